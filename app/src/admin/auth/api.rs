@@ -1,0 +1,126 @@
+//! Server functions of staff sign-in: first-run set-up, login, logout, who am I.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where the admin stands for this browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthState {
+    /// No staff user exists: the first-run page creates the owner.
+    NeedsSetup,
+    SignedOut,
+    SignedIn {
+        email: String,
+        role: crate::domain::Role,
+    },
+}
+
+#[server(prefix = "/api/admin", endpoint = "auth_state")]
+pub async fn get_auth_state() -> Result<AuthState, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            if let Some(staff) = super::guard::current_staff().await? {
+                return Ok(AuthState::SignedIn { email: staff.email, role: staff.role });
+            }
+            let pool = crate::server_ctx::pool()?;
+            Ok(if super::db::staff_exists(&pool).await? { AuthState::SignedOut } else { AuthState::NeedsSetup })
+        }
+        .await,
+    )
+}
+
+/// First run: creates the owner and signs them in. Refused once any staff user exists.
+#[server(prefix = "/api/admin", endpoint = "setup_owner")]
+pub async fn setup_owner(email: String, password: String) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{Email, Field, FieldErrors, Password};
+
+            let pool = crate::server_ctx::pool()?;
+            if super::db::staff_exists(&pool).await? {
+                return Err(AppError::AlreadySetUp);
+            }
+            let mut errors = FieldErrors::new();
+            let email = errors.check(Field::Email, Email::parse(&email));
+            let password = errors.check(Field::Password, Password::parse(password));
+            let (Some(email), Some(password)) = (email, password) else {
+                return Err(errors.into());
+            };
+            let hash = super::passwords::hash(password)
+                .await
+                .map_err(|e| AppError::internal("hashing the owner's password", e))?;
+            let id = super::db::create_first_owner(&pool, &email, &hash).await?.ok_or(AppError::AlreadySetUp)?;
+            tracing::info!(staff_id = id.0, "owner account created on the first-run page");
+            start_session(&pool, id).await?;
+            leptos_axum::redirect("/admin/customers");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/admin", endpoint = "login")]
+pub async fn login(email: String, password: String) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            if email.len() > crate::domain::Email::MAX_LEN || password.len() > crate::domain::Password::MAX_BYTES {
+                return Err(AppError::WrongCredentials);
+            }
+            let pool = crate::server_ctx::pool()?;
+            let normalised = email.trim().to_lowercase();
+            let found = super::db::credentials(&pool, &normalised).await?;
+            let id = found.as_ref().map(|(id, _)| *id);
+            let ok = super::passwords::verify(found.map(|(_, h)| h), password)
+                .await
+                .map_err(|e| AppError::internal("verifying a password", e))?;
+            match (ok, id) {
+                (true, Some(id)) => {
+                    start_session(&pool, id).await?;
+                    tracing::info!(staff_id = id.0, "staff signed in");
+                    leptos_axum::redirect("/admin/customers");
+                    Ok(())
+                }
+                _ => {
+                    tracing::info!("failed sign-in attempt");
+                    Err(AppError::WrongCredentials)
+                }
+            }
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/admin", endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use super::session;
+            let parts = crate::server_ctx::request_parts()?;
+            if let Some(token) = session::token_from(&parts.headers) {
+                let pool = crate::server_ctx::pool()?;
+                super::db::delete_session(&pool, &session::token_hash(&token)).await?;
+            }
+            crate::server_ctx::set_response_header(
+                axum::http::header::SET_COOKIE,
+                session::clear_cookie(session::is_https(&parts.headers)),
+            );
+            leptos_axum::redirect("/admin/login");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
+    use super::session;
+    let token = session::new_token().map_err(|e| AppError::internal("making a session token", e))?;
+    super::db::create_session(pool, staff, &session::token_hash(&token)).await?;
+    let parts = crate::server_ctx::request_parts()?;
+    crate::server_ctx::set_response_header(
+        axum::http::header::SET_COOKIE,
+        session::set_cookie(&token, session::is_https(&parts.headers)),
+    );
+    Ok(())
+}

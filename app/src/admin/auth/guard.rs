@@ -1,0 +1,33 @@
+//! The check at the top of every admin server function.
+
+use super::db::{self, StaffRow};
+use super::session;
+use crate::domain::Role;
+use crate::error::AppError;
+
+/// The signed-in staff member, if the request carries a live session.
+pub async fn current_staff() -> Result<Option<StaffRow>, AppError> {
+    let parts = crate::server_ctx::request_parts()?;
+    let Some(token) = session::token_from(&parts.headers) else {
+        return Ok(None);
+    };
+    let pool = crate::server_ctx::pool()?;
+    Ok(db::staff_for_session(&pool, &session::token_hash(&token)).await?)
+}
+
+/// Refuses the call unless a staff member with at least `min` is signed in.
+pub async fn require_staff(min: Role) -> Result<StaffRow, AppError> {
+    let staff = current_staff().await?.ok_or(AppError::Unauthenticated)?;
+    if rank(staff.role) < rank(min) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(staff)
+}
+
+fn rank(role: Role) -> u8 {
+    match role {
+        Role::Staff => 1,
+        Role::Manager => 2,
+        Role::Owner => 3,
+    }
+}

@@ -1,0 +1,70 @@
+//! Staff sign-in: the first-run owner page, login, logout, and the session guard.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod passwords;
+#[cfg(feature = "ssr")]
+pub mod session;
+
+pub use api::{AuthState, GetAuthState, Login, Logout, SetupOwner, get_auth_state};
+
+use crate::admin::form_error::FormError;
+use crate::domain::{Field, Password};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// First run: create the owner account.
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    let action = ServerAction::<SetupOwner>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    view! {
+        <main class="auth">
+            <h1>"Welcome to Patron"</h1>
+            <p>"Create the owner account. The owner can later invite the rest of the staff."</p>
+            <ActionForm action>
+                <label>"Email" <input type="email" name="email" autocomplete="username" required /></label>
+                <FormError error field=Field::Email />
+                <label>
+                    "Password (at least " {Password::MIN_CHARS} " characters)"
+                    <input type="password" name="password" autocomplete="new-password" required minlength=Password::MIN_CHARS />
+                </label>
+                <FormError error field=Field::Password />
+                <FormError error />
+                <button type="submit">"Create owner account"</button>
+            </ActionForm>
+        </main>
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = ServerAction::<Login>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    view! {
+        <main class="auth">
+            <h1>"Sign in to Patron"</h1>
+            <ActionForm action>
+                <label>"Email" <input type="email" name="email" autocomplete="username" required /></label>
+                <label>"Password" <input type="password" name="password" autocomplete="current-password" required /></label>
+                <FormError error />
+                <button type="submit">"Sign in"</button>
+            </ActionForm>
+        </main>
+    }
+}
+
+/// The sign-out button of the admin's header.
+#[component]
+pub fn LogoutButton() -> impl IntoView {
+    let action = ServerAction::<Logout>::new();
+    view! {
+        <ActionForm action attr:class="logout">
+            <button type="submit">"Sign out"</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,93 @@
+//! Staff sessions: a random token in an HttpOnly cookie, its SHA-256 in the database.
+
+use axum::http::{HeaderMap, HeaderValue, header};
+use sha2::{Digest, Sha256};
+
+pub const COOKIE_NAME: &str = "patron_session";
+/// Sessions end after 14 days, signed in or not.
+pub const LIFETIME_DAYS: i64 = 14;
+
+/// A fresh session token: 32 random bytes, hex-encoded.
+pub fn new_token() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)?;
+    Ok(hex::encode(bytes))
+}
+
+/// What the database stores for a token.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// The session token from the request's cookies, if any.
+pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == COOKIE_NAME && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(|(_, value)| value.to_owned())
+}
+
+/// Whether the browser reached us over https, directly or through a TLS-terminating proxy.
+/// A forged header can only make the cookie stricter, never weaker.
+pub fn is_https(headers: &HeaderMap) -> bool {
+    let forwarded = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    forwarded == Some("https") || origin.is_some_and(|o| o.starts_with("https://"))
+}
+
+/// `Set-Cookie` for a new session. SameSite=Strict: a link from another site does not
+/// carry the session, which is what keeps cross-site requests out of the admin.
+pub fn set_cookie(token: &str, secure: bool) -> HeaderValue {
+    let max_age = LIFETIME_DAYS * 24 * 3600;
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    ))
+    .expect("hex token is a valid header value")
+}
+
+/// `Set-Cookie` that removes the session cookie.
+pub fn clear_cookie(secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"))
+        .expect("static header value")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_is_read_from_among_other_cookies() {
+        let token = new_token().unwrap();
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_str(&format!("a=1; {COOKIE_NAME}={token}; b=2")).unwrap());
+        assert_eq!(token_from(&h), Some(token));
+    }
+
+    #[test]
+    fn malformed_tokens_are_ignored() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("patron_session=abc"));
+        assert_eq!(token_from(&h), None);
+    }
+
+    #[test]
+    fn the_cookie_is_httponly_strict_and_secure_only_over_https() {
+        let c = set_cookie(&"a".repeat(64), false);
+        let c = c.to_str().unwrap();
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && !c.contains("Secure"));
+        assert!(set_cookie("x", true).to_str().unwrap().ends_with("; Secure"));
+    }
+
+    #[test]
+    fn only_the_hash_of_a_token_is_kept() {
+        let t = new_token().unwrap();
+        assert_eq!(token_hash(&t).len(), 64);
+        assert_ne!(token_hash(&t), t);
+    }
+}

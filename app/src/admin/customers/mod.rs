@@ -1,0 +1,101 @@
+//! The customers list: newest first, searchable, paginated, with consent state.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+
+pub use api::{ConsentState, CustomerPage, CustomerRow, ListCustomers, list_customers};
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1);
+    let customers = Resource::new(move || (search(), page()), |(q, p)| list_customers(q, p));
+
+    view! {
+        <section>
+            <h1>"Customers"</h1>
+            <Form method="GET" action="">
+                <input type="search" name="q" placeholder="Name, email or phone" aria-label="Search customers"
+                    prop:value=search />
+                <button type="submit">"Search"</button>
+            </Form>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match customers.await {
+                        Ok(page) => view! { <CustomerTable page search=search() /> }.into_any(),
+                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
+    if page.rows.is_empty() {
+        let text = if search.is_empty() { "No customers yet." } else { "No customer matches this search." };
+        return view! { <p class="empty">{text}</p> }.into_any();
+    }
+    let last_page = ((page.total + i64::from(page.per_page) - 1) / i64::from(page.per_page)).max(1) as u32;
+    let link = move |p: u32| {
+        let q = if search.is_empty() { String::new() } else { format!("&q={}", urlencode(&search)) };
+        format!("?page={p}{q}")
+    };
+    view! {
+        <table class="customers">
+            <thead>
+                <tr><th>"Name"</th><th>"Email"</th><th>"Phone"</th><th>"Newsletter"</th><th>"Site"</th><th>"Added"</th></tr>
+            </thead>
+            <tbody>
+                {page.rows.into_iter().map(|c| view! {
+                    <tr data-customer=c.id>
+                        <td>{format!("{} {}", c.first_name, c.last_name)}</td>
+                        <td>{c.email}</td>
+                        <td>{c.phone}</td>
+                        <td><ConsentBadge state=c.newsletter at=c.consent_at /></td>
+                        <td>{c.site_name}</td>
+                        <td>{short_time(&c.created_at)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <nav class="pager" aria-label="Pages">
+            <span>{format!("{} customers · page {} of {}", page.total, page.page, last_page)}</span>
+            {(page.page > 1).then(|| view! { <a href=link(page.page - 1) rel="prev">"← Newer"</a> })}
+            {(page.page < last_page).then(|| view! { <a href=link(page.page + 1) rel="next">"Older →"</a> })}
+        </nav>
+    }
+    .into_any()
+}
+
+#[component]
+fn ConsentBadge(state: ConsentState, at: Option<String>) -> impl IntoView {
+    let (class, text) = match state {
+        ConsentState::Granted => ("badge granted", "Subscribed"),
+        ConsentState::Withdrawn => ("badge withdrawn", "Withdrawn"),
+        ConsentState::None => ("badge none", "No consent"),
+    };
+    let title = at.map(|t| format!("since {}", short_time(&t)));
+    view! { <span class=class title=title>{text}</span> }
+}
+
+/// `2026-11-23T09:47:00.123Z` → `2026-11-23 09:47` (UTC).
+fn short_time(iso: &str) -> String {
+    iso.get(..16).unwrap_or(iso).replace('T', " ")
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

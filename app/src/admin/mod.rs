@@ -1,0 +1,80 @@
+//! The staff admin: a Leptos app rendered on the server and hydrated in the browser.
+
+pub mod auth;
+pub mod customers;
+mod form_error;
+
+use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
+use customers::CustomersPage;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// The HTML document around the admin, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href="/pkg/admin.css" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <AdminApp />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn AdminApp() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title text="Patron admin" />
+        <Router>
+            <Routes fallback=|| view! { <main class="auth"><h1>"Not found"</h1><a href="/admin">"Back to the admin"</a></main> }>
+                <Route path=path!("/admin/setup") view=SetupPage />
+                <Route path=path!("/admin/login") view=LoginPage />
+                <ParentRoute path=path!("/admin") view=SignedInLayout>
+                    <Route path=path!("") view=|| view! { <Redirect path="/admin/customers" /> } />
+                    <Route path=path!("customers") view=CustomersPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The frame of every signed-in page; sends others to set-up or sign-in.
+#[component]
+fn SignedInLayout() -> impl IntoView {
+    let location = use_location();
+    // Re-checked on every navigation, so signing out elsewhere takes effect on the next click.
+    let auth = Resource::new(move || location.pathname.get(), |_| get_auth_state());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match auth.await {
+                    Ok(AuthState::SignedIn { email, role }) => view! {
+                        <header class="top">
+                            <A href="/admin/customers" attr:class="brand">"Patron"</A>
+                            <nav><A href="/admin/customers">"Customers"</A></nav>
+                            <span class="who">{email} " · " {role.as_str()}</span>
+                            <LogoutButton />
+                        </header>
+                        <main class="page"><Outlet /></main>
+                    }.into_any(),
+                    Ok(AuthState::NeedsSetup) => view! { <Redirect path="/admin/setup" /> }.into_any(),
+                    Ok(AuthState::SignedOut) => view! { <Redirect path="/admin/login" /> }.into_any(),
+                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,51 @@
+//! Domain types shared by the server and the browser bundles.
+//!
+//! Each type parses raw input into a value that is valid by construction; the widgets use
+//! them for instant feedback, the server functions use them as the authority.
+
+mod email;
+mod ids;
+mod name;
+mod origin;
+mod password;
+mod phone;
+mod problem;
+mod site_key;
+
+pub use email::Email;
+pub use ids::{CustomerId, SiteId, StaffId};
+pub use name::PersonName;
+pub use origin::{BadOrigin, Origin};
+pub use password::Password;
+pub use phone::Phone;
+pub use problem::{Field, FieldErrors, Problem};
+pub use site_key::SiteKey;
+
+/// Role of a staff member. Only `Owner` exists after the foundation; the others are
+/// assigned by the staff admin (issue 6) and already constrain the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Owner,
+    Manager,
+    Staff,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Manager => "manager",
+            Role::Staff => "staff",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "owner" => Some(Role::Owner),
+            "manager" => Some(Role::Manager),
+            "staff" => Some(Role::Staff),
+            _ => None,
+        }
+    }
+}

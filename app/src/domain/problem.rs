@@ -1,0 +1,80 @@
+//! What can be wrong with one field of a form, as a code the browser can translate.
+
+use serde::{Deserialize, Serialize};
+
+/// A problem with one input. The server sends these codes, not sentences, so each widget
+/// shows them in the visitor's language; `Display` is the English text for the admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum Problem {
+    #[error("This field is required.")]
+    Required,
+    #[error("This is too long.")]
+    TooLong,
+    #[error("This is too short.")]
+    TooShort,
+    #[error("This does not look like an email address.")]
+    NotAnEmail,
+    #[error("This does not look like a phone number.")]
+    NotAPhone,
+    #[error("This contains characters that are not allowed.")]
+    BadCharacters,
+    #[error("This must be at least 12 characters long.")]
+    PasswordTooShort,
+}
+
+/// The form fields a problem can be attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    FirstName,
+    LastName,
+    Email,
+    Phone,
+    Consent,
+    Password,
+}
+
+/// Every problem found in one submission, at most one per field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(Vec<(Field, Problem)>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the first problem of a field; later ones for the same field are ignored.
+    pub fn add(&mut self, field: Field, problem: Problem) {
+        if self.get(field).is_none() {
+            self.0.push((field, problem));
+        }
+    }
+
+    /// Keeps the parsed value, or records its problem and yields `None`.
+    pub fn check<T>(&mut self, field: Field, parsed: Result<T, Problem>) -> Option<T> {
+        parsed.map_err(|p| self.add(field, p)).ok()
+    }
+
+    /// Forgets a field's problem, e.g. once the visitor starts correcting it.
+    pub fn remove(&mut self, field: Field) {
+        self.0.retain(|(f, _)| *f != field);
+    }
+
+    pub fn get(&self, field: Field) -> Option<Problem> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| *p)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(Field, Problem)> {
+        self.0.iter()
+    }
+}
+
+/// Rejects control characters (newlines included): no field of ours is multi-line, and
+/// they break CSV exports and mailing labels later.
+pub(crate) fn has_control_chars(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}

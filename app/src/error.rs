@@ -1,0 +1,75 @@
+//! The one error type every server function returns.
+
+use crate::domain::FieldErrors;
+use leptos::prelude::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::codec::JsonEncoding;
+use serde::{Deserialize, Serialize};
+
+/// What a caller of a server function may learn when it fails. Internal causes are logged
+/// on the server (see [`AppError::internal`]) and never sent: the caller sees one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("Please correct the highlighted fields.")]
+    Invalid(FieldErrors),
+    #[error("Please sign in.")]
+    Unauthenticated,
+    #[error("You are not allowed to do this.")]
+    Forbidden,
+    #[error("That email and password do not match a staff account.")]
+    WrongCredentials,
+    #[error("Patron is already set up; please sign in.")]
+    AlreadySetUp,
+    #[error("This site is not registered with Patron, or not allowed to use it from here.")]
+    UnknownSite,
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+    /// Failures of the transport itself (network down, malformed request), from Leptos.
+    #[error("The request could not be completed: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// Logs an internal failure with its context and returns the opaque error for the caller.
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: &str, cause: impl std::fmt::Display) -> AppError {
+        tracing::error!(%cause, "{context}");
+        AppError::Internal
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(e: FieldErrors) -> Self {
+        AppError::Invalid(e)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The HTTP status a response carrying this error gets (see `server_ctx::answer`).
+    pub fn status_code(&self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthenticated | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::UnknownSite => StatusCode::FORBIDDEN,
+            AppError::AlreadySetUp => StatusCode::CONFLICT,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Transport(_) => StatusCode::BAD_REQUEST,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::internal("database error", e)
+    }
+}

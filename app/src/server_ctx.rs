@@ -1,0 +1,34 @@
+//! What a server function can take from the request it serves (server side only).
+
+use crate::error::AppError;
+use leptos::prelude::use_context;
+use leptos::server_fn::http_export::request::Parts;
+use sqlx::SqlitePool;
+
+/// The one database pool, provided to every server function by the server's router.
+pub fn pool() -> Result<SqlitePool, AppError> {
+    use_context::<SqlitePool>().ok_or_else(|| AppError::internal("server function context", "no database pool"))
+}
+
+/// The head of the HTTP request being served: headers, extensions, URI.
+pub fn request_parts() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or_else(|| AppError::internal("server function context", "no request parts"))
+}
+
+/// Sets a response header of the server function being served.
+pub fn set_response_header(name: axum::http::HeaderName, value: axum::http::HeaderValue) {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(name, value);
+    }
+}
+
+/// Passes a server function's result through, giving an error response the status that
+/// fits it (422 for invalid input, 401/403 for auth...) instead of Leptos' blanket 500.
+pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result
+        && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        res.set_status(e.status_code());
+    }
+    result
+}

@@ -1,0 +1,75 @@
+//! Sites: the shops' websites that embed Patron, each with its allowed origins.
+
+pub mod db;
+
+use crate::domain::{Origin, SiteId, SiteKey};
+
+/// The marker stored in `site_origins` for "the origin Patron itself is served on".
+pub const SELF_ORIGIN: &str = "self";
+
+/// A site as the widget endpoints need it.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub id: SiteId,
+    pub key: SiteKey,
+    pub name: String,
+    pub privacy_policy_url: String,
+    pub default_language: String,
+    pub allowed_origins: Vec<String>,
+}
+
+impl Site {
+    /// Whether a page on `origin` may call this site's widgets. `own_authority` is the
+    /// `Host` of the request, which is what `self` stands for.
+    pub fn allows(&self, origin: &Origin, own_authority: Option<&str>) -> bool {
+        self.allowed_origins.iter().any(|allowed| {
+            if allowed == SELF_ORIGIN {
+                own_authority.is_some_and(|host| host.eq_ignore_ascii_case(origin.authority()))
+            } else {
+                allowed == origin.as_str()
+            }
+        })
+    }
+}
+
+/// The caller of a widget endpoint, after the site key and origin were checked. The
+/// server's widget gate puts it into the request; widget server functions refuse to run
+/// without it, so a request that skipped the gate stores nothing.
+#[derive(Debug, Clone)]
+pub struct WidgetCaller {
+    pub site: Site,
+    pub origin: Origin,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(origins: &[&str]) -> Site {
+        Site {
+            id: SiteId(1),
+            key: SiteKey::parse("demo").unwrap(),
+            name: "Demo".into(),
+            privacy_policy_url: "/p".into(),
+            default_language: "en".into(),
+            allowed_origins: origins.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn listed_origins_are_allowed_and_others_are_not() {
+        let s = site(&["https://shop.example"]);
+        assert!(s.allows(&Origin::parse("https://shop.example").unwrap(), None));
+        assert!(!s.allows(&Origin::parse("https://evil.example").unwrap(), None));
+        assert!(!s.allows(&Origin::parse("http://shop.example").unwrap(), None));
+    }
+
+    #[test]
+    fn self_means_the_host_patron_is_served_on() {
+        let s = site(&[SELF_ORIGIN]);
+        let o = Origin::parse("http://127.0.0.1:3000").unwrap();
+        assert!(s.allows(&o, Some("127.0.0.1:3000")));
+        assert!(!s.allows(&o, Some("127.0.0.1:4000")));
+        assert!(!s.allows(&o, None));
+    }
+}

@@ -1,0 +1,42 @@
+//! The widgets a shop embeds in its own pages with `embed.js`.
+//!
+//! Each widget is a Leptos component mounted client-side into a Shadow DOM by the widget
+//! bundle; its server functions sit under `/w/` and are reached through the widget gate at
+//! `/s/SITEKEY/w/...`, which checks the site and the page's origin first.
+
+#[cfg(feature = "ssr")]
+pub mod caller;
+pub mod signup;
+pub mod texts;
+
+#[cfg(feature = "widgets")]
+pub use mount::mount;
+
+#[cfg(feature = "widgets")]
+mod mount {
+    use super::signup::SignupWidget;
+    use super::texts::Lang;
+    use leptos::prelude::*;
+    use web_sys::HtmlElement;
+
+    /// Mounts the widget `kind` into `el` (an element inside a shadow root).
+    ///
+    /// `server` is Patron's origin (the embed script's own), `site` the site key: every
+    /// server function of this page then goes to `{server}/s/{site}/...`.
+    pub fn mount(el: HtmlElement, kind: &str, site: &str, lang: &str, server: &str) {
+        let base: &'static str = Box::leak(format!("{server}/s/{site}").into_boxed_str());
+        // One site per page: a second embed with another key keeps the first one's URL.
+        if leptos::server_fn::client::try_set_server_url(base).is_err() {
+            leptos::logging::warn!("Patron: one site key per page; keeping the first");
+        }
+        let lang = Lang::from_tag(lang);
+        let kind = kind.to_owned();
+        match kind.as_str() {
+            "signup" => leptos::mount::mount_to(el, move || view! { <SignupWidget lang /> }).forget(),
+            _ => leptos::mount::mount_to(el, move || {
+                view! { <p class="patron-alert" role="alert">{lang.texts().unknown_widget} ": " {kind}</p> }
+            })
+            .forget(),
+        }
+    }
+}

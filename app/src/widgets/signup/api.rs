@@ -1,0 +1,83 @@
+//! The signup widget's server functions: public endpoints behind the widget gate.
+
+use super::form::SignupForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the widget needs from the server before it can show the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignupConfig {
+    pub site_name: String,
+    pub privacy_policy_url: String,
+    /// The consent wording to show beside the checkbox, in the visitor's language when the
+    /// site has it, and the id to send back so the server records exactly this text.
+    pub consent_text_id: i64,
+    pub consent_text: String,
+}
+
+/// Whether a signup created a customer or updated one with the same email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignupOutcome {
+    Created,
+    Updated,
+}
+
+#[server(prefix = "/w", endpoint = "signup_config")]
+pub async fn get_signup_config(lang: String) -> Result<SignupConfig, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let caller = crate::widgets::caller::widget_caller().await?;
+            let pool = crate::server_ctx::pool()?;
+            let lang = lang.get(..2).unwrap_or("").to_ascii_lowercase();
+            let text = super::db::newsletter_text(&pool, caller.site.id, &lang, &caller.site.default_language)
+                .await?
+                .ok_or_else(|| {
+                AppError::internal("signup_config", format!("site {} has no newsletter text", caller.site.key.as_str()))
+            })?;
+            Ok(SignupConfig {
+                site_name: caller.site.name,
+                privacy_policy_url: caller.site.privacy_policy_url,
+                consent_text_id: text.0,
+                consent_text: text.1,
+            })
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/w", endpoint = "signup")]
+pub async fn signup(form: SignupForm) -> Result<SignupOutcome, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use super::form::ValidSignup;
+            use crate::domain::{Field, FieldErrors, Problem};
+
+            let caller = crate::widgets::caller::widget_caller().await?;
+            if !form.website.is_empty() {
+                // A bot filled the invisible field. Answer like a success so it learns nothing.
+                tracing::info!(site = caller.site.key.as_str(), "signup honeypot filled; nothing stored");
+                return Ok(SignupOutcome::Created);
+            }
+            let signup = ValidSignup::parse(&form)?;
+            let pool = crate::server_ctx::pool()?;
+            if let Some(text_id) = signup.consent_text_id
+                && !super::db::is_newsletter_text_of(&pool, text_id, caller.site.id).await?
+            {
+                let mut errors = FieldErrors::new();
+                errors.add(Field::Consent, Problem::Required);
+                return Err(errors.into());
+            }
+            let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
+            let outcome = super::db::save_signup(&pool, caller.site.id, &signup, &page).await?;
+            tracing::info!(
+                site = caller.site.key.as_str(),
+                ?outcome,
+                consent = signup.consent_text_id.is_some(),
+                "signup stored"
+            );
+            Ok(outcome)
+        }
+        .await,
+    )
+}

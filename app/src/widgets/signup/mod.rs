@@ -1,0 +1,180 @@
+//! The email-list signup widget: form, server functions, SQL.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+mod form;
+
+pub use api::{GetSignupConfig, Signup, SignupConfig, SignupOutcome, get_signup_config, signup};
+pub use form::{SignupForm, ValidSignup};
+
+use crate::domain::{Field, FieldErrors};
+use crate::error::AppError;
+use crate::widgets::texts::{Lang, Texts};
+use leptos::prelude::*;
+
+/// The signup widget: loads the site's consent wording, then shows the form.
+#[component]
+pub fn SignupWidget(lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    let config = LocalResource::new(move || get_signup_config(lang.code().to_string()));
+    move || match config.get() {
+        None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
+        Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
+        Some(Ok(cfg)) => view! { <SignupFormView cfg t /> }.into_any(),
+    }
+}
+
+#[component]
+fn SignupFormView(cfg: SignupConfig, t: &'static Texts) -> impl IntoView {
+    let first_name = RwSignal::new(String::new());
+    let last_name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let consent = RwSignal::new(false);
+    let website = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let consent_text_id = cfg.consent_text_id;
+
+    let send = Action::new_local(|form: &SignupForm| signup(form.clone()));
+    let outcome = move || send.value().get().and_then(Result::ok);
+    // The server is the authority: its field errors replace the browser's.
+    Effect::new(move || {
+        if let Some(Err(AppError::Invalid(server_errors))) = send.value().get() {
+            errors.set(server_errors);
+        }
+    });
+    let general_error = move || match send.value().get() {
+        Some(Err(AppError::Invalid(_))) => Some(t.fix_fields),
+        Some(Err(_)) => Some(t.try_again),
+        _ => None,
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = SignupForm {
+            first_name: first_name.get_untracked(),
+            last_name: last_name.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            consent: consent.get_untracked(),
+            consent_text_id: Some(consent_text_id),
+            page_url: page_url(),
+            website: website.get_untracked(),
+        };
+        match ValidSignup::parse(&form) {
+            Err(found) => errors.set(found),
+            Ok(_) => {
+                errors.set(FieldErrors::new());
+                send.dispatch_local(form);
+            }
+        }
+    };
+
+    let thanks = move || match outcome() {
+        Some(SignupOutcome::Updated) => t.thanks_again,
+        _ => t.thanks_new,
+    };
+    view! {
+        <Show
+            when=move || outcome().is_some()
+            fallback=move || {
+                view! {
+                    <form class="patron-form" novalidate on:submit=on_submit>
+                        <div class="patron-row">
+                            <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t />
+                            <TextField label=t.last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t />
+                        </div>
+                        <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
+                        <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t />
+                        <div class="patron-consent">
+                            <input
+                                id="consent"
+                                type="checkbox"
+                                prop:checked=consent
+                                on:change=move |ev| consent.set(event_target_checked(&ev))
+                            />
+                            <label for="consent">{cfg.consent_text.clone()}</label>
+                        </div>
+                        <FieldError id="consent-error" field=Field::Consent errors t />
+                        <p class="patron-small">
+                            <a href=cfg.privacy_policy_url.clone() target="_blank" rel="noopener">{t.privacy_policy}</a>
+                        </p>
+                        // The honeypot: off-screen, skipped by keyboard and screen readers.
+                        <div class="patron-hp" aria-hidden="true">
+                            <label for="website">"Website"</label>
+                            <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
+                                prop:value=website on:input=move |ev| website.set(event_target_value(&ev)) />
+                        </div>
+                        <p class="patron-alert" role="alert">{general_error}</p>
+                        <button type="submit" disabled=move || send.pending().get()>
+                            {move || if send.pending().get() { t.sending } else { t.subscribe }}
+                        </button>
+                    </form>
+                }
+            }
+        >
+            <p class="patron-thanks" role="status">{thanks}</p>
+        </Show>
+    }
+}
+
+/// A labelled input with its error beside it, wired for screen readers.
+#[component]
+fn TextField(
+    label: &'static str,
+    /// Also the autocomplete token, so browsers fill the right thing.
+    name: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+    field: Field,
+    errors: RwSignal<FieldErrors>,
+    t: &'static Texts,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let invalid = move || errors.with(|e| e.get(field).is_some()).then_some("true");
+    view! {
+        <div class="patron-field">
+            <label for=name>
+                {label}
+                {(!required).then(|| view! { <span class="patron-muted">" (" {t.optional} ")"</span> })}
+            </label>
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=name
+                required=required
+                aria-invalid=invalid
+                aria-describedby=error_id.clone()
+                prop:value=value
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    errors.update(|e| e.remove(field));
+                }
+            />
+            <FieldError id=error_id field errors t />
+        </div>
+    }
+}
+
+#[component]
+fn FieldError(
+    #[prop(into)] id: String,
+    field: Field,
+    errors: RwSignal<FieldErrors>,
+    t: &'static Texts,
+) -> impl IntoView {
+    view! {
+        <p class="patron-field-error" id=id data-field=format!("{field:?}")>
+            {move || errors.with(|e| e.get(field)).map(|p| t.problem(p))}
+        </p>
+    }
+}
+
+/// The host page's origin and path, where the consent was given.
+fn page_url() -> String {
+    let loc = window().location();
+    format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+}

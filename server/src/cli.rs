@@ -1,0 +1,61 @@
+//! The commands of the `patron` binary.
+
+use crate::config::{AdminCommand, Cli, Command, SiteCommand};
+use crate::startup::Application;
+use app::admin::auth::{db as staff_db, passwords};
+use app::domain::{Email, Origin, Password, Role, SiteKey};
+use std::io::BufRead;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Start(#[from] crate::startup::StartError),
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
+    #[error("database: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("server: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{field}: {problem}")]
+    Invalid { field: &'static str, problem: String },
+    #[error("a staff user with the email {0} exists already")]
+    StaffExists(String),
+    #[error("there is no site with the key {0:?}")]
+    NoSuchSite(String),
+    #[error("hashing the password: {0}")]
+    Hash(#[from] passwords::HashError),
+}
+
+fn invalid(field: &'static str, problem: impl std::fmt::Display) -> CliError {
+    CliError::Invalid { field, problem: problem.to_string() }
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => Application::build(&config).await?.run().await?,
+        Command::Admin { command: AdminCommand::Create { email } } => {
+            let email = Email::parse(&email).map_err(|p| invalid("--email", p))?;
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            let password = Password::parse(line.trim_end_matches(['\r', '\n']).to_owned())
+                .map_err(|p| invalid("password (standard input)", p))?;
+            let pool = crate::db::connect(&config.database_url).await?;
+            let hash = passwords::hash(password).await?;
+            let id = staff_db::create_staff(&pool, &email, &hash, Role::Owner)
+                .await?
+                .ok_or_else(|| CliError::StaffExists(email.to_string()))?;
+            println!("created owner {email} (staff id {})", id.0);
+        }
+        Command::Site { command: SiteCommand::AllowOrigin { site, origin } } => {
+            let key = SiteKey::parse(&site).map_err(|e| invalid("--site", e))?;
+            let origin = Origin::parse(&origin).map_err(|e| invalid("--origin", e))?;
+            let pool = crate::db::connect(&config.database_url).await?;
+            if !app::sites::db::allow_origin(&pool, &key, &origin).await? {
+                return Err(CliError::NoSuchSite(site));
+            }
+            println!("site {site} now allows {}", origin.as_str());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,64 @@
+//! Configuration by flags and environment variables (the README's table lists them).
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "patron", version, about = "Self-hosted customer data for small businesses")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Settings every command shares.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "PATRON_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub addr: SocketAddr,
+    /// SQLite database; the file and its directory are created on first run.
+    #[arg(long, env = "PATRON_DATABASE_URL", default_value = "sqlite://data/patron.db", global = true)]
+    pub database_url: String,
+    /// Directory of the built browser assets (`scripts/build` writes it).
+    #[arg(long, env = "PATRON_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the widgets, the demo and the admin (the default).
+    Serve,
+    /// Staff accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Sites that embed Patron.
+    Site {
+        #[command(subcommand)]
+        command: SiteCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an owner account; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SiteCommand {
+    /// Allow pages on ORIGIN (e.g. https://shop.example) to use the site's widgets.
+    AllowOrigin {
+        #[arg(long)]
+        site: String,
+        #[arg(long)]
+        origin: String,
+    },
+}

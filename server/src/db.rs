@@ -1,0 +1,55 @@
+//! The SQLite pool and the embedded migrations.
+
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{SqlStr, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("invalid database URL {url:?}: {source}")]
+    Url { url: String, source: sqlx::Error },
+    #[error("could not create the database directory {dir}: {source}")]
+    Dir { dir: String, source: std::io::Error },
+    #[error("could not open the database: {0}")]
+    Open(#[source] sqlx::Error),
+    #[error("could not apply the database migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Every migration, compiled into the binary so a lone `patron` file can set up its database.
+fn migrator() -> Migrator {
+    let files: [(i64, &str, &'static str); 1] = [(1, "foundation", include_str!("../migrations/0001_foundation.sql"))];
+    Migrator::with_migrations(
+        files
+            .into_iter()
+            .map(|(version, name, sql)| {
+                Migration::new(version, name.into(), MigrationType::Simple, SqlStr::from_static(sql), false)
+            })
+            .collect(),
+    )
+}
+
+/// Opens (creating if needed) the database and brings its schema up to date.
+///
+/// WAL lets the admin read while widgets write. `synchronous = FULL` makes every commit
+/// durable through a power cut, not just a crash of Patron: a visitor who was thanked for
+/// signing up must still be there. Its cost (one fsync per commit) is what batching the
+/// analytics writes (group commit) is for.
+pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|source| DbError::Url { url: url.to_owned(), source })?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let file = options.get_filename();
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {
+        std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
+    }
+    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(DbError::Open)?;
+    migrator().run(&pool).await?;
+    Ok(pool)
+}

@@ -1,0 +1,139 @@
+//! The two doors of the server: the widget gate for shops' pages, and the same-origin rule
+//! for the admin.
+//!
+//! A browser sends a form-encoded cross-origin POST without asking first and only hides the
+//! answer from the page, so CORS headers alone protect nothing. The gate therefore decides
+//! before any handler runs: unknown site or foreign origin → 403, nothing stored.
+
+use app::domain::{Origin, SiteKey};
+use app::sites::{self, WidgetCaller};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sqlx::SqlitePool;
+
+/// Widget requests carry no more than a form's worth of text.
+const MAX_WIDGET_BODY: u64 = 16 * 1024;
+
+/// Routes `/s/SITEKEY/w/...` to the widget server function `/w/...` when SITEKEY names a
+/// site and the request's `Origin` is one the site allows; answers preflights for allowed
+/// origins only. Everything else passes through untouched.
+pub async fn widget_gate(State(pool): State<SqlitePool>, mut req: Request, next: Next) -> Response {
+    let Some((key, inner_path)) = split_widget_path(req.uri()) else {
+        return next.run(req).await;
+    };
+    let Ok(key) = SiteKey::parse(&key) else {
+        return refuse(StatusCode::NOT_FOUND, "unknown site");
+    };
+    let site = match sites::db::find_by_key(&pool, &key).await {
+        Ok(Some(site)) => site,
+        Ok(None) => return refuse(StatusCode::FORBIDDEN, "unknown site"),
+        Err(e) => {
+            tracing::error!(error = %e, "widget gate: looking up the site");
+            return refuse(StatusCode::SERVICE_UNAVAILABLE, "try again");
+        }
+    };
+    let origin = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).and_then(|o| Origin::parse(o).ok());
+    let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let Some(origin) = origin.filter(|o| site.allows(o, host.as_deref())) else {
+        tracing::info!(site = key.as_str(), "widget call from an origin the site does not allow");
+        return refuse(StatusCode::FORBIDDEN, "origin not allowed for this site");
+    };
+    let allow_origin = HeaderValue::from_str(origin.as_str()).expect("a parsed origin is a valid header value");
+
+    if req.method() == Method::OPTIONS {
+        let mut res = StatusCode::NO_CONTENT.into_response();
+        let h = res.headers_mut();
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, allow_origin);
+        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("POST"));
+        h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type, accept"));
+        h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+        h.insert(header::VARY, HeaderValue::from_static("origin"));
+        return res;
+    }
+    if content_length(req.headers()).is_none_or(|n| n > MAX_WIDGET_BODY) {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the request is too large");
+    }
+    let Ok(uri) = inner_path.parse::<Uri>() else {
+        return refuse(StatusCode::NOT_FOUND, "no such widget endpoint");
+    };
+    *req.uri_mut() = uri;
+    req.extensions_mut().insert(WidgetCaller { site, origin });
+
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    // Never Access-Control-Allow-Credentials: widgets carry no staff cookie.
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, allow_origin);
+    h.insert(header::VARY, HeaderValue::from_static("origin"));
+    res
+}
+
+/// `/s/demo/w/signup` → (`demo`, `/w/signup`). Only `/w/` endpoints are reachable this way.
+fn split_widget_path(uri: &Uri) -> Option<(String, String)> {
+    let rest = uri.path().strip_prefix("/s/")?;
+    let (key, tail) = rest.split_once('/')?;
+    tail.starts_with("w/").then(|| (key.to_owned(), format!("/{tail}")))
+}
+
+/// The declared body length; browsers always declare it for the widgets' fetch calls.
+fn content_length(headers: &HeaderMap) -> Option<u64> {
+    headers.get(header::CONTENT_LENGTH)?.to_str().ok()?.parse().ok()
+}
+
+fn refuse(status: StatusCode, why: &'static str) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], why).into_response()
+}
+
+/// Admin server functions answer same-origin calls only. The session cookie is
+/// SameSite=Strict already; this also refuses a cross-site request that carries none.
+pub async fn admin_same_origin(req: Request<Body>, next: Next) -> Response {
+    if req.uri().path().starts_with("/api/admin/") && is_cross_origin(req.headers()) {
+        tracing::info!("refused a cross-origin call to an admin function");
+        return refuse(StatusCode::FORBIDDEN, "admin functions accept same-origin requests only");
+    }
+    next.run(req).await
+}
+
+fn is_cross_origin(headers: &HeaderMap) -> bool {
+    if headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site" || v == "same-site") {
+        return true;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        // No Origin: not a browser's cross-origin request (browsers send it on every POST).
+        return false;
+    };
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (Origin::parse(origin), host) {
+        (Ok(origin), Some(host)) => !origin.authority().eq_ignore_ascii_case(host),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_widget_endpoints_are_routed_through_the_gate() {
+        let u: Uri = "/s/demo/w/signup".parse().unwrap();
+        assert_eq!(split_widget_path(&u), Some(("demo".into(), "/w/signup".into())));
+        let admin: Uri = "/s/demo/api/admin/list_customers".parse().unwrap();
+        assert_eq!(split_widget_path(&admin), None);
+        let plain: Uri = "/w/signup".parse().unwrap();
+        assert_eq!(split_widget_path(&plain), None);
+    }
+
+    #[test]
+    fn a_foreign_origin_is_cross_origin() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        h.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:3000"));
+        assert!(!is_cross_origin(&h));
+        h.insert(header::ORIGIN, HeaderValue::from_static("http://evil.example"));
+        assert!(is_cross_origin(&h));
+        h.insert(header::ORIGIN, HeaderValue::from_static("null"));
+        assert!(is_cross_origin(&h));
+    }
+}

@@ -1,0 +1,9 @@
+//! The Patron server: configuration, database, HTTP routes and the command line.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+mod gate;
+pub mod startup;
+mod static_files;
+pub mod telemetry;

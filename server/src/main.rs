@@ -1,0 +1,16 @@
+//! `patron`: reads its configuration and hands over to the library.
+
+use clap::Parser;
+use patron::config::Cli;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    patron::telemetry::init();
+    match patron::cli::run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("patron: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Building the HTTP application and serving it.
+
+use crate::config::Config;
+use crate::{db, gate, static_files};
+use app::{AdminApp, shell};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sqlx::SqlitePool;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body anywhere (widget calls are limited further by the gate).
+const MAX_BODY: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("could not listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+}
+
+/// A bound, ready server. `port()` is known before `run()`, so tests can bind port 0.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub pool: SqlitePool,
+}
+
+impl Application {
+    pub async fn build(config: &Config) -> Result<Application, StartError> {
+        let pool = db::connect(&config.database_url).await?;
+        let listener =
+            TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.addr, source })?;
+        let router = router(config, addr, pool.clone());
+        Ok(Application { listener, router, pool })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
+    pub async fn run(self) -> std::io::Result<()> {
+        tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+    }
+}
+
+fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("patron")
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let routes = generate_route_list(AdminApp);
+    let context_pool = pool.clone();
+    let admin = Router::new()
+        .leptos_routes_with_context(&leptos_options, routes, move || provide_context(context_pool.clone()), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .with_state(leptos_options);
+    let app = Router::new()
+        .route("/", get(|| async { Redirect::to("/demo") }))
+        .route("/healthz", get(healthz))
+        .route("/admin/", get(|| async { Redirect::permanent("/admin") }))
+        .with_state(pool.clone())
+        .merge(admin)
+        .merge(static_files::routes(&config.site_root))
+        .layer(axum::middleware::from_fn(gate::admin_same_origin))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ));
+    // The gate rewrites `/s/KEY/w/...` before routing, so it wraps the router from outside.
+    Router::new()
+        .fallback_service(app)
+        .layer(axum::middleware::from_fn_with_state(pool, gate::widget_gate))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+        }))
+}
+
+/// 200 when the database answers.
+async fn healthz(State(pool): State<SqlitePool>) -> impl IntoResponse {
+    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&pool).await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
