@@ -13,7 +13,6 @@ pub fn routes<S: Clone + Send + Sync + 'static>(site_root: &Path) -> Router<S> {
     let demo = site_root.join("demo");
     Router::new()
         .route_service("/demo", ServeFile::new(demo.join("index.html")))
-        .route_service("/demo/second-origin", ServeFile::new(demo.join("second-origin.html")))
         .route_service("/demo/privacy", ServeFile::new(demo.join("privacy.html")))
         .fallback_service(ServeDir::new(site_root))
         .layer(SetResponseHeaderLayer::overriding(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")))

@@ -1,0 +1,113 @@
+// Test harness: the real Patron binary on a free port with a fresh SQLite file, small
+// "shop" web servers on other origins, and Debian's Chromium driven by playwright-core.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const binary = join(repo, "target/release/patron");
+
+/** Starts Patron; resolves once it listens. `url` is its origin. */
+export async function startPatron() {
+  const dir = mkdtempSync(join(tmpdir(), "patron-e2e-"));
+  const env = {
+    ...process.env,
+    PATRON_DATABASE_URL: `sqlite://${join(dir, "patron.db")}`,
+    PATRON_ADDR: "127.0.0.1:0",
+    PATRON_SITE_ROOT: join(repo, "target/site"),
+    RUST_LOG: "info",
+  };
+  const child = spawn(binary, [], { cwd: repo, env, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("Patron did not start:\n" + log)), 15000);
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+      const m = log.replace(/\x1b\[[0-9;]*m/g, "").match(/Patron is listening addr=(\S+)/);
+      if (m) { clearTimeout(timer); ok(`http://${m[1]}`); }
+    });
+    child.on("exit", (code) => fail(new Error(`Patron exited with ${code}:\n${log}`)));
+  });
+  const cli = (args, input = "") => {
+    const r = spawnSync(binary, args, { cwd: repo, env, input, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`patron ${args.join(" ")} failed: ${r.stderr}`);
+    return r.stdout;
+  };
+  return {
+    url,
+    cli,
+    log: () => log,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((ok) => child.once("exit", ok));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves `fixtures/shop.html` as a shop's own page on a new origin, embedding Patron. */
+export async function startShop(patronUrl, siteKey = "demo") {
+  const html = readFileSync(join(repo, "end2end/fixtures/shop.html"), "utf8")
+    .replaceAll("{{PATRON}}", patronUrl)
+    .replaceAll("{{SITE}}", siteKey);
+  const server = createServer((req, res) => {
+    res.writeHead(req.url === "/" ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.end(req.url === "/" ? html : "not found");
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+  });
+}
+
+/** A new page that fails the test on any uncaught page error or console error. */
+export async function strictPage(browser, allowed = []) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !allowed.some((re) => re.test(m.text()))) problems.push(`console: ${m.text()}`);
+  });
+  page.problems = problems;
+  return page;
+}
+
+/** The customers the admin lists, as staff would see them (signs in through the API). */
+export async function listCustomers(patronUrl, email, password, query = "") {
+  const jar = await signIn(patronUrl, email, password);
+  const res = await fetch(`${patronUrl}/api/admin/list_customers`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar, origin: patronUrl },
+    body: new URLSearchParams({ query, page: "1" }),
+  });
+  if (!res.ok) throw new Error(`list_customers: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function signIn(patronUrl, email, password) {
+  const res = await fetch(`${patronUrl}/api/admin/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: patronUrl },
+    body: new URLSearchParams({ email, password }),
+  });
+  const cookie = res.headers.get("set-cookie");
+  if (!cookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return cookie.split(";")[0];
+}

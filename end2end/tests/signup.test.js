@@ -1,0 +1,153 @@
+// The signup widget in real Chromium: on the demo page, on a second allowed origin with a
+// hostile page, and on an origin the site does not allow.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launchBrowser, listCustomers, startPatron, startShop, strictPage } from "./harness.js";
+
+const OWNER = { email: "owner@demo.example", password: "correct horse battery staple" };
+let patron, browser;
+
+before(async () => {
+  patron = await startPatron();
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await patron?.stop();
+});
+
+const customers = (q = "") => listCustomers(patron.url, OWNER.email, OWNER.password, q);
+const widget = (page) => page.locator('[data-patron="signup"]');
+// The host element's own textContent excludes its shadow root; read inside it.
+const widgetText = (page) => widget(page).locator(".patron").textContent();
+
+async function fillSignup(page, { first = "", last = "", email = "", phone = "", consent = false }) {
+  const w = widget(page);
+  await w.getByLabel("First name").fill(first);
+  await w.getByLabel("Last name").fill(last);
+  await w.getByLabel("Email", { exact: true }).fill(email);
+  await w.getByLabel("Phone").fill(phone);
+  if (consent) await w.getByRole("checkbox").check();
+  await w.getByRole("button", { name: "Sign up" }).click();
+}
+
+describe("signup widget on the demo shop", () => {
+  test("an invalid email shows the error beside the field and stores nothing", async () => {
+    const page = await strictPage(browser);
+    await page.goto(`${patron.url}/demo`);
+    await fillSignup(page, { first: "Ann", email: "ann-at-example.com" });
+    const error = widget(page).locator("#email-error");
+    await error.waitFor();
+    assert.match(await error.textContent(), /valid email address/);
+    assert.equal(await widget(page).getByLabel("Email", { exact: true }).getAttribute("aria-invalid"), "true");
+    // Typing again clears the stale message.
+    await widget(page).getByLabel("Email", { exact: true }).fill("ann@");
+    assert.equal(await error.textContent(), "");
+    assert.equal((await customers()).total, 0);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test("a valid signup thanks the visitor and stores the customer with consent", async () => {
+    const page = await strictPage(browser);
+    await page.goto(`${patron.url}/demo`);
+    await widget(page).getByRole("checkbox").waitFor();
+    assert.match(await widgetText(page), /send me news and offers/);
+    await fillSignup(page, { first: "Zoë", last: "O'Brien", email: "Zoe.OBrien@Example.com", phone: "+49 170 1234567", consent: true });
+    await widget(page).getByRole("status").waitFor();
+    assert.equal(await widget(page).getByRole("status").textContent(), "Thank you for signing up!");
+    const list = await customers();
+    assert.equal(list.total, 1);
+    const [row] = list.rows;
+    assert.equal(row.email, "zoe.obrien@example.com");
+    assert.equal(row.first_name, "Zoë");
+    assert.equal(row.last_name, "O'Brien");
+    assert.equal(row.phone, "+491701234567");
+    assert.equal(row.newsletter, "Granted");
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test("signing up again with the same email in another case says welcome back", async () => {
+    const page = await strictPage(browser);
+    await page.goto(`${patron.url}/demo`);
+    await fillSignup(page, { email: "ZOE.OBRIEN@EXAMPLE.COM" });
+    await widget(page).getByRole("status").waitFor();
+    assert.match(await widget(page).getByRole("status").textContent(), /Welcome back/);
+    const list = await customers();
+    assert.equal(list.total, 1);
+    assert.equal(list.rows[0].first_name, "Zoë", "a blank name does not erase the one we had");
+    await page.close();
+  });
+
+  test("the widget speaks the page's language", async () => {
+    const page = await strictPage(browser);
+    await page.goto(`${patron.url}/demo`);
+    // A second widget added later, in German: data-lang on the element wins.
+    await page.evaluate(() => {
+      const el = document.createElement("div");
+      el.dataset.patron = "signup";
+      el.dataset.lang = "de-AT";
+      el.id = "second";
+      document.body.append(el);
+      Patron.scan();
+    });
+    const second = page.locator("#second");
+    await second.getByRole("button", { name: "Anmelden" }).waitFor();
+    assert.match(await second.locator(".patron").textContent(), /Neuigkeiten und Angebote/);
+    // The first widget keeps the page's language.
+    await widget(page).first().getByRole("button", { name: "Sign up" }).waitFor();
+    await page.close();
+  });
+});
+
+describe("signup widget on other origins", () => {
+  test("works on a hostile page of a second origin the site allows", async () => {
+    const shop = await startShop(patron.url);
+    try {
+      patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+      const page = await strictPage(browser);
+      await page.goto(shop.url);
+      await fillSignup(page, { first: "Jan", last: "de Vries", email: "jan@shop.example", consent: true });
+      await widget(page).getByRole("status").waitFor();
+      assert.equal(await widget(page).getByRole("status").textContent(), "Thank you for signing up!");
+      // The host page's CSS still applies to its own elements and not to the widget's.
+      assert.equal(await page.locator("#host-input").isVisible(), false);
+      const list = await customers("jan@shop.example");
+      assert.equal(list.total, 1);
+      assert.equal(list.rows[0].newsletter, "Granted");
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    } finally {
+      await shop.stop();
+    }
+  });
+
+  test("is refused on an origin the site does not allow, and stores nothing", async () => {
+    const shop = await startShop(patron.url);
+    try {
+      const before = (await customers()).total;
+      // The browser reports the refused cross-origin call itself; that is the point here.
+      const page = await strictPage(browser, [/CORS|Failed to load resource|ERR_FAILED/]);
+      await page.goto(shop.url);
+      await widget(page).getByRole("alert").waitFor();
+      assert.match(await widgetText(page), /not available/);
+      // Straight to the endpoint, as a script on that page would: refused, nothing stored.
+      const res = await page.evaluate(async (patronUrl) => {
+        const r = await fetch(`${patronUrl}/s/demo/w/signup`, {
+          method: "POST",
+          mode: "no-cors",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "form[email]=mallory@evil.example&form[consent]=false",
+        });
+        return r.type;
+      }, patron.url);
+      assert.equal(res, "opaque");
+      assert.equal((await customers()).total, before);
+      await page.close();
+    } finally {
+      await shop.stop();
+    }
+  });
+});

@@ -1,0 +1,37 @@
+// Patron embed loader. A shop's page includes it once:
+//   <script src="https://PATRON/embed.js" data-site="SITEKEY" defer></script>
+// and marks where widgets go: <div data-patron="signup"></div> (data-lang="de" on the script
+// or on one element picks the language; else <html lang>, else the browser's).
+// Each widget gets its own open Shadow DOM, so the page's CSS and the widget's never meet.
+// The widget bundle (WASM) is loaded once per page, only if a widget is on it.
+(() => {
+  const me = document.currentScript;
+  if (!me || window.Patron) return;
+  const site = me.dataset.site;
+  const lang = me.dataset.lang || document.documentElement.lang || navigator.language || "en";
+  const server = new URL(me.src).origin;
+  let bundle;
+  const load = () =>
+    (bundle ||= import(server + "/pkg/widgets.js").then((m) =>
+      m.default({ module_or_path: server + "/pkg/widgets_bg.wasm" }).then(() => m)
+    ));
+  // Mounts every widget not mounted yet; pages that add widgets later call Patron.scan().
+  const scan = () => {
+    for (const host of document.querySelectorAll("[data-patron]")) {
+      if (host.shadowRoot) continue;
+      const root = host.attachShadow({ mode: "open" });
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = server + "/pkg/widgets.css";
+      const box = document.createElement("div");
+      box.className = "patron";
+      root.append(css, box);
+      load().then(
+        (m) => m.mount(box, host.dataset.patron, site, host.dataset.lang || lang, server),
+        (e) => console.error("Patron: could not load the widgets", e)
+      );
+    }
+  };
+  window.Patron = { scan };
+  document.readyState == "loading" ? document.addEventListener("DOMContentLoaded", scan) : scan();
+})();
