@@ -31,7 +31,7 @@ pub fn SetupPage() -> impl IntoView {
                 <FormError error field=Field::Email />
                 <label>
                     "Password (at least " {Password::MIN_CHARS} " characters)"
-                    <input type="password" name="password" autocomplete="new-password" required minlength=Password::MIN_CHARS />
+                    <input type="password" name="password" autocomplete="new-password" required />
                 </label>
                 <FormError error field=Field::Password />
                 <FormError error />

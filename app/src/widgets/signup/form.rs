@@ -3,8 +3,10 @@
 use crate::domain::{Email, Field, FieldErrors, PersonName, Phone};
 use serde::{Deserialize, Serialize};
 
-/// What the signup widget sends, exactly as typed.
+/// What the signup widget sends, exactly as typed. Missing fields read as blank, so a
+/// request without them gets the usual field errors rather than a transport error.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SignupForm {
     pub first_name: String,
     pub last_name: String,

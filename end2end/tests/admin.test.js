@@ -1,0 +1,99 @@
+// The staff admin in real Chromium: first-run owner creation, sign-out, sign-in, and a
+// customer who signed up through the widget, visible with their consent.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, startPatron, strictPage } from "./harness.js";
+
+let patron, browser;
+before(async () => {
+  patron = await startPatron();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await patron?.stop();
+});
+
+const OWNER = { email: "Owner@Bakery.example", password: "a long owner passphrase" };
+
+test("first run creates the owner, who signs out and in and sees a new customer with consent", async () => {
+  // The 422 (short password) and 401 (wrong password) answers are logged by Chromium as a failed resource; that is expected.
+  const page = await strictPage(browser, [/status of (401|422)/]);
+
+  // Fresh install: /admin leads to the first-run page.
+  await page.goto(`${patron.url}/admin`);
+  await page.waitForURL(/\/admin\/setup$/);
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel(/Password/).fill("too short");
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await page.getByText("This must be at least 12 characters long.").waitFor();
+
+  await page.getByLabel(/Password/).fill(OWNER.password);
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+  await page.getByText("No customers yet.").waitFor();
+  assert.match(await page.locator("header .who").textContent(), /owner@bakery\.example · owner/);
+
+  // The first-run page is closed for good once an owner exists.
+  const again = await page.request.post(`${patron.url}/api/admin/setup_owner`, {
+    form: { email: "intruder@evil.example", password: "another long password" },
+    headers: { origin: patron.url },
+  });
+  assert.equal(again.status(), 409);
+
+  // A visitor signs up on the demo shop in another tab.
+  const shop = await strictPage(browser);
+  await shop.goto(`${patron.url}/demo`);
+  const w = shop.locator('[data-patron="signup"]');
+  await w.getByLabel("First name").fill("Robert");
+  await w.getByLabel("Last name").fill("Lindqvist");
+  await w.getByLabel("Email", { exact: true }).fill("rob@example.se");
+  await w.getByLabel("Phone").fill("070-123 45 67");
+  await w.getByRole("checkbox").check();
+  await w.getByRole("button", { name: "Sign up" }).click();
+  await w.getByRole("status").waitFor();
+
+  // Sign out, then a wrong password is refused and the right one lets the owner in.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/admin\/login$/);
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill("not the password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("That email and password do not match a staff account.").waitFor();
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+
+  const row = page.locator("table.customers tbody tr").first();
+  await row.waitFor();
+  const cells = await row.locator("td").allTextContents();
+  assert.equal(cells[0], "Robert Lindqvist");
+  assert.equal(cells[1], "rob@example.se");
+  assert.equal(cells[2], "0701234567");
+  assert.equal(cells[3], "Subscribed");
+
+  // Search by phone digits finds them; a search for someone else does not.
+  await page.getByLabel("Search customers").fill("070 123");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.waitForURL(/q=070/);
+  await page.getByText("Robert Lindqvist").waitFor();
+  await page.getByLabel("Search customers").fill("nobody@example.com");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByText("No customer matches this search.").waitFor();
+
+  // The session cookie is HttpOnly and SameSite=Strict.
+  const [cookie] = await page.context().cookies();
+  assert.equal(cookie.name, "patron_session");
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, "Strict");
+
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(shop.problems, []);
+});
+
+test("a signed-out visitor to an admin page is sent to the login page", async () => {
+  const page = await strictPage(browser);
+  await page.goto(`${patron.url}/admin/customers`);
+  await page.waitForURL(/\/admin\/login$/);
+  await page.getByRole("button", { name: "Sign in" }).waitFor();
+});

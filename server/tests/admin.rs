@@ -1,0 +1,232 @@
+//! The admin's server functions: first-run set-up, sign-in, sessions, and refusal of
+//! callers without a valid session or from another origin.
+
+mod common;
+
+use common::{field_errors, spawn_app};
+use reqwest::StatusCode;
+use reqwest::header::{ORIGIN, SET_COOKIE};
+
+const OWNER: &str = "owner@shop.example";
+const PASSWORD: &str = "a long owner passphrase";
+
+#[tokio::test]
+async fn healthz_answers_when_the_database_does() {
+    let app = spawn_app().await;
+    let res = reqwest::get(format!("{}/healthz", app.url)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_first_run_creates_one_owner_and_signs_them_in() {
+    let app = spawn_app().await;
+    let state = app.admin("auth_state", &[]).await.json::<serde_json::Value>().await.unwrap();
+    assert_eq!(state, "NeedsSetup");
+
+    let res = app.create_owner(OWNER, PASSWORD).await;
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let cookie = res.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain http on loopback");
+
+    let state = app.admin("auth_state", &[]).await.json::<serde_json::Value>().await.unwrap();
+    assert_eq!(state["SignedIn"]["email"], OWNER);
+    assert_eq!(state["SignedIn"]["role"], "owner");
+
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM staff_users").fetch_one(&app.pool).await.unwrap();
+    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+    let token_hash: String = sqlx::query_scalar("SELECT token_hash FROM sessions").fetch_one(&app.pool).await.unwrap();
+    assert!(!cookie.contains(&token_hash), "the database holds only the token's hash");
+
+    let second = app.create_owner("intruder@evil.example", "another long password").await;
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+    assert_eq!(app.count("staff_users").await, 1);
+}
+
+#[tokio::test]
+async fn the_first_run_refuses_a_short_password_and_a_bad_email() {
+    let app = spawn_app().await;
+    let res = app.create_owner("not-an-email", "eleven char").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = field_errors(&res.json().await.unwrap());
+    assert_eq!(errors["email"], "NotAnEmail");
+    assert_eq!(errors["password"], "PasswordTooShort");
+    assert_eq!(app.count("staff_users").await, 0);
+}
+
+#[tokio::test]
+async fn admin_functions_refuse_a_caller_without_a_session() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let anonymous = reqwest::Client::new();
+    let res = anonymous
+        .post(format!("{}/api/admin/list_customers", app.url))
+        .header(ORIGIN, &app.url)
+        .form(&[("query", ""), ("page", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(res.json::<String>().await.unwrap(), "Unauthenticated");
+}
+
+#[tokio::test]
+async fn admin_functions_refuse_a_forged_or_expired_session() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let list = |cookie: String| {
+        reqwest::Client::new()
+            .post(format!("{}/api/admin/list_customers", app.url))
+            .header(ORIGIN, &app.url)
+            .header("cookie", cookie)
+            .form(&[("query", ""), ("page", "1")])
+            .send()
+    };
+    let forged = list(format!("patron_session={}", "ab".repeat(32))).await.unwrap();
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+
+    // A real session, expired in the database, no longer works.
+    let res = app.admin("login", &[("email", OWNER), ("password", PASSWORD)]).await;
+    let cookie = res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
+    assert_eq!(list(cookie.clone()).await.unwrap().status(), StatusCode::OK);
+    sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'").execute(&app.pool).await.unwrap();
+    assert_eq!(list(cookie).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn admin_functions_refuse_a_cross_origin_caller_even_with_a_session() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let res = app
+        .client
+        .post(format!("{}/api/admin/list_customers", app.url))
+        .header(ORIGIN, "https://evil.example")
+        .form(&[("query", ""), ("page", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_wrong_password_or_unknown_email_gets_the_same_answer() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    for (email, password) in [(OWNER, "not the password"), ("nobody@shop.example", PASSWORD)] {
+        let res = reqwest::Client::new()
+            .post(format!("{}/api/admin/login", app.url))
+            .header(ORIGIN, &app.url)
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        assert!(res.headers().get(SET_COOKIE).is_none());
+        assert_eq!(res.json::<String>().await.unwrap(), "WrongCredentials");
+    }
+}
+
+#[tokio::test]
+async fn signed_in_staff_list_and_search_customers_with_their_consent_state() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let (text_id, _) = app.demo_consent_text().await;
+    for (first, email, phone, consent) in
+        [("Ann", "ann@example.com", "+49 170 1234567", true), ("Bob", "bob@example.com", "", false)]
+    {
+        let res = app
+            .signup(&common::Signup {
+                first_name: first,
+                email,
+                phone,
+                consent,
+                consent_text_id: consent.then_some(text_id),
+                ..Default::default()
+            })
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let page: serde_json::Value =
+        app.admin("list_customers", &[("query", ""), ("page", "1")]).await.json().await.unwrap();
+    assert_eq!(page["total"], 2);
+    assert_eq!(page["rows"][0]["first_name"], "Bob", "newest first");
+    assert_eq!(page["rows"][0]["newsletter"], "None");
+    assert_eq!(page["rows"][1]["newsletter"], "Granted");
+
+    for query in ["ann", "ANN@EXAMPLE", "170 123"] {
+        let found: serde_json::Value =
+            app.admin("list_customers", &[("query", query), ("page", "1")]).await.json().await.unwrap();
+        assert_eq!(found["total"], 1, "{query}");
+        assert_eq!(found["rows"][0]["first_name"], "Ann", "{query}");
+    }
+    let none: serde_json::Value =
+        app.admin("list_customers", &[("query", "%"), ("page", "1")]).await.json().await.unwrap();
+    assert_eq!(none["total"], 0, "a % is searched for literally");
+}
+
+#[tokio::test]
+async fn a_staff_member_of_the_lowest_role_may_list_customers() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let email = app::domain::Email::parse("till@shop.example").unwrap();
+    let password = app::domain::Password::parse("till password 123".into()).unwrap();
+    let hash = app::admin::auth::passwords::hash(password).await.unwrap();
+    app::admin::auth::db::create_staff(&app.pool, &email, &hash, app::domain::Role::Staff).await.unwrap();
+    let till = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let login = till
+        .post(format!("{}/api/admin/login", app.url))
+        .header(ORIGIN, &app.url)
+        .form(&[("email", "till@shop.example"), ("password", "till password 123")])
+        .send()
+        .await
+        .unwrap();
+    assert!(login.status().is_success() || login.status().is_redirection());
+    let list = till
+        .post(format!("{}/api/admin/list_customers", app.url))
+        .header(ORIGIN, &app.url)
+        .form(&[("query", ""), ("page", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(list.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    assert_eq!(app.count("sessions").await, 1);
+    let res = app.admin("logout", &[]).await;
+    assert!(res.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert_eq!(app.count("sessions").await, 0);
+    let list = app.admin("list_customers", &[("query", ""), ("page", "1")]).await;
+    assert_eq!(list.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn admin_create_reads_the_password_from_standard_input() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("cli.db").display());
+    let run = |password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_patron"))
+            .args(["admin", "create", "--email", "Boss@Shop.example"])
+            .env("PATRON_DATABASE_URL", &db)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let short = run("short");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+    let ok = run("a long enough password");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("created owner boss@shop.example"));
+    let again = run("a long enough password");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+}

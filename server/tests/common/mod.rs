@@ -1,0 +1,133 @@
+//! Starts the real application on port 0 with a fresh SQLite file, and calls it like a
+//! browser would: form-encoded POSTs to server functions, with an Origin header.
+
+#![allow(dead_code)] // each test file uses a different part of this module
+
+use patron::config::Config;
+use patron::startup::Application;
+use reqwest::header::ORIGIN;
+use sqlx::SqlitePool;
+use std::collections::HashMap;
+
+pub struct TestApp {
+    pub url: String,
+    pub pool: SqlitePool,
+    /// A browser with a cookie jar, on Patron's own origin.
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", dir.path().join("patron.db").display()),
+        site_root: dir.path().join("site"),
+    };
+    let app = Application::build(&config).await.expect("app starts");
+    let url = format!("http://127.0.0.1:{}", app.port());
+    let pool = app.pool.clone();
+    tokio::spawn(app.run());
+    let client =
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp { url, pool, client, _dir: dir }
+}
+
+/// What a signup widget sends; fields default to blank like an untouched form.
+#[derive(Default, Clone)]
+pub struct Signup<'a> {
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub consent: bool,
+    pub consent_text_id: Option<i64>,
+    pub page_url: &'a str,
+    pub website: &'a str,
+}
+
+impl Signup<'_> {
+    fn form(&self) -> Vec<(String, String)> {
+        let mut f = vec![
+            ("form[first_name]".into(), self.first_name.into()),
+            ("form[last_name]".into(), self.last_name.into()),
+            ("form[email]".into(), self.email.into()),
+            ("form[phone]".into(), self.phone.into()),
+            ("form[consent]".into(), self.consent.to_string()),
+            ("form[page_url]".into(), self.page_url.into()),
+            ("form[website]".into(), self.website.into()),
+        ];
+        if let Some(id) = self.consent_text_id {
+            f.push(("form[consent_text_id]".into(), id.to_string()));
+        }
+        f
+    }
+}
+
+impl TestApp {
+    /// The origin the demo site allows out of the box: Patron's own.
+    pub fn own_origin(&self) -> &str {
+        &self.url
+    }
+
+    /// POSTs a signup through the widget gate from a page on `origin`.
+    pub async fn signup_from(&self, site: &str, origin: &str, s: &Signup<'_>) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(format!("{}/s/{site}/w/signup", self.url))
+            .header(ORIGIN, origin)
+            .form(&s.form())
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn signup(&self, s: &Signup<'_>) -> reqwest::Response {
+        self.signup_from("demo", self.own_origin(), s).await
+    }
+
+    /// Calls an admin server function from the admin's own pages (same origin, cookies).
+    pub async fn admin(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/admin/{endpoint}", self.url))
+            .header(ORIGIN, &self.url)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The demo site's newest English newsletter wording.
+    pub async fn demo_consent_text(&self) -> (i64, String) {
+        sqlx::query_as(
+            "SELECT id, body FROM consent_texts WHERE site_id = 1 AND purpose = 'newsletter' AND language = 'en'",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let sql = match table {
+            "customers" => "SELECT count(*) FROM customers",
+            "consents" => "SELECT count(*) FROM consents",
+            "staff_users" => "SELECT count(*) FROM staff_users",
+            "sessions" => "SELECT count(*) FROM sessions",
+            other => panic!("no count for {other}"),
+        };
+        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
+    }
+
+    /// Creates the owner through the first-run page's server function (signs this client in).
+    pub async fn create_owner(&self, email: &str, password: &str) -> reqwest::Response {
+        self.admin("setup_owner", &[("email", email), ("password", password)]).await
+    }
+}
+
+pub fn field_errors(body: &serde_json::Value) -> HashMap<String, String> {
+    body["Invalid"]
+        .as_array()
+        .unwrap_or_else(|| panic!("not a field error: {body}"))
+        .iter()
+        .map(|pair| (pair[0].as_str().unwrap().to_owned(), pair[1].as_str().unwrap().to_owned()))
+        .collect()
+}
