@@ -230,3 +230,30 @@ async fn admin_create_reads_the_password_from_standard_input() {
     let again = run("a long enough password");
     assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
 }
+
+/// Guards every admin server function, present and future: each one registered under
+/// `/api/admin/`, except the sign-in ones, must refuse a caller without a session.
+#[tokio::test]
+async fn every_admin_function_but_sign_in_refuses_a_caller_without_a_session() {
+    const SIGN_IN: [&str; 4] =
+        ["/api/admin/auth_state", "/api/admin/setup_owner", "/api/admin/login", "/api/admin/logout"];
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let guarded: Vec<_> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .filter(|p| p.starts_with("/api/admin/") && !SIGN_IN.contains(p))
+        .collect();
+    assert!(guarded.contains(&"/api/admin/list_customers"), "{guarded:?}");
+    for path in guarded {
+        // Arguments must parse for the call to reach the session check: a new admin function
+        // with other arguments makes this test fail until its arguments are added here.
+        let res = reqwest::Client::new()
+            .post(format!("{}{path}", app.url))
+            .header(ORIGIN, &app.url)
+            .form(&[("query", ""), ("page", "1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
+    }
+}
