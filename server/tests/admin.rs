@@ -59,13 +59,7 @@ async fn admin_functions_refuse_a_caller_without_a_session() {
     let app = spawn_app().await;
     app.create_owner(OWNER, PASSWORD).await;
     let anonymous = reqwest::Client::new();
-    let res = anonymous
-        .post(format!("{}/api/admin/list_customers", app.url))
-        .header(ORIGIN, &app.url)
-        .form(&[("query", ""), ("page", "1")])
-        .send()
-        .await
-        .unwrap();
+    let res = app.admin_via(&anonymous, &app.url, "list_customers", &[("query", ""), ("page", "1")]).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(res.json::<String>().await.unwrap(), "Unauthenticated");
 }
@@ -97,14 +91,8 @@ async fn admin_functions_refuse_a_forged_or_expired_session() {
 async fn admin_functions_refuse_a_cross_origin_caller_even_with_a_session() {
     let app = spawn_app().await;
     app.create_owner(OWNER, PASSWORD).await;
-    let res = app
-        .client
-        .post(format!("{}/api/admin/list_customers", app.url))
-        .header(ORIGIN, "https://evil.example")
-        .form(&[("query", ""), ("page", "1")])
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.admin_via(&app.client, "https://evil.example", "list_customers", &[("query", ""), ("page", "1")]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
 
@@ -113,13 +101,9 @@ async fn a_wrong_password_or_unknown_email_gets_the_same_answer() {
     let app = spawn_app().await;
     app.create_owner(OWNER, PASSWORD).await;
     for (email, password) in [(OWNER, "not the password"), ("nobody@shop.example", PASSWORD)] {
-        let res = reqwest::Client::new()
-            .post(format!("{}/api/admin/login", app.url))
-            .header(ORIGIN, &app.url)
-            .form(&[("email", email), ("password", password)])
-            .send()
-            .await
-            .unwrap();
+        let res = app
+            .admin_via(&reqwest::Client::new(), &app.url, "login", &[("email", email), ("password", password)])
+            .await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
         assert!(res.headers().get(SET_COOKIE).is_none());
         assert_eq!(res.json::<String>().await.unwrap(), "WrongCredentials");
@@ -173,21 +157,11 @@ async fn a_staff_member_of_the_lowest_role_may_list_customers() {
     let hash = app::admin::auth::passwords::hash(password).await.unwrap();
     app::admin::auth::db::create_staff(&app.pool, &email, &hash, app::domain::Role::Staff).await.unwrap();
     let till = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    let login = till
-        .post(format!("{}/api/admin/login", app.url))
-        .header(ORIGIN, &app.url)
-        .form(&[("email", "till@shop.example"), ("password", "till password 123")])
-        .send()
-        .await
-        .unwrap();
+    let login = app
+        .admin_via(&till, &app.url, "login", &[("email", "till@shop.example"), ("password", "till password 123")])
+        .await;
     assert!(login.status().is_success() || login.status().is_redirection());
-    let list = till
-        .post(format!("{}/api/admin/list_customers", app.url))
-        .header(ORIGIN, &app.url)
-        .form(&[("query", ""), ("page", "1")])
-        .send()
-        .await
-        .unwrap();
+    let list = app.admin_via(&till, &app.url, "list_customers", &[("query", ""), ("page", "1")]).await;
     assert_eq!(list.status(), StatusCode::OK);
 }
 

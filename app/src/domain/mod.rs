@@ -3,6 +3,31 @@
 //! Each type parses raw input into a value that is valid by construction; the widgets use
 //! them for instant feedback, the server functions use them as the authority.
 
+/// What every parsed string type shares: `as_str`, and serde as a plain string that is
+/// parsed again on the way in (`#[serde(try_from = "String", into = "String")]`).
+macro_rules! parsed_string {
+    ($name:ident, $error:ty) => {
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $error;
+            fn try_from(s: String) -> Result<Self, $error> {
+                $name::parse(&s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+    };
+}
+
 mod email;
 mod ids;
 mod name;

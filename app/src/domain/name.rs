@@ -33,24 +33,9 @@ impl PersonName {
     pub fn parse_optional(raw: &str) -> Result<Option<PersonName>, Problem> {
         if raw.trim().is_empty() { Ok(None) } else { PersonName::parse(raw).map(Some) }
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for PersonName {
-    type Error = Problem;
-    fn try_from(s: String) -> Result<Self, Problem> {
-        PersonName::parse(&s)
-    }
-}
-
-impl From<PersonName> for String {
-    fn from(n: PersonName) -> String {
-        n.0
-    }
-}
+parsed_string!(PersonName, Problem);
 
 #[cfg(test)]
 mod tests {

@@ -63,24 +63,9 @@ impl Phone {
         }
         Ok(Phone(if international { format!("+{digits}") } else { digits }))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for Phone {
-    type Error = Problem;
-    fn try_from(s: String) -> Result<Self, Problem> {
-        Phone::parse(&s)
-    }
-}
-
-impl From<Phone> for String {
-    fn from(p: Phone) -> String {
-        p.0
-    }
-}
+parsed_string!(Phone, Problem);
 
 #[cfg(test)]
 mod tests {

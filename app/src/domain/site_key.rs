@@ -19,24 +19,9 @@ impl SiteKey {
             && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
         if ok { Ok(SiteKey(raw.to_owned())) } else { Err(BadSiteKey) }
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for SiteKey {
-    type Error = BadSiteKey;
-    fn try_from(s: String) -> Result<Self, BadSiteKey> {
-        SiteKey::parse(&s)
-    }
-}
-
-impl From<SiteKey> for String {
-    fn from(k: SiteKey) -> String {
-        k.0
-    }
-}
+parsed_string!(SiteKey, BadSiteKey);
 
 #[cfg(test)]
 mod tests {

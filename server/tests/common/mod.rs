@@ -87,9 +87,21 @@ impl TestApp {
 
     /// Calls an admin server function from the admin's own pages (same origin, cookies).
     pub async fn admin(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
+        self.admin_via(&self.client, &self.url, endpoint, form).await
+    }
+
+    /// Calls an admin server function as another browser (`client`, with its own cookies
+    /// or none) on a page of `origin`.
+    pub async fn admin_via(
+        &self,
+        client: &reqwest::Client,
+        origin: &str,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
             .post(format!("{}/api/admin/{endpoint}", self.url))
-            .header(ORIGIN, &self.url)
+            .header(ORIGIN, origin)
             .form(form)
             .send()
             .await
