@@ -53,6 +53,9 @@ pub async fn widget_gate(State(pool): State<SqlitePool>, mut req: Request, next:
         h.insert(header::VARY, HeaderValue::from_static("origin"));
         return res;
     }
+    if req.method() != Method::POST {
+        return refuse(StatusCode::METHOD_NOT_ALLOWED, "widget endpoints take POST");
+    }
     if content_length(req.headers()).is_none_or(|n| n > MAX_WIDGET_BODY) {
         return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the request is too large");
     }

@@ -244,6 +244,18 @@ async fn preflights_are_answered_for_allowed_origins_only() {
 }
 
 #[tokio::test]
+async fn widget_endpoints_take_post_only() {
+    let app = spawn_app().await;
+    let res = reqwest::Client::new()
+        .get(format!("{}/s/demo/w/signup", app.url))
+        .header(ORIGIN, &app.url)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
 async fn an_oversized_body_is_refused() {
     let app = spawn_app().await;
     let huge = "a".repeat(20 * 1024);
