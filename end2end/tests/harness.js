@@ -14,9 +14,10 @@ const binary = join(repo, "target/release/patron");
 /** Starts Patron; resolves once it listens. `url` is its origin. */
 export async function startPatron() {
   const dir = mkdtempSync(join(tmpdir(), "patron-e2e-"));
+  const dbFile = join(dir, "patron.db");
   const env = {
     ...process.env,
-    PATRON_DATABASE_URL: `sqlite://${join(dir, "patron.db")}`,
+    PATRON_DATABASE_URL: `sqlite://${dbFile}`,
     PATRON_ADDR: "127.0.0.1:0",
     PATRON_SITE_ROOT: join(repo, "target/site"),
     RUST_LOG: "info",
@@ -37,9 +38,16 @@ export async function startPatron() {
     if (r.status !== 0) throw new Error(`patron ${args.join(" ")} failed: ${r.stderr}`);
     return r.stdout;
   };
+  /** Rows of a query on the server's database (read-only, through the sqlite3 shell). */
+  const sql = (query) => {
+    const r = spawnSync("sqlite3", ["-readonly", "-json", dbFile, query], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
+    return r.stdout.trim() ? JSON.parse(r.stdout) : [];
+  };
   return {
     url,
     cli,
+    sql,
     log: () => log,
     async stop() {
       child.kill("SIGTERM");
@@ -49,11 +57,16 @@ export async function startPatron() {
   };
 }
 
-/** Serves `fixtures/shop.html` as a shop's own page on a new origin, embedding Patron. */
-export async function startShop(patronUrl, siteKey = "demo") {
+/**
+ * Serves `fixtures/shop.html` as a shop's own page on a new origin, embedding Patron with
+ * the given widgets, in the given page language.
+ */
+export async function startShop(patronUrl, { site = "demo", lang = "en", widgets = ["signup"] } = {}) {
   const html = readFileSync(join(repo, "end2end/fixtures/shop.html"), "utf8")
     .replaceAll("{{PATRON}}", patronUrl)
-    .replaceAll("{{SITE}}", siteKey);
+    .replaceAll("{{SITE}}", site)
+    .replaceAll("{{LANG}}", lang)
+    .replaceAll("{{WIDGETS}}", widgets.map((w) => `<div data-patron="${w}"></div>`).join("\n  "));
   const server = createServer((req, res) => {
     res.writeHead(req.url === "/" ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
     res.end(req.url === "/" ? html : "not found");

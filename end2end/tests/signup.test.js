@@ -104,7 +104,7 @@ describe("signup widget on the demo shop", () => {
 
 describe("signup widget on other origins", () => {
   test("works on a hostile page of a second origin the site allows", async () => {
-    const shop = await startShop(patron.url);
+    const shop = await startShop(patron.url, { widgets: ["signup"] });
     try {
       patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
       const page = await strictPage(browser);
@@ -125,7 +125,7 @@ describe("signup widget on other origins", () => {
   });
 
   test("is refused on an origin the site does not allow, and stores nothing", async () => {
-    const shop = await startShop(patron.url);
+    const shop = await startShop(patron.url, { widgets: ["signup"] });
     try {
       const before = (await customers()).total;
       // The browser reports the refused cross-origin call itself; that is the point here.

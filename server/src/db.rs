@@ -20,7 +20,10 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 1] = [(1, "foundation", include_str!("../migrations/0001_foundation.sql"))];
+    let files: [(i64, &str, &'static str); 2] = [
+        (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
+        (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
+    ];
     Migrator::with_migrations(
         files
             .into_iter()
@@ -52,4 +55,23 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
     let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(DbError::Open)?;
     migrator().run(&pool).await?;
     Ok(pool)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_migration_file_is_embedded_in_order() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let embedded: Vec<String> =
+            migrator().migrations.iter().map(|m| format!("{:04}_{}.sql", m.version, m.description)).collect();
+        assert_eq!(embedded, files);
+    }
 }

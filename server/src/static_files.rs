@@ -14,6 +14,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>(site_root: &Path) -> Router<S> {
     Router::new()
         .route_service("/demo", ServeFile::new(demo.join("index.html")))
         .route_service("/demo/privacy", ServeFile::new(demo.join("privacy.html")))
+        .route_service("/demo/thanks", ServeFile::new(demo.join("thanks.html")))
         .fallback_service(ServeDir::new(site_root))
         .layer(SetResponseHeaderLayer::overriding(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")))
         // No file names carry a hash yet, so browsers must revalidate (cheap: ETag/304).

@@ -36,6 +36,7 @@ mod password;
 mod phone;
 mod problem;
 mod site_key;
+mod survey;
 
 pub use email::Email;
 pub use ids::{CustomerId, SiteId, StaffId};
@@ -45,6 +46,7 @@ pub use password::Password;
 pub use phone::Phone;
 pub use problem::{Field, FieldErrors, Problem};
 pub use site_key::SiteKey;
+pub use survey::{FreeText, NpsCategory, NpsScore, Ranking};
 
 /// Role of a staff member. Only `Owner` exists after the foundation; the others are
 /// assigned by the staff admin (issue 6) and already constrain the schema.

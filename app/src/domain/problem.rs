@@ -20,6 +20,12 @@ pub enum Problem {
     BadCharacters,
     #[error("This must be at least 12 characters long.")]
     PasswordTooShort,
+    #[error("Please choose one of the given values.")]
+    OutOfRange,
+    #[error("Please choose one of the given options.")]
+    UnknownOption,
+    #[error("Please rank every option exactly once.")]
+    NotARanking,
 }
 
 /// The form fields a problem can be attached to.
@@ -32,6 +38,11 @@ pub enum Field {
     Phone,
     Consent,
     Password,
+    Score,
+    Reason,
+    Ranking,
+    Choice,
+    Other,
 }
 
 /// Every problem found in one submission, at most one per field.

@@ -6,14 +6,22 @@
 
 #[cfg(feature = "ssr")]
 pub mod caller;
+pub mod heard;
+pub mod nps;
+pub mod question;
+pub mod reasons;
 pub mod signup;
 pub mod texts;
+pub mod ui;
 
 #[cfg(feature = "widgets")]
 pub use mount::mount;
 
 #[cfg(feature = "widgets")]
 mod mount {
+    use super::heard::HeardWidget;
+    use super::nps::NpsWidget;
+    use super::reasons::ReasonsWidget;
     use super::signup::SignupWidget;
     use super::texts::Lang;
     use leptos::prelude::*;
@@ -33,6 +41,9 @@ mod mount {
         let kind = kind.to_owned();
         match kind.as_str() {
             "signup" => leptos::mount::mount_to(el, move || view! { <SignupWidget lang /> }).forget(),
+            "nps" => leptos::mount::mount_to(el, move || view! { <NpsWidget lang /> }).forget(),
+            "reasons" => leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang /> }).forget(),
+            "heard" => leptos::mount::mount_to(el, move || view! { <HeardWidget lang /> }).forget(),
             _ => leptos::mount::mount_to(el, move || {
                 view! { <p class="patron-alert" role="alert">{lang.texts().unknown_widget} ": " {kind}</p> }
             })

@@ -72,13 +72,33 @@ impl TestApp {
 
     /// POSTs a signup through the widget gate from a page on `origin`.
     pub async fn signup_from(&self, site: &str, origin: &str, s: &Signup<'_>) -> reqwest::Response {
+        self.widget_from(site, origin, "signup", &s.form()).await
+    }
+
+    /// POSTs to a widget endpoint through the gate, as a page on `origin` would.
+    pub async fn widget_from<K: serde::Serialize, V: serde::Serialize>(
+        &self,
+        site: &str,
+        origin: &str,
+        endpoint: &str,
+        form: &[(K, V)],
+    ) -> reqwest::Response {
         reqwest::Client::new()
-            .post(format!("{}/s/{site}/w/signup", self.url))
+            .post(format!("{}/s/{site}/w/{endpoint}", self.url))
             .header(ORIGIN, origin)
-            .form(&s.form())
+            .form(form)
             .send()
             .await
             .unwrap()
+    }
+
+    /// POSTs to a widget endpoint of the demo site from Patron's own origin.
+    pub async fn widget<K: serde::Serialize, V: serde::Serialize>(
+        &self,
+        endpoint: &str,
+        form: &[(K, V)],
+    ) -> reqwest::Response {
+        self.widget_from("demo", &self.url, endpoint, form).await
     }
 
     pub async fn signup(&self, s: &Signup<'_>) -> reqwest::Response {
@@ -124,6 +144,9 @@ impl TestApp {
             "consents" => "SELECT count(*) FROM consents",
             "staff_users" => "SELECT count(*) FROM staff_users",
             "sessions" => "SELECT count(*) FROM sessions",
+            "nps_responses" => "SELECT count(*) FROM nps_responses",
+            "reason_rankings" => "SELECT count(*) FROM reason_rankings",
+            "heard_responses" => "SELECT count(*) FROM heard_responses",
             other => panic!("no count for {other}"),
         };
         sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()

@@ -9,8 +9,8 @@ pub use api::{GetSignupConfig, Signup, SignupConfig, SignupOutcome, get_signup_c
 pub use form::{SignupForm, ValidSignup};
 
 use crate::domain::{Field, FieldErrors};
-use crate::error::AppError;
 use crate::widgets::texts::{Lang, Texts};
+use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
 
 /// The signup widget: loads the site's consent wording, then shows the form.
@@ -39,16 +39,8 @@ fn SignupFormView(cfg: SignupConfig, t: &'static Texts) -> impl IntoView {
     let send = Action::new_local(|form: &SignupForm| signup(form.clone()));
     let outcome = move || send.value().get().and_then(Result::ok);
     // The server is the authority: its field errors replace the browser's.
-    Effect::new(move || {
-        if let Some(Err(AppError::Invalid(server_errors))) = send.value().get() {
-            errors.set(server_errors);
-        }
-    });
-    let general_error = move || match send.value().get() {
-        Some(Err(AppError::Invalid(_))) => Some(t.fix_fields),
-        Some(Err(_)) => Some(t.try_again),
-        _ => None,
-    };
+    take_server_errors(move || send.value().get(), errors);
+    let general_error = move || submit_error(send.value().get(), t);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -157,24 +149,4 @@ fn TextField(
             <FieldError id=error_id field errors t />
         </div>
     }
-}
-
-#[component]
-fn FieldError(
-    #[prop(into)] id: String,
-    field: Field,
-    errors: RwSignal<FieldErrors>,
-    t: &'static Texts,
-) -> impl IntoView {
-    view! {
-        <p class="patron-field-error" id=id data-field=format!("{field:?}")>
-            {move || errors.with(|e| e.get(field)).map(|p| t.problem(p))}
-        </p>
-    }
-}
-
-/// The host page's origin and path, where the consent was given.
-fn page_url() -> String {
-    let loc = window().location();
-    format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
 }

@@ -1,0 +1,34 @@
+//! SQL of the how-did-you-hear widget.
+
+use crate::domain::{FreeText, SiteId};
+use sqlx::SqlitePool;
+
+/// One answer: a site option, or the visitor's own words.
+pub enum Heard {
+    Option(i64),
+    Other(FreeText),
+}
+
+pub async fn insert(
+    pool: &SqlitePool,
+    site: SiteId,
+    answer: &Heard,
+    language: &str,
+    page_url: &str,
+) -> sqlx::Result<()> {
+    let (option, other) = match answer {
+        Heard::Option(id) => (Some(*id), None),
+        Heard::Other(text) => (None, Some(text.as_str())),
+    };
+    sqlx::query(
+        "INSERT INTO heard_responses (site_id, option_id, other_text, language, page_url) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(site)
+    .bind(option)
+    .bind(other)
+    .bind(language)
+    .bind(page_url)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! SQL of the NPS widget.
+
+use crate::domain::{FreeText, NpsScore, SiteId};
+use sqlx::SqlitePool;
+
+pub async fn insert(
+    pool: &SqlitePool,
+    site: SiteId,
+    score: NpsScore,
+    reason: &FreeText,
+    language: &str,
+    page_url: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO nps_responses (site_id, score, reason, language, page_url) VALUES (?, ?, ?, ?, ?)")
+        .bind(site)
+        .bind(i64::from(score))
+        .bind(reason.as_str())
+        .bind(language)
+        .bind(page_url)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! SQL of survey questions.
+
+use super::QuestionKind;
+use crate::domain::SiteId;
+use sqlx::SqlitePool;
+
+/// The active options of a site's question in the site's order: (id, code).
+pub async fn options(pool: &SqlitePool, site: SiteId, kind: QuestionKind) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as(
+        "SELECT id, code FROM question_options
+         WHERE site_id = ? AND question = ? AND active = 1 ORDER BY position, id",
+    )
+    .bind(site)
+    .bind(kind.key())
+    .fetch_all(pool)
+    .await
+}
+
+/// The site's own texts for a question and its options in two languages: (key, language, body).
+pub async fn site_texts(
+    pool: &SqlitePool,
+    site: SiteId,
+    kind: QuestionKind,
+    lang: &str,
+    default_lang: &str,
+) -> sqlx::Result<Vec<(String, String, String)>> {
+    sqlx::query_as(
+        "SELECT key, language, body FROM site_texts
+         WHERE site_id = ? AND substr(key, 1, length(?) + 1) = ? || '.' AND language IN (?, ?)",
+    )
+    .bind(site)
+    .bind(kind.key())
+    .bind(kind.key())
+    .bind(lang)
+    .bind(default_lang)
+    .fetch_all(pool)
+    .await
+}

@@ -1,0 +1,31 @@
+//! SQL of the rank-your-reasons widget.
+
+use crate::domain::{Ranking, SiteId};
+use sqlx::SqlitePool;
+
+/// Stores one ranking and its items in one transaction.
+pub async fn insert(
+    pool: &SqlitePool,
+    site: SiteId,
+    ranking: &Ranking,
+    language: &str,
+    page_url: &str,
+) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    let id: i64 =
+        sqlx::query_scalar("INSERT INTO reason_rankings (site_id, language, page_url) VALUES (?, ?, ?) RETURNING id")
+            .bind(site)
+            .bind(language)
+            .bind(page_url)
+            .fetch_one(&mut *tx)
+            .await?;
+    for (option, rank) in ranking.ranks() {
+        sqlx::query("INSERT INTO reason_ranking_items (ranking_id, option_id, rank) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(option)
+            .bind(rank)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
