@@ -27,7 +27,7 @@
       box.className = "patron";
       root.append(css, box);
       load().then(
-        (m) => m.mount(box, host.dataset.patron, site, host.dataset.lang || lang, server),
+        (m) => m.mount(box, host.dataset.patron, site, host.dataset.lang || lang, server, host.dataset.item),
         (e) => console.error("Patron: could not load the widgets", e)
       );
     }

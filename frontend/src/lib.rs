@@ -13,7 +13,7 @@ pub fn hydrate() {
 /// element's shadow root.
 #[cfg(feature = "widgets")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(el: web_sys::HtmlElement, kind: String, site: String, lang: String, server: String) {
+pub fn mount(el: web_sys::HtmlElement, kind: String, site: String, lang: String, server: String, item: Option<String>) {
     console_error_panic_hook::set_once();
-    app::widgets::mount(el, &kind, &site, &lang, &server);
+    app::widgets::mount(el, &kind, &site, &lang, &server, item);
 }

@@ -20,9 +20,10 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 2] = [
+    let files: [(i64, &str, &'static str); 3] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
+        (3, "shop", include_str!("../migrations/0003_shop.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -169,7 +169,9 @@ async fn heard_refuses_an_unknown_option_blank_or_overlong_other() {
             .unwrap()
     };
     let other_site_option = other_site_option.to_string();
-    let res = app.widget("heard", &[("option_id", other_site_option.as_str()), ("other", ""), ("lang", "en"), ("page_url", "")]).await;
+    let res = app
+        .widget("heard", &[("option_id", other_site_option.as_str()), ("other", ""), ("lang", "en"), ("page_url", "")])
+        .await;
     assert_eq!(field_errors(&res.json().await.unwrap())["choice"], "UnknownOption");
     let res = app.widget("heard", &[("other", "   "), ("lang", "en"), ("page_url", "")]).await;
     assert_eq!(field_errors(&res.json().await.unwrap())["other"], "Required");

@@ -36,6 +36,7 @@ mod password;
 mod phone;
 mod problem;
 mod site_key;
+mod sku;
 mod survey;
 
 pub use email::Email;
@@ -46,6 +47,7 @@ pub use password::Password;
 pub use phone::Phone;
 pub use problem::{Field, FieldErrors, Problem};
 pub use site_key::SiteKey;
+pub use sku::{Quantity, Sku};
 pub use survey::{FreeText, NpsCategory, NpsScore, Ranking};
 
 /// Role of a staff member. Only `Owner` exists after the foundation; the others are

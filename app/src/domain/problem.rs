@@ -26,6 +26,8 @@ pub enum Problem {
     UnknownOption,
     #[error("Please rank every option exactly once.")]
     NotARanking,
+    #[error("Please enter a whole number.")]
+    NotANumber,
 }
 
 /// The form fields a problem can be attached to.
@@ -43,6 +45,9 @@ pub enum Field {
     Ranking,
     Choice,
     Other,
+    Item,
+    Quantity,
+    Note,
 }
 
 /// Every problem found in one submission, at most one per field.

@@ -6,44 +6,63 @@
 
 #[cfg(feature = "ssr")]
 pub mod caller;
+pub mod catalogue;
+pub mod favourites;
 pub mod heard;
+#[cfg(feature = "ssr")]
+pub mod identity;
 pub mod nps;
 pub mod question;
 pub mod reasons;
+pub mod reservation;
 pub mod signup;
 pub mod texts;
 pub mod ui;
+pub mod visitor;
 
 #[cfg(feature = "widgets")]
 pub use mount::mount;
 
 #[cfg(feature = "widgets")]
 mod mount {
+    use super::favourites::{FavouriteButton, FavouritesList};
     use super::heard::HeardWidget;
     use super::nps::NpsWidget;
     use super::reasons::ReasonsWidget;
+    use super::reservation::ReservationWidget;
     use super::signup::SignupWidget;
     use super::texts::Lang;
     use leptos::prelude::*;
     use web_sys::HtmlElement;
 
-    /// Mounts the widget `kind` into `el` (an element inside a shadow root).
+    /// Mounts the widget `kind` into `el` (an element inside a shadow root); `item` is the
+    /// host element's `data-item`, for the widgets about one catalogue item.
     ///
     /// `server` is Patron's origin (the embed script's own), `site` the site key: every
     /// server function of this page then goes to `{server}/s/{site}/...`.
-    pub fn mount(el: HtmlElement, kind: &str, site: &str, lang: &str, server: &str) {
+    pub fn mount(el: HtmlElement, kind: &str, site: &str, lang: &str, server: &str, item: Option<String>) {
         let base: &'static str = Box::leak(format!("{server}/s/{site}").into_boxed_str());
         // One site per page: a second embed with another key keeps the first one's URL.
         if leptos::server_fn::client::try_set_server_url(base).is_err() {
             leptos::logging::warn!("Patron: one site key per page; keeping the first");
         }
         let lang = Lang::from_tag(lang);
+        let site: &'static str = Box::leak(site.to_owned().into_boxed_str());
         let kind = kind.to_owned();
         match kind.as_str() {
-            "signup" => leptos::mount::mount_to(el, move || view! { <SignupWidget lang /> }).forget(),
+            "signup" => leptos::mount::mount_to(el, move || view! { <SignupWidget lang site /> }).forget(),
             "nps" => leptos::mount::mount_to(el, move || view! { <NpsWidget lang /> }).forget(),
             "reasons" => leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang /> }).forget(),
             "heard" => leptos::mount::mount_to(el, move || view! { <HeardWidget lang /> }).forget(),
+            "favourites-list" => leptos::mount::mount_to(el, move || view! { <FavouritesList lang site /> }).forget(),
+            "favourite" | "reservation" if item.is_some() => {
+                let sku = item.unwrap_or_default();
+                if kind == "favourite" {
+                    leptos::mount::mount_to(el, move || view! { <FavouriteButton lang site sku /> }).forget()
+                } else {
+                    leptos::mount::mount_to(el, move || view! { <ReservationWidget lang site sku /> }).forget()
+                }
+            }
             _ => leptos::mount::mount_to(el, move || {
                 view! { <p class="patron-alert" role="alert">{lang.texts().unknown_widget} ": " {kind}</p> }
             })

@@ -44,6 +44,7 @@ pub struct Signup<'a> {
     pub consent_text_id: Option<i64>,
     pub page_url: &'a str,
     pub website: &'a str,
+    pub favourites: &'a [&'a str],
 }
 
 impl Signup<'_> {
@@ -57,6 +58,9 @@ impl Signup<'_> {
             ("form[page_url]".into(), self.page_url.into()),
             ("form[website]".into(), self.website.into()),
         ];
+        for (i, sku) in self.favourites.iter().enumerate() {
+            f.push((format!("form[favourites][{i}]"), sku.to_string()));
+        }
         if let Some(id) = self.consent_text_id {
             f.push(("form[consent_text_id]".into(), id.to_string()));
         }
@@ -147,6 +151,8 @@ impl TestApp {
             "nps_responses" => "SELECT count(*) FROM nps_responses",
             "reason_rankings" => "SELECT count(*) FROM reason_rankings",
             "heard_responses" => "SELECT count(*) FROM heard_responses",
+            "reservations" => "SELECT count(*) FROM reservations",
+            "favourites" => "SELECT count(*) FROM favourites",
             other => panic!("no count for {other}"),
         };
         sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()

@@ -23,6 +23,13 @@ pub enum SignupOutcome {
     Updated,
 }
 
+/// The answer to a signup: what happened, and the token this browser keeps from now on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupDone {
+    pub outcome: SignupOutcome,
+    pub visitor: String,
+}
+
 #[server(prefix = "/w", endpoint = "signup_config")]
 pub async fn get_signup_config(lang: String) -> Result<SignupConfig, AppError> {
     crate::server_ctx::answer(
@@ -47,7 +54,7 @@ pub async fn get_signup_config(lang: String) -> Result<SignupConfig, AppError> {
 }
 
 #[server(prefix = "/w", endpoint = "signup")]
-pub async fn signup(form: SignupForm) -> Result<SignupOutcome, AppError> {
+pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
     crate::server_ctx::answer(
         async move {
             use super::form::ValidSignup;
@@ -57,7 +64,10 @@ pub async fn signup(form: SignupForm) -> Result<SignupOutcome, AppError> {
             if !form.website.is_empty() {
                 // A bot filled the invisible field. Answer like a success so it learns nothing.
                 tracing::info!(site = caller.site.key.as_str(), "signup honeypot filled; nothing stored");
-                return Ok(SignupOutcome::Created);
+                return Ok(SignupDone {
+                    outcome: SignupOutcome::Created,
+                    visitor: crate::widgets::identity::decoy_token(),
+                });
             }
             let signup = ValidSignup::parse(&form)?;
             let pool = crate::server_ctx::pool()?;
@@ -69,14 +79,14 @@ pub async fn signup(form: SignupForm) -> Result<SignupOutcome, AppError> {
                 return Err(errors.into());
             }
             let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
-            let outcome = super::db::save_signup(&pool, caller.site.id, &signup, &page).await?;
+            let done = super::db::save_signup(&pool, caller.site.id, &signup, &page).await?;
             tracing::info!(
                 site = caller.site.key.as_str(),
-                ?outcome,
+                outcome = ?done.outcome,
                 consent = signup.consent_text_id.is_some(),
                 "signup stored"
             );
-            Ok(outcome)
+            Ok(done)
         }
         .await,
     )

@@ -1,8 +1,9 @@
 //! SQL of the signup widget.
 
-use super::api::SignupOutcome;
+use super::api::{SignupDone, SignupOutcome};
 use super::form::ValidSignup;
 use crate::domain::SiteId;
+use crate::widgets::identity::{self, Contact};
 use sqlx::SqlitePool;
 
 /// The newest newsletter wording of a site in `lang`, else in the site's default language:
@@ -38,60 +39,21 @@ pub async fn is_newsletter_text_of(pool: &SqlitePool, text_id: i64, site: SiteId
     Ok(found.is_some())
 }
 
-/// Stores a signup: the customer (created, or matched by email and updated) and, when the
-/// box was ticked, the consent record with a copy of the exact wording, in one transaction.
+/// Stores a signup: the customer (created, or matched by email and updated), the consent
+/// record with a copy of the exact wording when the box was ticked, the favourites saved in
+/// the browser, and the browser's link to the customer, all in one transaction.
 ///
 /// `BEGIN IMMEDIATE` takes SQLite's write lock before the lookup, so two signups of the
 /// same email cannot both see "no such customer"; the UNIQUE index backs that up.
-pub async fn save_signup(
-    pool: &SqlitePool,
-    site: SiteId,
-    s: &ValidSignup,
-    page_url: &str,
-) -> sqlx::Result<SignupOutcome> {
+pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_url: &str) -> sqlx::Result<SignupDone> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email = ?")
-        .bind(site)
-        .bind(s.email.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
-    let first = s.first_name.as_ref().map(|n| n.as_str());
-    let last = s.last_name.as_ref().map(|n| n.as_str());
-    let phone = s.phone.as_ref().map(|p| p.as_str());
-    let (customer_id, outcome) = match existing {
-        Some(id) => {
-            // Blank fields leave what we already know; filled ones replace it.
-            sqlx::query(
-                "UPDATE customers SET
-                   first_name = COALESCE(?, first_name),
-                   last_name = COALESCE(?, last_name),
-                   phone = COALESCE(?, phone),
-                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-                 WHERE id = ?",
-            )
-            .bind(first)
-            .bind(last)
-            .bind(phone)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            (id, SignupOutcome::Updated)
-        }
-        None => {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO customers (site_id, first_name, last_name, email, phone)
-                 VALUES (?, ?, ?, ?, ?) RETURNING id",
-            )
-            .bind(site)
-            .bind(first.unwrap_or(""))
-            .bind(last.unwrap_or(""))
-            .bind(s.email.as_str())
-            .bind(phone)
-            .fetch_one(&mut *tx)
-            .await?;
-            (id, SignupOutcome::Created)
-        }
+    let contact = Contact {
+        first_name: s.first_name.as_ref(),
+        last_name: s.last_name.as_ref(),
+        email: &s.email,
+        phone: s.phone.as_ref(),
     };
+    let (customer_id, created) = identity::upsert_customer(&mut tx, site, &contact).await?;
     if let Some(text_id) = s.consent_text_id {
         let inserted = sqlx::query(
             "INSERT INTO consents
@@ -110,6 +72,9 @@ pub async fn save_signup(
             return Err(sqlx::Error::RowNotFound);
         }
     }
+    identity::attach_favourites(&mut tx, site, customer_id, &s.favourites).await?;
+    let visitor = identity::link_browser(&mut tx, site, customer_id).await?;
     tx.commit().await?;
-    Ok(outcome)
+    let outcome = if created { SignupOutcome::Created } else { SignupOutcome::Updated };
+    Ok(SignupDone { outcome, visitor })
 }

@@ -1,6 +1,6 @@
 //! The signup form as sent by the widget, and its parsed, valid form.
 
-use crate::domain::{Email, Field, FieldErrors, PersonName, Phone};
+use crate::domain::{Email, Field, FieldErrors, PersonName, Phone, Sku};
 use serde::{Deserialize, Serialize};
 
 /// What the signup widget sends, exactly as typed. Missing fields read as blank, so a
@@ -20,6 +20,8 @@ pub struct SignupForm {
     pub page_url: String,
     /// The honeypot: invisible to people, filled by form-spamming bots.
     pub website: String,
+    /// SKUs the visitor saved in this browser before identifying.
+    pub favourites: Vec<String>,
 }
 
 /// A signup that passed every check.
@@ -31,6 +33,7 @@ pub struct ValidSignup {
     pub phone: Option<Phone>,
     /// The consent wording agreed to, when the box was ticked.
     pub consent_text_id: Option<i64>,
+    pub favourites: Vec<Sku>,
 }
 
 impl ValidSignup {
@@ -51,11 +54,18 @@ impl ValidSignup {
         };
         match (first_name, last_name, email, phone) {
             (Some(first_name), Some(last_name), Some(email), Some(phone)) if errors.is_empty() => {
-                Ok(ValidSignup { first_name, last_name, email, phone, consent_text_id })
+                let favourites = parse_favourites(&form.favourites);
+                Ok(ValidSignup { first_name, last_name, email, phone, consent_text_id, favourites })
             }
             _ => Err(errors),
         }
     }
+}
+
+/// Saved items sent along when a visitor identifies. They come from the browser's storage,
+/// not from typing, so malformed ones are dropped rather than reported; at most 100.
+pub fn parse_favourites(raw: &[String]) -> Vec<Sku> {
+    raw.iter().take(100).filter_map(|s| Sku::parse(s).ok()).collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ mod api;
 pub mod db;
 mod form;
 
-pub use api::{GetSignupConfig, Signup, SignupConfig, SignupOutcome, get_signup_config, signup};
-pub use form::{SignupForm, ValidSignup};
+pub use api::{GetSignupConfig, Signup, SignupConfig, SignupDone, SignupOutcome, get_signup_config, signup};
+pub use form::{SignupForm, ValidSignup, parse_favourites};
 
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::texts::{Lang, Texts};
@@ -15,18 +15,18 @@ use leptos::prelude::*;
 
 /// The signup widget: loads the site's consent wording, then shows the form.
 #[component]
-pub fn SignupWidget(lang: Lang) -> impl IntoView {
+pub fn SignupWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
     let config = LocalResource::new(move || get_signup_config(lang.code().to_string()));
     move || match config.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
-        Some(Ok(cfg)) => view! { <SignupFormView cfg t /> }.into_any(),
+        Some(Ok(cfg)) => view! { <SignupFormView cfg site t /> }.into_any(),
     }
 }
 
 #[component]
-fn SignupFormView(cfg: SignupConfig, t: &'static Texts) -> impl IntoView {
+fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> impl IntoView {
     let first_name = RwSignal::new(String::new());
     let last_name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -36,7 +36,14 @@ fn SignupFormView(cfg: SignupConfig, t: &'static Texts) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let consent_text_id = cfg.consent_text_id;
 
-    let send = Action::new_local(|form: &SignupForm| signup(form.clone()));
+    let send = Action::new_local(move |form: &SignupForm| {
+        let form = form.clone();
+        async move {
+            let done = signup(form).await?;
+            crate::widgets::visitor::set_token(site, &done.visitor);
+            Ok(done.outcome)
+        }
+    });
     let outcome = move || send.value().get().and_then(Result::ok);
     // The server is the authority: its field errors replace the browser's.
     take_server_errors(move || send.value().get(), errors);
@@ -53,6 +60,7 @@ fn SignupFormView(cfg: SignupConfig, t: &'static Texts) -> impl IntoView {
             consent_text_id: Some(consent_text_id),
             page_url: page_url(),
             website: website.get_untracked(),
+            favourites: crate::widgets::visitor::saved_items(site).get_untracked(),
         };
         match ValidSignup::parse(&form) {
             Err(found) => errors.set(found),

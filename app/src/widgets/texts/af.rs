@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
     out_of_range: "Kies asseblief een van die gegewe waardes.",
     unknown_option: "Kies asseblief een van die gegewe opsies.",
     not_a_ranking: "Gee asseblief elke opsie presies een plek.",
+    not_a_number: "Voer asseblief 'n heelgetal in.",
     first_name: "Voornaam",
     last_name: "Van",
     email: "E-pos",
@@ -39,6 +40,15 @@ pub static TEXTS: Texts = Texts {
     move_down: "Skuif af",
     heard_question: "Hoe het jy van ons gehoor?",
     heard_other: "Ander:",
+    save: "Stoor",
+    saved: "Gestoor",
+    favourites_title: "Jou gestoorde items",
+    favourites_empty: "Nog niks gestoor nie. Tik op ♡ by 'n item om dit hier te hou.",
+    reserve: "Bespreek",
+    quantity: "Hoeveelheid",
+    note: "Nota",
+    expected: "Verwag in voorraad:",
+    reserved: "Bespreek! Ons laat jou weet sodra dit gereed is.",
     option: |code| {
         Some(match code {
             "convenience" => "Gerief",

@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
     out_of_range: "Bitte wählen Sie einen der angebotenen Werte.",
     unknown_option: "Bitte wählen Sie eine der angebotenen Möglichkeiten.",
     not_a_ranking: "Bitte geben Sie jeder Möglichkeit genau einen Rang.",
+    not_a_number: "Bitte geben Sie eine ganze Zahl ein.",
     first_name: "Vorname",
     last_name: "Nachname",
     email: "E-Mail",
@@ -39,6 +40,15 @@ pub static TEXTS: Texts = Texts {
     move_down: "Nach unten",
     heard_question: "Wie haben Sie von uns erfahren?",
     heard_other: "Anderes:",
+    save: "Merken",
+    saved: "Gemerkt",
+    favourites_title: "Ihre gemerkten Artikel",
+    favourites_empty: "Noch nichts gemerkt. Tippen Sie bei einem Artikel auf ♡, um ihn hier zu behalten.",
+    reserve: "Reservieren",
+    quantity: "Menge",
+    note: "Anmerkung",
+    expected: "Voraussichtlich vorrätig:",
+    reserved: "Reserviert! Wir sagen Ihnen Bescheid, sobald es für Sie bereitliegt.",
     option: |code| {
         Some(match code {
             "convenience" => "Bequemlichkeit",

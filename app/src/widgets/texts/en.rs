@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
     out_of_range: "Please choose one of the given values.",
     unknown_option: "Please choose one of the given options.",
     not_a_ranking: "Please rank every option exactly once.",
+    not_a_number: "Please enter a whole number.",
     first_name: "First name",
     last_name: "Last name",
     email: "Email",
@@ -39,6 +40,15 @@ pub static TEXTS: Texts = Texts {
     move_down: "Move down",
     heard_question: "How did you hear about us?",
     heard_other: "Other:",
+    save: "Save",
+    saved: "Saved",
+    favourites_title: "Your saved items",
+    favourites_empty: "Nothing saved yet. Tap ♡ on an item to keep it here.",
+    reserve: "Reserve",
+    quantity: "Quantity",
+    note: "Note",
+    expected: "Expected in stock:",
+    reserved: "Reserved! We will let you know when it is ready for you.",
     option: |code| {
         Some(match code {
             "convenience" => "Convenience",

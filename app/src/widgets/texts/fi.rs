@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
     out_of_range: "Valitse jokin annetuista arvoista.",
     unknown_option: "Valitse jokin annetuista vaihtoehdoista.",
     not_a_ranking: "Anna jokaiselle vaihtoehdolle täsmälleen yksi sija.",
+    not_a_number: "Anna kokonaisluku.",
     first_name: "Etunimi",
     last_name: "Sukunimi",
     email: "Sähköposti",
@@ -39,6 +40,15 @@ pub static TEXTS: Texts = Texts {
     move_down: "Siirrä alas",
     heard_question: "Mistä kuulit meistä?",
     heard_other: "Muu:",
+    save: "Tallenna",
+    saved: "Tallennettu",
+    favourites_title: "Tallentamasi tuotteet",
+    favourites_empty: "Ei vielä tallennettuja. Napauta tuotteen ♡ tallentaaksesi sen tänne.",
+    reserve: "Varaa",
+    quantity: "Määrä",
+    note: "Lisätieto",
+    expected: "Odotetaan varastoon:",
+    reserved: "Varattu! Ilmoitamme, kun tuote on valmiina sinulle.",
     option: |code| {
         Some(match code {
             "convenience" => "Helppous",

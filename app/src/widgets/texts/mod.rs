@@ -83,6 +83,7 @@ pub struct Texts {
     pub out_of_range: &'static str,
     pub unknown_option: &'static str,
     pub not_a_ranking: &'static str,
+    pub not_a_number: &'static str,
     // Signup
     pub first_name: &'static str,
     pub last_name: &'static str,
@@ -105,6 +106,17 @@ pub struct Texts {
     // How did you hear about us
     pub heard_question: &'static str,
     pub heard_other: &'static str,
+    // Favourites
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub favourites_title: &'static str,
+    pub favourites_empty: &'static str,
+    // Reservation
+    pub reserve: &'static str,
+    pub quantity: &'static str,
+    pub note: &'static str,
+    pub expected: &'static str,
+    pub reserved: &'static str,
     /// Labels of the standard option codes a site may use without writing its own.
     pub option: fn(&str) -> Option<&'static str>,
 }
@@ -121,6 +133,7 @@ impl Texts {
             Problem::OutOfRange => self.out_of_range,
             Problem::UnknownOption => self.unknown_option,
             Problem::NotARanking => self.not_a_ranking,
+            Problem::NotANumber => self.not_a_number,
         }
     }
 }

@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
     out_of_range: "Kies een van de gegeven waarden.",
     unknown_option: "Kies een van de gegeven opties.",
     not_a_ranking: "Geef elke optie precies één plaats.",
+    not_a_number: "Vul een geheel getal in.",
     first_name: "Voornaam",
     last_name: "Achternaam",
     email: "E-mail",
@@ -39,6 +40,15 @@ pub static TEXTS: Texts = Texts {
     move_down: "Omlaag",
     heard_question: "Hoe heeft u over ons gehoord?",
     heard_other: "Anders:",
+    save: "Bewaren",
+    saved: "Bewaard",
+    favourites_title: "Uw bewaarde artikelen",
+    favourites_empty: "Nog niets bewaard. Tik op ♡ bij een artikel om het hier te bewaren.",
+    reserve: "Reserveren",
+    quantity: "Aantal",
+    note: "Opmerking",
+    expected: "Verwacht op voorraad:",
+    reserved: "Gereserveerd! We laten het u weten zodra het voor u klaarligt.",
     option: |code| {
         Some(match code {
             "convenience" => "Gemak",

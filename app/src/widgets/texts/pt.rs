@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
     out_of_range: "Por favor, escolha um dos valores indicados.",
     unknown_option: "Por favor, escolha uma das opções indicadas.",
     not_a_ranking: "Por favor, dê a cada opção exatamente uma posição.",
+    not_a_number: "Por favor, introduza um número inteiro.",
     first_name: "Nome próprio",
     last_name: "Apelido",
     email: "E-mail",
@@ -39,6 +40,15 @@ pub static TEXTS: Texts = Texts {
     move_down: "Descer",
     heard_question: "Como ouviu falar de nós?",
     heard_other: "Outro:",
+    save: "Guardar",
+    saved: "Guardado",
+    favourites_title: "Os seus artigos guardados",
+    favourites_empty: "Ainda nada guardado. Toque em ♡ num artigo para o guardar aqui.",
+    reserve: "Reservar",
+    quantity: "Quantidade",
+    note: "Nota",
+    expected: "Previsto em stock:",
+    reserved: "Reservado! Avisamos quando estiver pronto para si.",
     option: |code| {
         Some(match code {
             "convenience" => "Comodidade",

@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
     out_of_range: "Пожалуйста, выберите одно из предложенных значений.",
     unknown_option: "Пожалуйста, выберите один из предложенных вариантов.",
     not_a_ranking: "Пожалуйста, присвойте каждому варианту ровно одно место.",
+    not_a_number: "Пожалуйста, введите целое число.",
     first_name: "Имя",
     last_name: "Фамилия",
     email: "Эл. почта",
@@ -39,6 +40,15 @@ pub static TEXTS: Texts = Texts {
     move_down: "Ниже",
     heard_question: "Как вы о нас узнали?",
     heard_other: "Другое:",
+    save: "Сохранить",
+    saved: "Сохранено",
+    favourites_title: "Сохранённые товары",
+    favourites_empty: "Пока ничего не сохранено. Нажмите ♡ у товара, чтобы сохранить его здесь.",
+    reserve: "Зарезервировать",
+    quantity: "Количество",
+    note: "Примечание",
+    expected: "Ожидается в наличии:",
+    reserved: "Зарезервировано! Мы сообщим, когда всё будет готово.",
     option: |code| {
         Some(match code {
             "convenience" => "Удобство",

@@ -1,0 +1,66 @@
+//! SQL of the catalogue.
+
+use super::ItemView;
+use crate::domain::{CustomerId, SiteId, Sku};
+use sqlx::{Row, SqlitePool, sqlite::SqliteRow};
+
+fn item(row: SqliteRow) -> (i64, ItemView) {
+    (
+        row.get("id"),
+        ItemView {
+            sku: row.get("sku"),
+            name: row.get("name"),
+            price_minor: row.get("price_minor"),
+            currency: row.get("currency"),
+            stock_expected: row.get("stock_expected"),
+        },
+    )
+}
+
+/// An active item of the site, with its id.
+pub async fn find(pool: &SqlitePool, site: SiteId, sku: &Sku) -> sqlx::Result<Option<(i64, ItemView)>> {
+    let row = sqlx::query(
+        "SELECT id, sku, name, price_minor, currency, stock_expected FROM catalogue_items
+         WHERE site_id = ? AND sku = ? AND active = 1",
+    )
+    .bind(site)
+    .bind(sku.as_str())
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(item))
+}
+
+/// The site's active items among `skus` plus those the customer saved, in catalogue order.
+pub async fn saved(
+    pool: &SqlitePool,
+    site: SiteId,
+    skus: &[Sku],
+    customer: Option<CustomerId>,
+) -> sqlx::Result<Vec<ItemView>> {
+    // The browser's list travels as JSON: one bound parameter however long it is.
+    let skus = serde_json::to_string(&skus.iter().map(Sku::as_str).collect::<Vec<_>>()).unwrap_or_default();
+    let rows = sqlx::query(
+        "SELECT id, sku, name, price_minor, currency, stock_expected FROM catalogue_items
+         WHERE site_id = ?1 AND active = 1 AND (
+             sku IN (SELECT value FROM json_each(?2))
+             OR id IN (SELECT item_id FROM favourites WHERE customer_id = ?3))
+         ORDER BY id",
+    )
+    .bind(site)
+    .bind(skus)
+    .bind(customer)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| item(r).1).collect())
+}
+
+/// Saves or un-saves an item for a known customer.
+pub async fn set_favourite(pool: &SqlitePool, customer: CustomerId, item_id: i64, saved: bool) -> sqlx::Result<()> {
+    let sql = if saved {
+        "INSERT INTO favourites (customer_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+    } else {
+        "DELETE FROM favourites WHERE customer_id = ? AND item_id = ?"
+    };
+    sqlx::query(sql).bind(customer).bind(item_id).execute(pool).await?;
+    Ok(())
+}

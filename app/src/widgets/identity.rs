@@ -1,0 +1,123 @@
+//! Identifying a visitor (server side): the customer matched or created by email, the
+//! favourites they saved while anonymous, and the browser token that links their later
+//! favourites to them.
+
+use crate::domain::{CustomerId, Email, PersonName, Phone, SiteId, Sku};
+use sha2::{Digest, Sha256};
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// Contact details a widget collected; blank optional fields keep what is on record.
+pub struct Contact<'a> {
+    pub first_name: Option<&'a PersonName>,
+    pub last_name: Option<&'a PersonName>,
+    pub email: &'a Email,
+    pub phone: Option<&'a Phone>,
+}
+
+/// The customer with this email on this site, updated with the filled-in fields, or a new
+/// one; `true` when created. Run it inside a `BEGIN IMMEDIATE` transaction so two requests
+/// with the same email cannot both create (the UNIQUE index backs that up).
+pub async fn upsert_customer(
+    tx: &mut SqliteConnection,
+    site: SiteId,
+    c: &Contact<'_>,
+) -> sqlx::Result<(CustomerId, bool)> {
+    let first = c.first_name.map(PersonName::as_str);
+    let last = c.last_name.map(PersonName::as_str);
+    let phone = c.phone.map(Phone::as_str);
+    let existing: Option<CustomerId> = sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email = ?")
+        .bind(site)
+        .bind(c.email.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    if let Some(id) = existing {
+        sqlx::query(
+            "UPDATE customers SET
+               first_name = COALESCE(?, first_name),
+               last_name = COALESCE(?, last_name),
+               phone = COALESCE(?, phone),
+               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?",
+        )
+        .bind(first)
+        .bind(last)
+        .bind(phone)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        return Ok((id, false));
+    }
+    let id = sqlx::query_scalar(
+        "INSERT INTO customers (site_id, first_name, last_name, email, phone) VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(site)
+    .bind(first.unwrap_or(""))
+    .bind(last.unwrap_or(""))
+    .bind(c.email.as_str())
+    .bind(phone)
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok((id, true))
+}
+
+/// Attaches favourites saved in the browser to the customer; unknown SKUs are skipped and
+/// items already saved are not saved twice.
+pub async fn attach_favourites(
+    tx: &mut SqliteConnection,
+    site: SiteId,
+    customer: CustomerId,
+    skus: &[Sku],
+) -> sqlx::Result<()> {
+    for sku in skus {
+        sqlx::query(
+            "INSERT INTO favourites (customer_id, item_id)
+             SELECT ?, id FROM catalogue_items WHERE site_id = ? AND sku = ?
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(customer)
+        .bind(site)
+        .bind(sku.as_str())
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A new random token for this browser, linked to the customer; only its hash is stored.
+pub async fn link_browser(tx: &mut SqliteConnection, site: SiteId, customer: CustomerId) -> sqlx::Result<String> {
+    let token = random_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
+    sqlx::query("INSERT INTO visitor_links (token_hash, site_id, customer_id) VALUES (?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(site)
+        .bind(customer)
+        .execute(&mut *tx)
+        .await?;
+    Ok(token)
+}
+
+/// The customer a browser token belongs to, on this site.
+pub async fn customer_for_token(pool: &SqlitePool, site: SiteId, token: &str) -> sqlx::Result<Option<CustomerId>> {
+    if token.len() != 64 {
+        return Ok(None);
+    }
+    sqlx::query_scalar("SELECT customer_id FROM visitor_links WHERE token_hash = ? AND site_id = ?")
+        .bind(token_hash(token))
+        .bind(site)
+        .fetch_optional(pool)
+        .await
+}
+
+/// A token that looks like a real one but links nothing (for the honeypot's answer).
+pub fn decoy_token() -> String {
+    random_token().unwrap_or_default()
+}
+
+fn random_token() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)?;
+    Ok(hex::encode(bytes))
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}

@@ -1,0 +1,40 @@
+//! SQL of the reservation widget.
+
+use super::form::ValidReservation;
+use crate::domain::SiteId;
+use crate::widgets::identity::{self, Contact};
+use sqlx::SqlitePool;
+
+/// The customer (matched by email or created), the reservation, the browser's saved items
+/// and its link to the customer, in one transaction; returns the browser's token.
+pub async fn insert(
+    pool: &SqlitePool,
+    site: SiteId,
+    item_id: i64,
+    r: &ValidReservation,
+    page_url: &str,
+) -> sqlx::Result<String> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let contact = Contact {
+        first_name: Some(&r.first_name),
+        last_name: Some(&r.last_name),
+        email: &r.email,
+        phone: Some(&r.phone),
+    };
+    let (customer, _) = identity::upsert_customer(&mut tx, site, &contact).await?;
+    sqlx::query(
+        "INSERT INTO reservations (site_id, customer_id, item_id, quantity, note, page_url) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(site)
+    .bind(customer)
+    .bind(item_id)
+    .bind(i64::from(r.quantity.value()))
+    .bind(r.note.as_str())
+    .bind(page_url)
+    .execute(&mut *tx)
+    .await?;
+    identity::attach_favourites(&mut tx, site, customer, &r.favourites).await?;
+    let token = identity::link_browser(&mut tx, site, customer).await?;
+    tx.commit().await?;
+    Ok(token)
+}

@@ -1,0 +1,117 @@
+//! Reservation: `data-patron="reservation" data-item="SKU"`; reserve an item (often one not
+//! in stock yet) with name, email, phone, quantity and a note.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+mod form;
+
+pub use api::{GetItem, Reserve, get_item, reserve};
+pub use form::{MAX_NOTE_CHARS, ReservationForm, ValidReservation};
+
+use crate::domain::{Field, FieldErrors};
+use crate::widgets::catalogue::ItemView;
+use crate::widgets::texts::{Lang, Texts};
+use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::visitor;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReservationWidget(lang: Lang, site: &'static str, sku: String) -> impl IntoView {
+    let t = lang.texts();
+    let item = LocalResource::new(move || get_item(sku.clone()));
+    move || match item.get() {
+        None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
+        Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
+        Some(Ok(item)) => view! { <ReservationFormView item site t /> }.into_any(),
+    }
+}
+
+#[component]
+fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts) -> impl IntoView {
+    let fields = [Field::FirstName, Field::LastName, Field::Email, Field::Phone, Field::Quantity];
+    let values = fields.map(|_| RwSignal::new(String::new()));
+    let [first_name, last_name, email, phone, quantity] = values;
+    quantity.set("1".into());
+    let note = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let send = Action::new_local(move |form: &ReservationForm| {
+        let form = form.clone();
+        async move {
+            let token = reserve(form).await?;
+            visitor::set_token(site, &token);
+            Ok(())
+        }
+    });
+    take_server_errors(move || send.value().get(), errors);
+    let sku = item.sku.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = ReservationForm {
+            sku: sku.clone(),
+            first_name: first_name.get_untracked(),
+            last_name: last_name.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            quantity: quantity.get_untracked(),
+            note: note.get_untracked(),
+            page_url: page_url(),
+            favourites: visitor::saved_items(site).get_untracked(),
+        };
+        match ValidReservation::parse(&form) {
+            Err(found) => errors.set(found),
+            Ok(_) => {
+                errors.set(FieldErrors::new());
+                send.dispatch_local(form);
+            }
+        }
+    };
+    let input = move |label: &'static str,
+                      id: &'static str,
+                      kind: &'static str,
+                      value: RwSignal<String>,
+                      field: Field| {
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="patron-field">
+                <label for=id>{label}</label>
+                <input id=id name=id type=kind autocomplete=id
+                    aria-invalid=move || errors.with(|e| e.get(field).is_some()).then_some("true")
+                    aria-describedby=error_id.clone()
+                    prop:value=value
+                    on:input=move |ev| { value.set(event_target_value(&ev)); errors.update(|e| e.remove(field)); } />
+                <FieldError id=error_id field errors t />
+            </div>
+        }
+    };
+    let done = move || matches!(send.value().get(), Some(Ok(())));
+    let expected = item.stock_expected.clone();
+    view! {
+        <Show when=done fallback=move || view! {
+            <form class="patron-form" novalidate on:submit=on_submit.clone()>
+                <p class="patron-question">{t.reserve} ": " {item.name.clone()} <span class="patron-muted">" · " {item.price()}</span></p>
+                {expected.clone().map(|d| view! { <p class="patron-small">{t.expected} " " {d}</p> })}
+                <div class="patron-row">
+                    {input(t.first_name, "given-name", "text", first_name, Field::FirstName)}
+                    {input(t.last_name, "family-name", "text", last_name, Field::LastName)}
+                </div>
+                {input(t.email, "email", "email", email, Field::Email)}
+                {input(t.phone, "tel", "tel", phone, Field::Phone)}
+                {input(t.quantity, "quantity", "number", quantity, Field::Quantity)}
+                <div class="patron-field">
+                    <label for="note">{t.note} <span class="patron-muted">" (" {t.optional} ")"</span></label>
+                    <textarea id="note" rows="2" aria-describedby="note-error" prop:value=note
+                        on:input=move |ev| { note.set(event_target_value(&ev)); errors.update(|e| e.remove(Field::Note)); }></textarea>
+                    <FieldError id="note-error" field=Field::Note errors t />
+                </div>
+                <FieldError id="item-error" field=Field::Item errors t />
+                <p class="patron-alert" role="alert">{move || submit_error(send.value().get(), t)}</p>
+                <button type="submit" disabled=move || send.pending().get()>
+                    {move || if send.pending().get() { t.sending } else { t.reserve }}
+                </button>
+            </form>
+        }>
+            <p class="patron-thanks" role="status">{t.reserved}</p>
+        </Show>
+    }
+}

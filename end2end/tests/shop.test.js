@@ -1,0 +1,116 @@
+// Favourites and reservation in real Chromium on the demo shop: saves that survive a
+// reload, attach to the customer when they sign up, and a reservation with its errors.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, startPatron, startShop, strictPage } from "./harness.js";
+
+let patron, browser;
+before(async () => {
+  patron = await startPatron();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await patron?.stop();
+});
+
+const heart = (page, sku) => page.locator(`[data-patron="favourite"][data-item="${sku}"]`).getByRole("button");
+const savedList = (page) => page.locator('[data-patron="favourites-list"] .patron');
+
+test("favourites survive a reload and attach to the customer after signup", async () => {
+  const page = await strictPage(browser);
+  await page.goto(`${patron.url}/demo`);
+  await heart(page, "RYE").click();
+  await heart(page, "PANETTONE").click();
+  assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "true");
+  assert.equal(await heart(page, "SOURDOUGH").getAttribute("aria-pressed"), "false");
+  await savedList(page).getByText("Christmas panettone").waitFor();
+  assert.match(await savedList(page).textContent(), /Rye bread.*4\.60 EUR/);
+  assert.deepEqual(patron.sql("SELECT count(*) AS n FROM favourites"), [{ n: 0 }], "anonymous: nothing on the server");
+
+  await page.reload();
+  await heart(page, "RYE").waitFor();
+  assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "true");
+  assert.equal(await heart(page, "PANETTONE").getAttribute("aria-pressed"), "true");
+  // Un-save one, then sign up on the same browser.
+  await heart(page, "PANETTONE").click();
+  const signup = page.locator('[data-patron="signup"]');
+  await signup.getByLabel("Email", { exact: true }).fill("mia@example.fi");
+  await signup.getByRole("button", { name: "Sign up" }).click();
+  await signup.getByRole("status").waitFor();
+  const attached = () =>
+    patron.sql(`SELECT c.email, i.sku FROM favourites f JOIN customers c ON c.id = f.customer_id
+                JOIN catalogue_items i ON i.id = f.item_id ORDER BY i.sku`);
+  assert.deepEqual(attached(), [{ email: "mia@example.fi", sku: "RYE" }]);
+
+  // Known now: the next save goes straight to the record.
+  await heart(page, "SOURDOUGH").click();
+  // The save is sent in the background; give it a moment to land.
+  for (let i = 0; i < 50 && attached().length < 2; i++) await page.waitForTimeout(100);
+  assert.deepEqual(attached(), [
+    { email: "mia@example.fi", sku: "RYE" },
+    { email: "mia@example.fi", sku: "SOURDOUGH" },
+  ]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a reservation shows its errors beside the fields, then is stored", async () => {
+  const page = await strictPage(browser, [/status of 422/]);
+  await page.goto(`${patron.url}/demo`);
+  const w = page.locator('[data-patron="reservation"]');
+  await w.getByText(/Christmas panettone/).waitFor();
+  assert.match(await w.locator(".patron").textContent(), /24\.50 EUR.*Expected in stock: 2026-12-10/s);
+  await w.getByLabel("Quantity").fill("0");
+  await w.getByRole("button", { name: "Reserve" }).click();
+  assert.equal(await w.locator("#given-name-error").textContent(), "Please fill this in.");
+  assert.equal(await w.locator("#tel-error").textContent(), "Please fill this in.");
+  assert.equal(await w.locator("#quantity-error").textContent(), "Please choose one of the given values.");
+
+  await w.getByLabel("First name").fill("Luís");
+  await w.getByLabel("Last name").fill("Costa");
+  await w.getByLabel("Email", { exact: true }).fill("luis@example.pt");
+  await w.getByLabel("Phone").fill("+351 912 000 111");
+  await w.getByLabel("Quantity").fill("2");
+  await w.getByLabel(/Note/).fill("Two, please");
+  await w.getByRole("button", { name: "Reserve" }).click();
+  await w.getByRole("status").waitFor();
+  assert.deepEqual(
+    patron.sql(`SELECT c.first_name, c.phone, i.sku, r.quantity, r.note, r.status FROM reservations r
+                JOIN customers c ON c.id = r.customer_id JOIN catalogue_items i ON i.id = r.item_id`),
+    [{ first_name: "Luís", phone: "+351912000111", sku: "PANETTONE", quantity: 2, note: "Two, please", status: "open" }],
+  );
+  assert.deepEqual(page.problems, []);
+});
+
+test("favourites and reservation work on a Portuguese page of another allowed origin", async () => {
+  const shop = await startShop(patron.url, { lang: "pt", widgets: [] });
+  try {
+    patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+    const page = await strictPage(browser);
+    await page.goto(shop.url);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML("beforeend",
+        '<div data-patron="favourite" data-item="RYE"></div><div data-patron="reservation" data-item="RYE"></div>');
+      Patron.scan();
+    });
+    await heart(page, "RYE").getByText("Guardar").waitFor();
+    await heart(page, "RYE").click();
+    await heart(page, "RYE").getByText("Guardado").waitFor();
+    const w = page.locator('[data-patron="reservation"]');
+    await w.getByLabel("Nome próprio").fill("Rita");
+    await w.getByLabel("Apelido").fill("Moura");
+    await w.getByLabel("E-mail", { exact: true }).fill("rita@example.pt");
+    await w.getByLabel("Telefone").fill("912 345 678");
+    await w.getByRole("button", { name: "Reservar" }).click();
+    await w.getByText("Reservado!", { exact: false }).waitFor();
+    assert.deepEqual(
+      patron.sql(`SELECT i.sku FROM favourites f JOIN customers c ON c.id = f.customer_id
+                  JOIN catalogue_items i ON i.id = f.item_id WHERE c.email = 'rita@example.pt'`),
+      [{ sku: "RYE" }],
+      "the save made before reserving reached the new customer",
+    );
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await shop.stop();
+  }
+});
