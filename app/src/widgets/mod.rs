@@ -51,9 +51,9 @@ mod mount {
         let kind = kind.to_owned();
         match kind.as_str() {
             "signup" => leptos::mount::mount_to(el, move || view! { <SignupWidget lang site /> }).forget(),
-            "nps" => leptos::mount::mount_to(el, move || view! { <NpsWidget lang /> }).forget(),
-            "reasons" => leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang /> }).forget(),
-            "heard" => leptos::mount::mount_to(el, move || view! { <HeardWidget lang /> }).forget(),
+            "nps" => leptos::mount::mount_to(el, move || view! { <NpsWidget lang site /> }).forget(),
+            "reasons" => leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang site /> }).forget(),
+            "heard" => leptos::mount::mount_to(el, move || view! { <HeardWidget lang site /> }).forget(),
             "favourites-list" => leptos::mount::mount_to(el, move || view! { <FavouritesList lang site /> }).forget(),
             "favourite" | "reservation" if item.is_some() => {
                 let sku = item.unwrap_or_default();

@@ -6,13 +6,15 @@ use leptos::prelude::*;
 /// Longest "Other: ..." answer kept, in characters.
 pub const MAX_OTHER_CHARS: usize = 200;
 
-/// Either `option_id` (one of the site's options) or a non-blank `other`, not both.
+/// Either `option_id` (one of the site's options) or a non-blank `other`, not both;
+/// `visitor` as for NPS.
 #[server(prefix = "/w", endpoint = "heard")]
 pub async fn submit_heard(
     option_id: Option<i64>,
     other: String,
     lang: String,
     page_url: String,
+    visitor: String,
 ) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
@@ -46,7 +48,8 @@ pub async fn submit_heard(
             }
             let lang = crate::widgets::texts::Lang::from_tag(&lang);
             let page = crate::widgets::caller::page_on_origin(&page_url, &caller.origin);
-            super::db::insert(&pool, caller.site.id, &answer, lang.code(), &page).await?;
+            let customer = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?;
+            super::db::insert(&pool, caller.site.id, customer, &answer, lang.code(), &page).await?;
             tracing::info!(site = caller.site.key.as_str(), "heard-about answer stored");
             Ok(())
         }

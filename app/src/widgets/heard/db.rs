@@ -1,6 +1,6 @@
 //! SQL of the how-did-you-hear widget.
 
-use crate::domain::{FreeText, SiteId};
+use crate::domain::{CustomerId, FreeText, SiteId};
 use sqlx::SqlitePool;
 
 /// One answer: a site option, or the visitor's own words.
@@ -12,6 +12,7 @@ pub enum Heard {
 pub async fn insert(
     pool: &SqlitePool,
     site: SiteId,
+    customer: Option<CustomerId>,
     answer: &Heard,
     language: &str,
     page_url: &str,
@@ -21,9 +22,11 @@ pub async fn insert(
         Heard::Other(text) => (None, Some(text.as_str())),
     };
     sqlx::query(
-        "INSERT INTO heard_responses (site_id, option_id, other_text, language, page_url) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO heard_responses (site_id, customer_id, option_id, other_text, language, page_url)
+         VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(site)
+    .bind(customer)
     .bind(option)
     .bind(other)
     .bind(language)

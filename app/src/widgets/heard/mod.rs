@@ -13,13 +13,13 @@ use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors}
 use leptos::prelude::*;
 
 #[component]
-pub fn HeardWidget(lang: Lang) -> impl IntoView {
+pub fn HeardWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
     let question = LocalResource::new(move || get_question(QuestionKind::Heard, lang.code().to_string()));
     move || match question.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
-        Some(Ok(q)) => view! { <HeardForm question=q lang t /> }.into_any(),
+        Some(Ok(q)) => view! { <HeardForm question=q lang site t /> }.into_any(),
     }
 }
 
@@ -31,13 +31,13 @@ enum Pick {
 }
 
 #[component]
-fn HeardForm(question: Question, lang: Lang, t: &'static Texts) -> impl IntoView {
+fn HeardForm(question: Question, lang: Lang, site: &'static str, t: &'static Texts) -> impl IntoView {
     let pick = RwSignal::new(None::<Pick>);
     let other = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
-    let send = Action::new_local(|args: &(Option<i64>, String, String, String)| {
+    let send = Action::new_local(move |args: &(Option<i64>, String, String, String)| {
         let (option, other, lang, page) = args.clone();
-        submit_heard(option, other, lang, page)
+        submit_heard(option, other, lang, page, crate::widgets::visitor::token(site).unwrap_or_default())
     });
     take_server_errors(move || send.value().get(), errors);
 

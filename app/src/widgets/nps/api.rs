@@ -7,7 +7,9 @@ use leptos::prelude::*;
 pub const MAX_REASON_CHARS: usize = 1000;
 
 #[server(prefix = "/w", endpoint = "nps")]
-pub async fn submit_nps(score: i64, reason: String, lang: String, page_url: String) -> Result<(), AppError> {
+/// `visitor` is this browser's token when the visitor identified here (blank otherwise):
+/// the answer is then linked to their customer record.
+pub async fn submit_nps(score: i64, reason: String, lang: String, page_url: String, visitor: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, FreeText, NpsScore};
@@ -21,7 +23,8 @@ pub async fn submit_nps(score: i64, reason: String, lang: String, page_url: Stri
             let lang = crate::widgets::texts::Lang::from_tag(&lang);
             let page = crate::widgets::caller::page_on_origin(&page_url, &caller.origin);
             let pool = crate::server_ctx::pool()?;
-            super::db::insert(&pool, caller.site.id, score, &reason, lang.code(), &page).await?;
+            let customer = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?;
+            super::db::insert(&pool, caller.site.id, customer, score, &reason, lang.code(), &page).await?;
             tracing::info!(site = caller.site.key.as_str(), category = ?score.category(), "NPS answer stored");
             Ok(())
         }

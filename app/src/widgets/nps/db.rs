@@ -1,18 +1,20 @@
 //! SQL of the NPS widget.
 
-use crate::domain::{FreeText, NpsScore, SiteId};
+use crate::domain::{CustomerId, FreeText, NpsScore, SiteId};
 use sqlx::SqlitePool;
 
 pub async fn insert(
     pool: &SqlitePool,
     site: SiteId,
+    customer: Option<CustomerId>,
     score: NpsScore,
     reason: &FreeText,
     language: &str,
     page_url: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO nps_responses (site_id, score, reason, language, page_url) VALUES (?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(site)
+        .bind(customer)
         .bind(i64::from(score))
         .bind(reason.as_str())
         .bind(language)

@@ -10,27 +10,28 @@ use crate::domain::{Field, FieldErrors, FreeText, NpsScore};
 use crate::widgets::question::{QuestionKind, get_question};
 use crate::widgets::texts::{Lang, Texts};
 use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::visitor;
 use leptos::prelude::*;
 
 #[component]
-pub fn NpsWidget(lang: Lang) -> impl IntoView {
+pub fn NpsWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
     let question = LocalResource::new(move || get_question(QuestionKind::Nps, lang.code().to_string()));
     move || match question.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
-        Some(Ok(q)) => view! { <NpsForm question=q.text lang t /> }.into_any(),
+        Some(Ok(q)) => view! { <NpsForm question=q.text lang site t /> }.into_any(),
     }
 }
 
 #[component]
-fn NpsForm(question: String, lang: Lang, t: &'static Texts) -> impl IntoView {
+fn NpsForm(question: String, lang: Lang, site: &'static str, t: &'static Texts) -> impl IntoView {
     let score = RwSignal::new(None::<i64>);
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
-    let send = Action::new_local(|args: &(i64, String, String, String)| {
+    let send = Action::new_local(move |args: &(i64, String, String, String)| {
         let (score, reason, lang, page) = args.clone();
-        submit_nps(score, reason, lang, page)
+        submit_nps(score, reason, lang, page, visitor::token(site).unwrap_or_default())
     });
     take_server_errors(move || send.value().get(), errors);
 

@@ -3,9 +3,9 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// `order` lists the site's option ids, most important first.
+/// `order` lists the site's option ids, most important first; `visitor` as for NPS.
 #[server(prefix = "/w", endpoint = "reasons")]
-pub async fn submit_ranking(order: Vec<i64>, lang: String, page_url: String) -> Result<(), AppError> {
+pub async fn submit_ranking(order: Vec<i64>, lang: String, page_url: String, visitor: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Ranking};
@@ -23,7 +23,8 @@ pub async fn submit_ranking(order: Vec<i64>, lang: String, page_url: String) -> 
             };
             let lang = crate::widgets::texts::Lang::from_tag(&lang);
             let page = crate::widgets::caller::page_on_origin(&page_url, &caller.origin);
-            super::db::insert(&pool, caller.site.id, &ranking, lang.code(), &page).await?;
+            let customer = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?;
+            super::db::insert(&pool, caller.site.id, customer, &ranking, lang.code(), &page).await?;
             tracing::info!(site = caller.site.key.as_str(), "reasons ranking stored");
             Ok(())
         }

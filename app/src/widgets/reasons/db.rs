@@ -1,20 +1,22 @@
 //! SQL of the rank-your-reasons widget.
 
-use crate::domain::{Ranking, SiteId};
+use crate::domain::{CustomerId, Ranking, SiteId};
 use sqlx::SqlitePool;
 
 /// Stores one ranking and its items in one transaction.
 pub async fn insert(
     pool: &SqlitePool,
     site: SiteId,
+    customer: Option<CustomerId>,
     ranking: &Ranking,
     language: &str,
     page_url: &str,
 ) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     let id: i64 =
-        sqlx::query_scalar("INSERT INTO reason_rankings (site_id, language, page_url) VALUES (?, ?, ?) RETURNING id")
+        sqlx::query_scalar("INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES (?, ?, ?, ?) RETURNING id")
             .bind(site)
+            .bind(customer)
             .bind(language)
             .bind(page_url)
             .fetch_one(&mut *tx)

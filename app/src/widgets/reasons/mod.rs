@@ -14,12 +14,12 @@ use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors}
 use leptos::prelude::*;
 
 #[component]
-pub fn ReasonsWidget(lang: Lang) -> impl IntoView {
+pub fn ReasonsWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
     let question = LocalResource::new(move || get_question(QuestionKind::Reasons, lang.code().to_string()));
     move || match question.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
-        Some(Ok(q)) if !q.options.is_empty() => view! { <RankingForm question=q lang t /> }.into_any(),
+        Some(Ok(q)) if !q.options.is_empty() => view! { <RankingForm question=q lang site t /> }.into_any(),
         Some(_) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
     }
 }
@@ -31,16 +31,16 @@ fn move_item(order: &mut Vec<QuestionOption>, from: usize, to: usize) {
 }
 
 #[component]
-fn RankingForm(question: Question, lang: Lang, t: &'static Texts) -> impl IntoView {
+fn RankingForm(question: Question, lang: Lang, site: &'static str, t: &'static Texts) -> impl IntoView {
     let count = question.options.len();
     let order = RwSignal::new(question.options);
     let dragged = RwSignal::new(None::<usize>);
     let announcement = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let list = NodeRef::<leptos::html::Ol>::new();
-    let send = Action::new_local(|args: &(Vec<i64>, String, String)| {
+    let send = Action::new_local(move |args: &(Vec<i64>, String, String)| {
         let (order, lang, page) = args.clone();
-        submit_ranking(order, lang, page)
+        submit_ranking(order, lang, page, crate::widgets::visitor::token(site).unwrap_or_default())
     });
     take_server_errors(move || send.value().get(), errors);
 
