@@ -114,3 +114,32 @@ test("favourites and reservation work on a Portuguese page of another allowed or
     await shop.stop();
   }
 });
+
+test("a warranty card is registered on the product's page, and a second time refused", async () => {
+  const page = await strictPage(browser, [/status of 422/]);
+  await page.goto(`${patron.url}/demo`);
+  const w = page.locator('[data-patron="warranty"]');
+  await w.getByText("Home bread slicer").waitFor();
+  const fill = async (serial) => {
+    await w.getByLabel("Serial number").fill(serial);
+    await w.getByLabel("Date of purchase").fill("2026-03-01");
+    await w.getByLabel("First name").fill("Eero");
+    await w.getByLabel("Last name").fill("Virtanen");
+    await w.getByLabel("Email", { exact: true }).fill("eero@example.fi");
+    await w.getByRole("button", { name: "Register" }).click();
+  };
+  await fill("x");
+  assert.equal(await w.locator("#serial-error").textContent(), "This is too short.");
+  await fill("SL2-777");
+  await w.getByRole("status").waitFor();
+  assert.deepEqual(patron.sql("SELECT serial_number, purchase_date FROM warranty_registrations"), [
+    { serial_number: "SL2-777", purchase_date: "2026-03-01" },
+  ]);
+
+  await page.reload();
+  await w.getByText("Home bread slicer").waitFor();
+  await fill("sl2-777 "); // the same serial, typed in lower case with a stray space
+  await w.locator("#serial-error", { hasText: "This serial number is registered already." }).waitFor();
+  assert.equal(patron.sql("SELECT count(*) AS n FROM warranty_registrations")[0].n, 1);
+  assert.deepEqual(page.problems, []);
+});

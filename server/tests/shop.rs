@@ -157,3 +157,74 @@ async fn an_anonymous_favourite_stores_nothing_and_an_unknown_item_is_refused() 
     let none: serde_json::Value = app.widget("favourites", &[("query[visitor]", "")]).await.json().await.unwrap();
     assert_eq!(none, serde_json::json!([]), "an empty list arrives as no field at all");
 }
+
+fn warranty<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(String, String)> {
+    let mut form: Vec<(&str, &str)> = vec![
+        ("form[sku]", "SLICER-2"),
+        ("form[serial_number]", "sl2-0042 7"),
+        ("form[purchase_date]", "2026-01-15"),
+        ("form[first_name]", "Pieter"),
+        ("form[last_name]", "van Wyk"),
+        ("form[email]", "pieter@example.co.za"),
+        ("form[phone]", ""),
+        ("form[page_url]", ""),
+    ];
+    for (k, v) in overrides {
+        if let Some(slot) = form.iter_mut().find(|(key, _)| key == k) {
+            slot.1 = v;
+        }
+    }
+    form.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
+}
+
+#[tokio::test]
+async fn a_warranty_is_registered_once_per_serial() {
+    let app = spawn_app().await;
+    let res = app.widget("warranty", &warranty(&[])).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (sku, serial, date, email): (String, String, String, String) = sqlx::query_as(
+        "SELECT i.sku, w.serial_number, w.purchase_date, c.email FROM warranty_registrations w
+         JOIN catalogue_items i ON i.id = w.item_id JOIN customers c ON c.id = w.customer_id",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((sku.as_str(), serial.as_str(), date.as_str()), ("SLICER-2", "SL2-00427", "2026-01-15"));
+    assert_eq!(email, "pieter@example.co.za");
+
+    // The same serial again, typed differently, is refused beside the field.
+    let again = app
+        .widget("warranty", &warranty(&[("form[serial_number]", "SL2-00427"), ("form[email]", "x@example.com")]))
+        .await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(field_errors(&again.json().await.unwrap())["serial"], "AlreadyRegistered");
+    assert_eq!(app.count("customers").await, 1, "nothing of the refused card was stored");
+}
+
+#[tokio::test]
+async fn each_kind_of_bad_warranty_card_is_refused_and_stores_nothing() {
+    let app = spawn_app().await;
+    let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&app.pool).await.unwrap();
+    let tomorrow: String = sqlx::query_scalar("SELECT date('now', '+1 day')").fetch_one(&app.pool).await.unwrap();
+    type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Case> = vec![
+        (vec![("form[purchase_date]", tomorrow.as_str())], "purchase_date", "OutOfRange"),
+        (vec![("form[purchase_date]", "2026-02-30")], "purchase_date", "NotADate"),
+        (vec![("form[purchase_date]", "")], "purchase_date", "Required"),
+        (vec![("form[serial_number]", "#1")], "serial", "TooShort"),
+        (vec![("form[serial_number]", "AB#123")], "serial", "BadCharacters"),
+        (vec![("form[sku]", "NO-SUCH-THING")], "item", "UnknownOption"),
+        (vec![("form[last_name]", "")], "last_name", "Required"),
+        (vec![("form[phone]", "call me")], "phone", "NotAPhone"),
+    ];
+    for (overrides, field, problem) in cases {
+        let res = app.widget("warranty", &warranty(&overrides)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{overrides:?}");
+        assert_eq!(field_errors(&res.json().await.unwrap())[field], problem, "{overrides:?}");
+    }
+    assert_eq!(app.count("customers").await, 0);
+    let ok = app.widget("warranty", &warranty(&[("form[purchase_date]", today.as_str())])).await;
+    assert_eq!(ok.status(), StatusCode::OK, "today itself is fine");
+    let foreign = app.widget_from("demo", "https://evil.example", "warranty", &warranty(&[])).await;
+    assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
+}

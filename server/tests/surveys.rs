@@ -61,7 +61,13 @@ async fn an_nps_answer_is_stored_with_its_score_and_reason() {
     let res = app
         .widget(
             "nps",
-            &[("score", "9"), ("reason", " Friendly staff\r\nand good bread "), ("lang", "pt-BR"), ("page_url", &page), ("visitor", "")],
+            &[
+                ("score", "9"),
+                ("reason", " Friendly staff\r\nand good bread "),
+                ("lang", "pt-BR"),
+                ("page_url", &page),
+                ("visitor", ""),
+            ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -78,18 +84,25 @@ async fn an_nps_answer_is_stored_with_its_score_and_reason() {
 async fn an_out_of_range_or_missing_score_is_refused_and_nothing_is_stored() {
     let app = spawn_app().await;
     for score in ["11", "-1", "999999999999"] {
-        let res = app.widget("nps", &[("score", score), ("reason", ""), ("lang", "en"), ("page_url", ""), ("visitor", "")]).await;
+        let res = app
+            .widget("nps", &[("score", score), ("reason", ""), ("lang", "en"), ("page_url", ""), ("visitor", "")])
+            .await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{score}");
         assert_eq!(field_errors(&res.json().await.unwrap())["score"], "OutOfRange");
     }
     // Not a number at all, or no score: the request does not parse.
-    for form in [vec![("score", "ten"), ("reason", ""), ("lang", "en"), ("page_url", ""), ("visitor", "")], vec![("reason", "x")]] {
+    for form in [
+        vec![("score", "ten"), ("reason", ""), ("lang", "en"), ("page_url", ""), ("visitor", "")],
+        vec![("reason", "x")],
+    ] {
         let res = app.widget("nps", &form).await;
         assert!(res.status().is_client_error() || res.status().is_server_error(), "{form:?}");
         assert!(!res.status().is_success());
     }
     let long = "a".repeat(1001);
-    let res = app.widget("nps", &[("score", "5"), ("reason", long.as_str()), ("lang", "en"), ("page_url", ""), ("visitor", "")]).await;
+    let res = app
+        .widget("nps", &[("score", "5"), ("reason", long.as_str()), ("lang", "en"), ("page_url", ""), ("visitor", "")])
+        .await;
     assert_eq!(field_errors(&res.json().await.unwrap())["reason"], "TooLong");
     assert_eq!(app.count("nps_responses").await, 0);
 }
@@ -128,7 +141,11 @@ async fn duplicate_missing_or_unknown_ranks_are_refused_and_nothing_is_stored() 
     for order in bad_orders {
         let mut form: Vec<(String, String)> =
             order.iter().enumerate().map(|(i, id)| (format!("order[{i}]"), id.to_string())).collect();
-        form.extend([("lang".into(), "en".into()), ("page_url".into(), String::new()), ("visitor".into(), String::new())]);
+        form.extend([
+            ("lang".into(), "en".into()),
+            ("page_url".into(), String::new()),
+            ("visitor".into(), String::new()),
+        ]);
         let res = app.widget("reasons", &form).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{order:?}");
         assert_eq!(field_errors(&res.json().await.unwrap())["ranking"], "NotARanking");
@@ -141,10 +158,15 @@ async fn heard_takes_one_of_the_sites_options_or_other_text() {
     let app = spawn_app().await;
     let ids = option_ids(&question(&app, "Heard", "en").await);
     let friend = ids[1].to_string();
-    let res =
-        app.widget("heard", &[("option_id", friend.as_str()), ("other", ""), ("lang", "af"), ("page_url", ""), ("visitor", "")]).await;
+    let res = app
+        .widget(
+            "heard",
+            &[("option_id", friend.as_str()), ("other", ""), ("lang", "af"), ("page_url", ""), ("visitor", "")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let res = app.widget("heard", &[("other", "  A podcast  "), ("lang", "en"), ("page_url", ""), ("visitor", "")]).await;
+    let res =
+        app.widget("heard", &[("other", "  A podcast  "), ("lang", "en"), ("page_url", ""), ("visitor", "")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT o.code, h.other_text FROM heard_responses h LEFT JOIN question_options o ON o.id = h.option_id ORDER BY h.id",
@@ -170,7 +192,16 @@ async fn heard_refuses_an_unknown_option_blank_or_overlong_other() {
     };
     let other_site_option = other_site_option.to_string();
     let res = app
-        .widget("heard", &[("option_id", other_site_option.as_str()), ("other", ""), ("lang", "en"), ("page_url", ""), ("visitor", "")])
+        .widget(
+            "heard",
+            &[
+                ("option_id", other_site_option.as_str()),
+                ("other", ""),
+                ("lang", "en"),
+                ("page_url", ""),
+                ("visitor", ""),
+            ],
+        )
         .await;
     assert_eq!(field_errors(&res.json().await.unwrap())["choice"], "UnknownOption");
     let res = app.widget("heard", &[("other", "   "), ("lang", "en"), ("page_url", ""), ("visitor", "")]).await;
@@ -203,7 +234,16 @@ async fn answers_from_a_browser_where_the_visitor_identified_are_linked_to_them(
     let first = ids[0].to_string();
     for (endpoint, form) in [
         ("nps", vec![("score", "10"), ("reason", ""), ("lang", "nl"), ("page_url", ""), ("visitor", token.as_str())]),
-        ("heard", vec![("option_id", first.as_str()), ("other", ""), ("lang", "nl"), ("page_url", ""), ("visitor", token.as_str())]),
+        (
+            "heard",
+            vec![
+                ("option_id", first.as_str()),
+                ("other", ""),
+                ("lang", "nl"),
+                ("page_url", ""),
+                ("visitor", token.as_str()),
+            ],
+        ),
         // An anonymous answer stays anonymous.
         ("nps", vec![("score", "3"), ("reason", ""), ("lang", "nl"), ("page_url", ""), ("visitor", "")]),
     ] {
@@ -216,11 +256,10 @@ async fn answers_from_a_browser_where_the_visitor_identified_are_linked_to_them(
     .await
     .unwrap();
     assert_eq!(linked, [(10, Some("known@example.nl".into())), (3, None)]);
-    let heard: Option<String> = sqlx::query_scalar(
-        "SELECT c.email FROM heard_responses h JOIN customers c ON c.id = h.customer_id",
-    )
-    .fetch_optional(&app.pool)
-    .await
-    .unwrap();
+    let heard: Option<String> =
+        sqlx::query_scalar("SELECT c.email FROM heard_responses h JOIN customers c ON c.id = h.customer_id")
+            .fetch_optional(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(heard.as_deref(), Some("known@example.nl"));
 }

@@ -28,6 +28,7 @@ macro_rules! parsed_string {
     };
 }
 
+mod date;
 mod email;
 mod ids;
 mod name;
@@ -35,10 +36,12 @@ mod origin;
 mod password;
 mod phone;
 mod problem;
+mod serial;
 mod site_key;
 mod sku;
 mod survey;
 
+pub use date::PastDate;
 pub use email::Email;
 pub use ids::{CustomerId, SiteId, StaffId};
 pub use name::PersonName;
@@ -46,6 +49,7 @@ pub use origin::{BadOrigin, Origin};
 pub use password::Password;
 pub use phone::Phone;
 pub use problem::{Field, FieldErrors, Problem};
+pub use serial::SerialNumber;
 pub use site_key::SiteKey;
 pub use sku::{Quantity, Sku};
 pub use survey::{FreeText, NpsCategory, NpsScore, Ranking};

@@ -28,6 +28,10 @@ pub enum Problem {
     NotARanking,
     #[error("Please enter a whole number.")]
     NotANumber,
+    #[error("Please enter a date.")]
+    NotADate,
+    #[error("This is registered already.")]
+    AlreadyRegistered,
 }
 
 /// The form fields a problem can be attached to.
@@ -48,6 +52,8 @@ pub enum Field {
     Item,
     Quantity,
     Note,
+    Serial,
+    PurchaseDate,
 }
 
 /// Every problem found in one submission, at most one per field.

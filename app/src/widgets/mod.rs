@@ -19,6 +19,7 @@ pub mod signup;
 pub mod texts;
 pub mod ui;
 pub mod visitor;
+pub mod warranty;
 
 #[cfg(feature = "widgets")]
 pub use mount::mount;
@@ -32,6 +33,7 @@ mod mount {
     use super::reservation::ReservationWidget;
     use super::signup::SignupWidget;
     use super::texts::Lang;
+    use super::warranty::WarrantyWidget;
     use leptos::prelude::*;
     use web_sys::HtmlElement;
 
@@ -54,6 +56,7 @@ mod mount {
             "nps" => leptos::mount::mount_to(el, move || view! { <NpsWidget lang site /> }).forget(),
             "reasons" => leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang site /> }).forget(),
             "heard" => leptos::mount::mount_to(el, move || view! { <HeardWidget lang site /> }).forget(),
+            "warranty" => leptos::mount::mount_to(el, move || view! { <WarrantyWidget lang site sku=item /> }).forget(),
             "favourites-list" => leptos::mount::mount_to(el, move || view! { <FavouritesList lang site /> }).forget(),
             "favourite" | "reservation" if item.is_some() => {
                 let sku = item.unwrap_or_default();

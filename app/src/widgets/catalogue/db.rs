@@ -30,6 +30,18 @@ pub async fn find(pool: &SqlitePool, site: SiteId, sku: &Sku) -> sqlx::Result<Op
     Ok(row.map(item))
 }
 
+/// Every active item of the site, in catalogue order.
+pub async fn all(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ItemView>> {
+    let rows = sqlx::query(
+        "SELECT id, sku, name, price_minor, currency, stock_expected FROM catalogue_items
+         WHERE site_id = ? AND active = 1 ORDER BY id",
+    )
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| item(r).1).collect())
+}
+
 /// The site's active items among `skus` plus those the customer saved, in catalogue order.
 pub async fn saved(
     pool: &SqlitePool,

@@ -9,7 +9,13 @@ pub const MAX_REASON_CHARS: usize = 1000;
 #[server(prefix = "/w", endpoint = "nps")]
 /// `visitor` is this browser's token when the visitor identified here (blank otherwise):
 /// the answer is then linked to their customer record.
-pub async fn submit_nps(score: i64, reason: String, lang: String, page_url: String, visitor: String) -> Result<(), AppError> {
+pub async fn submit_nps(
+    score: i64,
+    reason: String,
+    lang: String,
+    page_url: String,
+    visitor: String,
+) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, FreeText, NpsScore};

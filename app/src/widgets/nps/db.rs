@@ -12,14 +12,16 @@ pub async fn insert(
     language: &str,
     page_url: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(site)
-        .bind(customer)
-        .bind(i64::from(score))
-        .bind(reason.as_str())
-        .bind(language)
-        .bind(page_url)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(site)
+    .bind(customer)
+    .bind(i64::from(score))
+    .bind(reason.as_str())
+    .bind(language)
+    .bind(page_url)
+    .execute(pool)
+    .await?;
     Ok(())
 }

@@ -13,14 +13,15 @@ pub async fn insert(
     page_url: &str,
 ) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
-    let id: i64 =
-        sqlx::query_scalar("INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES (?, ?, ?, ?) RETURNING id")
-            .bind(site)
-            .bind(customer)
-            .bind(language)
-            .bind(page_url)
-            .fetch_one(&mut *tx)
-            .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(site)
+    .bind(customer)
+    .bind(language)
+    .bind(page_url)
+    .fetch_one(&mut *tx)
+    .await?;
     for (option, rank) in ranking.ranks() {
         sqlx::query("INSERT INTO reason_ranking_items (ranking_id, option_id, rank) VALUES (?, ?, ?)")
             .bind(id)

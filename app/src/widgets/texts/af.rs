@@ -22,6 +22,8 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Kies asseblief een van die gegewe opsies.",
     not_a_ranking: "Gee asseblief elke opsie presies een plek.",
     not_a_number: "Voer asseblief 'n heelgetal in.",
+    not_a_date: "Voer asseblief 'n datum in.",
+    already_registered: "Hierdie reeksnommer is reeds geregistreer.",
     first_name: "Voornaam",
     last_name: "Van",
     email: "E-pos",
@@ -49,6 +51,12 @@ pub static TEXTS: Texts = Texts {
     note: "Nota",
     expected: "Verwag in voorraad:",
     reserved: "Bespreek! Ons laat jou weet sodra dit gereed is.",
+    warranty_title: "Registreer jou waarborg",
+    product: "Produk",
+    serial_number: "Reeksnommer",
+    purchase_date: "Aankoopdatum",
+    register: "Registreer",
+    warranty_done: "Jou waarborg is geregistreer. Hou jou kwitansie daarby.",
     option: |code| {
         Some(match code {
             "convenience" => "Gerief",

@@ -22,6 +22,8 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Bitte wählen Sie eine der angebotenen Möglichkeiten.",
     not_a_ranking: "Bitte geben Sie jeder Möglichkeit genau einen Rang.",
     not_a_number: "Bitte geben Sie eine ganze Zahl ein.",
+    not_a_date: "Bitte geben Sie ein Datum ein.",
+    already_registered: "Diese Seriennummer ist bereits registriert.",
     first_name: "Vorname",
     last_name: "Nachname",
     email: "E-Mail",
@@ -49,6 +51,12 @@ pub static TEXTS: Texts = Texts {
     note: "Anmerkung",
     expected: "Voraussichtlich vorrätig:",
     reserved: "Reserviert! Wir sagen Ihnen Bescheid, sobald es für Sie bereitliegt.",
+    warranty_title: "Registrieren Sie Ihre Garantie",
+    product: "Produkt",
+    serial_number: "Seriennummer",
+    purchase_date: "Kaufdatum",
+    register: "Registrieren",
+    warranty_done: "Ihre Garantie ist registriert. Bewahren Sie den Kassenbon dazu auf.",
     option: |code| {
         Some(match code {
             "convenience" => "Bequemlichkeit",

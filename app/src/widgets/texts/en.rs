@@ -22,6 +22,8 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Please choose one of the given options.",
     not_a_ranking: "Please rank every option exactly once.",
     not_a_number: "Please enter a whole number.",
+    not_a_date: "Please enter a date.",
+    already_registered: "This serial number is registered already.",
     first_name: "First name",
     last_name: "Last name",
     email: "Email",
@@ -49,6 +51,12 @@ pub static TEXTS: Texts = Texts {
     note: "Note",
     expected: "Expected in stock:",
     reserved: "Reserved! We will let you know when it is ready for you.",
+    warranty_title: "Register your warranty",
+    product: "Product",
+    serial_number: "Serial number",
+    purchase_date: "Date of purchase",
+    register: "Register",
+    warranty_done: "Your warranty is registered. Keep your receipt with it.",
     option: |code| {
         Some(match code {
             "convenience" => "Convenience",

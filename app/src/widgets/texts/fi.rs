@@ -22,6 +22,8 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Valitse jokin annetuista vaihtoehdoista.",
     not_a_ranking: "Anna jokaiselle vaihtoehdolle täsmälleen yksi sija.",
     not_a_number: "Anna kokonaisluku.",
+    not_a_date: "Anna päivämäärä.",
+    already_registered: "Tämä sarjanumero on jo rekisteröity.",
     first_name: "Etunimi",
     last_name: "Sukunimi",
     email: "Sähköposti",
@@ -49,6 +51,12 @@ pub static TEXTS: Texts = Texts {
     note: "Lisätieto",
     expected: "Odotetaan varastoon:",
     reserved: "Varattu! Ilmoitamme, kun tuote on valmiina sinulle.",
+    warranty_title: "Rekisteröi takuusi",
+    product: "Tuote",
+    serial_number: "Sarjanumero",
+    purchase_date: "Ostopäivä",
+    register: "Rekisteröi",
+    warranty_done: "Takuusi on rekisteröity. Säilytä kuitti sen kanssa.",
     option: |code| {
         Some(match code {
             "convenience" => "Helppous",

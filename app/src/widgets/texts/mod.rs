@@ -84,6 +84,8 @@ pub struct Texts {
     pub unknown_option: &'static str,
     pub not_a_ranking: &'static str,
     pub not_a_number: &'static str,
+    pub not_a_date: &'static str,
+    pub already_registered: &'static str,
     // Signup
     pub first_name: &'static str,
     pub last_name: &'static str,
@@ -117,6 +119,13 @@ pub struct Texts {
     pub note: &'static str,
     pub expected: &'static str,
     pub reserved: &'static str,
+    // Warranty
+    pub warranty_title: &'static str,
+    pub product: &'static str,
+    pub serial_number: &'static str,
+    pub purchase_date: &'static str,
+    pub register: &'static str,
+    pub warranty_done: &'static str,
     /// Labels of the standard option codes a site may use without writing its own.
     pub option: fn(&str) -> Option<&'static str>,
 }
@@ -134,6 +143,8 @@ impl Texts {
             Problem::UnknownOption => self.unknown_option,
             Problem::NotARanking => self.not_a_ranking,
             Problem::NotANumber => self.not_a_number,
+            Problem::NotADate => self.not_a_date,
+            Problem::AlreadyRegistered => self.already_registered,
         }
     }
 }

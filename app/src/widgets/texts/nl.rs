@@ -22,6 +22,8 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Kies een van de gegeven opties.",
     not_a_ranking: "Geef elke optie precies één plaats.",
     not_a_number: "Vul een geheel getal in.",
+    not_a_date: "Vul een datum in.",
+    already_registered: "Dit serienummer is al geregistreerd.",
     first_name: "Voornaam",
     last_name: "Achternaam",
     email: "E-mail",
@@ -49,6 +51,12 @@ pub static TEXTS: Texts = Texts {
     note: "Opmerking",
     expected: "Verwacht op voorraad:",
     reserved: "Gereserveerd! We laten het u weten zodra het voor u klaarligt.",
+    warranty_title: "Registreer uw garantie",
+    product: "Product",
+    serial_number: "Serienummer",
+    purchase_date: "Aankoopdatum",
+    register: "Registreren",
+    warranty_done: "Uw garantie is geregistreerd. Bewaar uw kassabon erbij.",
     option: |code| {
         Some(match code {
             "convenience" => "Gemak",

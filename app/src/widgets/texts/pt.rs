@@ -22,6 +22,8 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Por favor, escolha uma das opções indicadas.",
     not_a_ranking: "Por favor, dê a cada opção exatamente uma posição.",
     not_a_number: "Por favor, introduza um número inteiro.",
+    not_a_date: "Por favor, introduza uma data.",
+    already_registered: "Este número de série já está registado.",
     first_name: "Nome próprio",
     last_name: "Apelido",
     email: "E-mail",
@@ -49,6 +51,12 @@ pub static TEXTS: Texts = Texts {
     note: "Nota",
     expected: "Previsto em stock:",
     reserved: "Reservado! Avisamos quando estiver pronto para si.",
+    warranty_title: "Registe a sua garantia",
+    product: "Produto",
+    serial_number: "Número de série",
+    purchase_date: "Data de compra",
+    register: "Registar",
+    warranty_done: "A sua garantia está registada. Guarde o talão com ela.",
     option: |code| {
         Some(match code {
             "convenience" => "Comodidade",

@@ -22,6 +22,8 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Пожалуйста, выберите один из предложенных вариантов.",
     not_a_ranking: "Пожалуйста, присвойте каждому варианту ровно одно место.",
     not_a_number: "Пожалуйста, введите целое число.",
+    not_a_date: "Пожалуйста, введите дату.",
+    already_registered: "Этот серийный номер уже зарегистрирован.",
     first_name: "Имя",
     last_name: "Фамилия",
     email: "Эл. почта",
@@ -49,6 +51,12 @@ pub static TEXTS: Texts = Texts {
     note: "Примечание",
     expected: "Ожидается в наличии:",
     reserved: "Зарезервировано! Мы сообщим, когда всё будет готово.",
+    warranty_title: "Зарегистрируйте гарантию",
+    product: "Товар",
+    serial_number: "Серийный номер",
+    purchase_date: "Дата покупки",
+    register: "Зарегистрировать",
+    warranty_done: "Гарантия зарегистрирована. Сохраните чек.",
     option: |code| {
         Some(match code {
             "convenience" => "Удобство",

@@ -1,0 +1,63 @@
+//! SQL of the warranty widget.
+
+use super::form::ValidWarranty;
+use crate::domain::SiteId;
+use crate::widgets::identity::{self, Contact};
+use sqlx::SqlitePool;
+
+/// Today's date (UTC) by the database's clock, `YYYY-MM-DD`.
+pub async fn today(pool: &SqlitePool) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT date('now')").fetch_one(pool).await
+}
+
+pub enum Registered {
+    /// Stored; the browser's new token.
+    New(String),
+    /// This serial of this item is registered already; nothing was stored.
+    Already,
+}
+
+/// The customer (matched by email or created) and the registration, in one transaction.
+pub async fn insert(
+    pool: &SqlitePool,
+    site: SiteId,
+    item_id: i64,
+    w: &ValidWarranty,
+    page_url: &str,
+) -> sqlx::Result<Registered> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM warranty_registrations WHERE site_id = ? AND item_id = ? AND serial_number = ?",
+    )
+    .bind(site)
+    .bind(item_id)
+    .bind(w.serial_number.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    if taken.is_some() {
+        return Ok(Registered::Already);
+    }
+    let contact = Contact {
+        first_name: Some(&w.first_name),
+        last_name: Some(&w.last_name),
+        email: &w.email,
+        phone: w.phone.as_ref(),
+    };
+    let (customer, _) = identity::upsert_customer(&mut tx, site, &contact).await?;
+    sqlx::query(
+        "INSERT INTO warranty_registrations (site_id, customer_id, item_id, serial_number, purchase_date, page_url)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(site)
+    .bind(customer)
+    .bind(item_id)
+    .bind(w.serial_number.as_str())
+    .bind(w.purchase_date.as_str())
+    .bind(page_url)
+    .execute(&mut *tx)
+    .await?;
+    identity::attach_favourites(&mut tx, site, customer, &w.favourites).await?;
+    let token = identity::link_browser(&mut tx, site, customer).await?;
+    tx.commit().await?;
+    Ok(Registered::New(token))
+}
