@@ -54,6 +54,8 @@ pub enum Field {
     Note,
     Serial,
     PurchaseDate,
+    /// A progressive-profiling answer, by the field's code.
+    Profile(super::ProfileField),
 }
 
 /// Every problem found in one submission, at most one per field.

@@ -12,6 +12,7 @@ pub mod heard;
 #[cfg(feature = "ssr")]
 pub mod identity;
 pub mod nps;
+pub mod profile;
 pub mod question;
 pub mod reasons;
 pub mod reservation;
@@ -29,6 +30,7 @@ mod mount {
     use super::favourites::{FavouriteButton, FavouritesList};
     use super::heard::HeardWidget;
     use super::nps::NpsWidget;
+    use super::profile::ProfileWidget;
     use super::reasons::ReasonsWidget;
     use super::reservation::ReservationWidget;
     use super::signup::SignupWidget;
@@ -57,6 +59,7 @@ mod mount {
             "reasons" => leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang site /> }).forget(),
             "heard" => leptos::mount::mount_to(el, move || view! { <HeardWidget lang site /> }).forget(),
             "warranty" => leptos::mount::mount_to(el, move || view! { <WarrantyWidget lang site sku=item /> }).forget(),
+            "profile" => leptos::mount::mount_to(el, move || view! { <ProfileWidget lang site /> }).forget(),
             "favourites-list" => leptos::mount::mount_to(el, move || view! { <FavouritesList lang site /> }).forget(),
             "favourite" | "reservation" if item.is_some() => {
                 let sku = item.unwrap_or_default();

@@ -126,6 +126,12 @@ pub struct Texts {
     pub purchase_date: &'static str,
     pub register: &'static str,
     pub warranty_done: &'static str,
+    // Progressive profiling
+    pub profile_intro: &'static str,
+    /// Label of a profile field, by its code (`birthday`, `postcode`, ...).
+    pub profile_field: fn(&str) -> &'static str,
+    /// Label of a choice of the income-range and preferred-channel fields, by its code.
+    pub profile_choice: fn(&str) -> &'static str,
     /// Labels of the standard option codes a site may use without writing its own.
     pub option: fn(&str) -> Option<&'static str>,
 }
@@ -182,6 +188,20 @@ mod tests {
                 assert!((lang.texts().option)(code).is_some(), "{lang:?} lacks {code}");
             }
             assert_eq!((lang.texts().option)("no_such_code"), None);
+        }
+    }
+
+    #[test]
+    fn every_language_labels_every_profile_field_and_choice() {
+        use crate::domain::ProfileField;
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            for f in ProfileField::ALL {
+                assert!(!(t.profile_field)(f.code()).is_empty(), "{lang:?} {f:?}");
+                for c in f.choices() {
+                    assert!(!(t.profile_choice)(c).is_empty(), "{lang:?} lacks {c}");
+                }
+            }
         }
     }
 

@@ -1,0 +1,59 @@
+//! SQL of progressive profiling.
+
+use crate::domain::{CustomerId, ProfileField, SiteId};
+use sqlx::{Row, SqlitePool};
+
+/// The site's profile questions, in its order.
+pub async fn site_fields(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ProfileField>> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("SELECT field FROM site_profile_fields WHERE site_id = ? ORDER BY position")
+            .bind(site)
+            .fetch_all(pool)
+            .await?;
+    Ok(codes.iter().filter_map(|c| ProfileField::from_code(c)).collect())
+}
+
+/// The site's questions the customer has not answered yet, in the site's order.
+pub async fn unanswered(pool: &SqlitePool, site: SiteId, customer: CustomerId) -> sqlx::Result<Vec<ProfileField>> {
+    let row = sqlx::query(
+        "SELECT birthday IS NULL AS birthday, postcode = '' AS postcode, household_size IS NULL AS household_size,
+                income_range IS NULL AS income_range, occupation IS NULL AS occupation,
+                preferred_channel IS NULL AS preferred_channel
+         FROM customers WHERE id = ?",
+    )
+    .bind(customer)
+    .fetch_one(pool)
+    .await?;
+    let missing = |f: ProfileField| row.get::<bool, _>(f.code());
+    Ok(site_fields(pool, site).await?.into_iter().filter(|f| missing(*f)).collect())
+}
+
+/// Stores parsed answers on the customer, in one statement per field, in one transaction.
+pub async fn save(pool: &SqlitePool, customer: CustomerId, answers: &[(ProfileField, String)]) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    for (field, value) in answers {
+        // One fixed statement per field: column names never come from input.
+        let sql = match field {
+            ProfileField::Birthday => {
+                "UPDATE customers SET birthday = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+            }
+            ProfileField::Postcode => {
+                "UPDATE customers SET postcode = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+            }
+            ProfileField::HouseholdSize => {
+                "UPDATE customers SET household_size = CAST(? AS INTEGER), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+            }
+            ProfileField::IncomeRange => {
+                "UPDATE customers SET income_range = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+            }
+            ProfileField::Occupation => {
+                "UPDATE customers SET occupation = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+            }
+            ProfileField::PreferredChannel => {
+                "UPDATE customers SET preferred_channel = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+            }
+        };
+        sqlx::query(sql).bind(value).bind(customer).execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}
