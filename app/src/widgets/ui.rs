@@ -20,6 +20,63 @@ pub fn FieldError(
     }
 }
 
+/// A labelled input with its error beside it, wired for screen readers.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    /// Also the autocomplete token, so browsers fill the right thing.
+    name: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+    field: Field,
+    errors: RwSignal<FieldErrors>,
+    t: &'static Texts,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let invalid = move || errors.with(|e| e.get(field).is_some()).then_some("true");
+    view! {
+        <div class="patron-field">
+            <label for=name>
+                {label}
+                {(!required).then(|| view! { <span class="patron-muted">" (" {t.optional} ")"</span> })}
+            </label>
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=name
+                required=required
+                aria-invalid=invalid
+                aria-describedby=error_id.clone()
+                prop:value=value
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    errors.update(|e| e.remove(field));
+                }
+            />
+            <FieldError id=error_id field errors t />
+        </div>
+    }
+}
+
+/// The sentence explaining a failed submission, and the submit button (disabled while
+/// sending).
+#[component]
+pub fn SubmitRow(
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] error: Signal<Option<&'static str>>,
+    label: &'static str,
+    t: &'static Texts,
+) -> impl IntoView {
+    view! {
+        <p class="patron-alert" role="alert">{move || error.get()}</p>
+        <button type="submit" disabled=move || pending.get()>
+            {move || if pending.get() { t.sending } else { label }}
+        </button>
+    }
+}
+
 /// The sentence under a form after a failed submission.
 pub fn submit_error<T>(result: Option<Result<T, AppError>>, t: &'static Texts) -> Option<&'static str> {
     match result? {

@@ -9,7 +9,7 @@ pub use api::{MAX_OTHER_CHARS, SubmitHeard, submit_heard};
 use crate::domain::{Field, FieldErrors, FreeText, Problem};
 use crate::widgets::question::{Question, QuestionKind, get_question};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
 
 #[component]
@@ -104,10 +104,7 @@ fn HeardForm(question: Question, lang: Lang, site: &'static str, t: &'static Tex
                     </fieldset>
                     <FieldError id="choice-error" field=Field::Choice errors t />
                     <FieldError id="other-error" field=Field::Other errors t />
-                    <p class="patron-alert" role="alert">{move || submit_error(send.value().get(), t)}</p>
-                    <button type="submit" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { t.sending } else { t.send }}
-                    </button>
+                    <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.send t />
                 </form>
             }
         }>

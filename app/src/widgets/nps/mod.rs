@@ -9,7 +9,7 @@ pub use api::{MAX_REASON_CHARS, SubmitNps, submit_nps};
 use crate::domain::{Field, FieldErrors, FreeText, NpsScore};
 use crate::widgets::question::{QuestionKind, get_question};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
@@ -77,10 +77,7 @@ fn NpsForm(question: String, lang: Lang, site: &'static str, t: &'static Texts) 
                         <FieldError id="reason-error" field=Field::Reason errors t />
                     </div>
                 </Show>
-                <p class="patron-alert" role="alert">{move || submit_error(send.value().get(), t)}</p>
-                <button type="submit" disabled=move || send.pending().get()>
-                    {move || if send.pending().get() { t.sending } else { t.send }}
-                </button>
+                <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.send t />
             </form>
         }>
             <p class="patron-thanks" role="status">{t.thanks_answer}</p>

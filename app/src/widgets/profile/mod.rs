@@ -10,7 +10,7 @@ pub use api::{NextProfileFields, ProfileAnswers, SaveProfile, next_profile_field
 
 use crate::domain::{Field, FieldErrors, ProfileField};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
@@ -71,10 +71,7 @@ fn ProfileForm(fields: Vec<ProfileField>, site: &'static str, t: &'static Texts)
                 <form class="patron-form" novalidate on:submit=on_submit>
                     <p class="patron-question">{t.profile_intro}</p>
                     {values.into_iter().map(|(field, value)| view! { <ProfileInput field value errors t /> }).collect_view()}
-                    <p class="patron-alert" role="alert">{move || submit_error(send.value().get(), t)}</p>
-                    <button type="submit" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { t.sending } else { t.save }}
-                    </button>
+                    <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.save t />
                 </form>
             }
         }>

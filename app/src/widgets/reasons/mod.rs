@@ -10,7 +10,7 @@ pub use api::{SubmitRanking, submit_ranking};
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::question::{Question, QuestionKind, QuestionOption, get_question};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
 
 #[component]
@@ -79,10 +79,7 @@ fn RankingForm(question: Question, lang: Lang, site: &'static str, t: &'static T
                 </ol>
                 <p class="patron-visually-hidden" aria-live="polite">{announcement}</p>
                 <FieldError id="ranking-error" field=Field::Ranking errors t />
-                <p class="patron-alert" role="alert">{move || submit_error(send.value().get(), t)}</p>
-                <button type="submit" disabled=move || send.pending().get()>
-                    {move || if send.pending().get() { t.sending } else { t.send }}
-                </button>
+                <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.send t />
             </form>
         }>
             <p class="patron-thanks" role="status">{t.thanks_answer}</p>

@@ -12,7 +12,7 @@ pub use form::{MAX_NOTE_CHARS, ReservationForm, ValidReservation};
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::catalogue::ItemView;
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
@@ -66,24 +66,6 @@ fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts) ->
             }
         }
     };
-    let input = move |label: &'static str,
-                      id: &'static str,
-                      kind: &'static str,
-                      value: RwSignal<String>,
-                      field: Field| {
-        let error_id = format!("{id}-error");
-        view! {
-            <div class="patron-field">
-                <label for=id>{label}</label>
-                <input id=id name=id type=kind autocomplete=id
-                    aria-invalid=move || errors.with(|e| e.get(field).is_some()).then_some("true")
-                    aria-describedby=error_id.clone()
-                    prop:value=value
-                    on:input=move |ev| { value.set(event_target_value(&ev)); errors.update(|e| e.remove(field)); } />
-                <FieldError id=error_id field errors t />
-            </div>
-        }
-    };
     let done = move || matches!(send.value().get(), Some(Ok(())));
     let expected = item.stock_expected.clone();
     view! {
@@ -92,12 +74,12 @@ fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts) ->
                 <p class="patron-question">{t.reserve} ": " {item.name.clone()} <span class="patron-muted">" · " {item.price()}</span></p>
                 {expected.clone().map(|d| view! { <p class="patron-small">{t.expected} " " {d}</p> })}
                 <div class="patron-row">
-                    {input(t.first_name, "given-name", "text", first_name, Field::FirstName)}
-                    {input(t.last_name, "family-name", "text", last_name, Field::LastName)}
+                    <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
+                    <TextField label=t.last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t required=true />
                 </div>
-                {input(t.email, "email", "email", email, Field::Email)}
-                {input(t.phone, "tel", "tel", phone, Field::Phone)}
-                {input(t.quantity, "quantity", "number", quantity, Field::Quantity)}
+                <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
+                <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t required=true />
+                <TextField label=t.quantity name="quantity" kind="number" value=quantity field=Field::Quantity errors t required=true />
                 <div class="patron-field">
                     <label for="note">{t.note} <span class="patron-muted">" (" {t.optional} ")"</span></label>
                     <textarea id="note" rows="2" aria-describedby="note-error" prop:value=note
@@ -105,10 +87,7 @@ fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts) ->
                     <FieldError id="note-error" field=Field::Note errors t />
                 </div>
                 <FieldError id="item-error" field=Field::Item errors t />
-                <p class="patron-alert" role="alert">{move || submit_error(send.value().get(), t)}</p>
-                <button type="submit" disabled=move || send.pending().get()>
-                    {move || if send.pending().get() { t.sending } else { t.reserve }}
-                </button>
+                <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.reserve t />
             </form>
         }>
             <p class="patron-thanks" role="status">{t.reserved}</p>

@@ -10,7 +10,7 @@ pub use form::{SignupForm, ValidSignup, parse_favourites};
 
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
 
 /// The signup widget: loads the site's consent wording, then shows the form.
@@ -106,55 +106,12 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
                             <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
                                 prop:value=website on:input=move |ev| website.set(event_target_value(&ev)) />
                         </div>
-                        <p class="patron-alert" role="alert">{general_error}</p>
-                        <button type="submit" disabled=move || send.pending().get()>
-                            {move || if send.pending().get() { t.sending } else { t.subscribe }}
-                        </button>
+                        <SubmitRow pending=send.pending() error=Signal::derive(general_error) label=t.subscribe t />
                     </form>
                 }
             }
         >
             <p class="patron-thanks" role="status">{thanks}</p>
         </Show>
-    }
-}
-
-/// A labelled input with its error beside it, wired for screen readers.
-#[component]
-fn TextField(
-    label: &'static str,
-    /// Also the autocomplete token, so browsers fill the right thing.
-    name: &'static str,
-    kind: &'static str,
-    value: RwSignal<String>,
-    field: Field,
-    errors: RwSignal<FieldErrors>,
-    t: &'static Texts,
-    #[prop(optional)] required: bool,
-) -> impl IntoView {
-    let error_id = format!("{name}-error");
-    let invalid = move || errors.with(|e| e.get(field).is_some()).then_some("true");
-    view! {
-        <div class="patron-field">
-            <label for=name>
-                {label}
-                {(!required).then(|| view! { <span class="patron-muted">" (" {t.optional} ")"</span> })}
-            </label>
-            <input
-                id=name
-                name=name
-                type=kind
-                autocomplete=name
-                required=required
-                aria-invalid=invalid
-                aria-describedby=error_id.clone()
-                prop:value=value
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    errors.update(|e| e.remove(field));
-                }
-            />
-            <FieldError id=error_id field errors t />
-        </div>
     }
 }

@@ -12,7 +12,7 @@ pub use form::{ValidWarranty, WarrantyForm};
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::catalogue::ItemView;
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
@@ -73,25 +73,6 @@ fn WarrantyFormView(products: Vec<ItemView>, site: &'static str, t: &'static Tex
             }
         }
     };
-    let input = move |label: &'static str,
-                      id: &'static str,
-                      kind: &'static str,
-                      value: RwSignal<String>,
-                      field: Field,
-                      optional: bool| {
-        let error_id = format!("{id}-error");
-        view! {
-            <div class="patron-field">
-                <label for=id>{label} {optional.then(|| view! { <span class="patron-muted">" (" {t.optional} ")"</span> })}</label>
-                <input id=id name=id type=kind autocomplete=id
-                    aria-invalid=move || errors.with(|e| e.get(field).is_some()).then_some("true")
-                    aria-describedby=error_id.clone()
-                    prop:value=value
-                    on:input=move |ev| { value.set(event_target_value(&ev)); errors.update(|e| e.remove(field)); } />
-                <FieldError id=error_id field errors t />
-            </div>
-        }
-    };
     let single = (products.len() == 1).then(|| products[0].name.clone());
     let done = move || matches!(send.value().get(), Some(Ok(())));
     view! {
@@ -113,18 +94,15 @@ fn WarrantyFormView(products: Vec<ItemView>, site: &'static str, t: &'static Tex
                         }}
                         <FieldError id="item-error" field=Field::Item errors t />
                     </div>
-                    {input(t.serial_number, "serial", "text", serial, Field::Serial, false)}
-                    {input(t.purchase_date, "purchase-date", "date", date, Field::PurchaseDate, false)}
+                    <TextField label=t.serial_number name="serial" kind="text" value=serial field=Field::Serial errors t required=true />
+                    <TextField label=t.purchase_date name="purchase-date" kind="date" value=date field=Field::PurchaseDate errors t required=true />
                     <div class="patron-row">
-                        {input(t.first_name, "given-name", "text", first_name, Field::FirstName, false)}
-                        {input(t.last_name, "family-name", "text", last_name, Field::LastName, false)}
+                        <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
+                        <TextField label=t.last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t required=true />
                     </div>
-                    {input(t.email, "email", "email", email, Field::Email, false)}
-                    {input(t.phone, "tel", "tel", phone, Field::Phone, true)}
-                    <p class="patron-alert" role="alert">{move || submit_error(send.value().get(), t)}</p>
-                    <button type="submit" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { t.sending } else { t.register }}
-                    </button>
+                    <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
+                    <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t />
+                    <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.register t />
                 </form>
             }
         }>
