@@ -11,6 +11,8 @@ pub mod widgets;
 pub mod server_ctx;
 #[cfg(feature = "ssr")]
 pub mod sites;
+#[cfg(feature = "ssr")]
+pub mod tokens;
 
 pub use admin::{AdminApp, shell};
 

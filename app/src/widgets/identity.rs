@@ -3,7 +3,7 @@
 //! favourites to them.
 
 use crate::domain::{CustomerId, Email, PersonName, Phone, SiteId, Sku};
-use sha2::{Digest, Sha256};
+use crate::tokens;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// Contact details a widget collected; blank optional fields keep what is on record.
@@ -85,9 +85,9 @@ pub async fn attach_favourites(
 
 /// A new random token for this browser, linked to the customer; only its hash is stored.
 pub async fn link_browser(tx: &mut SqliteConnection, site: SiteId, customer: CustomerId) -> sqlx::Result<String> {
-    let token = random_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
+    let token = tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
     sqlx::query("INSERT INTO visitor_links (token_hash, site_id, customer_id) VALUES (?, ?, ?)")
-        .bind(token_hash(&token))
+        .bind(tokens::hash(&token))
         .bind(site)
         .bind(customer)
         .execute(&mut *tx)
@@ -101,7 +101,7 @@ pub async fn customer_for_token(pool: &SqlitePool, site: SiteId, token: &str) ->
         return Ok(None);
     }
     sqlx::query_scalar("SELECT customer_id FROM visitor_links WHERE token_hash = ? AND site_id = ?")
-        .bind(token_hash(token))
+        .bind(tokens::hash(token))
         .bind(site)
         .fetch_optional(pool)
         .await
@@ -109,15 +109,5 @@ pub async fn customer_for_token(pool: &SqlitePool, site: SiteId, token: &str) ->
 
 /// A token that looks like a real one but links nothing (for the honeypot's answer).
 pub fn decoy_token() -> String {
-    random_token().unwrap_or_default()
-}
-
-fn random_token() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)?;
-    Ok(hex::encode(bytes))
-}
-
-fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    tokens::new_token().unwrap_or_default()
 }

@@ -99,7 +99,7 @@ pub async fn logout() -> Result<(), AppError> {
             let parts = crate::server_ctx::request_parts()?;
             if let Some(token) = session::token_from(&parts.headers) {
                 let pool = crate::server_ctx::pool()?;
-                super::db::delete_session(&pool, &session::token_hash(&token)).await?;
+                super::db::delete_session(&pool, &crate::tokens::hash(&token)).await?;
             }
             crate::server_ctx::set_response_header(
                 axum::http::header::SET_COOKIE,
@@ -115,8 +115,8 @@ pub async fn logout() -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
     use super::session;
-    let token = session::new_token().map_err(|e| AppError::internal("making a session token", e))?;
-    super::db::create_session(pool, staff, &session::token_hash(&token)).await?;
+    let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a session token", e))?;
+    super::db::create_session(pool, staff, &crate::tokens::hash(&token)).await?;
     let parts = crate::server_ctx::request_parts()?;
     crate::server_ctx::set_response_header(
         axum::http::header::SET_COOKIE,

@@ -12,7 +12,7 @@ pub async fn current_staff() -> Result<Option<StaffRow>, AppError> {
         return Ok(None);
     };
     let pool = crate::server_ctx::pool()?;
-    Ok(db::staff_for_session(&pool, &session::token_hash(&token)).await?)
+    Ok(db::staff_for_session(&pool, &crate::tokens::hash(&token)).await?)
 }
 
 /// Refuses the call unless a staff member with at least `min` is signed in.

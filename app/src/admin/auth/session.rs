@@ -1,23 +1,10 @@
 //! Staff sessions: a random token in an HttpOnly cookie, its SHA-256 in the database.
 
 use axum::http::{HeaderMap, HeaderValue, header};
-use sha2::{Digest, Sha256};
 
 pub const COOKIE_NAME: &str = "patron_session";
 /// Sessions end after 14 days, signed in or not.
 pub const LIFETIME_DAYS: i64 = 14;
-
-/// A fresh session token: 32 random bytes, hex-encoded.
-pub fn new_token() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)?;
-    Ok(hex::encode(bytes))
-}
-
-/// What the database stores for a token.
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
 
 /// The session token from the request's cookies, if any.
 pub fn token_from(headers: &HeaderMap) -> Option<String> {
@@ -63,7 +50,7 @@ mod tests {
 
     #[test]
     fn the_token_is_read_from_among_other_cookies() {
-        let token = new_token().unwrap();
+        let token = crate::tokens::new_token().unwrap();
         let mut h = HeaderMap::new();
         h.insert(header::COOKIE, HeaderValue::from_str(&format!("a=1; {COOKIE_NAME}={token}; b=2")).unwrap());
         assert_eq!(token_from(&h), Some(token));
@@ -82,12 +69,5 @@ mod tests {
         let c = c.to_str().unwrap();
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && !c.contains("Secure"));
         assert!(set_cookie("x", true).to_str().unwrap().ends_with("; Secure"));
-    }
-
-    #[test]
-    fn only_the_hash_of_a_token_is_kept() {
-        let t = new_token().unwrap();
-        assert_eq!(token_hash(&t).len(), 64);
-        assert_ne!(token_hash(&t), t);
     }
 }
