@@ -67,6 +67,12 @@ impl FieldErrors {
         Self::default()
     }
 
+    /// The errors of a submission with one problem, found after parsing (an unknown item, a
+    /// duplicate serial...).
+    pub fn one(field: Field, problem: Problem) -> Self {
+        FieldErrors(vec![(field, problem)])
+    }
+
     /// Records the first problem of a field; later ones for the same field are ignored.
     pub fn add(&mut self, field: Field, problem: Problem) {
         if self.get(field).is_none() {

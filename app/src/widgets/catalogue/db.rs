@@ -30,6 +30,14 @@ pub async fn find(pool: &SqlitePool, site: SiteId, sku: &Sku) -> sqlx::Result<Op
     Ok(row.map(item))
 }
 
+/// An active item of the site by the SKU as a browser sent it; a malformed one finds nothing.
+pub async fn find_sent(pool: &SqlitePool, site: SiteId, sku: &str) -> sqlx::Result<Option<(i64, ItemView)>> {
+    match Sku::parse(sku) {
+        Ok(sku) => find(pool, site, &sku).await,
+        Err(_) => Ok(None),
+    }
+}
+
 /// Every active item of the site, in catalogue order.
 pub async fn all(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ItemView>> {
     let rows = sqlx::query(

@@ -37,17 +37,12 @@ pub async fn saved_items(query: SavedQuery) -> Result<Vec<ItemView>, AppError> {
 pub async fn set_favourite(sku: String, saved: bool, visitor: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            use crate::domain::{Field, FieldErrors, Problem, Sku};
+            use crate::domain::{Field, FieldErrors, Problem};
             let caller = crate::widgets::caller::widget_caller().await?;
             let pool = crate::server_ctx::pool()?;
-            let mut errors = FieldErrors::new();
-            let item = match Sku::parse(&sku) {
-                Ok(sku) => crate::widgets::catalogue::db::find(&pool, caller.site.id, &sku).await?,
-                Err(_) => None,
-            };
-            let Some((item_id, _)) = item else {
-                errors.add(Field::Item, Problem::UnknownOption);
-                return Err(errors.into());
+            let Some((item_id, _)) = crate::widgets::catalogue::db::find_sent(&pool, caller.site.id, &sku).await?
+            else {
+                return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());
             };
             if let Some(customer) =
                 crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?

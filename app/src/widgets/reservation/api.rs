@@ -10,18 +10,11 @@ use leptos::prelude::*;
 pub async fn get_item(sku: String) -> Result<ItemView, AppError> {
     crate::server_ctx::answer(
         async move {
-            use crate::domain::{Field, FieldErrors, Problem, Sku};
+            use crate::domain::{Field, FieldErrors, Problem};
             let caller = crate::widgets::caller::widget_caller().await?;
             let pool = crate::server_ctx::pool()?;
-            let found = match Sku::parse(&sku) {
-                Ok(sku) => crate::widgets::catalogue::db::find(&pool, caller.site.id, &sku).await?,
-                Err(_) => None,
-            };
-            found.map(|(_, item)| item).ok_or_else(|| {
-                let mut errors = FieldErrors::new();
-                errors.add(Field::Item, Problem::UnknownOption);
-                errors.into()
-            })
+            let found = crate::widgets::catalogue::db::find_sent(&pool, caller.site.id, &sku).await?;
+            found.map(|(_, item)| item).ok_or_else(|| FieldErrors::one(Field::Item, Problem::UnknownOption).into())
         }
         .await,
     )
@@ -41,9 +34,7 @@ pub async fn reserve(form: ReservationForm) -> Result<String, AppError> {
             let Some((item_id, _)) =
                 crate::widgets::catalogue::db::find(&pool, caller.site.id, &reservation.sku).await?
             else {
-                let mut errors = FieldErrors::new();
-                errors.add(Field::Item, Problem::UnknownOption);
-                return Err(errors.into());
+                return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());
             };
             let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
             let token = super::db::insert(&pool, caller.site.id, item_id, &reservation, &page).await?;

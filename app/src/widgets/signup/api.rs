@@ -74,9 +74,7 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
             if let Some(text_id) = signup.consent_text_id
                 && !super::db::is_newsletter_text_of(&pool, text_id, caller.site.id).await?
             {
-                let mut errors = FieldErrors::new();
-                errors.add(Field::Consent, Problem::Required);
-                return Err(errors.into());
+                return Err(FieldErrors::one(Field::Consent, Problem::Required).into());
             }
             let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
             let done = super::db::save_signup(&pool, caller.site.id, &signup, &page).await?;

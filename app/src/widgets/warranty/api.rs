@@ -31,14 +31,9 @@ pub async fn register_warranty(form: WarrantyForm) -> Result<String, AppError> {
             let pool = crate::server_ctx::pool()?;
             let today = super::db::today(&pool).await?;
             let warranty = ValidWarranty::parse(&form, Some(&today))?;
-            let field_error = |field, problem| {
-                let mut errors = FieldErrors::new();
-                errors.add(field, problem);
-                AppError::from(errors)
-            };
             let Some((item_id, _)) = crate::widgets::catalogue::db::find(&pool, caller.site.id, &warranty.sku).await?
             else {
-                return Err(field_error(Field::Item, Problem::UnknownOption));
+                return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());
             };
             let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
             match super::db::insert(&pool, caller.site.id, item_id, &warranty, &page).await? {
@@ -46,7 +41,7 @@ pub async fn register_warranty(form: WarrantyForm) -> Result<String, AppError> {
                     tracing::info!(site = caller.site.key.as_str(), item_id, "warranty registered");
                     Ok(token)
                 }
-                Registered::Already => Err(field_error(Field::Serial, Problem::AlreadyRegistered)),
+                Registered::Already => Err(FieldErrors::one(Field::Serial, Problem::AlreadyRegistered).into()),
             }
         }
         .await,
