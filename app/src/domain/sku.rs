@@ -23,6 +23,13 @@ impl Sku {
         }
         Ok(Sku(s.to_owned()))
     }
+
+    /// The items a browser saved, sent along when its visitor identifies. They come from the
+    /// browser's storage, not from typing, so malformed ones are dropped rather than
+    /// reported; at most 100.
+    pub fn parse_saved(raw: &[String]) -> Vec<Sku> {
+        raw.iter().take(100).filter_map(|s| Sku::parse(s).ok()).collect()
+    }
 }
 
 parsed_string!(Sku, Problem);

@@ -22,7 +22,7 @@ pub async fn saved_items(query: SavedQuery) -> Result<Vec<ItemView>, AppError> {
             let SavedQuery { skus, visitor } = query;
             let caller = crate::widgets::caller::widget_caller().await?;
             let pool = crate::server_ctx::pool()?;
-            let skus = crate::widgets::signup::parse_favourites(&skus);
+            let skus = crate::domain::Sku::parse_saved(&skus);
             let customer = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?;
             Ok(crate::widgets::catalogue::db::saved(&pool, caller.site.id, &skus, customer).await?)
         }

@@ -48,7 +48,7 @@ impl ValidReservation {
         let note = errors.check(Field::Note, FreeText::parse(&form.note, MAX_NOTE_CHARS));
         match (sku, first_name, last_name, email, phone, quantity, note) {
             (Some(sku), Some(first_name), Some(last_name), Some(email), Some(phone), Some(quantity), Some(note)) => {
-                let favourites = crate::widgets::signup::parse_favourites(&form.favourites);
+                let favourites = Sku::parse_saved(&form.favourites);
                 Ok(ValidReservation { sku, first_name, last_name, email, phone, quantity, note, favourites })
             }
             _ => Err(errors),

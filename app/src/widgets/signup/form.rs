@@ -54,18 +54,12 @@ impl ValidSignup {
         };
         match (first_name, last_name, email, phone) {
             (Some(first_name), Some(last_name), Some(email), Some(phone)) if errors.is_empty() => {
-                let favourites = parse_favourites(&form.favourites);
+                let favourites = Sku::parse_saved(&form.favourites);
                 Ok(ValidSignup { first_name, last_name, email, phone, consent_text_id, favourites })
             }
             _ => Err(errors),
         }
     }
-}
-
-/// Saved items sent along when a visitor identifies. They come from the browser's storage,
-/// not from typing, so malformed ones are dropped rather than reported; at most 100.
-pub fn parse_favourites(raw: &[String]) -> Vec<Sku> {
-    raw.iter().take(100).filter_map(|s| Sku::parse(s).ok()).collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ pub mod db;
 mod form;
 
 pub use api::{GetSignupConfig, Signup, SignupConfig, SignupDone, SignupOutcome, get_signup_config, signup};
-pub use form::{SignupForm, ValidSignup, parse_favourites};
+pub use form::{SignupForm, ValidSignup};
 
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::texts::{Lang, Texts};

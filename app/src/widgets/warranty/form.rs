@@ -51,7 +51,7 @@ impl ValidWarranty {
                 Some(email),
                 Some(phone),
             ) => {
-                let favourites = crate::widgets::signup::parse_favourites(&form.favourites);
+                let favourites = Sku::parse_saved(&form.favourites);
                 Ok(ValidWarranty { sku, serial_number, purchase_date, first_name, last_name, email, phone, favourites })
             }
             _ => Err(errors),
