@@ -2,17 +2,11 @@
 // customer who signed up through the widget, visible with their consent.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, startPatron, strictPage } from "./harness.js";
+import { startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
-before(async () => {
-  patron = await startPatron();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await patron?.stop();
-});
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
 
 const OWNER = { email: "Owner@Bakery.example", password: "a long owner passphrase" };
 

@@ -78,6 +78,16 @@ export async function startShop(patronUrl, { site = "demo", lang = "en", widgets
   };
 }
 
+/** Patron and Chromium for one test file: `before(...)` starts both, `after(...)` stops both. */
+export async function startPatronAndBrowser() {
+  return { patron: await startPatron(), browser: await launchBrowser() };
+}
+
+export async function stopPatronAndBrowser(patron, browser) {
+  await browser?.close();
+  await patron?.stop();
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",

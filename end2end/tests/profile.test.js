@@ -2,17 +2,11 @@
 // on this browser, the next two questions of the site's list.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, startPatron, strictPage } from "./harness.js";
+import { startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
-before(async () => {
-  patron = await startPatron();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await patron?.stop();
-});
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
 
 test("a known visitor is asked a little at a time; an unknown one nothing", async () => {
   const page = await strictPage(browser, [/status of 422/]);

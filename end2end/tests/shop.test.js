@@ -2,17 +2,11 @@
 // reload, attach to the customer when they sign up, and a reservation with its errors.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, startPatron, startShop, strictPage } from "./harness.js";
+import { startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
-before(async () => {
-  patron = await startPatron();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await patron?.stop();
-});
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
 
 const heart = (page, sku) => page.locator(`[data-patron="favourite"][data-item="${sku}"]`).getByRole("button");
 const savedList = (page) => page.locator('[data-patron="favourites-list"] .patron');

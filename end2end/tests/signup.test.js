@@ -2,20 +2,16 @@
 // hostile page, and on an origin the site does not allow.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, listCustomers, startPatron, startShop, strictPage } from "./harness.js";
+import { listCustomers, startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 const OWNER = { email: "owner@demo.example", password: "correct horse battery staple" };
 let patron, browser;
 
 before(async () => {
-  patron = await startPatron();
+  ({ patron, browser } = await startPatronAndBrowser());
   patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
-  browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  await patron?.stop();
-});
+after(() => stopPatronAndBrowser(patron, browser));
 
 const customers = (q = "") => listCustomers(patron.url, OWNER.email, OWNER.password, q);
 const widget = (page) => page.locator('[data-patron="signup"]');

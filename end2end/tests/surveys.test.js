@@ -2,17 +2,11 @@
 // NPS, how did you hear; on the demo checkout page and on a Dutch page of another origin.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, startPatron, startShop, strictPage } from "./harness.js";
+import { startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
-before(async () => {
-  patron = await startPatron();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await patron?.stop();
-});
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
 
 const rankedCodes = () =>
   patron.sql(`SELECT o.code FROM reason_ranking_items i JOIN question_options o ON o.id = i.option_id
