@@ -21,6 +21,10 @@ pub enum AppError {
     AlreadySetUp,
     #[error("This site is not registered with Patron, or not allowed to use it from here.")]
     UnknownSite,
+    #[error("This site has switched this widget off.")]
+    WidgetOff,
+    #[error("There is no such site.")]
+    NoSuchSite,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     /// Failures of the transport itself (network down, malformed request), from Leptos.
@@ -59,7 +63,8 @@ impl AppError {
         match self {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthenticated | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::UnknownSite => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::UnknownSite | AppError::WidgetOff => StatusCode::FORBIDDEN,
+            AppError::NoSuchSite => StatusCode::NOT_FOUND,
             AppError::AlreadySetUp => StatusCode::CONFLICT,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Transport(_) => StatusCode::BAD_REQUEST,

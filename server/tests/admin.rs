@@ -152,15 +152,7 @@ async fn signed_in_staff_list_and_search_customers_with_their_consent_state() {
 async fn a_staff_member_of_the_lowest_role_may_list_customers() {
     let app = spawn_app().await;
     app.create_owner(OWNER, PASSWORD).await;
-    let email = app::domain::Email::parse("till@shop.example").unwrap();
-    let password = app::domain::Password::parse("till password 123".into()).unwrap();
-    let hash = app::admin::auth::passwords::hash(password).await.unwrap();
-    app::admin::auth::db::create_staff(&app.pool, &email, &hash, app::domain::Role::Staff).await.unwrap();
-    let till = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    let login = app
-        .admin_via(&till, &app.url, "login", &[("email", "till@shop.example"), ("password", "till password 123")])
-        .await;
-    assert!(login.status().is_success() || login.status().is_redirection());
+    let till = app.signed_in_as(app::domain::Role::Staff, "till@shop.example").await;
     let list = app.admin_via(&till, &app.url, "list_customers", &[("query", ""), ("page", "1")]).await;
     assert_eq!(list.status(), StatusCode::OK);
 }
@@ -205,6 +197,56 @@ async fn admin_create_reads_the_password_from_standard_input() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
 }
 
+/// One value for every argument of every admin function (each ignores the others').
+const EVERY_ARGUMENT: [(&str, &str); 15] = [
+    ("query", ""),
+    ("page", "1"),
+    ("site", "demo"),
+    ("widget", "nps"),
+    ("on", "true"),
+    ("origin", "https://shop.example"),
+    ("language", "en"),
+    ("body", "Yes, send me the newsletter."),
+    ("question", "Heard"),
+    ("code", "radio"),
+    ("label", "Radio"),
+    ("option", "1"),
+    ("active", "true"),
+    ("up", "true"),
+    ("form[site]", "demo"),
+];
+
+/// The owner-only functions refuse every lower role, present and future: all but the
+/// ones listed here.
+#[tokio::test]
+async fn every_settings_function_refuses_staff_below_the_owner() {
+    const ANY_STAFF: [&str; 5] = [
+        "/api/admin/auth_state",
+        "/api/admin/setup_owner",
+        "/api/admin/login",
+        "/api/admin/logout",
+        "/api/admin/list_customers",
+    ];
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let manager = app.signed_in_as(app::domain::Role::Manager, "manager@shop.example").await;
+    let owner_only: Vec<_> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .filter(|p| p.starts_with("/api/admin/") && !ANY_STAFF.contains(p))
+        .collect();
+    assert!(owner_only.contains(&"/api/admin/site_settings"), "{owner_only:?}");
+    for path in owner_only {
+        let res = manager
+            .post(format!("{}{path}", app.url))
+            .header(ORIGIN, &app.url)
+            .form(&EVERY_ARGUMENT)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+}
+
 /// Guards every admin server function, present and future: each one registered under
 /// `/api/admin/`, except the sign-in ones, must refuse a caller without a session.
 #[tokio::test]
@@ -224,7 +266,7 @@ async fn every_admin_function_but_sign_in_refuses_a_caller_without_a_session() {
         let res = reqwest::Client::new()
             .post(format!("{}{path}", app.url))
             .header(ORIGIN, &app.url)
-            .form(&[("query", ""), ("page", "1")])
+            .form(&EVERY_ARGUMENT)
             .send()
             .await
             .unwrap();

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod customers;
 mod form_error;
+pub mod settings;
 
 use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
 use customers::CustomersPage;
@@ -11,6 +12,7 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use settings::{SiteSettingsPage, SitesPage};
 
 /// The HTML document around the admin, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -45,6 +47,8 @@ pub fn AdminApp() -> impl IntoView {
                 <ParentRoute path=path!("/admin") view=SignedInLayout>
                     <Route path=path!("") view=|| view! { <Redirect path="/admin/customers" /> } />
                     <Route path=path!("customers") view=CustomersPage />
+                    <Route path=path!("sites") view=SitesPage />
+                    <Route path=path!("sites/:key") view=SiteSettingsPage />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -64,7 +68,10 @@ fn SignedInLayout() -> impl IntoView {
                     Ok(AuthState::SignedIn { email, role }) => view! {
                         <header class="top">
                             <A href="/admin/customers" attr:class="brand">"Patron"</A>
-                            <nav><A href="/admin/customers">"Customers"</A></nav>
+                            <nav>
+                                <A href="/admin/customers">"Customers"</A>
+                                {(role == crate::domain::Role::Owner).then(|| view! { <A href="/admin/sites">"Sites"</A> })}
+                            </nav>
                             <span class="who">{email} " · " {role.as_str()}</span>
                             <LogoutButton />
                         </header>

@@ -41,6 +41,7 @@ mod serial;
 mod site_key;
 mod sku;
 mod survey;
+mod widget;
 
 pub use date::PastDate;
 pub use email::Email;
@@ -55,6 +56,7 @@ pub use serial::SerialNumber;
 pub use site_key::SiteKey;
 pub use sku::{Quantity, Sku};
 pub use survey::{FreeText, NpsCategory, NpsScore, Ranking};
+pub use widget::{WidgetKind, embed_snippet};
 
 /// Role of a staff member. Only `Owner` exists after the foundation; the others are
 /// assigned by the staff admin (issue 6) and already constrain the schema.

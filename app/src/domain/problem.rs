@@ -32,6 +32,12 @@ pub enum Problem {
     NotADate,
     #[error("This is registered already.")]
     AlreadyRegistered,
+    #[error("This is taken already.")]
+    Taken,
+    #[error("This must be a path on your site (/privacy) or an http(s) address.")]
+    NotAUrl,
+    #[error("Use 1 to 40 characters of a-z, 0-9 and _.")]
+    NotACode,
 }
 
 /// The form fields a problem can be attached to.
@@ -56,6 +62,16 @@ pub enum Field {
     PurchaseDate,
     /// A progressive-profiling answer, by the field's code.
     Profile(super::ProfileField),
+    // Site settings in the admin.
+    SiteKey,
+    SiteName,
+    PolicyUrl,
+    Language,
+    Origin,
+    ConsentText,
+    Code,
+    Label,
+    Text,
 }
 
 /// Every problem found in one submission, at most one per field.

@@ -1,30 +1,41 @@
 //! SQL of the sites feature.
 
 use super::Site;
-use crate::domain::{Origin, SiteId, SiteKey};
+use crate::domain::{Origin, SiteId, SiteKey, WidgetKind};
 use sqlx::{Row, SqlitePool};
 
-/// The site with this key and its allowed origins, if it exists.
+/// The site with this key, its allowed origins, widgets and languages, if it exists.
+///
+/// One query: the gate runs this on every widget call.
 pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<Site>> {
-    let Some(row) = sqlx::query("SELECT id, name, privacy_policy_url, default_language FROM sites WHERE site_key = ?")
-        .bind(key.as_str())
-        .fetch_optional(pool)
-        .await?
+    let Some(row) = sqlx::query(
+        "SELECT s.id, s.name, s.privacy_policy_url, s.default_language,
+           (SELECT group_concat(origin, ' ') FROM site_origins WHERE site_id = s.id) AS origins,
+           (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets,
+           (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages
+         FROM sites s WHERE s.site_key = ?",
+    )
+    .bind(key.as_str())
+    .fetch_optional(pool)
+    .await?
     else {
         return Ok(None);
     };
-    let id = SiteId(row.get("id"));
-    let allowed_origins = sqlx::query_scalar("SELECT origin FROM site_origins WHERE site_id = ? ORDER BY origin")
-        .bind(id)
-        .fetch_all(pool)
-        .await?;
+    // Origins, widget codes and language codes never contain a space.
+    let list = |column: &str| -> Vec<String> {
+        row.get::<Option<String>, _>(column).unwrap_or_default().split(' ').map(str::to_owned).collect()
+    };
+    let mut allowed_origins = list("origins");
+    allowed_origins.retain(|o| !o.is_empty());
     Ok(Some(Site {
-        id,
+        id: SiteId(row.get("id")),
         key: key.clone(),
         name: row.get("name"),
         privacy_policy_url: row.get("privacy_policy_url"),
         default_language: row.get("default_language"),
         allowed_origins,
+        widgets: list("widgets").iter().filter_map(|w| WidgetKind::from_code(w)).collect(),
+        languages: list("languages").into_iter().filter(|l| !l.is_empty()).collect(),
     }))
 }
 

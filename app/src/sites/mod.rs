@@ -2,7 +2,7 @@
 
 pub mod db;
 
-use crate::domain::{Origin, SiteId, SiteKey};
+use crate::domain::{Origin, SiteId, SiteKey, WidgetKind};
 
 /// The marker stored in `site_origins` for "the origin Patron itself is served on".
 pub const SELF_ORIGIN: &str = "self";
@@ -16,9 +16,19 @@ pub struct Site {
     pub privacy_policy_url: String,
     pub default_language: String,
     pub allowed_origins: Vec<String>,
+    /// The widgets the site has switched on.
+    pub widgets: Vec<WidgetKind>,
+    /// The languages the site writes its own texts in (codes such as `nl`).
+    pub languages: Vec<String>,
 }
 
 impl Site {
+    /// The language to show the site's own texts in (consent wording, questions): the
+    /// visitor's if the site writes in it, else the site's default.
+    pub fn text_language<'a>(&'a self, visitor: &'a str) -> &'a str {
+        if self.languages.iter().any(|l| l == visitor) { visitor } else { &self.default_language }
+    }
+
     /// Whether a page on `origin` may call this site's widgets. `own_authority` is the
     /// `Host` of the request, which is what `self` stands for.
     pub fn allows(&self, origin: &Origin, own_authority: Option<&str>) -> bool {
@@ -53,6 +63,8 @@ mod tests {
             privacy_policy_url: "/p".into(),
             default_language: "en".into(),
             allowed_origins: origins.iter().map(|s| s.to_string()).collect(),
+            widgets: WidgetKind::ALL.to_vec(),
+            languages: vec!["en".into(), "nl".into()],
         }
     }
 
@@ -62,6 +74,13 @@ mod tests {
         assert!(s.allows(&Origin::parse("https://shop.example").unwrap(), None));
         assert!(!s.allows(&Origin::parse("https://evil.example").unwrap(), None));
         assert!(!s.allows(&Origin::parse("http://shop.example").unwrap(), None));
+    }
+
+    #[test]
+    fn texts_are_in_the_visitors_language_only_where_the_site_writes_in_it() {
+        let s = site(&[]);
+        assert_eq!(s.text_language("nl"), "nl");
+        assert_eq!(s.text_language("fi"), "en");
     }
 
     #[test]

@@ -1,14 +1,19 @@
 //! Who is calling a widget endpoint, as established by the server's widget gate.
 
-use crate::domain::Origin;
+use crate::domain::{Origin, WidgetKind};
 use crate::error::AppError;
 use crate::sites::WidgetCaller;
 
-/// The verified caller of the widget server function being served. Requests that did not
-/// come through the gate (`/s/SITEKEY/...`) carry none and are refused here.
-pub async fn widget_caller() -> Result<WidgetCaller, AppError> {
+/// The verified caller of a server function of the widget `kind`. Requests that did not
+/// come through the gate (`/s/SITEKEY/...`) carry none and are refused here, and so are
+/// calls to a widget the site has switched off.
+pub async fn widget_caller(kind: WidgetKind) -> Result<WidgetCaller, AppError> {
     let parts = crate::server_ctx::request_parts()?;
-    parts.extensions.get::<WidgetCaller>().cloned().ok_or(AppError::UnknownSite)
+    let caller = parts.extensions.get::<WidgetCaller>().cloned().ok_or(AppError::UnknownSite)?;
+    if !caller.site.widgets.contains(&kind) {
+        return Err(AppError::WidgetOff);
+    }
+    Ok(caller)
 }
 
 /// The page a form was sent from, reduced to origin and path (queries and fragments can

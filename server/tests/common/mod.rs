@@ -164,6 +164,22 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// A staff account of `role` made directly in the database, and a browser signed in
+    /// as it (the owner's invitations come with the staff admin).
+    pub async fn signed_in_as(&self, role: app::domain::Role, email: &str) -> reqwest::Client {
+        let password = "a staff passphrase 123";
+        let parsed = app::domain::Email::parse(email).unwrap();
+        let hash =
+            app::admin::auth::passwords::hash(app::domain::Password::parse(password.into()).unwrap()).await.unwrap();
+        app::admin::auth::db::create_staff(&self.pool, &parsed, &hash, role).await.unwrap();
+        let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+        let login = self.admin_via(&client, &self.url, "login", &[("email", email), ("password", password)]).await;
+        assert!(login.status().is_success() || login.status().is_redirection(), "{}", login.status());
+        client
+    }
+}
+
 pub fn field_errors(body: &serde_json::Value) -> HashMap<String, String> {
     body["Invalid"]
         .as_array()

@@ -20,7 +20,7 @@ pub async fn saved_items(query: SavedQuery) -> Result<Vec<ItemView>, AppError> {
     crate::server_ctx::answer(
         async move {
             let SavedQuery { skus, visitor } = query;
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Favourites).await?;
             let pool = crate::server_ctx::pool()?;
             let skus = crate::domain::Sku::parse_saved(&skus);
             let customer = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?;
@@ -38,7 +38,7 @@ pub async fn set_favourite(sku: String, saved: bool, visitor: String) -> Result<
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Favourites).await?;
             let pool = crate::server_ctx::pool()?;
             let Some((item_id, _)) = crate::widgets::catalogue::db::find_sent(&pool, caller.site.id, &sku).await?
             else {

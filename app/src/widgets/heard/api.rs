@@ -20,7 +20,7 @@ pub async fn submit_heard(
         async move {
             use crate::domain::{Field, FieldErrors, FreeText, Problem};
             use crate::widgets::question::{QuestionKind, db as question_db};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Heard).await?;
             let pool = crate::server_ctx::pool()?;
             let mut errors = FieldErrors::new();
             let answer = match option_id {

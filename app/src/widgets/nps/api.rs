@@ -19,7 +19,7 @@ pub async fn submit_nps(
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, FreeText, NpsScore};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Nps).await?;
             let mut errors = FieldErrors::new();
             let score = errors.check(Field::Score, NpsScore::parse(score));
             let reason = errors.check(Field::Reason, FreeText::parse(&reason, MAX_REASON_CHARS));

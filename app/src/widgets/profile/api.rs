@@ -15,7 +15,7 @@ const AT_ONCE: usize = 2;
 pub async fn next_profile_fields(visitor: String) -> Result<Vec<ProfileField>, AppError> {
     crate::server_ctx::answer(
         async move {
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Profile).await?;
             let pool = crate::server_ctx::pool()?;
             let Some(customer) = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?
             else {
@@ -44,7 +44,7 @@ pub async fn save_profile(answers: ProfileAnswers) -> Result<(), AppError> {
         async move {
             let visitor = answers.visitor.clone();
             use crate::domain::{Field, FieldErrors, Problem};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Profile).await?;
             let pool = crate::server_ctx::pool()?;
             let Some(customer) = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?
             else {

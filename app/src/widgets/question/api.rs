@@ -14,6 +14,16 @@ pub enum QuestionKind {
 
 impl QuestionKind {
     /// The name used in `question_options.question` and in `site_texts` keys.
+    /// The widget that asks this question.
+    pub fn widget(self) -> crate::domain::WidgetKind {
+        use crate::domain::WidgetKind;
+        match self {
+            QuestionKind::Reasons => WidgetKind::Reasons,
+            QuestionKind::Nps => WidgetKind::Nps,
+            QuestionKind::Heard => WidgetKind::Heard,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             QuestionKind::Reasons => "reasons",
@@ -44,12 +54,16 @@ pub async fn get_question(kind: QuestionKind, lang: String) -> Result<Question, 
     crate::server_ctx::answer(
         async move {
             use crate::widgets::texts::Lang;
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(kind.widget()).await?;
             let pool = crate::server_ctx::pool()?;
             let lang = Lang::from_tag(&lang);
             let default_lang = caller.site.default_language.as_str();
             let site_texts = super::db::site_texts(&pool, caller.site.id, kind, lang.code(), default_lang).await?;
+            // The site's texts in a language it does not list are drafts, not shown.
             let own = |key: &str, language: &str| {
+                if !caller.site.languages.iter().any(|l| l == language) {
+                    return None;
+                }
                 site_texts.iter().find(|(k, l, _)| k == key && l == language).map(|(_, _, body)| body.clone())
             };
             let t = lang.texts();

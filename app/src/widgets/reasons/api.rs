@@ -10,7 +10,7 @@ pub async fn submit_ranking(order: Vec<i64>, lang: String, page_url: String, vis
         async move {
             use crate::domain::{Field, FieldErrors, Ranking};
             use crate::widgets::question::{QuestionKind, db as question_db};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Reasons).await?;
             let pool = crate::server_ctx::pool()?;
             let offered: Vec<i64> = question_db::options(&pool, caller.site.id, QuestionKind::Reasons)
                 .await?

@@ -11,7 +11,7 @@ pub async fn get_item(sku: String) -> Result<ItemView, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Reservation).await?;
             let pool = crate::server_ctx::pool()?;
             let found = crate::widgets::catalogue::db::find_sent(&pool, caller.site.id, &sku).await?;
             found.map(|(_, item)| item).ok_or_else(|| FieldErrors::one(Field::Item, Problem::UnknownOption).into())
@@ -28,7 +28,7 @@ pub async fn reserve(form: ReservationForm) -> Result<String, AppError> {
         async move {
             use super::form::ValidReservation;
             use crate::domain::{Field, FieldErrors, Problem};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Reservation).await?;
             let reservation = ValidReservation::parse(&form)?;
             let pool = crate::server_ctx::pool()?;
             let Some((item_id, _)) =

@@ -34,14 +34,18 @@ pub struct SignupDone {
 pub async fn get_signup_config(lang: String) -> Result<SignupConfig, AppError> {
     crate::server_ctx::answer(
         async move {
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Signup).await?;
             let pool = crate::server_ctx::pool()?;
-            let lang = lang.get(..2).unwrap_or("").to_ascii_lowercase();
-            let text = super::db::newsletter_text(&pool, caller.site.id, &lang, &caller.site.default_language)
+            let lang = crate::widgets::texts::Lang::from_tag(&lang);
+            let lang = caller.site.text_language(lang.code());
+            let text = super::db::newsletter_text(&pool, caller.site.id, lang, &caller.site.default_language)
                 .await?
                 .ok_or_else(|| {
-                AppError::internal("signup_config", format!("site {} has no newsletter text", caller.site.key.as_str()))
-            })?;
+                    AppError::internal(
+                        "signup_config",
+                        format!("site {} has no newsletter text", caller.site.key.as_str()),
+                    )
+                })?;
             Ok(SignupConfig {
                 site_name: caller.site.name,
                 privacy_policy_url: caller.site.privacy_policy_url,
@@ -60,7 +64,7 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
             use super::form::ValidSignup;
             use crate::domain::{Field, FieldErrors, Problem};
 
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Signup).await?;
             if !form.website.is_empty() {
                 // A bot filled the invisible field. Answer like a success so it learns nothing.
                 tracing::info!(site = caller.site.key.as_str(), "signup honeypot filled; nothing stored");

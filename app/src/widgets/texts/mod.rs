@@ -48,6 +48,24 @@ impl Lang {
         }
     }
 
+    /// A language's code if Patron ships it (exact match, unlike [`Lang::from_tag`]).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name, as the admin lists it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Nl => "Nederlands",
+            Lang::Af => "Afrikaans",
+            Lang::Pt => "Português",
+            Lang::Ru => "Русский",
+            Lang::Fi => "Suomi",
+            Lang::De => "Deutsch",
+        }
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::En => &en::TEXTS,
@@ -151,6 +169,9 @@ impl Texts {
             Problem::NotANumber => self.not_a_number,
             Problem::NotADate => self.not_a_date,
             Problem::AlreadyRegistered => self.already_registered,
+            // Only the admin's settings forms meet these; widgets never do.
+            Problem::Taken => self.already_registered,
+            Problem::NotAUrl | Problem::NotACode => self.bad_characters,
         }
     }
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn list_products() -> Result<Vec<ItemView>, AppError> {
     crate::server_ctx::answer(
         async move {
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Warranty).await?;
             let pool = crate::server_ctx::pool()?;
             Ok(crate::widgets::catalogue::db::all(&pool, caller.site.id).await?)
         }
@@ -27,7 +27,7 @@ pub async fn register_warranty(form: WarrantyForm) -> Result<String, AppError> {
             use super::db::Registered;
             use super::form::ValidWarranty;
             use crate::domain::{Field, FieldErrors, Problem};
-            let caller = crate::widgets::caller::widget_caller().await?;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Warranty).await?;
             let pool = crate::server_ctx::pool()?;
             let today = super::db::today(&pool).await?;
             let warranty = ValidWarranty::parse(&form, Some(&today))?;

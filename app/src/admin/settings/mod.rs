@@ -1,0 +1,440 @@
+//! Sites and their settings: which widgets a site uses, where it may run, its languages,
+//! consent wording, questions, options and texts, and the snippet that embeds each widget.
+//! Owner only.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod form;
+
+pub use api::{
+    AddOption, AddOrigin, ConsentWording, CreateSite, GetSiteSettings, ListSites, MoveOption, OptionSetting,
+    QuestionSettings, RemoveOrigin, SaveConsentText, SaveProfileFields, SaveSite, SaveTexts, SetOption, SetWidget,
+    SiteSettings, SiteSummary, SiteText, get_site_settings, list_sites,
+};
+
+use crate::admin::form_error::FormError;
+use crate::domain::{Field, ProfileField, WidgetKind, embed_snippet};
+use crate::error::AppError;
+use crate::widgets::question::QuestionKind;
+use crate::widgets::texts::Lang;
+use form::ProfileFieldsForm;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The error of a finished action, for `FormError`.
+fn action_error<I, T>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// Bumps `changed` whenever `action` succeeds, so the page reloads the settings.
+fn reload_after<I, T>(action: ServerAction<I>, changed: RwSignal<u32>)
+where
+    I: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    Effect::new(move || {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            changed.update(|n| *n += 1);
+        }
+    });
+}
+
+#[component]
+pub fn SitesPage() -> impl IntoView {
+    let create = ServerAction::<CreateSite>::new();
+    let sites = Resource::new(move || create.version().get(), |_| list_sites());
+    let error = action_error(create);
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(key)) = create.value().get() {
+            navigate(&format!("/admin/sites/{key}"), Default::default());
+        }
+    });
+    view! {
+        <section class="settings">
+            <h1>"Sites"</h1>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match sites.await {
+                        Ok(sites) => view! {
+                            <table class="customers">
+                                <thead><tr><th>"Site"</th><th>"Key"</th><th>"Allowed origins"</th><th>"Customers"</th></tr></thead>
+                                <tbody>
+                                    {sites.into_iter().map(|s| view! {
+                                        <tr>
+                                            <td><A href=format!("/admin/sites/{}", s.key)>{s.name}</A></td>
+                                            <td><code>{s.key}</code></td>
+                                            <td>{s.origins}</td>
+                                            <td>{s.customers}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <h2>"Add a site"</h2>
+            <ActionForm action=create attr:class="stacked">
+                <label>"Name" <input name="form[name]" required /></label>
+                <FormError error field=Field::SiteName />
+                <label>"Key (in the embed snippet: a-z, 0-9, - and _)" <input name="form[key]" required /></label>
+                <FormError error field=Field::SiteKey />
+                <label>"Privacy policy address" <input name="form[privacy_policy_url]" placeholder="/privacy" required /></label>
+                <FormError error field=Field::PolicyUrl />
+                <label>"Default language" <LanguageSelect name="form[default_language]" selected="en".to_owned() /></label>
+                <FormError error field=Field::Language />
+                <label>"Newsletter consent wording (what a visitor agrees to)"
+                    <textarea name="form[consent_text]" rows="3" required></textarea>
+                </label>
+                <FormError error field=Field::ConsentText />
+                <FormError error />
+                <button type="submit">"Add site"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn LanguageSelect(name: &'static str, selected: String) -> impl IntoView {
+    view! {
+        <select name=name>
+            {Lang::ALL.into_iter().map(|l| view! {
+                <option value=l.code() selected=l.code() == selected>{l.name()}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+#[component]
+pub fn SiteSettingsPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || params.read().get("key").unwrap_or_default();
+    let changed = RwSignal::new(0u32);
+    let settings = Resource::new(move || (key(), changed.get()), |(key, _)| get_site_settings(key));
+    view! {
+        <section class="settings">
+            <p><A href="/admin/sites">"← All sites"</A></p>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match settings.await {
+                        Ok(s) => view! { <SettingsView s changed /> }.into_any(),
+                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn SettingsView(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let site = s.key.clone();
+    view! {
+        <h1>{s.name.clone()} " "<small><code>{s.key.clone()}</code></small></h1>
+        <General s=s.clone() changed />
+        <Origins site=site.clone() origins=s.origins.clone() changed />
+        <Widgets site=site.clone() enabled=s.widgets.clone() server=s.embed_server.clone() changed />
+        <ConsentTexts s=s.clone() changed />
+        <Questions s=s.clone() changed />
+        <Texts s=s.clone() changed />
+        <ProfileFields site profile_fields=s.profile_fields.clone() changed />
+    }
+}
+
+#[component]
+fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let action = ServerAction::<SaveSite>::new();
+    reload_after(action, changed);
+    let error = action_error(action);
+    view! {
+        <h2>"General"</h2>
+        <ActionForm action attr:class="stacked" attr:id="general">
+            <input type="hidden" name="form[site]" value=s.key.clone() />
+            <label>"Name" <input name="form[name]" value=s.name required /></label>
+            <FormError error field=Field::SiteName />
+            <label>"Privacy policy address" <input name="form[privacy_policy_url]" value=s.privacy_policy_url required /></label>
+            <FormError error field=Field::PolicyUrl />
+            <label>"Default language" <LanguageSelect name="form[default_language]" selected=s.default_language.clone() /></label>
+            <fieldset>
+                <legend>"Languages the site writes its own texts in (others see the default language)"</legend>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <label class="inline">
+                        <input type="checkbox" name="form[languages][]" value=l.code()
+                            checked=s.languages.iter().any(|c| c == l.code()) />
+                        {l.name()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <FormError error field=Field::Language />
+            <FormError error />
+            <button type="submit">"Save"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Origins(site: String, origins: Vec<String>, changed: RwSignal<u32>) -> impl IntoView {
+    let add = ServerAction::<AddOrigin>::new();
+    let remove = ServerAction::<RemoveOrigin>::new();
+    reload_after(add, changed);
+    reload_after(remove, changed);
+    let error = action_error(add);
+    let empty = origins.is_empty();
+    view! {
+        <h2>"Where the widgets may run"</h2>
+        <p class="hint">"Pages on these origins may use this site's widgets; calls from anywhere else are refused."</p>
+        {empty.then(|| view! { <p class="empty">"No origin yet: no page can use the widgets."</p> })}
+        <ul class="origins">
+            {origins.into_iter().map(|origin| {
+                let shown = if origin == "self" { "Patron's own address (the demo pages)".to_owned() } else { origin.clone() };
+                let site = site.clone();
+                view! {
+                    <li>
+                        <code>{shown}</code>
+                        <button type="button" class="secondary"
+                            on:click=move |_| { remove.dispatch(RemoveOrigin { site: site.clone(), origin: origin.clone() }); }>
+                            "Remove"
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <ActionForm action=add attr:class="row">
+            <input type="hidden" name="site" value=site />
+            <input name="origin" placeholder="https://shop.example" aria-label="Origin to allow" required />
+            <button type="submit">"Allow"</button>
+        </ActionForm>
+        <FormError error field=Field::Origin />
+    }
+}
+
+#[component]
+fn Widgets(site: String, enabled: Vec<WidgetKind>, server: String, changed: RwSignal<u32>) -> impl IntoView {
+    let switch = ServerAction::<SetWidget>::new();
+    reload_after(switch, changed);
+    view! {
+        <h2>"Widgets"</h2>
+        <p class="hint">"Paste a snippet where the widget should appear. The script tag is needed once per page."</p>
+        <div class="widgets">
+            {WidgetKind::ALL.into_iter().map(|kind| {
+                let on = enabled.contains(&kind);
+                let snippet = embed_snippet(kind, &server, &site);
+                let site = site.clone();
+                view! {
+                    <article class="widget" data-widget=kind.code()>
+                        <label class="inline">
+                            <input type="checkbox" checked=on
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    switch.dispatch(SetWidget { site: site.clone(), widget: kind, on });
+                                } />
+                            <strong>{kind.title()}</strong>
+                            {(!on).then(|| view! { <span class="badge none">"off"</span> })}
+                        </label>
+                        <textarea class="snippet" readonly rows="3" aria-label=format!("Embed snippet: {}", kind.title())
+                            on:focus=move |ev| event_target::<web_sys::HtmlTextAreaElement>(&ev).select()>
+                            {snippet}
+                        </textarea>
+                    </article>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn ConsentTexts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let action = ServerAction::<SaveConsentText>::new();
+    reload_after(action, changed);
+    let error = action_error(action);
+    view! {
+        <h2>"Newsletter consent wording"</h2>
+        <p class="hint">"Saving a changed wording makes a new version; every consent keeps the wording it was given under."</p>
+        {s.languages.iter().filter_map(|code| Lang::from_code(code)).map(|lang| {
+            let site = s.key.clone();
+            let current = s.consent_texts.iter().find(|c| c.language == lang.code()).cloned();
+            let version = current.as_ref().map_or("none yet".to_owned(), |c| format!("version {}", c.version));
+            view! {
+                <ActionForm action attr:class="stacked" attr:data-consent=lang.code()>
+                    <input type="hidden" name="site" value=site />
+                    <input type="hidden" name="language" value=lang.code() />
+                    <label>{format!("{} ({version})", lang.name())}
+                        <textarea name="body" rows="2">{current.map(|c| c.body).unwrap_or_default()}</textarea>
+                    </label>
+                    <button type="submit">"Save wording"</button>
+                </ActionForm>
+            }
+        }).collect_view()}
+        <FormError error field=Field::ConsentText />
+    }
+}
+
+#[component]
+fn Questions(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let add = ServerAction::<AddOption>::new();
+    let switch = ServerAction::<SetOption>::new();
+    let shift = ServerAction::<MoveOption>::new();
+    reload_after(add, changed);
+    reload_after(switch, changed);
+    reload_after(shift, changed);
+    let error = action_error(add);
+    let with_options = s.questions.into_iter().filter(|q| q.kind != QuestionKind::Nps);
+    view! {
+        <h2>"Question options"</h2>
+        {with_options.map(|q| {
+            let site = s.key.clone();
+            let last = q.options.len().saturating_sub(1);
+            view! {
+                <h3>{question_title(q.kind)}</h3>
+                <ol class="options" data-question=q.kind.key()>
+                    {q.options.into_iter().enumerate().map(|(i, o)| {
+                        let (s1, s2, s3) = (site.clone(), site.clone(), site.clone());
+                        view! {
+                            <li class:off=!o.active>
+                                <code>{o.code.clone()}</code>
+                                <button type="button" class="secondary" disabled=i == 0 aria-label=format!("Move {} up", o.code)
+                                    on:click=move |_| { shift.dispatch(MoveOption { site: s1.clone(), option: o.id, up: true }); }>"↑"</button>
+                                <button type="button" class="secondary" disabled=i == last aria-label=format!("Move {} down", o.code)
+                                    on:click=move |_| { shift.dispatch(MoveOption { site: s2.clone(), option: o.id, up: false }); }>"↓"</button>
+                                <button type="button" class="secondary"
+                                    on:click=move |_| { switch.dispatch(SetOption { site: s3.clone(), option: o.id, active: !o.active }); }>
+                                    {if o.active { "Switch off" } else { "Switch on" }}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <ActionForm action=add attr:class="row">
+                    <input type="hidden" name="site" value=site />
+                    <input type="hidden" name="question" value=format!("{:?}", q.kind) />
+                    <input name="code" placeholder="code, e.g. free_parking" aria-label="New option code" required />
+                    <input name="label" placeholder="label in the default language" aria-label="New option label" />
+                    <button type="submit">"Add option"</button>
+                </ActionForm>
+            }
+        }).collect_view()}
+        <FormError error field=Field::Code />
+        <FormError error field=Field::Label />
+    }
+}
+
+fn question_title(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Reasons => "Rank your reasons",
+        QuestionKind::Nps => "Net Promoter Score",
+        QuestionKind::Heard => "How did you hear about us?",
+    }
+}
+
+/// The site's own wording per language, with the catalogue's wording as placeholder.
+#[component]
+fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let action = ServerAction::<SaveTexts>::new();
+    reload_after(action, changed);
+    let error = action_error(action);
+    view! {
+        <h2>"Texts"</h2>
+        <p class="hint">"Leave a field empty to use Patron's own wording (shown greyed)."</p>
+        {s.languages.iter().filter_map(|code| Lang::from_code(code)).map(|lang| {
+            let t = lang.texts();
+            let mut rows: Vec<(String, String, String)> = Vec::new();
+            for q in &s.questions {
+                let catalogue = match q.kind {
+                    QuestionKind::Reasons => t.reasons_question,
+                    QuestionKind::Nps => t.nps_question,
+                    QuestionKind::Heard => t.heard_question,
+                };
+                rows.push((format!("{}.question", q.kind.key()), question_title(q.kind).to_owned(), catalogue.to_owned()));
+                for o in &q.options {
+                    let placeholder = (t.option)(&o.code).unwrap_or("").to_owned();
+                    rows.push((format!("{}.option.{}", q.kind.key(), o.code), format!("· {}", o.code), placeholder));
+                }
+            }
+            let rows: Vec<_> = rows
+                .into_iter()
+                .map(|(key, title, placeholder)| {
+                    let current = s.texts.iter().find(|x| x.key == key && x.language == lang.code());
+                    let current = current.map(|x| x.body.clone()).unwrap_or_default();
+                    (key, title, placeholder, current)
+                })
+                .collect();
+            let site = s.key.clone();
+            view! {
+                <details>
+                    <summary>{lang.name()}</summary>
+                    <ActionForm action attr:class="stacked texts" attr:data-texts=lang.code()>
+                        <input type="hidden" name="form[site]" value=site />
+                        <input type="hidden" name="form[language]" value=lang.code() />
+                        {rows.into_iter().enumerate().map(|(i, (key, title, placeholder, current))| {
+                            view! {
+                                <label>{title}
+                                    <input type="hidden" name=format!("form[texts][{i}][key]") value=key.clone() />
+                                    <input name=format!("form[texts][{i}][body]") value=current placeholder=placeholder data-key=key />
+                                </label>
+                            }
+                        }).collect_view()}
+                        <button type="submit">{format!("Save {} texts", lang.name())}</button>
+                    </ActionForm>
+                </details>
+            }
+        }).collect_view()}
+        <FormError error />
+    }
+}
+
+#[component]
+fn ProfileFields(site: String, profile_fields: Vec<ProfileField>, changed: RwSignal<u32>) -> impl IntoView {
+    let save = ServerAction::<SaveProfileFields>::new();
+    reload_after(save, changed);
+    let send = move |fields: Vec<ProfileField>, site: String| {
+        let fields = fields.iter().map(|f| f.code().to_owned()).collect();
+        save.dispatch(SaveProfileFields { form: ProfileFieldsForm { site, fields } });
+    };
+    let missing: Vec<ProfileField> = ProfileField::ALL.into_iter().filter(|f| !profile_fields.contains(f)).collect();
+    let last = profile_fields.len().saturating_sub(1);
+    view! {
+        <h2>"Progressive profile"</h2>
+        <p class="hint">"A known visitor is asked the next one or two unanswered fields, in this order."</p>
+        <ol class="options" data-question="profile">
+            {profile_fields.iter().enumerate().map(|(i, field)| {
+                let (list, site) = (profile_fields.clone(), site.clone());
+                let moved = move |to: usize| {
+                    let mut l = list.clone();
+                    l.swap(i, to);
+                    l
+                };
+                let (up, down) = (moved(i.saturating_sub(1)), moved((i + 1).min(last)));
+                let mut without = profile_fields.clone();
+                without.remove(i);
+                let (s1, s2, s3) = (site.clone(), site.clone(), site);
+                view! {
+                    <li>
+                        <code>{field.code()}</code>
+                        <button type="button" class="secondary" disabled=i == 0 on:click=move |_| send(up.clone(), s1.clone())>"↑"</button>
+                        <button type="button" class="secondary" disabled=i == last on:click=move |_| send(down.clone(), s2.clone())>"↓"</button>
+                        <button type="button" class="secondary" on:click=move |_| send(without.clone(), s3.clone())>"Don't ask"</button>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        {missing.into_iter().map(|field| {
+            let mut with = profile_fields.clone();
+            with.push(field);
+            let site = site.clone();
+            view! {
+                <button type="button" class="secondary" on:click=move |_| send(with.clone(), site.clone())>
+                    {format!("Ask {}", field.code())}
+                </button>
+            }
+        }).collect_view()}
+    }
+}
