@@ -241,7 +241,7 @@ fn Widgets(site: String, enabled: Vec<WidgetKind>, server: String, changed: RwSi
                             {(!on).then(|| view! { <span class="badge none">"off"</span> })}
                         </label>
                         <textarea class="snippet" readonly rows="3" aria-label=format!("Embed snippet: {}", kind.title())
-                            on:focus=move |ev| event_target::<web_sys::HtmlTextAreaElement>(&ev).select()>
+                            on:focus=move |ev| { event_target::<web_sys::HtmlTextAreaElement>(&ev).select(); }>
                             {snippet}
                         </textarea>
                     </article>

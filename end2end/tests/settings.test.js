@@ -1,0 +1,74 @@
+// The owner's site settings in real Chromium: the embed snippet, allowing a shop's origin,
+// switching a widget off and rewording a question, each seen at once on the shop's page.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
+
+let patron, browser, shop;
+before(async () => {
+  ({ patron, browser } = await startPatronAndBrowser());
+  shop = await startShop(patron.url, { lang: "nl", widgets: ["heard", "nps"] });
+});
+after(async () => {
+  await shop?.stop();
+  await stopPatronAndBrowser(patron, browser);
+});
+
+const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
+
+test("the owner allows a shop, switches a widget off and rewords a question for Dutch visitors", async () => {
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+  // 422: the bad origin below. 403: the shop's widgets before their origin is allowed,
+  // and the switched-off NPS widget.
+  const admin = await strictPage(browser, [/status of (403|422)/]);
+  await admin.goto(`${patron.url}/admin/login`);
+  await admin.getByLabel("Email").fill(OWNER.email);
+  await admin.getByLabel("Password").fill(OWNER.password);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.waitForURL(/\/admin\/customers$/);
+  await admin.getByRole("link", { name: "Sites" }).click();
+  await admin.getByRole("link", { name: "Demo Bakery" }).click();
+  await admin.waitForURL(/\/admin\/sites\/demo$/);
+
+  // Each widget has its snippet, pointing at this Patron and this site.
+  const snippet = await admin.getByLabel("Embed snippet: Net Promoter Score").inputValue();
+  assert.equal(snippet, `<script src="${patron.url}/embed.js" data-site="demo" defer></script>\n<div data-patron="nps"></div>`);
+
+  // The shop's page is refused until its origin is allowed.
+  // (The browser itself blocks those answers, which carry no CORS grant.)
+  const refused = await strictPage(browser, [/blocked by CORS policy/, /net::ERR_FAILED/]);
+  await refused.goto(shop.url);
+  await refused.locator('[data-patron="heard"]').getByText("Dit formulier is nu niet beschikbaar.").waitFor();
+
+  const origin = admin.getByLabel("Origin to allow");
+  await origin.fill("shop without a scheme");
+  await admin.getByRole("button", { name: "Allow" }).click();
+  await admin.getByText("This must be a path on your site (/privacy) or an http(s) address.").waitFor();
+  await admin.getByLabel("Origin to allow").fill(shop.url);
+  await admin.getByRole("button", { name: "Allow" }).click();
+  await admin.locator(".origins code", { hasText: shop.url }).waitFor();
+
+  const visitor = await strictPage(browser, [/status of 403/]);
+  await visitor.goto(shop.url);
+  const heard = visitor.locator('[data-patron="heard"]');
+  await heard.getByText("Hoe heeft u over ons gehoord?").waitFor();
+  await visitor.locator('[data-patron="nps"]').getByRole("radio").first().waitFor();
+
+  // Switch NPS off and give the Dutch heard question the shop's own words.
+  await admin.locator('[data-widget="nps"] input[type=checkbox]').uncheck();
+  await admin.locator('[data-widget="nps"] .badge', { hasText: "off" }).waitFor();
+  await admin.locator("summary", { hasText: "Nederlands" }).click();
+  await admin.locator('[data-texts="nl"] input[data-key="heard.question"]').fill("Hoe kent u onze bakkerij?");
+  await admin.getByRole("button", { name: "Save Nederlands texts" }).click();
+  await admin.waitForFunction(() =>
+    document.querySelector('[data-texts="nl"] input[data-key="heard.question"]')?.value === "Hoe kent u onze bakkerij?");
+  const stored = patron.sql("SELECT body FROM site_texts WHERE key = 'heard.question' AND language = 'nl'");
+  assert.deepEqual(stored, [{ body: "Hoe kent u onze bakkerij?" }]);
+
+  await visitor.reload();
+  await heard.getByText("Hoe kent u onze bakkerij?").waitFor();
+  await visitor.locator('[data-patron="nps"]').getByText("Dit formulier is nu niet beschikbaar.").waitFor();
+
+  assert.deepEqual(admin.problems, []);
+  assert.deepEqual(visitor.problems, []);
+});
