@@ -20,13 +20,14 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 6] = [
+    let files: [(i64, &str, &'static str); 7] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
         (4, "warranty", include_str!("../migrations/0004_warranty.sql")),
         (5, "profile", include_str!("../migrations/0005_profile.sql")),
         (6, "site_settings", include_str!("../migrations/0006_site_settings.sql")),
+        (7, "customer_record", include_str!("../migrations/0007_customer_record.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -28,9 +28,11 @@ macro_rules! parsed_string {
     };
 }
 
+mod customer_field;
 mod date;
 mod email;
 mod ids;
+mod money;
 mod name;
 mod origin;
 mod password;
@@ -43,9 +45,11 @@ mod sku;
 mod survey;
 mod widget;
 
+pub use customer_field::{CustomerField, FieldValue, InteractionKind, parse_tag};
 pub use date::PastDate;
 pub use email::Email;
 pub use ids::{CustomerId, SiteId, StaffId};
+pub use money::{Minor, PaymentMethod, Totals};
 pub use name::PersonName;
 pub use origin::{BadOrigin, Origin};
 pub use password::Password;

@@ -12,6 +12,8 @@ pub struct Contact<'a> {
     pub last_name: Option<&'a PersonName>,
     pub email: &'a Email,
     pub phone: Option<&'a Phone>,
+    /// The widget it came through (`signup`, `reservation`...), kept as the new customer's source.
+    pub source: &'static str,
 }
 
 /// The customer with this email on this site, updated with the filled-in fields, or a new
@@ -48,13 +50,15 @@ pub async fn upsert_customer(
         return Ok((id, false));
     }
     let id = sqlx::query_scalar(
-        "INSERT INTO customers (site_id, first_name, last_name, email, phone) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO customers (site_id, first_name, last_name, email, phone, source) VALUES (?, ?, ?, ?, ?, ?)
+         RETURNING id",
     )
     .bind(site)
     .bind(first.unwrap_or(""))
     .bind(last.unwrap_or(""))
     .bind(c.email.as_str())
     .bind(phone)
+    .bind(c.source)
     .fetch_one(&mut *tx)
     .await?;
     Ok((id, true))

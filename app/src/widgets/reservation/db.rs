@@ -20,6 +20,7 @@ pub async fn insert(
         last_name: Some(&r.last_name),
         email: &r.email,
         phone: Some(&r.phone),
+        source: "reservation",
     };
     let (customer, _) = identity::upsert_customer(&mut tx, site, &contact).await?;
     sqlx::query(

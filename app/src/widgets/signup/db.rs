@@ -52,6 +52,7 @@ pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_
         last_name: s.last_name.as_ref(),
         email: &s.email,
         phone: s.phone.as_ref(),
+        source: "signup",
     };
     let (customer_id, created) = identity::upsert_customer(&mut tx, site, &contact).await?;
     if let Some(text_id) = s.consent_text_id {

@@ -42,6 +42,7 @@ pub async fn insert(
         last_name: Some(&w.last_name),
         email: &w.email,
         phone: w.phone.as_ref(),
+        source: "warranty",
     };
     let (customer, _) = identity::upsert_customer(&mut tx, site, &contact).await?;
     sqlx::query(
