@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("Please correct the highlighted fields.")]
     Invalid(FieldErrors),
+    #[error("Please correct the marked lines.")]
+    InvalidRows(Vec<crate::domain::RowProblem>),
     #[error("Please sign in.")]
     Unauthenticated,
     #[error("You are not allowed to do this.")]
@@ -23,8 +25,10 @@ pub enum AppError {
     UnknownSite,
     #[error("This site has switched this widget off.")]
     WidgetOff,
-    #[error("There is no such site.")]
-    NoSuchSite,
+    #[error("Patron needs at least one owner: make someone else owner first.")]
+    LastOwner,
+    #[error("This does not exist, or no longer exists.")]
+    NotFound,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     /// Failures of the transport itself (network down, malformed request), from Leptos.
@@ -61,11 +65,11 @@ impl AppError {
     pub fn status_code(&self) -> axum::http::StatusCode {
         use axum::http::StatusCode;
         match self {
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::InvalidRows(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthenticated | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::UnknownSite | AppError::WidgetOff => StatusCode::FORBIDDEN,
-            AppError::NoSuchSite => StatusCode::NOT_FOUND,
-            AppError::AlreadySetUp => StatusCode::CONFLICT,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::AlreadySetUp | AppError::LastOwner => StatusCode::CONFLICT,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Transport(_) => StatusCode::BAD_REQUEST,
         }

@@ -32,3 +32,13 @@ pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     }
     result
 }
+
+/// The origin this request reached Patron on: for embed snippets and invitation links.
+pub fn own_origin(headers: &axum::http::HeaderMap) -> String {
+    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let scheme = if crate::admin::auth::session::is_https(headers) { "https" } else { "http" };
+    match crate::domain::Origin::parse(&format!("{scheme}://{host}")) {
+        Ok(origin) => origin.as_str().to_owned(),
+        Err(_) => format!("{scheme}://localhost"),
+    }
+}

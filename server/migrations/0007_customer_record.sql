@@ -92,3 +92,9 @@ CREATE INDEX customers_by_email ON customers (email);
 CREATE INDEX customers_by_phone_any_site ON customers (phone);
 CREATE INDEX customers_by_last_name ON customers (last_name COLLATE NOCASE);
 CREATE INDEX customers_by_first_name ON customers (first_name COLLATE NOCASE);
+
+-- The dashboard's counts of today's rows and of open reservations.
+CREATE INDEX customers_by_created ON customers (created_at);
+CREATE INDEX purchases_by_time ON purchases (created_at);
+CREATE INDEX interactions_by_time ON interactions (created_at);
+CREATE INDEX reservations_open ON reservations (item_id, created_at) WHERE status = 'open';

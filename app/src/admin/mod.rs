@@ -2,8 +2,13 @@
 
 pub mod auth;
 pub mod customers;
+pub mod dashboard;
 mod form_error;
+pub mod record;
+pub mod reservations;
 pub mod settings;
+pub mod staff;
+pub mod till;
 
 use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
 use customers::CustomersPage;

@@ -178,9 +178,12 @@ impl CustomerField {
                 .and_then(|n| n.parse().map_err(|_| Problem::NotANumber))
                 .map(FieldValue::Number),
             CustomerField::Occupation => text(ProfileField::Occupation.parse(s)),
-            CustomerField::Gender | CustomerField::IncomeRange | CustomerField::PreferredChannel => {
-                self.choices().iter().find(|c| **c == s).map(|c| FieldValue::Text(c.to_string())).ok_or(Problem::UnknownOption)
-            }
+            CustomerField::Gender | CustomerField::IncomeRange | CustomerField::PreferredChannel => self
+                .choices()
+                .iter()
+                .find(|c| **c == s)
+                .map(|c| FieldValue::Text(c.to_string()))
+                .ok_or(Problem::UnknownOption),
             CustomerField::Notes | CustomerField::Interests => {
                 text(FreeText::parse(s, 2000).map(|t| t.as_str().to_owned()))
             }

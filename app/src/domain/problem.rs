@@ -62,6 +62,12 @@ pub enum Field {
     PurchaseDate,
     /// A progressive-profiling answer, by the field's code.
     Profile(super::ProfileField),
+    // The till.
+    Description,
+    UnitPrice,
+    Discount,
+    PaymentMethod,
+    Lines,
     // Site settings in the admin.
     SiteKey,
     SiteName,
@@ -72,6 +78,15 @@ pub enum Field {
     Code,
     Label,
     Text,
+}
+
+/// A problem in one row of a multi-row submission: a line of a purchase, a row of a CSV.
+/// `row` counts from 1; 0 means the submission as a whole (its discount, say).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowProblem {
+    pub row: usize,
+    pub field: Field,
+    pub problem: Problem,
 }
 
 /// Every problem found in one submission, at most one per field.

@@ -113,7 +113,7 @@ pub async fn logout() -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
+pub(crate) async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
     use super::session;
     let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a session token", e))?;
     super::db::create_session(pool, staff, &crate::tokens::hash(&token)).await?;

@@ -1,6 +1,6 @@
 //! Staff sign-in: the first-run owner page, login, logout, and the session guard.
 
-mod api;
+pub(crate) mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

@@ -71,9 +71,9 @@ pub struct SiteSettings {
 async fn owner_and_site(site: &str) -> Result<(crate::admin::auth::db::StaffRow, crate::domain::SiteId), AppError> {
     use crate::domain::{Role, SiteKey};
     let staff = crate::admin::auth::guard::require_staff(Role::Owner).await?;
-    let key = SiteKey::parse(site).map_err(|_| AppError::NoSuchSite)?;
+    let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
     let pool = crate::server_ctx::pool()?;
-    let id = super::db::site_id(&pool, &key).await?.ok_or(AppError::NoSuchSite)?;
+    let id = super::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
     Ok((staff, id))
 }
 
@@ -117,22 +117,11 @@ pub async fn get_site_settings(site: String) -> Result<SiteSettings, AppError> {
             let pool = crate::server_ctx::pool()?;
             let parts = crate::server_ctx::request_parts()?;
             let mut settings = super::db::settings(&pool, id).await?;
-            settings.embed_server = own_origin(&parts.headers);
+            settings.embed_server = crate::server_ctx::own_origin(&parts.headers);
             Ok(settings)
         }
         .await,
     )
-}
-
-/// The origin this request reached Patron on, for the embed snippet.
-#[cfg(feature = "ssr")]
-fn own_origin(headers: &axum::http::HeaderMap) -> String {
-    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let scheme = if crate::admin::auth::session::is_https(headers) { "https" } else { "http" };
-    match crate::domain::Origin::parse(&format!("{scheme}://{host}")) {
-        Ok(origin) => origin.as_str().to_owned(),
-        Err(_) => format!("{scheme}://localhost"),
-    }
 }
 
 #[server(prefix = "/api/admin", endpoint = "save_site")]
@@ -256,7 +245,7 @@ pub async fn set_option(site: String, option: i64, active: bool) -> Result<(), A
         async move {
             let (staff, id) = owner_and_site(&site).await?;
             if !super::db::set_option_active(&crate::server_ctx::pool()?, id, option, active).await? {
-                return Err(AppError::NoSuchSite);
+                return Err(AppError::NotFound);
             }
             tracing::info!(staff = staff.id.0, site, option, active, "question option switched");
             Ok(())
@@ -272,7 +261,7 @@ pub async fn move_option(site: String, option: i64, up: bool) -> Result<(), AppE
         async move {
             let (_, id) = owner_and_site(&site).await?;
             if !super::db::move_option(&crate::server_ctx::pool()?, id, option, up).await? {
-                return Err(AppError::NoSuchSite);
+                return Err(AppError::NotFound);
             }
             Ok(())
         }

@@ -1,0 +1,28 @@
+//! The dashboard's figures: what happened today, and what is waiting.
+
+use crate::domain::Minor;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Today {
+    pub new_customers: i64,
+    pub purchases: i64,
+    /// Takings per currency (sites may use different ones).
+    pub takings: Vec<(String, Minor)>,
+    pub open_reservations: i64,
+    pub interactions: i64,
+}
+
+/// "Today" is the UTC day; a per-site time zone comes with the reports.
+#[server(prefix = "/api/admin", endpoint = "dashboard")]
+pub async fn dashboard() -> Result<Today, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            Ok(super::db::today(&crate::server_ctx::pool()?).await?)
+        }
+        .await,
+    )
+}

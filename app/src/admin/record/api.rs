@@ -1,0 +1,215 @@
+//! Server functions of the customer record: read it whole, edit a field (with history),
+//! tag it, log an interaction.
+
+use crate::domain::{CustomerField, InteractionKind, Minor, NpsCategory, PaymentMethod};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentEvent {
+    pub purpose: String,
+    pub granted: bool,
+    pub body: String,
+    pub version: i64,
+    pub language: String,
+    pub page_url: String,
+    pub source: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseLine {
+    pub description: String,
+    pub quantity: i64,
+    pub unit_price: Minor,
+    pub line_total: Minor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseView {
+    pub id: i64,
+    pub at: String,
+    pub currency: String,
+    pub subtotal: Minor,
+    pub discount: Minor,
+    pub total: Minor,
+    pub payment_method: PaymentMethod,
+    pub staff: Option<String>,
+    pub lines: Vec<PurchaseLine>,
+}
+
+/// Spend figures of a customer, in the site's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpendStats {
+    pub total: Minor,
+    pub orders: i64,
+    /// Rounded down to the cent; shown, never summed.
+    pub average: Minor,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservationView {
+    pub id: i64,
+    pub item: String,
+    pub sku: String,
+    pub quantity: i64,
+    pub note: String,
+    pub status: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// `nps`, `reasons`, `heard`, `favourite` or `warranty`.
+    pub kind: String,
+    /// What the customer said or did, ready to show.
+    pub text: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InteractionView {
+    pub kind: InteractionKind,
+    pub summary: String,
+    pub outcome: String,
+    pub staff: Option<String>,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub staff: Option<String>,
+    pub at: String,
+}
+
+/// Everything held about one customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRecord {
+    pub id: i64,
+    pub site_name: String,
+    pub currency: String,
+    pub source: String,
+    pub created_at: String,
+    /// Every editable field with its value, in the order of [`CustomerField::ALL`].
+    pub fields: Vec<(CustomerField, Option<String>)>,
+    pub tags: Vec<String>,
+    pub consents: Vec<ConsentEvent>,
+    pub stats: SpendStats,
+    pub purchases: Vec<PurchaseView>,
+    pub reservations: Vec<ReservationView>,
+    /// Favourites, survey answers and warranty cards, newest first.
+    pub answers: Vec<Answer>,
+    pub interactions: Vec<InteractionView>,
+    pub history: Vec<Change>,
+}
+
+impl CustomerRecord {
+    pub fn value(&self, field: CustomerField) -> Option<&str> {
+        self.fields.iter().find(|(f, _)| *f == field).and_then(|(_, v)| v.as_deref())
+    }
+
+    pub fn name(&self) -> String {
+        let first = self.value(CustomerField::FirstName).unwrap_or("");
+        let last = self.value(CustomerField::LastName).unwrap_or("");
+        let name = format!("{first} {last}").trim().to_owned();
+        if name.is_empty() { self.value(CustomerField::Email).unwrap_or("(no name)").to_owned() } else { name }
+    }
+}
+
+/// The word a report uses for an NPS score's category.
+pub fn nps_word(category: NpsCategory) -> &'static str {
+    match category {
+        NpsCategory::Promoter => "promoter",
+        NpsCategory::Passive => "passive",
+        NpsCategory::Detractor => "detractor",
+    }
+}
+
+#[server(prefix = "/api/admin", endpoint = "customer_record")]
+pub async fn get_customer_record(id: i64) -> Result<CustomerRecord, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{CustomerId, Role};
+            crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let pool = crate::server_ctx::pool()?;
+            super::db::record(&pool, CustomerId(id)).await?.ok_or(AppError::NotFound)
+        }
+        .await,
+    )
+}
+
+/// Changes one field; the record's history keeps who, when, old and new. Contact fields
+/// are open to all staff, the rest to managers and owners.
+#[server(prefix = "/api/admin", endpoint = "update_customer")]
+pub async fn update_customer(id: i64, field: CustomerField, value: String) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{CustomerId, Field, FieldErrors, Problem};
+            let staff = crate::admin::auth::guard::require_staff(field.editable_by()).await?;
+            let value = field.parse(&value).map_err(|p| FieldErrors::one(Field::Text, p))?;
+            let pool = crate::server_ctx::pool()?;
+            match super::db::update_field(&pool, CustomerId(id), staff.id, field, &value).await? {
+                super::db::Updated::Done => {}
+                super::db::Updated::NoSuchCustomer => return Err(AppError::NotFound),
+                super::db::Updated::EmailTaken => return Err(FieldErrors::one(Field::Email, Problem::Taken).into()),
+            }
+            tracing::info!(staff = staff.id.0, customer = id, field = field.column(), "customer field changed");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/admin", endpoint = "tag_customer")]
+pub async fn tag_customer(id: i64, tag: String, on: bool) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{CustomerId, Field, FieldErrors, Role, parse_tag};
+            let staff = crate::admin::auth::guard::require_staff(Role::Manager).await?;
+            let tag = parse_tag(&tag).map_err(|p| FieldErrors::one(Field::Text, p))?;
+            let pool = crate::server_ctx::pool()?;
+            if !super::db::set_tag(&pool, CustomerId(id), staff.id, &tag, on).await? {
+                return Err(AppError::NotFound);
+            }
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/admin", endpoint = "log_interaction")]
+pub async fn log_interaction(id: i64, kind: InteractionKind, summary: String, outcome: String) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{CustomerId, Field, FieldErrors, FreeText, Problem, Role};
+            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let mut errors = FieldErrors::new();
+            let summary = errors.check(Field::Note, FreeText::parse(&summary, 2000));
+            let outcome = errors.check(Field::Reason, FreeText::parse(&outcome, 500));
+            if summary.as_ref().is_some_and(FreeText::is_empty) {
+                errors.add(Field::Note, Problem::Required);
+            }
+            let (Some(summary), Some(outcome)) = (summary, outcome) else {
+                return Err(errors.into());
+            };
+            if !errors.is_empty() {
+                return Err(errors.into());
+            }
+            let pool = crate::server_ctx::pool()?;
+            if !super::db::log_interaction(&pool, CustomerId(id), staff.id, kind, summary.as_str(), outcome.as_str())
+                .await?
+            {
+                return Err(AppError::NotFound);
+            }
+            tracing::info!(staff = staff.id.0, customer = id, kind = kind.code(), "interaction logged");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,384 @@
+//! SQL of the customer record.
+
+use super::api::{
+    Answer, Change, ConsentEvent, CustomerRecord, InteractionView, PurchaseLine, PurchaseView, ReservationView,
+    SpendStats, nps_word,
+};
+use crate::domain::{CustomerField, CustomerId, FieldValue, InteractionKind, Minor, NpsScore, PaymentMethod, StaffId};
+// AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
+use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
+
+/// The whole record, or `None` if there is no such customer.
+pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<CustomerRecord>> {
+    // Column names come from the fixed list of fields, never from input.
+    let columns: Vec<String> =
+        CustomerField::ALL.iter().map(|f| format!("CAST(c.{0} AS TEXT) AS {0}", f.column())).collect();
+    let sql = format!(
+        "SELECT c.id, s.name AS site_name, s.currency, c.source, c.created_at, {}
+         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
+        columns.join(", ")
+    );
+    let Some(row) = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await? else {
+        return Ok(None);
+    };
+    let fields = CustomerField::ALL
+        .into_iter()
+        .map(|f| {
+            let v: Option<String> = row.get(f.column());
+            (f, v.filter(|v| !v.is_empty()))
+        })
+        .collect();
+    let tags = sqlx::query_scalar("SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag")
+        .bind(id)
+        .fetch_all(pool)
+        .await?;
+    let consents = sqlx::query(
+        "SELECT purpose, granted, body, text_version, language, page_url, source, created_at
+         FROM consents WHERE customer_id = ? ORDER BY id DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| ConsentEvent {
+        purpose: r.get("purpose"),
+        granted: r.get::<i64, _>("granted") == 1,
+        body: r.get("body"),
+        version: r.get("text_version"),
+        language: r.get("language"),
+        page_url: r.get("page_url"),
+        source: r.get("source"),
+        at: r.get("created_at"),
+    })
+    .collect();
+    let purchases = purchases(pool, id).await?;
+    let stats = stats(pool, id).await?;
+    let reservations = sqlx::query(
+        "SELECT r.id, i.name, i.sku, r.quantity, r.note, r.status, r.created_at
+         FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
+         WHERE r.customer_id = ? ORDER BY r.id DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| ReservationView {
+        id: r.get("id"),
+        item: r.get("name"),
+        sku: r.get("sku"),
+        quantity: r.get("quantity"),
+        note: r.get("note"),
+        status: r.get("status"),
+        at: r.get("created_at"),
+    })
+    .collect();
+    let interactions = sqlx::query(
+        "SELECT i.kind, i.summary, i.outcome, u.email, i.created_at
+         FROM interactions i LEFT JOIN staff_users u ON u.id = i.staff_id
+         WHERE i.customer_id = ? ORDER BY i.id DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .filter_map(|r| {
+        Some(InteractionView {
+            kind: InteractionKind::from_code(r.get("kind"))?,
+            summary: r.get("summary"),
+            outcome: r.get("outcome"),
+            staff: r.get("email"),
+            at: r.get("created_at"),
+        })
+    })
+    .collect();
+    let history = sqlx::query(
+        "SELECT h.field, h.old_value, h.new_value, u.email, h.created_at
+         FROM customer_changes h LEFT JOIN staff_users u ON u.id = h.staff_id
+         WHERE h.customer_id = ? ORDER BY h.id DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| Change {
+        field: r.get("field"),
+        old: r.get("old_value"),
+        new: r.get("new_value"),
+        staff: r.get("email"),
+        at: r.get("created_at"),
+    })
+    .collect();
+    Ok(Some(CustomerRecord {
+        id: row.get("id"),
+        site_name: row.get("site_name"),
+        currency: row.get("currency"),
+        source: row.get("source"),
+        created_at: row.get("created_at"),
+        fields,
+        tags,
+        consents,
+        stats,
+        purchases,
+        reservations,
+        answers: answers(pool, id).await?,
+        interactions,
+        history,
+    }))
+}
+
+async fn purchases(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.created_at, p.currency, p.subtotal_minor, p.discount_minor, p.total_minor,
+                p.payment_method, u.email
+         FROM purchases p LEFT JOIN staff_users u ON u.id = p.staff_id
+         WHERE p.customer_id = ? ORDER BY p.created_at DESC, p.id DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
+    let lines = sqlx::query(
+        "SELECT l.purchase_id, l.description, l.quantity, l.unit_price_minor, l.line_total_minor
+         FROM purchase_items l JOIN purchases p ON p.id = l.purchase_id
+         WHERE p.customer_id = ? ORDER BY l.purchase_id, l.line",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let pid: i64 = r.get("id");
+            PurchaseView {
+                id: pid,
+                at: r.get("created_at"),
+                currency: r.get("currency"),
+                subtotal: Minor(r.get("subtotal_minor")),
+                discount: Minor(r.get("discount_minor")),
+                total: Minor(r.get("total_minor")),
+                payment_method: PaymentMethod::from_code(r.get("payment_method")).unwrap_or(PaymentMethod::Other),
+                staff: r.get("email"),
+                lines: lines
+                    .iter()
+                    .filter(|l| l.get::<i64, _>("purchase_id") == pid)
+                    .map(|l| PurchaseLine {
+                        description: l.get("description"),
+                        quantity: l.get("quantity"),
+                        unit_price: Minor(l.get("unit_price_minor")),
+                        line_total: Minor(l.get("line_total_minor")),
+                    })
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+/// Total spend, order count, average order value (integer division: shown, never summed),
+/// first and last purchase, all computed by SQLite over integers.
+pub async fn stats(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<SpendStats> {
+    let r = sqlx::query(
+        "SELECT coalesce(sum(total_minor), 0) AS total, count(*) AS orders,
+                min(created_at) AS first, max(created_at) AS last
+         FROM purchases WHERE customer_id = ?",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await?;
+    let total: i64 = r.get("total");
+    let orders: i64 = r.get("orders");
+    Ok(SpendStats {
+        total: Minor(total),
+        orders,
+        average: Minor(if orders == 0 { 0 } else { total / orders }),
+        first: r.get("first"),
+        last: r.get("last"),
+    })
+}
+
+/// Favourites, survey answers and warranty cards as one timeline, newest first.
+async fn answers(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Answer>> {
+    let mut out = Vec::new();
+    for r in sqlx::query("SELECT score, reason, created_at FROM nps_responses WHERE customer_id = ?")
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+    {
+        let score: i64 = r.get("score");
+        let reason: String = r.get("reason");
+        let category = NpsScore::parse(score).map(|s| nps_word(s.category())).unwrap_or("");
+        let why = if reason.is_empty() { String::new() } else { format!(": “{reason}”") };
+        out.push(Answer {
+            kind: "nps".into(),
+            text: format!("NPS {score} ({category}){why}"),
+            at: r.get("created_at"),
+        });
+    }
+    for r in sqlx::query(
+        "SELECT r.created_at, group_concat(o.code, ' > ' ORDER BY i.rank) AS ranked FROM reason_rankings r
+         JOIN reason_ranking_items i ON i.ranking_id = r.id
+         JOIN question_options o ON o.id = i.option_id
+         WHERE r.customer_id = ? GROUP BY r.id",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    {
+        let ranked: String = r.get("ranked");
+        out.push(Answer { kind: "reasons".into(), text: format!("Reasons: {ranked}"), at: r.get("created_at") });
+    }
+    for r in sqlx::query(
+        "SELECT coalesce(o.code, 'other: ' || h.other_text) AS answer, h.created_at FROM heard_responses h
+         LEFT JOIN question_options o ON o.id = h.option_id WHERE h.customer_id = ?",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    {
+        let answer: String = r.get("answer");
+        out.push(Answer { kind: "heard".into(), text: format!("Heard about us: {answer}"), at: r.get("created_at") });
+    }
+    for r in sqlx::query(
+        "SELECT i.name, f.created_at FROM favourites f JOIN catalogue_items i ON i.id = f.item_id WHERE f.customer_id = ?",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    {
+        let name: String = r.get("name");
+        out.push(Answer { kind: "favourite".into(), text: format!("Saved {name}"), at: r.get("created_at") });
+    }
+    for r in sqlx::query(
+        "SELECT i.name, w.serial_number, w.purchase_date, w.created_at FROM warranty_registrations w
+         JOIN catalogue_items i ON i.id = w.item_id WHERE w.customer_id = ?",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    {
+        let (name, serial, date): (String, String, String) =
+            (r.get("name"), r.get("serial_number"), r.get("purchase_date"));
+        out.push(Answer {
+            kind: "warranty".into(),
+            text: format!("Warranty: {name}, serial {serial}, bought {date}"),
+            at: r.get("created_at"),
+        });
+    }
+    out.sort_by(|a, b| b.at.cmp(&a.at));
+    Ok(out)
+}
+
+pub enum Updated {
+    Done,
+    NoSuchCustomer,
+    EmailTaken,
+}
+
+/// Sets one field and records the change in the same transaction; a value equal to the
+/// old one changes nothing and records nothing.
+pub async fn update_field(
+    pool: &SqlitePool,
+    id: CustomerId,
+    staff: StaffId,
+    field: CustomerField,
+    value: &FieldValue,
+) -> sqlx::Result<Updated> {
+    let column = field.column();
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let old: Option<Option<String>> =
+        sqlx::query_scalar(AssertSqlSafe(format!("SELECT CAST({column} AS TEXT) FROM customers WHERE id = ?")))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(old) = old else {
+        return Ok(Updated::NoSuchCustomer);
+    };
+    let old = old.filter(|v| !v.is_empty());
+    let new = value.shown();
+    if old == new {
+        return Ok(Updated::Done);
+    }
+    // `column` is from the fixed list of fields; the value is always bound.
+    let sql =
+        format!("UPDATE customers SET {column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+    let query = sqlx::query(AssertSqlSafe(sql));
+    let query = match value {
+        FieldValue::Text(s) => query.bind(s.clone()),
+        FieldValue::Number(n) => query.bind(*n),
+        FieldValue::Empty if field.nullable() => query.bind(None::<String>),
+        FieldValue::Empty => query.bind(String::new()),
+    };
+    match query.bind(id).execute(&mut *tx).await {
+        Ok(_) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Updated::EmailTaken),
+        Err(e) => return Err(e),
+    }
+    record_change(&mut tx, id, staff, column, old.as_deref(), new.as_deref()).await?;
+    tx.commit().await?;
+    Ok(Updated::Done)
+}
+
+/// One line of a record's history.
+pub async fn record_change(
+    tx: &mut SqliteConnection,
+    id: CustomerId,
+    staff: StaffId,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(staff)
+    .bind(field)
+    .bind(old)
+    .bind(new)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Adds or removes a tag, recording it in the history; `false` if there is no such customer.
+pub async fn set_tag(pool: &SqlitePool, id: CustomerId, staff: StaffId, tag: &str, on: bool) -> sqlx::Result<bool> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+    if exists.is_none() {
+        return Ok(false);
+    }
+    let sql = if on {
+        "INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING"
+    } else {
+        "DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?"
+    };
+    let changed = sqlx::query(sql).bind(id).bind(tag).execute(&mut *tx).await?.rows_affected() == 1;
+    if changed {
+        let (old, new) = if on { (None, Some(tag)) } else { (Some(tag), None) };
+        record_change(&mut tx, id, staff, "tag", old, new).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// `false` if there is no such customer.
+pub async fn log_interaction(
+    pool: &SqlitePool,
+    id: CustomerId,
+    staff: StaffId,
+    kind: InteractionKind,
+    summary: &str,
+    outcome: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO interactions (customer_id, staff_id, kind, summary, outcome)
+         SELECT id, ?, ?, ?, ? FROM customers WHERE id = ?",
+    )
+    .bind(staff)
+    .bind(kind.code())
+    .bind(summary)
+    .bind(outcome)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,69 @@
+//! Server functions of the reservations desk.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// An open reservation as the desk lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenReservation {
+    pub id: i64,
+    pub item: String,
+    pub sku: String,
+    pub stock_expected: Option<String>,
+    pub quantity: i64,
+    pub note: String,
+    pub customer_id: i64,
+    pub customer: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub at: String,
+}
+
+/// What becomes of a reservation at the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Fulfilled,
+    Cancelled,
+}
+
+impl Outcome {
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Fulfilled => "fulfilled",
+            Outcome::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Open reservations, grouped by item (oldest first within each), optionally only those
+/// whose customer or item matches `query`.
+#[server(prefix = "/api/admin", endpoint = "open_reservations")]
+pub async fn open_reservations(query: String) -> Result<Vec<OpenReservation>, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let query: String = query.trim().chars().take(100).collect();
+            Ok(super::db::open(&crate::server_ctx::pool()?, &query).await?)
+        }
+        .await,
+    )
+}
+
+/// Marks an open reservation fulfilled or cancelled. A reservation already closed is
+/// left as it is (two staff at two tills), and the answer says so.
+#[server(prefix = "/api/admin", endpoint = "close_reservation")]
+pub async fn close_reservation(id: i64, outcome: Outcome) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            if !super::db::close(&crate::server_ctx::pool()?, id, staff.id, outcome).await? {
+                return Err(AppError::NotFound);
+            }
+            tracing::info!(staff = staff.id.0, reservation = id, outcome = outcome.code(), "reservation closed");
+            Ok(())
+        }
+        .await,
+    )
+}

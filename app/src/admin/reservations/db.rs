@@ -1,0 +1,70 @@
+//! SQL of the reservations desk.
+
+use super::api::{OpenReservation, Outcome};
+use crate::domain::{CustomerId, StaffId};
+use sqlx::{Row, SqlitePool};
+
+pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReservation>> {
+    let pattern = format!("%{}%", query.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let rows = sqlx::query(
+        "SELECT r.id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
+                c.id AS customer_id, trim(c.first_name || ' ' || c.last_name) AS customer, c.phone, c.email
+         FROM reservations r
+         JOIN catalogue_items i ON i.id = r.item_id
+         JOIN customers c ON c.id = r.customer_id
+         WHERE r.status = 'open'
+           AND (?1 = '%%' OR lower(i.name) LIKE ?1 ESCAPE '\\' OR lower(i.sku) LIKE ?1 ESCAPE '\\'
+                OR lower(c.first_name || ' ' || c.last_name) LIKE ?1 ESCAPE '\\'
+                OR c.email LIKE ?1 ESCAPE '\\' OR c.phone LIKE ?1 ESCAPE '\\')
+         ORDER BY i.name, r.created_at
+         LIMIT 500",
+    )
+    .bind(&pattern)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| OpenReservation {
+            id: r.get("id"),
+            item: r.get("item"),
+            sku: r.get("sku"),
+            stock_expected: r.get("stock_expected"),
+            quantity: r.get("quantity"),
+            note: r.get("note"),
+            customer_id: r.get("customer_id"),
+            customer: r.get("customer"),
+            phone: r.get("phone"),
+            email: r.get("email"),
+            at: r.get("created_at"),
+        })
+        .collect())
+}
+
+/// Closes an open reservation and notes it in the customer's history; `false` when it is
+/// not open (closed already, or no such reservation).
+pub async fn close(pool: &SqlitePool, id: i64, staff: StaffId, outcome: Outcome) -> sqlx::Result<bool> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let customer: Option<i64> = sqlx::query_scalar(
+        "UPDATE reservations SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = ? AND status = 'open' RETURNING customer_id",
+    )
+    .bind(outcome.code())
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(customer) = customer else {
+        return Ok(false);
+    };
+    let field = format!("reservation {id}");
+    crate::admin::record::db::record_change(
+        &mut tx,
+        CustomerId(customer),
+        staff,
+        &field,
+        Some("open"),
+        Some(outcome.code()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}

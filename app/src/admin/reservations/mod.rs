@@ -1,0 +1,7 @@
+//! The reservations desk: open reservations by item and customer, fulfilled or cancelled.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+
+pub use api::*;

@@ -1,0 +1,153 @@
+//! Server functions of staff management: the owner invites staff with a one-time link,
+//! assigns roles and removes accounts; an invitee sets their password through the link.
+
+use crate::domain::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+    pub since: String,
+    pub is_you: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingInvite {
+    pub email: String,
+    pub role: Role,
+    pub expires_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffList {
+    pub members: Vec<StaffMember>,
+    pub pending: Vec<PendingInvite>,
+}
+
+/// What the set-password page shows about its invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteInfo {
+    pub email: String,
+    pub role: Role,
+}
+
+/// How long an invitation link works.
+#[cfg(feature = "ssr")]
+const INVITE_DAYS: u32 = 7;
+
+#[server(prefix = "/api/admin", endpoint = "list_staff")]
+pub async fn list_staff() -> Result<StaffList, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            Ok(super::db::list(&crate::server_ctx::pool()?, me.id).await?)
+        }
+        .await,
+    )
+}
+
+/// Makes a one-time link for `email` to join with `role`, shown to the owner to pass on
+/// (Patron sends no mail until the integrations issue). The link holds a random token;
+/// the database keeps only its hash, and the link is not logged.
+#[server(prefix = "/api/admin", endpoint = "invite_staff")]
+pub async fn invite_staff(email: String, role: Role) -> Result<String, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{Email, Field, FieldErrors, Problem};
+            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            let email = Email::parse(&email).map_err(|p| FieldErrors::one(Field::Email, p))?;
+            let pool = crate::server_ctx::pool()?;
+            if super::db::staff_email_exists(&pool, &email).await? {
+                return Err(FieldErrors::one(Field::Email, Problem::Taken).into());
+            }
+            let token = crate::tokens::new_token().map_err(|e| AppError::internal("making an invite token", e))?;
+            super::db::create_invite(&pool, &crate::tokens::hash(&token), &email, role, me.id, INVITE_DAYS).await?;
+            tracing::info!(staff = me.id.0, role = role.as_str(), "staff invitation made");
+            let parts = crate::server_ctx::request_parts()?;
+            Ok(format!("{}/admin/invite/{token}", crate::server_ctx::own_origin(&parts.headers)))
+        }
+        .await,
+    )
+}
+
+/// Changes a member's role. The last owner cannot stop being one: someone must be able
+/// to manage staff and settings.
+#[server(prefix = "/api/admin", endpoint = "set_role")]
+pub async fn set_role(staff: i64, role: Role) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            match super::db::set_role(&crate::server_ctx::pool()?, crate::domain::StaffId(staff), role).await? {
+                super::db::RoleChange::Done => {
+                    tracing::info!(staff = me.id.0, member = staff, role = role.as_str(), "role changed");
+                    Ok(())
+                }
+                super::db::RoleChange::NoSuchStaff => Err(AppError::NotFound),
+                super::db::RoleChange::LastOwner => Err(AppError::LastOwner),
+            }
+        }
+        .await,
+    )
+}
+
+/// Removes an account and signs it out everywhere. The last owner cannot be removed.
+#[server(prefix = "/api/admin", endpoint = "remove_staff")]
+pub async fn remove_staff(staff: i64) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            match super::db::remove(&crate::server_ctx::pool()?, crate::domain::StaffId(staff)).await? {
+                super::db::RoleChange::Done => {
+                    tracing::info!(staff = me.id.0, member = staff, "staff account removed");
+                    Ok(())
+                }
+                super::db::RoleChange::NoSuchStaff => Err(AppError::NotFound),
+                super::db::RoleChange::LastOwner => Err(AppError::LastOwner),
+            }
+        }
+        .await,
+    )
+}
+
+/// The invitation behind a link, for the set-password page (no session needed: the token
+/// is the credential). A used, expired or unknown link is `NotFound`.
+#[server(prefix = "/api/admin", endpoint = "invite_info")]
+pub async fn get_invite(token: String) -> Result<InviteInfo, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let pool = crate::server_ctx::pool()?;
+            super::db::live_invite(&pool, &crate::tokens::hash(&token)).await?.ok_or(AppError::NotFound)
+        }
+        .await,
+    )
+}
+
+/// Sets the invitee's password, creates their account with the invited role, uses up the
+/// link and signs them in.
+#[server(prefix = "/api/admin", endpoint = "accept_invite")]
+pub async fn accept_invite(token: String, password: String) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{Field, FieldErrors, Password};
+            let password = Password::parse(password).map_err(|p| FieldErrors::one(Field::Password, p))?;
+            let pool = crate::server_ctx::pool()?;
+            let token_hash = crate::tokens::hash(&token);
+            // Checked before hashing so a dead link costs no argon2 time; checked again
+            // (atomically) when the account is made.
+            super::db::live_invite(&pool, &token_hash).await?.ok_or(AppError::NotFound)?;
+            let hash = crate::admin::auth::passwords::hash(password)
+                .await
+                .map_err(|e| AppError::internal("hashing an invitee's password", e))?;
+            let id = super::db::accept(&pool, &token_hash, &hash).await?.ok_or(AppError::NotFound)?;
+            tracing::info!(staff = id.0, "invitation accepted");
+            crate::admin::auth::api::start_session(&pool, id).await?;
+            leptos_axum::redirect("/admin");
+            Ok(())
+        }
+        .await,
+    )
+}
