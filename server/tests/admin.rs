@@ -3,6 +3,7 @@
 
 mod common;
 
+use app::domain::Role;
 use common::{field_errors, spawn_app};
 use reqwest::StatusCode;
 use reqwest::header::{ORIGIN, SET_COOKIE};
@@ -198,7 +199,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 15] = [
+const EVERY_ARGUMENT: [(&str, &str); 30] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -214,62 +215,104 @@ const EVERY_ARGUMENT: [(&str, &str); 15] = [
     ("active", "true"),
     ("up", "true"),
     ("form[site]", "demo"),
+    ("id", "1"),
+    ("field", "first_name"),
+    ("value", "Ann"),
+    ("tag", "vip"),
+    ("kind", "call"),
+    ("summary", "Asked about rye"),
+    ("outcome", "fulfilled"),
+    ("staff", "999"),
+    ("role", "staff"),
+    ("email", "new@shop.example"),
+    ("token", "not-a-token"),
+    ("password", "a long enough password"),
+    ("form[customer]", "1"),
+    ("form[payment_method]", "card"),
+    ("form[first_name]", "Ann"),
 ];
 
-/// The owner-only functions refuse every lower role, present and future: all but the
-/// ones listed here.
-#[tokio::test]
-async fn every_settings_function_refuses_staff_below_the_owner() {
-    const ANY_STAFF: [&str; 5] = [
-        "/api/admin/auth_state",
-        "/api/admin/setup_owner",
-        "/api/admin/login",
-        "/api/admin/logout",
-        "/api/admin/list_customers",
-    ];
-    let app = spawn_app().await;
-    app.create_owner(OWNER, PASSWORD).await;
-    let manager = app.signed_in_as(app::domain::Role::Manager, "manager@shop.example").await;
-    let owner_only: Vec<_> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, _)| path)
-        .filter(|p| p.starts_with("/api/admin/") && !ANY_STAFF.contains(p))
-        .collect();
-    assert!(owner_only.contains(&"/api/admin/site_settings"), "{owner_only:?}");
-    for path in owner_only {
-        let res = manager
-            .post(format!("{}{path}", app.url))
-            .header(ORIGIN, &app.url)
-            .form(&EVERY_ARGUMENT)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{path}");
+/// Who may call each admin function: `None` for the sign-in functions anyone may call,
+/// else the lowest role. A new admin function fails this test until it is listed here.
+const ACCESS: [(&str, Option<Role>); 35] = [
+    ("auth_state", None),
+    ("setup_owner", None),
+    ("login", None),
+    ("logout", None),
+    ("invite_info", None),
+    ("accept_invite", None),
+    ("dashboard", Some(Role::Staff)),
+    ("list_customers", Some(Role::Staff)),
+    ("customer_record", Some(Role::Staff)),
+    ("update_customer", Some(Role::Staff)),
+    ("tag_customer", Some(Role::Manager)),
+    ("log_interaction", Some(Role::Staff)),
+    ("lookup", Some(Role::Staff)),
+    ("till_setup", Some(Role::Staff)),
+    ("create_customer", Some(Role::Staff)),
+    ("add_purchase", Some(Role::Staff)),
+    ("open_reservations", Some(Role::Staff)),
+    ("close_reservation", Some(Role::Staff)),
+    ("list_staff", Some(Role::Owner)),
+    ("invite_staff", Some(Role::Owner)),
+    ("set_role", Some(Role::Owner)),
+    ("remove_staff", Some(Role::Owner)),
+    ("list_sites", Some(Role::Owner)),
+    ("create_site", Some(Role::Owner)),
+    ("site_settings", Some(Role::Owner)),
+    ("save_site", Some(Role::Owner)),
+    ("set_widget", Some(Role::Owner)),
+    ("add_origin", Some(Role::Owner)),
+    ("remove_origin", Some(Role::Owner)),
+    ("save_consent_text", Some(Role::Owner)),
+    ("add_option", Some(Role::Owner)),
+    ("set_option", Some(Role::Owner)),
+    ("move_option", Some(Role::Owner)),
+    ("save_texts", Some(Role::Owner)),
+    ("save_profile_fields", Some(Role::Owner)),
+];
+
+fn rank(role: Role) -> u8 {
+    match role {
+        Role::Staff => 1,
+        Role::Manager => 2,
+        Role::Owner => 3,
     }
 }
 
-/// Guards every admin server function, present and future: each one registered under
-/// `/api/admin/`, except the sign-in ones, must refuse a caller without a session.
+/// Every admin function, with every role: refused with 401 without a session, 403 below
+/// its role, and let through (whatever it then answers) at or above it.
 #[tokio::test]
-async fn every_admin_function_but_sign_in_refuses_a_caller_without_a_session() {
-    const SIGN_IN: [&str; 4] =
-        ["/api/admin/auth_state", "/api/admin/setup_owner", "/api/admin/login", "/api/admin/logout"];
+async fn every_admin_function_lets_in_exactly_the_roles_it_should() {
     let app = spawn_app().await;
     app.create_owner(OWNER, PASSWORD).await;
-    let guarded: Vec<_> = leptos::server_fn::axum::server_fn_paths()
+    let anonymous = reqwest::Client::new();
+    let staff = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    let roles = [(Role::Staff, &staff), (Role::Manager, &manager), (Role::Owner, &app.client)];
+    let paths: Vec<_> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
-        .filter(|p| p.starts_with("/api/admin/") && !SIGN_IN.contains(p))
+        .filter(|p| p.starts_with("/api/admin/"))
         .collect();
-    assert!(guarded.contains(&"/api/admin/list_customers"), "{guarded:?}");
-    for path in guarded {
-        // Arguments must parse for the call to reach the session check: a new admin function
-        // with other arguments makes this test fail until its arguments are added here.
-        let res = reqwest::Client::new()
-            .post(format!("{}{path}", app.url))
-            .header(ORIGIN, &app.url)
-            .form(&EVERY_ARGUMENT)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
+    assert_eq!(paths.len(), ACCESS.len(), "{paths:?}");
+    let call = |client: &reqwest::Client, path: &str| {
+        client.post(format!("{}{path}", app.url)).header(ORIGIN, &app.url).form(&EVERY_ARGUMENT).send()
+    };
+    for path in paths {
+        let name = path.trim_start_matches("/api/admin/");
+        let (_, min) = ACCESS.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{path} is not in ACCESS"));
+        let Some(min) = min else { continue };
+        assert_eq!(call(&anonymous, path).await.unwrap().status(), StatusCode::UNAUTHORIZED, "{path} anonymous");
+        for (role, client) in roles {
+            let status = call(client, path).await.unwrap().status();
+            if rank(role) < rank(*min) {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{path} as {role:?}");
+            } else {
+                assert!(
+                    status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED,
+                    "{path} as {role:?}: {status}"
+                );
+            }
+        }
     }
 }
