@@ -2,6 +2,9 @@
 //! functions. Built three ways: `ssr` into the server, `hydrate` into the admin's WASM,
 //! `widgets` into the widget WASM.
 
+// The admin's larger pages nest deep view types; hydration code needs the extra depth.
+#![recursion_limit = "256"]
+
 pub mod admin;
 pub mod domain;
 pub mod error;
@@ -20,4 +23,9 @@ pub use admin::{AdminApp, shell};
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
     leptos::mount::hydrate_body(AdminApp);
+    // Tells browser tests (and anyone curious) that clicks are now handled by the app,
+    // not by plain HTML forms.
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "");
+    }
 }

@@ -2,7 +2,7 @@
 // customer who signed up through the widget, visible with their consent.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
 before(async () => ({ patron, browser } = await startPatronAndBrowser()));
@@ -90,4 +90,23 @@ test("a signed-out visitor to an admin page is sent to the login page", async ()
   await page.goto(`${patron.url}/admin/customers`);
   await page.waitForURL(/\/admin\/login$/);
   await page.getByRole("button", { name: "Sign in" }).waitFor();
+});
+
+// A page whose server rendering and browser rendering disagree stops being interactive;
+// each admin page, opened directly, must hydrate without an error.
+test("every admin page opened directly hydrates without errors", async () => {
+  const page = await strictPage(browser);
+  await gotoAdmin(page, `${patron.url}/admin/login`);
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+  const [{ id }] = patron.sql("SELECT id FROM customers LIMIT 1");
+  const paths = ["/admin", "/admin/customers", "/admin/customers?q=rob", `/admin/customers/${id}`, "/admin/till",
+    `/admin/till?customer=${id}`, "/admin/reservations", "/admin/staff", "/admin/sites", "/admin/sites/demo"];
+  for (const path of paths) {
+    await gotoAdmin(page, patron.url + path);
+    await page.locator("main.page > *").first().waitFor();
+    assert.deepEqual(page.problems, [], path);
+  }
 });

@@ -19,7 +19,7 @@ export async function startPatron() {
     ...process.env,
     PATRON_DATABASE_URL: `sqlite://${dbFile}`,
     PATRON_ADDR: "127.0.0.1:0",
-    PATRON_SITE_ROOT: join(repo, "target/site"),
+    PATRON_SITE_ROOT: process.env.E2E_SITE_ROOT || join(repo, "target/site"),
     RUST_LOG: "info",
   };
   const child = spawn(binary, [], { cwd: repo, env, stdio: ["ignore", "ignore", "pipe"] });
@@ -109,6 +109,12 @@ export async function strictPage(browser, allowed = []) {
   });
   page.problems = problems;
   return page;
+}
+
+/** Opens an admin page and waits until the app has hydrated (its forms are live). */
+export async function gotoAdmin(page, url) {
+  await page.goto(url);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
 }
 
 /** The customers the admin lists, as staff would see them (signs in through the API). */

@@ -2,7 +2,7 @@
 // switching a widget off and rewording a question, each seen at once on the shop's page.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser, shop;
 before(async () => {
@@ -21,7 +21,7 @@ test("the owner allows a shop, switches a widget off and rewords a question for 
   // 422: the bad origin below. 403: the shop's widgets before their origin is allowed,
   // and the switched-off NPS widget.
   const admin = await strictPage(browser, [/status of (403|422)/]);
-  await admin.goto(`${patron.url}/admin/login`);
+  await gotoAdmin(admin, `${patron.url}/admin/login`);
   await admin.getByLabel("Email").fill(OWNER.email);
   await admin.getByLabel("Password").fill(OWNER.password);
   await admin.getByRole("button", { name: "Sign in" }).click();

@@ -9,15 +9,21 @@ pub mod reservations;
 pub mod settings;
 pub mod staff;
 pub mod till;
+pub mod ui;
 
 use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
 use customers::CustomersPage;
+use dashboard::DashboardPage;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use record::RecordPage;
+use reservations::ReservationsPage;
 use settings::{SiteSettingsPage, SitesPage};
+use staff::{InvitePage, StaffPage};
+use till::TillPage;
 
 /// The HTML document around the admin, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -49,9 +55,14 @@ pub fn AdminApp() -> impl IntoView {
             <Routes fallback=|| view! { <main class="auth"><h1>"Not found"</h1><a href="/admin">"Back to the admin"</a></main> }>
                 <Route path=path!("/admin/setup") view=SetupPage />
                 <Route path=path!("/admin/login") view=LoginPage />
+                <Route path=path!("/admin/invite/:token") view=InvitePage />
                 <ParentRoute path=path!("/admin") view=SignedInLayout>
-                    <Route path=path!("") view=|| view! { <Redirect path="/admin/customers" /> } />
+                    <Route path=path!("") view=DashboardPage />
                     <Route path=path!("customers") view=CustomersPage />
+                    <Route path=path!("customers/:id") view=RecordPage />
+                    <Route path=path!("till") view=TillPage />
+                    <Route path=path!("reservations") view=ReservationsPage />
+                    <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("sites") view=SitesPage />
                     <Route path=path!("sites/:key") view=SiteSettingsPage />
                 </ParentRoute>
@@ -61,26 +72,36 @@ pub fn AdminApp() -> impl IntoView {
 }
 
 /// The frame of every signed-in page; sends others to set-up or sign-in.
+///
+/// The page (`Outlet`) sits outside the sign-in check's `Suspense` on purpose: a page's
+/// resources created inside a suspense that re-renders are created twice on the server,
+/// and the first, orphaned, fetch then fails and breaks hydration. Each page's server
+/// functions check the session themselves anyway.
 #[component]
 fn SignedInLayout() -> impl IntoView {
     let location = use_location();
     // Re-checked on every navigation, so signing out elsewhere takes effect on the next click.
     let auth = Resource::new(move || location.pathname.get(), |_| get_auth_state());
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <header class="top"><span class="brand">"Patron"</span></header> }>
             {move || Suspend::new(async move {
                 match auth.await {
                     Ok(AuthState::SignedIn { email, role }) => view! {
                         <header class="top">
-                            <A href="/admin/customers" attr:class="brand">"Patron"</A>
+                            <A href="/admin" attr:class="brand">"Patron"</A>
                             <nav>
+                                <A href="/admin" exact=true>"Today"</A>
+                                <A href="/admin/till">"Till"</A>
                                 <A href="/admin/customers">"Customers"</A>
-                                {(role == crate::domain::Role::Owner).then(|| view! { <A href="/admin/sites">"Sites"</A> })}
+                                <A href="/admin/reservations">"Reservations"</A>
+                                {(role == crate::domain::Role::Owner).then(|| view! {
+                                    <A href="/admin/staff">"Staff"</A>
+                                    <A href="/admin/sites">"Sites"</A>
+                                })}
                             </nav>
                             <span class="who">{email} " · " {role.as_str()}</span>
                             <LogoutButton />
                         </header>
-                        <main class="page"><Outlet /></main>
                     }.into_any(),
                     Ok(AuthState::NeedsSetup) => view! { <Redirect path="/admin/setup" /> }.into_any(),
                     Ok(AuthState::SignedOut) => view! { <Redirect path="/admin/login" /> }.into_any(),
@@ -88,5 +109,6 @@ fn SignedInLayout() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <main class="page"><Outlet /></main>
     }
 }

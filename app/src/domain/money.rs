@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(Minor::parse("12,05"), Ok(Minor(1205)));
         assert_eq!(Minor::parse(" 1 234,50 "), Ok(Minor(123450)));
         assert_eq!(Minor::parse("0.10"), Ok(Minor(10)));
-        for bad in ["-1", "1.234", "1.2.3", "ten", "1e3", ".5", "12."] {
+        for bad in ["-1", "1.234", "1.2.3", "ten", "1e3", ".5"] {
             assert!(Minor::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(Minor::parse("12."), Ok(Minor(1200)), "a trailing separator is a whole amount");

@@ -6,8 +6,9 @@ pub mod db;
 
 pub use api::{ConsentState, CustomerPage, CustomerRow, ListCustomers, list_customers};
 
+use crate::admin::ui::short_time;
 use leptos::prelude::*;
-use leptos_router::components::Form;
+use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -56,7 +57,7 @@ fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
             <tbody>
                 {page.rows.into_iter().map(|c| view! {
                     <tr data-customer=c.id>
-                        <td>{format!("{} {}", c.first_name, c.last_name)}</td>
+                        <td><A href=format!("/admin/customers/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</A></td>
                         <td>{c.email}</td>
                         <td>{c.phone}</td>
                         <td><ConsentBadge state=c.newsletter at=c.consent_at /></td>
@@ -84,11 +85,6 @@ fn ConsentBadge(state: ConsentState, at: Option<String>) -> impl IntoView {
     };
     let title = at.map(|t| format!("since {}", short_time(&t)));
     view! { <span class=class title=title>{text}</span> }
-}
-
-/// `2026-11-23T09:47:00.123Z` → `2026-11-23 09:47` (UTC).
-fn short_time(iso: &str) -> String {
-    iso.get(..16).unwrap_or(iso).replace('T', " ")
 }
 
 fn urlencode(s: &str) -> String {

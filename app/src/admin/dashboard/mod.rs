@@ -5,3 +5,45 @@ mod api;
 pub mod db;
 
 pub use api::*;
+
+use crate::admin::ui::ErrorLine;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let today = Resource::new(|| (), |_| dashboard());
+    view! {
+        <section class="dashboard">
+            <h1>"Today"</h1>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match today.await {
+                        Ok(t) => {
+                            let takings = if t.takings.is_empty() {
+                                "0.00".to_owned()
+                            } else {
+                                t.takings.iter().map(|(c, m)| m.with_currency(c)).collect::<Vec<_>>().join(" + ")
+                            };
+                            view! {
+                                <div class="cards">
+                                    <A href="/admin/customers" attr:class="card"><span data-stat="new_customers">{t.new_customers}</span>"new customers"</A>
+                                    <A href="/admin/till" attr:class="card"><span data-stat="purchases">{t.purchases}</span>{format!("purchases · {takings}")}</A>
+                                    <A href="/admin/reservations" attr:class="card"><span data-stat="open_reservations">{t.open_reservations}</span>"open reservations"</A>
+                                    <div class="card"><span data-stat="interactions">{t.interactions}</span>"interactions logged"</div>
+                                </div>
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <h2>"Jobs"</h2>
+            <ul class="jobs">
+                <li><A href="/admin/till">"Enter a purchase at the till"</A></li>
+                <li><A href="/admin/customers">"Find a customer"</A></li>
+                <li><A href="/admin/reservations">"Hand out reserved items"</A></li>
+            </ul>
+        </section>
+    }
+}

@@ -92,6 +92,10 @@ pub struct Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerRecord {
     pub id: i64,
+    /// The role of the staff member reading the record, so the page offers only the edits
+    /// the server will accept.
+    pub viewer_role: crate::domain::Role,
+    pub site_key: String,
     pub site_name: String,
     pub currency: String,
     pub source: String,
@@ -136,9 +140,11 @@ pub async fn get_customer_record(id: i64) -> Result<CustomerRecord, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{CustomerId, Role};
-            crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let viewer = crate::admin::auth::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
-            super::db::record(&pool, CustomerId(id)).await?.ok_or(AppError::NotFound)
+            let mut record = super::db::record(&pool, CustomerId(id)).await?.ok_or(AppError::NotFound)?;
+            record.viewer_role = viewer.role;
+            Ok(record)
         }
         .await,
     )

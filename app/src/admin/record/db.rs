@@ -14,7 +14,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     let columns: Vec<String> =
         CustomerField::ALL.iter().map(|f| format!("CAST(c.{0} AS TEXT) AS {0}", f.column())).collect();
     let sql = format!(
-        "SELECT c.id, s.name AS site_name, s.currency, c.source, c.created_at, {}
+        "SELECT c.id, s.site_key, s.name AS site_name, s.currency, c.source, c.created_at, {}
          FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
         columns.join(", ")
     );
@@ -110,6 +110,8 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     .collect();
     Ok(Some(CustomerRecord {
         id: row.get("id"),
+        viewer_role: crate::domain::Role::Staff,
+        site_key: row.get("site_key"),
         site_name: row.get("site_name"),
         currency: row.get("currency"),
         source: row.get("source"),

@@ -5,3 +5,71 @@ mod api;
 pub mod db;
 
 pub use api::*;
+
+use crate::admin::ui::{ErrorLine, reload_after, short_time};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ReservationsPage() -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    let changed = RwSignal::new(0u32);
+    let close = ServerAction::<CloseReservation>::new();
+    reload_after(close, changed);
+    let list = Resource::new(move || (search.get(), changed.get()), |(q, _)| open_reservations(q));
+    view! {
+        <section class="desk">
+            <h1>"Open reservations"</h1>
+            <input type="search" placeholder="Item, customer, phone or email" aria-label="Filter reservations"
+                prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+            {move || close.value().get().and_then(Result::err).map(|error| view! { <ErrorLine error /> })}
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let rows = match list.await {
+                        Ok(rows) => rows,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    if rows.is_empty() {
+                        return view! { <p class="empty">"No open reservations."</p> }.into_any();
+                    }
+                    // Grouped by item: the list comes sorted by item name.
+                    let mut groups: Vec<(String, Option<String>, Vec<OpenReservation>)> = Vec::new();
+                    for r in rows {
+                        match groups.last_mut() {
+                            Some((item, _, list)) if *item == r.item => list.push(r),
+                            _ => groups.push((r.item.clone(), r.stock_expected.clone(), vec![r])),
+                        }
+                    }
+                    view! {
+                        {groups.into_iter().map(|(item, expected, list)| {
+                            let wanted: i64 = list.iter().map(|r| r.quantity).sum();
+                            view! {
+                                <h2>{item} " " <small>{format!("{wanted} reserved")}{expected.map(|d| format!(" · expected {d}"))}</small></h2>
+                                <table class="customers">
+                                    <thead><tr><th>"Customer"</th><th>"Qty"</th><th>"Note"</th><th>"Reserved"</th><th></th></tr></thead>
+                                    <tbody>
+                                        {list.into_iter().map(|r| view! {
+                                            <tr data-reservation=r.id>
+                                                <td><A href=format!("/admin/customers/{}", r.customer_id)>{r.customer.clone()}</A>
+                                                    <br /><small>{r.phone.clone().unwrap_or_default()} " " {r.email.clone().unwrap_or_default()}</small></td>
+                                                <td>{r.quantity}</td>
+                                                <td>{r.note.clone()}</td>
+                                                <td>{short_time(&r.at)}</td>
+                                                <td class="actions">
+                                                    <button type="button" class="small"
+                                                        on:click=move |_| { close.dispatch(CloseReservation { id: r.id, outcome: Outcome::Fulfilled }); }>"Fulfilled"</button>
+                                                    <button type="button" class="secondary small"
+                                                        on:click=move |_| { close.dispatch(CloseReservation { id: r.id, outcome: Outcome::Cancelled }); }>"Cancel"</button>
+                                                </td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        }).collect_view()}
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}

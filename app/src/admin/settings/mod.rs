@@ -14,8 +14,8 @@ pub use api::{
 };
 
 use crate::admin::form_error::FormError;
+use crate::admin::ui::{action_error, reload_after};
 use crate::domain::{Field, ProfileField, WidgetKind, embed_snippet};
-use crate::error::AppError;
 use crate::widgets::question::QuestionKind;
 use crate::widgets::texts::Lang;
 use form::ProfileFieldsForm;
@@ -23,28 +23,6 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-
-/// The error of a finished action, for `FormError`.
-fn action_error<I, T>(action: ServerAction<I>) -> Signal<Option<AppError>>
-where
-    I: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || action.value().get().and_then(Result::err))
-}
-
-/// Bumps `changed` whenever `action` succeeds, so the page reloads the settings.
-fn reload_after<I, T>(action: ServerAction<I>, changed: RwSignal<u32>)
-where
-    I: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Effect::new(move || {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            changed.update(|n| *n += 1);
-        }
-    });
-}
 
 #[component]
 pub fn SitesPage() -> impl IntoView {

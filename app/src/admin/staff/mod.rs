@@ -6,3 +6,131 @@ mod api;
 pub mod db;
 
 pub use api::*;
+
+use crate::admin::form_error::FormError;
+use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
+use crate::domain::{Field, Password, Role};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+const ROLES: [(Role, &str); 3] = [
+    (Role::Staff, "Staff: till, lookup, contact details"),
+    (Role::Manager, "Manager: all customer work, export"),
+    (Role::Owner, "Owner: everything, staff, settings"),
+];
+
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    let changed = RwSignal::new(0u32);
+    let invite = ServerAction::<InviteStaff>::new();
+    let set = ServerAction::<SetRole>::new();
+    let remove = ServerAction::<RemoveStaff>::new();
+    reload_after(invite, changed);
+    reload_after(set, changed);
+    reload_after(remove, changed);
+    let invite_error = action_error(invite);
+    let list = Resource::new(move || changed.get(), |_| list_staff());
+    let change_error =
+        move || set.value().get().and_then(Result::err).or_else(|| remove.value().get().and_then(Result::err));
+    view! {
+        <section class="staff">
+            <h1>"Staff"</h1>
+            {move || change_error().map(|error| view! { <ErrorLine error /> })}
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let list = match list.await {
+                        Ok(list) => list,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    view! {
+                        <table class="customers">
+                            <thead><tr><th>"Email"</th><th>"Role"</th><th>"Since"</th><th></th></tr></thead>
+                            <tbody>
+                                {list.members.into_iter().map(|m| view! {
+                                    <tr data-staff=m.email.clone()>
+                                        <td>{m.email.clone()} {m.is_you.then_some(" (you)")}</td>
+                                        <td>
+                                            <select aria-label=format!("Role of {}", m.email) on:change=move |ev| {
+                                                if let Some(role) = Role::parse(&event_target_value(&ev)) {
+                                                    set.dispatch(SetRole { staff: m.id, role });
+                                                }
+                                            }>
+                                                {ROLES.iter().map(|(r, _)| view! { <option value=r.as_str() selected=*r == m.role>{r.as_str()}</option> }).collect_view()}
+                                            </select>
+                                        </td>
+                                        <td>{short_time(&m.since)}</td>
+                                        <td>{(!m.is_you).then(|| view! {
+                                            <button type="button" class="secondary small"
+                                                on:click=move |_| { remove.dispatch(RemoveStaff { staff: m.id }); }>"Remove"</button>
+                                        })}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        {(!list.pending.is_empty()).then(|| view! {
+                            <h2>"Invited, not joined yet"</h2>
+                            <ul>{list.pending.into_iter().map(|p| view! {
+                                <li>{format!("{} as {} (link works until {})", p.email, p.role.as_str(), short_time(&p.expires_at))}</li>
+                            }).collect_view()}</ul>
+                        })}
+                    }.into_any()
+                })}
+            </Transition>
+            <h2>"Invite someone"</h2>
+            <ActionForm action=invite attr:class="stacked">
+                <label>"Email" <input type="email" name="email" required /></label>
+                <FormError error=invite_error field=Field::Email />
+                <label>"Role"
+                    <select name="role" aria-label="Invite as">
+                        {ROLES.iter().map(|(r, text)| view! { <option value=r.as_str()>{*text}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="submit">"Make invitation link"</button>
+            </ActionForm>
+            {move || invite.value().get().and_then(Result::ok).map(|link| view! {
+                <div class="invite-link" role="status">
+                    <p>"Give this link to the new member. It works once, for 7 days; Patron keeps no copy of it."</p>
+                    <input readonly aria-label="Invitation link" value=link />
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// Where an invited member sets their password (no session: the link is the credential).
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let info = Resource::new(token, get_invite);
+    let accept = ServerAction::<AcceptInvite>::new();
+    let error = action_error(accept);
+    view! {
+        <main class="auth">
+            <h1>"Join Patron"</h1>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match info.await {
+                        Ok(info) => view! {
+                            <p>{format!("You are invited as {} ({}). Choose your password.", info.email, info.role.as_str())}</p>
+                            <ActionForm action=accept>
+                                <input type="hidden" name="token" value=token() />
+                                <label>
+                                    "Password (at least " {Password::MIN_CHARS} " characters)"
+                                    <input type="password" name="password" autocomplete="new-password" required />
+                                </label>
+                                <FormError error field=Field::Password />
+                                <FormError error />
+                                <button type="submit">"Join"</button>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(_) => view! {
+                            <p class="form-error" role="alert">"This invitation link has been used or has expired. Ask the owner for a new one."</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}

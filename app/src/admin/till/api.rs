@@ -13,6 +13,7 @@ pub struct Found {
     pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub site_key: String,
     pub site_name: String,
 }
 

@@ -19,7 +19,7 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
         None => (lower.clone(), String::new()),
     };
     let rows = sqlx::query(
-        "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.name AS site_name
+        "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.site_key, s.name AS site_name
          FROM customers c JOIN sites s ON s.id = c.site_id
          WHERE c.id IN (
            SELECT id FROM customers WHERE email >= ?1 AND email < ?2
@@ -50,6 +50,7 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
                 name: format!("{first} {last}").trim().to_owned(),
                 email: r.get("email"),
                 phone: r.get("phone"),
+                site_key: r.get("site_key"),
                 site_name: r.get("site_name"),
             }
         })

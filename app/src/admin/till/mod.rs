@@ -6,3 +6,317 @@ pub mod db;
 pub mod form;
 
 pub use api::*;
+
+use crate::admin::form_error::FormError;
+use crate::admin::record::get_customer_record;
+use crate::admin::ui::{ErrorLine, action_error};
+use crate::domain::{Field, Minor, PaymentMethod, RowProblem, Totals};
+use crate::error::AppError;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// One line of the purchase being typed.
+#[derive(Clone, Copy)]
+struct Line {
+    key: u32,
+    sku: RwSignal<String>,
+    description: RwSignal<String>,
+    quantity: RwSignal<String>,
+    unit_price: RwSignal<String>,
+}
+
+impl Line {
+    fn new(key: u32) -> Line {
+        Line {
+            key,
+            sku: RwSignal::new(String::new()),
+            description: RwSignal::new(String::new()),
+            quantity: RwSignal::new("1".into()),
+            unit_price: RwSignal::new(String::new()),
+        }
+    }
+
+    fn form(&self) -> LineForm {
+        LineForm {
+            sku: self.sku.get_untracked(),
+            description: self.description.get_untracked(),
+            quantity: self.quantity.get_untracked(),
+            unit_price: self.unit_price.get_untracked(),
+        }
+    }
+}
+
+fn found_from_record(r: crate::admin::record::CustomerRecord) -> Found {
+    use crate::domain::CustomerField;
+    Found {
+        id: r.id,
+        name: r.name(),
+        email: r.value(CustomerField::Email).map(str::to_owned),
+        phone: r.value(CustomerField::Phone).map(str::to_owned),
+        site_key: r.site_key.clone(),
+        site_name: r.site_name.clone(),
+    }
+}
+
+#[component]
+pub fn TillPage() -> impl IntoView {
+    let query = use_query_map();
+    let preset = move || query.read().get("customer").and_then(|c| c.parse::<i64>().ok());
+    let customer = RwSignal::new(None::<Found>);
+    let preset_record = Resource::new(preset, |id| async move {
+        match id {
+            Some(id) => get_customer_record(id).await.map(|r| Some(found_from_record(r))),
+            None => Ok(None),
+        }
+    });
+    let setup = Resource::new(|| (), |_| get_till_setup());
+    view! {
+        <section class="till">
+            <h1>"Till"</h1>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let setup = match setup.await {
+                        Ok(s) => s,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    if let Ok(Some(found)) = preset_record.await {
+                        customer.set(Some(found));
+                    }
+                    view! {
+                        <CustomerPicker customer sites=setup.sites.clone() />
+                        {move || customer.get().map(|c| view! { <PurchaseEntry customer=c setup=setup.clone() /> })}
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> impl IntoView {
+    let sites = StoredValue::new(sites);
+    let search = RwSignal::new(String::new());
+    // Browser-only: the page is rendered with an empty search, and each keystroke asks anew.
+    let results = LocalResource::new(move || lookup(search.get()));
+    let create = ServerAction::<CreateCustomer>::new();
+    let error = action_error(create);
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("/admin/till?customer={id}"), Default::default());
+        }
+    });
+    let pick_first = move || {
+        if let Some(Ok(found)) = results.get_untracked()
+            && let Some(first) = found.into_iter().next()
+        {
+            customer.set(Some(first));
+        }
+    };
+    view! {
+        {move || customer.get().map(|c| view! {
+            <div class="chosen" data-customer=c.id>
+                <strong>{c.name.clone()}</strong> " " {c.phone.clone().unwrap_or_default()} " " {c.email.clone().unwrap_or_default()}
+                " · " <A href=format!("/admin/customers/{}", c.id)>"Open record"</A>
+                <button type="button" class="secondary small" on:click=move |_| customer.set(None)>"Change customer"</button>
+            </div>
+        })}
+        <Show when=move || customer.get().is_none()>
+            <label class="lookup">"Find the customer"
+                <input type="search" placeholder="Phone, email or name" aria-label="Find customer" autofocus
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); pick_first(); } />
+            </label>
+            {move || match results.get() {
+                None => None,
+                Some(Ok(found)) if found.is_empty() && search.get_untracked().chars().count() >= 2 =>
+                    Some(view! { <p class="empty">"No customer found. Create one below."</p> }.into_any()),
+                Some(Ok(found)) => Some(view! {
+                    <ul class="results">
+                        {found.into_iter().map(|f| {
+                            let label = format!("{} · {} · {} · {}", f.name, f.phone.clone().unwrap_or_default(),
+                                f.email.clone().unwrap_or_default(), f.site_name);
+                            view! { <li><button type="button" class="secondary" on:click=move |_| customer.set(Some(f.clone()))>{label}</button></li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()),
+                Some(Err(error)) => Some(view! { <ErrorLine error /> }.into_any()),
+            }}
+            <details class="new-customer">
+                <summary>"New customer"</summary>
+                <ActionForm action=create attr:class="stacked">
+                    <label>"Site"
+                        <select name="form[site]">
+                            {sites.with_value(|sites| sites.iter().map(|s| view! { <option value=s.key.clone()>{s.name.clone()}</option> }).collect_view())}
+                        </select>
+                    </label>
+                    <label>"First name" <input name="form[first_name]" required /></label>
+                    <FormError error field=Field::FirstName />
+                    <label>"Last name" <input name="form[last_name]" /></label>
+                    <FormError error field=Field::LastName />
+                    <label>"Phone" <input name="form[phone]" type="tel" /></label>
+                    <FormError error field=Field::Phone />
+                    <label>"Email" <input name="form[email]" type="email" /></label>
+                    <FormError error field=Field::Email />
+                    <button type="submit">"Create customer"</button>
+                </ActionForm>
+            </details>
+        </Show>
+    }
+}
+
+#[component]
+fn PurchaseEntry(customer: Found, setup: TillSetup) -> impl IntoView {
+    let currency =
+        setup.sites.iter().find(|s| s.key == customer.site_key).map(|s| s.currency.clone()).unwrap_or_default();
+    let items: Vec<TillItem> = setup.items.into_iter().filter(|i| i.site_key == customer.site_key).collect();
+    let next_key = StoredValue::new(1u32);
+    let lines = RwSignal::new(vec![Line::new(0)]);
+    let discount = RwSignal::new(String::new());
+    let method = RwSignal::new(PaymentMethod::Card.code().to_owned());
+    let save = ServerAction::<AddPurchase>::new();
+    let add_line = move || {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        lines.update(|l| l.push(Line::new(key)));
+    };
+    // Live totals, with the same arithmetic as the server's.
+    let totals = move || {
+        let priced: Option<Vec<(i64, Minor)>> = lines
+            .get()
+            .iter()
+            .filter(|l| !l.unit_price.get().trim().is_empty())
+            .map(|l| Some((l.quantity.get().trim().parse().ok()?, Minor::parse(&l.unit_price.get()).ok()?)))
+            .collect();
+        let discount =
+            if discount.get().trim().is_empty() { Some(Minor(0)) } else { Minor::parse(&discount.get()).ok() };
+        Totals::of(&priced?, discount?).ok()
+    };
+    let cur = currency.clone();
+    let shown_total = move || totals().map(|t| t.total.with_currency(&cur)).unwrap_or_else(|| "–".into());
+    let customer_id = customer.id;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = PurchaseForm {
+            customer: customer_id,
+            payment_method: method.get_untracked(),
+            discount: discount.get_untracked(),
+            lines: lines.get_untracked().iter().map(Line::form).collect(),
+        };
+        save.dispatch(AddPurchase { form });
+    };
+    Effect::new(move || {
+        if matches!(save.value().get(), Some(Ok(_))) {
+            lines.set(vec![Line::new(next_key.get_value())]);
+            next_key.update_value(|k| *k += 1);
+            discount.set(String::new());
+        }
+    });
+    let problems = move || match save.value().get() {
+        Some(Err(AppError::InvalidRows(rows))) => rows,
+        _ => Vec::new(),
+    };
+    let row_problems =
+        move |row: usize| -> Vec<String> { problems().into_iter().filter(|p| p.row == row).map(describe).collect() };
+    let other_error = move || match save.value().get() {
+        Some(Err(AppError::InvalidRows(_))) | Some(Ok(_)) | None => None,
+        Some(Err(e)) => Some(e.to_string()),
+    };
+    let items = StoredValue::new(items);
+    view! {
+        <form class="purchase-entry" on:submit=submit>
+            <table class="lines">
+                <thead><tr><th>"Item"</th><th>"Description"</th><th>"Qty"</th><th>{format!("Unit price ({currency})")}</th><th></th></tr></thead>
+                <tbody>
+                    <For each=move || lines.get() key=|l| l.key let:line>
+                        {
+                            let row = move || lines.get().iter().position(|l| l.key == line.key).map_or(0, |i| i + 1);
+                            view! {
+                                <tr>
+                                    <td>
+                                        <select aria-label="Item" on:change=move |ev| {
+                                            let sku = event_target_value(&ev);
+                                            let price = items.with_value(|items| items.iter().find(|i| i.sku == sku).map(|i| i.price.plain()));
+                                            line.unit_price.set(price.unwrap_or_default());
+                                            line.sku.set(sku);
+                                        }>
+                                            <option value="">"Other…"</option>
+                                            {items.with_value(|items| items.iter().map(|i| view! {
+                                                <option value=i.sku.clone()>{format!("{} ({})", i.name, i.price.plain())}</option>
+                                            }).collect_view())}
+                                        </select>
+                                    </td>
+                                    <td><input aria-label="Description" prop:value=move || line.description.get()
+                                        on:input=move |ev| line.description.set(event_target_value(&ev)) /></td>
+                                    <td><input aria-label="Quantity" class="qty" inputmode="numeric" prop:value=move || line.quantity.get()
+                                        on:input=move |ev| line.quantity.set(event_target_value(&ev)) /></td>
+                                    <td><input aria-label="Unit price" class="amount" inputmode="decimal" prop:value=move || line.unit_price.get()
+                                        on:input=move |ev| line.unit_price.set(event_target_value(&ev)) /></td>
+                                    <td>
+                                        <button type="button" class="secondary small" aria-label="Remove line"
+                                            on:click=move |_| lines.update(|l| l.retain(|x| x.key != line.key))>"×"</button>
+                                    </td>
+                                </tr>
+                                {move || {
+                                    let texts = row_problems(row());
+                                    (!texts.is_empty()).then(|| view! {
+                                        <tr class="line-error"><td colspan="5"><p class="form-error" role="alert">{texts.join(" ")}</p></td></tr>
+                                    })
+                                }}
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <p><button type="button" class="secondary" on:click=move |_| add_line()>"Add line"</button></p>
+            <div class="till-foot">
+                <label>"Discount" <input class="amount" inputmode="decimal" prop:value=move || discount.get()
+                    on:input=move |ev| discount.set(event_target_value(&ev)) /></label>
+                <label>"Payment"
+                    <select on:change=move |ev| method.set(event_target_value(&ev))>
+                        {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code()>{m.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <p class="total">"Total: " <strong data-total>{shown_total}</strong></p>
+                <button type="submit" disabled=move || save.pending().get()>"Save purchase"</button>
+            </div>
+            {move || {
+                let texts = row_problems(0);
+                (!texts.is_empty()).then(|| view! { <p class="form-error" role="alert">{texts.join(" ")}</p> })
+            }}
+            {move || other_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {move || match save.value().get() {
+                Some(Ok(saved)) => Some(view! {
+                    <p class="saved" role="status">
+                        {format!("Saved: {} ", saved.total.with_currency(&saved.currency))}
+                        <A href=format!("/admin/customers/{customer_id}")>"Open record"</A>
+                    </p>
+                }),
+                _ => None,
+            }}
+        </form>
+    }
+}
+
+/// One row problem as staff read it: "Unit price: Please enter a whole number."
+fn describe(p: RowProblem) -> String {
+    let field = match p.field {
+        Field::Item => "Item",
+        Field::Description => "Description",
+        Field::Quantity => "Quantity",
+        Field::UnitPrice => "Unit price",
+        Field::Discount => "Discount",
+        Field::PaymentMethod => "Payment",
+        Field::Lines => "Lines",
+        _ => "",
+    };
+    let problem = match (p.field, p.problem) {
+        (Field::Lines, crate::domain::Problem::Required) => "Add at least one line.".to_owned(),
+        (Field::Discount, crate::domain::Problem::OutOfRange) => "The discount is more than the subtotal.".to_owned(),
+        (_, problem) => problem.to_string(),
+    };
+    format!("{field}: {problem}")
+}

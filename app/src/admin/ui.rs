@@ -1,0 +1,50 @@
+//! Small pieces every admin page shares.
+
+use crate::domain::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Whether `role` has at least `min`: for hiding what the server would refuse anyway.
+pub fn at_least(role: Role, min: Role) -> bool {
+    fn rank(r: Role) -> u8 {
+        match r {
+            Role::Staff => 1,
+            Role::Manager => 2,
+            Role::Owner => 3,
+        }
+    }
+    rank(role) >= rank(min)
+}
+
+/// `2026-11-23T09:47:00.123Z` → `2026-11-23 09:47` (UTC).
+pub fn short_time(iso: &str) -> String {
+    iso.get(..16).unwrap_or(iso).replace('T', " ")
+}
+
+/// The error of a finished action, for `FormError`.
+pub fn action_error<I, T>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// Bumps `changed` whenever `action` succeeds, so the page reloads what it shows.
+pub fn reload_after<I, T>(action: ServerAction<I>, changed: RwSignal<u32>)
+where
+    I: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    Effect::new(move || {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            changed.update(|n| *n += 1);
+        }
+    });
+}
+
+/// An error sentence in the page, announced to screen readers.
+#[component]
+pub fn ErrorLine(error: AppError) -> impl IntoView {
+    view! { <p class="form-error" role="alert">{error.to_string()}</p> }
+}

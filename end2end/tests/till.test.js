@@ -1,0 +1,129 @@
+// The staff admin's daily jobs in real Chromium: find a customer by phone at the till and
+// add a purchase, see it on the record with its totals, log a call, edit a field, create a
+// customer in place, and invite a staff member who is then refused the settings pages.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { gotoAdmin, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+
+let patron, browser;
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
+
+const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
+
+async function signIn(page, email, password) {
+  await gotoAdmin(page, `${patron.url}/admin/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+}
+
+test("at the till: lookup by phone, a purchase with a discount, the record's totals, a logged call", async () => {
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+
+  // A customer who signed up on the shop's site, with their phone.
+  const shop = await strictPage(browser);
+  await shop.goto(`${patron.url}/demo`);
+  const w = shop.locator('[data-patron="signup"]');
+  await w.getByLabel("First name").fill("Robert");
+  await w.getByLabel("Last name").fill("Lindqvist");
+  await w.getByLabel("Email", { exact: true }).fill("rob@example.se");
+  await w.getByLabel("Phone").fill("070-123 45 67");
+  await w.getByRole("button", { name: "Sign up" }).click();
+  await w.getByRole("status").waitFor();
+
+  const page = await strictPage(browser);
+  await signIn(page, OWNER.email, OWNER.password);
+  await page.getByRole("link", { name: "Till" }).click();
+  await page.getByLabel("Find customer").fill("070123");
+  await page.getByRole("button", { name: /Robert Lindqvist/ }).click();
+  await page.locator(".chosen", { hasText: "Robert Lindqvist" }).waitFor();
+
+  // Two sourdough loaves from the catalogue, gift wrap typed in, 0.20 off.
+  await page.getByLabel("Item").first().selectOption("SOURDOUGH");
+  await page.getByLabel("Quantity").first().fill("2");
+  await page.getByRole("button", { name: "Add line" }).click();
+  await page.getByLabel("Description").nth(1).fill("Gift wrap");
+  await page.getByLabel("Unit price").nth(1).fill("0,10");
+  await page.locator(".till-foot").getByLabel("Discount").fill("0.20");
+  await page.locator(".till-foot").getByLabel("Payment").selectOption("cash");
+  assert.equal(await page.locator("[data-total]").textContent(), "10.30 EUR");
+  await page.getByRole("button", { name: "Save purchase" }).click();
+  await page.getByRole("status").filter({ hasText: "Saved: 10.30 EUR" }).waitFor();
+
+  await page.getByRole("link", { name: "Open record" }).last().click();
+  await page.waitForURL(/\/admin\/customers\/\d+$/);
+  assert.equal(await page.locator('[data-stat="total"]').textContent(), "10.30 EUR");
+  assert.equal(await page.locator('[data-stat="orders"]').textContent(), "1");
+  await page.locator(".purchase", { hasText: "2 × Sourdough loaf @ 5.20 = 10.40 EUR" }).waitFor();
+
+  // A phone call, logged on the record's timeline.
+  await page.locator(".interaction").getByLabel("Kind").selectOption("call");
+  await page.locator(".interaction").getByLabel("What happened").fill("Asked whether the rye has seeds");
+  await page.locator(".interaction").getByLabel("Outcome").fill("Told him: caraway");
+  await page.getByRole("button", { name: "Log" }).click();
+  await page.locator(".timeline li", { hasText: "Asked whether the rye has seeds" }).waitFor();
+
+  // An inline edit, kept in the history with the old and the new value.
+  await page.getByRole("button", { name: "Edit Company" }).click();
+  await page.locator('tr[data-field="company"] input[name="value"]').fill("Lindqvist Bygg AB");
+  await page.locator('tr[data-field="company"]').getByRole("button", { name: "Save" }).click();
+  await page.locator('tr[data-field="company"] .value', { hasText: "Lindqvist Bygg AB" }).waitFor();
+  await page.locator(".history li", { hasText: "company: – → Lindqvist Bygg AB" }).waitFor();
+
+  const rows = patron.sql("SELECT total_minor, payment_method FROM purchases");
+  assert.deepEqual(rows, [{ total_minor: 1030, payment_method: "cash" }]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a customer created in place at the till gets their purchase at once", async () => {
+  const page = await strictPage(browser, [/status of 422/]);
+  await signIn(page, OWNER.email, OWNER.password);
+  await gotoAdmin(page, `${patron.url}/admin/till`);
+  await page.getByText("New customer").click();
+  await page.getByLabel("First name").fill("Lena");
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await page.locator(".form-error", { hasText: "This field is required." }).waitFor();
+  await page.getByLabel("Phone").fill("+46 70 555 12 34");
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await page.locator(".chosen", { hasText: "Lena" }).waitFor();
+  await page.getByLabel("Item").first().selectOption("RYE");
+  await page.getByRole("button", { name: "Save purchase" }).click();
+  await page.getByRole("status").filter({ hasText: "Saved: 4.60 EUR" }).waitFor();
+  const rows = patron.sql(
+    "SELECT c.first_name, c.phone, c.source, p.total_minor FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE c.first_name = 'Lena'");
+  assert.deepEqual(rows, [{ first_name: "Lena", phone: "+46705551234", source: "till", total_minor: 460 }]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("an invited staff member joins through the link and is refused the settings pages", async () => {
+  const owner = await strictPage(browser);
+  await signIn(owner, OWNER.email, OWNER.password);
+  await owner.getByRole("link", { name: "Staff" }).click();
+  await owner.getByLabel("Email").fill("till@bakery.example");
+  await owner.getByLabel("Invite as").selectOption("staff");
+  await owner.getByRole("button", { name: "Make invitation link" }).click();
+  const link = await owner.getByLabel("Invitation link").inputValue();
+  assert.match(link, /\/admin\/invite\/[0-9a-f]{64}$/);
+
+  const till = await strictPage(browser, [/status of 403/]);
+  await gotoAdmin(till, link);
+  await till.getByText("You are invited as till@bakery.example (staff).").waitFor();
+  await till.getByLabel(/Password/).fill("the till's own passphrase");
+  await till.getByRole("button", { name: "Join" }).click();
+  await till.waitForURL(/\/admin$/);
+  await till.locator("header .who", { hasText: "till@bakery.example · staff" }).waitFor();
+  assert.equal(await till.getByRole("link", { name: "Sites" }).count(), 0);
+  await gotoAdmin(till, `${patron.url}/admin/sites/demo`);
+  await till.getByText("You are not allowed to do this.").waitFor();
+  await gotoAdmin(till, `${patron.url}/admin/staff`);
+  await till.getByText("You are not allowed to do this.").waitFor();
+
+  // The link worked once.
+  const again = await strictPage(browser);
+  await again.goto(link);
+  await again.getByText("This invitation link has been used or has expired.").waitFor();
+  assert.deepEqual(owner.problems, []);
+  assert.deepEqual(till.problems, []);
+});
