@@ -2,6 +2,7 @@
 //   <script src="https://PATRON/embed.js" data-site="SITEKEY" defer></script>
 // and marks where widgets go: <div data-patron="signup"></div> (data-lang="de" on the script
 // or on one element picks the language; else <html lang>, else the browser's).
+// data-track="off" on the script leaves out the analytics tracker (track.js).
 // Each widget gets its own open Shadow DOM, so the page's CSS and the widget's never meet.
 // The widget bundle (WASM) is loaded once per page, only if a widget is on it.
 (() => {
@@ -33,5 +34,13 @@
     }
   };
   window.Patron = { scan };
+  // Page-path analytics ride along unless the page says data-track="off".
+  if (me.dataset.track != "off") {
+    const t = document.createElement("script");
+    t.src = server + "/track.js";
+    t.dataset.site = site;
+    t.defer = true;
+    document.head.append(t);
+  }
   document.readyState == "loading" ? document.addEventListener("DOMContentLoaded", scan) : scan();
 })();

@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod admin;
+pub mod analytics;
 pub mod domain;
 pub mod error;
 pub mod widgets;

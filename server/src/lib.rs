@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 mod gate;
+mod ingest;
 pub mod startup;
 mod static_files;
 pub mod telemetry;

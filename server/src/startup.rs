@@ -1,13 +1,13 @@
 //! Building the HTTP application and serving it.
 
 use crate::config::Config;
-use crate::{db, gate, static_files};
+use crate::{db, gate, ingest, static_files};
 use app::{AdminApp, shell};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -53,7 +53,9 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+        // The peer address feeds the analytics visitor hash (never stored).
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await
     }
 }
 
@@ -72,12 +74,15 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
             move || shell(options.clone())
         })
         .with_state(leptos_options);
+    let analytics =
+        Router::new().route("/s/{key}/a", post(ingest::handle)).with_state(ingest::Ingest::start(pool.clone()));
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/demo") }))
         .route("/healthz", get(healthz))
         .route("/admin/", get(|| async { Redirect::permanent("/admin") }))
         .with_state(pool.clone())
         .merge(admin)
+        .merge(analytics)
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn(gate::admin_same_origin))
         .layer(SetResponseHeaderLayer::if_not_present(

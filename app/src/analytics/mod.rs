@@ -1,0 +1,7 @@
+//! First-party page-path analytics: the events `track.js` sends, checked and stored
+//! without cookies (see migration 0008 for how visitors are counted).
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod event;

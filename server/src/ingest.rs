@@ -1,0 +1,179 @@
+//! The analytics ingest endpoint, `POST /s/SITEKEY/a`, and its group-commit writer.
+//!
+//! Each request waits until its event is committed (a 204 means it is on disk) but does
+//! not commit alone: one background writer takes every event waiting at that moment and
+//! writes them in one transaction, so a burst of page views costs one fsync, not one each.
+//! The queue only holds requests still waiting for their answer: nothing acknowledged lives
+//! only in memory, and a second server needs nothing from this one's.
+
+use app::analytics::db::{self as analytics_db, Stored};
+use app::analytics::event::{Event, RawEvent, is_bot};
+use app::domain::{Origin, SiteId, SiteKey};
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sqlx::SqlitePool;
+use std::net::SocketAddr;
+use tokio::sync::{mpsc, oneshot};
+
+/// A tracker event is a few hundred bytes; custom properties are bounded at 1 KB.
+const MAX_BODY: usize = 4 * 1024;
+/// Events written per transaction at most.
+const MAX_BATCH: usize = 1000;
+/// Requests waiting for the writer at most; beyond it the endpoint answers 503.
+const QUEUE: usize = 20_000;
+
+#[derive(Clone)]
+pub struct Ingest {
+    pool: SqlitePool,
+    queue: mpsc::Sender<Job>,
+}
+
+struct Job {
+    site: SiteId,
+    event: Event,
+    /// What identifies the visitor for today's hash; never stored.
+    ip: String,
+    user_agent: String,
+    token: Option<String>,
+    done: oneshot::Sender<bool>,
+}
+
+impl Ingest {
+    /// Starts the writer; it ends when the last `Ingest` clone is dropped.
+    pub fn start(pool: SqlitePool) -> Ingest {
+        let (queue, jobs) = mpsc::channel(QUEUE);
+        tokio::spawn(writer(pool.clone(), jobs));
+        Ingest { pool, queue }
+    }
+}
+
+async fn writer(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while let Some(job) = jobs.recv().await {
+        batch.push(job);
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let stored = match write_batch(&pool, &batch).await {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(error = %e, events = batch.len(), "analytics: writing a batch");
+                false
+            }
+        };
+        for job in batch.drain(..) {
+            let _ = job.done.send(stored);
+        }
+    }
+}
+
+async fn write_batch(pool: &SqlitePool, batch: &[Job]) -> Result<(), sqlx::Error> {
+    let fresh = app::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("random salt: {e}")))?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let salt = analytics_db::todays_salt(&mut tx, &fresh).await?;
+    for job in batch {
+        let visitor = visitor_hash(&salt, job.site, &job.ip, &job.user_agent);
+        let customer = match &job.token {
+            Some(token) => analytics_db::customer_for_token(&mut tx, job.site, &app::tokens::hash(token)).await?,
+            None => None,
+        };
+        analytics_db::write(&mut tx, &Stored { site: job.site, visitor: &visitor, customer, event: &job.event })
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// The day's visitor key: SHA-256 of salt, site, IP and user agent, cut to 128 bits.
+fn visitor_hash(salt: &str, site: SiteId, ip: &str, user_agent: &str) -> String {
+    let joined = [salt, &site.0.to_string(), ip, user_agent].join("\0");
+    app::tokens::hash(&joined)[..32].to_owned()
+}
+
+/// `POST /s/SITEKEY/a` with the tracker's JSON (sent as text/plain, so browsers send it
+/// without a preflight). 204: stored, or deliberately dropped (Do Not Track, Global Privacy
+/// Control, a bot), said in `patron-dropped`. 400 malformed, 403 foreign origin, 404 unknown
+/// site, 413 too large, 503 the writer could not commit (the tracker does not retry).
+pub async fn handle(
+    State(ingest): State<Ingest>,
+    Path(key): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let Ok(key) = SiteKey::parse(&key) else {
+        return plain(StatusCode::NOT_FOUND, "unknown site");
+    };
+    let site = match app::sites::db::find_by_key(&ingest.pool, &key).await {
+        Ok(Some(site)) => site,
+        Ok(None) => return plain(StatusCode::NOT_FOUND, "unknown site"),
+        Err(e) => {
+            tracing::error!(error = %e, "analytics: looking up the site");
+            return plain(StatusCode::SERVICE_UNAVAILABLE, "try again");
+        }
+    };
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let Some(origin) = Origin::parse(text(header::ORIGIN)).ok().filter(|o| site.allows(o, host)) else {
+        return plain(StatusCode::FORBIDDEN, "origin not allowed for this site");
+    };
+    let allow = HeaderValue::from_str(origin.as_str()).expect("a parsed origin is a valid header value");
+    let answer = |status: StatusCode, dropped: Option<&'static str>| {
+        let mut res = status.into_response();
+        res.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, allow.clone());
+        if let Some(why) = dropped {
+            res.headers_mut().insert("patron-dropped", HeaderValue::from_static(why));
+        }
+        res
+    };
+    if headers.get("dnt").is_some_and(|v| v == "1") || headers.get("sec-gpc").is_some_and(|v| v == "1") {
+        return answer(StatusCode::NO_CONTENT, Some("do-not-track"));
+    }
+    let user_agent = text(header::USER_AGENT).chars().take(512).collect::<String>();
+    if is_bot(&user_agent) {
+        return answer(StatusCode::NO_CONTENT, Some("bot"));
+    }
+    if body.len() > MAX_BODY {
+        return plain(StatusCode::PAYLOAD_TOO_LARGE, "event too large");
+    }
+    let Ok(raw) = serde_json::from_slice::<RawEvent>(&body) else {
+        return plain(StatusCode::BAD_REQUEST, "not an event");
+    };
+    let event = match Event::parse(&raw, origin.as_str()) {
+        Ok(event) => event,
+        Err(e) => return plain(StatusCode::BAD_REQUEST, e.to_string()),
+    };
+    let token = raw.t.filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
+    let (done, stored) = oneshot::channel();
+    let job = Job { site: site.id, event, ip: peer.ip().to_string(), user_agent, token, done };
+    if ingest.queue.try_send(job).is_err() {
+        return plain(StatusCode::SERVICE_UNAVAILABLE, "busy, event not stored");
+    }
+    match stored.await {
+        Ok(true) => answer(StatusCode::NO_CONTENT, None),
+        _ => plain(StatusCode::SERVICE_UNAVAILABLE, "event not stored"),
+    }
+}
+
+fn plain(status: StatusCode, why: impl Into<String>) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], why.into()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_visitor_key_depends_on_salt_site_ip_and_agent() {
+        let a = visitor_hash("salt1", SiteId(1), "10.0.0.1", "Firefox");
+        assert_eq!(a.len(), 32);
+        assert_eq!(a, visitor_hash("salt1", SiteId(1), "10.0.0.1", "Firefox"));
+        assert_ne!(a, visitor_hash("salt2", SiteId(1), "10.0.0.1", "Firefox"), "a new day, a new visitor");
+        assert_ne!(a, visitor_hash("salt1", SiteId(2), "10.0.0.1", "Firefox"));
+        assert_ne!(a, visitor_hash("salt1", SiteId(1), "10.0.0.2", "Firefox"));
+    }
+}

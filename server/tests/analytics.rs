@@ -1,0 +1,193 @@
+//! The analytics ingest endpoint, called as `track.js` calls it from a shop's page.
+
+mod common;
+
+use common::{TestApp, spawn_app};
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_TYPE, ORIGIN, USER_AGENT};
+use serde_json::{Value, json};
+
+const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+async fn send(app: &TestApp, site: &str, origin: &str, agent: &str, event: &Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}/s/{site}/a", app.url))
+        .header(ORIGIN, origin)
+        .header(USER_AGENT, agent)
+        .header(CONTENT_TYPE, "text/plain;charset=UTF-8")
+        .body(event.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn track(app: &TestApp, event: Value) -> reqwest::Response {
+    send(app, "demo", &app.url, FIREFOX, &event).await
+}
+
+fn view(app: &TestApp, id: &str, path: &str) -> Value {
+    json!({"k": "v", "i": id, "u": format!("{}{path}", app.url), "r": "", "w": 1280, "l": "en-GB"})
+}
+
+async fn views(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM page_views").fetch_one(&app.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_page_view_keeps_path_referrer_and_campaign_but_not_the_query() {
+    let app = spawn_app().await;
+    let mut e =
+        view(&app, "view-0001", "/demo/bread/?utm_source=newsletter&utm_campaign=xmas&email=ann@example.com#top");
+    e["r"] = json!("https://www.google.com/search?q=sourdough");
+    let res = track(&app, e).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert!(res.headers().get("patron-dropped").is_none());
+    let (path, referrer, source, campaign, screen, language, visitor): (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as("SELECT path, referrer, utm_source, utm_campaign, screen, language, visitor FROM page_views")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        (path.as_str(), referrer.as_str(), source.as_str(), campaign.as_str(), screen.as_str(), language.as_str()),
+        ("/demo/bread", "google.com", "newsletter", "xmas", "desktop", "en")
+    );
+    assert_eq!(visitor.len(), 32);
+    let dump: String = sqlx::query_scalar(
+        "SELECT group_concat(view_id || path || referrer || utm_source || utm_medium || utm_campaign || language || visitor)
+         FROM page_views",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(!dump.contains("127.0.0.1") && !dump.contains("Firefox") && !dump.contains("ann@"), "{dump}");
+}
+
+#[tokio::test]
+async fn time_on_page_keeps_the_longest_report_of_the_same_visitor() {
+    let app = spawn_app().await;
+    track(&app, view(&app, "view-0002", "/demo")).await;
+    for d in [4000, 9500, 3000] {
+        let res = track(&app, json!({"k": "l", "i": "view-0002", "d": d})).await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    }
+    // Another browser (another user agent) cannot set someone else's time.
+    send(&app, "demo", &app.url, "Mozilla/5.0 Safari/605.1.15", &json!({"k": "l", "i": "view-0002", "d": 99999})).await;
+    let d: i64 = sqlx::query_scalar("SELECT duration_ms FROM page_views").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(d, 9500);
+}
+
+#[tokio::test]
+async fn unknown_sites_foreign_origins_and_bad_events_are_refused_and_store_nothing() {
+    let app = spawn_app().await;
+    let ok = view(&app, "view-0003", "/demo");
+    assert_eq!(send(&app, "nope", &app.url, FIREFOX, &ok).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(send(&app, "demo", "https://evil.example", FIREFOX, &ok).await.status(), StatusCode::FORBIDDEN);
+    let foreign_page = json!({"k": "v", "i": "view-0003", "u": "https://evil.example/x"});
+    assert_eq!(track(&app, foreign_page).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(track(&app, json!({"k": "v", "i": "x", "u": app.url})).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(track(&app, json!("not an event")).await.status(), StatusCode::BAD_REQUEST);
+    let long_path = view(&app, "view-0004", &format!("/{}", "a".repeat(400)));
+    assert_eq!(track(&app, long_path).await.status(), StatusCode::BAD_REQUEST);
+    let mut big = view(&app, "view-0005", "/demo");
+    big["l"] = json!("x".repeat(5000));
+    assert_eq!(track(&app, big).await.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let props = json!({"k": "e", "i": "view-0006", "n": "share", "p": {"x": "y".repeat(2000)}});
+    assert_eq!(track(&app, props).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(views(&app).await, 0);
+}
+
+#[tokio::test]
+async fn bots_and_do_not_track_are_answered_but_not_stored() {
+    let app = spawn_app().await;
+    for agent in ["Mozilla/5.0 (compatible; Googlebot/2.1)", "Mozilla/5.0 HeadlessChrome/120.0", "curl/8.5"] {
+        let res = send(&app, "demo", &app.url, agent, &view(&app, "view-0007", "/demo")).await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        assert_eq!(res.headers()["patron-dropped"], "bot");
+    }
+    let res = reqwest::Client::new()
+        .post(format!("{}/s/demo/a", app.url))
+        .header(ORIGIN, &app.url)
+        .header(USER_AGENT, FIREFOX)
+        .header("sec-gpc", "1")
+        .body(view(&app, "view-0008", "/demo").to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["patron-dropped"], "do-not-track");
+    assert_eq!(views(&app).await, 0);
+}
+
+#[tokio::test]
+async fn the_visitor_key_holds_for_a_day_and_changes_with_the_salt() {
+    let app = spawn_app().await;
+    track(&app, view(&app, "view-0010", "/demo")).await;
+    track(&app, view(&app, "view-0011", "/demo/thanks")).await;
+    send(&app, "demo", &app.url, "Mozilla/5.0 Safari/605.1.15", &view(&app, "view-0012", "/demo")).await;
+    let visitors: i64 =
+        sqlx::query_scalar("SELECT count(DISTINCT visitor) FROM page_views").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(visitors, 2, "same IP and agent today: one visitor; another agent: another");
+
+    // Midnight: yesterday's salt is deleted when today's is made, and the key changes.
+    sqlx::query("UPDATE analytics_salts SET day = '2000-01-01'").execute(&app.pool).await.unwrap();
+    track(&app, view(&app, "view-0013", "/demo")).await;
+    let salts: Vec<String> = sqlx::query_scalar("SELECT day FROM analytics_salts").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(salts.len(), 1);
+    assert_ne!(salts[0], "2000-01-01");
+    let (before, after): (String, String) = sqlx::query_as(
+        "SELECT (SELECT visitor FROM page_views WHERE view_id = 'view-0010'),
+                (SELECT visitor FROM page_views WHERE view_id = 'view-0013')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_ne!(before, after);
+}
+
+#[tokio::test]
+async fn custom_events_and_identified_visitors_are_recorded() {
+    let app = spawn_app().await;
+    let (text_id, _) = app.demo_consent_text().await;
+    let done: Value = app
+        .signup(&common::Signup {
+            first_name: "Ann",
+            email: "ann@example.com",
+            consent: true,
+            consent_text_id: Some(text_id),
+            ..Default::default()
+        })
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut e = view(&app, "view-0020", "/demo");
+    e["t"] = done["visitor"].clone();
+    track(&app, e).await;
+    let share = json!({"k": "e", "i": "view-0020", "u": format!("{}/demo", app.url), "n": "clicked share", "p": {"network": "mastodon"}});
+    assert_eq!(track(&app, share).await.status(), StatusCode::NO_CONTENT);
+    let customer: Option<i64> =
+        sqlx::query_scalar("SELECT customer_id FROM page_views").fetch_one(&app.pool).await.unwrap();
+    assert!(customer.is_some(), "linked through the widget's visitor token");
+    let (name, props, path): (String, String, String) =
+        sqlx::query_as("SELECT name, props, path FROM analytics_events").fetch_one(&app.pool).await.unwrap();
+    assert_eq!((name.as_str(), props.as_str(), path.as_str()), ("clicked share", r#"{"network":"mastodon"}"#, "/demo"));
+}
+
+#[tokio::test]
+async fn every_acknowledged_event_of_a_burst_is_stored() {
+    let app = spawn_app().await;
+    let sends = (0..300).map(|i| {
+        let app = &app;
+        async move { track(app, view(app, &format!("burst-{i:05}"), "/demo")).await.status() }
+    });
+    let statuses = futures::future::join_all(sends).await;
+    let acknowledged = statuses.iter().filter(|s| **s == StatusCode::NO_CONTENT).count() as i64;
+    assert_eq!(acknowledged, 300);
+    assert_eq!(views(&app).await, acknowledged);
+}
