@@ -88,12 +88,14 @@ export async function stopPatronAndBrowser(patron, browser) {
   await patron?.stop();
 }
 
-export async function launchBrowser() {
+/** Chromium, headless; `extraArgs` adds command-line switches (e.g. `--user-agent=...`). */
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+      ...extraArgs,
     ],
   });
 }

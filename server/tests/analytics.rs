@@ -177,6 +177,13 @@ async fn custom_events_and_identified_visitors_are_recorded() {
     let (name, props, path): (String, String, String) =
         sqlx::query_as("SELECT name, props, path FROM analytics_events").fetch_one(&app.pool).await.unwrap();
     assert_eq!((name.as_str(), props.as_str(), path.as_str()), ("clicked share", r#"{"network":"mastodon"}"#, "/demo"));
+
+    // Staff see the visit on the customer's record.
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    let id = customer.unwrap().to_string();
+    let record: Value = app.admin("customer_record", &[("id", &id)]).await.json().await.unwrap();
+    assert!(record["last_visit"].is_string());
+    assert_eq!(record["visits"][0]["path"], "/demo");
 }
 
 #[tokio::test]

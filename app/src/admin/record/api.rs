@@ -88,6 +88,15 @@ pub struct Change {
     pub at: String,
 }
 
+/// A page this customer's browser viewed (only once they identified in a widget).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visit {
+    pub path: String,
+    pub referrer: String,
+    pub duration_ms: Option<i64>,
+    pub at: String,
+}
+
 /// Everything held about one customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerRecord {
@@ -110,6 +119,9 @@ pub struct CustomerRecord {
     /// Favourites, survey answers and warranty cards, newest first.
     pub answers: Vec<Answer>,
     pub interactions: Vec<InteractionView>,
+    /// Their last visit and their latest page views, newest first (at most 30).
+    pub last_visit: Option<String>,
+    pub visits: Vec<Visit>,
     pub history: Vec<Change>,
 }
 

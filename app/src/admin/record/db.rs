@@ -2,7 +2,7 @@
 
 use super::api::{
     Answer, Change, ConsentEvent, CustomerRecord, InteractionView, PurchaseLine, PurchaseView, ReservationView,
-    SpendStats, nps_word,
+    SpendStats, Visit, nps_word,
 };
 use crate::domain::{CustomerField, CustomerId, FieldValue, InteractionKind, Minor, NpsScore, PaymentMethod, StaffId};
 // AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
@@ -108,6 +108,21 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         at: r.get("created_at"),
     })
     .collect();
+    let visits = sqlx::query(
+        "SELECT path, referrer, duration_ms, created_at FROM page_views
+         WHERE customer_id = ? ORDER BY created_at DESC LIMIT 30",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| Visit {
+        path: r.get("path"),
+        referrer: r.get("referrer"),
+        duration_ms: r.get("duration_ms"),
+        at: r.get("created_at"),
+    })
+    .collect::<Vec<_>>();
     Ok(Some(CustomerRecord {
         id: row.get("id"),
         viewer_role: crate::domain::Role::Staff,
@@ -124,6 +139,8 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         reservations,
         answers: answers(pool, id).await?,
         interactions,
+        last_visit: visits.first().map(|v| v.at.clone()),
+        visits,
         history,
     }))
 }

@@ -57,6 +57,7 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                 <div><dt>"Average order"</dt><dd data-stat="average">{money(s.average)}</dd></div>
                 <div><dt>"First purchase"</dt><dd>{since}</dd></div>
                 <div><dt>"Last purchase"</dt><dd>{last}</dd></div>
+                <div><dt>"Last visit"</dt><dd data-stat="last_visit">{r.last_visit.as_deref().map(short_time).unwrap_or_else(|| "–".into())}</dd></div>
             </dl>
             <div class="record-grid">
                 <div>
@@ -69,6 +70,7 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                     <Purchases r=r.clone() />
                     <Reservations r=r.clone() />
                     <Answers r=r.clone() />
+                    <Visits r=r.clone() />
                     <History r=r.clone() />
                 </div>
             </div>
@@ -280,6 +282,21 @@ fn Answers(r: CustomerRecord) -> impl IntoView {
         {r.answers.is_empty().then(|| view! { <p class="empty">"Nothing yet."</p> })}
         <ul class="timeline">
             {r.answers.into_iter().map(|a| view! { <li data-kind=a.kind>{a.text} " · " {short_time(&a.at)}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn Visits(r: CustomerRecord) -> impl IntoView {
+    view! {
+        <h2>"Pages visited"</h2>
+        {r.visits.is_empty().then(|| view! { <p class="empty">"No visits linked to this customer (only after they identify in a widget on that browser)."</p> })}
+        <ul class="timeline visits">
+            {r.visits.into_iter().map(|v| {
+                let time = v.duration_ms.map(|ms| format!(" · {} s", ms / 1000)).unwrap_or_default();
+                let from = if v.referrer.is_empty() { String::new() } else { format!(" · from {}", v.referrer) };
+                view! { <li><code>{v.path}</code>{time}{from} " · " {short_time(&v.at)}</li> }
+            }).collect_view()}
         </ul>
     }
 }

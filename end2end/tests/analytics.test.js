@@ -1,0 +1,56 @@
+// Page-path analytics in real Chromium: a visitor browses the demo shop (a link, a
+// single-page-app pushState navigation, another link) and leaves; each page is recorded
+// with its referrer and the time it was visible, and no cookie is set.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, startPatron, stopPatronAndBrowser } from "./harness.js";
+
+// Headless Chromium says "HeadlessChrome" in its user agent, which the ingest drops as a
+// bot; a visitor's browser says Chrome. A browser-wide switch, because the beacons sent
+// while a page unloads do not carry a per-page override.
+const PERSON = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+
+let patron, browser;
+before(async () => {
+  patron = await startPatron();
+  browser = await launchBrowser([`--user-agent=${PERSON}`]);
+});
+after(() => stopPatronAndBrowser(patron, browser));
+
+test("a visit's path, referrer and time on page are recorded without cookies", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  await page.goto(`${patron.url}/demo?utm_source=newsletter&email=ann@example.com`, { referer: "https://www.example.org/blog" });
+  await page.waitForTimeout(1200);
+  await page.getByRole("link", { name: "After checkout" }).click();
+  await page.waitForURL(/\/demo\/thanks$/);
+  await page.waitForTimeout(800);
+  await page.evaluate(() => history.pushState({}, "", "/demo/thanks/step-2"));
+  await page.waitForTimeout(600);
+  await page.getByRole("link", { name: "Privacy" }).click();
+  await page.waitForURL(/\/demo\/privacy$/);
+  await page.evaluate(() => window.patron.track("read policy", { section: "rights" }));
+  await page.waitForTimeout(300);
+  await page.close();
+  await context.close();
+
+  // The last beacons travel after the page is gone: give them a moment.
+  let rows = [];
+  for (let i = 0; i < 50 && rows.filter((r) => r.duration_ms !== null).length < 4; i++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    rows = patron.sql("SELECT path, referrer, utm_source, duration_ms, visitor FROM page_views ORDER BY id");
+  }
+  assert.deepEqual(rows.map((r) => r.path), ["/demo", "/demo/thanks", "/demo/thanks/step-2", "/demo/privacy"]);
+  assert.equal(rows[0].referrer, "example.org");
+  assert.equal(rows[0].utm_source, "newsletter");
+  assert.deepEqual(rows.slice(1).map((r) => r.referrer), ["", "", ""], "moves inside the shop are not referrals");
+  assert.ok(rows[0].duration_ms >= 1000 && rows[0].duration_ms < 10000, `first page: ${rows[0].duration_ms} ms`);
+  assert.ok(rows[2].duration_ms >= 400, `after pushState: ${rows[2].duration_ms} ms`);
+  assert.equal(new Set(rows.map((r) => r.visitor)).size, 1, "one visitor");
+  assert.deepEqual(patron.sql("SELECT name, props, path FROM analytics_events"),
+    [{ name: "read policy", props: '{"section":"rights"}', path: "/demo/privacy" }]);
+  assert.deepEqual(await context.cookies().catch(() => []), []);
+  assert.deepEqual(problems, []);
+});
