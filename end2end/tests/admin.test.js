@@ -103,7 +103,8 @@ test("every admin page opened directly hydrates without errors", async () => {
   await page.waitForURL(/\/admin\/customers$/);
   const [{ id }] = patron.sql("SELECT id FROM customers LIMIT 1");
   const paths = ["/admin", "/admin/customers", "/admin/customers?q=rob", `/admin/customers/${id}`, "/admin/till",
-    `/admin/till?customer=${id}`, "/admin/reservations", "/admin/staff", "/admin/sites", "/admin/sites/demo"];
+    `/admin/till?customer=${id}`, "/admin/reservations", "/admin/staff", "/admin/sites", "/admin/sites/demo",
+    "/admin/analytics", "/admin/analytics?site=demo&days=7"];
   for (const path of paths) {
     await gotoAdmin(page, patron.url + path);
     await page.locator("main.page > *").first().waitFor();

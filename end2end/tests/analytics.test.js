@@ -53,4 +53,23 @@ test("a visit's path, referrer and time on page are recorded without cookies", a
     [{ name: "read policy", props: '{"section":"rights"}', path: "/demo/privacy" }]);
   assert.deepEqual(await context.cookies().catch(() => []), []);
   assert.deepEqual(problems, []);
+
+  // The owner sees the visit in the admin's analytics.
+  patron.cli(["admin", "create", "--email", "owner@bakery.example"], "a long owner passphrase\n");
+  const admin = await browser.newPage();
+  await admin.goto(`${patron.url}/admin/login`);
+  await admin.waitForSelector("html[data-hydrated]", { state: "attached" });
+  await admin.getByLabel("Email").fill("owner@bakery.example");
+  await admin.getByLabel("Password").fill("a long owner passphrase");
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.waitForURL(/\/admin\/customers$/);
+  await admin.getByRole("link", { name: "Analytics" }).click();
+  await admin.locator('[data-stat="views"]', { hasText: "4" }).waitFor();
+  assert.equal(await admin.locator('[data-stat="visits"]').textContent(), "1");
+  const first = admin.locator('tr[data-path="/demo"] td');
+  assert.equal(await first.nth(4).textContent(), "1", "an entry page");
+  assert.match(await first.nth(3).textContent(), /^\d+ s$/);
+  await admin.locator(".counts td", { hasText: "example.org" }).waitFor();
+  assert.equal(await admin.locator("svg.chart rect").count(), 30);
+  await admin.close();
 });

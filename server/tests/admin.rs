@@ -199,7 +199,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 30] = [
+const EVERY_ARGUMENT: [(&str, &str); 31] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -230,11 +230,12 @@ const EVERY_ARGUMENT: [(&str, &str); 30] = [
     ("form[customer]", "1"),
     ("form[payment_method]", "card"),
     ("form[first_name]", "Ann"),
+    ("days", "7"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 35] = [
+const ACCESS: [(&str, Option<Role>); 36] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -242,6 +243,7 @@ const ACCESS: [(&str, Option<Role>); 35] = [
     ("invite_info", None),
     ("accept_invite", None),
     ("dashboard", Some(Role::Staff)),
+    ("analytics_overview", Some(Role::Manager)),
     ("list_customers", Some(Role::Staff)),
     ("customer_record", Some(Role::Staff)),
     ("update_customer", Some(Role::Staff)),

@@ -198,3 +198,64 @@ async fn every_acknowledged_event_of_a_burst_is_stored() {
     assert_eq!(acknowledged, 300);
     assert_eq!(views(&app).await, acknowledged);
 }
+
+/// Two visitors, three visits, hand-computed: the overview must say exactly this.
+#[tokio::test]
+async fn the_overview_counts_views_visits_time_entries_and_exits_as_computed_by_hand() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    // (view, visitor, path, minutes before now, seconds visible, referrer, utm_source)
+    let rows: [(&str, &str, &str, i64, Option<i64>, &str, &str); 5] = [
+        ("fx-000001", "A", "/demo", 180, Some(10), "google.com", "newsletter"),
+        ("fx-000002", "A", "/demo/bread", 179, Some(20), "", ""),
+        ("fx-000003", "A", "/demo", 60, Some(5), "", ""),
+        ("fx-000004", "B", "/demo/bread", 175, None, "example.org", ""),
+        ("fx-000005", "B", "/demo/bread", 174, Some(30), "", ""),
+    ];
+    for (view, visitor, path, minutes, seconds, referrer, utm) in rows {
+        sqlx::query(
+            "INSERT INTO page_views (site_id, view_id, visitor, path, referrer, utm_source, screen, duration_ms, created_at)
+             VALUES (1, ?, ?, ?, ?, ?, 'desktop', ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+        )
+        .bind(view)
+        .bind(visitor)
+        .bind(path)
+        .bind(referrer)
+        .bind(utm)
+        .bind(seconds.map(|s| s * 1000))
+        .bind(format!("-{minutes} minutes"))
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    }
+    // The fixture must stay inside today (UTC) for the one-day figures below.
+    let today_only: bool =
+        sqlx::query_scalar("SELECT strftime('%H', 'now') >= '03'").fetch_one(&app.pool).await.unwrap();
+    let o: Value = app.admin("analytics_overview", &[("site", "demo"), ("days", "7")]).await.json().await.unwrap();
+    assert_eq!(o["views"], 5);
+    if today_only {
+        assert_eq!(o["visitors"], 2);
+        assert_eq!(o["daily"].as_array().unwrap().last().unwrap()["views"], 5);
+    }
+    assert_eq!(o["daily"].as_array().unwrap().len(), 7);
+    // A: 180 → 179 is one visit, 60 (two hours later) another; B: 175 → 174 one visit.
+    assert_eq!(o["visits"], 3);
+    let page = |path: &str| o["pages"].as_array().unwrap().iter().find(|p| p["path"] == path).unwrap().clone();
+    let demo = page("/demo");
+    assert_eq!((demo["views"].as_i64(), demo["avg_seconds"].as_i64()), (Some(2), Some(8)), "(10 + 5) / 2 = 7.5 → 8");
+    assert_eq!(
+        (demo["entries"].as_i64(), demo["exits"].as_i64(), demo["exit_rate"].as_i64()),
+        (Some(2), Some(1), Some(50))
+    );
+    let bread = page("/demo/bread");
+    // Views at 179 (A), 175 and 174 (B); seconds 20 and 30 reported, one missing → 25.
+    assert_eq!((bread["views"].as_i64(), bread["avg_seconds"].as_i64()), (Some(3), Some(25)));
+    // Entries: B at 175. Exits: A at 179 (next view 119 minutes later), B at 174.
+    assert_eq!(
+        (bread["entries"].as_i64(), bread["exits"].as_i64(), bread["exit_rate"].as_i64()),
+        (Some(1), Some(2), Some(67))
+    );
+    assert_eq!(o["pages"][0]["path"], "/demo/bread", "most viewed first");
+    assert_eq!(o["referrers"], json!([{"label": "example.org", "count": 1}, {"label": "google.com", "count": 1}]));
+    assert_eq!(o["campaigns"], json!([{"label": "newsletter", "count": 1}]));
+}

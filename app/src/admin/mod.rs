@@ -1,5 +1,6 @@
 //! The staff admin: a Leptos app rendered on the server and hydrated in the browser.
 
+pub mod analytics;
 pub mod auth;
 pub mod customers;
 pub mod dashboard;
@@ -11,6 +12,7 @@ pub mod staff;
 pub mod till;
 pub mod ui;
 
+use analytics::AnalyticsPage;
 use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
 use customers::CustomersPage;
 use dashboard::DashboardPage;
@@ -62,6 +64,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("customers/:id") view=RecordPage />
                     <Route path=path!("till") view=TillPage />
                     <Route path=path!("reservations") view=ReservationsPage />
+                    <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("sites") view=SitesPage />
                     <Route path=path!("sites/:key") view=SiteSettingsPage />
@@ -94,6 +97,7 @@ fn SignedInLayout() -> impl IntoView {
                                 <A href="/admin/till">"Till"</A>
                                 <A href="/admin/customers">"Customers"</A>
                                 <A href="/admin/reservations">"Reservations"</A>
+                                {(role != crate::domain::Role::Staff).then(|| view! { <A href="/admin/analytics">"Analytics"</A> })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {
                                     <A href="/admin/staff">"Staff"</A>
                                     <A href="/admin/sites">"Sites"</A>
