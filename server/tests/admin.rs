@@ -274,14 +274,6 @@ const ACCESS: [(&str, Option<Role>); 36] = [
     ("save_profile_fields", Some(Role::Owner)),
 ];
 
-fn rank(role: Role) -> u8 {
-    match role {
-        Role::Staff => 1,
-        Role::Manager => 2,
-        Role::Owner => 3,
-    }
-}
-
 /// Every admin function, with every role: refused with 401 without a session, 403 below
 /// its role, and let through (whatever it then answers) at or above it.
 #[tokio::test]
@@ -307,7 +299,7 @@ async fn every_admin_function_lets_in_exactly_the_roles_it_should() {
         assert_eq!(call(&anonymous, path).await.unwrap().status(), StatusCode::UNAUTHORIZED, "{path} anonymous");
         for (role, client) in roles {
             let status = call(client, path).await.unwrap().status();
-            if rank(role) < rank(*min) {
+            if !role.at_least(*min) {
                 assert_eq!(status, StatusCode::FORBIDDEN, "{path} as {role:?}");
             } else {
                 assert!(

@@ -1,20 +1,7 @@
 //! Small pieces every admin page shares.
 
-use crate::domain::Role;
 use crate::error::AppError;
 use leptos::prelude::*;
-
-/// Whether `role` has at least `min`: for hiding what the server would refuse anyway.
-pub fn at_least(role: Role, min: Role) -> bool {
-    fn rank(r: Role) -> u8 {
-        match r {
-            Role::Staff => 1,
-            Role::Manager => 2,
-            Role::Owner => 3,
-        }
-    }
-    rank(role) >= rank(min)
-}
 
 /// `2026-11-23T09:47:00.123Z` → `2026-11-23 09:47` (UTC).
 pub fn short_time(iso: &str) -> String {

@@ -81,6 +81,18 @@ impl Role {
         }
     }
 
+    /// Whether this role may do what `min` may: owner > manager > staff.
+    pub fn at_least(self, min: Role) -> bool {
+        fn rank(r: Role) -> u8 {
+            match r {
+                Role::Staff => 1,
+                Role::Manager => 2,
+                Role::Owner => 3,
+            }
+        }
+        rank(self) >= rank(min)
+    }
+
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "owner" => Some(Role::Owner),

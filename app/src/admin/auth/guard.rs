@@ -18,16 +18,8 @@ pub async fn current_staff() -> Result<Option<StaffRow>, AppError> {
 /// Refuses the call unless a staff member with at least `min` is signed in.
 pub async fn require_staff(min: Role) -> Result<StaffRow, AppError> {
     let staff = current_staff().await?.ok_or(AppError::Unauthenticated)?;
-    if rank(staff.role) < rank(min) {
+    if !staff.role.at_least(min) {
         return Err(AppError::Forbidden);
     }
     Ok(staff)
-}
-
-fn rank(role: Role) -> u8 {
-    match role {
-        Role::Staff => 1,
-        Role::Manager => 2,
-        Role::Owner => 3,
-    }
 }

@@ -29,15 +29,23 @@ pub fn SetupPage() -> impl IntoView {
             <ActionForm action>
                 <label>"Email" <input type="email" name="email" autocomplete="username" required /></label>
                 <FormError error field=Field::Email />
-                <label>
-                    "Password (at least " {Password::MIN_CHARS} " characters)"
-                    <input type="password" name="password" autocomplete="new-password" required />
-                </label>
-                <FormError error field=Field::Password />
+                <NewPasswordField error />
                 <FormError error />
                 <button type="submit">"Create owner account"</button>
             </ActionForm>
         </main>
+    }
+}
+
+/// The choose-a-password field of the first-run and invitation pages, with its error.
+#[component]
+pub fn NewPasswordField(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
+    view! {
+        <label>
+            "Password (at least " {Password::MIN_CHARS} " characters)"
+            <input type="password" name="password" autocomplete="new-password" required />
+        </label>
+        <FormError error field=Field::Password />
     }
 }
 

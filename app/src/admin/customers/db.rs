@@ -15,7 +15,7 @@ macro_rules! search_filter {
 }
 
 /// Escapes LIKE wildcards so a search for `50%` finds "50%", not everything.
-fn like_pattern(s: &str) -> String {
+pub(crate) fn like_pattern(s: &str) -> String {
     let escaped = s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }

@@ -8,7 +8,7 @@ pub mod db;
 pub use api::*;
 
 use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, at_least, reload_after, short_time};
+use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
 use crate::domain::{CustomerField, Field, InteractionKind, Minor, Role};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
             <div class="record-grid">
                 <div>
                     <Fields r=r.clone() changed />
-                    <Tags id=r.id tags=r.tags.clone() may_edit=at_least(r.viewer_role, Role::Manager) changed />
+                    <Tags id=r.id tags=r.tags.clone() may_edit=r.viewer_role.at_least(Role::Manager) changed />
                     <Consents r=r.clone() />
                 </div>
                 <div>
@@ -95,7 +95,7 @@ fn Fields(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
         <table class="fields">
             <tbody>
                 {r.fields.into_iter().map(|(field, value)| {
-                    let may_edit = at_least(role, field.editable_by());
+                    let may_edit = role.at_least(field.editable_by());
                     let shown = value.clone().unwrap_or_default();
                     view! {
                         <tr data-field=field.column()>

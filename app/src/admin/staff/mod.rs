@@ -9,7 +9,8 @@ pub use api::*;
 
 use crate::admin::form_error::FormError;
 use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
-use crate::domain::{Field, Password, Role};
+use crate::admin::auth::NewPasswordField;
+use crate::domain::{Field, Role};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -116,11 +117,7 @@ pub fn InvitePage() -> impl IntoView {
                             <p>{format!("You are invited as {} ({}). Choose your password.", info.email, info.role.as_str())}</p>
                             <ActionForm action=accept>
                                 <input type="hidden" name="token" value=token() />
-                                <label>
-                                    "Password (at least " {Password::MIN_CHARS} " characters)"
-                                    <input type="password" name="password" autocomplete="new-password" required />
-                                </label>
-                                <FormError error field=Field::Password />
+                                <NewPasswordField error />
                                 <FormError error />
                                 <button type="submit">"Join"</button>
                             </ActionForm>
