@@ -1,5 +1,6 @@
 //! Configuration by flags and environment variables (the README's table lists them).
 
+use crate::client_ip::TrustedProxy;
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -25,6 +26,10 @@ pub struct Config {
     /// Directory of the built browser assets (`scripts/build` writes it).
     #[arg(long, env = "PATRON_SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: PathBuf,
+    /// Reverse proxies whose `X-Forwarded-For` is believed, comma-separated addresses or
+    /// networks (`127.0.0.1,10.0.0.0/8`). Empty: the peer address is the client's.
+    #[arg(long, env = "PATRON_TRUSTED_PROXIES", value_delimiter = ',', global = true)]
+    pub trusted_proxies: Vec<TrustedProxy>,
 }
 
 #[derive(Debug, Subcommand)]

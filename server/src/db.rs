@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 8] = [
+    let files: [(i64, &str, &'static str); 9] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -29,6 +29,7 @@ fn migrator() -> Migrator {
         (6, "site_settings", include_str!("../migrations/0006_site_settings.sql")),
         (7, "customer_record", include_str!("../migrations/0007_customer_record.sql")),
         (8, "analytics", include_str!("../migrations/0008_analytics.sql")),
+        (9, "analytics_params", include_str!("../migrations/0009_analytics_params.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -6,6 +6,7 @@
 //! The queue only holds requests still waiting for their answer: nothing acknowledged lives
 //! only in memory, and a second server needs nothing from this one's.
 
+use crate::client_ip::{TrustedProxy, client_ip};
 use app::analytics::db::{self as analytics_db, Stored};
 use app::analytics::event::{Event, RawEvent, is_bot};
 use app::domain::{Origin, SiteId, SiteKey};
@@ -15,6 +16,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sqlx::SqlitePool;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
 /// A tracker event is a few hundred bytes; custom properties are bounded at 1 KB.
@@ -28,6 +30,7 @@ const QUEUE: usize = 20_000;
 pub struct Ingest {
     pool: SqlitePool,
     queue: mpsc::Sender<Job>,
+    proxies: Arc<[TrustedProxy]>,
 }
 
 struct Job {
@@ -42,10 +45,10 @@ struct Job {
 
 impl Ingest {
     /// Starts the writer; it ends when the last `Ingest` clone is dropped.
-    pub fn start(pool: SqlitePool) -> Ingest {
+    pub fn start(pool: SqlitePool, proxies: Vec<TrustedProxy>) -> Ingest {
         let (queue, jobs) = mpsc::channel(QUEUE);
         tokio::spawn(writer(pool.clone(), jobs));
-        Ingest { pool, queue }
+        Ingest { pool, queue, proxies: proxies.into() }
     }
 }
 
@@ -143,13 +146,20 @@ pub async fn handle(
     let Ok(raw) = serde_json::from_slice::<RawEvent>(&body) else {
         return plain(StatusCode::BAD_REQUEST, "not an event");
     };
-    let event = match Event::parse(&raw, origin.as_str()) {
+    let event = match Event::parse(&raw, origin.as_str(), &site.kept_query_params) {
         Ok(event) => event,
         Err(e) => return plain(StatusCode::BAD_REQUEST, e.to_string()),
     };
     let token = raw.t.filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
     let (done, stored) = oneshot::channel();
-    let job = Job { site: site.id, event, ip: peer.ip().to_string(), user_agent, token, done };
+    let job = Job {
+        site: site.id,
+        event,
+        ip: client_ip(peer.ip(), &headers, &ingest.proxies).to_string(),
+        user_agent,
+        token,
+        done,
+    };
     if ingest.queue.try_send(job).is_err() {
         return plain(StatusCode::SERVICE_UNAVAILABLE, "busy, event not stored");
     }

@@ -1,6 +1,7 @@
 //! The Patron server: configuration, database, HTTP routes and the command line.
 
 pub mod cli;
+pub mod client_ip;
 pub mod config;
 pub mod db;
 mod gate;

@@ -74,8 +74,9 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
             move || shell(options.clone())
         })
         .with_state(leptos_options);
-    let analytics =
-        Router::new().route("/s/{key}/a", post(ingest::handle)).with_state(ingest::Ingest::start(pool.clone()));
+    let analytics = Router::new()
+        .route("/s/{key}/a", post(ingest::handle))
+        .with_state(ingest::Ingest::start(pool.clone(), config.trusted_proxies.clone()));
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/demo") }))
         .route("/healthz", get(healthz))

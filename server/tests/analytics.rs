@@ -259,3 +259,64 @@ async fn the_overview_counts_views_visits_time_entries_and_exits_as_computed_by_
     assert_eq!(o["referrers"], json!([{"label": "example.org", "count": 1}, {"label": "google.com", "count": 1}]));
     assert_eq!(o["campaigns"], json!([{"label": "newsletter", "count": 1}]));
 }
+
+#[tokio::test]
+async fn a_site_keeps_the_query_parameters_its_owner_listed() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    let saved = app
+        .admin(
+            "save_site",
+            &[
+                ("form[site]", "demo"),
+                ("form[name]", "Demo bakery"),
+                ("form[privacy_policy_url]", "/demo/privacy"),
+                ("form[default_language]", "en"),
+                ("form[kept_query_params]", "q, page"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK, "{}", saved.text().await.unwrap());
+    track(&app, view(&app, "view-0030", "/demo/search?email=ann%40example.com&page=2&q=rye")).await;
+    let path: String = sqlx::query_scalar("SELECT path FROM page_views").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(path, "/demo/search?q=rye&page=2");
+
+    let bad = app
+        .admin(
+            "save_site",
+            &[
+                ("form[site]", "demo"),
+                ("form[name]", "Demo bakery"),
+                ("form[privacy_policy_url]", "/demo/privacy"),
+                ("form[default_language]", "en"),
+                ("form[kept_query_params]", "q=1"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains("query_params"));
+}
+
+/// Two browsers behind one reverse proxy: one visitor each only if the proxy is trusted.
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_a_trusted_proxy() {
+    async fn visitors(app: &TestApp) -> i64 {
+        for (i, client) in ["203.0.113.1", "203.0.113.2"].into_iter().enumerate() {
+            let res = reqwest::Client::new()
+                .post(format!("{}/s/demo/a", app.url))
+                .header(ORIGIN, &app.url)
+                .header(USER_AGENT, FIREFOX)
+                .header("x-forwarded-for", client)
+                .body(view(app, &format!("proxied-{i:03}"), "/demo").to_string())
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        }
+        sqlx::query_scalar("SELECT count(DISTINCT visitor) FROM page_views").fetch_one(&app.pool).await.unwrap()
+    }
+    let direct = spawn_app().await;
+    assert_eq!(visitors(&direct).await, 1, "anyone can send the header: it is ignored");
+    let proxied = common::spawn_app_with(|c| c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    assert_eq!(visitors(&proxied).await, 2);
+}

@@ -109,12 +109,14 @@ const MAX_DURATION_MS: u64 = 6 * 60 * 60 * 1000;
 
 impl Event {
     /// Parses an event from a page on `origin` (`https://shop.example`, as the browser sent
-    /// it in the `Origin` header, already checked against the site).
-    pub fn parse(raw: &RawEvent, origin: &str) -> Result<Event, BadEvent> {
+    /// it in the `Origin` header, already checked against the site) of a site that keeps
+    /// the query parameters `kept` in its paths.
+    pub fn parse(raw: &RawEvent, origin: &str, kept: &[String]) -> Result<Event, BadEvent> {
         let view_id = parse_view_id(&raw.i)?;
         match raw.k.as_str() {
             "v" => {
                 let (path, query) = page_path(&raw.u, origin).ok_or(BadEvent::Page)?;
+                let path = with_kept_params(path, &query, kept);
                 let utm = |name: &str| bounded(&query_param(&query, name).unwrap_or_default(), MAX_UTM);
                 Ok(Event::View(PageView {
                     view_id,
@@ -140,7 +142,7 @@ impl Event {
                 if props.len() > MAX_PROPS {
                     return Err(BadEvent::Props);
                 }
-                let path = page_path(&raw.u, origin).map(|(p, _)| p).unwrap_or_default();
+                let path = page_path(&raw.u, origin).map(|(p, q)| with_kept_params(p, &q, kept)).unwrap_or_default();
                 Ok(Event::Custom { view_id, name: name.to_owned(), props, path })
             }
             _ => Err(BadEvent::Kind),
@@ -156,7 +158,8 @@ fn parse_view_id(raw: &str) -> Result<String, BadEvent> {
 
 /// The canonical path of a page on `origin` and its query string: no fragment, no trailing
 /// slash (but `/`), repeated slashes collapsed. The query is returned for the utm values
-/// only; it is never stored (it can hold emails, tokens, search terms).
+/// and the parameters a site keeps; the rest of it is never stored (it can hold emails,
+/// tokens, search terms).
 pub fn page_path(url: &str, origin: &str) -> Option<(String, String)> {
     let rest = url.strip_prefix(origin)?;
     if !(rest.is_empty() || rest.starts_with(['/', '?', '#'])) {
@@ -176,6 +179,21 @@ pub fn page_path(url: &str, origin: &str) -> Option<(String, String)> {
         return None;
     }
     Some((canonical, query.to_owned()))
+}
+
+/// `path` with the query parameters of `kept` the page had, in `kept`'s order and as the
+/// browser sent them (percent-encoded): `/search?q=rye`. Without them if that would be
+/// longer than a stored path may be.
+fn with_kept_params(path: String, query: &str, kept: &[String]) -> String {
+    let pairs: Vec<&str> = kept
+        .iter()
+        .filter_map(|name| query.split('&').find(|pair| pair.split('=').next() == Some(name.as_str())))
+        .collect();
+    if pairs.is_empty() {
+        return path;
+    }
+    let full = format!("{path}?{}", pairs.join("&"));
+    if full.len() <= MAX_PATH && !full.chars().any(char::is_control) { full } else { path }
 }
 
 /// The referrer's host, lower case, without `www.`; empty for none, for self-referrals and
@@ -301,22 +319,42 @@ mod tests {
             l: "nl-BE".into(),
             ..Default::default()
         };
-        let Event::View(v) = Event::parse(&raw, O).unwrap() else { panic!() };
+        let Event::View(v) = Event::parse(&raw, O, &[]).unwrap() else { panic!() };
         assert_eq!((v.path.as_str(), v.utm_source.as_str(), v.utm_medium.as_str()), ("/bread", "news letter", "email"));
         assert_eq!((v.screen, v.language.as_str()), (Screen::Mobile, "nl"));
     }
 
     #[test]
+    fn a_site_can_keep_listed_query_parameters_in_its_paths() {
+        let kept = ["q".to_owned(), "page".to_owned()];
+        let raw = RawEvent {
+            k: "v".into(),
+            i: "abcd1234".into(),
+            u: "https://shop.example/search/?page=2&email=a%40b.c&q=rye%20bread&utm_source=x".into(),
+            ..Default::default()
+        };
+        let Event::View(v) = Event::parse(&raw, O, &kept).unwrap() else { panic!() };
+        assert_eq!(v.path, "/search?q=rye%20bread&page=2", "the site's order, nothing else");
+        assert_eq!(v.utm_source, "x");
+        let plain = RawEvent { u: "https://shop.example/search?qq=1".into(), ..raw.clone() };
+        let Event::View(v) = Event::parse(&plain, O, &kept).unwrap() else { panic!() };
+        assert_eq!(v.path, "/search");
+        let huge = RawEvent { u: format!("https://shop.example/search?q={}", "x".repeat(400)), ..raw };
+        let Event::View(v) = Event::parse(&huge, O, &kept).unwrap() else { panic!() };
+        assert_eq!(v.path, "/search", "a value past the limit is dropped, not the view");
+    }
+
+    #[test]
     fn bad_events_are_refused() {
         let view = |i: &str, u: &str| RawEvent { k: "v".into(), i: i.into(), u: u.into(), ..Default::default() };
-        assert_eq!(Event::parse(&view("short", "https://shop.example/"), O), Err(BadEvent::ViewId));
-        assert_eq!(Event::parse(&view("abcd1234", "https://evil.example/"), O), Err(BadEvent::Page));
+        assert_eq!(Event::parse(&view("short", "https://shop.example/"), O, &[]), Err(BadEvent::ViewId));
+        assert_eq!(Event::parse(&view("abcd1234", "https://evil.example/"), O, &[]), Err(BadEvent::Page));
         let long = format!("https://shop.example/{}", "a".repeat(400));
-        assert_eq!(Event::parse(&view("abcd1234", &long), O), Err(BadEvent::Page));
+        assert_eq!(Event::parse(&view("abcd1234", &long), O, &[]), Err(BadEvent::Page));
         let kind = RawEvent { k: "x".into(), i: "abcd1234".into(), ..Default::default() };
-        assert_eq!(Event::parse(&kind, O), Err(BadEvent::Kind));
+        assert_eq!(Event::parse(&kind, O, &[]), Err(BadEvent::Kind));
         let nameless = RawEvent { k: "e".into(), i: "abcd1234".into(), ..Default::default() };
-        assert_eq!(Event::parse(&nameless, O), Err(BadEvent::Name));
+        assert_eq!(Event::parse(&nameless, O, &[]), Err(BadEvent::Name));
     }
 
     #[test]

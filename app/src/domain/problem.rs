@@ -78,6 +78,7 @@ pub enum Field {
     Code,
     Label,
     Text,
+    QueryParams,
 }
 
 /// A problem in one row of a multi-row submission: a line of a purchase, a row of a CSV.

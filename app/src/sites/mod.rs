@@ -20,6 +20,8 @@ pub struct Site {
     pub widgets: Vec<WidgetKind>,
     /// The languages the site writes its own texts in (codes such as `nl`).
     pub languages: Vec<String>,
+    /// Query parameters kept in the paths of page views, in the admin's order.
+    pub kept_query_params: Vec<String>,
 }
 
 impl Site {
@@ -65,6 +67,7 @@ mod tests {
             allowed_origins: origins.iter().map(|s| s.to_string()).collect(),
             widgets: WidgetKind::ALL.to_vec(),
             languages: vec!["en".into(), "nl".into()],
+            kept_query_params: Vec::new(),
         }
     }
 

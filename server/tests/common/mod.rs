@@ -18,12 +18,19 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// A server whose configuration `configure` changed first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = Config {
+    let mut config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         database_url: format!("sqlite://{}", dir.path().join("patron.db").display()),
         site_root: dir.path().join("site"),
+        trusted_proxies: Vec::new(),
     };
+    configure(&mut config);
     let app = Application::build(&config).await.expect("app starts");
     let url = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool.clone();

@@ -54,6 +54,8 @@ pub struct SiteSettings {
     pub name: String,
     pub privacy_policy_url: String,
     pub default_language: String,
+    /// Space-separated, as the settings form shows them.
+    pub kept_query_params: String,
     pub languages: Vec<String>,
     pub origins: Vec<String>,
     pub widgets: Vec<WidgetKind>,

@@ -32,10 +32,12 @@ pub async fn list_sites(pool: &SqlitePool) -> sqlx::Result<Vec<SiteSummary>> {
 
 /// Everything the settings page shows but `embed_server`, which depends on the request.
 pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSettings> {
-    let row = sqlx::query("SELECT site_key, name, privacy_policy_url, default_language FROM sites WHERE id = ?")
-        .bind(site)
-        .fetch_one(pool)
-        .await?;
+    let row = sqlx::query(
+        "SELECT site_key, name, privacy_policy_url, default_language, kept_query_params FROM sites WHERE id = ?",
+    )
+    .bind(site)
+    .fetch_one(pool)
+    .await?;
     let languages = sqlx::query_scalar("SELECT language FROM site_languages WHERE site_id = ? ORDER BY language")
         .bind(site)
         .fetch_all(pool)
@@ -95,6 +97,7 @@ pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSetti
         name: row.get("name"),
         privacy_policy_url: row.get("privacy_policy_url"),
         default_language: row.get("default_language"),
+        kept_query_params: row.get("kept_query_params"),
         languages,
         origins,
         // In the order the page lists them, whatever order the rows come in.
@@ -166,13 +169,16 @@ pub async fn create_site(pool: &SqlitePool, s: &ValidNewSite) -> sqlx::Result<bo
 
 pub async fn update_general(pool: &SqlitePool, site: SiteId, g: &ValidGeneral) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
-    sqlx::query("UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ? WHERE id = ?")
-        .bind(g.name.as_str())
-        .bind(g.policy.as_str())
-        .bind(g.default_language.code())
-        .bind(site)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ?, kept_query_params = ? WHERE id = ?",
+    )
+    .bind(g.name.as_str())
+    .bind(g.policy.as_str())
+    .bind(g.default_language.code())
+    .bind(g.kept_query_params.join(" "))
+    .bind(site)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("DELETE FROM site_languages WHERE site_id = ?").bind(site).execute(&mut *tx).await?;
     for lang in &g.languages {
         sqlx::query("INSERT INTO site_languages (site_id, language) VALUES (?, ?)")

@@ -105,6 +105,8 @@ pub struct GeneralForm {
     pub default_language: String,
     /// Codes of the languages the site writes its texts in.
     pub languages: Vec<String>,
+    /// Query parameters kept in analytics paths, separated by spaces or commas.
+    pub kept_query_params: String,
 }
 
 /// General settings that passed parsing. `languages` always holds the default language.
@@ -114,6 +116,7 @@ pub struct ValidGeneral {
     pub policy: PolicyUrl,
     pub default_language: Lang,
     pub languages: Vec<Lang>,
+    pub kept_query_params: Vec<String>,
 }
 
 impl TryFrom<&GeneralForm> for ValidGeneral {
@@ -124,6 +127,7 @@ impl TryFrom<&GeneralForm> for ValidGeneral {
         let name = errors.check(Field::SiteName, SiteName::parse(&form.name));
         let policy = errors.check(Field::PolicyUrl, PolicyUrl::parse(&form.privacy_policy_url));
         let default_language = errors.check(Field::Language, parse_language(&form.default_language));
+        let kept = errors.check(Field::QueryParams, parse_query_params(&form.kept_query_params));
         let mut languages = Vec::new();
         for raw in &form.languages {
             if let Some(lang) = errors.check(Field::Language, parse_language(raw))
@@ -132,16 +136,33 @@ impl TryFrom<&GeneralForm> for ValidGeneral {
                 languages.push(lang);
             }
         }
-        match (name, policy, default_language) {
-            (Some(name), Some(policy), Some(default_language)) if errors.is_empty() => {
+        match (name, policy, default_language, kept) {
+            (Some(name), Some(policy), Some(default_language), Some(kept_query_params)) if errors.is_empty() => {
                 if !languages.contains(&default_language) {
                     languages.insert(0, default_language);
                 }
-                Ok(ValidGeneral { name, policy, default_language, languages })
+                Ok(ValidGeneral { name, policy, default_language, languages, kept_query_params })
             }
             _ => Err(errors),
         }
     }
+}
+
+/// The query parameters a site keeps in its analytics paths: at most 10 names of 1–40
+/// letters, digits, `-`, `_` or `.`, separated by spaces or commas, each once. The utm_*
+/// values are kept in their own columns already and need no listing.
+pub fn parse_query_params(raw: &str) -> Result<Vec<String>, Problem> {
+    let mut names: Vec<String> = Vec::new();
+    for name in raw.split([' ', ',', '\n', '\t']).filter(|n| !n.is_empty()) {
+        let ok = name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if !ok {
+            return Err(Problem::BadCharacters);
+        }
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    if names.len() > 10 { Err(Problem::TooLong) } else { Ok(names) }
 }
 
 /// A new site as the form sends it.
@@ -241,9 +262,11 @@ mod tests {
             privacy_policy_url: "/privacy".into(),
             default_language: "nl".into(),
             languages: vec!["fi".into(), "fi".into()],
+            kept_query_params: "q, page q".into(),
         };
         let valid = ValidGeneral::try_from(&form).unwrap();
         assert_eq!(valid.languages, vec![Lang::Nl, Lang::Fi]);
+        assert_eq!(valid.kept_query_params, vec!["q".to_owned(), "page".to_owned()]);
     }
 
     #[test]
@@ -252,6 +275,16 @@ mod tests {
         let errors = ValidGeneral::try_from(&form).unwrap_err();
         assert_eq!(errors.get(Field::Language), Some(Problem::UnknownOption));
         assert_eq!(errors.get(Field::SiteName), Some(Problem::Required));
+    }
+
+    #[test]
+    fn kept_query_parameters_are_plain_names_and_few() {
+        assert_eq!(parse_query_params(""), Ok(vec![]));
+        assert_eq!(parse_query_params("q\tsort,page"), Ok(vec!["q".into(), "sort".into(), "page".into()]));
+        assert_eq!(parse_query_params("q=1"), Err(Problem::BadCharacters));
+        assert_eq!(parse_query_params("<b>"), Err(Problem::BadCharacters));
+        let eleven = (0..11).map(|i| format!("p{i}")).collect::<Vec<_>>().join(" ");
+        assert_eq!(parse_query_params(&eleven), Err(Problem::TooLong));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod form;
+mod general;
 
 pub use api::{
     AddOption, AddOrigin, ConsentWording, CreateSite, GetSiteSettings, ListSites, MoveOption, OptionSetting,
@@ -15,10 +16,11 @@ pub use api::{
 
 use crate::admin::form_error::FormError;
 use crate::admin::ui::{action_error, reload_after};
-use crate::domain::{Field, ProfileField, WidgetKind, embed_snippet};
+use crate::domain::{Field, ProfileField};
 use crate::widgets::question::QuestionKind;
 use crate::widgets::texts::Lang;
 use form::ProfileFieldsForm;
+use general::{General, Origins, Widgets};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -125,107 +127,6 @@ fn SettingsView(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
         <Questions s=s.clone() changed />
         <Texts s=s.clone() changed />
         <ProfileFields site profile_fields=s.profile_fields.clone() changed />
-    }
-}
-
-#[component]
-fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
-    let action = ServerAction::<SaveSite>::new();
-    reload_after(action, changed);
-    let error = action_error(action);
-    view! {
-        <h2>"General"</h2>
-        <ActionForm action attr:class="stacked" attr:id="general">
-            <input type="hidden" name="form[site]" value=s.key.clone() />
-            <label>"Name" <input name="form[name]" value=s.name required /></label>
-            <FormError error field=Field::SiteName />
-            <label>"Privacy policy address" <input name="form[privacy_policy_url]" value=s.privacy_policy_url required /></label>
-            <FormError error field=Field::PolicyUrl />
-            <label>"Default language" <LanguageSelect name="form[default_language]" selected=s.default_language.clone() /></label>
-            <fieldset>
-                <legend>"Languages the site writes its own texts in (others see the default language)"</legend>
-                {Lang::ALL.into_iter().map(|l| view! {
-                    <label class="inline">
-                        <input type="checkbox" name="form[languages][]" value=l.code()
-                            checked=s.languages.iter().any(|c| c == l.code()) />
-                        {l.name()}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-            <FormError error field=Field::Language />
-            <FormError error />
-            <button type="submit">"Save"</button>
-        </ActionForm>
-    }
-}
-
-#[component]
-fn Origins(site: String, origins: Vec<String>, changed: RwSignal<u32>) -> impl IntoView {
-    let add = ServerAction::<AddOrigin>::new();
-    let remove = ServerAction::<RemoveOrigin>::new();
-    reload_after(add, changed);
-    reload_after(remove, changed);
-    let error = action_error(add);
-    let empty = origins.is_empty();
-    view! {
-        <h2>"Where the widgets may run"</h2>
-        <p class="hint">"Pages on these origins may use this site's widgets; calls from anywhere else are refused."</p>
-        {empty.then(|| view! { <p class="empty">"No origin yet: no page can use the widgets."</p> })}
-        <ul class="origins">
-            {origins.into_iter().map(|origin| {
-                let shown = if origin == "self" { "Patron's own address (the demo pages)".to_owned() } else { origin.clone() };
-                let site = site.clone();
-                view! {
-                    <li>
-                        <code>{shown}</code>
-                        <button type="button" class="secondary"
-                            on:click=move |_| { remove.dispatch(RemoveOrigin { site: site.clone(), origin: origin.clone() }); }>
-                            "Remove"
-                        </button>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
-        <ActionForm action=add attr:class="row">
-            <input type="hidden" name="site" value=site />
-            <input name="origin" placeholder="https://shop.example" aria-label="Origin to allow" required />
-            <button type="submit">"Allow"</button>
-        </ActionForm>
-        <FormError error field=Field::Origin />
-    }
-}
-
-#[component]
-fn Widgets(site: String, enabled: Vec<WidgetKind>, server: String, changed: RwSignal<u32>) -> impl IntoView {
-    let switch = ServerAction::<SetWidget>::new();
-    reload_after(switch, changed);
-    view! {
-        <h2>"Widgets"</h2>
-        <p class="hint">"Paste a snippet where the widget should appear. The script tag is needed once per page."</p>
-        <div class="widgets">
-            {WidgetKind::ALL.into_iter().map(|kind| {
-                let on = enabled.contains(&kind);
-                let snippet = embed_snippet(kind, &server, &site);
-                let site = site.clone();
-                view! {
-                    <article class="widget" data-widget=kind.code()>
-                        <label class="inline">
-                            <input type="checkbox" checked=on
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    switch.dispatch(SetWidget { site: site.clone(), widget: kind, on });
-                                } />
-                            <strong>{kind.title()}</strong>
-                            {(!on).then(|| view! { <span class="badge none">"off"</span> })}
-                        </label>
-                        <textarea class="snippet" readonly rows="3" aria-label=format!("Embed snippet: {}", kind.title())
-                            on:focus=move |ev| { event_target::<web_sys::HtmlTextAreaElement>(&ev).select(); }>
-                            {snippet}
-                        </textarea>
-                    </article>
-                }
-            }).collect_view()}
-        </div>
     }
 }
 

@@ -7,9 +7,9 @@ pub mod db;
 
 pub use api::*;
 
+use crate::admin::auth::NewPasswordField;
 use crate::admin::form_error::FormError;
 use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
-use crate::admin::auth::NewPasswordField;
 use crate::domain::{Field, Role};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
