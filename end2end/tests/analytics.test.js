@@ -71,5 +71,28 @@ test("a visit's path, referrer and time on page are recorded without cookies", a
   assert.match(await first.nth(3).textContent(), /^\d+ s$/);
   await admin.locator(".counts td", { hasText: "example.org" }).waitFor();
   assert.equal(await admin.locator("svg.chart rect").count(), 30);
+  const goal = admin.locator('tr[data-goal="read policy"] td');
+  assert.deepEqual(await goal.allTextContents(), ["read policy", "1", "1", "100 %"]);
+  assert.match(await admin.locator('[data-list="exits"]').textContent(), /\/demo\/privacy \(100 %\)/);
+
+  // The path explorer, from the first page: three steps of the visit, then nothing.
+  await admin.locator('tr[data-path="/demo"] a').click();
+  await admin.waitForURL(/start=\/demo(&|#|$)/);
+  const thanks = admin.locator('.tree > li[data-path="/demo/thanks"]');
+  await thanks.waitFor();
+  const third = thanks.locator(':scope > ul > li[data-path="/demo/thanks/step-2"] > ul > li[data-path="/demo/privacy"]');
+  assert.equal(await third.getAttribute("data-count"), "1");
+  assert.match(await thanks.locator(":scope > .step").textContent(), /1 · 100 %/);
+
+  // Today only, by the preset link; then by typing the period.
+  await admin.locator(".presets").getByRole("link", { name: "Today" }).click();
+  await admin.waitForURL(/days=1/);
+  await admin.waitForFunction(() => document.querySelectorAll("svg.chart rect").length === 1);
+  const today = new Date().toISOString().slice(0, 10);
+  await admin.getByLabel("From").fill(today);
+  await admin.getByLabel("To").fill(today);
+  await admin.getByRole("button", { name: "Show", exact: true }).click();
+  await admin.waitForURL(new RegExp(`from=${today}`));
+  await admin.locator('[data-stat="views"]', { hasText: "4" }).waitFor();
   await admin.close();
 });

@@ -199,7 +199,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 31] = [
+const EVERY_ARGUMENT: [(&str, &str); 32] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -231,11 +231,12 @@ const EVERY_ARGUMENT: [(&str, &str); 31] = [
     ("form[payment_method]", "card"),
     ("form[first_name]", "Ann"),
     ("days", "7"),
+    ("start", "/demo"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 36] = [
+const ACCESS: [(&str, Option<Role>); 37] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -244,6 +245,7 @@ const ACCESS: [(&str, Option<Role>); 36] = [
     ("accept_invite", None),
     ("dashboard", Some(Role::Staff)),
     ("analytics_overview", Some(Role::Manager)),
+    ("analytics_paths", Some(Role::Manager)),
     ("list_customers", Some(Role::Staff)),
     ("customer_record", Some(Role::Staff)),
     ("update_customer", Some(Role::Staff)),

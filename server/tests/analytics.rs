@@ -199,65 +199,173 @@ async fn every_acknowledged_event_of_a_burst_is_stored() {
     assert_eq!(views(&app).await, acknowledged);
 }
 
-/// Two visitors, three visits, hand-computed: the overview must say exactly this.
-#[tokio::test]
-async fn the_overview_counts_views_visits_time_entries_and_exits_as_computed_by_hand() {
-    let app = spawn_app().await;
-    app.create_owner("owner@shop.example", "a long owner passphrase").await;
-    // (view, visitor, path, minutes before now, seconds visible, referrer, utm_source)
-    let rows: [(&str, &str, &str, i64, Option<i64>, &str, &str); 5] = [
-        ("fx-000001", "A", "/demo", 180, Some(10), "google.com", "newsletter"),
-        ("fx-000002", "A", "/demo/bread", 179, Some(20), "", ""),
-        ("fx-000003", "A", "/demo", 60, Some(5), "", ""),
-        ("fx-000004", "B", "/demo/bread", 175, None, "example.org", ""),
-        ("fx-000005", "B", "/demo/bread", 174, Some(30), "", ""),
+/// A page view of the fixture: view id, visitor, path, time, seconds visible, referrer,
+/// utm source, screen, language.
+type FixtureView = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i64>,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+/// Three visitors on two days, five visits (one ended by 40 minutes idle), custom events,
+/// and a day outside the period; every figure below was worked out by hand from it.
+async fn analytics_fixture(app: &TestApp) {
+    const VIEWS: [FixtureView; 10] = [
+        ("fx-a00001", "A", "/demo", "2026-11-01T10:00", Some(10), "google.com", "newsletter", "desktop", "en"),
+        ("fx-a00002", "A", "/demo/bread", "2026-11-01T10:01", Some(20), "", "", "desktop", "en"),
+        ("fx-a00003", "A", "/demo/thanks", "2026-11-01T10:03", Some(4), "", "", "desktop", "en"),
+        ("fx-a00004", "A", "/demo", "2026-11-01T12:00", Some(5), "", "", "desktop", "en"),
+        ("fx-b00001", "B", "/demo/bread", "2026-11-01T10:05", None, "example.org", "", "mobile", "nl"),
+        ("fx-b00002", "B", "/demo/bread", "2026-11-01T10:06", Some(30), "", "", "mobile", "nl"),
+        ("fx-c00001", "C", "/demo", "2026-11-02T09:00", Some(2), "", "", "desktop", "nl"),
+        ("fx-c00002", "C", "/demo/bread", "2026-11-02T09:10", Some(8), "", "", "desktop", "nl"),
+        ("fx-c00003", "C", "/demo/thanks", "2026-11-02T09:50", None, "", "", "desktop", "nl"),
+        ("fx-a00005", "A", "/demo", "2026-11-03T08:00", Some(99), "elsewhere.example", "", "tablet", "fi"),
     ];
-    for (view, visitor, path, minutes, seconds, referrer, utm) in rows {
+    for (view, visitor, path, at, seconds, referrer, utm, screen, language) in VIEWS {
         sqlx::query(
-            "INSERT INTO page_views (site_id, view_id, visitor, path, referrer, utm_source, screen, duration_ms, created_at)
-             VALUES (1, ?, ?, ?, ?, ?, 'desktop', ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+            "INSERT INTO page_views (site_id, view_id, visitor, path, referrer, utm_source, screen, language, duration_ms, created_at)
+             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ? || ':00.000Z')",
         )
         .bind(view)
         .bind(visitor)
         .bind(path)
         .bind(referrer)
         .bind(utm)
+        .bind(screen)
+        .bind(language)
         .bind(seconds.map(|s| s * 1000))
-        .bind(format!("-{minutes} minutes"))
+        .bind(at)
         .execute(&app.pool)
         .await
         .unwrap();
     }
-    // The fixture must stay inside today (UTC) for the one-day figures below.
-    let today_only: bool =
-        sqlx::query_scalar("SELECT strftime('%H', 'now') >= '03'").fetch_one(&app.pool).await.unwrap();
-    let o: Value = app.admin("analytics_overview", &[("site", "demo"), ("days", "7")]).await.json().await.unwrap();
-    assert_eq!(o["views"], 5);
-    if today_only {
-        assert_eq!(o["visitors"], 2);
-        assert_eq!(o["daily"].as_array().unwrap().last().unwrap()["views"], 5);
+    let events = [
+        ("fx-a00002", "A", "clicked share", "2026-11-01T10:02"),
+        ("fx-b00002", "B", "clicked share", "2026-11-01T10:06"),
+        ("fx-b00002", "B", "clicked share", "2026-11-01T10:07"),
+        ("fx-c00003", "C", "newsletter", "2026-11-02T09:51"),
+        ("fx-a00005", "A", "newsletter", "2026-11-03T08:01"),
+    ];
+    for (view, visitor, name, at) in events {
+        sqlx::query(
+            "INSERT INTO analytics_events (site_id, view_id, visitor, name, created_at) VALUES (1, ?, ?, ?, ? || ':00.000Z')",
+        )
+        .bind(view)
+        .bind(visitor)
+        .bind(name)
+        .bind(at)
+        .execute(&app.pool)
+        .await
+        .unwrap();
     }
-    assert_eq!(o["daily"].as_array().unwrap().len(), 7);
-    // A: 180 → 179 is one visit, 60 (two hours later) another; B: 175 → 174 one visit.
-    assert_eq!(o["visits"], 3);
+}
+
+const PERIOD: [(&str, &str); 3] = [("site", "demo"), ("from", "2026-11-01"), ("to", "2026-11-02")];
+
+#[tokio::test]
+async fn the_overview_counts_views_visits_time_entries_exits_and_goals_as_computed_by_hand() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    analytics_fixture(&app).await;
+    let o: Value = app.admin("analytics_overview", &PERIOD).await.json().await.unwrap();
+    assert_eq!((o["from"].as_str(), o["to"].as_str()), (Some("2026-11-01"), Some("2026-11-02")));
+    // 4 + 2 + 3 views; A and B on the 1st, C on the 2nd; A has two visits (10:03 → 12:00),
+    // B one, C two (09:10 → 09:50 is 40 minutes idle).
+    assert_eq!((o["views"].as_i64(), o["visitors"].as_i64(), o["visits"].as_i64()), (Some(9), Some(3), Some(5)));
+    assert_eq!(
+        o["daily"],
+        json!([{"day": "2026-11-01", "views": 6, "visitors": 2}, {"day": "2026-11-02", "views": 3, "visitors": 1}])
+    );
     let page = |path: &str| o["pages"].as_array().unwrap().iter().find(|p| p["path"] == path).unwrap().clone();
-    let demo = page("/demo");
-    assert_eq!((demo["views"].as_i64(), demo["avg_seconds"].as_i64()), (Some(2), Some(8)), "(10 + 5) / 2 = 7.5 → 8");
+    let figures = |p: Value| {
+        ["views", "visitors", "avg_seconds", "entries", "exits", "exit_rate"].map(|k| p[k].as_i64().unwrap_or(-1))
+    };
+    // /demo: A 10:00 and 12:00, C 09:00. Seconds (10 + 5 + 2) / 3 = 5.7 → 6. All three begin
+    // a visit; only A 12:00 ends one (the 3rd is outside the period): 1 of 3 = 33 %.
+    assert_eq!(figures(page("/demo")), [3, 2, 6, 3, 1, 33]);
+    // /demo/bread: A 10:01, B 10:05 and 10:06, C 09:10; seconds (20 + 30 + 8) / 3 = 19.3;
+    // entry B 10:05; exits B 10:06 (last) and C 09:10 (40 minutes before the next).
+    assert_eq!(figures(page("/demo/bread")), [4, 3, 19, 1, 2, 50]);
+    // /demo/thanks: A 10:03 (exit: two hours to the next), C 09:50 (entry and exit).
+    assert_eq!(figures(page("/demo/thanks")), [2, 2, 4, 1, 2, 100]);
+    let order = |list: &str, key: &str| o[list].as_array().unwrap().iter().map(|p| p[key].clone()).collect::<Vec<_>>();
+    assert_eq!(order("pages", "path"), [json!("/demo/bread"), json!("/demo"), json!("/demo/thanks")]);
     assert_eq!(
-        (demo["entries"].as_i64(), demo["exits"].as_i64(), demo["exit_rate"].as_i64()),
-        (Some(2), Some(1), Some(50))
+        o["entry_pages"],
+        json!([{"label": "/demo", "count": 3}, {"label": "/demo/bread", "count": 1}, {"label": "/demo/thanks", "count": 1}])
     );
-    let bread = page("/demo/bread");
-    // Views at 179 (A), 175 and 174 (B); seconds 20 and 30 reported, one missing → 25.
-    assert_eq!((bread["views"].as_i64(), bread["avg_seconds"].as_i64()), (Some(3), Some(25)));
-    // Entries: B at 175. Exits: A at 179 (next view 119 minutes later), B at 174.
-    assert_eq!(
-        (bread["entries"].as_i64(), bread["exits"].as_i64(), bread["exit_rate"].as_i64()),
-        (Some(1), Some(2), Some(67))
-    );
-    assert_eq!(o["pages"][0]["path"], "/demo/bread", "most viewed first");
+    assert_eq!(order("exit_pages", "path"), [json!("/demo/bread"), json!("/demo/thanks"), json!("/demo")]);
+    assert_eq!(order("exit_pages", "exits"), [json!(2), json!(2), json!(1)]);
     assert_eq!(o["referrers"], json!([{"label": "example.org", "count": 1}, {"label": "google.com", "count": 1}]));
     assert_eq!(o["campaigns"], json!([{"label": "newsletter", "count": 1}]));
+    assert_eq!(o["screens"], json!([{"label": "desktop", "count": 2}, {"label": "mobile", "count": 1}]));
+    assert_eq!(o["languages"], json!([{"label": "nl", "count": 2}, {"label": "en", "count": 1}]));
+    // "clicked share": A once, B twice → 3 events by 2 of 3 visitors; "newsletter": C (the
+    // 3rd's is outside the period) → 1 of 3.
+    assert_eq!(
+        o["goals"],
+        json!([
+            {"name": "clicked share", "events": 3, "visitors": 2, "rate": 67},
+            {"name": "newsletter", "events": 1, "visitors": 1, "rate": 33}
+        ])
+    );
+    // A single day; then the last N days, which end today and so hold none of the fixture.
+    let one_day: Value = app
+        .admin("analytics_overview", &[("site", "demo"), ("from", "2026-11-02"), ("to", "2026-11-02")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((one_day["views"].as_i64(), one_day["visits"].as_i64()), (Some(3), Some(2)));
+    let week: Value = app.admin("analytics_overview", &[("site", "demo"), ("days", "7")]).await.json().await.unwrap();
+    assert_eq!(week["daily"].as_array().unwrap().len(), 7);
+    assert_eq!(week["views"], 0);
+}
+
+#[tokio::test]
+async fn the_path_explorer_follows_visits_three_steps_and_stops_at_idle_gaps() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    analytics_fixture(&app).await;
+    let mut form = PERIOD.to_vec();
+    form.push(("start", "/demo"));
+    let t: Value = app.admin("analytics_paths", &form).await.json().await.unwrap();
+    // A 10:00 → bread → thanks → (two hours: left); A 12:00 → (left); C 09:00 → bread →
+    // (40 minutes: left).
+    let node = |path: Option<&str>, count: i64, next: Value| json!({"path": path, "other": false, "count": count, "next": next});
+    let left = |count: i64| node(None, count, json!([]));
+    assert_eq!(t["start"], "/demo");
+    assert_eq!(t["views"], 3);
+    assert_eq!(
+        t["next"],
+        json!([
+            node(Some("/demo/bread"), 2, json!([left(1), node(Some("/demo/thanks"), 1, json!([left(1)]))])),
+            left(1)
+        ])
+    );
+    // Without a start page: the most viewed page of the period.
+    let mut form = PERIOD.to_vec();
+    form.push(("start", ""));
+    let t: Value = app.admin("analytics_paths", &form).await.json().await.unwrap();
+    assert_eq!((t["start"].as_str(), t["views"].as_i64()), (Some("/demo/bread"), Some(4)));
+}
+
+#[tokio::test]
+async fn a_period_must_be_real_days_in_order_and_at_most_a_year() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    for (from, to) in [("2026-11-02", "2026-11-01"), ("2026-02-30", "2026-03-01"), ("2020-01-01", "2026-01-01")] {
+        let res = app.admin("analytics_overview", &[("site", "demo"), ("from", from), ("to", to)]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{from}..{to}");
+        assert!(res.text().await.unwrap().contains("period"));
+    }
 }
 
 #[tokio::test]

@@ -33,6 +33,81 @@ impl PastDate {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Today (UTC) by the server's clock, which is also SQLite's `'now'`.
+    #[cfg(feature = "ssr")]
+    pub fn today() -> PastDate {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        PastDate(civil_from_days((secs / 86_400) as i64))
+    }
+}
+
+/// A range of whole days, both ends included, at most [`DateRange::MAX_DAYS`] long: the
+/// period of a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: PastDate,
+    pub to: PastDate,
+}
+
+impl DateRange {
+    pub const MAX_DAYS: i64 = 366;
+
+    /// `from` to `to` as typed; neither may be after `today`.
+    pub fn parse(from: &str, to: &str, today: &str) -> Result<DateRange, Problem> {
+        let from = PastDate::parse(from, Some(today))?;
+        let to = PastDate::parse(to, Some(today))?;
+        let range = DateRange { from, to };
+        match range.days() {
+            ..1 => Err(Problem::OutOfRange),
+            1..=Self::MAX_DAYS => Ok(range),
+            _ => Err(Problem::TooLong),
+        }
+    }
+
+    /// The last `days` days up to `today` (a valid `YYYY-MM-DD`), clamped to 1..=366.
+    pub fn last_days(days: u32, today: &PastDate) -> DateRange {
+        let days = i64::from(days).clamp(1, Self::MAX_DAYS);
+        let from = civil_from_days(day_number(today) - (days - 1));
+        DateRange { from: PastDate(from), to: today.clone() }
+    }
+
+    /// Days in the range, both ends counted.
+    pub fn days(&self) -> i64 {
+        day_number(&self.to) - day_number(&self.from) + 1
+    }
+
+    /// Every day of the range in order, `YYYY-MM-DD`.
+    pub fn each_day(&self) -> Vec<String> {
+        (day_number(&self.from)..=day_number(&self.to)).map(civil_from_days).collect()
+    }
+}
+
+/// Days since 1970-01-01 of a parsed date (H. Hinnant's `days_from_civil`).
+fn day_number(date: &PastDate) -> i64 {
+    let s = date.as_str();
+    let (y, m, d): (i64, i64, i64) =
+        (s[..4].parse().unwrap_or(0), s[5..7].parse().unwrap_or(1), s[8..].parse().unwrap_or(1));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number (H. Hinnant's `civil_from_days`).
+fn civil_from_days(z: i64) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -52,6 +127,28 @@ mod tests {
     fn real_dates_up_to_today_are_accepted() {
         assert!(PastDate::parse("2024-02-29", Some("2026-11-23")).is_ok());
         assert!(PastDate::parse("2026-11-23", Some("2026-11-23")).is_ok());
+    }
+
+    #[test]
+    fn a_range_counts_its_days_across_months_and_leap_years() {
+        let r = DateRange::parse("2024-02-27", "2024-03-02", "2026-11-23").unwrap();
+        assert_eq!(r.days(), 5);
+        assert_eq!(r.each_day(), ["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01", "2024-03-02"]);
+        let today = PastDate::parse("2026-01-02", None).unwrap();
+        let week = DateRange::last_days(7, &today);
+        assert_eq!((week.from.as_str(), week.days()), ("2025-12-27", 7));
+        assert_eq!(DateRange::last_days(0, &today).days(), 1);
+        assert_eq!(DateRange::last_days(5000, &today).days(), 366);
+        assert_eq!(day_number(&PastDate::parse("1970-01-01", None).unwrap()), 0);
+    }
+
+    #[test]
+    fn a_range_must_run_forwards_and_not_too_long() {
+        let today = "2026-11-23";
+        assert_eq!(DateRange::parse("2026-11-20", "2026-11-19", today), Err(Problem::OutOfRange));
+        assert_eq!(DateRange::parse("2024-01-01", "2026-01-01", today), Err(Problem::TooLong));
+        assert_eq!(DateRange::parse("2026-11-20", "2026-11-30", today), Err(Problem::OutOfRange), "future");
+        assert_eq!(DateRange::parse("2026-11-20", "20.11.2026", today), Err(Problem::NotADate));
     }
 
     #[test]

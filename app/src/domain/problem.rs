@@ -79,6 +79,8 @@ pub enum Field {
     Label,
     Text,
     QueryParams,
+    // Reports.
+    Period,
 }
 
 /// A problem in one row of a multi-row submission: a line of a purchase, a row of a CSV.

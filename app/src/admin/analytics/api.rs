@@ -1,5 +1,6 @@
-//! The analytics overview: views and visitors per day, pages with time and exit rate,
-//! entry pages, referrers and campaigns, for one site and a number of days.
+//! The analytics reports of one site over a range of days: the overview (views and
+//! visitors per day, pages with time and exit rate, entry and exit pages, referrers,
+//! campaigns, screens, languages, goals) and the path explorer.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -34,35 +35,119 @@ pub struct Count {
     pub count: i64,
 }
 
+/// A custom event (`patron.track(name)`) as a goal: how many visitors reached it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub name: String,
+    pub events: i64,
+    /// Visitors (per day, summed) with at least one such event.
+    pub visitors: i64,
+    /// `visitors` as a share of all visitors of the period, in percent, rounded.
+    pub rate: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overview {
     pub site: String,
-    pub days: u32,
+    /// The period shown, `YYYY-MM-DD`, both days included.
+    pub from: String,
+    pub to: String,
     pub views: i64,
     pub visitors: i64,
     pub visits: i64,
     pub daily: Vec<Day>,
+    /// The most viewed pages.
     pub pages: Vec<PageRow>,
+    /// Where visits began, most first.
+    pub entry_pages: Vec<Count>,
+    /// Where visits ended, most exits first.
+    pub exit_pages: Vec<PageRow>,
     pub referrers: Vec<Count>,
     pub campaigns: Vec<Count>,
+    /// Visitors by screen class (mobile, tablet, desktop) and by browser language.
+    pub screens: Vec<Count>,
+    pub languages: Vec<Count>,
+    pub goals: Vec<Goal>,
+}
+
+/// Where visits went after a page, as a tree three steps deep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathTree {
+    pub start: String,
+    /// Views of `start` in the period: the 100 % of the first step.
+    pub views: i64,
+    pub next: Vec<PathNode>,
+}
+
+/// One step of a path: `path` is `None` where the visit ended there. `other` gathers the
+/// rarer pages of a step in one node so the shares of a step add up to its parent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathNode {
+    pub path: Option<String>,
+    pub other: bool,
+    pub count: i64,
+    pub next: Vec<PathNode>,
 }
 
 /// A visit ends after this long without a page view.
 pub const VISIT_GAP_MINUTES: i64 = 30;
+/// Path explorer depth, and how many pages each step shows before "other pages".
+pub const PATH_STEPS: usize = 3;
+pub const PATH_BRANCHES: usize = 5;
+
+/// The manager's check, the site, and the period: `from`–`to` when both are given, else the
+/// last `days` days (30 when neither).
+#[cfg(feature = "ssr")]
+async fn site_and_range(
+    site: &str,
+    days: Option<u32>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<(crate::domain::SiteId, crate::domain::DateRange), AppError> {
+    use crate::domain::{DateRange, Field, FieldErrors, PastDate, Role, SiteKey};
+    crate::admin::auth::guard::require_staff(Role::Manager).await?;
+    let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
+    let today = PastDate::today();
+    let range = match (from.filter(|f| !f.is_empty()), to.filter(|t| !t.is_empty())) {
+        (Some(from), Some(to)) => DateRange::parse(&from, &to, today.as_str())
+            .map_err(|problem| AppError::Invalid(FieldErrors::one(Field::Period, problem)))?,
+        _ => DateRange::last_days(days.unwrap_or(30), &today),
+    };
+    let pool = crate::server_ctx::pool()?;
+    let id = crate::admin::settings::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
+    Ok((id, range))
+}
 
 #[server(prefix = "/api/admin", endpoint = "analytics_overview")]
-pub async fn analytics_overview(site: String, days: u32) -> Result<Overview, AppError> {
+pub async fn analytics_overview(
+    site: String,
+    days: Option<u32>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<Overview, AppError> {
     crate::server_ctx::answer(
         async move {
-            use crate::domain::{Role, SiteKey};
-            crate::admin::auth::guard::require_staff(Role::Manager).await?;
-            let days = days.clamp(1, 366);
-            let key = SiteKey::parse(&site).map_err(|_| AppError::NotFound)?;
-            let pool = crate::server_ctx::pool()?;
-            let id = crate::admin::settings::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
-            let mut overview = super::db::overview(&pool, id, days).await?;
+            let (id, range) = site_and_range(&site, days, from, to).await?;
+            let mut overview = super::db::overview(&crate::server_ctx::pool()?, id, &range).await?;
             overview.site = site;
             Ok(overview)
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/admin", endpoint = "analytics_paths")]
+pub async fn analytics_paths(
+    site: String,
+    days: Option<u32>,
+    from: Option<String>,
+    to: Option<String>,
+    start: String,
+) -> Result<PathTree, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let (id, range) = site_and_range(&site, days, from, to).await?;
+            Ok(super::db::paths(&crate::server_ctx::pool()?, id, &range, &start).await?)
         }
         .await,
     )

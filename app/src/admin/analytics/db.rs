@@ -1,73 +1,85 @@
-//! SQL of the analytics overview. Visits (sessions) are derived when reading: a view
-//! begins a visit when the same visitor had no view in the 30 minutes before it.
+//! SQL of the analytics reports. Visits (sessions) are derived when reading: a view begins
+//! a visit when the same visitor had no view in the 30 minutes before it. Visitors are
+//! counted per day (`substr(created_at, 1, 10) || visitor`: the key changes daily), so a
+//! period's visitors are its days' visitors summed.
 
-use super::api::{Count, Day, Overview, PageRow, VISIT_GAP_MINUTES};
-use crate::domain::SiteId;
+use super::api::{
+    Count, Day, Goal, Overview, PATH_BRANCHES, PATH_STEPS, PageRow, PathNode, PathTree, VISIT_GAP_MINUTES,
+};
+use crate::domain::{DateRange, SiteId};
 use sqlx::{Row, SqlitePool};
 
-/// Views of the last `days` days (today included) with each view's gap to the visitor's
-/// previous and next view, in seconds (NULL at the ends). ?1 site, ?2 days.
-macro_rules! views_with_gaps {
+/// `created_at` within the period: ?2 the first day, ?3 the last (`YYYY-MM-DD`, both
+/// included; ISO timestamps compare as text).
+macro_rules! in_period {
     () => {
-        "WITH v AS (
-           SELECT path, visitor, duration_ms, created_at,
-                  (julianday(created_at) - julianday(lag(created_at) OVER w)) * 86400 AS since_prev,
-                  (julianday(lead(created_at) OVER w) - julianday(created_at)) * 86400 AS until_next
-           FROM page_views
-           WHERE site_id = ?1 AND created_at >= strftime('%Y-%m-%dT00:00:00.000Z', 'now', '-' || (?2 - 1) || ' days')
-           WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)
-         ) "
+        "site_id = ?1 AND created_at >= ?2 AND created_at < date(?3, '+1 day')"
     };
 }
 
-pub async fn overview(pool: &SqlitePool, site: SiteId, days: u32) -> sqlx::Result<Overview> {
+/// The period's views with each view's gap to the visitor's previous and next view, in
+/// seconds (NULL at the ends). ?1 site, ?2 and ?3 the period.
+macro_rules! views_with_gaps {
+    () => {
+        concat!(
+            "WITH v AS (
+               SELECT path, visitor, duration_ms, created_at,
+                      (julianday(created_at) - julianday(lag(created_at) OVER w)) * 86400 AS since_prev,
+                      (julianday(lead(created_at) OVER w) - julianday(created_at)) * 86400 AS until_next
+               FROM page_views WHERE ",
+            in_period!(),
+            " WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)) "
+        )
+    };
+}
+
+pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Overview> {
     let gap = VISIT_GAP_MINUTES * 60;
-    let days = i64::from(days);
+    let (from, to) = (range.from.as_str(), range.to.as_str());
     let totals = sqlx::query(concat!(
         views_with_gaps!(),
         "SELECT count(*) AS views,
                 count(DISTINCT substr(created_at, 1, 10) || visitor) AS visitors,
-                coalesce(sum(since_prev IS NULL OR since_prev > ?3), 0) AS visits
+                coalesce(sum(since_prev IS NULL OR since_prev > ?4), 0) AS visits
          FROM v"
     ))
     .bind(site)
-    .bind(days)
+    .bind(from)
+    .bind(to)
     .bind(gap)
     .fetch_one(pool)
     .await?;
+    let visitors: i64 = totals.get("visitors");
     let daily_rows: Vec<(String, i64, i64)> = sqlx::query_as(concat!(
-        views_with_gaps!(),
-        "SELECT substr(created_at, 1, 10) AS day, count(*), count(DISTINCT visitor) FROM v GROUP BY day ORDER BY day"
+        "SELECT substr(created_at, 1, 10) AS day, count(*), count(DISTINCT visitor) FROM page_views WHERE ",
+        in_period!(),
+        " GROUP BY day"
     ))
     .bind(site)
-    .bind(days)
+    .bind(from)
+    .bind(to)
     .fetch_all(pool)
     .await?;
-    // Every day of the range, days without views as zero, so the chart's bars line up.
-    let all_days: Vec<String> = sqlx::query_scalar(
-        "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n + 1 < ?)
-         SELECT strftime('%Y-%m-%d', 'now', '-' || n || ' days') FROM d ORDER BY 1",
-    )
-    .bind(days)
-    .fetch_all(pool)
-    .await?;
-    let daily = all_days
+    // Every day of the period, days without views as zero, so the chart's bars line up.
+    let daily = range
+        .each_day()
         .into_iter()
         .map(|day| {
             let found = daily_rows.iter().find(|(d, _, _)| *d == day);
             Day { views: found.map_or(0, |r| r.1), visitors: found.map_or(0, |r| r.2), day }
         })
         .collect();
-    let pages = sqlx::query(concat!(
+    let all_pages: Vec<PageRow> = sqlx::query(concat!(
         views_with_gaps!(),
         "SELECT path, count(*) AS views, count(DISTINCT substr(created_at, 1, 10) || visitor) AS visitors,
                 CAST(round(avg(duration_ms) / 1000.0) AS INTEGER) AS avg_seconds,
-                sum(since_prev IS NULL OR since_prev > ?3) AS entries,
-                sum(until_next IS NULL OR until_next > ?3) AS exits
-         FROM v GROUP BY path ORDER BY views DESC, path LIMIT 20"
+                sum(since_prev IS NULL OR since_prev > ?4) AS entries,
+                sum(until_next IS NULL OR until_next > ?4) AS exits
+         FROM v GROUP BY path"
     ))
     .bind(site)
-    .bind(days)
+    .bind(from)
+    .bind(to)
     .bind(gap)
     .fetch_all(pool)
     .await?
@@ -82,39 +94,192 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, days: u32) -> sqlx::Resul
             avg_seconds: r.get("avg_seconds"),
             entries: r.get("entries"),
             exits,
-            exit_rate: if views == 0 { 0 } else { (exits * 100 + views / 2) / views },
+            exit_rate: percent(exits, views),
         }
     })
     .collect();
+    let top = |key: fn(&PageRow) -> i64, n: usize| {
+        let mut rows: Vec<&PageRow> = all_pages.iter().filter(|p| key(p) > 0).collect();
+        rows.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.path.cmp(&b.path)));
+        rows.into_iter().take(n).cloned().collect::<Vec<_>>()
+    };
+    let pages = top(|p| p.views, 20);
+    let entry_pages = top(|p| p.entries, 10).into_iter().map(|p| Count { label: p.path, count: p.entries }).collect();
+    let exit_pages = top(|p| p.exits, 10);
+    // Each list: label, count; ?1 site, ?2 and ?3 the period.
     let counts = |sql: &'static str| async move {
-        let rows: Vec<(String, i64)> = sqlx::query_as(sql).bind(site).bind(days).fetch_all(pool).await?;
+        let rows: Vec<(String, i64)> = sqlx::query_as(sql).bind(site).bind(from).bind(to).fetch_all(pool).await?;
         Ok::<_, sqlx::Error>(rows.into_iter().map(|(label, count)| Count { label, count }).collect::<Vec<_>>())
     };
-    let referrers = counts(
-        "SELECT referrer, count(*) FROM page_views
-         WHERE site_id = ?1 AND referrer <> ''
-           AND created_at >= strftime('%Y-%m-%dT00:00:00.000Z', 'now', '-' || (?2 - 1) || ' days')
-         GROUP BY referrer ORDER BY 2 DESC, 1 LIMIT 10",
-    )
+    let referrers = counts(concat!(
+        "SELECT referrer, count(*) FROM page_views WHERE referrer <> '' AND ",
+        in_period!(),
+        " GROUP BY referrer ORDER BY 2 DESC, 1 LIMIT 10"
+    ))
     .await?;
-    let campaigns = counts(
+    let campaigns = counts(concat!(
         "SELECT utm_source || coalesce(' / ' || nullif(utm_medium, ''), '') || coalesce(' / ' || nullif(utm_campaign, ''), ''),
                 count(*)
-         FROM page_views
-         WHERE site_id = ?1 AND utm_source <> ''
-           AND created_at >= strftime('%Y-%m-%dT00:00:00.000Z', 'now', '-' || (?2 - 1) || ' days')
-         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
-    )
+         FROM page_views WHERE utm_source <> '' AND ",
+        in_period!(),
+        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+    ))
     .await?;
+    let screens = counts(concat!(
+        "SELECT screen, count(DISTINCT substr(created_at, 1, 10) || visitor) FROM page_views WHERE ",
+        in_period!(),
+        " GROUP BY screen ORDER BY 2 DESC, 1"
+    ))
+    .await?;
+    let languages = counts(concat!(
+        "SELECT coalesce(nullif(language, ''), 'unknown'), count(DISTINCT substr(created_at, 1, 10) || visitor)
+         FROM page_views WHERE ",
+        in_period!(),
+        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+    ))
+    .await?;
+    let goals = sqlx::query_as::<_, (String, i64, i64)>(concat!(
+        "SELECT name, count(*), count(DISTINCT substr(created_at, 1, 10) || visitor) FROM analytics_events WHERE ",
+        in_period!(),
+        " GROUP BY name ORDER BY 3 DESC, 1 LIMIT 20"
+    ))
+    .bind(site)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|(name, events, converted)| Goal { name, events, visitors: converted, rate: percent(converted, visitors) })
+    .collect();
     Ok(Overview {
         site: String::new(),
-        days: days as u32,
+        from: from.to_owned(),
+        to: to.to_owned(),
         views: totals.get("views"),
-        visitors: totals.get("visitors"),
+        visitors,
         visits: totals.get("visits"),
         daily,
         pages,
+        entry_pages,
+        exit_pages,
         referrers,
         campaigns,
+        screens,
+        languages,
+        goals,
     })
+}
+
+/// `part` of `whole` in percent, rounded half up; 0 of nothing.
+fn percent(part: i64, whole: i64) -> i64 {
+    if whole == 0 { 0 } else { (part * 100 + whole / 2) / whole }
+}
+
+/// The three views after each view of `start` within the same visit (NULL once the visit
+/// ended), counted per distinct continuation.
+/// An empty `start` means the period's most viewed page.
+pub async fn paths(pool: &SqlitePool, site: SiteId, range: &DateRange, start: &str) -> sqlx::Result<PathTree> {
+    let start = if start.trim().is_empty() {
+        sqlx::query_scalar::<_, String>(concat!(
+            "SELECT path FROM page_views WHERE ",
+            in_period!(),
+            " GROUP BY path ORDER BY count(*) DESC, path LIMIT 1"
+        ))
+        .bind(site)
+        .bind(range.from.as_str())
+        .bind(range.to.as_str())
+        .fetch_optional(pool)
+        .await?
+        .unwrap_or_else(|| "/".to_owned())
+    } else {
+        start.trim().to_owned()
+    };
+    let start = start.as_str();
+    let rows: Vec<(Option<String>, Option<String>, Option<String>, i64)> = sqlx::query_as(concat!(
+        "WITH v AS (
+           SELECT path, created_at AS t0,
+                  lead(path, 1) OVER w AS p1, lead(created_at, 1) OVER w AS t1,
+                  lead(path, 2) OVER w AS p2, lead(created_at, 2) OVER w AS t2,
+                  lead(path, 3) OVER w AS p3, lead(created_at, 3) OVER w AS t3
+           FROM page_views WHERE ",
+        in_period!(),
+        " WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)
+         ), steps AS (
+           SELECT p1, p2, p3,
+                  t1 IS NOT NULL AND (julianday(t1) - julianday(t0)) * 1440 <= ?5 AS go1,
+                  t2 IS NOT NULL AND (julianday(t2) - julianday(t1)) * 1440 <= ?5 AS go2,
+                  t3 IS NOT NULL AND (julianday(t3) - julianday(t2)) * 1440 <= ?5 AS go3
+           FROM v WHERE path = ?4
+         )
+         SELECT CASE WHEN go1 THEN p1 END,
+                CASE WHEN go1 AND go2 THEN p2 END,
+                CASE WHEN go1 AND go2 AND go3 THEN p3 END,
+                count(*)
+         FROM steps GROUP BY 1, 2, 3"
+    ))
+    .bind(site)
+    .bind(range.from.as_str())
+    .bind(range.to.as_str())
+    .bind(start)
+    .bind(VISIT_GAP_MINUTES)
+    .fetch_all(pool)
+    .await?;
+    let rows: Vec<([Option<String>; PATH_STEPS], i64)> = rows.into_iter().map(|(a, b, c, n)| ([a, b, c], n)).collect();
+    Ok(PathTree { start: start.to_owned(), views: rows.iter().map(|r| r.1).sum(), next: branches(&rows, 0) })
+}
+
+/// The nodes of one step: "left" (the visit ended) always, the most followed pages, and
+/// the rest summed as "other pages"; each page with the steps after it.
+fn branches(rows: &[([Option<String>; PATH_STEPS], i64)], step: usize) -> Vec<PathNode> {
+    if step == PATH_STEPS {
+        return Vec::new();
+    }
+    let mut groups: Vec<(Option<String>, i64)> = Vec::new();
+    for (steps, n) in rows {
+        match groups.iter_mut().find(|g| g.0 == steps[step]) {
+            Some(g) => g.1 += n,
+            None => groups.push((steps[step].clone(), *n)),
+        }
+    }
+    groups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut nodes = Vec::new();
+    let mut other = 0;
+    let mut shown = 0;
+    for (path, count) in groups {
+        match path {
+            None => nodes.push(PathNode { path: None, other: false, count, next: Vec::new() }),
+            Some(_) if shown == PATH_BRANCHES => other += count,
+            Some(p) => {
+                shown += 1;
+                let below: Vec<_> = rows.iter().filter(|(s, _)| s[step].as_ref() == Some(&p)).cloned().collect();
+                nodes.push(PathNode { path: Some(p), other: false, count, next: branches(&below, step + 1) });
+            }
+        }
+    }
+    if other > 0 {
+        nodes.push(PathNode { path: None, other: true, count: other, next: Vec::new() });
+    }
+    nodes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(steps: [Option<&str>; 3], n: i64) -> ([Option<String>; 3], i64) {
+        (steps.map(|s| s.map(str::to_owned)), n)
+    }
+
+    #[test]
+    fn a_step_shows_the_top_pages_then_other_and_always_who_left() {
+        let mut rows: Vec<_> = (0..7).map(|i| row([Some(&format!("/p{i}")), None, None], 10 - i)).collect();
+        rows.push(row([None, None, None], 1));
+        let nodes = branches(&rows, 0);
+        let shown: Vec<_> = nodes.iter().map(|n| (n.path.clone(), n.other, n.count)).collect();
+        assert_eq!(shown.len(), 7, "five pages, other, left");
+        assert_eq!(shown[0], (Some("/p0".into()), false, 10));
+        assert_eq!(shown[5], (None, false, 1), "left");
+        assert_eq!(shown[6], (None, true, 5 + 4), "/p5 and /p6");
+        assert_eq!(nodes[0].next[0].path, None, "after /p0 every visit ended");
+    }
 }

@@ -1,5 +1,6 @@
 //! The analytics pages of the admin: where visitors come from, which pages they see, how
-//! long they stay and where they leave. Charts are SVG drawn by the page itself (no CDN).
+//! long they stay, where they go next and where they leave. Charts are SVG and HTML drawn
+//! by the page itself (no CDN).
 
 mod api;
 #[cfg(feature = "ssr")]
@@ -8,31 +9,96 @@ pub mod db;
 pub use api::*;
 
 use crate::admin::ui::ErrorLine;
+use crate::domain::Field;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+/// What the page's address says: site and period (`days`, or `from` and `to`).
+#[derive(Debug, Clone, PartialEq)]
+struct Filter {
+    site: String,
+    days: Option<u32>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+impl Filter {
+    /// The query string of this filter, for links that keep it.
+    fn query(&self) -> String {
+        let mut q = format!("site={}", urlencode(&self.site));
+        match (&self.from, &self.to) {
+            (Some(from), Some(to)) => q.push_str(&format!("&from={}&to={}", urlencode(from), urlencode(to))),
+            _ => q.push_str(&format!("&days={}", self.days.unwrap_or(30))),
+        }
+        q
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
 
 #[component]
 pub fn AnalyticsPage() -> impl IntoView {
     let query = use_query_map();
-    let site = move || query.read().get("site").unwrap_or_else(|| "demo".into());
-    let days = move || query.read().get("days").and_then(|d| d.parse::<u32>().ok()).unwrap_or(30);
-    let overview = Resource::new(move || (site(), days()), |(s, d)| analytics_overview(s, d));
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        let text = |k: &str| q.get(k).filter(|v| !v.is_empty());
+        Filter {
+            site: text("site").unwrap_or_else(|| "demo".into()),
+            days: text("days").and_then(|d| d.parse().ok()),
+            from: text("from"),
+            to: text("to"),
+        }
+    });
+    let start = move || query.read().get("start").unwrap_or_default();
+    let overview = Resource::new(move || filter.get(), |f| analytics_overview(f.site, f.days, f.from, f.to));
+    let paths = Resource::new(
+        move || (filter.get(), start()),
+        |(f, start)| analytics_paths(f.site, f.days, f.from, f.to, start),
+    );
+    let presets = move || {
+        let site = urlencode(&filter.read().site);
+        [(1u32, "Today"), (7, "7 days"), (30, "30 days"), (90, "90 days"), (365, "365 days")]
+            .into_iter()
+            .map(|(d, label)| view! { <a href=format!("?site={site}&days={d}") class="preset">{label}</a> })
+            .collect_view()
+    };
     view! {
         <section class="analytics">
             <h1>"Analytics"</h1>
             <form method="GET" class="row">
-                <input name="site" aria-label="Site key" prop:value=site />
-                <select name="days" aria-label="Period">
-                    {[1u32, 7, 30, 90, 365].into_iter().map(|d| view! {
-                        <option value=d selected=move || days() == d>{if d == 1 { "Today".to_owned() } else { format!("Last {d} days") }}</option>
-                    }).collect_view()}
-                </select>
+                <input name="site" aria-label="Site key" prop:value=move || filter.read().site.clone() />
+                <label>"From " <input type="date" name="from" aria-label="From"
+                    prop:value=move || overview_day(overview, true) /></label>
+                <label>"to " <input type="date" name="to" aria-label="To"
+                    prop:value=move || overview_day(overview, false) /></label>
                 <button type="submit">"Show"</button>
             </form>
+            <p class="presets">{presets}</p>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match overview.await {
-                        Ok(o) => view! { <OverviewView o /> }.into_any(),
+                        Ok(o) => view! { <OverviewView o query=filter.get_untracked().query() /> }.into_any(),
+                        Err(AppError::Invalid(errors)) => {
+                            let why = errors.get(Field::Period).map(|p| p.to_string()).unwrap_or_default();
+                            view! { <p class="form-error" role="alert">{format!("Period: {why}")}</p> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <h2>"Paths"</h2>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match paths.await {
+                        Ok(tree) => view! { <PathExplorer tree filter=filter.get_untracked() /> }.into_any(),
                         Err(error) => view! { <ErrorLine error /> }.into_any(),
                     }
                 })}
@@ -41,8 +107,14 @@ pub fn AnalyticsPage() -> impl IntoView {
     }
 }
 
+/// The period's first or last day as the server resolved it, for the date inputs.
+fn overview_day(overview: Resource<Result<Overview, AppError>>, first: bool) -> String {
+    overview.get().and_then(|o| o.ok()).map(|o| if first { o.from } else { o.to }).unwrap_or_default()
+}
+
 #[component]
-fn OverviewView(o: Overview) -> impl IntoView {
+fn OverviewView(o: Overview, query: String) -> impl IntoView {
+    let paths_link = move |path: &str| format!("?{query}&start={}#paths", urlencode(path));
     view! {
         <dl class="stats">
             <div><dt>"Page views"</dt><dd data-stat="views">{o.views}</dd></div>
@@ -57,7 +129,7 @@ fn OverviewView(o: Overview) -> impl IntoView {
             <tbody>
                 {o.pages.into_iter().map(|p| view! {
                     <tr data-path=p.path.clone()>
-                        <td><code>{p.path.clone()}</code></td>
+                        <td><a href=paths_link(&p.path) title="Where visitors went next"><code>{p.path.clone()}</code></a></td>
                         <td>{p.views}</td>
                         <td>{p.visitors}</td>
                         <td>{p.avg_seconds.map(|s| format!("{s} s")).unwrap_or_else(|| "–".into())}</td>
@@ -68,26 +140,116 @@ fn OverviewView(o: Overview) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        <div class="record-grid">
-            <div><h2>"Referrers"</h2><CountList items=o.referrers empty="No visits from other sites yet." /></div>
-            <div><h2>"Campaigns (utm)"</h2><CountList items=o.campaigns empty="No campaign visits yet." /></div>
+        <div class="report-grid">
+            <div><h2>"Entry pages"</h2><CountList items=o.entry_pages empty="No visits yet." name="entries" /></div>
+            <div>
+                <h2>"Exit pages"</h2>
+                <CountList
+                    items=o.exit_pages.into_iter().map(|p| Count { label: format!("{} ({} %)", p.path, p.exit_rate), count: p.exits }).collect()
+                    empty="No visits yet." name="exits" />
+            </div>
+            <div><h2>"Referrers"</h2><CountList items=o.referrers empty="No visits from other sites yet." name="referrers" /></div>
+            <div><h2>"Campaigns (utm)"</h2><CountList items=o.campaigns empty="No campaign visits yet." name="campaigns" /></div>
+            <div><h2>"Screens (visitors)"</h2><CountList items=o.screens empty="No visits yet." name="screens" /></div>
+            <div><h2>"Languages (visitors)"</h2><CountList items=o.languages empty="No visits yet." name="languages" /></div>
         </div>
+        <h2>"Goals"</h2>
+        {if o.goals.is_empty() {
+            view! { <p class="empty">"No custom events yet: a page calls " <code>"patron.track(\"name\")"</code> " when a visitor reaches a goal."</p> }.into_any()
+        } else {
+            view! {
+                <table class="customers goals">
+                    <thead><tr><th>"Goal (event)"</th><th>"Events"</th><th>"Visitors"</th><th>"Conversion"</th></tr></thead>
+                    <tbody>
+                        {o.goals.into_iter().map(|g| view! {
+                            <tr data-goal=g.name.clone()>
+                                <td>{g.name.clone()}</td><td>{g.events}</td><td>{g.visitors}</td><td>{format!("{} %", g.rate)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
     }
 }
 
 #[component]
-fn CountList(items: Vec<Count>, empty: &'static str) -> impl IntoView {
+fn CountList(items: Vec<Count>, empty: &'static str, name: &'static str) -> impl IntoView {
     if items.is_empty() {
         return view! { <p class="empty">{empty}</p> }.into_any();
     }
+    let max = items.iter().map(|c| c.count).max().unwrap_or(1).max(1);
     view! {
-        <table class="customers counts">
+        <table class="customers counts" data-list=name>
             <tbody>
-                {items.into_iter().map(|c| view! { <tr><td>{c.label}</td><td>{c.count}</td></tr> }).collect_view()}
+                {items.into_iter().map(|c| view! {
+                    <tr>
+                        <td><span class="bar" style=format!("width: {}%", c.count * 100 / max)></span>{c.label}</td>
+                        <td>{c.count}</td>
+                    </tr>
+                }).collect_view()}
             </tbody>
         </table>
     }
     .into_any()
+}
+
+/// Where visits went after one page, three steps deep, as a tree of bars: each node's bar
+/// is its share of its parent. Each page re-roots the tree on itself.
+#[component]
+fn PathExplorer(tree: PathTree, filter: Filter) -> impl IntoView {
+    let query = filter.query();
+    let hidden = move |name: &'static str, value: Option<String>| {
+        value.map(|value| view! { <input type="hidden" name=name value=value /> })
+    };
+    let form = view! {
+        <form method="GET" class="row" id="paths">
+            {hidden("site", Some(filter.site.clone()))}
+            {hidden("days", filter.days.map(|d| d.to_string()))}
+            {hidden("from", filter.from.clone())}
+            {hidden("to", filter.to.clone())}
+            <label>"After page " <input name="start" aria-label="Start page" value=tree.start.clone() /></label>
+            <button type="submit">"Show paths"</button>
+        </form>
+    };
+    if tree.views == 0 {
+        return view! { {form} <p class="empty">"No views of this page in the period."</p> }.into_any();
+    }
+    view! {
+        {form}
+        <p>"Views of "<code>{tree.start.clone()}</code>{format!(": {}. Then:", tree.views)}</p>
+        <ul class="tree" aria-label="Paths after the start page">{path_nodes(tree.next, tree.views, &query)}</ul>
+    }
+    .into_any()
+}
+
+fn path_nodes(nodes: Vec<PathNode>, parent: i64, query: &str) -> AnyView {
+    nodes
+        .into_iter()
+        .map(|node| {
+            let share = if parent == 0 { 0 } else { (node.count * 100 + parent / 2) / parent };
+            let label = match (&node.path, node.other) {
+                (Some(path), _) => view! {
+                    <a href=format!("?{query}&start={}#paths", urlencode(path))><code>{path.clone()}</code></a>
+                }
+                .into_any(),
+                (None, true) => view! { <em>"other pages"</em> }.into_any(),
+                (None, false) => view! { <em>"left the site"</em> }.into_any(),
+            };
+            let children =
+                (!node.next.is_empty()).then(|| view! { <ul>{path_nodes(node.next, node.count, query)}</ul> });
+            view! {
+                <li data-path=node.path.clone().unwrap_or_default() data-count=node.count>
+                    <span class="step">
+                        <span class="bar" style=format!("width: {share}%")></span>
+                        {label}" "<span class="figure">{format!("{} · {share} %", node.count)}</span>
+                    </span>
+                    {children}
+                </li>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// Views per day as SVG bars with the day's figure in each bar's title (hover) and an
