@@ -22,6 +22,8 @@ pub enum CliError {
     StaffExists(String),
     #[error("there is no site with the key {0:?}")]
     NoSuchSite(String),
+    #[error(transparent)]
+    Seed(#[from] crate::seed::SeedError),
     #[error("hashing the password: {0}")]
     Hash(#[from] passwords::HashError),
 }
@@ -46,6 +48,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 .await?
                 .ok_or_else(|| CliError::StaffExists(email.to_string()))?;
             println!("created owner {email} (staff id {})", id.0);
+        }
+        Command::Seed { customers, purchases, events, seed } => {
+            let pool = crate::db::connect(&config.database_url).await?;
+            let report = crate::seed::run(&pool, crate::seed::Amounts { customers, purchases, events, seed }).await?;
+            for (table, rows) in &report.tables {
+                println!("{table:<18} {rows:>10}");
+            }
+            let rows = report.rows();
+            println!("{rows} rows in {:.1} s: {:.0} rows/s", report.seconds, rows as f64 / report.seconds);
         }
         Command::Site { command: SiteCommand::AllowOrigin { site, origin } } => {
             let key = SiteKey::parse(&site).map_err(|e| invalid("--site", e))?;

@@ -41,6 +41,19 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Fill an empty database with a realistic, deterministic demo shop (for benchmarks).
+    Seed {
+        #[arg(long, default_value_t = 1000)]
+        customers: u64,
+        #[arg(long, default_value_t = 5000)]
+        purchases: u64,
+        /// Page views (custom events come on top, about one in twenty).
+        #[arg(long, default_value_t = 20000)]
+        events: u64,
+        /// The same seed makes the same rows.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Sites that embed Patron.
     Site {
         #[command(subcommand)]

@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 mod gate;
 mod ingest;
+pub mod seed;
 pub mod startup;
 mod static_files;
 pub mod telemetry;

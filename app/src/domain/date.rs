@@ -83,6 +83,12 @@ impl DateRange {
     }
 }
 
+/// The UTC timestamp of `unix_seconds` as Patron stores times: `YYYY-MM-DDTHH:MM:SS.000Z`.
+pub fn iso_timestamp(unix_seconds: i64) -> String {
+    let (day, secs) = (unix_seconds.div_euclid(86_400), unix_seconds.rem_euclid(86_400));
+    format!("{}T{:02}:{:02}:{:02}.000Z", civil_from_days(day), secs / 3600, secs / 60 % 60, secs % 60)
+}
+
 /// Days since 1970-01-01 of a parsed date (H. Hinnant's `days_from_civil`).
 fn day_number(date: &PastDate) -> i64 {
     let s = date.as_str();
@@ -140,6 +146,12 @@ mod tests {
         assert_eq!(DateRange::last_days(0, &today).days(), 1);
         assert_eq!(DateRange::last_days(5000, &today).days(), 366);
         assert_eq!(day_number(&PastDate::parse("1970-01-01", None).unwrap()), 0);
+    }
+
+    #[test]
+    fn timestamps_are_iso_utc() {
+        assert_eq!(iso_timestamp(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_timestamp(1_795_437_296), "2026-11-23T12:34:56.000Z");
     }
 
     #[test]

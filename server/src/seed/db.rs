@@ -1,0 +1,94 @@
+//! The seed's SQL. Rows travel as one JSON array per chunk, unpacked by SQLite's own
+//! `json_each`: binding every value separately through the driver was the bottleneck
+//! (about 60,000 rows a second); one bound text per chunk moves hundreds of thousands.
+
+use serde::Serialize;
+use sqlx::SqliteConnection;
+
+/// One value of a generated row.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum V {
+    I(i64),
+    T(String),
+    S(&'static str),
+    Null,
+}
+
+/// Inserts `rows` (each with `columns.len()` values) into `table` in one transaction.
+pub async fn insert(conn: &mut SqliteConnection, table: &str, columns: &[&str], rows: &[Vec<V>]) -> sqlx::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let values = (0..columns.len()).map(|i| format!("value ->> {i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM json_each(?)", columns.join(", "));
+    let json = serde_json::to_string(rows).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(json).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Drops the named indexes of the tables the seed fills and returns their definitions:
+/// building an index once from all rows (a sort) is far faster than updating it row by
+/// row in random order. The constraints' own indexes (UNIQUE) stay.
+pub async fn drop_indexes(conn: &mut SqliteConnection, tables: &[&str]) -> sqlx::Result<Vec<String>> {
+    let all: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut definitions = Vec::new();
+    for (name, _, sql) in all.into_iter().filter(|(_, t, _)| tables.contains(&t.as_str())) {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DROP INDEX \"{}\"", name.replace('"', ""))))
+            .execute(&mut *conn)
+            .await?;
+        definitions.push(sql);
+    }
+    Ok(definitions)
+}
+
+/// Builds the indexes `drop_indexes` took away, from their own definitions.
+pub async fn create_indexes(conn: &mut SqliteConnection, definitions: &[String]) -> sqlx::Result<()> {
+    for sql in definitions {
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone())).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// How many rows `table` has (the seed fills only an empty database).
+pub async fn count(conn: &mut SqliteConnection, table: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}"))).fetch_one(&mut *conn).await
+}
+
+/// The demo site's catalogue: (id, name, price in minor units).
+pub async fn catalogue(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, String, i64)>> {
+    sqlx::query_as("SELECT id, name, price_minor FROM catalogue_items WHERE site_id = 1 ORDER BY id")
+        .fetch_all(&mut *conn)
+        .await
+}
+
+/// Ids of the demo's active options of a question (`reasons`, `heard`).
+pub async fn options(conn: &mut SqliteConnection, question: &str) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM question_options WHERE site_id = 1 AND question = ? AND active = 1 ORDER BY position",
+    )
+    .bind(question)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// The demo's newest English newsletter wording: (id, body, version).
+pub async fn consent_text(conn: &mut SqliteConnection) -> sqlx::Result<(i64, String, i64)> {
+    sqlx::query_as(
+        "SELECT id, body, version FROM consent_texts WHERE site_id = 1 AND purpose = 'newsletter' AND language = 'en'
+         ORDER BY version DESC LIMIT 1",
+    )
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// Fast and unsafe against power loss: fine for a database the seed makes from nothing.
+pub async fn bulk_mode(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query("PRAGMA synchronous = OFF").execute(&mut *conn).await?;
+    // Keep the indexes being filled in memory rather than re-reading them from the file.
+    sqlx::query("PRAGMA cache_size = -262144").execute(&mut *conn).await?;
+    Ok(())
+}
