@@ -113,7 +113,10 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
     let n = a.customers.max(1);
 
     // Customers joined over the last three years, oldest ids first.
-    let joined = |id: u64| now - 3 * 365 * DAY + (id as i64 * 3 * 365 * DAY) / n as i64;
+    // The time of day comes from the id alone, so purchases can start after it.
+    let joined = |id: u64| {
+        now - 3 * 365 * DAY + (id as i64 * (3 * 365 - 1) * DAY) / n as i64 + Rng::new(id, 9).below(DAY as u64) as i64
+    };
     let mut rng = Rng::new(a.seed, 1);
     let mut written = [0u64; 9];
     let mut ranking_id = 0i64;
@@ -131,7 +134,7 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
             let (first, first_ascii) = *rng.pick(if female { locale.female } else { locale.male });
             let (last, last_ascii) = *rng.pick(locale.last);
             let (town, postcode, region) = *rng.pick(locale.towns);
-            let created = iso_timestamp(joined(id) + rng.below(DAY as u64) as i64);
+            let created = iso_timestamp(joined(id));
             let birthday = rng.chance(70).then(|| {
                 let born = now - (18 + rng.below(62) as i64) * 365 * DAY - rng.below(365) as i64 * DAY;
                 iso_timestamp(born)[..10].to_owned()
@@ -296,12 +299,11 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
         for id in start + 1..=(start + CHUNK).min(a.purchases) {
             let u = rng.below(1_000_000) as f64 / 1_000_000.0;
             let customer = 1 + ((u * u) * n as f64) as u64 % n;
-            // From the day after joining: the join time itself falls anywhere in its day.
-            let since = joined(customer) + DAY;
+            let since = joined(customer);
             let at = loop {
                 let t = since + rng.below((now - since).max(1) as u64) as i64;
                 if rng.below(100) < seasonal_weight(t) {
-                    break t.min(now);
+                    break t;
                 }
             };
             let mut subtotal = 0;
@@ -328,7 +330,7 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
                 V::I(subtotal),
                 V::I(discount),
                 V::I(subtotal - discount),
-                V::S(*rng.pick(&["card", "card", "card", "cash", "cash", "mobile"])),
+                V::S(rng.pick(&["card", "card", "card", "cash", "cash", "mobile"])),
                 V::T(iso_timestamp(at)),
             ]);
         }
