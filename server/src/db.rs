@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 9] = [
+    let files: [(i64, &str, &'static str); 10] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -30,6 +30,7 @@ fn migrator() -> Migrator {
         (7, "customer_record", include_str!("../migrations/0007_customer_record.sql")),
         (8, "analytics", include_str!("../migrations/0008_analytics.sql")),
         (9, "analytics_params", include_str!("../migrations/0009_analytics_params.sql")),
+        (10, "visit_flags", include_str!("../migrations/0010_visit_flags.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -16,6 +16,10 @@ async fn healthz_answers_when_the_database_does() {
     let app = spawn_app().await;
     let res = reqwest::get(format!("{}/healthz", app.url)).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+    // The liveness check answers even when the database would not (the pool is closed).
+    app.pool.close().await;
+    assert_eq!(reqwest::get(format!("{}/healthz", app.url)).await.unwrap().status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(reqwest::get(format!("{}/livez", app.url)).await.unwrap().status(), StatusCode::OK);
 }
 
 #[tokio::test]

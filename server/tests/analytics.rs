@@ -265,6 +265,8 @@ async fn analytics_fixture(app: &TestApp) {
         .await
         .unwrap();
     }
+    // Ingest marks visits as views arrive; rows written straight into the table need them marked.
+    app::analytics::db::recompute_visits(&app.pool).await.unwrap();
 }
 
 const PERIOD: [(&str, &str); 3] = [("site", "demo"), ("from", "2026-11-01"), ("to", "2026-11-02")];
@@ -366,6 +368,37 @@ async fn a_period_must_be_real_days_in_order_and_at_most_a_year() {
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{from}..{to}");
         assert!(res.text().await.unwrap().contains("period"));
     }
+}
+
+/// Views as they arrive: the second within 30 minutes continues the visit, a view after
+/// 40 minutes idle begins a new one, and a repeated view id changes nothing.
+#[tokio::test]
+async fn ingest_marks_where_visits_begin_and_end() {
+    let app = spawn_app().await;
+    let flags = || async {
+        sqlx::query_as::<_, (String, i64, i64, i64)>(
+            "SELECT view_id, visit_start, visit_end, visitor_first FROM page_views ORDER BY id",
+        )
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+    };
+    track(&app, view(&app, "visit-0001", "/demo")).await;
+    track(&app, view(&app, "visit-0002", "/demo/bread")).await;
+    assert_eq!(flags().await, [("visit-0001".into(), 1, 0, 1), ("visit-0002".into(), 0, 1, 0)]);
+    sqlx::query("UPDATE page_views SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-40 minutes')")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    track(&app, view(&app, "visit-0003", "/demo")).await;
+    track(&app, view(&app, "visit-0003", "/demo")).await;
+    assert_eq!(
+        flags().await,
+        [("visit-0001".into(), 1, 0, 1), ("visit-0002".into(), 0, 1, 0), ("visit-0003".into(), 1, 1, 0)]
+    );
+    // The same marks when worked out again from the times alone.
+    app::analytics::db::recompute_visits(&app.pool).await.unwrap();
+    assert_eq!(flags().await[2], ("visit-0003".into(), 1, 1, 0));
 }
 
 #[tokio::test]

@@ -55,6 +55,12 @@ async fn the_seed_fills_every_table_consistently_and_the_same_way_twice() {
     // The indexes dropped for the bulk load are back.
     assert!(check("SELECT count(*) FROM sqlite_master WHERE name = 'page_views_by_visitor'").await == 1);
 
+    // The visits it marks are the visits its times make.
+    let marks = "SELECT group_concat(visit_start || visit_end || visitor_first, '') FROM (SELECT * FROM page_views ORDER BY id)";
+    let seeded: String = sqlx::query_scalar(marks).fetch_one(&a.pool).await.unwrap();
+    app::analytics::db::recompute_visits(&a.pool).await.unwrap();
+    assert_eq!(seeded, sqlx::query_scalar::<_, String>(marks).fetch_one(&a.pool).await.unwrap());
+
     // A second run refuses: it would mix two shops.
     assert!(matches!(run(&a.pool, SMALL).await, Err(SeedError::NotEmpty(300))));
 }

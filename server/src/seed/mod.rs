@@ -367,7 +367,9 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
             visit += 1;
             let visitor = format!("{:016x}{:016x}", rng.next(), rng.next());
             let customer = if rng.chance(5) { V::I(1 + rng.below(n) as i64) } else { V::Null };
-            let mut t = now - rng.below(365 * DAY as u64) as i64;
+            // Visits in the order of time, as a live site stores them.
+            let mut t = now - 365 * DAY + (made as i64 * 365 * DAY) / a.events.max(1) as i64 + rng.below(600) as i64;
+            let first_of_visit = views.len();
             let screen = *rng.pick(&["mobile", "mobile", "desktop", "desktop", "tablet"]);
             let language = rng.pick(&LOCALES).language;
             let (referrer, utm) = match rng.below(10) {
@@ -397,6 +399,9 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
                     V::S(language),
                     if rng.chance(85) { V::I(seconds * 1000) } else { V::Null },
                     V::T(iso_timestamp(t)),
+                    V::I(i64::from(step == 0)),
+                    V::I(0),
+                    V::I(i64::from(step == 0)),
                 ]);
                 if PAGES[page].0 == "/checkout" || rng.chance(2) {
                     custom += 1;
@@ -417,8 +422,11 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
                 t += seconds + rng.below(20) as i64;
                 page = *rng.pick(PAGES[page].1);
             }
+            if let Some(last) = views.get_mut(first_of_visit..).and_then(|v| v.last_mut()) {
+                last[14] = V::I(1);
+            }
         }
-        const VIEW: [&str; 13] = [
+        const VIEW: [&str; 16] = [
             "site_id",
             "view_id",
             "visitor",
@@ -432,6 +440,9 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
             "language",
             "duration_ms",
             "created_at",
+            "visit_start",
+            "visit_end",
+            "visitor_first",
         ];
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         db::insert(&mut tx, "page_views", &VIEW, &views).await?;

@@ -89,8 +89,6 @@ pub struct PathNode {
     pub next: Vec<PathNode>,
 }
 
-/// A visit ends after this long without a page view.
-pub const VISIT_GAP_MINUTES: i64 = 30;
 /// Path explorer depth, and how many pages each step shows before "other pages".
 pub const PATH_STEPS: usize = 3;
 pub const PATH_BRANCHES: usize = 5;

@@ -1,11 +1,9 @@
-//! SQL of the analytics reports. Visits (sessions) are derived when reading: a view begins
-//! a visit when the same visitor had no view in the 30 minutes before it. Visitors are
-//! counted per day (`substr(created_at, 1, 10) || visitor`: the key changes daily), so a
-//! period's visitors are its days' visitors summed.
+//! SQL of the analytics reports. Visits are marked on each view as it is stored (see
+//! migration 0010): `visit_start`, `visit_end`, and `visitor_first` for the first view of a
+//! visitor's key, which changes daily, so that summing it counts each day's visitors.
 
-use super::api::{
-    Count, Day, Goal, Overview, PATH_BRANCHES, PATH_STEPS, PageRow, PathNode, PathTree, VISIT_GAP_MINUTES,
-};
+use super::api::{Count, Day, Goal, Overview, PATH_BRANCHES, PATH_STEPS, PageRow, PathNode, PathTree};
+use crate::analytics::db::VISIT_GAP_MINUTES;
 use crate::domain::{DateRange, SiteId};
 use sqlx::{Row, SqlitePool};
 
@@ -17,41 +15,21 @@ macro_rules! in_period {
     };
 }
 
-/// The period's views with each view's gap to the visitor's previous and next view, in
-/// seconds (NULL at the ends). ?1 site, ?2 and ?3 the period.
-macro_rules! views_with_gaps {
-    () => {
-        concat!(
-            "WITH v AS (
-               SELECT path, visitor, duration_ms, created_at,
-                      (julianday(created_at) - julianday(lag(created_at) OVER w)) * 86400 AS since_prev,
-                      (julianday(lead(created_at) OVER w) - julianday(created_at)) * 86400 AS until_next
-               FROM page_views WHERE ",
-            in_period!(),
-            " WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)) "
-        )
-    };
-}
-
 pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Overview> {
-    let gap = VISIT_GAP_MINUTES * 60;
     let (from, to) = (range.from.as_str(), range.to.as_str());
     let totals = sqlx::query(concat!(
-        views_with_gaps!(),
-        "SELECT count(*) AS views,
-                count(DISTINCT substr(created_at, 1, 10) || visitor) AS visitors,
-                coalesce(sum(since_prev IS NULL OR since_prev > ?4), 0) AS visits
-         FROM v"
+        "SELECT count(*) AS views, coalesce(sum(visitor_first), 0) AS visitors, coalesce(sum(visit_start), 0) AS visits
+         FROM page_views WHERE ",
+        in_period!()
     ))
     .bind(site)
     .bind(from)
     .bind(to)
-    .bind(gap)
     .fetch_one(pool)
     .await?;
     let visitors: i64 = totals.get("visitors");
     let daily_rows: Vec<(String, i64, i64)> = sqlx::query_as(concat!(
-        "SELECT substr(created_at, 1, 10) AS day, count(*), count(DISTINCT visitor) FROM page_views WHERE ",
+        "SELECT substr(created_at, 1, 10) AS day, count(*), sum(visitor_first) FROM page_views WHERE ",
         in_period!(),
         " GROUP BY day"
     ))
@@ -69,18 +47,18 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
             Day { views: found.map_or(0, |r| r.1), visitors: found.map_or(0, |r| r.2), day }
         })
         .collect();
+    // A visitor's key is new each day, so distinct keys are distinct day-visitors.
     let all_pages: Vec<PageRow> = sqlx::query(concat!(
-        views_with_gaps!(),
-        "SELECT path, count(*) AS views, count(DISTINCT substr(created_at, 1, 10) || visitor) AS visitors,
+        "SELECT path, count(*) AS views, count(DISTINCT visitor) AS visitors,
                 CAST(round(avg(duration_ms) / 1000.0) AS INTEGER) AS avg_seconds,
-                sum(since_prev IS NULL OR since_prev > ?4) AS entries,
-                sum(until_next IS NULL OR until_next > ?4) AS exits
-         FROM v GROUP BY path"
+                sum(visit_start) AS entries, sum(visit_end) AS exits
+         FROM page_views WHERE ",
+        in_period!(),
+        " GROUP BY path"
     ))
     .bind(site)
     .bind(from)
     .bind(to)
-    .bind(gap)
     .fetch_all(pool)
     .await?
     .into_iter()
@@ -126,20 +104,19 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
     ))
     .await?;
     let screens = counts(concat!(
-        "SELECT screen, count(DISTINCT substr(created_at, 1, 10) || visitor) FROM page_views WHERE ",
+        "SELECT screen, sum(visitor_first) FROM page_views WHERE ",
         in_period!(),
-        " GROUP BY screen ORDER BY 2 DESC, 1"
+        " GROUP BY screen HAVING sum(visitor_first) > 0 ORDER BY 2 DESC, 1"
     ))
     .await?;
     let languages = counts(concat!(
-        "SELECT coalesce(nullif(language, ''), 'unknown'), count(DISTINCT substr(created_at, 1, 10) || visitor)
-         FROM page_views WHERE ",
+        "SELECT coalesce(nullif(language, ''), 'unknown'), sum(visitor_first) FROM page_views WHERE ",
         in_period!(),
-        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+        " GROUP BY 1 HAVING sum(visitor_first) > 0 ORDER BY 2 DESC, 1 LIMIT 10"
     ))
     .await?;
     let goals = sqlx::query_as::<_, (String, i64, i64)>(concat!(
-        "SELECT name, count(*), count(DISTINCT substr(created_at, 1, 10) || visitor) FROM analytics_events WHERE ",
+        "SELECT name, count(*), count(DISTINCT visitor) FROM analytics_events WHERE ",
         in_period!(),
         " GROUP BY name ORDER BY 3 DESC, 1 LIMIT 20"
     ))
@@ -203,7 +180,10 @@ pub async fn paths(pool: &SqlitePool, site: SiteId, range: &DateRange, start: &s
                   lead(path, 3) OVER w AS p3, lead(created_at, 3) OVER w AS t3
            FROM page_views WHERE ",
         in_period!(),
-        " WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)
+        " AND visitor IN (SELECT visitor FROM page_views WHERE path = ?4 AND ",
+        in_period!(),
+        ")
+           WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)
          ), steps AS (
            SELECT p1, p2, p3,
                   t1 IS NOT NULL AND (julianday(t1) - julianday(t0)) * 1440 <= ?5 AS go1,
