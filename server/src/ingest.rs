@@ -10,13 +10,16 @@ use crate::client_ip::{TrustedProxy, client_ip};
 use app::analytics::db::{self as analytics_db, Stored};
 use app::analytics::event::{Event, RawEvent, is_bot};
 use app::domain::{Origin, SiteId, SiteKey};
+use app::sites::Site;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sqlx::SqlitePool;
+use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, oneshot};
 
 /// A tracker event is a few hundred bytes; custom properties are bounded at 1 KB.
@@ -31,7 +34,16 @@ pub struct Ingest {
     pool: SqlitePool,
     queue: mpsc::Sender<Job>,
     proxies: Arc<[TrustedProxy]>,
+    sites: Arc<Mutex<HashMap<String, (Instant, Option<Arc<Site>>)>>>,
 }
+
+/// How long a site's settings (origins, kept parameters) are reused before they are read
+/// again: a burst of page views then costs no lookup each, and a change in the admin
+/// reaches the ingest within this time, on every server alike.
+const SITE_TTL: Duration = Duration::from_secs(5);
+/// Sites remembered at most; beyond it the memory starts afresh (unknown keys are
+/// remembered too, so a flood of made-up keys must not grow it without end).
+const SITES_REMEMBERED: usize = 10_000;
 
 struct Job {
     site: SiteId,
@@ -48,7 +60,26 @@ impl Ingest {
     pub fn start(pool: SqlitePool, proxies: Vec<TrustedProxy>) -> Ingest {
         let (queue, jobs) = mpsc::channel(QUEUE);
         tokio::spawn(writer(pool.clone(), jobs));
-        Ingest { pool, queue, proxies: proxies.into() }
+        Ingest { pool, queue, proxies: proxies.into(), sites: Arc::default() }
+    }
+}
+
+impl Ingest {
+    /// The site, read at most every [`SITE_TTL`].
+    async fn site(&self, key: &SiteKey) -> sqlx::Result<Option<Arc<Site>>> {
+        let now = Instant::now();
+        if let Some((read, site)) = self.sites.lock().expect("site memory").get(key.as_str())
+            && now.duration_since(*read) < SITE_TTL
+        {
+            return Ok(site.clone());
+        }
+        let site = app::sites::db::find_by_key(&self.pool, key).await?.map(Arc::new);
+        let mut sites = self.sites.lock().expect("site memory");
+        if sites.len() >= SITES_REMEMBERED {
+            sites.clear();
+        }
+        sites.insert(key.as_str().to_owned(), (now, site.clone()));
+        Ok(site)
     }
 }
 
@@ -79,15 +110,21 @@ async fn write_batch(pool: &SqlitePool, batch: &[Job]) -> Result<(), sqlx::Error
     let fresh = app::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("random salt: {e}")))?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let salt = analytics_db::todays_salt(&mut tx, &fresh).await?;
+    let visitors: Vec<String> = batch.iter().map(|j| visitor_hash(&salt, j.site, &j.ip, &j.user_agent)).collect();
+    let mut customers = Vec::with_capacity(batch.len());
     for job in batch {
-        let visitor = visitor_hash(&salt, job.site, &job.ip, &job.user_agent);
-        let customer = match &job.token {
+        customers.push(match &job.token {
             Some(token) => analytics_db::customer_for_token(&mut tx, job.site, &app::tokens::hash(token)).await?,
             None => None,
-        };
-        analytics_db::write(&mut tx, &Stored { site: job.site, visitor: &visitor, customer, event: &job.event })
-            .await?;
+        });
     }
+    let events: Vec<Stored> = batch
+        .iter()
+        .zip(&visitors)
+        .zip(customers)
+        .map(|((job, visitor), customer)| Stored { site: job.site, visitor, customer, event: &job.event })
+        .collect();
+    analytics_db::write_batch(&mut tx, &events).await?;
     tx.commit().await
 }
 
@@ -111,7 +148,7 @@ pub async fn handle(
     let Ok(key) = SiteKey::parse(&key) else {
         return plain(StatusCode::NOT_FOUND, "unknown site");
     };
-    let site = match app::sites::db::find_by_key(&ingest.pool, &key).await {
+    let site = match ingest.site(&key).await {
         Ok(Some(site)) => site,
         Ok(None) => return plain(StatusCode::NOT_FOUND, "unknown site"),
         Err(e) => {

@@ -1,8 +1,10 @@
 //! SQL of analytics ingest: one transaction per batch of events.
 
-use super::event::Event;
+use super::event::{Event, PageView};
 use crate::domain::SiteId;
+use serde_json::{Value, json};
 use sqlx::{SqliteConnection, SqlitePool};
+use std::collections::{HashMap, HashSet};
 
 /// An event ready to store: its site, the visitor's daily hash, and the customer if the
 /// browser is linked to one.
@@ -63,75 +65,150 @@ pub async fn customer_for_token(
         .await
 }
 
-/// Writes one event. A repeated page view (the same view id) is ignored; a leave report
-/// keeps the longest time reported for its view.
-pub async fn write(tx: &mut SqliteConnection, e: &Stored<'_>) -> sqlx::Result<()> {
-    match e.event {
-        Event::View(v) => {
-            // The visitor's previous view, and whether it is recent enough to be the same visit.
-            let previous: Option<(i64, bool)> = sqlx::query_as(
-                "SELECT id, created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?) FROM page_views
-                 WHERE site_id = ? AND visitor = ? ORDER BY created_at DESC, id DESC LIMIT 1",
-            )
-            .bind(format!("-{VISIT_GAP_MINUTES} minutes"))
-            .bind(e.site)
-            .bind(e.visitor)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let continues = previous.filter(|(_, recent)| *recent).map(|(id, _)| id);
-            let stored = sqlx::query(
-                "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, referrer, utm_source, utm_medium,
-                                         utm_campaign, screen, language, visit_start, visitor_first)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            )
-            .bind(e.site)
-            .bind(&v.view_id)
-            .bind(e.visitor)
-            .bind(e.customer)
-            .bind(&v.path)
-            .bind(&v.referrer)
-            .bind(&v.utm_source)
-            .bind(&v.utm_medium)
-            .bind(&v.utm_campaign)
-            .bind(v.screen.code())
-            .bind(&v.language)
-            .bind(continues.is_none())
-            .bind(previous.is_none())
-            .execute(&mut *tx)
-            .await?;
-            // A repeated view id stored nothing and continues nothing.
-            if let Some(id) = continues.filter(|_| stored.rows_affected() == 1) {
-                sqlx::query("UPDATE page_views SET visit_end = 0 WHERE id = ?").bind(id).execute(&mut *tx).await?;
+/// Writes a batch of events in a few statements, whatever its size: the rows travel as
+/// one JSON array per kind, unpacked by SQLite's `json_each` (a statement per event was the
+/// ingest's bottleneck). Views first, so a leave report in the same batch finds its view.
+pub async fn write_batch(tx: &mut SqliteConnection, events: &[Stored<'_>]) -> sqlx::Result<()> {
+    let views: Vec<(&Stored, &PageView)> = events
+        .iter()
+        .filter_map(|e| match e.event {
+            Event::View(v) => Some((e, v)),
+            _ => None,
+        })
+        .collect();
+    if !views.is_empty() {
+        insert_views(tx, &views).await?;
+    }
+    let mut leaves = Vec::new();
+    let mut customs = Vec::new();
+    for e in events {
+        match e.event {
+            Event::View(_) => {}
+            Event::Leave { view_id, duration_ms } => {
+                leaves.push(json!([e.site.0, view_id, e.visitor, i64::try_from(*duration_ms).unwrap_or(i64::MAX)]));
+            }
+            Event::Custom { view_id, name, props, path } => {
+                customs.push(json!([e.site.0, view_id, e.visitor, e.customer, name, props, path]));
             }
         }
-        Event::Leave { view_id, duration_ms } => {
-            // Only the same visitor may report time for a view.
-            sqlx::query(
-                "UPDATE page_views SET duration_ms = max(coalesce(duration_ms, 0), ?)
-                 WHERE site_id = ? AND view_id = ? AND visitor = ?",
-            )
-            .bind(i64::try_from(*duration_ms).unwrap_or(i64::MAX))
-            .bind(e.site)
-            .bind(view_id)
-            .bind(e.visitor)
-            .execute(&mut *tx)
-            .await?;
-        }
-        Event::Custom { view_id, name, props, path } => {
-            sqlx::query(
-                "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name, props, path)
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(e.site)
-            .bind(view_id)
-            .bind(e.visitor)
-            .bind(e.customer)
-            .bind(name)
-            .bind(props)
-            .bind(path)
-            .execute(&mut *tx)
-            .await?;
-        }
+    }
+    if !leaves.is_empty() {
+        // Only the same visitor may report time for a view; the longest report counts.
+        sqlx::query(
+            "UPDATE page_views SET duration_ms = max(coalesce(duration_ms, 0), j.d)
+             FROM (SELECT value ->> 0 AS site, value ->> 1 AS view_id, value ->> 2 AS visitor, max(value ->> 3) AS d
+                   FROM json_each(?) GROUP BY 1, 2, 3) AS j
+             WHERE page_views.site_id = j.site AND page_views.view_id = j.view_id AND page_views.visitor = j.visitor",
+        )
+        .bind(Value::Array(leaves).to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
+    if !customs.is_empty() {
+        sqlx::query(
+            "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name, props, path)
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+             FROM json_each(?)",
+        )
+        .bind(Value::Array(customs).to_string())
+        .execute(&mut *tx)
+        .await?;
     }
     Ok(())
+}
+
+/// Stores page views with their visit marks. All views of a batch get the same time, so
+/// a visitor's views within the batch continue one visit; the first of them continues the
+/// visitor's latest stored view if that is less than 30 minutes old. A repeated view id
+/// is ignored.
+async fn insert_views(tx: &mut SqliteConnection, views: &[(&Stored<'_>, &PageView)]) -> sqlx::Result<()> {
+    // A repeated view id (a retry) is dropped first, so the marks below count only views
+    // that are stored.
+    let ids: Vec<Value> = views.iter().map(|(e, v)| json!([e.site.0, v.view_id])).collect();
+    let known: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT value ->> 0, value ->> 1 FROM json_each(?)
+         WHERE EXISTS (SELECT 1 FROM page_views WHERE site_id = value ->> 0 AND view_id = value ->> 1)",
+    )
+    .bind(Value::Array(ids).to_string())
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut seen: HashSet<(i64, &str)> = known.iter().map(|(site, id)| (*site, id.as_str())).collect();
+    let views: Vec<_> = views.iter().filter(|(e, v)| seen.insert((e.site.0, v.view_id.as_str()))).collect();
+    if views.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<Value> = views.iter().map(|(e, _)| json!([e.site.0, e.visitor])).collect();
+    // Each visitor's latest stored view: its id, and whether it is recent enough to continue.
+    let latest: Vec<(i64, String, i64, bool)> = sqlx::query_as(
+        "SELECT j.site, j.visitor, p.id, p.created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
+         FROM (SELECT DISTINCT value ->> 0 AS site, value ->> 1 AS visitor FROM json_each(?1)) AS j
+         JOIN page_views p ON p.id = (SELECT id FROM page_views WHERE site_id = j.site AND visitor = j.visitor
+                                      ORDER BY created_at DESC, id DESC LIMIT 1)",
+    )
+    .bind(Value::Array(keys).to_string())
+    .bind(format!("-{VISIT_GAP_MINUTES} minutes"))
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut previous: HashMap<(i64, &str), Previous> = latest
+        .iter()
+        .map(|(site, visitor, id, recent)| ((*site, visitor.as_str()), Previous::Stored { id: *id, recent: *recent }))
+        .collect();
+    let mut rows: Vec<Value> = Vec::with_capacity(views.len());
+    let mut ended_stored = Vec::new();
+    for (i, (e, v)) in views.iter().enumerate() {
+        let (start, first) = match previous.get(&(e.site.0, e.visitor)) {
+            None => (true, true),
+            Some(Previous::Stored { id, recent: true }) => {
+                ended_stored.push(*id);
+                (false, false)
+            }
+            Some(Previous::Stored { recent: false, .. }) => (true, false),
+            Some(Previous::InBatch(k)) => {
+                rows[*k][12] = json!(0);
+                (false, false)
+            }
+        };
+        previous.insert((e.site.0, e.visitor), Previous::InBatch(i));
+        rows.push(json!([
+            e.site.0,
+            v.view_id,
+            e.visitor,
+            e.customer,
+            v.path,
+            v.referrer,
+            v.utm_source,
+            v.utm_medium,
+            v.utm_campaign,
+            v.screen.code(),
+            v.language,
+            i64::from(start),
+            1,
+            i64::from(first)
+        ]));
+    }
+    sqlx::query(
+        "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, referrer, utm_source, utm_medium,
+                                 utm_campaign, screen, language, visit_start, visit_end, visitor_first)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+                value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13
+         FROM json_each(?)",
+    )
+    .bind(Value::Array(rows).to_string())
+    .execute(&mut *tx)
+    .await?;
+    if !ended_stored.is_empty() {
+        sqlx::query("UPDATE page_views SET visit_end = 0 WHERE id IN (SELECT value FROM json_each(?))")
+            .bind(json!(ended_stored).to_string())
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// What came before a view of the same visitor.
+enum Previous {
+    /// Their latest stored view, and whether it is recent enough to continue.
+    Stored { id: i64, recent: bool },
+    /// A view earlier in the same batch, by index.
+    InBatch(usize),
 }
