@@ -34,8 +34,11 @@ pub struct Ingest {
     pool: SqlitePool,
     queue: mpsc::Sender<Job>,
     proxies: Arc<[TrustedProxy]>,
-    sites: Arc<Mutex<HashMap<String, (Instant, Option<Arc<Site>>)>>>,
+    sites: Arc<Mutex<HashMap<String, SiteRead>>>,
 }
+
+/// A site (or `None`: no such site) and when it was read.
+type SiteRead = (Instant, Option<Arc<Site>>);
 
 /// How long a site's settings (origins, kept parameters) are reused before they are read
 /// again: a burst of page views then costs no lookup each, and a change in the admin

@@ -154,6 +154,10 @@ fn percent(part: i64, whole: i64) -> i64 {
 
 /// The three views after each view of `start` within the same visit (NULL once the visit
 /// ended), counted per distinct continuation.
+/// The pages of the three steps after a view (`None` once the visit ended), and how many
+/// views went that way.
+type StepRow = (Option<String>, Option<String>, Option<String>, i64);
+
 /// An empty `start` means the period's most viewed page.
 pub async fn paths(pool: &SqlitePool, site: SiteId, range: &DateRange, start: &str) -> sqlx::Result<PathTree> {
     let start = if start.trim().is_empty() {
@@ -172,7 +176,7 @@ pub async fn paths(pool: &SqlitePool, site: SiteId, range: &DateRange, start: &s
         start.trim().to_owned()
     };
     let start = start.as_str();
-    let rows: Vec<(Option<String>, Option<String>, Option<String>, i64)> = sqlx::query_as(concat!(
+    let rows: Vec<StepRow> = sqlx::query_as(concat!(
         "WITH v AS (
            SELECT path, created_at AS t0,
                   lead(path, 1) OVER w AS p1, lead(created_at, 1) OVER w AS t1,
