@@ -68,11 +68,12 @@ impl Ingest {
 }
 
 impl Ingest {
-    /// The site, read at most every [`SITE_TTL`].
-    async fn site(&self, key: &SiteKey) -> sqlx::Result<Option<Arc<Site>>> {
+    /// The site, read at most every [`SITE_TTL`] unless `fresh`.
+    async fn site(&self, key: &SiteKey, fresh: bool) -> sqlx::Result<Option<Arc<Site>>> {
         let now = Instant::now();
         if let Some((read, site)) = self.sites.lock().expect("site memory").get(key.as_str())
             && now.duration_since(*read) < SITE_TTL
+            && !fresh
         {
             return Ok(site.clone());
         }
@@ -151,7 +152,18 @@ pub async fn handle(
     let Ok(key) = SiteKey::parse(&key) else {
         return plain(StatusCode::NOT_FOUND, "unknown site");
     };
-    let site = match ingest.site(&key).await {
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin = Origin::parse(text(header::ORIGIN)).ok();
+    let allowed =
+        |site: &Option<Arc<Site>>| origin.as_ref().is_some_and(|o| site.as_ref().is_some_and(|s| s.allows(o, host)));
+    // A refusal is never made from memory: a site or origin the owner has just added
+    // counts at once (only a removal may take up to SITE_TTL to count).
+    let mut site = ingest.site(&key, false).await;
+    if site.as_ref().is_ok_and(|s| !allowed(s)) {
+        site = ingest.site(&key, true).await;
+    }
+    let site = match site {
         Ok(Some(site)) => site,
         Ok(None) => return plain(StatusCode::NOT_FOUND, "unknown site"),
         Err(e) => {
@@ -159,9 +171,7 @@ pub async fn handle(
             return plain(StatusCode::SERVICE_UNAVAILABLE, "try again");
         }
     };
-    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let Some(origin) = Origin::parse(text(header::ORIGIN)).ok().filter(|o| site.allows(o, host)) else {
+    let Some(origin) = origin.filter(|o| site.allows(o, host)) else {
         return plain(StatusCode::FORBIDDEN, "origin not allowed for this site");
     };
     let allow = HeaderValue::from_str(origin.as_str()).expect("a parsed origin is a valid header value");

@@ -461,3 +461,18 @@ async fn forwarded_addresses_count_only_from_a_trusted_proxy() {
     let proxied = common::spawn_app_with(|c| c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
     assert_eq!(visitors(&proxied).await, 2);
 }
+
+/// The ingest remembers a site's settings for a few seconds, but an origin the owner has
+/// just allowed counts at once.
+#[tokio::test]
+async fn a_newly_allowed_origin_is_tracked_at_once() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    let shop = "https://shop.example";
+    let event = json!({"k": "v", "i": "fresh-0001", "u": format!("{shop}/bread"), "w": 800, "l": "en"});
+    assert_eq!(track(&app, view(&app, "fresh-0000", "/demo")).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(send(&app, "demo", shop, FIREFOX, &event).await.status(), StatusCode::FORBIDDEN);
+    let added = app.admin("add_origin", &[("site", "demo"), ("origin", shop)]).await;
+    assert_eq!(added.status(), StatusCode::OK);
+    assert_eq!(send(&app, "demo", shop, FIREFOX, &event).await.status(), StatusCode::NO_CONTENT);
+}

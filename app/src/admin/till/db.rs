@@ -12,6 +12,8 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
     let lower = query.to_lowercase();
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
     let phone = if query.trim_start().starts_with('+') { format!("+{digits}") } else { digits };
+    // Each branch walks its index in order and takes at most `limit` matches, so a short
+    // prefix ("sm") does not sort every Smith and Smirnov before the first page is shown.
     // Upper bound of a prefix range: the prefix followed by the highest code point.
     let end = |p: &str| format!("{p}\u{10FFFF}");
     let (first, last) = match lower.split_once(' ') {
@@ -22,12 +24,18 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
         "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.site_key, s.name AS site_name
          FROM customers c JOIN sites s ON s.id = c.site_id
          WHERE c.id IN (
-           SELECT id FROM customers WHERE email >= ?1 AND email < ?2
-           UNION SELECT id FROM customers WHERE ?3 <> '' AND length(?3) >= 3 AND phone >= ?3 AND phone < ?4
-           UNION SELECT id FROM customers WHERE last_name COLLATE NOCASE >= ?1 AND last_name COLLATE NOCASE < ?2
-           UNION SELECT id FROM customers WHERE ?6 = '' AND first_name COLLATE NOCASE >= ?1 AND first_name COLLATE NOCASE < ?2
-           UNION SELECT id FROM customers WHERE ?6 <> '' AND first_name COLLATE NOCASE = ?5
-                   AND last_name COLLATE NOCASE >= ?6 AND last_name COLLATE NOCASE < ?7
+           SELECT id FROM (SELECT id FROM customers WHERE email >= ?1 AND email < ?2 ORDER BY email LIMIT ?8)
+           UNION SELECT id FROM (SELECT id FROM customers WHERE ?3 <> '' AND length(?3) >= 3 AND phone >= ?3 AND phone < ?4
+                                 ORDER BY phone LIMIT ?8)
+           UNION SELECT id FROM (SELECT id FROM customers
+                                 WHERE last_name COLLATE NOCASE >= ?1 AND last_name COLLATE NOCASE < ?2
+                                 ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?8)
+           UNION SELECT id FROM (SELECT id FROM customers
+                                 WHERE ?6 = '' AND first_name COLLATE NOCASE >= ?1 AND first_name COLLATE NOCASE < ?2
+                                 ORDER BY first_name COLLATE NOCASE, last_name COLLATE NOCASE LIMIT ?8)
+           UNION SELECT id FROM (SELECT id FROM customers WHERE ?6 <> '' AND first_name COLLATE NOCASE = ?5
+                                   AND last_name COLLATE NOCASE >= ?6 AND last_name COLLATE NOCASE < ?7
+                                 ORDER BY last_name COLLATE NOCASE LIMIT ?8)
          )
          ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id LIMIT ?8",
     )
