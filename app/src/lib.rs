@@ -17,6 +17,8 @@ pub mod server_ctx;
 pub mod sites;
 #[cfg(feature = "ssr")]
 pub mod tokens;
+#[cfg(feature = "ssr")]
+pub mod writer;
 
 pub use admin::{AdminApp, shell};
 

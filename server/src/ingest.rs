@@ -112,7 +112,7 @@ async fn writer(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
 
 async fn write_batch(pool: &SqlitePool, batch: &[Job]) -> Result<(), sqlx::Error> {
     let fresh = app::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("random salt: {e}")))?;
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let (_turn, mut tx) = app::writer::begin(pool).await?;
     let salt = analytics_db::todays_salt(&mut tx, &fresh).await?;
     let visitors: Vec<String> = batch.iter().map(|j| visitor_hash(&salt, j.site, &j.ip, &j.user_agent)).collect();
     let mut customers = Vec::with_capacity(batch.len());

@@ -14,7 +14,7 @@ pub async fn insert(
     r: &ValidReservation,
     page_url: &str,
 ) -> sqlx::Result<String> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let contact = Contact {
         first_name: Some(&r.first_name),
         last_name: Some(&r.last_name),

@@ -46,7 +46,7 @@ pub async fn is_newsletter_text_of(pool: &SqlitePool, text_id: i64, site: SiteId
 /// `BEGIN IMMEDIATE` takes SQLite's write lock before the lookup, so two signups of the
 /// same email cannot both see "no such customer"; the UNIQUE index backs that up.
 pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_url: &str) -> sqlx::Result<SignupDone> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let contact = Contact {
         first_name: s.first_name.as_ref(),
         last_name: s.last_name.as_ref(),

@@ -25,7 +25,7 @@ pub async fn insert(
     w: &ValidWarranty,
     page_url: &str,
 ) -> sqlx::Result<Registered> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM warranty_registrations WHERE site_id = ? AND item_id = ? AND serial_number = ?",
     )
