@@ -401,39 +401,29 @@ async fn ingest_marks_where_visits_begin_and_end() {
     assert_eq!(flags().await[2], ("visit-0003".into(), 1, 1, 0));
 }
 
+/// Saves the demo site's general settings as they are, with these kept query parameters.
+async fn save_kept_params(app: &TestApp, params: &str) -> reqwest::Response {
+    let form = [
+        ("form[site]", "demo"),
+        ("form[name]", "Demo bakery"),
+        ("form[privacy_policy_url]", "/demo/privacy"),
+        ("form[default_language]", "en"),
+        ("form[kept_query_params]", params),
+    ];
+    app.admin("save_site", &form).await
+}
+
 #[tokio::test]
 async fn a_site_keeps_the_query_parameters_its_owner_listed() {
     let app = spawn_app().await;
     app.create_owner("owner@shop.example", "a long owner passphrase").await;
-    let saved = app
-        .admin(
-            "save_site",
-            &[
-                ("form[site]", "demo"),
-                ("form[name]", "Demo bakery"),
-                ("form[privacy_policy_url]", "/demo/privacy"),
-                ("form[default_language]", "en"),
-                ("form[kept_query_params]", "q, page"),
-            ],
-        )
-        .await;
+    let saved = save_kept_params(&app, "q, page").await;
     assert_eq!(saved.status(), StatusCode::OK, "{}", saved.text().await.unwrap());
     track(&app, view(&app, "view-0030", "/demo/search?email=ann%40example.com&page=2&q=rye")).await;
     let path: String = sqlx::query_scalar("SELECT path FROM page_views").fetch_one(&app.pool).await.unwrap();
     assert_eq!(path, "/demo/search?q=rye&page=2");
 
-    let bad = app
-        .admin(
-            "save_site",
-            &[
-                ("form[site]", "demo"),
-                ("form[name]", "Demo bakery"),
-                ("form[privacy_policy_url]", "/demo/privacy"),
-                ("form[default_language]", "en"),
-                ("form[kept_query_params]", "q=1"),
-            ],
-        )
-        .await;
+    let bad = save_kept_params(&app, "q=1").await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().await.unwrap().contains("query_params"));
 }

@@ -35,3 +35,14 @@ where
 pub fn ErrorLine(error: AppError) -> impl IntoView {
     view! { <p class="form-error" role="alert">{error.to_string()}</p> }
 }
+
+/// `s` as a value in a link's query string: everything but the unreserved characters and
+/// `/` (both may stand unescaped in a query, RFC 3986 §3.4) percent-encoded, byte by byte.
+pub fn query_value(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -8,7 +8,7 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::ui::ErrorLine;
+use crate::admin::ui::{ErrorLine, query_value};
 use crate::domain::Field;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -26,22 +26,13 @@ struct Filter {
 impl Filter {
     /// The query string of this filter, for links that keep it.
     fn query(&self) -> String {
-        let mut q = format!("site={}", urlencode(&self.site));
+        let mut q = format!("site={}", query_value(&self.site));
         match (&self.from, &self.to) {
-            (Some(from), Some(to)) => q.push_str(&format!("&from={}&to={}", urlencode(from), urlencode(to))),
+            (Some(from), Some(to)) => q.push_str(&format!("&from={}&to={}", query_value(from), query_value(to))),
             _ => q.push_str(&format!("&days={}", self.days.unwrap_or(30))),
         }
         q
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]
@@ -64,7 +55,7 @@ pub fn AnalyticsPage() -> impl IntoView {
         |(f, start)| analytics_paths(f.site, f.days, f.from, f.to, start),
     );
     let presets = move || {
-        let site = urlencode(&filter.read().site);
+        let site = query_value(&filter.read().site);
         [(1u32, "Today"), (7, "7 days"), (30, "30 days"), (90, "90 days"), (365, "365 days")]
             .into_iter()
             .map(|(d, label)| view! { <a href=format!("?site={site}&days={d}") class="preset">{label}</a> })
@@ -114,7 +105,7 @@ fn overview_day(overview: Resource<Result<Overview, AppError>>, first: bool) -> 
 
 #[component]
 fn OverviewView(o: Overview, query: String) -> impl IntoView {
-    let paths_link = move |path: &str| format!("?{query}&start={}#paths", urlencode(path));
+    let paths_link = move |path: &str| format!("?{query}&start={}#paths", query_value(path));
     view! {
         <dl class="stats">
             <div><dt>"Page views"</dt><dd data-stat="views">{o.views}</dd></div>
@@ -230,7 +221,7 @@ fn path_nodes(nodes: Vec<PathNode>, parent: i64, query: &str) -> AnyView {
             let share = if parent == 0 { 0 } else { (node.count * 100 + parent / 2) / parent };
             let label = match (&node.path, node.other) {
                 (Some(path), _) => view! {
-                    <a href=format!("?{query}&start={}#paths", urlencode(path))><code>{path.clone()}</code></a>
+                    <a href=format!("?{query}&start={}#paths", query_value(path))><code>{path.clone()}</code></a>
                 }
                 .into_any(),
                 (None, true) => view! { <em>"other pages"</em> }.into_any(),

@@ -6,7 +6,7 @@ pub mod db;
 
 pub use api::{ConsentState, CustomerPage, CustomerRow, ListCustomers, list_customers};
 
-use crate::admin::ui::short_time;
+use crate::admin::ui::{query_value, short_time};
 use leptos::prelude::*;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
@@ -46,7 +46,7 @@ fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
     }
     let last_page = ((page.total + i64::from(page.per_page) - 1) / i64::from(page.per_page)).max(1) as u32;
     let link = move |p: u32| {
-        let q = if search.is_empty() { String::new() } else { format!("&q={}", urlencode(&search)) };
+        let q = if search.is_empty() { String::new() } else { format!("&q={}", query_value(&search)) };
         format!("?page={p}{q}")
     };
     view! {
@@ -85,13 +85,4 @@ fn ConsentBadge(state: ConsentState, at: Option<String>) -> impl IntoView {
     };
     let title = at.map(|t| format!("since {}", short_time(&t)));
     view! { <span class=class title=title>{text}</span> }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
