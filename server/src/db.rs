@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 11] = [
+    let files: [(i64, &str, &'static str); 12] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -32,6 +32,7 @@ fn migrator() -> Migrator {
         (9, "analytics_params", include_str!("../migrations/0009_analytics_params.sql")),
         (10, "visit_flags", include_str!("../migrations/0010_visit_flags.sql")),
         (11, "lookup_by_name", include_str!("../migrations/0011_lookup_by_name.sql")),
+        (12, "segments", include_str!("../migrations/0012_segments.sql")),
     ];
     Migrator::with_migrations(
         files

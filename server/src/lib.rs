@@ -1,4 +1,6 @@
 //! The Patron server: configuration, database, HTTP routes and the command line.
+// The admin pages nest deep view types; their layouts need more than the default 128.
+#![recursion_limit = "256"]
 
 pub mod cli;
 pub mod client_ip;

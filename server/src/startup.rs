@@ -83,6 +83,8 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
         // Answers without touching the database: the benchmark's ceiling for this server.
         .route("/livez", get(|| async { "ok" }))
         .route("/admin/", get(|| async { Redirect::permanent("/admin") }))
+        .route("/admin/export.csv", get(app::admin::segments::export::csv_handler))
+        .route("/admin/labels", get(app::admin::segments::export::labels_handler))
         .with_state(pool.clone())
         .merge(admin)
         .merge(analytics)

@@ -203,7 +203,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 32] = [
+const EVERY_ARGUMENT: [(&str, &str); 36] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -236,11 +236,15 @@ const EVERY_ARGUMENT: [(&str, &str); 32] = [
     ("form[first_name]", "Ann"),
     ("days", "7"),
     ("start", "/demo"),
+    ("filter", r#"{"all":true,"groups":[]}"#),
+    ("sort", "name"),
+    ("descending", "false"),
+    ("name", "Everyone"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 37] = [
+const ACCESS: [(&str, Option<Role>); 46] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -249,6 +253,15 @@ const ACCESS: [(&str, Option<Role>); 37] = [
     ("accept_invite", None),
     ("dashboard", Some(Role::Staff)),
     ("analytics_overview", Some(Role::Manager)),
+    ("count_segment", Some(Role::Manager)),
+    ("run_segment", Some(Role::Manager)),
+    ("segment_choices", Some(Role::Manager)),
+    ("list_segments", Some(Role::Manager)),
+    ("save_segment", Some(Role::Manager)),
+    ("delete_segment", Some(Role::Manager)),
+    ("tag_segment", Some(Role::Manager)),
+    ("dormant_rule", Some(Role::Manager)),
+    ("set_dormant_days", Some(Role::Manager)),
     ("analytics_paths", Some(Role::Manager)),
     ("list_customers", Some(Role::Staff)),
     ("customer_record", Some(Role::Staff)),
@@ -296,7 +309,7 @@ async fn every_admin_function_lets_in_exactly_the_roles_it_should() {
         .collect();
     assert_eq!(paths.len(), ACCESS.len(), "{paths:?}");
     let call = |client: &reqwest::Client, path: &str| {
-        client.post(format!("{}{path}", app.url)).header(ORIGIN, &app.url).form(&EVERY_ARGUMENT).send()
+        client.post(format!("{}{path}", app.url)).header(ORIGIN, &app.url).form(&EVERY_ARGUMENT[..]).send()
     };
     for path in paths {
         let name = path.trim_start_matches("/api/admin/");

@@ -7,6 +7,7 @@ pub mod dashboard;
 mod form_error;
 pub mod record;
 pub mod reservations;
+pub mod segments;
 pub mod settings;
 pub mod staff;
 pub mod till;
@@ -23,6 +24,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use record::RecordPage;
 use reservations::ReservationsPage;
+use segments::{DormantPage, SegmentsPage};
 use settings::{SiteSettingsPage, SitesPage};
 use staff::{InvitePage, StaffPage};
 use till::TillPage;
@@ -64,6 +66,8 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("customers/:id") view=RecordPage />
                     <Route path=path!("till") view=TillPage />
                     <Route path=path!("reservations") view=ReservationsPage />
+                    <Route path=path!("segments") view=SegmentsPage />
+                    <Route path=path!("dormant") view=DormantPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("sites") view=SitesPage />
@@ -97,7 +101,11 @@ fn SignedInLayout() -> impl IntoView {
                                 <A href="/admin/till">"Till"</A>
                                 <A href="/admin/customers">"Customers"</A>
                                 <A href="/admin/reservations">"Reservations"</A>
-                                {(role != crate::domain::Role::Staff).then(|| view! { <A href="/admin/analytics">"Analytics"</A> })}
+                                {(role != crate::domain::Role::Staff).then(|| view! {
+                                    <A href="/admin/segments">"Segments"</A>
+                                    <A href="/admin/dormant">"Dormant"</A>
+                                    <A href="/admin/analytics">"Analytics"</A>
+                                })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {
                                     <A href="/admin/staff">"Staff"</A>
                                     <A href="/admin/sites">"Sites"</A>

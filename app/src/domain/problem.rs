@@ -81,6 +81,12 @@ pub enum Field {
     QueryParams,
     // Reports.
     Period,
+    // Segments: a rule's subject and operator, its value, its second value; a saved name.
+    Rule,
+    Value,
+    Second,
+    SegmentName,
+    DormantDays,
 }
 
 /// A problem in one row of a multi-row submission: a line of a purchase, a row of a CSV.

@@ -23,3 +23,14 @@ pub async fn require_staff(min: Role) -> Result<StaffRow, AppError> {
     }
     Ok(staff)
 }
+
+/// The staff member a plain (non server function) request's session cookie belongs to.
+pub async fn staff_from_headers(
+    pool: &sqlx::SqlitePool,
+    headers: &axum::http::HeaderMap,
+) -> sqlx::Result<Option<StaffRow>> {
+    match session::token_from(headers) {
+        Some(token) => db::staff_for_session(pool, &crate::tokens::hash(&token)).await,
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,53 @@
+//! Dormant customers: who bought before but not within the site's rule ("no purchase in
+//! 30 days"), most valuable first, to tag or export for a win-back offer.
+
+use super::{Results, SetDormantDays, SiteForm, get_dormant_rule, site_from_query};
+use crate::admin::ui::ErrorLine;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[component]
+pub fn DormantPage() -> impl IntoView {
+    let site = site_from_query();
+    let save = ServerAction::<SetDormantDays>::new();
+    let rule = Resource::new(move || (site.get(), save.version().get()), |(s, _)| get_dormant_rule(s));
+    view! {
+        <section class="dormant">
+            <h1>"Dormant customers"</h1>
+            <SiteForm site />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match rule.await {
+                        Ok(rule) => {
+                            let filter = RwSignal::new(rule.filter.clone());
+                            let days = RwSignal::new(rule.days.to_string());
+                            view! {
+                                <form class="row" on:submit=move |ev| {
+                                    ev.prevent_default();
+                                    save.dispatch(SetDormantDays { site: site.get_untracked(), days: days.get_untracked() });
+                                }>
+                                    <label>"Dormant after "
+                                        <input name="days" type="number" min="1" max="3650" class="short" aria-label="Days without a purchase"
+                                            prop:value=move || days.get() on:change=move |ev| days.set(event_target_value(&ev)) />
+                                        " days without a purchase"</label>
+                                    <button type="submit">"Save rule"</button>
+                                    {move || match save.value().get() {
+                                        Some(Err(AppError::Invalid(e))) => {
+                                            let why = e.iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>().join(" ");
+                                            view! { <span class="form-error" role="alert">{why}</span> }.into_any()
+                                        }
+                                        Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
+                                        _ => ().into_any(),
+                                    }}
+                                </form>
+                                <p class="muted">"Customers who bought before, but not in the last " {rule.days} " days; the biggest spenders first."</p>
+                                <Results site filter sort_by=("spent", true) />
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,328 @@
+//! What a segment feeds outside the admin: a CSV file with chosen columns, and printable
+//! mailing labels. Both are plain GET pages (`/admin/export.csv`, `/admin/labels`) so the
+//! browser downloads or prints them itself; both check the session like a server function.
+
+/// Exportable columns: `(code, header)`.
+pub const COLUMNS: [(&str, &str); 18] = [
+    ("first_name", "First name"),
+    ("last_name", "Last name"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("street", "Street"),
+    ("postcode", "Postcode"),
+    ("city", "City"),
+    ("region", "Region"),
+    ("country", "Country"),
+    ("company", "Company"),
+    ("gender", "Gender"),
+    ("birthday", "Birthday"),
+    ("joined", "Joined"),
+    ("spent", "Spent"),
+    ("purchases", "Purchases"),
+    ("last_purchase", "Last purchase"),
+    ("newsletter", "Newsletter consent"),
+    ("tags", "Tags"),
+];
+
+pub const DEFAULT_COLUMNS: [&str; 4] = ["first_name", "last_name", "email", "phone"];
+
+/// A sheet of self-adhesive labels: page size, grid, label size and margins in mm.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sheet {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub page: (f32, f32),
+    pub columns: u32,
+    pub rows: u32,
+    pub size: (f32, f32),
+    /// Top and left page margin.
+    pub margin: (f32, f32),
+    /// Gap between labels, across and down.
+    pub gap: (f32, f32),
+}
+
+pub const SHEETS: [Sheet; 2] = [
+    // 3 × 8 labels of 70 × 37 mm, edge to edge (Avery 3474 and compatibles).
+    Sheet {
+        code: "a4",
+        label: "A4, 3 × 8 labels (70 × 37 mm)",
+        page: (210.0, 297.0),
+        columns: 3,
+        rows: 8,
+        size: (70.0, 37.0),
+        margin: (0.5, 0.0),
+        gap: (0.0, 0.0),
+    },
+    // 3 × 10 labels of 2⅝ × 1 in (Avery 5160 and compatibles).
+    Sheet {
+        code: "letter",
+        label: "Letter, 3 × 10 labels (2⅝ × 1 in)",
+        page: (215.9, 279.4),
+        columns: 3,
+        rows: 10,
+        size: (66.675, 25.4),
+        margin: (12.7, 4.826),
+        gap: (0.0, 3.175),
+    },
+];
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return before one) gets a leading apostrophe, so it shows as the text it is (OWASP's
+/// advice against CSV injection).
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use handlers::{csv as csv_handler, labels as labels_handler};
+
+#[cfg(feature = "ssr")]
+mod handlers {
+    use super::{COLUMNS, SHEETS, Sheet, neutralise};
+    use crate::admin::segments::api::ssr::{now, parse_filter};
+    use crate::admin::segments::db::{self, ExportRow};
+    use crate::domain::{Role, SiteId, SiteKey};
+    use axum::body::{Body, Bytes};
+    use axum::extract::{Query, State};
+    use axum::http::{HeaderMap, StatusCode, header};
+    use axum::response::{Html, IntoResponse, Response};
+    use serde::Deserialize;
+    use sqlx::SqlitePool;
+
+    /// Rows read per query while a file is written.
+    const CHUNK: i64 = 2_000;
+    /// Labels beyond this many are a print shop's job, not a browser's.
+    const MAX_LABELS: i64 = 10_000;
+
+    #[derive(Deserialize)]
+    pub struct ExportQuery {
+        site: String,
+        filter: String,
+        #[serde(default)]
+        columns: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct LabelsQuery {
+        site: String,
+        filter: String,
+        #[serde(default)]
+        sheet: String,
+    }
+
+    fn refuse(status: StatusCode, text: &str) -> Response {
+        (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response()
+    }
+
+    /// A manager's session and the site, or the response that refuses.
+    async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<SiteId, Response> {
+        let staff = crate::admin::auth::guard::staff_from_headers(pool, headers)
+            .await
+            .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side."))?;
+        match staff {
+            None => return Err(refuse(StatusCode::UNAUTHORIZED, "Please sign in.")),
+            Some(s) if !s.role.at_least(Role::Manager) => {
+                return Err(refuse(StatusCode::FORBIDDEN, "You are not allowed to do this."));
+            }
+            Some(_) => {}
+        }
+        let missing = || refuse(StatusCode::NOT_FOUND, "This site does not exist.");
+        let key = SiteKey::parse(site).map_err(|_| missing())?;
+        crate::admin::settings::db::site_id(pool, &key)
+            .await
+            .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side."))?
+            .ok_or_else(missing)
+    }
+
+    /// A CSV line (RFC 4180: every cell quoted, quotes doubled, CRLF).
+    fn line<'a>(cells: impl Iterator<Item = std::borrow::Cow<'a, str>>) -> String {
+        let mut out =
+            cells.map(|c| format!("\"{}\"", neutralise(&c).replace('"', "\"\""))).collect::<Vec<_>>().join(",");
+        out.push_str("\r\n");
+        out
+    }
+
+    /// `GET /admin/export.csv?site=&filter=&columns=a,b`: the segment as CSV, written while
+    /// it is read, a chunk of rows at a time, so a big segment never sits in memory whole.
+    pub async fn csv(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<ExportQuery>) -> Response {
+        let site = match check(&pool, &headers, &q.site).await {
+            Ok(site) => site,
+            Err(refused) => return refused,
+        };
+        let filter = match parse_filter(&q.filter) {
+            Ok((_, filter)) => filter,
+            Err(_) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, "This segment has rules that need correcting."),
+        };
+        let mut columns: Vec<&'static str> = Vec::new();
+        for code in q.columns.split(',').filter(|c| !c.is_empty()) {
+            match COLUMNS.iter().find(|(c, _)| *c == code) {
+                Some((c, _)) if !columns.contains(c) => columns.push(c),
+                Some(_) => {}
+                None => {
+                    return refuse(StatusCode::UNPROCESSABLE_ENTITY, &format!("There is no column {code:?} to export."));
+                }
+            }
+        }
+        if columns.is_empty() {
+            columns = super::DEFAULT_COLUMNS.to_vec();
+        }
+        let header_line =
+            line(columns.iter().map(|c| COLUMNS.iter().find(|(k, _)| k == c).map_or(*c, |(_, h)| *h).into()));
+        let now = now();
+        let (currency, _) = match db::site_rules(&pool, site).await {
+            Ok(rules) => rules,
+            Err(e) => {
+                tracing::error!(error = %e, "export: site rules");
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+            }
+        };
+        // State: the id of the last row written; None once the last chunk is out.
+        let stream = futures_util::stream::unfold(Some(0i64), move |after| {
+            let (pool, filter, columns, currency) = (pool.clone(), filter.clone(), columns.clone(), currency.clone());
+            async move {
+                let after = after?;
+                match db::export_chunk(&pool, site, &filter, now, after, CHUNK).await {
+                    Ok(rows) => {
+                        let next = (rows.len() as i64 == CHUNK).then(|| rows.last().map_or(after, |r| r.id));
+                        let text: String =
+                            rows.iter().map(|r| line(columns.iter().map(|c| cell(r, c, &currency)))).collect();
+                        Some((Ok::<_, std::io::Error>(Bytes::from(text)), next))
+                    }
+                    Err(e) => {
+                        // The download ends broken rather than looking complete.
+                        tracing::error!(error = %e, "export: reading rows");
+                        Some((Err(std::io::Error::other("export failed")), None))
+                    }
+                }
+            }
+        });
+        let body = futures_util::StreamExt::chain(
+            futures_util::stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(header_line)) }),
+            stream,
+        );
+        (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"segment.csv\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            Body::from_stream(body),
+        )
+            .into_response()
+    }
+
+    fn cell<'a>(r: &'a ExportRow, column: &str, currency: &str) -> std::borrow::Cow<'a, str> {
+        let text = |s: &'a str| std::borrow::Cow::Borrowed(s);
+        match column {
+            "first_name" => text(&r.first_name),
+            "last_name" => text(&r.last_name),
+            "email" => text(r.email.as_deref().unwrap_or("")),
+            "phone" => text(r.phone.as_deref().unwrap_or("")),
+            "street" => text(&r.street),
+            "postcode" => text(&r.postcode),
+            "city" => text(&r.city),
+            "region" => text(&r.region),
+            "country" => text(&r.country),
+            "company" => text(&r.company),
+            "gender" => text(r.gender.as_deref().unwrap_or("")),
+            "birthday" => text(r.birthday.as_deref().unwrap_or("")),
+            "joined" => text(&r.joined),
+            "spent" => format!("{} {currency}", r.spent.plain()).into(),
+            "purchases" => r.purchases.to_string().into(),
+            "last_purchase" => text(r.last_purchase.as_deref().unwrap_or("")),
+            "newsletter" => text(match r.newsletter {
+                Some(true) => "granted",
+                Some(false) => "withdrawn",
+                None => "",
+            }),
+            _ => text(&r.tags),
+        }
+    }
+
+    /// `GET /admin/labels?site=&filter=&sheet=a4`: a printable page of address labels for
+    /// the segment, leaving out customers who withdrew consent to post and those without a
+    /// postal address.
+    pub async fn labels(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<LabelsQuery>) -> Response {
+        let site = match check(&pool, &headers, &q.site).await {
+            Ok(site) => site,
+            Err(refused) => return refused,
+        };
+        let Ok((_, filter)) = parse_filter(&q.filter) else {
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, "This segment has rules that need correcting.");
+        };
+        let sheet = SHEETS.iter().find(|s| s.code == q.sheet).copied().unwrap_or(SHEETS[0]);
+        let result = db::label_addresses(&pool, site, &filter, now(), MAX_LABELS).await;
+        let (addresses, skipped) = match result {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::error!(error = %e, "labels: reading addresses");
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+            }
+        };
+        Html(labels_page(&sheet, &addresses, skipped)).into_response()
+    }
+
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    }
+
+    /// The sheet as HTML: one absolutely sized box per label, a page break per sheet.
+    fn labels_page(sheet: &Sheet, addresses: &[Vec<String>], skipped: i64) -> String {
+        let per_page = (sheet.columns * sheet.rows) as usize;
+        let (w, h) = sheet.size;
+        let css = format!(
+            "@page {{ size: {pw}mm {ph}mm; margin: 0 }}
+             body {{ margin: 0; font: 10pt/1.3 system-ui, sans-serif }}
+             .note {{ padding: 1em; background: #fff7d6 }} @media print {{ .note {{ display: none }} }}
+             .sheet {{ width: {pw}mm; height: {ph}mm; padding: {mt}mm 0 0 {ml}mm; box-sizing: border-box;
+                      display: grid; grid-template-columns: repeat({cols}, {w}mm); grid-auto-rows: {h}mm;
+                      column-gap: {gx}mm; row-gap: {gy}mm; break-after: page }}
+             .label {{ padding: 4mm 5mm; box-sizing: border-box; overflow: hidden; white-space: nowrap }}",
+            pw = sheet.page.0,
+            ph = sheet.page.1,
+            mt = sheet.margin.1,
+            ml = sheet.margin.0,
+            cols = sheet.columns,
+            gx = sheet.gap.0,
+            gy = sheet.gap.1,
+        );
+        let mut html = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mailing labels</title>\
+             <style>{css}</style></head><body><p class=\"note\">{} labels on {} · {} left out (no postal address, \
+             or consent to post withdrawn). Print at 100 % scale.</p>",
+            addresses.len(),
+            escape(sheet.label),
+            skipped
+        );
+        for page in addresses.chunks(per_page) {
+            html.push_str("<div class=\"sheet\">");
+            for lines in page {
+                html.push_str("<div class=\"label\">");
+                html.push_str(&lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"));
+                html.push_str("</div>");
+            }
+            html.push_str("</div>");
+        }
+        html.push_str("</body></html>");
+        html
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_others_kept() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+31 6 1234"), "'+31 6 1234");
+        assert_eq!(neutralise("-2"), "'-2");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\t=1"), "'\t=1");
+        assert_eq!(neutralise("Anna"), "Anna");
+        assert_eq!(neutralise(""), "");
+    }
+}

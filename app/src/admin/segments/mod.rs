@@ -1,0 +1,458 @@
+//! Segments: a filter builder over customer fields and behaviour, the matching count as
+//! the filter changes, the matching customers sorted by any column, saved segments, and
+//! what a segment feeds: tagging, CSV export, mailing labels. The dormant-customer list
+//! is a segment of its own ("bought before, not in the last N days").
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+mod dormant;
+pub mod export;
+pub mod filter;
+#[cfg(feature = "ssr")]
+mod sql;
+
+pub use api::*;
+pub use dormant::DormantPage;
+
+use crate::admin::ui::{ErrorLine, query_value, short_time};
+use crate::domain::{Field, RowProblem};
+use crate::error::AppError;
+use filter::{
+    CONSENT_PURPOSES, Kind, MORE_SUBJECTS, NPS_CHOICES, RESERVATION_CHOICES, RawFilter, RawGroup, RawRule, SUBJECTS,
+    kind_of,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The site a segment page works on: `?site=` or the demo site.
+fn site_from_query() -> Memo<String> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get("site").filter(|s| !s.is_empty()).unwrap_or_else(|| "demo".into()))
+}
+
+fn to_json(filter: &RawFilter) -> String {
+    serde_json::to_string(filter).unwrap_or_default()
+}
+
+#[component]
+pub fn SegmentsPage() -> impl IntoView {
+    let site = site_from_query();
+    let filter = RwSignal::new(RawFilter { all: true, groups: vec![RawGroup { all: true, rules: vec![] }] });
+    let saved_changed = RwSignal::new(0u32);
+    let choices = Resource::new(move || site.get(), segment_choices);
+    let saved = Resource::new(move || (site.get(), saved_changed.get()), |(s, _)| list_segments(s));
+    let name = RwSignal::new(String::new());
+    let save = ServerAction::<SaveSegment>::new();
+    let delete = ServerAction::<DeleteSegment>::new();
+    Effect::new(move || {
+        if matches!(save.value().get(), Some(Ok(_))) || matches!(delete.value().get(), Some(Ok(_))) {
+            saved_changed.update(|n| *n += 1);
+        }
+    });
+    view! {
+        <section class="segments">
+            <h1>"Segments"</h1>
+            <SiteForm site />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match saved.await {
+                        Ok(list) if list.is_empty() => view! { <p class="empty">"No saved segments yet."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="saved-segments">
+                                {list.into_iter().map(|s| {
+                                    let raw = s.filter.clone();
+                                    let seg_name = s.name.clone();
+                                    view! {
+                                        <li data-segment=s.name.clone()>
+                                            <button type="button" class="link" on:click=move |_| {
+                                                filter.set(raw.clone());
+                                                name.set(seg_name.clone());
+                                            }>{s.name.clone()}</button>
+                                            <span class="muted">{format!(" saved {}", short_time(&s.updated_at))}</span>
+                                            <button type="button" class="danger small" aria-label=format!("Delete segment {}", s.name)
+                                                on:click=move |_| { delete.dispatch(DeleteSegment { site: site.get_untracked(), id: s.id }); }>
+                                                "Delete"
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <Builder filter choices />
+            <form class="row" on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(SaveSegment { site: site.get_untracked(), name: name.get_untracked(), filter: to_json(&filter.get_untracked()) });
+            }>
+                <input aria-label="Segment name" placeholder="Name, e.g. Big spenders this month"
+                    prop:value=move || name.get() on:change=move |ev| name.set(event_target_value(&ev)) />
+                <button type="submit">"Save segment"</button>
+                {move || match save.value().get() {
+                    Some(Ok(_)) => view! { <span class="ok" role="status">"Saved."</span> }.into_any(),
+                    Some(Err(AppError::Invalid(e))) => {
+                        let why = e.iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>().join(" ");
+                        view! { <span class="form-error" role="alert">{why}</span> }.into_any()
+                    }
+                    Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
+                    None => ().into_any(),
+                }}
+            </form>
+            <Results site filter />
+        </section>
+    }
+}
+
+/// The site key field, as on the analytics page.
+#[component]
+fn SiteForm(site: Memo<String>) -> impl IntoView {
+    view! {
+        <form method="GET" class="row">
+            <label>"Site " <input name="site" aria-label="Site key" prop:value=move || site.get() /></label>
+            <button type="submit">"Show"</button>
+        </form>
+    }
+}
+
+/// The rule groups. Every change replaces the filter signal; text values are taken when
+/// the field is left (or Enter), so typing is never interrupted by a re-render.
+#[component]
+fn Builder(filter: RwSignal<RawFilter>, choices: Resource<Result<Choices, AppError>>) -> impl IntoView {
+    let problems = Memo::new(move |_| filter.with(|f| f.parse().err().unwrap_or_default()));
+    let edit = move |g: usize, r: usize, change: &dyn Fn(&mut RawRule)| {
+        filter.update(|f| {
+            if let Some(rule) = f.groups.get_mut(g).and_then(|group| group.rules.get_mut(r)) {
+                change(rule);
+            }
+        })
+    };
+    let choices = move || choices.get().and_then(Result::ok).unwrap_or_default();
+    view! {
+        <div class="builder">
+            {move || {
+                let f = filter.get();
+                let several = f.groups.len() > 1;
+                let mut number = 0;
+                let groups = f.groups.iter().enumerate().map(|(g, group)| {
+                    let rules = group.rules.iter().enumerate().map(|(r, rule)| {
+                        number += 1;
+                        let n = number;
+                        let mine: Vec<RowProblem> = problems.get().into_iter().filter(|p| p.row == n).collect();
+                        view! { <RuleRow g r n rule=rule.clone() problems=mine edit choices=choices() filter /> }
+                    }).collect_view();
+                    let all = group.all;
+                    view! {
+                        <fieldset class="group" data-group=g>
+                            <legend>
+                                "Customers matching "
+                                <select aria-label=format!("Group {} matches", g + 1)
+                                    on:change=move |ev| { let v = event_target_value(&ev) == "all"; filter.update(|f| f.groups[g].all = v); }>
+                                    <option value="all" selected=all>"all"</option>
+                                    <option value="any" selected=!all>"any"</option>
+                                </select>
+                                " of these rules"
+                            </legend>
+                            {rules}
+                            <button type="button" class="small" on:click=move |_| filter.update(|f| f.groups[g].rules.push(
+                                RawRule { what: "gender".into(), op: "is".into(), value: "female".into(), second: String::new() }))>
+                                "+ Rule"
+                            </button>
+                            {several.then(|| view! {
+                                <button type="button" class="small danger" on:click=move |_| filter.update(|f| { f.groups.remove(g); })>
+                                    "Remove group"
+                                </button>
+                            })}
+                        </fieldset>
+                    }
+                }).collect_view();
+                let all = f.all;
+                view! {
+                    {several.then(|| view! {
+                        <p>
+                            "Match "
+                            <select aria-label="Groups match" on:change=move |ev| { let v = event_target_value(&ev) == "all"; filter.update(|f| f.all = v); }>
+                                <option value="all" selected=all>"all"</option>
+                                <option value="any" selected=!all>"any"</option>
+                            </select>
+                            " of the groups"
+                        </p>
+                    })}
+                    {groups}
+                }
+            }}
+            <button type="button" on:click=move |_| filter.update(|f| f.groups.push(RawGroup { all: true, rules: vec![] }))>
+                "+ Group"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn RuleRow(
+    g: usize,
+    r: usize,
+    n: usize,
+    rule: RawRule,
+    problems: Vec<RowProblem>,
+    edit: impl Fn(usize, usize, &dyn Fn(&mut RawRule)) + Copy + Send + Sync + 'static,
+    choices: Choices,
+    filter: RwSignal<RawFilter>,
+) -> impl IntoView {
+    let kind = kind_of(&rule.what);
+    let problem_of = |field: Field| problems.iter().find(|p| p.field == field).map(|p| p.problem.to_string());
+    let subjects = SUBJECTS
+        .iter()
+        .chain(MORE_SUBJECTS.iter())
+        .map(|(code, label, _)| {
+            view! { <option value=*code selected=rule.what == *code>{*label}</option> }
+        })
+        .collect_view();
+    let ops = kind
+        .map(Kind::ops)
+        .unwrap_or_default()
+        .iter()
+        .map(|(code, label)| {
+            view! { <option value=*code selected=rule.op == *code>{*label}</option> }
+        })
+        .collect_view();
+    let value_choices: Option<Vec<(String, String)>> = match kind {
+        Some(Kind::Choice) => crate::domain::CustomerField::from_column(&rule.what)
+            .map(|f| f.choices().iter().map(|c| (c.to_string(), c.replace('_', " "))).collect()),
+        Some(Kind::Nps) => Some(NPS_CHOICES.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()),
+        Some(Kind::Reservation) => {
+            Some(RESERVATION_CHOICES.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect())
+        }
+        Some(Kind::Consent) => Some(CONSENT_PURPOSES.iter().map(|c| (c.to_string(), c.to_string())).collect()),
+        Some(Kind::Code) => {
+            let codes = if rule.what == "heard" { &choices.heard } else { &choices.reasons };
+            Some(codes.iter().map(|c| (c.clone(), c.replace('_', " "))).collect())
+        }
+        Some(Kind::Item) => Some(choices.items.iter().map(|(sku, name)| (sku.clone(), name.clone())).collect()),
+        _ => None,
+    };
+    let no_value = matches!(rule.op.as_str(), "empty" | "not_empty" | "never");
+    let value_type = match (kind, rule.op.as_str()) {
+        (Some(Kind::Date | Kind::When), "before" | "after") => "date",
+        (Some(Kind::When | Kind::Number | Kind::Count), _) => "number",
+        _ => "text",
+    };
+    let value_input = if no_value {
+        ().into_any()
+    } else if let Some(options) = value_choices {
+        let current = rule.value.clone();
+        let has_current = options.iter().any(|(c, _)| *c == current);
+        view! {
+            <select aria-label=format!("Rule {n} value") on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.value = v.clone()); }>
+                {(!has_current).then(|| view! { <option value="" selected=true>"choose…"</option> })}
+                {options.into_iter().map(|(code, label)| view! { <option value=code.clone() selected=code == current>{label}</option> }).collect_view()}
+            </select>
+        }.into_any()
+    } else {
+        let list = (kind == Some(Kind::Tag)).then(|| format!("tags-{n}"));
+        view! {
+            <input type=value_type aria-label=format!("Rule {n} value") prop:value=rule.value.clone() list=list.clone()
+                on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.value = v.clone()); } />
+            {list.map(|id| view! { <datalist id=id>{choices.tags.iter().map(|t| view! { <option value=t.clone() /> }).collect_view()}</datalist> })}
+        }.into_any()
+    };
+    let second = match (kind, rule.op.as_str()) {
+        (Some(Kind::Amount | Kind::Count), _) => Some(("in the last", "days (empty: ever)")),
+        (Some(Kind::Text), "between") => Some(("and", "")),
+        _ => None,
+    };
+    let second_input = second.map(|(before, after)| view! {
+        <span>{before}</span>
+        <input type=if after.is_empty() { "text" } else { "number" } class="short" aria-label=format!("Rule {n} second value")
+            prop:value=rule.second.clone()
+            on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.second = v.clone()); } />
+        <span>{after}</span>
+    });
+    let days_after = (kind == Some(Kind::When) && matches!(rule.op.as_str(), "within" | "not_within"))
+        .then(|| view! { <span>"days"</span> });
+    let errors: Vec<String> = [Field::Rule, Field::Value, Field::Second]
+        .into_iter()
+        .filter_map(|f| {
+            problem_of(f).map(|p| {
+                format!(
+                    "{}{p}",
+                    match f {
+                        Field::Second => "Second value: ",
+                        Field::Rule => "Rule: ",
+                        _ => "",
+                    }
+                )
+            })
+        })
+        .collect();
+    view! {
+        <div class="rule" data-rule=n>
+            <select aria-label=format!("Rule {n} looks at") on:change=move |ev| {
+                let what = event_target_value(&ev);
+                let op = kind_of(&what).and_then(|k| k.ops().first()).map(|(c, _)| c.to_string()).unwrap_or_default();
+                edit(g, r, &|rule| { rule.what = what.clone(); rule.op = op.clone(); rule.value.clear(); rule.second.clear(); });
+            }>{subjects}</select>
+            <select aria-label=format!("Rule {n} test") on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.op = v.clone()); }>
+                {ops}
+            </select>
+            {value_input}
+            {second_input}
+            {days_after}
+            <button type="button" class="small" aria-label=format!("Remove rule {n}")
+                on:click=move |_| filter.update(|f| { f.groups[g].rules.remove(r); })>"×"</button>
+            {(!errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{errors.join(" ")}</p> })}
+        </div>
+    }
+}
+
+/// The count, one page of the matching customers, and what to do with them.
+#[component]
+fn Results(
+    site: Memo<String>,
+    filter: RwSignal<RawFilter>,
+    /// The sort column's code and whether it runs high to low.
+    #[prop(default = ("name", false))]
+    sort_by: (&'static str, bool),
+) -> impl IntoView {
+    let sort = RwSignal::new((sort_by.0.to_string(), sort_by.1));
+    let page = RwSignal::new(1u32);
+    // Only a filter that parses goes to the server; the builder shows what is wrong.
+    let json = Memo::new(move |_| filter.with(|f| f.parse().is_ok().then(|| to_json(f))));
+    Effect::new(move || {
+        json.track();
+        page.set(1);
+    });
+    let results = Resource::new(
+        move || (site.get(), json.get(), sort.get(), page.get()),
+        |(site, json, (sort, descending), page)| async move {
+            match json {
+                Some(json) => run_segment(site, json, sort, descending, page).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| view! { <p>"Counting…"</p> }>
+            {move || Suspend::new(async move {
+                match results.await {
+                    Ok(Some(p)) => view! { <SegmentTable p sort page /> }.into_any(),
+                    Ok(None) => view! { <p class="muted">"Correct the marked rules to see who matches."</p> }.into_any(),
+                    Err(error) => view! { <ErrorLine error /> }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || json.get().map(|json| view! { <SegmentActions site=site.get() json /> })}
+    }
+}
+
+#[component]
+fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u32>) -> impl IntoView {
+    let last_page = ((p.count + i64::from(p.per_page) - 1) / i64::from(p.per_page)).max(1) as u32;
+    let currency = p.currency.clone();
+    let header = move |code: &'static str, label: &'static str| {
+        let (current, descending) = sort.get_untracked();
+        let arrow = if current == code { if descending { " ↓" } else { " ↑" } } else { "" };
+        view! {
+            <th>
+                <button type="button" class="link" on:click=move |_| sort.update(|(c, d)| {
+                    if c == code { *d = !*d } else { *c = code.to_string(); *d = matches!(code, "spent" | "purchases" | "last_purchase" | "joined"); }
+                })>{label}{arrow}</button>
+            </th>
+        }
+    };
+    view! {
+        <p class="segment-count" role="status"><strong data-count=p.count>{p.count}</strong>" customers match"</p>
+        {if p.rows.is_empty() {
+            view! { <p class="empty">"No customer matches."</p> }.into_any()
+        } else {
+            view! {
+                <table class="customers segment">
+                    <thead><tr>
+                        {header("name", "Name")}{header("email", "Email")}<th>"Phone"</th>{header("city", "City")}
+                        {header("postcode", "Postcode")}{header("joined", "Joined")}{header("spent", "Spent")}
+                        {header("purchases", "Purchases")}{header("last_purchase", "Last purchase")}
+                    </tr></thead>
+                    <tbody>
+                        {p.rows.into_iter().map(|c| view! {
+                            <tr data-customer=c.id>
+                                <td><a href=format!("/admin/customers/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</a></td>
+                                <td>{c.email}</td><td>{c.phone}</td><td>{c.city}</td><td>{c.postcode}</td>
+                                <td>{c.joined.get(..10).unwrap_or_default().to_owned()}</td>
+                                <td>{c.spent.with_currency(&currency)}</td>
+                                <td>{c.purchases}</td>
+                                <td>{c.last_purchase.map(|t| t.get(..10).unwrap_or_default().to_owned())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <nav class="pager" aria-label="Pages">
+                    <span>{format!("page {} of {}", p.page, last_page)}</span>
+                    {(p.page > 1).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n -= 1)>"← Previous"</button> })}
+                    {(p.page < last_page).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n += 1)>"Next →"</button> })}
+                </nav>
+            }.into_any()
+        }}
+    }
+}
+
+/// Tag everyone in the segment; export it as CSV with chosen columns; print mailing labels.
+#[component]
+fn SegmentActions(site: String, json: String) -> impl IntoView {
+    let tag = ServerAction::<TagSegment>::new();
+    let tag_name = RwSignal::new(String::new());
+    let columns = RwSignal::new(export::DEFAULT_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+    let sheet = RwSignal::new("a4".to_string());
+    let (site_tag, json_tag) = (site.clone(), json.clone());
+    let export_link = {
+        let (site, json) = (site.clone(), json.clone());
+        move || {
+            format!(
+                "/admin/export.csv?site={}&filter={}&columns={}",
+                query_value(&site),
+                query_value(&json),
+                columns.get().join(",")
+            )
+        }
+    };
+    let labels_link = move || {
+        format!("/admin/labels?site={}&filter={}&sheet={}", query_value(&site), query_value(&json), sheet.get())
+    };
+    view! {
+        <div class="segment-actions">
+            <form class="row" on:submit=move |ev| {
+                ev.prevent_default();
+                tag.dispatch(TagSegment { site: site_tag.clone(), filter: json_tag.clone(), tag: tag_name.get_untracked() });
+            }>
+                <input aria-label="Tag to give" placeholder="win-back" on:change=move |ev| tag_name.set(event_target_value(&ev)) />
+                <button type="submit">"Tag everyone in the segment"</button>
+                {move || match tag.value().get() {
+                    Some(Ok(n)) => view! { <span class="ok" role="status">{format!("{n} customers tagged.")}</span> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
+                    None => ().into_any(),
+                }}
+            </form>
+            <fieldset class="export-columns">
+                <legend>"Columns to export"</legend>
+                {export::COLUMNS.iter().map(|(code, label)| view! {
+                    <label>
+                        <input type="checkbox" prop:checked=move || columns.read().iter().any(|c| c == code)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                columns.update(|cs| { cs.retain(|c| c != code); if on { cs.push(code.to_string()); } });
+                            } />
+                        {*label}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <p class="row">
+                <a class="button" href=export_link download="segment.csv" rel="external">"Export CSV"</a>
+                <select aria-label="Label sheet" on:change=move |ev| sheet.set(event_target_value(&ev))>
+                    {export::SHEETS.iter().map(|s| view! { <option value=s.code>{s.label}</option> }).collect_view()}
+                </select>
+                <a class="button" href=labels_link target="_blank" rel="external">"Mailing labels"</a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,222 @@
+//! A parsed filter as a SQL condition over `customers c`. Every value is a bound parameter;
+//! the only text pasted into the statement is fixed SQL and column names from
+//! [`CustomerField`](crate::domain::CustomerField).
+//!
+//! Each test compiles to an expression that is never NULL, so `NOT (...)` is its exact
+//! complement ("is not" includes customers who never gave the field).
+
+use super::filter::{Cmp, ConsentTest, Filter, Test, TextTest, When};
+use crate::domain::iso_timestamp;
+use sqlx::{QueryBuilder, Sqlite};
+
+/// Pushes `(condition)` for `filter`. `now` is the Unix time "in the last N days" counts
+/// back from.
+pub fn push_filter(qb: &mut QueryBuilder<Sqlite>, site_id: i64, filter: &Filter, now: i64) {
+    let groups: Vec<_> = filter.groups.iter().filter(|g| !g.conditions.is_empty()).collect();
+    if groups.is_empty() {
+        qb.push("1");
+        return;
+    }
+    qb.push("(");
+    for (i, group) in groups.iter().enumerate() {
+        if i > 0 {
+            qb.push(if filter.all { " AND " } else { " OR " });
+        }
+        qb.push("(");
+        for (j, condition) in group.conditions.iter().enumerate() {
+            if j > 0 {
+                qb.push(if group.all { " AND " } else { " OR " });
+            }
+            qb.push(if condition.negate { "NOT (" } else { "(" });
+            push_test(qb, site_id, &condition.test, now);
+            qb.push(")");
+        }
+        qb.push(")");
+    }
+    qb.push(")");
+}
+
+fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64) {
+    match test {
+        Test::Text { column, test } => push_text(qb, &format!("coalesce(c.{column}, '')"), test),
+        Test::Number { column, cmp, value } => {
+            qb.push(format!("coalesce(c.{column} {} ", cmp.sql())).push_bind(*value).push(", 0)");
+        }
+        Test::Birthday(when) => push_when(qb, "c.birthday", when, now),
+        Test::Joined(when) => push_when(qb, "c.created_at", when, now),
+        Test::LastPurchase(when) => {
+            push_when(qb, "(SELECT max(created_at) FROM purchases WHERE customer_id = c.id)", when, now)
+        }
+        Test::LastVisit(when) => {
+            push_when(qb, "(SELECT max(created_at) FROM page_views WHERE customer_id = c.id)", when, now)
+        }
+        Test::Spent { cmp, amount, days } => push_total(qb, site_id, "sum(total_minor)", *cmp, amount.0, *days, now),
+        Test::Purchases { cmp, count, days } => push_total(qb, site_id, "count(*)", *cmp, *count, *days, now),
+        Test::Nps(category) => {
+            let (low, high) = category.range();
+            qb.push(
+                "coalesce((SELECT score FROM nps_responses WHERE customer_id = c.id
+                           ORDER BY created_at DESC, id DESC LIMIT 1), -1) BETWEEN ",
+            )
+            .push_bind(low)
+            .push(" AND ")
+            .push_bind(high);
+        }
+        Test::ReasonFirst(code) => {
+            qb.push(
+                "EXISTS (SELECT 1 FROM reason_rankings r
+                         JOIN reason_ranking_items i ON i.ranking_id = r.id AND i.rank = 1
+                         JOIN question_options o ON o.id = i.option_id
+                         WHERE r.customer_id = c.id AND o.code = ",
+            )
+            .push_bind(code.clone())
+            .push(")");
+        }
+        Test::Heard(code) => {
+            qb.push(
+                "EXISTS (SELECT 1 FROM heard_responses h JOIN question_options o ON o.id = h.option_id
+                         WHERE h.customer_id = c.id AND o.code = ",
+            )
+            .push_bind(code.clone())
+            .push(")");
+        }
+        Test::Favourite(sku) => {
+            qb.push(
+                "EXISTS (SELECT 1 FROM favourites f JOIN catalogue_items i ON i.id = f.item_id
+                         WHERE f.customer_id = c.id AND i.sku = ",
+            )
+            .push_bind(sku.as_str().to_owned())
+            .push(")");
+        }
+        Test::Reservation(status) => {
+            qb.push("EXISTS (SELECT 1 FROM reservations r WHERE r.customer_id = c.id");
+            if let Some(status) = status {
+                qb.push(" AND r.status = ").push_bind(*status);
+            }
+            qb.push(")");
+        }
+        Test::Consent { purpose, state } => {
+            qb.push("coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = ")
+                .push_bind(*purpose)
+                .push(" ORDER BY id DESC LIMIT 1), -1) = ")
+                .push_bind(match state {
+                    ConsentTest::Granted => 1,
+                    ConsentTest::Withdrawn => 0,
+                    ConsentTest::NeverGiven => -1,
+                });
+        }
+        Test::Tag(tag) => {
+            qb.push("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ")
+                .push_bind(tag.clone())
+                .push(")");
+        }
+    }
+}
+
+fn push_text(qb: &mut QueryBuilder<Sqlite>, expr: &str, test: &TextTest) {
+    match test {
+        // NOCASE: "bern" finds "Bern"; emails are stored in lower case anyway.
+        TextTest::Is(v) => {
+            qb.push(format!("{expr} = ")).push_bind(v.clone()).push(" COLLATE NOCASE");
+        }
+        TextTest::Contains(v) => {
+            qb.push(format!("{expr} LIKE ")).push_bind(like(v, true)).push(" ESCAPE '\\'");
+        }
+        TextTest::StartsWith(v) => {
+            qb.push(format!("{expr} LIKE ")).push_bind(like(v, false)).push(" ESCAPE '\\'");
+        }
+        TextTest::Between(from, to) => {
+            let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+            let prefix = if from.len() == to.len() && digits(from) && digits(to) {
+                format!("substr({expr}, 1, {})", from.len())
+            } else {
+                expr.to_owned()
+            };
+            qb.push(format!("{prefix} BETWEEN "))
+                .push_bind(from.clone())
+                .push(" AND ")
+                .push_bind(to.clone())
+                .push(format!(" AND {expr} <> ''"));
+        }
+        TextTest::Empty => {
+            qb.push(format!("{expr} = ''"));
+        }
+    }
+}
+
+/// `value LIKE` pattern with the wildcards in `v` made literal.
+fn like(v: &str, anywhere: bool) -> String {
+    let escaped = v.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    if anywhere { format!("%{escaped}%") } else { format!("{escaped}%") }
+}
+
+/// `expr` is a time (or date) that may be NULL when the thing never happened.
+fn push_when(qb: &mut QueryBuilder<Sqlite>, expr: &str, when: &When, now: i64) {
+    let cutoff = |days: u32| iso_timestamp(now - i64::from(days) * 86_400);
+    match when {
+        When::WithinDays(days) => {
+            qb.push(format!("coalesce({expr} >= ")).push_bind(cutoff(*days)).push(", 0)");
+        }
+        When::NotWithinDays(days) => {
+            qb.push(format!("coalesce({expr} < ")).push_bind(cutoff(*days)).push(", 0)");
+        }
+        // A time on the day itself starts with the date, so it sorts after the bare date
+        // and before the date followed by "U" ('T' < 'U').
+        When::Before(date) => {
+            qb.push(format!("coalesce({expr} < ")).push_bind(date.clone()).push(", 0)");
+        }
+        When::After(date) => {
+            qb.push(format!("coalesce({expr} >= ")).push_bind(format!("{date}U")).push(", 0)");
+        }
+        When::Never => {
+            qb.push(format!("{expr} IS NULL"));
+        }
+    }
+}
+
+/// A sum or count over the customer's purchases (in the window), compared with `bound`.
+///
+/// Written as "id in the set of customers whose total passes" rather than a sum per
+/// customer: the set is read from one range of `purchases_by_site_time`, which covers the
+/// customer and the total, so "over 500 in the last 30 days" reads a month of purchases
+/// instead of probing every customer. Customers without purchases total 0: a test that 0
+/// passes ("less than 100") is the complement of the set that fails it.
+fn push_total(
+    qb: &mut QueryBuilder<Sqlite>,
+    site_id: i64,
+    aggregate: &str,
+    cmp: Cmp,
+    bound: i64,
+    days: Option<u32>,
+    now: i64,
+) {
+    let zero_passes = match cmp {
+        Cmp::More => 0 > bound,
+        Cmp::AtLeast => 0 >= bound,
+        Cmp::Less => 0 < bound,
+        Cmp::AtMost => 0 <= bound,
+        Cmp::Equal => 0 == bound,
+    };
+    // The test for the set: the customers with purchases whose total passes (zero does
+    // not), or those whose total fails (zero passes: everyone outside the set passes).
+    let (membership, cmp_sql) = if zero_passes {
+        let negated = match cmp {
+            Cmp::More => "<=",
+            Cmp::AtLeast => "<",
+            Cmp::Less => ">=",
+            Cmp::AtMost => ">",
+            Cmp::Equal => "<>",
+        };
+        ("c.id NOT IN", negated)
+    } else {
+        ("c.id IN", cmp.sql())
+    };
+    let since = days.map_or_else(String::new, |d| iso_timestamp(now - i64::from(d) * 86_400));
+    qb.push(format!("{membership} (SELECT customer_id FROM purchases WHERE site_id = "))
+        .push_bind(site_id)
+        .push(" AND created_at >= ")
+        .push_bind(since)
+        .push(format!(" GROUP BY customer_id HAVING {aggregate} {cmp_sql} "))
+        .push_bind(bound)
+        .push(")");
+}
