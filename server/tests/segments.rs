@@ -405,3 +405,20 @@ async fn labels_leave_out_withdrawn_post_consent_and_missing_addresses() {
     assert!(!html.contains("Anna") && !html.contains("Dora"));
     assert!(html.contains("size: 215.9mm 279.4mm"));
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_dormant_customers_for_managers_only() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let client = manager(&app).await;
+    // Gustav (90 days) on the demo site; Hanna's site keeps the default 30 days and she
+    // bought 2 days ago.
+    let d: Value = call(&app, &client, "dashboard", &[]).await.json().await.unwrap();
+    assert_eq!(d["dormant"], 1);
+    call(&app, &client, "set_dormant_days", &[("site", "demo"), ("days", "7")]).await;
+    let d: Value = call(&app, &client, "dashboard", &[]).await.json().await.unwrap();
+    assert_eq!(d["dormant"], 2);
+    let staff = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let d: Value = call(&app, &staff, "dashboard", &[]).await.json().await.unwrap();
+    assert_eq!(d["dormant"], Value::Null);
+}

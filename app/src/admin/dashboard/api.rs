@@ -13,6 +13,8 @@ pub struct Today {
     pub takings: Vec<(String, Minor)>,
     pub open_reservations: i64,
     pub interactions: i64,
+    /// Customers past their site's dormant rule (managers and owners only: it is customer work).
+    pub dormant: Option<i64>,
 }
 
 /// "Today" is the UTC day; a per-site time zone comes with the reports.
@@ -20,8 +22,14 @@ pub struct Today {
 pub async fn dashboard() -> Result<Today, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
-            Ok(super::db::today(&crate::server_ctx::pool()?).await?)
+            use crate::domain::Role;
+            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let pool = crate::server_ctx::pool()?;
+            let mut today = super::db::today(&pool).await?;
+            if staff.role.at_least(Role::Manager) {
+                today.dormant = Some(super::db::dormant(&pool).await?);
+            }
+            Ok(today)
         }
         .await,
     )

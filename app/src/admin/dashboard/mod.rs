@@ -31,6 +31,9 @@ pub fn DashboardPage() -> impl IntoView {
                                     <A href="/admin/till" attr:class="card"><span data-stat="purchases">{t.purchases}</span>{format!("purchases · {takings}")}</A>
                                     <A href="/admin/reservations" attr:class="card"><span data-stat="open_reservations">{t.open_reservations}</span>"open reservations"</A>
                                     <div class="card"><span data-stat="interactions">{t.interactions}</span>"interactions logged"</div>
+                                    {t.dormant.map(|n| view! {
+                                        <A href="/admin/dormant" attr:class="card"><span data-stat="dormant">{n}</span>"dormant customers"</A>
+                                    })}
                                 </div>
                             }.into_any()
                         }
