@@ -114,3 +114,22 @@ test("the dormant list follows the site's rule", async () => {
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test("the reports count the seeded survey answers", async () => {
+  const page = await signIn();
+  await page.getByRole("link", { name: "Reports" }).click();
+  await page.waitForURL(/\/admin\/reports$/);
+  await page.locator(".presets").getByRole("link", { name: "365 days" }).click();
+  await page.waitForURL(/days=365/);
+  const inYear = `site_id = 1 AND created_at >= date('now', '-364 days')`;
+  const promoters = one(`SELECT count(*) FROM nps_responses WHERE ${inYear} AND score >= 9`);
+  const detractors = one(`SELECT count(*) FROM nps_responses WHERE ${inYear} AND score <= 6`);
+  assert.ok(promoters > 0 && detractors > 0);
+  await page.locator('[data-stat="promoters"]', { hasText: String(promoters) }).waitFor();
+  assert.equal(await page.locator('[data-stat="detractors"]').textContent(), String(detractors));
+  assert.ok(await page.locator("svg.chart rect").count() > 40, "weekly bars");
+  assert.equal(await page.locator('tr[data-reason]').count(), 4);
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/reports.png`, fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -244,7 +244,7 @@ const EVERY_ARGUMENT: [(&str, &str); 36] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 46] = [
+const ACCESS: [(&str, Option<Role>); 47] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -254,6 +254,7 @@ const ACCESS: [(&str, Option<Role>); 46] = [
     ("dashboard", Some(Role::Staff)),
     ("analytics_overview", Some(Role::Manager)),
     ("count_segment", Some(Role::Manager)),
+    ("customer_reports", Some(Role::Manager)),
     ("run_segment", Some(Role::Manager)),
     ("segment_choices", Some(Role::Manager)),
     ("list_segments", Some(Role::Manager)),

@@ -6,6 +6,7 @@ pub mod customers;
 pub mod dashboard;
 mod form_error;
 pub mod record;
+pub mod reports;
 pub mod reservations;
 pub mod segments;
 pub mod settings;
@@ -23,6 +24,7 @@ use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router,
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use record::RecordPage;
+use reports::ReportsPage;
 use reservations::ReservationsPage;
 use segments::{DormantPage, SegmentsPage};
 use settings::{SiteSettingsPage, SitesPage};
@@ -68,6 +70,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("reservations") view=ReservationsPage />
                     <Route path=path!("segments") view=SegmentsPage />
                     <Route path=path!("dormant") view=DormantPage />
+                    <Route path=path!("reports") view=ReportsPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("sites") view=SitesPage />
@@ -104,6 +107,7 @@ fn SignedInLayout() -> impl IntoView {
                                 {(role != crate::domain::Role::Staff).then(|| view! {
                                     <A href="/admin/segments">"Segments"</A>
                                     <A href="/admin/dormant">"Dormant"</A>
+                                    <A href="/admin/reports">"Reports"</A>
                                     <A href="/admin/analytics">"Analytics"</A>
                                 })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {

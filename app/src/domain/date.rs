@@ -77,6 +77,13 @@ impl DateRange {
         day_number(&self.to) - day_number(&self.from) + 1
     }
 
+    /// The Monday of every week (Monday to Sunday) the range touches, in order.
+    pub fn mondays(&self) -> Vec<String> {
+        // Day 0, 1970-01-01, was a Thursday: three days after a Monday.
+        let monday = |z: i64| z - (z + 3).rem_euclid(7);
+        (monday(day_number(&self.from))..=day_number(&self.to)).step_by(7).map(civil_from_days).collect()
+    }
+
     /// Every day of the range in order, `YYYY-MM-DD`.
     pub fn each_day(&self) -> Vec<String> {
         (day_number(&self.from)..=day_number(&self.to)).map(civil_from_days).collect()
@@ -133,6 +140,15 @@ mod tests {
     fn real_dates_up_to_today_are_accepted() {
         assert!(PastDate::parse("2024-02-29", Some("2026-11-23")).is_ok());
         assert!(PastDate::parse("2026-11-23", Some("2026-11-23")).is_ok());
+    }
+
+    #[test]
+    fn weeks_start_on_the_monday_before_the_range() {
+        // 2026-11-23 is a Monday, 2026-11-22 a Sunday.
+        let r = DateRange::parse("2026-11-22", "2026-11-30", "2026-12-31").unwrap();
+        assert_eq!(r.mondays(), ["2026-11-16", "2026-11-23", "2026-11-30"]);
+        let r = DateRange::parse("2026-11-23", "2026-11-29", "2026-12-31").unwrap();
+        assert_eq!(r.mondays(), ["2026-11-23"]);
     }
 
     #[test]

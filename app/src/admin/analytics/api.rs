@@ -96,7 +96,7 @@ pub const PATH_BRANCHES: usize = 5;
 /// The manager's check, the site, and the period: `from`–`to` when both are given, else the
 /// last `days` days (30 when neither).
 #[cfg(feature = "ssr")]
-async fn site_and_range(
+pub(crate) async fn site_and_range(
     site: &str,
     days: Option<u32>,
     from: Option<String>,

@@ -1,0 +1,206 @@
+//! SQL of the customer reports. Every figure is counted in SQLite from the answer and
+//! order rows of the period; nothing is stored pre-counted.
+
+use super::api::{ItemTally, NpsWeek, ReasonRow, Reports, SegmentSpend, TOP_ITEMS, Tally};
+use crate::domain::{DateRange, Minor, SiteId};
+use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+
+/// `created_at` within the period: from the first day's start to the end of the last day.
+/// "YYYY-MM-DDU" sorts after every time of that day ('T' < 'U').
+const IN_PERIOD: &str = "created_at >= ?2 AND created_at < ?3";
+
+/// The Monday of a stored time's week.
+const MONDAY: &str = "date(created_at, 'weekday 0', '-6 days')";
+
+fn period(range: &DateRange) -> (String, String) {
+    (range.from.as_str().to_owned(), format!("{}U", range.to.as_str()))
+}
+
+pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Reports> {
+    let (from, until) = period(range);
+    let (currency, _) = crate::admin::segments::db::site_rules(pool, site).await?;
+
+    let nps_rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {MONDAY} AS week, sum(score >= 9) AS p, sum(score BETWEEN 7 AND 8) AS n, sum(score <= 6) AS d
+         FROM nps_responses WHERE site_id = ?1 AND {IN_PERIOD} GROUP BY week ORDER BY week"
+    )))
+    .bind(site)
+    .bind(&from)
+    .bind(&until)
+    .fetch_all(pool)
+    .await?;
+    let nps_weeks: Vec<NpsWeek> = nps_rows
+        .into_iter()
+        .map(|r| NpsWeek { week: r.get("week"), promoters: r.get("p"), passives: r.get("n"), detractors: r.get("d") })
+        .collect();
+    let nps_total = NpsWeek {
+        week: String::new(),
+        promoters: nps_weeks.iter().map(|w| w.promoters).sum(),
+        passives: nps_weeks.iter().map(|w| w.passives).sum(),
+        detractors: nps_weeks.iter().map(|w| w.detractors).sum(),
+    };
+
+    let rankings: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM reason_rankings WHERE site_id = ?1 AND {IN_PERIOD}"
+    )))
+    .bind(site)
+    .bind(&from)
+    .bind(&until)
+    .fetch_one(pool)
+    .await?;
+    // Every option of the site in its order, ranked or not in the period.
+    let reasons = sqlx::query(
+        "SELECT o.code, count(i.rank) AS n, coalesce(sum(i.rank), 0) AS ranks, coalesce(sum(i.rank = 1), 0) AS firsts
+         FROM question_options o
+         LEFT JOIN (SELECT i.option_id, i.rank FROM reason_ranking_items i JOIN reason_rankings r ON r.id = i.ranking_id
+                    WHERE r.site_id = ?1 AND r.created_at >= ?2 AND r.created_at < ?3) i ON i.option_id = o.id
+         WHERE o.site_id = ?1 AND o.question = 'reasons'
+         GROUP BY o.id ORDER BY o.position",
+    )
+    .bind(site)
+    .bind(&from)
+    .bind(&until)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| {
+        let n: i64 = r.get("n");
+        let ranks: i64 = r.get("ranks");
+        let firsts: i64 = r.get("firsts");
+        ReasonRow {
+            code: r.get("code"),
+            rankings: n,
+            avg_rank_x100: if n > 0 { (ranks * 100 * 2 + n) / (2 * n) } else { 0 },
+            first_share: if rankings > 0 { (firsts * 100 * 2 + rankings) / (2 * rankings) } else { 0 },
+        }
+    })
+    .collect();
+
+    let heard = tallies(
+        pool,
+        "SELECT coalesce(o.code, 'other') AS label, count(*) AS n
+         FROM heard_responses h LEFT JOIN question_options o ON o.id = h.option_id
+         WHERE h.site_id = ?1 AND h.created_at >= ?2 AND h.created_at < ?3
+         GROUP BY label ORDER BY n DESC, label",
+        site,
+        &from,
+        &until,
+    )
+    .await?;
+    let favourited = items(
+        pool,
+        "SELECT i.sku, i.name, count(*) AS n FROM favourites f JOIN catalogue_items i ON i.id = f.item_id
+         WHERE i.site_id = ?1 AND f.created_at >= ?2 AND f.created_at < ?3
+         GROUP BY i.id ORDER BY n DESC, i.name LIMIT ?4",
+        site,
+        &from,
+        &until,
+    )
+    .await?;
+    let reserved = items(
+        pool,
+        "SELECT i.sku, i.name, sum(r.quantity) AS n FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
+         WHERE r.site_id = ?1 AND r.created_at >= ?2 AND r.created_at < ?3
+         GROUP BY i.id ORDER BY n DESC, i.name LIMIT ?4",
+        site,
+        &from,
+        &until,
+    )
+    .await?;
+    let joined = tallies(
+        pool,
+        &format!(
+            "SELECT {MONDAY} AS label, count(*) AS n FROM customers WHERE site_id = ?1 AND {IN_PERIOD}
+             GROUP BY label ORDER BY label"
+        ),
+        site,
+        &from,
+        &until,
+    )
+    .await?;
+    let new_customers = range
+        .mondays()
+        .into_iter()
+        .map(|week| {
+            let count = joined.iter().find(|t| t.label == week).map_or(0, |t| t.count);
+            Tally { label: week, count }
+        })
+        .collect();
+
+    let mut spend = vec![segment_spend(pool, site, "All customers", None, &from, &until).await?];
+    for saved in crate::admin::segments::db::saved(pool, site).await? {
+        match saved.filter.parse() {
+            Ok(filter) => spend.push(segment_spend(pool, site, &saved.name, Some(&filter), &from, &until).await?),
+            Err(_) => spend.push(SegmentSpend { name: saved.name, customers: 0, spent: Minor(0), broken: true }),
+        }
+    }
+
+    Ok(Reports {
+        site: String::new(),
+        from: range.from.as_str().to_owned(),
+        to: range.to.as_str().to_owned(),
+        currency,
+        nps_total,
+        nps_weeks,
+        rankings,
+        reasons,
+        heard,
+        favourited,
+        reserved,
+        new_customers,
+        spend,
+    })
+}
+
+async fn tallies(pool: &SqlitePool, sql: &str, site: SiteId, from: &str, until: &str) -> sqlx::Result<Vec<Tally>> {
+    Ok(sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+        .bind(site)
+        .bind(from)
+        .bind(until)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|r| Tally { label: r.get("label"), count: r.get("n") })
+        .collect())
+}
+
+async fn items(pool: &SqlitePool, sql: &'static str, site: SiteId, from: &str, until: &str) -> sqlx::Result<Vec<ItemTally>> {
+    Ok(sqlx::query(sql)
+        .bind(site)
+        .bind(from)
+        .bind(until)
+        .bind(TOP_ITEMS)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|r| ItemTally { sku: r.get("sku"), name: r.get("name"), count: r.get("n") })
+        .collect())
+}
+
+/// How many customers a segment holds now, and what they spent in the period.
+async fn segment_spend(
+    pool: &SqlitePool,
+    site: SiteId,
+    name: &str,
+    filter: Option<&crate::admin::segments::filter::Filter>,
+    from: &str,
+    until: &str,
+) -> sqlx::Result<SegmentSpend> {
+    let now = crate::admin::segments::ssr_now();
+    let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "SELECT count(*) AS customers,
+                coalesce(sum((SELECT sum(total_minor) FROM purchases p
+                              WHERE p.customer_id = c.id AND p.created_at >= ",
+    );
+    qb.push_bind(from.to_owned())
+        .push(" AND p.created_at < ")
+        .push_bind(until.to_owned())
+        .push(")), 0) AS spent FROM customers c WHERE c.site_id = ")
+        .push_bind(site);
+    if let Some(filter) = filter {
+        qb.push(" AND ");
+        crate::admin::segments::push_filter(&mut qb, site.0, filter, now);
+    }
+    let row = qb.build().fetch_one(pool).await?;
+    Ok(SegmentSpend { name: name.to_owned(), customers: row.get("customers"), spent: Minor(row.get("spent")), broken: false })
+}
