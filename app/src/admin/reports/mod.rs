@@ -93,6 +93,8 @@ fn ReportsView(r: Reports) -> impl IntoView {
         } else {
             view! {
                 <Bars points=nps_points label="NPS per week" />
+                <details>
+                <summary>"Figures per week"</summary>
                 <table class="customers nps-weeks">
                     <thead><tr><th>"Week of"</th><th>"Answers"</th><th>"Promoters"</th><th>"Passives"</th><th>"Detractors"</th><th>"NPS"</th></tr></thead>
                     <tbody>
@@ -104,6 +106,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </details>
             }.into_any()
         }}
         <h2>"Why customers buy"</h2>
@@ -136,7 +139,10 @@ fn ReportsView(r: Reports) -> impl IntoView {
         </div>
         <h2>"New customers per week"</h2>
         <Bars points=r.new_customers.iter().map(|t| (format!("week of {}", t.label), t.count)).collect() label="New customers per week" />
-        <TallyList items=r.new_customers.into_iter().map(|t| (t.label, t.count)).collect() empty="" name="new_customers" />
+        <details>
+            <summary>"Figures per week"</summary>
+            <TallyList items=r.new_customers.into_iter().map(|t| (t.label, t.count)).collect() empty="" name="new_customers" />
+        </details>
         <h2>"Spend per segment"</h2>
         <table class="customers spend">
             <thead><tr><th>"Segment"</th><th>"Customers now"</th><th>"Spent in the period"</th></tr></thead>
