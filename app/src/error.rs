@@ -29,6 +29,9 @@ pub enum AppError {
     LastOwner,
     #[error("This does not exist, or no longer exists.")]
     NotFound,
+    /// A request that cannot be done in the data's present state, with the reason for staff.
+    #[error("{0}")]
+    Conflict(String),
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     /// Failures of the transport itself (network down, malformed request), from Leptos.
@@ -69,7 +72,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::UnknownSite | AppError::WidgetOff => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::AlreadySetUp | AppError::LastOwner => StatusCode::CONFLICT,
+            AppError::AlreadySetUp | AppError::LastOwner | AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Transport(_) => StatusCode::BAD_REQUEST,
         }

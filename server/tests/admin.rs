@@ -203,7 +203,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 36] = [
+const EVERY_ARGUMENT: [(&str, &str); 40] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -240,11 +240,15 @@ const EVERY_ARGUMENT: [(&str, &str); 36] = [
     ("sort", "name"),
     ("descending", "false"),
     ("name", "Everyone"),
+    ("keep", "1"),
+    ("merge", "1"),
+    ("a", "1"),
+    ("b", "2"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 47] = [
+const ACCESS: [(&str, Option<Role>); 52] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -254,6 +258,11 @@ const ACCESS: [(&str, Option<Role>); 47] = [
     ("dashboard", Some(Role::Staff)),
     ("analytics_overview", Some(Role::Manager)),
     ("count_segment", Some(Role::Manager)),
+    ("find_duplicates", Some(Role::Manager)),
+    ("merge_customers", Some(Role::Manager)),
+    ("dismiss_pair", Some(Role::Manager)),
+    ("list_merges", Some(Role::Manager)),
+    ("undo_merge", Some(Role::Manager)),
     ("customer_reports", Some(Role::Manager)),
     ("run_segment", Some(Role::Manager)),
     ("segment_choices", Some(Role::Manager)),

@@ -4,6 +4,7 @@ pub mod analytics;
 pub mod auth;
 pub mod customers;
 pub mod dashboard;
+pub mod duplicates;
 mod form_error;
 pub mod record;
 pub mod reports;
@@ -18,6 +19,7 @@ use analytics::AnalyticsPage;
 use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
 use customers::CustomersPage;
 use dashboard::DashboardPage;
+use duplicates::DuplicatesPage;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
@@ -71,6 +73,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("segments") view=SegmentsPage />
                     <Route path=path!("dormant") view=DormantPage />
                     <Route path=path!("reports") view=ReportsPage />
+                    <Route path=path!("duplicates") view=DuplicatesPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("sites") view=SitesPage />
@@ -108,6 +111,7 @@ fn SignedInLayout() -> impl IntoView {
                                     <A href="/admin/segments">"Segments"</A>
                                     <A href="/admin/dormant">"Dormant"</A>
                                     <A href="/admin/reports">"Reports"</A>
+                                    <A href="/admin/duplicates">"Duplicates"</A>
                                     <A href="/admin/analytics">"Analytics"</A>
                                 })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {

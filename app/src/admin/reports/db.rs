@@ -164,7 +164,13 @@ async fn tallies(pool: &SqlitePool, sql: &str, site: SiteId, from: &str, until: 
         .collect())
 }
 
-async fn items(pool: &SqlitePool, sql: &'static str, site: SiteId, from: &str, until: &str) -> sqlx::Result<Vec<ItemTally>> {
+async fn items(
+    pool: &SqlitePool,
+    sql: &'static str,
+    site: SiteId,
+    from: &str,
+    until: &str,
+) -> sqlx::Result<Vec<ItemTally>> {
     Ok(sqlx::query(sql)
         .bind(site)
         .bind(from)
@@ -202,5 +208,10 @@ async fn segment_spend(
         crate::admin::segments::push_filter(&mut qb, site.0, filter, now);
     }
     let row = qb.build().fetch_one(pool).await?;
-    Ok(SegmentSpend { name: name.to_owned(), customers: row.get("customers"), spent: Minor(row.get("spent")), broken: false })
+    Ok(SegmentSpend {
+        name: name.to_owned(),
+        customers: row.get("customers"),
+        spent: Minor(row.get("spent")),
+        broken: false,
+    })
 }

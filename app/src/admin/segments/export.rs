@@ -162,7 +162,10 @@ mod handlers {
                 Some((c, _)) if !columns.contains(c) => columns.push(c),
                 Some(_) => {}
                 None => {
-                    return refuse(StatusCode::UNPROCESSABLE_ENTITY, &format!("There is no column {code:?} to export."));
+                    return refuse(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        &format!("There is no column {code:?} to export."),
+                    );
                 }
             }
         }

@@ -12,6 +12,8 @@ pub mod filter;
 #[cfg(feature = "ssr")]
 mod sql;
 
+#[cfg(feature = "ssr")]
+pub(crate) use api::ssr::manager_and_site;
 pub use api::*;
 #[cfg(feature = "ssr")]
 pub(crate) use sql::push_filter;
@@ -34,7 +36,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The site a segment page works on: `?site=` or the demo site.
-fn site_from_query() -> Memo<String> {
+pub(crate) fn site_from_query() -> Memo<String> {
     let query = use_query_map();
     Memo::new(move |_| query.read().get("site").filter(|s| !s.is_empty()).unwrap_or_else(|| "demo".into()))
 }
@@ -116,7 +118,7 @@ pub fn SegmentsPage() -> impl IntoView {
 
 /// The site key field, as on the analytics page.
 #[component]
-fn SiteForm(site: Memo<String>) -> impl IntoView {
+pub(crate) fn SiteForm(site: Memo<String>) -> impl IntoView {
     view! {
         <form method="GET" class="row">
             <label>"Site " <input name="site" aria-label="Site key" prop:value=move || site.get() /></label>

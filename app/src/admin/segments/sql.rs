@@ -214,11 +214,13 @@ fn push_total(
     let since = days.map_or_else(String::new, |d| iso_timestamp(now - i64::from(d) * 86_400));
     // INDEXED BY: without it SQLite walks every purchase in customer order to skip the
     // GROUP BY sort, 5× slower for a 30-day window at a million purchases (measured).
-    qb.push(format!("{membership} (SELECT customer_id FROM purchases INDEXED BY purchases_by_site_time WHERE site_id = "))
-        .push_bind(site_id)
-        .push(" AND created_at >= ")
-        .push_bind(since)
-        .push(format!(" GROUP BY customer_id HAVING {aggregate} {cmp_sql} "))
-        .push_bind(bound)
-        .push(")");
+    qb.push(format!(
+        "{membership} (SELECT customer_id FROM purchases INDEXED BY purchases_by_site_time WHERE site_id = "
+    ))
+    .push_bind(site_id)
+    .push(" AND created_at >= ")
+    .push_bind(since)
+    .push(format!(" GROUP BY customer_id HAVING {aggregate} {cmp_sql} "))
+    .push_bind(bound)
+    .push(")");
 }

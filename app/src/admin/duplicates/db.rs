@@ -1,0 +1,454 @@
+//! SQL of duplicates: the people to compare, dismissed pairs, and merging one customer into
+//! another in one transaction that logs everything it changed, so it can be undone.
+
+use super::api::{MergeRow, Side};
+use super::matching::Person;
+use crate::domain::{SiteId, StaffId};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
+use std::collections::HashSet;
+
+/// Every column of `customers`, in table order. A merge keeps the source row whole in its
+/// log; a test compares this list with the table, so a new column cannot be forgotten.
+pub const CUSTOMER_COLUMNS: [&str; 24] = [
+    "id",
+    "site_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "street",
+    "city",
+    "region",
+    "postcode",
+    "country",
+    "created_at",
+    "updated_at",
+    "birthday",
+    "household_size",
+    "income_range",
+    "occupation",
+    "preferred_channel",
+    "job_title",
+    "company",
+    "gender",
+    "interests",
+    "source",
+    "notes",
+];
+
+/// Columns a merge fills on the kept customer when it has nothing and the other has a value.
+const FILLABLE: [&str; 19] = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "street",
+    "city",
+    "region",
+    "postcode",
+    "country",
+    "birthday",
+    "household_size",
+    "income_range",
+    "occupation",
+    "preferred_channel",
+    "job_title",
+    "company",
+    "gender",
+    "interests",
+    "notes",
+];
+
+/// Tables whose rows belong to a customer by `customer_id`; a merge moves them all.
+/// `favourites` and `customer_tags` are keyed by customer, so rows the kept customer has
+/// already are dropped (and logged) instead.
+const OWNED: [&str; 14] = [
+    "consents",
+    "nps_responses",
+    "reason_rankings",
+    "heard_responses",
+    "reservations",
+    "favourites",
+    "visitor_links",
+    "warranty_registrations",
+    "customer_changes",
+    "customer_tags",
+    "purchases",
+    "interactions",
+    "page_views",
+    "analytics_events",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("no such customer on this site")]
+    NotFound,
+    #[error("a customer cannot be merged into itself")]
+    Same,
+    #[error("the merge was undone already")]
+    Undone,
+    #[error("a later merge involves this customer: undo that first")]
+    Later,
+    #[error("the merged customer's id has been used again")]
+    IdTaken,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+pub async fn people(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Person>> {
+    let rows = sqlx::query(
+        "SELECT id, first_name, last_name, email, phone, street, postcode FROM customers WHERE site_id = ?",
+    )
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Person {
+            id: r.get("id"),
+            first_name: r.get("first_name"),
+            last_name: r.get("last_name"),
+            email: r.get("email"),
+            phone: r.get("phone"),
+            street: r.get("street"),
+            postcode: r.get("postcode"),
+        })
+        .collect())
+}
+
+pub async fn dismissed(pool: &SqlitePool, site: SiteId) -> sqlx::Result<HashSet<(i64, i64)>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT low_id, high_id FROM duplicate_dismissals WHERE site_id = ?")
+        .bind(site)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+pub async fn dismiss(pool: &SqlitePool, site: SiteId, a: i64, b: i64, staff: StaffId) -> sqlx::Result<()> {
+    sqlx::query("INSERT OR IGNORE INTO duplicate_dismissals (site_id, low_id, high_id, staff_id) VALUES (?, ?, ?, ?)")
+        .bind(site)
+        .bind(a.min(b))
+        .bind(a.max(b))
+        .bind(staff)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// What the review shows of one side of a pair.
+pub async fn side(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Side>> {
+    let row = sqlx::query(
+        "SELECT id, first_name, last_name, email, phone, street, postcode, city, created_at,
+                (SELECT count(*) FROM purchases WHERE customer_id = c.id) AS purchases,
+                (SELECT coalesce(sum(total_minor), 0) FROM purchases WHERE customer_id = c.id) AS spent
+         FROM customers c WHERE id = ? AND site_id = ?",
+    )
+    .bind(id)
+    .bind(site)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| Side {
+        id: r.get("id"),
+        first_name: r.get("first_name"),
+        last_name: r.get("last_name"),
+        email: r.get("email"),
+        phone: r.get("phone"),
+        street: r.get("street"),
+        postcode: r.get("postcode"),
+        city: r.get("city"),
+        joined: r.get("created_at"),
+        purchases: r.get("purchases"),
+        spent: crate::domain::Minor(r.get("spent")),
+    }))
+}
+
+async fn site_of(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(id).fetch_optional(conn).await
+}
+
+/// Merges `source` into `target` (both of `site`): every row of the source moves to the
+/// target, the target's empty fields take the source's values, the source row goes. The
+/// log row keeps what undo needs. Returns the merge's id.
+pub async fn merge(
+    pool: &SqlitePool,
+    site: SiteId,
+    target: i64,
+    source: i64,
+    staff: StaffId,
+) -> Result<i64, MergeError> {
+    if target == source {
+        return Err(MergeError::Same);
+    }
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    for id in [target, source] {
+        if site_of(&mut tx, id).await? != Some(site.0) {
+            return Err(MergeError::NotFound);
+        }
+    }
+    let json_fields = CUSTOMER_COLUMNS.iter().map(|c| format!("'{c}', {c}")).collect::<Vec<_>>().join(", ");
+    let source_row: String =
+        sqlx::query_scalar(AssertSqlSafe(format!("SELECT json_object({json_fields}) FROM customers WHERE id = ?")))
+            .bind(source)
+            .fetch_one(&mut *tx)
+            .await?;
+
+    // Rows the target has already: logged, then dropped.
+    let dropped_favourites: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_object('rowid', rowid, 'item_id', item_id, 'created_at', created_at)) FROM favourites
+         WHERE customer_id = ?1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = ?2)",
+    )
+    .bind(source)
+    .bind(target)
+    .fetch_one(&mut *tx)
+    .await?;
+    let dropped_tags: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_object('rowid', rowid, 'tag', tag)) FROM customer_tags
+         WHERE customer_id = ?1 AND tag IN (SELECT tag FROM customer_tags WHERE customer_id = ?2)",
+    )
+    .bind(source)
+    .bind(target)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM favourites WHERE customer_id = ?1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = ?2)")
+        .bind(source)
+        .bind(target)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?1 AND tag IN (SELECT tag FROM customer_tags WHERE customer_id = ?2)")
+        .bind(source)
+        .bind(target)
+        .execute(&mut *tx)
+        .await?;
+
+    let mut moved = serde_json::Map::new();
+    for table in OWNED {
+        let ids: String = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT json_group_array(rowid) FROM {table} WHERE customer_id = ?"
+        )))
+        .bind(source)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET customer_id = ? WHERE customer_id = ?")))
+            .bind(target)
+            .bind(source)
+            .execute(&mut *tx)
+            .await?;
+        moved.insert(table.into(), serde_json::from_str(&ids).unwrap_or_default());
+    }
+    // Older merges into the source now point at the target (they can no longer be undone:
+    // this merge is later), so deleting the source keeps their log.
+    let repointed: String = sqlx::query_scalar("SELECT json_group_array(id) FROM customer_merges WHERE target_id = ?")
+        .bind(source)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE customer_merges SET target_id = ? WHERE target_id = ?")
+        .bind(target)
+        .bind(source)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM customers WHERE id = ?").bind(source).execute(&mut *tx).await?;
+
+    let mut filled = serde_json::Map::new();
+    for column in FILLABLE {
+        // Empty means NULL or ''; values are compared as text for the log.
+        let (before, after): (Option<String>, Option<String>) = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT CAST(t.{column} AS TEXT), CAST(json_extract(?, '$.{column}') AS TEXT) FROM customers t WHERE t.id = ?"
+        )))
+        .bind(&source_row)
+        .bind(target)
+        .fetch_one(&mut *tx)
+        .await?;
+        let empty = |v: &Option<String>| v.as_deref().is_none_or(str::is_empty);
+        if empty(&before) && !empty(&after) {
+            sqlx::query(AssertSqlSafe(format!(
+                "UPDATE customers SET {column} = json_extract(?, '$.{column}'),
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+            )))
+            .bind(&source_row)
+            .bind(target)
+            .execute(&mut *tx)
+            .await?;
+            change(&mut tx, target, staff, column, before.as_deref(), after.as_deref()).await?;
+            filled.insert(column.into(), serde_json::json!([before, after]));
+        }
+    }
+    change(&mut tx, target, staff, "merged", None, Some(&format!("customer #{source}"))).await?;
+
+    let dropped = serde_json::json!({
+        "favourites": serde_json::from_str::<serde_json::Value>(&dropped_favourites).unwrap_or_default(),
+        "customer_tags": serde_json::from_str::<serde_json::Value>(&dropped_tags).unwrap_or_default(),
+    });
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO customer_merges (site_id, target_id, source_id, staff_id, source_row, filled, moved, dropped, repointed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(site)
+    .bind(target)
+    .bind(source)
+    .bind(staff)
+    .bind(&source_row)
+    .bind(serde_json::Value::Object(filled).to_string())
+    .bind(serde_json::Value::Object(moved).to_string())
+    .bind(dropped.to_string())
+    .bind(&repointed)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn change(
+    conn: &mut SqliteConnection,
+    customer: i64,
+    staff: StaffId,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(customer)
+    .bind(staff)
+    .bind(field)
+    .bind(old)
+    .bind(new)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Undoes a merge: the source customer comes back with its id, its rows go back to it,
+/// the fields the merge filled on the target are emptied again (unless staff changed them
+/// since), and dropped favourites and tags return.
+pub async fn undo(pool: &SqlitePool, site: SiteId, merge: i64, staff: StaffId) -> Result<(), MergeError> {
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    let row = sqlx::query(
+        "SELECT target_id, source_id, source_row, filled, moved, dropped, repointed, undone_at FROM customer_merges
+         WHERE id = ? AND site_id = ?",
+    )
+    .bind(merge)
+    .bind(site)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(MergeError::NotFound)?;
+    if row.get::<Option<String>, _>("undone_at").is_some() {
+        return Err(MergeError::Undone);
+    }
+    let (target, source): (i64, i64) = (row.get("target_id"), row.get("source_id"));
+    let later: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM customer_merges WHERE id > ?1 AND undone_at IS NULL
+                        AND (target_id IN (?2, ?3) OR source_id IN (?2, ?3)))",
+    )
+    .bind(merge)
+    .bind(target)
+    .bind(source)
+    .fetch_one(&mut *tx)
+    .await?;
+    if later {
+        return Err(MergeError::Later);
+    }
+    if site_of(&mut tx, source).await?.is_some() {
+        return Err(MergeError::IdTaken);
+    }
+    let filled: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(row.get("filled")).unwrap_or_default();
+    for (column, values) in &filled {
+        let Some(column) = FILLABLE.into_iter().find(|c| c == column) else { continue };
+        let (before, after) = (values[0].as_str(), values[1].as_str());
+        let done = sqlx::query(AssertSqlSafe(format!(
+            "UPDATE customers SET {column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND CAST({column} AS TEXT) IS ?"
+        )))
+        .bind(before)
+        .bind(target)
+        .bind(after)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() > 0 {
+            change(&mut tx, target, staff, column, after, before).await?;
+        }
+    }
+    let source_row: String = row.get("source_row");
+    let columns = CUSTOMER_COLUMNS.join(", ");
+    let values = CUSTOMER_COLUMNS.iter().map(|c| format!("json_extract(?1, '$.{c}')")).collect::<Vec<_>>().join(", ");
+    sqlx::query(AssertSqlSafe(format!("INSERT INTO customers ({columns}) SELECT {values}")))
+        .bind(&source_row)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE customer_merges SET target_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))")
+        .bind(source)
+        .bind(row.get::<String, _>("repointed"))
+        .execute(&mut *tx)
+        .await?;
+    let moved: serde_json::Map<String, serde_json::Value> = serde_json::from_str(row.get("moved")).unwrap_or_default();
+    for table in OWNED {
+        let ids = moved.get(table).map(|v| v.to_string()).unwrap_or_else(|| "[]".into());
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2 AND rowid IN (SELECT value FROM json_each(?3))"
+        )))
+        .bind(source)
+        .bind(target)
+        .bind(ids)
+        .execute(&mut *tx)
+        .await?;
+    }
+    // Dropped rows come back with their old rowid, or a new one if it was taken since.
+    let dropped: serde_json::Value = serde_json::from_str(row.get("dropped")).unwrap_or_default();
+    sqlx::query(
+        "INSERT OR IGNORE INTO favourites (rowid, customer_id, item_id, created_at)
+         SELECT CASE WHEN EXISTS (SELECT 1 FROM favourites WHERE rowid = json_extract(value, '$.rowid')) THEN NULL
+                     ELSE json_extract(value, '$.rowid') END,
+                ?1, json_extract(value, '$.item_id'), json_extract(value, '$.created_at')
+         FROM json_each(?2)",
+    )
+    .bind(source)
+    .bind(dropped["favourites"].to_string())
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT OR IGNORE INTO customer_tags (rowid, customer_id, tag)
+         SELECT CASE WHEN EXISTS (SELECT 1 FROM customer_tags WHERE rowid = json_extract(value, '$.rowid')) THEN NULL
+                     ELSE json_extract(value, '$.rowid') END,
+                ?1, json_extract(value, '$.tag') FROM json_each(?2)",
+    )
+    .bind(source)
+    .bind(dropped["customer_tags"].to_string())
+    .execute(&mut *tx)
+    .await?;
+    change(&mut tx, target, staff, "merge undone", Some(&format!("customer #{source}")), None).await?;
+    sqlx::query("UPDATE customer_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+        .bind(merge)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The site's merges, newest first.
+pub async fn merges(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<Vec<MergeRow>> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.target_id, m.source_id, m.created_at, m.undone_at,
+                json_extract(m.source_row, '$.first_name') || ' ' || json_extract(m.source_row, '$.last_name') AS source_name,
+                coalesce(c.first_name || ' ' || c.last_name, '') AS target_name, u.email AS staff
+         FROM customer_merges m LEFT JOIN customers c ON c.id = m.target_id LEFT JOIN staff_users u ON u.id = m.staff_id
+         WHERE m.site_id = ? ORDER BY m.id DESC LIMIT ?",
+    )
+    .bind(site)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| MergeRow {
+            id: r.get("id"),
+            target_id: r.get("target_id"),
+            source_id: r.get("source_id"),
+            target_name: r.get("target_name"),
+            source_name: r.get::<Option<String>, _>("source_name").unwrap_or_default(),
+            staff: r.get("staff"),
+            created_at: r.get("created_at"),
+            undone_at: r.get("undone_at"),
+        })
+        .collect())
+}

@@ -1,0 +1,126 @@
+//! Duplicates: pairs of records that are likely one customer, reviewed side by side and
+//! merged into one (every purchase, consent, answer and history row kept), with a log of
+//! merges that can each be undone.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod finder;
+pub mod matching;
+mod nicknames;
+
+pub use api::*;
+
+use crate::admin::segments::{SiteForm, site_from_query};
+use crate::admin::ui::{ErrorLine, short_time};
+use leptos::prelude::*;
+
+#[component]
+pub fn DuplicatesPage() -> impl IntoView {
+    let site = site_from_query();
+    let merge = ServerAction::<MergeCustomers>::new();
+    let dismiss = ServerAction::<DismissPair>::new();
+    let undo = ServerAction::<UndoMerge>::new();
+    let changed = Memo::new(move |_| (merge.version().get(), dismiss.version().get(), undo.version().get()));
+    let found = Resource::new(move || (site.get(), changed.get()), |(s, _)| find_duplicates(s));
+    let merges = Resource::new(move || (site.get(), changed.get()), |(s, _)| list_merges(s));
+    let failure = move || {
+        [merge.value().get().and_then(|r| r.err()), undo.value().get().and_then(|r| r.err())]
+            .into_iter()
+            .flatten()
+            .next()
+            .map(|error| view! { <ErrorLine error /> })
+    };
+    view! {
+        <section class="duplicates">
+            <h1>"Duplicates"</h1>
+            <SiteForm site />
+            {failure}
+            <Transition fallback=|| view! { <p>"Looking for duplicates…"</p> }>
+                {move || Suspend::new(async move {
+                    match found.await {
+                        Ok(d) if d.pairs.is_empty() => view! { <p class="empty">"No likely duplicates."</p> }.into_any(),
+                        Ok(d) => view! {
+                            <p role="status">{format!("{} likely duplicate pairs", d.total)}
+                                {(d.total > d.pairs.len()).then(|| format!(" · the first {} shown", d.pairs.len()))}</p>
+                            {d.pairs.into_iter().map(|p| {
+                                let (a, b) = (p.a.id, p.b.id);
+                                let why = p.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+                                view! {
+                                    <article class="pair" data-pair=format!("{a}-{b}")>
+                                        <p class="why">{why}</p>
+                                        <div class="sides">
+                                            <SideCard side=p.a currency=d.currency.clone() />
+                                            <SideCard side=p.b currency=d.currency.clone() />
+                                        </div>
+                                        <p class="row">
+                                            <button type="button" on:click=move |_| { merge.dispatch(MergeCustomers { site: site.get_untracked(), keep: a, merge: b }); }>
+                                                "Keep left, merge right into it"
+                                            </button>
+                                            <button type="button" on:click=move |_| { merge.dispatch(MergeCustomers { site: site.get_untracked(), keep: b, merge: a }); }>
+                                                "Keep right, merge left into it"
+                                            </button>
+                                            <button type="button" class="secondary" on:click=move |_| { dismiss.dispatch(DismissPair { site: site.get_untracked(), a, b }); }>
+                                                "Not the same person"
+                                            </button>
+                                        </p>
+                                    </article>
+                                }
+                            }).collect_view()}
+                        }.into_any(),
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <h2>"Merges"</h2>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match merges.await {
+                        Ok(list) if list.is_empty() => view! { <p class="empty">"No merges yet."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="customers merges">
+                                <thead><tr><th>"When"</th><th>"Kept"</th><th>"Merged into it"</th><th>"By"</th><th></th></tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|m| {
+                                        let id = m.id;
+                                        view! {
+                                            <tr data-merge=m.id>
+                                                <td>{short_time(&m.created_at)}</td>
+                                                <td><a href=format!("/admin/customers/{}", m.target_id)>{m.target_name.clone()}</a></td>
+                                                <td>{format!("{} (#{})", m.source_name, m.source_id)}</td>
+                                                <td>{m.staff.clone()}</td>
+                                                <td>{match m.undone_at {
+                                                    Some(at) => view! { <span class="muted">{format!("undone {}", short_time(&at))}</span> }.into_any(),
+                                                    None => view! {
+                                                        <button type="button" class="small" on:click=move |_| { undo.dispatch(UndoMerge { site: site.get_untracked(), id }); }>"Undo"</button>
+                                                    }.into_any(),
+                                                }}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn SideCard(side: Side, currency: String) -> impl IntoView {
+    view! {
+        <div class="side" data-customer=side.id>
+            <h3><a href=format!("/admin/customers/{}", side.id)>{format!("{} {}", side.first_name, side.last_name)}</a></h3>
+            <dl>
+                <dt>"Email"</dt><dd>{side.email.unwrap_or_default()}</dd>
+                <dt>"Phone"</dt><dd>{side.phone.unwrap_or_default()}</dd>
+                <dt>"Address"</dt><dd>{format!("{}, {} {}", side.street, side.postcode, side.city)}</dd>
+                <dt>"Joined"</dt><dd>{short_time(&side.joined)}</dd>
+                <dt>"Purchases"</dt><dd>{format!("{} · {}", side.purchases, side.spent.with_currency(&currency))}</dd>
+            </dl>
+        </div>
+    }
+}
