@@ -117,7 +117,8 @@ fn SideCard(side: Side, currency: String) -> impl IntoView {
             <dl>
                 <dt>"Email"</dt><dd>{side.email.unwrap_or_default()}</dd>
                 <dt>"Phone"</dt><dd>{side.phone.unwrap_or_default()}</dd>
-                <dt>"Address"</dt><dd>{format!("{}, {} {}", side.street, side.postcode, side.city)}</dd>
+                <dt>"Address"</dt><dd>{[side.street.clone(), format!("{} {}", side.postcode, side.city).trim().to_owned()]
+                    .into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ")}</dd>
                 <dt>"Joined"</dt><dd>{short_time(&side.joined)}</dd>
                 <dt>"Purchases"</dt><dd>{format!("{} · {}", side.purchases, side.spent.with_currency(&currency))}</dd>
             </dl>
