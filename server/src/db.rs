@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 13] = [
+    let files: [(i64, &str, &'static str); 14] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -34,6 +34,7 @@ fn migrator() -> Migrator {
         (11, "lookup_by_name", include_str!("../migrations/0011_lookup_by_name.sql")),
         (12, "segments", include_str!("../migrations/0012_segments.sql")),
         (13, "merges", include_str!("../migrations/0013_merges.sql")),
+        (14, "imports", include_str!("../migrations/0014_imports.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -203,7 +203,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 40] = [
+const EVERY_ARGUMENT: [(&str, &str); 43] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -244,11 +244,14 @@ const EVERY_ARGUMENT: [(&str, &str); 40] = [
     ("merge", "1"),
     ("a", "1"),
     ("b", "2"),
+    ("file_name", "customers.csv"),
+    ("piece", "email\n"),
+    ("mapping", r#"["email"]"#),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 52] = [
+const ACCESS: [(&str, Option<Role>); 58] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -258,6 +261,12 @@ const ACCESS: [(&str, Option<Role>); 52] = [
     ("dashboard", Some(Role::Staff)),
     ("analytics_overview", Some(Role::Manager)),
     ("count_segment", Some(Role::Manager)),
+    ("start_import", Some(Role::Manager)),
+    ("append_import", Some(Role::Manager)),
+    ("preview_import", Some(Role::Manager)),
+    ("check_import", Some(Role::Manager)),
+    ("run_import", Some(Role::Manager)),
+    ("import_status", Some(Role::Manager)),
     ("find_duplicates", Some(Role::Manager)),
     ("merge_customers", Some(Role::Manager)),
     ("dismiss_pair", Some(Role::Manager)),

@@ -6,6 +6,7 @@ pub mod customers;
 pub mod dashboard;
 pub mod duplicates;
 mod form_error;
+pub mod import;
 pub mod record;
 pub mod reports;
 pub mod reservations;
@@ -20,6 +21,7 @@ use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
 use customers::CustomersPage;
 use dashboard::DashboardPage;
 use duplicates::DuplicatesPage;
+use import::ImportPage;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
@@ -74,6 +76,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("dormant") view=DormantPage />
                     <Route path=path!("reports") view=ReportsPage />
                     <Route path=path!("duplicates") view=DuplicatesPage />
+                    <Route path=path!("import") view=ImportPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("sites") view=SitesPage />
@@ -112,6 +115,7 @@ fn SignedInLayout() -> impl IntoView {
                                     <A href="/admin/dormant">"Dormant"</A>
                                     <A href="/admin/reports">"Reports"</A>
                                     <A href="/admin/duplicates">"Duplicates"</A>
+                                    <A href="/admin/import">"Import"</A>
                                     <A href="/admin/analytics">"Analytics"</A>
                                 })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {

@@ -38,6 +38,10 @@ pub enum Problem {
     NotAUrl,
     #[error("Use 1 to 40 characters of a-z, 0-9 and _.")]
     NotACode,
+    #[error("A row needs an email or a phone, so that importing the file again finds it.")]
+    NeedsEmailOrPhone,
+    #[error("Another line of this file has the same email or phone.")]
+    DuplicateInFile,
 }
 
 /// The form fields a problem can be attached to.
@@ -87,6 +91,12 @@ pub enum Field {
     Second,
     SegmentName,
     DormantDays,
+    /// A customer field, in an import row or on the data-quality page.
+    Customer(super::CustomerField),
+    /// An import row as a whole, or its tags column.
+    Row,
+    Tags,
+    Mapping,
 }
 
 /// A problem in one row of a multi-row submission: a line of a purchase, a row of a CSV.

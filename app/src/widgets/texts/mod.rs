@@ -172,6 +172,9 @@ impl Texts {
             // Only the admin's settings forms meet these; widgets never do.
             Problem::Taken => self.already_registered,
             Problem::NotAUrl | Problem::NotACode => self.bad_characters,
+            // Only the admin's import meets these.
+            Problem::NeedsEmailOrPhone => self.required,
+            Problem::DuplicateInFile => self.already_registered,
         }
     }
 }

@@ -1,0 +1,212 @@
+//! SQL of imports: the upload, the job's progress, and applying one row: a customer found
+//! by email (else phone) gets the file's values where they differ, logged in the record's
+//! history; anyone else is created. A second import of the same file changes nothing.
+
+use super::api::ImportProgress;
+use super::rows::Row;
+use crate::domain::{CustomerField, FieldValue, SiteId, StaffId};
+use sqlx::{AssertSqlSafe, Row as _, SqliteConnection, SqlitePool};
+
+/// An upload may not grow past this (characters).
+pub const MAX_CONTENT: i64 = 20_000_000;
+
+pub async fn start(pool: &SqlitePool, site: SiteId, staff: StaffId, file_name: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar("INSERT INTO imports (site_id, staff_id, file_name) VALUES (?, ?, ?) RETURNING id")
+        .bind(site)
+        .bind(staff)
+        .bind(file_name)
+        .fetch_one(pool)
+        .await
+}
+
+/// Appends a piece of the file to an upload in progress; false if there is no such upload
+/// or it would grow too big.
+pub async fn append(pool: &SqlitePool, site: SiteId, id: i64, piece: &str) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE imports SET content = content || ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = ?2 AND site_id = ?3 AND status = 'uploading' AND length(content) + length(?1) <= ?4",
+    )
+    .bind(piece)
+    .bind(id)
+    .bind(site)
+    .bind(MAX_CONTENT)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The uploaded file of an import still waiting to run.
+pub async fn content(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT content FROM imports WHERE id = ? AND site_id = ? AND status = 'uploading'")
+        .bind(id)
+        .bind(site)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Marks the import running with its mapping and row count; false if it is not waiting.
+pub async fn begin_run(pool: &SqlitePool, site: SiteId, id: i64, mapping: &str, total: usize) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE imports SET status = 'running', mapping = ?, total_rows = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = ? AND site_id = ? AND status = 'uploading'",
+    )
+    .bind(mapping)
+    .bind(total as i64)
+    .bind(id)
+    .bind(site)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Counts a chunk's outcome, in the chunk's own transaction.
+pub async fn progress(conn: &mut SqliteConnection, id: i64, counts: [i64; 3]) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE imports SET done_rows = done_rows + ?1 + ?2 + ?3, created = created + ?1, updated = updated + ?2,
+                unchanged = unchanged + ?3, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?4",
+    )
+    .bind(counts[0])
+    .bind(counts[1])
+    .bind(counts[2])
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Ends the job; the uploaded file (customer data) is not kept.
+pub async fn finish(pool: &SqlitePool, id: i64, ok: bool) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE imports SET status = ?, content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    )
+    .bind(if ok { "done" } else { "failed" })
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn status(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<ImportProgress>> {
+    let row = sqlx::query(
+        "SELECT status, total_rows, done_rows, created, updated, unchanged FROM imports WHERE id = ? AND site_id = ?",
+    )
+    .bind(id)
+    .bind(site)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| ImportProgress {
+        status: r.get("status"),
+        total: r.get("total_rows"),
+        done: r.get("done_rows"),
+        created: r.get("created"),
+        updated: r.get("updated"),
+        unchanged: r.get("unchanged"),
+    }))
+}
+
+/// What applying a row did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// The customer of `site` with the row's email, else with its phone.
+async fn existing(conn: &mut SqliteConnection, site: SiteId, row: &Row) -> sqlx::Result<Option<i64>> {
+    for (field, column) in [(CustomerField::Email, "email"), (CustomerField::Phone, "phone")] {
+        if let Some(value) = row.text(field) {
+            let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+                "SELECT id FROM customers WHERE site_id = ? AND {column} = ? ORDER BY id LIMIT 1"
+            )))
+            .bind(site)
+            .bind(value)
+            .fetch_optional(&mut *conn)
+            .await?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn as_text(value: &FieldValue) -> Option<String> {
+    value.shown()
+}
+
+/// Applies one row (see the module comment). Column names come from `CustomerField`.
+pub async fn apply(conn: &mut SqliteConnection, site: SiteId, staff: StaffId, row: &Row) -> sqlx::Result<Outcome> {
+    let Some(id) = existing(conn, site, row).await? else {
+        let columns: Vec<&str> = row.values.iter().map(|(f, _)| f.column()).collect();
+        let marks = vec!["?"; columns.len()].join(", ");
+        let sql = if columns.is_empty() {
+            "INSERT INTO customers (site_id, source) VALUES (?, 'import') RETURNING id".to_owned()
+        } else {
+            format!(
+                "INSERT INTO customers (site_id, source, {}) VALUES (?, 'import', {marks}) RETURNING id",
+                columns.join(", ")
+            )
+        };
+        let mut q = sqlx::query_scalar::<_, i64>(AssertSqlSafe(sql)).bind(site);
+        for (_, value) in &row.values {
+            q = match value {
+                FieldValue::Text(t) => q.bind(t.clone()),
+                FieldValue::Number(n) => q.bind(*n),
+                FieldValue::Empty => q.bind(None::<String>),
+            };
+        }
+        let id = q.fetch_one(&mut *conn).await?;
+        tag(conn, id, &row.tags).await?;
+        return Ok(Outcome::Created);
+    };
+    let mut changed = false;
+    for (field, value) in &row.values {
+        let column = field.column();
+        let current: Option<String> =
+            sqlx::query_scalar(AssertSqlSafe(format!("SELECT CAST({column} AS TEXT) FROM customers WHERE id = ?")))
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+        let new = as_text(value);
+        if current == new {
+            continue;
+        }
+        let update = format!(
+            "UPDATE customers SET {column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+        );
+        let q = sqlx::query(AssertSqlSafe(update));
+        let q = match value {
+            FieldValue::Number(n) => q.bind(*n),
+            _ => q.bind(new.clone()),
+        };
+        q.bind(id).execute(&mut *conn).await?;
+        sqlx::query(
+            "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(staff)
+        .bind(column)
+        .bind(current)
+        .bind(new)
+        .execute(&mut *conn)
+        .await?;
+        changed = true;
+    }
+    changed |= tag(conn, id, &row.tags).await?;
+    Ok(if changed { Outcome::Updated } else { Outcome::Unchanged })
+}
+
+/// Adds tags; whether any was new.
+async fn tag(conn: &mut SqliteConnection, id: i64, tags: &[String]) -> sqlx::Result<bool> {
+    let mut added = false;
+    for t in tags {
+        let done = sqlx::query("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)")
+            .bind(id)
+            .bind(t)
+            .execute(&mut *conn)
+            .await?;
+        added |= done.rows_affected() > 0;
+    }
+    Ok(added)
+}
