@@ -143,10 +143,16 @@ mod parse {
         }
     }
 
+    /// The file with its byte-order mark dropped and line ends made `\n`: the csv crate
+    /// counts a CRLF file's lines one short, and line numbers are what staff look for.
+    fn normalised(content: &str) -> String {
+        let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+        content.replace("\r\n", "\n").replace('\r', "\n")
+    }
+
     /// Semicolon-separated when the header has more semicolons than commas (spreadsheets in
     /// much of Europe save CSV that way).
     fn reader(content: &str) -> csv::Reader<&[u8]> {
-        let content = content.strip_prefix('\u{feff}').unwrap_or(content);
         let first = content.lines().next().unwrap_or("");
         let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(content.as_bytes())
@@ -154,7 +160,8 @@ mod parse {
 
     /// The header and the first `n` rows, for the mapping form.
     pub fn preview(content: &str, n: usize) -> Result<(Vec<String>, Vec<Vec<String>>, usize), csv::Error> {
-        let mut r = reader(content);
+        let text = normalised(content);
+        let mut r = reader(&text);
         let header = r.headers()?.iter().map(str::to_owned).collect();
         let mut rows = Vec::new();
         let mut total = 0;
@@ -201,7 +208,8 @@ mod parse {
 
     /// Every row parsed, and every problem found (all of them, not only the first).
     pub fn rows(content: &str, mapping: &[Option<&'static str>]) -> Result<(Vec<Row>, Vec<RowProblem>), csv::Error> {
-        let mut r = reader(content);
+        let text = normalised(content);
+        let mut r = reader(&text);
         r.headers()?;
         let mut rows = Vec::new();
         let mut problems = Vec::new();
@@ -263,7 +271,8 @@ mod parse {
 
         #[test]
         fn every_bad_row_is_reported_with_its_line() {
-            let csv = "Vorname;E-Mail;Telefon;Geschlecht\nAnna;anna@example.com;;female\nBen;not-an-email;;male\n;;;\nCleo;;;\nDora;ANNA@example.com;;robot\nEva;anna@example.com;;\n";
+            // Windows line ends, as spreadsheets save them.
+            let csv = "Vorname;E-Mail;Telefon;Geschlecht\r\nAnna;anna@example.com;;female\r\nBen;not-an-email;;male\r\n;;;\r\nCleo;;;\r\nDora;ANNA@example.com;;robot\r\nEva;anna@example.com;;\r\n";
             let mapping =
                 check_mapping(4, &["first_name".into(), "email".into(), "phone".into(), "gender".into()]).unwrap();
             let (rows, problems) = rows(csv, &mapping).unwrap();
