@@ -62,3 +62,29 @@ test("review, merge and undo a duplicate pair", async () => {
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test("a name in capitals is fixed in place on the data-quality page", async () => {
+  const page = await strictPage(browser);
+  await page.goto(`${patron.url}/admin/login`);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  await page.getByLabel("Email").fill("owner@bakery.example");
+  await page.getByLabel("Password").fill("a long owner passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+  const id = await page.evaluate(async () => {
+    const res = await fetch("/api/admin/create_customer", { method: "POST", body: new URLSearchParams(
+      { "form[site]": "demo", "form[first_name]": "MARGARETE", "form[last_name]": "Kühn", "form[phone]": "030 1234 5678" }) });
+    return res.json();
+  });
+  await page.getByRole("link", { name: "Data quality" }).click();
+  await page.waitForURL(/\/admin\/quality$/);
+  await page.getByRole("button", { name: "Names in capitals" }).click();
+  const field = page.getByLabel(`First name of customer ${id}`);
+  await field.waitFor();
+  assert.equal(await field.inputValue(), "Margarete", "title case proposed");
+  await page.locator(`tr[data-customer="${id}"]`).getByRole("button", { name: "Save" }).click();
+  await page.locator('[data-check="capitals"] .count', { hasText: "0" }).waitFor();
+  assert.deepEqual(patron.sql(`SELECT first_name FROM customers WHERE id = ${id}`), [{ first_name: "Margarete" }]);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

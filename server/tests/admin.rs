@@ -203,7 +203,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 43] = [
+const EVERY_ARGUMENT: [(&str, &str); 44] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -247,11 +247,12 @@ const EVERY_ARGUMENT: [(&str, &str); 43] = [
     ("file_name", "customers.csv"),
     ("piece", "email\n"),
     ("mapping", r#"["email"]"#),
+    ("check", "capitals"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 58] = [
+const ACCESS: [(&str, Option<Role>); 59] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -261,6 +262,7 @@ const ACCESS: [(&str, Option<Role>); 58] = [
     ("dashboard", Some(Role::Staff)),
     ("analytics_overview", Some(Role::Manager)),
     ("count_segment", Some(Role::Manager)),
+    ("data_quality", Some(Role::Manager)),
     ("start_import", Some(Role::Manager)),
     ("append_import", Some(Role::Manager)),
     ("preview_import", Some(Role::Manager)),

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod duplicates;
 mod form_error;
 pub mod import;
+pub mod quality;
 pub mod record;
 pub mod reports;
 pub mod reservations;
@@ -27,6 +28,7 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use quality::QualityPage;
 use record::RecordPage;
 use reports::ReportsPage;
 use reservations::ReservationsPage;
@@ -77,6 +79,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("reports") view=ReportsPage />
                     <Route path=path!("duplicates") view=DuplicatesPage />
                     <Route path=path!("import") view=ImportPage />
+                    <Route path=path!("quality") view=QualityPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("sites") view=SitesPage />
@@ -116,6 +119,7 @@ fn SignedInLayout() -> impl IntoView {
                                     <A href="/admin/reports">"Reports"</A>
                                     <A href="/admin/duplicates">"Duplicates"</A>
                                     <A href="/admin/import">"Import"</A>
+                                    <A href="/admin/quality">"Data quality"</A>
                                     <A href="/admin/analytics">"Analytics"</A>
                                 })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {

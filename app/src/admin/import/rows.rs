@@ -159,7 +159,10 @@ mod parse {
     }
 
     /// The header and the first `n` rows, for the mapping form.
-    pub fn preview(content: &str, n: usize) -> Result<(Vec<String>, Vec<Vec<String>>, usize), csv::Error> {
+    /// The header, the first rows, and how many rows there are.
+    pub type Sample = (Vec<String>, Vec<Vec<String>>, usize);
+
+    pub fn preview(content: &str, n: usize) -> Result<Sample, csv::Error> {
         let text = normalised(content);
         let mut r = reader(&text);
         let header = r.headers()?.iter().map(str::to_owned).collect();

@@ -117,24 +117,23 @@ mod handlers {
         (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response()
     }
 
-    /// A manager's session and the site, or the response that refuses.
-    async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<SiteId, Response> {
-        let staff = crate::admin::auth::guard::staff_from_headers(pool, headers)
-            .await
-            .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side."))?;
+    /// Why a request is refused: its status and the sentence shown.
+    type Refusal = (StatusCode, &'static str);
+
+    /// A manager's session and the site, or why not.
+    async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<SiteId, Refusal> {
+        const BROKEN: Refusal = (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+        const MISSING: Refusal = (StatusCode::NOT_FOUND, "This site does not exist.");
+        let staff = crate::admin::auth::guard::staff_from_headers(pool, headers).await.map_err(|_| BROKEN)?;
         match staff {
-            None => return Err(refuse(StatusCode::UNAUTHORIZED, "Please sign in.")),
+            None => return Err((StatusCode::UNAUTHORIZED, "Please sign in.")),
             Some(s) if !s.role.at_least(Role::Manager) => {
-                return Err(refuse(StatusCode::FORBIDDEN, "You are not allowed to do this."));
+                return Err((StatusCode::FORBIDDEN, "You are not allowed to do this."));
             }
             Some(_) => {}
         }
-        let missing = || refuse(StatusCode::NOT_FOUND, "This site does not exist.");
-        let key = SiteKey::parse(site).map_err(|_| missing())?;
-        crate::admin::settings::db::site_id(pool, &key)
-            .await
-            .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side."))?
-            .ok_or_else(missing)
+        let key = SiteKey::parse(site).map_err(|_| MISSING)?;
+        crate::admin::settings::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)
     }
 
     /// A CSV line (RFC 4180: every cell quoted, quotes doubled, CRLF).
@@ -150,7 +149,7 @@ mod handlers {
     pub async fn csv(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<ExportQuery>) -> Response {
         let site = match check(&pool, &headers, &q.site).await {
             Ok(site) => site,
-            Err(refused) => return refused,
+            Err((status, text)) => return refuse(status, text),
         };
         let filter = match parse_filter(&q.filter) {
             Ok((_, filter)) => filter,
@@ -251,7 +250,7 @@ mod handlers {
     pub async fn labels(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<LabelsQuery>) -> Response {
         let site = match check(&pool, &headers, &q.site).await {
             Ok(site) => site,
-            Err(refused) => return refused,
+            Err((status, text)) => return refuse(status, text),
         };
         let Ok((_, filter)) = parse_filter(&q.filter) else {
             return refuse(StatusCode::UNPROCESSABLE_ENTITY, "This segment has rules that need correcting.");

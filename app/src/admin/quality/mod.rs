@@ -1,0 +1,250 @@
+//! Data quality: customers whose email or phone does not parse, who have neither, whose
+//! name is in capitals, whose address lacks a postcode, or who have no consent record at
+//! all; each listed with the field to fix in place (saved through `update_customer`, so
+//! the record's history keeps the change).
+
+use crate::admin::record::UpdateCustomer;
+use crate::admin::segments::{SiteForm, site_from_query};
+use crate::admin::ui::ErrorLine;
+use crate::domain::CustomerField;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The checks, in the order the page lists them: `(code, title)`.
+pub const CHECKS: [(&str, &str); 6] = [
+    ("invalid_email", "Emails that are not valid addresses"),
+    ("invalid_phone", "Phones that are not valid numbers"),
+    ("no_contact", "Neither email nor phone"),
+    ("capitals", "Names in capitals"),
+    ("no_postcode", "Addresses without a postcode"),
+    ("no_consent", "No consent record at all"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flagged {
+    pub id: i64,
+    pub name: String,
+    /// The field to fix here, and its value now; `None` when the fix is elsewhere.
+    pub field: Option<CustomerField>,
+    pub value: String,
+    /// What the page proposes (names in title case), if anything.
+    pub proposal: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quality {
+    /// How many customers each check flags, in `CHECKS` order.
+    pub counts: Vec<i64>,
+    /// The first flagged customers of the chosen check.
+    pub rows: Vec<Flagged>,
+}
+
+/// Rows listed per check.
+pub const SHOWN: usize = 100;
+
+/// "JOHN" and "VAN DER BERG" are in capitals; "Jo", "J." and "IBM" (three letters or
+/// fewer) are not flagged.
+pub fn in_capitals(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "VAN DER BERG-MÜLLER" → "Van Der Berg-Müller": each word's first letter upper case.
+pub fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = matches!(c, ' ' | '-' | '\'');
+        }
+    }
+    out
+}
+
+#[server(prefix = "/api/admin", endpoint = "data_quality")]
+pub async fn data_quality(site: String, check: String) -> Result<Quality, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{Email, Phone};
+            use sqlx::Row;
+            let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let rows = sqlx::query(
+                "SELECT id, first_name, last_name, email, phone, street, postcode,
+                        NOT EXISTS (SELECT 1 FROM consents WHERE customer_id = c.id) AS no_consent
+                 FROM customers c WHERE site_id = ? ORDER BY id",
+            )
+            .bind(site)
+            .fetch_all(&pool)
+            .await?;
+            let mut counts = vec![0i64; CHECKS.len()];
+            let mut shown = Vec::new();
+            for r in rows {
+                let (id, first, last): (i64, String, String) = (r.get("id"), r.get("first_name"), r.get("last_name"));
+                let (email, phone): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
+                let name = format!("{first} {last}").trim().to_owned();
+                let flags: [Option<Flagged>; 6] = [
+                    email.as_ref().filter(|e| Email::parse(e).is_err()).map(|e| Flagged {
+                        id,
+                        name: name.clone(),
+                        field: Some(CustomerField::Email),
+                        value: e.clone(),
+                        proposal: None,
+                    }),
+                    phone.as_ref().filter(|p| Phone::parse(p).is_err()).map(|p| Flagged {
+                        id,
+                        name: name.clone(),
+                        field: Some(CustomerField::Phone),
+                        value: p.clone(),
+                        proposal: None,
+                    }),
+                    (email.is_none() && phone.is_none()).then(|| Flagged {
+                        id,
+                        name: name.clone(),
+                        field: Some(CustomerField::Email),
+                        value: String::new(),
+                        proposal: None,
+                    }),
+                    [(CustomerField::FirstName, &first), (CustomerField::LastName, &last)]
+                        .into_iter()
+                        .find(|(_, n)| in_capitals(n))
+                        .map(|(field, n)| Flagged {
+                            id,
+                            name: name.clone(),
+                            field: Some(field),
+                            value: n.clone(),
+                            proposal: Some(title_case(n)),
+                        }),
+                    {
+                        let street: String = r.get("street");
+                        let postcode: String = r.get("postcode");
+                        (!street.trim().is_empty() && postcode.trim().is_empty()).then(|| Flagged {
+                            id,
+                            name: name.clone(),
+                            field: Some(CustomerField::Postcode),
+                            value: String::new(),
+                            proposal: None,
+                        })
+                    },
+                    r.get::<bool, _>("no_consent").then(|| Flagged {
+                        id,
+                        name: name.clone(),
+                        field: None,
+                        value: String::new(),
+                        proposal: None,
+                    }),
+                ];
+                for (i, flag) in flags.into_iter().enumerate() {
+                    if let Some(flag) = flag {
+                        counts[i] += 1;
+                        if CHECKS[i].0 == check && shown.len() < SHOWN {
+                            shown.push(flag);
+                        }
+                    }
+                }
+            }
+            Ok(Quality { counts, rows: shown })
+        }
+        .await,
+    )
+}
+
+#[component]
+pub fn QualityPage() -> impl IntoView {
+    let site = site_from_query();
+    let check = RwSignal::new(CHECKS[0].0.to_string());
+    let save = ServerAction::<UpdateCustomer>::new();
+    let quality =
+        Resource::new(move || (site.get(), check.get(), save.version().get()), |(s, c, _)| data_quality(s, c));
+    view! {
+        <section class="quality">
+            <h1>"Data quality"</h1>
+            <SiteForm site />
+            {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorLine error /> })}
+            <Transition fallback=|| view! { <p>"Checking…"</p> }>
+                {move || Suspend::new(async move {
+                    match quality.await {
+                        Ok(q) => view! {
+                            <ul class="checks">
+                                {CHECKS.iter().zip(q.counts.iter()).map(|((code, title), n)| {
+                                    let active = check.get_untracked() == *code;
+                                    view! {
+                                        <li data-check=*code class:active=active>
+                                            <button type="button" class="link" on:click=move |_| check.set(code.to_string())>{*title}</button>
+                                            <span class="count">{*n}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            {if q.rows.is_empty() {
+                                view! { <p class="empty">"Nothing to fix here."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <table class="customers flagged">
+                                        <tbody>
+                                            {q.rows.into_iter().map(|f| view! { <FlaggedRow f save /> }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                }.into_any()
+                            }}
+                        }.into_any(),
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One flagged customer: the field with its value, editable, saved on Enter or "Save".
+#[component]
+fn FlaggedRow(f: Flagged, save: ServerAction<UpdateCustomer>) -> impl IntoView {
+    let id = f.id;
+    let link = view! { <a href=format!("/admin/customers/{id}")>{if f.name.is_empty() { format!("#{id}") } else { f.name.clone() }}</a> };
+    let Some(field) = f.field else {
+        return view! { <tr data-customer=id><td>{link}</td><td colspan="2">"Ask the customer; record their consent on the record."</td></tr> }
+            .into_any();
+    };
+    let value = RwSignal::new(f.proposal.clone().unwrap_or_else(|| f.value.clone()));
+    view! {
+        <tr data-customer=id>
+            <td>{link}</td>
+            <td>{field.label()} {(!f.value.is_empty()).then(|| view! { <span class="muted">{format!(" (now: {})", f.value)}</span> })}</td>
+            <td>
+                <form class="row" on:submit=move |ev| {
+                    ev.prevent_default();
+                    save.dispatch(UpdateCustomer { id, field, value: value.get_untracked() });
+                }>
+                    <input aria-label=format!("{} of customer {id}", field.label()) prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev)) />
+                    <button type="submit" class="small">"Save"</button>
+                </form>
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_capitals_are_found_and_put_in_title_case() {
+        assert!(in_capitals("JOHN"));
+        assert!(in_capitals("VAN DER BERG"));
+        assert!(!in_capitals("IBM"));
+        assert!(!in_capitals("John"));
+        assert!(!in_capitals("J."));
+        assert_eq!(title_case("VAN DER BERG-MÜLLER"), "Van Der Berg-Müller");
+        assert_eq!(title_case("O'NEILL"), "O'Neill");
+    }
+}
