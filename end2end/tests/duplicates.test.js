@@ -3,7 +3,7 @@
 // by side, merges it, sees one customer with both purchases, and undoes the merge.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, startPatron, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
 
 let patron, browser;
 before(async () => {
@@ -14,13 +14,7 @@ before(async () => {
 after(() => stopPatronAndBrowser(patron, browser));
 
 test("review, merge and undo a duplicate pair", async () => {
-  const page = await strictPage(browser);
-  await page.goto(`${patron.url}/admin/login`);
-  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
-  await page.getByLabel("Email").fill("owner@bakery.example");
-  await page.getByLabel("Password").fill("a long owner passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin\/customers$/);
+  const page = await signedInPage(browser, patron.url, "owner@bakery.example", "a long owner passphrase");
 
   // Two records of one person, each with a purchase, made through the admin's own calls.
   const ids = await page.evaluate(async () => {
@@ -64,13 +58,7 @@ test("review, merge and undo a duplicate pair", async () => {
 });
 
 test("a name in capitals is fixed in place on the data-quality page", async () => {
-  const page = await strictPage(browser);
-  await page.goto(`${patron.url}/admin/login`);
-  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
-  await page.getByLabel("Email").fill("owner@bakery.example");
-  await page.getByLabel("Password").fill("a long owner passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin\/customers$/);
+  const page = await signedInPage(browser, patron.url, "owner@bakery.example", "a long owner passphrase");
   const id = await page.evaluate(async () => {
     const res = await fetch("/api/admin/create_customer", { method: "POST", body: new URLSearchParams(
       { "form[site]": "demo", "form[first_name]": "MARGARETE", "form[last_name]": "Kühn", "form[phone]": "030 1234 5678" }) });

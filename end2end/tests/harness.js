@@ -119,6 +119,17 @@ export async function gotoAdmin(page, url) {
   await page.waitForSelector("html[data-hydrated]", { state: "attached" });
 }
 
+/** A strict page signed in to the admin as `email` (lands on the customers list). */
+export async function signedInPage(browser, patronUrl, email, password) {
+  const page = await strictPage(browser);
+  await gotoAdmin(page, `${patronUrl}/admin/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+  return page;
+}
+
 /** The customers the admin lists, as staff would see them (signs in through the API). */
 export async function listCustomers(patronUrl, email, password, query = "") {
   const jar = await signIn(patronUrl, email, password);

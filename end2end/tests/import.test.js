@@ -3,7 +3,7 @@
 // nobody.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, startPatron, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
 
 let patron, browser;
 before(async () => {
@@ -29,13 +29,7 @@ async function chooseFile(page, bad) {
 }
 
 test("import a CSV: dry run, progress bar, and a second import that changes nothing", async () => {
-  const page = await strictPage(browser);
-  await page.goto(`${patron.url}/admin/login`);
-  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
-  await page.getByLabel("Email").fill("owner@bakery.example");
-  await page.getByLabel("Password").fill("a long owner passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin\/customers$/);
+  const page = await signedInPage(browser, patron.url, "owner@bakery.example", "a long owner passphrase");
   await page.getByRole("link", { name: "Import" }).click();
   await page.waitForURL(/\/admin\/import$/);
 

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { launchBrowser, startPatron, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
 
 let patron, browser;
 before(async () => {
@@ -19,16 +19,7 @@ after(() => stopPatronAndBrowser(patron, browser));
 const one = (query) => Object.values(patron.sql(query)[0])[0];
 const since = (days) => `strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${days} days')`;
 
-async function signIn() {
-  const page = await strictPage(browser);
-  await page.goto(`${patron.url}/admin/login`);
-  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
-  await page.getByLabel("Email").fill("owner@bakery.example");
-  await page.getByLabel("Password").fill("a long owner passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin\/customers$/);
-  return page;
-}
+const signIn = () => signedInPage(browser, patron.url, "owner@bakery.example", "a long owner passphrase");
 
 /** Waits until the page shows `expected` matching customers. */
 async function countIs(page, expected) {

@@ -3,7 +3,8 @@
 
 use super::api::{MergeRow, Side};
 use super::matching::Person;
-use crate::domain::{SiteId, StaffId};
+use crate::admin::record::db::record_change as change;
+use crate::domain::{CustomerId, SiteId, StaffId};
 use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
 use std::collections::HashSet;
 
@@ -268,11 +269,11 @@ pub async fn merge(
             .bind(target)
             .execute(&mut *tx)
             .await?;
-            change(&mut tx, target, staff, column, before.as_deref(), after.as_deref()).await?;
+            change(&mut tx, CustomerId(target), staff, column, before.as_deref(), after.as_deref()).await?;
             filled.insert(column.into(), serde_json::json!([before, after]));
         }
     }
-    change(&mut tx, target, staff, "merged", None, Some(&format!("customer #{source}"))).await?;
+    change(&mut tx, CustomerId(target), staff, "merged", None, Some(&format!("customer #{source}"))).await?;
 
     let dropped = serde_json::json!({
         "favourites": serde_json::from_str::<serde_json::Value>(&dropped_favourites).unwrap_or_default(),
@@ -295,27 +296,6 @@ pub async fn merge(
     .await?;
     tx.commit().await?;
     Ok(id)
-}
-
-async fn change(
-    conn: &mut SqliteConnection,
-    customer: i64,
-    staff: StaffId,
-    field: &str,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(customer)
-    .bind(staff)
-    .bind(field)
-    .bind(old)
-    .bind(new)
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 /// Undoes a merge: the source customer comes back with its id, its rows go back to it,
@@ -366,7 +346,7 @@ pub async fn undo(pool: &SqlitePool, site: SiteId, merge: i64, staff: StaffId) -
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() > 0 {
-            change(&mut tx, target, staff, column, after, before).await?;
+            change(&mut tx, CustomerId(target), staff, column, after, before).await?;
         }
     }
     let source_row: String = row.get("source_row");
@@ -416,7 +396,7 @@ pub async fn undo(pool: &SqlitePool, site: SiteId, merge: i64, staff: StaffId) -
     .bind(dropped["customer_tags"].to_string())
     .execute(&mut *tx)
     .await?;
-    change(&mut tx, target, staff, "merge undone", Some(&format!("customer #{source}")), None).await?;
+    change(&mut tx, CustomerId(target), staff, "merge undone", Some(&format!("customer #{source}")), None).await?;
     sqlx::query("UPDATE customer_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
         .bind(merge)
         .execute(&mut *tx)

@@ -4,7 +4,8 @@
 
 use super::api::ImportProgress;
 use super::rows::Row;
-use crate::domain::{CustomerField, FieldValue, SiteId, StaffId};
+use crate::admin::record::db::record_change;
+use crate::domain::{CustomerField, CustomerId, FieldValue, SiteId, StaffId};
 use sqlx::{AssertSqlSafe, Row as _, SqliteConnection, SqlitePool};
 
 /// An upload may not grow past this (characters).
@@ -181,16 +182,7 @@ pub async fn apply(conn: &mut SqliteConnection, site: SiteId, staff: StaffId, ro
             _ => q.bind(new.clone()),
         };
         q.bind(id).execute(&mut *conn).await?;
-        sqlx::query(
-            "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(staff)
-        .bind(column)
-        .bind(current)
-        .bind(new)
-        .execute(&mut *conn)
-        .await?;
+        record_change(&mut *conn, CustomerId(id), staff, column, current.as_deref(), new.as_deref()).await?;
         changed = true;
     }
     changed |= tag(conn, id, &row.tags).await?;
