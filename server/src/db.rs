@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 14] = [
+    let files: [(i64, &str, &'static str); 15] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -35,6 +35,7 @@ fn migrator() -> Migrator {
         (12, "segments", include_str!("../migrations/0012_segments.sql")),
         (13, "merges", include_str!("../migrations/0013_merges.sql")),
         (14, "imports", include_str!("../migrations/0014_imports.sql")),
+        (15, "purchase_windows", include_str!("../migrations/0015_purchase_windows.sql")),
     ];
     Migrator::with_migrations(
         files

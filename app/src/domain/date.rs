@@ -109,6 +109,12 @@ fn day_number(date: &PastDate) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The UTC date (`YYYY-MM-DD`) `days_back` days before the day of `unix_seconds`.
+/// "The last N days" start on `iso_date_before(now, N - 1)`: today and the N - 1 before.
+pub fn iso_date_before(unix_seconds: i64, days_back: i64) -> String {
+    civil_from_days(unix_seconds.div_euclid(86_400) - days_back)
+}
+
 /// The date of a day number (H. Hinnant's `civil_from_days`).
 fn civil_from_days(z: i64) -> String {
     let z = z + 719_468;

@@ -86,6 +86,24 @@ pub async fn consent_text(conn: &mut SqliteConnection) -> sqlx::Result<(i64, Str
 }
 
 /// Fast and unsafe against power loss: fine for a database the seed makes from nothing.
+/// Makes the purchase-window triggers idle during the bulk insert: they only keep the
+/// windows of sites that have them.
+pub async fn forget_windows(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM purchase_windows_day").execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM purchase_windows").execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Builds every site's purchase windows from the purchases written, for the day of `now`.
+pub async fn build_windows(conn: &mut SqliteConnection, now: i64) -> sqlx::Result<()> {
+    let sites: Vec<i64> = sqlx::query_scalar("SELECT id FROM sites").fetch_all(&mut *conn).await?;
+    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+    for site in sites {
+        app::admin::segments::windows::build(&mut tx, app::domain::SiteId(site), now).await?;
+    }
+    tx.commit().await
+}
+
 pub async fn bulk_mode(conn: &mut SqliteConnection) -> sqlx::Result<()> {
     sqlx::query("PRAGMA synchronous = OFF").execute(&mut *conn).await?;
     // Keep the indexes being filled in memory rather than re-reading them from the file.

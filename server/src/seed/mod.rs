@@ -98,6 +98,7 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
         return Err(SeedError::NotEmpty(existing));
     }
     db::bulk_mode(&mut conn).await?;
+    db::forget_windows(&mut conn).await?;
     let indexes = db::drop_indexes(&mut conn, &TABLES).await?;
     // Rows are made against a fixed day, so a seed gives the same rows on any day, then
     // moved by whole weeks to end near today (weekdays, and so the seasons, stay put).
@@ -465,6 +466,7 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
     tables.extend(names.into_iter().zip(written));
     tables.push(("analytics_events", custom));
     db::create_indexes(&mut conn, &indexes).await?;
+    db::build_windows(&mut conn, today).await?;
     sqlx::query("ANALYZE").execute(&mut *conn).await?;
     Ok(Report { tables, seconds: started.elapsed().as_secs_f64() })
 }

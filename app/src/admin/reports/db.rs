@@ -193,6 +193,7 @@ async fn segment_spend(
     until: &str,
 ) -> sqlx::Result<SegmentSpend> {
     let now = crate::admin::segments::ssr_now();
+    crate::admin::segments::windows::bring_up_to(pool, site, now).await?;
     let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
         "SELECT count(*) AS customers,
                 coalesce(sum((SELECT sum(total_minor) FROM purchases p

@@ -4,26 +4,30 @@
 use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
 use super::filter::Filter;
 use super::sql::push_filter;
+use super::windows;
 use crate::domain::{SiteId, StaffId};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
-/// The customers of `site` that `filter` matches, as `SELECT <columns> FROM customers c WHERE ...`.
+/// The customers of `site` that `filter` matches, as `SELECT <columns> FROM customers c
+/// LEFT JOIN purchase_windows w ... WHERE ...`. The site's windows must be up to date
+/// ([`windows::bring_up_to`]); SQLite leaves the join out when no column of `w` is used.
 fn matching(columns: &str, site: SiteId, filter: &Filter, now: i64) -> QueryBuilder<Sqlite> {
-    let mut qb = QueryBuilder::new(format!("SELECT {columns} FROM customers c WHERE c.site_id = "));
+    let mut qb = QueryBuilder::new(format!(
+        "SELECT {columns} FROM customers c LEFT JOIN purchase_windows w ON w.customer_id = c.id WHERE c.site_id = "
+    ));
     qb.push_bind(site).push(" AND ");
     push_filter(&mut qb, site.0, filter, now);
     qb
 }
 
 pub async fn count(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64) -> sqlx::Result<i64> {
+    windows::bring_up_to(pool, site, now).await?;
     matching("count(*)", site, filter, now).build_query_scalar().fetch_one(pool).await
 }
 
-/// What a page of a segment shows beside the contact: spend and purchases ever, last purchase.
-const ROW_COLUMNS: &str = "c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.postcode, c.created_at,
-     (SELECT coalesce(sum(total_minor), 0) FROM purchases WHERE customer_id = c.id) AS spent,
-     (SELECT count(*) FROM purchases WHERE customer_id = c.id) AS purchases,
-     (SELECT max(created_at) FROM purchases WHERE customer_id = c.id) AS last_purchase";
+/// Spend and purchases ever and the last purchase, from the purchase windows.
+const TOTALS: &str =
+    "coalesce(w.spent_ever, 0) AS spent, coalesce(w.bought_ever, 0) AS purchases, w.last_at AS last_purchase";
 
 /// One page of the matching customers in `sort` order (ties by id, so pages never overlap).
 pub async fn page(
@@ -35,7 +39,10 @@ pub async fn page(
     offset: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<SegmentRow>> {
-    let mut qb = matching(ROW_COLUMNS, site, filter, now);
+    windows::bring_up_to(pool, site, now).await?;
+    let columns =
+        format!("c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.postcode, c.created_at, {TOTALS}");
+    let mut qb = matching(&columns, site, filter, now);
     let direction = if sort.descending { "DESC" } else { "ASC" };
     // Column expressions from a fixed list, never from the request.
     let key = match sort.column {
@@ -73,6 +80,7 @@ pub async fn page(
 
 /// Gives every matching customer `tag` (those who have it keep it); how many got it now.
 pub async fn tag_all(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64, tag: &str) -> sqlx::Result<u64> {
+    windows::bring_up_to(pool, site, now).await?;
     let mut qb = QueryBuilder::new("INSERT OR IGNORE INTO customer_tags (customer_id, tag) SELECT c.id, ");
     qb.push_bind(tag.to_owned()).push(" FROM customers c WHERE c.site_id = ").push_bind(site).push(" AND ");
     push_filter(&mut qb, site.0, filter, now);
@@ -198,18 +206,14 @@ pub async fn export_chunk(
     after: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<ExportRow>> {
-    let mut qb = matching(
+    windows::bring_up_to(pool, site, now).await?;
+    let columns = format!(
         "c.id, c.first_name, c.last_name, c.email, c.phone, c.street, c.postcode, c.city, c.region, c.country,
-         c.company, c.gender, c.birthday, c.created_at,
-         (SELECT coalesce(sum(total_minor), 0) FROM purchases WHERE customer_id = c.id) AS spent,
-         (SELECT count(*) FROM purchases WHERE customer_id = c.id) AS purchases,
-         (SELECT max(created_at) FROM purchases WHERE customer_id = c.id) AS last_purchase,
+         c.company, c.gender, c.birthday, c.created_at, {TOTALS},
          (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1) AS newsletter,
-         (SELECT group_concat(tag, ',') FROM customer_tags WHERE customer_id = c.id) AS tags",
-        site,
-        filter,
-        now,
+         (SELECT group_concat(tag, ',') FROM customer_tags WHERE customer_id = c.id) AS tags"
     );
+    let mut qb = matching(&columns, site, filter, now);
     qb.push(" AND c.id > ").push_bind(after).push(" ORDER BY c.id LIMIT ").push_bind(limit);
     let rows = qb.build().fetch_all(pool).await?;
     Ok(rows
@@ -248,6 +252,7 @@ pub async fn label_addresses(
     now: i64,
     limit: i64,
 ) -> sqlx::Result<(Vec<Vec<String>>, i64)> {
+    windows::bring_up_to(pool, site, now).await?;
     let mut qb = matching(
         "c.first_name, c.last_name, c.company, c.street, c.postcode, c.city, c.country,
          (c.street <> '' AND c.city <> ''

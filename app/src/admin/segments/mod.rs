@@ -11,6 +11,8 @@ pub mod export;
 pub mod filter;
 #[cfg(feature = "ssr")]
 mod sql;
+#[cfg(feature = "ssr")]
+pub mod windows;
 
 #[cfg(feature = "ssr")]
 pub(crate) use api::ssr::manager_and_site;

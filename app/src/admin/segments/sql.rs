@@ -6,11 +6,13 @@
 //! complement ("is not" includes customers who never gave the field).
 
 use super::filter::{Cmp, ConsentTest, Filter, Test, TextTest, When};
-use crate::domain::iso_timestamp;
+use super::windows;
+use crate::domain::iso_date_before;
 use sqlx::{QueryBuilder, Sqlite};
 
 /// Pushes `(condition)` for `filter`. `now` is the Unix time "in the last N days" counts
-/// back from.
+/// back from (today, UTC, and the N - 1 days before). Spend, purchase counts and the last
+/// purchase read the purchase windows: [`windows::bring_up_to`] must have run today.
 pub fn push_filter(qb: &mut QueryBuilder<Sqlite>, site_id: i64, filter: &Filter, now: i64) {
     let groups: Vec<_> = filter.groups.iter().filter(|g| !g.conditions.is_empty()).collect();
     if groups.is_empty() {
@@ -44,14 +46,24 @@ fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64)
         }
         Test::Birthday(when) => push_when(qb, "c.birthday", when, now),
         Test::Joined(when) => push_when(qb, "c.created_at", when, now),
+        // One range of an index on the last purchase instead of a probe per customer.
+        Test::LastPurchase(When::Never) => {
+            qb.push("c.id NOT IN (SELECT customer_id FROM purchase_windows WHERE site_id = ")
+                .push_bind(site_id)
+                .push(" AND last_at IS NOT NULL)");
+        }
         Test::LastPurchase(when) => {
-            push_when(qb, "(SELECT max(created_at) FROM purchases WHERE customer_id = c.id)", when, now)
+            qb.push("c.id IN (SELECT customer_id FROM purchase_windows WHERE site_id = ")
+                .push_bind(site_id)
+                .push(" AND ");
+            push_bound(qb, "last_at", when, now);
+            qb.push(")");
         }
         Test::LastVisit(when) => {
             push_when(qb, "(SELECT max(created_at) FROM page_views WHERE customer_id = c.id)", when, now)
         }
-        Test::Spent { cmp, amount, days } => push_total(qb, site_id, "sum(total_minor)", *cmp, amount.0, *days, now),
-        Test::Purchases { cmp, count, days } => push_total(qb, site_id, "count(*)", *cmp, *count, *days, now),
+        Test::Spent { cmp, amount, days } => push_total(qb, site_id, Total::Spent, *cmp, amount.0, *days, now),
+        Test::Purchases { cmp, count, days } => push_total(qb, site_id, Total::Bought, *cmp, *count, *days, now),
         Test::Nps(category) => {
             let (low, high) = category.range();
             qb.push(
@@ -152,21 +164,33 @@ fn like(v: &str, anywhere: bool) -> String {
 
 /// `expr` is a time (or date) that may be NULL when the thing never happened.
 fn push_when(qb: &mut QueryBuilder<Sqlite>, expr: &str, when: &When, now: i64) {
-    let cutoff = |days: u32| iso_timestamp(now - i64::from(days) * 86_400);
+    if let When::Never = when {
+        qb.push(format!("{expr} IS NULL"));
+    } else {
+        qb.push("coalesce(");
+        push_bound(qb, expr, when, now);
+        qb.push(", 0)");
+    }
+}
+
+/// `expr` compared with the start or end `when` names (NULL when `expr` is).
+fn push_bound(qb: &mut QueryBuilder<Sqlite>, expr: &str, when: &When, now: i64) {
+    // A bare date sorts before every time on that day, so it is that day's start.
+    let start = |days: u32| iso_date_before(now, i64::from(days) - 1);
     match when {
         When::WithinDays(days) => {
-            qb.push(format!("coalesce({expr} >= ")).push_bind(cutoff(*days)).push(", 0)");
+            qb.push(format!("{expr} >= ")).push_bind(start(*days));
         }
         When::NotWithinDays(days) => {
-            qb.push(format!("coalesce({expr} < ")).push_bind(cutoff(*days)).push(", 0)");
+            qb.push(format!("{expr} < ")).push_bind(start(*days));
         }
         // A time on the day itself starts with the date, so it sorts after the bare date
         // and before the date followed by "U" ('T' < 'U').
         When::Before(date) => {
-            qb.push(format!("coalesce({expr} < ")).push_bind(date.clone()).push(", 0)");
+            qb.push(format!("{expr} < ")).push_bind(date.clone());
         }
         When::After(date) => {
-            qb.push(format!("coalesce({expr} >= ")).push_bind(format!("{date}U")).push(", 0)");
+            qb.push(format!("{expr} >= ")).push_bind(format!("{date}U"));
         }
         When::Never => {
             qb.push(format!("{expr} IS NULL"));
@@ -174,17 +198,24 @@ fn push_when(qb: &mut QueryBuilder<Sqlite>, expr: &str, when: &When, now: i64) {
     }
 }
 
+/// What is totalled over a customer's purchases.
+#[derive(Clone, Copy)]
+enum Total {
+    Spent,
+    Bought,
+}
+
 /// A sum or count over the customer's purchases (in the window), compared with `bound`.
 ///
-/// Written as "id in the set of customers whose total passes" rather than a sum per
-/// customer: the set is read from one range of `purchases_by_site_time`, which covers the
-/// customer and the total, so "over 500 in the last 30 days" reads a month of purchases
-/// instead of probing every customer. Customers without purchases total 0: a test that 0
-/// passes ("less than 100") is the complement of the set that fails it.
+/// Written as "id in the set of customers whose total passes" rather than a total per
+/// customer: for the kept windows the set is one range of an index of the purchase
+/// windows; for any other window it is one range of `purchases_by_site_time`, which covers
+/// the customer and the total. Customers without purchases total 0: a test that 0 passes
+/// ("less than 100") is the complement of the set that fails it.
 fn push_total(
     qb: &mut QueryBuilder<Sqlite>,
     site_id: i64,
-    aggregate: &str,
+    total: Total,
     cmp: Cmp,
     bound: i64,
     days: Option<u32>,
@@ -211,7 +242,23 @@ fn push_total(
     } else {
         ("c.id IN", cmp.sql())
     };
-    let since = days.map_or_else(String::new, |d| iso_timestamp(now - i64::from(d) * 86_400));
+    if let Some(suffix) = windows::suffix(days) {
+        let column = match total {
+            Total::Spent => format!("spent_{suffix}"),
+            Total::Bought => format!("bought_{suffix}"),
+        };
+        qb.push(format!("{membership} (SELECT customer_id FROM purchase_windows WHERE site_id = "))
+            .push_bind(site_id)
+            .push(format!(" AND {column} {cmp_sql} "))
+            .push_bind(bound)
+            .push(")");
+        return;
+    }
+    let aggregate = match total {
+        Total::Spent => "sum(total_minor)",
+        Total::Bought => "count(*)",
+    };
+    let since = days.map_or_else(String::new, |d| iso_date_before(now, i64::from(d) - 1));
     // INDEXED BY: without it SQLite walks every purchase in customer order to skip the
     // GROUP BY sort, 5× slower for a 30-day window at a million purchases (measured).
     qb.push(format!(
