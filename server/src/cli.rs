@@ -3,6 +3,7 @@
 use crate::config::{AdminCommand, Cli, Command, SiteCommand};
 use crate::startup::Application;
 use app::admin::auth::{db as staff_db, passwords};
+use app::admin::backups::files as backups;
 use app::domain::{Email, Origin, Password, Role, SiteKey};
 use std::io::BufRead;
 
@@ -24,6 +25,10 @@ pub enum CliError {
     NoSuchSite(String),
     #[error(transparent)]
     Seed(#[from] crate::seed::SeedError),
+    #[error(transparent)]
+    Backup(#[from] backups::BackupError),
+    #[error(transparent)]
+    Restore(#[from] crate::restore::RestoreError),
     #[error("hashing the password: {0}")]
     Hash(#[from] passwords::HashError),
 }
@@ -58,6 +63,27 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let rows = report.rows();
             println!("{rows} rows in {:.1} s: {:.0} rows/s", report.seconds, rows as f64 / report.seconds);
         }
+        Command::Backup => {
+            let pool = crate::db::connect(&config.database_url).await?;
+            let file = backups::backup(&pool, &config.backup_place(), unix_now()).await?;
+            println!("{} ({} bytes) in {}", file.name, file.bytes, config.backup_place().dir.display());
+        }
+        Command::Restore { which } => {
+            let place = config.backup_place();
+            let Some(which) = which else {
+                for file in backups::list(&place)? {
+                    println!("{}  {:>12} bytes", file.name, file.bytes);
+                }
+                return Err(invalid("which", "name the backup to restore (a file above, a path, or latest)"));
+            };
+            let from =
+                backups::find(&place, &which)?.ok_or_else(|| invalid("which", format!("no backup {which:?}")))?;
+            let pool = crate::db::connect(&config.database_url).await?;
+            let before = backups::backup(&pool, &place, unix_now()).await?;
+            println!("the database as it was: {}", before.name);
+            crate::restore::restore(&pool, &from).await?;
+            println!("restored {}", from.display());
+        }
         Command::Site { command: SiteCommand::AllowOrigin { site, origin } } => {
             let key = SiteKey::parse(&site).map_err(|e| invalid("--site", e))?;
             let origin = Origin::parse(&origin).map_err(|e| invalid("--origin", e))?;
@@ -69,4 +95,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }

@@ -30,6 +30,25 @@ pub struct Config {
     /// networks (`127.0.0.1,10.0.0.0/8`). Empty: the peer address is the client's.
     #[arg(long, env = "PATRON_TRUSTED_PROXIES", value_delimiter = ',', global = true)]
     pub trusted_proxies: Vec<TrustedProxy>,
+    /// Directory of backups. Default: `backups` beside the database file.
+    #[arg(long, env = "PATRON_BACKUP_DIR", global = true)]
+    pub backup_dir: Option<PathBuf>,
+    /// How many backups to keep (the oldest go first).
+    #[arg(long, env = "PATRON_BACKUP_KEEP", default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..), global = true)]
+    pub backup_keep: u16,
+}
+
+impl Config {
+    /// Where backups go: the configured directory, or `backups` beside the database file.
+    pub fn backup_place(&self) -> app::admin::backups::files::BackupPlace {
+        let dir = self.backup_dir.clone().unwrap_or_else(|| {
+            let file = std::str::FromStr::from_str(&self.database_url)
+                .map(|o: sqlx::sqlite::SqliteConnectOptions| o.get_filename().to_path_buf())
+                .unwrap_or_default();
+            file.parent().unwrap_or(std::path::Path::new(".")).join("backups")
+        });
+        app::admin::backups::files::BackupPlace { dir, keep: usize::from(self.backup_keep) }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -53,6 +72,15 @@ pub enum Command {
         /// The same seed makes the same rows.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Write a consistent copy of the database to the backup directory (the server may
+    /// keep running), keeping the newest `--backup-keep`.
+    Backup,
+    /// Bring a backup back over the database (a running server sees it at once). A backup
+    /// of the database as it was comes first, so a restore can be undone.
+    Restore {
+        /// A file name in the backup directory, a path, or `latest`. Without it: the list.
+        which: Option<String>,
     },
     /// Sites that embed Patron.
     Site {

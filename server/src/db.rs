@@ -66,8 +66,13 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
         std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
     }
     let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(DbError::Open)?;
-    migrator().run(&pool).await?;
+    migrate(&pool).await?;
     Ok(pool)
+}
+
+/// Brings the schema up to date (after opening, and after a restore of an older backup).
+pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
+    migrator().run(pool).await
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 mod gate;
 mod ingest;
+pub mod restore;
 pub mod seed;
 pub mod startup;
 mod static_files;

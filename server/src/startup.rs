@@ -68,8 +68,13 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
         .build();
     let routes = generate_route_list(AdminApp);
     let context_pool = pool.clone();
+    let backups = config.backup_place();
+    let context = move || {
+        provide_context(context_pool.clone());
+        provide_context(backups.clone());
+    };
     let admin = Router::new()
-        .leptos_routes_with_context(&leptos_options, routes, move || provide_context(context_pool.clone()), {
+        .leptos_routes_with_context(&leptos_options, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })

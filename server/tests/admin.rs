@@ -252,7 +252,7 @@ const EVERY_ARGUMENT: [(&str, &str); 44] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 59] = [
+const ACCESS: [(&str, Option<Role>); 61] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -296,6 +296,8 @@ const ACCESS: [(&str, Option<Role>); 59] = [
     ("open_reservations", Some(Role::Staff)),
     ("close_reservation", Some(Role::Staff)),
     ("list_staff", Some(Role::Owner)),
+    ("list_backups", Some(Role::Owner)),
+    ("start_backup", Some(Role::Owner)),
     ("invite_staff", Some(Role::Owner)),
     ("set_role", Some(Role::Owner)),
     ("remove_staff", Some(Role::Owner)),

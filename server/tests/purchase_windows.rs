@@ -20,8 +20,7 @@ async fn figures(pool: &SqlitePool, now: i64, from_windows: bool) -> Vec<(i64, V
     let mut rows = Vec::new();
     for id in 1..=CUSTOMERS {
         let mut numbers = Vec::new();
-        let last: Option<String>;
-        if from_windows {
+        let last: Option<String> = if from_windows {
             for suffix in KEPT.iter().map(|d| d.to_string()).chain(["ever".to_string()]) {
                 let (spent, bought): (i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT coalesce(max(spent_{suffix}), 0), coalesce(max(bought_{suffix}), 0)
@@ -33,11 +32,11 @@ async fn figures(pool: &SqlitePool, now: i64, from_windows: bool) -> Vec<(i64, V
                 .unwrap();
                 numbers.extend([spent, bought]);
             }
-            last = sqlx::query_scalar("SELECT max(last_at) FROM purchase_windows WHERE customer_id = ?")
+            sqlx::query_scalar("SELECT max(last_at) FROM purchase_windows WHERE customer_id = ?")
                 .bind(id)
                 .fetch_one(pool)
                 .await
-                .unwrap();
+                .unwrap()
         } else {
             let starts = KEPT.iter().map(|d| iso_date_before(now, i64::from(*d) - 1)).chain([String::new()]);
             for since in starts {
@@ -52,12 +51,12 @@ async fn figures(pool: &SqlitePool, now: i64, from_windows: bool) -> Vec<(i64, V
                 .unwrap();
                 numbers.extend([spent, bought]);
             }
-            last = sqlx::query_scalar("SELECT max(created_at) FROM purchases WHERE customer_id = ?")
+            sqlx::query_scalar("SELECT max(created_at) FROM purchases WHERE customer_id = ?")
                 .bind(id)
                 .fetch_one(pool)
                 .await
-                .unwrap();
-        }
+                .unwrap()
+        };
         rows.push((id, numbers, last));
     }
     rows

@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod auth;
+pub mod backups;
 pub mod customers;
 pub mod dashboard;
 pub mod duplicates;
@@ -19,6 +20,7 @@ pub mod ui;
 
 use analytics::AnalyticsPage;
 use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
+use backups::BackupsPage;
 use customers::CustomersPage;
 use dashboard::DashboardPage;
 use duplicates::DuplicatesPage;
@@ -82,6 +84,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("quality") view=QualityPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
+                    <Route path=path!("backups") view=BackupsPage />
                     <Route path=path!("sites") view=SitesPage />
                     <Route path=path!("sites/:key") view=SiteSettingsPage />
                 </ParentRoute>
@@ -125,6 +128,7 @@ fn SignedInLayout() -> impl IntoView {
                                 {(role == crate::domain::Role::Owner).then(|| view! {
                                     <A href="/admin/staff">"Staff"</A>
                                     <A href="/admin/sites">"Sites"</A>
+                                    <A href="/admin/backups">"Backups"</A>
                                 })}
                             </nav>
                             <span class="who">{email} " · " {role.as_str()}</span>

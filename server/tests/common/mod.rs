@@ -14,6 +14,8 @@ pub struct TestApp {
     pub pool: SqlitePool,
     /// A browser with a cookie jar, on Patron's own origin.
     pub client: reqwest::Client,
+    /// Where this server's backups go (inside its temporary directory).
+    pub backups: app::admin::backups::files::BackupPlace,
     _dir: tempfile::TempDir,
 }
 
@@ -29,6 +31,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         database_url: format!("sqlite://{}", dir.path().join("patron.db").display()),
         site_root: dir.path().join("site"),
         trusted_proxies: Vec::new(),
+        backup_dir: None,
+        backup_keep: 3,
     };
     configure(&mut config);
     let app = Application::build(&config).await.expect("app starts");
@@ -37,7 +41,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     tokio::spawn(app.run());
     let client =
         reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { url, pool, client, _dir: dir }
+    TestApp { url, pool, client, backups: config.backup_place(), _dir: dir }
 }
 
 /// What a signup widget sends; fields default to blank like an untouched form.

@@ -1,0 +1,75 @@
+//! Backups: consistent copies of the whole database taken while the server keeps
+//! writing (`VACUUM INTO`), the newest N kept in a directory. The owner sees when the
+//! last one was taken and can take one now; `patron backup` and `patron restore` do the
+//! same from the command line.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod files;
+
+pub use api::*;
+
+use crate::admin::ui::{ErrorLine, action_error, short_time};
+use leptos::prelude::*;
+
+#[component]
+pub fn BackupsPage() -> impl IntoView {
+    let take = ServerAction::<StartBackup>::new();
+    let list = Resource::new(move || take.version().get(), |_| list_backups());
+    let take_error = action_error(take);
+    view! {
+        <section class="backups">
+            <h1>"Backups"</h1>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let list = match list.await {
+                        Ok(list) => list,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    let last = list.files.first().map(|f| f.taken_at.clone());
+                    let overdue = list.overdue;
+                    view! {
+                        <p data-last-backup class:warning=overdue>
+                            {match last {
+                                Some(at) => format!("Last backup: {}", short_time(&at)),
+                                None => "No backup has been taken yet.".to_owned(),
+                            }}
+                        </p>
+                        <p class="hint">
+                            {format!("Kept in {} (the newest {}). Copy them to another machine: a backup on the same disk does not survive the disk.", list.dir, list.keep)}
+                        </p>
+                        <table class="customers">
+                            <thead><tr><th>"File"</th><th>"Taken"</th><th class="number">"Size"</th></tr></thead>
+                            <tbody>
+                                {list.files.into_iter().map(|f| view! {
+                                    <tr data-backup=f.name.clone()>
+                                        <td>{f.name.clone()}</td>
+                                        <td>{short_time(&f.taken_at)}</td>
+                                        <td class="number">{size(f.bytes)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                })}
+            </Transition>
+            <ActionForm action=take>
+                <button type="submit" disabled=move || take.pending().get()>
+                    {move || if take.pending().get() { "Backing up…" } else { "Back up now" }}
+                </button>
+            </ActionForm>
+            {move || take_error.get().map(|error| view! { <ErrorLine error /> })}
+        </section>
+    }
+}
+
+/// Bytes as kB/MB for people.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 10 * 1024 * 1024 => format!("{} MB", b / (1024 * 1024)),
+        b if b >= 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+        b => format!("{} kB", b.div_ceil(1024)),
+    }
+}
