@@ -19,6 +19,10 @@ pub enum AppError {
     Forbidden,
     #[error("That email and password do not match a staff account.")]
     WrongCredentials,
+    #[error("Too many failed sign-ins. Please wait a quarter of an hour and try again.")]
+    TooManyAttempts,
+    #[error("Patron is busy. Please try again in a moment.")]
+    Busy,
     #[error("Patron is already set up; please sign in.")]
     AlreadySetUp,
     #[error("This site is not registered with Patron, or not allowed to use it from here.")]
@@ -73,6 +77,8 @@ impl AppError {
             AppError::Forbidden | AppError::UnknownSite | AppError::WidgetOff => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::AlreadySetUp | AppError::LastOwner | AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Transport(_) => StatusCode::BAD_REQUEST,
         }

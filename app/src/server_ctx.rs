@@ -15,6 +15,16 @@ pub fn request_parts() -> Result<Parts, AppError> {
     use_context::<Parts>().ok_or_else(|| AppError::internal("server function context", "no request parts"))
 }
 
+/// The client's address, put on each request by the server (behind trusted proxies, the
+/// address they forwarded for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+/// The client's address of the request being served.
+pub fn client_ip() -> Option<std::net::IpAddr> {
+    request_parts().ok()?.extensions.get::<ClientIp>().map(|c| c.0)
+}
+
 /// Sets a response header of the server function being served.
 pub fn set_response_header(name: axum::http::HeaderName, value: axum::http::HeaderValue) {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {

@@ -35,6 +35,21 @@ fn trusted(ip: IpAddr, proxies: &[TrustedProxy]) -> bool {
     proxies.iter().any(|p| p.0.contains(&ip))
 }
 
+/// Puts the client's address on the request ([`app::server_ctx::ClientIp`]) for the
+/// server functions that need it (sign-in throttling).
+pub async fn tag(
+    axum::extract::State(proxies): axum::extract::State<std::sync::Arc<Vec<TrustedProxy>>>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let peer = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    if let Some(peer) = peer {
+        let ip = client_ip(peer, req.headers(), &proxies);
+        req.extensions_mut().insert(app::server_ctx::ClientIp(ip));
+    }
+    next.run(req).await
+}
+
 /// The browser's address: the peer itself unless the peer is a trusted proxy.
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, proxies: &[TrustedProxy]) -> IpAddr {
     if !trusted(peer, proxies) {

@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 15] = [
+    let files: [(i64, &str, &'static str); 16] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -36,6 +36,7 @@ fn migrator() -> Migrator {
         (13, "merges", include_str!("../migrations/0013_merges.sql")),
         (14, "imports", include_str!("../migrations/0014_imports.sql")),
         (15, "purchase_windows", include_str!("../migrations/0015_purchase_windows.sql")),
+        (16, "login_throttle", include_str!("../migrations/0016_login_throttle.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::{db, gate, ingest, static_files};
+
 use app::{AdminApp, shell};
 use axum::Router;
 use axum::extract::State;
@@ -95,6 +96,10 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
         .merge(analytics)
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn(gate::admin_same_origin))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(config.trusted_proxies.clone()),
+            crate::client_ip::tag,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

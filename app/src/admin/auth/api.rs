@@ -69,13 +69,19 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             }
             let pool = crate::server_ctx::pool()?;
             let normalised = email.trim().to_lowercase();
+            let attempt = super::throttle::Attempt::new(&normalised, crate::server_ctx::client_ip());
+            let now = crate::admin::segments::ssr_now();
+            attempt.allowed(&pool, now).await?;
             let found = super::db::credentials(&pool, &normalised).await?;
             let id = found.as_ref().map(|(id, _)| *id);
-            let ok = super::passwords::verify(found.map(|(_, h)| h), password)
-                .await
-                .map_err(|e| AppError::internal("verifying a password", e))?;
+            let ok = match super::passwords::verify(found.map(|(_, h)| h), password).await {
+                Ok(ok) => ok,
+                Err(super::passwords::HashError::Busy) => return Err(AppError::Busy),
+                Err(e) => return Err(AppError::internal("verifying a password", e)),
+            };
             match (ok, id) {
                 (true, Some(id)) => {
+                    attempt.succeeded(&pool).await?;
                     start_session(&pool, id).await?;
                     tracing::info!(staff_id = id.0, "staff signed in");
                     leptos_axum::redirect("/admin/customers");
@@ -83,6 +89,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
                 }
                 _ => {
                     tracing::info!("failed sign-in attempt");
+                    attempt.failed(&pool, now).await?;
                     Err(AppError::WrongCredentials)
                 }
             }

@@ -95,3 +95,34 @@ pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result
     sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
     Ok(())
 }
+
+/// Failed sign-ins since `since` for the account (hash of the email typed) and from the
+/// network (hash of the address).
+pub async fn recent_failures(pool: &SqlitePool, account: &str, network: &str, since: &str) -> sqlx::Result<(i64, i64)> {
+    sqlx::query_as(
+        "SELECT (SELECT count(*) FROM login_failures WHERE account = ?1 AND at >= ?3),
+                (SELECT count(*) FROM login_failures WHERE network = ?2 AND at >= ?3)",
+    )
+    .bind(account)
+    .bind(network)
+    .bind(since)
+    .fetch_one(pool)
+    .await
+}
+
+/// Records a failed sign-in and forgets those older than `forget_before`.
+pub async fn record_failure(pool: &SqlitePool, account: &str, network: &str, forget_before: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE at < ?").bind(forget_before).execute(pool).await?;
+    sqlx::query("INSERT INTO login_failures (account, network) VALUES (?, ?)")
+        .bind(account)
+        .bind(network)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// A successful sign-in clears the account's failures.
+pub async fn clear_failures(pool: &SqlitePool, account: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE account = ?").bind(account).execute(pool).await?;
+    Ok(())
+}

@@ -9,6 +9,8 @@ pub mod guard;
 pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 pub use api::{AuthState, GetAuthState, Login, Logout, SetupOwner, get_auth_state};
 

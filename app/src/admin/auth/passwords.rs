@@ -34,7 +34,19 @@ pub enum HashError {
     Join(#[from] tokio::task::JoinError),
     #[error("no randomness for a salt: {0}")]
     Random(String),
+    #[error("too many password checks waiting")]
+    Busy,
 }
+
+/// Password checks at once: one per core. argon2 takes ~19 MiB and a core for tens of
+/// milliseconds, so a flood of sign-ins queues here instead of starving the server.
+fn checks() -> &'static tokio::sync::Semaphore {
+    static CHECKS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    CHECKS.get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())))
+}
+
+/// How long a sign-in waits for its turn before it is told Patron is busy.
+const CHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// OWASP's first recommended argon2id setting: 19 MiB of memory, 2 passes, 1 lane.
 fn argon2() -> Argon2<'static> {
@@ -59,6 +71,10 @@ pub async fn hash(password: Password) -> Result<PasswordHashString, HashError> {
 /// a dummy hash anyway, so the answer takes as long as for a real account.
 pub async fn verify(stored: Option<PasswordHashString>, candidate: String) -> Result<bool, HashError> {
     static DUMMY: OnceLock<PasswordHashString> = OnceLock::new();
+    let _turn = tokio::time::timeout(CHECK_WAIT, checks().acquire())
+        .await
+        .map_err(|_| HashError::Busy)?
+        .map_err(|_| HashError::Busy)?;
     tokio::task::spawn_blocking(move || {
         let known = stored.is_some();
         let stored = match stored {
