@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 16] = [
+    let files: [(i64, &str, &'static str); 17] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -37,6 +37,7 @@ fn migrator() -> Migrator {
         (14, "imports", include_str!("../migrations/0014_imports.sql")),
         (15, "purchase_windows", include_str!("../migrations/0015_purchase_windows.sql")),
         (16, "login_throttle", include_str!("../migrations/0016_login_throttle.sql")),
+        (17, "audit_log", include_str!("../migrations/0017_audit_log.sql")),
     ];
     Migrator::with_migrations(
         files

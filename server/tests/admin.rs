@@ -203,7 +203,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 44] = [
+const EVERY_ARGUMENT: [(&str, &str); 47] = [
     ("query", ""),
     ("page", "1"),
     ("site", "demo"),
@@ -248,11 +248,14 @@ const EVERY_ARGUMENT: [(&str, &str); 44] = [
     ("piece", "email\n"),
     ("mapping", r#"["email"]"#),
     ("check", "capitals"),
+    ("action", ""),
+    ("customer", ""),
+    ("before", ""),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 61] = [
+const ACCESS: [(&str, Option<Role>); 62] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -297,6 +300,7 @@ const ACCESS: [(&str, Option<Role>); 61] = [
     ("close_reservation", Some(Role::Staff)),
     ("list_staff", Some(Role::Owner)),
     ("list_backups", Some(Role::Owner)),
+    ("audit_log", Some(Role::Owner)),
     ("start_backup", Some(Role::Owner)),
     ("invite_staff", Some(Role::Owner)),
     ("set_role", Some(Role::Owner)),

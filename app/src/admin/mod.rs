@@ -1,6 +1,7 @@
 //! The staff admin: a Leptos app rendered on the server and hydrated in the browser.
 
 pub mod analytics;
+pub mod audit;
 pub mod auth;
 pub mod backups;
 pub mod customers;
@@ -19,6 +20,7 @@ pub mod till;
 pub mod ui;
 
 use analytics::AnalyticsPage;
+use audit::AuditLogPage;
 use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
 use backups::BackupsPage;
 use customers::CustomersPage;
@@ -85,6 +87,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("backups") view=BackupsPage />
+                    <Route path=path!("audit") view=AuditLogPage />
                     <Route path=path!("sites") view=SitesPage />
                     <Route path=path!("sites/:key") view=SiteSettingsPage />
                 </ParentRoute>
@@ -129,6 +132,7 @@ fn SignedInLayout() -> impl IntoView {
                                     <A href="/admin/staff">"Staff"</A>
                                     <A href="/admin/sites">"Sites"</A>
                                     <A href="/admin/backups">"Backups"</A>
+                                    <A href="/admin/audit">"Audit log"</A>
                                 })}
                             </nav>
                             <span class="who">{email} " · " {role.as_str()}</span>

@@ -17,7 +17,17 @@ pub async fn current_staff() -> Result<Option<StaffRow>, AppError> {
 
 /// Refuses the call unless a staff member with at least `min` is signed in.
 pub async fn require_staff(min: Role) -> Result<StaffRow, AppError> {
-    let staff = current_staff().await?.ok_or(AppError::Unauthenticated)?;
+    let parts = crate::server_ctx::request_parts()?;
+    staff_at_least(&crate::server_ctx::pool()?, &parts.headers, min).await
+}
+
+/// The same check for a plain (non server function) request, e.g. a download.
+pub async fn staff_at_least(
+    pool: &sqlx::SqlitePool,
+    headers: &axum::http::HeaderMap,
+    min: Role,
+) -> Result<StaffRow, AppError> {
+    let staff = staff_from_headers(pool, headers).await?.ok_or(AppError::Unauthenticated)?;
     if !staff.role.at_least(min) {
         return Err(AppError::Forbidden);
     }

@@ -26,13 +26,15 @@ pub struct BackupList {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::files::BackupPlace;
+    use crate::admin::auth::db::StaffRow;
     use crate::error::AppError;
 
     /// The owner's check and where backups go.
-    pub async fn owner_and_place() -> Result<BackupPlace, AppError> {
-        crate::admin::auth::guard::require_staff(crate::domain::Role::Owner).await?;
-        leptos::prelude::use_context::<BackupPlace>()
-            .ok_or_else(|| AppError::internal("server function context", "no backup place"))
+    pub async fn owner_and_place() -> Result<(StaffRow, BackupPlace), AppError> {
+        let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Owner).await?;
+        let place = leptos::prelude::use_context::<BackupPlace>()
+            .ok_or_else(|| AppError::internal("server function context", "no backup place"))?;
+        Ok((staff, place))
     }
 }
 
@@ -40,7 +42,7 @@ mod ssr {
 pub async fn list_backups() -> Result<BackupList, AppError> {
     crate::server_ctx::answer(
         async move {
-            let place = ssr::owner_and_place().await?;
+            let (_, place) = ssr::owner_and_place().await?;
             let files = super::files::list(&place).map_err(|e| AppError::internal("listing backups", e))?;
             let day_ago = crate::domain::iso_timestamp(crate::admin::segments::ssr_now() - 24 * 3600);
             let overdue = files.first().is_none_or(|f| f.taken_at < day_ago);
@@ -56,10 +58,13 @@ pub async fn list_backups() -> Result<BackupList, AppError> {
 pub async fn start_backup() -> Result<BackupFile, AppError> {
     crate::server_ctx::answer(
         async move {
-            let place = ssr::owner_and_place().await?;
+            let (staff, place) = ssr::owner_and_place().await?;
             let pool = crate::server_ctx::pool()?;
             let now = crate::admin::segments::ssr_now();
-            super::files::backup(&pool, &place, now).await.map_err(|e| AppError::internal("backup", e))
+            let file = super::files::backup(&pool, &place, now).await.map_err(|e| AppError::internal("backup", e))?;
+            crate::admin::audit::note(&staff, crate::admin::audit::AuditAction::BackedUp, None, None, &file.name)
+                .await?;
+            Ok(file)
         }
         .await,
     )

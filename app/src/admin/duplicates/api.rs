@@ -95,7 +95,17 @@ pub async fn merge_customers(site: String, keep: i64, merge: i64) -> Result<i64,
     crate::server_ctx::answer(
         async move {
             let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
-            super::db::merge(&pool, site, keep, merge, staff.id).await.map_err(refused)
+            let id = super::db::merge(&pool, site, keep, merge, staff.id).await.map_err(refused)?;
+            let detail = format!("customer {merge} into {keep}, merge {id}");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::Merged,
+                Some(site),
+                Some(keep),
+                &detail,
+            )
+            .await?;
+            Ok(id)
         }
         .await,
     )
@@ -128,7 +138,15 @@ pub async fn undo_merge(site: String, id: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
-            super::db::undo(&pool, site, id, staff.id).await.map_err(refused)
+            super::db::undo(&pool, site, id, staff.id).await.map_err(refused)?;
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::Unmerged,
+                Some(site),
+                None,
+                &format!("merge {id}"),
+            )
+            .await
         }
         .await,
     )

@@ -150,6 +150,9 @@ pub async fn run_import(site: String, id: i64, mapping: String) -> Result<(), Ap
             if !super::db::begin_run(&pool, site, id, &mapping, rows.len()).await? {
                 return Err(AppError::Conflict("This import is running or done already.".into()));
             }
+            let detail = format!("import {id}, {} rows", rows.len());
+            crate::admin::audit::note(&staff, crate::admin::audit::AuditAction::Imported, Some(site), None, &detail)
+                .await?;
             tokio::spawn(async move {
                 let result = run(&pool, site, staff.id, id, &rows).await;
                 if let Err(e) = &result {

@@ -156,6 +156,8 @@ pub async fn get_customer_record(id: i64) -> Result<CustomerRecord, AppError> {
             let pool = crate::server_ctx::pool()?;
             let mut record = super::db::record(&pool, CustomerId(id)).await?.ok_or(AppError::NotFound)?;
             record.viewer_role = viewer.role;
+            crate::admin::audit::note(&viewer, crate::admin::audit::AuditAction::ViewedCustomer, None, Some(id), "")
+                .await?;
             Ok(record)
         }
         .await,

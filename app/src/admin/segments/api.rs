@@ -278,13 +278,22 @@ pub async fn set_dormant_days(site: String, days: String) -> Result<(), AppError
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (staff, site, pool) = ssr::manager_and_site(&site).await?;
             let days = match days.trim().parse::<u32>() {
                 Ok(d) if (1..=3650).contains(&d) => d,
                 Ok(_) => return Err(AppError::Invalid(FieldErrors::one(Field::DormantDays, Problem::OutOfRange))),
                 Err(_) => return Err(AppError::Invalid(FieldErrors::one(Field::DormantDays, Problem::NotANumber))),
             };
-            Ok(super::db::set_dormant_days(&pool, site, days).await?)
+            super::db::set_dormant_days(&pool, site, days).await?;
+            let detail = format!("dormant after {days} days");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(site),
+                None,
+                &detail,
+            )
+            .await
         }
         .await,
     )

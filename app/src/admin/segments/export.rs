@@ -82,9 +82,12 @@ pub use handlers::{csv as csv_handler, labels as labels_handler};
 #[cfg(feature = "ssr")]
 mod handlers {
     use super::{COLUMNS, SHEETS, Sheet, neutralise};
+    use crate::admin::audit::AuditAction;
+    use crate::admin::auth::db::StaffRow;
     use crate::admin::segments::api::ssr::{now, parse_filter};
     use crate::admin::segments::db::{self, ExportRow};
     use crate::domain::{Role, SiteId, SiteKey};
+    use crate::error::AppError;
     use axum::body::{Body, Bytes};
     use axum::extract::{Query, State};
     use axum::http::{HeaderMap, StatusCode, header};
@@ -121,19 +124,32 @@ mod handlers {
     type Refusal = (StatusCode, &'static str);
 
     /// A manager's session and the site, or why not.
-    async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<SiteId, Refusal> {
+    async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<(StaffRow, SiteId), Refusal> {
         const BROKEN: Refusal = (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
         const MISSING: Refusal = (StatusCode::NOT_FOUND, "This site does not exist.");
-        let staff = crate::admin::auth::guard::staff_from_headers(pool, headers).await.map_err(|_| BROKEN)?;
-        match staff {
-            None => return Err((StatusCode::UNAUTHORIZED, "Please sign in.")),
-            Some(s) if !s.role.at_least(Role::Manager) => {
-                return Err((StatusCode::FORBIDDEN, "You are not allowed to do this."));
-            }
-            Some(_) => {}
-        }
+        let staff =
+            crate::admin::auth::guard::staff_at_least(pool, headers, Role::Manager).await.map_err(|e| match e {
+                AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Please sign in."),
+                AppError::Forbidden => (StatusCode::FORBIDDEN, "You are not allowed to do this."),
+                _ => BROKEN,
+            })?;
         let key = SiteKey::parse(site).map_err(|_| MISSING)?;
-        crate::admin::settings::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)
+        let site = crate::admin::settings::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)?;
+        Ok((staff, site))
+    }
+
+    /// Notes a download in the audit log; a download that cannot be noted is not given.
+    async fn audit(
+        pool: &SqlitePool,
+        staff: &StaffRow,
+        action: AuditAction,
+        site: SiteId,
+        detail: &str,
+    ) -> Result<(), Refusal> {
+        crate::admin::audit::db::record(pool, staff, action, Some(site), None, detail).await.map_err(|e| {
+            tracing::error!(error = %e, "audit log");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.")
+        })
     }
 
     /// A CSV line (RFC 4180: every cell quoted, quotes doubled, CRLF).
@@ -147,8 +163,8 @@ mod handlers {
     /// `GET /admin/export.csv?site=&filter=&columns=a,b`: the segment as CSV, written while
     /// it is read, a chunk of rows at a time, so a big segment never sits in memory whole.
     pub async fn csv(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<ExportQuery>) -> Response {
-        let site = match check(&pool, &headers, &q.site).await {
-            Ok(site) => site,
+        let (staff, site) = match check(&pool, &headers, &q.site).await {
+            Ok(found) => found,
             Err((status, text)) => return refuse(status, text),
         };
         let filter = match parse_filter(&q.filter) {
@@ -170,6 +186,10 @@ mod handlers {
         }
         if columns.is_empty() {
             columns = super::DEFAULT_COLUMNS.to_vec();
+        }
+        let detail = format!("columns: {}", columns.join(", "));
+        if let Err((status, text)) = audit(&pool, &staff, AuditAction::Exported, site, &detail).await {
+            return refuse(status, text);
         }
         let header_line =
             line(columns.iter().map(|c| COLUMNS.iter().find(|(k, _)| k == c).map_or(*c, |(_, h)| *h).into()));
@@ -248,8 +268,8 @@ mod handlers {
     /// the segment, leaving out customers who withdrew consent to post and those without a
     /// postal address.
     pub async fn labels(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<LabelsQuery>) -> Response {
-        let site = match check(&pool, &headers, &q.site).await {
-            Ok(site) => site,
+        let (staff, site) = match check(&pool, &headers, &q.site).await {
+            Ok(found) => found,
             Err((status, text)) => return refuse(status, text),
         };
         let Ok((_, filter)) = parse_filter(&q.filter) else {
@@ -264,6 +284,10 @@ mod handlers {
                 return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
             }
         };
+        let detail = format!("{} labels, {} sheet, {skipped} left out", addresses.len(), sheet.code);
+        if let Err((status, text)) = audit(&pool, &staff, AuditAction::PrintedLabels, site, &detail).await {
+            return refuse(status, text);
+        }
         Html(labels_page(&sheet, &addresses, skipped)).into_response()
     }
 

@@ -105,6 +105,14 @@ pub async fn create_site(form: NewSiteForm) -> Result<String, AppError> {
                 return Err(FieldErrors::one(Field::SiteKey, Problem::Taken).into());
             }
             tracing::info!(staff = staff.id.0, site = site.key.as_str(), "site created");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                None,
+                None,
+                "site created",
+            )
+            .await?;
             Ok(site.key.as_str().to_owned())
         }
         .await,
@@ -135,6 +143,14 @@ pub async fn save_site(form: GeneralForm) -> Result<(), AppError> {
             let general = ValidGeneral::try_from(&form)?;
             super::db::update_general(&crate::server_ctx::pool()?, id, &general).await?;
             tracing::info!(staff = staff.id.0, site = form.site, "site settings saved");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "site settings saved",
+            )
+            .await?;
             Ok(())
         }
         .await,
@@ -148,6 +164,14 @@ pub async fn set_widget(site: String, widget: WidgetKind, on: bool) -> Result<()
             let (staff, id) = owner_and_site(&site).await?;
             super::db::set_widget(&crate::server_ctx::pool()?, id, widget, on).await?;
             tracing::info!(staff = staff.id.0, site, widget = widget.code(), on, "widget switched");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "widget switched",
+            )
+            .await?;
             Ok(())
         }
         .await,
@@ -163,6 +187,14 @@ pub async fn add_origin(site: String, origin: String) -> Result<(), AppError> {
             let origin = Origin::parse(&origin).map_err(|_| FieldErrors::one(Field::Origin, Problem::NotAUrl))?;
             super::db::add_origin(&crate::server_ctx::pool()?, id, origin.as_str()).await?;
             tracing::info!(staff = staff.id.0, site, origin = origin.as_str(), "origin allowed");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "origin allowed",
+            )
+            .await?;
             Ok(())
         }
         .await,
@@ -177,6 +209,14 @@ pub async fn remove_origin(site: String, origin: String) -> Result<(), AppError>
             let (staff, id) = owner_and_site(&site).await?;
             super::db::remove_origin(&crate::server_ctx::pool()?, id, &origin).await?;
             tracing::info!(staff = staff.id.0, site, origin, "origin removed");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "origin removed",
+            )
+            .await?;
             Ok(())
         }
         .await,
@@ -200,6 +240,14 @@ pub async fn save_consent_text(site: String, language: String, body: String) -> 
             };
             let version = super::db::save_consent_text(&crate::server_ctx::pool()?, id, lang.code(), &body).await?;
             tracing::info!(staff = staff.id.0, site, language = lang.code(), version, "consent wording saved");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "consent wording saved",
+            )
+            .await?;
             Ok(version)
         }
         .await,
@@ -234,6 +282,14 @@ pub async fn add_option(site: String, question: QuestionKind, code: String, labe
                 return Err(FieldErrors::one(Field::Code, Problem::Taken).into());
             }
             tracing::info!(staff = staff.id.0, site, code = code.as_str(), "question option added");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "question option added",
+            )
+            .await?;
             Ok(())
         }
         .await,
@@ -250,6 +306,14 @@ pub async fn set_option(site: String, option: i64, active: bool) -> Result<(), A
                 return Err(AppError::NotFound);
             }
             tracing::info!(staff = staff.id.0, site, option, active, "question option switched");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "question option switched",
+            )
+            .await?;
             Ok(())
         }
         .await,
@@ -295,6 +359,14 @@ pub async fn save_texts(form: TextsForm) -> Result<(), AppError> {
             }
             super::db::save_texts(&pool, id, lang.code(), &changes).await?;
             tracing::info!(staff = staff.id.0, site = form.site, language = lang.code(), "site texts saved");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "site texts saved",
+            )
+            .await?;
             Ok(())
         }
         .await,
@@ -327,6 +399,14 @@ pub async fn save_profile_fields(form: ProfileFieldsForm) -> Result<(), AppError
             }
             super::db::save_profile_fields(&crate::server_ctx::pool()?, id, &fields).await?;
             tracing::info!(staff = staff.id.0, site = form.site, "profile fields saved");
+            crate::admin::audit::note(
+                &staff,
+                crate::admin::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                "profile fields saved",
+            )
+            .await?;
             Ok(())
         }
         .await,

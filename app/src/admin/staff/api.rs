@@ -67,6 +67,14 @@ pub async fn invite_staff(email: String, role: Role) -> Result<String, AppError>
             let token = crate::tokens::new_token().map_err(|e| AppError::internal("making an invite token", e))?;
             super::db::create_invite(&pool, &crate::tokens::hash(&token), &email, role, me.id, INVITE_DAYS).await?;
             tracing::info!(staff = me.id.0, role = role.as_str(), "staff invitation made");
+            crate::admin::audit::note(
+                &me,
+                crate::admin::audit::AuditAction::ChangedStaff,
+                None,
+                None,
+                "staff invitation made",
+            )
+            .await?;
             let parts = crate::server_ctx::request_parts()?;
             Ok(format!("{}/admin/invite/{token}", crate::server_ctx::own_origin(&parts.headers)))
         }
@@ -84,6 +92,14 @@ pub async fn set_role(staff: i64, role: Role) -> Result<(), AppError> {
             match super::db::set_role(&crate::server_ctx::pool()?, crate::domain::StaffId(staff), role).await? {
                 super::db::RoleChange::Done => {
                     tracing::info!(staff = me.id.0, member = staff, role = role.as_str(), "role changed");
+                    crate::admin::audit::note(
+                        &me,
+                        crate::admin::audit::AuditAction::ChangedStaff,
+                        None,
+                        None,
+                        "role changed",
+                    )
+                    .await?;
                     Ok(())
                 }
                 super::db::RoleChange::NoSuchStaff => Err(AppError::NotFound),
@@ -103,6 +119,14 @@ pub async fn remove_staff(staff: i64) -> Result<(), AppError> {
             match super::db::remove(&crate::server_ctx::pool()?, crate::domain::StaffId(staff)).await? {
                 super::db::RoleChange::Done => {
                     tracing::info!(staff = me.id.0, member = staff, "staff account removed");
+                    crate::admin::audit::note(
+                        &me,
+                        crate::admin::audit::AuditAction::ChangedStaff,
+                        None,
+                        None,
+                        "staff account removed",
+                    )
+                    .await?;
                     Ok(())
                 }
                 super::db::RoleChange::NoSuchStaff => Err(AppError::NotFound),

@@ -1,0 +1,84 @@
+//! The audit log: who on the staff viewed a customer, exported, printed labels, merged,
+//! imported, changed settings or staff, took a backup. Written where each happens
+//! ([`note`]); read by the owner only.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+
+pub use api::*;
+
+use crate::admin::ui::{ErrorLine, short_time};
+use leptos::prelude::*;
+
+/// Appends to the audit log on behalf of `staff` (server functions only).
+#[cfg(feature = "ssr")]
+pub async fn note(
+    staff: &crate::admin::auth::db::StaffRow,
+    action: AuditAction,
+    site: Option<crate::domain::SiteId>,
+    customer: Option<i64>,
+    detail: &str,
+) -> Result<(), crate::error::AppError> {
+    Ok(db::record(&crate::server_ctx::pool()?, staff, action, site, customer, detail).await?)
+}
+
+#[component]
+pub fn AuditLogPage() -> impl IntoView {
+    let action = RwSignal::new(String::new());
+    let customer = RwSignal::new(String::new());
+    // The ids the pages shown so far start after: "" is the newest page.
+    let before = RwSignal::new(String::new());
+    let page = Resource::new(move || (action.get(), customer.get(), before.get()), |(a, c, b)| audit_log(a, c, b));
+    view! {
+        <section class="audit">
+            <h1>"Audit log"</h1>
+            <div class="filters">
+                <label>"What "
+                    <select on:change=move |ev| { before.set(String::new()); action.set(event_target_value(&ev)); }>
+                        <option value="">"everything"</option>
+                        {AuditAction::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Customer number "
+                    <input type="text" inputmode="numeric" size="8"
+                        on:change=move |ev| { before.set(String::new()); customer.set(event_target_value(&ev)); } />
+                </label>
+            </div>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let page = match page.await {
+                        Ok(page) => page,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    let oldest = page.entries.last().map(|e| e.id.to_string());
+                    view! {
+                        <table class="customers">
+                            <thead><tr><th>"When"</th><th>"Who"</th><th>"What"</th><th>"Site"</th><th>"Customer"</th><th>"Detail"</th></tr></thead>
+                            <tbody>
+                                {page.entries.into_iter().map(|e| view! {
+                                    <tr data-audit=e.action.code()>
+                                        <td>{short_time(&e.at)}</td>
+                                        <td>{e.staff_email}</td>
+                                        <td>{e.action.label()}</td>
+                                        <td>{e.site.unwrap_or_default()}</td>
+                                        <td>{e.customer_id.map(|id| view! { <a href=format!("/admin/customers/{id}")>{id}</a> })}</td>
+                                        <td>{e.detail}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        {(page.more).then(|| view! {
+                            <button type="button" class="secondary" on:click=move |_| {
+                                if let Some(id) = oldest.clone() { before.set(id); }
+                            }>"Older"</button>
+                        })}
+                        {move || (!before.get().is_empty()).then(|| view! {
+                            <button type="button" class="secondary" on:click=move |_| before.set(String::new())>"Newest"</button>
+                        })}
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
