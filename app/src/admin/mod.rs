@@ -43,6 +43,8 @@ use till::TillPage;
 
 /// The HTML document around the admin, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -60,6 +62,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The admin's Content-Security-Policy: scripts only from Patron itself plus the inline
+/// hydration scripts Leptos marks with this response's nonce, WASM compilation, calls to
+/// Patron only, and no framing (clickjacking). Inline `style` attributes stay allowed: the
+/// charts size their bars with them.
+#[cfg(feature = "ssr")]
+fn set_security_policy() {
+    use axum::http::{HeaderValue, header};
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        tracing::error!("no nonce for the admin's Content-Security-Policy");
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        crate::server_ctx::set_response_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+    crate::server_ctx::set_response_header(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
 }
 
 #[component]
