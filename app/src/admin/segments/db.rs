@@ -9,12 +9,12 @@ use crate::domain::{SiteId, StaffId};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
 /// The customers of `site` that `filter` matches, as `SELECT <columns> FROM customers c
-/// LEFT JOIN purchase_windows w ... WHERE ...`. The site's windows must be up to date
-/// ([`windows::bring_up_to`]); SQLite leaves the join out when no column of `w` is used.
+/// [LEFT JOIN purchase_windows w ...] WHERE ...`, joined only when `columns` use `w`: SQLite
+/// keeps an unused LEFT JOIN and probes it per row. The site's windows must be up to date
+/// ([`windows::bring_up_to`]).
 fn matching(columns: &str, site: SiteId, filter: &Filter, now: i64) -> QueryBuilder<Sqlite> {
-    let mut qb = QueryBuilder::new(format!(
-        "SELECT {columns} FROM customers c LEFT JOIN purchase_windows w ON w.customer_id = c.id WHERE c.site_id = "
-    ));
+    let join = if columns.contains("w.") { " LEFT JOIN purchase_windows w ON w.customer_id = c.id" } else { "" };
+    let mut qb = QueryBuilder::new(format!("SELECT {columns} FROM customers c{join} WHERE c.site_id = "));
     qb.push_bind(site).push(" AND ");
     push_filter(&mut qb, site.0, filter, now);
     qb
