@@ -15,7 +15,7 @@ after(() => stopPatronAndBrowser(patron, browser));
 
 const createCustomer = (page, first) =>
   page.evaluate(async (first) => {
-    const body = new URLSearchParams({ "form[site]": "demo", "form[first_name]": first, "form[last_name]": "Backup", "form[phone]": "" });
+    const body = new URLSearchParams({ "form[site]": "demo", "form[first_name]": first, "form[last_name]": "Backup", "form[phone]": "", "form[email]": `${first.toLowerCase()}@backup.example` });
     const res = await fetch("/api/admin/create_customer", { method: "POST", body });
     if (!res.ok) throw new Error(`create_customer: ${res.status} ${await res.text()}`);
     return res.json();

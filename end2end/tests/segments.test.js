@@ -17,7 +17,8 @@ before(async () => {
 after(() => stopPatronAndBrowser(patron, browser));
 
 const one = (query) => Object.values(patron.sql(query)[0])[0];
-const since = (days) => `strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${days} days')`;
+// "The last N days" are today (UTC) and the N - 1 days before: from that first day's start.
+const since = (days) => `date('now', '-${days - 1} days')`;
 
 const signIn = () => signedInPage(browser, patron.url, "owner@bakery.example", "a long owner passphrase");
 
