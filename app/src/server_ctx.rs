@@ -52,3 +52,8 @@ pub fn own_origin(headers: &axum::http::HeaderMap) -> String {
         Err(_) => format!("{scheme}://localhost"),
     }
 }
+
+/// The server's clock in Unix seconds: what "today" and "the last N days" count from.
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}

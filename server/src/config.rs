@@ -36,6 +36,15 @@ pub struct Config {
     /// How many backups to keep (the oldest go first).
     #[arg(long, env = "PATRON_BACKUP_KEEP", default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..), global = true)]
     pub backup_keep: u16,
+    /// Patron's public address (`https://crm.shop.example`), which links in mails start
+    /// with. Set it in production: without it they are built from the request's Host.
+    #[arg(long, env = "PATRON_PUBLIC_URL", value_parser = public_url, global = true)]
+    pub public_url: Option<String>,
+}
+
+/// A public address is an origin: scheme, host, optional port, nothing after.
+fn public_url(raw: &str) -> Result<String, app::domain::BadOrigin> {
+    app::domain::Origin::parse(raw.trim_end_matches('/')).map(|o| o.as_str().to_owned())
 }
 
 impl Config {

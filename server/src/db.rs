@@ -20,7 +20,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 17] = [
+    let files: [(i64, &str, &'static str); 18] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -38,6 +38,7 @@ fn migrator() -> Migrator {
         (15, "purchase_windows", include_str!("../migrations/0015_purchase_windows.sql")),
         (16, "login_throttle", include_str!("../migrations/0016_login_throttle.sql")),
         (17, "audit_log", include_str!("../migrations/0017_audit_log.sql")),
+        (18, "data_rights", include_str!("../migrations/0018_data_rights.sql")),
     ];
     Migrator::with_migrations(
         files
@@ -62,6 +63,9 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // Deleted and overwritten content is zeroed in the file, not left in free space:
+        // an erased customer or a corrected email must not stay readable in the bytes.
+        .pragma("secure_delete", "on")
         .busy_timeout(Duration::from_secs(10));
     let file = options.get_filename();
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {

@@ -91,9 +91,14 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
         .route("/admin/", get(|| async { Redirect::permanent("/admin") }))
         .route("/admin/export.csv", get(app::admin::segments::export::csv_handler))
         .route("/admin/labels", get(app::admin::segments::export::labels_handler))
+        .route("/admin/customer-data", get(app::admin::rights::download::customer_data))
         .with_state(pool.clone())
         .merge(admin)
         .merge(analytics)
+        .merge(app::admin::rights::self_service::routes(app::admin::rights::self_service::SelfService {
+            pool: pool.clone(),
+            public_url: config.public_url.clone(),
+        }))
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn(gate::admin_same_origin))
         .layer(axum::middleware::from_fn_with_state(

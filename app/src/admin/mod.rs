@@ -13,6 +13,7 @@ pub mod quality;
 pub mod record;
 pub mod reports;
 pub mod reservations;
+pub mod rights;
 pub mod segments;
 pub mod settings;
 pub mod staff;
@@ -36,6 +37,7 @@ use quality::QualityPage;
 use record::RecordPage;
 use reports::ReportsPage;
 use reservations::ReservationsPage;
+use rights::RequestsPage;
 use segments::{DormantPage, SegmentsPage};
 use settings::{SiteSettingsPage, SitesPage};
 use staff::{InvitePage, StaffPage};
@@ -109,6 +111,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("import") view=ImportPage />
                     <Route path=path!("quality") view=QualityPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
+                    <Route path=path!("requests") view=RequestsPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("backups") view=BackupsPage />
                     <Route path=path!("audit") view=AuditLogPage />
@@ -151,6 +154,7 @@ fn SignedInLayout() -> impl IntoView {
                                     <A href="/admin/import">"Import"</A>
                                     <A href="/admin/quality">"Data quality"</A>
                                     <A href="/admin/analytics">"Analytics"</A>
+                                    <A href="/admin/requests">"Data requests"</A>
                                 })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {
                                     <A href="/admin/staff">"Staff"</A>

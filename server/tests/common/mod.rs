@@ -33,6 +33,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         trusted_proxies: Vec::new(),
         backup_dir: None,
         backup_keep: 3,
+        public_url: None,
     };
     configure(&mut config);
     let app = Application::build(&config).await.expect("app starts");
@@ -80,6 +81,11 @@ impl Signup<'_> {
 }
 
 impl TestApp {
+    /// The directory holding the database file (and its write-ahead log).
+    pub fn database_dir(&self) -> std::path::PathBuf {
+        self._dir.path().to_path_buf()
+    }
+
     /// The origin the demo site allows out of the box: Patron's own.
     pub fn own_origin(&self) -> &str {
         &self.url

@@ -16,10 +16,13 @@ pub enum AuditAction {
     ChangedSettings,
     ChangedStaff,
     BackedUp,
+    ExportedCustomerData,
+    ErasedCustomer,
+    ChangedDoNotSell,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::ViewedCustomer,
         AuditAction::Exported,
         AuditAction::PrintedLabels,
@@ -29,6 +32,9 @@ impl AuditAction {
         AuditAction::ChangedSettings,
         AuditAction::ChangedStaff,
         AuditAction::BackedUp,
+        AuditAction::ExportedCustomerData,
+        AuditAction::ErasedCustomer,
+        AuditAction::ChangedDoNotSell,
     ];
 
     /// The stored code (the migration's CHECK lists the same).
@@ -43,6 +49,9 @@ impl AuditAction {
             AuditAction::ChangedSettings => "changed_settings",
             AuditAction::ChangedStaff => "changed_staff",
             AuditAction::BackedUp => "backed_up",
+            AuditAction::ExportedCustomerData => "exported_customer_data",
+            AuditAction::ErasedCustomer => "erased_customer",
+            AuditAction::ChangedDoNotSell => "changed_do_not_sell",
         }
     }
 
@@ -57,6 +66,9 @@ impl AuditAction {
             AuditAction::ChangedSettings => "changed settings",
             AuditAction::ChangedStaff => "changed staff",
             AuditAction::BackedUp => "took a backup",
+            AuditAction::ExportedCustomerData => "downloaded a customer's data",
+            AuditAction::ErasedCustomer => "erased a customer",
+            AuditAction::ChangedDoNotSell => "changed do-not-sell",
         }
     }
 

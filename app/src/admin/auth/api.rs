@@ -70,7 +70,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             let pool = crate::server_ctx::pool()?;
             let normalised = email.trim().to_lowercase();
             let attempt = super::throttle::Attempt::new(&normalised, crate::server_ctx::client_ip());
-            let now = crate::admin::segments::ssr_now();
+            let now = crate::server_ctx::now();
             attempt.allowed(&pool, now).await?;
             let found = super::db::credentials(&pool, &normalised).await?;
             let id = found.as_ref().map(|(id, _)| *id);

@@ -44,3 +44,15 @@ pub async fn staff_from_headers(
         None => Ok(None),
     }
 }
+
+/// A plain-text answer to a page the browser opens itself (a download), for a request the
+/// guard refused: the sentence, not the server functions' error code.
+pub fn plain_refusal(error: &AppError) -> axum::response::Response {
+    plain(error.status_code(), &error.to_string())
+}
+
+/// A plain-text response.
+pub fn plain(status: axum::http::StatusCode, text: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (status, [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response()
+}

@@ -44,7 +44,7 @@ pub async fn list_backups() -> Result<BackupList, AppError> {
         async move {
             let (_, place) = ssr::owner_and_place().await?;
             let files = super::files::list(&place).map_err(|e| AppError::internal("listing backups", e))?;
-            let day_ago = crate::domain::iso_timestamp(crate::admin::segments::ssr_now() - 24 * 3600);
+            let day_ago = crate::domain::iso_timestamp(crate::server_ctx::now() - 24 * 3600);
             let overdue = files.first().is_none_or(|f| f.taken_at < day_ago);
             Ok(BackupList { dir: place.dir.display().to_string(), keep: place.keep, overdue, files })
         }
@@ -60,7 +60,7 @@ pub async fn start_backup() -> Result<BackupFile, AppError> {
         async move {
             let (staff, place) = ssr::owner_and_place().await?;
             let pool = crate::server_ctx::pool()?;
-            let now = crate::admin::segments::ssr_now();
+            let now = crate::server_ctx::now();
             let file = super::files::backup(&pool, &place, now).await.map_err(|e| AppError::internal("backup", e))?;
             crate::admin::audit::note(&staff, crate::admin::audit::AuditAction::BackedUp, None, None, &file.name)
                 .await?;

@@ -27,7 +27,7 @@ pub async fn dashboard() -> Result<Today, AppError> {
             let pool = crate::server_ctx::pool()?;
             let mut today = super::db::today(&pool).await?;
             if staff.role.at_least(Role::Manager) {
-                today.dormant = Some(super::db::dormant(&pool, crate::admin::segments::ssr_now()).await?);
+                today.dormant = Some(super::db::dormant(&pool, crate::server_ctx::now()).await?);
             }
             Ok(today)
         }

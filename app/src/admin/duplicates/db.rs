@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 /// Every column of `customers`, in table order. A merge keeps the source row whole in its
 /// log; a test compares this list with the table, so a new column cannot be forgotten.
-pub const CUSTOMER_COLUMNS: [&str; 24] = [
+pub const CUSTOMER_COLUMNS: [&str; 25] = [
     "id",
     "site_id",
     "first_name",
@@ -35,10 +35,12 @@ pub const CUSTOMER_COLUMNS: [&str; 24] = [
     "interests",
     "source",
     "notes",
+    "do_not_sell_at",
 ];
 
 /// Columns a merge fills on the kept customer when it has nothing and the other has a value.
-const FILLABLE: [&str; 19] = [
+/// A "do not sell" either of them asked for stays with the merged customer.
+const FILLABLE: [&str; 20] = [
     "first_name",
     "last_name",
     "email",
@@ -58,12 +60,13 @@ const FILLABLE: [&str; 19] = [
     "gender",
     "interests",
     "notes",
+    "do_not_sell_at",
 ];
 
 /// Tables whose rows belong to a customer by `customer_id`; a merge moves them all.
 /// `favourites` and `customer_tags` are keyed by customer, so rows the kept customer has
-/// already are dropped (and logged) instead.
-const OWNED: [&str; 14] = [
+/// already are dropped (and logged) instead. Their data requests go with them.
+const OWNED: [&str; 15] = [
     "consents",
     "nps_responses",
     "reason_rankings",
@@ -78,6 +81,7 @@ const OWNED: [&str; 14] = [
     "interactions",
     "page_views",
     "analytics_events",
+    "privacy_requests",
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -335,11 +335,11 @@ pub async fn update_field(
     Ok(Updated::Done)
 }
 
-/// One line of a record's history.
+/// One change in the record's history; `staff` is `None` for the customer's own change.
 pub async fn record_change(
     tx: &mut SqliteConnection,
     id: CustomerId,
-    staff: StaffId,
+    staff: impl Into<Option<StaffId>>,
     field: &str,
     old: Option<&str>,
     new: Option<&str>,
@@ -348,7 +348,7 @@ pub async fn record_change(
         "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
     )
     .bind(id)
-    .bind(staff)
+    .bind(staff.into())
     .bind(field)
     .bind(old)
     .bind(new)

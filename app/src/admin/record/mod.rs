@@ -64,6 +64,7 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                     <Fields r=r.clone() changed />
                     <Tags id=r.id tags=r.tags.clone() may_edit=r.viewer_role.at_least(Role::Manager) changed />
                     <Consents r=r.clone() />
+                    <crate::admin::rights::DataRights id=r.id />
                 </div>
                 <div>
                     <Interactions r=r.clone() changed />

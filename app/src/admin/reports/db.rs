@@ -192,7 +192,7 @@ async fn segment_spend(
     from: &str,
     until: &str,
 ) -> sqlx::Result<SegmentSpend> {
-    let now = crate::admin::segments::ssr_now();
+    let now = crate::server_ctx::now();
     crate::admin::segments::windows::bring_up_to(pool, site, now).await?;
     let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
         "SELECT count(*) AS customers,

@@ -137,10 +137,6 @@ pub(crate) mod ssr {
         let filter = raw.parse().map_err(AppError::InvalidRows)?;
         Ok((raw, filter))
     }
-
-    pub fn now() -> i64 {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
-    }
 }
 
 /// How many of the site's customers `filter` (the builder's JSON) matches.
@@ -150,7 +146,7 @@ pub async fn count_segment(site: String, filter: String) -> Result<i64, AppError
         async move {
             let (_, site, pool) = ssr::manager_and_site(&site).await?;
             let (_, filter) = ssr::parse_filter(&filter)?;
-            Ok(super::db::count(&pool, site, &filter, ssr::now()).await?)
+            Ok(super::db::count(&pool, site, &filter, crate::server_ctx::now()).await?)
         }
         .await,
     )
@@ -172,7 +168,7 @@ pub async fn run_segment(
             let (_, filter) = ssr::parse_filter(&filter)?;
             let sort = Sort { column: SortColumn::from_code(&sort).unwrap_or(SortColumn::Name), descending };
             let page = page.clamp(1, 100_000);
-            let now = ssr::now();
+            let now = crate::server_ctx::now();
             let count = super::db::count(&pool, site, &filter, now).await?;
             let offset = i64::from(page - 1) * i64::from(PER_PAGE);
             let rows = super::db::page(&pool, site, &filter, now, sort, offset, i64::from(PER_PAGE)).await?;
@@ -254,7 +250,7 @@ pub async fn tag_segment(site: String, filter: String, tag: String) -> Result<u6
             let tag =
                 crate::domain::parse_tag(&tag).map_err(|p| AppError::Invalid(FieldErrors::one(Field::Text, p)))?;
             let (_, filter) = ssr::parse_filter(&filter)?;
-            Ok(super::db::tag_all(&pool, site, &filter, ssr::now(), &tag).await?)
+            Ok(super::db::tag_all(&pool, site, &filter, crate::server_ctx::now(), &tag).await?)
         }
         .await,
     )

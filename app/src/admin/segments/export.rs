@@ -76,15 +76,23 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A CSV line (RFC 4180: every cell quoted, quotes doubled, CRLF), each cell neutralised.
+pub fn csv_line<'a>(cells: impl Iterator<Item = std::borrow::Cow<'a, str>>) -> String {
+    let mut out = cells.map(|c| format!("\"{}\"", neutralise(&c).replace('"', "\"\""))).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    out
+}
+
 #[cfg(feature = "ssr")]
 pub use handlers::{csv as csv_handler, labels as labels_handler};
 
 #[cfg(feature = "ssr")]
 mod handlers {
-    use super::{COLUMNS, SHEETS, Sheet, neutralise};
+    use super::{COLUMNS, SHEETS, Sheet, csv_line};
     use crate::admin::audit::AuditAction;
     use crate::admin::auth::db::StaffRow;
-    use crate::admin::segments::api::ssr::{now, parse_filter};
+    use crate::admin::segments::api::ssr::parse_filter;
+    use crate::server_ctx::now;
     use crate::admin::segments::db::{self, ExportRow};
     use crate::domain::{Role, SiteId, SiteKey};
     use crate::error::AppError;
@@ -152,14 +160,6 @@ mod handlers {
         })
     }
 
-    /// A CSV line (RFC 4180: every cell quoted, quotes doubled, CRLF).
-    fn line<'a>(cells: impl Iterator<Item = std::borrow::Cow<'a, str>>) -> String {
-        let mut out =
-            cells.map(|c| format!("\"{}\"", neutralise(&c).replace('"', "\"\""))).collect::<Vec<_>>().join(",");
-        out.push_str("\r\n");
-        out
-    }
-
     /// `GET /admin/export.csv?site=&filter=&columns=a,b`: the segment as CSV, written while
     /// it is read, a chunk of rows at a time, so a big segment never sits in memory whole.
     pub async fn csv(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<ExportQuery>) -> Response {
@@ -192,7 +192,7 @@ mod handlers {
             return refuse(status, text);
         }
         let header_line =
-            line(columns.iter().map(|c| COLUMNS.iter().find(|(k, _)| k == c).map_or(*c, |(_, h)| *h).into()));
+            csv_line(columns.iter().map(|c| COLUMNS.iter().find(|(k, _)| k == c).map_or(*c, |(_, h)| *h).into()));
         let now = now();
         let (currency, _) = match db::site_rules(&pool, site).await {
             Ok(rules) => rules,
@@ -210,7 +210,7 @@ mod handlers {
                     Ok(rows) => {
                         let next = (rows.len() as i64 == CHUNK).then(|| rows.last().map_or(after, |r| r.id));
                         let text: String =
-                            rows.iter().map(|r| line(columns.iter().map(|c| cell(r, c, &currency)))).collect();
+                            rows.iter().map(|r| csv_line(columns.iter().map(|c| cell(r, c, &currency)))).collect();
                         Some((Ok::<_, std::io::Error>(Bytes::from(text)), next))
                     }
                     Err(e) => {

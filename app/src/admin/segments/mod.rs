@@ -20,11 +20,6 @@ pub use api::*;
 #[cfg(feature = "ssr")]
 pub(crate) use sql::push_filter;
 
-/// The clock segments count "the last N days" back from.
-#[cfg(feature = "ssr")]
-pub(crate) fn ssr_now() -> i64 {
-    api::ssr::now()
-}
 pub use dormant::DormantPage;
 
 use crate::admin::ui::{ErrorLine, query_value, short_time};

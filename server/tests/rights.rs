@@ -1,0 +1,374 @@
+//! Data-subject rights from the customer's record: the download holds every row planted
+//! about the customer, "do not sell" is kept with its history, and erasure leaves no
+//! personal data in the database file — the file's bytes are searched — only a tombstone.
+
+mod common;
+
+use app::admin::rights::db::{NOT_EXPORTED, TABLES};
+use app::domain::Role;
+use common::{Signup, TestApp, spawn_app};
+use reqwest::StatusCode;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+const OWNER: &str = "owner@shop.example";
+const EMAIL: &str = "zebulon.quartermaine@example.org";
+const LAST_NAME: &str = "Quartermaine";
+const STREET: &str = "Wisteriaweg 42";
+const NPS_WHY: &str = "Zebulon thinks the rye is perfect";
+const MERGED_EMAIL: &str = "zeb.q.duplicate@example.org";
+
+async fn owner_app() -> TestApp {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, "a long owner passphrase").await;
+    app
+}
+
+async fn exec(app: &TestApp, sql: &str, id: i64) {
+    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(id).execute(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// A customer with rows in every table that can hold something about them: the widget's
+/// signup (customer, consent, favourite, browser link), the till (purchase and its lines),
+/// the record (a tag, an edit, an interaction, do-not-sell), and the rest planted directly.
+async fn plant(app: &TestApp) -> i64 {
+    let (text, _) = app.demo_consent_text().await;
+    let signup = Signup {
+        first_name: "Zebulon",
+        last_name: LAST_NAME,
+        email: EMAIL,
+        phone: "0171 5550199",
+        consent: true,
+        consent_text_id: Some(text),
+        page_url: "https://bakery.example/join",
+        favourites: &["RYE"],
+        ..Default::default()
+    };
+    assert_eq!(app.signup(&signup).await.status(), StatusCode::OK);
+    let id: i64 =
+        sqlx::query_scalar("SELECT id FROM customers WHERE email = ?").bind(EMAIL).fetch_one(&app.pool).await.unwrap();
+    let cid = id.to_string();
+    let calls: [(&str, Vec<(&str, &str)>); 5] = [
+        ("update_customer", vec![("id", &cid), ("field", "street"), ("value", STREET)]),
+        ("tag_customer", vec![("id", &cid), ("tag", "regular"), ("on", "true")]),
+        ("log_interaction", vec![("id", &cid), ("kind", "call"), ("summary", "Asked about rye"), ("outcome", "")]),
+        ("add_purchase", vec![("form[customer]", &cid), ("form[payment_method]", "card"), ("form[lines][0][sku]", "RYE")]),
+        ("set_do_not_sell", vec![("id", &cid), ("on", "true")]),
+    ];
+    for (endpoint, form) in calls {
+        let res = app.admin(endpoint, &form).await;
+        assert_eq!(res.status(), StatusCode::OK, "{endpoint}: {}", res.text().await.unwrap());
+    }
+    let item = "(SELECT id FROM catalogue_items WHERE site_id = 1 ORDER BY id LIMIT 1)";
+    let option = "(SELECT id FROM question_options WHERE site_id = 1 AND question = 'reasons' ORDER BY id LIMIT 1)";
+    for sql in [
+        format!("INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES (1, ?, 9, '{NPS_WHY}', 'en', '/')"),
+        "INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES (1, ?, 'en', '/')".into(),
+        format!("INSERT INTO reason_ranking_items (ranking_id, option_id, rank) SELECT id, {option}, 1 FROM reason_rankings WHERE customer_id = ?"),
+        "INSERT INTO heard_responses (site_id, customer_id, other_text, language, page_url) VALUES (1, ?, 'a friend', 'en', '/')".into(),
+        format!("INSERT INTO reservations (site_id, customer_id, item_id, quantity, page_url) VALUES (1, ?, {item}, 2, '/')"),
+        format!("INSERT INTO warranty_registrations (site_id, customer_id, item_id, serial_number, purchase_date, page_url) VALUES (1, ?, {item}, 'SN-1', '2026-01-02', '/')"),
+        "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, screen) VALUES (1, 'v1', 'h', ?, '/bread', 'mobile')".into(),
+        "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name) VALUES (1, 'v1', 'h', ?, 'share')".into(),
+        // A duplicate merged into them earlier, and an upload not yet imported naming them.
+        format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, ?, 999, '{{\"email\":\"{MERGED_EMAIL}\"}}', '{{}}', '{{}}', '{{}}', '[]')"),
+        format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, '{EMAIL}', 'Hello', 'A mail')"),
+        format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', 'email' || char(10) || '{EMAIL}' || char(10) || 'other@example.org' WHERE ? > 0"),
+    ] {
+        exec(app, &sql, id).await;
+    }
+    id
+}
+
+async fn download(app: &TestApp, client: &reqwest::Client, id: i64, format: &str) -> reqwest::Response {
+    client.get(format!("{}/admin/customer-data?id={id}&format={format}", app.url)).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn every_table_that_points_at_a_customer_is_exported_or_said_why_not() {
+    let app = spawn_app().await;
+    let pointing: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT m.name FROM sqlite_master m
+         WHERE m.type = 'table' AND (
+             EXISTS (SELECT 1 FROM pragma_foreign_key_list(m.name) f WHERE f.\"table\" = 'customers')
+             OR EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'customer_id'))",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let known: BTreeSet<&str> = TABLES.iter().chain(NOT_EXPORTED.iter()).map(|(t, _)| *t).collect();
+    for table in &pointing {
+        assert!(known.contains(table.as_str()), "{table} holds customer rows: export it or say why not");
+    }
+    assert!(pointing.len() >= 18, "{pointing:?}");
+}
+
+#[tokio::test]
+async fn the_download_holds_every_row_planted_about_the_customer() {
+    let app = owner_app().await;
+    let id = plant(&app).await;
+    let other = app.signup(&Signup { email: "someone.else@example.org", ..Default::default() }).await;
+    assert_eq!(other.status(), StatusCode::OK);
+
+    let mut held = Vec::new();
+    for (table, condition) in TABLES {
+        let sql = format!("SELECT count(*) FROM {table} WHERE {condition}");
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(&app.pool).await.unwrap();
+        assert!(n > 0, "nothing planted in {table}");
+        held.push((table, n));
+    }
+
+    let res = download(&app, &app.client, id, "json").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains(&format!("customer-{id}.json")));
+    let doc: Value = res.json().await.unwrap();
+    let tables = doc["tables"].as_object().unwrap();
+    for (table, n) in held {
+        assert_eq!(tables[table].as_array().unwrap().len() as i64, n, "{table}");
+    }
+    let me = &tables["customers"][0];
+    assert_eq!(me["email"], EMAIL);
+    assert_eq!(me["street"], STREET);
+    assert!(me["do_not_sell_at"].is_string());
+    assert_eq!(tables["nps_responses"][0]["reason"], NPS_WHY);
+    assert!(!doc.to_string().contains("someone.else"), "another customer's data");
+
+    let csv = download(&app, &app.client, id, "csv").await.text().await.unwrap();
+    assert!(csv.starts_with("\"table\",\"row\",\"field\",\"value\"\r\n"));
+    assert!(csv.contains(&format!("\"customers\",\"1\",\"email\",\"{EMAIL}\"")));
+    assert!(csv.contains(&format!("\"nps_responses\",\"1\",\"reason\",\"{NPS_WHY}\"")));
+
+    // Staff at the till may mark do-not-sell but not take a customer's whole file.
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    assert_eq!(download(&app, &till, id, "json").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(download(&app, &reqwest::Client::new(), id, "json").await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(download(&app, &app.client, id + 1000, "json").await.status(), StatusCode::NOT_FOUND);
+
+    // Both downloads are in the audit log and answer an access request in the log.
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'exported_customer_data' AND customer_id = ?",
+    )
+    .bind(id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 2);
+    let requests: Value = app.admin("privacy_requests", &[]).await.json().await.unwrap();
+    let kinds: Vec<&str> = requests.as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "access").count(), 2, "{kinds:?}");
+    assert!(kinds.contains(&"do_not_sell"));
+    assert!(requests.as_array().unwrap().iter().all(|r| r["state"] == "done" && r["due_at"].is_string()));
+}
+
+#[tokio::test]
+async fn do_not_sell_is_kept_with_its_history_and_can_be_lifted() {
+    let app = owner_app().await;
+    let id = plant(&app).await;
+    let cid = id.to_string();
+    let rights: Value = app.admin("data_rights", &[("id", &cid)]).await.json().await.unwrap();
+    assert!(rights["do_not_sell_at"].is_string());
+    assert_eq!(rights["may_export_and_erase"], true);
+    // Asking twice changes nothing more.
+    assert_eq!(app.admin("set_do_not_sell", &[("id", &cid), ("on", "true")]).await.status(), StatusCode::OK);
+    assert_eq!(app.admin("set_do_not_sell", &[("id", &cid), ("on", "false")]).await.status(), StatusCode::OK);
+    let rights: Value = app.admin("data_rights", &[("id", &cid)]).await.json().await.unwrap();
+    assert!(rights["do_not_sell_at"].is_null());
+    let history: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT old_value, new_value FROM customer_changes WHERE customer_id = ? AND field = 'do_not_sell' ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert!(history[0].0.is_none() && history[0].1.is_some());
+    assert!(history[1].0.is_some() && history[1].1.is_none());
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let rights: Value = app.admin_via(&till, &app.url, "data_rights", &[("id", &cid)]).await.json().await.unwrap();
+    assert_eq!(rights["may_export_and_erase"], false);
+}
+
+/// Every place in the database's files where `needle` appears.
+fn found_in_files(dir: &std::path::Path, needle: &str) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("patron.db") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+            hits.push(name);
+        }
+    }
+    hits
+}
+
+#[tokio::test]
+async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone() {
+    let app = owner_app().await;
+    let id = plant(&app).await;
+    let phone: String =
+        sqlx::query_scalar("SELECT phone FROM customers WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+    let dir = app.database_dir();
+    let planted = [EMAIL, LAST_NAME, phone.as_str(), STREET, NPS_WHY, MERGED_EMAIL];
+    // The test can fail: before the erasure each of them is in the files.
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&app.pool).await.unwrap();
+    for needle in planted {
+        assert!(!found_in_files(&dir, needle).is_empty(), "{needle} not planted");
+    }
+
+    let cid = id.to_string();
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    assert_eq!(app.admin_via(&till, &app.url, "erase_customer", &[("id", &cid)]).await.status(), StatusCode::FORBIDDEN);
+    let res = app.admin("erase_customer", &[("id", &cid)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let done: Value = res.json().await.unwrap();
+    assert!(done["rows"].as_i64().unwrap() >= 18, "{done}");
+
+    for needle in planted {
+        assert_eq!(found_in_files(&dir, needle), Vec::<String>::new(), "{needle} is still in the files");
+    }
+    for (table, condition) in TABLES.into_iter().filter(|(t, _)| *t != "privacy_requests") {
+        let sql = format!("SELECT count(*) FROM {table} WHERE {condition}");
+        let left: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(&app.pool).await.unwrap();
+        assert_eq!(left, 0, "{table}");
+    }
+    let (removed, request): (String, i64) =
+        sqlx::query_as("SELECT removed, request_id FROM erasures WHERE customer_id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+    let removed: Value = serde_json::from_str(&removed).unwrap();
+    assert_eq!(removed["customers"], 1);
+    assert_eq!(removed["purchases"], 1);
+    let kind: String =
+        sqlx::query_scalar("SELECT kind FROM privacy_requests WHERE id = ?").bind(request).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(kind, "erasure");
+    let audited: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'erased_customer' AND customer_id = ?")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
+    let upload: (String, String) =
+        sqlx::query_as("SELECT status, content FROM imports").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(upload, ("failed".to_owned(), String::new()));
+
+    // Gone means gone: a second erasure finds nothing, and they may sign up afresh.
+    assert_eq!(app.admin("erase_customer", &[("id", &cid)]).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.signup(&Signup { email: EMAIL, ..Default::default() }).await.status(), StatusCode::OK);
+}
+
+/// The customer's side: asks on the site's privacy page, gets a link by mail (the outbox,
+/// with no mail server), and carries the request out from it.
+async fn ask(app: &TestApp, email: &str, kind: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}/p/demo/privacy/request", app.url))
+        .form(&[("email", email), ("kind", kind)])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The link in the newest mail to `to`, as the customer would click it.
+async fn mailed_link(app: &TestApp, to: &str) -> String {
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE to_address = ? ORDER BY id DESC LIMIT 1")
+        .bind(to)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let start = body.find("http").expect("a link in the mail");
+    body[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+/// The button on the link's page, as a browser submits its form.
+async fn press(link: &str, format: &str) -> reqwest::Response {
+    let form: &[(&str, &str)] = if format.is_empty() { &[] } else { &[("format", format)] };
+    reqwest::Client::new().post(link).form(form).send().await.unwrap()
+}
+
+async fn request_state(app: &TestApp, id: i64) -> Vec<(String, String, String)> {
+    sqlx::query_as("SELECT kind, channel, state FROM privacy_requests WHERE customer_id = ? ORDER BY id")
+        .bind(id)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_customer_downloads_their_data_from_a_one_time_link_mailed_to_them() {
+    let app = owner_app().await;
+    let id = plant(&app).await;
+    let page = reqwest::get(format!("{}/p/demo/privacy/request", app.url)).await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'"));
+    assert!(page.text().await.unwrap().contains("Your data at Demo Bakery"));
+
+    let bad = ask(&app, "zebulon at example", "access").await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let bad = bad.text().await.unwrap();
+    assert!(bad.contains("does not look like an email address") && bad.contains("value=\"zebulon at example\""));
+
+    // A stranger's address gets the same answer, and nothing is stored or sent.
+    let stranger = ask(&app, "nobody@example.org", "access").await.text().await.unwrap();
+    assert!(stranger.contains("Check your inbox"));
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox").fetch_one(&app.pool).await.unwrap();
+
+    assert!(ask(&app, &EMAIL.to_uppercase(), "access").await.text().await.unwrap().contains("Check your inbox"));
+    let now: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(now, mails + 1);
+    let link = mailed_link(&app, EMAIL).await;
+    assert!(link.starts_with(&format!("{}/p/demo/privacy/confirm/", app.url)), "{link}");
+    assert!(request_state(&app, id).await.contains(&("access".into(), "self_service".into(), "open".into())));
+
+    // Opening the link (a mail scanner does too) changes nothing; its button does.
+    let shown = reqwest::get(&link).await.unwrap().text().await.unwrap();
+    assert!(shown.contains("Download (JSON)"));
+    let download = press(&link, "json").await;
+    assert_eq!(download.status(), StatusCode::OK);
+    let doc: Value = download.json().await.unwrap();
+    assert_eq!(doc["tables"]["customers"][0]["email"], EMAIL);
+    assert!(request_state(&app, id).await.contains(&("access".into(), "self_service".into(), "done".into())));
+
+    // Once only.
+    let again = press(&link, "csv").await;
+    assert_eq!(again.status(), StatusCode::GONE);
+    assert_eq!(reqwest::get(&link).await.unwrap().status(), StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
+    let app = owner_app().await;
+    let id = plant(&app).await;
+    ask(&app, EMAIL, "erasure").await;
+    let old = mailed_link(&app, EMAIL).await;
+    sqlx::query("UPDATE privacy_requests SET link_expires_at = '2020-01-01T00:00:00.000Z'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let refused = press(&old, "").await;
+    assert_eq!(refused.status(), StatusCode::GONE);
+    assert!(refused.text().await.unwrap().contains("no longer works"));
+    let still: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(still, 1);
+
+    ask(&app, EMAIL, "do_not_sell").await;
+    let link = mailed_link(&app, EMAIL).await;
+    assert!(press(&link, "").await.text().await.unwrap().contains("will not be sold"));
+
+    ask(&app, EMAIL, "erasure").await;
+    let link = mailed_link(&app, EMAIL).await;
+    let done = press(&link, "").await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(done.text().await.unwrap().contains("has been erased"));
+    let (staff, request): (Option<i64>, i64) =
+        sqlx::query_as("SELECT staff_id, request_id FROM erasures WHERE customer_id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(staff, None);
+    let (channel, state): (String, String) =
+        sqlx::query_as("SELECT channel, state FROM privacy_requests WHERE id = ?").bind(request).fetch_one(&app.pool).await.unwrap();
+    assert_eq!((channel.as_str(), state.as_str()), ("self_service", "done"));
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_address = ?").bind(EMAIL).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(mails, 0, "the mails to an erased customer go with them");
+    let kinds: Vec<String> = request_state(&app, id).await.into_iter().map(|(k, _, s)| format!("{k} {s}")).collect();
+    assert!(kinds.contains(&"do_not_sell done".to_owned()), "{kinds:?}");
+}
