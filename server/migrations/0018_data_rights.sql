@@ -75,3 +75,11 @@ DROP TABLE audit_log;
 ALTER TABLE audit_log_new RENAME TO audit_log;
 CREATE INDEX audit_log_by_customer ON audit_log (customer_id, id) WHERE customer_id IS NOT NULL;
 CREATE INDEX audit_log_by_action ON audit_log (action, id);
+
+-- Secrets every server shares (the key unsubscribe links are signed with), made on first
+-- use. Hex-encoded random bytes.
+CREATE TABLE server_secrets (
+    name        TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;

@@ -372,3 +372,59 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
     let kinds: Vec<String> = request_state(&app, id).await.into_iter().map(|(k, _, s)| format!("{k} {s}")).collect();
     assert!(kinds.contains(&"do_not_sell done".to_owned()), "{kinds:?}");
 }
+
+#[tokio::test]
+async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_click() {
+    let app = owner_app().await;
+    let id = plant(&app).await;
+    let everyone = serde_json::json!({"all": true, "groups": []});
+    let csv = app
+        .client
+        .get(format!("{}/admin/export.csv", app.url))
+        .query(&[("site", "demo"), ("filter", &everyone.to_string()), ("columns", "email,newsletter,unsubscribe_url")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let line = csv.lines().find(|l| l.contains(EMAIL)).expect("the customer's row");
+    assert!(line.contains("\"granted\""), "{line}");
+    let link = line.rsplit(",\"").next().unwrap().trim_end_matches('"').to_owned();
+    assert!(link.starts_with(&format!("{}/p/demo/unsubscribe/{id}-newsletter-", app.url)), "{link}");
+
+    let newest = || async {
+        sqlx::query_as::<_, (i64, String)>(
+            "SELECT granted, source FROM consents WHERE customer_id = ? AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    };
+    // Opening the link asks; it does not unsubscribe (mail scanners open links).
+    let shown = reqwest::get(&link).await.unwrap().text().await.unwrap();
+    assert!(shown.contains("news and offers by email") && shown.contains("Unsubscribe"));
+    assert_eq!(newest().await.0, 1);
+    // A forged or altered link does nothing.
+    let forged = format!("{}0", &link[..link.len() - 1]);
+    let refused = reqwest::Client::new().post(&forged).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    let other = link.replace(&format!("/{id}-"), &format!("/{}-", id + 1));
+    assert_eq!(reqwest::Client::new().post(&other).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(newest().await.0, 1);
+
+    // RFC 8058 one-click: what a mail provider posts.
+    let res = reqwest::Client::new().post(&link).form(&[("List-Unsubscribe", "One-Click")]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("You are unsubscribed"));
+    assert_eq!(newest().await, (0, "unsubscribe_link".to_owned()));
+    // Twice is harmless: no second withdrawal.
+    reqwest::Client::new().post(&link).send().await.unwrap();
+    let withdrawals: i64 = sqlx::query_scalar("SELECT count(*) FROM consents WHERE customer_id = ? AND granted = 0")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(withdrawals, 1);
+}

@@ -3,7 +3,7 @@
 //! browser downloads or prints them itself; both check the session like a server function.
 
 /// Exportable columns: `(code, header)`.
-pub const COLUMNS: [(&str, &str); 18] = [
+pub const COLUMNS: [(&str, &str); 19] = [
     ("first_name", "First name"),
     ("last_name", "Last name"),
     ("email", "Email"),
@@ -22,6 +22,8 @@ pub const COLUMNS: [(&str, &str); 18] = [
     ("last_purchase", "Last purchase"),
     ("newsletter", "Newsletter consent"),
     ("tags", "Tags"),
+    // For the shop's mail tool: each customer's own one-click newsletter unsubscribe link.
+    ("unsubscribe_url", "Unsubscribe link"),
 ];
 
 pub const DEFAULT_COLUMNS: [&str; 4] = ["first_name", "last_name", "email", "phone"];
@@ -201,16 +203,32 @@ mod handlers {
                 return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
             }
         };
+        let unsubscribe = if columns.contains(&"unsubscribe_url") {
+            use crate::admin::rights::self_service::{db::secret, unsubscribe::SECRET};
+            match secret(&pool, SECRET).await {
+                Ok(secret) => {
+                    let prefix = format!("{}/p/{}/unsubscribe/", crate::server_ctx::own_origin(&headers), q.site);
+                    Some((prefix, secret))
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "export: unsubscribe secret");
+                    return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+                }
+            }
+        } else {
+            None
+        };
+        let context = std::sync::Arc::new(RowContext { currency, site, unsubscribe });
         // State: the id of the last row written; None once the last chunk is out.
         let stream = futures_util::stream::unfold(Some(0i64), move |after| {
-            let (pool, filter, columns, currency) = (pool.clone(), filter.clone(), columns.clone(), currency.clone());
+            let (pool, filter, columns, context) = (pool.clone(), filter.clone(), columns.clone(), context.clone());
             async move {
                 let after = after?;
                 match db::export_chunk(&pool, site, &filter, now, after, CHUNK).await {
                     Ok(rows) => {
                         let next = (rows.len() as i64 == CHUNK).then(|| rows.last().map_or(after, |r| r.id));
                         let text: String =
-                            rows.iter().map(|r| csv_line(columns.iter().map(|c| cell(r, c, &currency)))).collect();
+                            rows.iter().map(|r| csv_line(columns.iter().map(|c| cell(r, c, &context)))).collect();
                         Some((Ok::<_, std::io::Error>(Bytes::from(text)), next))
                     }
                     Err(e) => {
@@ -236,8 +254,17 @@ mod handlers {
             .into_response()
     }
 
-    fn cell<'a>(r: &'a ExportRow, column: &str, currency: &str) -> std::borrow::Cow<'a, str> {
+    /// What every row's cells need besides the row.
+    struct RowContext {
+        currency: String,
+        site: SiteId,
+        /// The link start (`https://.../p/KEY/unsubscribe/`) and the secret links are signed with.
+        unsubscribe: Option<(String, Vec<u8>)>,
+    }
+
+    fn cell<'a>(r: &'a ExportRow, column: &str, context: &RowContext) -> std::borrow::Cow<'a, str> {
         let text = |s: &'a str| std::borrow::Cow::Borrowed(s);
+        let currency = &context.currency;
         match column {
             "first_name" => text(&r.first_name),
             "last_name" => text(&r.last_name),
@@ -260,6 +287,18 @@ mod handlers {
                 Some(false) => "withdrawn",
                 None => "",
             }),
+            "unsubscribe_url" => match &context.unsubscribe {
+                Some((prefix, secret)) => {
+                    let token = crate::admin::rights::self_service::unsubscribe::token(
+                        secret,
+                        context.site,
+                        crate::domain::CustomerId(r.id),
+                        "newsletter",
+                    );
+                    format!("{prefix}{token}").into()
+                }
+                None => text(""),
+            },
             _ => text(&r.tags),
         }
     }

@@ -109,3 +109,51 @@ pub async fn find(pool: &SqlitePool, site: SiteId, link_hash: &str) -> sqlx::Res
         })
     }))
 }
+
+/// A server-wide secret by name, made on first use. It lives in the database so every
+/// server signs alike; `INSERT OR IGNORE` lets two servers race to make it safely.
+pub async fn secret(pool: &SqlitePool, name: &str) -> sqlx::Result<Vec<u8>> {
+    let fresh = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
+    sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
+        .bind(name)
+        .bind(&fresh)
+        .execute(pool)
+        .await?;
+    let value: String =
+        sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?").bind(name).fetch_one(pool).await?;
+    hex::decode(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// Whether the customer's newest consent record for `purpose` grants it (`None`: never
+/// asked), and their site.
+pub async fn consent_state(pool: &SqlitePool, id: CustomerId, purpose: &str) -> sqlx::Result<Option<(SiteId, Option<bool>)>> {
+    let row = sqlx::query(
+        "SELECT c.site_id,
+                (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = ? ORDER BY id DESC LIMIT 1) AS granted
+         FROM customers c WHERE c.id = ?",
+    )
+    .bind(purpose)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| (SiteId(r.get("site_id")), r.get::<Option<i64>, _>("granted").map(|g| g == 1))))
+}
+
+/// Records the withdrawal of `purpose` from the unsubscribe link: a consent record like
+/// any other, keeping the wording version and language of the consent it withdraws.
+pub async fn withdraw(pool: &SqlitePool, id: CustomerId, purpose: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source)
+         SELECT c.id, ?2, 0, NULL, 'Unsubscribed with the link in a mail or list', coalesce(l.text_version, 0),
+                coalesce(l.language, s.default_language), 'unsubscribe link', 'unsubscribe_link'
+         FROM customers c JOIN sites s ON s.id = c.site_id
+         LEFT JOIN (SELECT customer_id, text_version, language FROM consents
+                    WHERE customer_id = ?1 AND purpose = ?2 ORDER BY id DESC LIMIT 1) l ON l.customer_id = c.id
+         WHERE c.id = ?1",
+    )
+    .bind(id)
+    .bind(purpose)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -6,6 +6,7 @@
 //! erase anyone. Plain HTML forms: they work without JavaScript, on any phone.
 
 pub mod db;
+pub mod unsubscribe;
 
 use super::db::By;
 use crate::domain::{Email, SiteKey};
@@ -33,6 +34,7 @@ pub fn routes(state: SelfService) -> axum::Router {
     axum::Router::new()
         .route("/p/{key}/privacy/request", get(request_form).post(request_sent))
         .route("/p/{key}/privacy/confirm/{token}", get(confirm_page).post(confirmed))
+        .route("/p/{key}/unsubscribe/{token}", get(unsubscribe::confirm).post(unsubscribe::unsubscribe))
         .with_state(state)
 }
 
