@@ -25,7 +25,11 @@ async fn owner_app() -> TestApp {
 }
 
 async fn exec(app: &TestApp, sql: &str, id: i64) {
-    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(id).execute(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+        .bind(id)
+        .execute(&app.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
 /// A customer with rows in every table that can hold something about them: the widget's
@@ -52,7 +56,10 @@ async fn plant(app: &TestApp) -> i64 {
         ("update_customer", vec![("id", &cid), ("field", "street"), ("value", STREET)]),
         ("tag_customer", vec![("id", &cid), ("tag", "regular"), ("on", "true")]),
         ("log_interaction", vec![("id", &cid), ("kind", "call"), ("summary", "Asked about rye"), ("outcome", "")]),
-        ("add_purchase", vec![("form[customer]", &cid), ("form[payment_method]", "card"), ("form[lines][0][sku]", "RYE")]),
+        (
+            "add_purchase",
+            vec![("form[customer]", &cid), ("form[payment_method]", "card"), ("form[lines][0][sku]", "RYE")],
+        ),
         ("set_do_not_sell", vec![("id", &cid), ("on", "true")]),
     ];
     for (endpoint, form) in calls {
@@ -236,12 +243,19 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
         assert_eq!(left, 0, "{table}");
     }
     let (removed, request): (String, i64) =
-        sqlx::query_as("SELECT removed, request_id FROM erasures WHERE customer_id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+        sqlx::query_as("SELECT removed, request_id FROM erasures WHERE customer_id = ?")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     let removed: Value = serde_json::from_str(&removed).unwrap();
     assert_eq!(removed["customers"], 1);
     assert_eq!(removed["purchases"], 1);
-    let kind: String =
-        sqlx::query_scalar("SELECT kind FROM privacy_requests WHERE id = ?").bind(request).fetch_one(&app.pool).await.unwrap();
+    let kind: String = sqlx::query_scalar("SELECT kind FROM privacy_requests WHERE id = ?")
+        .bind(request)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(kind, "erasure");
     let audited: i64 =
         sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'erased_customer' AND customer_id = ?")
@@ -349,7 +363,8 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
     let refused = press(&old, "").await;
     assert_eq!(refused.status(), StatusCode::GONE);
     assert!(refused.text().await.unwrap().contains("no longer works"));
-    let still: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+    let still: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM customers WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
     assert_eq!(still, 1);
 
     ask(&app, EMAIL, "do_not_sell").await;
@@ -362,12 +377,23 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
     assert_eq!(done.status(), StatusCode::OK);
     assert!(done.text().await.unwrap().contains("has been erased"));
     let (staff, request): (Option<i64>, i64) =
-        sqlx::query_as("SELECT staff_id, request_id FROM erasures WHERE customer_id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+        sqlx::query_as("SELECT staff_id, request_id FROM erasures WHERE customer_id = ?")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(staff, None);
-    let (channel, state): (String, String) =
-        sqlx::query_as("SELECT channel, state FROM privacy_requests WHERE id = ?").bind(request).fetch_one(&app.pool).await.unwrap();
+    let (channel, state): (String, String) = sqlx::query_as("SELECT channel, state FROM privacy_requests WHERE id = ?")
+        .bind(request)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!((channel.as_str(), state.as_str()), ("self_service", "done"));
-    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_address = ?").bind(EMAIL).fetch_one(&app.pool).await.unwrap();
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_address = ?")
+        .bind(EMAIL)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(mails, 0, "the mails to an erased customer go with them");
     let kinds: Vec<String> = request_state(&app, id).await.into_iter().map(|(k, _, s)| format!("{k} {s}")).collect();
     assert!(kinds.contains(&"do_not_sell done".to_owned()), "{kinds:?}");

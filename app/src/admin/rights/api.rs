@@ -62,7 +62,9 @@ pub async fn set_do_not_sell(id: i64, on: bool) -> Result<(), AppError> {
             use crate::domain::{CustomerId, Role};
             let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
-            let site = super::db::set_do_not_sell(&pool, CustomerId(id), super::db::By::Staff(&staff), on).await?.ok_or(AppError::NotFound)?;
+            let site = super::db::set_do_not_sell(&pool, CustomerId(id), super::db::By::Staff(&staff), on)
+                .await?
+                .ok_or(AppError::NotFound)?;
             let detail = if on { "not to be sold or shared" } else { "may be sold or shared again" };
             crate::admin::audit::note(&staff, AuditAction::ChangedDoNotSell, Some(site), Some(id), detail).await
         }
@@ -79,9 +81,12 @@ pub async fn erase_customer(id: i64) -> Result<ErasureDone, AppError> {
             use crate::domain::{CustomerId, Role};
             let staff = crate::admin::auth::guard::require_staff(Role::Manager).await?;
             let pool = crate::server_ctx::pool()?;
-            let erased = super::db::erase(&pool, CustomerId(id), super::db::By::Staff(&staff)).await?.ok_or(AppError::NotFound)?;
+            let erased = super::db::erase(&pool, CustomerId(id), super::db::By::Staff(&staff))
+                .await?
+                .ok_or(AppError::NotFound)?;
             let detail = format!("{} rows in {} tables", erased.rows, erased.tables);
-            crate::admin::audit::note(&staff, AuditAction::ErasedCustomer, Some(erased.site), Some(id), &detail).await?;
+            crate::admin::audit::note(&staff, AuditAction::ErasedCustomer, Some(erased.site), Some(id), &detail)
+                .await?;
             match super::db::sweep_log(&pool).await {
                 Ok(true) => {}
                 Ok(false) => tracing::info!(customer = id, "erasure: the log is swept at the next checkpoint"),

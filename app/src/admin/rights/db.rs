@@ -45,9 +45,16 @@ pub const NOT_EXPORTED: [(&str, &str); 4] = [
 
 /// The customer's rows of one table as JSON objects, column by column as stored. A blob
 /// (none is personal data today) is written as hex, since JSON cannot hold bytes.
-async fn rows_of(conn: &mut SqliteConnection, table: &str, condition: &str, id: CustomerId) -> sqlx::Result<Vec<Value>> {
-    let columns: Vec<String> =
-        sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid").bind(table).fetch_all(&mut *conn).await?;
+async fn rows_of(
+    conn: &mut SqliteConnection,
+    table: &str,
+    condition: &str,
+    id: CustomerId,
+) -> sqlx::Result<Vec<Value>> {
+    let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+        .bind(table)
+        .fetch_all(&mut *conn)
+        .await?;
     let pairs: Vec<String> = columns
         .iter()
         .map(|c| format!("'{c}', CASE WHEN typeof(\"{c}\") = 'blob' THEN hex(\"{c}\") ELSE \"{c}\" END"))
@@ -62,7 +69,8 @@ async fn rows_of(conn: &mut SqliteConnection, table: &str, condition: &str, id: 
 /// site it belongs to. Read in one transaction, so the tables agree with each other.
 pub async fn bundle(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(SiteId, Map<String, Value>)>> {
     let mut tx = pool.begin().await?;
-    let Some(site) = sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?
+    let Some(site) =
+        sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?
     else {
         return Ok(None);
     };
@@ -76,7 +84,8 @@ pub async fn bundle(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(S
 
 /// The site of a customer and whether they asked not to have their data sold (and when).
 pub async fn do_not_sell(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(SiteId, Option<String>)>> {
-    let row = sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?").bind(id).fetch_optional(pool).await?;
+    let row =
+        sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?").bind(id).fetch_optional(pool).await?;
     Ok(row.map(|r| (SiteId(r.get("site_id")), r.get("do_not_sell_at"))))
 }
 
@@ -107,19 +116,17 @@ impl By<'_> {
         outcome: &str,
     ) -> sqlx::Result<i64> {
         match self {
-            By::Staff(staff) => {
-                sqlx::query_scalar(
-                    "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
+            By::Staff(staff) => sqlx::query_scalar(
+                "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
                      VALUES (?, ?, ?, 'admin', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?) RETURNING id",
-                )
-                .bind(site)
-                .bind(id)
-                .bind(kind)
-                .bind(staff.id)
-                .bind(outcome)
-                .fetch_one(conn)
-                .await
-            }
+            )
+            .bind(site)
+            .bind(id)
+            .bind(kind)
+            .bind(staff.id)
+            .bind(outcome)
+            .fetch_one(conn)
+            .await,
             By::Customer { request } => {
                 sqlx::query(
                     "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
@@ -140,8 +147,10 @@ impl By<'_> {
 /// it answers a request. `None`: no such customer.
 pub async fn set_do_not_sell(pool: &SqlitePool, id: CustomerId, by: By<'_>, on: bool) -> sqlx::Result<Option<SiteId>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row =
-        sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+    let row = sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
     let Some(row) = row else { return Ok(None) };
     let site = SiteId(row.get("site_id"));
     let before: Option<String> = row.get("do_not_sell_at");
@@ -187,10 +196,12 @@ pub struct Erased {
 /// either all of it or nothing. `None`: no such customer.
 pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Result<Option<Erased>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row = sqlx::query("SELECT site_id, coalesce(email, '') AS email, coalesce(phone, '') AS phone FROM customers WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let row = sqlx::query(
+        "SELECT site_id, coalesce(email, '') AS email, coalesce(phone, '') AS phone FROM customers WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
     let Some(row) = row else { return Ok(None) };
     let site = SiteId(row.get("site_id"));
     let (email, phone): (String, String) = (row.get("email"), row.get("phone"));
@@ -209,7 +220,10 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
     // Merges that moved this customer into another hold their old row; merges into them
     // go with them by cascade.
     sqlx::query("DELETE FROM customer_merges WHERE source_id = ?").bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM duplicate_dismissals WHERE low_id = ?1 OR high_id = ?1").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM duplicate_dismissals WHERE low_id = ?1 OR high_id = ?1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     // An upload not yet imported that names them is dropped: staff upload it again.
     sqlx::query(
         "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

@@ -3,9 +3,9 @@
 //! so it checks the session like a server function; managers and owners only, audited, and
 //! logged as a request answered.
 
+use super::db::By;
 use crate::admin::audit::AuditAction;
 use crate::admin::auth::guard::{plain, plain_refusal, staff_at_least};
-use super::db::By;
 use crate::admin::segments::export::csv_line;
 use crate::domain::{CustomerId, Role};
 use crate::error::AppError;

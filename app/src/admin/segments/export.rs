@@ -94,10 +94,10 @@ mod handlers {
     use crate::admin::audit::AuditAction;
     use crate::admin::auth::db::StaffRow;
     use crate::admin::segments::api::ssr::parse_filter;
-    use crate::server_ctx::now;
     use crate::admin::segments::db::{self, ExportRow};
     use crate::domain::{Role, SiteId, SiteKey};
     use crate::error::AppError;
+    use crate::server_ctx::now;
     use axum::body::{Body, Bytes};
     use axum::extract::{Query, State};
     use axum::http::{HeaderMap, StatusCode, header};

@@ -126,7 +126,11 @@ pub async fn secret(pool: &SqlitePool, name: &str) -> sqlx::Result<Vec<u8>> {
 
 /// Whether the customer's newest consent record for `purpose` grants it (`None`: never
 /// asked), and their site.
-pub async fn consent_state(pool: &SqlitePool, id: CustomerId, purpose: &str) -> sqlx::Result<Option<(SiteId, Option<bool>)>> {
+pub async fn consent_state(
+    pool: &SqlitePool,
+    id: CustomerId,
+    purpose: &str,
+) -> sqlx::Result<Option<(SiteId, Option<bool>)>> {
     let row = sqlx::query(
         "SELECT c.site_id,
                 (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = ? ORDER BY id DESC LIMIT 1) AS granted

@@ -109,13 +109,17 @@ fn form_html(site: &Site, form: &RequestForm, error: Option<&str>) -> String {
     let choices: String = Kind::ALL
         .into_iter()
         .map(|k| {
-            let checked = if form.kind == k.code() || (form.kind.is_empty() && k == Kind::Access) { " checked" } else { "" };
-            format!("<label><input type=\"radio\" name=\"kind\" value=\"{}\"{checked}> {}</label>", k.code(), kind_words(k))
+            let checked =
+                if form.kind == k.code() || (form.kind.is_empty() && k == Kind::Access) { " checked" } else { "" };
+            format!(
+                "<label><input type=\"radio\" name=\"kind\" value=\"{}\"{checked}> {}</label>",
+                k.code(),
+                kind_words(k)
+            )
         })
         .collect();
-    let error = error.map_or(String::new(), |e| {
-        format!("<p class=\"error\" id=\"email-error\" role=\"alert\">{}</p>", escape(e))
-    });
+    let error = error
+        .map_or(String::new(), |e| format!("<p class=\"error\" id=\"email-error\" role=\"alert\">{}</p>", escape(e)));
     let described = if error.is_empty() { "" } else { " aria-invalid=\"true\" aria-describedby=\"email-error\"" };
     format!(
         "<h1>Your data at {name}</h1>\
@@ -147,7 +151,8 @@ pub async fn request_sent(
         Ok(site) => site,
         Err(response) => return response,
     };
-    let invalid = |error: &str| page(StatusCode::UNPROCESSABLE_ENTITY, &site.name, &form_html(&site, &form, Some(error)));
+    let invalid =
+        |error: &str| page(StatusCode::UNPROCESSABLE_ENTITY, &site.name, &form_html(&site, &form, Some(error)));
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
         Err(problem) => return invalid(&problem.to_string()),
@@ -193,15 +198,21 @@ pub async fn confirm_page(State(s): State<SelfService>, Path((key, token)): Path
         Err(e) => return broken(&AppError::internal("privacy link", e)),
     };
     let buttons = match linked.kind {
-        Kind::Access => "<p>Download everything we hold about you: your details, consents, purchases, reservations, \
+        Kind::Access => {
+            "<p>Download everything we hold about you: your details, consents, purchases, reservations, \
              favourites, answers and visits.</p>\
              <button type=\"submit\" name=\"format\" value=\"json\">Download (JSON)</button>\
-             <button type=\"submit\" name=\"format\" value=\"csv\">Download (CSV, for a spreadsheet)</button>",
-        Kind::DoNotSell => "<p>We will not sell or share your data from now on.</p>\
-             <button type=\"submit\">Do not sell or share my data</button>",
-        Kind::Erasure => "<p>This erases you and everything about you — purchases, answers, favourites, visits and \
+             <button type=\"submit\" name=\"format\" value=\"csv\">Download (CSV, for a spreadsheet)</button>"
+        }
+        Kind::DoNotSell => {
+            "<p>We will not sell or share your data from now on.</p>\
+             <button type=\"submit\">Do not sell or share my data</button>"
+        }
+        Kind::Erasure => {
+            "<p>This erases you and everything about you — purchases, answers, favourites, visits and \
              consents — for good. It cannot be undone.</p>\
-             <button type=\"submit\" class=\"danger\">Erase my data</button>",
+             <button type=\"submit\" class=\"danger\">Erase my data</button>"
+        }
     };
     let body = format!("<h1>{}</h1><form method=\"post\">{buttons}</form>", kind_words(linked.kind));
     page(StatusCode::OK, &site.name, &body)

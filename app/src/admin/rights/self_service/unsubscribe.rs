@@ -57,7 +57,11 @@ fn words(purpose: &str) -> &'static str {
 }
 
 /// The customer and purpose of a link, or the page saying it is not valid.
-async fn resolve(s: &SelfService, key: &str, token: &str) -> Result<(crate::sites::Site, CustomerId, &'static str), Response> {
+async fn resolve(
+    s: &SelfService,
+    key: &str,
+    token: &str,
+) -> Result<(crate::sites::Site, CustomerId, &'static str), Response> {
     let site = site_or_404(&s.pool, key).await?;
     let secret = db::secret(&s.pool, SECRET).await.map_err(|e| super::broken(&AppError::internal("unsubscribe", e)))?;
     let Some((customer, purpose)) = verify(&secret, site.id, token) else {
