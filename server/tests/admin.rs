@@ -255,7 +255,7 @@ const EVERY_ARGUMENT: [(&str, &str); 47] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 66] = [
+const ACCESS: [(&str, Option<Role>); 65] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -295,7 +295,6 @@ const ACCESS: [(&str, Option<Role>); 66] = [
     ("lookup", Some(Role::Staff)),
     ("till_setup", Some(Role::Staff)),
     ("create_customer", Some(Role::Staff)),
-    ("data_rights", Some(Role::Staff)),
     ("set_do_not_sell", Some(Role::Staff)),
     ("erase_customer", Some(Role::Manager)),
     ("privacy_requests", Some(Role::Manager)),

@@ -109,6 +109,8 @@ pub struct CustomerRecord {
     pub currency: String,
     pub source: String,
     pub created_at: String,
+    /// When they asked not to have their data sold or shared (CCPA).
+    pub do_not_sell_at: Option<String>,
     /// Every editable field with its value, in the order of [`CustomerField::ALL`].
     pub fields: Vec<(CustomerField, Option<String>)>,
     pub tags: Vec<String>,

@@ -14,7 +14,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     let columns: Vec<String> =
         CustomerField::ALL.iter().map(|f| format!("CAST(c.{0} AS TEXT) AS {0}", f.column())).collect();
     let sql = format!(
-        "SELECT c.id, s.site_key, s.name AS site_name, s.currency, c.source, c.created_at, {}
+        "SELECT c.id, s.site_key, s.name AS site_name, s.currency, c.source, c.created_at, c.do_not_sell_at, {}
          FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
         columns.join(", ")
     );
@@ -131,6 +131,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         currency: row.get("currency"),
         source: row.get("source"),
         created_at: row.get("created_at"),
+        do_not_sell_at: row.get("do_not_sell_at"),
         fields,
         tags,
         consents,

@@ -64,7 +64,8 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                     <Fields r=r.clone() changed />
                     <Tags id=r.id tags=r.tags.clone() may_edit=r.viewer_role.at_least(Role::Manager) changed />
                     <Consents r=r.clone() />
-                    <crate::admin::rights::DataRights id=r.id />
+                    <crate::admin::rights::DataRights id=r.id do_not_sell_at=r.do_not_sell_at.clone()
+                        may_export_and_erase=r.viewer_role.at_least(Role::Manager) changed />
                 </div>
                 <div>
                     <Interactions r=r.clone() changed />

@@ -6,15 +6,6 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The rights panel of one record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RightsView {
-    /// When the customer asked not to have their data sold or shared.
-    pub do_not_sell_at: Option<String>,
-    /// Whether the reader may download the data and erase the customer.
-    pub may_export_and_erase: bool,
-}
-
 /// What an erasure did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErasureDone {
@@ -38,20 +29,6 @@ pub struct PrivacyRequest {
     pub outcome: String,
     /// The mail with the link of an open self-service request, while it waits in the outbox.
     pub mail: Option<String>,
-}
-
-#[server(prefix = "/api/admin", endpoint = "data_rights")]
-pub async fn data_rights(id: i64) -> Result<RightsView, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            use crate::domain::{CustomerId, Role};
-            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
-            let pool = crate::server_ctx::pool()?;
-            let (_, at) = super::db::do_not_sell(&pool, CustomerId(id)).await?.ok_or(AppError::NotFound)?;
-            Ok(RightsView { do_not_sell_at: at, may_export_and_erase: staff.role.at_least(Role::Manager) })
-        }
-        .await,
-    )
 }
 
 #[server(prefix = "/api/admin", endpoint = "set_do_not_sell")]

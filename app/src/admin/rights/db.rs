@@ -82,13 +82,6 @@ pub async fn bundle(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(S
     Ok(Some((SiteId(site), tables)))
 }
 
-/// The site of a customer and whether they asked not to have their data sold (and when).
-pub async fn do_not_sell(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(SiteId, Option<String>)>> {
-    let row =
-        sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?").bind(id).fetch_optional(pool).await?;
-    Ok(row.map(|r| (SiteId(r.get("site_id")), r.get("do_not_sell_at"))))
-}
-
 /// Who carries a request out: staff from the customer's record (the request is logged as
 /// received and done at once), or the customer from their one-time link (their open
 /// request is completed and the link stops working).

@@ -14,42 +14,39 @@ pub mod self_service;
 pub use api::*;
 
 use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, short_time};
+use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The "Data rights" part of a customer's record.
+/// The "Data rights" part of a customer's record. Its state comes with the record (a
+/// resource of its own inside the record's suspense would be fetched twice on the server
+/// and break hydration); a change reloads the record.
 #[component]
-pub fn DataRights(id: i64) -> impl IntoView {
+pub fn DataRights(
+    id: i64,
+    do_not_sell_at: Option<String>,
+    may_export_and_erase: bool,
+    changed: RwSignal<u32>,
+) -> impl IntoView {
     let toggle = ServerAction::<SetDoNotSell>::new();
-    let rights = Resource::new(move || toggle.version().get(), move |_| data_rights(id));
+    reload_after(toggle, changed);
     let toggle_error = action_error(toggle);
+    let on = do_not_sell_at.is_some();
     view! {
         <h2>"Data rights"</h2>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let rights = match rights.await {
-                    Ok(rights) => rights,
-                    Err(error) => return view! { <ErrorLine error /> }.into_any(),
-                };
-                let on = rights.do_not_sell_at.is_some();
-                view! {
-                    <p data-do-not-sell=on.to_string()>
-                        {match &rights.do_not_sell_at {
-                            Some(at) => format!("Asked not to have their data sold or shared, {}.", short_time(at)),
-                            None => "Has not asked to stop the sale or sharing of their data.".to_owned(),
-                        }}
-                        " "
-                        <button type="button" class="secondary small"
-                            on:click=move |_| { toggle.dispatch(SetDoNotSell { id, on: !on }); }>
-                            {if on { "Allow sale or sharing again" } else { "Do not sell or share" }}
-                        </button>
-                    </p>
-                    {rights.may_export_and_erase.then(|| view! { <ExportAndErase id /> })}
-                }.into_any()
-            })}
-        </Transition>
+        <p data-do-not-sell=on.to_string()>
+            {match &do_not_sell_at {
+                Some(at) => format!("Asked not to have their data sold or shared, {}.", short_time(at)),
+                None => "Has not asked to stop the sale or sharing of their data.".to_owned(),
+            }}
+            " "
+            <button type="button" class="secondary small"
+                on:click=move |_| { toggle.dispatch(SetDoNotSell { id, on: !on }); }>
+                {if on { "Allow sale or sharing again" } else { "Do not sell or share" }}
+            </button>
+        </p>
         <FormError error=toggle_error />
+        {may_export_and_erase.then(|| view! { <ExportAndErase id /> })}
     }
 }
 
