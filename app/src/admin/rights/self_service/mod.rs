@@ -188,14 +188,9 @@ pub async fn request_sent(
 
 /// The link's page: what it will do, and the button that does it.
 pub async fn confirm_page(State(s): State<SelfService>, Path((key, token)): Path<(String, String)>) -> Response {
-    let site = match site_or_404(&s.pool, &key).await {
-        Ok(site) => site,
+    let (site, linked) = match open_link(&s, &key, &token).await {
+        Ok(found) => found,
         Err(response) => return response,
-    };
-    let linked = match db::find(&s.pool, site.id, &crate::tokens::hash(&token)).await {
-        Ok(Some(linked)) => linked,
-        Ok(None) => return dead_link(&site),
-        Err(e) => return broken(&AppError::internal("privacy link", e)),
     };
     let buttons = match linked.kind {
         Kind::Access => {
@@ -218,6 +213,16 @@ pub async fn confirm_page(State(s): State<SelfService>, Path((key, token)): Path
     page(StatusCode::OK, &site.name, &body)
 }
 
+/// The site and the open request a link names, or the page saying it does not work.
+async fn open_link(s: &SelfService, key: &str, token: &str) -> Result<(Site, db::Linked), Response> {
+    let site = site_or_404(&s.pool, key).await?;
+    match db::find(&s.pool, site.id, &crate::tokens::hash(token)).await {
+        Ok(Some(linked)) => Ok((site, linked)),
+        Ok(None) => Err(dead_link(&site)),
+        Err(e) => Err(broken(&AppError::internal("privacy link", e))),
+    }
+}
+
 fn dead_link(site: &Site) -> Response {
     let body = format!(
         "<h1>This link no longer works</h1><p>It was used already or is more than {LINK_HOURS} hours old. \
@@ -233,14 +238,9 @@ pub async fn confirmed(
     Path((key, token)): Path<(String, String)>,
     Form(form): Form<ConfirmForm>,
 ) -> Response {
-    let site = match site_or_404(&s.pool, &key).await {
-        Ok(site) => site,
+    let (site, linked) = match open_link(&s, &key, &token).await {
+        Ok(found) => found,
         Err(response) => return response,
-    };
-    let linked = match db::find(&s.pool, site.id, &crate::tokens::hash(&token)).await {
-        Ok(Some(linked)) => linked,
-        Ok(None) => return dead_link(&site),
-        Err(e) => return broken(&AppError::internal("privacy link", e)),
     };
     let by = By::Customer { request: linked.request };
     let done = match linked.kind {
