@@ -12,6 +12,8 @@ pub mod error;
 pub mod widgets;
 
 #[cfg(feature = "ssr")]
+pub mod sealed;
+#[cfg(feature = "ssr")]
 pub mod server_ctx;
 #[cfg(feature = "ssr")]
 pub mod sites;

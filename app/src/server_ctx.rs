@@ -57,3 +57,8 @@ pub fn own_origin(headers: &axum::http::HeaderMap) -> String {
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
+
+/// Where the key that seals PII lies when none was configured (the file beside the
+/// database), or None when one was: owners are told in the admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPlace(pub Option<String>);

@@ -47,7 +47,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             std::io::stdin().lock().read_line(&mut line)?;
             let password = Password::parse(line.trim_end_matches(['\r', '\n']).to_owned())
                 .map_err(|p| invalid("password (standard input)", p))?;
-            let pool = crate::db::connect(&config.database_url).await?;
+            let pool = config.open_database().await?;
             let hash = passwords::hash(password).await?;
             let id = staff_db::create_staff(&pool, &email, &hash, Role::Owner)
                 .await?
@@ -55,7 +55,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!("created owner {email} (staff id {})", id.0);
         }
         Command::Seed { customers, purchases, events, seed } => {
-            let pool = crate::db::connect(&config.database_url).await?;
+            let pool = config.open_database().await?;
             let report = crate::seed::run(&pool, crate::seed::Amounts { customers, purchases, events, seed }).await?;
             for (table, rows) in &report.tables {
                 println!("{table:<18} {rows:>10}");
@@ -64,7 +64,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!("{rows} rows in {:.1} s: {:.0} rows/s", report.seconds, rows as f64 / report.seconds);
         }
         Command::Backup => {
-            let pool = crate::db::connect(&config.database_url).await?;
+            let pool = config.open_database().await?;
             let file = backups::backup(&pool, &config.backup_place(), unix_now()).await?;
             println!("{} ({} bytes) in {}", file.name, file.bytes, config.backup_place().dir.display());
         }
@@ -78,7 +78,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             };
             let from =
                 backups::find(&place, &which)?.ok_or_else(|| invalid("which", format!("no backup {which:?}")))?;
-            let pool = crate::db::connect(&config.database_url).await?;
+            let pool = config.open_database().await?;
             let before = backups::backup(&pool, &place, unix_now()).await?;
             println!("the database as it was: {}", before.name);
             crate::restore::restore(&pool, &from).await?;
@@ -87,7 +87,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Site { command: SiteCommand::AllowOrigin { site, origin } } => {
             let key = SiteKey::parse(&site).map_err(|e| invalid("--site", e))?;
             let origin = Origin::parse(&origin).map_err(|e| invalid("--origin", e))?;
-            let pool = crate::db::connect(&config.database_url).await?;
+            let pool = config.open_database().await?;
             if !app::sites::db::allow_origin(&pool, &key, &origin).await? {
                 return Err(CliError::NoSuchSite(site));
             }

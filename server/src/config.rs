@@ -40,6 +40,15 @@ pub struct Config {
     /// with. Set it in production: without it they are built from the request's Host.
     #[arg(long, env = "PATRON_PUBLIC_URL", value_parser = public_url, global = true)]
     pub public_url: Option<String>,
+    /// The key that seals customers' names, emails, phones and streets in the database:
+    /// 64 hex digits (`openssl rand -hex 32`). Or use `--key-file`. With neither, a key is
+    /// generated into `patron.key` beside the database (and Patron warns: whoever copies
+    /// the data directory has both).
+    #[arg(long, env = "PATRON_SECRET_KEY", hide_env_values = true, global = true)]
+    pub secret_key: Option<crate::pii::SecretKey>,
+    /// A file holding the key (64 hex digits), e.g. on a separate volume or a secret mount.
+    #[arg(long, env = "PATRON_KEY_FILE", global = true)]
+    pub key_file: Option<PathBuf>,
 }
 
 /// A public address is an origin: scheme, host, optional port, nothing after.
@@ -50,13 +59,27 @@ fn public_url(raw: &str) -> Result<String, app::domain::BadOrigin> {
 impl Config {
     /// Where backups go: the configured directory, or `backups` beside the database file.
     pub fn backup_place(&self) -> app::admin::backups::files::BackupPlace {
-        let dir = self.backup_dir.clone().unwrap_or_else(|| {
-            let file = std::str::FromStr::from_str(&self.database_url)
-                .map(|o: sqlx::sqlite::SqliteConnectOptions| o.get_filename().to_path_buf())
-                .unwrap_or_default();
-            file.parent().unwrap_or(std::path::Path::new(".")).join("backups")
-        });
+        let dir = self.backup_dir.clone().unwrap_or_else(|| self.beside_database("backups"));
         app::admin::backups::files::BackupPlace { dir, keep: usize::from(self.backup_keep) }
+    }
+
+    /// The key that seals PII: configured, or the one beside the database.
+    pub fn load_key(&self) -> Result<crate::pii::LoadedKey, crate::pii::key::KeyError> {
+        crate::pii::key::load(self.secret_key.as_ref(), self.key_file.as_deref(), &self.beside_database("patron.key"))
+    }
+
+    /// Opens the database with the configured key (for the commands; the server keeps the
+    /// key's source too, to warn about it).
+    pub async fn open_database(&self) -> Result<sqlx::SqlitePool, crate::db::DbError> {
+        let key = self.load_key()?;
+        crate::db::connect(&self.database_url, &key.key).await
+    }
+
+    fn beside_database(&self, name: &str) -> PathBuf {
+        let file = std::str::FromStr::from_str(&self.database_url)
+            .map(|o: sqlx::sqlite::SqliteConnectOptions| o.get_filename().to_path_buf())
+            .unwrap_or_default();
+        file.parent().unwrap_or(std::path::Path::new(".")).join(name)
     }
 }
 

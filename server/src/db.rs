@@ -1,9 +1,11 @@
 //! The SQLite pool and the embedded migrations.
 
+use crate::pii::PiiKey;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{SqlStr, SqlitePool};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -16,11 +18,15 @@ pub enum DbError {
     Open(#[source] sqlx::Error),
     #[error("could not apply the database migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    Settle(#[from] crate::pii::SettleError),
+    #[error(transparent)]
+    Key(#[from] crate::pii::key::KeyError),
 }
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 18] = [
+    let files: [(i64, &str, &'static str); 19] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -39,6 +45,7 @@ fn migrator() -> Migrator {
         (16, "login_throttle", include_str!("../migrations/0016_login_throttle.sql")),
         (17, "audit_log", include_str!("../migrations/0017_audit_log.sql")),
         (18, "data_rights", include_str!("../migrations/0018_data_rights.sql")),
+        (19, "pii_at_rest", include_str!("../migrations/0019_pii_at_rest.sql")),
     ];
     Migrator::with_migrations(
         files
@@ -50,13 +57,14 @@ fn migrator() -> Migrator {
     )
 }
 
-/// Opens (creating if needed) the database and brings its schema up to date.
+/// Opens (creating if needed) the database, brings its schema up to date and seals what
+/// an older version left plain. Every connection gets the `pii_*` SQL functions under `key`.
 ///
 /// WAL lets the admin read while widgets write. `synchronous = FULL` makes every commit
 /// durable through a power cut, not just a crash of Patron: a visitor who was thanked for
 /// signing up must still be there. Its cost (one fsync per commit) is what batching the
 /// analytics writes (group commit) is for.
-pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
+pub async fn connect(url: &str, key: &Arc<PiiKey>) -> Result<SqlitePool, DbError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DbError::Url { url: url.to_owned(), source })?
         .create_if_missing(true)
@@ -71,14 +79,26 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {
         std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
     }
-    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(DbError::Open)?;
+    let key = Arc::clone(key);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .after_connect(move |conn, _| {
+            let key = Arc::clone(&key);
+            Box::pin(async move { crate::pii::register(conn, &key).await })
+        })
+        .connect_with(options)
+        .await
+        .map_err(DbError::Open)?;
     migrate(&pool).await?;
     Ok(pool)
 }
 
-/// Brings the schema up to date (after opening, and after a restore of an older backup).
-pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
-    migrator().run(pool).await
+/// Brings the schema up to date and seals plain PII (after opening, and after a restore
+/// of an older backup).
+pub async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
+    migrator().run(pool).await?;
+    crate::pii::settle(pool).await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 mod gate;
 mod ingest;
+pub mod pii;
 pub mod restore;
 pub mod seed;
 pub mod startup;

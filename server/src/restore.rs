@@ -19,8 +19,13 @@ pub enum RestoreError {
     NotPatron { file: String },
     #[error("copying the backup failed: SQLite error {0}")]
     Copy(i32),
+    #[error(
+        "{file} was sealed with the key {backup}, but the key in use is {key}: restore it with the key it was \
+         made with (PATRON_SECRET_KEY or PATRON_KEY_FILE), or it could not be read"
+    )]
+    OtherKey { file: String, backup: String, key: String },
     #[error(transparent)]
-    Migrate(#[from] sqlx::migrate::MigrateError),
+    Migrate(#[from] crate::db::DbError),
 }
 
 /// Restores `from` over the database of `pool`, then brings its schema up to date (a
@@ -42,6 +47,16 @@ pub async fn restore(pool: &SqlitePool, from: &Path) -> Result<(), RestoreError>
             .await?;
     if !is_patron {
         return Err(RestoreError::NotPatron { file });
+    }
+    // A backup from before PII was sealed has no fingerprint: it is sealed after the copy.
+    let backup_key: Option<String> =
+        sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'pii_key_fingerprint'")
+            .fetch_optional(&mut source)
+            .await
+            .or_else(|e| if e.to_string().contains("no such table") { Ok(None) } else { Err(e) })?;
+    let key: String = sqlx::query_scalar("SELECT pii_fingerprint()").fetch_one(pool).await?;
+    if let Some(backup) = backup_key.filter(|b| *b != key) {
+        return Err(RestoreError::OtherKey { file, backup, key });
     }
     let mut target = pool.acquire().await?;
     {

@@ -39,11 +39,20 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: &Config) -> Result<Application, StartError> {
-        let pool = db::connect(&config.database_url).await?;
+        let key = config.load_key().map_err(db::DbError::from)?;
+        if let crate::pii::KeySource::BesideDatabase(path) = &key.source {
+            tracing::warn!(
+                key_file = %path.display(),
+                "NO KEY CONFIGURED: customer data is sealed with a key stored beside the database, so whoever copies \
+                 the data directory can read it. Move the key elsewhere and set PATRON_KEY_FILE (or PATRON_SECRET_KEY), \
+                 and keep a copy apart from the backups: without it they cannot be read."
+            );
+        }
+        let pool = db::connect(&config.database_url, &key.key).await?;
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.addr, source })?;
-        let router = router(config, addr, pool.clone());
+        let router = router(config, addr, pool.clone(), &key.source);
         Ok(Application { listener, router, pool })
     }
 
@@ -60,7 +69,7 @@ impl Application {
     }
 }
 
-fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
+fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii::KeySource) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("patron")
         .site_root(config.site_root.to_string_lossy().into_owned())
@@ -70,9 +79,14 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool) -> Router {
     let routes = generate_route_list(AdminApp);
     let context_pool = pool.clone();
     let backups = config.backup_place();
+    let key_place = app::server_ctx::KeyPlace(match key {
+        crate::pii::KeySource::BesideDatabase(path) => Some(path.display().to_string()),
+        _ => None,
+    });
     let context = move || {
         provide_context(context_pool.clone());
         provide_context(backups.clone());
+        provide_context(key_place.clone());
     };
     let admin = Router::new()
         .leptos_routes_with_context(&leptos_options, routes, context, {

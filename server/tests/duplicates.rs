@@ -274,5 +274,6 @@ async fn the_merge_log_knows_every_customer_column() {
     let app = spawn_app().await;
     let columns: Vec<String> =
         sqlx::query_scalar("SELECT name FROM pragma_table_info('customers')").fetch_all(&app.pool).await.unwrap();
-    assert_eq!(columns, app::admin::duplicates::db::CUSTOMER_COLUMNS);
+    let data: Vec<&String> = columns.iter().filter(|c| !app::sealed::BLIND_INDEXES.contains(&c.as_str())).collect();
+    assert_eq!(data, app::admin::duplicates::db::CUSTOMER_COLUMNS);
 }

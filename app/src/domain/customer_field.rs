@@ -98,6 +98,30 @@ impl CustomerField {
         }
     }
 
+    /// Whether the column holds sealed values (server migration 0019): names, email,
+    /// phone and street. SQL reads them through `pii_open` and writes through `pii_seal`.
+    pub fn sealed(self) -> bool {
+        matches!(
+            self,
+            CustomerField::FirstName
+                | CustomerField::LastName
+                | CustomerField::Email
+                | CustomerField::Phone
+                | CustomerField::Street
+        )
+    }
+
+    /// The column of table alias `table` as text in SQL, opened when sealed.
+    pub fn read_sql(self, table: &str) -> String {
+        let column = self.column();
+        if self.sealed() { format!("pii_open({table}.{column})") } else { format!("CAST({table}.{column} AS TEXT)") }
+    }
+
+    /// The placeholder a new value of the column is bound to, sealing it when it must be.
+    pub fn write_sql(self) -> &'static str {
+        if self.sealed() { "pii_seal(?)" } else { "?" }
+    }
+
     pub fn from_column(column: &str) -> Option<CustomerField> {
         CustomerField::ALL.into_iter().find(|f| f.column() == column)
     }

@@ -27,17 +27,18 @@ pub async fn upsert_customer(
     let first = c.first_name.map(PersonName::as_str);
     let last = c.last_name.map(PersonName::as_str);
     let phone = c.phone.map(Phone::as_str);
-    let existing: Option<CustomerId> = sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email = ?")
-        .bind(site)
-        .bind(c.email.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
+    let existing: Option<CustomerId> =
+        sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
+            .bind(site)
+            .bind(c.email.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
     if let Some(id) = existing {
         sqlx::query(
             "UPDATE customers SET
-               first_name = COALESCE(?, first_name),
-               last_name = COALESCE(?, last_name),
-               phone = COALESCE(?, phone),
+               first_name = COALESCE(pii_seal(?), first_name),
+               last_name = COALESCE(pii_seal(?), last_name),
+               phone = COALESCE(pii_seal(?), phone),
                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
              WHERE id = ?",
         )
@@ -50,7 +51,8 @@ pub async fn upsert_customer(
         return Ok((id, false));
     }
     let id = sqlx::query_scalar(
-        "INSERT INTO customers (site_id, first_name, last_name, email, phone, source) VALUES (?, ?, ?, ?, ?, ?)
+        "INSERT INTO customers (site_id, first_name, last_name, email, phone, source)
+         VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), ?)
          RETURNING id",
     )
     .bind(site)

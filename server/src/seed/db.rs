@@ -20,7 +20,15 @@ pub async fn insert(conn: &mut SqliteConnection, table: &str, columns: &[&str], 
     if rows.is_empty() {
         return Ok(());
     }
-    let values = (0..columns.len()).map(|i| format!("value ->> {i}")).collect::<Vec<_>>().join(", ");
+    // Names, emails and the like are sealed as they go in (the triggers index them).
+    let values = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if app::sealed::is_sealed(table, c) { format!("pii_seal(value ->> {i})") } else { format!("value ->> {i}") }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM json_each(?)", columns.join(", "));
     let json = serde_json::to_string(rows).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(json).execute(&mut *conn).await?;

@@ -34,6 +34,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         backup_dir: None,
         backup_keep: 3,
         public_url: None,
+        secret_key: None,
+        key_file: None,
     };
     configure(&mut config);
     let app = Application::build(&config).await.expect("app starts");

@@ -15,6 +15,8 @@ pub struct Today {
     pub interactions: i64,
     /// Customers past their site's dormant rule (managers and owners only: it is customer work).
     pub dormant: Option<i64>,
+    /// For owners, when no key was configured: where the generated key lies.
+    pub key_beside_database: Option<String>,
 }
 
 /// "Today" is the UTC day; a per-site time zone comes with the reports.
@@ -28,6 +30,10 @@ pub async fn dashboard() -> Result<Today, AppError> {
             let mut today = super::db::today(&pool).await?;
             if staff.role.at_least(Role::Manager) {
                 today.dormant = Some(super::db::dormant(&pool, crate::server_ctx::now()).await?);
+            }
+            if staff.role.at_least(Role::Owner) {
+                today.key_beside_database =
+                    leptos::prelude::use_context::<crate::server_ctx::KeyPlace>().and_then(|k| k.0);
             }
             Ok(today)
         }

@@ -46,5 +46,6 @@ pub async fn today(pool: &SqlitePool) -> sqlx::Result<Today> {
         open_reservations,
         interactions,
         dormant: None,
+        key_beside_database: None,
     })
 }

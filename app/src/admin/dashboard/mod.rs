@@ -26,6 +26,15 @@ pub fn DashboardPage() -> impl IntoView {
                                 t.takings.iter().map(|(c, m)| m.with_currency(c)).collect::<Vec<_>>().join(" + ")
                             };
                             view! {
+                                {t.key_beside_database.map(|path| view! {
+                                    <p class="warning" data-warning="key">
+                                        <strong>"No encryption key is configured. "</strong>
+                                        {format!("Customer data is sealed with the key Patron generated into {path}, beside the database: \
+                                                  whoever copies the data directory can read it. Move the key to another place, \
+                                                  start Patron with PATRON_KEY_FILE (or PATRON_SECRET_KEY), and keep a copy \
+                                                  apart from the backups — without it they cannot be read.")}
+                                    </p>
+                                })}
                                 <div class="cards">
                                     <A href="/admin/customers" attr:class="card"><span data-stat="new_customers">{t.new_customers}</span>"new customers"</A>
                                     <A href="/admin/till" attr:class="card"><span data-stat="purchases">{t.purchases}</span>{format!("purchases · {takings}")}</A>

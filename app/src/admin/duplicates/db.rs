@@ -8,8 +8,10 @@ use crate::domain::{CustomerId, SiteId, StaffId};
 use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
 use std::collections::HashSet;
 
-/// Every column of `customers`, in table order. A merge keeps the source row whole in its
-/// log; a test compares this list with the table, so a new column cannot be forgotten.
+/// Every column of `customers`, in table order, but the blind indexes (triggers rebuild
+/// them from the sealed values). A merge keeps the source row whole in its log, sealed
+/// values sealed; a test compares this list with the table, so a new column cannot be
+/// forgotten.
 pub const CUSTOMER_COLUMNS: [&str; 25] = [
     "id",
     "site_id",
@@ -102,7 +104,9 @@ pub enum MergeError {
 
 pub async fn people(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Person>> {
     let rows = sqlx::query(
-        "SELECT id, first_name, last_name, email, phone, street, postcode FROM customers WHERE site_id = ?",
+        "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name, pii_open(email) AS email,
+                pii_open(phone) AS phone, pii_open(street) AS street, postcode
+         FROM customers WHERE site_id = ?",
     )
     .bind(site)
     .fetch_all(pool)
@@ -143,7 +147,8 @@ pub async fn dismiss(pool: &SqlitePool, site: SiteId, a: i64, b: i64, staff: Sta
 /// What the review shows of one side of a pair.
 pub async fn side(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Side>> {
     let row = sqlx::query(
-        "SELECT id, first_name, last_name, email, phone, street, postcode, city, created_at,
+        "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name, pii_open(email) AS email,
+                pii_open(phone) AS phone, pii_open(street) AS street, postcode, city, created_at,
                 (SELECT count(*) FROM purchases WHERE customer_id = c.id) AS purchases,
                 (SELECT coalesce(sum(total_minor), 0) FROM purchases WHERE customer_id = c.id) AS spent
          FROM customers c WHERE id = ? AND site_id = ?",
@@ -165,6 +170,16 @@ pub async fn side(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Opti
         purchases: r.get("purchases"),
         spent: crate::domain::Minor(r.get("spent")),
     }))
+}
+
+/// A value of `column` as the record's history shows it: opened when the column is sealed.
+async fn opened(conn: &mut SqliteConnection, column: &str, value: Option<&str>) -> sqlx::Result<Option<String>> {
+    match value {
+        Some(v) if crate::sealed::is_sealed("customers", column) => {
+            sqlx::query_scalar("SELECT pii_open(?)").bind(v).fetch_one(conn).await
+        }
+        _ => Ok(value.map(str::to_owned)),
+    }
 }
 
 async fn site_of(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<i64>> {
@@ -255,7 +270,8 @@ pub async fn merge(
 
     let mut filled = serde_json::Map::new();
     for column in FILLABLE {
-        // Empty means NULL or ''; values are compared as text for the log.
+        // Empty means NULL or ''; values are compared as text for the log, which keeps sealed
+        // ones sealed; the history gets them opened.
         let (before, after): (Option<String>, Option<String>) = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT CAST(t.{column} AS TEXT), CAST(json_extract(?, '$.{column}') AS TEXT) FROM customers t WHERE t.id = ?"
         )))
@@ -273,7 +289,9 @@ pub async fn merge(
             .bind(target)
             .execute(&mut *tx)
             .await?;
-            change(&mut tx, CustomerId(target), staff, column, before.as_deref(), after.as_deref()).await?;
+            let (shown_before, shown_after) =
+                (opened(&mut tx, column, before.as_deref()).await?, opened(&mut tx, column, after.as_deref()).await?);
+            change(&mut tx, CustomerId(target), staff, column, shown_before.as_deref(), shown_after.as_deref()).await?;
             filled.insert(column.into(), serde_json::json!([before, after]));
         }
     }
@@ -350,7 +368,9 @@ pub async fn undo(pool: &SqlitePool, site: SiteId, merge: i64, staff: StaffId) -
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() > 0 {
-            change(&mut tx, CustomerId(target), staff, column, after, before).await?;
+            let (shown_after, shown_before) =
+                (opened(&mut tx, column, after).await?, opened(&mut tx, column, before).await?);
+            change(&mut tx, CustomerId(target), staff, column, shown_after.as_deref(), shown_before.as_deref()).await?;
         }
     }
     let source_row: String = row.get("source_row");

@@ -78,7 +78,8 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
             use sqlx::Row;
             let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
             let rows = sqlx::query(
-                "SELECT id, first_name, last_name, email, phone, street, postcode,
+                "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name,
+                        pii_open(email) AS email, pii_open(phone) AS phone, pii_open(street) AS street, postcode,
                         NOT EXISTS (SELECT 1 FROM consents WHERE customer_id = c.id) AS no_consent
                  FROM customers c WHERE site_id = ? ORDER BY id",
             )

@@ -12,7 +12,7 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
 pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<CustomerRecord>> {
     // Column names come from the fixed list of fields, never from input.
     let columns: Vec<String> =
-        CustomerField::ALL.iter().map(|f| format!("CAST(c.{0} AS TEXT) AS {0}", f.column())).collect();
+        CustomerField::ALL.iter().map(|f| format!("{} AS {}", f.read_sql("c"), f.column())).collect();
     let sql = format!(
         "SELECT c.id, s.site_key, s.name AS site_name, s.currency, c.source, c.created_at, c.do_not_sell_at, {}
          FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
@@ -92,7 +92,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     })
     .collect();
     let history = sqlx::query(
-        "SELECT h.field, h.old_value, h.new_value, u.email, h.created_at
+        "SELECT h.field, pii_open(h.old_value) AS old_value, pii_open(h.new_value) AS new_value, u.email, h.created_at
          FROM customer_changes h LEFT JOIN staff_users u ON u.id = h.staff_id
          WHERE h.customer_id = ? ORDER BY h.id DESC",
     )
@@ -304,7 +304,7 @@ pub async fn update_field(
     let column = field.column();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let old: Option<Option<String>> =
-        sqlx::query_scalar(AssertSqlSafe(format!("SELECT CAST({column} AS TEXT) FROM customers WHERE id = ?")))
+        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"))))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -317,8 +317,10 @@ pub async fn update_field(
         return Ok(Updated::Done);
     }
     // `column` is from the fixed list of fields; the value is always bound.
-    let sql =
-        format!("UPDATE customers SET {column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+    let sql = format!(
+        "UPDATE customers SET {column} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+        field.write_sql()
+    );
     let query = sqlx::query(AssertSqlSafe(sql));
     let query = match value {
         FieldValue::Text(s) => query.bind(s.clone()),
@@ -337,6 +339,7 @@ pub async fn update_field(
 }
 
 /// One change in the record's history; `staff` is `None` for the customer's own change.
+/// Both values are sealed: the history of a name or an email is as personal as the name.
 pub async fn record_change(
     tx: &mut SqliteConnection,
     id: CustomerId,
@@ -346,7 +349,8 @@ pub async fn record_change(
     new: Option<&str>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value)
+         VALUES (?, ?, ?, pii_seal(?), pii_seal(?))",
     )
     .bind(id)
     .bind(staff.into())

@@ -8,14 +8,15 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
     let pattern = crate::admin::customers::db::like_pattern(&query.to_lowercase());
     let rows = sqlx::query(
         "SELECT r.id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
-                c.id AS customer_id, trim(c.first_name || ' ' || c.last_name) AS customer, c.phone, c.email
+                c.id AS customer_id, trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
+                pii_open(c.phone) AS phone, pii_open(c.email) AS email
          FROM reservations r
          JOIN catalogue_items i ON i.id = r.item_id
          JOIN customers c ON c.id = r.customer_id
          WHERE r.status = 'open'
            AND (?1 = '%%' OR lower(i.name) LIKE ?1 ESCAPE '\\' OR lower(i.sku) LIKE ?1 ESCAPE '\\'
-                OR lower(c.first_name || ' ' || c.last_name) LIKE ?1 ESCAPE '\\'
-                OR c.email LIKE ?1 ESCAPE '\\' OR c.phone LIKE ?1 ESCAPE '\\')
+                OR lower(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) LIKE ?1 ESCAPE '\\'
+                OR pii_open(c.email) LIKE ?1 ESCAPE '\\' OR pii_open(c.phone) LIKE ?1 ESCAPE '\\')
          ORDER BY i.name, r.created_at
          LIMIT 500",
     )

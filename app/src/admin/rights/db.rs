@@ -43,8 +43,9 @@ pub const NOT_EXPORTED: [(&str, &str); 4] = [
     ("audit_log", "the shop's record of what its staff did; kept, it names no personal data"),
 ];
 
-/// The customer's rows of one table as JSON objects, column by column as stored. A blob
-/// (none is personal data today) is written as hex, since JSON cannot hold bytes.
+/// The customer's rows of one table as JSON objects, column by column, sealed ones opened
+/// and blind indexes left out (keys, not data). A blob (none is personal data today) is
+/// written as hex, since JSON cannot hold bytes.
 async fn rows_of(
     conn: &mut SqliteConnection,
     table: &str,
@@ -57,7 +58,14 @@ async fn rows_of(
         .await?;
     let pairs: Vec<String> = columns
         .iter()
-        .map(|c| format!("'{c}', CASE WHEN typeof(\"{c}\") = 'blob' THEN hex(\"{c}\") ELSE \"{c}\" END"))
+        .filter(|c| !(table == "customers" && crate::sealed::BLIND_INDEXES.contains(&c.as_str())))
+        .map(|c| {
+            if crate::sealed::is_sealed(table, c) {
+                format!("'{c}', pii_open(\"{c}\")")
+            } else {
+                format!("'{c}', CASE WHEN typeof(\"{c}\") = 'blob' THEN hex(\"{c}\") ELSE \"{c}\" END")
+            }
+        })
         .collect();
     // Table, column names and conditions come from the schema and `TABLES`, never input.
     let sql = format!("SELECT json_object({}) FROM {table} WHERE {condition} ORDER BY rowid", pairs.join(", "));
@@ -190,7 +198,8 @@ pub struct Erased {
 pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Result<Option<Erased>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let row = sqlx::query(
-        "SELECT site_id, coalesce(email, '') AS email, coalesce(phone, '') AS phone FROM customers WHERE id = ?",
+        "SELECT site_id, coalesce(pii_open(email), '') AS email, coalesce(pii_open(phone), '') AS phone
+         FROM customers WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(&mut *tx)
@@ -221,7 +230,7 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
     sqlx::query(
         "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE site_id = ?1 AND status = 'uploading'
-           AND ((?2 <> '' AND instr(lower(content), ?2) > 0) OR (?3 <> '' AND instr(content, ?3) > 0))",
+           AND ((?2 <> '' AND instr(lower(pii_open(content)), ?2) > 0) OR (?3 <> '' AND instr(pii_open(content), ?3) > 0))",
     )
     .bind(site)
     .bind(&email)

@@ -26,6 +26,10 @@ pub async fn count(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64) -
 }
 
 /// Spend and purchases ever and the last purchase, from the purchase windows.
+/// A customer's name, email and phone, opened (they are sealed, see `crate::sealed`).
+const OPENED_CONTACT: &str = "pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
+     pii_open(c.email) AS email, pii_open(c.phone) AS phone";
+
 const TOTALS: &str =
     "coalesce(w.spent_ever, 0) AS spent, coalesce(w.bought_ever, 0) AS purchases, w.last_at AS last_purchase";
 
@@ -40,14 +44,13 @@ pub async fn page(
     limit: i64,
 ) -> sqlx::Result<Vec<SegmentRow>> {
     windows::bring_up_to(pool, site, now).await?;
-    let columns =
-        format!("c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.postcode, c.created_at, {TOTALS}");
+    let columns = format!("c.id, {OPENED_CONTACT}, c.city, c.postcode, c.created_at, {TOTALS}");
     let mut qb = matching(&columns, site, filter, now);
     let direction = if sort.descending { "DESC" } else { "ASC" };
     // Column expressions from a fixed list, never from the request.
     let key = match sort.column {
-        SortColumn::Name => "c.last_name COLLATE NOCASE {d}, c.first_name COLLATE NOCASE {d}",
-        SortColumn::Email => "c.email {d}",
+        SortColumn::Name => "pii_open(c.last_name) COLLATE NOCASE {d}, pii_open(c.first_name) COLLATE NOCASE {d}",
+        SortColumn::Email => "pii_open(c.email) {d}",
         SortColumn::City => "c.city COLLATE NOCASE {d}",
         SortColumn::Postcode => "c.postcode {d}",
         SortColumn::Joined => "c.created_at {d}",
@@ -208,7 +211,7 @@ pub async fn export_chunk(
 ) -> sqlx::Result<Vec<ExportRow>> {
     windows::bring_up_to(pool, site, now).await?;
     let columns = format!(
-        "c.id, c.first_name, c.last_name, c.email, c.phone, c.street, c.postcode, c.city, c.region, c.country,
+        "c.id, {OPENED_CONTACT}, pii_open(c.street) AS street, c.postcode, c.city, c.region, c.country,
          c.company, c.gender, c.birthday, c.created_at, {TOTALS},
          (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1) AS newsletter,
          (SELECT group_concat(tag, ',') FROM customer_tags WHERE customer_id = c.id) AS tags"
@@ -254,7 +257,8 @@ pub async fn label_addresses(
 ) -> sqlx::Result<(Vec<Vec<String>>, i64)> {
     windows::bring_up_to(pool, site, now).await?;
     let mut qb = matching(
-        "c.first_name, c.last_name, c.company, c.street, c.postcode, c.city, c.country,
+        "pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name, c.company,
+         pii_open(c.street) AS street, c.postcode, c.city, c.country,
          (c.street <> '' AND c.city <> ''
           AND coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'post'
                         ORDER BY id DESC LIMIT 1), 1) = 1) AS printable",
@@ -262,7 +266,7 @@ pub async fn label_addresses(
         filter,
         now,
     );
-    qb.push(" ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id");
+    qb.push(" ORDER BY 2 COLLATE NOCASE, 1 COLLATE NOCASE, c.id");
     let rows = qb.build().fetch_all(pool).await?;
     let mut labels = Vec::new();
     let mut skipped = 0;

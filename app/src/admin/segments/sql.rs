@@ -7,7 +7,7 @@
 
 use super::filter::{Cmp, ConsentTest, Filter, Test, TextTest, When};
 use super::windows;
-use crate::domain::iso_date_before;
+use crate::domain::{CustomerField, iso_date_before};
 use sqlx::{QueryBuilder, Sqlite};
 
 /// Pushes `(condition)` for `filter`. `now` is the Unix time "in the last N days" counts
@@ -40,7 +40,12 @@ pub fn push_filter(qb: &mut QueryBuilder<Sqlite>, site_id: i64, filter: &Filter,
 
 fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64) {
     match test {
-        Test::Text { column, test } => push_text(qb, &format!("coalesce(c.{column}, '')"), test),
+        // A sealed column (a name, the email...) is opened row by row: a scan, where the
+        // other fields may use an index.
+        Test::Text { column, test } => {
+            let read = CustomerField::from_column(column).map_or_else(|| format!("c.{column}"), |f| f.read_sql("c"));
+            push_text(qb, &format!("coalesce({read}, '')"), test)
+        }
         Test::Number { column, cmp, value } => {
             qb.push(format!("coalesce(c.{column} {} ", cmp.sql())).push_bind(*value).push(", 0)");
         }

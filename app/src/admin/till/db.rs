@@ -5,64 +5,65 @@ use super::form::{CatalogueEntry, ValidPurchase};
 use crate::domain::{CustomerId, Email, Minor, PersonName, Phone, SiteId, SiteKey, StaffId};
 use sqlx::{Row, SqlitePool};
 
-/// Customers whose email, phone, first or last name starts with `query`, or whose full
-/// name does: prefix matches only, so each is a range scan of an index (see migration
-/// 0007) and the lookup stays fast on a million customers.
+/// Customers whose email, first or last name starts with `query`, or whose full name
+/// does, or whose whole email or phone it is.
+///
+/// Names and emails are sealed (migration 0019), so no index can range over them. The
+/// candidates come from their lookup buckets (the keyed hash of the first three letters)
+/// and the exact email and phone hashes, each an index lookup; only those are opened and
+/// compared here. So the lookup starts at the third letter: one or two letters find only
+/// names that short.
 pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<Vec<Found>> {
-    let lower = query.to_lowercase();
+    let lower = query.trim().to_lowercase();
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
     let phone = if query.trim_start().starts_with('+') { format!("+{digits}") } else { digits };
-    // Each branch walks its index in order and takes at most `limit` matches, so a short
-    // prefix ("sm") does not sort every Smith and Smirnov before the first page is shown.
-    // Upper bound of a prefix range: the prefix followed by the highest code point.
-    let end = |p: &str| format!("{p}\u{10FFFF}");
     let (first, last) = match lower.split_once(' ') {
         Some((f, l)) => (f.trim().to_owned(), l.trim().to_owned()),
         None => (lower.clone(), String::new()),
     };
     let rows = sqlx::query(
-        "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.site_key, s.name AS site_name
+        "SELECT c.id, pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
+                pii_open(c.email) AS email, pii_open(c.phone) AS phone, s.site_key, s.name AS site_name
          FROM customers c JOIN sites s ON s.id = c.site_id
          WHERE c.id IN (
-           SELECT id FROM (SELECT id FROM customers WHERE email >= ?1 AND email < ?2 ORDER BY email LIMIT ?8)
-           UNION SELECT id FROM (SELECT id FROM customers WHERE ?3 <> '' AND length(?3) >= 3 AND phone >= ?3 AND phone < ?4
-                                 ORDER BY phone LIMIT ?8)
-           UNION SELECT id FROM (SELECT id FROM customers
-                                 WHERE last_name COLLATE NOCASE >= ?1 AND last_name COLLATE NOCASE < ?2
-                                 ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?8)
-           UNION SELECT id FROM (SELECT id FROM customers
-                                 WHERE ?6 = '' AND first_name COLLATE NOCASE >= ?1 AND first_name COLLATE NOCASE < ?2
-                                 ORDER BY first_name COLLATE NOCASE, last_name COLLATE NOCASE LIMIT ?8)
-           UNION SELECT id FROM (SELECT id FROM customers WHERE ?6 <> '' AND first_name COLLATE NOCASE = ?5
-                                   AND last_name COLLATE NOCASE >= ?6 AND last_name COLLATE NOCASE < ?7
-                                 ORDER BY last_name COLLATE NOCASE LIMIT ?8)
-         )
-         ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id LIMIT ?8",
+           SELECT id FROM customers WHERE email_hash = pii_hash('email', ?1)
+           UNION SELECT id FROM customers WHERE length(?3) >= 3 AND phone_hash = pii_hash('phone', ?3)
+           UNION SELECT id FROM customers WHERE email_prefix = pii_prefix(?1)
+           UNION SELECT id FROM customers WHERE last_name_prefix = pii_prefix(?1)
+           UNION SELECT id FROM customers WHERE first_name_prefix = pii_prefix(?2)
+         )",
     )
     .bind(&lower)
-    .bind(end(&lower))
-    .bind(&phone)
-    .bind(end(&phone))
     .bind(&first)
-    .bind(&last)
-    .bind(end(&last))
-    .bind(limit)
+    .bind(&phone)
     .fetch_all(pool)
     .await?;
-    Ok(rows
+    let starts = |field: &str, prefix: &str| !prefix.is_empty() && field.to_lowercase().starts_with(prefix);
+    let mut found: Vec<(String, String, Found)> = rows
         .into_iter()
-        .map(|r| {
-            let (first, last): (String, String) = (r.get("first_name"), r.get("last_name"));
-            Found {
-                id: r.get("id"),
-                name: format!("{first} {last}").trim().to_owned(),
-                email: r.get("email"),
-                phone: r.get("phone"),
-                site_key: r.get("site_key"),
-                site_name: r.get("site_name"),
-            }
+        .filter_map(|r| {
+            let (first_name, last_name): (String, String) = (r.get("first_name"), r.get("last_name"));
+            let (email, phone_on_record): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
+            let matches = email.as_deref().is_some_and(|e| starts(e, &lower))
+                || (phone.len() >= 3 && phone_on_record.as_deref() == Some(phone.as_str()))
+                || starts(&last_name, &lower)
+                || (last.is_empty() && starts(&first_name, &lower))
+                || (!last.is_empty() && first_name.to_lowercase() == first && starts(&last_name, &last));
+            matches.then(|| {
+                let found = Found {
+                    id: r.get("id"),
+                    name: format!("{first_name} {last_name}").trim().to_owned(),
+                    email,
+                    phone: phone_on_record,
+                    site_key: r.get("site_key"),
+                    site_name: r.get("site_name"),
+                };
+                (last_name.to_lowercase(), first_name.to_lowercase(), found)
+            })
         })
-        .collect())
+        .collect();
+    found.sort_by(|a, b| (&a.0, &a.1, a.2.id).cmp(&(&b.0, &b.1, b.2.id)));
+    Ok(found.into_iter().take(usize::try_from(limit).unwrap_or(0)).map(|(_, _, f)| f).collect())
 }
 
 pub async fn setup(pool: &SqlitePool) -> sqlx::Result<TillSetup> {
@@ -118,7 +119,8 @@ pub async fn create_customer(
         return Ok(Created::NoSuchSite);
     };
     let inserted = sqlx::query_scalar(
-        "INSERT INTO customers (site_id, first_name, last_name, phone, email, source) VALUES (?, ?, ?, ?, ?, 'till')
+        "INSERT INTO customers (site_id, first_name, last_name, phone, email, source)
+         VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), 'till')
          RETURNING id",
     )
     .bind(site_id)

@@ -50,11 +50,12 @@ pub async fn open(
     mail: &Mail,
 ) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let customer: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email = ?")
-        .bind(site)
-        .bind(email.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
+    let customer: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
+            .bind(site)
+            .bind(email.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
     let Some(customer) = customer else { return Ok(false) };
     let request: i64 = sqlx::query_scalar(
         "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, link_hash, link_expires_at)
@@ -68,7 +69,8 @@ pub async fn open(
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query(
-        "INSERT INTO outbox (site_id, customer_id, request_id, to_address, subject, body) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox (site_id, customer_id, request_id, to_address, subject, body)
+         VALUES (?, ?, ?, pii_seal(?), ?, ?)",
     )
     .bind(site)
     .bind(customer)

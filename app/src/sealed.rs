@@ -1,0 +1,24 @@
+//! Which columns hold sealed PII (the server's migration 0019 and `pii` module), and which
+//! hold the blind indexes that find it. SQL reads a sealed column through `pii_open(…)`
+//! and writes it through `pii_seal(…)`, functions every Patron connection has.
+
+/// Every column that holds sealed values, as (table, column).
+pub const SEALED: [(&str, &str); 9] = [
+    ("customers", "first_name"),
+    ("customers", "last_name"),
+    ("customers", "email"),
+    ("customers", "phone"),
+    ("customers", "street"),
+    ("customer_changes", "old_value"),
+    ("customer_changes", "new_value"),
+    ("imports", "content"),
+    ("outbox", "to_address"),
+];
+
+/// The `customers` columns that index sealed ones: keyed hashes, kept by triggers.
+pub const BLIND_INDEXES: [&str; 5] =
+    ["email_hash", "phone_hash", "email_prefix", "first_name_prefix", "last_name_prefix"];
+
+pub fn is_sealed(table: &str, column: &str) -> bool {
+    SEALED.contains(&(table, column))
+}
