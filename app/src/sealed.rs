@@ -16,8 +16,8 @@ pub const SEALED: [(&str, &str); 9] = [
 ];
 
 /// The `customers` columns that index sealed ones: keyed hashes, kept by triggers.
-pub const BLIND_INDEXES: [&str; 5] =
-    ["email_hash", "phone_hash", "email_prefix", "first_name_prefix", "last_name_prefix"];
+pub const BLIND_INDEXES: [&str; 6] =
+    ["email_hash", "phone_hash", "email_prefix", "phone_prefix", "first_name_prefix", "last_name_prefix"];
 
 pub fn is_sealed(table: &str, column: &str) -> bool {
     SEALED.contains(&(table, column))

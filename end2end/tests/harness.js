@@ -38,12 +38,9 @@ export async function startPatron() {
     if (r.status !== 0) throw new Error(`patron ${args.join(" ")} failed: ${r.stderr}`);
     return r.stdout;
   };
-  /** Rows of a query on the server's database (read-only, through the sqlite3 shell). */
-  const sql = (query) => {
-    const r = spawnSync("sqlite3", ["-readonly", "-json", dbFile, query], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
-    return r.stdout.trim() ? JSON.parse(r.stdout) : [];
-  };
+  /** Rows of a read-only query on the server's database, through `patron sql`, which can
+   * open sealed columns: `SELECT pii_open(email) AS email FROM customers`. */
+  const sql = (query) => JSON.parse(cli(["sql", query]));
   return {
     url,
     cli,

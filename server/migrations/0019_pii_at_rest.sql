@@ -7,10 +7,12 @@
 --
 -- SQL finds sealed values by blind indexes (keyed hashes, under a key derived from the
 -- same master key): the whole normalised email or phone, and a lookup bucket of the first
--- three letters of each name and of the email for lookup as you type.
+-- three letters of each name and of the email, and of the first six characters of the
+-- phone, for lookup as you type.
 ALTER TABLE customers ADD COLUMN email_hash BLOB;
 ALTER TABLE customers ADD COLUMN phone_hash BLOB;
 ALTER TABLE customers ADD COLUMN email_prefix BLOB;
+ALTER TABLE customers ADD COLUMN phone_prefix BLOB;
 ALTER TABLE customers ADD COLUMN first_name_prefix BLOB;
 ALTER TABLE customers ADD COLUMN last_name_prefix BLOB;
 
@@ -27,6 +29,7 @@ CREATE UNIQUE INDEX customers_one_per_email ON customers (site_id, email_hash);
 CREATE INDEX customers_by_email_hash ON customers (email_hash);
 CREATE INDEX customers_by_phone_hash ON customers (phone_hash, site_id);
 CREATE INDEX customers_by_email_prefix ON customers (email_prefix);
+CREATE INDEX customers_by_phone_prefix ON customers (phone_prefix);
 CREATE INDEX customers_by_first_name_prefix ON customers (first_name_prefix);
 CREATE INDEX customers_by_last_name_prefix ON customers (last_name_prefix);
 
@@ -37,30 +40,32 @@ CREATE INDEX customers_by_last_name_prefix ON customers (last_name_prefix);
 CREATE TRIGGER customers_index_new AFTER INSERT ON customers BEGIN
     UPDATE customers SET
         email_hash = CASE WHEN pii_is_sealed(NEW.email) THEN pii_hash('email', pii_open(NEW.email)) END,
-        email_prefix = CASE WHEN pii_is_sealed(NEW.email) THEN pii_prefix(pii_open(NEW.email)) END,
+        email_prefix = CASE WHEN pii_is_sealed(NEW.email) THEN pii_prefix(pii_open(NEW.email), 3) END,
         phone_hash = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_hash('phone', pii_open(NEW.phone)) END,
-        first_name_prefix = CASE WHEN pii_is_sealed(NEW.first_name) THEN pii_prefix(pii_open(NEW.first_name)) END,
-        last_name_prefix = CASE WHEN pii_is_sealed(NEW.last_name) THEN pii_prefix(pii_open(NEW.last_name)) END
+        phone_prefix = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_prefix(pii_open(NEW.phone), 6) END,
+        first_name_prefix = CASE WHEN pii_is_sealed(NEW.first_name) THEN pii_prefix(pii_open(NEW.first_name), 3) END,
+        last_name_prefix = CASE WHEN pii_is_sealed(NEW.last_name) THEN pii_prefix(pii_open(NEW.last_name), 3) END
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER customers_index_email AFTER UPDATE OF email ON customers BEGIN
     UPDATE customers SET
         email_hash = CASE WHEN pii_is_sealed(NEW.email) THEN pii_hash('email', pii_open(NEW.email)) END,
-        email_prefix = CASE WHEN pii_is_sealed(NEW.email) THEN pii_prefix(pii_open(NEW.email)) END
+        email_prefix = CASE WHEN pii_is_sealed(NEW.email) THEN pii_prefix(pii_open(NEW.email), 3) END
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER customers_index_phone AFTER UPDATE OF phone ON customers BEGIN
     UPDATE customers SET
-        phone_hash = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_hash('phone', pii_open(NEW.phone)) END
+        phone_hash = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_hash('phone', pii_open(NEW.phone)) END,
+        phone_prefix = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_prefix(pii_open(NEW.phone), 6) END
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER customers_index_first_name AFTER UPDATE OF first_name ON customers BEGIN
     UPDATE customers SET
-        first_name_prefix = CASE WHEN pii_is_sealed(NEW.first_name) THEN pii_prefix(pii_open(NEW.first_name)) END
+        first_name_prefix = CASE WHEN pii_is_sealed(NEW.first_name) THEN pii_prefix(pii_open(NEW.first_name), 3) END
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER customers_index_last_name AFTER UPDATE OF last_name ON customers BEGIN
     UPDATE customers SET
-        last_name_prefix = CASE WHEN pii_is_sealed(NEW.last_name) THEN pii_prefix(pii_open(NEW.last_name)) END
+        last_name_prefix = CASE WHEN pii_is_sealed(NEW.last_name) THEN pii_prefix(pii_open(NEW.last_name), 3) END
     WHERE id = NEW.id;
 END;

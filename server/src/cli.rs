@@ -84,6 +84,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             crate::restore::restore(&pool, &from).await?;
             println!("restored {}", from.display());
         }
+        Command::Sql { query } => {
+            let pool = config.open_database().await?;
+            println!("{}", crate::query::json_rows(&pool, &query).await?);
+        }
         Command::Site { command: SiteCommand::AllowOrigin { site, origin } } => {
             let key = SiteKey::parse(&site).map_err(|e| invalid("--site", e))?;
             let origin = Origin::parse(&origin).map_err(|e| invalid("--origin", e))?;

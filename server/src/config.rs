@@ -114,6 +114,12 @@ pub enum Command {
         /// A file name in the backup directory, a path, or `latest`. Without it: the list.
         which: Option<String>,
     },
+    /// Runs one read-only SQL query with the key's `pii_open(…)` at hand and prints its
+    /// rows as a JSON array: the sqlite3 shell cannot read sealed columns.
+    Sql {
+        /// e.g. "SELECT id, pii_open(email) AS email FROM customers"
+        query: String,
+    },
     /// Sites that embed Patron.
     Site {
         #[command(subcommand)]

@@ -9,6 +9,7 @@ pub mod db;
 mod gate;
 mod ingest;
 pub mod pii;
+mod query;
 pub mod restore;
 pub mod seed;
 pub mod startup;

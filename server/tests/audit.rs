@@ -31,6 +31,7 @@ async fn views_exports_merges_and_settings_are_logged_for_the_owner_only() {
     .execute(&app.pool)
     .await
     .unwrap();
+    app.seal().await;
     let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
     let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
 
@@ -91,6 +92,7 @@ async fn the_log_pages_back_fifty_at_a_time() {
         .execute(&app.pool)
         .await
         .unwrap();
+    app.seal().await;
     let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
     for _ in 0..60 {
         app.admin_via(&owner, &app.url, "customer_record", &[("id", "7")]).await;

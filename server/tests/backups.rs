@@ -74,7 +74,8 @@ async fn a_backup_taken_under_load_restores_to_that_moment() {
     let saved = customers(&mut copy).await;
     let k = saved.len() as i64;
     assert!(before <= k && k <= after + 1, "{before} <= {k} <= {after} + 1");
-    let emails: Vec<String> = saved.iter().map(|c| c.1.clone()).collect();
+    let key = app.key();
+    let emails: Vec<String> = saved.iter().map(|c| key.open(&c.1).unwrap()).collect();
     assert_eq!(emails, (1..=k).map(|n| format!("n{n}@example.com")).collect::<Vec<_>>());
     let mut live = app.pool.acquire().await.unwrap();
     let now_live = customers(&mut live).await;

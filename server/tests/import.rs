@@ -53,6 +53,7 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
     .execute(&app.pool)
     .await
     .unwrap();
+    app.seal().await;
     let client = app.signed_in_as(Role::Manager, "manager@shop.example").await;
     let id = upload(&app, &client, GOOD).await;
     let preview: Value =
@@ -77,22 +78,23 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
     assert_eq!(done, json!({"status": "done", "total": 4, "done": 4, "created": 3, "updated": 1, "unchanged": 0}));
     assert_eq!(count().await, 4);
     let dora: (String, String) =
-        sqlx::query_as("SELECT last_name, city FROM customers WHERE email = 'dora@example.com'")
+        sqlx::query_as("SELECT pii_open(last_name), city FROM customers WHERE pii_open(email) = 'dora@example.com'")
             .fetch_one(&app.pool)
             .await
             .unwrap();
     assert_eq!(dora, ("Dietz".into(), "Zürich".into()));
-    let history: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM customer_changes WHERE field = 'city' AND old_value = 'Bern'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let history: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM customer_changes WHERE field = 'city' AND pii_open(old_value) = 'Bern'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert_eq!(history, 1);
     let tags: Vec<String> =
         sqlx::query_scalar("SELECT tag FROM customer_tags ORDER BY tag").fetch_all(&app.pool).await.unwrap();
     assert_eq!(tags, ["vip", "vip", "wholesale"]);
     let (source, phone): (String, String) =
-        sqlx::query_as("SELECT source, phone FROM customers WHERE first_name = 'Björn'")
+        sqlx::query_as("SELECT source, pii_open(phone) FROM customers WHERE pii_open(first_name) = 'Björn'")
             .fetch_one(&app.pool)
             .await
             .unwrap();

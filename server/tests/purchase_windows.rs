@@ -87,6 +87,7 @@ async fn windows_follow_the_days_and_every_change_to_the_purchases() {
             .execute(pool)
             .await
             .unwrap();
+        app.seal().await;
     }
     // Purchases over the 800 days before the start, some at the very edges of a day.
     for i in 0..300i64 {

@@ -37,6 +37,7 @@ async fn each_check_finds_its_planted_customers_and_a_fix_clears_it() {
     .execute(&app.pool)
     .await
     .unwrap();
+    app.seal().await;
     let client = app.signed_in_as(Role::Manager, "manager@shop.example").await;
     let q = quality(&app, &client, "capitals").await;
     // invalid email, invalid phone, no contact, capitals, no postcode, no consent

@@ -63,6 +63,7 @@ async fn fixture(app: &TestApp) {
           (2, 5, 'EUR', 9900, 9900, 'card', '2026-10-08T10:00:00.000Z');
     "#;
     sqlx::raw_sql(sql).execute(&app.pool).await.unwrap();
+    app.seal().await;
 }
 
 async fn october(app: &TestApp, client: &reqwest::Client) -> Value {

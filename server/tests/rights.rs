@@ -1,6 +1,7 @@
 //! Data-subject rights from the customer's record: the download holds every row planted
 //! about the customer, "do not sell" is kept with its history, and erasure leaves no
-//! personal data in the database file — the file's bytes are searched — only a tombstone.
+//! personal data in the database file — the file's bytes are searched, for plain text and
+//! for the sealed values — only a tombstone.
 
 mod common;
 
@@ -49,8 +50,11 @@ async fn plant(app: &TestApp) -> i64 {
         ..Default::default()
     };
     assert_eq!(app.signup(&signup).await.status(), StatusCode::OK);
-    let id: i64 =
-        sqlx::query_scalar("SELECT id FROM customers WHERE email = ?").bind(EMAIL).fetch_one(&app.pool).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE pii_open(email) = ?")
+        .bind(EMAIL)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     let cid = id.to_string();
     let calls: [(&str, Vec<(&str, &str)>); 5] = [
         ("update_customer", vec![("id", &cid), ("field", "street"), ("value", STREET)]),
@@ -78,9 +82,10 @@ async fn plant(app: &TestApp) -> i64 {
         "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, screen) VALUES (1, 'v1', 'h', ?, '/bread', 'mobile')".into(),
         "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name) VALUES (1, 'v1', 'h', ?, 'share')".into(),
         // A duplicate merged into them earlier, and an upload not yet imported naming them.
-        format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, ?, 999, '{{\"email\":\"{MERGED_EMAIL}\"}}', '{{}}', '{{}}', '{{}}', '[]')"),
-        format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, '{EMAIL}', 'Hello', 'A mail')"),
-        format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', 'email' || char(10) || '{EMAIL}' || char(10) || 'other@example.org' WHERE ? > 0"),
+        // Sealed, as Patron writes them.
+        format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, ?, 999, json_object('email', pii_seal('{MERGED_EMAIL}')), '{{}}', '{{}}', '{{}}', '[]')"),
+        format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, pii_seal('{EMAIL}'), 'Hello', 'A mail')"),
+        format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', pii_seal('email' || char(10) || '{EMAIL}' || char(10) || 'other@example.org') WHERE ? > 0"),
     ] {
         exec(app, &sql, id).await;
     }
@@ -222,13 +227,33 @@ fn found_in_files(dir: &std::path::Path, needle: &str) -> Vec<String> {
 async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone() {
     let app = owner_app().await;
     let id = plant(&app).await;
-    let phone: String =
-        sqlx::query_scalar("SELECT phone FROM customers WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+    let phone: String = sqlx::query_scalar("SELECT pii_open(phone) FROM customers WHERE id = ?")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     let dir = app.database_dir();
-    let planted = [EMAIL, LAST_NAME, phone.as_str(), STREET, NPS_WHY, MERGED_EMAIL];
-    // The test can fail: before the erasure each of them is in the files.
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&app.pool).await.unwrap();
-    for needle in planted {
+    // Names, emails, phones and streets are sealed: never in the files as plain text.
+    for needle in [EMAIL, LAST_NAME, phone.as_str(), STREET, MERGED_EMAIL] {
+        assert_eq!(found_in_files(&dir, needle), Vec::<String>::new(), "{needle} is in the files as plain text");
+    }
+    // What is kept plain, and the sealed values themselves, must go with the erasure.
+    let sealed: Vec<String> = sqlx::query_scalar(
+        "SELECT email FROM customers WHERE id = ?1 UNION ALL SELECT last_name FROM customers WHERE id = ?1
+         UNION ALL SELECT street FROM customers WHERE id = ?1 UNION ALL SELECT to_address FROM outbox WHERE customer_id = ?1
+         UNION ALL SELECT json_extract(source_row, '$.email') FROM customer_merges WHERE target_id = ?1
+         UNION ALL SELECT content FROM imports",
+    )
+    .bind(id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(sealed.len(), 6);
+    let planted: Vec<&str> =
+        [NPS_WHY, "Asked about rye"].into_iter().chain(sealed.iter().map(String::as_str)).collect();
+    // The test can fail: before the erasure each of them is in the files.
+    for needle in &planted {
         assert!(!found_in_files(&dir, needle).is_empty(), "{needle} not planted");
     }
 
@@ -292,11 +317,12 @@ async fn ask(app: &TestApp, email: &str, kind: &str) -> reqwest::Response {
 
 /// The link in the newest mail to `to`, as the customer would click it.
 async fn mailed_link(app: &TestApp, to: &str) -> String {
-    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE to_address = ? ORDER BY id DESC LIMIT 1")
-        .bind(to)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let body: String =
+        sqlx::query_scalar("SELECT body FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1")
+            .bind(to)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     let start = body.find("http").expect("a link in the mail");
     body[start..].split_whitespace().next().unwrap().to_owned()
 }
@@ -395,7 +421,7 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
         .await
         .unwrap();
     assert_eq!((channel.as_str(), state.as_str()), ("self_service", "done"));
-    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_address = ?")
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE pii_open(to_address) = ?")
         .bind(EMAIL)
         .fetch_one(&app.pool)
         .await

@@ -11,7 +11,7 @@ const SMALL: Amounts = Amounts { customers: 300, purchases: 2000, events: 3000, 
 async fn digest(pool: &sqlx::SqlitePool) -> Vec<String> {
     let mut out = Vec::new();
     for sql in [
-        "SELECT group_concat(first_name || last_name || email || coalesce(phone, '') || city || coalesce(birthday, '') || created_at, '|') FROM (SELECT * FROM customers ORDER BY id)",
+        "SELECT group_concat(pii_open(first_name) || pii_open(last_name) || pii_open(email) || coalesce(pii_open(phone), '') || city || coalesce(birthday, '') || created_at, '|') FROM (SELECT * FROM customers ORDER BY id)",
         "SELECT group_concat(customer_id || ':' || total_minor || ':' || created_at, '|') FROM (SELECT * FROM purchases ORDER BY id)",
         "SELECT group_concat(visitor || path || created_at, '|') FROM (SELECT * FROM page_views ORDER BY id)",
     ] {

@@ -54,6 +54,7 @@ async fn fixture(app: &TestApp) {
         INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, screen) VALUES (1, 'v1', 'x', 6, '/', 'desktop');
     "#;
     sqlx::raw_sql(sql).execute(&app.pool).await.unwrap();
+    app.seal().await;
 }
 
 async fn manager(app: &TestApp) -> reqwest::Client {
@@ -358,6 +359,7 @@ async fn a_big_export_arrives_whole_in_chunks() {
     .execute(&app.pool)
     .await
     .unwrap();
+    app.seal().await;
     let client = manager(&app).await;
     let text = export(&app, &client, &json!({"all": true, "groups": []}), "email").await.text().await.unwrap();
     let lines: Vec<&str> = text.lines().collect();

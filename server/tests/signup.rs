@@ -35,8 +35,12 @@ async fn a_valid_signup_stores_the_customer_and_the_exact_consent_shown() {
     assert!(res.headers().get(ACCESS_CONTROL_ALLOW_CREDENTIALS).is_none());
     assert_eq!(outcome(res).await, "Created");
 
-    let (first, last, email, phone): (String, String, String, String) =
-        sqlx::query_as("SELECT first_name, last_name, email, phone FROM customers").fetch_one(&app.pool).await.unwrap();
+    let (first, last, email, phone): (String, String, String, String) = sqlx::query_as(
+        "SELECT pii_open(first_name), pii_open(last_name), pii_open(email), pii_open(phone) FROM customers",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert_eq!((first.as_str(), last.as_str()), ("Ann", "Lee"));
     assert_eq!(email, "ann.lee@example.com");
     assert_eq!(phone, "+442079460958");
@@ -150,7 +154,10 @@ async fn signing_up_again_in_another_case_updates_instead_of_duplicating() {
     assert_eq!(outcome(again).await, "Updated");
     assert_eq!(app.count("customers").await, 1);
     let (first_name, last_name, phone): (String, String, String) =
-        sqlx::query_as("SELECT first_name, last_name, phone FROM customers").fetch_one(&app.pool).await.unwrap();
+        sqlx::query_as("SELECT pii_open(first_name), pii_open(last_name), pii_open(phone) FROM customers")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(first_name, "Rob", "a blank field keeps what we knew");
     assert_eq!(last_name, "Smith");
     assert_eq!(phone, "01701234567");

@@ -16,8 +16,6 @@ use sha2::Sha256;
 
 const PREFIX: &str = "pii1.";
 const NONCE_LEN: usize = 24;
-/// Characters of a name or an email that its lookup bucket is made of (see [`PiiKey::prefix`]).
-pub const PREFIX_CHARS: usize = 3;
 
 /// The master key's two working keys. Never printed: `Debug` shows the fingerprint only.
 #[derive(Clone)]
@@ -106,12 +104,13 @@ impl PiiKey {
         self.mac(kind, value)[..16].to_vec()
     }
 
-    /// The lookup bucket of a name or an email: the keyed hash of its first
-    /// [`PREFIX_CHARS`] characters, lower-cased. Lookup as you type finds the bucket by its
-    /// index and opens only the customers in it. It tells someone holding the database, not
-    /// the key, which customers' names begin alike — the price of searching sealed names.
-    pub fn prefix(&self, value: &str) -> Vec<u8> {
-        let start: String = value.trim().to_lowercase().chars().take(PREFIX_CHARS).collect();
+    /// The lookup bucket of a value: the keyed hash of its first `chars` characters,
+    /// lower-cased (3 for names and emails, 6 for phones). Lookup as you type finds the
+    /// bucket by its index and opens only the customers in it. It tells someone holding the
+    /// database, not the key, which customers' names begin alike — the price of searching
+    /// sealed names.
+    pub fn prefix(&self, value: &str, chars: usize) -> Vec<u8> {
+        let start: String = value.trim().to_lowercase().chars().take(chars).collect();
         self.mac("prefix", &start)[..8].to_vec()
     }
 
@@ -175,10 +174,12 @@ mod tests {
     #[test]
     fn prefix_buckets_fold_case_and_keep_three_characters() {
         let k = key(1);
-        assert_eq!(k.prefix("Müller"), k.prefix("MÜLLER-Lüdenscheid"));
-        assert_eq!(k.prefix("mül"), k.prefix(" Müll "));
-        assert_ne!(k.prefix("Mül"), k.prefix("Mue"));
-        assert_eq!(k.prefix("Li"), k.prefix("li"));
+        assert_eq!(k.prefix("Müller", 3), k.prefix("MÜLLER-Lüdenscheid", 3));
+        assert_eq!(k.prefix("mül", 3), k.prefix(" Müll ", 3));
+        assert_ne!(k.prefix("Mül", 3), k.prefix("Mue", 3));
+        assert_eq!(k.prefix("Li", 3), k.prefix("li", 3));
+        assert_eq!(k.prefix("+46701234567", 6), k.prefix("+46701", 6));
+        assert_ne!(k.prefix("+46701234567", 6), k.prefix("+46702", 6));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! - `pii_seal(text)`: a sealed value; NULL stays NULL, '' stays ''.
 //! - `pii_open(sealed)`: the plain text; an error for anything this key did not seal.
 //! - `pii_hash(kind, text)`: the blind index of a whole value (NULL for NULL or '').
-//! - `pii_prefix(text)`: the lookup bucket of a name or email (NULL for NULL or '').
+//! - `pii_prefix(text, n)`: the lookup bucket of the first n characters (NULL for NULL or '').
 //! - `pii_is_sealed(text)`: whether a value needs no sealing (NULL and '' need none).
 //! - `pii_fingerprint()`: the key's fingerprint, which the database records.
 //!
@@ -29,7 +29,7 @@ pub unsafe fn register(db: *mut ffi::sqlite3, key: &Arc<PiiKey>) -> Result<(), c
         (c"pii_seal", 1, false, seal),
         (c"pii_open", 1, true, open),
         (c"pii_hash", 2, true, hash),
-        (c"pii_prefix", 1, true, prefix),
+        (c"pii_prefix", 2, true, prefix),
         (c"pii_is_sealed", 1, true, is_sealed),
         (c"pii_fingerprint", 0, true, fingerprint),
     ];
@@ -142,8 +142,9 @@ unsafe extern "C" fn hash(ctx: *mut ffi::sqlite3_context, _: c_int, args: *mut *
 
 unsafe extern "C" fn prefix(ctx: *mut ffi::sqlite3_context, _: c_int, args: *mut *mut ffi::sqlite3_value) {
     unsafe {
+        let chars = usize::try_from(ffi::sqlite3_value_int(*args.add(1))).unwrap_or(0);
         match text(args, 0) {
-            Some(Ok(value)) if !value.trim().is_empty() => give_blob(ctx, &key(ctx).prefix(value)),
+            Some(Ok(value)) if !value.trim().is_empty() => give_blob(ctx, &key(ctx).prefix(value, chars)),
             Some(Err(())) => give_error(ctx, NOT_UTF8),
             _ => ffi::sqlite3_result_null(ctx),
         }

@@ -47,6 +47,20 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     TestApp { url, pool, client, backups: config.backup_place(), _dir: dir }
 }
 
+impl TestApp {
+    /// Seals the names, emails and phones fixtures wrote plain (what Patron does at start
+    /// to a database from before PII was sealed), so reads through `pii_open` work.
+    pub async fn seal(&self) {
+        patron::pii::settle(&self.pool).await.expect("sealing the fixtures");
+    }
+
+    /// The key this server generated beside its database (none is configured in tests).
+    pub fn key(&self) -> patron::pii::PiiKey {
+        let master = patron::pii::key::read(&self.database_dir().join("patron.key")).expect("the generated key");
+        patron::pii::PiiKey::from_master(&master)
+    }
+}
+
 /// What a signup widget sends; fields default to blank like an untouched form.
 #[derive(Default, Clone)]
 pub struct Signup<'a> {

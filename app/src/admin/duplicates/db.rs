@@ -433,8 +433,9 @@ pub async fn undo(pool: &SqlitePool, site: SiteId, merge: i64, staff: StaffId) -
 pub async fn merges(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<Vec<MergeRow>> {
     let rows = sqlx::query(
         "SELECT m.id, m.target_id, m.source_id, m.created_at, m.undone_at,
-                json_extract(m.source_row, '$.first_name') || ' ' || json_extract(m.source_row, '$.last_name') AS source_name,
-                coalesce(c.first_name || ' ' || c.last_name, '') AS target_name, u.email AS staff
+                pii_open(json_extract(m.source_row, '$.first_name')) || ' ' || pii_open(json_extract(m.source_row, '$.last_name'))
+                    AS source_name,
+                coalesce(pii_open(c.first_name) || ' ' || pii_open(c.last_name), '') AS target_name, u.email AS staff
          FROM customer_merges m LEFT JOIN customers c ON c.id = m.target_id LEFT JOIN staff_users u ON u.id = m.staff_id
          WHERE m.site_id = ? ORDER BY m.id DESC LIMIT ?",
     )

@@ -5,14 +5,14 @@ use super::form::{CatalogueEntry, ValidPurchase};
 use crate::domain::{CustomerId, Email, Minor, PersonName, Phone, SiteId, SiteKey, StaffId};
 use sqlx::{Row, SqlitePool};
 
-/// Customers whose email, first or last name starts with `query`, or whose full name
-/// does, or whose whole email or phone it is.
+/// Customers whose email, phone, first or last name starts with `query`, or whose full
+/// name does.
 ///
-/// Names and emails are sealed (migration 0019), so no index can range over them. The
-/// candidates come from their lookup buckets (the keyed hash of the first three letters)
-/// and the exact email and phone hashes, each an index lookup; only those are opened and
-/// compared here. So the lookup starts at the third letter: one or two letters find only
-/// names that short.
+/// Names, emails and phones are sealed (migration 0019), so no index can range over them.
+/// The candidates come from their lookup buckets (the keyed hash of the first three
+/// letters, six characters of a phone) and the exact email and phone hashes, each an index
+/// lookup; only those are opened and compared here. So the lookup starts at the third
+/// letter (one or two find only names that short) and the sixth digit of a phone.
 pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<Vec<Found>> {
     let lower = query.trim().to_lowercase();
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
@@ -27,10 +27,11 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
          FROM customers c JOIN sites s ON s.id = c.site_id
          WHERE c.id IN (
            SELECT id FROM customers WHERE email_hash = pii_hash('email', ?1)
-           UNION SELECT id FROM customers WHERE length(?3) >= 3 AND phone_hash = pii_hash('phone', ?3)
-           UNION SELECT id FROM customers WHERE email_prefix = pii_prefix(?1)
-           UNION SELECT id FROM customers WHERE last_name_prefix = pii_prefix(?1)
-           UNION SELECT id FROM customers WHERE first_name_prefix = pii_prefix(?2)
+           UNION SELECT id FROM customers WHERE length(?3) >= 6 AND phone_prefix = pii_prefix(?3, 6)
+           UNION SELECT id FROM customers WHERE length(?3) BETWEEN 3 AND 5 AND phone_hash = pii_hash('phone', ?3)
+           UNION SELECT id FROM customers WHERE email_prefix = pii_prefix(?1, 3)
+           UNION SELECT id FROM customers WHERE last_name_prefix = pii_prefix(?1, 3)
+           UNION SELECT id FROM customers WHERE first_name_prefix = pii_prefix(?2, 3)
          )",
     )
     .bind(&lower)
@@ -45,7 +46,7 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
             let (first_name, last_name): (String, String) = (r.get("first_name"), r.get("last_name"));
             let (email, phone_on_record): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
             let matches = email.as_deref().is_some_and(|e| starts(e, &lower))
-                || (phone.len() >= 3 && phone_on_record.as_deref() == Some(phone.as_str()))
+                || (phone.len() >= 3 && phone_on_record.as_deref().is_some_and(|p| p.starts_with(&phone)))
                 || starts(&last_name, &lower)
                 || (last.is_empty() && starts(&first_name, &lower))
                 || (!last.is_empty() && first_name.to_lowercase() == first && starts(&last_name, &last));
