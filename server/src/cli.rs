@@ -31,6 +31,10 @@ pub enum CliError {
     Restore(#[from] crate::restore::RestoreError),
     #[error("hashing the password: {0}")]
     Hash(#[from] passwords::HashError),
+    #[error(transparent)]
+    Key(#[from] crate::pii::key::KeyError),
+    #[error(transparent)]
+    Rotate(#[from] crate::pii::rotate::RotateError),
 }
 
 fn invalid(field: &'static str, problem: impl std::fmt::Display) -> CliError {
@@ -83,6 +87,28 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!("the database as it was: {}", before.name);
             crate::restore::restore(&pool, &from).await?;
             println!("restored {}", from.display());
+        }
+        Command::RotateKey { new_key_file } => {
+            use crate::pii::{PiiKey, key};
+            let current = config.load_key()?;
+            let pool = crate::db::connect(&config.database_url, &current.key).await?;
+            let master = if new_key_file.exists() {
+                key::read(&new_key_file)?
+            } else {
+                key::create(&new_key_file, &PiiKey::generate_master())?
+            };
+            let new = std::sync::Arc::new(PiiKey::from_master(&master));
+            if new.fingerprint() == current.key.fingerprint() {
+                return Err(invalid("--new-key-file", "holds the key in use already"));
+            }
+            let sealed = crate::pii::rotate::rotate(&pool, &current.key, &new).await?;
+            println!("sealed {sealed} values again under the key {} ({})", new.fingerprint(), new_key_file.display());
+            println!(
+                "start Patron with PATRON_KEY_FILE={}; keep the old key {} as long as you keep backups made before \
+                 now: they need it",
+                new_key_file.display(),
+                current.key.fingerprint()
+            );
         }
         Command::Sql { query } => {
             let pool = config.open_database().await?;

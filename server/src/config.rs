@@ -114,6 +114,13 @@ pub enum Command {
         /// A file name in the backup directory, a path, or `latest`. Without it: the list.
         which: Option<String>,
     },
+    /// Seals all customer data again under a new key, in one transaction. Stop the server
+    /// first, and start it with the new key after. The new key is read from
+    /// `--new-key-file`, or generated into it when that file does not exist yet.
+    RotateKey {
+        #[arg(long)]
+        new_key_file: PathBuf,
+    },
     /// Runs one read-only SQL query with the key's `pii_open(…)` at hand and prints its
     /// rows as a JSON array: the sqlite3 shell cannot read sealed columns.
     Sql {

@@ -6,7 +6,7 @@
 mod common;
 
 use app::domain::Role;
-use common::{Signup, TestApp, spawn_app, spawn_app_with};
+use common::{Signup, TestApp, config_in, spawn_app, spawn_app_with};
 use patron::config::Config;
 use patron::pii::SecretKey;
 use reqwest::StatusCode;
@@ -117,17 +117,9 @@ async fn a_server_with_another_key_refuses_the_database_and_its_backups() {
     let backup = app::admin::backups::files::backup(&first.pool, &first.backups, 1_800_000_000).await.unwrap();
 
     let other = "11".repeat(32);
-    let mut config = Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", first.database_dir().join("patron.db").display()),
-        site_root: first.database_dir().join("site"),
-        trusted_proxies: Vec::new(),
-        backup_dir: None,
-        backup_keep: 3,
-        public_url: None,
-        secret_key: Some(other.parse().unwrap()),
-        key_file: None,
-    };
+    // A second server on the same database.
+    let mut config = config_in(&first.database_dir());
+    config.secret_key = Some(other.parse().unwrap());
     let refused = patron::startup::Application::build(&config).await.err().expect("another key is refused");
     assert!(refused.to_string().contains("was sealed with the key"), "{refused}");
     config.secret_key = Some(KEY.parse().unwrap());
@@ -194,4 +186,79 @@ async fn owners_are_told_when_the_key_lies_beside_the_database() {
     configured.create_owner(OWNER, "a long owner passphrase").await;
     let today: Value = configured.admin("dashboard", &[]).await.json().await.unwrap();
     assert_eq!(today["key_beside_database"], Value::Null);
+}
+
+#[tokio::test]
+async fn rotating_the_key_seals_everything_again_and_only_the_new_key_opens_it() {
+    let app = spawn_app_with(configured).await;
+    app.create_owner(OWNER, "a long owner passphrase").await;
+    app.signup(&Signup {
+        first_name: "Ada",
+        email: "ada@example.org",
+        phone: "+41 79 555 01 02",
+        ..Default::default()
+    })
+    .await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM customers").fetch_one(&app.pool).await.unwrap();
+    let res =
+        app.admin("update_customer", &[("id", &id.to_string()), ("field", "street"), ("value", "Rue Haute 1")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    sqlx::query(
+        "INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed)
+         VALUES (1, ?, 99, json_object('email', pii_seal('old@example.org'), 'city', 'Bern'),
+                 json_object('phone', json_array(NULL, pii_seal('+41795550102'))), '{}', '{}', '[]')",
+    )
+    .bind(id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let old = patron::pii::PiiKey::from_master(&hex_key(KEY));
+    let new = std::sync::Arc::new(patron::pii::PiiKey::from_master(&hex_key(&"5a".repeat(32))));
+    let sealed = patron::pii::rotate::rotate(&app.pool, &old, &new).await.unwrap();
+    // First name, email, phone, street; the street's new value in the history; the merge
+    // log's email and the phone it filled in.
+    assert_eq!(sealed, 7);
+
+    // Every sealed value opens with the new key and none with the old.
+    for (table, column) in app::sealed::SEALED {
+        let values: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''"
+        )))
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        for value in values {
+            assert!(new.open(&value).is_ok() && old.open(&value).is_err(), "{table}.{column}");
+        }
+    }
+    let (row, filled): (String, String) =
+        sqlx::query_as("SELECT source_row, filled FROM customer_merges").fetch_one(&app.pool).await.unwrap();
+    let (row, filled): (Value, Value) = (serde_json::from_str(&row).unwrap(), serde_json::from_str(&filled).unwrap());
+    assert_eq!(new.open(row["email"].as_str().unwrap()).unwrap(), "old@example.org");
+    assert_eq!(row["city"], "Bern");
+    assert_eq!(new.open(filled["phone"][1].as_str().unwrap()).unwrap(), "+41795550102");
+
+    // The database now takes the new key only, and its indexes answer to it.
+    // A second server on the same database.
+    let mut config = config_in(&app.database_dir());
+    config.secret_key = Some(KEY.parse().unwrap());
+    assert!(patron::startup::Application::build(&config).await.is_err(), "the old key is refused");
+    config.secret_key = Some("5a".repeat(32).parse().unwrap());
+    let rotated = patron::startup::Application::build(&config).await.expect("the new key opens it");
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM customers WHERE email_hash = pii_hash('email', 'ada@example.org')
+           AND phone_prefix = pii_prefix('+41795550102', 6) AND first_name_prefix = pii_prefix('ada', 3)",
+    )
+    .fetch_optional(&rotated.pool)
+    .await
+    .unwrap();
+    assert_eq!(found, Some(id));
+}
+
+fn hex_key(hex: &str) -> [u8; 32] {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k");
+    std::fs::write(&path, hex).unwrap();
+    patron::pii::key::read(&path).unwrap()
 }

@@ -3,6 +3,7 @@
 
 pub mod cipher;
 pub mod key;
+pub mod rotate;
 mod sql;
 
 pub use cipher::PiiKey;

@@ -23,20 +23,25 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
-/// A server whose configuration `configure` changed first.
-pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut config = Config {
+/// The test configuration of a server whose database lives in `dir` (no key configured).
+pub fn config_in(dir: &std::path::Path) -> Config {
+    Config {
         addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.path().join("patron.db").display()),
-        site_root: dir.path().join("site"),
+        database_url: format!("sqlite://{}", dir.join("patron.db").display()),
+        site_root: dir.join("site"),
         trusted_proxies: Vec::new(),
         backup_dir: None,
         backup_keep: 3,
         public_url: None,
         secret_key: None,
         key_file: None,
-    };
+    }
+}
+
+/// A server whose configuration `configure` changed first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = config_in(dir.path());
     configure(&mut config);
     let app = Application::build(&config).await.expect("app starts");
     let url = format!("http://127.0.0.1:{}", app.port());

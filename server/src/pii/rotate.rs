@@ -1,0 +1,103 @@
+//! `patron rotate-key`: seals every sealed value again under a new key, rebuilds the blind
+//! indexes and records the new fingerprint, all in one transaction — it happens whole or
+//! not at all. The server must be stopped meanwhile and started with the new key after.
+
+use super::cipher::{CannotOpen, PiiKey};
+use serde_json::Value;
+use sqlx::{AssertSqlSafe, Connection, Row, SqliteConnection, SqlitePool};
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RotateError {
+    #[error("database: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("{table}.{column} row {row} does not open with the current key: {source}")]
+    CannotOpen { table: &'static str, column: String, row: i64, source: CannotOpen },
+}
+
+/// Re-seals everything from `old` to `new`; returns how many values it sealed again.
+pub async fn rotate(pool: &SqlitePool, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, RotateError> {
+    // A connection of its own whose pii_* functions use the new key, so the triggers index
+    // the new values under it; detached, so it never goes back to the pool like that.
+    let mut conn = pool.acquire().await?.detach();
+    super::register(&mut conn, new).await?;
+    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    let mut sealed = 0;
+    for (table, column) in app::sealed::SEALED {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''"
+        )))
+        .fetch_all(&mut *tx)
+        .await?;
+        for row in rows {
+            let (id, value): (i64, String) = (row.get(0), row.get(1));
+            let plain = old.open(&value).map_err(|source| RotateError::CannotOpen {
+                table,
+                column: column.to_owned(),
+                row: id,
+                source,
+            })?;
+            sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET {column} = ? WHERE rowid = ?")))
+                .bind(new.seal(&plain))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sealed += 1;
+        }
+    }
+    sealed += merge_logs(&mut tx, old, new).await?;
+    sqlx::query("UPDATE server_secrets SET value = pii_fingerprint() WHERE name = 'pii_key_fingerprint'")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(sealed)
+}
+
+/// A merge log keeps the merged customer's row (sealed columns sealed) and the values it
+/// filled in (`{"email": [before, after]}`): both are sealed again too.
+async fn merge_logs(conn: &mut SqliteConnection, old: &PiiKey, new: &PiiKey) -> Result<u64, RotateError> {
+    let rows = sqlx::query("SELECT id, source_row, filled FROM customer_merges").fetch_all(&mut *conn).await?;
+    let mut sealed = 0;
+    for row in rows {
+        let id: i64 = row.get("id");
+        let mut reseal = |column: &str, value: &mut Value| -> Result<(), RotateError> {
+            if let Value::String(s) = value
+                && !s.is_empty()
+                && app::sealed::is_sealed("customers", column)
+            {
+                let plain = old.open(s).map_err(|source| RotateError::CannotOpen {
+                    table: "customer_merges",
+                    column: column.to_owned(),
+                    row: id,
+                    source,
+                })?;
+                *s = new.seal(&plain);
+                sealed += 1;
+            }
+            Ok(())
+        };
+        let mut source_row: Value = serde_json::from_str(row.get("source_row")).unwrap_or(Value::Null);
+        if let Value::Object(fields) = &mut source_row {
+            for (column, value) in fields.iter_mut() {
+                reseal(column, value)?;
+            }
+        }
+        let mut filled: Value = serde_json::from_str(row.get("filled")).unwrap_or(Value::Null);
+        if let Value::Object(fields) = &mut filled {
+            for (column, pair) in fields.iter_mut() {
+                if let Value::Array(values) = pair {
+                    for value in values {
+                        reseal(column, value)?;
+                    }
+                }
+            }
+        }
+        sqlx::query("UPDATE customer_merges SET source_row = ?, filled = ? WHERE id = ?")
+            .bind(source_row.to_string())
+            .bind(filled.to_string())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(sealed)
+}
