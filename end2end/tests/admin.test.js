@@ -48,7 +48,7 @@ test("first run creates the owner, who signs out and in and sees a new customer 
   await w.getByRole("status").waitFor();
 
   // Sign out, then a wrong password is refused and the right one lets the owner in.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.waitForURL(/\/admin\/login$/);
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill("not the password at all");
@@ -80,6 +80,11 @@ test("first run creates the owner, who signs out and in and sees a new customer 
   assert.equal(cookie.name, "patron_session");
   assert.equal(cookie.httpOnly, true);
   assert.equal(cookie.sameSite, "Strict");
+
+  // Signing out everywhere ends the session in the database too, not only the cookie.
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.waitForURL(/\/admin\/login$/);
+  assert.deepEqual(patron.sql("SELECT count(*) AS n FROM sessions"), [{ n: 0 }]);
 
   assert.deepEqual(page.problems, []);
   assert.deepEqual(shop.problems, []);

@@ -2,6 +2,7 @@
 
 use crate::config::{AdminCommand, Cli, Command, SiteCommand};
 use crate::startup::Application;
+use app::admin::audit::{AuditAction, db as audit};
 use app::admin::auth::{db as staff_db, passwords};
 use app::admin::backups::files as backups;
 use app::domain::{Email, Origin, Password, Role, SiteKey};
@@ -70,6 +71,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Backup => {
             let pool = config.open_database().await?;
             let file = backups::backup(&pool, &config.backup_place(), unix_now()).await?;
+            audit::record_command(&pool, AuditAction::BackedUp, &format!("patron backup: {}", file.name)).await?;
             println!("{} ({} bytes) in {}", file.name, file.bytes, config.backup_place().dir.display());
         }
         Command::Restore { which } => {
@@ -86,6 +88,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let before = backups::backup(&pool, &place, unix_now()).await?;
             println!("the database as it was: {}", before.name);
             crate::restore::restore(&pool, &from).await?;
+            let detail = format!("patron restore: {} (the database before it: {})", from.display(), before.name);
+            audit::record_command(&pool, AuditAction::RestoredBackup, &detail).await?;
             println!("restored {}", from.display());
         }
         Command::RotateKey { new_key_file } => {
@@ -102,6 +106,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 return Err(invalid("--new-key-file", "holds the key in use already"));
             }
             let sealed = crate::pii::rotate::rotate(&pool, &current.key, &new).await?;
+            let detail = format!("from key {} to key {}", current.key.fingerprint(), new.fingerprint());
+            audit::record_command(&pool, AuditAction::RotatedKey, &detail).await?;
             println!("sealed {sealed} values again under the key {} ({})", new.fingerprint(), new_key_file.display());
             println!(
                 "start Patron with PATRON_KEY_FILE={}; keep the old key {} as long as you keep backups made before \

@@ -26,7 +26,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 19] = [
+    let files: [(i64, &str, &'static str); 20] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -46,6 +46,7 @@ fn migrator() -> Migrator {
         (17, "audit_log", include_str!("../migrations/0017_audit_log.sql")),
         (18, "data_rights", include_str!("../migrations/0018_data_rights.sql")),
         (19, "pii_at_rest", include_str!("../migrations/0019_pii_at_rest.sql")),
+        (20, "audit_commands", include_str!("../migrations/0020_audit_commands.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -175,6 +175,29 @@ async fn logout_ends_the_session() {
 }
 
 #[tokio::test]
+async fn signing_out_everywhere_ends_the_sessions_of_that_account_only() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let phone = app.signed_in_as(app::domain::Role::Staff, "till@shop.example").await;
+    let till = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    // The same account on a second device.
+    let login = [("email", "till@shop.example"), ("password", "a staff passphrase 123")];
+    let res = app.admin_via(&till, &app.url, "login", &login).await;
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let list = |client: reqwest::Client| {
+        let app = &app;
+        async move { app.admin_via(&client, &app.url, "list_customers", &[("query", ""), ("page", "1")]).await.status() }
+    };
+    assert_eq!(list(till.clone()).await, StatusCode::OK);
+
+    let res = app.admin_via(&phone, &app.url, "logout_everywhere", &[]).await;
+    assert!(res.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert_eq!(list(phone).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(list(till).await, StatusCode::UNAUTHORIZED, "the other device is signed out too");
+    assert_eq!(list(app.client.clone()).await, StatusCode::OK, "the owner's session stays");
+}
+
+#[tokio::test]
 async fn admin_create_reads_the_password_from_standard_input() {
     use std::io::Write;
     use std::process::{Command, Stdio};
@@ -255,11 +278,12 @@ const EVERY_ARGUMENT: [(&str, &str); 47] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 65] = [
+const ACCESS: [(&str, Option<Role>); 66] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
     ("logout", None),
+    ("logout_everywhere", Some(Role::Staff)),
     ("invite_info", None),
     ("accept_invite", None),
     ("dashboard", Some(Role::Staff)),
@@ -346,6 +370,11 @@ async fn every_admin_function_lets_in_exactly_the_roles_it_should() {
         let (_, min) = ACCESS.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{path} is not in ACCESS"));
         let Some(min) = min else { continue };
         assert_eq!(call(&anonymous, path).await.unwrap().status(), StatusCode::UNAUTHORIZED, "{path} anonymous");
+        // It ends the caller's sessions, which the calls after it need: a signed-in call has
+        // its own test (signing_out_everywhere_ends_the_sessions_of_that_account_only).
+        if name == "logout_everywhere" {
+            continue;
+        }
         for (role, client) in roles {
             let status = call(client, path).await.unwrap().status();
             if !role.at_least(*min) {

@@ -19,10 +19,12 @@ pub enum AuditAction {
     ExportedCustomerData,
     ErasedCustomer,
     ChangedDoNotSell,
+    RestoredBackup,
+    RotatedKey,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 14] = [
         AuditAction::ViewedCustomer,
         AuditAction::Exported,
         AuditAction::PrintedLabels,
@@ -35,6 +37,8 @@ impl AuditAction {
         AuditAction::ExportedCustomerData,
         AuditAction::ErasedCustomer,
         AuditAction::ChangedDoNotSell,
+        AuditAction::RestoredBackup,
+        AuditAction::RotatedKey,
     ];
 
     /// The stored code (the migration's CHECK lists the same).
@@ -52,6 +56,8 @@ impl AuditAction {
             AuditAction::ExportedCustomerData => "exported_customer_data",
             AuditAction::ErasedCustomer => "erased_customer",
             AuditAction::ChangedDoNotSell => "changed_do_not_sell",
+            AuditAction::RestoredBackup => "restored_backup",
+            AuditAction::RotatedKey => "rotated_key",
         }
     }
 
@@ -69,6 +75,8 @@ impl AuditAction {
             AuditAction::ExportedCustomerData => "downloaded a customer's data",
             AuditAction::ErasedCustomer => "erased a customer",
             AuditAction::ChangedDoNotSell => "changed do-not-sell",
+            AuditAction::RestoredBackup => "restored a backup",
+            AuditAction::RotatedKey => "rotated the encryption key",
         }
     }
 

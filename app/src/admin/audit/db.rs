@@ -30,6 +30,18 @@ pub async fn record(
     Ok(())
 }
 
+/// Appends an entry for something done with the `patron` command on the server, where no
+/// staff member is signed in: it is logged as done by "command line".
+pub async fn record_command(pool: &SqlitePool, action: AuditAction, detail: &str) -> sqlx::Result<()> {
+    let detail: String = detail.chars().take(500).collect();
+    sqlx::query("INSERT INTO audit_log (staff_email, action, detail) VALUES ('command line', ?, ?)")
+        .bind(action.code())
+        .bind(detail)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// Up to `limit` entries, newest first, narrowed as asked.
 pub async fn page(
     pool: &SqlitePool,

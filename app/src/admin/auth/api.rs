@@ -119,6 +119,29 @@ pub async fn logout() -> Result<(), AppError> {
     )
 }
 
+/// Ends every session of the signed-in account, on every device (a lost phone, a shared
+/// till left signed in), this one included.
+#[server(prefix = "/api/admin", endpoint = "logout_everywhere")]
+pub async fn logout_everywhere() -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use super::session;
+            let staff = super::guard::require_staff(crate::domain::Role::Staff).await?;
+            let pool = crate::server_ctx::pool()?;
+            let ended = super::db::delete_sessions_of(&pool, staff.id).await?;
+            tracing::info!(staff = staff.id.0, sessions = ended, "signed out everywhere");
+            let parts = crate::server_ctx::request_parts()?;
+            crate::server_ctx::set_response_header(
+                axum::http::header::SET_COOKIE,
+                session::clear_cookie(session::is_https(&parts.headers)),
+            );
+            leptos_axum::redirect("/admin/login");
+            Ok(())
+        }
+        .await,
+    )
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
     use super::session;

@@ -96,6 +96,11 @@ pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result
     Ok(())
 }
 
+/// Ends every session of a staff account; how many there were.
+pub async fn delete_sessions_of(pool: &SqlitePool, staff: StaffId) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE staff_id = ?").bind(staff).execute(pool).await?.rows_affected())
+}
+
 /// Failed sign-ins since `since` for the account (hash of the email typed) and from the
 /// network (hash of the address).
 pub async fn recent_failures(pool: &SqlitePool, account: &str, network: &str, since: &str) -> sqlx::Result<(i64, i64)> {

@@ -12,7 +12,7 @@ pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
-pub use api::{AuthState, GetAuthState, Login, Logout, SetupOwner, get_auth_state};
+pub use api::{AuthState, GetAuthState, Login, Logout, LogoutEverywhere, SetupOwner, get_auth_state};
 
 use crate::admin::form_error::FormError;
 use crate::domain::{Field, Password};
@@ -68,13 +68,17 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-/// The sign-out button of the admin's header.
+/// The sign-out buttons of the admin's header: this browser, or every device.
 #[component]
 pub fn LogoutButton() -> impl IntoView {
     let action = ServerAction::<Logout>::new();
+    let everywhere = ServerAction::<LogoutEverywhere>::new();
     view! {
         <ActionForm action attr:class="logout">
             <button type="submit">"Sign out"</button>
+        </ActionForm>
+        <ActionForm action=everywhere attr:class="logout">
+            <button type="submit" title="Ends your sessions on every device, this one included">"Sign out everywhere"</button>
         </ActionForm>
     }
 }
