@@ -108,15 +108,22 @@ pub async fn logout() -> Result<(), AppError> {
                 let pool = crate::server_ctx::pool()?;
                 super::db::delete_session(&pool, &crate::tokens::hash(&token)).await?;
             }
-            crate::server_ctx::set_response_header(
-                axum::http::header::SET_COOKIE,
-                session::clear_cookie(session::is_https(&parts.headers)),
-            );
-            leptos_axum::redirect("/admin/login");
+            to_login_page(&parts.headers);
             Ok(())
         }
         .await,
     )
+}
+
+/// Clears this browser's session cookie and sends it to the login page.
+#[cfg(feature = "ssr")]
+fn to_login_page(headers: &axum::http::HeaderMap) {
+    use super::session;
+    crate::server_ctx::set_response_header(
+        axum::http::header::SET_COOKIE,
+        session::clear_cookie(session::is_https(headers)),
+    );
+    leptos_axum::redirect("/admin/login");
 }
 
 /// Ends every session of the signed-in account, on every device (a lost phone, a shared
@@ -125,17 +132,11 @@ pub async fn logout() -> Result<(), AppError> {
 pub async fn logout_everywhere() -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            use super::session;
             let staff = super::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let ended = super::db::delete_sessions_of(&pool, staff.id).await?;
             tracing::info!(staff = staff.id.0, sessions = ended, "signed out everywhere");
-            let parts = crate::server_ctx::request_parts()?;
-            crate::server_ctx::set_response_header(
-                axum::http::header::SET_COOKIE,
-                session::clear_cookie(session::is_https(&parts.headers)),
-            );
-            leptos_axum::redirect("/admin/login");
+            to_login_page(&crate::server_ctx::request_parts()?.headers);
             Ok(())
         }
         .await,
