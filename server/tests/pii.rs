@@ -6,7 +6,7 @@
 mod common;
 
 use app::domain::Role;
-use common::{Signup, TestApp, config_in, spawn_app, spawn_app_with};
+use common::{Signup, config_in, spawn_app, spawn_app_with};
 use patron::config::Config;
 use patron::pii::SecretKey;
 use reqwest::StatusCode;
@@ -17,22 +17,6 @@ const KEY: &str = "4f1c0a9e7d3b25688e1f6a0c9b4d7e2a5c8f1b3d6e9a0c2f4b7d9e1a3c5f7
 
 fn configured(config: &mut Config) {
     config.secret_key = Some(KEY.parse::<SecretKey>().unwrap());
-}
-
-/// Every file of the database (main file, write-ahead log) where `needle` appears.
-fn found_in_files(app: &TestApp, needle: &str) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(app.database_dir()).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name.starts_with("patron.db") {
-            let bytes = std::fs::read(&path).unwrap();
-            if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-                hits.push(name);
-            }
-        }
-    }
-    hits
 }
 
 #[tokio::test]
@@ -104,10 +88,10 @@ async fn with_a_key_configured_no_write_path_leaves_plain_contact_data_in_the_fi
         "perpetua.lindgren@example.se",
     ];
     for needle in plain {
-        assert_eq!(found_in_files(&app, needle), Vec::<String>::new(), "{needle} is in the files as plain text");
+        assert_eq!(app.found_in_files(needle), Vec::<String>::new(), "{needle} is in the files as plain text");
     }
     // The test can fail: what is not sealed (notes) is found by the same search.
-    assert!(!found_in_files(&app, "Prefers the seeded rye").is_empty());
+    assert!(!app.found_in_files("Prefers the seeded rye").is_empty());
 }
 
 #[tokio::test]

@@ -206,23 +206,6 @@ async fn do_not_sell_is_kept_with_its_history_and_can_be_lifted() {
     assert!(record(till).await["do_not_sell_at"].is_string());
 }
 
-/// Every place in the database's files where `needle` appears.
-fn found_in_files(dir: &std::path::Path, needle: &str) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if !name.starts_with("patron.db") {
-            continue;
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-            hits.push(name);
-        }
-    }
-    hits
-}
-
 #[tokio::test]
 async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone() {
     let app = owner_app().await;
@@ -232,11 +215,10 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    let dir = app.database_dir();
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&app.pool).await.unwrap();
     // Names, emails, phones and streets are sealed: never in the files as plain text.
     for needle in [EMAIL, LAST_NAME, phone.as_str(), STREET, MERGED_EMAIL] {
-        assert_eq!(found_in_files(&dir, needle), Vec::<String>::new(), "{needle} is in the files as plain text");
+        assert_eq!(app.found_in_files(needle), Vec::<String>::new(), "{needle} is in the files as plain text");
     }
     // What is kept plain, and the sealed values themselves, must go with the erasure.
     let sealed: Vec<String> = sqlx::query_scalar(
@@ -254,7 +236,7 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
         [NPS_WHY, "Asked about rye"].into_iter().chain(sealed.iter().map(String::as_str)).collect();
     // The test can fail: before the erasure each of them is in the files.
     for needle in &planted {
-        assert!(!found_in_files(&dir, needle).is_empty(), "{needle} not planted");
+        assert!(!app.found_in_files(needle).is_empty(), "{needle} not planted");
     }
 
     let cid = id.to_string();
@@ -266,7 +248,7 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
     assert!(done["rows"].as_i64().unwrap() >= 18, "{done}");
 
     for needle in planted {
-        assert_eq!(found_in_files(&dir, needle), Vec::<String>::new(), "{needle} is still in the files");
+        assert_eq!(app.found_in_files(needle), Vec::<String>::new(), "{needle} is still in the files");
     }
     for (table, condition) in TABLES.into_iter().filter(|(t, _)| *t != "privacy_requests") {
         let sql = format!("SELECT count(*) FROM {table} WHERE {condition}");

@@ -107,6 +107,23 @@ impl TestApp {
         self._dir.path().to_path_buf()
     }
 
+    /// The database's files (main file, write-ahead log) in which `needle` appears: what
+    /// someone who copied the data directory could read.
+    pub fn found_in_files(&self, needle: &str) -> Vec<String> {
+        let mut hits = Vec::new();
+        for entry in std::fs::read_dir(self.database_dir()).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("patron.db") {
+                let bytes = std::fs::read(&path).unwrap();
+                if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                    hits.push(name);
+                }
+            }
+        }
+        hits
+    }
+
     /// The origin the demo site allows out of the box: Patron's own.
     pub fn own_origin(&self) -> &str {
         &self.url
