@@ -116,6 +116,18 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 current.key.fingerprint()
             );
         }
+        Command::Retention => {
+            let pool = config.open_database().await?;
+            let done = app::admin::retention::db::apply(&pool).await?;
+            app::admin::retention::log_run(&done);
+            for (site, r) in done {
+                let site = site.map_or("server-wide".to_owned(), |s| format!("site {}", s.0));
+                println!(
+                    "{site}: {} page views, {} events, {} customers erased, {} uploads dropped, {} links closed",
+                    r.page_views, r.events, r.customers, r.uploads, r.links
+                );
+            }
+        }
         Command::Sql { query } => {
             let pool = config.open_database().await?;
             println!("{}", crate::query::json_rows(&pool, &query).await?);

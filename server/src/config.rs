@@ -114,6 +114,9 @@ pub enum Command {
         /// A file name in the backup directory, a path, or `latest`. Without it: the list.
         which: Option<String>,
     },
+    /// Applies every site's retention rules now (a running server does it every hour) and
+    /// prints what went.
+    Retention,
     /// Seals all customer data again under a new key, in one transaction. Stop the server
     /// first, and start it with the new key after. The new key is read from
     /// `--new-key-file`, or generated into it when that file does not exist yet.

@@ -26,7 +26,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 20] = [
+    let files: [(i64, &str, &'static str); 21] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -47,6 +47,7 @@ fn migrator() -> Migrator {
         (18, "data_rights", include_str!("../migrations/0018_data_rights.sql")),
         (19, "pii_at_rest", include_str!("../migrations/0019_pii_at_rest.sql")),
         (20, "audit_commands", include_str!("../migrations/0020_audit_commands.sql")),
+        (21, "retention", include_str!("../migrations/0021_retention.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 mod gate;
 mod ingest;
+mod jobs;
 pub mod pii;
 mod query;
 pub mod restore;

@@ -63,6 +63,7 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
+        crate::jobs::start(self.pool.clone());
         // The peer address feeds the analytics visitor hash (never stored).
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await

@@ -226,8 +226,10 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 47] = [
+const EVERY_ARGUMENT: [(&str, &str); 49] = [
     ("query", ""),
+    ("analytics_months", "13"),
+    ("inactive_months", "36"),
     ("page", "1"),
     ("site", "demo"),
     ("widget", "nps"),
@@ -278,7 +280,7 @@ const EVERY_ARGUMENT: [(&str, &str); 47] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 66] = [
+const ACCESS: [(&str, Option<Role>); 69] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -345,6 +347,9 @@ const ACCESS: [(&str, Option<Role>); 66] = [
     ("move_option", Some(Role::Owner)),
     ("save_texts", Some(Role::Owner)),
     ("save_profile_fields", Some(Role::Owner)),
+    ("retention", Some(Role::Owner)),
+    ("save_retention", Some(Role::Owner)),
+    ("apply_retention", Some(Role::Owner)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

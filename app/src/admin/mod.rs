@@ -13,6 +13,7 @@ pub mod quality;
 pub mod record;
 pub mod reports;
 pub mod reservations;
+pub mod retention;
 pub mod rights;
 pub mod segments;
 pub mod settings;

@@ -91,6 +91,10 @@ pub enum Field {
     Second,
     SegmentName,
     DormantDays,
+    // Retention rules and the privacy policy.
+    AnalyticsMonths,
+    InactiveMonths,
+    PolicyText,
     /// A customer field, in an import row or on the data-quality page.
     Customer(super::CustomerField),
     /// An import row as a whole, or its tags column.

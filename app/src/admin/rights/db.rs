@@ -92,22 +92,25 @@ pub async fn bundle(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(S
 
 /// Who carries a request out: staff from the customer's record (the request is logged as
 /// received and done at once), or the customer from their one-time link (their open
-/// request is completed and the link stops working).
+/// request is completed and the link stops working), or the retention job erasing a
+/// customer inactive past the site's rule (no one asked: no request is logged, the
+/// tombstone and the job's own log say it happened).
 #[derive(Debug, Clone, Copy)]
 pub enum By<'a> {
     Staff(&'a StaffRow),
     Customer { request: i64 },
+    Retention,
 }
 
 impl By<'_> {
     fn staff(self) -> Option<StaffId> {
         match self {
             By::Staff(staff) => Some(staff.id),
-            By::Customer { .. } => None,
+            By::Customer { .. } | By::Retention => None,
         }
     }
 
-    /// Logs the request as done, with what was done; its id.
+    /// Logs the request as done, with what was done; its id (none for the retention job).
     async fn done(
         self,
         conn: &mut SqliteConnection,
@@ -115,7 +118,7 @@ impl By<'_> {
         id: CustomerId,
         kind: &str,
         outcome: &str,
-    ) -> sqlx::Result<i64> {
+    ) -> sqlx::Result<Option<i64>> {
         match self {
             By::Staff(staff) => sqlx::query_scalar(
                 "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
@@ -127,7 +130,9 @@ impl By<'_> {
             .bind(staff.id)
             .bind(outcome)
             .fetch_one(conn)
-            .await,
+            .await
+            .map(Some),
+            By::Retention => Ok(None),
             By::Customer { request } => {
                 sqlx::query(
                     "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
@@ -138,7 +143,7 @@ impl By<'_> {
                 .bind(request)
                 .execute(conn)
                 .await?;
-                Ok(request)
+                Ok(Some(request))
             }
         }
     }
@@ -247,7 +252,7 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
     .bind(id)
     .bind(match by {
         By::Customer { request } => Some(request),
-        By::Staff(_) => None,
+        By::Staff(_) | By::Retention => None,
     })
     .execute(&mut *tx)
     .await?;

@@ -70,7 +70,9 @@ pub struct SiteSettings {
 
 /// The owner's check, and the site the call is about.
 #[cfg(feature = "ssr")]
-async fn owner_and_site(site: &str) -> Result<(crate::admin::auth::db::StaffRow, crate::domain::SiteId), AppError> {
+pub(crate) async fn owner_and_site(
+    site: &str,
+) -> Result<(crate::admin::auth::db::StaffRow, crate::domain::SiteId), AppError> {
     use crate::domain::{Role, SiteKey};
     let staff = crate::admin::auth::guard::require_staff(Role::Owner).await?;
     let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;

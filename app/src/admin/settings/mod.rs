@@ -8,6 +8,8 @@ pub mod db;
 pub mod form;
 mod general;
 
+#[cfg(feature = "ssr")]
+pub(crate) use api::owner_and_site;
 pub use api::{
     AddOption, AddOrigin, ConsentWording, CreateSite, GetSiteSettings, ListSites, MoveOption, OptionSetting,
     QuestionSettings, RemoveOrigin, SaveConsentText, SaveProfileFields, SaveSite, SaveTexts, SetOption, SetWidget,
@@ -126,7 +128,8 @@ fn SettingsView(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
         <ConsentTexts s=s.clone() changed />
         <Questions s=s.clone() changed />
         <Texts s=s.clone() changed />
-        <ProfileFields site profile_fields=s.profile_fields.clone() changed />
+        <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
+        <crate::admin::retention::RetentionSettings site />
     }
 }
 

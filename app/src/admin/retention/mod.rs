@@ -1,0 +1,117 @@
+//! Retention: how long a site keeps page views and events, and after how long without any
+//! activity or consent a customer is erased. A job in every server applies the rules
+//! hourly (and `patron retention` or the settings page's button at once); it also drops
+//! uploads left unfinished for a day and closes self-service requests whose link expired
+//! unopened. What it removed is logged.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+
+pub use api::*;
+
+use crate::admin::form_error::FormError;
+use crate::admin::ui::{ErrorLine, action_error, short_time};
+use crate::domain::Field;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// Writes what a run removed to the server log (counts only).
+#[cfg(feature = "ssr")]
+pub fn log_run(done: &[(Option<crate::domain::SiteId>, db::Removed)]) {
+    for (site, r) in done.iter().filter(|(_, r)| *r != db::Removed::default()) {
+        tracing::info!(
+            site = site.map(|s| s.0),
+            page_views = r.page_views,
+            events = r.events,
+            customers = r.customers,
+            uploads = r.uploads,
+            links = r.links,
+            "retention applied"
+        );
+    }
+}
+
+/// The retention section of a site's settings page.
+#[component]
+pub fn RetentionSettings(site: String) -> impl IntoView {
+    let save = ServerAction::<SaveRetention>::new();
+    let apply = ServerAction::<ApplyRetention>::new();
+    let key = site.clone();
+    let view_data =
+        Resource::new(move || (save.version().get(), apply.version().get()), move |_| retention(key.clone()));
+    let error = action_error(save);
+    let apply_error = action_error(apply);
+    view! {
+        <h2>"Retention"</h2>
+        <p class="hint">"How long this site keeps what it collects. Patron applies these rules every hour; what it removes is listed below. The privacy policy page states them."</p>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let site = site.clone();
+                Suspend::new(async move {
+                    let data = match view_data.await {
+                        Ok(data) => data,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    let rules = data.rules;
+                    let apply_site = site.clone();
+                    view! {
+                        <ActionForm action=save attr:class="stacked" attr:id="retention">
+                            <input type="hidden" name="site" value=site />
+                            <label>{format!("Delete page views and events after (months, {} to {})", ANALYTICS_MONTHS.start(), ANALYTICS_MONTHS.end())}
+                                <input name="analytics_months" inputmode="numeric" value=rules.analytics_months.to_string() required />
+                            </label>
+                            <FormError error field=Field::AnalyticsMonths />
+                            <label>{format!("Erase customers inactive and without consent for (months, {} to {}; empty: keep them)", INACTIVE_MONTHS.start(), INACTIVE_MONTHS.end())}
+                                <input name="inactive_months" inputmode="numeric" value=rules.inactive_months.map(|m| m.to_string()).unwrap_or_default() />
+                            </label>
+                            <FormError error field=Field::InactiveMonths />
+                            <FormError error />
+                            <button type="submit">"Save retention"</button>
+                        </ActionForm>
+                        <p data-retention-last>
+                            {match rules.last_run_at {
+                                Some(at) => format!("Last applied: {}", short_time(&at)),
+                                None => "Not applied yet.".to_owned(),
+                            }}
+                        </p>
+                        <ActionForm action=apply>
+                            <input type="hidden" name="site" value=apply_site />
+                            <button type="submit" class="secondary">"Apply now"</button>
+                        </ActionForm>
+                        <RunList runs=data.runs />
+                    }.into_any()
+                })
+            }}
+        </Transition>
+        {move || apply_error.get().map(|error| view! { <ErrorLine error /> })}
+    }
+}
+
+#[component]
+fn RunList(runs: Vec<RetentionRun>) -> impl IntoView {
+    if runs.is_empty() {
+        return view! { <p class="empty">"Nothing has been removed yet."</p> }.into_any();
+    }
+    view! {
+        <table class="customers retention-runs">
+            <thead><tr>
+                <th>"When"</th><th class="number">"Page views"</th><th class="number">"Events"</th>
+                <th class="number">"Customers erased"</th><th class="number">"Uploads dropped"</th><th class="number">"Links closed"</th>
+            </tr></thead>
+            <tbody>
+                {runs.into_iter().map(|r| view! {
+                    <tr data-server-wide=r.server_wide.to_string()>
+                        <td>{short_time(&r.at)}</td>
+                        <td class="number">{r.page_views}</td>
+                        <td class="number">{r.events}</td>
+                        <td class="number">{r.customers}</td>
+                        <td class="number">{r.uploads}</td>
+                        <td class="number">{r.links}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
