@@ -22,11 +22,13 @@ pub enum DbError {
     Settle(#[from] crate::pii::SettleError),
     #[error(transparent)]
     Key(#[from] crate::pii::key::KeyError),
+    #[error("could not publish the sites' privacy policies: {0}")]
+    Policy(#[source] sqlx::Error),
 }
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 21] = [
+    let files: [(i64, &str, &'static str); 22] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -48,6 +50,7 @@ fn migrator() -> Migrator {
         (19, "pii_at_rest", include_str!("../migrations/0019_pii_at_rest.sql")),
         (20, "audit_commands", include_str!("../migrations/0020_audit_commands.sql")),
         (21, "retention", include_str!("../migrations/0021_retention.sql")),
+        (22, "privacy_policy", include_str!("../migrations/0022_privacy_policy.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -49,6 +49,8 @@ impl Application {
             );
         }
         let pool = db::connect(&config.database_url, &key.key).await?;
+        // The words Patron writes into each site's privacy policy may differ in this version.
+        app::admin::policy::db::refresh_all(&pool).await.map_err(db::DbError::Policy)?;
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.addr, source })?;
@@ -114,6 +116,7 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
             pool: pool.clone(),
             public_url: config.public_url.clone(),
         }))
+        .merge(app::admin::policy::page::routes(pool.clone()))
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn(gate::admin_same_origin))
         .layer(axum::middleware::from_fn_with_state(

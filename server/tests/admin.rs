@@ -226,8 +226,12 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 49] = [
+const EVERY_ARGUMENT: [(&str, &str); 53] = [
     ("query", ""),
+    ("purpose", "post"),
+    ("granted", "true"),
+    ("note", "Asked at the till"),
+    ("owner_text", "Demo Bakery Ltd"),
     ("analytics_months", "13"),
     ("inactive_months", "36"),
     ("page", "1"),
@@ -280,7 +284,7 @@ const EVERY_ARGUMENT: [(&str, &str); 49] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 69] = [
+const ACCESS: [(&str, Option<Role>); 72] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -350,6 +354,9 @@ const ACCESS: [(&str, Option<Role>); 69] = [
     ("retention", Some(Role::Owner)),
     ("save_retention", Some(Role::Owner)),
     ("apply_retention", Some(Role::Owner)),
+    ("privacy_policy", Some(Role::Owner)),
+    ("save_privacy_policy", Some(Role::Owner)),
+    ("record_consent", Some(Role::Staff)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

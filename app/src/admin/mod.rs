@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod duplicates;
 mod form_error;
 pub mod import;
+pub mod policy;
 pub mod quality;
 pub mod record;
 pub mod reports;

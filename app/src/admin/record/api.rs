@@ -16,6 +16,10 @@ pub struct ConsentEvent {
     pub page_url: String,
     pub source: String,
     pub at: String,
+    /// The privacy policy version in force when it was recorded.
+    pub policy_version: Option<i64>,
+    /// The staff member who recorded it, for consents given or withdrawn through staff.
+    pub staff: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +234,38 @@ pub async fn log_interaction(id: i64, kind: InteractionKind, summary: String, ou
                 return Err(AppError::NotFound);
             }
             tracing::info!(staff = staff.id.0, customer = id, kind = kind.code(), "interaction logged");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Records a consent the customer gave or withdrew through staff (at the till, by phone,
+/// by letter). `note` says how, and is kept as the consent's wording.
+#[server(prefix = "/api/admin", endpoint = "record_consent")]
+pub async fn record_consent(id: i64, purpose: String, granted: bool, note: String) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::admin::segments::filter::CONSENT_PURPOSES;
+            use crate::domain::{CustomerId, Field, FieldErrors, FreeText, Problem, Role};
+            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let mut errors = FieldErrors::new();
+            let purpose = CONSENT_PURPOSES.into_iter().find(|p| *p == purpose);
+            if purpose.is_none() {
+                errors.add(Field::Consent, Problem::UnknownOption);
+            }
+            let note = errors.check(Field::Note, FreeText::parse(&note, 300));
+            if note.as_ref().is_some_and(FreeText::is_empty) {
+                errors.add(Field::Note, Problem::Required);
+            }
+            let (Some(purpose), Some(note), true) = (purpose, note, errors.is_empty()) else {
+                return Err(errors.into());
+            };
+            let pool = crate::server_ctx::pool()?;
+            if !super::db::record_consent(&pool, CustomerId(id), staff.id, purpose, granted, note.as_str()).await? {
+                return Err(AppError::NotFound);
+            }
+            tracing::info!(staff = staff.id.0, customer = id, purpose, granted, "consent recorded by staff");
             Ok(())
         }
         .await,

@@ -33,8 +33,10 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         .fetch_all(pool)
         .await?;
     let consents = sqlx::query(
-        "SELECT purpose, granted, body, text_version, language, page_url, source, created_at
-         FROM consents WHERE customer_id = ? ORDER BY id DESC",
+        "SELECT k.purpose, k.granted, k.body, k.text_version, k.language, k.page_url, k.source, k.created_at,
+                k.policy_version, u.email AS staff
+         FROM consents k LEFT JOIN staff_users u ON u.id = k.staff_id
+         WHERE k.customer_id = ? ORDER BY k.id DESC",
     )
     .bind(id)
     .fetch_all(pool)
@@ -49,6 +51,8 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         page_url: r.get("page_url"),
         source: r.get("source"),
         at: r.get("created_at"),
+        policy_version: r.get("policy_version"),
+        staff: r.get("staff"),
     })
     .collect();
     let purchases = purchases(pool, id).await?;
@@ -402,6 +406,34 @@ pub async fn log_interaction(
     .bind(summary)
     .bind(outcome)
     .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records a consent given or withdrawn through staff (in person, by phone, by letter):
+/// `note` says how, in the record's words; the policy version in force is kept. `false`:
+/// no such customer.
+pub async fn record_consent(
+    pool: &SqlitePool,
+    id: CustomerId,
+    staff: StaffId,
+    purpose: &str,
+    granted: bool,
+    note: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url,
+                               source, policy_version, staff_id)
+         SELECT c.id, ?2, ?3, NULL, ?4, 0, s.default_language, 'admin', 'admin',
+                (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id), ?5
+         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?1",
+    )
+    .bind(id)
+    .bind(purpose)
+    .bind(granted)
+    .bind(note)
+    .bind(staff)
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)

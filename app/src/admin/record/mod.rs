@@ -63,7 +63,7 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                 <div>
                     <Fields r=r.clone() changed />
                     <Tags id=r.id tags=r.tags.clone() may_edit=r.viewer_role.at_least(Role::Manager) changed />
-                    <Consents r=r.clone() />
+                    <Consents r=r.clone() changed />
                     <crate::admin::rights::DataRights id=r.id do_not_sell_at=r.do_not_sell_at.clone()
                         may_export_and_erase=r.viewer_role.at_least(Role::Manager) changed />
                 </div>
@@ -187,19 +187,67 @@ fn Tags(id: i64, tags: Vec<String>, may_edit: bool, changed: RwSignal<u32>) -> i
 }
 
 #[component]
-fn Consents(r: CustomerRecord) -> impl IntoView {
+fn Consents(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
+    use crate::admin::segments::filter::CONSENT_PURPOSES;
+    let action = ServerAction::<RecordConsent>::new();
+    reload_after(action, changed);
+    let error = action_error(action);
+    let policy = format!("/p/{}/privacy", r.site_key);
+    // The newest record of each purpose is the one in force.
+    let in_force: Vec<(&str, Option<bool>)> = CONSENT_PURPOSES
+        .into_iter()
+        .map(|p| (p, r.consents.iter().find(|c| c.purpose == p).map(|c| c.granted)))
+        .collect();
     view! {
         <h2>"Consents"</h2>
+        <ul class="consent-state">
+            {in_force.into_iter().map(|(purpose, granted)| view! {
+                <li data-consent=purpose>
+                    {purpose} ": "
+                    {match granted {
+                        Some(true) => view! { <span class="badge granted">"granted"</span> }.into_any(),
+                        Some(false) => view! { <span class="badge withdrawn">"withdrawn"</span> }.into_any(),
+                        None => view! { <span class="badge none">"never asked"</span> }.into_any(),
+                    }}
+                </li>
+            }).collect_view()}
+        </ul>
+        <ActionForm action attr:class="stacked consent-form">
+            <input type="hidden" name="id" value=r.id />
+            <label>"Purpose "
+                <select name="purpose">
+                    {CONSENT_PURPOSES.into_iter().map(|p| view! { <option value=p>{p}</option> }).collect_view()}
+                </select>
+            </label>
+            <FormError error field=Field::Consent />
+            <fieldset class="inline">
+                <label class="inline"><input type="radio" name="granted" value="true" checked /> "given"</label>
+                <label class="inline"><input type="radio" name="granted" value="false" /> "withdrawn"</label>
+            </fieldset>
+            <label>"How (kept as the consent's wording)"
+                <input name="note" placeholder="Said yes at the till to the newsletter" required />
+            </label>
+            <FormError error field=Field::Note />
+            <FormError error />
+            <button type="submit" class="small">"Record consent"</button>
+        </ActionForm>
         {r.consents.is_empty().then(|| view! { <p class="empty">"No consent given or withdrawn."</p> })}
         <ul class="timeline">
-            {r.consents.into_iter().map(|c| view! {
-                <li>
-                    <span class=if c.granted { "badge granted" } else { "badge withdrawn" }>
-                        {format!("{} {}", c.purpose, if c.granted { "granted" } else { "withdrawn" })}
-                    </span>
-                    " " {short_time(&c.at)} " · " {c.source} " · " {c.page_url}
-                    <blockquote>{format!("“{}” (version {}, {})", c.body, c.version, c.language)}</blockquote>
-                </li>
+            {r.consents.into_iter().map(|c| {
+                let policy = c.policy_version.map(|v| view! {
+                    " · " <a href=format!("{policy}?version={v}") target="_blank" rel="noopener">{format!("policy v{v}")}</a>
+                });
+                view! {
+                    <li>
+                        <span class=if c.granted { "badge granted" } else { "badge withdrawn" }>
+                            {format!("{} {}", c.purpose, if c.granted { "granted" } else { "withdrawn" })}
+                        </span>
+                        " " {short_time(&c.at)} " · " {c.source} " · " {c.page_url}
+                        {c.staff.map(|s| format!(" · by {s}"))}
+                        {policy}
+                        <blockquote>{format!("“{}” (version {}, {})", c.body, c.version, c.language)}</blockquote>
+                    </li>
+                }
             }).collect_view()}
         </ul>
     }

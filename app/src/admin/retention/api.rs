@@ -83,7 +83,9 @@ pub async fn save_retention(site: String, analytics_months: String, inactive_mon
             let (Some(analytics), Some(inactive)) = (analytics, inactive) else {
                 return Err(errors.into());
             };
-            super::db::save(&crate::server_ctx::pool()?, id, analytics, inactive).await?;
+            let pool = crate::server_ctx::pool()?;
+            super::db::save(&pool, id, analytics, inactive).await?;
+            crate::admin::policy::republish(&pool, id).await;
             let detail = match inactive {
                 Some(m) => format!("retention: analytics {analytics} months, inactive customers {m} months"),
                 None => format!("retention: analytics {analytics} months, inactive customers kept"),

@@ -106,6 +106,9 @@ pub async fn create_site(form: NewSiteForm) -> Result<String, AppError> {
             if !super::db::create_site(&pool, &site).await? {
                 return Err(FieldErrors::one(Field::SiteKey, Problem::Taken).into());
             }
+            if let Some(id) = super::db::site_id(&pool, &site.key).await? {
+                crate::admin::policy::republish(&pool, id).await;
+            }
             tracing::info!(staff = staff.id.0, site = site.key.as_str(), "site created");
             crate::admin::audit::note(
                 &staff,
@@ -143,7 +146,9 @@ pub async fn save_site(form: GeneralForm) -> Result<(), AppError> {
             use super::form::ValidGeneral;
             let (staff, id) = owner_and_site(&form.site).await?;
             let general = ValidGeneral::try_from(&form)?;
-            super::db::update_general(&crate::server_ctx::pool()?, id, &general).await?;
+            let pool = crate::server_ctx::pool()?;
+            super::db::update_general(&pool, id, &general).await?;
+            crate::admin::policy::republish(&pool, id).await;
             tracing::info!(staff = staff.id.0, site = form.site, "site settings saved");
             crate::admin::audit::note(
                 &staff,
@@ -164,7 +169,9 @@ pub async fn set_widget(site: String, widget: WidgetKind, on: bool) -> Result<()
     crate::server_ctx::answer(
         async move {
             let (staff, id) = owner_and_site(&site).await?;
-            super::db::set_widget(&crate::server_ctx::pool()?, id, widget, on).await?;
+            let pool = crate::server_ctx::pool()?;
+            super::db::set_widget(&pool, id, widget, on).await?;
+            crate::admin::policy::republish(&pool, id).await;
             tracing::info!(staff = staff.id.0, site, widget = widget.code(), on, "widget switched");
             crate::admin::audit::note(
                 &staff,

@@ -129,6 +129,7 @@ fn SettingsView(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
         <Questions s=s.clone() changed />
         <Texts s=s.clone() changed />
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
+        <crate::admin::policy::PolicySettings site=site.clone() />
         <crate::admin::retention::RetentionSettings site />
     }
 }

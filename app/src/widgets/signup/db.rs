@@ -58,9 +58,11 @@ pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_
     if let Some(text_id) = s.consent_text_id {
         let inserted = sqlx::query(
             "INSERT INTO consents
-               (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source)
-             SELECT ?, purpose, 1, id, body, version, language, ?, 'widget:signup'
-             FROM consent_texts WHERE id = ? AND site_id = ? AND purpose = 'newsletter'",
+               (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source,
+                policy_version)
+             SELECT ?1, purpose, 1, id, body, version, language, ?2, 'widget:signup',
+                    (SELECT max(version) FROM privacy_policies WHERE site_id = ?4)
+             FROM consent_texts WHERE id = ?3 AND site_id = ?4 AND purpose = 'newsletter'",
         )
         .bind(customer_id)
         .bind(page_url)

@@ -149,9 +149,11 @@ pub async fn consent_state(
 /// any other, keeping the wording version and language of the consent it withdraws.
 pub async fn withdraw(pool: &SqlitePool, id: CustomerId, purpose: &str) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source)
+        "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source,
+                               policy_version)
          SELECT c.id, ?2, 0, NULL, 'Unsubscribed with the link in a mail or list', coalesce(l.text_version, 0),
-                coalesce(l.language, s.default_language), 'unsubscribe link', 'unsubscribe_link'
+                coalesce(l.language, s.default_language), 'unsubscribe link', 'unsubscribe_link',
+                (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id)
          FROM customers c JOIN sites s ON s.id = c.site_id
          LEFT JOIN (SELECT customer_id, text_version, language FROM consents
                     WHERE customer_id = ?1 AND purpose = ?2 ORDER BY id DESC LIMIT 1) l ON l.customer_id = c.id

@@ -52,17 +52,23 @@ pub struct ConfirmForm {
     format: String,
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A whole page: no script at all, so the policy allows none.
 fn page(status: StatusCode, site: &str, body: &str) -> Response {
+    html_page(status, &format!("Your data · {site}"), body)
+}
+
+/// A whole page of Patron's own for customers (`title` is escaped here, `body` must be
+/// HTML already): no script, so its content security policy allows none.
+pub(crate) fn html_page(status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Your data · {site}</title><style>{CSS}</style></head><body><main>{body}</main></body></html>",
-        site = escape(site)
+         <title>{title}</title><style>{CSS}</style></head><body><main>{body}</main></body></html>",
+        title = escape(title)
     );
     let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
     let headers = response.headers_mut();

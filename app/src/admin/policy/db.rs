@@ -1,0 +1,125 @@
+//! SQL of privacy policies: publishing a new version when the words Patron writes from the
+//! settings (or the owner's own) changed, and reading a published one back.
+
+use super::api::{PolicyVersion, Published};
+use super::text::{Inputs, Section, compose};
+use crate::domain::{SiteId, StaffId, WidgetKind};
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+/// Publishes the site's policy again if what it would say differs from the version in
+/// force (or none exists); `owner_text` replaces the owner's words when given. The version
+/// in force afterwards; `None` when the site does not exist. One write transaction, so two
+/// servers cannot publish the same version number.
+pub async fn refresh(
+    pool: &SqlitePool,
+    site: SiteId,
+    owner_text: Option<&str>,
+    staff: Option<StaffId>,
+) -> sqlx::Result<Option<i64>> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let latest = sqlx::query(
+        "SELECT version, owner_text, body FROM privacy_policies WHERE site_id = ? ORDER BY version DESC LIMIT 1",
+    )
+    .bind(site)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (version, old_text, old_body): (i64, String, String) = match latest {
+        Some(r) => (r.get("version"), r.get("owner_text"), r.get("body")),
+        None => (0, String::new(), String::new()),
+    };
+    let text = owner_text.unwrap_or(&old_text);
+    let Some(sections) = written(&mut tx, site, text).await? else { return Ok(None) };
+    let body = serde_json::to_string(&sections).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    if body == old_body && text == old_text {
+        return Ok(Some(version));
+    }
+    sqlx::query("INSERT INTO privacy_policies (site_id, version, owner_text, body, staff_id) VALUES (?, ?, ?, ?, ?)")
+        .bind(site)
+        .bind(version + 1)
+        .bind(text)
+        .bind(&body)
+        .bind(staff)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(version + 1))
+}
+
+/// Publishes every site's policy where its settings changed (at start: the words Patron
+/// writes may have changed with its version).
+pub async fn refresh_all(pool: &SqlitePool) -> sqlx::Result<()> {
+    let sites: Vec<i64> = sqlx::query_scalar("SELECT id FROM sites ORDER BY id").fetch_all(pool).await?;
+    for site in sites {
+        refresh(pool, SiteId(site), None, None).await?;
+    }
+    Ok(())
+}
+
+/// The policy as the site's settings and `owner_text` would have it now.
+async fn written(conn: &mut SqliteConnection, site: SiteId, owner_text: &str) -> sqlx::Result<Option<Vec<Section>>> {
+    let Some(row) = sqlx::query(
+        "SELECT s.name, s.site_key, coalesce(r.analytics_months, 13) AS analytics_months,
+                CASE WHEN r.site_id IS NULL THEN 36 ELSE r.inactive_months END AS inactive_months,
+                (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets
+         FROM sites s LEFT JOIN retention_rules r ON r.site_id = s.id WHERE s.id = ?",
+    )
+    .bind(site)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let widgets: Vec<WidgetKind> = row
+        .get::<Option<String>, _>("widgets")
+        .unwrap_or_default()
+        .split(' ')
+        .filter_map(WidgetKind::from_code)
+        .collect();
+    let (name, key): (String, String) = (row.get("name"), row.get("site_key"));
+    Ok(Some(compose(&Inputs {
+        site_name: &name,
+        site_key: &key,
+        widgets: &widgets,
+        analytics_months: row.get("analytics_months"),
+        inactive_months: row.get("inactive_months"),
+        owner_text,
+    })))
+}
+
+/// A published version (the one in force when `version` is `None`).
+pub async fn published(pool: &SqlitePool, site: SiteId, version: Option<i64>) -> sqlx::Result<Option<Published>> {
+    let row = sqlx::query(
+        "SELECT version, owner_text, body, published_at FROM privacy_policies
+         WHERE site_id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1",
+    )
+    .bind(site)
+    .bind(version)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| Published {
+        version: r.get("version"),
+        owner_text: r.get("owner_text"),
+        sections: serde_json::from_str(r.get::<&str, _>("body")).unwrap_or_default(),
+        published_at: r.get("published_at"),
+    }))
+}
+
+/// Every version of the site's policy, newest first.
+pub async fn versions(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<PolicyVersion>> {
+    let rows = sqlx::query(
+        "SELECT p.version, p.published_at, u.email AS staff
+         FROM privacy_policies p LEFT JOIN staff_users u ON u.id = p.staff_id
+         WHERE p.site_id = ? ORDER BY p.version DESC",
+    )
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PolicyVersion {
+            version: r.get("version"),
+            published_at: r.get("published_at"),
+            staff: r.get("staff"),
+        })
+        .collect())
+}

@@ -1,0 +1,77 @@
+//! Each site's privacy policy, published at `/p/SITEKEY/privacy`. Patron writes it from the
+//! settings — what each enabled widget and the tracker collect and why, how long things
+//! are kept, the customer's rights and where to exercise them — and the owner adds who
+//! they are and how to reach them. Every change publishes a new version; every consent
+//! record keeps the version in force when it was given.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod page;
+pub mod text;
+
+pub use api::*;
+
+use crate::admin::form_error::FormError;
+use crate::admin::ui::{ErrorLine, action_error, short_time};
+use crate::domain::Field;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// The privacy policy section of a site's settings page.
+#[component]
+pub fn PolicySettings(site: String) -> impl IntoView {
+    let save = ServerAction::<SavePrivacyPolicy>::new();
+    let key = site.clone();
+    let policy = Resource::new(move || save.version().get(), move |_| privacy_policy(key.clone()));
+    let error = action_error(save);
+    view! {
+        <h2>"Privacy policy"</h2>
+        <p class="hint">"Patron writes the policy from these settings: what each widget you use collects and why, how long things are kept, and how customers exercise their rights. Add who you are and how to reach you. Every change publishes a new version; each consent keeps the version it was given under. Point the privacy policy address above to this page, or copy its words into your own."</p>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let site = site.clone();
+                Suspend::new(async move {
+                    let view_data = match policy.await {
+                        Ok(v) => v,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    let address = format!("/p/{}/privacy", view_data.site_key);
+                    let owner_text = view_data.current.as_ref().map(|c| c.owner_text.clone()).unwrap_or_default();
+                    view! {
+                        <p data-policy-version=view_data.current.as_ref().map(|c| c.version)>
+                            {match &view_data.current {
+                                Some(c) => format!("Version {} in force since {}. ", c.version, short_time(&c.published_at)),
+                                None => "Not published yet. ".to_owned(),
+                            }}
+                            <a href=address.clone() target="_blank" rel="noopener">{address.clone()}</a>
+                        </p>
+                        <ActionForm action=save attr:class="stacked" attr:id="privacy-policy">
+                            <input type="hidden" name="site" value=site />
+                            <label>"Who you are and how to reach you (paragraphs separated by a blank line)"
+                                <textarea name="owner_text" rows="5">{owner_text}</textarea>
+                            </label>
+                            <FormError error field=Field::PolicyText />
+                            <FormError error />
+                            <button type="submit">"Publish"</button>
+                        </ActionForm>
+                        <details>
+                            <summary>{format!("All versions ({})", view_data.versions.len())}</summary>
+                            <ul class="policy-versions">
+                                {view_data.versions.into_iter().map(|v| view! {
+                                    <li>
+                                        <a href=format!("{address}?version={}", v.version) target="_blank" rel="noopener">
+                                            {format!("Version {}", v.version)}
+                                        </a>
+                                        {format!(" — {}, {}", short_time(&v.published_at), v.staff.unwrap_or_else(|| "after a settings change".to_owned()))}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </details>
+                    }.into_any()
+                })
+            }}
+        </Transition>
+    }
+}
