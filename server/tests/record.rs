@@ -348,3 +348,28 @@ async fn the_dashboard_counts_today() {
     assert_eq!(d["takings"], serde_json::json!([["EUR", 460]]));
     assert_eq!(d["open_reservations"], 0);
 }
+
+#[tokio::test]
+async fn a_correction_the_customer_asked_for_is_logged_as_a_done_rectification_request() {
+    let app = owner_app().await;
+    let id = new_customer(&app, &app.client, "Jon", "0170 5550100").await;
+    let cid = id.to_string();
+    // A correction staff make on their own is in the history only...
+    let res =
+        call(&app, &app.client, "update_customer", &[("id", &cid), ("field", "first_name"), ("value", "John")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // ...one the customer asked for is a data request too, naming the field, not the values.
+    let form = [("id", cid.as_str()), ("field", "street"), ("value", "Mill Lane 3"), ("requested", "true")];
+    assert_eq!(call(&app, &app.client, "update_customer", &form).await.status(), StatusCode::OK);
+    let requests: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT kind, channel, state, outcome FROM privacy_requests WHERE customer_id = ?")
+            .bind(id)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    let (kind, channel, state, outcome) = &requests[0];
+    assert_eq!((kind.as_str(), channel.as_str(), state.as_str()), ("rectification", "admin", "done"));
+    assert!(outcome.starts_with("corrected: ") && !outcome.contains("Mill"), "{outcome}");
+    assert_eq!(field(&record(&app, id).await, "street"), "Mill Lane 3");
+}

@@ -222,7 +222,7 @@ fn FlaggedRow(f: Flagged, save: ServerAction<UpdateCustomer>) -> impl IntoView {
             <td>
                 <form class="row" on:submit=move |ev| {
                     ev.prevent_default();
-                    save.dispatch(UpdateCustomer { id, field, value: value.get_untracked() });
+                    save.dispatch(UpdateCustomer { id, field, value: value.get_untracked(), requested: false });
                 }>
                     <input aria-label=format!("{} of customer {id}", field.label()) prop:value=move || value.get()
                         on:input=move |ev| value.set(event_target_value(&ev)) />

@@ -171,16 +171,22 @@ pub async fn get_customer_record(id: i64) -> Result<CustomerRecord, AppError> {
 }
 
 /// Changes one field; the record's history keeps who, when, old and new. Contact fields
-/// are open to all staff, the rest to managers and owners.
+/// are open to all staff, the rest to managers and owners. `requested`: the customer asked
+/// for the correction, which is logged as a (done) rectification request.
 #[server(prefix = "/api/admin", endpoint = "update_customer")]
-pub async fn update_customer(id: i64, field: CustomerField, value: String) -> Result<(), AppError> {
+pub async fn update_customer(
+    id: i64,
+    field: CustomerField,
+    value: String,
+    #[server(default)] requested: bool,
+) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{CustomerId, Field, FieldErrors, Problem};
             let staff = crate::admin::auth::guard::require_staff(field.editable_by()).await?;
             let value = field.parse(&value).map_err(|p| FieldErrors::one(Field::Text, p))?;
             let pool = crate::server_ctx::pool()?;
-            match super::db::update_field(&pool, CustomerId(id), staff.id, field, &value).await? {
+            match super::db::update_field(&pool, CustomerId(id), staff.id, field, &value, requested).await? {
                 super::db::Updated::Done => {}
                 super::db::Updated::NoSuchCustomer => return Err(AppError::NotFound),
                 super::db::Updated::EmailTaken => return Err(FieldErrors::one(Field::Email, Problem::Taken).into()),

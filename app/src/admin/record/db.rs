@@ -304,6 +304,7 @@ pub async fn update_field(
     staff: StaffId,
     field: CustomerField,
     value: &FieldValue,
+    requested: bool,
 ) -> sqlx::Result<Updated> {
     let column = field.column();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -338,6 +339,19 @@ pub async fn update_field(
         Err(e) => return Err(e),
     }
     record_change(&mut tx, id, staff, column, old.as_deref(), new.as_deref()).await?;
+    if requested {
+        // The request log names the field, never the values (the history keeps those).
+        sqlx::query(
+            "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
+             SELECT site_id, id, 'rectification', 'admin', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?
+             FROM customers WHERE id = ?",
+        )
+        .bind(staff)
+        .bind(format!("corrected: {}", field.label()))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(Updated::Done)
 }

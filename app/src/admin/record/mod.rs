@@ -149,6 +149,10 @@ fn FieldEditor(
             <input type="hidden" name="id" value=id />
             <input type="hidden" name="field" value=field.column() />
             {input}
+            <label class="inline hint">
+                <input type="checkbox" name="requested" value="true" />
+                "The customer asked for this correction (logged as a data request)"
+            </label>
             <button type="submit" class="small">"Save"</button>
         </ActionForm>
     }
