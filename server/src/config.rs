@@ -49,6 +49,13 @@ pub struct Config {
     /// A file holding the key (64 hex digits), e.g. on a separate volume or a secret mount.
     #[arg(long, env = "PATRON_KEY_FILE", global = true)]
     pub key_file: Option<PathBuf>,
+    /// Widget calls (signups, reservations, answers…) a minute per site and client network
+    /// (an IPv4 address, an IPv6 /64); past it, 429. 0: no limit.
+    #[arg(long, env = "PATRON_WIDGET_RATE", default_value_t = 60, global = true)]
+    pub widget_rate: u32,
+    /// Analytics events a minute per site and client network; past it, 429. 0: no limit.
+    #[arg(long, env = "PATRON_INGEST_RATE", default_value_t = 600, global = true)]
+    pub ingest_rate: u32,
 }
 
 /// A public address is an origin: scheme, host, optional port, nothing after.

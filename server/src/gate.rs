@@ -5,6 +5,8 @@
 //! answer from the page, so CORS headers alone protect nothing. The gate therefore decides
 //! before any handler runs: unknown site or foreign origin → 403, nothing stored.
 
+use crate::client_ip::{TrustedProxy, client_ip};
+use crate::rate_limit::Limit;
 use app::domain::{Origin, SiteKey};
 use app::sites::{self, WidgetCaller};
 use axum::body::Body;
@@ -17,17 +19,27 @@ use sqlx::SqlitePool;
 /// Widget requests carry no more than a form's worth of text.
 const MAX_WIDGET_BODY: u64 = 16 * 1024;
 
+/// What the widget gate needs.
+#[derive(Clone)]
+pub struct WidgetGate {
+    pub pool: SqlitePool,
+    pub proxies: std::sync::Arc<Vec<TrustedProxy>>,
+    pub limit: Limit,
+}
+
 /// Routes `/s/SITEKEY/w/...` to the widget server function `/w/...` when SITEKEY names a
 /// site and the request's `Origin` is one the site allows; answers preflights for allowed
-/// origins only. Everything else passes through untouched.
-pub async fn widget_gate(State(pool): State<SqlitePool>, mut req: Request, next: Next) -> Response {
+/// origins only, and 429 past the site's rate limit for the caller's network. Everything
+/// else passes through untouched.
+pub async fn widget_gate(State(gate): State<WidgetGate>, mut req: Request, next: Next) -> Response {
+    let pool = &gate.pool;
     let Some((key, inner_path)) = split_widget_path(req.uri()) else {
         return next.run(req).await;
     };
     let Ok(key) = SiteKey::parse(&key) else {
         return refuse(StatusCode::NOT_FOUND, "unknown site");
     };
-    let site = match sites::db::find_by_key(&pool, &key).await {
+    let site = match sites::db::find_by_key(pool, &key).await {
         Ok(Some(site)) => site,
         Ok(None) => return refuse(StatusCode::FORBIDDEN, "unknown site"),
         Err(e) => {
@@ -55,6 +67,12 @@ pub async fn widget_gate(State(pool): State<SqlitePool>, mut req: Request, next:
     }
     if req.method() != Method::POST {
         return refuse(StatusCode::METHOD_NOT_ALLOWED, "widget endpoints take POST");
+    }
+    let peer = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let ip = peer.map(|peer| client_ip(peer, req.headers(), &gate.proxies));
+    if !gate.limit.allows(site.id.0, ip) {
+        tracing::info!(site = key.as_str(), "widget call over the rate limit");
+        return refuse(StatusCode::TOO_MANY_REQUESTS, "too many requests from this network; try again in a minute");
     }
     if content_length(req.headers()).is_none_or(|n| n > MAX_WIDGET_BODY) {
         return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the request is too large");

@@ -35,6 +35,7 @@ pub struct Ingest {
     queue: mpsc::Sender<Job>,
     proxies: Arc<[TrustedProxy]>,
     sites: Arc<Mutex<HashMap<String, SiteRead>>>,
+    limit: crate::rate_limit::Limit,
 }
 
 /// A site (or `None`: no such site) and when it was read.
@@ -60,10 +61,11 @@ struct Job {
 
 impl Ingest {
     /// Starts the writer; it ends when the last `Ingest` clone is dropped.
-    pub fn start(pool: SqlitePool, proxies: Vec<TrustedProxy>) -> Ingest {
+    pub fn start(pool: SqlitePool, proxies: Vec<TrustedProxy>, limit: crate::rate_limit::Limit) -> Ingest {
         let (queue, jobs) = mpsc::channel(QUEUE);
         tokio::spawn(writer(pool.clone(), jobs));
-        Ingest { pool, queue, proxies: proxies.into(), sites: Arc::default() }
+        limit.start_forgetting();
+        Ingest { pool, queue, proxies: proxies.into(), sites: Arc::default(), limit }
     }
 }
 
@@ -141,7 +143,8 @@ fn visitor_hash(salt: &str, site: SiteId, ip: &str, user_agent: &str) -> String 
 /// `POST /s/SITEKEY/a` with the tracker's JSON (sent as text/plain, so browsers send it
 /// without a preflight). 204: stored, or deliberately dropped (Do Not Track, Global Privacy
 /// Control, a bot), said in `patron-dropped`. 400 malformed, 403 foreign origin, 404 unknown
-/// site, 413 too large, 503 the writer could not commit (the tracker does not retry).
+/// site, 413 too large, 429 over the rate limit of the site and network, 503 the writer
+/// could not commit (the tracker does not retry).
 pub async fn handle(
     State(ingest): State<Ingest>,
     Path(key): Path<String>,
@@ -174,6 +177,10 @@ pub async fn handle(
     let Some(origin) = origin.filter(|o| site.allows(o, host)) else {
         return plain(StatusCode::FORBIDDEN, "origin not allowed for this site");
     };
+    let ip = client_ip(peer.ip(), &headers, &ingest.proxies);
+    if !ingest.limit.allows(site.id.0, Some(ip)) {
+        return plain(StatusCode::TOO_MANY_REQUESTS, "too many events from this network, event not stored");
+    }
     let allow = HeaderValue::from_str(origin.as_str()).expect("a parsed origin is a valid header value");
     let answer = |status: StatusCode, dropped: Option<&'static str>| {
         let mut res = status.into_response();
@@ -202,14 +209,7 @@ pub async fn handle(
     };
     let token = raw.t.filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
     let (done, stored) = oneshot::channel();
-    let job = Job {
-        site: site.id,
-        event,
-        ip: client_ip(peer.ip(), &headers, &ingest.proxies).to_string(),
-        user_agent,
-        token,
-        done,
-    };
+    let job = Job { site: site.id, event, ip: ip.to_string(), user_agent, token, done };
     if ingest.queue.try_send(job).is_err() {
         return plain(StatusCode::SERVICE_UNAVAILABLE, "busy, event not stored");
     }

@@ -11,6 +11,7 @@ mod ingest;
 mod jobs;
 pub mod pii;
 mod query;
+mod rate_limit;
 pub mod restore;
 pub mod seed;
 pub mod startup;

@@ -97,9 +97,11 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
             move || shell(options.clone())
         })
         .with_state(leptos_options);
-    let analytics = Router::new()
-        .route("/s/{key}/a", post(ingest::handle))
-        .with_state(ingest::Ingest::start(pool.clone(), config.trusted_proxies.clone()));
+    let analytics = Router::new().route("/s/{key}/a", post(ingest::handle)).with_state(ingest::Ingest::start(
+        pool.clone(),
+        config.trusted_proxies.clone(),
+        crate::rate_limit::Limit::per_minute(config.ingest_rate),
+    ));
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/demo") }))
         .route("/healthz", get(healthz))
@@ -131,10 +133,14 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ));
+    let widget_limit = crate::rate_limit::Limit::per_minute(config.widget_rate);
+    widget_limit.start_forgetting();
+    let widget_gate =
+        gate::WidgetGate { pool, proxies: std::sync::Arc::new(config.trusted_proxies.clone()), limit: widget_limit };
     // The gate rewrites `/s/KEY/w/...` before routing, so it wraps the router from outside.
     Router::new()
         .fallback_service(app)
-        .layer(axum::middleware::from_fn_with_state(pool, gate::widget_gate))
+        .layer(axum::middleware::from_fn_with_state(widget_gate, gate::widget_gate))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path())

@@ -5,7 +5,7 @@ mod common;
 
 use app::admin::backups::files;
 use app::domain::Role;
-use common::{Signup, TestApp, spawn_app};
+use common::{Signup, TestApp, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use serde_json::Value;
 use sqlx::sqlite::SqliteConnectOptions;
@@ -38,7 +38,8 @@ async fn customers(conn: &mut SqliteConnection) -> Vec<(i64, String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_under_load_restores_to_that_moment() {
-    let app = Arc::new(spawn_app().await);
+    // One client signs up as fast as it can: no rate limit.
+    let app = Arc::new(spawn_app_with(|c| c.widget_rate = 0).await);
     let (text_id, _) = app.demo_consent_text().await;
     // One writer signing up n1, n2, ... in order; `acked` is the last one answered.
     let acked = Arc::new(AtomicI64::new(0));
