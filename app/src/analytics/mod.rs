@@ -3,5 +3,5 @@
 
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
+// Plain parsing, no server parts: built everywhere so the fuzz targets need no server.
 pub mod event;

@@ -32,10 +32,12 @@ pub fn log_run(done: &[(Option<crate::domain::SiteId>, db::Removed)]) {
     }
 }
 
-/// The retention section of a site's settings page.
+/// The retention section of a site's settings page. Saved rules change the privacy
+/// policy, so a save reloads the whole page (`changed`).
 #[component]
-pub fn RetentionSettings(site: String) -> impl IntoView {
+pub fn RetentionSettings(site: String, changed: RwSignal<u32>) -> impl IntoView {
     let save = ServerAction::<SaveRetention>::new();
+    crate::admin::ui::reload_after(save, changed);
     let apply = ServerAction::<ApplyRetention>::new();
     let key = site.clone();
     let view_data =

@@ -130,7 +130,7 @@ fn SettingsView(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
         <Texts s=s.clone() changed />
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
         <crate::admin::policy::PolicySettings site=site.clone() />
-        <crate::admin::retention::RetentionSettings site />
+        <crate::admin::retention::RetentionSettings site changed />
     }
 }
 
