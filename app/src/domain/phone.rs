@@ -52,6 +52,13 @@ impl Phone {
                 _ => return Err(Problem::NotAPhone),
             }
         }
+        // "0 049 170…" is the international prefix typed with a space in it. Read as a
+        // national number it would be stored as "0049170…", which reads back as
+        // international: one number, two spellings (found by the fuzz target).
+        let (international, digits) = match digits.strip_prefix("00") {
+            Some(rest) if !international => (true, rest.to_owned()),
+            _ => (international, digits),
+        };
         if digits.len() < Self::MIN_DIGITS {
             return Err(Problem::TooShort);
         }
@@ -76,6 +83,14 @@ mod tests {
         assert_eq!(Phone::parse("+49 (170) 123-4567").unwrap().as_str(), "+491701234567");
         assert_eq!(Phone::parse("0049 170 1234567").unwrap().as_str(), "+491701234567");
         assert_eq!(Phone::parse("+1 415.555.0100").unwrap().as_str(), "+14155550100");
+    }
+
+    #[test]
+    fn an_international_prefix_with_a_space_in_it_is_still_one() {
+        assert_eq!(Phone::parse("0 049 170 1234567").unwrap().as_str(), "+491701234567");
+        // Found by the `domain_parsers` fuzz target: accepted as "000000", which read back
+        // as "00" + four digits.
+        assert_eq!(Phone::parse("0 000 0 0"), Err(Problem::TooShort));
     }
 
     #[test]

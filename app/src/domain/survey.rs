@@ -61,7 +61,9 @@ impl FreeText {
         if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
             return Err(Problem::BadCharacters);
         }
-        Ok(FreeText(s.replace("\r\n", "\n")))
+        // Every line break becomes "\n" (a lone "\r" too: "\r\r\n" would otherwise leave
+        // a "\r\n" behind, and the stored text would change when saved again).
+        Ok(FreeText(s.replace("\r\n", "\n").replace('\r', "\n")))
     }
 
     pub fn as_str(&self) -> &str {
@@ -94,6 +96,14 @@ impl Ranking {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_break_is_stored_as_a_newline_and_stays_so() {
+        // Found by the `domain_parsers` fuzz target: "\r\r\n" used to become "\r\n".
+        let once = FreeText::parse("X+\r\r\nDJ\rDJ", 100).unwrap();
+        assert_eq!(once.as_str(), "X+\n\nDJ\nDJ");
+        assert_eq!(FreeText::parse(once.as_str(), 100), Ok(once));
+    }
 
     #[test]
     fn scores_outside_zero_to_ten_are_refused() {
