@@ -16,15 +16,36 @@ pub use api::*;
 use crate::admin::form_error::FormError;
 use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::Field;
+use crate::error::AppError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
+/// The policy section's action and data. The settings page makes them at its top, outside
+/// the Suspend that waits for the settings: a resource made inside another Suspend is made
+/// anew when the server renders it again, and the browser's hydration then waits for data
+/// under an id the server never sent.
+#[derive(Clone, Copy)]
+pub struct PolicyState {
+    save: ServerAction<SavePrivacyPolicy>,
+    policy: Resource<Result<PolicyView, AppError>>,
+}
+
+impl PolicyState {
+    /// `changed` counts saves elsewhere on the page, any of which may publish a new version.
+    pub fn new(site: Memo<String>, changed: RwSignal<u32>) -> Self {
+        let save = ServerAction::<SavePrivacyPolicy>::new();
+        let policy = Resource::new(
+            move || (site.get(), changed.get(), save.version().get()),
+            |(site, _, _)| privacy_policy(site),
+        );
+        Self { save, policy }
+    }
+}
+
 /// The privacy policy section of a site's settings page.
 #[component]
-pub fn PolicySettings(site: String) -> impl IntoView {
-    let save = ServerAction::<SavePrivacyPolicy>::new();
-    let key = site.clone();
-    let policy = Resource::new(move || save.version().get(), move |_| privacy_policy(key.clone()));
+pub fn PolicySettings(site: String, state: PolicyState) -> impl IntoView {
+    let PolicyState { save, policy } = state;
     let error = action_error(save);
     view! {
         <h2>"Privacy policy"</h2>

@@ -13,6 +13,7 @@ pub use api::*;
 use crate::admin::form_error::FormError;
 use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::Field;
+use crate::error::AppError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -32,16 +33,31 @@ pub fn log_run(done: &[(Option<crate::domain::SiteId>, db::Removed)]) {
     }
 }
 
-/// The retention section of a site's settings page. Saved rules change the privacy
-/// policy, so a save reloads the whole page (`changed`).
+/// The retention section's actions and data, made at the top of the settings page for the
+/// reason given at [`crate::admin::policy::PolicyState`].
+#[derive(Clone, Copy)]
+pub struct RetentionState {
+    save: ServerAction<SaveRetention>,
+    apply: ServerAction<ApplyRetention>,
+    data: Resource<Result<RetentionView, AppError>>,
+}
+
+impl RetentionState {
+    /// Saved rules change the privacy policy, so a save reloads the whole page (`changed`).
+    pub fn new(site: Memo<String>, changed: RwSignal<u32>) -> Self {
+        let save = ServerAction::<SaveRetention>::new();
+        crate::admin::ui::reload_after(save, changed);
+        let apply = ServerAction::<ApplyRetention>::new();
+        let data =
+            Resource::new(move || (site.get(), changed.get(), apply.version().get()), |(site, _, _)| retention(site));
+        Self { save, apply, data }
+    }
+}
+
+/// The retention section of a site's settings page.
 #[component]
-pub fn RetentionSettings(site: String, changed: RwSignal<u32>) -> impl IntoView {
-    let save = ServerAction::<SaveRetention>::new();
-    crate::admin::ui::reload_after(save, changed);
-    let apply = ServerAction::<ApplyRetention>::new();
-    let key = site.clone();
-    let view_data =
-        Resource::new(move || (save.version().get(), apply.version().get()), move |_| retention(key.clone()));
+pub fn RetentionSettings(site: String, state: RetentionState) -> impl IntoView {
+    let RetentionState { save, apply, data: view_data } = state;
     let error = action_error(save);
     let apply_error = action_error(apply);
     view! {

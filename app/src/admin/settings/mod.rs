@@ -99,16 +99,19 @@ fn LanguageSelect(name: &'static str, selected: String) -> impl IntoView {
 #[component]
 pub fn SiteSettingsPage() -> impl IntoView {
     let params = use_params_map();
-    let key = move || params.read().get("key").unwrap_or_default();
+    let key = Memo::new(move |_| params.read().get("key").unwrap_or_default());
     let changed = RwSignal::new(0u32);
-    let settings = Resource::new(move || (key(), changed.get()), |(key, _)| get_site_settings(key));
+    let settings = Resource::new(move || (key.get(), changed.get()), |(key, _)| get_site_settings(key));
+    // Sections with data of their own get it here, outside the Suspend below (see PolicyState).
+    let policy = crate::admin::policy::PolicyState::new(key, changed);
+    let retention = crate::admin::retention::RetentionState::new(key, changed);
     view! {
         <section class="settings">
             <p><A href="/admin/sites">"← All sites"</A></p>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
-                        Ok(s) => view! { <SettingsView s changed /> }.into_any(),
+                        Ok(s) => view! { <SettingsView s changed policy retention /> }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -118,7 +121,12 @@ pub fn SiteSettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn SettingsView(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+fn SettingsView(
+    s: SiteSettings,
+    changed: RwSignal<u32>,
+    policy: crate::admin::policy::PolicyState,
+    retention: crate::admin::retention::RetentionState,
+) -> impl IntoView {
     let site = s.key.clone();
     view! {
         <h1>{s.name.clone()} " "<small><code>{s.key.clone()}</code></small></h1>
@@ -129,8 +137,8 @@ fn SettingsView(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
         <Questions s=s.clone() changed />
         <Texts s=s.clone() changed />
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
-        <crate::admin::policy::PolicySettings site=site.clone() />
-        <crate::admin::retention::RetentionSettings site changed />
+        <crate::admin::policy::PolicySettings site=site.clone() state=policy />
+        <crate::admin::retention::RetentionSettings site state=retention />
     }
 }
 
