@@ -1,5 +1,6 @@
-//! Work the server does on its own, on a timer: applying the retention rules. Every server
-//! runs it; the work is the same whichever does it, so a second server only repeats it.
+//! Work the server does on its own, on a timer: applying the retention rules and summing
+//! the analytics of finished days. Every server runs it; the work is the same whichever
+//! does it, so a second server only repeats it.
 
 use sqlx::SqlitePool;
 use std::time::Duration;
@@ -18,6 +19,10 @@ pub fn start(pool: SqlitePool) {
                 Ok(done) => app::admin::retention::log_run(&done),
                 // The next run tries again; nothing is half-done (each part is one transaction).
                 Err(e) => tracing::error!(error = %e, "retention job failed"),
+            }
+            // Reports sum missing days themselves; this keeps the first report of a day quick.
+            if let Err(e) = app::admin::analytics::db::sum_all_sites(&pool).await {
+                tracing::error!(error = %e, "summing the analytics failed");
             }
         }
     });

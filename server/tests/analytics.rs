@@ -331,6 +331,82 @@ async fn the_overview_counts_views_visits_time_entries_exits_and_goals_as_comput
     assert_eq!(week["views"], 0);
 }
 
+/// A stored view `days` days ago (at one in the morning), as the ingest would have stored it.
+async fn view_days_ago(app: &TestApp, id: &str, visitor: &str, path: &str, days: i64) {
+    sqlx::query(
+        "INSERT INTO page_views (site_id, view_id, visitor, path, screen, language, duration_ms, created_at)
+         VALUES (1, ?, ?, ?, 'mobile', 'de', 4000, date('now', ?) || 'T01:00:00.000Z')",
+    )
+    .bind(id)
+    .bind(visitor)
+    .bind(path)
+    .bind(format!("-{days} days"))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// Days up to two days ago are read from their daily sums, made once; the two days after
+/// from the page views themselves; a period across both counts every view once.
+#[tokio::test]
+async fn finished_days_are_read_from_their_sums_and_the_last_two_from_the_views() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    for (id, visitor, path, days) in
+        [("d3-1", "P", "/a", 3), ("d3-2", "P", "/b", 3), ("d2-1", "Q", "/a", 2), ("d1-1", "R", "/b", 1)]
+    {
+        view_days_ago(&app, id, visitor, path, days).await;
+    }
+    app::analytics::db::recompute_visits(&app.pool).await.unwrap();
+    assert_eq!(track(&app, view(&app, "today-0001", "/a")).await.status(), StatusCode::NO_CONTENT);
+    let last_days = |days: &'static str| {
+        let app = &app;
+        async move {
+            app.admin("analytics_overview", &[("site", "demo"), ("days", days)]).await.json::<Value>().await.unwrap()
+        }
+    };
+    let o = last_days("4").await;
+    let daily: Vec<i64> = o["daily"].as_array().unwrap().iter().map(|d| d["views"].as_i64().unwrap()).collect();
+    assert_eq!(daily, [2, 1, 1, 1]);
+    assert_eq!((o["views"].as_i64(), o["visitors"].as_i64(), o["visits"].as_i64()), (Some(5), Some(4), Some(4)));
+    let page = |o: &Value, path: &str| {
+        let p = o["pages"].as_array().unwrap().iter().find(|p| p["path"] == path).unwrap().clone();
+        (p["views"].as_i64().unwrap(), p["visitors"].as_i64().unwrap(), p["avg_seconds"].as_i64())
+    };
+    // /a: P and Q on finished days (4 s each), today's view reported no time yet.
+    assert_eq!(page(&o, "/a"), (3, 3, Some(4)));
+    assert_eq!(page(&o, "/b"), (2, 2, Some(4)));
+    assert_eq!(o["languages"], json!([{"label": "de", "count": 3}, {"label": "en", "count": 1}]));
+    let summed: Vec<String> =
+        sqlx::query_scalar("SELECT day FROM analytics_days ORDER BY day").fetch_all(&app.pool).await.unwrap();
+    let pool = &app.pool;
+    let day = |n: i64| async move {
+        sqlx::query_scalar::<_, String>("SELECT date('now', ?)")
+            .bind(format!("-{n} days"))
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(summed, [day(3).await, day(2).await], "only days up to two days ago are summed");
+
+    // A summed day is not read again; the recent days are.
+    view_days_ago(&app, "d3-late", "S", "/a", 3).await;
+    view_days_ago(&app, "d1-2", "T", "/a", 1).await;
+    let again = last_days("4").await;
+    assert_eq!(again["views"], 6);
+    assert_eq!(page(&again, "/a"), (4, 4, Some(4)));
+    // A period of summed days alone, and of recent days alone.
+    let two = last_days("2").await;
+    assert_eq!((two["views"].as_i64(), two["visitors"].as_i64()), (Some(3), Some(3)));
+    let older = app
+        .admin("analytics_overview", &[("site", "demo"), ("from", &day(3).await), ("to", &day(2).await)])
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!((older["views"].as_i64(), older["visits"].as_i64()), (Some(3), Some(2)));
+}
+
 #[tokio::test]
 async fn the_path_explorer_follows_visits_three_steps_and_stops_at_idle_gaps() {
     let app = spawn_app().await;

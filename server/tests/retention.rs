@@ -135,6 +135,10 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
         ))
         .await;
     }
+    // The daily sums of those days, as the hourly job makes them.
+    app::admin::analytics::db::sum_all_sites(&app.pool).await.unwrap();
+    let summed_before = scalar(&app, "SELECT count(*) FROM analytics_days WHERE day < date('now', '-13 months')").await;
+    assert!(summed_before > 0, "the old days were summed");
 
     apply(&app).await;
 
@@ -155,6 +159,15 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
     assert_eq!(scalar(&app, "SELECT count(*) FROM page_views").await, 2, "the 14-month-old view goes");
     assert_eq!(scalar(&app, "SELECT count(*) FROM page_views WHERE view_id = 'v-old'").await, 0);
     assert_eq!(scalar(&app, "SELECT count(*) FROM analytics_events").await, 1);
+    for table in ["analytics_days", "analytics_day_pages", "analytics_day_counts"] {
+        let old = format!("SELECT count(*) FROM {table} WHERE day < date('now', '-13 months')");
+        assert_eq!(scalar(&app, &old).await, 0, "the daily sums of deleted views go with them ({table})");
+    }
+    assert_eq!(
+        scalar(&app, "SELECT sum(views) FROM analytics_days WHERE day >= date('now', '-13 months')").await,
+        2,
+        "the sums of the days kept stay"
+    );
     assert_eq!(
         scalar(
             &app,

@@ -34,6 +34,11 @@ impl PastDate {
         &self.0
     }
 
+    /// The date `n` days before this one (a negative `n` may leave the past: callers compare it only).
+    pub fn days_before(&self, n: i64) -> PastDate {
+        PastDate(civil_from_days(day_number(self) - n))
+    }
+
     /// Today (UTC) by the server's clock, which is also SQLite's `'now'`.
     #[cfg(feature = "ssr")]
     pub fn today() -> PastDate {
@@ -82,6 +87,18 @@ impl DateRange {
         // Day 0, 1970-01-01, was a Thursday: three days after a Monday.
         let monday = |z: i64| z - (z + 3).rem_euclid(7);
         (monday(day_number(&self.from))..=day_number(&self.to)).step_by(7).map(civil_from_days).collect()
+    }
+
+    /// The range cut into consecutive ranges of at most `days` days each.
+    pub fn chunks(&self, days: i64) -> Vec<DateRange> {
+        let (first, last) = (day_number(&self.from), day_number(&self.to));
+        (first..=last)
+            .step_by(days.max(1) as usize)
+            .map(|start| DateRange {
+                from: PastDate(civil_from_days(start)),
+                to: PastDate(civil_from_days((start + days.max(1) - 1).min(last))),
+            })
+            .collect()
     }
 
     /// Every day of the range in order, `YYYY-MM-DD`.
@@ -162,6 +179,14 @@ mod tests {
         let r = DateRange::parse("2024-02-27", "2024-03-02", "2026-11-23").unwrap();
         assert_eq!(r.days(), 5);
         assert_eq!(r.each_day(), ["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01", "2024-03-02"]);
+        let chunks: Vec<(String, String)> =
+            r.chunks(2).into_iter().map(|c| (c.from.as_str().to_owned(), c.to.as_str().to_owned())).collect();
+        assert_eq!(
+            chunks,
+            [("2024-02-27", "2024-02-28"), ("2024-02-29", "2024-03-01"), ("2024-03-02", "2024-03-02")]
+                .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        assert_eq!(r.from.days_before(-3).as_str(), "2024-03-01");
         let today = PastDate::parse("2026-01-02", None).unwrap();
         let week = DateRange::last_days(7, &today);
         assert_eq!((week.from.as_str(), week.days()), ("2025-12-27", 7));

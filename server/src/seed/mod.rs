@@ -468,6 +468,9 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
     db::create_indexes(&mut conn, &indexes).await?;
     db::build_windows(&mut conn, today).await?;
     sqlx::query("ANALYZE").execute(&mut *conn).await?;
+    drop(conn);
+    // The daily analytics sums, as the server's hourly job would have made them.
+    app::admin::analytics::db::sum_all_sites(pool).await?;
     Ok(Report { tables, seconds: started.elapsed().as_secs_f64() })
 }
 

@@ -4,7 +4,7 @@
 
 use super::api::{Count, Day, Goal, Overview, PATH_BRANCHES, PATH_STEPS, PageRow, PathNode, PathTree};
 use crate::analytics::db::VISIT_GAP_MINUTES;
-use crate::domain::{DateRange, SiteId};
+use crate::domain::{DateRange, PastDate, SiteId};
 use sqlx::{Row, SqlitePool};
 
 /// `created_at` within the period: ?2 the first day, ?3 the last (`YYYY-MM-DD`, both
@@ -15,62 +15,225 @@ macro_rules! in_period {
     };
 }
 
-pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Overview> {
-    let (from, to) = (range.from.as_str(), range.to.as_str());
-    let totals = sqlx::query(concat!(
-        "SELECT count(*) AS views, coalesce(sum(visitor_first), 0) AS visitors, coalesce(sum(visit_start), 0) AS visits
-         FROM page_views WHERE ",
-        in_period!()
-    ))
+// Each report reads two parts: the days already summed (`analytics_day*` tables, see
+// migration 0023) and the days after them straight from the page views. The `*_by_day`
+// statements below give the same rows for both: they fill the summary tables, and their
+// rows for the unsummed days are added to the summed ones. `?1` site, `?2` and `?3` the
+// days they read (as `in_period!`).
+
+/// Per day: views, day-visitors and visits.
+macro_rules! days_by_day {
+    () => {
+        concat!(
+            "SELECT substr(created_at, 1, 10) AS day, count(*) AS views, sum(visitor_first) AS visitors,
+                    sum(visit_start) AS visits
+             FROM page_views WHERE ",
+            in_period!(),
+            " GROUP BY day"
+        )
+    };
+}
+
+/// Per day and page: views, distinct visitors, time reported and by how many views, entries, exits.
+macro_rules! pages_by_day {
+    () => {
+        concat!(
+            "SELECT substr(created_at, 1, 10) AS day, path, count(*) AS views, count(DISTINCT visitor) AS visitors,
+                    coalesce(sum(duration_ms), 0) AS duration_ms, count(duration_ms) AS timed,
+                    sum(visit_start) AS entries, sum(visit_end) AS exits
+             FROM page_views WHERE ",
+            in_period!(),
+            " GROUP BY day, path"
+        )
+    };
+}
+
+/// Per day, kind and label: the count the report shows, and distinct visitors for goals.
+macro_rules! counts_by_day {
+    () => {
+        concat!(
+            "SELECT substr(created_at, 1, 10) AS day, 'referrer' AS kind, referrer AS label, count(*) AS count, 0 AS visitors
+             FROM page_views WHERE referrer <> '' AND ",
+            in_period!(),
+            " GROUP BY day, label
+             UNION ALL
+             SELECT substr(created_at, 1, 10), 'campaign',
+                    utm_source || coalesce(' / ' || nullif(utm_medium, ''), '') || coalesce(' / ' || nullif(utm_campaign, ''), ''),
+                    count(*), 0
+             FROM page_views WHERE utm_source <> '' AND ",
+            in_period!(),
+            " GROUP BY 1, 3
+             UNION ALL
+             SELECT substr(created_at, 1, 10), 'screen', screen, sum(visitor_first), 0 FROM page_views WHERE ",
+            in_period!(),
+            " GROUP BY 1, 3
+             UNION ALL
+             SELECT substr(created_at, 1, 10), 'language', coalesce(nullif(language, ''), 'unknown'), sum(visitor_first), 0
+             FROM page_views WHERE ",
+            in_period!(),
+            " GROUP BY 1, 3
+             UNION ALL
+             SELECT substr(created_at, 1, 10), 'goal', name, count(*), count(DISTINCT visitor) FROM analytics_events WHERE ",
+            in_period!(),
+            " GROUP BY 1, 3"
+        )
+    };
+}
+
+/// The summed days of a report: `?4` its first day, `?5` the last summed one.
+macro_rules! summed {
+    () => {
+        "site_id = ?1 AND day >= ?4 AND day <= ?5"
+    };
+}
+
+/// The last day that is summed: two days ago (see migration 0023).
+fn last_summable(today: &PastDate) -> PastDate {
+    today.days_before(2)
+}
+
+/// Sums the site's finished days of `range` not summed yet (all or nothing per call). Two
+/// servers doing it at once write the same rows; the second's are ignored.
+pub async fn sum_days(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<()> {
+    let last = last_summable(&PastDate::today());
+    let wanted: Vec<String> = range.each_day().into_iter().filter(|d| d.as_str() <= last.as_str()).collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let missing: Vec<String> = sqlx::query_scalar(
+        "SELECT value FROM json_each(?2) WHERE value NOT IN (SELECT day FROM analytics_days WHERE site_id = ?1)",
+    )
     .bind(site)
-    .bind(from)
-    .bind(to)
-    .fetch_one(pool)
-    .await?;
-    let visitors: i64 = totals.get("visitors");
-    let daily_rows: Vec<(String, i64, i64)> = sqlx::query_as(concat!(
-        "SELECT substr(created_at, 1, 10) AS day, count(*), sum(visitor_first) FROM page_views WHERE ",
-        in_period!(),
-        " GROUP BY day"
-    ))
-    .bind(site)
-    .bind(from)
-    .bind(to)
+    .bind(serde_json::to_string(&wanted).unwrap_or_default())
     .fetch_all(pool)
     .await?;
+    let (Some(first), Some(last)) = (missing.first(), missing.last()) else {
+        return Ok(());
+    };
+    let mut tx = pool.begin().await?;
+    let run = |sql: &'static str| sqlx::query(sql).bind(site).bind(first.as_str()).bind(last.as_str());
+    run(concat!(
+        "INSERT INTO analytics_day_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
+         SELECT ?1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
+        pages_by_day!(),
+        ") WHERE true ON CONFLICT DO NOTHING"
+    ))
+    .execute(&mut *tx)
+    .await?;
+    run(concat!(
+        "INSERT INTO analytics_day_counts (site_id, day, kind, label, count, visitors)
+         SELECT ?1, day, kind, label, count, visitors FROM (",
+        counts_by_day!(),
+        ") WHERE true ON CONFLICT DO NOTHING"
+    ))
+    .execute(&mut *tx)
+    .await?;
+    // Every missing day gets its row, views or not: the row says the day is summed.
+    run(concat!(
+        "INSERT INTO analytics_days (site_id, day, views, visitors, visits)
+         SELECT ?1, m.value, coalesce(d.views, 0), coalesce(d.visitors, 0), coalesce(d.visits, 0)
+         FROM json_each(?4) AS m LEFT JOIN (",
+        days_by_day!(),
+        ") AS d ON d.day = m.value WHERE true ON CONFLICT DO NOTHING"
+    ))
+    .bind(serde_json::to_string(&missing).unwrap_or_default())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
+}
+
+/// Sums every site's finished days since its last summed one (or its first page view),
+/// so that reports seldom have to. Run by the hourly job and after seeding.
+pub async fn sum_all_sites(pool: &SqlitePool) -> sqlx::Result<()> {
+    let today = PastDate::today();
+    let last = last_summable(&today);
+    let sites: Vec<(SiteId, Option<String>)> = sqlx::query_as(
+        "SELECT s.id, coalesce((SELECT max(day) FROM analytics_days WHERE site_id = s.id),
+                               (SELECT substr(min(created_at), 1, 10) FROM page_views WHERE site_id = s.id))
+         FROM sites s",
+    )
+    .fetch_all(pool)
+    .await?;
+    for (site, from) in sites {
+        let Some(Ok(from)) = from.map(|f| PastDate::parse(&f, None)) else { continue };
+        if from > last {
+            continue;
+        }
+        // A long history is summed a year at a time, so no transaction grows too large.
+        for range in (DateRange { from, to: last.clone() }).chunks(DateRange::MAX_DAYS) {
+            sum_days(pool, site, &range).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Forgets the summaries of the days before `day` (retention deletes the page views).
+pub async fn forget_days_before(pool: &SqlitePool, site: SiteId, day: &str) -> sqlx::Result<()> {
+    for sql in [
+        "DELETE FROM analytics_days WHERE site_id = ? AND day < ?",
+        "DELETE FROM analytics_day_pages WHERE site_id = ? AND day < ?",
+        "DELETE FROM analytics_day_counts WHERE site_id = ? AND day < ?",
+    ] {
+        sqlx::query(sql).bind(site).bind(day).execute(pool).await?;
+    }
+    Ok(())
+}
+
+/// Page sums of a report, before the averages and rates.
+type PageSums = (String, i64, i64, i64, i64, i64, i64);
+
+pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Overview> {
+    sum_days(pool, site, range).await?;
+    let (from, to) = (range.from.as_str(), range.to.as_str());
+    // ?2 the period's first unsummed day, ?3 its last day; ?4 its first, ?5 its last summed.
+    let last = last_summable(&PastDate::today());
+    let summed_to = last.clone().min(range.to.clone());
+    let tail_from = last.days_before(-1).max(range.from.clone());
+    let binds = |sql: &'static str| {
+        sqlx::query(sql).bind(site).bind(tail_from.as_str()).bind(to).bind(from).bind(summed_to.as_str())
+    };
+    let daily_rows: Vec<(String, i64, i64, i64)> = binds(concat!(
+        "SELECT day, views, visitors, visits FROM analytics_days WHERE ",
+        summed!(),
+        " UNION ALL ",
+        days_by_day!()
+    ))
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+    .collect();
+    let (views, visitors, visits) = daily_rows.iter().fold((0, 0, 0), |(a, b, c), (_, v, u, s)| (a + v, b + u, c + s));
     // Every day of the period, days without views as zero, so the chart's bars line up.
     let daily = range
         .each_day()
         .into_iter()
         .map(|day| {
-            let found = daily_rows.iter().find(|(d, _, _)| *d == day);
+            let found = daily_rows.iter().find(|r| r.0 == day);
             Day { views: found.map_or(0, |r| r.1), visitors: found.map_or(0, |r| r.2), day }
         })
         .collect();
-    // A visitor's key is new each day, so distinct keys are distinct day-visitors.
-    let all_pages: Vec<PageRow> = sqlx::query(concat!(
-        "SELECT path, count(*) AS views, count(DISTINCT visitor) AS visitors,
-                CAST(round(avg(duration_ms) / 1000.0) AS INTEGER) AS avg_seconds,
-                sum(visit_start) AS entries, sum(visit_end) AS exits
-         FROM page_views WHERE ",
-        in_period!(),
-        " GROUP BY path"
+    let all_pages: Vec<PageRow> = binds(concat!(
+        "SELECT path, sum(views), sum(visitors), sum(duration_ms), sum(timed), sum(entries), sum(exits) FROM (
+           SELECT path, views, visitors, duration_ms, timed, entries, exits FROM analytics_day_pages WHERE ",
+        summed!(),
+        " UNION ALL SELECT path, views, visitors, duration_ms, timed, entries, exits FROM (",
+        pages_by_day!(),
+        ")) GROUP BY path"
     ))
-    .bind(site)
-    .bind(from)
-    .bind(to)
     .fetch_all(pool)
     .await?
     .into_iter()
     .map(|r| {
-        let views: i64 = r.get("views");
-        let exits: i64 = r.get("exits");
+        let (path, views, visitors, duration_ms, timed, entries, exits): PageSums =
+            (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6));
         PageRow {
-            path: r.get("path"),
+            path,
             views,
-            visitors: r.get("visitors"),
-            avg_seconds: r.get("avg_seconds"),
-            entries: r.get("entries"),
+            visitors,
+            // As SQLite's round(avg(duration_ms) / 1000.0): half away from zero.
+            avg_seconds: (timed > 0).then(|| (duration_ms as f64 / timed as f64 / 1000.0).round() as i64),
+            entries,
             exits,
             exit_rate: percent(exits, views),
         }
@@ -84,65 +247,52 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
     let pages = top(|p| p.views, 20);
     let entry_pages = top(|p| p.entries, 10).into_iter().map(|p| Count { label: p.path, count: p.entries }).collect();
     let exit_pages = top(|p| p.exits, 10);
-    // Each list: label, count; ?1 site, ?2 and ?3 the period.
-    let counts = |sql: &'static str| async move {
-        let rows: Vec<(String, i64)> = sqlx::query_as(sql).bind(site).bind(from).bind(to).fetch_all(pool).await?;
-        Ok::<_, sqlx::Error>(rows.into_iter().map(|(label, count)| Count { label, count }).collect::<Vec<_>>())
-    };
-    let referrers = counts(concat!(
-        "SELECT referrer, count(*) FROM page_views WHERE referrer <> '' AND ",
-        in_period!(),
-        " GROUP BY referrer ORDER BY 2 DESC, 1 LIMIT 10"
+    let counts: Vec<(String, String, i64, i64)> = binds(concat!(
+        "SELECT kind, label, sum(count), sum(visitors) FROM (
+           SELECT kind, label, count, visitors FROM analytics_day_counts WHERE ",
+        summed!(),
+        " UNION ALL SELECT kind, label, count, visitors FROM (",
+        counts_by_day!(),
+        ")) GROUP BY kind, label"
     ))
-    .await?;
-    let campaigns = counts(concat!(
-        "SELECT utm_source || coalesce(' / ' || nullif(utm_medium, ''), '') || coalesce(' / ' || nullif(utm_campaign, ''), ''),
-                count(*)
-         FROM page_views WHERE utm_source <> '' AND ",
-        in_period!(),
-        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
-    ))
-    .await?;
-    let screens = counts(concat!(
-        "SELECT screen, sum(visitor_first) FROM page_views WHERE ",
-        in_period!(),
-        " GROUP BY screen HAVING sum(visitor_first) > 0 ORDER BY 2 DESC, 1"
-    ))
-    .await?;
-    let languages = counts(concat!(
-        "SELECT coalesce(nullif(language, ''), 'unknown'), sum(visitor_first) FROM page_views WHERE ",
-        in_period!(),
-        " GROUP BY 1 HAVING sum(visitor_first) > 0 ORDER BY 2 DESC, 1 LIMIT 10"
-    ))
-    .await?;
-    let goals = sqlx::query_as::<_, (String, i64, i64)>(concat!(
-        "SELECT name, count(*), count(DISTINCT visitor) FROM analytics_events WHERE ",
-        in_period!(),
-        " GROUP BY name ORDER BY 3 DESC, 1 LIMIT 20"
-    ))
-    .bind(site)
-    .bind(from)
-    .bind(to)
     .fetch_all(pool)
     .await?
     .into_iter()
-    .map(|(name, events, converted)| Goal { name, events, visitors: converted, rate: percent(converted, visitors) })
+    .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
     .collect();
+    // One list: the kind's labels with a count, most first, then by label; at most `n`.
+    let list = |kind: &str, n: usize| {
+        let mut rows: Vec<Count> = counts
+            .iter()
+            .filter(|c| c.0 == kind && c.2 > 0)
+            .map(|c| Count { label: c.1.clone(), count: c.2 })
+            .collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        rows.truncate(n);
+        rows
+    };
+    let mut goals: Vec<Goal> = counts
+        .iter()
+        .filter(|c| c.0 == "goal")
+        .map(|c| Goal { name: c.1.clone(), events: c.2, visitors: c.3, rate: percent(c.3, visitors) })
+        .collect();
+    goals.sort_by(|a, b| b.visitors.cmp(&a.visitors).then_with(|| a.name.cmp(&b.name)));
+    goals.truncate(20);
     Ok(Overview {
         site: String::new(),
         from: from.to_owned(),
         to: to.to_owned(),
-        views: totals.get("views"),
+        views,
         visitors,
-        visits: totals.get("visits"),
+        visits,
         daily,
         pages,
         entry_pages,
         exit_pages,
-        referrers,
-        campaigns,
-        screens,
-        languages,
+        referrers: list("referrer", 10),
+        campaigns: list("campaign", 10),
+        screens: list("screen", usize::MAX),
+        languages: list("language", 10),
         goals,
     })
 }
