@@ -1,9 +1,9 @@
 -- Each site's analytics summed per finished day, so a report over a year reads a few
 -- thousand rows instead of millions of page views. A day is summed once it can no longer
--- change (two days after it ended: visits never cross midnight, since a visitor's key is
--- new each day, and late "time on page" reports arrive within minutes); the days after it
--- are read from the page views themselves. Every figure here sums across days: distinct
--- visitors per day are distinct day-visitors, which is what the reports count.
+-- change (an hour after it ended: visits never cross midnight, since a visitor's key is
+-- new each day, and late "time on page" reports arrive within minutes); today is read
+-- from the page views themselves. Every figure here sums across days: distinct visitors
+-- per day are distinct day-visitors, which is what the reports count.
 
 -- One row per site and summed day, also for a day without views: its presence says the
 -- day is summed.

@@ -87,15 +87,18 @@ macro_rules! summed {
     };
 }
 
-/// The last day that is summed: two days ago (see migration 0023).
-fn last_summable(today: &PastDate) -> PastDate {
-    today.days_before(2)
+/// The last day that is summed: yesterday, once it has been over for an hour (visits
+/// never cross midnight, the visitor key being new each day, and the last "time on page"
+/// reports of a day come within minutes); the day before in the first hour of a day.
+fn last_summable() -> PastDate {
+    let early = crate::server_ctx::now().rem_euclid(86_400) < 3_600;
+    PastDate::today().days_before(if early { 2 } else { 1 })
 }
 
 /// Sums the site's finished days of `range` not summed yet (all or nothing per call). Two
 /// servers doing it at once write the same rows; the second's are ignored.
 pub async fn sum_days(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<()> {
-    let last = last_summable(&PastDate::today());
+    let last = last_summable();
     let wanted: Vec<String> = range.each_day().into_iter().filter(|d| d.as_str() <= last.as_str()).collect();
     if wanted.is_empty() {
         return Ok(());
@@ -145,8 +148,7 @@ pub async fn sum_days(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
 /// Sums every site's finished days since its last summed one (or its first page view),
 /// so that reports seldom have to. Run by the hourly job and after seeding.
 pub async fn sum_all_sites(pool: &SqlitePool) -> sqlx::Result<()> {
-    let today = PastDate::today();
-    let last = last_summable(&today);
+    let last = last_summable();
     let sites: Vec<(SiteId, Option<String>)> = sqlx::query_as(
         "SELECT s.id, coalesce((SELECT max(day) FROM analytics_days WHERE site_id = s.id),
                                (SELECT substr(min(created_at), 1, 10) FROM page_views WHERE site_id = s.id))
@@ -186,7 +188,7 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
     sum_days(pool, site, range).await?;
     let (from, to) = (range.from.as_str(), range.to.as_str());
     // ?2 the period's first unsummed day, ?3 its last day; ?4 its first, ?5 its last summed.
-    let last = last_summable(&PastDate::today());
+    let last = last_summable();
     let summed_to = last.clone().min(range.to.clone());
     let tail_from = last.days_before(-1).max(range.from.clone());
     let binds = |sql: &'static str| {
