@@ -95,10 +95,10 @@ fn last_summable() -> PastDate {
     PastDate::today().days_before(if early { 2 } else { 1 })
 }
 
-/// Sums the site's finished days of `range` not summed yet (all or nothing per call). Two
-/// servers doing it at once write the same rows; the second's are ignored.
-pub async fn sum_days(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<()> {
-    let last = last_summable();
+/// Sums the site's days of `range` up to `last` (from [`last_summable`], taken once by the
+/// caller so that it reads the same boundary it summed to) not summed yet, all or nothing
+/// per call. Two servers doing it at once write the same rows; the second's are ignored.
+async fn sum_days(pool: &SqlitePool, site: SiteId, range: &DateRange, last: &PastDate) -> sqlx::Result<()> {
     let wanted: Vec<String> = range.each_day().into_iter().filter(|d| d.as_str() <= last.as_str()).collect();
     if wanted.is_empty() {
         return Ok(());
@@ -163,20 +163,21 @@ pub async fn sum_all_sites(pool: &SqlitePool) -> sqlx::Result<()> {
         }
         // A long history is summed a year at a time, so no transaction grows too large.
         for range in (DateRange { from, to: last.clone() }).chunks(DateRange::MAX_DAYS) {
-            sum_days(pool, site, &range).await?;
+            sum_days(pool, site, &range, &last).await?;
         }
     }
     Ok(())
 }
 
-/// Forgets the summaries of the days before `day` (retention deletes the page views).
-pub async fn forget_days_before(pool: &SqlitePool, site: SiteId, day: &str) -> sqlx::Result<()> {
+/// Forgets the sums of the days wholly older than `age` (an SQLite modifier such as
+/// `-13 months`), whose page views retention deletes.
+pub async fn forget_days_older(pool: &SqlitePool, site: SiteId, age: &str) -> sqlx::Result<()> {
     for sql in [
-        "DELETE FROM analytics_days WHERE site_id = ? AND day < ?",
-        "DELETE FROM analytics_day_pages WHERE site_id = ? AND day < ?",
-        "DELETE FROM analytics_day_counts WHERE site_id = ? AND day < ?",
+        "DELETE FROM analytics_days WHERE site_id = ? AND day < date('now', ?)",
+        "DELETE FROM analytics_day_pages WHERE site_id = ? AND day < date('now', ?)",
+        "DELETE FROM analytics_day_counts WHERE site_id = ? AND day < date('now', ?)",
     ] {
-        sqlx::query(sql).bind(site).bind(day).execute(pool).await?;
+        sqlx::query(sql).bind(site).bind(age).execute(pool).await?;
     }
     Ok(())
 }
@@ -185,10 +186,10 @@ pub async fn forget_days_before(pool: &SqlitePool, site: SiteId, day: &str) -> s
 type PageSums = (String, i64, i64, i64, i64, i64, i64);
 
 pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Overview> {
-    sum_days(pool, site, range).await?;
+    let last = last_summable();
+    sum_days(pool, site, range, &last).await?;
     let (from, to) = (range.from.as_str(), range.to.as_str());
     // ?2 the period's first unsummed day, ?3 its last day; ?4 its first, ?5 its last summed.
-    let last = last_summable();
     let summed_to = last.clone().min(range.to.clone());
     let tail_from = last.days_before(-1).max(range.from.clone());
     let binds = |sql: &'static str| {

@@ -108,8 +108,7 @@ pub async fn apply(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<SiteId>, Remov
             ..Removed::default()
         };
         // The daily sums go with the views they were made from.
-        let first_kept: String = sqlx::query_scalar("SELECT date('now', ?)").bind(&analytics).fetch_one(pool).await?;
-        crate::admin::analytics::db::forget_days_before(pool, site, &first_kept).await?;
+        crate::admin::analytics::db::forget_days_older(pool, site, &analytics).await?;
         if let Some(months) = row.get::<Option<i64>, _>("inactive_months") {
             for id in inactive_customers(pool, site, &format!("-{months} months")).await? {
                 if erase(pool, id, By::Retention).await?.is_some() {
