@@ -9,6 +9,7 @@ pub mod admin;
 pub mod analytics;
 pub mod domain;
 pub mod error;
+pub mod mail;
 pub mod widgets;
 
 #[cfg(feature = "ssr")]

@@ -3,7 +3,7 @@
 //! and writes it through `pii_seal(…)`, functions every Patron connection has.
 
 /// Every column that holds sealed values, as (table, column).
-pub const SEALED: [(&str, &str); 9] = [
+pub const SEALED: [(&str, &str); 10] = [
     ("customers", "first_name"),
     ("customers", "last_name"),
     ("customers", "email"),
@@ -13,6 +13,7 @@ pub const SEALED: [(&str, &str); 9] = [
     ("customer_changes", "new_value"),
     ("imports", "content"),
     ("outbox", "to_address"),
+    ("pending_signups", "form"),
 ];
 
 /// The `customers` columns that index sealed ones: keyed hashes, kept by triggers.

@@ -25,6 +25,28 @@ pub fn client_ip() -> Option<std::net::IpAddr> {
     request_parts().ok()?.extensions.get::<ClientIp>().map(|c| c.0)
 }
 
+/// The mail server this Patron sends through (host and port only: the configured address
+/// may hold a password), provided to every server function; `None` when mails wait in the
+/// outbox.
+#[derive(Debug, Clone, Default)]
+pub struct MailServer(pub Option<String>);
+
+pub fn mail_server() -> Option<String> {
+    use_context::<MailServer>().and_then(|m| m.0)
+}
+
+/// The address links in mails start with: `PATRON_PUBLIC_URL` when set, provided to every
+/// server function; else the origin the request reached Patron on.
+#[derive(Debug, Clone, Default)]
+pub struct PublicUrl(pub Option<String>);
+
+pub fn link_origin() -> Result<String, AppError> {
+    if let Some(PublicUrl(Some(url))) = use_context::<PublicUrl>() {
+        return Ok(url);
+    }
+    Ok(own_origin(&request_parts()?.headers))
+}
+
 /// Sets a response header of the server function being served.
 pub fn set_response_header(name: axum::http::HeaderName, value: axum::http::HeaderValue) {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {

@@ -56,6 +56,18 @@ pub struct Config {
     /// Analytics events a minute per site and client network; past it, 429. 0: no limit.
     #[arg(long, env = "PATRON_INGEST_RATE", default_value_t = 600, global = true)]
     pub ingest_rate: u32,
+    /// The mail server mails go through: `smtp://user:password@host:587?tls=required`,
+    /// `smtps://…:465`, or `smtp://localhost:25` (no TLS). Unset: mails wait in the outbox,
+    /// where staff read them.
+    #[arg(long, env = "PATRON_SMTP_URL", value_parser = crate::mailer::SmtpUrl::parse, hide_env_values = true, global = true)]
+    pub smtp_url: Option<crate::mailer::SmtpUrl>,
+    /// The address mails come from; the display name is the site's name.
+    #[arg(long, env = "PATRON_MAIL_FROM", default_value = "patron@localhost", value_parser = mail_from, global = true)]
+    pub mail_from: lettre::Address,
+}
+
+fn mail_from(raw: &str) -> Result<lettre::Address, String> {
+    raw.parse().map_err(|_| "expected an email address such as news@shop.example".to_owned())
 }
 
 /// A public address is an origin: scheme, host, optional port, nothing after.

@@ -9,6 +9,7 @@ pub mod db;
 mod gate;
 mod ingest;
 mod jobs;
+pub mod mailer;
 pub mod pii;
 mod query;
 mod rate_limit;

@@ -35,6 +35,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     pub pool: SqlitePool,
+    mail: Option<(crate::mailer::SmtpUrl, lettre::Address)>,
 }
 
 impl Application {
@@ -55,7 +56,8 @@ impl Application {
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.addr, source })?;
         let router = router(config, addr, pool.clone(), &key.source);
-        Ok(Application { listener, router, pool })
+        let mail = config.smtp_url.clone().map(|url| (url, config.mail_from.clone()));
+        Ok(Application { listener, router, pool, mail })
     }
 
     pub fn port(&self) -> u16 {
@@ -66,6 +68,9 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
         crate::jobs::start(self.pool.clone());
+        if let Some((url, from)) = &self.mail {
+            crate::mailer::start(self.pool.clone(), url, from.clone());
+        }
         // The peer address feeds the analytics visitor hash (never stored).
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await
@@ -86,10 +91,14 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
         crate::pii::KeySource::BesideDatabase(path) => Some(path.display().to_string()),
         _ => None,
     });
+    let mail_server = app::server_ctx::MailServer(config.smtp_url.as_ref().map(|u| u.server().to_owned()));
+    let public_url = app::server_ctx::PublicUrl(config.public_url.clone());
     let context = move || {
         provide_context(context_pool.clone());
         provide_context(backups.clone());
         provide_context(key_place.clone());
+        provide_context(mail_server.clone());
+        provide_context(public_url.clone());
     };
     let admin = Router::new()
         .leptos_routes_with_context(&leptos_options, routes, context, {
@@ -119,6 +128,7 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
             public_url: config.public_url.clone(),
         }))
         .merge(app::admin::policy::page::routes(pool.clone()))
+        .merge(app::widgets::signup::confirm::routes(pool.clone()))
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn(gate::admin_same_origin))
         .layer(axum::middleware::from_fn_with_state(

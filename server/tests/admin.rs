@@ -226,7 +226,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 53] = [
+const EVERY_ARGUMENT: [(&str, &str); 55] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -280,11 +280,13 @@ const EVERY_ARGUMENT: [(&str, &str); 53] = [
     ("action", ""),
     ("customer", ""),
     ("before", ""),
+    ("confirm_hours", "72"),
+    ("subject", "News"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 72] = [
+const ACCESS: [(&str, Option<Role>); 76] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -357,6 +359,10 @@ const ACCESS: [(&str, Option<Role>); 72] = [
     ("privacy_policy", Some(Role::Owner)),
     ("save_privacy_policy", Some(Role::Owner)),
     ("record_consent", Some(Role::Staff)),
+    ("outbox", Some(Role::Manager)),
+    ("mail_settings", Some(Role::Owner)),
+    ("save_double_opt_in", Some(Role::Owner)),
+    ("save_mail_wording", Some(Role::Owner)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

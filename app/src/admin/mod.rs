@@ -7,7 +7,7 @@ pub mod backups;
 pub mod customers;
 pub mod dashboard;
 pub mod duplicates;
-mod form_error;
+pub(crate) mod form_error;
 pub mod import;
 pub mod policy;
 pub mod quality;
@@ -114,6 +114,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("quality") view=QualityPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("requests") view=RequestsPage />
+                    <Route path=path!("outbox") view=crate::mail::OutboxPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("backups") view=BackupsPage />
                     <Route path=path!("audit") view=AuditLogPage />
@@ -157,6 +158,7 @@ fn SignedInLayout() -> impl IntoView {
                                     <A href="/admin/quality">"Data quality"</A>
                                     <A href="/admin/analytics">"Analytics"</A>
                                     <A href="/admin/requests">"Data requests"</A>
+                                    <A href="/admin/outbox">"Outbox"</A>
                                 })}
                                 {(role == crate::domain::Role::Owner).then(|| view! {
                                     <A href="/admin/staff">"Staff"</A>

@@ -42,6 +42,8 @@ pub enum Problem {
     NeedsEmailOrPhone,
     #[error("Another line of this file has the same email or phone.")]
     DuplicateInFile,
+    #[error("Keep the {{link}} placeholder: without the link the mail is of no use.")]
+    NeedsLink,
 }
 
 /// The form fields a problem can be attached to.
@@ -95,6 +97,10 @@ pub enum Field {
     AnalyticsMonths,
     InactiveMonths,
     PolicyText,
+    // Email settings.
+    ConfirmHours,
+    MailSubject,
+    MailBody,
     /// A customer field, in an import row or on the data-quality page.
     Customer(super::CustomerField),
     /// An import row as a whole, or its tags column.

@@ -38,6 +38,8 @@ pub fn config_in(dir: &std::path::Path) -> Config {
         // The defaults: tests that send more from one address raise them themselves.
         widget_rate: 60,
         ingest_rate: 600,
+        smtp_url: None,
+        mail_from: "patron@localhost".parse().unwrap(),
     }
 }
 

@@ -20,6 +20,10 @@ pub struct ConsentEvent {
     pub policy_version: Option<i64>,
     /// The staff member who recorded it, for consents given or withdrawn through staff.
     pub staff: Option<String>,
+    /// For a consent confirmed by double opt-in: when the signup came in (`at` is when its
+    /// address confirmed it).
+    #[serde(default)]
+    pub requested_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -34,7 +34,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         .await?;
     let consents = sqlx::query(
         "SELECT k.purpose, k.granted, k.body, k.text_version, k.language, k.page_url, k.source, k.created_at,
-                k.policy_version, u.email AS staff
+                k.policy_version, u.email AS staff, k.requested_at
          FROM consents k LEFT JOIN staff_users u ON u.id = k.staff_id
          WHERE k.customer_id = ? ORDER BY k.id DESC",
     )
@@ -53,6 +53,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         at: r.get("created_at"),
         policy_version: r.get("policy_version"),
         staff: r.get("staff"),
+        requested_at: r.get("requested_at"),
     })
     .collect();
     let purchases = purchases(pool, id).await?;

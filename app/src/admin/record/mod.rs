@@ -248,6 +248,7 @@ fn Consents(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                         </span>
                         " " {short_time(&c.at)} " · " {c.source} " · " {c.page_url}
                         {c.staff.map(|s| format!(" · by {s}"))}
+                        {c.requested_at.map(|at| format!(" · confirmed by the link mailed at signup ({})", short_time(&at)))}
                         {policy}
                         <blockquote>{format!("“{}” (version {}, {})", c.body, c.version, c.language)}</blockquote>
                     </li>

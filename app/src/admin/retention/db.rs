@@ -125,7 +125,8 @@ pub async fn apply(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<SiteId>, Remov
     }
     let removed = Removed {
         uploads: drop_stale_uploads(pool).await?,
-        links: close_unused_links(pool).await?,
+        // Signups held for double opt-in whose link expired: never confirmed, never stored.
+        links: close_unused_links(pool).await? + crate::widgets::signup::db::forget_expired(pool).await?,
         ..Removed::default()
     };
     log(pool, None, &removed).await?;

@@ -105,13 +105,14 @@ pub fn SiteSettingsPage() -> impl IntoView {
     // Sections with data of their own get it here, outside the Suspend below (see PolicyState).
     let policy = crate::admin::policy::PolicyState::new(key, changed);
     let retention = crate::admin::retention::RetentionState::new(key, changed);
+    let mail = crate::mail::MailState::new(key, changed);
     view! {
         <section class="settings">
             <p><A href="/admin/sites">"← All sites"</A></p>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
-                        Ok(s) => view! { <SettingsView s changed policy retention /> }.into_any(),
+                        Ok(s) => view! { <SettingsView s changed policy retention mail /> }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -126,6 +127,7 @@ fn SettingsView(
     changed: RwSignal<u32>,
     policy: crate::admin::policy::PolicyState,
     retention: crate::admin::retention::RetentionState,
+    mail: crate::mail::MailState,
 ) -> impl IntoView {
     let site = s.key.clone();
     view! {
@@ -138,6 +140,7 @@ fn SettingsView(
         <Texts s=s.clone() changed />
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
         <crate::admin::policy::PolicySettings site=site.clone() state=policy />
+        <crate::mail::MailSettings site=site.clone() state=mail />
         <crate::admin::retention::RetentionSettings site state=retention />
     }
 }

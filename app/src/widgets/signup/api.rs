@@ -16,11 +16,13 @@ pub struct SignupConfig {
     pub consent_text: String,
 }
 
-/// Whether a signup created a customer or updated one with the same email.
+/// Whether a signup created a customer or updated one with the same email, or waits for
+/// its address to confirm it (double opt-in).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignupOutcome {
     Created,
     Updated,
+    Pending,
 }
 
 /// The answer to a signup: what happened, and the token this browser keeps from now on.
@@ -81,6 +83,14 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
                 return Err(FieldErrors::one(Field::Consent, Problem::Required).into());
             }
             let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
+            if let Some(text_id) = signup.consent_text_id {
+                let settings = crate::mail::db::newsletter_settings(&pool, caller.site.id).await?;
+                if settings.double_opt_in {
+                    let form = SignupForm { page_url: page, ..form };
+                    return super::confirm::hold(&pool, &caller.site, &form, &signup, text_id, settings.confirm_hours)
+                        .await;
+                }
+            }
             let done = super::db::save_signup(&pool, caller.site.id, &signup, &page).await?;
             tracing::info!(
                 site = caller.site.key.as_str(),

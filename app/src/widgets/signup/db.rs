@@ -1,10 +1,11 @@
-//! SQL of the signup widget.
+//! SQL of the signup widget: signups stored at once, and signups held for double opt-in.
 
 use super::api::{SignupDone, SignupOutcome};
-use super::form::ValidSignup;
-use crate::domain::SiteId;
+use super::form::{SignupForm, ValidSignup};
+use crate::domain::{CustomerId, SiteId};
+use crate::mail::db::{About, Mail};
 use crate::widgets::identity::{self, Contact};
-use sqlx::SqlitePool;
+use sqlx::{Row, SqliteConnection, SqlitePool};
 
 /// The newest newsletter wording of a site in `lang`, else in the site's default language:
 /// its id and body.
@@ -39,6 +40,13 @@ pub async fn is_newsletter_text_of(pool: &SqlitePool, text_id: i64, site: SiteId
     Ok(found.is_some())
 }
 
+/// How a newsletter consent was confirmed by double opt-in: when the signup came in, and
+/// the address the link was opened from (kept as a keyed hash).
+pub struct Confirmed<'a> {
+    pub requested_at: &'a str,
+    pub ip: Option<String>,
+}
+
 /// Stores a signup: the customer (created, or matched by email and updated), the consent
 /// record with a copy of the exact wording when the box was ticked, the favourites saved in
 /// the browser, and the browser's link to the customer, all in one transaction.
@@ -47,6 +55,21 @@ pub async fn is_newsletter_text_of(pool: &SqlitePool, text_id: i64, site: SiteId
 /// same email cannot both see "no such customer"; the UNIQUE index backs that up.
 pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_url: &str) -> sqlx::Result<SignupDone> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    let (customer_id, created) = store(&mut tx, site, s, page_url, None).await?;
+    let visitor = identity::link_browser(&mut tx, site, customer_id).await?;
+    tx.commit().await?;
+    let outcome = if created { SignupOutcome::Created } else { SignupOutcome::Updated };
+    Ok(SignupDone { outcome, visitor })
+}
+
+/// The customer, consent and favourites of a signup, inside the caller's transaction.
+async fn store(
+    tx: &mut SqliteConnection,
+    site: SiteId,
+    s: &ValidSignup,
+    page_url: &str,
+    confirmed: Option<&Confirmed<'_>>,
+) -> sqlx::Result<(CustomerId, bool)> {
     let contact = Contact {
         first_name: s.first_name.as_ref(),
         last_name: s.last_name.as_ref(),
@@ -54,20 +77,23 @@ pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_
         phone: s.phone.as_ref(),
         source: "signup",
     };
-    let (customer_id, created) = identity::upsert_customer(&mut tx, site, &contact).await?;
+    let (customer_id, created) = identity::upsert_customer(&mut *tx, site, &contact).await?;
     if let Some(text_id) = s.consent_text_id {
         let inserted = sqlx::query(
             "INSERT INTO consents
                (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source,
-                policy_version)
+                policy_version, requested_at, confirm_ip_hash)
              SELECT ?1, purpose, 1, id, body, version, language, ?2, 'widget:signup',
-                    (SELECT max(version) FROM privacy_policies WHERE site_id = ?4)
+                    (SELECT max(version) FROM privacy_policies WHERE site_id = ?4),
+                    ?5, CASE WHEN ?6 IS NULL THEN NULL ELSE hex(pii_hash('ip', ?6)) END
              FROM consent_texts WHERE id = ?3 AND site_id = ?4 AND purpose = 'newsletter'",
         )
         .bind(customer_id)
         .bind(page_url)
         .bind(text_id)
         .bind(site)
+        .bind(confirmed.map(|c| c.requested_at))
+        .bind(confirmed.and_then(|c| c.ip.as_deref()))
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() != 1 {
@@ -75,9 +101,132 @@ pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_
             return Err(sqlx::Error::RowNotFound);
         }
     }
-    identity::attach_favourites(&mut tx, site, customer_id, &s.favourites).await?;
-    let visitor = identity::link_browser(&mut tx, site, customer_id).await?;
+    identity::attach_favourites(&mut *tx, site, customer_id, &s.favourites).await?;
+    Ok((customer_id, created))
+}
+
+/// The language of a consent wording.
+pub async fn text_language(pool: &SqlitePool, text_id: i64) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT language FROM consent_texts WHERE id = ?").bind(text_id).fetch_one(pool).await
+}
+
+/// A signup held until its address confirms it: its id and when it came in.
+pub struct Held {
+    pub id: i64,
+    pub requested_at: String,
+}
+
+/// Holds a signup for double opt-in and writes its confirmation mail, in one transaction:
+/// `mail` makes the mail from the held signup (its link names it).
+pub async fn hold(
+    pool: &SqlitePool,
+    site: SiteId,
+    form: &SignupForm,
+    email: &str,
+    visitor_hash: &str,
+    language: &str,
+    hours: i64,
+    mail: impl FnOnce(&Held) -> Mail,
+) -> sqlx::Result<()> {
+    let form = serde_json::to_string(form).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    let (id, requested_at): (i64, String) = sqlx::query_as(
+        "INSERT INTO pending_signups (site_id, form, visitor_hash, language, expires_at)
+         VALUES (?, pii_seal(?), ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))
+         RETURNING id, requested_at",
+    )
+    .bind(site)
+    .bind(form)
+    .bind(visitor_hash)
+    .bind(language)
+    .bind(format!("+{hours} hours"))
+    .fetch_one(&mut *tx)
+    .await?;
+    let held = Held { id, requested_at };
+    let about = About { pending_signup: Some(held.id), ..About::default() };
+    crate::mail::db::enqueue(&mut tx, site, about, "confirm_newsletter", email, &mail(&held)).await?;
+    tx.commit().await
+}
+
+/// A held signup as its link finds it.
+pub struct Pending {
+    pub requested_at: String,
+    pub language: String,
+    pub expired: bool,
+}
+
+/// The held signup `id` of the site, expired or not.
+pub async fn pending(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Pending>> {
+    let row = sqlx::query(
+        "SELECT requested_at, language, expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS expired
+         FROM pending_signups WHERE id = ? AND site_id = ?",
+    )
+    .bind(id)
+    .bind(site)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(Pending {
+            requested_at: r.try_get("requested_at")?,
+            language: r.try_get("language")?,
+            expired: r.try_get("expired")?,
+        })
+    })
+    .transpose()
+}
+
+/// Why a held signup could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfirmError {
+    #[error("the signup is no longer held (confirmed already, or expired and removed)")]
+    Gone,
+    #[error("the held form no longer parses: {0:?}")]
+    Invalid(crate::domain::FieldErrors),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// Stores a held signup as confirmed from `ip`, links the browser that signed up, and
+/// removes the held row with its mail, in one transaction. The row is taken by its
+/// DELETE, so two clicks at once store it once.
+pub async fn confirm(
+    pool: &SqlitePool,
+    site: SiteId,
+    id: i64,
+    ip: Option<String>,
+) -> Result<SignupOutcome, ConfirmError> {
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    let row = sqlx::query(
+        "DELETE FROM pending_signups
+         WHERE id = ? AND site_id = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         RETURNING pii_open(form) AS form, visitor_hash, requested_at",
+    )
+    .bind(id)
+    .bind(site)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(ConfirmError::Gone)?;
+    let form: String = row.try_get("form")?;
+    let form: SignupForm = serde_json::from_str(&form).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let signup = ValidSignup::parse(&form).map_err(ConfirmError::Invalid)?;
+    let requested_at: String = row.try_get("requested_at")?;
+    let page_url = form.page_url.clone();
+    let confirmed = Confirmed { requested_at: &requested_at, ip };
+    let (customer, created) = store(&mut tx, site, &signup, &page_url, Some(&confirmed)).await?;
+    sqlx::query("INSERT OR IGNORE INTO visitor_links (token_hash, site_id, customer_id) VALUES (?, ?, ?)")
+        .bind(row.try_get::<String, _>("visitor_hash")?)
+        .bind(site)
+        .bind(customer)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
-    let outcome = if created { SignupOutcome::Created } else { SignupOutcome::Updated };
-    Ok(SignupDone { outcome, visitor })
+    Ok(if created { SignupOutcome::Created } else { SignupOutcome::Updated })
+}
+
+/// Removes the held signups whose link expired, with their mails. How many went.
+pub async fn forget_expired(pool: &SqlitePool) -> sqlx::Result<i64> {
+    let gone = sqlx::query("DELETE FROM pending_signups WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
+        .execute(pool)
+        .await?;
+    Ok(gone.rows_affected() as i64)
 }

@@ -1,6 +1,9 @@
-//! The email-list signup widget: form, server functions, SQL.
+//! The email-list signup widget: form, server functions, SQL, and the double opt-in
+//! confirmation link.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod confirm;
 #[cfg(feature = "ssr")]
 pub mod db;
 mod form;
@@ -73,6 +76,7 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
 
     let thanks = move || match outcome() {
         Some(SignupOutcome::Updated) => t.thanks_again,
+        Some(SignupOutcome::Pending) => t.thanks_confirm,
         _ => t.thanks_new,
     };
     view! {

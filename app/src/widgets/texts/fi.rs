@@ -32,6 +32,7 @@ pub static TEXTS: Texts = Texts {
     subscribe: "Tilaa",
     thanks_new: "Kiitos tilauksestasi!",
     thanks_again: "Tervetuloa takaisin! Päivitimme tietosi.",
+    thanks_confirm: "Melkein valmista: lähetimme sinulle sähköpostin. Vahvista tilauksesi avaamalla siinä oleva linkki.",
     nps_question: "Kuinka todennäköisesti suosittelisit meitä ystävälle, perheenjäsenelle tai työtoverille?",
     nps_low: "Erittäin epätodennäköisesti",
     nps_high: "Erittäin todennäköisesti",

@@ -113,6 +113,8 @@ pub struct Texts {
     pub subscribe: &'static str,
     pub thanks_new: &'static str,
     pub thanks_again: &'static str,
+    /// After a signup held for double opt-in: look in your mail.
+    pub thanks_confirm: &'static str,
     // NPS
     pub nps_question: &'static str,
     pub nps_low: &'static str,
@@ -171,7 +173,7 @@ impl Texts {
             Problem::AlreadyRegistered => self.already_registered,
             // Only the admin's settings forms meet these; widgets never do.
             Problem::Taken => self.already_registered,
-            Problem::NotAUrl | Problem::NotACode => self.bad_characters,
+            Problem::NotAUrl | Problem::NotACode | Problem::NeedsLink => self.bad_characters,
             // Only the admin's import meets these.
             Problem::NeedsEmailOrPhone => self.required,
             Problem::DuplicateInFile => self.already_registered,

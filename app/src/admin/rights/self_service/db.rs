@@ -2,6 +2,7 @@
 //! carries it), and finding it again from the link.
 
 use crate::domain::{CustomerId, Email, SiteId};
+use crate::mail::db::{About, Mail};
 use sqlx::{Row, SqlitePool};
 
 /// How long a mailed link works.
@@ -29,12 +30,6 @@ impl Kind {
     pub fn parse(code: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.code() == code)
     }
-}
-
-/// The mail that carries a link.
-pub struct Mail {
-    pub subject: String,
-    pub body: String,
 }
 
 /// Opens a request for the customer with `email` on the site and puts the mail with its
@@ -68,18 +63,8 @@ pub async fn open(
     .bind(format!("+{LINK_HOURS} hours"))
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO outbox (site_id, customer_id, request_id, to_address, subject, body)
-         VALUES (?, ?, ?, pii_seal(?), ?, ?)",
-    )
-    .bind(site)
-    .bind(customer)
-    .bind(request)
-    .bind(email.as_str())
-    .bind(&mail.subject)
-    .bind(&mail.body)
-    .execute(&mut *tx)
-    .await?;
+    let about = About { customer: Some(CustomerId(customer)), request: Some(request), pending_signup: None };
+    crate::mail::db::enqueue(&mut tx, site, about, "privacy_link", email.as_str(), mail).await?;
     tx.commit().await?;
     Ok(true)
 }

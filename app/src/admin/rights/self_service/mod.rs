@@ -11,12 +11,13 @@ pub mod unsubscribe;
 use super::db::By;
 use crate::domain::{Email, SiteKey};
 use crate::error::AppError;
+use crate::mail::db::Mail;
 use crate::sites::Site;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use db::{Kind, LINK_HOURS, Mail};
+use db::{Kind, LINK_HOURS};
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
@@ -89,7 +90,7 @@ fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600}.error{color:#b
 button{font:inherit;border:0;border-radius:6px;background:#2f6f4f;color:#fff;padding:.55em 1.1em;margin:.3rem .3rem 0 0;cursor:pointer}\
 button.danger{background:#b3261e}";
 
-async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Response> {
+pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Response> {
     let missing = || page(StatusCode::NOT_FOUND, "Patron", "<h1>Not found</h1><p>There is no such site.</p>");
     let Ok(key) = SiteKey::parse(key) else { return Err(missing()) };
     match crate::sites::db::find_by_key(pool, &key).await {
@@ -99,7 +100,7 @@ async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Response> {
     }
 }
 
-fn broken(error: &AppError) -> Response {
+pub(crate) fn broken(error: &AppError) -> Response {
     page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())))
 }
 

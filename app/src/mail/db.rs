@@ -1,0 +1,246 @@
+//! SQL of mail: the outbox as a send queue, the sites' own wordings, and the newsletter's
+//! double opt-in setting.
+
+use super::templates::{MailKind, Wording, default_wording};
+use super::{NewsletterSettings, OutboxMail};
+use crate::domain::{CustomerId, SiteId};
+use crate::widgets::texts::Lang;
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+/// A mail to write into the outbox.
+pub struct Mail {
+    pub subject: String,
+    pub body: String,
+}
+
+/// What the mail is about: the customer it goes to, the privacy request or the pending
+/// signup it carries a link of (removing any of them removes the mail).
+#[derive(Default, Clone, Copy)]
+pub struct About {
+    pub customer: Option<CustomerId>,
+    pub request: Option<i64>,
+    pub pending_signup: Option<i64>,
+}
+
+/// Puts a mail in the outbox, due now, inside the caller's transaction: the mail exists
+/// exactly when what it tells of was stored.
+pub async fn enqueue(
+    tx: &mut SqliteConnection,
+    site: SiteId,
+    about: About,
+    kind: &str,
+    to: &str,
+    mail: &Mail,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO outbox (site_id, customer_id, request_id, pending_signup_id, kind, to_address, subject, body,
+                             next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, pii_seal(?), ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) RETURNING id",
+    )
+    .bind(site)
+    .bind(about.customer)
+    .bind(about.request)
+    .bind(about.pending_signup)
+    .bind(kind)
+    .bind(to)
+    .bind(&mail.subject)
+    .bind(&mail.body)
+    .fetch_one(&mut *tx)
+    .await
+}
+
+/// A mail claimed for sending.
+pub struct Outgoing {
+    pub id: i64,
+    pub site_name: String,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// Tries so far, this one included.
+    pub attempts: i64,
+}
+
+/// The mails due for a try, oldest first.
+pub async fn due(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM outbox
+         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         ORDER BY next_attempt_at LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// Claims a due mail for `lease_secs`: no other server tries it meanwhile, and if this one
+/// dies while sending, the mail is due again when the lease ends. `None`: another server
+/// claimed it first, or it is no longer due.
+pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+    let row = sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1,
+             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
+         WHERE id = ?1 AND sent_at IS NULL AND failed_at IS NULL
+           AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         RETURNING id, (SELECT name FROM sites WHERE sites.id = outbox.site_id) AS site_name,
+                   pii_open(to_address) AS to_address, subject, body, attempts",
+    )
+    .bind(id)
+    .bind(format!("+{lease_secs} seconds"))
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(Outgoing {
+            id: r.try_get("id")?,
+            site_name: r.try_get("site_name")?,
+            to: r.try_get("to_address")?,
+            subject: r.try_get("subject")?,
+            body: r.try_get("body")?,
+            attempts: r.try_get("attempts")?,
+        })
+    })
+    .transpose()
+}
+
+/// The mail server took the mail.
+pub async fn sent(pool: &SqlitePool, id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = NULL WHERE id = ?")
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// A try failed: the mail is due again after `after_secs`, or given up when `None`.
+pub async fn failed(pool: &SqlitePool, id: i64, error: &str, after_secs: Option<i64>) -> sqlx::Result<()> {
+    match after_secs {
+        Some(secs) => sqlx::query(
+            "UPDATE outbox SET last_error = ?2, next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?3) WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(error)
+        .bind(format!("+{secs} seconds")),
+        None => sqlx::query(
+            "UPDATE outbox SET last_error = ?2, failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(error),
+    }
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The newest mails of every site, for the admin's outbox page.
+pub async fn list(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
+    let rows = sqlx::query(
+        "SELECT o.id, s.name AS site_name, o.kind, pii_open(o.to_address) AS to_address, o.subject, o.body,
+                o.created_at, o.sent_at, o.failed_at, o.attempts, o.last_error, o.next_attempt_at IS NULL AS by_hand
+         FROM outbox o JOIN sites s ON s.id = o.site_id ORDER BY o.id DESC LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(OutboxMail {
+                id: r.try_get("id")?,
+                site_name: r.try_get("site_name")?,
+                kind: r.try_get("kind")?,
+                to: r.try_get("to_address")?,
+                subject: r.try_get("subject")?,
+                body: r.try_get("body")?,
+                created_at: r.try_get("created_at")?,
+                sent_at: r.try_get("sent_at")?,
+                failed_at: r.try_get("failed_at")?,
+                attempts: r.try_get("attempts")?,
+                last_error: r.try_get("last_error")?,
+                by_hand: r.try_get("by_hand")?,
+            })
+        })
+        .collect()
+}
+
+/// The wording of a mail for a site in a language: the site's own, else Patron's.
+pub async fn wording(tx: &mut SqliteConnection, site: SiteId, kind: MailKind, lang: Lang) -> sqlx::Result<Wording> {
+    let own: Option<(String, String)> =
+        sqlx::query_as("SELECT subject, body FROM mail_templates WHERE site_id = ? AND kind = ? AND language = ?")
+            .bind(site)
+            .bind(kind.code())
+            .bind(lang.code())
+            .fetch_optional(&mut *tx)
+            .await?;
+    Ok(own.map_or_else(|| default_wording(kind, lang), |(subject, body)| Wording { subject, body }))
+}
+
+/// The languages a site writes its texts in.
+pub async fn languages(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT language FROM site_languages WHERE site_id = ? ORDER BY language")
+        .bind(site)
+        .fetch_all(pool)
+        .await
+}
+
+/// The languages in which the site wrote its own wording of `kind`.
+pub async fn own_wordings(pool: &SqlitePool, site: SiteId, kind: MailKind) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT language FROM mail_templates WHERE site_id = ? AND kind = ? ORDER BY language")
+        .bind(site)
+        .bind(kind.code())
+        .fetch_all(pool)
+        .await
+}
+
+/// Saves the site's wording; `None` goes back to Patron's.
+pub async fn save_wording(
+    pool: &SqlitePool,
+    site: SiteId,
+    kind: MailKind,
+    lang: Lang,
+    wording: Option<&Wording>,
+) -> sqlx::Result<()> {
+    match wording {
+        Some(w) => sqlx::query(
+            "INSERT INTO mail_templates (site_id, kind, language, subject, body) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (site_id, kind, language) DO UPDATE SET subject = ?4, body = ?5,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        )
+        .bind(site)
+        .bind(kind.code())
+        .bind(lang.code())
+        .bind(&w.subject)
+        .bind(&w.body),
+        None => sqlx::query("DELETE FROM mail_templates WHERE site_id = ? AND kind = ? AND language = ?")
+            .bind(site)
+            .bind(kind.code())
+            .bind(lang.code()),
+    }
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The site's double opt-in setting (off, 72 hours, for a site that never saved one).
+pub async fn newsletter_settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<NewsletterSettings> {
+    let row: Option<(bool, i64)> =
+        sqlx::query_as("SELECT double_opt_in, confirm_hours FROM newsletter_settings WHERE site_id = ?")
+            .bind(site)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map_or_else(NewsletterSettings::default, |(double_opt_in, confirm_hours)| NewsletterSettings {
+        double_opt_in,
+        confirm_hours,
+    }))
+}
+
+pub async fn save_newsletter_settings(pool: &SqlitePool, site: SiteId, s: &NewsletterSettings) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO newsletter_settings (site_id, double_opt_in, confirm_hours) VALUES (?1, ?2, ?3)
+         ON CONFLICT (site_id) DO UPDATE SET double_opt_in = ?2, confirm_hours = ?3,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    )
+    .bind(site)
+    .bind(s.double_opt_in)
+    .bind(s.confirm_hours)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

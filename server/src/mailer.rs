@@ -1,0 +1,124 @@
+//! Sends the outbox through the mail server of `PATRON_SMTP_URL`. The queue is the outbox
+//! table itself, so a mail written before a restart is sent after it, and every server of
+//! an install may run this loop: a mail is claimed before it is tried (see
+//! `app::mail::db::claim`). A mail the server refuses for good (5xx) fails at once; other
+//! failures are tried again after 1, 2, 4… minutes, eight tries in all (about two hours).
+
+use app::mail::db::{self as outbox, Outgoing};
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sqlx::SqlitePool;
+use std::time::Duration;
+
+/// How often the outbox is looked at for due mail.
+const POLL: Duration = Duration::from_secs(2);
+/// How long a server may take over one mail before another may try it.
+const LEASE_SECS: i64 = 120;
+/// A try that takes longer fails (well inside the lease).
+const TIMEOUT: Duration = Duration::from_secs(30);
+const MAX_ATTEMPTS: i64 = 8;
+/// Mails claimed per look.
+const BATCH: i64 = 20;
+
+/// The mail server's address as configured. It may hold a user name and password, so it is
+/// never printed: `Debug` and [`SmtpUrl::server`] show the host and port only.
+#[derive(Clone)]
+pub struct SmtpUrl {
+    url: String,
+    server: String,
+}
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SmtpUrl({})", self.server)
+    }
+}
+
+impl SmtpUrl {
+    /// `smtp://[user:password@]host[:port][?tls=required]` or `smtps://…` (lettre's forms).
+    pub fn parse(raw: &str) -> Result<SmtpUrl, String> {
+        AsyncSmtpTransport::<Tokio1Executor>::from_url(raw)
+            .map_err(|_| "expected smtp://[user:password@]host[:port] or smtps://…".to_owned())?;
+        let rest = raw.split_once("://").map_or(raw, |(_, rest)| rest);
+        let host_port = rest.rsplit_once('@').map_or(rest, |(_, after)| after);
+        let server = host_port.split(['/', '?']).next().unwrap_or_default().to_owned();
+        Ok(SmtpUrl { url: raw.to_owned(), server })
+    }
+
+    /// Host and port, for the admin and the log.
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+}
+
+/// Starts the sending loop. `from` is the address mails come from; each site's name is
+/// its display name.
+pub fn start(pool: SqlitePool, url: &SmtpUrl, from: Address) {
+    let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(&url.url) {
+        Ok(builder) => builder.timeout(Some(TIMEOUT)).build(),
+        // Parsed when the configuration was read; reaching this is a bug, not a setting.
+        Err(e) => return tracing::error!(error = %e, "the mail server address does not parse; mail is not sent"),
+    };
+    tracing::info!(server = url.server(), "sending mail");
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(POLL);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            if let Err(e) = send_due(&pool, &transport, &from).await {
+                tracing::error!(error = %e, "reading the outbox failed");
+            }
+        }
+    });
+}
+
+async fn send_due(
+    pool: &SqlitePool,
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    from: &Address,
+) -> sqlx::Result<()> {
+    for id in outbox::due(pool, BATCH).await? {
+        let Some(mail) = outbox::claim(pool, id, LEASE_SECS).await? else { continue };
+        let result = match message(&mail, from) {
+            Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| (e.is_permanent(), e.to_string())),
+            Err(e) => Err((true, e)),
+        };
+        match result {
+            Ok(()) => {
+                outbox::sent(pool, mail.id).await?;
+                tracing::info!(mail = mail.id, "mail sent");
+            }
+            Err((permanent, error)) => {
+                let retry =
+                    (!permanent && mail.attempts < MAX_ATTEMPTS).then(|| 60 << (mail.attempts - 1).clamp(0, 10));
+                tracing::warn!(mail = mail.id, attempts = mail.attempts, retry_in_secs = retry, error, "mail not sent");
+                outbox::failed(pool, mail.id, &error, retry).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn message(mail: &Outgoing, from: &Address) -> Result<Message, String> {
+    let to: Mailbox = mail.to.parse().map_err(|_| "the address does not parse".to_owned())?;
+    Message::builder()
+        .from(Mailbox::new(Some(mail.site_name.clone()), from.clone()))
+        .to(to)
+        .subject(mail.subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(mail.body.clone())
+        .map_err(|e| format!("the mail could not be built: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_shown_keeps_the_password_out() {
+        let url = SmtpUrl::parse("smtp://shop:s3cret@mail.example:2525?tls=required").unwrap();
+        assert_eq!(url.server(), "mail.example:2525");
+        assert!(!format!("{url:?}").contains("s3cret"));
+        assert!(SmtpUrl::parse("http://mail.example").is_err());
+    }
+}
