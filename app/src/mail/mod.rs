@@ -138,10 +138,12 @@ impl MailState {
     pub fn new(site: Memo<String>, changed: RwSignal<u32>) -> Self {
         let opt_in = ServerAction::<SaveDoubleOptIn>::new();
         let wording = ServerAction::<SaveMailWording>::new();
-        let data = Resource::new(
-            move || (site.get(), changed.get(), opt_in.version().get(), wording.version().get()),
-            |(site, ..)| mail_settings(site),
-        );
+        // Reloaded after a save that worked only: a refused one keeps what the owner typed.
+        let saved = RwSignal::new(0u32);
+        crate::admin::ui::reload_after(opt_in, saved);
+        crate::admin::ui::reload_after(wording, saved);
+        let data =
+            Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| mail_settings(site));
         Self { opt_in, wording, data }
     }
 }
