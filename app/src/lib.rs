@@ -10,6 +10,7 @@ pub mod analytics;
 pub mod domain;
 pub mod error;
 pub mod mail;
+pub mod webhooks;
 pub mod widgets;
 
 #[cfg(feature = "ssr")]

@@ -18,3 +18,4 @@ pub mod seed;
 pub mod startup;
 mod static_files;
 pub mod telemetry;
+pub mod webhooks;

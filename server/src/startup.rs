@@ -40,6 +40,8 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: &Config) -> Result<Application, StartError> {
+        // TLS for webhooks and mail: ring, as the one provider (a second start finds it set).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let key = config.load_key().map_err(db::DbError::from)?;
         if let crate::pii::KeySource::BesideDatabase(path) = &key.source {
             tracing::warn!(
@@ -68,6 +70,7 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
         crate::jobs::start(self.pool.clone());
+        crate::webhooks::start(self.pool.clone());
         if let Some((url, from)) = &self.mail {
             crate::mailer::start(self.pool.clone(), url, from.clone());
         }

@@ -226,7 +226,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 55] = [
+const EVERY_ARGUMENT: [(&str, &str); 57] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -282,11 +282,13 @@ const EVERY_ARGUMENT: [(&str, &str); 55] = [
     ("before", ""),
     ("confirm_hours", "72"),
     ("subject", "News"),
+    ("url", "https://shop.example/hooks"),
+    ("events", "customer.created"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 76] = [
+const ACCESS: [(&str, Option<Role>); 80] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -363,6 +365,10 @@ const ACCESS: [(&str, Option<Role>); 76] = [
     ("mail_settings", Some(Role::Owner)),
     ("save_double_opt_in", Some(Role::Owner)),
     ("save_mail_wording", Some(Role::Owner)),
+    ("webhooks", Some(Role::Owner)),
+    ("add_webhook", Some(Role::Owner)),
+    ("remove_webhook", Some(Role::Owner)),
+    ("resend_webhook", Some(Role::Owner)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

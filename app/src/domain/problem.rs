@@ -101,6 +101,9 @@ pub enum Field {
     ConfirmHours,
     MailSubject,
     MailBody,
+    // Webhooks.
+    Url,
+    Events,
     /// A customer field, in an import row or on the data-quality page.
     Customer(super::CustomerField),
     /// An import row as a whole, or its tags column.

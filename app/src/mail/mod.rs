@@ -142,8 +142,7 @@ impl MailState {
         let saved = RwSignal::new(0u32);
         crate::admin::ui::reload_after(opt_in, saved);
         crate::admin::ui::reload_after(wording, saved);
-        let data =
-            Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| mail_settings(site));
+        let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| mail_settings(site));
         Self { opt_in, wording, data }
     }
 }

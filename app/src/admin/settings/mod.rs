@@ -106,13 +106,14 @@ pub fn SiteSettingsPage() -> impl IntoView {
     let policy = crate::admin::policy::PolicyState::new(key, changed);
     let retention = crate::admin::retention::RetentionState::new(key, changed);
     let mail = crate::mail::MailState::new(key, changed);
+    let webhooks = crate::webhooks::WebhookState::new(key, changed);
     view! {
         <section class="settings">
             <p><A href="/admin/sites">"← All sites"</A></p>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
-                        Ok(s) => view! { <SettingsView s changed policy retention mail /> }.into_any(),
+                        Ok(s) => view! { <SettingsView s changed policy retention mail webhooks /> }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -128,6 +129,7 @@ fn SettingsView(
     policy: crate::admin::policy::PolicyState,
     retention: crate::admin::retention::RetentionState,
     mail: crate::mail::MailState,
+    webhooks: crate::webhooks::WebhookState,
 ) -> impl IntoView {
     let site = s.key.clone();
     view! {
@@ -141,6 +143,7 @@ fn SettingsView(
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
         <crate::admin::policy::PolicySettings site=site.clone() state=policy />
         <crate::mail::MailSettings site=site.clone() state=mail />
+        <crate::webhooks::WebhookSettings site=site.clone() state=webhooks />
         <crate::admin::retention::RetentionSettings site state=retention />
     }
 }

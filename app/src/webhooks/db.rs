@@ -1,0 +1,251 @@
+//! SQL of webhooks: a site's endpoints, the delivery queue the server's sender works
+//! through, and the body of each event as its rows are when it is sent.
+
+use super::{Delivery, Endpoint};
+use crate::domain::SiteId;
+use serde_json::Value;
+use sqlx::{Row, SqlitePool};
+
+pub async fn endpoints(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Endpoint>> {
+    let rows = sqlx::query(
+        "SELECT id, url, secret, events, created_at FROM webhook_endpoints WHERE site_id = ? AND active = 1 ORDER BY id",
+    )
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let events: String = r.try_get("events")?;
+            Ok(Endpoint {
+                id: r.try_get("id")?,
+                url: r.try_get("url")?,
+                secret: r.try_get("secret")?,
+                events: events.split(',').map(str::to_owned).collect(),
+                created_at: r.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn add(pool: &SqlitePool, site: SiteId, url: &str, secret: &str, events: &[&str]) -> sqlx::Result<i64> {
+    sqlx::query_scalar("INSERT INTO webhook_endpoints (site_id, url, secret, events) VALUES (?, ?, ?, ?) RETURNING id")
+        .bind(site)
+        .bind(url)
+        .bind(secret)
+        .bind(events.join(","))
+        .fetch_one(pool)
+        .await
+}
+
+/// Switches an endpoint off: nothing more is queued or tried for it; its log stays.
+pub async fn remove(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let done = sqlx::query("UPDATE webhook_endpoints SET active = 0 WHERE id = ? AND site_id = ? AND active = 1")
+        .bind(id)
+        .bind(site)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE webhook_deliveries SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = 'endpoint removed'
+         WHERE endpoint_id = ? AND delivered_at IS NULL AND failed_at IS NULL",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The newest deliveries of the site's endpoints, for the log.
+pub async fn deliveries(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<Vec<Delivery>> {
+    let rows = sqlx::query(
+        "SELECT d.id, e.url, v.type, v.id AS event_id, v.created_at, d.attempts, d.delivered_at, d.failed_at,
+                d.next_attempt_at, d.last_status, d.last_error, d.last_attempt_at
+         FROM webhook_deliveries d
+         JOIN webhook_endpoints e ON e.id = d.endpoint_id
+         JOIN webhook_events v ON v.id = d.event_id
+         WHERE e.site_id = ? ORDER BY d.id DESC LIMIT ?",
+    )
+    .bind(site)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Delivery {
+                id: r.try_get("id")?,
+                url: r.try_get("url")?,
+                event_type: r.try_get("type")?,
+                message_id: format!("msg_{}", r.try_get::<i64, _>("event_id")?),
+                created_at: r.try_get("created_at")?,
+                attempts: r.try_get("attempts")?,
+                delivered_at: r.try_get("delivered_at")?,
+                failed_at: r.try_get("failed_at")?,
+                next_attempt_at: r.try_get("next_attempt_at")?,
+                last_status: r.try_get("last_status")?,
+                last_error: r.try_get("last_error")?,
+                last_attempt_at: r.try_get("last_attempt_at")?,
+            })
+        })
+        .collect()
+}
+
+/// "Send again": the delivery is due now, whatever became of it, as long as its endpoint is
+/// still there. The message keeps its id, so a receiver that had it already can tell.
+pub async fn resend(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE webhook_deliveries SET next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+             delivered_at = NULL, failed_at = NULL
+         WHERE id = ? AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE site_id = ? AND active = 1)",
+    )
+    .bind(id)
+    .bind(site)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A delivery claimed for a try.
+pub struct Outgoing {
+    pub id: i64,
+    pub event_id: i64,
+    pub event_type: String,
+    pub subject_id: i64,
+    pub created_at: String,
+    pub url: String,
+    pub secret: String,
+    /// Tries so far, this one included.
+    pub attempts: i64,
+}
+
+pub async fn due(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM webhook_deliveries
+         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         ORDER BY next_attempt_at LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// Claims a due delivery for `lease_secs` (see `mail::db::claim`).
+pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+    let row = sqlx::query(
+        "UPDATE webhook_deliveries SET attempts = attempts + 1,
+             last_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
+         WHERE id = ?1 AND delivered_at IS NULL AND failed_at IS NULL
+           AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         RETURNING id, event_id, endpoint_id, attempts",
+    )
+    .bind(id)
+    .bind(format!("+{lease_secs} seconds"))
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let event_id: i64 = row.try_get("event_id")?;
+    let endpoint_id: i64 = row.try_get("endpoint_id")?;
+    let (event_type, subject_id, created_at): (String, i64, String) =
+        sqlx::query_as("SELECT type, subject_id, created_at FROM webhook_events WHERE id = ?")
+            .bind(event_id)
+            .fetch_one(pool)
+            .await?;
+    let (url, secret): (String, String) = sqlx::query_as("SELECT url, secret FROM webhook_endpoints WHERE id = ?")
+        .bind(endpoint_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(Some(Outgoing {
+        id: row.try_get("id")?,
+        event_id,
+        event_type,
+        subject_id,
+        created_at,
+        url,
+        secret,
+        attempts: row.try_get("attempts")?,
+    }))
+}
+
+/// Records a try's outcome: delivered (`retry_secs` unused), due again after `retry_secs`,
+/// or given up (`None`).
+pub async fn tried(
+    pool: &SqlitePool,
+    id: i64,
+    delivered: bool,
+    status: Option<u16>,
+    error: Option<&str>,
+    retry_secs: Option<i64>,
+) -> sqlx::Result<()> {
+    let sql = match (delivered, retry_secs) {
+        (true, _) => {
+            "UPDATE webhook_deliveries SET delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = ?2,
+                 last_error = ?3, next_attempt_at = NULL WHERE id = ?1"
+        }
+        (false, Some(_)) => {
+            "UPDATE webhook_deliveries SET last_status = ?2, last_error = ?3,
+                 next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?4) WHERE id = ?1"
+        }
+        (false, None) => {
+            "UPDATE webhook_deliveries SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = ?2,
+                 last_error = ?3, next_attempt_at = NULL WHERE id = ?1"
+        }
+    };
+    sqlx::query(sql)
+        .bind(id)
+        .bind(status.map(i64::from))
+        .bind(error)
+        .bind(retry_secs.map(|s| format!("+{s} seconds")))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// What an event's `data` holds: the row it names as it is now (`None`: it is gone, and
+/// `data` holds only its id).
+pub async fn data(pool: &SqlitePool, event_type: &str, id: i64) -> sqlx::Result<Value> {
+    let sql = match event_type {
+        "customer.created" | "customer.updated" => {
+            "SELECT json_object('id', id, 'email', pii_open(email), 'first_name', pii_open(first_name),
+                 'last_name', pii_open(last_name), 'phone', pii_open(phone), 'street', pii_open(street),
+                 'postcode', postcode, 'city', city, 'region', region, 'country', country,
+                 'do_not_sell', do_not_sell_at IS NOT NULL, 'created_at', created_at, 'updated_at', updated_at)
+             FROM customers WHERE id = ?"
+        }
+        "consent.changed" => {
+            "SELECT json_object('id', id, 'customer_id', customer_id, 'purpose', purpose,
+                 'granted', json(CASE granted WHEN 1 THEN 'true' ELSE 'false' END), 'source', source,
+                 'wording', body, 'wording_version', text_version, 'language', language,
+                 'requested_at', requested_at, 'at', created_at)
+             FROM consents WHERE id = ?"
+        }
+        "purchase.created" => {
+            "SELECT json_object('id', p.id, 'customer_id', p.customer_id, 'currency', p.currency,
+                 'subtotal_minor', p.subtotal_minor, 'discount_minor', p.discount_minor, 'total_minor', p.total_minor,
+                 'payment_method', p.payment_method, 'created_at', p.created_at,
+                 'lines', (SELECT json_group_array(json_object('line', i.line, 'sku', c.sku,
+                               'description', i.description, 'quantity', i.quantity,
+                               'unit_price_minor', i.unit_price_minor, 'line_total_minor', i.line_total_minor))
+                           FROM purchase_items i LEFT JOIN catalogue_items c ON c.id = i.item_id
+                           WHERE i.purchase_id = p.id))
+             FROM purchases p WHERE p.id = ?"
+        }
+        "reservation.created" | "reservation.updated" => {
+            "SELECT json_object('id', r.id, 'customer_id', r.customer_id, 'sku', c.sku, 'item', c.name,
+                 'quantity', r.quantity, 'note', r.note, 'status', r.status,
+                 'created_at', r.created_at, 'updated_at', r.updated_at)
+             FROM reservations r JOIN catalogue_items c ON c.id = r.item_id WHERE r.id = ?"
+        }
+        "survey.answered" => {
+            "SELECT json_object('id', id, 'customer_id', customer_id, 'question', 'nps', 'score', score,
+                 'reason', reason, 'language', language, 'created_at', created_at)
+             FROM nps_responses WHERE id = ?"
+        }
+        _ => return Ok(serde_json::json!({ "id": id })),
+    };
+    let found: Option<String> = sqlx::query_scalar(sql).bind(id).fetch_optional(pool).await?;
+    match found {
+        Some(json) => serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e))),
+        None => Ok(serde_json::json!({ "id": id })),
+    }
+}
