@@ -7,6 +7,8 @@
 
 pub mod admin;
 pub mod analytics;
+#[cfg(feature = "ssr")]
+pub mod api;
 pub mod domain;
 pub mod error;
 pub mod mail;

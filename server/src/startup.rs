@@ -132,6 +132,7 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
         }))
         .merge(app::admin::policy::page::routes(pool.clone()))
         .merge(app::widgets::signup::confirm::routes(pool.clone()))
+        .merge(app::api::routes(pool.clone()))
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn(gate::admin_same_origin))
         .layer(axum::middleware::from_fn_with_state(

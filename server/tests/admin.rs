@@ -226,7 +226,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 57] = [
+const EVERY_ARGUMENT: [(&str, &str); 58] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -284,11 +284,12 @@ const EVERY_ARGUMENT: [(&str, &str); 57] = [
     ("subject", "News"),
     ("url", "https://shop.example/hooks"),
     ("events", "customer.created"),
+    ("scopes", "customers:read"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 80] = [
+const ACCESS: [(&str, Option<Role>); 83] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -369,6 +370,9 @@ const ACCESS: [(&str, Option<Role>); 80] = [
     ("add_webhook", Some(Role::Owner)),
     ("remove_webhook", Some(Role::Owner)),
     ("resend_webhook", Some(Role::Owner)),
+    ("api_keys", Some(Role::Owner)),
+    ("create_api_key", Some(Role::Owner)),
+    ("revoke_api_key", Some(Role::Owner)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

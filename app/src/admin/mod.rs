@@ -1,6 +1,7 @@
 //! The staff admin: a Leptos app rendered on the server and hydrated in the browser.
 
 pub mod analytics;
+pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod backups;

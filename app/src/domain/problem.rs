@@ -104,6 +104,9 @@ pub enum Field {
     // Webhooks.
     Url,
     Events,
+    // API keys.
+    KeyName,
+    Scopes,
     /// A customer field, in an import row or on the data-quality page.
     Customer(super::CustomerField),
     /// An import row as a whole, or its tags column.

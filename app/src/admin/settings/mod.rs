@@ -107,13 +107,14 @@ pub fn SiteSettingsPage() -> impl IntoView {
     let retention = crate::admin::retention::RetentionState::new(key, changed);
     let mail = crate::mail::MailState::new(key, changed);
     let webhooks = crate::webhooks::WebhookState::new(key, changed);
+    let api_keys = crate::admin::api_keys::ApiKeyState::new(key, changed);
     view! {
         <section class="settings">
             <p><A href="/admin/sites">"← All sites"</A></p>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
-                        Ok(s) => view! { <SettingsView s changed policy retention mail webhooks /> }.into_any(),
+                        Ok(s) => view! { <SettingsView s changed policy retention mail webhooks api_keys /> }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -130,6 +131,7 @@ fn SettingsView(
     retention: crate::admin::retention::RetentionState,
     mail: crate::mail::MailState,
     webhooks: crate::webhooks::WebhookState,
+    api_keys: crate::admin::api_keys::ApiKeyState,
 ) -> impl IntoView {
     let site = s.key.clone();
     view! {
@@ -144,6 +146,7 @@ fn SettingsView(
         <crate::admin::policy::PolicySettings site=site.clone() state=policy />
         <crate::mail::MailSettings site=site.clone() state=mail />
         <crate::webhooks::WebhookSettings site=site.clone() state=webhooks />
+        <crate::admin::api_keys::ApiKeySettings site=site.clone() state=api_keys />
         <crate::admin::retention::RetentionSettings site state=retention />
     }
 }

@@ -162,7 +162,9 @@ pub async fn add_purchase(form: PurchaseForm) -> Result<Saved, AppError> {
             let site = super::db::site_of(&pool, customer).await?.ok_or(AppError::NotFound)?;
             let catalogue = super::db::catalogue(&pool, site.id).await?;
             let purchase = parse_purchase(&form, &catalogue).map_err(AppError::InvalidRows)?;
-            let id = super::db::insert_purchase(&pool, site.id, customer, staff.id, &site.currency, &purchase).await?;
+            let id =
+                super::db::insert_purchase(&pool, site.id, customer, Some(staff.id), None, &site.currency, &purchase)
+                    .await?;
             tracing::info!(staff = staff.id.0, customer = customer.0, purchase = id, "purchase entered");
             Ok(Saved { purchase: id, total: purchase.totals.total, currency: site.currency })
         }

@@ -162,23 +162,27 @@ pub async fn catalogue(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Cata
     Ok(rows.into_iter().map(|r| (r.get("id"), r.get("sku"), r.get("name"), Minor(r.get("price_minor")))).collect())
 }
 
-/// Stores the purchase and its lines in one transaction.
+/// Stores the purchase and its lines in one transaction: entered by `staff` at the till, or
+/// pushed through the API (no staff) with the web shop's order number.
 pub async fn insert_purchase(
     pool: &SqlitePool,
     site: SiteId,
     customer: CustomerId,
-    staff: StaffId,
+    staff: Option<StaffId>,
+    external_id: Option<&str>,
     currency: &str,
     p: &ValidPurchase,
 ) -> sqlx::Result<i64> {
     let mut tx = pool.begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO purchases (site_id, customer_id, staff_id, currency, subtotal_minor, discount_minor, total_minor, payment_method)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO purchases (site_id, customer_id, staff_id, external_id, currency, subtotal_minor, discount_minor,
+                                total_minor, payment_method)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(site)
     .bind(customer)
     .bind(staff)
+    .bind(external_id)
     .bind(currency)
     .bind(p.totals.subtotal.0)
     .bind(p.totals.discount.0)

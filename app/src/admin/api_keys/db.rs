@@ -1,0 +1,97 @@
+//! SQL of API keys: made, listed, revoked, and found from a request's bearer token.
+
+use super::ApiKeyView;
+use crate::domain::{SiteId, StaffId};
+use sqlx::{Row, SqlitePool};
+
+/// How many characters of a key are kept to tell keys apart (`patron_` and 6 more).
+const PREFIX: usize = 13;
+
+pub async fn create(
+    pool: &SqlitePool,
+    site: SiteId,
+    name: &str,
+    key: &str,
+    scopes: &[&str],
+    staff: StaffId,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO api_keys (site_id, name, key_hash, prefix, scopes, created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(site)
+    .bind(name)
+    .bind(crate::tokens::hash(key))
+    .bind(&key[..PREFIX.min(key.len())])
+    .bind(scopes.join(","))
+    .bind(staff)
+    .fetch_one(pool)
+    .await
+}
+
+pub async fn list(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
+    let rows = sqlx::query(
+        "SELECT id, name, prefix, scopes, created_at, last_used_at, revoked_at FROM api_keys
+         WHERE site_id = ? ORDER BY revoked_at IS NOT NULL, id DESC",
+    )
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let scopes: String = r.try_get("scopes")?;
+            Ok(ApiKeyView {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                prefix: r.try_get("prefix")?,
+                scopes: scopes.split(',').map(str::to_owned).collect(),
+                created_at: r.try_get("created_at")?,
+                last_used_at: r.try_get("last_used_at")?,
+                revoked_at: r.try_get("revoked_at")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn revoke(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = ? AND site_id = ? AND revoked_at IS NULL",
+    )
+    .bind(id)
+    .bind(site)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A key in force: its site and scopes.
+pub struct Holder {
+    pub key: i64,
+    pub site: SiteId,
+    pub scopes: Vec<String>,
+}
+
+/// The key in force whose SHA-256 is `hash`, noting its use (at most once a minute).
+pub async fn holder(pool: &SqlitePool, hash: &str) -> sqlx::Result<Option<Holder>> {
+    let row = sqlx::query(
+        "SELECT id, site_id, scopes, last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') AS stale
+         FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+    )
+    .bind(hash)
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let key: i64 = row.try_get("id")?;
+    if row.try_get::<bool, _>("stale")? {
+        sqlx::query("UPDATE api_keys SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+            .bind(key)
+            .execute(pool)
+            .await?;
+    }
+    let scopes: String = row.try_get("scopes")?;
+    Ok(Some(Holder {
+        key,
+        site: SiteId(row.try_get("site_id")?),
+        scopes: scopes.split(',').map(str::to_owned).collect(),
+    }))
+}

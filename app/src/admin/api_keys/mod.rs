@@ -1,0 +1,165 @@
+//! API keys: the owner makes a key per site for a web shop or a mail tool, with the scopes
+//! it needs, sees it once, and revokes it when it leaks or is no longer used. The REST API
+//! itself is in `crate::api`.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+
+pub use api::*;
+
+use crate::admin::form_error::FormError;
+use crate::admin::ui::{ErrorLine, action_error, short_time};
+use crate::domain::{Field, Problem};
+use crate::error::AppError;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What a key may do. Reading and writing are separate, so a mail tool that only pulls its
+/// list cannot change anything.
+pub const SCOPES: [&str; 7] = [
+    "customers:read",
+    "customers:write",
+    "consents:read",
+    "purchases:read",
+    "purchases:write",
+    "reservations:read",
+    "segments:read",
+];
+
+/// Scopes typed as a comma-separated list: known ones, at least one, each once.
+pub fn parse_scopes(raw: &str) -> Result<Vec<&'static str>, Problem> {
+    let mut scopes = Vec::new();
+    for name in raw.split([',', ' ', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
+        let known = SCOPES.iter().find(|s| **s == name).ok_or(Problem::UnknownOption)?;
+        if !scopes.contains(known) {
+            scopes.push(*known);
+        }
+    }
+    if scopes.is_empty() { Err(Problem::Required) } else { Ok(scopes) }
+}
+
+/// A key's name: what it is for, 1 to 80 characters on one line.
+pub fn parse_name(raw: &str) -> Result<String, Problem> {
+    let name = raw.trim();
+    match name.chars().count() {
+        0 => Err(Problem::Required),
+        81.. => Err(Problem::TooLong),
+        _ if name.chars().any(char::is_control) => Err(Problem::BadCharacters),
+        _ => Ok(name.to_owned()),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiKeyView {
+    pub id: i64,
+    pub name: String,
+    /// The key's first characters, to tell keys apart.
+    pub prefix: String,
+    pub scopes: Vec<String>,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+/// The API-key section's actions and data, made at the top of the settings page for the
+/// reason given at [`crate::admin::policy::PolicyState`].
+#[derive(Clone, Copy)]
+pub struct ApiKeyState {
+    create: ServerAction<CreateApiKey>,
+    revoke: ServerAction<RevokeApiKey>,
+    data: Resource<Result<Vec<ApiKeyView>, AppError>>,
+}
+
+impl ApiKeyState {
+    pub fn new(site: Memo<String>, changed: RwSignal<u32>) -> Self {
+        let create = ServerAction::<CreateApiKey>::new();
+        let revoke = ServerAction::<RevokeApiKey>::new();
+        let saved = RwSignal::new(0u32);
+        crate::admin::ui::reload_after(create, saved);
+        crate::admin::ui::reload_after(revoke, saved);
+        let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| api_keys(site));
+        Self { create, revoke, data }
+    }
+}
+
+#[component]
+pub fn ApiKeySettings(site: String, state: ApiKeyState) -> impl IntoView {
+    let ApiKeyState { create, revoke, data } = state;
+    let create_error = action_error(create);
+    let revoke_error = action_error(revoke);
+    let new_key = move || create.value().get().and_then(Result::ok);
+    view! {
+        <h2>"API keys"</h2>
+        <p class="hint">"For a web shop or another tool calling Patron's REST API (documented at "<a href="/api/docs">"/api/docs"</a>"). Send the key as "<code>"Authorization: Bearer KEY"</code>"."</p>
+        {move || new_key().map(|key| view! {
+            <p class="notice" role="status">"The new key, shown only now — copy it into the other tool: " <code data-new-key>{key}</code></p>
+        })}
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let site = site.clone();
+                Suspend::new(async move {
+                    let keys = match data.await {
+                        Ok(keys) => keys,
+                        Err(error) => return view! { <ErrorLine error /> }.into_any(),
+                    };
+                    let rows = keys.into_iter().map(|k| key_row(k, site.clone(), revoke)).collect_view();
+                    view! {
+                        <table class="customers api-keys">
+                            <thead><tr><th>"Name"</th><th>"Key"</th><th>"Scopes"</th><th>"Last used"</th><th></th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                        <ActionForm action=create attr:class="stacked" attr:id="new-api-key">
+                            <input type="hidden" name="site" value=site />
+                            <label>"What it is for" <input name="name" placeholder="Web shop orders" required /></label>
+                            <FormError error=create_error field=Field::KeyName />
+                            <label>"Scopes (comma-separated)" <input name="scopes" value="customers:read, customers:write, purchases:write" /></label>
+                            <p class="hint">{SCOPES.join(", ")}</p>
+                            <FormError error=create_error field=Field::Scopes />
+                            <FormError error=create_error />
+                            <button type="submit">"Make a key"</button>
+                        </ActionForm>
+                    }.into_any()
+                })
+            }}
+        </Transition>
+        {move || revoke_error.get().map(|error| view! { <ErrorLine error /> })}
+    }
+}
+
+fn key_row(k: ApiKeyView, site: String, revoke: ServerAction<RevokeApiKey>) -> impl IntoView {
+    let id = k.id;
+    let revoked = k.revoked_at.clone();
+    let off = revoked.is_some();
+    view! {
+        <tr data-api-key=k.id class:off=off>
+            <td>{k.name}</td>
+            <td><code>{format!("{}…", k.prefix)}</code></td>
+            <td>{k.scopes.join(", ")}</td>
+            <td>{k.last_used_at.as_deref().map(short_time).unwrap_or_else(|| "never".to_owned())}</td>
+            <td>{match revoked {
+                Some(at) => format!("revoked {}", short_time(&at)).into_any(),
+                None => view! {
+                    <button type="button" class="secondary danger"
+                        on:click=move |_| { revoke.dispatch(RevokeApiKey { site: site.clone(), id }); }>"Revoke"</button>
+                }.into_any(),
+            }}</td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_are_known_each_once_and_at_least_one() {
+        assert_eq!(
+            parse_scopes("customers:read, purchases:write customers:read"),
+            Ok(vec!["customers:read", "purchases:write"])
+        );
+        assert_eq!(parse_scopes(""), Err(Problem::Required));
+        assert_eq!(parse_scopes("customers:delete"), Err(Problem::UnknownOption));
+    }
+}

@@ -1,0 +1,101 @@
+//! `/api/v1/customers`: list, read, create-or-update by email, and a customer's consents.
+
+use super::auth::Caller;
+use super::error::{ApiError, ErrorBody, FieldProblem};
+use super::types::{Consent, Customer, CustomerInput, CustomerPage, PageQuery};
+use super::{ApiState, body, page_bounds, path_id, query};
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+
+#[utoipa::path(get, path = "/api/v1/customers", tag = "customers", params(PageQuery),
+    security(("api_key" = ["customers:read"])),
+    responses((status = 200, body = CustomerPage), (status = "4XX", body = ErrorBody)))]
+pub async fn list(
+    State(s): State<ApiState>,
+    caller: Caller,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Result<Json<CustomerPage>, ApiError> {
+    caller.require("customers:read")?;
+    let q = query(q)?;
+    let (after, limit) = page_bounds(q.after, q.limit)?;
+    let data = super::db::customers(&s.pool, caller.site, after, limit).await?;
+    let next_after = (data.len() as i64 == limit).then(|| data.last().map(|c| c.id)).flatten();
+    Ok(Json(CustomerPage { data, next_after }))
+}
+
+#[utoipa::path(get, path = "/api/v1/customers/{id}", tag = "customers",
+    params(("id" = i64, Path, description = "Customer number")),
+    security(("api_key" = ["customers:read"])),
+    responses((status = 200, body = Customer), (status = "4XX", body = ErrorBody)))]
+pub async fn get(
+    State(s): State<ApiState>,
+    caller: Caller,
+    id: Result<Path<i64>, PathRejection>,
+) -> Result<Json<Customer>, ApiError> {
+    caller.require("customers:read")?;
+    let id = path_id(id)?;
+    let mut conn = s.pool.acquire().await?;
+    super::db::customer_by_id(&mut conn, caller.site, id).await?.map(Json).ok_or(ApiError::NotFound("customer"))
+}
+
+#[utoipa::path(post, path = "/api/v1/customers", tag = "customers", request_body = CustomerInput,
+    security(("api_key" = ["customers:write"])),
+    responses((status = 201, description = "Created", body = Customer),
+              (status = 200, description = "Updated: the site had a customer with this email", body = Customer),
+              (status = "4XX", body = ErrorBody)))]
+pub async fn upsert(
+    State(s): State<ApiState>,
+    caller: Caller,
+    input: Result<Json<CustomerInput>, JsonRejection>,
+) -> Result<(StatusCode, Json<Customer>), ApiError> {
+    use crate::domain::{Email, PersonName, Phone};
+    caller.require("customers:write")?;
+    let input = body(input)?;
+    let mut problems = Vec::new();
+    let mut check = |field: &str, r: Result<(), crate::domain::Problem>| {
+        if let Err(p) = r {
+            problems.push(FieldProblem::new(field, p));
+        }
+    };
+    let email = Email::parse(&input.email);
+    check("email", email.as_ref().map(|_| ()).map_err(|p| *p));
+    let first = PersonName::parse_optional(input.first_name.as_deref().unwrap_or(""));
+    check("first_name", first.as_ref().map(|_| ()).map_err(|p| *p));
+    let last = PersonName::parse_optional(input.last_name.as_deref().unwrap_or(""));
+    check("last_name", last.as_ref().map(|_| ()).map_err(|p| *p));
+    let phone = Phone::parse_optional(input.phone.as_deref().unwrap_or(""));
+    check("phone", phone.as_ref().map(|_| ()).map_err(|p| *p));
+    let (Ok(email), Ok(first), Ok(last), Ok(phone)) = (email, first, last, phone) else {
+        return Err(ApiError::Invalid(problems));
+    };
+    let contact = crate::widgets::identity::Contact {
+        first_name: first.as_ref(),
+        last_name: last.as_ref(),
+        email: &email,
+        phone: phone.as_ref(),
+        source: "api",
+    };
+    let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
+    let (id, created) = crate::widgets::identity::upsert_customer(&mut tx, caller.site, &contact).await?;
+    let customer =
+        super::db::customer_by_id(&mut tx, caller.site, id.0).await?.ok_or(ApiError::NotFound("customer"))?;
+    tx.commit().await?;
+    tracing::info!(key = caller.key, customer = id.0, created, "customer written through the API");
+    Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(customer)))
+}
+
+#[utoipa::path(get, path = "/api/v1/customers/{id}/consents", tag = "customers",
+    params(("id" = i64, Path, description = "Customer number")),
+    security(("api_key" = ["consents:read"])),
+    responses((status = 200, body = Vec<Consent>), (status = "4XX", body = ErrorBody)))]
+pub async fn consents(
+    State(s): State<ApiState>,
+    caller: Caller,
+    id: Result<Path<i64>, PathRejection>,
+) -> Result<Json<Vec<Consent>>, ApiError> {
+    caller.require("consents:read")?;
+    let id = path_id(id)?;
+    super::db::consents(&s.pool, caller.site, id).await?.map(Json).ok_or(ApiError::NotFound("customer"))
+}

@@ -1,0 +1,171 @@
+//! SQL of the REST API: customers, consents, purchases and reservations of one site, as the
+//! API shows them.
+
+use super::types::{Consent, Customer, Purchase, PurchaseLine, Reservation};
+use crate::domain::SiteId;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+const CUSTOMER: &str = "SELECT id, pii_open(email) AS email, pii_open(first_name) AS first_name,
+        pii_open(last_name) AS last_name, pii_open(phone) AS phone, pii_open(street) AS street, postcode, city,
+        region, country, do_not_sell_at IS NOT NULL AS do_not_sell, created_at, updated_at
+    FROM customers";
+
+fn customer(r: &SqliteRow) -> sqlx::Result<Customer> {
+    Ok(Customer {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        first_name: r.try_get("first_name")?,
+        last_name: r.try_get("last_name")?,
+        phone: r.try_get("phone")?,
+        street: r.try_get("street")?,
+        postcode: r.try_get("postcode")?,
+        city: r.try_get("city")?,
+        region: r.try_get("region")?,
+        country: r.try_get("country")?,
+        do_not_sell: r.try_get("do_not_sell")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+/// A page of the site's customers in id order, after `after`.
+pub async fn customers(pool: &SqlitePool, site: SiteId, after: i64, limit: i64) -> sqlx::Result<Vec<Customer>> {
+    let sql = format!("{CUSTOMER} WHERE site_id = ? AND id > ? ORDER BY id LIMIT ?");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(limit).fetch_all(pool).await?;
+    rows.iter().map(customer).collect()
+}
+
+pub async fn customer_by_id(conn: &mut SqliteConnection, site: SiteId, id: i64) -> sqlx::Result<Option<Customer>> {
+    let sql = format!("{CUSTOMER} WHERE site_id = ? AND id = ?");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(customer).transpose()
+}
+
+pub async fn consents(pool: &SqlitePool, site: SiteId, customer: i64) -> sqlx::Result<Option<Vec<Consent>>> {
+    let mut conn = pool.acquire().await?;
+    if customer_by_id(&mut conn, site, customer).await?.is_none() {
+        return Ok(None);
+    }
+    let rows = sqlx::query(
+        "SELECT id, purpose, granted, body, text_version, language, source, requested_at, created_at
+         FROM consents WHERE customer_id = ? ORDER BY id",
+    )
+    .bind(customer)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Consent {
+                id: r.try_get("id")?,
+                purpose: r.try_get("purpose")?,
+                granted: r.try_get("granted")?,
+                wording: r.try_get("body")?,
+                wording_version: r.try_get("text_version")?,
+                language: r.try_get("language")?,
+                source: r.try_get("source")?,
+                requested_at: r.try_get("requested_at")?,
+                at: r.try_get("created_at")?,
+            })
+        })
+        .collect::<sqlx::Result<_>>()
+        .map(Some)
+}
+
+/// The customer of the site with this email, if any.
+pub async fn customer_by_email(pool: &SqlitePool, site: SiteId, email: &str) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
+        .bind(site)
+        .bind(email)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The purchase of the site stored under a web shop's order number.
+pub async fn purchase_by_external_id(pool: &SqlitePool, site: SiteId, external: &str) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT id FROM purchases WHERE site_id = ? AND external_id = ?")
+        .bind(site)
+        .bind(external)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn purchase(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Purchase>> {
+    let row = sqlx::query(
+        "SELECT id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor, payment_method,
+                created_at
+         FROM purchases WHERE site_id = ? AND id = ?",
+    )
+    .bind(site)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let lines = sqlx::query(
+        "SELECT i.line, c.sku, i.description, i.quantity, i.unit_price_minor, i.line_total_minor
+         FROM purchase_items i LEFT JOIN catalogue_items c ON c.id = i.item_id WHERE i.purchase_id = ? ORDER BY i.line",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|l| {
+        Ok(PurchaseLine {
+            line: l.try_get("line")?,
+            sku: l.try_get("sku")?,
+            description: l.try_get("description")?,
+            quantity: l.try_get("quantity")?,
+            unit_price_minor: l.try_get("unit_price_minor")?,
+            line_total_minor: l.try_get("line_total_minor")?,
+        })
+    })
+    .collect::<sqlx::Result<_>>()?;
+    Ok(Some(Purchase {
+        id: r.try_get("id")?,
+        customer_id: r.try_get("customer_id")?,
+        external_id: r.try_get("external_id")?,
+        currency: r.try_get("currency")?,
+        subtotal_minor: r.try_get("subtotal_minor")?,
+        discount_minor: r.try_get("discount_minor")?,
+        total_minor: r.try_get("total_minor")?,
+        payment_method: r.try_get("payment_method")?,
+        created_at: r.try_get("created_at")?,
+        lines,
+    }))
+}
+
+/// A page of the site's reservations in id order, of one status or all.
+pub async fn reservations(
+    pool: &SqlitePool,
+    site: SiteId,
+    status: Option<&str>,
+    after: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<Reservation>> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.customer_id, c.sku, c.name, r.quantity, r.note, r.status, r.created_at, r.updated_at
+         FROM reservations r JOIN catalogue_items c ON c.id = r.item_id
+         WHERE r.site_id = ?1 AND r.id > ?2 AND (?3 IS NULL OR r.status = ?3) ORDER BY r.id LIMIT ?4",
+    )
+    .bind(site)
+    .bind(after)
+    .bind(status)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Reservation {
+                id: r.try_get("id")?,
+                customer_id: r.try_get("customer_id")?,
+                sku: r.try_get("sku")?,
+                item: r.try_get("name")?,
+                quantity: r.try_get("quantity")?,
+                note: r.try_get("note")?,
+                status: r.try_get("status")?,
+                created_at: r.try_get("created_at")?,
+                updated_at: r.try_get("updated_at")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,86 @@
+//! The one shape every API error has: `{"error": {"code", "message", "fields"}}`, with the
+//! HTTP status that fits. Internal causes go to the log, never to the caller.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("Send a key in force as `Authorization: Bearer KEY`.")]
+    Unauthorized,
+    #[error("This key lacks the scope {0}.")]
+    Forbidden(&'static str),
+    #[error("There is no such {0} on this site.")]
+    NotFound(&'static str),
+    #[error("The request is not valid: see `fields`.")]
+    Invalid(Vec<FieldProblem>),
+    #[error("The request could not be read: {0}")]
+    Malformed(String),
+    #[error("Something went wrong on our side; it has been logged.")]
+    Internal(String),
+}
+
+/// One field's problem: where (`email`, `lines[2].quantity`) and what.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    /// A stable code (`Required`, `NotAnEmail`, `UnknownOption`…).
+    pub problem: String,
+    pub message: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: impl Into<String>, problem: crate::domain::Problem) -> Self {
+        FieldProblem { field: field.into(), problem: format!("{problem:?}"), message: problem.to_string() }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// `unauthorized`, `forbidden`, `not_found`, `invalid`, `malformed` or `internal`.
+    pub code: &'static str,
+    pub message: String,
+    pub fields: Vec<FieldProblem>,
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = match &self {
+            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ApiError::Malformed(_) => (StatusCode::BAD_REQUEST, "malformed"),
+            ApiError::Internal(cause) => {
+                tracing::error!(cause, "API request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
+        };
+        let fields = match &self {
+            ApiError::Invalid(fields) => fields.clone(),
+            _ => Vec::new(),
+        };
+        let body = ErrorBody { error: ErrorDetail { code, message: self.to_string(), fields } };
+        let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(axum::http::header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}

@@ -1,0 +1,101 @@
+//! The REST API for server-to-server use: a web shop pushing its orders, a mail tool
+//! pulling its list. JSON in and out, a key per site with scopes (`Authorization: Bearer
+//! KEY`, made on the site's settings page), errors in one shape ([`error::ErrorBody`]). The
+//! OpenAPI document is generated from the handlers and types below (utoipa) and served at
+//! `/api/openapi.json`, with a page to read it at `/api/docs`.
+
+mod auth;
+mod customers;
+pub mod db;
+mod docs;
+pub mod error;
+mod purchases;
+mod reservations;
+pub mod types;
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query};
+use axum::routing::get;
+use error::{ApiError, FieldProblem};
+use sqlx::SqlitePool;
+use utoipa::OpenApi;
+
+#[derive(Clone)]
+pub struct ApiState {
+    pub pool: SqlitePool,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Patron API", version = "1", description = "Customers, consents, purchases and reservations of one site: the site of the key."),
+    paths(
+        customers::list, customers::get, customers::upsert, customers::consents,
+        purchases::create, purchases::get, reservations::list,
+    ),
+    modifiers(&BearerKey),
+    tags(
+        (name = "customers", description = "Customers and their consents"),
+        (name = "purchases", description = "Purchases, e.g. a web shop's orders"),
+        (name = "reservations", description = "Items reserved by customers"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Declares the key as the document's security scheme.
+struct BearerKey;
+
+impl utoipa::Modify for BearerKey {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some("An API key made on the site's settings page: patron_ and 64 hex digits."))
+            .build();
+        doc.components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("api_key", SecurityScheme::Http(scheme));
+    }
+}
+
+pub fn routes(pool: SqlitePool) -> axum::Router {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/api/v1/customers", get(customers::list).post(customers::upsert))
+        .route("/api/v1/customers/{id}", get(customers::get))
+        .route("/api/v1/customers/{id}/consents", get(customers::consents))
+        .route("/api/v1/purchases", post(purchases::create))
+        .route("/api/v1/purchases/{id}", get(purchases::get))
+        .route("/api/v1/reservations", get(reservations::list))
+        .route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/api/docs", get(docs::page))
+        .route("/api/v1/{*rest}", axum::routing::any(|| async { ApiError::NotFound("endpoint") }))
+        .with_state(ApiState { pool })
+}
+
+/// A JSON body, or the malformed-request error in the API's shape.
+fn body<T>(input: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    input.map(|Json(t)| t).map_err(|e| ApiError::Malformed(e.body_text()))
+}
+
+fn query<T>(input: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    input.map(|Query(t)| t).map_err(|e| ApiError::Malformed(e.body_text()))
+}
+
+fn path_id(input: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
+    input.map(|Path(id)| id).map_err(|e| ApiError::Malformed(e.body_text()))
+}
+
+/// Bounds of a page: `after` ≥ 0, `limit` 1 to 200 (default 50).
+fn page_bounds(after: Option<i64>, limit: Option<i64>) -> Result<(i64, i64), ApiError> {
+    let mut problems = Vec::new();
+    let after = after.unwrap_or(0);
+    if after < 0 {
+        problems.push(FieldProblem::new("after", crate::domain::Problem::OutOfRange));
+    }
+    let limit = limit.unwrap_or(50);
+    if !(1..=200).contains(&limit) {
+        problems.push(FieldProblem::new("limit", crate::domain::Problem::OutOfRange));
+    }
+    if problems.is_empty() { Ok((after, limit)) } else { Err(ApiError::Invalid(problems)) }
+}

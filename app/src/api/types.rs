@@ -1,0 +1,155 @@
+//! What the API reads and writes, as JSON: the OpenAPI document is generated from these.
+
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Customer {
+    pub id: i64,
+    pub email: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub region: String,
+    pub country: String,
+    /// The customer asked not to have their data sold or shared.
+    pub do_not_sell: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A customer to create, or to update when the site has one with this email.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CustomerInput {
+    pub email: String,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CustomerPage {
+    pub data: Vec<Customer>,
+    /// Pass as `after` for the next page; absent on the last one.
+    pub next_after: Option<i64>,
+}
+
+/// One consent event; the state for a purpose is its newest event.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Consent {
+    pub id: i64,
+    /// `newsletter`, `post`, `sms`, `phone` or `profiling`.
+    pub purpose: String,
+    pub granted: bool,
+    /// The exact wording the customer was shown.
+    pub wording: String,
+    pub wording_version: i64,
+    pub language: String,
+    pub source: String,
+    /// For a consent confirmed by double opt-in: when the signup came in.
+    pub requested_at: Option<String>,
+    pub at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PurchaseLine {
+    pub line: i64,
+    pub sku: Option<String>,
+    pub description: String,
+    pub quantity: i64,
+    pub unit_price_minor: i64,
+    pub line_total_minor: i64,
+}
+
+/// A purchase; amounts are integers in minor units (cents) of `currency`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Purchase {
+    pub id: i64,
+    pub customer_id: i64,
+    /// The web shop's own order number, when it sent one.
+    pub external_id: Option<String>,
+    pub currency: String,
+    pub subtotal_minor: i64,
+    pub discount_minor: i64,
+    pub total_minor: i64,
+    pub payment_method: String,
+    pub created_at: String,
+    pub lines: Vec<PurchaseLine>,
+}
+
+/// A line: a catalogue SKU (its name and price fill in) or a description with a price.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LineInput {
+    #[serde(default)]
+    pub sku: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// 1 to 9999; 1 when absent.
+    #[serde(default)]
+    pub quantity: Option<i64>,
+    /// Overrides the catalogue price.
+    #[serde(default)]
+    pub unit_price_minor: Option<i64>,
+}
+
+/// A purchase to store for the customer `customer_id`, or for the one with `email` (made
+/// when the site has none). Sent again with the same `external_id`, it is not stored twice.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PurchaseInput {
+    #[serde(default)]
+    pub customer_id: Option<i64>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub external_id: Option<String>,
+    /// `cash`, `card`, `mobile`, `invoice`, `voucher` or `other`.
+    pub payment_method: String,
+    #[serde(default)]
+    pub discount_minor: Option<i64>,
+    pub lines: Vec<LineInput>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Reservation {
+    pub id: i64,
+    pub customer_id: i64,
+    pub sku: String,
+    pub item: String,
+    pub quantity: i64,
+    pub note: String,
+    /// `open`, `fulfilled` or `cancelled`.
+    pub status: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReservationPage {
+    pub data: Vec<Reservation>,
+    pub next_after: Option<i64>,
+}
+
+/// Paging through a list in id order.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Rows after this id (default 0: from the start).
+    pub after: Option<i64>,
+    /// 1 to 200 (default 50).
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReservationQuery {
+    /// `open`, `fulfilled` or `cancelled`; all when absent.
+    pub status: Option<String>,
+    pub after: Option<i64>,
+    pub limit: Option<i64>,
+}
