@@ -192,6 +192,34 @@ async fn a_web_shop_writes_customers_and_pushes_each_order_once() {
         json_of(api(&app, M::GET, "/api/v1/reservations?status=open", &key).send().await.unwrap()).await;
     assert_eq!((status, reservations["data"].clone()), (StatusCode::OK, json!([])));
 
+    // A saved segment, pulled by a mail tool with its own key.
+    let res = app
+        .admin_via(
+            &owner,
+            &app.url,
+            "save_segment",
+            &[("site", "demo"), ("name", "Everyone"), ("filter", r#"{"all":true,"groups":[]}"#)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let (status, _) = json_of(api(&app, M::GET, "/api/v1/segments", &key).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "segments:read was not given");
+    let lists = self::key(&app, &owner, "segments:read").await;
+    let (status, segments) = json_of(api(&app, M::GET, "/api/v1/segments", &lists).send().await.unwrap()).await;
+    assert_eq!((status, segments[0]["name"].as_str()), (StatusCode::OK, Some("Everyone")));
+    let path = format!("/api/v1/segments/{}/customers?limit=1", segments[0]["id"]);
+    let (status, members) = json_of(api(&app, M::GET, &path, &lists).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{members}");
+    assert_eq!(
+        (members["data"][0]["email"].as_str(), members["next_offset"].as_i64()),
+        (Some("ann@example.com"), Some(1))
+    );
+    let (_, rest) = json_of(api(&app, M::GET, &format!("{path}&offset=1"), &lists).send().await.unwrap()).await;
+    assert_eq!(rest["data"][0]["email"], "bo@example.com");
+    assert_eq!(rest["data"][0]["spent_minor"], first["total_minor"]);
+    let (status, _) = json_of(api(&app, M::GET, "/api/v1/segments/999/customers", &lists).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
     // Another site's key sees none of this site's customers.
     sqlx::query("INSERT INTO sites (id, site_key, name, privacy_policy_url) VALUES (2, 'other', 'Other', '/p')")
         .execute(&app.pool)
@@ -251,5 +279,5 @@ async fn schemathesis_finds_no_server_error() {
     .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "schemathesis found problems:\n{text}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("Tested: 7"), "every operation was tested:\n{text}");
+    assert!(text.contains("Tested: 9"), "every operation was tested:\n{text}");
 }

@@ -11,6 +11,7 @@ mod docs;
 pub mod error;
 mod purchases;
 mod reservations;
+mod segments;
 pub mod types;
 
 use axum::Json;
@@ -31,13 +32,14 @@ pub struct ApiState {
     info(title = "Patron API", version = "1", description = "Customers, consents, purchases and reservations of one site: the site of the key."),
     paths(
         customers::list, customers::get, customers::upsert, customers::consents,
-        purchases::create, purchases::get, reservations::list,
+        purchases::create, purchases::get, reservations::list, segments::list, segments::members,
     ),
     modifiers(&BearerKey),
     tags(
         (name = "customers", description = "Customers and their consents"),
         (name = "purchases", description = "Purchases, e.g. a web shop's orders"),
         (name = "reservations", description = "Items reserved by customers"),
+        (name = "segments", description = "Saved segments and the customers they match"),
     )
 )]
 pub struct ApiDoc;
@@ -67,6 +69,8 @@ pub fn routes(pool: SqlitePool) -> axum::Router {
         .route("/api/v1/purchases", post(purchases::create))
         .route("/api/v1/purchases/{id}", get(purchases::get))
         .route("/api/v1/reservations", get(reservations::list))
+        .route("/api/v1/segments", get(segments::list))
+        .route("/api/v1/segments/{id}/customers", get(segments::members))
         .route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
         .route("/api/docs", get(docs::page))
         .route("/api/v1/{*rest}", axum::routing::any(|| async { ApiError::NotFound("endpoint") }))

@@ -153,3 +153,43 @@ pub struct ReservationQuery {
     pub after: Option<i64>,
     pub limit: Option<i64>,
 }
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Segment {
+    pub id: i64,
+    pub name: String,
+    pub updated_at: String,
+}
+
+/// A customer a segment matches, with their spending.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SegmentMember {
+    pub id: i64,
+    pub email: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub city: String,
+    pub postcode: String,
+    pub joined: String,
+    /// Spent ever, in minor units of the site's currency.
+    pub spent_minor: i64,
+    pub purchases: i64,
+    pub last_purchase: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SegmentPage {
+    pub data: Vec<SegmentMember>,
+    /// Pass as `offset` for the next page; absent on the last one.
+    pub next_offset: Option<i64>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OffsetQuery {
+    /// Members to skip (default 0), in the order they joined.
+    pub offset: Option<i64>,
+    /// 1 to 200 (default 50).
+    pub limit: Option<i64>,
+}
