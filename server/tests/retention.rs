@@ -256,3 +256,40 @@ async fn the_owner_sets_the_rules_and_bad_numbers_are_refused_at_their_field() {
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn mails_and_webhook_events_that_did_their_work_go_after_a_month() {
+    let app = spawn_app().await;
+    let ago = |days: i64| format!("strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{days} days')");
+    for (sent, failed) in [(Some(31), None), (None, Some(40)), (Some(2), None), (None, None)] {
+        let sql = format!(
+            "INSERT INTO outbox (site_id, to_address, subject, body, sent_at, failed_at) VALUES (1, pii_seal('a@b.example'), 's', 'b', {}, {})",
+            sent.map_or("NULL".to_owned(), ago),
+            failed.map_or("NULL".to_owned(), ago)
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&app.pool).await.unwrap();
+    }
+    sqlx::query("INSERT INTO webhook_endpoints (id, site_id, url, secret, events) VALUES (1, 1, 'http://127.0.0.1:9', 'whsec_eA==', 'customer.created')")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    for (id, days, delivered) in [(1, 40, true), (2, 40, false), (3, 2, true)] {
+        let sql = format!(
+            "INSERT INTO webhook_events (id, site_id, type, subject_id, created_at) VALUES ({id}, 1, 'x', 1, {})",
+            ago(days)
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&app.pool).await.unwrap();
+        let done = if delivered { ago(days) } else { "NULL".to_owned() };
+        let sql = format!(
+            "INSERT INTO webhook_deliveries (event_id, endpoint_id, next_attempt_at, delivered_at) VALUES ({id}, 1, {}, {done})",
+            ago(days)
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&app.pool).await.unwrap();
+    }
+    app::admin::retention::db::apply(&app.pool).await.unwrap();
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(mails, 2, "the recent and the waiting mail stay");
+    let events: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM webhook_events ORDER BY id").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(events, [2, 3], "an old event still being tried stays, as does a recent one");
+}

@@ -130,6 +130,19 @@ pub async fn failed(pool: &SqlitePool, id: i64, error: &str, after_secs: Option<
     Ok(())
 }
 
+/// How long a sent or given-up mail stays in the outbox (it holds an address and a link).
+pub const KEEP_DAYS: i64 = 30;
+
+/// Removes mails sent or given up more than [`KEEP_DAYS`] ago; how many went.
+pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
+    let gone =
+        sqlx::query("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)")
+            .bind(format!("-{KEEP_DAYS} days"))
+            .execute(pool)
+            .await?;
+    Ok(gone.rows_affected())
+}
+
 /// The newest mails of every site, for the admin's outbox page.
 pub async fn list(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
     let rows = sqlx::query(

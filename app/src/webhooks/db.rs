@@ -90,6 +90,23 @@ pub async fn deliveries(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Re
         .collect()
 }
 
+/// How long an event stays once every delivery of it is done (for the log and Send again).
+pub const KEEP_DAYS: i64 = 30;
+
+/// Removes events older than [`KEEP_DAYS`] whose deliveries are all delivered or given up,
+/// with their deliveries; how many events went.
+pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
+    let gone = sqlx::query(
+        "DELETE FROM webhook_events WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
+           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id
+                           AND d.delivered_at IS NULL AND d.failed_at IS NULL)",
+    )
+    .bind(format!("-{KEEP_DAYS} days"))
+    .execute(pool)
+    .await?;
+    Ok(gone.rows_affected())
+}
+
 /// "Send again": the delivery is due now, whatever became of it, as long as its endpoint is
 /// still there. The message keeps its id, so a receiver that had it already can tell.
 pub async fn resend(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {

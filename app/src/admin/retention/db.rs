@@ -131,6 +131,12 @@ pub async fn apply(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<SiteId>, Remov
     };
     log(pool, None, &removed).await?;
     done.push((None, removed));
+    // Mails and webhook events that have done their work, a month on: they name customers.
+    let mails = crate::mail::db::forget_old(pool).await?;
+    let events = crate::webhooks::db::forget_old(pool).await?;
+    if mails + events > 0 {
+        tracing::info!(mails, webhook_events = events, "old mails and webhook events removed");
+    }
     Ok(done)
 }
 
