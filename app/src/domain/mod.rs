@@ -54,7 +54,7 @@ pub use name::PersonName;
 pub use origin::{BadOrigin, Origin};
 pub use password::Password;
 pub use phone::Phone;
-pub use problem::{Field, FieldErrors, Problem, RowProblem};
+pub use problem::{Field, FieldErrors, Problem, RowProblem, parse_choices, parse_whole_in};
 pub use profile::ProfileField;
 pub use serial::SerialNumber;
 pub use site_key::SiteKey;

@@ -169,6 +169,30 @@ impl FieldErrors {
     }
 }
 
+/// A whole number typed into a form, within `range`: blank is required, anything else that
+/// is not a number is not one, and a number outside the range is out of range.
+pub fn parse_whole_in(raw: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64, Problem> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(Problem::Required);
+    }
+    let n: i64 = raw.parse().map_err(|_| Problem::NotANumber)?;
+    if range.contains(&n) { Ok(n) } else { Err(Problem::OutOfRange) }
+}
+
+/// Names typed as a list (commas, spaces or lines between them), each one of `known`: at
+/// least one, each kept once, in the order typed.
+pub fn parse_choices(raw: &str, known: &[&'static str]) -> Result<Vec<&'static str>, Problem> {
+    let mut chosen = Vec::new();
+    for name in raw.split([',', ' ', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
+        let choice = known.iter().find(|k| **k == name).ok_or(Problem::UnknownOption)?;
+        if !chosen.contains(choice) {
+            chosen.push(*choice);
+        }
+    }
+    if chosen.is_empty() { Err(Problem::Required) } else { Ok(chosen) }
+}
+
 /// Rejects control characters (newlines included): no field of ours is multi-line, and
 /// they break CSV exports and mailing labels later.
 pub(crate) fn has_control_chars(s: &str) -> bool {

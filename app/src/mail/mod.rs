@@ -38,12 +38,7 @@ pub const CONFIRM_HOURS: std::ops::RangeInclusive<i64> = 1..=720;
 
 /// Hours a confirmation link works, 1 to 30 days.
 pub fn parse_confirm_hours(raw: &str) -> Result<i64, Problem> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(Problem::Required);
-    }
-    let hours: i64 = raw.parse().map_err(|_| Problem::NotANumber)?;
-    if CONFIRM_HOURS.contains(&hours) { Ok(hours) } else { Err(Problem::OutOfRange) }
+    crate::domain::parse_whole_in(raw, CONFIRM_HOURS)
 }
 
 /// A site's wording of a mail as the owner typed it: subject on one line, a body that keeps

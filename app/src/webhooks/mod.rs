@@ -49,14 +49,7 @@ pub fn parse_url(raw: &str) -> Result<String, Problem> {
 
 /// The events typed as a comma-separated list: known ones only, at least one, each once.
 pub fn parse_events(raw: &str) -> Result<Vec<&'static str>, Problem> {
-    let mut events = Vec::new();
-    for name in raw.split([',', ' ', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
-        let known = EVENT_TYPES.iter().find(|t| **t == name).ok_or(Problem::UnknownOption)?;
-        if !events.contains(known) {
-            events.push(*known);
-        }
-    }
-    if events.is_empty() { Err(Problem::Required) } else { Ok(events) }
+    crate::domain::parse_choices(raw, &EVENT_TYPES)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

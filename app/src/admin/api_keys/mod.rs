@@ -30,14 +30,7 @@ pub const SCOPES: [&str; 7] = [
 
 /// Scopes typed as a comma-separated list: known ones, at least one, each once.
 pub fn parse_scopes(raw: &str) -> Result<Vec<&'static str>, Problem> {
-    let mut scopes = Vec::new();
-    for name in raw.split([',', ' ', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
-        let known = SCOPES.iter().find(|s| **s == name).ok_or(Problem::UnknownOption)?;
-        if !scopes.contains(known) {
-            scopes.push(*known);
-        }
-    }
-    if scopes.is_empty() { Err(Problem::Required) } else { Ok(scopes) }
+    crate::domain::parse_choices(raw, &SCOPES)
 }
 
 /// A key's name: what it is for, 1 to 80 characters on one line.

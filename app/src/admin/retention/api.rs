@@ -45,13 +45,7 @@ pub const INACTIVE_MONTHS: std::ops::RangeInclusive<i64> = 6..=240;
 
 /// A number of months within `range`.
 pub fn parse_months(raw: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64, crate::domain::Problem> {
-    use crate::domain::Problem;
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(Problem::Required);
-    }
-    let months: i64 = raw.parse().map_err(|_| Problem::NotANumber)?;
-    if range.contains(&months) { Ok(months) } else { Err(Problem::OutOfRange) }
+    crate::domain::parse_whole_in(raw, range)
 }
 
 #[server(prefix = "/api/admin", endpoint = "retention")]
