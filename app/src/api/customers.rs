@@ -1,7 +1,7 @@
 //! `/api/v1/customers`: list, read, create-or-update by email, and a customer's consents.
 
 use super::auth::Caller;
-use super::error::{ApiError, ErrorBody, FieldProblem};
+use super::error::{ApiError, ErrorBody};
 use super::types::{Consent, Customer, CustomerInput, CustomerPage, PageQuery};
 use super::{ApiState, body, page_bounds, path_id, query};
 use axum::Json;
@@ -50,25 +50,16 @@ pub async fn upsert(
     caller: Caller,
     input: Result<Json<CustomerInput>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Customer>), ApiError> {
-    use crate::domain::{Email, PersonName, Phone};
+    use crate::domain::{Email, Field, FieldErrors, PersonName, Phone};
     caller.require("customers:write")?;
     let input = body(input)?;
-    let mut problems = Vec::new();
-    let mut check = |field: &str, r: Result<(), crate::domain::Problem>| {
-        if let Err(p) = r {
-            problems.push(FieldProblem::new(field, p));
-        }
-    };
-    let email = Email::parse(&input.email);
-    check("email", email.as_ref().map(|_| ()).map_err(|p| *p));
-    let first = PersonName::parse_optional(input.first_name.as_deref().unwrap_or(""));
-    check("first_name", first.as_ref().map(|_| ()).map_err(|p| *p));
-    let last = PersonName::parse_optional(input.last_name.as_deref().unwrap_or(""));
-    check("last_name", last.as_ref().map(|_| ()).map_err(|p| *p));
-    let phone = Phone::parse_optional(input.phone.as_deref().unwrap_or(""));
-    check("phone", phone.as_ref().map(|_| ()).map_err(|p| *p));
-    let (Ok(email), Ok(first), Ok(last), Ok(phone)) = (email, first, last, phone) else {
-        return Err(ApiError::Invalid(problems));
+    let mut errors = FieldErrors::new();
+    let email = errors.check(Field::Email, Email::parse(&input.email));
+    let first = errors.check(Field::FirstName, PersonName::parse_optional(input.first_name.as_deref().unwrap_or("")));
+    let last = errors.check(Field::LastName, PersonName::parse_optional(input.last_name.as_deref().unwrap_or("")));
+    let phone = errors.check(Field::Phone, Phone::parse_optional(input.phone.as_deref().unwrap_or("")));
+    let (Some(email), Some(first), Some(last), Some(phone)) = (email, first, last, phone) else {
+        return Err(errors.into());
     };
     let contact = crate::widgets::identity::Contact {
         first_name: first.as_ref(),

@@ -51,6 +51,18 @@ pub struct ErrorDetail {
     pub fields: Vec<FieldProblem>,
 }
 
+/// The domain parsers' problems, each under the field's name as the JSON bodies spell it
+/// (`Field` serialises in snake_case: `first_name`).
+impl From<crate::domain::FieldErrors> for ApiError {
+    fn from(errors: crate::domain::FieldErrors) -> Self {
+        let name = |f: crate::domain::Field| match serde_json::to_value(f) {
+            Ok(serde_json::Value::String(name)) => name,
+            _ => format!("{f:?}"),
+        };
+        ApiError::Invalid(errors.iter().map(|(f, p)| FieldProblem::new(name(*f), *p)).collect())
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         ApiError::Internal(e.to_string())
