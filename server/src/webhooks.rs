@@ -76,7 +76,7 @@ async fn send_due(pool: &SqlitePool, client: &reqwest::Client) -> sqlx::Result<(
 
 /// One try: the endpoint's HTTP status, or why there was none.
 async fn send(pool: &SqlitePool, client: &reqwest::Client, d: &Outgoing) -> sqlx::Result<Result<u16, String>> {
-    let data = queue::data(pool, &d.event_type, d.subject_id).await?;
+    let data = queue::data(pool, d.site, &d.event_type, d.subject_id).await?;
     let body = serde_json::json!({ "type": d.event_type, "timestamp": d.created_at, "data": data }).to_string();
     let id = format!("msg_{}", d.event_id);
     let timestamp = app::server_ctx::now();

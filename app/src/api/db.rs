@@ -42,43 +42,41 @@ pub async fn customer_by_id(conn: &mut SqliteConnection, site: SiteId, id: i64) 
     row.as_ref().map(customer).transpose()
 }
 
+const CONSENT: &str = "SELECT k.id, k.customer_id, k.purpose, k.granted, k.body, k.text_version, k.language, k.source,
+        k.requested_at, k.created_at
+    FROM consents k JOIN customers c ON c.id = k.customer_id";
+
+fn consent(r: &SqliteRow) -> sqlx::Result<Consent> {
+    Ok(Consent {
+        id: r.try_get("id")?,
+        customer_id: r.try_get("customer_id")?,
+        purpose: r.try_get("purpose")?,
+        granted: r.try_get("granted")?,
+        wording: r.try_get("body")?,
+        wording_version: r.try_get("text_version")?,
+        language: r.try_get("language")?,
+        source: r.try_get("source")?,
+        requested_at: r.try_get("requested_at")?,
+        at: r.try_get("created_at")?,
+    })
+}
+
+/// Every consent event of the site's customer, oldest first (`None`: no such customer).
 pub async fn consents(pool: &SqlitePool, site: SiteId, customer: i64) -> sqlx::Result<Option<Vec<Consent>>> {
     let mut conn = pool.acquire().await?;
     if customer_by_id(&mut conn, site, customer).await?.is_none() {
         return Ok(None);
     }
-    let rows = sqlx::query(
-        "SELECT id, purpose, granted, body, text_version, language, source, requested_at, created_at
-         FROM consents WHERE customer_id = ? ORDER BY id",
-    )
-    .bind(customer)
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Consent {
-                id: r.try_get("id")?,
-                purpose: r.try_get("purpose")?,
-                granted: r.try_get("granted")?,
-                wording: r.try_get("body")?,
-                wording_version: r.try_get("text_version")?,
-                language: r.try_get("language")?,
-                source: r.try_get("source")?,
-                requested_at: r.try_get("requested_at")?,
-                at: r.try_get("created_at")?,
-            })
-        })
-        .collect::<sqlx::Result<_>>()
-        .map(Some)
+    let sql = format!("{CONSENT} WHERE k.customer_id = ? ORDER BY k.id");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_all(&mut *conn).await?;
+    rows.iter().map(consent).collect::<sqlx::Result<_>>().map(Some)
 }
 
-/// The customer of the site with this email, if any.
-pub async fn customer_by_email(pool: &SqlitePool, site: SiteId, email: &str) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
-        .bind(site)
-        .bind(email)
-        .fetch_optional(pool)
-        .await
+/// One consent event of the site.
+pub async fn consent_by_id(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Consent>> {
+    let sql = format!("{CONSENT} WHERE k.id = ? AND c.site_id = ?");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
+    row.as_ref().map(consent).transpose()
 }
 
 /// The purchase of the site stored under a web shop's order number.
@@ -134,6 +132,24 @@ pub async fn purchase(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<
     }))
 }
 
+const RESERVATION: &str = "SELECT r.id, r.customer_id, c.sku, c.name, r.quantity, r.note, r.status, r.created_at,
+        r.updated_at
+    FROM reservations r JOIN catalogue_items c ON c.id = r.item_id";
+
+fn reservation(r: &SqliteRow) -> sqlx::Result<Reservation> {
+    Ok(Reservation {
+        id: r.try_get("id")?,
+        customer_id: r.try_get("customer_id")?,
+        sku: r.try_get("sku")?,
+        item: r.try_get("name")?,
+        quantity: r.try_get("quantity")?,
+        note: r.try_get("note")?,
+        status: r.try_get("status")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
 /// A page of the site's reservations in id order, of one status or all.
 pub async fn reservations(
     pool: &SqlitePool,
@@ -142,30 +158,17 @@ pub async fn reservations(
     after: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<Reservation>> {
-    let rows = sqlx::query(
-        "SELECT r.id, r.customer_id, c.sku, c.name, r.quantity, r.note, r.status, r.created_at, r.updated_at
-         FROM reservations r JOIN catalogue_items c ON c.id = r.item_id
-         WHERE r.site_id = ?1 AND r.id > ?2 AND (?3 IS NULL OR r.status = ?3) ORDER BY r.id LIMIT ?4",
-    )
-    .bind(site)
-    .bind(after)
-    .bind(status)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Reservation {
-                id: r.try_get("id")?,
-                customer_id: r.try_get("customer_id")?,
-                sku: r.try_get("sku")?,
-                item: r.try_get("name")?,
-                quantity: r.try_get("quantity")?,
-                note: r.try_get("note")?,
-                status: r.try_get("status")?,
-                created_at: r.try_get("created_at")?,
-                updated_at: r.try_get("updated_at")?,
-            })
-        })
-        .collect()
+    let sql = format!(
+        "{RESERVATION} WHERE r.site_id = ?1 AND r.id > ?2 AND (?3 IS NULL OR r.status = ?3) ORDER BY r.id LIMIT ?4"
+    );
+    let rows =
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(status).bind(limit).fetch_all(pool).await?;
+    rows.iter().map(reservation).collect()
+}
+
+/// One reservation of the site.
+pub async fn reservation_by_id(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Reservation>> {
+    let sql = format!("{RESERVATION} WHERE r.id = ? AND r.site_id = ?");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
+    row.as_ref().map(reservation).transpose()
 }

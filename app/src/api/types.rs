@@ -44,6 +44,7 @@ pub struct CustomerPage {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Consent {
     pub id: i64,
+    pub customer_id: i64,
     /// `newsletter`, `post`, `sms`, `phone` or `profiling`.
     pub purpose: String,
     pub granted: bool,

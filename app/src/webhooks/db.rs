@@ -126,6 +126,7 @@ pub async fn resend(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bo
 pub struct Outgoing {
     pub id: i64,
     pub event_id: i64,
+    pub site: SiteId,
     pub event_type: String,
     pub subject_id: i64,
     pub created_at: String,
@@ -154,34 +155,32 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
              next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
          WHERE id = ?1 AND delivered_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         RETURNING id, event_id, endpoint_id, attempts",
+         RETURNING id, event_id, attempts,
+             (SELECT site_id FROM webhook_events WHERE id = event_id) AS site_id,
+             (SELECT type FROM webhook_events WHERE id = event_id) AS type,
+             (SELECT subject_id FROM webhook_events WHERE id = event_id) AS subject_id,
+             (SELECT created_at FROM webhook_events WHERE id = event_id) AS created_at,
+             (SELECT url FROM webhook_endpoints WHERE id = endpoint_id) AS url,
+             (SELECT secret FROM webhook_endpoints WHERE id = endpoint_id) AS secret",
     )
     .bind(id)
     .bind(format!("+{lease_secs} seconds"))
     .fetch_optional(pool)
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let event_id: i64 = row.try_get("event_id")?;
-    let endpoint_id: i64 = row.try_get("endpoint_id")?;
-    let (event_type, subject_id, created_at): (String, i64, String) =
-        sqlx::query_as("SELECT type, subject_id, created_at FROM webhook_events WHERE id = ?")
-            .bind(event_id)
-            .fetch_one(pool)
-            .await?;
-    let (url, secret): (String, String) = sqlx::query_as("SELECT url, secret FROM webhook_endpoints WHERE id = ?")
-        .bind(endpoint_id)
-        .fetch_one(pool)
-        .await?;
-    Ok(Some(Outgoing {
-        id: row.try_get("id")?,
-        event_id,
-        event_type,
-        subject_id,
-        created_at,
-        url,
-        secret,
-        attempts: row.try_get("attempts")?,
-    }))
+    row.map(|r| {
+        Ok(Outgoing {
+            id: r.try_get("id")?,
+            event_id: r.try_get("event_id")?,
+            site: SiteId(r.try_get("site_id")?),
+            event_type: r.try_get("type")?,
+            subject_id: r.try_get("subject_id")?,
+            created_at: r.try_get("created_at")?,
+            url: r.try_get("url")?,
+            secret: r.try_get("secret")?,
+            attempts: r.try_get("attempts")?,
+        })
+    })
+    .transpose()
 }
 
 /// Records a try's outcome: delivered (`retry_secs` unused), due again after `retry_secs`,
@@ -218,51 +217,34 @@ pub async fn tried(
     Ok(())
 }
 
-/// What an event's `data` holds: the row it names as it is now (`None`: it is gone, and
-/// `data` holds only its id).
-pub async fn data(pool: &SqlitePool, event_type: &str, id: i64) -> sqlx::Result<Value> {
-    let sql = match event_type {
+fn json<T: serde::Serialize>(found: Option<T>) -> sqlx::Result<Option<Value>> {
+    found.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+/// What an event's `data` holds: the row it names as it is now, as the same object the REST
+/// API answers for it; only its id once the row is gone.
+pub async fn data(pool: &SqlitePool, site: SiteId, event_type: &str, id: i64) -> sqlx::Result<Value> {
+    use crate::api::db as api;
+    let found = match event_type {
         "customer.created" | "customer.updated" => {
-            "SELECT json_object('id', id, 'email', pii_open(email), 'first_name', pii_open(first_name),
-                 'last_name', pii_open(last_name), 'phone', pii_open(phone), 'street', pii_open(street),
-                 'postcode', postcode, 'city', city, 'region', region, 'country', country,
-                 'do_not_sell', do_not_sell_at IS NOT NULL, 'created_at', created_at, 'updated_at', updated_at)
-             FROM customers WHERE id = ?"
+            json(api::customer_by_id(&mut *pool.acquire().await?, site, id).await?)?
         }
-        "consent.changed" => {
-            "SELECT json_object('id', id, 'customer_id', customer_id, 'purpose', purpose,
-                 'granted', json(CASE granted WHEN 1 THEN 'true' ELSE 'false' END), 'source', source,
-                 'wording', body, 'wording_version', text_version, 'language', language,
-                 'requested_at', requested_at, 'at', created_at)
-             FROM consents WHERE id = ?"
-        }
-        "purchase.created" => {
-            "SELECT json_object('id', p.id, 'customer_id', p.customer_id, 'currency', p.currency,
-                 'subtotal_minor', p.subtotal_minor, 'discount_minor', p.discount_minor, 'total_minor', p.total_minor,
-                 'payment_method', p.payment_method, 'created_at', p.created_at,
-                 'lines', (SELECT json_group_array(json_object('line', i.line, 'sku', c.sku,
-                               'description', i.description, 'quantity', i.quantity,
-                               'unit_price_minor', i.unit_price_minor, 'line_total_minor', i.line_total_minor))
-                           FROM purchase_items i LEFT JOIN catalogue_items c ON c.id = i.item_id
-                           WHERE i.purchase_id = p.id))
-             FROM purchases p WHERE p.id = ?"
-        }
-        "reservation.created" | "reservation.updated" => {
-            "SELECT json_object('id', r.id, 'customer_id', r.customer_id, 'sku', c.sku, 'item', c.name,
-                 'quantity', r.quantity, 'note', r.note, 'status', r.status,
-                 'created_at', r.created_at, 'updated_at', r.updated_at)
-             FROM reservations r JOIN catalogue_items c ON c.id = r.item_id WHERE r.id = ?"
-        }
+        "consent.changed" => json(api::consent_by_id(pool, site, id).await?)?,
+        "purchase.created" => json(api::purchase(pool, site, id).await?)?,
+        "reservation.created" | "reservation.updated" => json(api::reservation_by_id(pool, site, id).await?)?,
         "survey.answered" => {
-            "SELECT json_object('id', id, 'customer_id', customer_id, 'question', 'nps', 'score', score,
-                 'reason', reason, 'language', language, 'created_at', created_at)
-             FROM nps_responses WHERE id = ?"
+            let answer: Option<String> = sqlx::query_scalar(
+                "SELECT json_object('id', id, 'customer_id', customer_id, 'question', 'nps', 'score', score,
+                     'reason', reason, 'language', language, 'created_at', created_at)
+                 FROM nps_responses WHERE id = ? AND site_id = ?",
+            )
+            .bind(id)
+            .bind(site)
+            .fetch_optional(pool)
+            .await?;
+            answer.map(|a| serde_json::from_str(&a).map_err(|e| sqlx::Error::Decode(Box::new(e)))).transpose()?
         }
-        _ => return Ok(serde_json::json!({ "id": id })),
+        _ => None,
     };
-    let found: Option<String> = sqlx::query_scalar(sql).bind(id).fetch_optional(pool).await?;
-    match found {
-        Some(json) => serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e))),
-        None => Ok(serde_json::json!({ "id": id })),
-    }
+    Ok(found.unwrap_or_else(|| serde_json::json!({ "id": id })))
 }
