@@ -9,6 +9,7 @@ pub mod admin;
 pub mod analytics;
 #[cfg(feature = "ssr")]
 pub mod api;
+pub mod automation;
 pub mod domain;
 pub mod error;
 pub mod mail;

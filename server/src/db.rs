@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 26] = [
+    let files: [(i64, &str, &'static str); 27] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -55,6 +55,7 @@ fn migrator() -> Migrator {
         (24, "mail", include_str!("../migrations/0024_mail.sql")),
         (25, "webhooks", include_str!("../migrations/0025_webhooks.sql")),
         (26, "api", include_str!("../migrations/0026_api.sql")),
+        (27, "automation", include_str!("../migrations/0027_automation.sql")),
     ];
     Migrator::with_migrations(
         files

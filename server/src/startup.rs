@@ -36,6 +36,8 @@ pub struct Application {
     router: Router,
     pub pool: SqlitePool,
     mail: Option<(crate::mailer::SmtpUrl, lettre::Address)>,
+    /// Where links in mails written by the timer jobs point: the public URL, else this server.
+    link_origin: String,
 }
 
 impl Application {
@@ -59,7 +61,8 @@ impl Application {
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.addr, source })?;
         let router = router(config, addr, pool.clone(), &key.source);
         let mail = config.smtp_url.clone().map(|url| (url, config.mail_from.clone()));
-        Ok(Application { listener, router, pool, mail })
+        let link_origin = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+        Ok(Application { listener, router, pool, mail, link_origin })
     }
 
     pub fn port(&self) -> u16 {
@@ -69,7 +72,7 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
-        crate::jobs::start(self.pool.clone());
+        crate::jobs::start(self.pool.clone(), self.link_origin.clone());
         crate::webhooks::start(self.pool.clone());
         if let Some((url, from)) = &self.mail {
             crate::mailer::start(self.pool.clone(), url, from.clone());

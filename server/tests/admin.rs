@@ -226,7 +226,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 58] = [
+const EVERY_ARGUMENT: [(&str, &str); 63] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -285,11 +285,16 @@ const EVERY_ARGUMENT: [(&str, &str); 58] = [
     ("url", "https://shop.example/hooks"),
     ("events", "customer.created"),
     ("scopes", "customers:read"),
+    ("trigger", "detractor"),
+    ("send_mail", "on"),
+    ("send_webhook", "on"),
+    ("discount_code", "BACK10"),
+    ("item", "1"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 83] = [
+const ACCESS: [(&str, Option<Role>); 87] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -373,6 +378,10 @@ const ACCESS: [(&str, Option<Role>); 83] = [
     ("api_keys", Some(Role::Owner)),
     ("create_api_key", Some(Role::Owner)),
     ("revoke_api_key", Some(Role::Owner)),
+    ("automation_rules", Some(Role::Owner)),
+    ("save_automation_rule", Some(Role::Owner)),
+    ("run_automation", Some(Role::Owner)),
+    ("item_arrived", Some(Role::Staff)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

@@ -44,6 +44,10 @@ pub enum Problem {
     DuplicateInFile,
     #[error("Keep the {{link}} placeholder: without the link the mail is of no use.")]
     NeedsLink,
+    #[error("Keep the {{code}} placeholder: the mail is there to offer the code.")]
+    NeedsCode,
+    #[error("Keep the {{unsubscribe}} link: every offer must let the customer stop them.")]
+    NeedsUnsubscribe,
 }
 
 /// The form fields a problem can be attached to.
@@ -107,6 +111,8 @@ pub enum Field {
     // API keys.
     KeyName,
     Scopes,
+    // Automation.
+    DiscountCode,
     /// A customer field, in an import row or on the data-quality page.
     Customer(super::CustomerField),
     /// An import row as a whole, or its tags column.

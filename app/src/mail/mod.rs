@@ -7,6 +7,8 @@ mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+mod automation_wordings;
+#[cfg(feature = "ssr")]
 pub mod templates;
 
 pub use api::*;
@@ -64,8 +66,8 @@ pub fn parse_wording(
         errors.add(Field::MailBody, Problem::Required);
     } else if body.chars().count() > templates::BODY_MAX {
         errors.add(Field::MailBody, Problem::TooLong);
-    } else if kind.needs_link() && !body.contains("{link}") {
-        errors.add(Field::MailBody, Problem::NeedsLink);
+    } else if let Some((_, problem)) = kind.required().iter().find(|(p, _)| !body.contains(p)) {
+        errors.add(Field::MailBody, *problem);
     }
     if errors.is_empty() {
         Ok(templates::Wording { subject: subject.to_owned(), body: body.replace("\r\n", "\n") })

@@ -1,7 +1,8 @@
 //! The wording of the mails Patron writes, and of the page their link opens: Patron's own in
 //! every language it ships, which a site may replace with its own per language.
-//! `{site}`, `{name}`, `{link}` and `{hours}` are filled in when a mail is written.
+//! Placeholders (`{site}`, `{name}`, `{link}`...) are filled in when a mail is written.
 
+use crate::domain::Problem;
 use crate::widgets::texts::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -10,14 +11,23 @@ use serde::{Deserialize, Serialize};
 pub enum MailKind {
     /// Double opt-in: the link that confirms a newsletter signup.
     ConfirmNewsletter,
+    /// Automation: a dormant customer is offered a discount code to come back.
+    WinBack,
+    /// Automation: a customer who gave NPS 0–6 is asked what went wrong.
+    NpsFollowUp,
+    /// Automation: an item the customer reserved has arrived.
+    ItemArrived,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 1] = [MailKind::ConfirmNewsletter];
+    pub const ALL: [MailKind; 4] = [MailKind::ConfirmNewsletter, MailKind::WinBack, MailKind::NpsFollowUp, MailKind::ItemArrived];
 
     pub fn code(self) -> &'static str {
         match self {
             MailKind::ConfirmNewsletter => "confirm_newsletter",
+            MailKind::WinBack => "win_back",
+            MailKind::NpsFollowUp => "nps_follow_up",
+            MailKind::ItemArrived => "item_arrived",
         }
     }
 
@@ -29,13 +39,19 @@ impl MailKind {
     pub fn title(self) -> &'static str {
         match self {
             MailKind::ConfirmNewsletter => "Newsletter confirmation (double opt-in)",
+            MailKind::WinBack => "Win-back offer to dormant customers (automation)",
+            MailKind::NpsFollowUp => "Follow-up to a low NPS score (automation)",
+            MailKind::ItemArrived => "Reserved item arrived (automation)",
         }
     }
 
-    /// Whether the mail exists for its link (a wording without `{link}` is refused).
-    pub fn needs_link(self) -> bool {
+    /// The placeholders its body cannot do without, with the problem of a wording that
+    /// leaves one out: the confirmation's link, the offer's code and its way out.
+    pub fn required(self) -> &'static [(&'static str, Problem)] {
         match self {
-            MailKind::ConfirmNewsletter => true,
+            MailKind::ConfirmNewsletter => &[("{link}", Problem::NeedsLink)],
+            MailKind::WinBack => &[("{code}", Problem::NeedsCode), ("{unsubscribe}", Problem::NeedsUnsubscribe)],
+            MailKind::NpsFollowUp | MailKind::ItemArrived => &[],
         }
     }
 
@@ -43,6 +59,9 @@ impl MailKind {
     pub fn placeholders(self) -> &'static str {
         match self {
             MailKind::ConfirmNewsletter => "{site} {name} {link} {hours}",
+            MailKind::WinBack => "{site} {name} {code} {unsubscribe}",
+            MailKind::NpsFollowUp => "{site} {name} {score}",
+            MailKind::ItemArrived => "{site} {name} {item}",
         }
     }
 }
@@ -62,6 +81,9 @@ pub const BODY_MAX: usize = 5_000;
 pub fn default_wording(kind: MailKind, lang: Lang) -> Wording {
     let (subject, body) = match kind {
         MailKind::ConfirmNewsletter => confirm_newsletter(lang),
+        MailKind::WinBack => super::automation_wordings::win_back(lang),
+        MailKind::NpsFollowUp => super::automation_wordings::nps_follow_up(lang),
+        MailKind::ItemArrived => super::automation_wordings::item_arrived(lang),
     };
     Wording { subject: subject.to_owned(), body: body.to_owned() }
 }
@@ -201,6 +223,21 @@ mod tests {
                 assert!(w.body.contains(p) || w.subject.contains(p), "{} lacks {p}", lang.code());
             }
             assert!(w.body.contains("{link}"), "{}: the link must be in the body", lang.code());
+        }
+    }
+
+    #[test]
+    fn every_wording_keeps_the_placeholders_its_kind_requires() {
+        for kind in MailKind::ALL {
+            for lang in Lang::ALL {
+                let w = default_wording(kind, lang);
+                for (p, _) in kind.required() {
+                    assert!(w.body.contains(p), "{} in {} lacks {p}", kind.code(), lang.code());
+                }
+                for p in ["{site}", "{name}"] {
+                    assert!(w.body.contains(p) || w.subject.contains(p), "{} in {} lacks {p}", kind.code(), lang.code());
+                }
+            }
         }
     }
 

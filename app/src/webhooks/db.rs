@@ -244,6 +244,7 @@ pub async fn data(pool: &SqlitePool, site: SiteId, event_type: &str, id: i64) ->
             .await?;
             answer.map(|a| serde_json::from_str(&a).map_err(|e| sqlx::Error::Decode(Box::new(e)))).transpose()?
         }
+        "automation.fired" => crate::automation::db::fired_event(pool, site, id).await?,
         _ => None,
     };
     Ok(found.unwrap_or_else(|| serde_json::json!({ "id": id })))

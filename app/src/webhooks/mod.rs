@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Every event an endpoint can subscribe to.
-pub const EVENT_TYPES: [&str; 8] = [
+pub const EVENT_TYPES: [&str; 9] = [
     "customer.created",
     "customer.updated",
     "customer.erased",
@@ -28,6 +28,7 @@ pub const EVENT_TYPES: [&str; 8] = [
     "reservation.created",
     "reservation.updated",
     "survey.answered",
+    "automation.fired",
 ];
 
 /// An endpoint's address: http(s), at most 2,000 characters, no user or password in it.

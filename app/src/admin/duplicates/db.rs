@@ -266,6 +266,8 @@ pub async fn merge(
         .bind(source)
         .execute(&mut *tx)
         .await?;
+    // The automation rules that told the source are not to tell the target again.
+    crate::automation::db::copy_runs(&mut tx, CustomerId(source), CustomerId(target)).await?;
     sqlx::query("DELETE FROM customers WHERE id = ?").bind(source).execute(&mut *tx).await?;
 
     let mut filled = serde_json::Map::new();

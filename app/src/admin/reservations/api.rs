@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenReservation {
     pub id: i64,
+    pub item_id: i64,
     pub item: String,
     pub sku: String,
     pub stock_expected: Option<String>,

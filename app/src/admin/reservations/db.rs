@@ -7,7 +7,7 @@ use sqlx::{Row, SqlitePool};
 pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReservation>> {
     let pattern = crate::admin::customers::db::like_pattern(&query.to_lowercase());
     let rows = sqlx::query(
-        "SELECT r.id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
+        "SELECT r.id, r.item_id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
                 c.id AS customer_id, trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
                 pii_open(c.phone) AS phone, pii_open(c.email) AS email
          FROM reservations r
@@ -17,7 +17,7 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
            AND (?1 = '%%' OR lower(i.name) LIKE ?1 ESCAPE '\\' OR lower(i.sku) LIKE ?1 ESCAPE '\\'
                 OR lower(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) LIKE ?1 ESCAPE '\\'
                 OR pii_open(c.email) LIKE ?1 ESCAPE '\\' OR pii_open(c.phone) LIKE ?1 ESCAPE '\\')
-         ORDER BY i.name, r.created_at
+         ORDER BY i.name, i.id, r.created_at
          LIMIT 500",
     )
     .bind(&pattern)
@@ -27,6 +27,7 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
         .into_iter()
         .map(|r| OpenReservation {
             id: r.get("id"),
+            item_id: r.get("item_id"),
             item: r.get("item"),
             sku: r.get("sku"),
             stock_expected: r.get("stock_expected"),

@@ -10,7 +10,7 @@ mod dormant;
 pub mod export;
 pub mod filter;
 #[cfg(feature = "ssr")]
-mod sql;
+pub(crate) mod sql;
 #[cfg(feature = "ssr")]
 pub mod windows;
 

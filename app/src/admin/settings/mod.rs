@@ -107,6 +107,7 @@ pub fn SiteSettingsPage() -> impl IntoView {
     let retention = crate::admin::retention::RetentionState::new(key, changed);
     let mail = crate::mail::MailState::new(key, changed);
     let webhooks = crate::webhooks::WebhookState::new(key, changed);
+    let automation = crate::automation::AutomationState::new(key, changed);
     let api_keys = crate::admin::api_keys::ApiKeyState::new(key, changed);
     view! {
         <section class="settings">
@@ -114,7 +115,7 @@ pub fn SiteSettingsPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
-                        Ok(s) => view! { <SettingsView s changed policy retention mail webhooks api_keys /> }.into_any(),
+                        Ok(s) => view! { <SettingsView s changed policy retention mail webhooks automation api_keys /> }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -131,6 +132,7 @@ fn SettingsView(
     retention: crate::admin::retention::RetentionState,
     mail: crate::mail::MailState,
     webhooks: crate::webhooks::WebhookState,
+    automation: crate::automation::AutomationState,
     api_keys: crate::admin::api_keys::ApiKeyState,
 ) -> impl IntoView {
     let site = s.key.clone();
@@ -145,6 +147,7 @@ fn SettingsView(
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
         <crate::admin::policy::PolicySettings site=site.clone() state=policy />
         <crate::mail::MailSettings site=site.clone() state=mail />
+        <crate::automation::AutomationSettings site=site.clone() state=automation />
         <crate::webhooks::WebhookSettings site=site.clone() state=webhooks />
         <crate::admin::api_keys::ApiKeySettings site=site.clone() state=api_keys />
         <crate::admin::retention::RetentionSettings site state=retention />
