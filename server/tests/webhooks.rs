@@ -7,54 +7,11 @@ mod common;
 
 use app::domain::Role;
 use axum::http::{HeaderMap, StatusCode};
+use common::receiver::receiver;
 use common::{Signup, TestApp, spawn_app};
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// What the receiver got: headers and body of each request.
-#[derive(Clone, Default)]
-struct Received(Arc<Mutex<Vec<(HeaderMap, String)>>>);
-
-impl Received {
-    fn all(&self) -> Vec<(HeaderMap, String)> {
-        self.0.lock().unwrap().clone()
-    }
-
-    /// Waits up to 20 s until `want` requests came.
-    async fn at_least(&self, want: usize) -> Vec<(HeaderMap, String)> {
-        let started = Instant::now();
-        while self.all().len() < want && started.elapsed() < Duration::from_secs(20) {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        self.all()
-    }
-
-    fn bodies(&self) -> Vec<Value> {
-        self.all().iter().map(|(_, b)| serde_json::from_str(b).unwrap()).collect()
-    }
-}
-
-/// A receiver on `port` (0: any) answering 500 to its first `failures` requests, then 204.
-async fn receiver(port: u16, failures: usize) -> (String, Received) {
-    let received = Received::default();
-    let log = received.clone();
-    let app = axum::Router::new().route(
-        "/hooks",
-        axum::routing::post(move |headers: HeaderMap, body: String| {
-            let log = log.clone();
-            async move {
-                let mut all = log.0.lock().unwrap();
-                all.push((headers, body));
-                if all.len() <= failures { StatusCode::INTERNAL_SERVER_ERROR } else { StatusCode::NO_CONTENT }
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
-    let url = format!("http://{}/hooks", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (url, received)
-}
 
 /// Whether the reference library verifies a request under `secret`.
 fn verifies(secret: &str, headers: &HeaderMap, body: &str) -> Result<(), String> {

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod receiver;
+pub mod smtp;
+
 use patron::config::Config;
 use patron::startup::Application;
 use reqwest::header::ORIGIN;
