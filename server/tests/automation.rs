@@ -271,3 +271,21 @@ async fn a_rule_that_does_nothing_is_refused_and_only_the_owner_sets_rules() {
     let rules: Value = app.admin_via(&owner, &app.url, "automation_rules", &[("site", "demo")]).await.json().await.unwrap();
     assert!(rules.as_array().unwrap().iter().all(|r| r["active"] == false), "{rules}");
 }
+
+#[tokio::test]
+async fn merging_two_customers_keeps_what_the_rules_already_did_for_either() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let form = [("trigger", "dormant"), ("active", "on"), ("send_mail", "on"), ("discount_code", "COMEBACK10")];
+    assert_eq!(save_rule(&app, &owner, &form).await.status(), StatusCode::OK);
+    let mailed = customer(&app, "kim@example.org", Some(200), true).await;
+    assert_eq!(run(&app, &owner).await["mailed"], 1);
+    // The same person again, under another address, also dormant and consenting.
+    let kept = customer(&app, "kim.lee@example.org", Some(300), true).await;
+    let (keep, merge) = (kept.to_string(), mailed.to_string());
+    let res =
+        app.admin_via(&owner, &app.url, "merge_customers", &[("site", "demo"), ("keep", &keep), ("merge", &merge)]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    assert_eq!(run(&app, &owner).await["customers"], 0, "the person was offered the code already");
+    assert_eq!(outbox(&app, &owner, "win_back").await.len(), 1);
+}

@@ -68,7 +68,7 @@ const FILLABLE: [&str; 20] = [
 /// Tables whose rows belong to a customer by `customer_id`; a merge moves them all.
 /// `favourites` and `customer_tags` are keyed by customer, so rows the kept customer has
 /// already are dropped (and logged) instead. Their data requests go with them.
-const OWNED: [&str; 15] = [
+const OWNED: [&str; 17] = [
     "consents",
     "nps_responses",
     "reason_rankings",
@@ -84,6 +84,9 @@ const OWNED: [&str; 15] = [
     "page_views",
     "analytics_events",
     "privacy_requests",
+    // Mails and webhook events not sent yet would go with the customer merged away.
+    "outbox",
+    "webhook_events",
 ];
 
 #[derive(Debug, thiserror::Error)]
