@@ -127,7 +127,8 @@ async fn the_win_back_mails_each_dormant_customer_with_consent_once_with_the_cod
     let mails = smtp.mails(2).await;
     assert_eq!(mails.len(), 2);
     assert!(mails.iter().any(|m| m.contains("unasked@example.org") && body(m).contains("Hello Kim")));
-    let rules: Value = app.admin_via(&owner, &app.url, "automation_rules", &[("site", "demo")]).await.json().await.unwrap();
+    let rules: Value =
+        app.admin_via(&owner, &app.url, "automation_rules", &[("site", "demo")]).await.json().await.unwrap();
     assert_eq!(rules[0]["trigger"], "Dormant");
     assert_eq!((rules[0]["fired"].as_i64(), rules[0]["mailed"].as_i64()), (Some(2), Some(2)));
 }
@@ -223,7 +224,8 @@ async fn marking_a_reserved_item_arrived_mails_each_customer_still_waiting_once(
     };
     reserve("Ann", "ann@example.com", "+351 912 345 678").await;
     reserve("Ben", "ben@example.com", "+351 912 345 679").await;
-    let ben: i64 = sqlx::query_scalar("SELECT id FROM reservations ORDER BY id DESC").fetch_one(&app.pool).await.unwrap();
+    let ben: i64 =
+        sqlx::query_scalar("SELECT id FROM reservations ORDER BY id DESC").fetch_one(&app.pool).await.unwrap();
     let cancel = [("id", ben.to_string()), ("outcome", "cancelled".to_owned())];
     let cancel: Vec<(&str, &str)> = cancel.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.admin_via(&till, &app.url, "close_reservation", &cancel).await.status(), StatusCode::OK);
@@ -268,7 +270,8 @@ async fn a_rule_that_does_nothing_is_refused_and_only_the_owner_sets_rules() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let res = save_rule(&app, &manager, &[("trigger", "detractor"), ("active", "on"), ("send_mail", "on")]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let rules: Value = app.admin_via(&owner, &app.url, "automation_rules", &[("site", "demo")]).await.json().await.unwrap();
+    let rules: Value =
+        app.admin_via(&owner, &app.url, "automation_rules", &[("site", "demo")]).await.json().await.unwrap();
     assert!(rules.as_array().unwrap().iter().all(|r| r["active"] == false), "{rules}");
 }
 
@@ -283,8 +286,9 @@ async fn merging_two_customers_keeps_what_the_rules_already_did_for_either() {
     // The same person again, under another address, also dormant and consenting.
     let kept = customer(&app, "kim.lee@example.org", Some(300), true).await;
     let (keep, merge) = (kept.to_string(), mailed.to_string());
-    let res =
-        app.admin_via(&owner, &app.url, "merge_customers", &[("site", "demo"), ("keep", &keep), ("merge", &merge)]).await;
+    let res = app
+        .admin_via(&owner, &app.url, "merge_customers", &[("site", "demo"), ("keep", &keep), ("merge", &merge)])
+        .await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
     assert_eq!(run(&app, &owner).await["customers"], 0, "the person was offered the code already");
     assert_eq!(outbox(&app, &owner, "win_back").await.len(), 1);

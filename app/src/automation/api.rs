@@ -34,12 +34,16 @@ pub async fn save_automation_rule(
             let trigger = Trigger::parse(&trigger).ok_or(AppError::NotFound)?;
             let (active, send_mail, send_webhook) = (active.is_some(), send_mail.is_some(), send_webhook.is_some());
             if active && !send_mail && !send_webhook {
-                return Err(AppError::Conflict("An active rule must send the mail, tell the webhooks, or both.".into()));
+                return Err(AppError::Conflict(
+                    "An active rule must send the mail, tell the webhooks, or both.".into(),
+                ));
             }
             // The win-back mail is there to carry the code; the other mails have none.
             let discount_code = match trigger {
-                Trigger::Dormant if send_mail || !discount_code.trim().is_empty() => parse_discount_code(&discount_code)
-                    .map_err(|p| AppError::from(FieldErrors::one(Field::DiscountCode, p)))?,
+                Trigger::Dormant if send_mail || !discount_code.trim().is_empty() => {
+                    parse_discount_code(&discount_code)
+                        .map_err(|p| AppError::from(FieldErrors::one(Field::DiscountCode, p)))?
+                }
                 _ => String::new(),
             };
             if trigger == Trigger::Dormant && discount_code.is_empty() && send_mail {
@@ -94,8 +98,9 @@ pub async fn item_arrived(item: i64) -> Result<Fired, AppError> {
             let pool = crate::server_ctx::pool()?;
             let site = super::db::mark_arrived(&pool, item).await?.ok_or(AppError::NotFound)?;
             let origin = crate::server_ctx::link_origin()?;
-            let fired = super::db::run_rule(&pool, site, super::Trigger::ItemArrived, &origin, crate::server_ctx::now())
-                .await?;
+            let fired =
+                super::db::run_rule(&pool, site, super::Trigger::ItemArrived, &origin, crate::server_ctx::now())
+                    .await?;
             tracing::info!(staff = staff.id.0, item, told = fired.customers, "item arrived");
             Ok(fired)
         }

@@ -126,9 +126,16 @@ pub async fn run_site(pool: &SqlitePool, site: SiteId, origin: &str, now: i64) -
 
 /// Evaluates one rule of a site, if it is on: fires it for every customer it now applies to,
 /// a batch per transaction.
-pub async fn run_rule(pool: &SqlitePool, site: SiteId, trigger: Trigger, origin: &str, now: i64) -> sqlx::Result<Fired> {
+pub async fn run_rule(
+    pool: &SqlitePool,
+    site: SiteId,
+    trigger: Trigger,
+    origin: &str,
+    now: i64,
+) -> sqlx::Result<Fired> {
     let Some(rule) = active(pool, site, trigger).await? else { return Ok(Fired::default()) };
-    let facts = sqlx::query("SELECT site_key, name, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
+    let facts =
+        sqlx::query("SELECT site_key, name, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
     let facts = SiteFacts {
         id: site,
         key: facts.try_get("site_key")?,
@@ -205,7 +212,8 @@ fn mailable(trigger: Trigger) -> &'static str {
 /// The insert of the runs a rule fires now, returning (run, customer, subject) of each new one.
 /// A rule that only mails skips customers it cannot mail: they stay candidates for later.
 fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> QueryBuilder<Sqlite> {
-    let mut qb = QueryBuilder::new("INSERT OR IGNORE INTO automation_runs (rule_id, customer_id, occasion, subject_id) ");
+    let mut qb =
+        QueryBuilder::new("INSERT OR IGNORE INTO automation_runs (rule_id, customer_id, occasion, subject_id) ");
     let not_yet = "NOT EXISTS (SELECT 1 FROM automation_runs x WHERE x.rule_id = ";
     match rule.trigger {
         Trigger::Dormant => {
@@ -274,7 +282,8 @@ async fn mail(
     let kind = match rule.trigger {
         Trigger::Dormant => {
             use crate::admin::rights::self_service::unsubscribe::token;
-            let link = format!("{origin}/p/{}/unsubscribe/{}", site.key, token(secret, site.id, customer, "newsletter"));
+            let link =
+                format!("{origin}/p/{}/unsubscribe/{}", site.key, token(secret, site.id, customer, "newsletter"));
             values.push(("code", rule.discount_code.clone()));
             values.push(("unsubscribe", link));
             MailKind::WinBack
@@ -304,7 +313,8 @@ async fn mail(
     let lang = Lang::from_code(&language).unwrap_or(Lang::En);
     let wording = crate::mail::db::wording(&mut *tx, site.id, kind, lang).await?;
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mail = Mail { subject: templates::fill(&wording.subject, &values), body: templates::fill(&wording.body, &values) };
+    let mail =
+        Mail { subject: templates::fill(&wording.subject, &values), body: templates::fill(&wording.body, &values) };
     let to: String = to.try_get("email")?;
     let about = About { customer: Some(customer), ..About::default() };
     crate::mail::db::enqueue(&mut *tx, site.id, about, kind.code(), &to, &mail).await?;
@@ -342,8 +352,7 @@ pub async fn fired_event(pool: &SqlitePool, site: SiteId, run: i64) -> sqlx::Res
         return Ok(None);
     };
     let trigger: String = r.try_get("trigger")?;
-    let customer =
-        crate::api::db::customer_by_id(&mut *pool.acquire().await?, site, r.try_get("customer_id")?).await?;
+    let customer = crate::api::db::customer_by_id(&mut *pool.acquire().await?, site, r.try_get("customer_id")?).await?;
     let subject: Option<i64> = r.try_get("subject_id")?;
     let code: String = r.try_get("discount_code")?;
     Ok(Some(serde_json::json!({

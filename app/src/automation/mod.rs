@@ -149,9 +149,10 @@ pub fn AutomationSettings(site: String, state: AutomationState) -> impl IntoView
     let run_error = action_error(run);
     let run_site = site.clone();
     let ran = move || {
-        run.value().get().and_then(Result::ok).map(|f| {
-            format!("Done: {} customers, {} mails written, {} webhook events.", f.customers, f.mailed, f.told)
-        })
+        run.value()
+            .get()
+            .and_then(Result::ok)
+            .map(|f| format!("Done: {} customers, {} mails written, {} webhook events.", f.customers, f.mailed, f.told))
     };
     view! {
         <h2>"Automation"</h2>

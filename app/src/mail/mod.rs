@@ -5,9 +5,9 @@
 
 mod api;
 #[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
 mod automation_wordings;
+#[cfg(feature = "ssr")]
+pub mod db;
 #[cfg(feature = "ssr")]
 pub mod templates;
 

@@ -20,7 +20,8 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 4] = [MailKind::ConfirmNewsletter, MailKind::WinBack, MailKind::NpsFollowUp, MailKind::ItemArrived];
+    pub const ALL: [MailKind; 4] =
+        [MailKind::ConfirmNewsletter, MailKind::WinBack, MailKind::NpsFollowUp, MailKind::ItemArrived];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -235,7 +236,12 @@ mod tests {
                     assert!(w.body.contains(p), "{} in {} lacks {p}", kind.code(), lang.code());
                 }
                 for p in ["{site}", "{name}"] {
-                    assert!(w.body.contains(p) || w.subject.contains(p), "{} in {} lacks {p}", kind.code(), lang.code());
+                    assert!(
+                        w.body.contains(p) || w.subject.contains(p),
+                        "{} in {} lacks {p}",
+                        kind.code(),
+                        lang.code()
+                    );
                 }
             }
         }

@@ -48,4 +48,3 @@ pub async fn receiver(port: u16, failures: usize) -> (String, Received) {
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     (url, received)
 }
-

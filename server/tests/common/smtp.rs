@@ -100,4 +100,3 @@ pub fn body(mail: &str) -> String {
         _ => raw.to_owned(),
     }
 }
-

@@ -11,7 +11,7 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
 /// customer's rows (`?` is the customer's id). The access export reads exactly these and
 /// erasure counts exactly these; a test checks that every table pointing at a customer is
 /// here or in [`NOT_EXPORTED`].
-pub const TABLES: [(&str, &str); 19] = [
+pub const TABLES: [(&str, &str); 20] = [
     ("customers", "id = ?"),
     ("consents", "customer_id = ?"),
     ("customer_tags", "customer_id = ?"),
@@ -32,6 +32,8 @@ pub const TABLES: [(&str, &str); 19] = [
     ("customer_merges", "target_id = ?"),
     ("privacy_requests", "customer_id = ?"),
     ("outbox", "customer_id = ?"),
+    // Which automation rules acted for them (the mails are in the outbox, above).
+    ("automation_runs", "customer_id = ?"),
 ];
 
 /// Tables that point at a customer but are left out of the export, and why. Erasure still

@@ -173,9 +173,11 @@ impl Texts {
             Problem::AlreadyRegistered => self.already_registered,
             // Only the admin's settings forms meet these; widgets never do.
             Problem::Taken => self.already_registered,
-            Problem::NotAUrl | Problem::NotACode | Problem::NeedsLink | Problem::NeedsCode | Problem::NeedsUnsubscribe => {
-                self.bad_characters
-            }
+            Problem::NotAUrl
+            | Problem::NotACode
+            | Problem::NeedsLink
+            | Problem::NeedsCode
+            | Problem::NeedsUnsubscribe => self.bad_characters,
             // Only the admin's import meets these.
             Problem::NeedsEmailOrPhone => self.required,
             Problem::DuplicateInFile => self.already_registered,
