@@ -85,6 +85,8 @@ async fn plant(app: &TestApp) -> i64 {
         // Sealed, as Patron writes them.
         format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, ?, 999, json_object('email', pii_seal('{MERGED_EMAIL}')), '{{}}', '{{}}', '{{}}', '[]')"),
         format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, pii_seal('{EMAIL}'), 'Hello', 'A mail')"),
+        "INSERT INTO automation_rules (site_id, trigger, active) VALUES (1, 'detractor', 1)".into(),
+        "INSERT INTO automation_runs (rule_id, customer_id, mailed) SELECT id, ?, 1 FROM automation_rules".into(),
         format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', pii_seal('email' || char(10) || '{EMAIL}' || char(10) || 'other@example.org') WHERE ? > 0"),
     ] {
         exec(app, &sql, id).await;
