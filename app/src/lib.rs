@@ -12,6 +12,7 @@ pub mod api;
 pub mod automation;
 pub mod domain;
 pub mod error;
+pub mod loyalty;
 pub mod mail;
 pub mod webhooks;
 pub mod widgets;

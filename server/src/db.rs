@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 27] = [
+    let files: [(i64, &str, &'static str); 28] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -56,6 +56,7 @@ fn migrator() -> Migrator {
         (25, "webhooks", include_str!("../migrations/0025_webhooks.sql")),
         (26, "api", include_str!("../migrations/0026_api.sql")),
         (27, "automation", include_str!("../migrations/0027_automation.sql")),
+        (28, "loyalty", include_str!("../migrations/0028_loyalty.sql")),
     ];
     Migrator::with_migrations(
         files

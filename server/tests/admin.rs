@@ -226,7 +226,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 63] = [
+const EVERY_ARGUMENT: [(&str, &str); 68] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -290,11 +290,16 @@ const EVERY_ARGUMENT: [(&str, &str); 63] = [
     ("send_webhook", "on"),
     ("discount_code", "BACK10"),
     ("item", "1"),
+    ("form[name]", "Coffee card"),
+    ("programme", "1"),
+    ("reward", "1"),
+    ("amount", "2"),
+    ("reason", "Card lost, stamps restored"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 87] = [
+const ACCESS: [(&str, Option<Role>); 93] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -382,6 +387,12 @@ const ACCESS: [(&str, Option<Role>); 87] = [
     ("save_automation_rule", Some(Role::Owner)),
     ("run_automation", Some(Role::Owner)),
     ("item_arrived", Some(Role::Staff)),
+    ("loyalty_programmes", Some(Role::Owner)),
+    ("save_loyalty_programme", Some(Role::Owner)),
+    ("loyalty_cards", Some(Role::Staff)),
+    ("redeem_reward", Some(Role::Staff)),
+    ("give_birthday_gift", Some(Role::Staff)),
+    ("adjust_loyalty", Some(Role::Staff)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

@@ -113,6 +113,17 @@ pub enum Field {
     Scopes,
     // Automation.
     DiscountCode,
+    // Loyalty programmes and cards.
+    ProgrammeName,
+    ProgrammeKind,
+    MinTotal,
+    Skus,
+    PointsPerUnit,
+    ExpiryDays,
+    BirthdayReward,
+    Rewards,
+    Amount,
+    AdjustReason,
     /// A customer field, in an import row or on the data-quality page.
     Customer(super::CustomerField),
     /// An import row as a whole, or its tags column.

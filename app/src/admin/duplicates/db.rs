@@ -68,7 +68,7 @@ const FILLABLE: [&str; 20] = [
 /// Tables whose rows belong to a customer by `customer_id`; a merge moves them all.
 /// `favourites` and `customer_tags` are keyed by customer, so rows the kept customer has
 /// already are dropped (and logged) instead. Their data requests go with them.
-const OWNED: [&str; 17] = [
+const OWNED: [&str; 18] = [
     "consents",
     "nps_responses",
     "reason_rankings",
@@ -87,6 +87,8 @@ const OWNED: [&str; 17] = [
     // Mails and webhook events not sent yet would go with the customer merged away.
     "outbox",
     "webhook_events",
+    // The stamps and points of both cards add up on the record kept.
+    "loyalty_ledger",
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -21,11 +21,12 @@ pub fn RecordPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
     let changed = RwSignal::new(0u32);
     let record = Resource::new(move || (id(), changed.get()), |(id, _)| get_customer_record(id));
+    let cards = crate::loyalty::CardState::new(Signal::derive(move || Some(id())));
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(r) => view! { <RecordView r changed /> }.into_any(),
+                    Ok(r) => view! { <RecordView r changed cards /> }.into_any(),
                     Err(error) => view! { <ErrorLine error /> }.into_any(),
                 }
             })}
@@ -34,7 +35,7 @@ pub fn RecordPage() -> impl IntoView {
 }
 
 #[component]
-fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
+fn RecordView(r: CustomerRecord, changed: RwSignal<u32>, cards: crate::loyalty::CardState) -> impl IntoView {
     let money = {
         let currency = r.currency.clone();
         move |m: Minor| m.with_currency(&currency)
@@ -64,6 +65,7 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                     <Fields r=r.clone() changed />
                     <Tags id=r.id tags=r.tags.clone() may_edit=r.viewer_role.at_least(Role::Manager) changed />
                     <Consents r=r.clone() changed />
+                    <crate::loyalty::LoyaltyCards customer=r.id state=cards />
                     <crate::admin::rights::DataRights id=r.id do_not_sell_at=r.do_not_sell_at.clone()
                         may_export_and_erase=r.viewer_role.at_least(Role::Manager) changed />
                 </div>

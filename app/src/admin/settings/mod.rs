@@ -108,6 +108,7 @@ pub fn SiteSettingsPage() -> impl IntoView {
     let mail = crate::mail::MailState::new(key, changed);
     let webhooks = crate::webhooks::WebhookState::new(key, changed);
     let automation = crate::automation::AutomationState::new(key, changed);
+    let loyalty = crate::loyalty::LoyaltyState::new(key, changed);
     let api_keys = crate::admin::api_keys::ApiKeyState::new(key, changed);
     view! {
         <section class="settings">
@@ -115,7 +116,7 @@ pub fn SiteSettingsPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
-                        Ok(s) => view! { <SettingsView s changed policy retention mail webhooks automation api_keys /> }.into_any(),
+                        Ok(s) => view! { <SettingsView s changed policy retention mail webhooks automation loyalty api_keys /> }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -133,6 +134,7 @@ fn SettingsView(
     mail: crate::mail::MailState,
     webhooks: crate::webhooks::WebhookState,
     automation: crate::automation::AutomationState,
+    loyalty: crate::loyalty::LoyaltyState,
     api_keys: crate::admin::api_keys::ApiKeyState,
 ) -> impl IntoView {
     let site = s.key.clone();
@@ -147,6 +149,7 @@ fn SettingsView(
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
         <crate::admin::policy::PolicySettings site=site.clone() state=policy />
         <crate::mail::MailSettings site=site.clone() state=mail />
+        <crate::loyalty::LoyaltySettings site=site.clone() state=loyalty />
         <crate::automation::AutomationSettings site=site.clone() state=automation />
         <crate::webhooks::WebhookSettings site=site.clone() state=webhooks />
         <crate::admin::api_keys::ApiKeySettings site=site.clone() state=api_keys />

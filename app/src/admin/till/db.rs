@@ -205,6 +205,7 @@ pub async fn insert_purchase(
         .execute(&mut *tx)
         .await?;
     }
+    crate::loyalty::db::earn(&mut tx, site, customer, id, p.totals.total).await?;
     tx.commit().await?;
     Ok(id)
 }

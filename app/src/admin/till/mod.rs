@@ -72,6 +72,7 @@ pub fn TillPage() -> impl IntoView {
         }
     });
     let setup = Resource::new(|| (), |_| get_till_setup());
+    let cards = crate::loyalty::CardState::new(Signal::derive(move || customer.get().map(|c| c.id)));
     view! {
         <section class="till">
             <h1>"Till"</h1>
@@ -86,7 +87,10 @@ pub fn TillPage() -> impl IntoView {
                     }
                     view! {
                         <CustomerPicker customer sites=setup.sites.clone() />
-                        {move || customer.get().map(|c| view! { <PurchaseEntry customer=c setup=setup.clone() /> })}
+                        {move || customer.get().map(|c| view! {
+                            <crate::loyalty::LoyaltyCards customer=c.id state=cards />
+                            <PurchaseEntry customer=c setup=setup.clone() cards />
+                        })}
                     }.into_any()
                 })}
             </Transition>
@@ -169,7 +173,7 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
 }
 
 #[component]
-fn PurchaseEntry(customer: Found, setup: TillSetup) -> impl IntoView {
+fn PurchaseEntry(customer: Found, setup: TillSetup, cards: crate::loyalty::CardState) -> impl IntoView {
     let currency =
         setup.sites.iter().find(|s| s.key == customer.site_key).map(|s| s.currency.clone()).unwrap_or_default();
     let items: Vec<TillItem> = setup.items.into_iter().filter(|i| i.site_key == customer.site_key).collect();
@@ -210,6 +214,8 @@ fn PurchaseEntry(customer: Found, setup: TillSetup) -> impl IntoView {
     };
     Effect::new(move || {
         if matches!(save.value().get(), Some(Ok(_))) {
+            // The purchase may have earned a stamp or points.
+            cards.refresh();
             lines.set(vec![Line::new(next_key.get_value())]);
             next_key.update_value(|k| *k += 1);
             discount.set(String::new());

@@ -1,0 +1,109 @@
+//! The loyalty section of a site's settings page: each programme's rules, and a new one.
+
+use super::{Kind, Programme, SaveLoyaltyProgramme, loyalty_programmes};
+use crate::admin::form_error::FormError;
+use crate::admin::ui::{ErrorLine, action_error};
+use crate::domain::Field;
+use crate::error::AppError;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// The section's action and data, made at the top of the settings page for the reason given
+/// at [`crate::admin::policy::PolicyState`].
+#[derive(Clone, Copy)]
+pub struct LoyaltyState {
+    save: ServerAction<SaveLoyaltyProgramme>,
+    data: Resource<Result<Vec<Programme>, AppError>>,
+}
+
+impl LoyaltyState {
+    pub fn new(site: Memo<String>, changed: RwSignal<u32>) -> Self {
+        let save = ServerAction::<SaveLoyaltyProgramme>::new();
+        let saved = RwSignal::new(0u32);
+        crate::admin::ui::reload_after(save, saved);
+        let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| loyalty_programmes(site));
+        Self { save, data }
+    }
+}
+
+#[component]
+pub fn LoyaltySettings(site: String, state: LoyaltyState) -> impl IntoView {
+    let LoyaltyState { save, data } = state;
+    let error = action_error(save);
+    view! {
+        <h2>"Loyalty"</h2>
+        <p class="hint">"A stamp card gives one stamp per purchase (with items listed, one per unit of them bought), from the minimum total up; points are given per whole unit of the currency spent. Rewards: one a line, the cost first (“10 Free coffee”). Changing the rules changes what later purchases earn; what was earned stays as it was."</p>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let site = site.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(programmes) => {
+                            let forms = programmes.into_iter().map(|p| programme_form(Some(p), site.clone(), save, error)).collect_view();
+                            view! { {forms} {programme_form(None, site.clone(), save, error)} }.into_any()
+                        }
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+fn programme_form(
+    p: Option<Programme>,
+    site: String,
+    save: ServerAction<SaveLoyaltyProgramme>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = p.as_ref().map_or(String::new(), |p| p.id.to_string());
+    let marker = if id.is_empty() { "new".to_owned() } else { id.clone() };
+    // Only the form last submitted shows the error.
+    let mine = {
+        let id = id.clone();
+        move || save.input().get().is_none_or(|i| i.id == id)
+    };
+    let error = Signal::derive(move || if mine() { error.get() } else { None });
+    let title = p.as_ref().map_or("New programme".to_owned(), |p| format!("{} · {} members", p.name, p.members));
+    let kind = p.as_ref().map_or(Kind::Stamps, |p| p.kind);
+    let value = |f: fn(&Programme) -> String| p.as_ref().map(f).unwrap_or_default();
+    let rewards = value(|p| p.rewards.iter().map(|r| format!("{} {}", r.cost, r.name)).collect::<Vec<_>>().join("\n"));
+    let name = value(|p| p.name.clone());
+    let min_total = value(|p| if p.min_total.0 == 0 { String::new() } else { p.min_total.plain() });
+    let skus = value(|p| p.skus.join(", "));
+    let points = value(|p| if p.points_per_unit == 0 { String::new() } else { p.points_per_unit.to_string() });
+    let expiry = value(|p| p.expiry_days.map(|d| d.to_string()).unwrap_or_default());
+    let birthday = value(|p| p.birthday_reward.clone());
+    let running = p.as_ref().is_none_or(|p| p.active);
+    let button = if p.is_some() { "Save" } else { "Create programme" };
+    view! {
+        <ActionForm action=save attr:class="stacked loyalty-programme" attr:data-programme=marker>
+            <h3>{title}</h3>
+            <input type="hidden" name="site" value=site />
+            <input type="hidden" name="id" value=id />
+            <label>"Name" <input name="form[name]" value=name maxlength="80" /></label>
+            <FormError error field=Field::ProgrammeName />
+            <label>"Kind"
+                <select name="form[kind]">
+                    <option value="stamps" selected=kind == Kind::Stamps>"Stamp card"</option>
+                    <option value="points" selected=kind == Kind::Points>"Points"</option>
+                </select>
+            </label>
+            <label>"Minimum purchase total (blank: any)" <input name="form[min_total]" inputmode="decimal" value=min_total /></label>
+            <FormError error field=Field::MinTotal />
+            <label>"Only these items (SKUs, comma-separated; blank: any)" <input name="form[skus]" value=skus /></label>
+            <FormError error field=Field::Skus />
+            <label>"Points per unit spent (points only)" <input name="form[points_per_unit]" inputmode="numeric" value=points /></label>
+            <FormError error field=Field::PointsPerUnit />
+            <label>"Expire after days (blank: never)" <input name="form[expiry_days]" inputmode="numeric" value=expiry /></label>
+            <FormError error field=Field::ExpiryDays />
+            <label>"Birthday gift (blank: none)" <input name="form[birthday_reward]" value=birthday maxlength="80" /></label>
+            <FormError error field=Field::BirthdayReward />
+            <label>"Rewards" <textarea name="form[rewards]" rows="3" placeholder="10 Free coffee">{rewards}</textarea></label>
+            <FormError error field=Field::Rewards />
+            <label class="check"><input type="checkbox" name="form[active]" checked=running />" Running"</label>
+            <FormError error />
+            <button type="submit">{button}</button>
+        </ActionForm>
+    }
+}
