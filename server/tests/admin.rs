@@ -278,7 +278,7 @@ const EVERY_ARGUMENT: [(&str, &str); 68] = [
     ("mapping", r#"["email"]"#),
     ("check", "capitals"),
     ("action", ""),
-    ("customer", ""),
+    ("customer", "1"),
     ("before", ""),
     ("confirm_hours", "72"),
     ("subject", "News"),

@@ -161,7 +161,11 @@ pub async fn earn(
 }
 
 /// A programme's entries for a customer in order, and the database's now.
-async fn entries(conn: &mut SqliteConnection, programme: i64, customer: CustomerId) -> sqlx::Result<(Vec<Entry>, String)> {
+async fn entries(
+    conn: &mut SqliteConnection,
+    programme: i64,
+    customer: CustomerId,
+) -> sqlx::Result<(Vec<Entry>, String)> {
     let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT amount, created_at, expires_at FROM loyalty_ledger WHERE programme_id = ? AND customer_id = ? ORDER BY id",
     )
@@ -169,8 +173,7 @@ async fn entries(conn: &mut SqliteConnection, programme: i64, customer: Customer
     .bind(customer)
     .fetch_all(&mut *conn)
     .await?;
-    let now: String =
-        sqlx::query_scalar("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetch_one(&mut *conn).await?;
+    let now: String = sqlx::query_scalar("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetch_one(&mut *conn).await?;
     Ok((rows.into_iter().map(|(amount, at, expires_at)| Entry { amount, at, expires_at }).collect(), now))
 }
 

@@ -71,11 +71,7 @@ mod tests {
 
     #[test]
     fn a_redemption_uses_the_earliest_expiring_first() {
-        let entries = [
-            e(5, "2026-01-01", None),
-            e(5, "2026-01-02", Some("2026-02-01")),
-            e(-5, "2026-01-03", None),
-        ];
+        let entries = [e(5, "2026-01-01", None), e(5, "2026-01-02", Some("2026-02-01")), e(-5, "2026-01-03", None)];
         // The expiring five were used, so nothing is lost on 1 February.
         assert_eq!(balance(&entries, "2026-03-01"), 5);
     }

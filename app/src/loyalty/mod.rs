@@ -78,24 +78,18 @@ pub struct Rules {
     pub rewards: Vec<(String, i64)>,
 }
 
-/// The raw form of a programme.
+/// The raw form of a programme (a field left out is blank, and parsing says so).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RulesForm {
     pub name: String,
     pub kind: String,
-    #[serde(default)]
     pub min_total: String,
-    #[serde(default)]
     pub skus: String,
-    #[serde(default)]
     pub points_per_unit: String,
-    #[serde(default)]
     pub expiry_days: String,
-    #[serde(default)]
     pub birthday_reward: String,
-    #[serde(default)]
     pub rewards: String,
-    #[serde(default)]
     pub active: Option<String>,
 }
 

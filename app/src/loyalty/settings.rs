@@ -21,7 +21,8 @@ impl LoyaltyState {
         let save = ServerAction::<SaveLoyaltyProgramme>::new();
         let saved = RwSignal::new(0u32);
         crate::admin::ui::reload_after(save, saved);
-        let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| loyalty_programmes(site));
+        let data =
+            Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| loyalty_programmes(site));
         Self { save, data }
     }
 }
