@@ -1,0 +1,74 @@
+// Loyalty in real Chromium: the owner sets up a stamp card on the site's settings page (a
+// reward without its cost refused at its field), a purchase at the till adds a stamp on the
+// card shown beside it, the tenth earns the reward, staff redeem it, and the record shows
+// the card's movements with the purchase that earned each.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
+
+const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
+let patron, browser;
+
+before(async () => {
+  patron = await startPatron();
+  browser = await launchBrowser();
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+});
+after(async () => stopPatronAndBrowser(patron, browser));
+
+test("a stamp card: each purchase at the till stamps it, the tenth earns the reward, redeemed once", async () => {
+  const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  const create = admin.locator('form[data-programme="new"]');
+  await create.getByLabel("Name").fill("Bun card");
+  await create.getByLabel("Only these items").fill("CINNAMON-BUN");
+  await create.getByLabel("Rewards").fill("Free bun");
+  await create.getByRole("button", { name: "Create programme" }).click();
+  await create.locator('[data-field="Rewards"]').filter({ hasText: "Please enter a whole number." }).waitFor();
+  await create.getByLabel("Rewards").fill("10 Free bun");
+  await create.getByRole("button", { name: "Create programme" }).click();
+  await admin.locator("form.loyalty-programme h3", { hasText: "Bun card" }).waitFor();
+
+  await gotoAdmin(admin, `${patron.url}/admin/till`);
+  const fresh = admin.locator("details.new-customer");
+  await fresh.locator("summary").click();
+  await fresh.getByLabel("First name").fill("Saga");
+  await fresh.getByLabel("Phone").fill("070 555 12 12");
+  await fresh.getByRole("button", { name: "Create customer" }).click();
+  await admin.locator(".chosen", { hasText: "Saga" }).waitFor();
+  const card = admin.locator(".loyalty-card", { hasText: "Bun card" });
+  await card.locator('[data-balance="0"]', { hasText: "0 stamps" }).waitFor();
+
+  const buy = async (quantity, stamps) => {
+    await admin.getByLabel("Item").first().selectOption("CINNAMON-BUN");
+    await admin.getByLabel("Quantity").first().fill(String(quantity));
+    await admin.getByRole("button", { name: "Save purchase" }).click();
+    await card.locator(`[data-balance="${stamps}"]`).waitFor();
+  };
+  await buy(1, 1);
+  await buy(8, 9);
+  assert.equal(await card.locator("[data-reward]").count(), 0, "nine stamps buy nothing yet");
+  await buy(1, 10);
+  await card.getByRole("button", { name: "Redeem Free bun (10 stamps)" }).click();
+  await card.locator('[data-balance="0"]', { hasText: "0 stamps" }).waitFor();
+  assert.equal(await card.locator("[data-reward]").count(), 0);
+
+  await admin.getByRole("link", { name: "Open record" }).last().click();
+  await admin.waitForURL(/\/admin\/customers\/\d+$/);
+  const onRecord = admin.locator(".loyalty-card", { hasText: "Bun card" });
+  await onRecord.locator("summary").click();
+  await onRecord.locator('li[data-movement="redeem"]', { hasText: "-10 stamps redeemed Free bun" }).waitFor();
+  assert.equal(await onRecord.locator('li[data-movement="earn"]').count(), 3);
+  await onRecord.locator('li[data-movement="earn"]', { hasText: "+8 stamps earned · purchase" }).waitFor();
+  assert.deepEqual(
+    patron.sql("SELECT kind, amount FROM loyalty_ledger ORDER BY id"),
+    [
+      { kind: "earn", amount: 1 },
+      { kind: "earn", amount: 8 },
+      { kind: "earn", amount: 1 },
+      { kind: "redeem", amount: -10 },
+    ],
+  );
+  assert.deepEqual(admin.problems.filter((p) => !/status of 422/.test(p)), []);
+  await admin.close();
+});
