@@ -26,6 +26,16 @@ CREATE TABLE loyalty_programmes (
 ) STRICT;
 CREATE INDEX loyalty_programmes_by_site ON loyalty_programmes (site_id);
 
+-- A customer's card: the code staff scan (its QR code) or type at the till, 8 characters of
+-- Crockford's base32 shown as XXXX-XXXX. One per customer, kept as long as they are.
+CREATE TABLE loyalty_members (
+    customer_id  INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+    site_id      INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+    card_code    TEXT    NOT NULL CHECK (length(card_code) = 8),
+    joined_at    TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    UNIQUE (site_id, card_code)
+) STRICT;
+
 -- What a balance buys: "Free coffee" for 10 stamps, "5 EUR off" for 500 points.
 CREATE TABLE loyalty_rewards (
     id            INTEGER PRIMARY KEY,

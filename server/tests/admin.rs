@@ -299,7 +299,7 @@ const EVERY_ARGUMENT: [(&str, &str); 68] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 93] = [
+const ACCESS: [(&str, Option<Role>); 96] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -393,6 +393,9 @@ const ACCESS: [(&str, Option<Role>); 93] = [
     ("redeem_reward", Some(Role::Staff)),
     ("give_birthday_gift", Some(Role::Staff)),
     ("adjust_loyalty", Some(Role::Staff)),
+    ("loyalty_member", Some(Role::Staff)),
+    ("issue_loyalty_card", Some(Role::Staff)),
+    ("printable_card", Some(Role::Staff)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

@@ -237,3 +237,36 @@ async fn the_birthday_gift_is_given_once_a_year_in_the_birthday_month_only() {
         ("Required", "Required", "NotANumber")
     );
 }
+
+#[tokio::test]
+async fn a_card_number_finds_the_customer_at_the_till_however_it_is_typed_and_prints_with_its_qr_code() {
+    let app = spawn_app().await;
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let ada = customer(&app, None).await;
+    let id = ada.to_string();
+    let none: Value =
+        app.admin_via(&till, &app.url, "loyalty_member", &[("customer", &id)]).await.json().await.unwrap();
+    assert_eq!(none, Value::Null);
+    let res = app.admin_via(&till, &app.url, "issue_loyalty_card", &[("customer", &id)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let card: Value = res.json().await.unwrap();
+    let number = card["code"].as_str().unwrap().to_owned();
+    assert_eq!(number.len(), 9, "XXXX-XXXX: {number}");
+    // Giving a card again gives the same one.
+    let again: Value =
+        app.admin_via(&till, &app.url, "issue_loyalty_card", &[("customer", &id)]).await.json().await.unwrap();
+    assert_eq!(again["code"], number.as_str());
+
+    let typed = number.to_lowercase().replace('-', " ");
+    let found: Value = app.admin_via(&till, &app.url, "lookup", &[("query", &typed)]).await.json().await.unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found[0]["id"], ada);
+
+    let printed: Value =
+        app.admin_via(&till, &app.url, "printable_card", &[("customer", &id)]).await.json().await.unwrap();
+    assert_eq!(printed["code"], number.as_str());
+    assert_eq!(printed["name"], "Ada");
+    assert!(printed["svg"].as_str().unwrap().contains("<svg"));
+    let res = app.admin_via(&till, &app.url, "issue_loyalty_card", &[("customer", "999999")]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}

@@ -87,6 +87,9 @@ async fn plant(app: &TestApp) -> i64 {
         format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, pii_seal('{EMAIL}'), 'Hello', 'A mail')"),
         "INSERT INTO automation_rules (site_id, trigger, active) VALUES (1, 'detractor', 1)".into(),
         "INSERT INTO automation_runs (rule_id, customer_id, mailed) SELECT id, ?, 1 FROM automation_rules".into(),
+        "INSERT INTO loyalty_programmes (site_id, name, kind) VALUES (1, 'Card', 'stamps')".into(),
+        "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount) SELECT id, ?, 'earn', 1 FROM loyalty_programmes".into(),
+        "INSERT INTO loyalty_members (customer_id, site_id, card_code) VALUES (?, 1, '7K3M9QXD')".into(),
         format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', pii_seal('email' || char(10) || '{EMAIL}' || char(10) || 'other@example.org') WHERE ? > 0"),
     ] {
         exec(app, &sql, id).await;

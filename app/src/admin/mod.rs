@@ -105,6 +105,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("") view=DashboardPage />
                     <Route path=path!("customers") view=CustomersPage />
                     <Route path=path!("customers/:id") view=RecordPage />
+                    <Route path=path!("customers/:id/card") view=crate::loyalty::PrintCardPage />
                     <Route path=path!("till") view=TillPage />
                     <Route path=path!("reservations") view=ReservationsPage />
                     <Route path=path!("segments") view=SegmentsPage />

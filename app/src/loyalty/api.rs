@@ -145,3 +145,44 @@ pub async fn adjust_loyalty(customer: i64, programme: i64, amount: String, reaso
         .await,
     )
 }
+
+/// The customer's card number, if they have one.
+#[server(prefix = "/api/admin", endpoint = "loyalty_member")]
+pub async fn loyalty_member(customer: i64) -> Result<Option<super::Member>, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            Ok(super::db::member(&crate::server_ctx::pool()?, crate::domain::CustomerId(customer)).await?)
+        }
+        .await,
+    )
+}
+
+/// Gives the customer a card number (in the shop: the printed card), or the one they have.
+#[server(prefix = "/api/admin", endpoint = "issue_loyalty_card")]
+pub async fn issue_loyalty_card(customer: i64) -> Result<super::Member, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let pool = crate::server_ctx::pool()?;
+            let member =
+                super::db::issue_card(&pool, crate::domain::CustomerId(customer)).await?.ok_or(AppError::NotFound)?;
+            tracing::info!(staff = staff.id.0, customer, "loyalty card issued");
+            Ok(member)
+        }
+        .await,
+    )
+}
+
+/// What the customer's printed card shows, its QR code included.
+#[server(prefix = "/api/admin", endpoint = "printable_card")]
+pub async fn printable_card(customer: i64) -> Result<super::PrintableCard, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let pool = crate::server_ctx::pool()?;
+            super::db::printable(&pool, crate::domain::CustomerId(customer)).await?.ok_or(AppError::NotFound)
+        }
+        .await,
+    )
+}

@@ -2,7 +2,10 @@
 //! buys now (redeemed with one press), the birthday gift, an adjustment with its reason, and
 //! the card's movements, each with the purchase that earned it.
 
-use super::{AdjustLoyalty, Card, GiveBirthdayGift, Kind, RedeemReward, loyalty_cards};
+use super::{
+    AdjustLoyalty, Card, GiveBirthdayGift, IssueLoyaltyCard, Kind, Member, RedeemReward, loyalty_cards, loyalty_member,
+    printable_card,
+};
 use crate::admin::form_error::FormError;
 use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
 use crate::domain::Field;
@@ -10,6 +13,7 @@ use crate::error::AppError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 
 /// The cards' data and actions, made where the page's other data is made (never inside a
 /// `Suspend`), for whichever customer the page shows.
@@ -19,7 +23,9 @@ pub struct CardState {
     redeem: ServerAction<RedeemReward>,
     gift: ServerAction<GiveBirthdayGift>,
     adjust: ServerAction<AdjustLoyalty>,
+    issue: ServerAction<IssueLoyaltyCard>,
     data: Resource<Result<Vec<Card>, AppError>>,
+    member: Resource<Result<Option<Member>, AppError>>,
 }
 
 impl CardState {
@@ -28,9 +34,20 @@ impl CardState {
         let redeem = ServerAction::<RedeemReward>::new();
         let gift = ServerAction::<GiveBirthdayGift>::new();
         let adjust = ServerAction::<AdjustLoyalty>::new();
+        let issue = ServerAction::<IssueLoyaltyCard>::new();
         reload_after(redeem, bump);
         reload_after(gift, bump);
         reload_after(adjust, bump);
+        reload_after(issue, bump);
+        let member = Resource::new(
+            move || (customer.get(), bump.get()),
+            |(customer, _)| async move {
+                match customer {
+                    Some(id) => loyalty_member(id).await,
+                    None => Ok(None),
+                }
+            },
+        );
         let data = Resource::new(
             move || (customer.get(), bump.get()),
             |(customer, _)| async move {
@@ -40,7 +57,7 @@ impl CardState {
                 }
             },
         );
-        Self { bump, redeem, gift, adjust, data }
+        Self { bump, redeem, gift, adjust, issue, data, member }
     }
 
     /// Reads the cards again (a purchase was just entered).
@@ -60,10 +77,31 @@ fn unit(kind: Kind, n: i64) -> String {
 
 #[component]
 pub fn LoyaltyCards(customer: i64, state: CardState) -> impl IntoView {
-    let CardState { redeem, gift, adjust, data, .. } = state;
-    let other_error = Signal::derive(move || action_error(redeem).get().or_else(|| action_error(gift).get()));
+    let CardState { redeem, gift, adjust, issue, data, member, .. } = state;
+    let other_error = Signal::derive(move || {
+        action_error(redeem).get().or_else(|| action_error(gift).get()).or_else(|| action_error(issue).get())
+    });
     let adjust_error = action_error(adjust);
     view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match member.await {
+                    Ok(Some(m)) => {
+                        // Attributes are built after children: the copy is taken first.
+                        let number = m.code.clone();
+                        view! {
+                            <p class="loyalty-member">"Card " <code data-card=number>{m.code}</code> " · "
+                                <A href=format!("/admin/customers/{customer}/card")>"Print card"</A></p>
+                        }.into_any()
+                    }
+                    Ok(None) => view! {
+                        <p class="loyalty-member"><button type="button" class="small secondary"
+                            on:click=move |_| { issue.dispatch(IssueLoyaltyCard { customer }); }>"Give a loyalty card"</button></p>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorLine error /> }.into_any(),
+                }
+            })}
+        </Transition>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -135,5 +173,40 @@ fn movement(kind: Kind, m: super::Movement) -> impl IntoView {
             {m.staff.map(|s| format!(" · by {s}"))}
             {m.expires_at.map(|x| format!(" · expires {}", short_time(&x)))}
         </li>
+    }
+}
+
+/// A customer's card to print (a credit-card-sized block, the rest of the page hidden by the
+/// print style): the shop, the name, the number and its QR code.
+#[component]
+pub fn PrintCardPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    let card = Resource::new(id, printable_card);
+    view! {
+        <section class="print-page">
+            <p><A href=move || format!("/admin/customers/{}", id())>"← Back to the record"</A></p>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match card.await {
+                        Ok(c) => {
+                            let number = c.code.clone();
+                            view! {
+                            <div class="print-card">
+                                <div class="qr" inner_html=c.svg></div>
+                                <div>
+                                    <p class="shop">{c.site_name}</p>
+                                    <p class="holder">{c.name}</p>
+                                    <p class="number" data-card=number>{c.code}</p>
+                                </div>
+                            </div>
+                            <p><button type="button" on:click=|_| { let _ = window().print(); }>"Print"</button></p>
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }

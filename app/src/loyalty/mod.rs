@@ -9,10 +9,12 @@ mod card;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod ledger;
+pub mod member;
 mod settings;
 
 pub use api::*;
-pub use card::{CardState, LoyaltyCards};
+pub use card::{CardState, LoyaltyCards, PrintCardPage};
+pub use member::{Member, PrintableCard};
 pub use settings::{LoyaltySettings, LoyaltyState};
 
 use crate::domain::{Field, FieldErrors, Minor, Problem, Sku};

@@ -68,7 +68,7 @@ const FILLABLE: [&str; 20] = [
 /// Tables whose rows belong to a customer by `customer_id`; a merge moves them all.
 /// `favourites` and `customer_tags` are keyed by customer, so rows the kept customer has
 /// already are dropped (and logged) instead. Their data requests go with them.
-const OWNED: [&str; 18] = [
+const OWNED: [&str; 19] = [
     "consents",
     "nps_responses",
     "reason_rankings",
@@ -89,6 +89,8 @@ const OWNED: [&str; 18] = [
     "webhook_events",
     // The stamps and points of both cards add up on the record kept.
     "loyalty_ledger",
+    // A card moves to the record kept unless it has one (then the merged one's goes, above).
+    "loyalty_members",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -245,6 +247,13 @@ pub async fn merge(
         .execute(&mut *tx)
         .await?;
 
+    // One card per customer: the kept record's card stays valid; the other's number stops
+    // finding anyone (staff give the customer the kept one).
+    sqlx::query("DELETE FROM loyalty_members WHERE customer_id = ?1 AND EXISTS (SELECT 1 FROM loyalty_members WHERE customer_id = ?2)")
+        .bind(source)
+        .bind(target)
+        .execute(&mut *tx)
+        .await?;
     let mut moved = serde_json::Map::new();
     for table in OWNED {
         let ids: String = sqlx::query_scalar(AssertSqlSafe(format!(

@@ -11,7 +11,7 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
 /// customer's rows (`?` is the customer's id). The access export reads exactly these and
 /// erasure counts exactly these; a test checks that every table pointing at a customer is
 /// here or in [`NOT_EXPORTED`].
-pub const TABLES: [(&str, &str); 21] = [
+pub const TABLES: [(&str, &str); 22] = [
     ("customers", "id = ?"),
     ("consents", "customer_id = ?"),
     ("customer_tags", "customer_id = ?"),
@@ -35,6 +35,7 @@ pub const TABLES: [(&str, &str); 21] = [
     // Which automation rules acted for them (the mails are in the outbox, above).
     ("automation_runs", "customer_id = ?"),
     ("loyalty_ledger", "customer_id = ?"),
+    ("loyalty_members", "customer_id = ?"),
 ];
 
 /// Tables that point at a customer but are left out of the export, and why. Erasure still

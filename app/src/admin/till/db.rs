@@ -21,9 +21,12 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
         Some((f, l)) => (f.trim().to_owned(), l.trim().to_owned()),
         None => (lower.clone(), String::new()),
     };
+    // A scanned or typed loyalty card number.
+    let card = crate::loyalty::member::normalise(query).unwrap_or_default();
     let rows = sqlx::query(
         "SELECT c.id, pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
-                pii_open(c.email) AS email, pii_open(c.phone) AS phone, s.site_key, s.name AS site_name
+                pii_open(c.email) AS email, pii_open(c.phone) AS phone, s.site_key, s.name AS site_name,
+                (SELECT card_code FROM loyalty_members m WHERE m.customer_id = c.id) AS card
          FROM customers c JOIN sites s ON s.id = c.site_id
          WHERE c.id IN (
            SELECT id FROM customers WHERE email_hash = pii_hash('email', ?1)
@@ -32,11 +35,13 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
            UNION SELECT id FROM customers WHERE email_prefix = pii_prefix(?1, 3)
            UNION SELECT id FROM customers WHERE last_name_prefix = pii_prefix(?1, 3)
            UNION SELECT id FROM customers WHERE first_name_prefix = pii_prefix(?2, 3)
+           UNION SELECT customer_id FROM loyalty_members WHERE ?4 <> '' AND card_code = ?4
          )",
     )
     .bind(&lower)
     .bind(&first)
     .bind(&phone)
+    .bind(&card)
     .fetch_all(pool)
     .await?;
     let starts = |field: &str, prefix: &str| !prefix.is_empty() && field.to_lowercase().starts_with(prefix);
@@ -45,7 +50,9 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
         .filter_map(|r| {
             let (first_name, last_name): (String, String) = (r.get("first_name"), r.get("last_name"));
             let (email, phone_on_record): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
-            let matches = email.as_deref().is_some_and(|e| starts(e, &lower))
+            let on_card: Option<String> = r.get("card");
+            let matches = (!card.is_empty() && on_card.as_deref() == Some(card.as_str()))
+                || email.as_deref().is_some_and(|e| starts(e, &lower))
                 || (phone.len() >= 3 && phone_on_record.as_deref().is_some_and(|p| p.starts_with(&phone)))
                 || starts(&last_name, &lower)
                 || (last.is_empty() && starts(&first_name, &lower))

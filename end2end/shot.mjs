@@ -1,0 +1,12 @@
+import { launchBrowser, signedInPage, startPatron, stopPatronAndBrowser, gotoAdmin } from "./tests/harness.js";
+const patron = await startPatron();
+const browser = await launchBrowser();
+patron.cli(["admin", "create", "--email", "o@b.example"], "a long owner passphrase\n");
+const page = await signedInPage(browser, patron.url, "o@b.example", "a long owner passphrase");
+await page.setViewportSize({ width: 1200, height: 900 });
+await gotoAdmin(page, `${patron.url}/admin/sites/demo`);
+await page.locator("form.loyalty-programme").first().scrollIntoViewIfNeeded();
+await page.screenshot({ path: "/tmp/loyalty.png" });
+await page.locator("form.automation-rule").first().scrollIntoViewIfNeeded();
+await page.screenshot({ path: "/tmp/automation.png" });
+await stopPatronAndBrowser(patron, browser);
