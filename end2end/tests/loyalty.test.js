@@ -1,7 +1,8 @@
 // Loyalty in real Chromium: the owner sets up a stamp card on the site's settings page (a
 // reward without its cost refused at its field), a purchase at the till adds a stamp on the
 // card shown beside it, the tenth earns the reward, staff redeem it, and the record shows
-// the card's movements with the purchase that earned each.
+// the card's movements with the purchase that earned each; a card number given, printed
+// with its QR code and typed at the till finds the customer.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
@@ -60,6 +61,20 @@ test("a stamp card: each purchase at the till stamps it, the tenth earns the rew
   await onRecord.locator('li[data-movement="redeem"]', { hasText: "-10 stamps redeemed Free bun" }).waitFor();
   assert.equal(await onRecord.locator('li[data-movement="earn"]').count(), 3);
   await onRecord.locator('li[data-movement="earn"]', { hasText: "+8 stamps earned · purchase" }).waitFor();
+
+  // In-store sign-up: staff give a card, print it with its QR code, and the number finds
+  // the customer at the till however it is typed.
+  await admin.getByRole("button", { name: "Give a loyalty card" }).click();
+  const number = await admin.locator(".loyalty-member [data-card]").getAttribute("data-card");
+  assert.match(number, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await admin.getByRole("link", { name: "Print card" }).click();
+  await admin.locator(".print-card .qr svg").waitFor();
+  assert.equal(await admin.locator(".print-card .number").textContent(), number);
+  await gotoAdmin(admin, `${patron.url}/admin/till`);
+  await admin.getByLabel("Find customer").fill(number.toLowerCase().replace("-", " "));
+  await admin.getByRole("button", { name: /Saga/ }).click();
+  await admin.locator(".chosen", { hasText: "Saga" }).waitFor();
+
   assert.deepEqual(
     patron.sql("SELECT kind, amount FROM loyalty_ledger ORDER BY id"),
     [

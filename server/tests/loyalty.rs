@@ -270,3 +270,43 @@ async fn a_card_number_finds_the_customer_at_the_till_however_it_is_typed_and_pr
     let res = app.admin_via(&till, &app.url, "issue_loyalty_card", &[("customer", "999999")]).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn an_order_pushed_through_the_api_earns_like_the_till_and_pushed_twice_earns_once() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let rules = [
+        ("form[name]", "Points"),
+        ("form[kind]", "points"),
+        ("form[points_per_unit]", "10"),
+        ("form[rewards]", "500 5 EUR off"),
+    ];
+    programme(&app, &owner, "", &rules).await;
+    let res = app
+        .admin_via(
+            &owner,
+            &app.url,
+            "create_api_key",
+            &[("site", "demo"), ("name", "Web shop"), ("scopes", "purchases:write")],
+        )
+        .await;
+    let key: String = res.json().await.unwrap();
+    let order = serde_json::json!({
+        "email": "bo@example.com", "external_id": "WEB-7", "payment_method": "card",
+        "lines": [{ "description": "Gift box", "unit_price_minor": 1250 }]
+    });
+    for _ in 0..2 {
+        let res = reqwest::Client::new()
+            .post(format!("{}/api/v1/purchases", app.url))
+            .bearer_auth(&key)
+            .json(&order)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+    }
+    let customer: i64 = sqlx::query_scalar("SELECT customer_id FROM purchases").fetch_one(&app.pool).await.unwrap();
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let card = &cards(&app, &till, customer).await[0];
+    assert_eq!(card["balance"], 120, "12.50 spent: 12 whole euros at 10 points, once: {card}");
+}
