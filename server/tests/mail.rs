@@ -8,7 +8,6 @@ use app::domain::Role;
 use common::smtp::{SmtpServer, body, free_port, header, smtp_url};
 use common::{Signup, TestApp, field_errors, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The confirmation link in a mail's text.

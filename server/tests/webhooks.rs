@@ -6,11 +6,10 @@
 mod common;
 
 use app::domain::Role;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use common::receiver::receiver;
 use common::{Signup, TestApp, spawn_app};
 use serde_json::Value;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Whether the reference library verifies a request under `secret`.
