@@ -116,8 +116,18 @@ export async function strictPage(browser, allowed = []) {
 
 /** Opens an admin page and waits until the app has hydrated (its forms are live). */
 export async function gotoAdmin(page, url) {
-  await page.goto(url);
-  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  const response = await page.goto(url);
+  try {
+    await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  } catch (e) {
+    // Say why: a panic while hydrating shows in the console; a missing bundle in the network.
+    const bundles = await page.evaluate(() =>
+      performance.getEntriesByType("resource").filter((r) => r.name.includes("/pkg/"))
+        .map((r) => `${r.name} ${Math.round(r.duration)}ms ${r.transferSize}B`)).catch((x) => [String(x)]);
+    const state = await page.evaluate(() => document.readyState).catch((x) => String(x));
+    throw new Error(`${url} (HTTP ${response?.status()}, document ${state}) was not hydrated in time.\n` +
+      `bundles: ${bundles.join("; ") || "none fetched"}\nconsole: ${page.problems?.join("\n") || "nothing"}`, { cause: e });
+  }
 }
 
 /** A strict page signed in to the admin as `email` (lands on the customers list). */
