@@ -14,6 +14,8 @@ pub mod domain;
 pub mod error;
 pub mod loyalty;
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod my_page;
 pub mod webhooks;
 pub mod widgets;
 

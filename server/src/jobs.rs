@@ -39,6 +39,9 @@ pub fn start(pool: SqlitePool, link_origin: String) {
                 // The next run tries again; nothing is half-done (each part is one transaction).
                 Err(e) => tracing::error!(error = %e, "retention job failed"),
             }
+            if let Err(e) = app::my_page::db::forget_old(&pool).await {
+                tracing::error!(error = %e, "forgetting old sign-in links failed");
+            }
             // Reports sum missing days themselves; this keeps the first report of a day quick.
             if let Err(e) = app::admin::analytics::db::sum_all_sites(&pool).await {
                 tracing::error!(error = %e, "summing the analytics failed");

@@ -133,6 +133,10 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
             pool: pool.clone(),
             public_url: config.public_url.clone(),
         }))
+        .merge(app::my_page::routes(app::admin::rights::self_service::SelfService {
+            pool: pool.clone(),
+            public_url: config.public_url.clone(),
+        }))
         .merge(app::admin::policy::page::routes(pool.clone()))
         .merge(app::widgets::signup::confirm::routes(pool.clone()))
         .merge(app::api::routes(pool.clone()))

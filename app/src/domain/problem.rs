@@ -32,6 +32,8 @@ pub enum Problem {
     NotADate,
     #[error("This is registered already.")]
     AlreadyRegistered,
+    #[error("Please tick this box to go on.")]
+    MustAgree,
     #[error("This is taken already.")]
     Taken,
     #[error("This must be a path on your site (/privacy) or an http(s) address.")]

@@ -15,10 +15,11 @@ pub enum WidgetKind {
     Heard,
     Warranty,
     Profile,
+    Loyalty,
 }
 
 impl WidgetKind {
-    pub const ALL: [WidgetKind; 8] = [
+    pub const ALL: [WidgetKind; 9] = [
         WidgetKind::Signup,
         WidgetKind::Reservation,
         WidgetKind::Favourites,
@@ -27,6 +28,7 @@ impl WidgetKind {
         WidgetKind::Heard,
         WidgetKind::Warranty,
         WidgetKind::Profile,
+        WidgetKind::Loyalty,
     ];
 
     /// The value stored in `site_widgets.widget`.
@@ -40,6 +42,7 @@ impl WidgetKind {
             WidgetKind::Heard => "heard",
             WidgetKind::Warranty => "warranty",
             WidgetKind::Profile => "profile",
+            WidgetKind::Loyalty => "loyalty",
         }
     }
 
@@ -58,6 +61,7 @@ impl WidgetKind {
             WidgetKind::Heard => "How did you hear about us?",
             WidgetKind::Warranty => "Warranty registration",
             WidgetKind::Profile => "Progressive profile",
+            WidgetKind::Loyalty => "Join the loyalty programme",
         }
     }
 
@@ -76,6 +80,7 @@ impl WidgetKind {
             WidgetKind::Heard => &[r#"<div data-patron="heard"></div>"#],
             WidgetKind::Warranty => &[r#"<div data-patron="warranty"></div>"#],
             WidgetKind::Profile => &[r#"<div data-patron="profile"></div>"#],
+            WidgetKind::Loyalty => &[r#"<div data-patron="loyalty"></div>"#],
         }
     }
 }

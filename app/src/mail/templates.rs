@@ -17,11 +17,18 @@ pub enum MailKind {
     NpsFollowUp,
     /// Automation: an item the customer reserved has arrived.
     ItemArrived,
+    /// The one-time link to the customer's own page (their card, favourites, data).
+    MyPageLink,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 4] =
-        [MailKind::ConfirmNewsletter, MailKind::WinBack, MailKind::NpsFollowUp, MailKind::ItemArrived];
+    pub const ALL: [MailKind; 5] = [
+        MailKind::ConfirmNewsletter,
+        MailKind::WinBack,
+        MailKind::NpsFollowUp,
+        MailKind::ItemArrived,
+        MailKind::MyPageLink,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -29,6 +36,7 @@ impl MailKind {
             MailKind::WinBack => "win_back",
             MailKind::NpsFollowUp => "nps_follow_up",
             MailKind::ItemArrived => "item_arrived",
+            MailKind::MyPageLink => "my_page_link",
         }
     }
 
@@ -43,6 +51,7 @@ impl MailKind {
             MailKind::WinBack => "Win-back offer to dormant customers (automation)",
             MailKind::NpsFollowUp => "Follow-up to a low NPS score (automation)",
             MailKind::ItemArrived => "Reserved item arrived (automation)",
+            MailKind::MyPageLink => "Sign-in link to the customer's own page",
         }
     }
 
@@ -50,7 +59,7 @@ impl MailKind {
     /// leaves one out: the confirmation's link, the offer's code and its way out.
     pub fn required(self) -> &'static [(&'static str, Problem)] {
         match self {
-            MailKind::ConfirmNewsletter => &[("{link}", Problem::NeedsLink)],
+            MailKind::ConfirmNewsletter | MailKind::MyPageLink => &[("{link}", Problem::NeedsLink)],
             MailKind::WinBack => &[("{code}", Problem::NeedsCode), ("{unsubscribe}", Problem::NeedsUnsubscribe)],
             MailKind::NpsFollowUp | MailKind::ItemArrived => &[],
         }
@@ -59,7 +68,7 @@ impl MailKind {
     /// The placeholders its wording may use.
     pub fn placeholders(self) -> &'static str {
         match self {
-            MailKind::ConfirmNewsletter => "{site} {name} {link} {hours}",
+            MailKind::ConfirmNewsletter | MailKind::MyPageLink => "{site} {name} {link} {hours}",
             MailKind::WinBack => "{site} {name} {code} {unsubscribe}",
             MailKind::NpsFollowUp => "{site} {name} {score}",
             MailKind::ItemArrived => "{site} {name} {item}",
@@ -85,6 +94,7 @@ pub fn default_wording(kind: MailKind, lang: Lang) -> Wording {
         MailKind::WinBack => super::automation_wordings::win_back(lang),
         MailKind::NpsFollowUp => super::automation_wordings::nps_follow_up(lang),
         MailKind::ItemArrived => super::automation_wordings::item_arrived(lang),
+        MailKind::MyPageLink => super::my_page_wordings::my_page_link(lang),
     };
     Wording { subject: subject.to_owned(), body: body.to_owned() }
 }

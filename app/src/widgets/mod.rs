@@ -11,6 +11,7 @@ pub mod favourites;
 pub mod heard;
 #[cfg(feature = "ssr")]
 pub mod identity;
+pub mod loyalty;
 pub mod nps;
 pub mod profile;
 pub mod question;
@@ -29,6 +30,7 @@ pub use mount::mount;
 mod mount {
     use super::favourites::{FavouriteButton, FavouritesList};
     use super::heard::HeardWidget;
+    use super::loyalty::LoyaltyWidget;
     use super::nps::NpsWidget;
     use super::profile::ProfileWidget;
     use super::reasons::ReasonsWidget;
@@ -60,6 +62,7 @@ mod mount {
             "heard" => leptos::mount::mount_to(el, move || view! { <HeardWidget lang site /> }).forget(),
             "warranty" => leptos::mount::mount_to(el, move || view! { <WarrantyWidget lang site sku=item /> }).forget(),
             "profile" => leptos::mount::mount_to(el, move || view! { <ProfileWidget lang site /> }).forget(),
+            "loyalty" => leptos::mount::mount_to(el, move || view! { <LoyaltyWidget lang site /> }).forget(),
             "favourites-list" => leptos::mount::mount_to(el, move || view! { <FavouritesList lang site /> }).forget(),
             "favourite" | "reservation" if item.is_some() => {
                 let sku = item.unwrap_or_default();

@@ -8,14 +8,27 @@ pub const LIFETIME_DAYS: i64 = 14;
 
 /// The session token from the request's cookies, if any.
 pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    token_cookie(headers, COOKIE_NAME)
+}
+
+/// A token cookie by name (Patron's tokens are 64 hex digits; anything else is ignored).
+pub fn token_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, value)| *name == COOKIE_NAME && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+        .find(|(n, value)| *n == name && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
         .map(|(_, value)| value.to_owned())
+}
+
+/// `Set-Cookie` for a token cookie (an empty `token` with `max_age` 0 removes it).
+/// SameSite=Strict: a link or form on another site does not carry it.
+pub fn token_set_cookie(name: &str, path: &str, token: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{name}={token}; Path={path}; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"))
+        .expect("hex token and site key make a valid header value")
 }
 
 /// Whether the browser reached us over https, directly or through a TLS-terminating proxy.
@@ -29,19 +42,12 @@ pub fn is_https(headers: &HeaderMap) -> bool {
 /// `Set-Cookie` for a new session. SameSite=Strict: a link from another site does not
 /// carry the session, which is what keeps cross-site requests out of the admin.
 pub fn set_cookie(token: &str, secure: bool) -> HeaderValue {
-    let max_age = LIFETIME_DAYS * 24 * 3600;
-    let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-    ))
-    .expect("hex token is a valid header value")
+    token_set_cookie(COOKIE_NAME, "/", token, LIFETIME_DAYS * 24 * 3600, secure)
 }
 
 /// `Set-Cookie` that removes the session cookie.
 pub fn clear_cookie(secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"))
-        .expect("static header value")
+    token_set_cookie(COOKIE_NAME, "/", "", 0, secure)
 }
 
 #[cfg(test)]

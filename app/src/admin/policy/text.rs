@@ -72,6 +72,12 @@ fn collects(widget: WidgetKind) -> &'static str {
             "Telling us more about yourself: only the answers you choose to give (such as your birthday or your \
              interests), to serve you better, on the basis of your consent. Every question is optional."
         }
+        WidgetKind::Loyalty => {
+            "Joining our loyalty programme: your name, email address, your card number, the words you agreed to and \
+             the page, and the stamps or points your purchases earn and the rewards you take. We use them to run \
+             the programme you joined (a contract with you); your own page, opened with a link we mail you, shows \
+             them to you."
+        }
     }
 }
 

@@ -40,12 +40,14 @@ pub const TABLES: [(&str, &str); 22] = [
 
 /// Tables that point at a customer but are left out of the export, and why. Erasure still
 /// removes their rows (by cascade) except where said.
-pub const NOT_EXPORTED: [(&str, &str); 5] = [
+pub const NOT_EXPORTED: [(&str, &str); 7] = [
     ("visitor_links", "hashes of the browser tokens that identify them: keys, not data about them"),
     ("purchase_windows", "sums of the purchases, which are exported whole"),
     ("erasures", "written when they are gone; kept, it holds no personal data"),
     ("audit_log", "the shop's record of what its staff did; kept, it names no personal data"),
     ("webhook_events", "which changes were told to the shop's other tools: ids only; erasure removes them"),
+    ("customer_links", "hashes of the sign-in links mailed to them: keys, not data about them"),
+    ("customer_sessions", "hashes of their signed-in browsers' tokens: keys, not data about them"),
 ];
 
 /// The customer's rows of one table as JSON objects, column by column, sealed ones opened

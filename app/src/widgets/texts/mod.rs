@@ -104,6 +104,7 @@ pub struct Texts {
     pub not_a_number: &'static str,
     pub not_a_date: &'static str,
     pub already_registered: &'static str,
+    pub must_agree: &'static str,
     // Signup
     pub first_name: &'static str,
     pub last_name: &'static str,
@@ -146,6 +147,14 @@ pub struct Texts {
     pub purchase_date: &'static str,
     pub register: &'static str,
     pub warranty_done: &'static str,
+    // Loyalty
+    pub loyalty_title: &'static str,
+    pub loyalty_agree: &'static str,
+    pub join: &'static str,
+    pub card_title: &'static str,
+    pub card_hint: &'static str,
+    /// Joining with an address already known: the card is behind the mailed link.
+    pub loyalty_mailed: &'static str,
     // Progressive profiling
     pub profile_intro: &'static str,
     /// Label of a profile field, by its code (`birthday`, `postcode`, ...).
@@ -171,6 +180,7 @@ impl Texts {
             Problem::NotANumber => self.not_a_number,
             Problem::NotADate => self.not_a_date,
             Problem::AlreadyRegistered => self.already_registered,
+            Problem::MustAgree => self.must_agree,
             // Only the admin's settings forms meet these; widgets never do.
             Problem::Taken => self.already_registered,
             Problem::NotAUrl

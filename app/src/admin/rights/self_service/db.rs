@@ -52,7 +52,35 @@ pub async fn open(
             .fetch_optional(&mut *tx)
             .await?;
     let Some(customer) = customer else { return Ok(false) };
-    let request: i64 = sqlx::query_scalar(
+    let request = insert(&mut tx, site, CustomerId(customer), kind, link_hash).await?;
+    let about = About { customer: Some(CustomerId(customer)), request: Some(request), pending_signup: None };
+    crate::mail::db::enqueue(&mut tx, site, about, "privacy_link", email.as_str(), mail).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Opens a request for a customer signed in on their own page (their address is proven
+/// already): no mail, the caller sends them straight to the link's page.
+pub async fn open_signed_in(
+    pool: &SqlitePool,
+    site: SiteId,
+    customer: CustomerId,
+    kind: Kind,
+    link_hash: &str,
+) -> sqlx::Result<()> {
+    let mut conn = pool.acquire().await?;
+    insert(&mut conn, site, customer, kind, link_hash).await?;
+    Ok(())
+}
+
+async fn insert(
+    conn: &mut sqlx::SqliteConnection,
+    site: SiteId,
+    customer: CustomerId,
+    kind: Kind,
+    link_hash: &str,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
         "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, link_hash, link_expires_at)
          VALUES (?, ?, ?, 'self_service', 'open', ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)) RETURNING id",
     )
@@ -61,12 +89,8 @@ pub async fn open(
     .bind(kind.code())
     .bind(link_hash)
     .bind(format!("+{LINK_HOURS} hours"))
-    .fetch_one(&mut *tx)
-    .await?;
-    let about = About { customer: Some(CustomerId(customer)), request: Some(request), pending_signup: None };
-    crate::mail::db::enqueue(&mut tx, site, about, "privacy_link", email.as_str(), mail).await?;
-    tx.commit().await?;
-    Ok(true)
+    .fetch_one(&mut *conn)
+    .await
 }
 
 /// An open request found from its link.
@@ -130,14 +154,25 @@ pub async fn consent_state(
     Ok(row.map(|r| (SiteId(r.get("site_id")), r.get::<Option<i64>, _>("granted").map(|g| g == 1))))
 }
 
-/// Records the withdrawal of `purpose` from the unsubscribe link: a consent record like
-/// any other, keeping the wording version and language of the consent it withdraws.
-pub async fn withdraw(pool: &SqlitePool, id: CustomerId, purpose: &str) -> sqlx::Result<()> {
+/// Where a customer withdrew a consent themselves: the words recorded, the source, the page.
+pub struct Withdrawal<'a> {
+    pub body: &'a str,
+    pub source: &'a str,
+    pub page: &'a str,
+}
+
+/// From the one-click link in a mail or list.
+pub const UNSUBSCRIBE_LINK: Withdrawal<'static> =
+    Withdrawal { body: "Unsubscribed with the link in a mail or list", source: "unsubscribe_link", page: "unsubscribe link" };
+
+/// Records the customer withdrawing `purpose`: a consent record like any other, keeping the
+/// wording version and language of the consent it withdraws.
+pub async fn withdraw(pool: &SqlitePool, id: CustomerId, purpose: &str, how: &Withdrawal<'_>) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source,
                                policy_version)
-         SELECT c.id, ?2, 0, NULL, 'Unsubscribed with the link in a mail or list', coalesce(l.text_version, 0),
-                coalesce(l.language, s.default_language), 'unsubscribe link', 'unsubscribe_link',
+         SELECT c.id, ?2, 0, NULL, ?3, coalesce(l.text_version, 0),
+                coalesce(l.language, s.default_language), ?5, ?4,
                 (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id)
          FROM customers c JOIN sites s ON s.id = c.site_id
          LEFT JOIN (SELECT customer_id, text_version, language FROM consents
@@ -146,6 +181,9 @@ pub async fn withdraw(pool: &SqlitePool, id: CustomerId, purpose: &str) -> sqlx:
     )
     .bind(id)
     .bind(purpose)
+    .bind(how.body)
+    .bind(how.source)
+    .bind(how.page)
     .execute(pool)
     .await?;
     Ok(())

@@ -58,7 +58,7 @@ pub(crate) fn escape(s: &str) -> String {
 }
 
 /// A whole page: no script at all, so the policy allows none.
-fn page(status: StatusCode, site: &str, body: &str) -> Response {
+pub(crate) fn page(status: StatusCode, site: &str, body: &str) -> Response {
     html_page(status, &format!("Your data · {site}"), body)
 }
 
@@ -88,7 +88,12 @@ main{max-width:34rem;margin:2rem auto;background:#fff;padding:1.5rem;border-radi
 label{display:block;margin:.4rem 0}input[type=email]{font:inherit;width:100%;padding:.5em;border:1px solid #999;border-radius:6px}\
 fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600}.error{color:#b3261e;margin:.2rem 0}\
 button{font:inherit;border:0;border-radius:6px;background:#2f6f4f;color:#fff;padding:.55em 1.1em;margin:.3rem .3rem 0 0;cursor:pointer}\
-button.danger{background:#b3261e}";
+button.danger{background:#b3261e}\
+button.quiet{background:#e7ece9;color:#1d1d1d;padding:.3em .8em}.muted{color:#555}\
+ul.plain{list-style:none;padding:0}ul.plain li{display:flex;justify-content:space-between;align-items:center;gap:.5rem;\
+padding:.4rem 0;border-bottom:1px solid #eee}ul.plain form{margin:0}section{margin:1.5rem 0}h2{font-size:1.15rem}\
+.card{display:flex;gap:1rem;align-items:center;border:1px solid #ccc;border-radius:10px;padding:.8rem}\
+.card .qr svg{width:7rem;height:7rem;display:block}.card .number{font:1.3rem monospace;letter-spacing:.08em;margin:0}";
 
 pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Response> {
     let missing = || page(StatusCode::NOT_FOUND, "Patron", "<h1>Not found</h1><p>There is no such site.</p>");

@@ -20,7 +20,7 @@ use sha2::Sha256;
 pub const SECRET: &str = "unsubscribe";
 
 /// Purposes a customer can unsubscribe from, with the words the page uses.
-const PURPOSES: [(&str, &str); 5] = [
+pub(crate) const PURPOSES: [(&str, &str); 5] = [
     ("newsletter", "news and offers by email"),
     ("post", "mail by post"),
     ("sms", "text messages"),
@@ -112,7 +112,7 @@ pub async fn unsubscribe(State(s): State<SelfService>, Path((key, token)): Path<
             && owner == site.id
             && state != Some(false)
         {
-            db::withdraw(&s.pool, customer, purpose).await?;
+            db::withdraw(&s.pool, customer, purpose, &db::UNSUBSCRIBE_LINK).await?;
             tracing::info!(site = site.key.as_str(), purpose, "unsubscribed by link");
         }
         Ok::<_, sqlx::Error>(())

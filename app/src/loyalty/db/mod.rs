@@ -8,6 +8,9 @@ use super::{Card, Kind, Movement, Programme, Reward, Rules};
 use crate::domain::{CustomerId, Minor, SiteId, StaffId};
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
+mod members;
+pub use members::{Joined, issue_card, issue_card_in, member, printable};
+
 pub async fn programmes(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Programme>> {
     let rows = sqlx::query(
         "SELECT p.id, p.name, p.kind, p.min_total_minor, p.skus, p.points_per_unit, p.expiry_days,
@@ -358,62 +361,4 @@ pub async fn adjust(
     .await?;
     tx.commit().await?;
     Ok(Ok(balance + amount))
-}
-
-/// The customer's card, if they have one.
-pub async fn member(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<super::Member>> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT card_code, joined_at FROM loyalty_members WHERE customer_id = ?")
-            .bind(customer)
-            .fetch_optional(pool)
-            .await?;
-    Ok(row.map(|(code, joined_at)| super::Member { code: super::member::display(&code), joined_at }))
-}
-
-/// Gives the customer a card, or finds the one they have; `None`: no such customer.
-pub async fn issue_card(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<super::Member>> {
-    // 40 random bits: a clash within a site is rare, and then the next number is drawn.
-    for _ in 0..5 {
-        let mut bytes = [0u8; 5];
-        getrandom::fill(&mut bytes).map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
-        let code = super::member::code_from(bytes);
-        let issued = sqlx::query(
-            "INSERT INTO loyalty_members (customer_id, site_id, card_code)
-             SELECT id, site_id, ?2 FROM customers WHERE id = ?1
-             ON CONFLICT (customer_id) DO NOTHING",
-        )
-        .bind(customer)
-        .bind(&code)
-        .execute(pool)
-        .await;
-        match issued {
-            Ok(_) => return member(pool, customer).await,
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(sqlx::Error::Protocol("no free card number after five draws".into()))
-}
-
-/// What the customer's printed card shows; `None` without a card.
-pub async fn printable(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<super::PrintableCard>> {
-    let row = sqlx::query(
-        "SELECT m.card_code, s.name AS site_name,
-                trim(coalesce(pii_open(c.first_name), '') || ' ' || coalesce(pii_open(c.last_name), '')) AS name
-         FROM loyalty_members m JOIN customers c ON c.id = m.customer_id JOIN sites s ON s.id = m.site_id
-         WHERE m.customer_id = ?",
-    )
-    .bind(customer)
-    .fetch_optional(pool)
-    .await?;
-    let Some(r) = row else { return Ok(None) };
-    let code: String = r.try_get("card_code")?;
-    let svg = super::member::qr_svg(&code)
-        .ok_or_else(|| sqlx::Error::Protocol("card number too long for a QR code".into()))?;
-    Ok(Some(super::PrintableCard {
-        site_name: r.try_get("site_name")?,
-        name: r.try_get("name")?,
-        code: super::member::display(&code),
-        svg,
-    }))
 }

@@ -1,0 +1,259 @@
+//! SQL of the customer's own page: one-time sign-in links (and the mail that carries them),
+//! sessions, and what the page shows and lets the customer change.
+
+use crate::domain::{CustomerId, Email, SiteId};
+use crate::mail::db::{About, Mail};
+use crate::mail::templates::{MailKind, fill};
+use crate::sites::Site;
+use crate::widgets::texts::Lang;
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+/// How long a mailed sign-in link works.
+pub const LINK_HOURS: i64 = 2;
+/// How long a browser stays signed in to the page.
+pub const SESSION_DAYS: i64 = 30;
+/// Links a customer may be sent in ten minutes: the form is open to anyone, and must not
+/// become a way to flood someone's inbox.
+const LINKS_PER_TEN_MINUTES: i64 = 3;
+
+/// A customer to send a link to.
+pub struct Recipient {
+    pub customer: CustomerId,
+    pub name: String,
+    /// Their newest consent's language, else the site's.
+    pub language: Lang,
+}
+
+/// The customer with this address on the site.
+pub async fn recipient(conn: &mut SqliteConnection, site: &Site, email: &Email) -> sqlx::Result<Option<Recipient>> {
+    let row = sqlx::query(
+        "SELECT c.id, coalesce(pii_open(c.first_name), '') AS name,
+                (SELECT language FROM consents WHERE customer_id = c.id ORDER BY id DESC LIMIT 1) AS language
+         FROM customers c WHERE c.site_id = ? AND c.email_hash = pii_hash('email', ?)",
+    )
+    .bind(site.id)
+    .bind(email.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let language: Option<String> = r.try_get("language")?;
+    Ok(Some(Recipient {
+        customer: CustomerId(r.try_get("id")?),
+        name: r.try_get("name")?,
+        language: Lang::from_tag(language.as_deref().unwrap_or(&site.default_language)),
+    }))
+}
+
+/// Writes a new sign-in link and the mail carrying it to `to` into the outbox, inside the
+/// caller's transaction. `false` (nothing written) when the customer was sent enough links
+/// in the last ten minutes. `origin` is where Patron is reached (links start with it).
+pub async fn send_link(
+    conn: &mut SqliteConnection,
+    site: &Site,
+    r: &Recipient,
+    to: &Email,
+    origin: &str,
+) -> sqlx::Result<bool> {
+    let recent: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM customer_links
+         WHERE customer_id = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes')",
+    )
+    .bind(r.customer)
+    .fetch_one(&mut *conn)
+    .await?;
+    if recent >= LINKS_PER_TEN_MINUTES {
+        return Ok(false);
+    }
+    let token = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
+    sqlx::query(
+        "INSERT INTO customer_links (link_hash, site_id, customer_id, expires_at)
+         VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+    )
+    .bind(crate::tokens::hash(&token))
+    .bind(site.id)
+    .bind(r.customer)
+    .bind(format!("+{LINK_HOURS} hours"))
+    .execute(&mut *conn)
+    .await?;
+    let link = format!("{origin}/p/{}/me/link/{token}", site.key.as_str());
+    let wording = crate::mail::db::wording(conn, site.id, MailKind::MyPageLink, r.language).await?;
+    let hours = LINK_HOURS.to_string();
+    let values = [("site", site.name.as_str()), ("name", r.name.as_str()), ("link", &link), ("hours", &hours)];
+    let mail = Mail { subject: fill(&wording.subject, &values), body: fill(&wording.body, &values) };
+    let about = About { customer: Some(r.customer), ..About::default() };
+    crate::mail::db::enqueue(conn, site.id, about, MailKind::MyPageLink.code(), to.as_str(), &mail).await?;
+    Ok(true)
+}
+
+/// Whether a link of the site with this hash still works (unused and not expired).
+pub async fn link_works(pool: &SqlitePool, site: SiteId, link_hash: &str) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM customer_links WHERE link_hash = ? AND site_id = ? AND used_at IS NULL
+           AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    )
+    .bind(link_hash)
+    .bind(site)
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Uses the link (once: the update claims it, so two presses make one session) and opens a
+/// session for `session_hash`; the customer, or `None` when the link does not work.
+pub async fn sign_in(
+    pool: &SqlitePool,
+    site: SiteId,
+    link_hash: &str,
+    session_hash: &str,
+) -> sqlx::Result<Option<CustomerId>> {
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    let customer: Option<CustomerId> = sqlx::query_scalar(
+        "UPDATE customer_links SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE link_hash = ? AND site_id = ? AND used_at IS NULL
+           AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         RETURNING customer_id",
+    )
+    .bind(link_hash)
+    .bind(site)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(customer) = customer else { return Ok(None) };
+    sqlx::query(
+        "INSERT INTO customer_sessions (token_hash, site_id, customer_id, expires_at)
+         VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+    )
+    .bind(session_hash)
+    .bind(site)
+    .bind(customer)
+    .bind(format!("+{SESSION_DAYS} days"))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(customer))
+}
+
+/// The customer signed in with this session on this site.
+pub async fn session_customer(pool: &SqlitePool, site: SiteId, session_hash: &str) -> sqlx::Result<Option<CustomerId>> {
+    sqlx::query_scalar(
+        "SELECT customer_id FROM customer_sessions WHERE token_hash = ? AND site_id = ?
+           AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    )
+    .bind(session_hash)
+    .bind(site)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn sign_out(pool: &SqlitePool, session_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM customer_sessions WHERE token_hash = ?").bind(session_hash).execute(pool).await?;
+    Ok(())
+}
+
+/// Removes links and sessions that no longer work (the daily clean-up).
+pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
+    let now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    let links = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM customer_links WHERE expires_at < {now}")))
+        .execute(pool)
+        .await?
+        .rows_affected();
+    let sessions = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM customer_sessions WHERE expires_at < {now}")))
+        .execute(pool)
+        .await?
+        .rows_affected();
+    Ok(links + sessions)
+}
+
+/// What the page shows besides the card.
+pub struct Mine {
+    pub name: String,
+    pub email: String,
+    pub favourites: Vec<(i64, String)>,
+    /// Item, quantity, status, when.
+    pub reservations: Vec<(String, i64, String, String)>,
+    /// Purpose and whether it is granted now, for every purpose the site asks or they answered.
+    pub consents: Vec<(String, bool)>,
+    pub do_not_sell: bool,
+}
+
+pub async fn mine(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<Mine>> {
+    let row = sqlx::query(
+        "SELECT trim(coalesce(pii_open(first_name), '') || ' ' || coalesce(pii_open(last_name), '')) AS name,
+                coalesce(pii_open(email), '') AS email, do_not_sell_at IS NOT NULL AS do_not_sell, site_id
+         FROM customers WHERE id = ?",
+    )
+    .bind(customer)
+    .fetch_optional(pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let site: i64 = r.try_get("site_id")?;
+    let favourites = sqlx::query_as(
+        "SELECT i.id, i.name FROM favourites f JOIN catalogue_items i ON i.id = f.item_id
+         WHERE f.customer_id = ? ORDER BY f.created_at DESC",
+    )
+    .bind(customer)
+    .fetch_all(pool)
+    .await?;
+    let reservations = sqlx::query_as(
+        "SELECT i.name, r.quantity, r.status, r.created_at FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
+         WHERE r.customer_id = ? ORDER BY r.id DESC",
+    )
+    .bind(customer)
+    .fetch_all(pool)
+    .await?;
+    let consents = sqlx::query_as(
+        "SELECT p.purpose, coalesce((SELECT granted FROM consents WHERE customer_id = ?1 AND purpose = p.purpose
+                                     ORDER BY id DESC LIMIT 1), 0) = 1
+         FROM (SELECT purpose FROM consent_texts WHERE site_id = ?2
+               UNION SELECT purpose FROM consents WHERE customer_id = ?1) p ORDER BY p.purpose",
+    )
+    .bind(customer)
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
+    Ok(Some(Mine {
+        name: r.try_get("name")?,
+        email: r.try_get("email")?,
+        favourites,
+        reservations,
+        consents,
+        do_not_sell: r.try_get("do_not_sell")?,
+    }))
+}
+
+pub async fn remove_favourite(pool: &SqlitePool, customer: CustomerId, item: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM favourites WHERE customer_id = ? AND item_id = ?")
+        .bind(customer)
+        .bind(item)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Records the customer giving a consent on their page: the site's newest wording for the
+/// purpose (in their language if the site writes in it). `false` when the site has no
+/// wording for it, so there is nothing to agree to.
+pub async fn give_consent(
+    pool: &SqlitePool,
+    customer: CustomerId,
+    purpose: &str,
+    language: Lang,
+    page: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url,
+                               source, policy_version)
+         SELECT c.id, ?2, 1, t.id, t.body, t.version, t.language, ?4, 'my_page',
+                (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id)
+         FROM customers c JOIN sites s ON s.id = c.site_id
+         JOIN consent_texts t ON t.site_id = c.site_id AND t.purpose = ?2
+         WHERE c.id = ?1 AND t.language IN (?3, s.default_language)
+         ORDER BY t.version DESC, t.language = ?3 DESC LIMIT 1",
+    )
+    .bind(customer)
+    .bind(purpose)
+    .bind(language.code())
+    .bind(page)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,314 @@
+//! The customer's own page, `/p/SITEKEY/me`, without an account or password: they ask for a
+//! link by email (one-time, expiring, in the outbox until a mail server is configured), and
+//! opening it signs that browser in. The page shows their loyalty card and balance, their
+//! saved items (they can remove them), their reservations, their consents (they can change
+//! them), and the way to download or erase their data.
+//!
+//! Plain HTML forms and no script, so it works on any phone. The session cookie is
+//! HttpOnly and SameSite=Strict, scoped to the page's path: a form on another site cannot
+//! act for the customer, and the admin never sees the cookie.
+
+pub mod db;
+mod html;
+
+use crate::admin::auth::session::{is_https, token_cookie, token_set_cookie};
+use crate::admin::rights::self_service::{SelfService, broken, site_or_404};
+use crate::domain::{CustomerId, Email};
+use crate::error::AppError;
+use crate::sites::Site;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+const COOKIE: &str = "patron_me";
+
+pub fn routes(state: SelfService) -> axum::Router {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/p/{key}/me", get(show).post(ask_for_link))
+        .route("/p/{key}/me/link/{token}", get(link_page).post(use_link))
+        .route("/p/{key}/me/favourites", post(remove_favourite))
+        .route("/p/{key}/me/consents", post(change_consent))
+        .route("/p/{key}/me/card", post(take_card))
+        .route("/p/{key}/me/rights", post(rights))
+        .route("/p/{key}/me/sign-out", post(sign_out))
+        .with_state(state)
+}
+
+fn home(site: &Site) -> String {
+    format!("/p/{}/me", site.key.as_str())
+}
+
+fn secure(s: &SelfService, headers: &HeaderMap) -> bool {
+    is_https(headers) || s.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+}
+
+fn internal(what: &'static str, e: sqlx::Error) -> Response {
+    broken(&AppError::internal(what, e))
+}
+
+/// The signed-in customer and their session's hash, or the page to show instead.
+async fn signed_in(s: &SelfService, site: &Site, headers: &HeaderMap) -> Result<Option<(CustomerId, String)>, Response> {
+    let Some(token) = token_cookie(headers, COOKIE) else { return Ok(None) };
+    let hash = crate::tokens::hash(&token);
+    match db::session_customer(&s.pool, site.id, &hash).await {
+        Ok(found) => Ok(found.map(|c| (c, hash))),
+        Err(e) => Err(internal("my page: session", e)),
+    }
+}
+
+/// For the page's buttons: the site and the signed-in customer, or a way back to sign in.
+async fn acting(s: &SelfService, key: &str, headers: &HeaderMap) -> Result<(Site, CustomerId, String), Response> {
+    let site = site_or_404(&s.pool, key).await?;
+    match signed_in(s, &site, headers).await? {
+        Some((customer, hash)) => Ok((site, customer, hash)),
+        None => Err(Redirect::to(&home(&site)).into_response()),
+    }
+}
+
+/// The page when signed in, else the form that asks for a link.
+pub async fn show(State(s): State<SelfService>, Path(key): Path<String>, headers: HeaderMap) -> Response {
+    let site = match site_or_404(&s.pool, &key).await {
+        Ok(site) => site,
+        Err(response) => return response,
+    };
+    let customer = match signed_in(&s, &site, &headers).await {
+        Ok(Some((customer, _))) => customer,
+        Ok(None) => return html::ask(StatusCode::OK, &site, "", None),
+        Err(response) => return response,
+    };
+    let mine = match db::mine(&s.pool, customer).await {
+        Ok(Some(mine)) => mine,
+        Ok(None) => return html::ask(StatusCode::OK, &site, "", None),
+        Err(e) => return internal("my page", e),
+    };
+    let card = match crate::loyalty::db::printable(&s.pool, customer).await {
+        Ok(card) => card,
+        Err(e) => return internal("my page: card", e),
+    };
+    let balances = match crate::loyalty::db::cards(&s.pool, customer).await {
+        Ok(cards) => cards.unwrap_or_default(),
+        Err(e) => return internal("my page: balances", e),
+    };
+    html::mine(&site, &mine, card.as_ref(), &balances)
+}
+
+#[derive(Deserialize, Default)]
+pub struct AskForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Mails a link to the address if it is a customer's; the answer is the same either way,
+/// so the form does not tell strangers who shops here.
+pub async fn ask_for_link(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<AskForm>,
+) -> Response {
+    let site = match site_or_404(&s.pool, &key).await {
+        Ok(site) => site,
+        Err(response) => return response,
+    };
+    let email = match Email::parse(&form.email) {
+        Ok(email) => email,
+        Err(problem) => return html::ask(StatusCode::UNPROCESSABLE_ENTITY, &site, &form.email, Some(&problem.to_string())),
+    };
+    let origin = s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers));
+    let sent = async {
+        let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
+        let Some(recipient) = db::recipient(&mut tx, &site, &email).await? else { return Ok(false) };
+        let sent = db::send_link(&mut tx, &site, &recipient, &email, &origin).await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(sent)
+    };
+    match sent.await {
+        Ok(sent) => tracing::info!(site = site.key.as_str(), sent, "my page link asked for"),
+        Err(e) => return internal("my page: link", e),
+    }
+    html::asked(&site, &email)
+}
+
+/// The link's page: one button that signs in. Opening the link alone does nothing, so a
+/// mail scanner following links cannot use it up.
+pub async fn link_page(State(s): State<SelfService>, Path((key, token)): Path<(String, String)>) -> Response {
+    let site = match site_or_404(&s.pool, &key).await {
+        Ok(site) => site,
+        Err(response) => return response,
+    };
+    match db::link_works(&s.pool, site.id, &crate::tokens::hash(&token)).await {
+        Ok(true) => html::open_link(&site),
+        Ok(false) => html::dead_link(&site),
+        Err(e) => internal("my page: link", e),
+    }
+}
+
+pub async fn use_link(
+    State(s): State<SelfService>,
+    Path((key, token)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let site = match site_or_404(&s.pool, &key).await {
+        Ok(site) => site,
+        Err(response) => return response,
+    };
+    let session = match crate::tokens::new_token() {
+        Ok(token) => token,
+        Err(e) => return broken(&AppError::internal("my page: token", e)),
+    };
+    match db::sign_in(&s.pool, site.id, &crate::tokens::hash(&token), &crate::tokens::hash(&session)).await {
+        Ok(Some(_)) => {
+            tracing::info!(site = site.key.as_str(), "customer signed in to their page");
+            let cookie =
+                token_set_cookie(COOKIE, &home(&site), &session, db::SESSION_DAYS * 24 * 3600, secure(&s, &headers));
+            ([(header::SET_COOKIE, cookie)], Redirect::to(&home(&site))).into_response()
+        }
+        Ok(None) => html::dead_link(&site),
+        Err(e) => internal("my page: sign in", e),
+    }
+}
+
+pub async fn sign_out(State(s): State<SelfService>, Path(key): Path<String>, headers: HeaderMap) -> Response {
+    let (site, _, hash) = match acting(&s, &key, &headers).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if let Err(e) = db::sign_out(&s.pool, &hash).await {
+        return internal("my page: sign out", e);
+    }
+    let cookie = token_set_cookie(COOKIE, &home(&site), "", 0, secure(&s, &headers));
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&home(&site))).into_response()
+}
+
+#[derive(Deserialize, Default)]
+pub struct ItemForm {
+    #[serde(default)]
+    item: i64,
+}
+
+pub async fn remove_favourite(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<ItemForm>,
+) -> Response {
+    let (site, customer, _) = match acting(&s, &key, &headers).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    match db::remove_favourite(&s.pool, customer, form.item).await {
+        Ok(()) => Redirect::to(&format!("{}#favourites", home(&site))).into_response(),
+        Err(e) => internal("my page: favourite", e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct ConsentForm {
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    granted: String,
+}
+
+pub async fn change_consent(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<ConsentForm>,
+) -> Response {
+    let (site, customer, _) = match acting(&s, &key, &headers).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let Some(&(purpose, _)) = html::PURPOSES.iter().find(|(p, _)| *p == form.purpose) else {
+        return html::refused(&site, "There is no such consent.");
+    };
+    let page = format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
+    let done = if form.granted == "1" {
+        let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
+        db::give_consent(&s.pool, customer, purpose, lang, &page).await
+    } else {
+        let how = crate::admin::rights::self_service::db::Withdrawal {
+            body: "Withdrawn on their own page",
+            source: "my_page",
+            page: &page,
+        };
+        crate::admin::rights::self_service::db::withdraw(&s.pool, customer, purpose, &how).await.map(|()| true)
+    };
+    match done {
+        Ok(true) => Redirect::to(&format!("{}#consents", home(&site))).into_response(),
+        Ok(false) => html::refused(&site, "The shop has no wording for this consent yet, so it cannot be given here."),
+        Err(e) => internal("my page: consent", e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct CardForm {
+    #[serde(default)]
+    agree: String,
+}
+
+/// A customer without a card takes one, agreeing to the programme's words.
+pub async fn take_card(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<CardForm>,
+) -> Response {
+    let (site, customer, _) = match acting(&s, &key, &headers).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if form.agree != "yes" {
+        return html::refused(&site, "Please tick the box to join.");
+    }
+    let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
+    let page = format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
+    let joined = crate::loyalty::db::Joined::Themselves {
+        via: "my_page",
+        text: lang.texts().loyalty_agree,
+        language: lang.code(),
+        page: &page,
+    };
+    let taken = async {
+        let mut conn = s.pool.acquire().await?;
+        crate::loyalty::db::issue_card_in(&mut conn, customer, &joined).await
+    };
+    match taken.await {
+        Ok(_) => Redirect::to(&format!("{}#card", home(&site))).into_response(),
+        Err(e) => internal("my page: card", e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct RightsForm {
+    #[serde(default)]
+    kind: String,
+}
+
+/// Download, do-not-sell or erasure: the same request and confirmation page as the privacy
+/// form's, without the mail (being signed in proves the address already).
+pub async fn rights(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<RightsForm>,
+) -> Response {
+    use crate::admin::rights::self_service::db::{Kind, open_signed_in};
+    let (site, customer, _) = match acting(&s, &key, &headers).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let Some(kind) = Kind::parse(&form.kind) else { return html::refused(&site, "Please choose what you would like.") };
+    let token = match crate::tokens::new_token() {
+        Ok(token) => token,
+        Err(e) => return broken(&AppError::internal("my page: rights token", e)),
+    };
+    match open_signed_in(&s.pool, site.id, customer, kind, &crate::tokens::hash(&token)).await {
+        Ok(()) => Redirect::to(&format!("/p/{}/privacy/confirm/{token}", site.key.as_str())).into_response(),
+        Err(e) => internal("my page: rights", e),
+    }
+}

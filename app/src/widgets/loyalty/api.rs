@@ -1,0 +1,72 @@
+//! The loyalty widget's server functions: public endpoints behind the widget gate.
+
+use super::form::JoinForm;
+use crate::error::AppError;
+use crate::loyalty::PrintableCard;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the widget shows before the form: the programmes one joins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoyaltyOffer {
+    pub privacy_policy_url: String,
+    /// Each active programme's name and its rewards ("Free bun · 10").
+    pub programmes: Vec<(String, String)>,
+}
+
+/// The answer to joining: the new card, or `None` when the card is behind the mailed link
+/// (the address was known already); the browser's token when it now identifies someone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JoinDone {
+    pub card: Option<PrintableCard>,
+    pub visitor: Option<String>,
+}
+
+#[server(prefix = "/w", endpoint = "loyalty_offer")]
+pub async fn get_loyalty_offer() -> Result<LoyaltyOffer, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Loyalty).await?;
+            let pool = crate::server_ctx::pool()?;
+            let programmes = super::db::offer(&pool, &caller.site).await?;
+            Ok(LoyaltyOffer { privacy_policy_url: caller.site.privacy_policy_url, programmes })
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/w", endpoint = "loyalty_join")]
+pub async fn join_loyalty(form: JoinForm) -> Result<JoinDone, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use super::db::Joining;
+            use super::form::ValidJoin;
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Loyalty).await?;
+            if !form.website.is_empty() {
+                // A bot filled the invisible field: answer like a known address, store nothing.
+                tracing::info!(site = caller.site.key.as_str(), "loyalty honeypot filled; nothing stored");
+                return Ok(JoinDone { card: None, visitor: None });
+            }
+            let join = ValidJoin::parse(&form)?;
+            let pool = crate::server_ctx::pool()?;
+            if super::db::offer(&pool, &caller.site).await?.is_empty() {
+                return Err(AppError::WidgetOff);
+            }
+            let lang = crate::widgets::texts::Lang::from_tag(&form.lang);
+            let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
+            let origin = crate::server_ctx::link_origin()?;
+            match super::db::join(&pool, &caller.site, &join, lang, &page, &origin).await? {
+                Joining::New { customer, visitor } => {
+                    tracing::info!(site = caller.site.key.as_str(), "loyalty: joined by widget");
+                    let card = crate::loyalty::db::printable(&pool, customer).await?;
+                    Ok(JoinDone { card, visitor: Some(visitor) })
+                }
+                Joining::Known => {
+                    tracing::info!(site = caller.site.key.as_str(), "loyalty: known address, link mailed");
+                    Ok(JoinDone { card: None, visitor: None })
+                }
+            }
+        }
+        .await,
+    )
+}

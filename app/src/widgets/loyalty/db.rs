@@ -1,0 +1,66 @@
+//! SQL of joining the loyalty programme from the widget.
+
+use super::form::ValidJoin;
+use crate::domain::CustomerId;
+use crate::loyalty::db::Joined;
+use crate::sites::Site;
+use crate::widgets::identity::{self, Contact};
+use crate::widgets::texts::Lang;
+use sqlx::SqlitePool;
+
+pub enum Joining {
+    /// A new customer with a new card; the browser's token.
+    New { customer: CustomerId, visitor: String },
+    /// The address is a customer's already: a link to their own page was mailed (or they
+    /// were sent enough links lately), nothing else changed.
+    Known,
+}
+
+/// The active programmes' names and what they offer, for the widget to show.
+pub async fn offer(pool: &SqlitePool, site: &Site) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query_as(
+        "SELECT p.name, coalesce((SELECT group_concat(r.name || ' · ' || r.cost, '; ') FROM
+                                   (SELECT name, cost FROM loyalty_rewards WHERE programme_id = p.id AND active = 1
+                                    ORDER BY cost) r), '')
+         FROM loyalty_programmes p WHERE p.site_id = ? AND p.active = 1 ORDER BY p.id",
+    )
+    .bind(site.id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Joins in one transaction: a new customer gets their card, their favourites and a mail with
+/// the link to their page; a known address gets only the mail, since whoever typed it has
+/// not shown it is theirs and must not see that customer's card.
+pub async fn join(
+    pool: &SqlitePool,
+    site: &Site,
+    j: &ValidJoin,
+    lang: Lang,
+    page: &str,
+    origin: &str,
+) -> sqlx::Result<Joining> {
+    let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    if let Some(known) = crate::my_page::db::recipient(&mut tx, site, &j.email).await? {
+        crate::my_page::db::send_link(&mut tx, site, &known, &j.email, origin).await?;
+        tx.commit().await?;
+        return Ok(Joining::Known);
+    }
+    let contact = Contact {
+        first_name: Some(&j.first_name),
+        last_name: j.last_name.as_ref(),
+        email: &j.email,
+        phone: None,
+        source: "loyalty",
+    };
+    let (customer, _) = identity::upsert_customer(&mut tx, site.id, &contact).await?;
+    let joined = Joined::Themselves { via: "widget", text: lang.texts().loyalty_agree, language: lang.code(), page };
+    crate::loyalty::db::issue_card_in(&mut tx, customer, &joined).await?;
+    identity::attach_favourites(&mut tx, site.id, customer, &j.favourites).await?;
+    let visitor = identity::link_browser(&mut tx, site.id, customer).await?;
+    let recipient =
+        crate::my_page::db::Recipient { customer, name: j.first_name.as_str().to_owned(), language: lang };
+    crate::my_page::db::send_link(&mut tx, site, &recipient, &j.email, origin).await?;
+    tx.commit().await?;
+    Ok(Joining::New { customer, visitor })
+}
