@@ -216,6 +216,8 @@ impl TestApp {
             "heard_responses" => "SELECT count(*) FROM heard_responses",
             "reservations" => "SELECT count(*) FROM reservations",
             "favourites" => "SELECT count(*) FROM favourites",
+            "loyalty_members" => "SELECT count(*) FROM loyalty_members",
+            "customer_sessions" => "SELECT count(*) FROM customer_sessions",
             other => panic!("no count for {other}"),
         };
         sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()

@@ -1,0 +1,268 @@
+//! Joining the loyalty programme from the widget and the customer's own page, against the
+//! real server: a new address gets its card at once, a known one only a mailed link; the
+//! sign-in link works once and not after it expires; the page shows and changes the
+//! customer's favourites and consents and leads to their data rights.
+
+mod common;
+
+use app::domain::Role;
+use common::{TestApp, field_errors, spawn_app};
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use serde_json::Value;
+
+async fn with_programme() -> TestApp {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@bakery.example").await;
+    let form = [
+        ("site", "demo"),
+        ("id", ""),
+        ("form[active]", "on"),
+        ("form[name]", "Bun card"),
+        ("form[kind]", "stamps"),
+        ("form[skus]", "CINNAMON-BUN"),
+        ("form[rewards]", "10 Free bun"),
+    ];
+    let res = app.admin_via(&owner, &app.url, "save_loyalty_programme", &form).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    app
+}
+
+async fn join(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
+    let mut form = vec![("form[page_url]", app.url.as_str())];
+    if !fields.iter().any(|(k, _)| *k == "form[lang]") {
+        form.push(("form[lang]", "en"));
+    }
+    form.extend_from_slice(fields);
+    app.widget("loyalty_join", &form).await
+}
+
+async fn mails_to(app: &TestApp, to: &str) -> Vec<(String, String, String)> {
+    sqlx::query_as("SELECT kind, subject, body FROM outbox WHERE pii_open(to_address) = ? ORDER BY id")
+        .bind(to)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+}
+
+/// The sign-in link in the newest mail to `to`.
+async fn mailed_link(app: &TestApp, to: &str) -> String {
+    let (_, _, body) = mails_to(app, to).await.pop().expect("a mail");
+    let start = body.find("http").expect("a link in the mail");
+    body[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+/// Presses the link page's button; the session cookie (`name=value`) when it worked.
+async fn open(link: &str) -> (StatusCode, Option<String>) {
+    let res = no_redirects().post(link).send().await.unwrap();
+    let cookie = res.headers().get(SET_COOKIE).map(|c| c.to_str().unwrap().to_owned());
+    (res.status(), cookie.map(|c| c.split(';').next().unwrap().to_owned()))
+}
+
+async fn page(app: &TestApp, cookie: &str) -> String {
+    let res = no_redirects().get(format!("{}/p/demo/me", app.url)).header(COOKIE, cookie).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.text().await.unwrap()
+}
+
+async fn press(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    no_redirects().post(format!("{}/p/demo/me{path}", app.url)).header(COOKIE, cookie).form(form).send().await.unwrap()
+}
+
+async fn signed_in(app: &TestApp, email: &str) -> String {
+    let res = join(app, &[("form[first_name]", "Mia"), ("form[email]", email), ("form[agree]", "true")]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let (status, cookie) = open(&mailed_link(app, email).await).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    cookie.expect("a session cookie")
+}
+
+#[tokio::test]
+async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_link() {
+    let app = spawn_app().await;
+    let res = join(&app, &[("form[first_name]", "Mia"), ("form[email]", "mia@example.com"), ("form[agree]", "true")]).await;
+    assert!(!res.status().is_success(), "no programme runs yet, so there is nothing to join");
+    let app = with_programme().await;
+
+    let res = join(&app, &[("form[email]", "not an address")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = field_errors(&res.json().await.unwrap());
+    assert_eq!(errors.get("first_name").map(String::as_str), Some("Required"));
+    assert_eq!(errors.get("email").map(String::as_str), Some("NotAnEmail"));
+    assert_eq!(errors.get("consent").map(String::as_str), Some("MustAgree"), "the box must be ticked: {errors:?}");
+    assert_eq!(app.count("customers").await, 0, "nothing half-written");
+
+    let fields = [
+        ("form[first_name]", "Mia"),
+        ("form[email]", "Mia@Example.com"),
+        ("form[agree]", "true"),
+        ("form[lang]", "de"),
+        ("form[favourites][0]", "RYE"),
+    ];
+    let res = join(&app, &fields).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let done: Value = res.json().await.unwrap();
+    let code = done["card"]["code"].as_str().unwrap();
+    assert!(code.len() == 9 && code.as_bytes()[4] == b'-', "{done}");
+    assert!(done["card"]["svg"].as_str().unwrap().contains("<svg"), "a QR code: {done}");
+    assert_eq!(done["card"]["name"], "Mia");
+    assert_eq!(done["visitor"].as_str().unwrap().len(), 64, "the browser now identifies Mia");
+    let member: (String, String, String, String) = sqlx::query_as(
+        "SELECT m.joined_via, m.agreed_language, m.agreed_text, m.agreed_page FROM loyalty_members m
+         JOIN customers c ON c.id = m.customer_id WHERE c.email_hash = pii_hash('email', 'mia@example.com')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((member.0.as_str(), member.1.as_str()), ("widget", "de"));
+    assert!(member.2.starts_with("Ich möchte Mitglied werden"), "the words agreed to, as shown: {}", member.2);
+    assert!(member.3.starts_with(&app.url), "{}", member.3);
+    assert_eq!(app.count("favourites").await, 1, "what the browser saved came along");
+    let mails = mails_to(&app, "mia@example.com").await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].0, "my_page_link");
+    assert!(mails[0].1.starts_with("Ihre Seite bei"), "in the widget's language: {}", mails[0].1);
+    assert!(mails[0].2.contains("/p/demo/me/link/"), "{}", mails[0].2);
+
+    // Someone typing Mia's address does not see her card: she is mailed the link instead.
+    let again = [("form[first_name]", "Eve"), ("form[email]", "mia@example.com"), ("form[agree]", "true")];
+    let res = join(&app, &again).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let done: Value = res.json().await.unwrap();
+    assert_eq!((done["card"].clone(), done["visitor"].clone()), (Value::Null, Value::Null));
+    assert_eq!(mails_to(&app, "mia@example.com").await.len(), 2);
+    let name: String = sqlx::query_scalar("SELECT pii_open(first_name) FROM customers").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(name, "Mia", "an unproven address changes nothing");
+    assert_eq!(app.count("loyalty_members").await, 1);
+
+    // A bot filling the invisible field is answered alike and stores nothing.
+    let bot = [("form[first_name]", "Bot"), ("form[email]", "bot@example.com"), ("form[agree]", "true"), ("form[website]", "x")];
+    assert_eq!(join(&app, &bot).await.status(), StatusCode::OK);
+    assert_eq!(app.count("customers").await, 1);
+}
+
+#[tokio::test]
+async fn the_sign_in_link_works_once_and_never_after_it_expires() {
+    let app = with_programme().await;
+    let cookie = signed_in(&app, "mia@example.com").await;
+    assert!(cookie.starts_with("patron_me="));
+    let body = page(&app, &cookie).await;
+    assert!(body.contains("Hello Mia") && body.contains("data-card=\""), "the card on the page");
+    assert!(body.contains("data-balance=\"0\""), "{body}");
+
+    // The same link again: refused, and no session comes of it.
+    let link = mailed_link(&app, "mia@example.com").await;
+    let (status, cookie_again) = open(&link).await;
+    assert_eq!((status, cookie_again), (StatusCode::GONE, None));
+    assert_eq!(reqwest::get(&link).await.unwrap().status(), StatusCode::GONE);
+
+    // A new link, asked for on the page, left to expire.
+    let ask = |email: &'static str| {
+        let url = format!("{}/p/demo/me", app.url);
+        async move { reqwest::Client::new().post(url).form(&[("email", email)]).send().await.unwrap() }
+    };
+    let res = ask("mia@example.com").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("data-sent"));
+    let link = mailed_link(&app, "mia@example.com").await;
+    assert_eq!(reqwest::get(&link).await.unwrap().status(), StatusCode::OK, "the page with the button");
+    sqlx::query("UPDATE customer_links SET expires_at = '2020-01-01T00:00:00.000Z' WHERE used_at IS NULL")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(open(&link).await, (StatusCode::GONE, None), "an expired link is refused");
+
+    // An unknown address is answered alike, and nothing is mailed or kept.
+    let res = ask("nobody@example.com").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("data-sent"));
+    assert!(mails_to(&app, "nobody@example.com").await.is_empty());
+    let res = ask("not an address").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("aria-invalid=\"true\""));
+
+    // The form cannot flood an inbox: three links in ten minutes, then no more.
+    for _ in 0..3 {
+        ask("mia@example.com").await;
+    }
+    assert_eq!(mails_to(&app, "mia@example.com").await.len(), 3, "the joining mail and two asked for");
+
+    // Signing out ends the session on the server, not only in the browser.
+    let res = press(&app, &cookie, "/sign-out", &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(res.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert!(page(&app, &cookie).await.contains("Send me a link"), "the old cookie signs no one in");
+}
+
+#[tokio::test]
+async fn the_page_removes_favourites_changes_consents_and_leads_to_the_customers_data() {
+    let app = with_programme().await;
+    let cookie = signed_in(&app, "mia@example.com").await;
+    let customer: i64 = sqlx::query_scalar("SELECT id FROM customers").fetch_one(&app.pool).await.unwrap();
+    sqlx::query("INSERT INTO favourites (customer_id, item_id) SELECT ?, id FROM catalogue_items WHERE sku IN ('RYE', 'SOURDOUGH')")
+        .bind(customer)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let body = page(&app, &cookie).await;
+    assert!(body.contains("Rye bread") && body.contains("Sourdough loaf"));
+
+    let rye: i64 = sqlx::query_scalar("SELECT id FROM catalogue_items WHERE sku = 'RYE'").fetch_one(&app.pool).await.unwrap();
+    let res = press(&app, &cookie, "/favourites", &[("item", &rye.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let body = page(&app, &cookie).await;
+    assert!(!body.contains("Rye bread") && body.contains("Sourdough loaf"));
+
+    // Without the session cookie nothing changes: the form only leads back to signing in.
+    let res = no_redirects()
+        .post(format!("{}/p/demo/me/favourites", app.url))
+        .form(&[("item", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((res.status(), res.headers()[LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/p/demo/me"));
+    assert_eq!(app.count("favourites").await, 1);
+
+    assert!(body.contains("data-consent=\"newsletter\" data-granted=\"no\""), "{body}");
+    assert_eq!(press(&app, &cookie, "/consents", &[("purpose", "newsletter"), ("granted", "1")]).await.status(), StatusCode::SEE_OTHER);
+    assert!(page(&app, &cookie).await.contains("data-consent=\"newsletter\" data-granted=\"yes\""));
+    assert_eq!(press(&app, &cookie, "/consents", &[("purpose", "newsletter"), ("granted", "0")]).await.status(), StatusCode::SEE_OTHER);
+    let records: Vec<(i64, String, Option<i64>)> =
+        sqlx::query_as("SELECT granted, source, consent_text_id FROM consents WHERE customer_id = ? ORDER BY id")
+            .bind(customer)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(records.len(), 2);
+    assert_eq!((records[0].0, records[0].1.as_str()), (1, "my_page"));
+    assert!(records[0].2.is_some(), "giving it records the exact wording agreed to");
+    assert_eq!((records[1].0, records[1].1.as_str()), (0, "my_page"));
+    let res = press(&app, &cookie, "/consents", &[("purpose", "everything"), ("granted", "1")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Download: the same confirmation page as the privacy form's, without another mail.
+    let res = press(&app, &cookie, "/rights", &[("kind", "access")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let confirm = format!("{}{}", app.url, res.headers()[LOCATION].to_str().unwrap());
+    assert!(confirm.contains("/p/demo/privacy/confirm/"), "{confirm}");
+    let download = reqwest::Client::new().post(&confirm).form(&[("format", "json")]).send().await.unwrap();
+    assert_eq!(download.status(), StatusCode::OK);
+    assert!(download.text().await.unwrap().contains("mia@example.com"));
+    let kinds: Vec<(String, String)> =
+        sqlx::query_as("SELECT kind, state FROM privacy_requests WHERE customer_id = ?").bind(customer).fetch_all(&app.pool).await.unwrap();
+    assert_eq!(kinds, vec![("access".to_owned(), "done".to_owned())]);
+
+    // Erasure from the page takes the customer, their card and their session with them.
+    let res = press(&app, &cookie, "/rights", &[("kind", "erasure")]).await;
+    let confirm = format!("{}{}", app.url, res.headers()[LOCATION].to_str().unwrap());
+    let erased = reqwest::Client::new().post(&confirm).form(&[("format", "")]).send().await.unwrap();
+    assert_eq!(erased.status(), StatusCode::OK);
+    assert_eq!(app.count("customers").await, 0);
+    assert_eq!(app.count("loyalty_members").await, 0);
+    assert_eq!(app.count("customer_sessions").await, 0);
+    assert!(page(&app, &cookie).await.contains("Send me a link"));
+}
