@@ -84,7 +84,8 @@ async fn signed_in(app: &TestApp, email: &str) -> String {
 #[tokio::test]
 async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_link() {
     let app = spawn_app().await;
-    let res = join(&app, &[("form[first_name]", "Mia"), ("form[email]", "mia@example.com"), ("form[agree]", "true")]).await;
+    let res =
+        join(&app, &[("form[first_name]", "Mia"), ("form[email]", "mia@example.com"), ("form[agree]", "true")]).await;
     assert!(!res.status().is_success(), "no programme runs yet, so there is nothing to join");
     let app = with_programme().await;
 
@@ -135,12 +136,18 @@ async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_lin
     let done: Value = res.json().await.unwrap();
     assert_eq!((done["card"].clone(), done["visitor"].clone()), (Value::Null, Value::Null));
     assert_eq!(mails_to(&app, "mia@example.com").await.len(), 2);
-    let name: String = sqlx::query_scalar("SELECT pii_open(first_name) FROM customers").fetch_one(&app.pool).await.unwrap();
+    let name: String =
+        sqlx::query_scalar("SELECT pii_open(first_name) FROM customers").fetch_one(&app.pool).await.unwrap();
     assert_eq!(name, "Mia", "an unproven address changes nothing");
     assert_eq!(app.count("loyalty_members").await, 1);
 
     // A bot filling the invisible field is answered alike and stores nothing.
-    let bot = [("form[first_name]", "Bot"), ("form[email]", "bot@example.com"), ("form[agree]", "true"), ("form[website]", "x")];
+    let bot = [
+        ("form[first_name]", "Bot"),
+        ("form[email]", "bot@example.com"),
+        ("form[agree]", "true"),
+        ("form[website]", "x"),
+    ];
     assert_eq!(join(&app, &bot).await.status(), StatusCode::OK);
     assert_eq!(app.count("customers").await, 1);
 }
@@ -211,26 +218,29 @@ async fn the_page_removes_favourites_changes_consents_and_leads_to_the_customers
     let body = page(&app, &cookie).await;
     assert!(body.contains("Rye bread") && body.contains("Sourdough loaf"));
 
-    let rye: i64 = sqlx::query_scalar("SELECT id FROM catalogue_items WHERE sku = 'RYE'").fetch_one(&app.pool).await.unwrap();
+    let rye: i64 =
+        sqlx::query_scalar("SELECT id FROM catalogue_items WHERE sku = 'RYE'").fetch_one(&app.pool).await.unwrap();
     let res = press(&app, &cookie, "/favourites", &[("item", &rye.to_string())]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let body = page(&app, &cookie).await;
     assert!(!body.contains("Rye bread") && body.contains("Sourdough loaf"));
 
     // Without the session cookie nothing changes: the form only leads back to signing in.
-    let res = no_redirects()
-        .post(format!("{}/p/demo/me/favourites", app.url))
-        .form(&[("item", "1")])
-        .send()
-        .await
-        .unwrap();
+    let res =
+        no_redirects().post(format!("{}/p/demo/me/favourites", app.url)).form(&[("item", "1")]).send().await.unwrap();
     assert_eq!((res.status(), res.headers()[LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/p/demo/me"));
     assert_eq!(app.count("favourites").await, 1);
 
     assert!(body.contains("data-consent=\"newsletter\" data-granted=\"no\""), "{body}");
-    assert_eq!(press(&app, &cookie, "/consents", &[("purpose", "newsletter"), ("granted", "1")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        press(&app, &cookie, "/consents", &[("purpose", "newsletter"), ("granted", "1")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
     assert!(page(&app, &cookie).await.contains("data-consent=\"newsletter\" data-granted=\"yes\""));
-    assert_eq!(press(&app, &cookie, "/consents", &[("purpose", "newsletter"), ("granted", "0")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        press(&app, &cookie, "/consents", &[("purpose", "newsletter"), ("granted", "0")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
     let records: Vec<(i64, String, Option<i64>)> =
         sqlx::query_as("SELECT granted, source, consent_text_id FROM consents WHERE customer_id = ? ORDER BY id")
             .bind(customer)
@@ -252,8 +262,11 @@ async fn the_page_removes_favourites_changes_consents_and_leads_to_the_customers
     let download = reqwest::Client::new().post(&confirm).form(&[("format", "json")]).send().await.unwrap();
     assert_eq!(download.status(), StatusCode::OK);
     assert!(download.text().await.unwrap().contains("mia@example.com"));
-    let kinds: Vec<(String, String)> =
-        sqlx::query_as("SELECT kind, state FROM privacy_requests WHERE customer_id = ?").bind(customer).fetch_all(&app.pool).await.unwrap();
+    let kinds: Vec<(String, String)> = sqlx::query_as("SELECT kind, state FROM privacy_requests WHERE customer_id = ?")
+        .bind(customer)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(kinds, vec![("access".to_owned(), "done".to_owned())]);
 
     // Erasure from the page takes the customer, their card and their session with them.

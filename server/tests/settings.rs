@@ -41,7 +41,7 @@ async fn settings_need_a_session_and_the_owner_role() {
         }
     }
     let s = settings(&app).await;
-    assert_eq!(s["widgets"].as_array().unwrap().len(), 8, "nothing was switched off");
+    assert_eq!(s["widgets"].as_array().unwrap().len(), app::domain::WidgetKind::ALL.len(), "nothing was switched off");
     assert_eq!(s["origins"], serde_json::json!(["self"]), "nothing was allowed");
 }
 

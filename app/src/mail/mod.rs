@@ -7,9 +7,9 @@ mod api;
 #[cfg(feature = "ssr")]
 mod automation_wordings;
 #[cfg(feature = "ssr")]
-mod my_page_wordings;
-#[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+mod my_page_wordings;
 #[cfg(feature = "ssr")]
 pub mod templates;
 

@@ -21,7 +21,8 @@ fn base(site: &Site) -> String {
 
 /// The form asking for a sign-in link.
 pub fn ask(status: StatusCode, site: &Site, email: &str, error: Option<&str>) -> Response {
-    let error = error.map_or(String::new(), |m| format!("<p class=\"error\" id=\"email-error\" role=\"alert\">{}</p>", e(m)));
+    let error =
+        error.map_or(String::new(), |m| format!("<p class=\"error\" id=\"email-error\" role=\"alert\">{}</p>", e(m)));
     let described = if error.is_empty() { "" } else { " aria-invalid=\"true\" aria-describedby=\"email-error\"" };
     let body = format!(
         "<h1>Your page at {name}</h1>\
@@ -121,7 +122,11 @@ fn card_section(site: &Site, card: Option<&PrintableCard>, balances: &[Card]) ->
 }
 
 fn list_or(items: String, empty: &str) -> String {
-    if items.is_empty() { format!("<p class=\"muted\">{empty}</p>") } else { format!("<ul class=\"plain\">{items}</ul>") }
+    if items.is_empty() {
+        format!("<p class=\"muted\">{empty}</p>")
+    } else {
+        format!("<ul class=\"plain\">{items}</ul>")
+    }
 }
 
 /// The signed-in page.

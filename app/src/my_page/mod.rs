@@ -50,7 +50,11 @@ fn internal(what: &'static str, e: sqlx::Error) -> Response {
 }
 
 /// The signed-in customer and their session's hash, or the page to show instead.
-async fn signed_in(s: &SelfService, site: &Site, headers: &HeaderMap) -> Result<Option<(CustomerId, String)>, Response> {
+async fn signed_in(
+    s: &SelfService,
+    site: &Site,
+    headers: &HeaderMap,
+) -> Result<Option<(CustomerId, String)>, Response> {
     let Some(token) = token_cookie(headers, COOKIE) else { return Ok(None) };
     let hash = crate::tokens::hash(&token);
     match db::session_customer(&s.pool, site.id, &hash).await {
@@ -115,7 +119,9 @@ pub async fn ask_for_link(
     };
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
-        Err(problem) => return html::ask(StatusCode::UNPROCESSABLE_ENTITY, &site, &form.email, Some(&problem.to_string())),
+        Err(problem) => {
+            return html::ask(StatusCode::UNPROCESSABLE_ENTITY, &site, &form.email, Some(&problem.to_string()));
+        }
     };
     let origin = s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers));
     let sent = async {
@@ -226,7 +232,8 @@ pub async fn change_consent(
     let Some(&(purpose, _)) = html::PURPOSES.iter().find(|(p, _)| *p == form.purpose) else {
         return html::refused(&site, "There is no such consent.");
     };
-    let page = format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
+    let page =
+        format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
     let done = if form.granted == "1" {
         let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
         db::give_consent(&s.pool, customer, purpose, lang, &page).await
@@ -266,7 +273,8 @@ pub async fn take_card(
         return html::refused(&site, "Please tick the box to join.");
     }
     let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
-    let page = format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
+    let page =
+        format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
     let joined = crate::loyalty::db::Joined::Themselves {
         via: "my_page",
         text: lang.texts().loyalty_agree,

@@ -36,7 +36,11 @@ pub async fn issue_card(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result
 
 /// Gives the customer a card inside the caller's transaction; `false` when they had one
 /// already (it is kept as it was).
-pub async fn issue_card_in(conn: &mut SqliteConnection, customer: CustomerId, joined: &Joined<'_>) -> sqlx::Result<bool> {
+pub async fn issue_card_in(
+    conn: &mut SqliteConnection,
+    customer: CustomerId,
+    joined: &Joined<'_>,
+) -> sqlx::Result<bool> {
     let (via, text, language, page) = match joined {
         Joined::Staff => ("staff", None, None, None),
         Joined::Themselves { via, text, language, page } => (*via, Some(*text), Some(*language), Some(*page)),

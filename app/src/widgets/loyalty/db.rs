@@ -58,8 +58,7 @@ pub async fn join(
     crate::loyalty::db::issue_card_in(&mut tx, customer, &joined).await?;
     identity::attach_favourites(&mut tx, site.id, customer, &j.favourites).await?;
     let visitor = identity::link_browser(&mut tx, site.id, customer).await?;
-    let recipient =
-        crate::my_page::db::Recipient { customer, name: j.first_name.as_str().to_owned(), language: lang };
+    let recipient = crate::my_page::db::Recipient { customer, name: j.first_name.as_str().to_owned(), language: lang };
     crate::my_page::db::send_link(&mut tx, site, &recipient, &j.email, origin).await?;
     tx.commit().await?;
     Ok(Joining::New { customer, visitor })

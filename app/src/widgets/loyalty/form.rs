@@ -56,7 +56,8 @@ mod tests {
         assert_eq!(errors.get(Field::FirstName), Some(Problem::Required));
         assert_eq!(errors.get(Field::Email), Some(Problem::NotAnEmail));
         assert_eq!(errors.get(Field::Consent), Some(Problem::MustAgree));
-        let ok = JoinForm { first_name: "Ana".into(), email: "ana@example.com".into(), agree: true, ..Default::default() };
+        let ok =
+            JoinForm { first_name: "Ana".into(), email: "ana@example.com".into(), agree: true, ..Default::default() };
         assert_eq!(ValidJoin::parse(&ok).unwrap().email.as_str(), "ana@example.com");
     }
 }

@@ -162,8 +162,11 @@ pub struct Withdrawal<'a> {
 }
 
 /// From the one-click link in a mail or list.
-pub const UNSUBSCRIBE_LINK: Withdrawal<'static> =
-    Withdrawal { body: "Unsubscribed with the link in a mail or list", source: "unsubscribe_link", page: "unsubscribe link" };
+pub const UNSUBSCRIBE_LINK: Withdrawal<'static> = Withdrawal {
+    body: "Unsubscribed with the link in a mail or list",
+    source: "unsubscribe_link",
+    page: "unsubscribe link",
+};
 
 /// Records the customer withdrawing `purpose`: a consent record like any other, keeping the
 /// wording version and language of the consent it withdraws.

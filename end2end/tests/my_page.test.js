@@ -1,0 +1,76 @@
+// Joining the loyalty programme on the demo shop and the customer's own page, in real
+// Chromium: a visitor saves an item, joins in the widget (the box must be ticked) and sees
+// their card with its QR code; the link mailed to them opens their page on a phone-sized
+// screen with the same card and the saved item, which they remove.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser, strictPage } from "./harness.js";
+
+const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
+let patron, browser;
+
+before(async () => {
+  patron = await startPatron();
+  browser = await launchBrowser();
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+});
+after(async () => stopPatronAndBrowser(patron, browser));
+
+test("a visitor joins by the widget and their page shows the card and favourites from the mailed link", async () => {
+  const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  const create = admin.locator('form[data-programme="new"]');
+  await create.getByLabel("Name").fill("Bun card");
+  await create.getByLabel("Only these items").fill("CINNAMON-BUN");
+  await create.getByLabel("Rewards").fill("10 Free bun");
+  await create.getByRole("button", { name: "Create programme" }).click();
+  await admin.locator("form.loyalty-programme h3", { hasText: "Bun card" }).waitFor();
+  await admin.close();
+
+  const shop = await strictPage(browser, [/status of 422/]);
+  await shop.goto(`${patron.url}/demo`);
+  await shop.locator('[data-patron="favourite"][data-item="RYE"]').getByRole("button").click();
+  const widget = shop.locator('[data-patron="loyalty"]');
+  await widget.getByText("Bun card").waitFor();
+  await widget.getByLabel("First name").fill("Saga");
+  await widget.getByLabel("Email", { exact: true }).fill("saga@example.se");
+  await widget.getByRole("button", { name: "Join" }).click();
+  assert.equal(await widget.locator("#agree-error").textContent(), "Please tick this box to go on.");
+  await widget.getByLabel(/I want to join/).check();
+  await widget.getByRole("button", { name: "Join" }).click();
+  const card = widget.locator(".patron-card");
+  await card.locator(".patron-qr svg").waitFor();
+  const number = await card.locator("[data-card]").getAttribute("data-card");
+  assert.match(number, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  assert.deepEqual(shop.problems.filter((p) => !/status of 422/.test(p)), []);
+
+  // No mail server here: the link waits in the outbox, as staff would pass it on.
+  const [mail] = patron.sql("SELECT body FROM outbox WHERE kind = 'my_page_link' ORDER BY id DESC LIMIT 1");
+  const link = mail.body.match(/http\S+\/me\/link\/\S+/)[0];
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const mine = await phone.newPage();
+  await mine.goto(link);
+  await mine.getByRole("button", { name: "Open my page" }).click();
+  await mine.getByRole("heading", { name: "Hello Saga" }).waitFor();
+  assert.equal(await mine.locator("[data-card]").getAttribute("data-card"), number, "the card the widget showed");
+  await mine.locator("#card .qr svg").waitFor();
+  await mine.locator('li[data-balance="0"]', { hasText: "Bun card: 0 stamps" }).waitFor();
+  const fits = await mine.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert.ok(fits, "nothing runs off a phone's screen");
+
+  const saved = mine.locator("#favourites li", { hasText: "Rye bread" });
+  await saved.waitFor();
+  await saved.getByRole("button", { name: "Remove Rye bread" }).click();
+  await mine.locator("#favourites", { hasText: "Nothing saved yet." }).waitFor();
+  assert.deepEqual(patron.sql("SELECT count(*) AS n FROM favourites"), [{ n: 0 }]);
+
+  // The link was for one use: opened again, it no longer signs anyone in.
+  const other = await browser.newContext();
+  const again = await other.newPage();
+  const response = await again.goto(link);
+  assert.equal(response.status(), 410);
+  await again.getByRole("heading", { name: "This link no longer works" }).waitFor();
+  await other.close();
+  await phone.close();
+  await shop.close();
+});
