@@ -2,7 +2,7 @@
 // reward without its cost refused at its field), a purchase at the till adds a stamp on the
 // card shown beside it, the tenth earns the reward, staff redeem it, and the record shows
 // the card's movements with the purchase that earned each; a card number given, printed
-// with its QR code and typed at the till finds the customer.
+// with its QR code and typed at the till finds the customer; the report counts it all.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
@@ -74,6 +74,16 @@ test("a stamp card: each purchase at the till stamps it, the tenth earns the rew
   await admin.getByLabel("Find customer").fill(number.toLowerCase().replace("-", " "));
   await admin.getByRole("button", { name: /Saga/ }).click();
   await admin.locator(".chosen", { hasText: "Saga" }).waitFor();
+
+  // The report counts the member, the ten stamps issued and the ten redeemed, with charts.
+  await gotoAdmin(admin, `${patron.url}/admin/reports?site=demo&days=30`);
+  const report = admin.locator('.loyalty-programme-report[data-programme="Bun card"]');
+  await report.locator('[data-stat="issued"]', { hasText: "10" }).waitFor();
+  assert.equal(await report.locator('[data-stat="redeemed"]').textContent(), "10");
+  assert.equal(await report.locator('[data-stat="rewards"]').textContent(), "1");
+  assert.equal(await report.locator("svg.chart").count(), 2);
+  assert.equal(await admin.locator('.loyalty-stats [data-stat="members"]').textContent(), "1");
+  assert.equal(await admin.locator('.loyalty-stats [data-stat="member_share"]').textContent(), "100 %");
 
   assert.deepEqual(
     patron.sql("SELECT kind, amount FROM loyalty_ledger ORDER BY id"),

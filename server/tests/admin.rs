@@ -299,7 +299,7 @@ const EVERY_ARGUMENT: [(&str, &str); 68] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 96] = [
+const ACCESS: [(&str, Option<Role>); 97] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -323,6 +323,7 @@ const ACCESS: [(&str, Option<Role>); 96] = [
     ("list_merges", Some(Role::Manager)),
     ("undo_merge", Some(Role::Manager)),
     ("customer_reports", Some(Role::Manager)),
+    ("loyalty_report", Some(Role::Manager)),
     ("run_segment", Some(Role::Manager)),
     ("segment_choices", Some(Role::Manager)),
     ("list_segments", Some(Role::Manager)),

@@ -310,3 +310,50 @@ async fn an_order_pushed_through_the_api_earns_like_the_till_and_pushed_twice_ea
     let card = &cards(&app, &till, customer).await[0];
     assert_eq!(card["balance"], 120, "12.50 spent: 12 whole euros at 10 points, once: {card}");
 }
+
+#[tokio::test]
+async fn the_report_counts_members_active_members_issued_and_redeemed_and_the_members_revenue() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let card = [
+        ("form[name]", "Bun card"),
+        ("form[kind]", "stamps"),
+        ("form[skus]", "CINNAMON-BUN"),
+        ("form[rewards]", "10 Free bun"),
+    ];
+    programme(&app, &owner, "", &card).await;
+    // Ada earns ten stamps and takes the reward; Bo is given a card and buys nothing; Cy buys
+    // only rye, which earns nothing, so Cy is no member.
+    let (ada, bo, cy) = (customer(&app, None).await, customer(&app, None).await, customer(&app, None).await);
+    buy(&app, &till, ada, &[("CINNAMON-BUN", "10")]).await;
+    let reward = cards(&app, &till, ada).await[0]["rewards"][0]["id"].as_i64().unwrap().to_string();
+    let res =
+        app.admin_via(&till, &app.url, "redeem_reward", &[("customer", &ada.to_string()), ("reward", &reward)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.admin_via(&till, &app.url, "issue_loyalty_card", &[("customer", &bo.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    buy(&app, &till, cy, &[("RYE", "1")]).await;
+
+    let res = app.admin_via(&till, &app.url, "loyalty_report", &[("site", "demo")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "reports are for managers and owners");
+    let res = app.admin_via(&manager, &app.url, "loyalty_report", &[("site", "demo"), ("days", "30")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let r: Value = res.json().await.unwrap();
+    assert_eq!((r["members"].as_i64(), r["active"].as_i64()), (Some(2), Some(1)), "{r}");
+    assert_eq!((r["joined"].as_i64(), r["joined_themselves"].as_i64()), (Some(1), Some(0)));
+    // 10 × 3.10 by Ada of 31.00 + 4.60 in all.
+    assert_eq!((r["member_revenue"].as_i64(), r["revenue"].as_i64()), (Some(3100), Some(3560)));
+    let bun = &r["programmes"][0];
+    let weeks = bun["weeks"].as_array().unwrap();
+    assert!(weeks.len() >= 5, "every week of the 30 days is listed: {}", weeks.len());
+    let sum = |key: &str| weeks.iter().map(|w| w[key].as_i64().unwrap()).sum::<i64>();
+    assert_eq!((sum("issued"), sum("redeemed"), bun["rewards"].as_i64().unwrap()), (10, 10, 1));
+    assert_eq!(weeks.last().unwrap()["issued"], 10, "this week's: {bun}");
+
+    // A period before any of it: no one was a member yet, and nothing moved.
+    let past = [("site", "demo"), ("from", "2020-01-01"), ("to", "2020-01-31")];
+    let r: Value = app.admin_via(&manager, &app.url, "loyalty_report", &past).await.json().await.unwrap();
+    assert_eq!((r["members"].as_i64(), r["active"].as_i64(), r["revenue"].as_i64()), (Some(0), Some(0), Some(0)));
+}

@@ -33,6 +33,7 @@ use duplicates::DuplicatesPage;
 use import::ImportPage;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::SsrMode;
 use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -106,7 +107,11 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("customers") view=CustomersPage />
                     <Route path=path!("customers/:id") view=RecordPage />
                     <Route path=path!("customers/:id/card") view=crate::loyalty::PrintCardPage />
-                    <Route path=path!("till") view=TillPage />
+                    // Rendered whole before it is sent: the till makes its loyalty cards' data
+                    // before a customer is chosen, unread on the server, and streamed out of
+                    // order that data raced the page's own, so hydration sometimes met the
+                    // "Loading…" it expected replaced already (about 1 load in 30).
+                    <Route path=path!("till") view=TillPage ssr=SsrMode::Async />
                     <Route path=path!("reservations") view=ReservationsPage />
                     <Route path=path!("segments") view=SegmentsPage />
                     <Route path=path!("dormant") view=DormantPage />

@@ -10,11 +10,13 @@ mod card;
 pub mod db;
 pub mod ledger;
 pub mod member;
+mod report;
 mod settings;
 
 pub use api::*;
 pub use card::{CardState, LoyaltyCards, PrintCardPage};
 pub use member::{Member, PrintableCard};
+pub use report::{LoyaltyFigures, LoyaltyReport, LoyaltyReportView, ProgrammeWeeks, Week, loyalty_report};
 pub use settings::{LoyaltySettings, LoyaltyState};
 
 use crate::domain::{Field, FieldErrors, Minor, Problem, Sku};

@@ -1,6 +1,7 @@
 //! Customer reports with charts: what the surveys say (NPS, reasons, heard-about), what
 //! customers want (favourited and reserved items), how the list grows (new customers per
-//! week) and what each saved segment spends. Charts are SVG drawn by the page.
+//! week), what each saved segment spends, and the loyalty programmes (`crate::loyalty`).
+//! Charts are SVG drawn by the page.
 
 mod api;
 #[cfg(feature = "ssr")]
@@ -28,6 +29,10 @@ pub fn ReportsPage() -> impl IntoView {
         )
     });
     let reports = Resource::new(move || args.get(), |(site, days, from, to)| customer_reports(site, days, from, to));
+    let loyalty = Resource::new(
+        move || args.get(),
+        |(site, days, from, to)| crate::loyalty::loyalty_report(site, days, from, to),
+    );
     let shown = move |first: bool| {
         reports.get().and_then(Result::ok).map(|r| if first { r.from } else { r.to }).unwrap_or_default()
     };
@@ -60,6 +65,7 @@ pub fn ReportsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <crate::loyalty::LoyaltyReportView report=loyalty />
         </section>
     }
 }

@@ -9,7 +9,9 @@ use crate::domain::{CustomerId, Minor, SiteId, StaffId};
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
 mod members;
+mod report;
 pub use members::{Joined, issue_card, issue_card_in, member, printable};
+pub use report::report;
 
 pub async fn programmes(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Programme>> {
     let rows = sqlx::query(
