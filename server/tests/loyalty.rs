@@ -259,8 +259,8 @@ async fn a_card_number_finds_the_customer_at_the_till_however_it_is_typed_and_pr
 
     let typed = number.to_lowercase().replace('-', " ");
     let found: Value = app.admin_via(&till, &app.url, "lookup", &[("query", &typed)]).await.json().await.unwrap();
-    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
-    assert_eq!(found[0]["id"], ada);
+    assert_eq!(found["found"].as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found["found"][0]["id"], ada);
 
     let printed: Value =
         app.admin_via(&till, &app.url, "printable_card", &[("customer", &id)]).await.json().await.unwrap();

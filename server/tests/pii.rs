@@ -72,7 +72,7 @@ async fn with_a_key_configured_no_write_path_leaves_plain_contact_data_in_the_fi
     let text = record.to_string();
     assert!(text.contains("Zwetschgenallee 17") && text.contains("b.quigley@example.co.uk"), "{text}");
     let found: Value = app.admin("lookup", &[("query", "+44 7700 900")]).await.json().await.unwrap();
-    assert_eq!(found[0]["id"], id);
+    assert_eq!(found["found"][0]["id"], id);
 
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&app.pool).await.unwrap();
     let plain = [
@@ -136,11 +136,11 @@ async fn plain_rows_from_before_are_sealed_indexed_and_found() {
     assert_eq!(hash.map(|h| h.len()), Some(16));
     for query in ["zen", "Zenobia Ok", "oka", "zenobia@example.org", "+2348031", "+2348031234567"] {
         let found: Value = app.admin("lookup", &[("query", query)]).await.json().await.unwrap();
-        assert_eq!(found.as_array().map(Vec::len), Some(1), "{query}: {found}");
-        assert_eq!(found[0]["email"], "zenobia@example.org", "{query}");
+        assert_eq!(found["found"].as_array().map(Vec::len), Some(1), "{query}: {found}");
+        assert_eq!(found["found"][0]["email"], "zenobia@example.org", "{query}");
     }
     let none: Value = app.admin("lookup", &[("query", "zem")]).await.json().await.unwrap();
-    assert_eq!(none, serde_json::json!([]));
+    assert_eq!(none, serde_json::json!({"found": [], "more": false}));
     // A second sweep finds nothing left to seal.
     assert_eq!(patron::pii::settle(&app.pool).await.unwrap(), 0);
 }
@@ -245,4 +245,51 @@ fn hex_key(hex: &str) -> [u8; 32] {
     let path = dir.path().join("k");
     std::fs::write(&path, hex).unwrap();
     patron::pii::key::read(&path).unwrap()
+}
+
+#[tokio::test]
+async fn lookup_reads_the_range_of_what_was_typed_and_says_when_many_match() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, "a long owner passphrase").await;
+    // 250 Martas, each with her own phone, and a few look-alikes that are not them.
+    sqlx::raw_sql(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250)
+         INSERT INTO customers (site_id, first_name, last_name, email, phone)
+         SELECT 1, pii_seal('Marta'), pii_seal('Lind' || i), pii_seal('marta' || i || '@example.org'),
+                pii_seal('+46701' || printf('%06d', i)) FROM n;
+         INSERT INTO customers (site_id, first_name, last_name, email, phone) VALUES
+           (1, pii_seal('Karl'), pii_seal('Marx'), pii_seal('karl@example.org'), NULL),
+           (1, pii_seal('Maria'), pii_seal('Müller'), pii_seal('maria.m@example.org'), pii_seal('+4930123456')),
+           (1, pii_seal('Mario'), pii_seal('Müller'), NULL, NULL),
+           (1, pii_seal('Maria'), pii_seal('Mayer'), NULL, NULL);",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let lookup = async |query: &str| -> (Vec<String>, bool) {
+        let answer: Value = app.admin("lookup", &[("query", query)]).await.json().await.unwrap();
+        let names =
+            answer["found"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_owned()).collect();
+        (names, answer["more"].as_bool().unwrap())
+    };
+
+    // Few: every match, sorted by last then first name.
+    assert_eq!(lookup("marx").await, (vec!["Karl Marx".to_owned()], false));
+    assert_eq!(lookup("maria").await, (vec!["Maria Mayer".to_owned(), "Maria Müller".to_owned()], false));
+    assert_eq!(lookup("Maria Mü").await, (vec!["Maria Müller".to_owned()], false));
+    assert_eq!(lookup("müller").await, (vec!["Maria Müller".to_owned(), "Mario Müller".to_owned()], false));
+    assert_eq!(lookup("+46701000017").await, (vec!["Marta Lind17".to_owned()], false));
+    assert_eq!(lookup("Marta Lind250").await, (vec!["Marta Lind250".to_owned()], false));
+    assert_eq!(lookup("Marta Lind24").await.0.len(), 8, "Lind24, Lind240…249: the first eight by name");
+    // Many: eight of them, the newest first, and word that more match.
+    let (names, more) = lookup("mar").await;
+    assert!(more);
+    assert_eq!(names.len(), 8, "{names:?}");
+    assert!(names.iter().all(|n| n.starts_with("Mar") || n.contains(" Mar")), "{names:?}");
+    let (names, more) = lookup("marta").await;
+    assert!(more);
+    assert_eq!(names, (243..=250).rev().map(|i| format!("Marta Lind{i}")).collect::<Vec<_>>());
+    let (names, more) = lookup("+46701").await;
+    assert!(more && names.len() == 8, "{names:?}");
+    assert_eq!(lookup("marz").await, (vec![], false));
 }

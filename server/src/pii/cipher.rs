@@ -16,6 +16,8 @@ use sha2::Sha256;
 
 const PREFIX: &str = "pii1.";
 const NONCE_LEN: usize = 24;
+/// How many characters past a lookup key's first ones still narrow it, a byte each.
+const DEEPER: usize = 5;
 
 /// The master key's two working keys. Never printed: `Debug` shows the fingerprint only.
 #[derive(Clone)]
@@ -104,14 +106,38 @@ impl PiiKey {
         self.mac(kind, value)[..16].to_vec()
     }
 
-    /// The lookup bucket of a value: the keyed hash of its first `chars` characters,
-    /// lower-cased (3 for names and emails, 6 for phones). Lookup as you type finds the
-    /// bucket by its index and opens only the customers in it. It tells someone holding the
+    /// The lookup key of a value: the keyed hash of its first `chars` characters,
+    /// lower-cased (3 for names and emails, 6 for phones; 6 bytes), then one byte of the
+    /// keyed hash of each longer start, up to `DEEPER` characters more. The key of what
+    /// someone typed is therefore the start of the key of every value that begins with it,
+    /// so lookup as you type reads one index range (`prefix_end` closes it) that narrows
+    /// with each letter, and opens only the customers in it. It tells someone holding the
     /// database, not the key, which customers' names begin alike — the price of searching
-    /// sealed names.
+    /// sealed names; past the first `chars` characters only a byte each, so often wrongly.
     pub fn prefix(&self, value: &str, chars: usize) -> Vec<u8> {
-        let start: String = value.trim().to_lowercase().chars().take(chars).collect();
-        self.mac("prefix", &start)[..8].to_vec()
+        let start: Vec<char> = value.trim().to_lowercase().chars().take(chars + DEEPER).collect();
+        let head = &start[..chars.min(start.len())];
+        let mut key = self.mac("prefix", &String::from_iter(head))[..6].to_vec();
+        for end in chars + 1..=start.len() {
+            key.push(self.mac("prefix", &String::from_iter(&start[..end]))[0]);
+        }
+        key
+    }
+
+    /// The first key after every key that starts with `prefix(value, chars)`: the end of
+    /// the index range of the values beginning with `value`.
+    pub fn prefix_end(&self, value: &str, chars: usize) -> Vec<u8> {
+        let mut key = self.prefix(value, chars);
+        // The next byte string in SQLite's order (memcmp): the last byte that is not 0xFF
+        // goes up by one, and the ones after it go. A key of only 0xFF bytes has none (the
+        // chance is 2^-48); its range then ends past every key that starts alike.
+        while let Some(last) = key.pop() {
+            if last < u8::MAX {
+                key.push(last + 1);
+                return key;
+            }
+        }
+        vec![u8::MAX; 16]
     }
 
     fn mac(&self, kind: &str, value: &str) -> [u8; 32] {
@@ -172,14 +198,36 @@ mod tests {
     }
 
     #[test]
-    fn prefix_buckets_fold_case_and_keep_three_characters() {
+    fn prefix_keys_fold_case_and_start_with_the_key_of_what_was_typed() {
         let k = key(1);
-        assert_eq!(k.prefix("Müller", 3), k.prefix("MÜLLER-Lüdenscheid", 3));
-        assert_eq!(k.prefix("mül", 3), k.prefix(" Müll ", 3));
-        assert_ne!(k.prefix("Mül", 3), k.prefix("Mue", 3));
+        let starts = |value: &str, typed: &str, chars| k.prefix(value, chars).starts_with(&k.prefix(typed, chars));
+        assert!(starts("MÜLLER-Lüdenscheid", "Mül", 3));
+        assert!(starts("Müller", " müll ", 3));
+        assert!(starts("Müller", "Müller", 3));
+        assert!(!starts("Müller", "Mue", 3));
+        assert!(!starts("Mary", "Mari", 3));
+        assert!(!starts("Alex", "al", 3), "below three characters only that short a name");
         assert_eq!(k.prefix("Li", 3), k.prefix("li", 3));
-        assert_eq!(k.prefix("+46701234567", 6), k.prefix("+46701", 6));
-        assert_ne!(k.prefix("+46701234567", 6), k.prefix("+46702", 6));
+        assert!(starts("+46701234567", "+46701", 6));
+        assert!(starts("+46701234567", "+4670123", 6));
+        assert!(!starts("+46701234567", "+46702", 6));
+        assert!(!starts("+46701234567", "+4670124", 6));
+        // Beyond the depth every longer start shares the key.
+        assert_eq!(k.prefix("Alexandra", 3), k.prefix("Alexandrina", 3));
+        assert_eq!(k.prefix("Müller", 3).len(), 6 + 3);
+    }
+
+    #[test]
+    fn the_end_of_a_prefix_range_is_past_every_key_that_starts_with_it() {
+        let k = key(1);
+        for typed in ["mar", "mari", "maria", "a", "+44790"] {
+            let (start, end) = (k.prefix(typed, 3), k.prefix_end(typed, 3));
+            assert!(start < end);
+            for value in ["maria", "mariana", "marianne", "marx", "martin", "alex", "+447900123456"] {
+                let v = k.prefix(value, 3);
+                assert_eq!(v >= start && v < end, v.starts_with(&start), "{typed} {value}");
+            }
+        }
     }
 
     #[test]

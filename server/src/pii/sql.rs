@@ -5,7 +5,10 @@
 //! - `pii_seal(text)`: a sealed value; NULL stays NULL, '' stays ''.
 //! - `pii_open(sealed)`: the plain text; an error for anything this key did not seal.
 //! - `pii_hash(kind, text)`: the blind index of a whole value (NULL for NULL or '').
-//! - `pii_prefix(text, n)`: the lookup bucket of the first n characters (NULL for NULL or '').
+//! - `pii_prefix(text, n)`: the lookup key of a value starting with n characters (NULL for
+//!   NULL or ''); the key of a typed start is the start of the keys of the values it begins.
+//! - `pii_prefix_end(text, n)`: the first key past those, so `key >= pii_prefix(t, n) AND
+//!   key < pii_prefix_end(t, n)` is an index range of the values that begin with t.
 //! - `pii_is_sealed(text)`: whether a value needs no sealing (NULL and '' need none).
 //! - `pii_fingerprint()`: the key's fingerprint, which the database records.
 //!
@@ -19,17 +22,18 @@ use std::sync::Arc;
 
 type Body = unsafe extern "C" fn(*mut ffi::sqlite3_context, c_int, *mut *mut ffi::sqlite3_value);
 
-/// Registers the six functions on `db`, each holding its own reference to `key`.
+/// Registers the seven functions on `db`, each holding its own reference to `key`.
 ///
 /// # Safety
 /// `db` must be an open connection that nothing else uses during the call.
 pub unsafe fn register(db: *mut ffi::sqlite3, key: &Arc<PiiKey>) -> Result<(), c_int> {
     // pii_seal draws a random nonce, so SQLite must not treat it as deterministic.
-    let functions: [(&CStr, c_int, bool, Body); 6] = [
+    let functions: [(&CStr, c_int, bool, Body); 7] = [
         (c"pii_seal", 1, false, seal),
         (c"pii_open", 1, true, open),
         (c"pii_hash", 2, true, hash),
         (c"pii_prefix", 2, true, prefix),
+        (c"pii_prefix_end", 2, true, prefix_end),
         (c"pii_is_sealed", 1, true, is_sealed),
         (c"pii_fingerprint", 0, true, fingerprint),
     ];
@@ -141,10 +145,26 @@ unsafe extern "C" fn hash(ctx: *mut ffi::sqlite3_context, _: c_int, args: *mut *
 }
 
 unsafe extern "C" fn prefix(ctx: *mut ffi::sqlite3_context, _: c_int, args: *mut *mut ffi::sqlite3_value) {
+    unsafe { prefix_key(ctx, args, PiiKey::prefix) }
+}
+
+unsafe extern "C" fn prefix_end(ctx: *mut ffi::sqlite3_context, _: c_int, args: *mut *mut ffi::sqlite3_value) {
+    unsafe { prefix_key(ctx, args, PiiKey::prefix_end) }
+}
+
+/// Gives `make(text, n)` for the call's arguments `(text, n)`.
+///
+/// # Safety
+/// As for the functions: `ctx` and `args` (two of them) are what SQLite passed.
+unsafe fn prefix_key(
+    ctx: *mut ffi::sqlite3_context,
+    args: *mut *mut ffi::sqlite3_value,
+    make: fn(&PiiKey, &str, usize) -> Vec<u8>,
+) {
     unsafe {
         let chars = usize::try_from(ffi::sqlite3_value_int(*args.add(1))).unwrap_or(0);
         match text(args, 0) {
-            Some(Ok(value)) if !value.trim().is_empty() => give_blob(ctx, &key(ctx).prefix(value, chars)),
+            Some(Ok(value)) if !value.trim().is_empty() => give_blob(ctx, &make(key(ctx), value, chars)),
             Some(Err(())) => give_error(ctx, NOT_UTF8),
             _ => ffi::sqlite3_result_null(ctx),
         }

@@ -17,6 +17,14 @@ pub struct Found {
     pub site_name: String,
 }
 
+/// What the lookup found: sorted by name, or, when `more` match than can be sorted at
+/// once, the newest of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupAnswer {
+    pub found: Vec<Found>,
+    pub more: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TillSite {
     pub key: String,
@@ -82,13 +90,13 @@ pub struct Saved {
 pub const MAX_LINES: usize = 100;
 
 #[server(prefix = "/api/admin", endpoint = "lookup")]
-pub async fn lookup(query: String) -> Result<Vec<Found>, AppError> {
+pub async fn lookup(query: String) -> Result<LookupAnswer, AppError> {
     crate::server_ctx::answer(
         async move {
             crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
             let query: String = query.trim().chars().take(100).collect();
             if query.chars().count() < 2 {
-                return Ok(Vec::new());
+                return Ok(LookupAnswer::default());
             }
             Ok(super::db::lookup(&crate::server_ctx::pool()?, &query, 8).await?)
         }

@@ -1,68 +1,153 @@
 //! SQL of the till.
 
-use super::api::{Found, TillItem, TillSetup, TillSite};
+use super::api::{Found, LookupAnswer, TillItem, TillSetup, TillSite};
 use super::form::{CatalogueEntry, ValidPurchase};
 use crate::domain::{CustomerId, Email, Minor, PersonName, Phone, SiteId, SiteKey, StaffId};
 use sqlx::{Row, SqlitePool};
+
+/// At most this many candidates are opened and sorted by name. Past it the lookup opens
+/// the newest until it has found enough, and says that more match.
+const SORTED_UP_TO: usize = 200;
+/// How many candidates are opened at a time when there are many.
+const OPEN_AT_ONCE: usize = 40;
 
 /// Customers whose email, phone, first or last name starts with `query`, or whose full
 /// name does.
 ///
 /// Names, emails and phones are sealed (migration 0019), so no index can range over them.
-/// The candidates come from their lookup buckets (the keyed hash of the first three
-/// letters, six characters of a phone) and the exact email and phone hashes, each an index
-/// lookup; only those are opened and compared here. So the lookup starts at the third
-/// letter (one or two find only names that short) and the sixth digit of a phone.
-pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<Vec<Found>> {
-    let lower = query.trim().to_lowercase();
-    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
-    let phone = if query.trim_start().starts_with('+') { format!("+{digits}") } else { digits };
-    let (first, last) = match lower.split_once(' ') {
-        Some((f, l)) => (f.trim().to_owned(), l.trim().to_owned()),
-        None => (lower.clone(), String::new()),
-    };
-    // A scanned or typed loyalty card number.
-    let card = crate::loyalty::member::normalise(query).unwrap_or_default();
+/// Their prefix keys can (migration 0030, `PiiKey::prefix`): each field's customers that
+/// begin with what was typed lie in one index range, as do the exact email and phone
+/// hashes. Only the customers in those ranges are opened and compared here. A name or
+/// email is found from its third letter (one or two find only names that short), a phone
+/// from its sixth character, or whole.
+pub async fn lookup(pool: &SqlitePool, query: &str, limit: usize) -> sqlx::Result<LookupAnswer> {
+    let typed = Typed::new(query);
+    let ids = candidates(pool, &typed).await?;
+    if ids.len() <= SORTED_UP_TO {
+        let mut found = open(pool, &typed, &ids).await?;
+        found.truncate(limit);
+        return Ok(LookupAnswer { found, more: false });
+    }
+    // Too many to sort by name: the newest that match, a few at a time.
+    let mut found = Vec::new();
+    for batch in ids.rchunks(OPEN_AT_ONCE) {
+        found.extend(open(pool, &typed, batch).await?);
+        if found.len() >= limit {
+            break;
+        }
+    }
+    found.sort_by(|a, b| b.id.cmp(&a.id));
+    found.truncate(limit);
+    Ok(LookupAnswer { found, more: true })
+}
+
+/// What was typed, in the shapes the fields are compared in.
+struct Typed {
+    lower: String,
+    phone: String,
+    /// The first word, and the rest when two were typed (a full name).
+    first: String,
+    last: String,
+    /// A scanned or typed loyalty card number.
+    card: String,
+}
+
+impl Typed {
+    fn new(query: &str) -> Self {
+        let lower = query.trim().to_lowercase();
+        let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+        let phone = if query.trim_start().starts_with('+') { format!("+{digits}") } else { digits };
+        let (first, last) = match lower.split_once(' ') {
+            Some((f, l)) => (f.trim().to_owned(), l.trim().to_owned()),
+            None => (lower.clone(), String::new()),
+        };
+        let card = crate::loyalty::member::normalise(query).unwrap_or_default();
+        Self { lower, phone, first, last, card }
+    }
+
+    fn matches(
+        &self,
+        first_name: &str,
+        last_name: &str,
+        email: Option<&str>,
+        phone: Option<&str>,
+        card: Option<&str>,
+    ) -> bool {
+        let starts = |field: &str, prefix: &str| !prefix.is_empty() && field.to_lowercase().starts_with(prefix);
+        (!self.card.is_empty() && card == Some(self.card.as_str()))
+            || email.is_some_and(|e| starts(e, &self.lower))
+            || (self.phone.len() >= 3 && phone.is_some_and(|p| p.starts_with(&self.phone)))
+            || starts(last_name, &self.lower)
+            || (self.last.is_empty() && starts(first_name, &self.lower))
+            || (!self.last.is_empty() && first_name.to_lowercase() == self.first && starts(last_name, &self.last))
+    }
+}
+
+/// The ids in the index ranges of what was typed, in ascending order: each range read
+/// backwards (the newest of one key first) to at most one more than [`SORTED_UP_TO`], so a
+/// short start costs no more than a long one.
+async fn candidates(pool: &SqlitePool, typed: &Typed) -> sqlx::Result<Vec<i64>> {
+    // Each range is `key >= pii_prefix(t) AND key < pii_prefix_end(t)`; a full name reads
+    // the last-name range and keeps the first names in it from the same index, unless the
+    // last name typed is too short to have a key of its own.
+    sqlx::query_scalar(
+        "SELECT id FROM customers WHERE email_hash = pii_hash('email', ?1)
+         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?3) >= 6
+           AND phone_prefix >= pii_prefix(?3, 6) AND phone_prefix < pii_prefix_end(?3, 6)
+           ORDER BY phone_prefix DESC, id DESC LIMIT ?6)
+         UNION SELECT id FROM customers WHERE length(?3) BETWEEN 3 AND 5 AND phone_hash = pii_hash('phone', ?3)
+         UNION SELECT id FROM (SELECT id FROM customers
+           WHERE email_prefix >= pii_prefix(?1, 3) AND email_prefix < pii_prefix_end(?1, 3)
+           ORDER BY email_prefix DESC, id DESC LIMIT ?6)
+         UNION SELECT id FROM (SELECT id FROM customers
+           WHERE last_name_prefix >= pii_prefix(?1, 3) AND last_name_prefix < pii_prefix_end(?1, 3)
+           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
+         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) < 3
+           AND first_name_prefix >= pii_prefix(?2, 3) AND first_name_prefix < pii_prefix_end(?2, 3)
+           ORDER BY first_name_prefix DESC, id DESC LIMIT ?6)
+         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) >= 3
+           AND last_name_prefix >= pii_prefix(?5, 3) AND last_name_prefix < pii_prefix_end(?5, 3)
+           AND first_name_prefix >= pii_prefix(?2, 3) AND first_name_prefix < pii_prefix_end(?2, 3)
+           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
+         UNION SELECT customer_id FROM loyalty_members WHERE ?4 <> '' AND card_code = ?4
+         ORDER BY 1",
+    )
+    .bind(&typed.lower)
+    .bind(&typed.first)
+    .bind(&typed.phone)
+    .bind(&typed.card)
+    .bind(&typed.last)
+    .bind(i64::try_from(SORTED_UP_TO + 1).unwrap_or(i64::MAX))
+    .fetch_all(pool)
+    .await
+}
+
+/// Opens the customers `ids` and keeps those that match what was typed (a range holds a
+/// few that do not: its keys past the third letter are a byte each), sorted by name.
+async fn open(pool: &SqlitePool, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec<Found>> {
+    let ids = serde_json::to_string(ids).unwrap_or_default();
     let rows = sqlx::query(
         "SELECT c.id, pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
                 pii_open(c.email) AS email, pii_open(c.phone) AS phone, s.site_key, s.name AS site_name,
                 (SELECT card_code FROM loyalty_members m WHERE m.customer_id = c.id) AS card
          FROM customers c JOIN sites s ON s.id = c.site_id
-         WHERE c.id IN (
-           SELECT id FROM customers WHERE email_hash = pii_hash('email', ?1)
-           UNION SELECT id FROM customers WHERE length(?3) >= 6 AND phone_prefix = pii_prefix(?3, 6)
-           UNION SELECT id FROM customers WHERE length(?3) BETWEEN 3 AND 5 AND phone_hash = pii_hash('phone', ?3)
-           UNION SELECT id FROM customers WHERE email_prefix = pii_prefix(?1, 3)
-           UNION SELECT id FROM customers WHERE last_name_prefix = pii_prefix(?1, 3)
-           UNION SELECT id FROM customers WHERE first_name_prefix = pii_prefix(?2, 3)
-           UNION SELECT customer_id FROM loyalty_members WHERE ?4 <> '' AND card_code = ?4
-         )",
+         WHERE c.id IN (SELECT value FROM json_each(?))",
     )
-    .bind(&lower)
-    .bind(&first)
-    .bind(&phone)
-    .bind(&card)
+    .bind(ids)
     .fetch_all(pool)
     .await?;
-    let starts = |field: &str, prefix: &str| !prefix.is_empty() && field.to_lowercase().starts_with(prefix);
     let mut found: Vec<(String, String, Found)> = rows
         .into_iter()
         .filter_map(|r| {
             let (first_name, last_name): (String, String) = (r.get("first_name"), r.get("last_name"));
-            let (email, phone_on_record): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
-            let on_card: Option<String> = r.get("card");
-            let matches = (!card.is_empty() && on_card.as_deref() == Some(card.as_str()))
-                || email.as_deref().is_some_and(|e| starts(e, &lower))
-                || (phone.len() >= 3 && phone_on_record.as_deref().is_some_and(|p| p.starts_with(&phone)))
-                || starts(&last_name, &lower)
-                || (last.is_empty() && starts(&first_name, &lower))
-                || (!last.is_empty() && first_name.to_lowercase() == first && starts(&last_name, &last));
-            matches.then(|| {
+            let (email, phone): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
+            let card: Option<String> = r.get("card");
+            typed.matches(&first_name, &last_name, email.as_deref(), phone.as_deref(), card.as_deref()).then(|| {
                 let found = Found {
                     id: r.get("id"),
                     name: format!("{first_name} {last_name}").trim().to_owned(),
                     email,
-                    phone: phone_on_record,
+                    phone,
                     site_key: r.get("site_key"),
                     site_name: r.get("site_name"),
                 };
@@ -71,7 +156,7 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: i64) -> sqlx::Result<
         })
         .collect();
     found.sort_by(|a, b| (&a.0, &a.1, a.2.id).cmp(&(&b.0, &b.1, b.2.id)));
-    Ok(found.into_iter().take(usize::try_from(limit).unwrap_or(0)).map(|(_, _, f)| f).collect())
+    Ok(found.into_iter().map(|(_, _, f)| f).collect())
 }
 
 pub async fn setup(pool: &SqlitePool) -> sqlx::Result<TillSetup> {

@@ -113,8 +113,8 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
         }
     });
     let pick_first = move || {
-        if let Some(Ok(found)) = results.get_untracked()
-            && let Some(first) = found.into_iter().next()
+        if let Some(Ok(answer)) = results.get_untracked()
+            && let Some(first) = answer.found.into_iter().next()
         {
             customer.set(Some(first));
         }
@@ -136,11 +136,14 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
             </label>
             {move || match results.get() {
                 None => None,
-                Some(Ok(found)) if found.is_empty() && search.get_untracked().chars().count() >= 2 =>
+                Some(Ok(answer)) if answer.found.is_empty() && !answer.more && search.get_untracked().chars().count() >= 2 =>
                     Some(view! { <p class="empty">"No customer found. Create one below."</p> }.into_any()),
-                Some(Ok(found)) => Some(view! {
+                Some(Ok(answer)) => Some(view! {
+                    {answer.more.then(|| view! {
+                        <p class="hint" data-more>"Many customers match; these are the newest. Type more of the name, phone or email."</p>
+                    })}
                     <ul class="results">
-                        {found.into_iter().map(|f| {
+                        {answer.found.into_iter().map(|f| {
                             let label = format!("{} · {} · {} · {}", f.name, f.phone.clone().unwrap_or_default(),
                                 f.email.clone().unwrap_or_default(), f.site_name);
                             view! { <li><button type="button" class="secondary" on:click=move |_| customer.set(Some(f.clone()))>{label}</button></li> }
