@@ -75,8 +75,9 @@ fn migrator() -> Migrator {
 ///
 /// WAL lets the admin read while widgets write. `synchronous = FULL` makes every commit
 /// durable through a power cut, not just a crash of Patron: a visitor who was thanked for
-/// signing up must still be there. Its cost (one fsync per commit) is what batching the
-/// analytics writes (group commit) is for.
+/// signing up must still be there. Its cost (one fsync per commit) is what grouping the
+/// widgets' writes (`app::writer::grouped`) is for. Only the analytics writer's own
+/// connection commits with `NORMAL` (see `ingest`).
 pub async fn connect(url: &str, key: &Arc<PiiKey>) -> Result<SqlitePool, DbError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DbError::Url { url: url.to_owned(), source })?

@@ -299,3 +299,43 @@ async fn twenty_concurrent_signups_of_one_email_leave_one_customer() {
     assert_eq!(app.count("customers").await, 1);
     assert_eq!(app.count("consents").await, 20, "every consent given is on record");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn grouped_writes_are_answered_each_and_a_failed_one_leaves_nothing() {
+    let app = spawn_app().await;
+    // Forty writes at once through the writer the widgets use; every fifth fails after
+    // writing its customer.
+    let calls = (0..40).map(|i| {
+        let pool = app.pool.clone();
+        async move {
+            let work: app::writer::Work<i64> = Box::new(move |tx| {
+                Box::pin(async move {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO customers (site_id, first_name, last_name, email)
+                         VALUES (1, pii_seal('Grouped'), '', pii_seal(?)) RETURNING id",
+                    )
+                    .bind(format!("grouped-{i}@example.com"))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if i % 5 == 0 { Err(sqlx::Error::RowNotFound) } else { Ok(id) }
+                })
+            });
+            (i, app::writer::grouped(&pool, work).await)
+        }
+    });
+    for (i, answer) in futures::future::join_all(calls).await {
+        let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE email_hash = pii_hash('email', ?)")
+            .bind(format!("grouped-{i}@example.com"))
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        match answer {
+            Ok(id) => {
+                assert!(i % 5 != 0 && stored == 1, "{i}: answered {id}, stored {stored}");
+            }
+            Err(sqlx::Error::RowNotFound) => assert!(i % 5 == 0 && stored == 0, "{i}: failed, stored {stored}"),
+            Err(e) => panic!("{i}: {e}"),
+        }
+    }
+    assert_eq!(app.count("customers").await, 32);
+}

@@ -37,7 +37,7 @@ pub async fn reserve(form: ReservationForm) -> Result<String, AppError> {
                 return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());
             };
             let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
-            let token = super::db::insert(&pool, caller.site.id, item_id, &reservation, &page).await?;
+            let token = super::db::insert(&pool, caller.site.id, item_id, reservation, page).await?;
             tracing::info!(site = caller.site.key.as_str(), item_id, "reservation stored");
             Ok(token)
         }

@@ -3,18 +3,32 @@
 use super::form::ValidReservation;
 use crate::domain::SiteId;
 use crate::widgets::identity::{self, Contact};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 /// The customer (matched by email or created), the reservation, the browser's saved items
-/// and its link to the customer, in one transaction; returns the browser's token.
+/// and its link to the customer, in one savepoint of a grouped write (`writer::grouped`);
+/// returns the browser's token.
 pub async fn insert(
     pool: &SqlitePool,
+    site: SiteId,
+    item_id: i64,
+    r: ValidReservation,
+    page_url: String,
+) -> sqlx::Result<String> {
+    crate::writer::grouped(
+        pool,
+        Box::new(move |tx| Box::pin(async move { write(tx, site, item_id, &r, &page_url).await })),
+    )
+    .await
+}
+
+async fn write(
+    tx: &mut SqliteConnection,
     site: SiteId,
     item_id: i64,
     r: &ValidReservation,
     page_url: &str,
 ) -> sqlx::Result<String> {
-    let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let contact = Contact {
         first_name: Some(&r.first_name),
         last_name: Some(&r.last_name),
@@ -22,7 +36,7 @@ pub async fn insert(
         phone: Some(&r.phone),
         source: "reservation",
     };
-    let (customer, _) = identity::upsert_customer(&mut tx, site, &contact).await?;
+    let (customer, _) = identity::upsert_customer(&mut *tx, site, &contact).await?;
     sqlx::query(
         "INSERT INTO reservations (site_id, customer_id, item_id, quantity, note, page_url) VALUES (?, ?, ?, ?, ?, ?)",
     )
@@ -34,8 +48,6 @@ pub async fn insert(
     .bind(page_url)
     .execute(&mut *tx)
     .await?;
-    identity::attach_favourites(&mut tx, site, customer, &r.favourites).await?;
-    let token = identity::link_browser(&mut tx, site, customer).await?;
-    tx.commit().await?;
-    Ok(token)
+    identity::attach_favourites(&mut *tx, site, customer, &r.favourites).await?;
+    identity::link_browser(tx, site, customer).await
 }

@@ -91,13 +91,9 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
                         .await;
                 }
             }
-            let done = super::db::save_signup(&pool, caller.site.id, &signup, &page).await?;
-            tracing::info!(
-                site = caller.site.key.as_str(),
-                outcome = ?done.outcome,
-                consent = signup.consent_text_id.is_some(),
-                "signup stored"
-            );
+            let consent = signup.consent_text_id.is_some();
+            let done = super::db::save_signup(&pool, caller.site.id, signup, page).await?;
+            tracing::info!(site = caller.site.key.as_str(), outcome = ?done.outcome, consent, "signup stored");
             Ok(done)
         }
         .await,

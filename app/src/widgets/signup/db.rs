@@ -51,15 +51,27 @@ pub struct Confirmed<'a> {
 /// record with a copy of the exact wording when the box was ticked, the favourites saved in
 /// the browser, and the browser's link to the customer, all in one transaction.
 ///
-/// `BEGIN IMMEDIATE` takes SQLite's write lock before the lookup, so two signups of the
-/// same email cannot both see "no such customer"; the UNIQUE index backs that up.
-pub async fn save_signup(pool: &SqlitePool, site: SiteId, s: &ValidSignup, page_url: &str) -> sqlx::Result<SignupDone> {
-    let (_turn, mut tx) = crate::writer::begin(pool).await?;
-    let (customer_id, created) = store(&mut tx, site, s, page_url, None).await?;
-    let visitor = identity::link_browser(&mut tx, site, customer_id).await?;
-    tx.commit().await?;
-    let outcome = if created { SignupOutcome::Created } else { SignupOutcome::Updated };
-    Ok(SignupDone { outcome, visitor })
+/// Written in a group with the other widget writes waiting (`writer::grouped`, one commit
+/// for all), which takes SQLite's write lock before the lookup, so two signups of the same
+/// email cannot both see "no such customer"; the UNIQUE index backs that up.
+pub async fn save_signup(
+    pool: &SqlitePool,
+    site: SiteId,
+    s: ValidSignup,
+    page_url: String,
+) -> sqlx::Result<SignupDone> {
+    crate::writer::grouped(
+        pool,
+        Box::new(move |tx| {
+            Box::pin(async move {
+                let (customer_id, created) = store(tx, site, &s, &page_url, None).await?;
+                let visitor = identity::link_browser(tx, site, customer_id).await?;
+                let outcome = if created { SignupOutcome::Created } else { SignupOutcome::Updated };
+                Ok(SignupDone { outcome, visitor })
+            })
+        }),
+    )
+    .await
 }
 
 /// The customer, consent and favourites of a signup, inside the caller's transaction.
