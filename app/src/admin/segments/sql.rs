@@ -43,7 +43,17 @@ fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64)
         // A sealed column (a name, the email...) is opened row by row: a scan, where the
         // other fields may use an index.
         Test::Text { column, test } => {
-            let read = CustomerField::from_column(column).map_or_else(|| format!("c.{column}"), |f| f.read_sql("c"));
+            let field = CustomerField::from_column(column);
+            if let (TextTest::Is(v), false) = (test, field.is_some_and(CustomerField::sealed)) {
+                // The plain column compared as it is stored, so that an index of it
+                // (migration 0031) answers "gender is female" without visiting the rows;
+                // `IS NOT NULL` keeps the test from being NULL.
+                qb.push(format!("(c.{column} IS NOT NULL AND c.{column} = "))
+                    .push_bind(v.clone())
+                    .push(" COLLATE NOCASE)");
+                return;
+            }
+            let read = field.map_or_else(|| format!("c.{column}"), |f| f.read_sql("c"));
             push_text(qb, &format!("coalesce({read}, '')"), test)
         }
         Test::Number { column, cmp, value } => {
