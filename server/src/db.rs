@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 31] = [
+    let files: [(i64, &str, &'static str); 32] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -60,6 +60,7 @@ fn migrator() -> Migrator {
         (29, "loyalty_join", include_str!("../migrations/0029_loyalty_join.sql")),
         (30, "lookup_ranges", include_str!("../migrations/0030_lookup_ranges.sql")),
         (31, "segment_indexes", include_str!("../migrations/0031_segment_indexes.sql")),
+        (32, "analytics_live", include_str!("../migrations/0032_analytics_live.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -20,7 +20,7 @@ pub const VISIT_GAP_MINUTES: i64 = 30;
 
 /// Marks again, from the times of the views, where each visit of every site began and
 /// ended and each visitor's first view (ingest marks them as views arrive; this repairs
-/// views written by other means).
+/// views written by other means), and sums the days not summed yet again.
 pub async fn recompute_visits(pool: &SqlitePool) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE page_views SET visit_start = g.visit_start, visit_end = g.visit_end, visitor_first = g.visitor_first
@@ -37,7 +37,7 @@ pub async fn recompute_visits(pool: &SqlitePool) -> sqlx::Result<()> {
     .bind(VISIT_GAP_MINUTES)
     .execute(pool)
     .await?;
-    Ok(())
+    crate::admin::analytics::db::rebuild_live(pool).await
 }
 
 /// Today's salt, made on the first event of the day; past days' salts are deleted then.
@@ -93,6 +93,8 @@ pub async fn write_batch(tx: &mut SqliteConnection, events: &[Stored<'_>]) -> sq
         }
     }
     if !leaves.is_empty() {
+        let leaves = Value::Array(leaves).to_string();
+        super::live::add_times(tx, &leaves).await?;
         // Only the same visitor may report time for a view; the longest report counts.
         sqlx::query(
             "UPDATE page_views SET duration_ms = max(coalesce(duration_ms, 0), j.d)
@@ -100,7 +102,7 @@ pub async fn write_batch(tx: &mut SqliteConnection, events: &[Stored<'_>]) -> sq
                    FROM json_each(?) GROUP BY 1, 2, 3) AS j
              WHERE page_views.site_id = j.site AND page_views.view_id = j.view_id AND page_views.visitor = j.visitor",
         )
-        .bind(Value::Array(leaves).to_string())
+        .bind(leaves)
         .execute(&mut *tx)
         .await?;
     }
@@ -137,6 +139,21 @@ async fn insert_views(tx: &mut SqliteConnection, views: &[(&Stored<'_>, &PageVie
     if views.is_empty() {
         return Ok(());
     }
+    // One time for the whole batch, so that its views and the live sums of their day agree.
+    let now: String = sqlx::query_scalar("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetch_one(&mut *tx).await?;
+    // Which visitors saw a page before today (their key is new each day): the live sums
+    // count a page's visitors by the first view of each.
+    let paths: Vec<Value> = views.iter().map(|(e, v)| json!([e.site.0, e.visitor, v.path])).collect();
+    let seen_paths: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT DISTINCT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)
+         WHERE EXISTS (SELECT 1 FROM page_views WHERE site_id = value ->> 0 AND visitor = value ->> 1
+                                                  AND path = value ->> 2)",
+    )
+    .bind(Value::Array(paths).to_string())
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut seen_paths: HashSet<(i64, &str, &str)> =
+        seen_paths.iter().map(|(site, visitor, path)| (*site, visitor.as_str(), path.as_str())).collect();
     let keys: Vec<Value> = views.iter().map(|(e, _)| json!([e.site.0, e.visitor])).collect();
     // Each visitor's latest stored view: its id, and whether it is recent enough to continue.
     let latest: Vec<(i64, String, i64, bool)> = sqlx::query_as(
@@ -183,22 +200,28 @@ async fn insert_views(tx: &mut SqliteConnection, views: &[(&Stored<'_>, &PageVie
             v.language,
             i64::from(start),
             1,
-            i64::from(first)
+            i64::from(first),
+            i64::from(seen_paths.insert((e.site.0, e.visitor, v.path.as_str())))
         ]));
     }
+    let rows = Value::Array(rows).to_string();
     sqlx::query(
         "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, referrer, utm_source, utm_medium,
-                                 utm_campaign, screen, language, visit_start, visit_end, visitor_first)
+                                 utm_campaign, screen, language, visit_start, visit_end, visitor_first, created_at)
          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13
-         FROM json_each(?)",
+                value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, ?2
+         FROM json_each(?1)",
     )
-    .bind(Value::Array(rows).to_string())
+    .bind(&rows)
+    .bind(&now)
     .execute(&mut *tx)
     .await?;
+    super::live::add_views(tx, &rows, &now[..10]).await?;
     if !ended_stored.is_empty() {
+        let ended = json!(ended_stored).to_string();
+        super::live::visits_went_on(tx, &ended).await?;
         sqlx::query("UPDATE page_views SET visit_end = 0 WHERE id IN (SELECT value FROM json_each(?))")
-            .bind(json!(ended_stored).to_string())
+            .bind(ended)
             .execute(&mut *tx)
             .await?;
     }

@@ -5,3 +5,5 @@
 pub mod db;
 // Plain parsing, no server parts: built everywhere so the fuzz targets need no server.
 pub mod event;
+#[cfg(feature = "ssr")]
+pub mod live;

@@ -471,6 +471,7 @@ pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
     drop(conn);
     // The daily analytics sums, as the server's hourly job would have made them.
     app::admin::analytics::db::sum_all_sites(pool).await?;
+    app::admin::analytics::db::rebuild_live(pool).await?;
     Ok(Report { tables, seconds: started.elapsed().as_secs_f64() })
 }
 

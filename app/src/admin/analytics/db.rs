@@ -5,7 +5,8 @@
 use super::api::{Count, Day, Goal, Overview, PATH_BRANCHES, PATH_STEPS, PageRow, PathNode, PathTree};
 use crate::analytics::db::VISIT_GAP_MINUTES;
 use crate::domain::{DateRange, PastDate, SiteId};
-use sqlx::{Row, SqlitePool};
+// AssertSqlSafe: only the names of the live tables are formatted into statements.
+use sqlx::{AssertSqlSafe, Row, SqlitePool};
 
 /// `created_at` within the period: ?2 the first day, ?3 the last (`YYYY-MM-DD`, both
 /// included; ISO timestamps compare as text).
@@ -48,6 +49,20 @@ macro_rules! pages_by_day {
     };
 }
 
+/// Per day and goal: events, and distinct visitors. Goals are not summed live (they are
+/// few): the days not summed yet read them here.
+macro_rules! goals_by_day {
+    () => {
+        concat!(
+            "SELECT substr(created_at, 1, 10) AS day, 'goal' AS kind, name AS label, count(*) AS count,
+                    count(DISTINCT visitor) AS visitors
+             FROM analytics_events WHERE ",
+            in_period!(),
+            " GROUP BY 1, 3"
+        )
+    };
+}
+
 /// Per day, kind and label: the count the report shows, and distinct visitors for goals.
 /// The page views are grouped once by everything the kinds count by, and each kind sums
 /// those groups: one pass over the period's views instead of one per kind (a busy day's
@@ -72,11 +87,16 @@ macro_rules! counts_by_day {
              SELECT day, 'screen', screen, sum(firsts), 0 FROM f GROUP BY 1, 3
              UNION ALL
              SELECT day, 'language', coalesce(nullif(language, ''), 'unknown'), sum(firsts), 0 FROM f GROUP BY 1, 3
-             UNION ALL
-             SELECT substr(created_at, 1, 10), 'goal', name, count(*), count(DISTINCT visitor) FROM analytics_events WHERE ",
-            in_period!(),
-            " GROUP BY 1, 3"
+             UNION ALL ",
+            goals_by_day!()
         )
+    };
+}
+
+/// The live sums of the days not summed yet (`?2` to `?3`, see `analytics::live`).
+macro_rules! live {
+    () => {
+        "site_id = ?1 AND day >= ?2 AND day <= ?3"
     };
 }
 
@@ -166,7 +186,56 @@ pub async fn sum_all_sites(pool: &SqlitePool) -> sqlx::Result<()> {
             sum_days(pool, site, &range, &last).await?;
         }
     }
+    // The live sums of the days now summed are read no more.
+    for table in ["analytics_live_days", "analytics_live_pages", "analytics_live_counts"] {
+        sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE day <= ?")))
+            .bind(last.as_str())
+            .execute(pool)
+            .await?;
+    }
     Ok(())
+}
+
+/// Sums again the views of the days that may not be summed yet into the live sums (see
+/// `analytics::live`), for views written other than by the ingest (the seed, repaired
+/// visit marks).
+pub async fn rebuild_live(pool: &SqlitePool) -> sqlx::Result<()> {
+    let from = last_summable().days_before(-1);
+    let sites: Vec<SiteId> = sqlx::query_scalar("SELECT id FROM sites").fetch_all(pool).await?;
+    let mut tx = pool.begin().await?;
+    for table in ["analytics_live_days", "analytics_live_pages", "analytics_live_counts"] {
+        sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
+    }
+    for site in sites {
+        // To a day far ahead (SQLite's dates end with 9999), not today: a view stored just
+        // past midnight is counted whatever the clock said when this began.
+        let run = |sql: &'static str| sqlx::query(sql).bind(site).bind(from.as_str()).bind("9000-01-01");
+        run(concat!(
+            "INSERT INTO analytics_live_days (site_id, day, views, visitors, visits)
+             SELECT ?1, day, views, visitors, visits FROM (",
+            days_by_day!(),
+            ")"
+        ))
+        .execute(&mut *tx)
+        .await?;
+        run(concat!(
+            "INSERT INTO analytics_live_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
+             SELECT ?1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
+            pages_by_day!(),
+            ")"
+        ))
+        .execute(&mut *tx)
+        .await?;
+        run(concat!(
+            "INSERT INTO analytics_live_counts (site_id, day, kind, label, count)
+             SELECT ?1, day, kind, label, count FROM (",
+            counts_by_day!(),
+            ") WHERE kind <> 'goal'"
+        ))
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
 }
 
 /// Forgets the sums of the days wholly older than `age` (an SQLite modifier such as
@@ -198,8 +267,8 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
     let daily_rows: Vec<(String, i64, i64, i64)> = binds(concat!(
         "SELECT day, views, visitors, visits FROM analytics_days WHERE ",
         summed!(),
-        " UNION ALL ",
-        days_by_day!()
+        " UNION ALL SELECT day, views, visitors, visits FROM analytics_live_days WHERE ",
+        live!()
     ))
     .fetch_all(pool)
     .await?
@@ -220,9 +289,9 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
         "SELECT path, sum(views), sum(visitors), sum(duration_ms), sum(timed), sum(entries), sum(exits) FROM (
            SELECT path, views, visitors, duration_ms, timed, entries, exits FROM analytics_day_pages WHERE ",
         summed!(),
-        " UNION ALL SELECT path, views, visitors, duration_ms, timed, entries, exits FROM (",
-        pages_by_day!(),
-        ")) GROUP BY path"
+        " UNION ALL SELECT path, views, visitors, duration_ms, timed, entries, exits FROM analytics_live_pages WHERE ",
+        live!(),
+        ") GROUP BY path"
     ))
     .fetch_all(pool)
     .await?
@@ -254,8 +323,10 @@ pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sql
         "SELECT kind, label, sum(count), sum(visitors) FROM (
            SELECT kind, label, count, visitors FROM analytics_day_counts WHERE ",
         summed!(),
+        " UNION ALL SELECT kind, label, count, 0 FROM analytics_live_counts WHERE ",
+        live!(),
         " UNION ALL SELECT kind, label, count, visitors FROM (",
-        counts_by_day!(),
+        goals_by_day!(),
         ")) GROUP BY kind, label"
     ))
     .fetch_all(pool)
