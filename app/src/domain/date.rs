@@ -113,6 +113,12 @@ pub fn iso_timestamp(unix_seconds: i64) -> String {
     format!("{}T{:02}:{:02}:{:02}.000Z", civil_from_days(day), secs / 3600, secs / 60 % 60, secs % 60)
 }
 
+/// The UTC timestamp of `unix_millis` as SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ')` writes it.
+pub fn iso_timestamp_millis(unix_millis: i64) -> String {
+    let seconds = iso_timestamp(unix_millis.div_euclid(1000));
+    format!("{}.{:03}Z", &seconds[..19], unix_millis.rem_euclid(1000))
+}
+
 /// Days since 1970-01-01 of a parsed date (H. Hinnant's `days_from_civil`).
 fn day_number(date: &PastDate) -> i64 {
     let s = date.as_str();
@@ -199,6 +205,7 @@ mod tests {
     fn timestamps_are_iso_utc() {
         assert_eq!(iso_timestamp(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(iso_timestamp(1_795_437_296), "2026-11-23T12:34:56.000Z");
+        assert_eq!(iso_timestamp_millis(1_795_437_296_007), "2026-11-23T12:34:56.007Z");
     }
 
     #[test]

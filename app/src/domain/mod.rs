@@ -46,7 +46,7 @@ mod survey;
 mod widget;
 
 pub use customer_field::{CustomerField, FieldValue, InteractionKind, parse_tag};
-pub use date::{DateRange, PastDate, iso_date_before, iso_timestamp};
+pub use date::{DateRange, PastDate, iso_date_before, iso_timestamp, iso_timestamp_millis};
 pub use email::Email;
 pub use ids::{CustomerId, SiteId, StaffId};
 pub use money::{Minor, PaymentMethod, Totals};
