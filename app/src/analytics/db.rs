@@ -93,18 +93,7 @@ pub async fn write_batch(tx: &mut SqliteConnection, events: &[Stored<'_>]) -> sq
         }
     }
     if !leaves.is_empty() {
-        let leaves = Value::Array(leaves).to_string();
-        super::live::add_times(tx, &leaves).await?;
-        // Only the same visitor may report time for a view; the longest report counts.
-        sqlx::query(
-            "UPDATE page_views SET duration_ms = max(coalesce(duration_ms, 0), j.d)
-             FROM (SELECT value ->> 0 AS site, value ->> 1 AS view_id, value ->> 2 AS visitor, max(value ->> 3) AS d
-                   FROM json_each(?) GROUP BY 1, 2, 3) AS j
-             WHERE page_views.site_id = j.site AND page_views.view_id = j.view_id AND page_views.visitor = j.visitor",
-        )
-        .bind(leaves)
-        .execute(&mut *tx)
-        .await?;
+        super::live::times_reported(tx, &Value::Array(leaves).to_string()).await?;
     }
     if !customs.is_empty() {
         sqlx::query(

@@ -2,7 +2,7 @@
 //! batch adds what it changes in the same transaction, so the reports of a busy today read
 //! a few rows instead of every view of the day. Every change to a view that a report
 //! counts comes through here: a new view, a view that stops ending its visit because the
-//! visitor went on, and a "time on page" report.
+//! visitor went on, and a "time on page" report (stored here with its sums).
 //!
 //! Rows written by other means (the seed, repaired marks) are summed again by
 //! `admin::analytics::db::rebuild_live`.
@@ -69,20 +69,24 @@ pub async fn visits_went_on(tx: &mut SqliteConnection, ids: &str) -> sqlx::Resul
     Ok(())
 }
 
-/// Adds what "time on page" reports (`leaves`: JSON arrays of site, view id, visitor and
-/// milliseconds) change, before they are stored: the longest report of a view counts, so
-/// each adds how much it exceeds the view's time so far, and a view's first report makes
-/// it timed.
-pub async fn add_times(tx: &mut SqliteConnection, leaves: &str) -> sqlx::Result<()> {
+/// Stores "time on page" reports (`leaves`: JSON arrays of site, view id, visitor and
+/// milliseconds). Only the same visitor may report time for a view and the longest report
+/// counts: the live sums first add how much each exceeds the view's time so far (a view's
+/// first report makes it timed), then the views take it. One round trip for both statements.
+pub async fn times_reported(tx: &mut SqliteConnection, leaves: &str) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO analytics_live_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
          SELECT p.site_id, substr(p.created_at, 1, 10), p.path, 0, 0,
                 sum(max(coalesce(p.duration_ms, 0), j.d) - coalesce(p.duration_ms, 0)), sum(p.duration_ms IS NULL), 0, 0
          FROM (SELECT value ->> 0 AS site, value ->> 1 AS view_id, value ->> 2 AS visitor, max(value ->> 3) AS d
-               FROM json_each(?) GROUP BY 1, 2, 3) AS j
+               FROM json_each(?1) GROUP BY 1, 2, 3) AS j
          JOIN page_views p ON p.site_id = j.site AND p.view_id = j.view_id AND p.visitor = j.visitor
          WHERE true GROUP BY 1, 2, 3
-         ON CONFLICT DO UPDATE SET duration_ms = duration_ms + excluded.duration_ms, timed = timed + excluded.timed",
+         ON CONFLICT DO UPDATE SET duration_ms = duration_ms + excluded.duration_ms, timed = timed + excluded.timed;
+         UPDATE page_views SET duration_ms = max(coalesce(duration_ms, 0), j.d)
+         FROM (SELECT value ->> 0 AS site, value ->> 1 AS view_id, value ->> 2 AS visitor, max(value ->> 3) AS d
+               FROM json_each(?1) GROUP BY 1, 2, 3) AS j
+         WHERE page_views.site_id = j.site AND page_views.view_id = j.view_id AND page_views.visitor = j.visitor",
     )
     .bind(leaves)
     .execute(&mut *tx)

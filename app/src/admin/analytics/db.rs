@@ -187,7 +187,7 @@ pub async fn sum_all_sites(pool: &SqlitePool) -> sqlx::Result<()> {
         }
     }
     // The live sums of the days now summed are read no more.
-    for table in ["analytics_live_days", "analytics_live_pages", "analytics_live_counts"] {
+    for table in LIVE_TABLES {
         sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE day <= ?")))
             .bind(last.as_str())
             .execute(pool)
@@ -196,6 +196,9 @@ pub async fn sum_all_sites(pool: &SqlitePool) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// The live sums of the days not summed yet (migration 0032).
+const LIVE_TABLES: [&str; 3] = ["analytics_live_days", "analytics_live_pages", "analytics_live_counts"];
+
 /// Sums again the views of the days that may not be summed yet into the live sums (see
 /// `analytics::live`), for views written other than by the ingest (the seed, repaired
 /// visit marks).
@@ -203,7 +206,7 @@ pub async fn rebuild_live(pool: &SqlitePool) -> sqlx::Result<()> {
     let from = last_summable().days_before(-1);
     let sites: Vec<SiteId> = sqlx::query_scalar("SELECT id FROM sites").fetch_all(pool).await?;
     let mut tx = pool.begin().await?;
-    for table in ["analytics_live_days", "analytics_live_pages", "analytics_live_counts"] {
+    for table in LIVE_TABLES {
         sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
     }
     for site in sites {
