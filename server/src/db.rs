@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 32] = [
+    let files: [(i64, &str, &'static str); 33] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -61,6 +61,7 @@ fn migrator() -> Migrator {
         (30, "lookup_ranges", include_str!("../migrations/0030_lookup_ranges.sql")),
         (31, "segment_indexes", include_str!("../migrations/0031_segment_indexes.sql")),
         (32, "analytics_live", include_str!("../migrations/0032_analytics_live.sql")),
+        (33, "purchase_windows_gender", include_str!("../migrations/0033_purchase_windows_gender.sql")),
     ];
     Migrator::with_migrations(
         files

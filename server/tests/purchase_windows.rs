@@ -1,6 +1,7 @@
 //! The purchase windows (spend and purchases per customer in the last 7/30/90/365 days
 //! and ever) stay equal to the sums of the purchases themselves while days pass and
-//! purchases come, go and move between customers.
+//! purchases come, go and move between customers; the gender kept beside them follows the
+//! customer's.
 
 mod common;
 
@@ -15,8 +16,13 @@ const START: i64 = 1_767_268_800;
 const CUSTOMERS: i64 = 12;
 
 /// Per customer of the demo site: spend and count in each kept window, then ever, then
-/// the last purchase; read from the windows or summed from the purchases.
-async fn figures(pool: &SqlitePool, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>, Option<String>)> {
+/// the last purchase and the gender kept beside them (migration 0033); read from the
+/// windows or summed from the purchases (the gender from the customer, if they have windows).
+async fn figures(
+    pool: &SqlitePool,
+    now: i64,
+    from_windows: bool,
+) -> Vec<(i64, Vec<i64>, Option<String>, Option<String>)> {
     let mut rows = Vec::new();
     for id in 1..=CUSTOMERS {
         let mut numbers = Vec::new();
@@ -57,7 +63,17 @@ async fn figures(pool: &SqlitePool, now: i64, from_windows: bool) -> Vec<(i64, V
                 .await
                 .unwrap()
         };
-        rows.push((id, numbers, last));
+        let gender: Option<String> = sqlx::query_scalar(if from_windows {
+            "SELECT gender FROM purchase_windows WHERE customer_id = ?1"
+        } else {
+            "SELECT gender FROM customers WHERE id = ?1 AND EXISTS (SELECT 1 FROM purchase_windows WHERE customer_id = ?1)"
+        })
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+        .unwrap()
+        .flatten();
+        rows.push((id, numbers, last, gender));
     }
     rows
 }
@@ -81,9 +97,10 @@ async fn windows_follow_the_days_and_every_change_to_the_purchases() {
     let app = spawn_app().await;
     let pool = &app.pool;
     for id in 1..=CUSTOMERS {
-        sqlx::query("INSERT INTO customers (id, site_id, first_name, email) VALUES (?, 1, 'C', ?)")
+        sqlx::query("INSERT INTO customers (id, site_id, first_name, email, gender) VALUES (?, 1, 'C', ?, ?)")
             .bind(id)
             .bind(format!("c{id}@example.com"))
+            .bind([Some("female"), Some("male"), None][id as usize % 3])
             .execute(pool)
             .await
             .unwrap();
@@ -121,6 +138,13 @@ async fn windows_follow_the_days_and_every_change_to_the_purchases() {
         .execute(pool)
         .await
         .unwrap();
+        // A customer's gender changes (or is cleared).
+        sqlx::query("UPDATE customers SET gender = ? WHERE id = ?")
+            .bind([Some("diverse"), None, Some("female")][step as usize % 3])
+            .bind(1 + (step * 5) % CUSTOMERS)
+            .execute(pool)
+            .await
+            .unwrap();
         assert_eq!(figures(pool, now, true).await, figures(pool, now, false).await, "changes before step {step}");
 
         now += days * DAY;

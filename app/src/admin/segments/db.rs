@@ -3,7 +3,7 @@
 
 use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
 use super::filter::Filter;
-use super::sql::push_filter;
+use super::sql::{push_filter, windows_count};
 use super::windows;
 use crate::domain::{SiteId, StaffId};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
@@ -22,7 +22,8 @@ fn matching(columns: &str, site: SiteId, filter: &Filter, now: i64) -> QueryBuil
 
 pub async fn count(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64) -> sqlx::Result<i64> {
     windows::bring_up_to(pool, site, now).await?;
-    matching("count(*)", site, filter, now).build_query_scalar().fetch_one(pool).await
+    let mut qb = windows_count(site.0, filter, now).unwrap_or_else(|| matching("count(*)", site, filter, now));
+    qb.build_query_scalar().fetch_one(pool).await
 }
 
 /// Spend and purchases ever and the last purchase, from the purchase windows.

@@ -89,8 +89,9 @@ pub async fn build(tx: &mut Transaction<'_, Sqlite>, site: SiteId, now: i64) -> 
         })
         .collect();
     let mut query = sqlx::query(AssertSqlSafe(format!(
-        "INSERT INTO purchase_windows (customer_id, site_id, {}, spent_ever, bought_ever, last_at)
-         SELECT customer_id, site_id, {}, sum(total_minor), count(*), max(created_at)
+        "INSERT INTO purchase_windows (customer_id, site_id, {}, spent_ever, bought_ever, last_at, gender)
+         SELECT customer_id, site_id, {}, sum(total_minor), count(*), max(created_at),
+                (SELECT gender FROM customers WHERE id = customer_id)
          FROM purchases WHERE site_id = ?1 GROUP BY customer_id",
         columns.join(", "),
         sums.join(", ")
