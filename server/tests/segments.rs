@@ -123,7 +123,11 @@ async fn women_who_spent_over_500_in_the_last_30_days() {
         rule("last_purchase", "within", "30", ""),
     ]);
     assert_eq!(matches(&app, &client, &busy).await, [3, 4]);
-    assert!(matches(&app, &client, &all_of(vec![women, rule("spent", "gt", "0", ""), rule("gender", "is", "male", "")])).await.is_empty());
+    assert!(
+        matches(&app, &client, &all_of(vec![women, rule("spent", "gt", "0", ""), rule("gender", "is", "male", "")]))
+            .await
+            .is_empty()
+    );
 }
 
 #[tokio::test]
