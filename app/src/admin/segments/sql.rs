@@ -46,11 +46,8 @@ fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64)
             let field = CustomerField::from_column(column);
             if let (TextTest::Is(v), false) = (test, field.is_some_and(CustomerField::sealed)) {
                 // The plain column compared as it is stored, so that an index of it
-                // (migration 0031) answers "gender is female" without visiting the rows;
-                // `IS NOT NULL` keeps the test from being NULL.
-                qb.push(format!("(c.{column} IS NOT NULL AND c.{column} = "))
-                    .push_bind(v.clone())
-                    .push(" COLLATE NOCASE)");
+                // (migration 0031) answers "gender is female" without visiting the rows.
+                push_plain_is(qb, &format!("c.{column}"), v);
                 return;
             }
             let read = field.map_or_else(|| format!("c.{column}"), |f| f.read_sql("c"));
@@ -169,6 +166,12 @@ fn push_text(qb: &mut QueryBuilder<Sqlite>, expr: &str, test: &TextTest) {
             qb.push(format!("{expr} = ''"));
         }
     }
+}
+
+/// `column = v`, case-blind, on a plain (not sealed) column; `IS NOT NULL` keeps the test
+/// from being NULL.
+fn push_plain_is(qb: &mut QueryBuilder<Sqlite>, column: &str, v: &str) {
+    qb.push(format!("({column} IS NOT NULL AND {column} = ")).push_bind(v.to_owned()).push(" COLLATE NOCASE)");
 }
 
 /// `value LIKE` pattern with the wildcards in `v` made literal.
@@ -319,7 +322,7 @@ pub fn windows_count(site_id: i64, filter: &Filter, now: i64) -> Option<QueryBui
         qb.push(" AND ");
         match &condition.test {
             Test::Text { column, test: TextTest::Is(v) } if *column == CustomerField::Gender.column() => {
-                qb.push("(gender IS NOT NULL AND gender = ").push_bind(v.clone()).push(" COLLATE NOCASE)");
+                push_plain_is(&mut qb, "gender", v);
             }
             Test::Spent { cmp, amount, days } if !zero_passes(*cmp, amount.0) => {
                 let column = window_column(Total::Spent, *days)?;
@@ -333,9 +336,7 @@ pub fn windows_count(site_id: i64, filter: &Filter, now: i64) -> Option<QueryBui
             }
             // NULL (no purchase left) fails, as in `push_test`.
             Test::LastPurchase(when) if *when != When::Never => {
-                qb.push("coalesce(");
-                push_bound(&mut qb, "last_at", when, now);
-                qb.push(", 0)");
+                push_when(&mut qb, "last_at", when, now);
                 needs_purchases = true;
             }
             _ => return None,
