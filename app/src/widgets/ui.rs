@@ -4,6 +4,9 @@ use crate::domain::{Field, FieldErrors};
 use crate::error::AppError;
 use crate::widgets::texts::Texts;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
 
 /// The error beside a field, in the visitor's language; empty when there is none.
 #[component]
@@ -96,6 +99,33 @@ pub fn take_server_errors<T: Clone + Send + Sync + 'static>(
             errors.set(server_errors);
         }
     });
+}
+
+/// What a widget asks the server for when it shows: `None` until the answer comes. The
+/// request is made again when a signal that `request` reads changes, and only the newest
+/// request's answer is kept. `LocalResource` does the same, but its async-derived machinery
+/// was a twelfth of the widget bundle (issue 9), once per answer type.
+pub fn fetched<T: 'static, F>(
+    request: impl Fn() -> F + 'static,
+) -> ReadSignal<Option<Result<T, AppError>>, LocalStorage>
+where
+    F: Future<Output = Result<T, AppError>> + 'static,
+{
+    let (answer, set_answer) = signal_local(None);
+    let asked = Rc::new(Cell::new(0u32));
+    Effect::new(move || {
+        let future = request();
+        let this = asked.get().wrapping_add(1);
+        asked.set(this);
+        let newest = asked.clone();
+        leptos::task::spawn_local(async move {
+            let result = future.await;
+            if newest.get() == this {
+                set_answer.set(Some(result));
+            }
+        });
+    });
+    answer
 }
 
 /// The host page's origin and path: where an answer or consent was given.

@@ -7,6 +7,7 @@ mod api;
 pub use api::{SavedItems, SavedQuery, SetFavourite, saved_items, set_favourite};
 
 use crate::widgets::texts::Lang;
+use crate::widgets::ui::fetched;
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn FavouriteButton(lang: Lang, site: &'static str, sku: String) -> impl Into
 pub fn FavouritesList(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
     let saved_list = visitor::saved_items(site);
-    let items = LocalResource::new(move || {
+    let items = fetched(move || {
         let query = SavedQuery { skus: saved_list.get(), visitor: visitor::token(site).unwrap_or_default() };
         saved_items(query)
     });

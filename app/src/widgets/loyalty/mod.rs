@@ -14,14 +14,14 @@ pub use form::{JoinForm, ValidJoin};
 use crate::domain::{Field, FieldErrors};
 use crate::loyalty::PrintableCard;
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, TextField, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
 #[component]
 pub fn LoyaltyWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
-    let offer = LocalResource::new(get_loyalty_offer);
+    let offer = fetched(get_loyalty_offer);
     move || match offer.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Ok(offer)) if !offer.programmes.is_empty() => view! { <JoinView offer lang site t /> }.into_any(),

@@ -10,7 +10,7 @@ pub use api::{NextProfileFields, ProfileAnswers, SaveProfile, next_profile_field
 
 use crate::domain::{Field, FieldErrors, ProfileField};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, fetched, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ use leptos::prelude::*;
 pub fn ProfileWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
     let token = visitor::token(site);
-    let fields = LocalResource::new(move || {
+    let fields = fetched(move || {
         let token = token.clone();
         async move {
             match token {

@@ -12,14 +12,14 @@ pub use form::{ValidWarranty, WarrantyForm};
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::catalogue::ItemView;
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, TextField, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
 #[component]
 pub fn WarrantyWidget(lang: Lang, site: &'static str, sku: Option<String>) -> impl IntoView {
     let t = lang.texts();
-    let products = LocalResource::new(list_products);
+    let products = fetched(list_products);
     move || match products.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Ok(all)) => {
