@@ -103,8 +103,8 @@ pub fn take_server_errors<T: Clone + Send + Sync + 'static>(
 
 /// What a widget asks the server for when it shows: `None` until the answer comes. The
 /// request is made again when a signal that `request` reads changes, and only the newest
-/// request's answer is kept. `LocalResource` does the same, but its async-derived machinery
-/// was a twelfth of the widget bundle (issue 9), once per answer type.
+/// request's answer is kept. `LocalResource` does the same, but its async-derived machinery,
+/// compiled once per answer type, cost 13 KB of the widget bundle's 285 KB gzip (issue 9).
 pub fn fetched<T: 'static, F>(
     request: impl Fn() -> F + 'static,
 ) -> ReadSignal<Option<Result<T, AppError>>, LocalStorage>
