@@ -4,7 +4,7 @@
 -- four staff counting on two cores, measured). With the gender kept beside the windows
 -- and in their indexes, a filter that only tests gender and kept windows is counted from
 -- one index range of the windows, without the customers (admin::segments::sql::
--- windows_count): 1–3 ms.
+-- windows_only): 1–3 ms.
 ALTER TABLE purchase_windows ADD COLUMN gender TEXT;
 UPDATE purchase_windows SET gender = (SELECT gender FROM customers WHERE id = purchase_windows.customer_id);
 

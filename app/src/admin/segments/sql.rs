@@ -306,7 +306,8 @@ fn window_column(total: Total, days: Option<u32>) -> Option<String> {
 /// customers with purchases have a row. "Women who spent over 500 in the last 30 days" is
 /// then one range of an index of the windows instead of a seek into the customers' gender
 /// index per customer in the range (1–3 ms instead of ~60 ms at a million, measured).
-/// `None`: the filter needs the customers (`push_filter`).
+/// `None`: the filter needs the customers (`push_filter`). (Migration 0033's comment calls
+/// this `windows_only`, its first name: a landed migration's text stays as it ran.)
 pub fn windows_count(site_id: i64, filter: &Filter, now: i64) -> Option<QueryBuilder<Sqlite>> {
     let groups: Vec<_> = filter.groups.iter().filter(|g| !g.conditions.is_empty()).collect();
     if groups.len() > 1 && !filter.all || groups.iter().any(|g| g.conditions.len() > 1 && !g.all) {
