@@ -4,31 +4,37 @@
 // or on one element picks the language; else <html lang>, else the browser's).
 // data-track="off" on the script leaves out the analytics tracker (track.js).
 // Each widget gets its own open Shadow DOM, so the page's CSS and the widget's never meet.
-// The widget bundle (WASM) is loaded once per page, only if a widget is on it.
+// The widget bundle (WASM) is loaded once per page, only if a widget is on it. The styles
+// are fetched once (connect-src) and adopted by each shadow root as a constructed
+// stylesheet, which a page's CSP `style-src` does not block as it would a <link>.
 (() => {
   const me = document.currentScript;
   if (!me || window.Patron) return;
   const site = me.dataset.site;
   const lang = me.dataset.lang || document.documentElement.lang || navigator.language || "en";
   const server = new URL(me.src).origin;
-  let bundle;
+  let bundle, sheet;
   const load = () =>
     (bundle ||= import(server + "/pkg/widgets.js").then((m) =>
       m.default({ module_or_path: server + "/pkg/widgets_bg.wasm" }).then(() => m)
     ));
+  const styles = () =>
+    (sheet ||= fetch(server + "/pkg/widgets.css")
+      .then((r) => r.text())
+      .then((text) => { const s = new CSSStyleSheet(); s.replaceSync(text); return s; }));
   // Mounts every widget not mounted yet; pages that add widgets later call Patron.scan().
   const scan = () => {
     for (const host of document.querySelectorAll("[data-patron]")) {
       if (host.shadowRoot) continue;
       const root = host.attachShadow({ mode: "open" });
-      const css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = server + "/pkg/widgets.css";
       const box = document.createElement("div");
       box.className = "patron";
-      root.append(css, box);
-      load().then(
-        (m) => m.mount(box, host.dataset.patron, site, host.dataset.lang || lang, server, host.dataset.item),
+      root.append(box);
+      Promise.all([load(), styles()]).then(
+        ([m, s]) => {
+          root.adoptedStyleSheets = [s];
+          m.mount(box, host.dataset.patron, site, host.dataset.lang || lang, server, host.dataset.item);
+        },
         (e) => console.error("Patron: could not load the widgets", e)
       );
     }

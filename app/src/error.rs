@@ -25,6 +25,8 @@ pub enum AppError {
     Busy,
     #[error("Patron is already set up; please sign in.")]
     AlreadySetUp,
+    #[error("This set-up code is not valid. Use the link Patron printed when it started, or run `patron admin create`.")]
+    SetupCode,
     #[error("This site is not registered with Patron, or not allowed to use it from here.")]
     UnknownSite,
     #[error("This site has switched this widget off.")]
@@ -74,7 +76,9 @@ impl AppError {
         match self {
             AppError::Invalid(_) | AppError::InvalidRows(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthenticated | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::UnknownSite | AppError::WidgetOff => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::UnknownSite | AppError::WidgetOff | AppError::SetupCode => {
+                StatusCode::FORBIDDEN
+            }
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::AlreadySetUp | AppError::LastOwner | AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,

@@ -3,7 +3,7 @@
 //! and writes it through `pii_seal(…)`, functions every Patron connection has.
 
 /// Every column that holds sealed values, as (table, column).
-pub const SEALED: [(&str, &str); 10] = [
+pub const SEALED: [(&str, &str); 12] = [
     ("customers", "first_name"),
     ("customers", "last_name"),
     ("customers", "email"),
@@ -14,6 +14,8 @@ pub const SEALED: [(&str, &str); 10] = [
     ("imports", "content"),
     ("outbox", "to_address"),
     ("pending_signups", "form"),
+    ("reservations", "typed_contact"),
+    ("warranty_registrations", "typed_contact"),
 ];
 
 /// The `customers` columns that index sealed ones: keyed hashes, kept by triggers.

@@ -35,16 +35,86 @@ pub fn mail_server() -> Option<String> {
     use_context::<MailServer>().and_then(|m| m.0)
 }
 
-/// The address links in mails start with: `PATRON_PUBLIC_URL` when set, provided to every
-/// server function; else the origin the request reached Patron on.
-#[derive(Debug, Clone, Default)]
-pub struct PublicUrl(pub Option<String>);
+/// Patron's public address: where every link it writes points (mails, exports, invitations,
+/// embed snippets), what `self` means to the widget gate, the origin admin calls must come
+/// from, and whether cookies are `Secure`. It is configured (`PATRON_PUBLIC_URL`), or, for
+/// a server listening on a loopback address only, that address; the request's `Host` and
+/// `X-Forwarded-*` headers are never asked, so a forged request cannot move a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicOrigin {
+    origin: crate::domain::Origin,
+    /// Other spellings of the same loopback server a local browser may use
+    /// (`http://localhost:3000` for `http://127.0.0.1:3000`); empty when configured.
+    aliases: Vec<crate::domain::Origin>,
+}
 
-pub fn link_origin() -> Result<String, AppError> {
-    if let Some(PublicUrl(Some(url))) = use_context::<PublicUrl>() {
-        return Ok(url);
+impl PublicOrigin {
+    /// The configured public address.
+    pub fn configured(origin: crate::domain::Origin) -> PublicOrigin {
+        PublicOrigin { origin, aliases: Vec::new() }
     }
-    Ok(own_origin(&request_parts()?.headers))
+
+    /// The address of a server that listens on loopback only, or `None` for any other
+    /// address (such a server must be told its public address).
+    pub fn loopback(addr: std::net::SocketAddr) -> Option<PublicOrigin> {
+        if !addr.ip().is_loopback() {
+            return None;
+        }
+        let port = addr.port();
+        let parse = |s: String| crate::domain::Origin::parse(&s).ok();
+        let origin = parse(format!("http://{addr}"))?;
+        let aliases = [format!("http://localhost:{port}"), format!("http://127.0.0.1:{port}"), format!("http://[::1]:{port}")]
+            .into_iter()
+            .filter_map(parse)
+            .filter(|o| *o != origin)
+            .collect();
+        Some(PublicOrigin { origin, aliases })
+    }
+
+    /// `scheme://host[:port]`, what links start with.
+    pub fn as_str(&self) -> &str {
+        self.origin.as_str()
+    }
+
+    /// Whether browsers reach Patron over https (cookies are then `Secure`, and HSTS is sent).
+    pub fn is_https(&self) -> bool {
+        self.origin.as_str().starts_with("https://")
+    }
+
+    /// Whether a page on `origin` is Patron's own.
+    pub fn is_own(&self, origin: &crate::domain::Origin) -> bool {
+        *origin == self.origin || self.aliases.contains(origin)
+    }
+}
+
+/// Whether a request comes from a page that is not Patron's own: a browser says so in
+/// `Sec-Fetch-Site` and `Origin` (sent on every POST). A request without either is not a
+/// browser's cross-site request. Patron's own pages are those of its public address, never
+/// whatever the `Host` header claims.
+pub fn is_cross_origin(headers: &axum::http::HeaderMap, public: &PublicOrigin) -> bool {
+    if headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site" || v == "same-site") {
+        return true;
+    }
+    let Some(origin) = headers.get(axum::http::header::ORIGIN) else { return false };
+    match origin.to_str().ok().map(crate::domain::Origin::parse) {
+        Some(Ok(origin)) => !public.is_own(&origin),
+        _ => true,
+    }
+}
+
+/// The public address, which the server's router puts on every request (axum handlers
+/// take it as `Extension<PublicOrigin>`).
+pub fn public_origin() -> Result<PublicOrigin, AppError> {
+    request_parts()?
+        .extensions
+        .get::<PublicOrigin>()
+        .cloned()
+        .ok_or_else(|| AppError::internal("server function context", "no public origin"))
+}
+
+/// The address links in mails and exports start with.
+pub fn link_origin() -> Result<String, AppError> {
+    Ok(public_origin()?.as_str().to_owned())
 }
 
 /// Sets a response header of the server function being served.
@@ -63,16 +133,6 @@ pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         res.set_status(e.status_code());
     }
     result
-}
-
-/// The origin this request reached Patron on: for embed snippets and invitation links.
-pub fn own_origin(headers: &axum::http::HeaderMap) -> String {
-    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let scheme = if crate::admin::auth::session::is_https(headers) { "https" } else { "http" };
-    match crate::domain::Origin::parse(&format!("{scheme}://{host}")) {
-        Ok(origin) => origin.as_str().to_owned(),
-        Err(_) => format!("{scheme}://localhost"),
-    }
 }
 
 /// The server's clock in Unix seconds: what "today" and "the last N days" count from.

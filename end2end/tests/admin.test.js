@@ -11,12 +11,24 @@ after(() => stopPatronAndBrowser(patron, browser));
 const OWNER = { email: "Owner@Bakery.example", password: "a long owner passphrase" };
 
 test("first run creates the owner, who signs out and in and sees a new customer with consent", async () => {
-  // The 422 (short password) and 401 (wrong password) answers are logged by Chromium as a failed resource; that is expected.
-  const page = await strictPage(browser, [/status of (401|422)/]);
+  // The 403 (wrong set-up code), 422 (short password) and 401 (wrong password) answers are
+  // logged by Chromium as a failed resource; that is expected.
+  const page = await strictPage(browser, [/status of (401|403|422)/]);
 
-  // Fresh install: /admin leads to the first-run page.
+  // Fresh install: /admin leads to the first-run page, which wants the code Patron printed.
   await page.goto(`${patron.url}/admin`);
   await page.waitForURL(/\/admin\/setup$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  await page.getByLabel(/Set-up code/).fill("a guess");
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel(/Password/).fill(OWNER.password);
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await page.getByText("This set-up code is not valid.", { exact: false }).waitFor();
+
+  // The printed link fills the code in.
+  assert.ok(patron.setupUrl, "Patron printed the first-run link");
+  await gotoAdmin(page, patron.setupUrl);
+  assert.equal((await page.getByLabel(/Set-up code/).inputValue()).length, 64);
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel(/Password/).fill("too short");
   await page.getByRole("button", { name: "Create owner account" }).click();

@@ -45,8 +45,11 @@ export async function startPatron() {
   /** Rows of a read-only query on the server's database, through `patron sql`, which can
    * open sealed columns: `SELECT pii_open(email) AS email FROM customers`. */
   const sql = (query) => JSON.parse(cli(["sql", query]));
+  // A fresh install prints the first-run page's link with its one-time code.
+  const setup = log.replace(/\x1b\[[0-9;]*m/g, "").match(/(http:\/\/\S+\/admin\/setup\?code=[0-9a-f]{64})/);
   return {
     url,
+    setupUrl: setup ? setup[1] : null,
     cli,
     sql,
     log: () => log,
@@ -62,14 +65,19 @@ export async function startPatron() {
  * Serves `fixtures/shop.html` as a shop's own page on a new origin, embedding Patron with
  * the given widgets, in the given page language.
  */
-export async function startShop(patronUrl, { site = "demo", lang = "en", widgets = ["signup"] } = {}) {
-  const html = readFileSync(join(repo, "end2end/fixtures/shop.html"), "utf8")
+export async function startShop(patronUrl, { site = "demo", lang = "en", widgets = ["signup"], csp = null } = {}) {
+  const fixture = csp ? "end2end/fixtures/strict-shop.html" : "end2end/fixtures/shop.html";
+  const html = readFileSync(join(repo, fixture), "utf8")
     .replaceAll("{{PATRON}}", patronUrl)
     .replaceAll("{{SITE}}", site)
     .replaceAll("{{LANG}}", lang)
-    .replaceAll("{{WIDGETS}}", widgets.map((w) => `<div data-patron="${w}"></div>`).join("\n  "));
+    .replaceAll("{{WIDGETS}}", widgets.map((w) => typeof w === "string"
+      ? `<div data-patron="${w}"></div>`
+      : `<div data-patron="${w.kind}" data-item="${w.item}"></div>`).join("\n  "));
   const server = createServer((req, res) => {
-    res.writeHead(req.url === "/" ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    const headers = { "content-type": "text/html; charset=utf-8" };
+    if (csp) headers["content-security-policy"] = csp.replaceAll("{{PATRON}}", patronUrl);
+    res.writeHead(req.url === "/" ? 200 : 404, headers);
     res.end(req.url === "/" ? html : "not found");
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));

@@ -137,3 +137,20 @@ test("a warranty card is registered on the product's page, and a second time ref
   assert.equal(patron.sql("SELECT count(*) AS n FROM warranty_registrations")[0].n, 1);
   assert.deepEqual(page.problems, []);
 });
+
+test("a heart on a page the site does not allow says so instead of pretending to save", async () => {
+  const shop = await startShop(patron.url, { widgets: [{ kind: "favourite", item: "RYE" }] });
+  try {
+    // The browser reports the refused cross-origin call itself; that is the point here.
+    const page = await strictPage(browser, [/CORS|Failed to load resource|ERR_FAILED/]);
+    await page.goto(shop.url);
+    const heart = page.locator('[data-patron="favourite"]').getByRole("button");
+    await heart.click();
+    await page.locator('[data-patron="favourite"]').getByRole("alert").waitFor();
+    assert.equal(await heart.getAttribute("aria-pressed"), "false");
+    assert.doesNotMatch(await heart.textContent(), /Saved/);
+    await page.close();
+  } finally {
+    await shop.stop();
+  }
+});

@@ -120,6 +120,38 @@ describe("signup widget on other origins", () => {
     }
   });
 
+  test("is styled, keeps its honeypot out of sight and stores a signup under the README's strict CSP", async () => {
+    // Exactly the directives the README lists, and nothing else from anywhere.
+    const csp = "default-src 'none'; script-src {{PATRON}} 'wasm-unsafe-eval'; connect-src {{PATRON}}; " +
+      "img-src 'self' data:; style-src 'self'";
+    const shop = await startShop(patron.url, { widgets: ["signup"], csp });
+    try {
+      patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+      const page = await strictPage(browser);
+      const violations = [];
+      page.on("console", (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+      await page.goto(shop.url);
+      const button = widget(page).getByRole("button", { name: "Sign up" });
+      await button.waitFor();
+      // The widget's stylesheet applied: its button is not the browser's default grey one.
+      const background = await button.evaluate((b) => getComputedStyle(b).backgroundColor);
+      assert.notEqual(background, "rgb(239, 239, 239)", "the widget's styles were blocked");
+      assert.notEqual(background, "rgba(0, 0, 0, 0)");
+      // The honeypot is neither seen nor reachable, stylesheet or not.
+      const honeypot = widget(page).locator("#website");
+      assert.equal(await honeypot.isVisible(), false);
+      assert.equal(await honeypot.evaluate((el) => el.closest("[hidden]") !== null && el.closest("[inert]") !== null), true);
+      await fillSignup(page, { first: "Ines", email: "ines@strict.example", consent: true });
+      await widget(page).getByRole("status").waitFor();
+      assert.equal((await customers("ines@strict.example")).total, 1);
+      assert.deepEqual(violations, []);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    } finally {
+      await shop.stop();
+    }
+  });
+
   test("is refused on an origin the site does not allow, and stores nothing", async () => {
     const shop = await startShop(patron.url, { widgets: ["signup"] });
     try {

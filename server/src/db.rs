@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 33] = [
+    let files: [(i64, &str, &'static str); 36] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -62,6 +62,9 @@ fn migrator() -> Migrator {
         (31, "segment_indexes", include_str!("../migrations/0031_segment_indexes.sql")),
         (32, "analytics_live", include_str!("../migrations/0032_analytics_live.sql")),
         (33, "purchase_windows_gender", include_str!("../migrations/0033_purchase_windows_gender.sql")),
+        (34, "sign_in_guards", include_str!("../migrations/0034_sign_in_guards.sql")),
+        (35, "typed_contacts", include_str!("../migrations/0035_typed_contacts.sql")),
+        (36, "public_limits", include_str!("../migrations/0036_public_limits.sql")),
     ];
     Migrator::with_migrations(
         files

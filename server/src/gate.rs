@@ -25,6 +25,8 @@ pub struct WidgetGate {
     pub pool: SqlitePool,
     pub proxies: std::sync::Arc<Vec<TrustedProxy>>,
     pub limit: Limit,
+    /// What `self` stands for among a site's allowed origins.
+    pub public: app::server_ctx::PublicOrigin,
 }
 
 /// Routes `/s/SITEKEY/w/...` to the widget server function `/w/...` when SITEKEY names a
@@ -48,8 +50,7 @@ pub async fn widget_gate(State(gate): State<WidgetGate>, mut req: Request, next:
         }
     };
     let origin = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).and_then(|o| Origin::parse(o).ok());
-    let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let Some(origin) = origin.filter(|o| site.allows(o, host.as_deref())) else {
+    let Some(origin) = origin.filter(|o| site.allows(o, &gate.public)) else {
         tracing::info!(site = key.as_str(), "widget call from an origin the site does not allow");
         return refuse(StatusCode::FORBIDDEN, "origin not allowed for this site");
     };
@@ -107,29 +108,19 @@ fn refuse(status: StatusCode, why: &'static str) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], why).into_response()
 }
 
-/// Admin server functions answer same-origin calls only. The session cookie is
-/// SameSite=Strict already; this also refuses a cross-site request that carries none.
-pub async fn admin_same_origin(req: Request<Body>, next: Next) -> Response {
-    if req.uri().path().starts_with("/api/admin/") && is_cross_origin(req.headers()) {
+/// Admin server functions answer calls from Patron's own pages only (its public address,
+/// not whatever `Host` the request names). The session cookie is SameSite=Strict already;
+/// this also refuses a cross-site request that carries none.
+pub async fn admin_same_origin(
+    State(public): State<app::server_ctx::PublicOrigin>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
+    if req.uri().path().starts_with("/api/admin/") && app::server_ctx::is_cross_origin(req.headers(), &public) {
         tracing::info!("refused a cross-origin call to an admin function");
         return refuse(StatusCode::FORBIDDEN, "admin functions accept same-origin requests only");
     }
     next.run(req).await
-}
-
-fn is_cross_origin(headers: &HeaderMap) -> bool {
-    if headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site" || v == "same-site") {
-        return true;
-    }
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        // No Origin: not a browser's cross-origin request (browsers send it on every POST).
-        return false;
-    };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    match (Origin::parse(origin), host) {
-        (Ok(origin), Some(host)) => !origin.authority().eq_ignore_ascii_case(host),
-        _ => true,
-    }
 }
 
 #[cfg(test)]
@@ -147,14 +138,20 @@ mod tests {
     }
 
     #[test]
-    fn a_foreign_origin_is_cross_origin() {
+    fn a_foreign_origin_is_cross_origin_whatever_the_host_says() {
+        use app::server_ctx::{PublicOrigin, is_cross_origin};
+        let public = PublicOrigin::configured(Origin::parse("https://crm.shop.example").unwrap());
         let mut h = HeaderMap::new();
-        h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
-        h.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:3000"));
-        assert!(!is_cross_origin(&h));
+        h.insert(header::ORIGIN, HeaderValue::from_static("https://crm.shop.example"));
+        assert!(!is_cross_origin(&h, &public));
+        h.insert(header::HOST, HeaderValue::from_static("evil.example"));
         h.insert(header::ORIGIN, HeaderValue::from_static("http://evil.example"));
-        assert!(is_cross_origin(&h));
+        assert!(is_cross_origin(&h, &public));
         h.insert(header::ORIGIN, HeaderValue::from_static("null"));
-        assert!(is_cross_origin(&h));
+        assert!(is_cross_origin(&h, &public));
+        let local = PublicOrigin::loopback("127.0.0.1:3000".parse().unwrap()).unwrap();
+        h.insert(header::ORIGIN, HeaderValue::from_static("http://localhost:3000"));
+        assert!(!is_cross_origin(&h, &local));
+        assert!(PublicOrigin::loopback("0.0.0.0:3000".parse().unwrap()).is_none());
     }
 }

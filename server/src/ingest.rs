@@ -43,6 +43,8 @@ pub struct Ingest {
     proxies: Arc<[TrustedProxy]>,
     sites: Arc<Mutex<HashMap<String, SiteRead>>>,
     limit: crate::rate_limit::Limit,
+    /// What `self` stands for among a site's allowed origins.
+    public: app::server_ctx::PublicOrigin,
 }
 
 /// A site (or `None`: no such site) and when it was read.
@@ -68,11 +70,16 @@ struct Job {
 
 impl Ingest {
     /// Starts the writer; it ends when the last `Ingest` clone is dropped.
-    pub fn start(pool: SqlitePool, proxies: Vec<TrustedProxy>, limit: crate::rate_limit::Limit) -> Ingest {
+    pub fn start(
+        pool: SqlitePool,
+        proxies: Vec<TrustedProxy>,
+        limit: crate::rate_limit::Limit,
+        public: app::server_ctx::PublicOrigin,
+    ) -> Ingest {
         let (queue, jobs) = mpsc::channel(QUEUE);
         tokio::spawn(writer(pool.clone(), jobs));
         limit.start_forgetting();
-        Ingest { pool, queue, proxies: proxies.into(), sites: Arc::default(), limit }
+        Ingest { pool, queue, proxies: proxies.into(), sites: Arc::default(), limit, public }
     }
 }
 
@@ -179,10 +186,10 @@ pub async fn handle(
         return plain(StatusCode::NOT_FOUND, "unknown site");
     };
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let public = &ingest.public;
     let origin = Origin::parse(text(header::ORIGIN)).ok();
     let allowed =
-        |site: &Option<Arc<Site>>| origin.as_ref().is_some_and(|o| site.as_ref().is_some_and(|s| s.allows(o, host)));
+        |site: &Option<Arc<Site>>| origin.as_ref().is_some_and(|o| site.as_ref().is_some_and(|s| s.allows(o, public)));
     // A refusal is never made from memory: a site or origin the owner has just added
     // counts at once (only a removal may take up to SITE_TTL to count).
     let mut site = ingest.site(&key, false).await;
@@ -197,7 +204,7 @@ pub async fn handle(
             return plain(StatusCode::SERVICE_UNAVAILABLE, "try again");
         }
     };
-    let Some(origin) = origin.filter(|o| site.allows(o, host)) else {
+    let Some(origin) = origin.filter(|o| site.allows(o, public)) else {
         return plain(StatusCode::FORBIDDEN, "origin not allowed for this site");
     };
     let ip = client_ip(peer.ip(), &headers, &ingest.proxies);

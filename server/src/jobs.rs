@@ -39,6 +39,9 @@ pub fn start(pool: SqlitePool, link_origin: String) {
                 // The next run tries again; nothing is half-done (each part is one transaction).
                 Err(e) => tracing::error!(error = %e, "retention job failed"),
             }
+            if let Err(e) = crate::public_limit::forget_old(&pool).await {
+                tracing::error!(error = %e, "forgetting old public post counts failed");
+            }
             if let Err(e) = app::my_page::db::forget_old(&pool).await {
                 tracing::error!(error = %e, "forgetting old sign-in links failed");
             }

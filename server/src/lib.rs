@@ -11,6 +11,7 @@ mod ingest;
 mod jobs;
 pub mod mailer;
 pub mod pii;
+mod public_limit;
 mod query;
 mod rate_limit;
 pub mod restore;
@@ -19,3 +20,13 @@ pub mod startup;
 mod static_files;
 pub mod telemetry;
 pub mod webhooks;
+
+/// Every file and directory Patron creates from here on — the database, its write-ahead log,
+/// backups, the generated key — is readable by its own user only (0600, 0700), whatever
+/// umask the service was started with: they hold the customers' data.
+pub fn files_private() {
+    // SAFETY: umask only swaps the process's file-creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
+}

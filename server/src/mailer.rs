@@ -100,12 +100,23 @@ async fn send_due(
 }
 
 fn message(mail: &Outgoing, from: &Address) -> Result<Message, String> {
+    use lettre::message::header::{HeaderName, HeaderValue};
     let to: Mailbox = mail.to.parse().map_err(|_| "the address does not parse".to_owned())?;
-    Message::builder()
+    let mut builder = Message::builder()
         .from(Mailbox::new(Some(mail.site_name.clone()), from.clone()))
         .to(to)
         .subject(mail.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(url) = &mail.unsubscribe {
+        // RFC 2369 and RFC 8058: the mail program's own unsubscribe button posts to the link.
+        builder = builder
+            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
+    builder
         .body(mail.body.clone())
         .map_err(|e| format!("the mail could not be built: {e}"))
 }

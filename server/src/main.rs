@@ -6,6 +6,7 @@ use patron::config::Cli;
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     patron::telemetry::init();
+    patron::files_private();
     match patron::cli::run(Cli::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -28,6 +28,13 @@ pub enum StartError {
     Db(#[from] db::DbError),
     #[error("could not listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
+    #[error(
+        "Patron listens on {0}, which other machines can reach, but its public address is not set. Links in \
+         mails would otherwise follow whatever Host a request names (and hand a customer's token to whoever \
+         forged it). Set --public-url (PATRON_PUBLIC_URL), e.g. https://crm.shop.example, or listen on \
+         127.0.0.1 behind a reverse proxy."
+    )]
+    NoPublicUrl(SocketAddr),
 }
 
 /// A bound, ready server. `port()` is known before `run()`, so tests can bind port 0.
@@ -38,6 +45,8 @@ pub struct Application {
     mail: Option<(crate::mailer::SmtpUrl, lettre::Address)>,
     /// Where links in mails written by the timer jobs point: the public URL, else this server.
     link_origin: String,
+    /// The first-run page's one-time code, when no staff account exists yet.
+    pub setup_code: Option<String>,
 }
 
 impl Application {
@@ -59,10 +68,18 @@ impl Application {
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.addr, source })?;
-        let router = router(config, addr, pool.clone(), &key.source);
+        let public = match &config.public_url {
+            Some(url) => app::server_ctx::PublicOrigin::configured(
+                app::domain::Origin::parse(url).expect("the public URL was parsed as an origin"),
+            ),
+            None => app::server_ctx::PublicOrigin::loopback(addr).ok_or(StartError::NoPublicUrl(addr))?,
+        };
+        tracing::info!(public_url = public.as_str(), "links in mails and exports start with the public address");
+        let router = router(config, addr, pool.clone(), &key.source, public.clone());
         let mail = config.smtp_url.clone().map(|url| (url, config.mail_from.clone()));
-        let link_origin = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
-        Ok(Application { listener, router, pool, mail, link_origin })
+        let link_origin = public.as_str().to_owned();
+        let setup_code = setup_code(&pool, &public).await?;
+        Ok(Application { listener, router, pool, mail, link_origin, setup_code })
     }
 
     pub fn port(&self) -> u16 {
@@ -83,7 +100,34 @@ impl Application {
     }
 }
 
-fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii::KeySource) -> Router {
+/// With no staff account yet, a one-time code for the first-run page, printed with its link:
+/// whoever reaches a fresh install first must not become its owner. It is printed (it is
+/// the operator's to pass on, and dies when the owner is made); the database keeps its hash.
+async fn setup_code(
+    pool: &SqlitePool,
+    public: &app::server_ctx::PublicOrigin,
+) -> Result<Option<String>, StartError> {
+    let exists = app::admin::auth::db::staff_exists(pool).await.map_err(db::DbError::Open)?;
+    if exists {
+        return Ok(None);
+    }
+    let code = app::tokens::new_token().map_err(|e| db::DbError::Open(sqlx::Error::Protocol(e.to_string())))?;
+    app::admin::auth::db::add_setup_token(pool, &app::tokens::hash(&code)).await.map_err(db::DbError::Open)?;
+    tracing::warn!(
+        "NO OWNER YET: create the owner account at {}/admin/setup?code={code} (the code works once, for 7 days), \
+         or run `patron admin create --email …`",
+        public.as_str()
+    );
+    Ok(Some(code))
+}
+
+fn router(
+    config: &Config,
+    addr: SocketAddr,
+    pool: SqlitePool,
+    key: &crate::pii::KeySource,
+    public: app::server_ctx::PublicOrigin,
+) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("patron")
         .site_root(config.site_root.to_string_lossy().into_owned())
@@ -98,13 +142,11 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
         _ => None,
     });
     let mail_server = app::server_ctx::MailServer(config.smtp_url.as_ref().map(|u| u.server().to_owned()));
-    let public_url = app::server_ctx::PublicUrl(config.public_url.clone());
     let context = move || {
         provide_context(context_pool.clone());
         provide_context(backups.clone());
         provide_context(key_place.clone());
         provide_context(mail_server.clone());
-        provide_context(public_url.clone());
     };
     let admin = Router::new()
         .leptos_routes_with_context(&leptos_options, routes, context, {
@@ -116,6 +158,7 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
         pool.clone(),
         config.trusted_proxies.clone(),
         crate::rate_limit::Limit::per_minute(config.ingest_rate),
+        public.clone(),
     ));
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/demo") }))
@@ -131,17 +174,18 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
         .merge(analytics)
         .merge(app::admin::rights::self_service::routes(app::admin::rights::self_service::SelfService {
             pool: pool.clone(),
-            public_url: config.public_url.clone(),
+            public: public.clone(),
         }))
         .merge(app::my_page::routes(app::admin::rights::self_service::SelfService {
             pool: pool.clone(),
-            public_url: config.public_url.clone(),
+            public: public.clone(),
         }))
         .merge(app::admin::policy::page::routes(pool.clone()))
         .merge(app::widgets::signup::confirm::routes(pool.clone()))
         .merge(app::api::routes(pool.clone()))
         .merge(static_files::routes(&config.site_root))
-        .layer(axum::middleware::from_fn(gate::admin_same_origin))
+        .layer(axum::middleware::from_fn_with_state(public.clone(), gate::admin_same_origin))
+        .layer(axum::middleware::from_fn_with_state(pool.clone(), crate::public_limit::limit))
         .layer(axum::middleware::from_fn_with_state(
             std::sync::Arc::new(config.trusted_proxies.clone()),
             crate::client_ip::tag,
@@ -156,15 +200,24 @@ fn router(config: &Config, addr: SocketAddr, pool: SqlitePool, key: &crate::pii:
         ));
     let widget_limit = crate::rate_limit::Limit::per_minute(config.widget_rate);
     widget_limit.start_forgetting();
-    let widget_gate =
-        gate::WidgetGate { pool, proxies: std::sync::Arc::new(config.trusted_proxies.clone()), limit: widget_limit };
+    let widget_gate = gate::WidgetGate {
+        pool,
+        proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+        limit: widget_limit,
+        public: public.clone(),
+    };
+    // Over https, browsers are told to come back over https only (a year; no subdomains:
+    // the shop's other hosts are not Patron's to decide).
+    let hsts = public.is_https().then(|| HeaderValue::from_static("max-age=31536000"));
     // The gate rewrites `/s/KEY/w/...` before routing, so it wraps the router from outside.
     Router::new()
         .fallback_service(app)
         .layer(axum::middleware::from_fn_with_state(widget_gate, gate::widget_gate))
+        .layer(axum::Extension(public))
+        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, move |_: &_| hsts.clone()))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+            tracing::info_span!("request", method = %req.method(), path = %crate::telemetry::loggable_path(req.uri().path()))
         }))
 }
 

@@ -49,6 +49,28 @@ async fn the_first_run_creates_one_owner_and_signs_them_in() {
 }
 
 #[tokio::test]
+async fn a_fresh_install_is_not_taken_over_by_whoever_comes_first() {
+    let app = spawn_app().await;
+    let code = app.setup_code.clone().expect("a fresh install prints a set-up code");
+    // Without the code, or with a wrong one, nobody becomes the owner.
+    for token in ["", "0000000000000000000000000000000000000000000000000000000000000000", &code[1..]] {
+        let res = app.admin("setup_owner", &[("email", "intruder@evil.example"), ("password", PASSWORD), ("token", token)]).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{token:?}");
+        assert_eq!(res.json::<String>().await.unwrap(), "SetupCode");
+    }
+    assert_eq!(app.count("staff_users").await, 0);
+    // The database keeps only the code's hash.
+    let kept: String = sqlx::query_scalar("SELECT token_hash FROM setup_tokens").fetch_one(&app.pool).await.unwrap();
+    assert_ne!(kept, code);
+    // With it, the owner is made, and the code is used up.
+    let res = app.create_owner(OWNER, PASSWORD).await;
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    assert_eq!(app.count("staff_users").await, 1);
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM setup_tokens").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(left, 0);
+}
+
+#[tokio::test]
 async fn the_first_run_refuses_a_short_password_and_a_bad_email() {
     let app = spawn_app().await;
     let res = app.create_owner("not-an-email", "eleven char").await;

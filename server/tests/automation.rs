@@ -102,6 +102,9 @@ async fn the_win_back_mails_each_dormant_customer_with_consent_once_with_the_cod
     let start = text.find("http://").expect("an unsubscribe link");
     let link = text[start..].split_whitespace().next().unwrap();
     assert!(link.contains("/p/demo/unsubscribe/"), "{link}");
+    // A marketing mail: the mail program gets the one-click link too (RFC 2369, RFC 8058).
+    assert_eq!(common::smtp::header(&mails[0], "List-Unsubscribe"), Some(format!("<{link}>").as_str()));
+    assert_eq!(common::smtp::header(&mails[0], "List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"));
     let res = reqwest::Client::new().post(link).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let granted: i64 = sqlx::query_scalar(

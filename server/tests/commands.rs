@@ -34,6 +34,16 @@ fn backup_restore_and_key_rotation_are_audited_and_the_new_key_alone_opens_the_d
         sqlx::query(plant).execute(&pool).await.unwrap();
         pool.close().await;
     });
+    // The database, its key and the backups are the operator's alone.
+    use std::os::unix::fs::PermissionsExt;
+    for file in ["patron.db", "patron.key"] {
+        let mode = std::fs::metadata(d.join(file)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{file}");
+    }
+    for backup in std::fs::read_dir(d.join("backups")).unwrap() {
+        let mode = backup.unwrap().metadata().unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
     // Backups are named by the second: the second one must be the latest.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     ok(patron(d, &[], &["backup"]));

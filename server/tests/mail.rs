@@ -145,7 +145,7 @@ async fn an_expired_link_stores_nothing_and_the_retention_job_forgets_the_held_s
 async fn without_double_opt_in_a_signup_is_stored_at_once_and_no_mail_is_written() {
     let app = spawn_app().await;
     let (text_id, _) = app.demo_consent_text().await;
-    assert_eq!(sign_up(&app, "now@example.com", text_id).await["outcome"], "Created");
+    assert_eq!(sign_up(&app, "now@example.com", text_id).await["outcome"], "Stored");
     assert_eq!(app.count("consents").await, 1);
     assert_eq!(count(&app, "SELECT count(*) FROM outbox").await, 0);
     let requested: Option<String> =

@@ -61,3 +61,54 @@ async fn page_views_past_the_limit_are_refused_per_network() {
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM page_views").fetch_one(&app.pool).await.unwrap();
     assert_eq!(stored, 5);
 }
+
+/// A public page's form posted from `ip` (the test server trusts 127.0.0.1 as its proxy).
+async fn post_public(app: &common::TestApp, path: &str, form: &[(&str, &str)], ip: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}{path}", app.url))
+        .header("x-forwarded-for", ip)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_flood_of_requests_for_one_address_mails_it_at_most_three_times_an_hour() {
+    let app = spawn_app_with(|c| c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    app.signup(&Signup { email: "mia@example.com", ..Default::default() }).await;
+    // Twelve networks ask for every kind of link to one address: each is answered as usual.
+    for n in 0..12 {
+        let ip = format!("198.51.100.{n}");
+        let (path, form): (&str, Vec<(&str, &str)>) = match n % 3 {
+            0 => ("/p/demo/privacy/request", vec![("email", "mia@example.com"), ("kind", "access")]),
+            1 => ("/p/demo/privacy/request", vec![("email", "mia@example.com"), ("kind", "erasure")]),
+            _ => ("/p/demo/me", vec![("email", "mia@example.com")]),
+        };
+        let res = post_public(&app, path, &form, &ip).await;
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+    }
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE pii_open(to_address) = 'mia@example.com'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(mails, 3);
+}
+
+#[tokio::test]
+async fn one_network_posting_to_public_pages_past_its_limit_is_refused_before_anything_runs() {
+    let app = spawn_app_with(|c| c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    let mut statuses = Vec::new();
+    for n in 0..35 {
+        let email = format!("nobody{n}@example.com");
+        let res = post_public(&app, "/p/demo/privacy/request", &[("email", &email), ("kind", "access")], "203.0.113.9").await;
+        statuses.push(res.status());
+    }
+    assert!(statuses[..30].iter().all(|s| s.is_success()), "{statuses:?}");
+    assert!(statuses[30..].iter().all(|s| *s == StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+    // Another network is not held up; the refused network's count stopped at the limit.
+    let res = post_public(&app, "/p/demo/me", &[("email", "x@example.com")], "203.0.113.10").await;
+    assert!(res.status().is_success());
+    let counted: i64 = sqlx::query_scalar("SELECT max(n) FROM rate_counts").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(counted, 30);
+}

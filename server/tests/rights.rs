@@ -437,6 +437,20 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
     assert!(line.contains("\"granted\""), "{line}");
     let link = line.rsplit(",\"").next().unwrap().trim_end_matches('"').to_owned();
     assert!(link.starts_with(&format!("{}/p/demo/unsubscribe/{id}-newsletter-", app.url)), "{link}");
+    // A request naming another Host does not move the links (they start with the public address).
+    let forged = app
+        .client
+        .get(format!("{}/admin/export.csv", app.url))
+        .header(reqwest::header::HOST, "evil.example")
+        .query(&[("site", "demo"), ("filter", &everyone.to_string()), ("columns", "email,unsubscribe_url")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!forged.contains("evil.example"), "{forged}");
+    assert!(forged.contains(&format!("{}/p/demo/unsubscribe/{id}-newsletter-", app.url)), "{forged}");
 
     let newest = || async {
         sqlx::query_as::<_, (i64, String)>(

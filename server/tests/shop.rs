@@ -56,11 +56,43 @@ async fn a_reservation_is_stored_for_a_new_customer_and_links_the_browser() {
     .unwrap();
     assert_eq!((sku.as_str(), quantity, note.as_str(), status.as_str()), ("PANETTONE", 2, "For Christmas Eve", "open"));
     assert_eq!(email, "ana@example.pt");
-    // A second reservation with the same email in another case is the same customer.
-    let again = app.widget("reserve", &reservation(&[("form[email]", "ANA@example.PT"), ("form[sku]", "RYE")])).await;
+    // A second reservation with the same email in another case is the same customer, but
+    // whoever typed it proved nothing: Ana's record keeps her name and phone, the reservation
+    // keeps what was typed, and the typist's browser is linked to nobody.
+    let again = app
+        .widget(
+            "reserve",
+            &reservation(&[
+                ("form[email]", "ANA@example.PT"),
+                ("form[sku]", "RYE"),
+                ("form[first_name]", "Mallory"),
+                ("form[phone]", "+351 911 111 111"),
+            ]),
+        )
+        .await;
     assert_eq!(again.status(), StatusCode::OK);
+    let token = again.json::<String>().await.unwrap();
+    assert_eq!(token.len(), 64, "the same answer as for a new address");
     assert_eq!(app.count("customers").await, 1);
     assert_eq!(app.count("reservations").await, 2);
+    let (first, phone): (String, String) =
+        sqlx::query_as("SELECT pii_open(first_name), pii_open(phone) FROM customers").fetch_one(&app.pool).await.unwrap();
+    assert_eq!((first.as_str(), phone.as_str()), ("Ana", "+351912345678"));
+    let typed: String = sqlx::query_scalar("SELECT pii_open(typed_contact) FROM reservations ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(typed.contains("Mallory") && typed.contains("+351911111111"), "{typed}");
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+        .bind(app::tokens::hash(&token))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(linked, 0);
+    // Its saves do not reach Ana's record.
+    let saved = app.widget("favourite", &[("sku", "RYE"), ("saved", "true"), ("visitor", token.as_str())]).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(app.count("favourites").await, 0);
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@ mod common;
 
 use common::{Signup, field_errors, spawn_app};
 
-/// "Created" or "Updated", from a successful signup's answer.
+/// "Stored" (or "Pending" under double opt-in), from a successful signup's answer.
 async fn outcome(res: reqwest::Response) -> String {
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["visitor"].as_str().map(str::len), Some(64), "{body}");
@@ -33,7 +33,7 @@ async fn a_valid_signup_stores_the_customer_and_the_exact_consent_shown() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()[ACCESS_CONTROL_ALLOW_ORIGIN], app.url.as_str());
     assert!(res.headers().get(ACCESS_CONTROL_ALLOW_CREDENTIALS).is_none());
-    assert_eq!(outcome(res).await, "Created");
+    assert_eq!(outcome(res).await, "Stored");
 
     let (first, last, email, phone): (String, String, String, String) = sqlx::query_as(
         "SELECT pii_open(first_name), pii_open(last_name), pii_open(email), pii_open(phone) FROM customers",
@@ -135,11 +135,16 @@ async fn a_consent_text_of_another_site_is_refused() {
 }
 
 #[tokio::test]
-async fn signing_up_again_in_another_case_updates_instead_of_duplicating() {
+async fn a_known_address_typed_again_changes_no_field_links_no_browser_and_answers_as_a_new_one() {
     let app = spawn_app().await;
     let (text_id, _) = app.demo_consent_text().await;
-    let first = app.signup(&Signup { first_name: "Rob", email: "rob@example.com", ..Default::default() }).await;
-    assert_eq!(outcome(first).await, "Created");
+    let first = app
+        .signup(&Signup { first_name: "Rob", phone: "0170 7654321", email: "rob@example.com", ..Default::default() })
+        .await;
+    let first_status = first.status();
+    let first_body: serde_json::Value = first.json().await.unwrap();
+    assert_eq!(first_body["outcome"], "Stored");
+    // Someone else types Rob's address (in another case) with their own name and phone.
     let again = app
         .signup(&Signup {
             last_name: "Smith",
@@ -150,18 +155,26 @@ async fn signing_up_again_in_another_case_updates_instead_of_duplicating() {
             ..Default::default()
         })
         .await;
-    assert_eq!(again.status(), StatusCode::OK);
-    assert_eq!(outcome(again).await, "Updated");
+    // The same status and the same shape of answer as for a new address.
+    assert_eq!(again.status(), first_status);
+    let again_body: serde_json::Value = again.json().await.unwrap();
+    assert_eq!(again_body["outcome"], first_body["outcome"]);
+    assert_eq!(again_body["visitor"].as_str().map(str::len), Some(64));
     assert_eq!(app.count("customers").await, 1);
     let (first_name, last_name, phone): (String, String, String) =
         sqlx::query_as("SELECT pii_open(first_name), pii_open(last_name), pii_open(phone) FROM customers")
             .fetch_one(&app.pool)
             .await
             .unwrap();
-    assert_eq!(first_name, "Rob", "a blank field keeps what we knew");
-    assert_eq!(last_name, "Smith");
-    assert_eq!(phone, "01701234567");
-    assert_eq!(app.count("consents").await, 1);
+    assert_eq!((first_name.as_str(), last_name.as_str(), phone.as_str()), ("Rob", "", "01707654321"));
+    assert_eq!(app.count("consents").await, 1, "the consent given is on record");
+    // The typist's browser is linked to nobody: its token reaches no record.
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+        .bind(app::tokens::hash(again_body["visitor"].as_str().unwrap()))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(linked, 0);
 }
 
 #[tokio::test]
@@ -170,7 +183,7 @@ async fn a_filled_honeypot_is_thanked_and_stores_nothing() {
     let res =
         app.signup(&Signup { email: "bot@spam.example", website: "http://spam.example", ..Default::default() }).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(outcome(res).await, "Created");
+    assert_eq!(outcome(res).await, "Stored");
     assert_eq!(app.count("customers").await, 0);
 }
 
@@ -295,7 +308,7 @@ async fn twenty_concurrent_signups_of_one_email_leave_one_customer() {
         assert_eq!(res.status(), StatusCode::OK);
         outcomes.push(outcome(res).await);
     }
-    assert_eq!(outcomes.iter().filter(|o| *o == "Created").count(), 1, "{outcomes:?}");
+    assert!(outcomes.iter().all(|o| o == "Stored"), "{outcomes:?}");
     assert_eq!(app.count("customers").await, 1);
     assert_eq!(app.count("consents").await, 20, "every consent given is on record");
 }

@@ -312,9 +312,14 @@ async fn mail(
     };
     let lang = Lang::from_code(&language).unwrap_or(Lang::En);
     let wording = crate::mail::db::wording(&mut *tx, site.id, kind, lang).await?;
+    // A win-back is marketing: mail programs get its unsubscribe link to offer themselves.
+    let unsubscribe = values.iter().find(|(k, _)| *k == "unsubscribe").map(|(_, v)| v.clone());
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mail =
-        Mail { subject: templates::fill(&wording.subject, &values), body: templates::fill(&wording.body, &values) };
+    let mail = Mail {
+        subject: templates::fill(&wording.subject, &values),
+        body: templates::fill(&wording.body, &values),
+        unsubscribe,
+    };
     let to: String = to.try_get("email")?;
     let about = About { customer: Some(customer), ..About::default() };
     crate::mail::db::enqueue(&mut *tx, site.id, about, kind.code(), &to, &mail).await?;

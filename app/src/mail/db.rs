@@ -11,6 +11,9 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 pub struct Mail {
     pub subject: String,
     pub body: String,
+    /// For marketing mails, the one-click unsubscribe link: sent as `List-Unsubscribe` (with
+    /// `List-Unsubscribe-Post`, RFC 8058), so mail programs offer their own button.
+    pub unsubscribe: Option<String>,
 }
 
 /// What the mail is about: the customer it goes to, the privacy request or the pending
@@ -33,9 +36,11 @@ pub async fn enqueue(
     mail: &Mail,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO outbox (site_id, customer_id, request_id, pending_signup_id, kind, to_address, subject, body,
-                             next_attempt_at)
-         VALUES (?, ?, ?, ?, ?, pii_seal(?), ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) RETURNING id",
+        "INSERT INTO outbox (site_id, customer_id, request_id, pending_signup_id, kind, to_address, to_hash, subject,
+                             body, unsubscribe_url, next_attempt_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, pii_seal(?6), pii_hash('email', ?6), ?7, ?8, ?9,
+                 strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         RETURNING id",
     )
     .bind(site)
     .bind(about.customer)
@@ -45,8 +50,31 @@ pub async fn enqueue(
     .bind(to)
     .bind(&mail.subject)
     .bind(&mail.body)
+    .bind(&mail.unsubscribe)
     .fetch_one(&mut *tx)
     .await
+}
+
+/// Mails one address may be sent in an hour because someone asked on a public page or
+/// widget (privacy links, sign-in links, newsletter confirmations), whatever their kind.
+pub const PUBLIC_MAILS_PER_HOUR: i64 = 3;
+
+/// Whether a mail a stranger can ask for may be written to `to` now: not when the address
+/// was sent [`PUBLIC_MAILS_PER_HOUR`] mails in the last hour, whatever their kind. Asked
+/// inside the transaction that would write it; a caller told no writes nothing and answers
+/// as if it had, so the page tells nothing.
+pub async fn may_mail_publicly(tx: &mut SqliteConnection, to: &str) -> sqlx::Result<bool> {
+    let recent: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox
+         WHERE to_hash = pii_hash('email', ?) AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour')",
+    )
+    .bind(to)
+    .fetch_one(&mut *tx)
+    .await?;
+    if recent >= PUBLIC_MAILS_PER_HOUR {
+        tracing::info!("mail not written: the address had enough mails this hour");
+    }
+    Ok(recent < PUBLIC_MAILS_PER_HOUR)
 }
 
 /// A mail claimed for sending.
@@ -58,6 +86,8 @@ pub struct Outgoing {
     pub body: String,
     /// Tries so far, this one included.
     pub attempts: i64,
+    /// The one-click unsubscribe link of a marketing mail.
+    pub unsubscribe: Option<String>,
 }
 
 /// The mails due for a try, oldest first.
@@ -82,7 +112,7 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
          WHERE id = ?1 AND sent_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING id, (SELECT name FROM sites WHERE sites.id = outbox.site_id) AS site_name,
-                   pii_open(to_address) AS to_address, subject, body, attempts",
+                   pii_open(to_address) AS to_address, subject, body, attempts, unsubscribe_url",
     )
     .bind(id)
     .bind(format!("+{lease_secs} seconds"))
@@ -96,6 +126,7 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
             subject: r.try_get("subject")?,
             body: r.try_get("body")?,
             attempts: r.try_get("attempts")?,
+            unsubscribe: r.try_get("unsubscribe_url")?,
         })
     })
     .transpose()

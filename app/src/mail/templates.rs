@@ -146,9 +146,41 @@ fn confirm_newsletter(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// Fills the placeholders in. Values are inserted as they are: mails are plain text.
+/// Fills the placeholders in, in one pass, so a value holding `{link}` stays as it is. Mails
+/// are plain text, and mail programs turn whatever looks like an address into a link: a name
+/// someone typed (`{name}`) that looks like one (`evil.example`, `http://…`, `a@b`) is left
+/// out rather than handed to the customer as a link in the shop's own mail.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(text.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let found = after.find('}').and_then(|end| {
+            let key = &after[..end];
+            values.iter().find(|(k, _)| *k == key).map(|(k, v)| (*k, *v, end))
+        });
+        match found {
+            Some((key, value, end)) => {
+                out.push_str(if key == "name" && looks_like_a_link(value) { "" } else { value });
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a mail program could make a link of `text`: a scheme, a path, an address, or a
+/// dot followed by a letter or digit (`evil.example`; "J. R." is a name).
+fn looks_like_a_link(text: &str) -> bool {
+    text.contains([':', '/', '@', '\\'])
+        || text.to_lowercase().contains("www")
+        || text.split('.').skip(1).any(|after_dot| after_dot.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// The words of the page a confirmation link opens, in the visitor's language.
@@ -225,6 +257,19 @@ pub fn confirm_page(lang: Lang) -> ConfirmPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_name_that_looks_like_a_link_is_left_out_and_nothing_is_filled_twice() {
+        let text = "Hello {name}, confirm: {link}";
+        for bad in ["evil.example", "http://evil.example/x", "www evil", "mia@evil.example", "a/b"] {
+            assert_eq!(fill(text, &[("name", bad), ("link", "L")]), "Hello , confirm: L", "{bad}");
+        }
+        for good in ["Zoë", "J. R.", "O'Brien", "Jean-Luc"] {
+            assert_eq!(fill(text, &[("name", good), ("link", "L")]), format!("Hello {good}, confirm: L"));
+        }
+        assert_eq!(fill(text, &[("name", "{link}"), ("link", "L")]), "Hello {link}, confirm: L");
+        assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
+    }
 
     #[test]
     fn every_language_has_every_placeholder_the_mail_needs() {

@@ -61,7 +61,7 @@ pub async fn send_link(
     .bind(r.customer)
     .fetch_one(&mut *conn)
     .await?;
-    if recent >= LINKS_PER_TEN_MINUTES {
+    if recent >= LINKS_PER_TEN_MINUTES || !crate::mail::db::may_mail_publicly(conn, to.as_str()).await? {
         return Ok(false);
     }
     let token = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
@@ -79,7 +79,7 @@ pub async fn send_link(
     let wording = crate::mail::db::wording(conn, site.id, MailKind::MyPageLink, r.language).await?;
     let hours = LINK_HOURS.to_string();
     let values = [("site", site.name.as_str()), ("name", r.name.as_str()), ("link", &link), ("hours", &hours)];
-    let mail = Mail { subject: fill(&wording.subject, &values), body: fill(&wording.body, &values) };
+    let mail = Mail { subject: fill(&wording.subject, &values), body: fill(&wording.body, &values), unsubscribe: None };
     let about = About { customer: Some(r.customer), ..About::default() };
     crate::mail::db::enqueue(conn, site.id, about, MailKind::MyPageLink.code(), to.as_str(), &mail).await?;
     Ok(true)

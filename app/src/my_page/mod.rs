@@ -11,7 +11,7 @@
 pub mod db;
 mod html;
 
-use crate::admin::auth::session::{is_https, token_cookie, token_set_cookie};
+use crate::admin::auth::session::{token_cookie, token_set_cookie};
 use crate::admin::rights::self_service::{SelfService, broken, site_or_404};
 use crate::domain::{CustomerId, Email};
 use crate::error::AppError;
@@ -41,8 +41,8 @@ fn home(site: &Site) -> String {
     format!("/p/{}/me", site.key.as_str())
 }
 
-fn secure(s: &SelfService, headers: &HeaderMap) -> bool {
-    is_https(headers) || s.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+fn secure(s: &SelfService) -> bool {
+    s.public.is_https()
 }
 
 fn internal(what: &'static str, e: sqlx::Error) -> Response {
@@ -64,7 +64,13 @@ async fn signed_in(
 }
 
 /// For the page's buttons: the site and the signed-in customer, or a way back to sign in.
+/// A form posted from another site's page is refused even when the browser sent the
+/// cookie (SameSite alone is not all browsers' promise).
 async fn acting(s: &SelfService, key: &str, headers: &HeaderMap) -> Result<(Site, CustomerId, String), Response> {
+    if crate::server_ctx::is_cross_origin(headers, &s.public) {
+        tracing::info!("refused a cross-origin post to a customer's page");
+        return Err((StatusCode::FORBIDDEN, "This form works from the shop's own page only.").into_response());
+    }
     let site = site_or_404(&s.pool, key).await?;
     match signed_in(s, &site, headers).await? {
         Some((customer, hash)) => Ok((site, customer, hash)),
@@ -123,8 +129,12 @@ pub async fn ask_for_link(
             return html::ask(StatusCode::UNPROCESSABLE_ENTITY, &site, &form.email, Some(&problem.to_string()));
         }
     };
-    let origin = s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers));
+    let origin = s.public.as_str().to_owned();
     let sent = async {
+        // An unknown address is looked up without the write lock.
+        if db::recipient(&mut *s.pool.acquire().await?, &site, &email).await?.is_none() {
+            return Ok(false);
+        }
         let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
         let Some(recipient) = db::recipient(&mut tx, &site, &email).await? else { return Ok(false) };
         let sent = db::send_link(&mut tx, &site, &recipient, &email, &origin).await?;
@@ -169,7 +179,7 @@ pub async fn use_link(
         Ok(Some(_)) => {
             tracing::info!(site = site.key.as_str(), "customer signed in to their page");
             let cookie =
-                token_set_cookie(COOKIE, &home(&site), &session, db::SESSION_DAYS * 24 * 3600, secure(&s, &headers));
+                token_set_cookie(COOKIE, &home(&site), &session, db::SESSION_DAYS * 24 * 3600, secure(&s));
             ([(header::SET_COOKIE, cookie)], Redirect::to(&home(&site))).into_response()
         }
         Ok(None) => html::dead_link(&site),
@@ -185,7 +195,7 @@ pub async fn sign_out(State(s): State<SelfService>, Path(key): Path<String>, hea
     if let Err(e) = db::sign_out(&s.pool, &hash).await {
         return internal("my page: sign out", e);
     }
-    let cookie = token_set_cookie(COOKIE, &home(&site), "", 0, secure(&s, &headers));
+    let cookie = token_set_cookie(COOKIE, &home(&site), "", 0, secure(&s));
     ([(header::SET_COOKIE, cookie)], Redirect::to(&home(&site))).into_response()
 }
 
@@ -233,7 +243,7 @@ pub async fn change_consent(
         return html::refused(&site, "There is no such consent.");
     };
     let page =
-        format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
+        format!("{}{}", s.public.as_str(), home(&site));
     let done = if form.granted == "1" {
         let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
         db::give_consent(&s.pool, customer, purpose, lang, &page).await
@@ -274,7 +284,7 @@ pub async fn take_card(
     }
     let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
     let page =
-        format!("{}{}", s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers)), home(&site));
+        format!("{}{}", s.public.as_str(), home(&site));
     let joined = crate::loyalty::db::Joined::Themselves {
         via: "my_page",
         text: lang.texts().loyalty_agree,

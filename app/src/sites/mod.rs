@@ -31,12 +31,12 @@ impl Site {
         if self.languages.iter().any(|l| l == visitor) { visitor } else { &self.default_language }
     }
 
-    /// Whether a page on `origin` may call this site's widgets. `own_authority` is the
-    /// `Host` of the request, which is what `self` stands for.
-    pub fn allows(&self, origin: &Origin, own_authority: Option<&str>) -> bool {
+    /// Whether a page on `origin` may call this site's widgets. `self` stands for Patron's
+    /// public address (never the request's `Host`, which the caller chooses).
+    pub fn allows(&self, origin: &Origin, public: &crate::server_ctx::PublicOrigin) -> bool {
         self.allowed_origins.iter().any(|allowed| {
             if allowed == SELF_ORIGIN {
-                own_authority.is_some_and(|host| host.eq_ignore_ascii_case(origin.authority()))
+                public.is_own(origin)
             } else {
                 allowed == origin.as_str()
             }
@@ -71,12 +71,18 @@ mod tests {
         }
     }
 
+    fn public(url: &str) -> crate::server_ctx::PublicOrigin {
+        crate::server_ctx::PublicOrigin::configured(Origin::parse(url).unwrap())
+    }
+
     #[test]
     fn listed_origins_are_allowed_and_others_are_not() {
         let s = site(&["https://shop.example"]);
-        assert!(s.allows(&Origin::parse("https://shop.example").unwrap(), None));
-        assert!(!s.allows(&Origin::parse("https://evil.example").unwrap(), None));
-        assert!(!s.allows(&Origin::parse("http://shop.example").unwrap(), None));
+        let p = public("https://crm.shop.example");
+        assert!(s.allows(&Origin::parse("https://shop.example").unwrap(), &p));
+        assert!(!s.allows(&Origin::parse("https://evil.example").unwrap(), &p));
+        assert!(!s.allows(&Origin::parse("http://shop.example").unwrap(), &p));
+        assert!(!s.allows(&Origin::parse("https://crm.shop.example").unwrap(), &p));
     }
 
     #[test]
@@ -87,11 +93,12 @@ mod tests {
     }
 
     #[test]
-    fn self_means_the_host_patron_is_served_on() {
+    fn self_means_patrons_public_address() {
         let s = site(&[SELF_ORIGIN]);
-        let o = Origin::parse("http://127.0.0.1:3000").unwrap();
-        assert!(s.allows(&o, Some("127.0.0.1:3000")));
-        assert!(!s.allows(&o, Some("127.0.0.1:4000")));
-        assert!(!s.allows(&o, None));
+        assert!(s.allows(&Origin::parse("https://crm.shop.example").unwrap(), &public("https://crm.shop.example")));
+        assert!(!s.allows(&Origin::parse("https://evil.example").unwrap(), &public("https://crm.shop.example")));
+        let local = crate::server_ctx::PublicOrigin::loopback("127.0.0.1:3000".parse().unwrap()).unwrap();
+        assert!(s.allows(&Origin::parse("http://127.0.0.1:3000").unwrap(), &local));
+        assert!(!s.allows(&Origin::parse("http://127.0.0.1:4000").unwrap(), &local));
     }
 }

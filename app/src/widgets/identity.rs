@@ -1,6 +1,12 @@
 //! Identifying a visitor (server side): the customer matched or created by email, the
 //! favourites they saved while anonymous, and the browser token that links their later
 //! favourites to them.
+//!
+//! A typed email is a claim, not an identity: anyone can type anyone's address. So a
+//! widget creates a customer for a new address, but for a known one it changes none of the
+//! record's fields, attaches nothing the browser saved and links no browser to it (the
+//! visitor gets a token that links nothing, indistinguishable from a real one); the
+//! submission itself (a reservation, a warranty card) is kept with what was typed.
 
 use crate::domain::{CustomerId, Email, PersonName, Phone, SiteId, Sku};
 use crate::tokens;
@@ -16,9 +22,64 @@ pub struct Contact<'a> {
     pub source: &'static str,
 }
 
+/// Whether a typed address made a new customer or named one already known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    New,
+    Known,
+}
+
+/// The customer with this email on this site, left as it is, or a new one made from the
+/// typed contact. For widgets, whose callers have proven nothing. Run it inside the write
+/// lock (`writer::begin` or `writer::grouped`) so two requests with the same email cannot
+/// both create (the UNIQUE index backs that up).
+pub async fn claim_customer(
+    tx: &mut SqliteConnection,
+    site: SiteId,
+    c: &Contact<'_>,
+) -> sqlx::Result<(CustomerId, Claim)> {
+    let existing: Option<CustomerId> =
+        sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
+            .bind(site)
+            .bind(c.email.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(id) = existing {
+        return Ok((id, Claim::Known));
+    }
+    let (id, _) = upsert_customer(tx, site, c).await?;
+    Ok((id, Claim::New))
+}
+
+/// The browser's token after a claim: linked to a new customer; for a known address, a
+/// token that links nothing (the address is not proven to be the visitor's).
+pub async fn token_for(
+    tx: &mut SqliteConnection,
+    site: SiteId,
+    customer: CustomerId,
+    claim: Claim,
+) -> sqlx::Result<String> {
+    match claim {
+        Claim::New => link_browser(tx, site, customer).await,
+        Claim::Known => Ok(decoy_token()),
+    }
+}
+
+/// The typed contact of a submission, sealed as one value (JSON of first name, last name,
+/// phone), kept on the submission whatever the record says.
+pub fn typed_contact(c: &Contact<'_>) -> String {
+    serde_json::json!({
+        "first_name": c.first_name.map(PersonName::as_str),
+        "last_name": c.last_name.map(PersonName::as_str),
+        "phone": c.phone.map(Phone::as_str),
+    })
+    .to_string()
+}
+
 /// The customer with this email on this site, updated with the filled-in fields, or a new
-/// one; `true` when created. Run it inside a `BEGIN IMMEDIATE` transaction so two requests
-/// with the same email cannot both create (the UNIQUE index backs that up).
+/// one; `true` when created. For callers who act for the shop (the REST API with its key):
+/// widgets use [`claim_customer`]. Run it inside the write lock so two requests with the
+/// same email cannot both create (the UNIQUE index backs that up).
 pub async fn upsert_customer(
     tx: &mut SqliteConnection,
     site: SiteId,
@@ -113,7 +174,8 @@ pub async fn customer_for_token(pool: &SqlitePool, site: SiteId, token: &str) ->
         .await
 }
 
-/// A token that looks like a real one but links nothing (for the honeypot's answer).
+/// A token that looks like a real one but links nothing (for the honeypot's answer, and
+/// for a visitor who typed a known address).
 pub fn decoy_token() -> String {
     tokens::new_token().unwrap_or_default()
 }

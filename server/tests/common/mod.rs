@@ -19,6 +19,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Where this server's backups go (inside its temporary directory).
     pub backups: app::admin::backups::files::BackupPlace,
+    /// The first-run page's code the server printed at start.
+    pub setup_code: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -54,10 +56,11 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     let app = Application::build(&config).await.expect("app starts");
     let url = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool.clone();
+    let setup_code = app.setup_code.clone();
     tokio::spawn(app.run());
     let client =
         reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { url, pool, client, backups: config.backup_place(), _dir: dir }
+    TestApp { url, pool, client, backups: config.backup_place(), setup_code, _dir: dir }
 }
 
 impl TestApp {
@@ -223,9 +226,11 @@ impl TestApp {
         sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
     }
 
-    /// Creates the owner through the first-run page's server function (signs this client in).
+    /// Creates the owner through the first-run page's server function, with the set-up code
+    /// the server printed (signs this client in).
     pub async fn create_owner(&self, email: &str, password: &str) -> reqwest::Response {
-        self.admin("setup_owner", &[("email", email), ("password", password)]).await
+        let code = self.setup_code.clone().unwrap_or_default();
+        self.admin("setup_owner", &[("email", email), ("password", password), ("token", &code)]).await
     }
 }
 

@@ -30,9 +30,11 @@ pub async fn get_auth_state() -> Result<AuthState, AppError> {
     )
 }
 
-/// First run: creates the owner and signs them in. Refused once any staff user exists.
+/// First run: creates the owner and signs them in. Refused once any staff user exists, and
+/// without the set-up code Patron printed when it started (whoever reaches a fresh install
+/// first must not become its owner).
 #[server(prefix = "/api/admin", endpoint = "setup_owner")]
-pub async fn setup_owner(email: String, password: String) -> Result<(), AppError> {
+pub async fn setup_owner(email: String, password: String, #[server(default)] token: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Email, Field, FieldErrors, Password};
@@ -40,6 +42,11 @@ pub async fn setup_owner(email: String, password: String) -> Result<(), AppError
             let pool = crate::server_ctx::pool()?;
             if super::db::staff_exists(&pool).await? {
                 return Err(AppError::AlreadySetUp);
+            }
+            let setup_hash = crate::tokens::hash(token.trim());
+            if !super::db::setup_token_works(&pool, &setup_hash).await? {
+                tracing::warn!("first-run page used without a valid set-up code");
+                return Err(AppError::SetupCode);
             }
             let mut errors = FieldErrors::new();
             let email = errors.check(Field::Email, Email::parse(&email));
@@ -50,7 +57,9 @@ pub async fn setup_owner(email: String, password: String) -> Result<(), AppError
             let hash = super::passwords::hash(password)
                 .await
                 .map_err(|e| AppError::internal("hashing the owner's password", e))?;
-            let id = super::db::create_first_owner(&pool, &email, &hash).await?.ok_or(AppError::AlreadySetUp)?;
+            let id = super::db::create_first_owner(&pool, &email, &hash, &setup_hash)
+                .await?
+                .ok_or(AppError::AlreadySetUp)?;
             tracing::info!(staff_id = id.0, "owner account created on the first-run page");
             start_session(&pool, id).await?;
             leptos_axum::redirect("/admin/customers");
@@ -69,9 +78,15 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             }
             let pool = crate::server_ctx::pool()?;
             let normalised = email.trim().to_lowercase();
-            let attempt = super::throttle::Attempt::new(&normalised, crate::server_ctx::client_ip());
+            let mut attempt = super::throttle::Attempt::new(&normalised, crate::server_ctx::client_ip());
             let now = crate::server_ctx::now();
-            attempt.allowed(&pool, now).await?;
+            let headers = crate::server_ctx::request_parts()?.headers;
+            let device = super::session::token_cookie(&headers, super::session::DEVICE_COOKIE);
+            let known_device = match &device {
+                Some(token) => super::db::is_device_of(&pool, &crate::tokens::hash(token), &normalised).await?,
+                None => false,
+            };
+            attempt.count(&pool, now, known_device).await?;
             let found = super::db::credentials(&pool, &normalised).await?;
             let id = found.as_ref().map(|(id, _)| *id);
             let ok = match super::passwords::verify(found.map(|(_, h)| h), password).await {
@@ -83,13 +98,16 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
                 (true, Some(id)) => {
                     attempt.succeeded(&pool).await?;
                     start_session(&pool, id).await?;
+                    if !known_device {
+                        remember_device(&pool, id).await?;
+                    }
                     tracing::info!(staff_id = id.0, "staff signed in");
                     leptos_axum::redirect("/admin/customers");
                     Ok(())
                 }
                 _ => {
+                    // The attempt stays counted.
                     tracing::info!("failed sign-in attempt");
-                    attempt.failed(&pool, now).await?;
                     Err(AppError::WrongCredentials)
                 }
             }
@@ -108,7 +126,7 @@ pub async fn logout() -> Result<(), AppError> {
                 let pool = crate::server_ctx::pool()?;
                 super::db::delete_session(&pool, &crate::tokens::hash(&token)).await?;
             }
-            to_login_page(&parts.headers);
+            to_login_page();
             Ok(())
         }
         .await,
@@ -117,11 +135,11 @@ pub async fn logout() -> Result<(), AppError> {
 
 /// Clears this browser's session cookie and sends it to the login page.
 #[cfg(feature = "ssr")]
-fn to_login_page(headers: &axum::http::HeaderMap) {
+fn to_login_page() {
     use super::session;
     crate::server_ctx::set_response_header(
         axum::http::header::SET_COOKIE,
-        session::clear_cookie(session::is_https(headers)),
+        session::clear_cookie(session::is_https()),
     );
     leptos_axum::redirect("/admin/login");
 }
@@ -136,11 +154,25 @@ pub async fn logout_everywhere() -> Result<(), AppError> {
             let pool = crate::server_ctx::pool()?;
             let ended = super::db::delete_sessions_of(&pool, staff.id).await?;
             tracing::info!(staff = staff.id.0, sessions = ended, "signed out everywhere");
-            to_login_page(&crate::server_ctx::request_parts()?.headers);
+            to_login_page();
             Ok(())
         }
         .await,
     )
+}
+
+/// Gives this browser a device cookie of the account (a year): its sign-ins are not refused
+/// when strangers have used up the account's failures (see `throttle`).
+#[cfg(feature = "ssr")]
+async fn remember_device(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
+    use super::session;
+    let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a device token", e))?;
+    super::db::add_device(pool, staff, &crate::tokens::hash(&token)).await?;
+    let cookie = session::token_set_cookie(session::DEVICE_COOKIE, "/", &token, 365 * 24 * 3600, session::is_https());
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        res.append_header(axum::http::header::SET_COOKIE, cookie);
+    }
+    Ok(())
 }
 
 #[cfg(feature = "ssr")]
@@ -148,10 +180,9 @@ pub(crate) async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain:
     use super::session;
     let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a session token", e))?;
     super::db::create_session(pool, staff, &crate::tokens::hash(&token)).await?;
-    let parts = crate::server_ctx::request_parts()?;
     crate::server_ctx::set_response_header(
         axum::http::header::SET_COOKIE,
-        session::set_cookie(&token, session::is_https(&parts.headers)),
+        session::set_cookie(&token, session::is_https()),
     );
     Ok(())
 }

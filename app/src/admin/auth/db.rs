@@ -17,22 +17,44 @@ pub async fn staff_exists(pool: &SqlitePool) -> sqlx::Result<bool> {
     Ok(sqlx::query_scalar::<_, i64>("SELECT EXISTS (SELECT 1 FROM staff_users)").fetch_one(pool).await? == 1)
 }
 
-/// Creates the owner only if there is no staff user yet; `None` when someone was first.
-/// One statement, so two browsers racing through the first-run page make one owner.
+/// Creates the owner only if there is no staff user yet and `setup_hash` is a live set-up
+/// code's; `None` when someone was first or the code is not one. One statement, so two
+/// browsers racing through the first-run page make one owner; the codes go with it.
 pub async fn create_first_owner(
     pool: &SqlitePool,
     email: &Email,
     hash: &PasswordHashString,
+    setup_hash: &str,
 ) -> sqlx::Result<Option<StaffId>> {
-    sqlx::query_scalar(
+    let mut tx = pool.begin().await?;
+    let id = sqlx::query_scalar(
         "INSERT INTO staff_users (email, password_hash, role)
          SELECT ?, ?, 'owner' WHERE NOT EXISTS (SELECT 1 FROM staff_users)
+           AND EXISTS (SELECT 1 FROM setup_tokens
+                       WHERE token_hash = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          RETURNING id",
     )
     .bind(email.as_str())
     .bind(hash.as_str())
+    .bind(setup_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if id.is_some() {
+        sqlx::query("DELETE FROM setup_tokens").execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Whether `setup_hash` is a live set-up code's (checked before the password is hashed).
+pub async fn setup_token_works(pool: &SqlitePool, setup_hash: &str) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM setup_tokens WHERE token_hash = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    )
+    .bind(setup_hash)
     .fetch_optional(pool)
-    .await
+    .await?;
+    Ok(found.is_some())
 }
 
 /// Creates a staff user; `None` if the email is taken.
@@ -101,24 +123,40 @@ pub async fn delete_sessions_of(pool: &SqlitePool, staff: StaffId) -> sqlx::Resu
     Ok(sqlx::query("DELETE FROM sessions WHERE staff_id = ?").bind(staff).execute(pool).await?.rows_affected())
 }
 
-/// Failed sign-ins since `since` for the account (hash of the email typed) and from the
-/// network (hash of the address).
-pub async fn recent_failures(pool: &SqlitePool, account: &str, network: &str, since: &str) -> sqlx::Result<(i64, i64)> {
-    sqlx::query_as(
-        "SELECT (SELECT count(*) FROM login_failures WHERE account = ?1 AND at >= ?3),
-                (SELECT count(*) FROM login_failures WHERE network = ?2 AND at >= ?3)",
+/// Records a sign-in attempt unless one of `limits` — attempts of the account from the
+/// network, of the network, of the account — is reached since `since`; its row id, or
+/// `None` when refused. One INSERT … SELECT: SQLite takes the write lock before the
+/// statement's first read, so parallel attempts are counted one after another. Attempts
+/// older than the window are forgotten by the same turn.
+pub async fn count_attempt(
+    pool: &SqlitePool,
+    account: &str,
+    network: &str,
+    since: &str,
+    [per_pair, per_network, per_account]: [i64; 3],
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query("DELETE FROM login_failures WHERE at < ?").bind(since).execute(pool).await?;
+    sqlx::query_scalar(
+        "INSERT INTO login_failures (account, network)
+         SELECT ?1, ?2
+         WHERE (SELECT count(*) FROM login_failures WHERE account = ?1 AND network = ?2 AND at >= ?3) < ?4
+           AND (SELECT count(*) FROM login_failures WHERE network = ?2 AND at >= ?3) < ?5
+           AND (SELECT count(*) FROM login_failures WHERE account = ?1 AND at >= ?3) < ?6
+         RETURNING id",
     )
     .bind(account)
     .bind(network)
     .bind(since)
-    .fetch_one(pool)
+    .bind(per_pair)
+    .bind(per_network)
+    .bind(per_account)
+    .fetch_optional(pool)
     .await
 }
 
-/// Records a failed sign-in and forgets those older than `forget_before`.
-pub async fn record_failure(pool: &SqlitePool, account: &str, network: &str, forget_before: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE at < ?").bind(forget_before).execute(pool).await?;
-    sqlx::query("INSERT INTO login_failures (account, network) VALUES (?, ?)")
+/// A successful sign-in clears the account's attempts from its network (this one included).
+pub async fn clear_failures(pool: &SqlitePool, account: &str, network: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE account = ? AND network = ?")
         .bind(account)
         .bind(network)
         .execute(pool)
@@ -126,8 +164,36 @@ pub async fn record_failure(pool: &SqlitePool, account: &str, network: &str, for
     Ok(())
 }
 
-/// A successful sign-in clears the account's failures.
-pub async fn clear_failures(pool: &SqlitePool, account: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE account = ?").bind(account).execute(pool).await?;
+/// Whether the browser's device token belongs to the account with this email.
+pub async fn is_device_of(pool: &SqlitePool, token_hash: &str, email: &str) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM staff_devices d JOIN staff_users u ON u.id = d.staff_id WHERE d.token_hash = ? AND u.email = ?",
+    )
+    .bind(token_hash)
+    .bind(email)
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Remembers a browser the staff member signed in on.
+pub async fn add_device(pool: &SqlitePool, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("INSERT OR IGNORE INTO staff_devices (token_hash, staff_id) VALUES (?, ?)")
+        .bind(token_hash)
+        .bind(staff)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// A one-time set-up code for the first-run page, valid for a week (Patron prints it when
+/// it starts with no staff).
+pub async fn add_setup_token(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO setup_tokens (token_hash, expires_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+7 days'))",
+    )
+    .bind(token_hash)
+    .execute(pool)
+    .await?;
     Ok(())
 }

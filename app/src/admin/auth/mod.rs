@@ -24,11 +24,18 @@ use leptos::prelude::*;
 pub fn SetupPage() -> impl IntoView {
     let action = ServerAction::<SetupOwner>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    // The link Patron printed at start carries the code; typed by hand otherwise.
+    let query = leptos_router::hooks::use_query_map();
+    let code = move || query.read().get("code").unwrap_or_default();
     view! {
         <main class="auth">
             <h1>"Welcome to Patron"</h1>
             <p>"Create the owner account. The owner can later invite the rest of the staff."</p>
             <ActionForm action>
+                <label>
+                    "Set-up code (printed by Patron when it started)"
+                    <input name="token" autocomplete="off" spellcheck="false" required value=code />
+                </label>
                 <label>"Email" <input type="email" name="email" autocomplete="username" required /></label>
                 <FormError error field=Field::Email />
                 <NewPasswordField error />

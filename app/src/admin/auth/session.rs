@@ -3,6 +3,8 @@
 use axum::http::{HeaderMap, HeaderValue, header};
 
 pub const COOKIE_NAME: &str = "patron_session";
+/// A browser the staff member signed in on before (see `throttle`).
+pub const DEVICE_COOKIE: &str = "patron_device";
 /// Sessions end after 14 days, signed in or not.
 pub const LIFETIME_DAYS: i64 = 14;
 
@@ -31,12 +33,10 @@ pub fn token_set_cookie(name: &str, path: &str, token: &str, max_age: i64, secur
         .expect("hex token and site key make a valid header value")
 }
 
-/// Whether the browser reached us over https, directly or through a TLS-terminating proxy.
-/// A forged header can only make the cookie stricter, never weaker.
-pub fn is_https(headers: &HeaderMap) -> bool {
-    let forwarded = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok());
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-    forwarded == Some("https") || origin.is_some_and(|o| o.starts_with("https://"))
+/// Whether session cookies are `Secure`: when Patron's public address is https. Never
+/// from the request's headers, which a client or a misconfigured proxy could set.
+pub fn is_https() -> bool {
+    crate::server_ctx::public_origin().is_ok_and(|o| o.is_https())
 }
 
 /// `Set-Cookie` for a new session. SameSite=Strict: a link from another site does not

@@ -1,8 +1,21 @@
-//! Sign-in throttling. Failed sign-ins are counted per account (the email typed, known or
-//! not) and per network (the client's address; IPv6 by its /64, which one household holds
-//! whole) over a quarter of an hour; past the limit the sign-in is refused before argon2
-//! is asked, so guessing costs the server almost nothing. The counts live in the database
-//! (`login_failures`) so every Patron server sees them.
+//! Sign-in throttling. Every attempt is counted *before* the password is checked, in one
+//! statement that counts and records together (SQLite runs a writing statement under the
+//! write lock from its first read), so a burst of parallel guesses cannot all pass the check
+//! before any is counted; an attempt whose password was right is taken back.
+//!
+//! Counted over a quarter of an hour, by hashes only (`login_failures`, in the database so
+//! every Patron server sees them):
+//! - per account and network together ([`PER_ACCOUNT_AND_NETWORK`]): a person mistyping
+//!   does not get there, a guesser does;
+//! - per network ([`PER_NETWORK`]; an IPv4 address, an IPv6 /64, which one household holds
+//!   whole): one network guessing many accounts;
+//! - per account from everywhere ([`PER_ACCOUNT`]): many networks guessing one account. This
+//!   one does not apply to a browser the account signed in on before (its device cookie,
+//!   `staff_devices`), so strangers who use it up slow the guessing down without locking the
+//!   account's owner out.
+//!
+//! Past a limit the sign-in is refused before argon2 is asked, so guessing costs the server
+//! almost nothing; nothing is refused for longer than the window.
 
 use crate::domain::iso_timestamp;
 use crate::error::AppError;
@@ -10,55 +23,71 @@ use sqlx::SqlitePool;
 use std::net::IpAddr;
 
 const WINDOW_SECONDS: i64 = 15 * 60;
-/// Failures per account in the window: a person mistyping does not get there.
-pub const PER_ACCOUNT: i64 = 5;
-/// Failures per network in the window: a shop's staff behind one address mistyping
-/// together does not get there either.
+/// Attempts per account from one network in the window.
+pub const PER_ACCOUNT_AND_NETWORK: i64 = 5;
+/// Attempts per network in the window: a shop's staff behind one address mistyping together
+/// does not get there.
 pub const PER_NETWORK: i64 = 30;
+/// Attempts per account from all networks in the window, for browsers it never signed in on.
+pub const PER_ACCOUNT: i64 = 20;
 
 /// One sign-in attempt, as the throttle knows it: hashes only.
 pub struct Attempt {
     account: String,
     network: String,
+    /// The attempt's row, counted until the password proves right.
+    row: Option<i64>,
 }
 
 impl Attempt {
     /// `email` as typed, already trimmed and lower-cased; `ip` the client's address.
     pub fn new(email: &str, ip: Option<IpAddr>) -> Attempt {
-        let network = match ip {
-            Some(IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
-                let s = v6.segments();
-                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-            }
-            Some(IpAddr::V6(v6)) => v6.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_default(),
-            Some(IpAddr::V4(v4)) => v4.to_string(),
-            None => "unknown".into(),
-        };
-        Attempt { account: crate::tokens::hash(email), network: crate::tokens::hash(&network) }
+        Attempt { account: crate::tokens::hash(email), network: network_key(ip), row: None }
     }
 
-    /// Refuses when the account or the network failed too often lately.
-    pub async fn allowed(&self, pool: &SqlitePool, now: i64) -> Result<(), AppError> {
+    /// Counts the attempt, or refuses it when the limits are reached. `known_device`: this
+    /// browser signed in to this account before.
+    pub async fn count(&mut self, pool: &SqlitePool, now: i64, known_device: bool) -> Result<(), AppError> {
         let since = iso_timestamp(now - WINDOW_SECONDS);
-        let (account, network) = super::db::recent_failures(pool, &self.account, &self.network, &since).await?;
-        if account >= PER_ACCOUNT || network >= PER_NETWORK {
-            tracing::warn!(
-                account_failures = account,
-                network_failures = network,
-                "sign-in refused: too many failures"
-            );
-            return Err(AppError::TooManyAttempts);
+        let row = super::db::count_attempt(
+            pool,
+            &self.account,
+            &self.network,
+            &since,
+            [PER_ACCOUNT_AND_NETWORK, PER_NETWORK, if known_device { i64::MAX } else { PER_ACCOUNT }],
+        )
+        .await?;
+        match row {
+            Some(id) => {
+                self.row = Some(id);
+                Ok(())
+            }
+            None => {
+                tracing::warn!(known_device, "sign-in refused: too many attempts");
+                Err(AppError::TooManyAttempts)
+            }
         }
-        Ok(())
     }
 
-    pub async fn failed(&self, pool: &SqlitePool, now: i64) -> Result<(), AppError> {
-        Ok(super::db::record_failure(pool, &self.account, &self.network, &iso_timestamp(now - WINDOW_SECONDS)).await?)
-    }
-
+    /// The password was right: the attempt is taken back and the account's failures from this
+    /// network forgotten.
     pub async fn succeeded(&self, pool: &SqlitePool) -> Result<(), AppError> {
-        Ok(super::db::clear_failures(pool, &self.account).await?)
+        Ok(super::db::clear_failures(pool, &self.account, &self.network).await?)
     }
+}
+
+/// A client's network as counters keep it: the SHA-256 of its IPv4 address or IPv6 /64.
+pub fn network_key(ip: Option<IpAddr>) -> String {
+    let network = match ip {
+        Some(IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(IpAddr::V6(v6)) => v6.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_default(),
+        Some(IpAddr::V4(v4)) => v4.to_string(),
+        None => "unknown".into(),
+    };
+    crate::tokens::hash(&network)
 }
 
 #[cfg(test)]

@@ -164,7 +164,12 @@ mod handlers {
 
     /// `GET /admin/export.csv?site=&filter=&columns=a,b`: the segment as CSV, written while
     /// it is read, a chunk of rows at a time, so a big segment never sits in memory whole.
-    pub async fn csv(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<ExportQuery>) -> Response {
+    pub async fn csv(
+        State(pool): State<SqlitePool>,
+        axum::Extension(public): axum::Extension<crate::server_ctx::PublicOrigin>,
+        headers: HeaderMap,
+        Query(q): Query<ExportQuery>,
+    ) -> Response {
         let (staff, site) = match check(&pool, &headers, &q.site).await {
             Ok(found) => found,
             Err((status, text)) => return refuse(status, text),
@@ -207,7 +212,7 @@ mod handlers {
             use crate::admin::rights::self_service::{db::secret, unsubscribe::SECRET};
             match secret(&pool, SECRET).await {
                 Ok(secret) => {
-                    let prefix = format!("{}/p/{}/unsubscribe/", crate::server_ctx::own_origin(&headers), q.site);
+                    let prefix = format!("{}/p/{}/unsubscribe/", public.as_str(), q.site);
                     Some((prefix, secret))
                 }
                 Err(e) => {

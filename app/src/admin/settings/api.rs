@@ -130,9 +130,8 @@ pub async fn get_site_settings(site: String) -> Result<SiteSettings, AppError> {
         async move {
             let (_, id) = owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
-            let parts = crate::server_ctx::request_parts()?;
             let mut settings = super::db::settings(&pool, id).await?;
-            settings.embed_server = crate::server_ctx::own_origin(&parts.headers);
+            settings.embed_server = crate::server_ctx::link_origin()?;
             Ok(settings)
         }
         .await,

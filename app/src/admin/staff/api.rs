@@ -75,8 +75,7 @@ pub async fn invite_staff(email: String, role: Role) -> Result<String, AppError>
                 "staff invitation made",
             )
             .await?;
-            let parts = crate::server_ctx::request_parts()?;
-            Ok(format!("{}/admin/invite/{token}", crate::server_ctx::own_origin(&parts.headers)))
+            Ok(format!("{}/admin/invite/{token}", crate::server_ctx::link_origin()?))
         }
         .await,
     )

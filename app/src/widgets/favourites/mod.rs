@@ -25,12 +25,22 @@ pub fn FavouriteButton(lang: Lang, site: &'static str, sku: String) -> impl Into
         let (sku, saved, token) = args.clone();
         set_favourite(sku, saved, token)
     });
+    // Every save is checked by the server (an anonymous visitor's is stored only here, but
+    // the site must allow this page and know the item): a refused one is undone and said,
+    // never shown as saved.
+    let refused = RwSignal::new(false);
+    {
+        let sku = sku.clone();
+        Effect::new(move |_| {
+            if let Some(Err(_)) = sync.value().get() {
+                visitor::toggle_saved(site, &sku);
+                refused.set(true);
+            }
+        });
+    }
     let on_click = move |_| {
         let now_saved = visitor::toggle_saved(site, &sku);
-        // Only a known visitor's saves go to the server; an anonymous one's stay here.
-        if let Some(token) = visitor::token(site) {
-            sync.dispatch_local((sku.clone(), now_saved, token));
-        }
+        sync.dispatch_local((sku.clone(), now_saved, visitor::token(site).unwrap_or_default()));
     };
     view! {
         <button type="button" class="patron-heart" aria-pressed=move || if is_saved() { "true" } else { "false" }
@@ -39,6 +49,9 @@ pub fn FavouriteButton(lang: Lang, site: &'static str, sku: String) -> impl Into
             " "
             {move || if is_saved() { t.saved } else { t.save }}
         </button>
+        <Show when=move || refused.get()>
+            <p class="patron-alert" role="alert">{t.unavailable}</p>
+        </Show>
     }
 }
 

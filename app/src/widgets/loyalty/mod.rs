@@ -92,7 +92,7 @@ fn JoinView(offer: LoyaltyOffer, lang: Lang, site: &'static str, t: &'static Tex
                     </div>
                     <FieldError id="agree-error" field=Field::Consent errors t />
                     <p class="patron-small"><a href=policy target="_blank" rel="noopener">{t.privacy_policy}</a></p>
-                    <div class="patron-hp" aria-hidden="true">
+                    <div class="patron-hp" hidden=true inert=true aria-hidden="true">
                         <label for="website">"Website"</label>
                         <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
                             prop:value=website on:input=move |ev| website.set(event_target_value(&ev)) />

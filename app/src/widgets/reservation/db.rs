@@ -5,9 +5,10 @@ use crate::domain::SiteId;
 use crate::widgets::identity::{self, Contact};
 use sqlx::{SqliteConnection, SqlitePool};
 
-/// The customer (matched by email or created), the reservation, the browser's saved items
-/// and its link to the customer, in one savepoint of a grouped write (`writer::grouped`);
-/// returns the browser's token.
+/// The customer (matched by email, left unchanged, or created), the reservation with the
+/// contact as typed, and for a new customer the browser's saved items and its link, in one
+/// savepoint of a grouped write (`writer::grouped`); returns the browser's token (one that
+/// links nothing for a known address: see `identity`).
 pub async fn insert(
     pool: &SqlitePool,
     site: SiteId,
@@ -36,9 +37,10 @@ async fn write(
         phone: Some(&r.phone),
         source: "reservation",
     };
-    let (customer, _) = identity::upsert_customer(&mut *tx, site, &contact).await?;
+    let (customer, claim) = identity::claim_customer(&mut *tx, site, &contact).await?;
     sqlx::query(
-        "INSERT INTO reservations (site_id, customer_id, item_id, quantity, note, page_url) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reservations (site_id, customer_id, item_id, quantity, note, page_url, typed_contact)
+         VALUES (?, ?, ?, ?, ?, ?, pii_seal(?))",
     )
     .bind(site)
     .bind(customer)
@@ -46,8 +48,11 @@ async fn write(
     .bind(i64::from(r.quantity.value()))
     .bind(r.note.as_str())
     .bind(page_url)
+    .bind(identity::typed_contact(&contact))
     .execute(&mut *tx)
     .await?;
-    identity::attach_favourites(&mut *tx, site, customer, &r.favourites).await?;
-    identity::link_browser(tx, site, customer).await
+    if claim == identity::Claim::New {
+        identity::attach_favourites(&mut *tx, site, customer, &r.favourites).await?;
+    }
+    identity::token_for(tx, site, customer, claim).await
 }

@@ -16,13 +16,16 @@ pub struct SignupConfig {
     pub consent_text: String,
 }
 
-/// Whether a signup created a customer or updated one with the same email, or waits for
-/// its address to confirm it (double opt-in).
+/// What became of a signup: stored (the widget's answer, for a new address and a known one
+/// alike, so the answer does not tell who is a customer), held until its address confirms it
+/// (double opt-in); and once confirmed, whether it made a customer or joined a known one
+/// (the confirmation page's, whose visitor proved the address).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignupOutcome {
+    Stored,
+    Pending,
     Created,
     Updated,
-    Pending,
 }
 
 /// The answer to a signup: what happened, and the token this browser keeps from now on.
@@ -71,7 +74,7 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
                 // A bot filled the invisible field. Answer like a success so it learns nothing.
                 tracing::info!(site = caller.site.key.as_str(), "signup honeypot filled; nothing stored");
                 return Ok(SignupDone {
-                    outcome: SignupOutcome::Created,
+                    outcome: SignupOutcome::Stored,
                     visitor: crate::widgets::identity::decoy_token(),
                 });
             }

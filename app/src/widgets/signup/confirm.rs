@@ -84,7 +84,11 @@ pub async fn hold(
             token(&secret, site.id, held.id, &held.requested_at)
         );
         let values = [("site", site.name.as_str()), ("name", &name), ("link", &link), ("hours", &hours_text)];
-        Mail { subject: templates::fill(&wording.subject, &values), body: templates::fill(&wording.body, &values) }
+        Mail {
+            subject: templates::fill(&wording.subject, &values),
+            body: templates::fill(&wording.body, &values),
+            unsubscribe: None,
+        }
     })
     .await?;
     tracing::info!(site = site.key.as_str(), language, "signup held for double opt-in");

@@ -47,9 +47,10 @@ pub struct Confirmed<'a> {
     pub ip: Option<String>,
 }
 
-/// Stores a signup: the customer (created, or matched by email and updated), the consent
-/// record with a copy of the exact wording when the box was ticked, the favourites saved in
-/// the browser, and the browser's link to the customer, all in one transaction.
+/// Stores a signup: the customer (created, or matched by email and left unchanged: see
+/// `identity`), the consent record with a copy of the exact wording when the box was ticked,
+/// and for a new customer the favourites saved in the browser and the browser's link, all
+/// in one transaction. The answer is the same for a known address as for a new one.
 ///
 /// Written in a group with the other widget writes waiting (`writer::grouped`, one commit
 /// for all), which takes SQLite's write lock before the lookup, so two signups of the same
@@ -64,24 +65,25 @@ pub async fn save_signup(
         pool,
         Box::new(move |tx| {
             Box::pin(async move {
-                let (customer_id, created) = store(tx, site, &s, &page_url, None).await?;
-                let visitor = identity::link_browser(tx, site, customer_id).await?;
-                let outcome = if created { SignupOutcome::Created } else { SignupOutcome::Updated };
-                Ok(SignupDone { outcome, visitor })
+                let (customer_id, claim) = store(tx, site, &s, &page_url, None).await?;
+                let visitor = identity::token_for(tx, site, customer_id, claim).await?;
+                Ok(SignupDone { outcome: SignupOutcome::Stored, visitor })
             })
         }),
     )
     .await
 }
 
-/// The customer, consent and favourites of a signup, inside the caller's transaction.
+/// The customer, consent and favourites of a signup, inside the caller's transaction. A
+/// confirmed signup (double opt-in) proved its address, so its typed names and phone fill
+/// in a known record's fields; an unconfirmed one changes no field of a known record.
 async fn store(
     tx: &mut SqliteConnection,
     site: SiteId,
     s: &ValidSignup,
     page_url: &str,
     confirmed: Option<&Confirmed<'_>>,
-) -> sqlx::Result<(CustomerId, bool)> {
+) -> sqlx::Result<(CustomerId, identity::Claim)> {
     let contact = Contact {
         first_name: s.first_name.as_ref(),
         last_name: s.last_name.as_ref(),
@@ -89,7 +91,12 @@ async fn store(
         phone: s.phone.as_ref(),
         source: "signup",
     };
-    let (customer_id, created) = identity::upsert_customer(&mut *tx, site, &contact).await?;
+    let (customer_id, claim) = if confirmed.is_some() {
+        let (id, created) = identity::upsert_customer(&mut *tx, site, &contact).await?;
+        (id, if created { identity::Claim::New } else { identity::Claim::Known })
+    } else {
+        identity::claim_customer(&mut *tx, site, &contact).await?
+    };
     if let Some(text_id) = s.consent_text_id {
         let inserted = sqlx::query(
             "INSERT INTO consents
@@ -113,8 +120,10 @@ async fn store(
             return Err(sqlx::Error::RowNotFound);
         }
     }
-    identity::attach_favourites(&mut *tx, site, customer_id, &s.favourites).await?;
-    Ok((customer_id, created))
+    if claim == identity::Claim::New || confirmed.is_some() {
+        identity::attach_favourites(&mut *tx, site, customer_id, &s.favourites).await?;
+    }
+    Ok((customer_id, claim))
 }
 
 /// The language of a consent wording.
@@ -142,6 +151,10 @@ pub async fn hold(
 ) -> sqlx::Result<()> {
     let form = serde_json::to_string(form).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
+    if !crate::mail::db::may_mail_publicly(&mut tx, email).await? {
+        // The visitor is told to look for the mail, as always: the page tells nothing.
+        return Ok(());
+    }
     let (id, requested_at): (i64, String) = sqlx::query_as(
         "INSERT INTO pending_signups (site_id, form, visitor_hash, language, expires_at)
          VALUES (?, pii_seal(?), ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))
@@ -224,7 +237,7 @@ pub async fn confirm(
     let requested_at: String = row.try_get("requested_at")?;
     let page_url = form.page_url.clone();
     let confirmed = Confirmed { requested_at: &requested_at, ip };
-    let (customer, created) = store(&mut tx, site, &signup, &page_url, Some(&confirmed)).await?;
+    let (customer, claim) = store(&mut tx, site, &signup, &page_url, Some(&confirmed)).await?;
     sqlx::query("INSERT OR IGNORE INTO visitor_links (token_hash, site_id, customer_id) VALUES (?, ?, ?)")
         .bind(row.try_get::<String, _>("visitor_hash")?)
         .bind(site)
@@ -232,7 +245,7 @@ pub async fn confirm(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(if created { SignupOutcome::Created } else { SignupOutcome::Updated })
+    Ok(if claim == identity::Claim::New { SignupOutcome::Created } else { SignupOutcome::Updated })
 }
 
 /// Removes the held signups whose link expired, with their mails. How many went.

@@ -104,8 +104,9 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
                         <p class="patron-small">
                             <a href=cfg.privacy_policy_url.clone() target="_blank" rel="noopener">{t.privacy_policy}</a>
                         </p>
-                        // The honeypot: off-screen, skipped by keyboard and screen readers.
-                        <div class="patron-hp" aria-hidden="true">
+                        // The honeypot: `hidden` and `inert`, so it stays out of sight, focus and screen
+                        // readers even where no stylesheet loads (a host page's strict CSP).
+                        <div class="patron-hp" hidden=true inert=true aria-hidden="true">
                             <label for="website">"Website"</label>
                             <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
                                 prop:value=website on:input=move |ev| website.set(event_target_value(&ev)) />

@@ -17,7 +17,8 @@ pub enum Registered {
     Already,
 }
 
-/// The customer (matched by email or created) and the registration, in one transaction.
+/// The customer (matched by email, left unchanged, or created) and the registration with the
+/// contact as typed, in one transaction; a new customer's saved items and browser link too.
 pub async fn insert(
     pool: &SqlitePool,
     site: SiteId,
@@ -44,10 +45,11 @@ pub async fn insert(
         phone: w.phone.as_ref(),
         source: "warranty",
     };
-    let (customer, _) = identity::upsert_customer(&mut tx, site, &contact).await?;
+    let (customer, claim) = identity::claim_customer(&mut tx, site, &contact).await?;
     sqlx::query(
-        "INSERT INTO warranty_registrations (site_id, customer_id, item_id, serial_number, purchase_date, page_url)
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO warranty_registrations
+           (site_id, customer_id, item_id, serial_number, purchase_date, page_url, typed_contact)
+         VALUES (?, ?, ?, ?, ?, ?, pii_seal(?))",
     )
     .bind(site)
     .bind(customer)
@@ -55,10 +57,13 @@ pub async fn insert(
     .bind(w.serial_number.as_str())
     .bind(w.purchase_date.as_str())
     .bind(page_url)
+    .bind(identity::typed_contact(&contact))
     .execute(&mut *tx)
     .await?;
-    identity::attach_favourites(&mut tx, site, customer, &w.favourites).await?;
-    let token = identity::link_browser(&mut tx, site, customer).await?;
+    if claim == identity::Claim::New {
+        identity::attach_favourites(&mut tx, site, customer, &w.favourites).await?;
+    }
+    let token = identity::token_for(&mut tx, site, customer, claim).await?;
     tx.commit().await?;
     Ok(Registered::New(token))
 }

@@ -35,7 +35,9 @@ impl Kind {
 /// Opens a request for the customer with `email` on the site and puts the mail with its
 /// link in the outbox, in one transaction. `false` when no customer has that address:
 /// then nothing is stored (the address is not kept) and the page says the same as when one
-/// does, so the form does not tell strangers who is a customer.
+/// does, so the form does not tell strangers who is a customer. An unknown address is
+/// looked up without the write lock, so a flood of made-up addresses does not hold up the
+/// shop's writes; and an address mailed enough this hour is sent nothing more.
 pub async fn open(
     pool: &SqlitePool,
     site: SiteId,
@@ -44,14 +46,18 @@ pub async fn open(
     link_hash: &str,
     mail: &Mail,
 ) -> sqlx::Result<bool> {
+    let find = "SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)";
+    let known: Option<i64> = sqlx::query_scalar(find).bind(site).bind(email.as_str()).fetch_optional(pool).await?;
+    if known.is_none() {
+        return Ok(false);
+    }
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let customer: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
-            .bind(site)
-            .bind(email.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
+        sqlx::query_scalar(find).bind(site).bind(email.as_str()).fetch_optional(&mut *tx).await?;
     let Some(customer) = customer else { return Ok(false) };
+    if !crate::mail::db::may_mail_publicly(&mut tx, email.as_str()).await? {
+        return Ok(false);
+    }
     let request = insert(&mut tx, site, CustomerId(customer), kind, link_hash).await?;
     let about = About { customer: Some(CustomerId(customer)), request: Some(request), pending_signup: None };
     crate::mail::db::enqueue(&mut tx, site, about, "privacy_link", email.as_str(), mail).await?;

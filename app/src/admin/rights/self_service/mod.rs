@@ -25,9 +25,8 @@ use sqlx::SqlitePool;
 #[derive(Clone)]
 pub struct SelfService {
     pub pool: SqlitePool,
-    /// Patron's public address (`PATRON_PUBLIC_URL`). Without it links are built from the
-    /// request's Host header, which a forged request could point elsewhere.
-    pub public_url: Option<String>,
+    /// Patron's public address: links in mails start with it, never with the request's Host.
+    pub public: crate::server_ctx::PublicOrigin,
 }
 
 pub fn routes(state: SelfService) -> axum::Router {
@@ -174,9 +173,10 @@ pub async fn request_sent(
         Ok(token) => token,
         Err(e) => return broken(&AppError::internal("privacy request: token", e)),
     };
-    let origin = s.public_url.clone().unwrap_or_else(|| crate::server_ctx::own_origin(&headers));
+    let origin = s.public.as_str().to_owned();
     let link = format!("{origin}/p/{}/privacy/confirm/{token}", site.key.as_str());
     let mail = Mail {
+        unsubscribe: None,
         subject: format!("Your request to {}", site.name),
         body: format!(
             "You asked {name}: {what}.\n\nOpen this link to carry it out (it works once, for {LINK_HOURS} hours):\n{link}\n\n\
