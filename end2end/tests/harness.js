@@ -25,6 +25,8 @@ export async function startPatron() {
     // default allowance keeps the limit in force without the tests running into it.
     PATRON_WIDGET_RATE: "600",
     PATRON_INGEST_RATE: "6000",
+    // The webhook tests' receivers listen on loopback.
+    PATRON_WEBHOOKS_TO_PRIVATE_NETWORKS: "true",
   };
   const child = spawn(binary, [], { cwd: repo, env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";

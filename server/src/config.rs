@@ -61,6 +61,11 @@ pub struct Config {
     /// where staff read them.
     #[arg(long, env = "PATRON_SMTP_URL", value_parser = crate::mailer::SmtpUrl::parse, hide_env_values = true, global = true)]
     pub smtp_url: Option<crate::mailer::SmtpUrl>,
+    /// Let webhooks reach private networks and this machine (10.0.0.0/8, 192.168.0.0/16,
+    /// 127.0.0.1…), for a receiver on the shop's own network. Off: public addresses only.
+    /// Link-local addresses (the cloud's metadata service) are never reached.
+    #[arg(long, env = "PATRON_WEBHOOKS_TO_PRIVATE_NETWORKS", global = true)]
+    pub webhooks_to_private_networks: bool,
     /// The address mails come from; the display name is the site's name.
     #[arg(long, env = "PATRON_MAIL_FROM", default_value = "patron@localhost", value_parser = mail_from, global = true)]
     pub mail_from: lettre::Address,

@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 36] = [
+    let files: [(i64, &str, &'static str); 40] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -65,6 +65,10 @@ fn migrator() -> Migrator {
         (34, "sign_in_guards", include_str!("../migrations/0034_sign_in_guards.sql")),
         (35, "typed_contacts", include_str!("../migrations/0035_typed_contacts.sql")),
         (36, "public_limits", include_str!("../migrations/0036_public_limits.sql")),
+        (37, "do_not_sell", include_str!("../migrations/0037_do_not_sell.sql")),
+        (38, "audit_append_only", include_str!("../migrations/0038_audit_append_only.sql")),
+        (39, "change_sources", include_str!("../migrations/0039_change_sources.sql")),
+        (40, "password_resets", include_str!("../migrations/0040_password_resets.sql")),
     ];
     Migrator::with_migrations(
         files

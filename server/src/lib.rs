@@ -9,6 +9,7 @@ pub mod db;
 mod gate;
 mod ingest;
 mod jobs;
+pub mod outbound;
 pub mod mailer;
 pub mod pii;
 mod public_limit;

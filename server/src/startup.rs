@@ -47,6 +47,8 @@ pub struct Application {
     link_origin: String,
     /// The first-run page's one-time code, when no staff account exists yet.
     pub setup_code: Option<String>,
+    /// Webhooks may reach private networks (`--webhooks-to-private-networks`).
+    webhooks_to_private: bool,
 }
 
 impl Application {
@@ -79,7 +81,8 @@ impl Application {
         let mail = config.smtp_url.clone().map(|url| (url, config.mail_from.clone()));
         let link_origin = public.as_str().to_owned();
         let setup_code = setup_code(&pool, &public).await?;
-        Ok(Application { listener, router, pool, mail, link_origin, setup_code })
+        let webhooks_to_private = config.webhooks_to_private_networks;
+        Ok(Application { listener, router, pool, mail, link_origin, setup_code, webhooks_to_private })
     }
 
     pub fn port(&self) -> u16 {
@@ -90,7 +93,7 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
         crate::jobs::start(self.pool.clone(), self.link_origin.clone());
-        crate::webhooks::start(self.pool.clone());
+        crate::webhooks::start(self.pool.clone(), self.webhooks_to_private);
         if let Some((url, from)) = &self.mail {
             crate::mailer::start(self.pool.clone(), url, from.clone());
         }
@@ -214,7 +217,7 @@ fn router(
         .fallback_service(app)
         .layer(axum::middleware::from_fn_with_state(widget_gate, gate::widget_gate))
         .layer(axum::Extension(public))
-        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, move |_: &_| hsts.clone()))
+        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, move |_: &axum::response::Response| hsts.clone()))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             tracing::info_span!("request", method = %req.method(), path = %crate::telemetry::loggable_path(req.uri().path()))

@@ -28,8 +28,11 @@ pub fn sign(secret: &str, id: &str, timestamp: i64, body: &str) -> Option<String
     Some(format!("v1,{}", STANDARD.encode(mac.finalize().into_bytes())))
 }
 
-pub fn start(pool: SqlitePool) {
+/// Starts the sender; `private_too`: endpoints on private networks may be reached (see
+/// `outbound`).
+pub fn start(pool: SqlitePool, private_too: bool) {
     let client = match reqwest::Client::builder()
+        .dns_resolver(crate::outbound::PublicOnly { private_too })
         .timeout(TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("Patron-Webhooks/", env!("CARGO_PKG_VERSION")))
@@ -43,22 +46,36 @@ pub fn start(pool: SqlitePool) {
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             every.tick().await;
-            if let Err(e) = send_due(&pool, &client).await {
+            if let Err(e) = send_due(&pool, &client, private_too).await {
                 tracing::error!(error = %e, "reading the webhook queue failed");
             }
         }
     });
 }
 
-async fn send_due(pool: &SqlitePool, client: &reqwest::Client) -> sqlx::Result<()> {
+async fn send_due(pool: &SqlitePool, client: &reqwest::Client, private_too: bool) -> sqlx::Result<()> {
     for id in queue::due(pool, BATCH).await? {
         let Some(delivery) = queue::claim(pool, id, LEASE_SECS).await? else { continue };
+        if delivery.withheld {
+            // Given up at once, and said so in the log: nothing left for this endpoint.
+            queue::tried(pool, delivery.id, false, None, Some(queue::WITHHELD), None).await?;
+            continue;
+        }
+        if crate::outbound::literal_refused(&delivery.url, private_too) {
+            queue::tried(pool, delivery.id, false, None, Some(crate::outbound::REFUSED), None).await?;
+            continue;
+        }
         let (status, error) = match send(pool, client, &delivery).await? {
             Ok(status) => (Some(status), (!(200..300).contains(&status)).then(|| format!("HTTP {status}"))),
             Err(error) => (None, Some(error)),
         };
         let delivered = error.is_none();
-        let retry = usize::try_from(delivery.attempts - 1).ok().and_then(|i| RETRY_SECS.get(i).copied());
+        // An address Patron may not reach will not become one by waiting: given up at once.
+        let refused = error.as_deref().is_some_and(|e| e.contains(crate::outbound::REFUSED));
+        let retry = usize::try_from(delivery.attempts - 1)
+            .ok()
+            .and_then(|i| RETRY_SECS.get(i).copied())
+            .filter(|_| !refused);
         if !delivered {
             tracing::warn!(
                 delivery = delivery.id,
@@ -92,8 +109,19 @@ async fn send(pool: &SqlitePool, client: &reqwest::Client, d: &Outgoing) -> sqlx
         .body(body)
         .send()
         .await;
-    // The error names the address, not the body: no customer data goes to the log.
-    Ok(sent.map(|r| r.status().as_u16()).map_err(|e| e.without_url().to_string()))
+    // The error names the address, not the body: no customer data goes to the log. Its
+    // causes are kept (a refused address says so).
+    Ok(sent.map(|r| r.status().as_u16()).map_err(|e| {
+        let e = e.without_url();
+        let mut text = e.to_string();
+        let mut cause = std::error::Error::source(&e);
+        while let Some(c) = cause {
+            text.push_str(": ");
+            text.push_str(&c.to_string());
+            cause = c.source();
+        }
+        text
+    }))
 }
 
 #[cfg(test)]

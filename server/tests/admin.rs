@@ -248,7 +248,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 68] = [
+const EVERY_ARGUMENT: [(&str, &str); 69] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -282,6 +282,7 @@ const EVERY_ARGUMENT: [(&str, &str); 68] = [
     ("email", "new@shop.example"),
     ("token", "not-a-token"),
     ("password", "a long enough password"),
+    ("current", "not the current password"),
     ("form[customer]", "1"),
     ("form[payment_method]", "card"),
     ("form[first_name]", "Ann"),
@@ -321,7 +322,7 @@ const EVERY_ARGUMENT: [(&str, &str); 68] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 97] = [
+const ACCESS: [(&str, Option<Role>); 99] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -419,6 +420,8 @@ const ACCESS: [(&str, Option<Role>); 97] = [
     ("loyalty_member", Some(Role::Staff)),
     ("issue_loyalty_card", Some(Role::Staff)),
     ("printable_card", Some(Role::Staff)),
+    ("reset_password", Some(Role::Owner)),
+    ("change_password", Some(Role::Staff)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below
@@ -461,4 +464,69 @@ async fn every_admin_function_lets_in_exactly_the_roles_it_should() {
             }
         }
     }
+}
+
+#[tokio::test]
+async fn staff_change_their_own_password_and_the_owner_resets_a_members() {
+    let app = spawn_app().await;
+    app.create_owner(OWNER, PASSWORD).await;
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let other_device = app.signed_in_as_again("till@shop.example").await;
+    let change = |current: &'static str, new: &'static str| {
+        let (app, till) = (&app, &till);
+        async move {
+            app.admin_via(till, &app.url, "change_password", &[("current", current), ("password", new)]).await
+        }
+    };
+    // The current password is needed, and the new one must be long enough.
+    let res = change("a wrong guess entirely", "a brand new passphrase").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(field_errors(&res.json().await.unwrap())["current"], "WrongPassword");
+    let res = change("a staff passphrase 123", "short").await;
+    assert_eq!(field_errors(&res.json().await.unwrap())["password"], "PasswordTooShort");
+    // Changed: this session stays, the member's other session ends, the new password works.
+    assert_eq!(change("a staff passphrase 123", "a brand new passphrase").await.status(), StatusCode::OK);
+    let me = |client: &reqwest::Client| {
+        let (app, client) = (&app, client.clone());
+        async move { app.admin_via(&client, &app.url, "auth_state", &[]).await.json::<serde_json::Value>().await.unwrap() }
+    };
+    assert_eq!(me(&till).await["SignedIn"]["email"], "till@shop.example");
+    assert_eq!(me(&other_device).await, "SignedOut");
+    let fresh = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let login = |password: &'static str| {
+        let (app, fresh) = (&app, fresh.clone());
+        async move {
+            app.admin_via(&fresh, &app.url, "login", &[("email", "till@shop.example"), ("password", password)])
+                .await
+                .status()
+        }
+    };
+    assert_eq!(login("a staff passphrase 123").await, StatusCode::UNAUTHORIZED);
+    let ok = |s: StatusCode| s.is_success() || s.is_redirection();
+    assert!(ok(login("a brand new passphrase").await));
+
+    // The owner resets it: the member is signed out at once, and the link sets a new one.
+    let till_id: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'till@shop.example'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let refused = app.admin_via(&till, &app.url, "reset_password", &[("staff", &till_id.to_string())]).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN, "staff cannot reset anyone");
+    let res = app.admin("reset_password", &[("staff", &till_id.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let link: String = res.json().await.unwrap();
+    assert!(link.starts_with(&format!("{}/admin/invite/", app.url)), "{link}");
+    assert_eq!(me(&till).await, "SignedOut");
+    let token = link.rsplit('/').next().unwrap();
+    let info: serde_json::Value = app.admin_via(&fresh, &app.url, "invite_info", &[("token", token)]).await.json().await.unwrap();
+    assert_eq!(info["reset"], true);
+    let res = app
+        .admin_via(&reqwest::Client::new(), &app.url, "accept_invite", &[("token", token), ("password", "the third passphrase")])
+        .await;
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    assert_eq!(app.count("staff_users").await, 3, "no second account");
+    assert_eq!(login("a brand new passphrase").await, StatusCode::UNAUTHORIZED);
+    assert!(ok(login("the third passphrase").await));
+    let role: String = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = ?").bind(till_id).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(role, "staff");
 }

@@ -105,3 +105,29 @@ async fn the_log_pages_back_fifty_at_a_time() {
     assert_eq!(second["entries"].as_array().unwrap().len(), 10);
     assert_eq!(second["more"], false);
 }
+
+#[tokio::test]
+async fn the_log_is_append_only_yet_a_removed_members_entries_stay() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let entries: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log").fetch_one(&app.pool).await.unwrap();
+    sqlx::query("INSERT INTO audit_log (staff_id, staff_email, action, detail) SELECT id, email, 'changed_staff', 'x' FROM staff_users WHERE email = 'till@shop.example'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    for sql in [
+        "UPDATE audit_log SET detail = 'nothing happened'",
+        "UPDATE audit_log SET staff_email = 'someone@else.example'",
+        "DELETE FROM audit_log",
+    ] {
+        let refused = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&app.pool).await.unwrap_err();
+        assert!(refused.to_string().contains("append-only"), "{sql}: {refused}");
+    }
+    // Removing a member empties the link to their account; their entry and email stay.
+    sqlx::query("DELETE FROM staff_users WHERE email = 'till@shop.example'").execute(&app.pool).await.unwrap();
+    let kept: (Option<i64>, String) =
+        sqlx::query_as("SELECT staff_id, staff_email FROM audit_log WHERE detail = 'x'").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(kept, (None, "till@shop.example".to_owned()));
+    let now: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(now, entries + 1);
+}

@@ -82,6 +82,68 @@ async fn signed_in(app: &TestApp, email: &str) -> String {
 }
 
 #[tokio::test]
+async fn a_customer_corrects_their_details_and_the_history_says_they_did() {
+    let app = with_programme().await;
+    let cookie = signed_in(&app, "mia@example.com").await;
+    let shown = page(&app, &cookie).await;
+    assert!(shown.contains("id=\"details\"") && shown.contains("name=\"phone\""), "the form is on the page");
+    let details = |phone: &'static str| {
+        vec![
+            ("first_name", "Mia"),
+            ("last_name", "Rossi"),
+            ("phone", phone),
+            ("street", "Via Roma 1"),
+            ("postcode", "1011 AB"),
+            ("city", "Utrecht"),
+            ("preferred_channel", "sms"),
+        ]
+    };
+    // A phone that does not parse is said beside its field, and nothing is saved.
+    let res = press(&app, &cookie, "/details", &details("call me maybe")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("id=\"phone-error\""), "{body}");
+    assert!(body.contains("value=\"Rossi\""), "what was typed is kept: {body}");
+    let changes: i64 = sqlx::query_scalar("SELECT count(*) FROM customer_changes").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(changes, 0);
+    // From another site's page, refused even with the cookie.
+    let forged = no_redirects()
+        .post(format!("{}/p/demo/me/details", app.url))
+        .header(COOKIE, &cookie)
+        .header(reqwest::header::ORIGIN, "https://evil.example")
+        .form(&details("+31 6 12345678"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    // Corrected: the record changes, each field in the history as the customer's own.
+    let res = press(&app, &cookie, "/details", &details("+31 6 12345678")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (phone, city, channel): (String, String, String) =
+        sqlx::query_as("SELECT pii_open(phone), city, preferred_channel FROM customers").fetch_one(&app.pool).await.unwrap();
+    assert_eq!((phone.as_str(), city.as_str(), channel.as_str()), ("+31612345678", "Utrecht", "sms"));
+    let sources: Vec<(String, String, Option<i64>)> =
+        sqlx::query_as("SELECT field, source, staff_id FROM customer_changes ORDER BY id").fetch_all(&app.pool).await.unwrap();
+    let fields: Vec<&str> = sources.iter().map(|(f, _, _)| f.as_str()).collect();
+    assert_eq!(fields, ["last_name", "phone", "street", "postcode", "city", "preferred_channel"], "the name was the same");
+    assert!(sources.iter().all(|(_, s, staff)| s == "customer" && staff.is_none()), "{sources:?}");
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM privacy_requests WHERE kind = 'rectification' AND channel = 'self_service' AND state = 'done'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(logged, 6);
+    // Staff see who made the change on the record.
+    let owner = app.signed_in_as(Role::Owner, "boss@bakery.example").await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM customers").fetch_one(&app.pool).await.unwrap();
+    let record: Value =
+        app.admin_via(&owner, &app.url, "customer_record", &[("id", &id.to_string())]).await.json().await.unwrap();
+    let history = record["history"].as_array().unwrap();
+    assert!(history.iter().any(|h| h["field"] == "phone" && h["staff"] == "the customer, on their own page"), "{record}");
+}
+
+#[tokio::test]
 async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_link() {
     let app = spawn_app().await;
     let res =
@@ -107,11 +169,18 @@ async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_lin
     let res = join(&app, &fields).await;
     assert_eq!(res.status(), StatusCode::OK);
     let done: Value = res.json().await.unwrap();
-    let code = done["card"]["code"].as_str().unwrap();
-    assert!(code.len() == 9 && code.as_bytes()[4] == b'-', "{done}");
-    assert!(done["card"]["svg"].as_str().unwrap().contains("<svg"), "a QR code: {done}");
-    assert_eq!(done["card"]["name"], "Mia");
-    assert_eq!(done["visitor"].as_str().unwrap().len(), 64, "the browser now identifies Mia");
+    // The answer holds no card (it would tell a new address from a known one): the card is on
+    // Mia's page, behind the mailed link.
+    assert_eq!(done.as_object().unwrap().keys().collect::<Vec<_>>(), ["visitor"], "{done}");
+    let token = done["visitor"].as_str().unwrap().to_owned();
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+        .bind(app::tokens::hash(&token))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(linked, 1, "the browser now identifies Mia");
+    let code: String = sqlx::query_scalar("SELECT card_code FROM loyalty_members").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(code.len(), 8, "a card number was given: {code}");
     let member: (String, String, String, String) = sqlx::query_as(
         "SELECT m.joined_via, m.agreed_language, m.agreed_text, m.agreed_page FROM loyalty_members m
          JOIN customers c ON c.id = m.customer_id WHERE c.email_hash = pii_hash('email', 'mia@example.com')",
@@ -129,12 +198,19 @@ async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_lin
     assert!(mails[0].1.starts_with("Ihre Seite bei"), "in the widget's language: {}", mails[0].1);
     assert!(mails[0].2.contains("/p/demo/me/link/"), "{}", mails[0].2);
 
-    // Someone typing Mia's address does not see her card: she is mailed the link instead.
+    // Someone typing Mia's address does not see her card: she is mailed the link instead, and
+    // the answer looks like the one a new address got.
     let again = [("form[first_name]", "Eve"), ("form[email]", "mia@example.com"), ("form[agree]", "true")];
     let res = join(&app, &again).await;
     assert_eq!(res.status(), StatusCode::OK);
     let done: Value = res.json().await.unwrap();
-    assert_eq!((done["card"].clone(), done["visitor"].clone()), (Value::Null, Value::Null));
+    assert_eq!(done.as_object().unwrap().keys().collect::<Vec<_>>(), ["visitor"], "{done}");
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+        .bind(app::tokens::hash(done["visitor"].as_str().unwrap()))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(linked, 0, "the typist's browser identifies nobody");
     assert_eq!(mails_to(&app, "mia@example.com").await.len(), 2);
     let name: String =
         sqlx::query_scalar("SELECT pii_open(first_name) FROM customers").fetch_one(&app.pool).await.unwrap();

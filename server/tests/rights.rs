@@ -426,7 +426,13 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
     let csv = app
         .client
         .get(format!("{}/admin/export.csv", app.url))
-        .query(&[("site", "demo"), ("filter", &everyone.to_string()), ("columns", "email,newsletter,unsubscribe_url")])
+        .query(&[
+            ("site", "demo"),
+            ("filter", &everyone.to_string()),
+            ("columns", "email,newsletter,unsubscribe_url"),
+            // The planted customer asked not to be sold or shared: kept here, marked.
+            ("do_not_sell", "flag"),
+        ])
         .send()
         .await
         .unwrap()
@@ -442,7 +448,12 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
         .client
         .get(format!("{}/admin/export.csv", app.url))
         .header(reqwest::header::HOST, "evil.example")
-        .query(&[("site", "demo"), ("filter", &everyone.to_string()), ("columns", "email,unsubscribe_url")])
+        .query(&[
+            ("site", "demo"),
+            ("filter", &everyone.to_string()),
+            ("columns", "email,unsubscribe_url"),
+            ("do_not_sell", "flag"),
+        ])
         .send()
         .await
         .unwrap()
@@ -489,4 +500,119 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
         .await
         .unwrap();
     assert_eq!(withdrawals, 1);
+}
+
+/// The customer with this email, as planted by a signup.
+async fn id_of(app: &TestApp, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM customers WHERE pii_open(email) = ?").bind(email).fetch_one(&app.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn do_not_sell_customers_stay_out_of_exports_third_party_keys_and_sharing_webhooks() {
+    let app = owner_app().await;
+    for email in ["open@example.org", "private@example.org"] {
+        assert_eq!(app.signup(&Signup { email, ..Default::default() }).await.status(), StatusCode::OK);
+    }
+    let (open, private) = (id_of(&app, "open@example.org").await, id_of(&app, "private@example.org").await);
+    let res = app.admin("set_do_not_sell", &[("id", &private.to_string()), ("on", "true")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // The segment export leaves them out unless the owner keeps them, marked.
+    let everyone = serde_json::json!({"all": true, "groups": []}).to_string();
+    let export = |flag: &'static str| {
+        let everyone = everyone.clone();
+        let app = &app;
+        async move {
+            let mut query = vec![("site", "demo"), ("filter", everyone.as_str()), ("columns", "email")];
+            if !flag.is_empty() {
+                query.push(("do_not_sell", flag));
+            }
+            let res = app.client.get(format!("{}/admin/export.csv", app.url)).query(&query).send().await.unwrap();
+            res.text().await.unwrap()
+        }
+    };
+    let file = export("").await;
+    assert!(file.contains("open@example.org") && !file.contains("private@example.org"), "{file}");
+    let kept = export("flag").await;
+    assert!(kept.lines().any(|l| l.contains("private@example.org") && l.starts_with("\"yes\"")), "{kept}");
+    assert!(kept.lines().any(|l| l.contains("open@example.org") && l.starts_with("\"\"")), "{kept}");
+
+    // A segment can ask for them.
+    let filter = app::admin::segments::filter::RawFilter::one("do_not_sell", "set", "", "").parse().unwrap();
+    let now = app::server_ctx::now();
+    let count = app::admin::segments::db::count(&app.pool, app::domain::SiteId(1), &filter, now).await.unwrap();
+    assert_eq!(count, 1);
+
+    // An API key for another company does not see them; the shop's own key does.
+    let key = |shares: &'static str| {
+        let app = &app;
+        async move {
+            let mut form = vec![("site", "demo"), ("name", "Partner"), ("scopes", "customers:read")];
+            if !shares.is_empty() {
+                form.push(("shares", shares));
+            }
+            let res = app.admin("create_api_key", &form).await;
+            assert_eq!(res.status(), StatusCode::OK);
+            res.json::<String>().await.unwrap()
+        }
+    };
+    let (partner, own) = (key("on").await, key("").await);
+    let list = |key: String| {
+        let app = &app;
+        async move {
+            let res = reqwest::Client::new()
+                .get(format!("{}/api/v1/customers", app.url))
+                .bearer_auth(key)
+                .send()
+                .await
+                .unwrap();
+            let page: Value = res.json().await.unwrap();
+            page["data"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(list(partner.clone()).await, [open]);
+    assert_eq!(list(own).await, [open, private]);
+    let one = reqwest::Client::new()
+        .get(format!("{}/api/v1/customers/{private}", app.url))
+        .bearer_auth(&partner)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one.status(), StatusCode::NOT_FOUND);
+
+    // A webhook endpoint of another company hears of the open customer only.
+    let (shared_url, shared) = common::receiver::receiver(0, 0).await;
+    let (own_url, own_hooks) = common::receiver::receiver(0, 0).await;
+    for (url, shares) in [(shared_url.as_str(), "on"), (own_url.as_str(), "")] {
+        let mut form = vec![("site", "demo"), ("url", url), ("events", "customer.updated")];
+        if !shares.is_empty() {
+            form.push(("shares", shares));
+        }
+        assert_eq!(app.admin("add_webhook", &form).await.status(), StatusCode::OK);
+    }
+    for id in [private, open] {
+        let res = app.admin("update_customer", &[("id", &id.to_string()), ("field", "city"), ("value", "Porto")]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let heard = |bodies: Vec<Value>| {
+        let mut ids = bodies.iter().map(|b| b["data"]["id"].as_i64().unwrap()).collect::<Vec<_>>();
+        ids.sort();
+        ids
+    };
+    own_hooks.at_least(2).await;
+    assert_eq!(heard(own_hooks.bodies()), [open, private]);
+    shared.at_least(1).await;
+    let mut withheld = 0;
+    for _ in 0..100 {
+        withheld = sqlx::query_scalar("SELECT count(*) FROM webhook_deliveries WHERE last_error LIKE 'withheld%'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        if withheld == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(withheld, 1);
+    assert_eq!(heard(shared.bodies()), [open]);
 }

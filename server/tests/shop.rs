@@ -93,6 +93,13 @@ async fn a_reservation_is_stored_for_a_new_customer_and_links_the_browser() {
     let saved = app.widget("favourite", &[("sku", "RYE"), ("saved", "true"), ("visitor", token.as_str())]).await;
     assert_eq!(saved.status(), StatusCode::OK);
     assert_eq!(app.count("favourites").await, 0);
+    // Staff see, beside the reservation, what was typed when it differs from the record.
+    let till = app.signed_in_as(app::domain::Role::Staff, "till@bakery.example").await;
+    let open: serde_json::Value =
+        app.admin_via(&till, &app.url, "open_reservations", &[("query", "")]).await.json().await.unwrap();
+    let typed: Vec<_> = open.as_array().unwrap().iter().map(|r| r["typed"].clone()).collect();
+    assert!(typed.contains(&serde_json::json!("Mallory Silva, +351911111111")), "{open}");
+    assert!(typed.contains(&serde_json::Value::Null), "Ana's own reservation: {open}");
 }
 
 #[tokio::test]

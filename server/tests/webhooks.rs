@@ -200,6 +200,8 @@ fn a_delivery_queued_before_the_server_was_killed_is_sent_after_it_starts_again(
             .env("PATRON_DATABASE_URL", format!("sqlite://{}", dir.path().join("patron.db").display()))
             .env("PATRON_ADDR", "127.0.0.1:0")
             .env("PATRON_SITE_ROOT", dir.path())
+            // The receiver listens on loopback.
+            .env("PATRON_WEBHOOKS_TO_PRIVATE_NETWORKS", "true")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -249,4 +251,30 @@ fn a_delivery_queued_before_the_server_was_killed_is_sent_after_it_starts_again(
     assert_eq!(got.len(), 1, "the delivery survived the restart");
     let body: Value = serde_json::from_str(&got[0].1).unwrap();
     assert_eq!(body["data"]["email"], "kept@example.com");
+}
+
+#[tokio::test]
+async fn by_default_webhooks_reach_no_loopback_private_or_metadata_address() {
+    let app = common::spawn_app_with(|c| c.webhooks_to_private_networks = false).await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let (url, received) = receiver(0, 0).await;
+    for target in [url.as_str(), "http://169.254.169.254/latest/meta-data", "http://localhost:9/hooks"] {
+        add_endpoint(&app, &owner, target, "customer.created").await;
+    }
+    app.signup(&Signup { email: "new@example.com", ..Default::default() }).await;
+    let started = std::time::Instant::now();
+    let errors = loop {
+        let errors: Vec<Option<String>> =
+            sqlx::query_scalar("SELECT last_error FROM webhook_deliveries WHERE failed_at IS NOT NULL ORDER BY id")
+                .fetch_all(&app.pool)
+                .await
+                .unwrap();
+        if errors.len() == 3 || started.elapsed() > Duration::from_secs(15) {
+            break errors;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(errors.len(), 3, "each refused and given up at once: {errors:?}");
+    assert!(errors.iter().all(|e| e.as_deref().is_some_and(|e| e.contains("private or reserved network"))), "{errors:?}");
+    assert!(received.all().is_empty(), "nothing reached the loopback receiver");
 }

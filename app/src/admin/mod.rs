@@ -44,7 +44,7 @@ use reservations::ReservationsPage;
 use rights::RequestsPage;
 use segments::{DormantPage, SegmentsPage};
 use settings::{SiteSettingsPage, SitesPage};
-use staff::{InvitePage, StaffPage};
+use staff::{AccountPage, InvitePage, StaffPage};
 use till::TillPage;
 
 /// The HTML document around the admin, rendered on the server.
@@ -123,6 +123,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("requests") view=RequestsPage />
                     <Route path=path!("outbox") view=crate::mail::OutboxPage />
                     <Route path=path!("staff") view=StaffPage />
+                    <Route path=path!("account") view=AccountPage />
                     <Route path=path!("backups") view=BackupsPage />
                     <Route path=path!("audit") view=AuditLogPage />
                     <Route path=path!("sites") view=SitesPage />
@@ -174,7 +175,7 @@ fn SignedInLayout() -> impl IntoView {
                                     <A href="/admin/audit">"Audit log"</A>
                                 })}
                             </nav>
-                            <span class="who">{email} " · " {role.as_str()}</span>
+                            <a class="who" href="/admin/account" title="Your account: change your password">{email} " · " {role.as_str()}</a>
                             <LogoutButton />
                         </header>
                     }.into_any(),

@@ -11,6 +11,8 @@ pub struct Caller {
     pub site: SiteId,
     pub key: i64,
     scopes: Vec<String>,
+    /// A third party's key: customers who asked not to be sold or shared are not shown.
+    pub shares: bool,
 }
 
 impl Caller {
@@ -33,6 +35,6 @@ impl FromRequestParts<ApiState> for Caller {
         let holder = crate::admin::api_keys::db::holder(&state.pool, &crate::tokens::hash(key))
             .await?
             .ok_or(ApiError::Unauthorized)?;
-        Ok(Caller { site: holder.site, key: holder.key, scopes: holder.scopes })
+        Ok(Caller { site: holder.site, key: holder.key, scopes: holder.scopes, shares: holder.shares })
     }
 }

@@ -20,7 +20,7 @@ pub async fn list(
     caller.require("customers:read")?;
     let q = query(q)?;
     let (after, limit) = page_bounds(q.after, q.limit)?;
-    let data = super::db::customers(&s.pool, caller.site, after, limit).await?;
+    let data = super::db::customers(&s.pool, caller.site, after, limit, caller.shares).await?;
     let next_after = (data.len() as i64 == limit).then(|| data.last().map(|c| c.id)).flatten();
     Ok(Json(CustomerPage { data, next_after }))
 }
@@ -37,7 +37,12 @@ pub async fn get(
     caller.require("customers:read")?;
     let id = path_id(id)?;
     let mut conn = s.pool.acquire().await?;
-    super::db::customer_by_id(&mut conn, caller.site, id).await?.map(Json).ok_or(ApiError::NotFound("customer"))
+    super::db::customer_by_id(&mut conn, caller.site, id)
+        .await?
+        // A third party is told no more about them than about no one.
+        .filter(|c| !(caller.shares && c.do_not_sell))
+        .map(Json)
+        .ok_or(ApiError::NotFound("customer"))
 }
 
 #[utoipa::path(post, path = "/api/v1/customers", tag = "customers", request_body = CustomerInput,

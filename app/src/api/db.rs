@@ -29,10 +29,25 @@ fn customer(r: &SqliteRow) -> sqlx::Result<Customer> {
     })
 }
 
-/// A page of the site's customers in id order, after `after`.
-pub async fn customers(pool: &SqlitePool, site: SiteId, after: i64, limit: i64) -> sqlx::Result<Vec<Customer>> {
-    let sql = format!("{CUSTOMER} WHERE site_id = ? AND id > ? ORDER BY id LIMIT ?");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(limit).fetch_all(pool).await?;
+/// A page of the site's customers in id order, after `after`; for a third party (`shares`),
+/// without those who asked not to have their data sold or shared.
+pub async fn customers(
+    pool: &SqlitePool,
+    site: SiteId,
+    after: i64,
+    limit: i64,
+    shares: bool,
+) -> sqlx::Result<Vec<Customer>> {
+    let sql = format!(
+        "{CUSTOMER} WHERE site_id = ? AND id > ? AND (NOT ? OR do_not_sell_at IS NULL) ORDER BY id LIMIT ?"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(site)
+        .bind(after)
+        .bind(shares)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     rows.iter().map(customer).collect()
 }
 

@@ -50,6 +50,8 @@ pub enum Problem {
     NeedsCode,
     #[error("Keep the {{unsubscribe}} link: every offer must let the customer stop them.")]
     NeedsUnsubscribe,
+    #[error("This is not your current password.")]
+    WrongPassword,
 }
 
 /// The form fields a problem can be attached to.
@@ -62,6 +64,8 @@ pub enum Field {
     Phone,
     Consent,
     Password,
+    /// The current password, when changing it.
+    Current,
     Score,
     Reason,
     Ranking,

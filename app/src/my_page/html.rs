@@ -11,7 +11,7 @@ use axum::response::Response;
 
 pub(super) use crate::admin::rights::self_service::unsubscribe::PURPOSES;
 
-fn page(status: StatusCode, site: &Site, body: &str) -> Response {
+pub(super) fn page(status: StatusCode, site: &Site, body: &str) -> Response {
     html_page(status, &format!("Your page · {}", site.name), body)
 }
 
@@ -130,7 +130,7 @@ fn list_or(items: String, empty: &str) -> String {
 }
 
 /// The signed-in page.
-pub fn mine(site: &Site, mine: &Mine, card: Option<&PrintableCard>, balances: &[Card]) -> Response {
+pub fn mine(site: &Site, mine: &Mine, card: Option<&PrintableCard>, balances: &[Card], details: &str) -> Response {
     let base = base(site);
     let favourites: String = mine
         .favourites
@@ -178,6 +178,8 @@ pub fn mine(site: &Site, mine: &Mine, card: Option<&PrintableCard>, balances: &[
          <section id=\"favourites\"><h2>Your saved items</h2>{favourites}</section>\
          <section id=\"reservations\"><h2>Your reservations</h2>{reservations}</section>\
          <section id=\"consents\"><h2>What you agreed to</h2>{consents}</section>\
+         <section id=\"details\"><h2>Your details</h2><p class=\"muted\">Correct them here; the shop sees the change \
+         and that you made it.</p>{details}</section>\
          <section id=\"data\"><h2>Your data</h2>{do_not_sell}<form method=\"post\" action=\"{base}/rights\">\
          <button type=\"submit\" name=\"kind\" value=\"access\">Download my data</button>\
          <button type=\"submit\" name=\"kind\" value=\"do_not_sell\">Do not sell or share my data</button>\

@@ -9,6 +9,7 @@
 //! act for the customer, and the admin never sees the cookie.
 
 pub mod db;
+mod details;
 mod html;
 
 use crate::admin::auth::session::{token_cookie, token_set_cookie};
@@ -34,6 +35,7 @@ pub fn routes(state: SelfService) -> axum::Router {
         .route("/p/{key}/me/card", post(take_card))
         .route("/p/{key}/me/rights", post(rights))
         .route("/p/{key}/me/sign-out", post(sign_out))
+        .route("/p/{key}/me/details", post(details::save))
         .with_state(state)
 }
 
@@ -102,7 +104,11 @@ pub async fn show(State(s): State<SelfService>, Path(key): Path<String>, headers
         Ok(cards) => cards.unwrap_or_default(),
         Err(e) => return internal("my page: balances", e),
     };
-    html::mine(&site, &mine, card.as_ref(), &balances)
+    let details = match details::current(&s.pool, customer).await {
+        Ok(values) => details::form(&site, &values, &std::collections::HashMap::new()),
+        Err(e) => return internal("my page: details", e),
+    };
+    html::mine(&site, &mine, card.as_ref(), &balances, &details)
 }
 
 #[derive(Deserialize, Default)]
@@ -116,7 +122,6 @@ pub struct AskForm {
 pub async fn ask_for_link(
     State(s): State<SelfService>,
     Path(key): Path<String>,
-    headers: HeaderMap,
     Form(form): Form<AskForm>,
 ) -> Response {
     let site = match site_or_404(&s.pool, &key).await {
@@ -167,6 +172,10 @@ pub async fn use_link(
     Path((key, token)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
+    // Another site's page cannot sign a browser in with a link it holds.
+    if crate::server_ctx::is_cross_origin(&headers, &s.public) {
+        return (StatusCode::FORBIDDEN, "This form works from the shop's own page only.").into_response();
+    }
     let site = match site_or_404(&s.pool, &key).await {
         Ok(site) => site,
         Err(response) => return response,

@@ -26,7 +26,12 @@ pub async fn webhooks(site: String) -> Result<WebhooksView, AppError> {
 
 /// Adds an endpoint with a fresh secret.
 #[server(prefix = "/api/admin", endpoint = "add_webhook")]
-pub async fn add_webhook(site: String, url: String, events: String) -> Result<i64, AppError> {
+pub async fn add_webhook(
+    site: String,
+    url: String,
+    events: String,
+    #[server(default)] shares: Option<String>,
+) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors};
@@ -37,8 +42,10 @@ pub async fn add_webhook(site: String, url: String, events: String) -> Result<i6
             let (Some(url), Some(events)) = (url, events) else { return Err(errors.into()) };
             let secret = new_secret()?;
             let pool = crate::server_ctx::pool()?;
-            let endpoint = super::db::add(&pool, id, &url, &secret, &events).await?;
-            let detail = format!("webhook {endpoint} added: {url} ({})", events.join(","));
+            let shares = shares.is_some_and(|s| s == "on" || s == "true");
+            let endpoint = super::db::add(&pool, id, &url, &secret, &events, shares).await?;
+            let third = if shares { ", third party" } else { "" };
+            let detail = format!("webhook {endpoint} added: {url} ({}{third})", events.join(","));
             crate::admin::audit::note(
                 &staff,
                 crate::admin::audit::AuditAction::ChangedSettings,

@@ -8,7 +8,8 @@ use sqlx::{Row, SqlitePool};
 
 pub async fn endpoints(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Endpoint>> {
     let rows = sqlx::query(
-        "SELECT id, url, secret, events, created_at FROM webhook_endpoints WHERE site_id = ? AND active = 1 ORDER BY id",
+        "SELECT id, url, secret, events, shares, created_at FROM webhook_endpoints
+         WHERE site_id = ? AND active = 1 ORDER BY id",
     )
     .bind(site)
     .fetch_all(pool)
@@ -21,20 +22,31 @@ pub async fn endpoints(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Endp
                 url: r.try_get("url")?,
                 secret: r.try_get("secret")?,
                 events: events.split(',').map(str::to_owned).collect(),
+                shares: r.try_get("shares")?,
                 created_at: r.try_get("created_at")?,
             })
         })
         .collect()
 }
 
-pub async fn add(pool: &SqlitePool, site: SiteId, url: &str, secret: &str, events: &[&str]) -> sqlx::Result<i64> {
-    sqlx::query_scalar("INSERT INTO webhook_endpoints (site_id, url, secret, events) VALUES (?, ?, ?, ?) RETURNING id")
-        .bind(site)
-        .bind(url)
-        .bind(secret)
-        .bind(events.join(","))
-        .fetch_one(pool)
-        .await
+pub async fn add(
+    pool: &SqlitePool,
+    site: SiteId,
+    url: &str,
+    secret: &str,
+    events: &[&str],
+    shares: bool,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO webhook_endpoints (site_id, url, secret, events, shares) VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(site)
+    .bind(url)
+    .bind(secret)
+    .bind(events.join(","))
+    .bind(shares)
+    .fetch_one(pool)
+    .await
 }
 
 /// Switches an endpoint off: nothing more is queued or tried for it; its log stays.
@@ -134,7 +146,13 @@ pub struct Outgoing {
     pub secret: String,
     /// Tries so far, this one included.
     pub attempts: i64,
+    /// The endpoint is another company's and the event is about a customer who asked not to
+    /// have their data sold or shared (as they are now): it is not sent.
+    pub withheld: bool,
 }
+
+/// Why a withheld delivery was not sent, as the log shows it.
+pub const WITHHELD: &str = "withheld: the customer asked not to have their data sold or shared";
 
 pub async fn due(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
@@ -161,7 +179,10 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
              (SELECT subject_id FROM webhook_events WHERE id = event_id) AS subject_id,
              (SELECT created_at FROM webhook_events WHERE id = event_id) AS created_at,
              (SELECT url FROM webhook_endpoints WHERE id = endpoint_id) AS url,
-             (SELECT secret FROM webhook_endpoints WHERE id = endpoint_id) AS secret",
+             (SELECT secret FROM webhook_endpoints WHERE id = endpoint_id) AS secret,
+             coalesce((SELECT e.shares FROM webhook_endpoints e WHERE e.id = endpoint_id), 0)
+               AND EXISTS (SELECT 1 FROM webhook_events v JOIN customers c ON c.id = v.customer_id
+                           WHERE v.id = event_id AND c.do_not_sell_at IS NOT NULL) AS withheld",
     )
     .bind(id)
     .bind(format!("+{lease_secs} seconds"))
@@ -178,6 +199,7 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
             url: r.try_get("url")?,
             secret: r.try_get("secret")?,
             attempts: r.try_get("attempts")?,
+            withheld: r.try_get("withheld")?,
         })
     })
     .transpose()

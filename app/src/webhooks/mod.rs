@@ -60,6 +60,8 @@ pub struct Endpoint {
     /// Shown to the owner: the receiver needs it to check signatures.
     pub secret: String,
     pub events: Vec<String>,
+    /// Another company's: nothing about customers who asked not to be sold or shared goes to it.
+    pub shares: bool,
     pub created_at: String,
 }
 
@@ -140,6 +142,8 @@ pub fn WebhookSettings(site: String, state: WebhookState) -> impl IntoView {
                             <FormError error=add_error field=Field::Url />
                             <label>"Events (comma-separated)" <input name="events" value=all_events /></label>
                             <FormError error=add_error field=Field::Events />
+                            <label class="check"><input type="checkbox" name="shares" value="on" />
+                                " Another company's (a marketing tool, a partner): events about customers who asked not to have their data sold or shared are withheld"</label>
                             <FormError error=add_error />
                             <button type="submit">"Add endpoint"</button>
                         </ActionForm>
@@ -161,7 +165,7 @@ fn endpoint_row(e: Endpoint, site: String, remove: ServerAction<RemoveWebhook>) 
     view! {
         <li data-endpoint=e.id>
             <code>{e.url}</code>
-            <p class="hint">{e.events.join(", ")}</p>
+            <p class="hint">{e.events.join(", ")}{e.shares.then_some(" · third party")}</p>
             <p class="hint">"Secret: " <code class="secret">{e.secret}</code></p>
             <button type="button" class="secondary danger"
                 on:click=move |_| { remove.dispatch(RemoveWebhook { site: site.clone(), id }); }>"Remove"</button>

@@ -95,20 +95,32 @@ pub async fn upsert_customer(
             .fetch_optional(&mut *tx)
             .await?;
     if let Some(id) = existing {
-        sqlx::query(
-            "UPDATE customers SET
-               first_name = COALESCE(pii_seal(?), first_name),
-               last_name = COALESCE(pii_seal(?), last_name),
-               phone = COALESCE(pii_seal(?), phone),
-               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?",
+        // Each filled-in field that differs is changed and written to the record's history,
+        // saying where the change came from.
+        let (old_first, old_last, old_phone): (String, String, Option<String>) = sqlx::query_as(
+            "SELECT pii_open(first_name), pii_open(last_name), pii_open(phone) FROM customers WHERE id = ?",
         )
-        .bind(first)
-        .bind(last)
-        .bind(phone)
         .bind(id)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
+        let source = if c.source == "api" {
+            crate::admin::record::db::ChangeSource::Api
+        } else {
+            crate::admin::record::db::ChangeSource::Widget
+        };
+        for (field, old, new) in
+            [("first_name", Some(old_first), first), ("last_name", Some(old_last), last), ("phone", old_phone, phone)]
+        {
+            let Some(new) = new.filter(|n| old.as_deref() != Some(*n)) else { continue };
+            let sql = match field {
+                "first_name" => "UPDATE customers SET first_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                "last_name" => "UPDATE customers SET last_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                _ => "UPDATE customers SET phone = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+            };
+            sqlx::query(sql).bind(new).bind(id).execute(&mut *tx).await?;
+            crate::admin::record::db::record_change_by(tx, id, None, source, field, old.as_deref(), Some(new))
+                .await?;
+        }
         return Ok((id, false));
     }
     let id = sqlx::query_scalar(

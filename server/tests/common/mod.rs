@@ -45,6 +45,8 @@ pub fn config_in(dir: &std::path::Path) -> Config {
         ingest_rate: 600,
         smtp_url: None,
         mail_from: "patron@localhost".parse().unwrap(),
+        // The tests' webhook receivers listen on loopback.
+        webhooks_to_private_networks: true,
     }
 }
 
@@ -245,6 +247,17 @@ impl TestApp {
         app::admin::auth::db::create_staff(&self.pool, &parsed, &hash, role).await.unwrap();
         let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
         let login = self.admin_via(&client, &self.url, "login", &[("email", email), ("password", password)]).await;
+        assert!(login.status().is_success() || login.status().is_redirection(), "{}", login.status());
+        client
+    }
+}
+
+impl TestApp {
+    /// Another browser signed in to an existing account of `signed_in_as` (its password).
+    pub async fn signed_in_as_again(&self, email: &str) -> reqwest::Client {
+        let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+        let login =
+            self.admin_via(&client, &self.url, "login", &[("email", email), ("password", "a staff passphrase 123")]).await;
         assert!(login.status().is_success() || login.status().is_redirection(), "{}", login.status());
         client
     }

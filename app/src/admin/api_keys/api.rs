@@ -17,7 +17,12 @@ pub async fn api_keys(site: String) -> Result<Vec<ApiKeyView>, AppError> {
 
 /// Makes a key and answers it: the only time it is shown.
 #[server(prefix = "/api/admin", endpoint = "create_api_key")]
-pub async fn create_api_key(site: String, name: String, scopes: String) -> Result<String, AppError> {
+pub async fn create_api_key(
+    site: String,
+    name: String,
+    scopes: String,
+    #[server(default)] shares: Option<String>,
+) -> Result<String, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors};
@@ -29,8 +34,10 @@ pub async fn create_api_key(site: String, name: String, scopes: String) -> Resul
             let token = crate::tokens::new_token().map_err(|e| AppError::internal("api key", e))?;
             let key = format!("patron_{token}");
             let pool = crate::server_ctx::pool()?;
-            let key_id = super::db::create(&pool, id, &name, &key, &scopes, staff.id).await?;
-            let detail = format!("API key {key_id} \"{name}\" made: {}", scopes.join(","));
+            let shares = shares.is_some_and(|s| s == "on" || s == "true");
+            let key_id = super::db::create(&pool, id, &name, &key, &scopes, shares, staff.id).await?;
+            let third = if shares { " (third party)" } else { "" };
+            let detail = format!("API key {key_id} \"{name}\" made{third}: {}", scopes.join(","));
             crate::admin::audit::note(
                 &staff,
                 crate::admin::audit::AuditAction::ChangedSettings,

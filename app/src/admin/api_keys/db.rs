@@ -13,10 +13,12 @@ pub async fn create(
     name: &str,
     key: &str,
     scopes: &[&str],
+    shares: bool,
     staff: StaffId,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO api_keys (site_id, name, key_hash, prefix, scopes, created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO api_keys (site_id, name, key_hash, prefix, scopes, created_by, shares)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(site)
     .bind(name)
@@ -24,13 +26,14 @@ pub async fn create(
     .bind(&key[..PREFIX.min(key.len())])
     .bind(scopes.join(","))
     .bind(staff)
+    .bind(shares)
     .fetch_one(pool)
     .await
 }
 
 pub async fn list(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
     let rows = sqlx::query(
-        "SELECT id, name, prefix, scopes, created_at, last_used_at, revoked_at FROM api_keys
+        "SELECT id, name, prefix, scopes, shares, created_at, last_used_at, revoked_at FROM api_keys
          WHERE site_id = ? ORDER BY revoked_at IS NOT NULL, id DESC",
     )
     .bind(site)
@@ -44,6 +47,7 @@ pub async fn list(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ApiKeyVie
                 name: r.try_get("name")?,
                 prefix: r.try_get("prefix")?,
                 scopes: scopes.split(',').map(str::to_owned).collect(),
+                shares: r.try_get("shares")?,
                 created_at: r.try_get("created_at")?,
                 last_used_at: r.try_get("last_used_at")?,
                 revoked_at: r.try_get("revoked_at")?,
@@ -69,12 +73,14 @@ pub struct Holder {
     pub key: i64,
     pub site: SiteId,
     pub scopes: Vec<String>,
+    /// The key is a third party's: customers who asked not to be sold or shared stay out.
+    pub shares: bool,
 }
 
 /// The key in force whose SHA-256 is `hash`, noting its use (at most once a minute).
 pub async fn holder(pool: &SqlitePool, hash: &str) -> sqlx::Result<Option<Holder>> {
     let row = sqlx::query(
-        "SELECT id, site_id, scopes, last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') AS stale
+        "SELECT id, site_id, scopes, shares, last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') AS stale
          FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
     )
     .bind(hash)
@@ -93,5 +99,6 @@ pub async fn holder(pool: &SqlitePool, hash: &str) -> sqlx::Result<Option<Holder
         key,
         site: SiteId(row.try_get("site_id")?),
         scopes: scopes.split(',').map(str::to_owned).collect(),
+        shares: row.try_get("shares")?,
     }))
 }

@@ -51,6 +51,8 @@ pub struct ApiKeyView {
     /// The key's first characters, to tell keys apart.
     pub prefix: String,
     pub scopes: Vec<String>,
+    /// Given to a third party: sees no customer who asked not to be sold or shared.
+    pub shares: bool,
     pub created_at: String,
     pub last_used_at: Option<String>,
     pub revoked_at: Option<String>,
@@ -110,6 +112,8 @@ pub fn ApiKeySettings(site: String, state: ApiKeyState) -> impl IntoView {
                             <label>"Scopes (comma-separated)" <input name="scopes" value="customers:read, customers:write, purchases:write" /></label>
                             <p class="hint">{SCOPES.join(", ")}</p>
                             <FormError error=create_error field=Field::Scopes />
+                            <label class="check"><input type="checkbox" name="shares" value="on" />
+                                " For another company (a marketing tool, a partner): leaves out customers who asked not to have their data sold or shared"</label>
                             <FormError error=create_error />
                             <button type="submit">"Make a key"</button>
                         </ActionForm>
@@ -129,7 +133,7 @@ fn key_row(k: ApiKeyView, site: String, revoke: ServerAction<RevokeApiKey>) -> i
         <tr data-api-key=k.id class:off=off>
             <td>{k.name}</td>
             <td><code>{format!("{}…", k.prefix)}</code></td>
-            <td>{k.scopes.join(", ")}</td>
+            <td>{k.scopes.join(", ")}{k.shares.then_some(" · third party")}</td>
             <td>{k.last_used_at.as_deref().map(short_time).unwrap_or_else(|| "never".to_owned())}</td>
             <td>{match revoked {
                 Some(at) => format!("revoked {}", short_time(&at)).into_any(),

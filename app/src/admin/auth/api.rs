@@ -78,7 +78,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             }
             let pool = crate::server_ctx::pool()?;
             let normalised = email.trim().to_lowercase();
-            let mut attempt = super::throttle::Attempt::new(&normalised, crate::server_ctx::client_ip());
+            let attempt = super::throttle::Attempt::new(&normalised, crate::server_ctx::client_ip());
             let now = crate::server_ctx::now();
             let headers = crate::server_ctx::request_parts()?.headers;
             let device = super::session::token_cookie(&headers, super::session::DEVICE_COOKIE);

@@ -35,19 +35,17 @@ pub const PER_ACCOUNT: i64 = 20;
 pub struct Attempt {
     account: String,
     network: String,
-    /// The attempt's row, counted until the password proves right.
-    row: Option<i64>,
 }
 
 impl Attempt {
     /// `email` as typed, already trimmed and lower-cased; `ip` the client's address.
     pub fn new(email: &str, ip: Option<IpAddr>) -> Attempt {
-        Attempt { account: crate::tokens::hash(email), network: network_key(ip), row: None }
+        Attempt { account: crate::tokens::hash(email), network: network_key(ip) }
     }
 
     /// Counts the attempt, or refuses it when the limits are reached. `known_device`: this
     /// browser signed in to this account before.
-    pub async fn count(&mut self, pool: &SqlitePool, now: i64, known_device: bool) -> Result<(), AppError> {
+    pub async fn count(&self, pool: &SqlitePool, now: i64, known_device: bool) -> Result<(), AppError> {
         let since = iso_timestamp(now - WINDOW_SECONDS);
         let row = super::db::count_attempt(
             pool,
@@ -58,10 +56,7 @@ impl Attempt {
         )
         .await?;
         match row {
-            Some(id) => {
-                self.row = Some(id);
-                Ok(())
-            }
+            Some(_) => Ok(()),
             None => {
                 tracing::warn!(known_device, "sign-in refused: too many attempts");
                 Err(AppError::TooManyAttempts)

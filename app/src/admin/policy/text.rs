@@ -124,6 +124,9 @@ pub fn compose(i: &Inputs<'_>) -> Vec<Section> {
         say("You can see and download everything we hold about you, have it corrected or erased, withdraw any \
              consent at any time (every newsletter has a one-click unsubscribe link), object to the use of your \
              answers, and tell us not to sell or share your data. We answer within 30 days."),
+        say("Once you have told us not to sell or share your data, you are left out of the customer lists we \
+             export, of what other companies' connections to our systems can read, and of the notices our systems \
+             send to theirs; we use your data only for our own dealings with you."),
         Paragraph {
             text: "Ask for your data, its erasure, or that it is not sold or shared".into(),
             link: Some(request),

@@ -97,7 +97,11 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     })
     .collect();
     let history = sqlx::query(
-        "SELECT h.field, pii_open(h.old_value) AS old_value, pii_open(h.new_value) AS new_value, u.email, h.created_at
+        "SELECT h.field, pii_open(h.old_value) AS old_value, pii_open(h.new_value) AS new_value, h.created_at,
+                CASE h.source WHEN 'customer' THEN 'the customer, on their own page'
+                              WHEN 'widget' THEN 'a form on the shop''s website'
+                              WHEN 'api' THEN 'the REST API'
+                              ELSE u.email END AS email
          FROM customer_changes h LEFT JOIN staff_users u ON u.id = h.staff_id
          WHERE h.customer_id = ? ORDER BY h.id DESC",
     )
@@ -307,6 +311,19 @@ pub async fn update_field(
     value: &FieldValue,
     requested: bool,
 ) -> sqlx::Result<Updated> {
+    update_field_by(pool, id, Some(staff), field, value, requested).await
+}
+
+/// [`update_field`] by staff (`Some`) or by the customer on their own page (`None`, always a
+/// rectification they asked for, logged as a self-service request).
+pub async fn update_field_by(
+    pool: &SqlitePool,
+    id: CustomerId,
+    staff: Option<StaffId>,
+    field: CustomerField,
+    value: &FieldValue,
+    requested: bool,
+) -> sqlx::Result<Updated> {
     let column = field.column();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let old: Option<Option<String>> =
@@ -339,14 +356,17 @@ pub async fn update_field(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Updated::EmailTaken),
         Err(e) => return Err(e),
     }
-    record_change(&mut tx, id, staff, column, old.as_deref(), new.as_deref()).await?;
+    let source = if staff.is_some() { ChangeSource::Staff } else { ChangeSource::Customer };
+    record_change_by(&mut tx, id, staff, source, column, old.as_deref(), new.as_deref()).await?;
     if requested {
         // The request log names the field, never the values (the history keeps those).
+        let channel = if staff.is_some() { "admin" } else { "self_service" };
         sqlx::query(
             "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
-             SELECT site_id, id, 'rectification', 'admin', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?
+             SELECT site_id, id, 'rectification', ?, 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?
              FROM customers WHERE id = ?",
         )
+        .bind(channel)
         .bind(staff)
         .bind(format!("corrected: {}", field.label()))
         .bind(id)
@@ -367,12 +387,49 @@ pub async fn record_change(
     old: Option<&str>,
     new: Option<&str>,
 ) -> sqlx::Result<()> {
+    record_change_by(tx, id, staff.into(), ChangeSource::Staff, field, old, new).await
+}
+
+/// Who made a change the history records, besides staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeSource {
+    Staff,
+    /// The customer, on their own page (a rectification).
+    Customer,
+    /// A widget: a profile answer, a confirmed signup filling in the record.
+    Widget,
+    /// The REST API, with a key of the shop's.
+    Api,
+}
+
+impl ChangeSource {
+    pub fn code(self) -> &'static str {
+        match self {
+            ChangeSource::Staff => "staff",
+            ChangeSource::Customer => "customer",
+            ChangeSource::Widget => "widget",
+            ChangeSource::Api => "api",
+        }
+    }
+}
+
+/// Records one change of a field (sealed, as the record's values are) and who made it.
+pub async fn record_change_by(
+    tx: &mut SqliteConnection,
+    id: CustomerId,
+    staff: Option<StaffId>,
+    source: ChangeSource,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO customer_changes (customer_id, staff_id, field, old_value, new_value)
-         VALUES (?, ?, ?, pii_seal(?), pii_seal(?))",
+        "INSERT INTO customer_changes (customer_id, staff_id, source, field, old_value, new_value)
+         VALUES (?, ?, ?, ?, pii_seal(?), pii_seal(?))",
     )
     .bind(id)
-    .bind(staff.into())
+    .bind(staff)
+    .bind(source.code())
     .bind(field)
     .bind(old)
     .bind(new)

@@ -9,7 +9,7 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
     let rows = sqlx::query(
         "SELECT r.id, r.item_id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
                 c.id AS customer_id, trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
-                pii_open(c.phone) AS phone, pii_open(c.email) AS email
+                pii_open(c.phone) AS phone, pii_open(c.email) AS email, pii_open(r.typed_contact) AS typed_contact
          FROM reservations r
          JOIN catalogue_items i ON i.id = r.item_id
          JOIN customers c ON c.id = r.customer_id
@@ -38,8 +38,20 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
             phone: r.get("phone"),
             email: r.get("email"),
             at: r.get("created_at"),
+            typed: typed_if_other(r.get("typed_contact"), &r.get::<String, _>("customer"), r.get("phone")),
         })
         .collect())
+}
+
+/// "Mallory Silva, +351911111111" when what was typed in the form is not what the record
+/// holds; `None` when it is, or for reservations from before it was kept.
+fn typed_if_other(typed: Option<String>, name: &str, phone: Option<String>) -> Option<String> {
+    let typed: serde_json::Value = serde_json::from_str(&typed?).ok()?;
+    let text = |k: &str| typed[k].as_str().unwrap_or("").to_owned();
+    let typed_name = format!("{} {}", text("first_name"), text("last_name")).trim().to_owned();
+    let typed_phone = text("phone");
+    let same = typed_name == name && (typed_phone.is_empty() || Some(&typed_phone) == phone.as_ref());
+    (!same).then(|| [typed_name, typed_phone].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
 }
 
 /// Closes an open reservation and notes it in the customer's history; `false` when it is

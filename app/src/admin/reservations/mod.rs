@@ -67,7 +67,8 @@ pub fn ReservationsPage() -> impl IntoView {
                                         {list.into_iter().map(|r| view! {
                                             <tr data-reservation=r.id>
                                                 <td><A href=format!("/admin/customers/{}", r.customer_id)>{r.customer.clone()}</A>
-                                                    <br /><small>{r.phone.clone().unwrap_or_default()} " " {r.email.clone().unwrap_or_default()}</small></td>
+                                                    <br /><small>{r.phone.clone().unwrap_or_default()} " " {r.email.clone().unwrap_or_default()}</small>
+                                                    {r.typed.clone().map(|t| view! { <br /><small class="typed">"Typed in the form: " {t}</small> })}</td>
                                                 <td>{r.quantity}</td>
                                                 <td>{r.note.clone()}</td>
                                                 <td>{short_time(&r.at)}</td>

@@ -171,7 +171,7 @@ pub async fn run_segment(
             let now = crate::server_ctx::now();
             let count = super::db::count(&pool, site, &filter, now).await?;
             let offset = i64::from(page - 1) * i64::from(PER_PAGE);
-            let rows = super::db::page(&pool, site, &filter, now, sort, offset, i64::from(PER_PAGE)).await?;
+            let rows = super::db::page(&pool, site, &filter, now, sort, offset, i64::from(PER_PAGE), false).await?;
             let (currency, _) = super::db::site_rules(&pool, site).await?;
             Ok(SegmentPage { count, rows, page, per_page: PER_PAGE, currency })
         }

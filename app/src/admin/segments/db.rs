@@ -34,7 +34,9 @@ const OPENED_CONTACT: &str = "pii_open(c.first_name) AS first_name, pii_open(c.l
 const TOTALS: &str =
     "coalesce(w.spent_ever, 0) AS spent, coalesce(w.bought_ever, 0) AS purchases, w.last_at AS last_purchase";
 
-/// One page of the matching customers in `sort` order (ties by id, so pages never overlap).
+/// One page of the matching customers in `sort` order (ties by id, so pages never overlap);
+/// for a third party (`shared`), without those who asked not to be sold or shared.
+#[allow(clippy::too_many_arguments)] // each is one part of the question; a struct would only rename them
 pub async fn page(
     pool: &SqlitePool,
     site: SiteId,
@@ -43,10 +45,14 @@ pub async fn page(
     sort: Sort,
     offset: i64,
     limit: i64,
+    shared: bool,
 ) -> sqlx::Result<Vec<SegmentRow>> {
     windows::bring_up_to(pool, site, now).await?;
     let columns = format!("c.id, {OPENED_CONTACT}, c.city, c.postcode, c.created_at, {TOTALS}");
     let mut qb = matching(&columns, site, filter, now);
+    if shared {
+        qb.push(" AND c.do_not_sell_at IS NULL");
+    }
     let direction = if sort.descending { "DESC" } else { "ASC" };
     // Column expressions from a fixed list, never from the request.
     let key = match sort.column {
@@ -199,9 +205,12 @@ pub struct ExportRow {
     pub newsletter: Option<bool>,
     /// Comma-separated.
     pub tags: String,
+    /// Asked not to have their data sold or shared.
+    pub do_not_sell: bool,
 }
 
-/// The next `limit` matching customers after id `after`, in id order.
+/// The next `limit` matching customers after id `after`, in id order; those who asked not
+/// to have their data sold or shared only when `with_do_not_sell` (they are marked).
 pub async fn export_chunk(
     pool: &SqlitePool,
     site: SiteId,
@@ -209,15 +218,20 @@ pub async fn export_chunk(
     now: i64,
     after: i64,
     limit: i64,
+    with_do_not_sell: bool,
 ) -> sqlx::Result<Vec<ExportRow>> {
     windows::bring_up_to(pool, site, now).await?;
     let columns = format!(
         "c.id, {OPENED_CONTACT}, pii_open(c.street) AS street, c.postcode, c.city, c.region, c.country,
          c.company, c.gender, c.birthday, c.created_at, {TOTALS},
          (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1) AS newsletter,
-         (SELECT group_concat(tag, ',') FROM customer_tags WHERE customer_id = c.id) AS tags"
+         (SELECT group_concat(tag, ',') FROM customer_tags WHERE customer_id = c.id) AS tags,
+         c.do_not_sell_at IS NOT NULL AS do_not_sell"
     );
     let mut qb = matching(&columns, site, filter, now);
+    if !with_do_not_sell {
+        qb.push(" AND c.do_not_sell_at IS NULL");
+    }
     qb.push(" AND c.id > ").push_bind(after).push(" ORDER BY c.id LIMIT ").push_bind(limit);
     let rows = qb.build().fetch_all(pool).await?;
     Ok(rows
@@ -242,6 +256,7 @@ pub async fn export_chunk(
             last_purchase: r.get("last_purchase"),
             newsletter: r.get::<Option<i64>, _>("newsletter").map(|g| g == 1),
             tags: r.get::<Option<String>, _>("tags").unwrap_or_default(),
+            do_not_sell: r.get("do_not_sell"),
         })
         .collect())
 }

@@ -3,7 +3,7 @@
 //! browser downloads or prints them itself; both check the session like a server function.
 
 /// Exportable columns: `(code, header)`.
-pub const COLUMNS: [(&str, &str); 19] = [
+pub const COLUMNS: [(&str, &str); 20] = [
     ("first_name", "First name"),
     ("last_name", "Last name"),
     ("email", "Email"),
@@ -24,6 +24,8 @@ pub const COLUMNS: [(&str, &str); 19] = [
     ("tags", "Tags"),
     // For the shop's mail tool: each customer's own one-click newsletter unsubscribe link.
     ("unsubscribe_url", "Unsubscribe link"),
+    // Only with `do_not_sell=flag`: "yes" for a customer who asked not to be sold or shared.
+    ("do_not_sell", "Do not sell or share"),
 ];
 
 pub const DEFAULT_COLUMNS: [&str; 4] = ["first_name", "last_name", "email", "phone"];
@@ -116,6 +118,11 @@ mod handlers {
         filter: String,
         #[serde(default)]
         columns: String,
+        /// `flag`: customers who asked not to have their data sold or shared stay in the file,
+        /// marked in a column of their own (the shop's own use). Otherwise they are left out:
+        /// a file is what gets handed to others.
+        #[serde(default)]
+        do_not_sell: String,
     }
 
     #[derive(Deserialize)]
@@ -194,6 +201,11 @@ mod handlers {
         if columns.is_empty() {
             columns = super::DEFAULT_COLUMNS.to_vec();
         }
+        let flag_do_not_sell = q.do_not_sell == "flag";
+        columns.retain(|c| *c != "do_not_sell");
+        if flag_do_not_sell {
+            columns.insert(0, "do_not_sell");
+        }
         let detail = format!("columns: {}", columns.join(", "));
         if let Err((status, text)) = audit(&pool, &staff, AuditAction::Exported, site, &detail).await {
             return refuse(status, text);
@@ -229,7 +241,7 @@ mod handlers {
             let (pool, filter, columns, context) = (pool.clone(), filter.clone(), columns.clone(), context.clone());
             async move {
                 let after = after?;
-                match db::export_chunk(&pool, site, &filter, now, after, CHUNK).await {
+                match db::export_chunk(&pool, site, &filter, now, after, CHUNK, flag_do_not_sell).await {
                     Ok(rows) => {
                         let next = (rows.len() as i64 == CHUNK).then(|| rows.last().map_or(after, |r| r.id));
                         let text: String =
@@ -287,6 +299,7 @@ mod handlers {
             "spent" => format!("{} {currency}", r.spent.plain()).into(),
             "purchases" => r.purchases.to_string().into(),
             "last_purchase" => text(r.last_purchase.as_deref().unwrap_or("")),
+            "do_not_sell" => text(if r.do_not_sell { "yes" } else { "" }),
             "newsletter" => text(match r.newsletter {
                 Some(true) => "granted",
                 Some(false) => "withdrawn",

@@ -160,6 +160,8 @@ pub enum Test {
         state: ConsentTest,
     },
     Tag(String),
+    /// The customer asked not to have their data sold or shared.
+    DoNotSell,
 }
 
 /// The kinds of rule the builder offers, each with its operators.
@@ -178,6 +180,8 @@ pub enum Kind {
     Reservation,
     Consent,
     Tag,
+    /// A mark on the record, set or not (no value).
+    Mark,
 }
 
 impl Kind {
@@ -214,6 +218,7 @@ impl Kind {
                 ("never", "was never given"),
             ],
             Kind::Tag => &[("has", "has"), ("has_not", "does not have")],
+            Kind::Mark => &[("set", "is set"), ("not_set", "is not set")],
         }
     }
 }
@@ -251,10 +256,11 @@ pub const SUBJECTS: [(&str, &str, Kind); 27] = [
 ];
 
 /// Subjects past the 27 above, kept apart so the array stays readable.
-pub const MORE_SUBJECTS: [(&str, &str, Kind); 3] = [
+pub const MORE_SUBJECTS: [(&str, &str, Kind); 4] = [
     ("reservation", "Has a reservation that is", Kind::Reservation),
     ("consent", "Consent for", Kind::Consent),
     ("tag", "Tag", Kind::Tag),
+    ("do_not_sell", "Do not sell or share", Kind::Mark),
 ];
 
 /// The kind of a subject code.
@@ -324,7 +330,7 @@ impl RawRule {
         }
         let value = bounded(&self.value).map_err(|p| (Field::Value, p))?;
         let second = bounded(&self.second).map_err(|p| (Field::Second, p))?;
-        let negate = matches!(op, "is_not" | "not_empty" | "has_not" | "not_granted");
+        let negate = matches!(op, "is_not" | "not_empty" | "has_not" | "not_granted" | "not_set");
         let required = |s: &str| if s.is_empty() { Err((Field::Value, Problem::Required)) } else { Ok(s.to_owned()) };
         let test = match kind {
             Kind::Text => {
@@ -419,6 +425,7 @@ impl RawRule {
                 },
             },
             Kind::Tag => Test::Tag(parse_tag(value).map_err(|p| (Field::Value, p))?),
+            Kind::Mark => Test::DoNotSell,
         };
         Ok(Condition { negate, test })
     }

@@ -240,7 +240,7 @@ fn RuleRow(
         Some(Kind::Item) => Some(choices.items.iter().map(|(sku, name)| (sku.clone(), name.clone())).collect()),
         _ => None,
     };
-    let no_value = matches!(rule.op.as_str(), "empty" | "not_empty" | "never");
+    let no_value = matches!(rule.op.as_str(), "empty" | "not_empty" | "never" | "set" | "not_set");
     let value_type = match (kind, rule.op.as_str()) {
         (Some(Kind::Date | Kind::When), "before" | "after") => "date",
         (Some(Kind::When | Kind::Number | Kind::Count), _) => "number",
@@ -415,11 +415,14 @@ fn SegmentActions(site: String, json: String) -> impl IntoView {
     let export_link = {
         let (site, json) = (site.clone(), json.clone());
         move || {
+            let columns = columns.get();
+            // The column's box is the owner's choice to keep those customers, marked.
+            let flag = if columns.iter().any(|c| c == "do_not_sell") { "&do_not_sell=flag" } else { "" };
             format!(
-                "/admin/export.csv?site={}&filter={}&columns={}",
+                "/admin/export.csv?site={}&filter={}&columns={}{flag}",
                 query_value(&site),
                 query_value(&json),
-                columns.get().join(",")
+                columns.join(",")
             )
         }
     };
@@ -452,6 +455,8 @@ fn SegmentActions(site: String, json: String) -> impl IntoView {
                         {*label}
                     </label>
                 }).collect_view()}
+                <p class="hint">"Customers who asked not to have their data sold or shared are left out of the file, \
+                    unless “Do not sell or share” is ticked: then they stay in it, marked, for the shop's own use only."</p>
             </fieldset>
             <p class="row">
                 <a class="button" href=export_link download="segment.csv" rel="external">"Export CSV"</a>

@@ -134,6 +134,9 @@ fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64)
                 .push_bind(tag.clone())
                 .push(")");
         }
+        Test::DoNotSell => {
+            qb.push("c.do_not_sell_at IS NOT NULL");
+        }
     }
 }
 

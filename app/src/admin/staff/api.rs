@@ -33,6 +33,8 @@ pub struct StaffList {
 pub struct InviteInfo {
     pub email: String,
     pub role: Role,
+    /// A password reset of an existing account, not an invitation.
+    pub reset: bool,
 }
 
 /// How long an invitation link works.
@@ -169,6 +171,81 @@ pub async fn accept_invite(token: String, password: String) -> Result<(), AppErr
             tracing::info!(staff = id.0, "invitation accepted");
             crate::admin::auth::api::start_session(&pool, id).await?;
             leptos_axum::redirect("/admin");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The owner resets a member's password: a one-time link (7 days) for them to choose a new
+/// one, shown to the owner to pass on. The member's sessions end now, and the browsers they
+/// signed in on are forgotten. An owner changes their own password on their account page.
+#[server(prefix = "/api/admin", endpoint = "reset_password")]
+pub async fn reset_password(staff: i64) -> Result<String, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            if me.id.0 == staff {
+                return Err(AppError::Forbidden);
+            }
+            let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a reset token", e))?;
+            let pool = crate::server_ctx::pool()?;
+            let member = crate::domain::StaffId(staff);
+            if !super::db::create_reset(&pool, &crate::tokens::hash(&token), member, me.id, INVITE_DAYS).await? {
+                return Err(AppError::NotFound);
+            }
+            tracing::info!(staff = me.id.0, member = staff, "password reset link made");
+            crate::admin::audit::note(
+                &me,
+                crate::admin::audit::AuditAction::ChangedStaff,
+                None,
+                None,
+                &format!("password reset link made for member {staff}"),
+            )
+            .await?;
+            Ok(format!("{}/admin/invite/{token}", crate::server_ctx::link_origin()?))
+        }
+        .await,
+    )
+}
+
+/// A member changes their own password, giving the current one first (counted like a
+/// sign-in, so a stolen session cannot guess it). Their other sessions end.
+#[server(prefix = "/api/admin", endpoint = "change_password")]
+pub async fn change_password(current: String, password: String) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{Field, FieldErrors, Password, Problem};
+            let me = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let new = Password::parse(password).map_err(|p| FieldErrors::one(Field::Password, p))?;
+            if current.len() > Password::MAX_BYTES {
+                return Err(FieldErrors::one(Field::Current, Problem::WrongPassword).into());
+            }
+            let pool = crate::server_ctx::pool()?;
+            let attempt = crate::admin::auth::throttle::Attempt::new(&me.email, crate::server_ctx::client_ip());
+            attempt.count(&pool, crate::server_ctx::now(), true).await?;
+            let stored = super::db::password_hash(&pool, me.id).await?;
+            match crate::admin::auth::passwords::verify(stored, current).await {
+                Ok(true) => attempt.succeeded(&pool).await?,
+                Ok(false) => return Err(FieldErrors::one(Field::Current, Problem::WrongPassword).into()),
+                Err(crate::admin::auth::passwords::HashError::Busy) => return Err(AppError::Busy),
+                Err(e) => return Err(AppError::internal("checking a password", e)),
+            }
+            let hash = crate::admin::auth::passwords::hash(new)
+                .await
+                .map_err(|e| AppError::internal("hashing a new password", e))?;
+            let headers = crate::server_ctx::request_parts()?.headers;
+            let session = crate::admin::auth::session::token_from(&headers).map(|t| crate::tokens::hash(&t));
+            super::db::set_password(&pool, me.id, &hash, session.as_deref().unwrap_or_default()).await?;
+            tracing::info!(staff = me.id.0, "password changed by its owner");
+            crate::admin::audit::note(
+                &me,
+                crate::admin::audit::AuditAction::ChangedStaff,
+                None,
+                None,
+                "own password changed",
+            )
+            .await?;
             Ok(())
         }
         .await,

@@ -23,7 +23,8 @@ pub async fn list(pool: &SqlitePool, me: StaffId) -> sqlx::Result<StaffList> {
         .collect();
     let pending = sqlx::query(
         "SELECT email, role, expires_at FROM staff_invites
-         WHERE used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ORDER BY created_at DESC",
+         WHERE used_at IS NULL AND reset = 0 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         ORDER BY created_at DESC",
     )
     .fetch_all(pool)
     .await?
@@ -71,13 +72,15 @@ pub async fn create_invite(
 
 pub async fn live_invite(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<Option<InviteInfo>> {
     let row = sqlx::query(
-        "SELECT email, role FROM staff_invites
+        "SELECT email, role, reset FROM staff_invites
          WHERE token_hash = ? AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(token_hash)
     .fetch_optional(pool)
     .await?;
-    Ok(row.and_then(|r| Some(InviteInfo { email: r.get("email"), role: Role::parse(r.get("role"))? })))
+    Ok(row.and_then(|r| {
+        Some(InviteInfo { email: r.get("email"), role: Role::parse(r.get("role"))?, reset: r.get("reset") })
+    }))
 }
 
 /// Uses up a live invitation and creates its account, in one transaction; `None` when the
@@ -85,17 +88,30 @@ pub async fn live_invite(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<Op
 /// make one account.
 pub async fn accept(pool: &SqlitePool, token_hash: &str, hash: &PasswordHashString) -> sqlx::Result<Option<StaffId>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let invite: Option<(String, String)> = sqlx::query_as(
+    let invite: Option<(String, String, bool)> = sqlx::query_as(
         "UPDATE staff_invites SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE token_hash = ? AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         RETURNING email, role",
+         RETURNING email, role, reset",
     )
     .bind(token_hash)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((email, role)) = invite else {
+    let Some((email, role, reset)) = invite else {
         return Ok(None);
     };
+    if reset {
+        // A reset link: the account's new password; every session and known browser ends.
+        let id: Option<i64> = sqlx::query_scalar("UPDATE staff_users SET password_hash = ? WHERE email = ? RETURNING id")
+            .bind(hash.as_str())
+            .bind(&email)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(id) = id {
+            forget_sign_ins(&mut tx, StaffId(id)).await?;
+            tx.commit().await?;
+        }
+        return Ok(id.map(StaffId));
+    }
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO staff_users (email, password_hash, role) VALUES (?, ?, ?)
          ON CONFLICT (email) DO NOTHING RETURNING id",
@@ -109,6 +125,59 @@ pub async fn accept(pool: &SqlitePool, token_hash: &str, hash: &PasswordHashStri
         tx.commit().await?;
     }
     Ok(id.map(StaffId))
+}
+
+/// Ends every session of a member and forgets the browsers they signed in on.
+pub async fn forget_sign_ins(tx: &mut sqlx::SqliteConnection, staff: StaffId) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE staff_id = ?").bind(staff).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM staff_devices WHERE staff_id = ?").bind(staff).execute(&mut *tx).await?;
+    Ok(())
+}
+
+/// A one-time link (`days` long) for a member to set a new password; their sessions end now.
+/// `false` when there is no such member.
+pub async fn create_reset(pool: &SqlitePool, token_hash: &str, staff: StaffId, by: StaffId, days: u32) -> sqlx::Result<bool> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let made = sqlx::query(
+        "INSERT INTO staff_invites (token_hash, email, role, invited_by, expires_at, reset)
+         SELECT ?, email, role, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?), 1 FROM staff_users WHERE id = ?",
+    )
+    .bind(token_hash)
+    .bind(by)
+    .bind(format!("+{days} days"))
+    .bind(staff)
+    .execute(&mut *tx)
+    .await?;
+    if made.rows_affected() == 0 {
+        return Ok(false);
+    }
+    forget_sign_ins(&mut tx, staff).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Sets a member's own new password; every other session of theirs ends (`keep`: this one).
+pub async fn set_password(
+    pool: &SqlitePool,
+    staff: StaffId,
+    hash: &PasswordHashString,
+    keep_session: &str,
+) -> sqlx::Result<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("UPDATE staff_users SET password_hash = ? WHERE id = ?").bind(hash.as_str()).bind(staff).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM sessions WHERE staff_id = ? AND token_hash <> ?")
+        .bind(staff)
+        .bind(keep_session)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// The password hash of a member, to check their current password.
+pub async fn password_hash(pool: &SqlitePool, staff: StaffId) -> sqlx::Result<Option<PasswordHashString>> {
+    let hash: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = ?").bind(staff).fetch_optional(pool).await?;
+    Ok(hash.map(PasswordHashString::from_db))
 }
 
 pub enum RoleChange {

@@ -1,5 +1,6 @@
-//! Staff accounts: invitations with a one-time link, roles, removal. Owner only, but for
-//! the set-password page an invitee reaches through their link.
+//! Staff accounts: invitations with a one-time link, roles, removal, password resets. Owner
+//! only, but for the set-password page an invitee (or a member whose password was reset)
+//! reaches through their link, and each member's own account page.
 
 mod api;
 #[cfg(feature = "ssr")]
@@ -27,13 +28,19 @@ pub fn StaffPage() -> impl IntoView {
     let invite = ServerAction::<InviteStaff>::new();
     let set = ServerAction::<SetRole>::new();
     let remove = ServerAction::<RemoveStaff>::new();
+    let reset = ServerAction::<ResetPassword>::new();
     reload_after(invite, changed);
     reload_after(set, changed);
     reload_after(remove, changed);
     let invite_error = action_error(invite);
     let list = Resource::new(move || changed.get(), |_| list_staff());
-    let change_error =
-        move || set.value().get().and_then(Result::err).or_else(|| remove.value().get().and_then(Result::err));
+    let change_error = move || {
+        set.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
+            .or_else(|| reset.value().get().and_then(Result::err))
+    };
     view! {
         <section class="staff">
             <h1>"Staff"</h1>
@@ -63,6 +70,9 @@ pub fn StaffPage() -> impl IntoView {
                                         <td>{short_time(&m.since)}</td>
                                         <td>{(!m.is_you).then(|| view! {
                                             <button type="button" class="secondary small"
+                                                on:click=move |_| { reset.dispatch(ResetPassword { staff: m.id }); }>"Reset password"</button>
+                                            " "
+                                            <button type="button" class="secondary small"
                                                 on:click=move |_| { remove.dispatch(RemoveStaff { staff: m.id }); }>"Remove"</button>
                                         })}</td>
                                     </tr>
@@ -78,6 +88,12 @@ pub fn StaffPage() -> impl IntoView {
                     }.into_any()
                 })}
             </Transition>
+            {move || reset.value().get().and_then(Result::ok).map(|link| view! {
+                <div class="invite-link" role="status">
+                    <p>"Their sessions have ended. Give this link to the member: it lets them choose a new password, once, for 7 days; Patron keeps no copy of it."</p>
+                    <input readonly aria-label="Password reset link" value=link />
+                </div>
+            })}
             <h2>"Invite someone"</h2>
             <ActionForm action=invite attr:class="stacked">
                 <label>"Email" <input type="email" name="email" required /></label>
@@ -114,7 +130,11 @@ pub fn InvitePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match info.await {
                         Ok(info) => view! {
-                            <p>{format!("You are invited as {} ({}). Choose your password.", info.email, info.role.as_str())}</p>
+                            <p>{if info.reset {
+                                format!("Choose a new password for {}.", info.email)
+                            } else {
+                                format!("You are invited as {} ({}). Choose your password.", info.email, info.role.as_str())
+                            }}</p>
                             <ActionForm action=accept>
                                 <input type="hidden" name="token" value=token() />
                                 <NewPasswordField error />
@@ -129,5 +149,29 @@ pub fn InvitePage() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+    }
+}
+
+/// The signed-in member's own account: their password.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let error = action_error(change);
+    view! {
+        <section class="account">
+            <h1>"Your account"</h1>
+            <h2>"Change your password"</h2>
+            <p class="hint">"Your other sessions end when it is changed; this one stays signed in."</p>
+            <ActionForm action=change attr:class="stacked">
+                <label>"Current password" <input type="password" name="current" autocomplete="current-password" required /></label>
+                <FormError error field=Field::Current />
+                <NewPasswordField error />
+                <FormError error />
+                <button type="submit">"Change password"</button>
+            </ActionForm>
+            {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
+                <p class="ok" role="status">"Your password is changed."</p>
+            })}
+        </section>
     }
 }

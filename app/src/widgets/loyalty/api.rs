@@ -2,7 +2,6 @@
 
 use super::form::JoinForm;
 use crate::error::AppError;
-use crate::loyalty::PrintableCard;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -14,12 +13,12 @@ pub struct LoyaltyOffer {
     pub programmes: Vec<(String, String)>,
 }
 
-/// The answer to joining: the new card, or `None` when the card is behind the mailed link
-/// (the address was known already); the browser's token when it now identifies someone.
+/// The answer to joining, the same for a new address and a known one: the browser's token
+/// (linked to the new customer; for a known address, or a bot, one that links nothing). The
+/// card is on the customer's own page, behind the mailed link.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JoinDone {
-    pub card: Option<PrintableCard>,
-    pub visitor: Option<String>,
+    pub visitor: String,
 }
 
 #[server(prefix = "/w", endpoint = "loyalty_offer")]
@@ -45,7 +44,7 @@ pub async fn join_loyalty(form: JoinForm) -> Result<JoinDone, AppError> {
             if !form.website.is_empty() {
                 // A bot filled the invisible field: answer like a known address, store nothing.
                 tracing::info!(site = caller.site.key.as_str(), "loyalty honeypot filled; nothing stored");
-                return Ok(JoinDone { card: None, visitor: None });
+                return Ok(JoinDone { visitor: crate::widgets::identity::decoy_token() });
             }
             let join = ValidJoin::parse(&form)?;
             let pool = crate::server_ctx::pool()?;
@@ -56,14 +55,13 @@ pub async fn join_loyalty(form: JoinForm) -> Result<JoinDone, AppError> {
             let page = crate::widgets::caller::page_on_origin(&form.page_url, &caller.origin);
             let origin = crate::server_ctx::link_origin()?;
             match super::db::join(&pool, &caller.site, &join, lang, &page, &origin).await? {
-                Joining::New { customer, visitor } => {
+                Joining::New { visitor } => {
                     tracing::info!(site = caller.site.key.as_str(), "loyalty: joined by widget");
-                    let card = crate::loyalty::db::printable(&pool, customer).await?;
-                    Ok(JoinDone { card, visitor: Some(visitor) })
+                    Ok(JoinDone { visitor })
                 }
                 Joining::Known => {
                     tracing::info!(site = caller.site.key.as_str(), "loyalty: known address, link mailed");
-                    Ok(JoinDone { card: None, visitor: None })
+                    Ok(JoinDone { visitor: crate::widgets::identity::decoy_token() })
                 }
             }
         }

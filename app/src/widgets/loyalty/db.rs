@@ -1,7 +1,6 @@
 //! SQL of joining the loyalty programme from the widget.
 
 use super::form::ValidJoin;
-use crate::domain::CustomerId;
 use crate::loyalty::db::Joined;
 use crate::sites::Site;
 use crate::widgets::identity::{self, Contact};
@@ -10,7 +9,7 @@ use sqlx::SqlitePool;
 
 pub enum Joining {
     /// A new customer with a new card; the browser's token.
-    New { customer: CustomerId, visitor: String },
+    New { visitor: String },
     /// The address is a customer's already: a link to their own page was mailed (or they
     /// were sent enough links lately), nothing else changed.
     Known,
@@ -42,6 +41,7 @@ pub async fn join(
 ) -> sqlx::Result<Joining> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     if let Some(known) = crate::my_page::db::recipient(&mut tx, site, &j.email).await? {
+        // Sent unless the address had its links or mails for now; the answer is the same.
         crate::my_page::db::send_link(&mut tx, site, &known, &j.email, origin).await?;
         tx.commit().await?;
         return Ok(Joining::Known);
@@ -53,7 +53,7 @@ pub async fn join(
         phone: None,
         source: "loyalty",
     };
-    let (customer, _) = identity::upsert_customer(&mut tx, site.id, &contact).await?;
+    let (customer, _) = identity::claim_customer(&mut tx, site.id, &contact).await?;
     let joined = Joined::Themselves { via: "widget", text: lang.texts().loyalty_agree, language: lang.code(), page };
     crate::loyalty::db::issue_card_in(&mut tx, customer, &joined).await?;
     identity::attach_favourites(&mut tx, site.id, customer, &j.favourites).await?;
@@ -61,5 +61,5 @@ pub async fn join(
     let recipient = crate::my_page::db::Recipient { customer, name: j.first_name.as_str().to_owned(), language: lang };
     crate::my_page::db::send_link(&mut tx, site, &recipient, &j.email, origin).await?;
     tx.commit().await?;
-    Ok(Joining::New { customer, visitor })
+    Ok(Joining::New { visitor })
 }

@@ -1,7 +1,8 @@
 //! Joining the loyalty programme: `data-patron="loyalty"`. A visitor gives their name and
-//! email and agrees to join; a new customer sees their card with its QR code at once (staff
-//! scan it or type its number at the till) and is mailed a link to their own page. An
-//! address Patron knows gets only the mail: the card is theirs to see, not the typist's.
+//! email and agrees to join; a new address gets a card and a mail with the link to their own
+//! page, where the card is (with its QR code, for the till); an address Patron knows gets
+//! only the mail — the card is theirs to see, not the typist's. The widget answers both
+//! alike ("we have mailed you a link"), so it does not tell who is a customer.
 
 mod api;
 #[cfg(feature = "ssr")]
@@ -12,7 +13,6 @@ pub use api::{GetLoyaltyOffer, JoinDone, JoinLoyalty, LoyaltyOffer, get_loyalty_
 pub use form::{JoinForm, ValidJoin};
 
 use crate::domain::{Field, FieldErrors};
-use crate::loyalty::PrintableCard;
 use crate::widgets::texts::{Lang, Texts};
 use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
@@ -38,9 +38,7 @@ fn JoinView(offer: LoyaltyOffer, lang: Lang, site: &'static str, t: &'static Tex
         let form = form.clone();
         async move {
             let done = join_loyalty(form).await?;
-            if let Some(token) = &done.visitor {
-                visitor::set_token(site, token);
-            }
+            visitor::set_token(site, &done.visitor);
             Ok(done)
         }
     });
@@ -101,30 +99,7 @@ fn JoinView(offer: LoyaltyOffer, lang: Lang, site: &'static str, t: &'static Tex
                 </form>
             }
         }>
-            {move || match done().and_then(|d| d.card) {
-                Some(card) => view! { <CardView card t /> }.into_any(),
-                None => view! { <p class="patron-thanks" role="status">{t.loyalty_mailed}</p> }.into_any(),
-            }}
+            <p class="patron-thanks" role="status">{t.loyalty_mailed}</p>
         </Show>
-    }
-}
-
-#[component]
-fn CardView(card: PrintableCard, t: &'static Texts) -> impl IntoView {
-    let number = card.code.clone();
-    view! {
-        <div class="patron-card" role="status">
-            <p class="patron-question">{t.card_title}</p>
-            <div class="patron-card-face">
-                // Drawn by Patron's server from the card number alone.
-                <div class="patron-qr" inner_html=card.svg></div>
-                <div>
-                    <p>{card.site_name}</p>
-                    <p>{card.name}</p>
-                    <p class="patron-card-number" data-card=number>{card.code}</p>
-                </div>
-            </div>
-            <p class="patron-small">{t.card_hint}</p>
-        </div>
     }
 }

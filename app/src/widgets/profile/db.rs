@@ -28,10 +28,21 @@ pub async fn unanswered(pool: &SqlitePool, site: SiteId, customer: CustomerId) -
     Ok(site_fields(pool, site).await?.into_iter().filter(|f| missing(*f)).collect())
 }
 
-/// Stores parsed answers on the customer, in one statement per field, in one transaction.
+/// Stores parsed answers on the customer, in one statement per field, in one transaction,
+/// each written to the record's history as the widget's.
 pub async fn save(pool: &SqlitePool, customer: CustomerId, answers: &[(ProfileField, String)]) -> sqlx::Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     for (field, value) in answers {
+        // One fixed statement per field: column names never come from input.
+        let old_sql = match field {
+            ProfileField::Birthday => "SELECT birthday FROM customers WHERE id = ?",
+            ProfileField::Postcode => "SELECT nullif(postcode, '') FROM customers WHERE id = ?",
+            ProfileField::HouseholdSize => "SELECT CAST(household_size AS TEXT) FROM customers WHERE id = ?",
+            ProfileField::IncomeRange => "SELECT income_range FROM customers WHERE id = ?",
+            ProfileField::Occupation => "SELECT occupation FROM customers WHERE id = ?",
+            ProfileField::PreferredChannel => "SELECT preferred_channel FROM customers WHERE id = ?",
+        };
+        let old: Option<String> = sqlx::query_scalar(old_sql).bind(customer).fetch_one(&mut *tx).await?;
         // One fixed statement per field: column names never come from input.
         let sql = match field {
             ProfileField::Birthday => {
@@ -54,6 +65,12 @@ pub async fn save(pool: &SqlitePool, customer: CustomerId, answers: &[(ProfileFi
             }
         };
         sqlx::query(sql).bind(value).bind(customer).execute(&mut *tx).await?;
+        if old.as_deref() != Some(value.as_str()) {
+            use crate::admin::record::db::{ChangeSource, record_change_by};
+            let column = field.code();
+            record_change_by(&mut tx, customer, None, ChangeSource::Widget, column, old.as_deref(), Some(value.as_str()))
+                .await?;
+        }
     }
     tx.commit().await
 }

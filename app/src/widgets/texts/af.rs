@@ -62,9 +62,7 @@ pub static TEXTS: Texts = Texts {
     loyalty_title: "Sluit aan by ons lojaliteitsprogram",
     loyalty_agree: "Ek wil aansluit. My aankope hier word aangeteken om my stempels en punte te tel.",
     join: "Sluit aan",
-    card_title: "Jou lojaliteitskaart",
-    card_hint: "Wys hierdie kode by die kasregister, of sê vir ons die nommer. Ons het vir jou 'n skakel na jou eie bladsy gestuur, waar jou kaart gehou word.",
-    loyalty_mailed: "Ons ken jou reeds: ons het vir jou 'n skakel na jou eie bladsy gestuur, waar jou kaart is.",
+    loyalty_mailed: "Dankie! Kyk in jou inkassie: ons het vir jou 'n skakel na jou eie bladsy gestuur, waar jou lojaliteitskaart gehou word.",
     profile_intro: "'n Vinnige vraag, sodat ons jou beter kan bedien",
     profile_field: |code| match code {
         "birthday" => "Jou verjaarsdag",

@@ -62,9 +62,7 @@ pub static TEXTS: Texts = Texts {
     loyalty_title: "Werden Sie Mitglied in unserem Treueprogramm",
     loyalty_agree: "Ich möchte Mitglied werden. Meine Einkäufe hier werden erfasst, um meine Stempel und Punkte zu zählen.",
     join: "Mitglied werden",
-    card_title: "Ihre Treuekarte",
-    card_hint: "Zeigen Sie diesen Code an der Kasse oder nennen Sie die Nummer. Wir haben Ihnen einen Link zu Ihrer eigenen Seite gemailt, auf der Ihre Karte liegt.",
-    loyalty_mailed: "Wir kennen Sie schon: Wir haben Ihnen einen Link zu Ihrer eigenen Seite gemailt, auf der Ihre Karte liegt.",
+    loyalty_mailed: "Danke! Schauen Sie in Ihr Postfach: Wir haben Ihnen einen Link zu Ihrer eigenen Seite geschickt, auf der Ihre Kundenkarte liegt.",
     profile_intro: "Eine kurze Frage, damit wir Sie besser bedienen können",
     profile_field: |code| match code {
         "birthday" => "Ihr Geburtstag",

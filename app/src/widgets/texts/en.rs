@@ -62,9 +62,7 @@ pub static TEXTS: Texts = Texts {
     loyalty_title: "Join our loyalty programme",
     loyalty_agree: "I want to join. My purchases here are recorded to count my stamps and points.",
     join: "Join",
-    card_title: "Your loyalty card",
-    card_hint: "Show this code at the till, or tell us the number. We have mailed you a link to your own page, where your card is kept.",
-    loyalty_mailed: "You are known to us already: we have mailed you a link to your own page, where your card is.",
+    loyalty_mailed: "Thank you! Check your inbox: we have mailed you a link to your own page, where your loyalty card is kept.",
     profile_intro: "A quick question, so we can serve you better",
     profile_field: |code| match code {
         "birthday" => "Your birthday",

@@ -62,9 +62,7 @@ pub static TEXTS: Texts = Texts {
     loyalty_title: "Liity kanta-asiakasohjelmaamme",
     loyalty_agree: "Haluan liittyä. Ostokseni täällä kirjataan leimojen ja pisteiden laskemista varten.",
     join: "Liity",
-    card_title: "Kanta-asiakaskorttisi",
-    card_hint: "Näytä tämä koodi kassalla tai kerro numero. Lähetimme sinulle sähköpostilla linkin omalle sivullesi, jossa korttisi säilyy.",
-    loyalty_mailed: "Tunnemme sinut jo: lähetimme sinulle sähköpostilla linkin omalle sivullesi, jossa korttisi on.",
+    loyalty_mailed: "Kiitos! Katso sähköpostisi: lähetimme sinulle linkin omalle sivullesi, jolla kanta-asiakaskorttisi on.",
     profile_intro: "Lyhyt kysymys, jotta voimme palvella sinua paremmin",
     profile_field: |code| match code {
         "birthday" => "Syntymäpäiväsi",

@@ -151,9 +151,8 @@ pub struct Texts {
     pub loyalty_title: &'static str,
     pub loyalty_agree: &'static str,
     pub join: &'static str,
-    pub card_title: &'static str,
-    pub card_hint: &'static str,
-    /// Joining with an address already known: the card is behind the mailed link.
+    /// After joining, for a new address and a known one alike (the answer must not tell
+    /// which): the card is behind the mailed link.
     pub loyalty_mailed: &'static str,
     // Progressive profiling
     pub profile_intro: &'static str,
@@ -188,8 +187,9 @@ impl Texts {
             | Problem::NeedsLink
             | Problem::NeedsCode
             | Problem::NeedsUnsubscribe => self.bad_characters,
-            // Only the admin's import meets these.
+            // Only the admin's import and account pages meet these.
             Problem::NeedsEmailOrPhone => self.required,
+            Problem::WrongPassword => self.bad_characters,
             Problem::DuplicateInFile => self.already_registered,
         }
     }

@@ -62,9 +62,7 @@ pub static TEXTS: Texts = Texts {
     loyalty_title: "Word lid van ons spaarprogramma",
     loyalty_agree: "Ik wil lid worden. Mijn aankopen hier worden bijgehouden om mijn stempels en punten te tellen.",
     join: "Lid worden",
-    card_title: "Uw klantenkaart",
-    card_hint: "Laat deze code zien aan de kassa, of noem het nummer. We hebben u een link naar uw eigen pagina gemaild, waar uw kaart bewaard wordt.",
-    loyalty_mailed: "We kennen u al: we hebben u een link naar uw eigen pagina gemaild, waar uw kaart staat.",
+    loyalty_mailed: "Dank u! Kijk in uw inbox: we hebben u een link naar uw eigen pagina gestuurd, waar uw klantenkaart staat.",
     profile_intro: "Een korte vraag, zodat we u beter kunnen helpen",
     profile_field: |code| match code {
         "birthday" => "Uw verjaardag",

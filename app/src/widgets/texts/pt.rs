@@ -62,9 +62,7 @@ pub static TEXTS: Texts = Texts {
     loyalty_title: "Adira ao nosso programa de fidelidade",
     loyalty_agree: "Quero aderir. As minhas compras aqui são registadas para contar os meus selos e pontos.",
     join: "Aderir",
-    card_title: "O seu cartão de fidelidade",
-    card_hint: "Mostre este código na caixa, ou diga-nos o número. Enviámos-lhe por e-mail um link para a sua página, onde o seu cartão fica guardado.",
-    loyalty_mailed: "Já o conhecemos: enviámos-lhe por e-mail um link para a sua página, onde está o seu cartão.",
+    loyalty_mailed: "Obrigado! Veja a sua caixa de correio: enviámos-lhe uma ligação para a sua página, onde está o seu cartão de cliente.",
     profile_intro: "Uma pergunta rápida, para o podermos servir melhor",
     profile_field: |code| match code {
         "birthday" => "O seu aniversário",

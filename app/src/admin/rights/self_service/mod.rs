@@ -15,7 +15,7 @@ use crate::mail::db::Mail;
 use crate::sites::Site;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use db::{Kind, LINK_HOURS};
 use serde::Deserialize;
@@ -155,7 +155,6 @@ pub async fn request_form(State(s): State<SelfService>, Path(key): Path<String>)
 pub async fn request_sent(
     State(s): State<SelfService>,
     Path(key): Path<String>,
-    headers: HeaderMap,
     Form(form): Form<RequestForm>,
 ) -> Response {
     let site = match site_or_404(&s.pool, &key).await {
