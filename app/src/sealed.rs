@@ -3,7 +3,7 @@
 //! and writes it through `pii_seal(…)`, functions every Patron connection has.
 
 /// Every column that holds sealed values, as (table, column).
-pub const SEALED: [(&str, &str); 12] = [
+pub const SEALED: [(&str, &str); 14] = [
     ("customers", "first_name"),
     ("customers", "last_name"),
     ("customers", "email"),
@@ -13,6 +13,9 @@ pub const SEALED: [(&str, &str); 12] = [
     ("customer_changes", "new_value"),
     ("imports", "content"),
     ("outbox", "to_address"),
+    // A mail's words hold a name and, until it is used, a live link's token.
+    ("outbox", "subject"),
+    ("outbox", "body"),
     ("pending_signups", "form"),
     ("reservations", "typed_contact"),
     ("warranty_registrations", "typed_contact"),

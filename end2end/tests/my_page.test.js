@@ -47,7 +47,7 @@ test("a visitor joins by the widget and their page shows the card and favourites
   assert.deepEqual(shop.problems.filter((p) => !/status of 422/.test(p)), []);
 
   // No mail server here: the link waits in the outbox, as staff would pass it on.
-  const [mail] = patron.sql("SELECT body FROM outbox WHERE kind = 'my_page_link' ORDER BY id DESC LIMIT 1");
+  const [mail] = patron.sql("SELECT pii_open(body) AS body FROM outbox WHERE kind = 'my_page_link' ORDER BY id DESC LIMIT 1");
   const link = mail.body.match(/http\S+\/me\/link\/\S+/)[0];
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const mine = await phone.newPage();

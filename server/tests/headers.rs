@@ -60,7 +60,7 @@ async fn admin_calls_from_another_origin_are_refused() {
 /// The link in the newest mail to `to`.
 async fn mailed_link(app: &TestApp, to: &str) -> String {
     let body: String =
-        sqlx::query_scalar("SELECT body FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1")
+        sqlx::query_scalar("SELECT pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1")
             .bind(to)
             .fetch_one(&app.pool)
             .await

@@ -123,7 +123,7 @@ async fn an_expired_link_stores_nothing_and_the_retention_job_forgets_the_held_s
     double_opt_in(&app, &owner, true).await;
     let (text_id, _) = app.demo_consent_text().await;
     assert_eq!(sign_up(&app, "late@example.com", text_id).await["outcome"], "Pending");
-    let text: String = sqlx::query_scalar("SELECT body FROM outbox").fetch_one(&app.pool).await.unwrap();
+    let text: String = sqlx::query_scalar("SELECT pii_open(body) FROM outbox").fetch_one(&app.pool).await.unwrap();
     let link = link_in(&text);
 
     sqlx::query("UPDATE pending_signups SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute')")
@@ -253,7 +253,7 @@ async fn the_owner_words_the_confirmation_mail_per_language_and_it_must_keep_the
     .unwrap();
     sign_up(&app, "hans@example.com", german).await;
     let (subject, text): (String, String) =
-        sqlx::query_as("SELECT subject, body FROM outbox").fetch_one(&app.pool).await.unwrap();
+        sqlx::query_as("SELECT pii_open(subject), pii_open(body) FROM outbox").fetch_one(&app.pool).await.unwrap();
     assert_eq!(subject, "Willkommen bei Demo Bakery");
     assert!(text.starts_with("Hallo Ann, hier bestätigen: http"), "{text}");
 

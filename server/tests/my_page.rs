@@ -38,7 +38,7 @@ async fn join(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
 }
 
 async fn mails_to(app: &TestApp, to: &str) -> Vec<(String, String, String)> {
-    sqlx::query_as("SELECT kind, subject, body FROM outbox WHERE pii_open(to_address) = ? ORDER BY id")
+    sqlx::query_as("SELECT kind, pii_open(subject), pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id")
         .bind(to)
         .fetch_all(&app.pool)
         .await

@@ -131,7 +131,7 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
         .await;
         exec(&app, &format!(
             "INSERT INTO outbox (site_id, customer_id, request_id, to_address, subject, body)
-             SELECT 1, {fresh}, id, pii_seal('new@example.org'), 'Your link', 'a link' FROM privacy_requests WHERE link_hash = '{hash}'"
+             SELECT 1, {fresh}, id, pii_seal('new@example.org'), pii_seal('Your link'), pii_seal('a link') FROM privacy_requests WHERE link_hash = '{hash}'"
         ))
         .await;
     }
@@ -263,7 +263,7 @@ async fn mails_and_webhook_events_that_did_their_work_go_after_a_month() {
     let ago = |days: i64| format!("strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{days} days')");
     for (sent, failed) in [(Some(31), None), (None, Some(40)), (Some(2), None), (None, None)] {
         let sql = format!(
-            "INSERT INTO outbox (site_id, to_address, subject, body, sent_at, failed_at) VALUES (1, pii_seal('a@b.example'), 's', 'b', {}, {})",
+            "INSERT INTO outbox (site_id, to_address, subject, body, sent_at, failed_at) VALUES (1, pii_seal('a@b.example'), pii_seal('s'), pii_seal('b'), {}, {})",
             sent.map_or("NULL".to_owned(), ago),
             failed.map_or("NULL".to_owned(), ago)
         );

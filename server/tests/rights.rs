@@ -84,7 +84,7 @@ async fn plant(app: &TestApp) -> i64 {
         // A duplicate merged into them earlier, and an upload not yet imported naming them.
         // Sealed, as Patron writes them.
         format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, ?, 999, json_object('email', pii_seal('{MERGED_EMAIL}')), '{{}}', '{{}}', '{{}}', '[]')"),
-        format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, pii_seal('{EMAIL}'), 'Hello', 'A mail')"),
+        format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, pii_seal('{EMAIL}'), pii_seal('Hello'), pii_seal('A mail'))"),
         "INSERT INTO automation_rules (site_id, trigger, active) VALUES (1, 'detractor', 1)".into(),
         "INSERT INTO automation_runs (rule_id, customer_id, mailed) SELECT id, ?, 1 FROM automation_rules".into(),
         "INSERT INTO loyalty_programmes (site_id, name, kind) VALUES (1, 'Card', 'stamps')".into(),
@@ -305,7 +305,7 @@ async fn ask(app: &TestApp, email: &str, kind: &str) -> reqwest::Response {
 /// The link in the newest mail to `to`, as the customer would click it.
 async fn mailed_link(app: &TestApp, to: &str) -> String {
     let body: String =
-        sqlx::query_scalar("SELECT body FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1")
+        sqlx::query_scalar("SELECT pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1")
             .bind(to)
             .fetch_one(&app.pool)
             .await

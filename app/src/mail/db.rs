@@ -38,7 +38,7 @@ pub async fn enqueue(
     sqlx::query_scalar(
         "INSERT INTO outbox (site_id, customer_id, request_id, pending_signup_id, kind, to_address, to_hash, subject,
                              body, unsubscribe_url, next_attempt_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, pii_seal(?6), pii_hash('email', ?6), ?7, ?8, ?9,
+         VALUES (?1, ?2, ?3, ?4, ?5, pii_seal(?6), pii_hash('email', ?6), pii_seal(?7), pii_seal(?8), ?9,
                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          RETURNING id",
     )
@@ -112,7 +112,8 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
          WHERE id = ?1 AND sent_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING id, (SELECT name FROM sites WHERE sites.id = outbox.site_id) AS site_name,
-                   pii_open(to_address) AS to_address, subject, body, attempts, unsubscribe_url",
+                   pii_open(to_address) AS to_address, pii_open(subject) AS subject, pii_open(body) AS body, attempts,
+                   unsubscribe_url",
     )
     .bind(id)
     .bind(format!("+{lease_secs} seconds"))
@@ -177,7 +178,8 @@ pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
 /// The newest mails of every site, for the admin's outbox page.
 pub async fn list(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
     let rows = sqlx::query(
-        "SELECT o.id, s.name AS site_name, o.kind, pii_open(o.to_address) AS to_address, o.subject, o.body,
+        "SELECT o.id, s.name AS site_name, o.kind, pii_open(o.to_address) AS to_address, pii_open(o.subject) AS subject,
+                pii_open(o.body) AS body,
                 o.created_at, o.sent_at, o.failed_at, o.attempts, o.last_error, o.next_attempt_at IS NULL AS by_hand
          FROM outbox o JOIN sites s ON s.id = o.site_id ORDER BY o.id DESC LIMIT ?",
     )

@@ -291,7 +291,7 @@ pub async fn requests(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<Privacy
     let rows = sqlx::query(
         "SELECT r.id, s.site_key, r.customer_id, r.kind, r.channel, r.state, r.received_at, r.due_at, r.done_at,
                 u.email, r.outcome,
-                (SELECT o.body FROM outbox o WHERE o.request_id = r.id AND r.state = 'open' AND o.sent_at IS NULL
+                (SELECT pii_open(o.body) FROM outbox o WHERE o.request_id = r.id AND r.state = 'open' AND o.sent_at IS NULL
                  ORDER BY o.id DESC LIMIT 1) AS mail
          FROM privacy_requests r JOIN sites s ON s.id = r.site_id LEFT JOIN staff_users u ON u.id = r.staff_id
          ORDER BY r.state = 'open' DESC, CASE WHEN r.state = 'open' THEN r.due_at END, r.id DESC

@@ -75,7 +75,6 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
     };
 
     let thanks = move || match outcome() {
-        Some(SignupOutcome::Updated) => t.thanks_again,
         Some(SignupOutcome::Pending) => t.thanks_confirm,
         _ => t.thanks_new,
     };

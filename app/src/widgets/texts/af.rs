@@ -32,7 +32,6 @@ pub static TEXTS: Texts = Texts {
     privacy_policy: "Privaatheidsbeleid",
     subscribe: "Teken in",
     thanks_new: "Dankie dat jy ingeteken het!",
-    thanks_again: "Welkom terug! Ons het jou besonderhede bygewerk.",
     thanks_confirm: "Amper klaar: ons het vir jou 'n e-pos gestuur. Maak die skakel daarin oop om jou intekening te bevestig.",
     nps_question: "Hoe waarskynlik is dit dat jy ons by 'n vriend, familielid of kollega sal aanbeveel?",
     nps_low: "Glad nie waarskynlik nie",

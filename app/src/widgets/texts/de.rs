@@ -32,7 +32,6 @@ pub static TEXTS: Texts = Texts {
     privacy_policy: "Datenschutzerklärung",
     subscribe: "Anmelden",
     thanks_new: "Vielen Dank für Ihre Anmeldung!",
-    thanks_again: "Willkommen zurück! Wir haben Ihre Angaben aktualisiert.",
     thanks_confirm: "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Anmeldung zu bestätigen.",
     nps_question: "Wie wahrscheinlich ist es, dass Sie uns einem Freund, Familienmitglied oder Kollegen empfehlen?",
     nps_low: "Sehr unwahrscheinlich",

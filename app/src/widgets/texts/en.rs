@@ -32,7 +32,6 @@ pub static TEXTS: Texts = Texts {
     privacy_policy: "Privacy policy",
     subscribe: "Sign up",
     thanks_new: "Thank you for signing up!",
-    thanks_again: "Welcome back! We have updated your details.",
     thanks_confirm: "Almost done: we have sent you an email. Open the link in it to confirm your subscription.",
     nps_question: "How likely are you to recommend us to a friend, family member or colleague?",
     nps_low: "Not at all likely",

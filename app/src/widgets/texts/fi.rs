@@ -32,7 +32,6 @@ pub static TEXTS: Texts = Texts {
     privacy_policy: "Tietosuojaseloste",
     subscribe: "Tilaa",
     thanks_new: "Kiitos tilauksestasi!",
-    thanks_again: "Tervetuloa takaisin! Päivitimme tietosi.",
     thanks_confirm: "Melkein valmista: lähetimme sinulle sähköpostin. Vahvista tilauksesi avaamalla siinä oleva linkki.",
     nps_question: "Kuinka todennäköisesti suosittelisit meitä ystävälle, perheenjäsenelle tai työtoverille?",
     nps_low: "Erittäin epätodennäköisesti",

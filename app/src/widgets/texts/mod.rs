@@ -112,8 +112,8 @@ pub struct Texts {
     pub phone: &'static str,
     pub privacy_policy: &'static str,
     pub subscribe: &'static str,
+    /// After a signup, for a new address and a known one alike (the answer must not tell).
     pub thanks_new: &'static str,
-    pub thanks_again: &'static str,
     /// After a signup held for double opt-in: look in your mail.
     pub thanks_confirm: &'static str,
     // NPS

@@ -32,7 +32,6 @@ pub static TEXTS: Texts = Texts {
     privacy_policy: "Privacyverklaring",
     subscribe: "Aanmelden",
     thanks_new: "Bedankt voor uw aanmelding!",
-    thanks_again: "Welkom terug! We hebben uw gegevens bijgewerkt.",
     thanks_confirm: "Bijna klaar: we hebben u een e-mail gestuurd. Open de link erin om uw aanmelding te bevestigen.",
     nps_question: "Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend, familielid of collega?",
     nps_low: "Zeer onwaarschijnlijk",

@@ -32,7 +32,6 @@ pub static TEXTS: Texts = Texts {
     privacy_policy: "Política de privacidade",
     subscribe: "Inscrever-me",
     thanks_new: "Obrigado pela sua inscrição!",
-    thanks_again: "Bem-vindo de volta! Atualizámos os seus dados.",
     thanks_confirm: "Quase pronto: enviámos-lhe um e-mail. Abra o link nele para confirmar a sua inscrição.",
     nps_question: "Qual a probabilidade de nos recomendar a um amigo, familiar ou colega?",
     nps_low: "Nada provável",

@@ -84,7 +84,9 @@ pub(crate) fn html_page(status: StatusCode, title: &str, body: &str) -> Response
 
 const CSS: &str = "body{margin:0;font:17px/1.5 system-ui,sans-serif;color:#1d1d1d;background:#f6f7f6}\
 main{max-width:34rem;margin:2rem auto;background:#fff;padding:1.5rem;border-radius:10px}\
-label{display:block;margin:.4rem 0}input[type=email]{font:inherit;width:100%;padding:.5em;border:1px solid #999;border-radius:6px}\
+label{display:block;margin:.4rem 0}input[type=email],input[type=text],input[type=tel],select{font:inherit;width:100%;\
+box-sizing:border-box;padding:.5em;border:1px solid #999;border-radius:6px;background:#fff}\
+input[aria-invalid=true]{border-color:#b3261e}form.details button{margin-top:.8rem}\
 fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600}.error{color:#b3261e;margin:.2rem 0}\
 button{font:inherit;border:0;border-radius:6px;background:#2f6f4f;color:#fff;padding:.55em 1.1em;margin:.3rem .3rem 0 0;cursor:pointer}\
 button.danger{background:#b3261e}\
