@@ -25,7 +25,9 @@ pub enum AppError {
     Busy,
     #[error("Patron is already set up; please sign in.")]
     AlreadySetUp,
-    #[error("This set-up code is not valid. Use the link Patron printed when it started, or run `patron admin create`.")]
+    #[error(
+        "This set-up code is not valid. Use the link Patron printed when it started, or run `patron admin create`."
+    )]
     SetupCode,
     #[error("This site is not registered with Patron, or not allowed to use it from here.")]
     UnknownSite,

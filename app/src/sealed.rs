@@ -3,7 +3,7 @@
 //! and writes it through `pii_seal(…)`, functions every Patron connection has.
 
 /// Every column that holds sealed values, as (table, column).
-pub const SEALED: [(&str, &str); 14] = [
+pub const SEALED: [(&str, &str); 15] = [
     ("customers", "first_name"),
     ("customers", "last_name"),
     ("customers", "email"),
@@ -12,6 +12,7 @@ pub const SEALED: [(&str, &str); 14] = [
     ("customer_changes", "old_value"),
     ("customer_changes", "new_value"),
     ("imports", "content"),
+    ("import_pieces", "content"),
     ("outbox", "to_address"),
     // A mail's words hold a name and, until it is used, a live link's token.
     ("outbox", "subject"),

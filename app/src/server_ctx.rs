@@ -63,11 +63,12 @@ impl PublicOrigin {
         let port = addr.port();
         let parse = |s: String| crate::domain::Origin::parse(&s).ok();
         let origin = parse(format!("http://{addr}"))?;
-        let aliases = [format!("http://localhost:{port}"), format!("http://127.0.0.1:{port}"), format!("http://[::1]:{port}")]
-            .into_iter()
-            .filter_map(parse)
-            .filter(|o| *o != origin)
-            .collect();
+        let aliases =
+            [format!("http://localhost:{port}"), format!("http://127.0.0.1:{port}"), format!("http://[::1]:{port}")]
+                .into_iter()
+                .filter_map(parse)
+                .filter(|o| *o != origin)
+                .collect();
         Some(PublicOrigin { origin, aliases })
     }
 

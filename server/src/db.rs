@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 40] = [
+    let files: [(i64, &str, &'static str); 41] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -69,6 +69,7 @@ fn migrator() -> Migrator {
         (38, "audit_append_only", include_str!("../migrations/0038_audit_append_only.sql")),
         (39, "change_sources", include_str!("../migrations/0039_change_sources.sql")),
         (40, "password_resets", include_str!("../migrations/0040_password_resets.sql")),
+        (41, "import_pieces", include_str!("../migrations/0041_import_pieces.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -116,9 +116,7 @@ fn message(mail: &Outgoing, from: &Address) -> Result<Message, String> {
                 "List-Unsubscribe=One-Click".to_owned(),
             ));
     }
-    builder
-        .body(mail.body.clone())
-        .map_err(|e| format!("the mail could not be built: {e}"))
+    builder.body(mail.body.clone()).map_err(|e| format!("the mail could not be built: {e}"))
 }
 
 #[cfg(test)]

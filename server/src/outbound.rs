@@ -11,7 +11,8 @@ use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use std::net::{IpAddr, SocketAddr};
 
 /// Why a delivery was not even tried, as the log shows it.
-pub const REFUSED: &str = "refused: the address is on a private or reserved network (see --webhooks-to-private-networks)";
+pub const REFUSED: &str =
+    "refused: the address is on a private or reserved network (see --webhooks-to-private-networks)";
 
 /// Whether Patron may connect to `ip`.
 pub fn allowed(ip: IpAddr, private_too: bool) -> bool {
@@ -24,7 +25,12 @@ pub fn allowed(ip: IpAddr, private_too: bool) -> bool {
             let [a, b, ..] = v4.octets();
             let link_local = v4.is_link_local();
             let private = v4.is_private() || v4.is_loopback() || (a == 100 && (64..128).contains(&b));
-            let reserved = v4.is_unspecified() || v4.is_broadcast() || v4.is_multicast() || v4.is_documentation() || a == 0 || a >= 240;
+            let reserved = v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_multicast()
+                || v4.is_documentation()
+                || a == 0
+                || a >= 240;
             !link_local && !reserved && (private_too || !private)
         }
         IpAddr::V6(v6) => {
@@ -71,7 +77,19 @@ mod tests {
 
     #[test]
     fn loopback_private_and_metadata_addresses_are_refused_by_default() {
-        for blocked in ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "100.64.0.1"] {
+        for blocked in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.9",
+            "192.168.1.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:127.0.0.1",
+            "100.64.0.1",
+        ] {
             assert!(!allowed(blocked.parse().unwrap(), false), "{blocked}");
         }
         for open in ["93.184.216.34", "2606:2800:220:1::1"] {

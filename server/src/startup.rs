@@ -106,10 +106,7 @@ impl Application {
 /// With no staff account yet, a one-time code for the first-run page, printed with its link:
 /// whoever reaches a fresh install first must not become its owner. It is printed (it is
 /// the operator's to pass on, and dies when the owner is made); the database keeps its hash.
-async fn setup_code(
-    pool: &SqlitePool,
-    public: &app::server_ctx::PublicOrigin,
-) -> Result<Option<String>, StartError> {
+async fn setup_code(pool: &SqlitePool, public: &app::server_ctx::PublicOrigin) -> Result<Option<String>, StartError> {
     let exists = app::admin::auth::db::staff_exists(pool).await.map_err(db::DbError::Open)?;
     if exists {
         return Ok(None);

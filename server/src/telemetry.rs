@@ -31,7 +31,10 @@ mod tests {
     fn tokens_in_paths_are_not_logged() {
         let token = "3f9a0c2b7d14e8f65a09b3c7d2e1f0a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0";
         assert_eq!(loggable_path(&format!("/p/demo/privacy/confirm/{token}")), "/p/demo/privacy/confirm/:token");
-        assert_eq!(loggable_path(&format!("/p/demo/newsletter/confirm/12-{token}")), "/p/demo/newsletter/confirm/:token");
+        assert_eq!(
+            loggable_path(&format!("/p/demo/newsletter/confirm/12-{token}")),
+            "/p/demo/newsletter/confirm/:token"
+        );
         assert_eq!(loggable_path("/api/admin/list_customers_for_segment"), "/api/admin/list_customers_for_segment");
         assert_eq!(loggable_path("/admin/customers/12345"), "/admin/customers/12345");
     }

@@ -72,10 +72,8 @@ async fn send_due(pool: &SqlitePool, client: &reqwest::Client, private_too: bool
         let delivered = error.is_none();
         // An address Patron may not reach will not become one by waiting: given up at once.
         let refused = error.as_deref().is_some_and(|e| e.contains(crate::outbound::REFUSED));
-        let retry = usize::try_from(delivery.attempts - 1)
-            .ok()
-            .and_then(|i| RETRY_SECS.get(i).copied())
-            .filter(|_| !refused);
+        let retry =
+            usize::try_from(delivery.attempts - 1).ok().and_then(|i| RETRY_SECS.get(i).copied()).filter(|_| !refused);
         if !delivered {
             tracing::warn!(
                 delivery = delivery.id,

@@ -54,7 +54,9 @@ async fn a_fresh_install_is_not_taken_over_by_whoever_comes_first() {
     let code = app.setup_code.clone().expect("a fresh install prints a set-up code");
     // Without the code, or with a wrong one, nobody becomes the owner.
     for token in ["", "0000000000000000000000000000000000000000000000000000000000000000", &code[1..]] {
-        let res = app.admin("setup_owner", &[("email", "intruder@evil.example"), ("password", PASSWORD), ("token", token)]).await;
+        let res = app
+            .admin("setup_owner", &[("email", "intruder@evil.example"), ("password", PASSWORD), ("token", token)])
+            .await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{token:?}");
         assert_eq!(res.json::<String>().await.unwrap(), "SetupCode");
     }
@@ -474,9 +476,7 @@ async fn staff_change_their_own_password_and_the_owner_resets_a_members() {
     let other_device = app.signed_in_as_again("till@shop.example").await;
     let change = |current: &'static str, new: &'static str| {
         let (app, till) = (&app, &till);
-        async move {
-            app.admin_via(till, &app.url, "change_password", &[("current", current), ("password", new)]).await
-        }
+        async move { app.admin_via(till, &app.url, "change_password", &[("current", current), ("password", new)]).await }
     };
     // The current password is needed, and the new one must be long enough.
     let res = change("a wrong guess entirely", "a brand new passphrase").await;
@@ -518,15 +518,25 @@ async fn staff_change_their_own_password_and_the_owner_resets_a_members() {
     assert!(link.starts_with(&format!("{}/admin/invite/", app.url)), "{link}");
     assert_eq!(me(&till).await, "SignedOut");
     let token = link.rsplit('/').next().unwrap();
-    let info: serde_json::Value = app.admin_via(&fresh, &app.url, "invite_info", &[("token", token)]).await.json().await.unwrap();
+    let info: serde_json::Value =
+        app.admin_via(&fresh, &app.url, "invite_info", &[("token", token)]).await.json().await.unwrap();
     assert_eq!(info["reset"], true);
     let res = app
-        .admin_via(&reqwest::Client::new(), &app.url, "accept_invite", &[("token", token), ("password", "the third passphrase")])
+        .admin_via(
+            &reqwest::Client::new(),
+            &app.url,
+            "accept_invite",
+            &[("token", token), ("password", "the third passphrase")],
+        )
         .await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
     assert_eq!(app.count("staff_users").await, 2, "no second account");
     assert_eq!(login("a brand new passphrase").await, StatusCode::UNAUTHORIZED);
     assert!(ok(login("the third passphrase").await));
-    let role: String = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = ?").bind(till_id).fetch_one(&app.pool).await.unwrap();
+    let role: String = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = ?")
+        .bind(till_id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(role, "staff");
 }

@@ -125,8 +125,10 @@ async fn the_log_is_append_only_yet_a_removed_members_entries_stay() {
     }
     // Removing a member empties the link to their account; their entry and email stay.
     sqlx::query("DELETE FROM staff_users WHERE email = 'till@shop.example'").execute(&app.pool).await.unwrap();
-    let kept: (Option<i64>, String) =
-        sqlx::query_as("SELECT staff_id, staff_email FROM audit_log WHERE detail = 'x'").fetch_one(&app.pool).await.unwrap();
+    let kept: (Option<i64>, String) = sqlx::query_as("SELECT staff_id, staff_email FROM audit_log WHERE detail = 'x'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(kept, (None, "till@shop.example".to_owned()));
     let now: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log").fetch_one(&app.pool).await.unwrap();
     assert_eq!(now, entries + 1);

@@ -173,3 +173,31 @@ async fn the_dry_run_lists_every_bad_row_by_line_and_the_import_refuses_them() {
     let res = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", &names_only)]).await;
     assert_eq!(common::field_errors(&res.json().await.unwrap())["mapping"], "NeedsEmailOrPhone");
 }
+
+#[tokio::test]
+async fn an_upload_waits_sealed_piece_by_piece_and_goes_when_it_names_an_erased_customer() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let res = app.signup(&common::Signup { email: "dora@example.com", ..Default::default() }).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id = upload(&app, &owner, GOOD).await;
+    // Each 10-character piece is sealed on its own (the file is never sealed again whole).
+    let count = |sql: &'static str| {
+        let pool = app.pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("SELECT count(*) FROM import_pieces").await, GOOD.chars().count().div_ceil(10) as i64);
+    assert_eq!(count("SELECT count(*) FROM import_pieces WHERE content NOT LIKE 'pii1.%'").await, 0);
+    // Put together in order: the preview reads the file as sent.
+    let preview = call(&app, &owner, "preview_import", &[("site", "demo"), ("id", &id)]).await.text().await.unwrap();
+    assert!(preview.contains("dora@example.com") && preview.contains("Zürich"), "{preview}");
+    // Dora's address spans three pieces of the upload; erasing her drops it all the same.
+    let dora: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE pii_open(email) = 'dora@example.com'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let res = app.admin_via(&owner, &app.url, "erase_customer", &[("id", &dora.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    assert_eq!(count("SELECT count(*) FROM import_pieces").await, 0);
+    assert_eq!(count("SELECT count(*) FROM imports WHERE status = 'failed'").await, 1);
+}

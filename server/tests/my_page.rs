@@ -38,11 +38,13 @@ async fn join(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
 }
 
 async fn mails_to(app: &TestApp, to: &str) -> Vec<(String, String, String)> {
-    sqlx::query_as("SELECT kind, pii_open(subject), pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id")
-        .bind(to)
-        .fetch_all(&app.pool)
-        .await
-        .unwrap()
+    sqlx::query_as(
+        "SELECT kind, pii_open(subject), pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id",
+    )
+    .bind(to)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
 }
 
 /// The sign-in link in the newest mail to `to`.
@@ -120,12 +122,22 @@ async fn a_customer_corrects_their_details_and_the_history_says_they_did() {
     let res = press(&app, &cookie, "/details", &details("+31 6 12345678")).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let (phone, city, channel): (String, String, String) =
-        sqlx::query_as("SELECT pii_open(phone), city, preferred_channel FROM customers").fetch_one(&app.pool).await.unwrap();
+        sqlx::query_as("SELECT pii_open(phone), city, preferred_channel FROM customers")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!((phone.as_str(), city.as_str(), channel.as_str()), ("+31612345678", "Utrecht", "sms"));
     let sources: Vec<(String, String, Option<i64>)> =
-        sqlx::query_as("SELECT field, source, staff_id FROM customer_changes ORDER BY id").fetch_all(&app.pool).await.unwrap();
+        sqlx::query_as("SELECT field, source, staff_id FROM customer_changes ORDER BY id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
     let fields: Vec<&str> = sources.iter().map(|(f, _, _)| f.as_str()).collect();
-    assert_eq!(fields, ["last_name", "phone", "street", "postcode", "city", "preferred_channel"], "the name was the same");
+    assert_eq!(
+        fields,
+        ["last_name", "phone", "street", "postcode", "city", "preferred_channel"],
+        "the name was the same"
+    );
     assert!(sources.iter().all(|(_, s, staff)| s == "customer" && staff.is_none()), "{sources:?}");
     let logged: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM privacy_requests WHERE kind = 'rectification' AND channel = 'self_service' AND state = 'done'",
@@ -140,7 +152,10 @@ async fn a_customer_corrects_their_details_and_the_history_says_they_did() {
     let record: Value =
         app.admin_via(&owner, &app.url, "customer_record", &[("id", &id.to_string())]).await.json().await.unwrap();
     let history = record["history"].as_array().unwrap();
-    assert!(history.iter().any(|h| h["field"] == "phone" && h["staff"] == "the customer, on their own page"), "{record}");
+    assert!(
+        history.iter().any(|h| h["field"] == "phone" && h["staff"] == "the customer, on their own page"),
+        "{record}"
+    );
 }
 
 #[tokio::test]

@@ -101,7 +101,8 @@ async fn one_network_posting_to_public_pages_past_its_limit_is_refused_before_an
     let mut statuses = Vec::new();
     for n in 0..35 {
         let email = format!("nobody{n}@example.com");
-        let res = post_public(&app, "/p/demo/privacy/request", &[("email", &email), ("kind", "access")], "203.0.113.9").await;
+        let res =
+            post_public(&app, "/p/demo/privacy/request", &[("email", &email), ("kind", "access")], "203.0.113.9").await;
         statuses.push(res.status());
     }
     assert!(statuses[..30].iter().all(|s| s.is_success()), "{statuses:?}");

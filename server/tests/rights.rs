@@ -504,7 +504,11 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
 
 /// The customer with this email, as planted by a signup.
 async fn id_of(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM customers WHERE pii_open(email) = ?").bind(email).fetch_one(&app.pool).await.unwrap()
+    sqlx::query_scalar("SELECT id FROM customers WHERE pii_open(email) = ?")
+        .bind(email)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]

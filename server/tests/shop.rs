@@ -76,7 +76,10 @@ async fn a_reservation_is_stored_for_a_new_customer_and_links_the_browser() {
     assert_eq!(app.count("customers").await, 1);
     assert_eq!(app.count("reservations").await, 2);
     let (first, phone): (String, String) =
-        sqlx::query_as("SELECT pii_open(first_name), pii_open(phone) FROM customers").fetch_one(&app.pool).await.unwrap();
+        sqlx::query_as("SELECT pii_open(first_name), pii_open(phone) FROM customers")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!((first.as_str(), phone.as_str()), ("Ana", "+351912345678"));
     let typed: String = sqlx::query_scalar("SELECT pii_open(typed_contact) FROM reservations ORDER BY id DESC LIMIT 1")
         .fetch_one(&app.pool)

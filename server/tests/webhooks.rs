@@ -275,6 +275,9 @@ async fn by_default_webhooks_reach_no_loopback_private_or_metadata_address() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert_eq!(errors.len(), 3, "each refused and given up at once: {errors:?}");
-    assert!(errors.iter().all(|e| e.as_deref().is_some_and(|e| e.contains("private or reserved network"))), "{errors:?}");
+    assert!(
+        errors.iter().all(|e| e.as_deref().is_some_and(|e| e.contains("private or reserved network"))),
+        "{errors:?}"
+    );
     assert!(received.all().is_empty(), "nothing reached the loopback receiver");
 }

@@ -38,16 +38,10 @@ pub async fn customers(
     limit: i64,
     shares: bool,
 ) -> sqlx::Result<Vec<Customer>> {
-    let sql = format!(
-        "{CUSTOMER} WHERE site_id = ? AND id > ? AND (NOT ? OR do_not_sell_at IS NULL) ORDER BY id LIMIT ?"
-    );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(site)
-        .bind(after)
-        .bind(shares)
-        .bind(limit)
-        .fetch_all(pool)
-        .await?;
+    let sql =
+        format!("{CUSTOMER} WHERE site_id = ? AND id > ? AND (NOT ? OR do_not_sell_at IS NULL) ORDER BY id LIMIT ?");
+    let rows =
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(shares).bind(limit).fetch_all(pool).await?;
     rows.iter().map(customer).collect()
 }
 

@@ -43,8 +43,8 @@ pub async fn members(
         .map_err(|_| ApiError::Malformed("the segment's rules no longer read: open it in the admin".into()))?;
     let now = crate::server_ctx::now();
     let sort = Sort { column: SortColumn::Joined, descending: false };
-    let rows =
-        crate::admin::segments::db::page(&s.pool, caller.site, &filter, now, sort, offset, limit, caller.shares).await?;
+    let rows = crate::admin::segments::db::page(&s.pool, caller.site, &filter, now, sort, offset, limit, caller.shares)
+        .await?;
     let next_offset = (rows.len() as i64 == limit).then_some(offset + limit);
     let data = rows
         .into_iter()

@@ -29,8 +29,13 @@ const FIELDS: [(CustomerField, &str, &str, &str); 6] = [
 ];
 
 /// How a customer may choose to be contacted, as the select offers it.
-const CHANNELS: [(&str, &str); 5] =
-    [("", "No preference"), ("email", "By email"), ("phone", "By phone"), ("sms", "By text message"), ("post", "By post")];
+const CHANNELS: [(&str, &str); 5] = [
+    ("", "No preference"),
+    ("email", "By email"),
+    ("phone", "By phone"),
+    ("sms", "By text message"),
+    ("post", "By post"),
+];
 
 /// The customer's values of the page's fields, as stored (`preferred_channel` last).
 pub async fn current(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<HashMap<&'static str, String>> {

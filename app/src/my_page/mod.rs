@@ -187,8 +187,7 @@ pub async fn use_link(
     match db::sign_in(&s.pool, site.id, &crate::tokens::hash(&token), &crate::tokens::hash(&session)).await {
         Ok(Some(_)) => {
             tracing::info!(site = site.key.as_str(), "customer signed in to their page");
-            let cookie =
-                token_set_cookie(COOKIE, &home(&site), &session, db::SESSION_DAYS * 24 * 3600, secure(&s));
+            let cookie = token_set_cookie(COOKIE, &home(&site), &session, db::SESSION_DAYS * 24 * 3600, secure(&s));
             ([(header::SET_COOKIE, cookie)], Redirect::to(&home(&site))).into_response()
         }
         Ok(None) => html::dead_link(&site),
@@ -251,8 +250,7 @@ pub async fn change_consent(
     let Some(&(purpose, _)) = html::PURPOSES.iter().find(|(p, _)| *p == form.purpose) else {
         return html::refused(&site, "There is no such consent.");
     };
-    let page =
-        format!("{}{}", s.public.as_str(), home(&site));
+    let page = format!("{}{}", s.public.as_str(), home(&site));
     let done = if form.granted == "1" {
         let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
         db::give_consent(&s.pool, customer, purpose, lang, &page).await
@@ -292,8 +290,7 @@ pub async fn take_card(
         return html::refused(&site, "Please tick the box to join.");
     }
     let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
-    let page =
-        format!("{}{}", s.public.as_str(), home(&site));
+    let page = format!("{}{}", s.public.as_str(), home(&site));
     let joined = crate::loyalty::db::Joined::Themselves {
         via: "my_page",
         text: lang.texts().loyalty_agree,

@@ -34,13 +34,9 @@ impl Site {
     /// Whether a page on `origin` may call this site's widgets. `self` stands for Patron's
     /// public address (never the request's `Host`, which the caller chooses).
     pub fn allows(&self, origin: &Origin, public: &crate::server_ctx::PublicOrigin) -> bool {
-        self.allowed_origins.iter().any(|allowed| {
-            if allowed == SELF_ORIGIN {
-                public.is_own(origin)
-            } else {
-                allowed == origin.as_str()
-            }
-        })
+        self.allowed_origins
+            .iter()
+            .any(|allowed| if allowed == SELF_ORIGIN { public.is_own(origin) } else { allowed == origin.as_str() })
     }
 }
 

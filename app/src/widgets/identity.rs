@@ -113,13 +113,18 @@ pub async fn upsert_customer(
         {
             let Some(new) = new.filter(|n| old.as_deref() != Some(*n)) else { continue };
             let sql = match field {
-                "first_name" => "UPDATE customers SET first_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-                "last_name" => "UPDATE customers SET last_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-                _ => "UPDATE customers SET phone = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                "first_name" => {
+                    "UPDATE customers SET first_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+                }
+                "last_name" => {
+                    "UPDATE customers SET last_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+                }
+                _ => {
+                    "UPDATE customers SET phone = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+                }
             };
             sqlx::query(sql).bind(new).bind(id).execute(&mut *tx).await?;
-            crate::admin::record::db::record_change_by(tx, id, None, source, field, old.as_deref(), Some(new))
-                .await?;
+            crate::admin::record::db::record_change_by(tx, id, None, source, field, old.as_deref(), Some(new)).await?;
         }
         return Ok((id, false));
     }

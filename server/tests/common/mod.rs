@@ -256,8 +256,9 @@ impl TestApp {
     /// Another browser signed in to an existing account of `signed_in_as` (its password).
     pub async fn signed_in_as_again(&self, email: &str) -> reqwest::Client {
         let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
-        let login =
-            self.admin_via(&client, &self.url, "login", &[("email", email), ("password", "a staff passphrase 123")]).await;
+        let login = self
+            .admin_via(&client, &self.url, "login", &[("email", email), ("password", "a staff passphrase 123")])
+            .await;
         assert!(login.status().is_success() || login.status().is_redirection(), "{}", login.status());
         client
     }

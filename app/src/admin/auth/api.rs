@@ -137,10 +137,7 @@ pub async fn logout() -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 fn to_login_page() {
     use super::session;
-    crate::server_ctx::set_response_header(
-        axum::http::header::SET_COOKIE,
-        session::clear_cookie(session::is_https()),
-    );
+    crate::server_ctx::set_response_header(axum::http::header::SET_COOKIE, session::clear_cookie(session::is_https()));
     leptos_axum::redirect("/admin/login");
 }
 

@@ -214,14 +214,19 @@ async fn inactive_customers(pool: &SqlitePool, site: SiteId, age: &str) -> sqlx:
 /// Uploads left unfinished for a day: their content (customer data) goes, the import is
 /// marked failed so staff see why.
 async fn drop_stale_uploads(pool: &SqlitePool) -> sqlx::Result<i64> {
+    let mut tx = pool.begin().await?;
     let n = sqlx::query(
         "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE status = 'uploading' AND updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)",
     )
     .bind(format!("-{UPLOAD_HOURS} hours"))
-    .execute(pool)
+    .execute(&mut *tx)
     .await?
     .rows_affected();
+    sqlx::query("DELETE FROM import_pieces WHERE import_id IN (SELECT id FROM imports WHERE status <> 'uploading')")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     Ok(n as i64)
 }
 

@@ -238,17 +238,23 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    // An upload not yet imported that names them is dropped: staff upload it again.
-    sqlx::query(
-        "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE site_id = ?1 AND status = 'uploading'
-           AND ((?2 <> '' AND instr(lower(pii_open(content)), ?2) > 0) OR (?3 <> '' AND instr(pii_open(content), ?3) > 0))",
-    )
+    // An upload not yet imported that names them is dropped: staff upload it again. (Its
+    // whole text is searched: an address may span two of its pieces.)
+    let text = crate::admin::import::db::UPLOADED_TEXT;
+    let dropped: Vec<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "UPDATE imports AS i SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE i.site_id = ?1 AND i.status = 'uploading'
+           AND ((?2 <> '' AND instr(lower({text}), ?2) > 0) OR (?3 <> '' AND instr({text}, ?3) > 0))
+         RETURNING id"
+    )))
     .bind(site)
     .bind(&email)
     .bind(&phone)
-    .execute(&mut *tx)
+    .fetch_all(&mut *tx)
     .await?;
+    for import in dropped {
+        sqlx::query("DELETE FROM import_pieces WHERE import_id = ?").bind(import).execute(&mut *tx).await?;
+    }
     sqlx::query("DELETE FROM customers WHERE id = ?").bind(id).execute(&mut *tx).await?;
     // Their other open requests (links not yet used) have nothing left to act on.
     sqlx::query(

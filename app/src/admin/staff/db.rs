@@ -101,11 +101,12 @@ pub async fn accept(pool: &SqlitePool, token_hash: &str, hash: &PasswordHashStri
     };
     if reset {
         // A reset link: the account's new password; every session and known browser ends.
-        let id: Option<i64> = sqlx::query_scalar("UPDATE staff_users SET password_hash = ? WHERE email = ? RETURNING id")
-            .bind(hash.as_str())
-            .bind(&email)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let id: Option<i64> =
+            sqlx::query_scalar("UPDATE staff_users SET password_hash = ? WHERE email = ? RETURNING id")
+                .bind(hash.as_str())
+                .bind(&email)
+                .fetch_optional(&mut *tx)
+                .await?;
         if let Some(id) = id {
             forget_sign_ins(&mut tx, StaffId(id)).await?;
             tx.commit().await?;
@@ -136,7 +137,13 @@ pub async fn forget_sign_ins(tx: &mut sqlx::SqliteConnection, staff: StaffId) ->
 
 /// A one-time link (`days` long) for a member to set a new password; their sessions end now.
 /// `false` when there is no such member.
-pub async fn create_reset(pool: &SqlitePool, token_hash: &str, staff: StaffId, by: StaffId, days: u32) -> sqlx::Result<bool> {
+pub async fn create_reset(
+    pool: &SqlitePool,
+    token_hash: &str,
+    staff: StaffId,
+    by: StaffId,
+    days: u32,
+) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let made = sqlx::query(
         "INSERT INTO staff_invites (token_hash, email, role, invited_by, expires_at, reset)
@@ -164,7 +171,11 @@ pub async fn set_password(
     keep_session: &str,
 ) -> sqlx::Result<()> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    sqlx::query("UPDATE staff_users SET password_hash = ? WHERE id = ?").bind(hash.as_str()).bind(staff).execute(&mut *tx).await?;
+    sqlx::query("UPDATE staff_users SET password_hash = ? WHERE id = ?")
+        .bind(hash.as_str())
+        .bind(staff)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM sessions WHERE staff_id = ? AND token_hash <> ?")
         .bind(staff)
         .bind(keep_session)
@@ -175,8 +186,10 @@ pub async fn set_password(
 
 /// The password hash of a member, to check their current password.
 pub async fn password_hash(pool: &SqlitePool, staff: StaffId) -> sqlx::Result<Option<PasswordHashString>> {
-    let hash: Option<String> =
-        sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = ?").bind(staff).fetch_optional(pool).await?;
+    let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = ?")
+        .bind(staff)
+        .fetch_optional(pool)
+        .await?;
     Ok(hash.map(PasswordHashString::from_db))
 }
 

@@ -68,8 +68,16 @@ pub async fn save(pool: &SqlitePool, customer: CustomerId, answers: &[(ProfileFi
         if old.as_deref() != Some(value.as_str()) {
             use crate::admin::record::db::{ChangeSource, record_change_by};
             let column = field.code();
-            record_change_by(&mut tx, customer, None, ChangeSource::Widget, column, old.as_deref(), Some(value.as_str()))
-                .await?;
+            record_change_by(
+                &mut tx,
+                customer,
+                None,
+                ChangeSource::Widget,
+                column,
+                old.as_deref(),
+                Some(value.as_str()),
+            )
+            .await?;
         }
     }
     tx.commit().await
