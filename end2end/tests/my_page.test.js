@@ -66,6 +66,24 @@ test("a visitor joins by the widget and their page shows the card and favourites
   await mine.locator("#favourites", { hasText: "Nothing saved yet." }).waitFor();
   assert.deepEqual(patron.sql("SELECT count(*) AS n FROM favourites"), [{ n: 0 }]);
 
+  // Saga corrects her phone on her page; a bad one first is marked at its field.
+  await mine.locator("#phone").fill("call me");
+  await mine.getByRole("button", { name: "Save my details" }).click();
+  await mine.locator("#phone-error").waitFor();
+  assert.equal(await mine.locator("#phone").getAttribute("aria-invalid"), "true");
+  await mine.locator("#phone").fill("070-123 45 67");
+  await mine.getByRole("button", { name: "Save my details" }).click();
+  await mine.waitForURL(/\/me#details$/);
+  assert.equal(await mine.locator("#phone").inputValue(), "0701234567");
+  // Staff see it on her record, made by her.
+  const [{ id }] = patron.sql("SELECT id FROM customers WHERE pii_open(email) = 'saga@example.se'");
+  const staff = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  await gotoAdmin(staff, `${patron.url}/admin/customers/${id}`);
+  const change = staff.locator(".history li", { hasText: "the customer, on their own page" });
+  await change.first().waitFor();
+  assert.match(await change.first().textContent(), /phone/);
+  await staff.close();
+
   // The link was for one use: opened again, it no longer signs anyone in.
   const other = await browser.newContext();
   const again = await other.newPage();
