@@ -57,18 +57,6 @@ async fn admin_calls_from_another_origin_are_refused() {
     assert_eq!(app.count("staff_users").await, 0);
 }
 
-/// The link in the newest mail to `to`.
-async fn mailed_link(app: &TestApp, to: &str) -> String {
-    let body: String =
-        sqlx::query_scalar("SELECT pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1")
-            .bind(to)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
-    let start = body.find("http").expect("a link in the mail");
-    body[start..].split_whitespace().next().unwrap().to_owned()
-}
-
 /// Asks for a privacy link and a my-page link for `email` with a forged Host and scheme;
 /// the two links mailed.
 async fn forged_host_links(app: &TestApp, email: &str) -> Vec<String> {
@@ -87,7 +75,7 @@ async fn forged_host_links(app: &TestApp, email: &str) -> Vec<String> {
             .await
             .unwrap();
         assert!(res.status().is_success() || res.status().is_redirection(), "{path}: {}", res.status());
-        links.push(mailed_link(app, email).await);
+        links.push(app.mailed_link(email).await);
     }
     links
 }

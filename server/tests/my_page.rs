@@ -47,13 +47,6 @@ async fn mails_to(app: &TestApp, to: &str) -> Vec<(String, String, String)> {
     .unwrap()
 }
 
-/// The sign-in link in the newest mail to `to`.
-async fn mailed_link(app: &TestApp, to: &str) -> String {
-    let (_, _, body) = mails_to(app, to).await.pop().expect("a mail");
-    let start = body.find("http").expect("a link in the mail");
-    body[start..].split_whitespace().next().unwrap().to_owned()
-}
-
 fn no_redirects() -> reqwest::Client {
     reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
@@ -78,7 +71,7 @@ async fn press(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -
 async fn signed_in(app: &TestApp, email: &str) -> String {
     let res = join(app, &[("form[first_name]", "Mia"), ("form[email]", email), ("form[agree]", "true")]).await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
-    let (status, cookie) = open(&mailed_link(app, email).await).await;
+    let (status, cookie) = open(&app.mailed_link(email).await).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     cookie.expect("a session cookie")
 }
@@ -253,7 +246,7 @@ async fn the_sign_in_link_works_once_and_never_after_it_expires() {
     assert!(body.contains("data-balance=\"0\""), "{body}");
 
     // The same link again: refused, and no session comes of it.
-    let link = mailed_link(&app, "mia@example.com").await;
+    let link = app.mailed_link("mia@example.com").await;
     let (status, cookie_again) = open(&link).await;
     assert_eq!((status, cookie_again), (StatusCode::GONE, None));
     assert_eq!(reqwest::get(&link).await.unwrap().status(), StatusCode::GONE);
@@ -266,7 +259,7 @@ async fn the_sign_in_link_works_once_and_never_after_it_expires() {
     let res = ask("mia@example.com").await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.text().await.unwrap().contains("data-sent"));
-    let link = mailed_link(&app, "mia@example.com").await;
+    let link = app.mailed_link("mia@example.com").await;
     assert_eq!(reqwest::get(&link).await.unwrap().status(), StatusCode::OK, "the page with the button");
     sqlx::query("UPDATE customer_links SET expires_at = '2020-01-01T00:00:00.000Z' WHERE used_at IS NULL")
         .execute(&app.pool)

@@ -302,18 +302,6 @@ async fn ask(app: &TestApp, email: &str, kind: &str) -> reqwest::Response {
         .unwrap()
 }
 
-/// The link in the newest mail to `to`, as the customer would click it.
-async fn mailed_link(app: &TestApp, to: &str) -> String {
-    let body: String =
-        sqlx::query_scalar("SELECT pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1")
-            .bind(to)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
-    let start = body.find("http").expect("a link in the mail");
-    body[start..].split_whitespace().next().unwrap().to_owned()
-}
-
 /// The button on the link's page, as a browser submits its form.
 async fn press(link: &str, format: &str) -> reqwest::Response {
     let form: &[(&str, &str)] = if format.is_empty() { &[] } else { &[("format", format)] };
@@ -350,7 +338,7 @@ async fn a_customer_downloads_their_data_from_a_one_time_link_mailed_to_them() {
     assert!(ask(&app, &EMAIL.to_uppercase(), "access").await.text().await.unwrap().contains("Check your inbox"));
     let now: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox").fetch_one(&app.pool).await.unwrap();
     assert_eq!(now, mails + 1);
-    let link = mailed_link(&app, EMAIL).await;
+    let link = app.mailed_link(EMAIL).await;
     assert!(link.starts_with(&format!("{}/p/demo/privacy/confirm/", app.url)), "{link}");
     assert!(request_state(&app, id).await.contains(&("access".into(), "self_service".into(), "open".into())));
 
@@ -374,7 +362,7 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
     let app = owner_app().await;
     let id = plant(&app).await;
     ask(&app, EMAIL, "erasure").await;
-    let old = mailed_link(&app, EMAIL).await;
+    let old = app.mailed_link(EMAIL).await;
     sqlx::query("UPDATE privacy_requests SET link_expires_at = '2020-01-01T00:00:00.000Z'")
         .execute(&app.pool)
         .await
@@ -387,11 +375,11 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
     assert_eq!(still, 1);
 
     ask(&app, EMAIL, "do_not_sell").await;
-    let link = mailed_link(&app, EMAIL).await;
+    let link = app.mailed_link(EMAIL).await;
     assert!(press(&link, "").await.text().await.unwrap().contains("will not be sold"));
 
     ask(&app, EMAIL, "erasure").await;
-    let link = mailed_link(&app, EMAIL).await;
+    let link = app.mailed_link(EMAIL).await;
     let done = press(&link, "").await;
     assert_eq!(done.status(), StatusCode::OK);
     assert!(done.text().await.unwrap().contains("has been erased"));

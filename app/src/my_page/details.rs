@@ -15,7 +15,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use sqlx::SqlitePool;
+use sqlx::{Row, SqlitePool};
 use std::collections::HashMap;
 
 /// The fields a customer corrects themselves: `(field, label, input type, autocomplete)`.
@@ -37,18 +37,23 @@ const CHANNELS: [(&str, &str); 5] = [
     ("post", "By post"),
 ];
 
-/// The customer's values of the page's fields, as stored (`preferred_channel` last).
+/// Every field the page corrects: the inputs, then the choice of contact.
+fn all_fields() -> impl Iterator<Item = CustomerField> {
+    FIELDS.iter().map(|(f, ..)| *f).chain([CustomerField::PreferredChannel])
+}
+
+/// The customer's values of the page's fields, as stored, read in one query.
 pub async fn current(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<HashMap<&'static str, String>> {
-    let mut values = HashMap::new();
-    let all = FIELDS.iter().map(|(f, ..)| *f).chain([CustomerField::PreferredChannel]);
-    for field in all {
-        // Column expressions from the fixed list of fields, never from the request.
-        let sql = format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"));
-        let value: Option<String> =
-            sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_optional(pool).await?.flatten();
-        values.insert(field.column(), value.unwrap_or_default());
-    }
-    Ok(values)
+    // Column expressions from the fixed list of fields, never from the request.
+    let columns: Vec<String> = all_fields().map(|f| f.read_sql("c")).collect();
+    let sql = format!("SELECT {} FROM customers c WHERE id = ?", columns.join(", "));
+    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_optional(pool).await? else {
+        return Ok(HashMap::new());
+    };
+    all_fields()
+        .enumerate()
+        .map(|(i, field)| Ok((field.column(), row.try_get::<Option<String>, _>(i)?.unwrap_or_default())))
+        .collect()
 }
 
 /// The form, filled with `values`, each problem beside its field.
@@ -103,8 +108,7 @@ pub async fn save(
     let mut parsed = Vec::new();
     let mut problems = HashMap::new();
     let mut values = HashMap::new();
-    let all = FIELDS.iter().map(|(f, ..)| *f).chain([CustomerField::PreferredChannel]);
-    for field in all {
+    for field in all_fields() {
         let raw = posted.get(field.column()).map_or("", String::as_str);
         values.insert(field.column(), raw.to_owned());
         match field.parse(raw) {

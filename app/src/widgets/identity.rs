@@ -38,17 +38,10 @@ pub async fn claim_customer(
     site: SiteId,
     c: &Contact<'_>,
 ) -> sqlx::Result<(CustomerId, Claim)> {
-    let existing: Option<CustomerId> =
-        sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
-            .bind(site)
-            .bind(c.email.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some(id) = existing {
-        return Ok((id, Claim::Known));
-    }
-    let (id, _) = upsert_customer(tx, site, c).await?;
-    Ok((id, Claim::New))
+    Ok(match find_by_email(tx, site, c.email).await? {
+        Some(id) => (id, Claim::Known),
+        None => (insert_customer(tx, site, c).await?, Claim::New),
+    })
 }
 
 /// The browser's token after a claim: linked to a new customer; for a known address, a
@@ -85,63 +78,62 @@ pub async fn upsert_customer(
     site: SiteId,
     c: &Contact<'_>,
 ) -> sqlx::Result<(CustomerId, bool)> {
-    let first = c.first_name.map(PersonName::as_str);
-    let last = c.last_name.map(PersonName::as_str);
-    let phone = c.phone.map(Phone::as_str);
-    let existing: Option<CustomerId> =
-        sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
-            .bind(site)
-            .bind(c.email.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some(id) = existing {
-        // Each filled-in field that differs is changed and written to the record's history,
-        // saying where the change came from.
-        let (old_first, old_last, old_phone): (String, String, Option<String>) = sqlx::query_as(
-            "SELECT pii_open(first_name), pii_open(last_name), pii_open(phone) FROM customers WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let source = if c.source == "api" {
-            crate::admin::record::db::ChangeSource::Api
-        } else {
-            crate::admin::record::db::ChangeSource::Widget
-        };
-        for (field, old, new) in
-            [("first_name", Some(old_first), first), ("last_name", Some(old_last), last), ("phone", old_phone, phone)]
-        {
-            let Some(new) = new.filter(|n| old.as_deref() != Some(*n)) else { continue };
-            let sql = match field {
-                "first_name" => {
-                    "UPDATE customers SET first_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
-                }
-                "last_name" => {
-                    "UPDATE customers SET last_name = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
-                }
-                _ => {
-                    "UPDATE customers SET phone = pii_seal(?), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
-                }
-            };
-            sqlx::query(sql).bind(new).bind(id).execute(&mut *tx).await?;
-            crate::admin::record::db::record_change_by(tx, id, None, source, field, old.as_deref(), Some(new)).await?;
+    use crate::admin::record::db::{ChangeSource, record_change_by};
+    use crate::domain::CustomerField;
+    let Some(id) = find_by_email(tx, site, c.email).await? else {
+        return Ok((insert_customer(tx, site, c).await?, true));
+    };
+    // Each filled-in field that differs is changed and written to the record's history,
+    // saying where the change came from.
+    let source = if c.source == "api" { ChangeSource::Api } else { ChangeSource::Widget };
+    let filled = [
+        (CustomerField::FirstName, c.first_name.map(PersonName::as_str)),
+        (CustomerField::LastName, c.last_name.map(PersonName::as_str)),
+        (CustomerField::Phone, c.phone.map(Phone::as_str)),
+    ];
+    for (field, new) in filled {
+        let Some(new) = new else { continue };
+        // Column expressions from the fixed list of fields; values are always bound.
+        let read = format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"));
+        let old: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(read)).bind(id).fetch_one(&mut *tx).await?;
+        if old.as_deref() == Some(new) {
+            continue;
         }
-        return Ok((id, false));
+        let write = format!(
+            "UPDATE customers SET {} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+            field.column(),
+            field.write_sql()
+        );
+        sqlx::query(sqlx::AssertSqlSafe(write)).bind(new).bind(id).execute(&mut *tx).await?;
+        record_change_by(tx, id, None, source, field.column(), old.as_deref(), Some(new)).await?;
     }
-    let id = sqlx::query_scalar(
+    Ok((id, false))
+}
+
+/// The customer with this email on this site (matched by its keyed hash).
+async fn find_by_email(tx: &mut SqliteConnection, site: SiteId, email: &Email) -> sqlx::Result<Option<CustomerId>> {
+    sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
+        .bind(site)
+        .bind(email.as_str())
+        .fetch_optional(&mut *tx)
+        .await
+}
+
+/// A new customer made from the typed contact.
+async fn insert_customer(tx: &mut SqliteConnection, site: SiteId, c: &Contact<'_>) -> sqlx::Result<CustomerId> {
+    sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, email, phone, source)
          VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), ?)
          RETURNING id",
     )
     .bind(site)
-    .bind(first.unwrap_or(""))
-    .bind(last.unwrap_or(""))
+    .bind(c.first_name.map_or("", PersonName::as_str))
+    .bind(c.last_name.map_or("", PersonName::as_str))
     .bind(c.email.as_str())
-    .bind(phone)
+    .bind(c.phone.map(Phone::as_str))
     .bind(c.source)
     .fetch_one(&mut *tx)
-    .await?;
-    Ok((id, true))
+    .await
 }
 
 /// Attaches favourites saved in the browser to the customer; unknown SKUs are skipped and

@@ -253,6 +253,19 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// The link in the newest mail to `to`, as its reader would click it.
+    pub async fn mailed_link(&self, to: &str) -> String {
+        let body: String = sqlx::query_scalar(
+            "SELECT pii_open(body) FROM outbox WHERE pii_open(to_address) = ? ORDER BY id DESC LIMIT 1",
+        )
+        .bind(to)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        let start = body.find("http").expect("a link in the mail");
+        body[start..].split_whitespace().next().unwrap().to_owned()
+    }
+
     /// Another browser signed in to an existing account of `signed_in_as` (its password).
     pub async fn signed_in_as_again(&self, email: &str) -> reqwest::Client {
         let client = reqwest::Client::builder().cookie_store(true).build().unwrap();

@@ -33,16 +33,14 @@ pub async fn unanswered(pool: &SqlitePool, site: SiteId, customer: CustomerId) -
 pub async fn save(pool: &SqlitePool, customer: CustomerId, answers: &[(ProfileField, String)]) -> sqlx::Result<()> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     for (field, value) in answers {
-        // One fixed statement per field: column names never come from input.
-        let old_sql = match field {
-            ProfileField::Birthday => "SELECT birthday FROM customers WHERE id = ?",
-            ProfileField::Postcode => "SELECT nullif(postcode, '') FROM customers WHERE id = ?",
-            ProfileField::HouseholdSize => "SELECT CAST(household_size AS TEXT) FROM customers WHERE id = ?",
-            ProfileField::IncomeRange => "SELECT income_range FROM customers WHERE id = ?",
-            ProfileField::Occupation => "SELECT occupation FROM customers WHERE id = ?",
-            ProfileField::PreferredChannel => "SELECT preferred_channel FROM customers WHERE id = ?",
-        };
-        let old: Option<String> = sqlx::query_scalar(old_sql).bind(customer).fetch_one(&mut *tx).await?;
+        // The value before, as the record's history keeps values (text; blank is none). Every
+        // profile field is a customer column, read as the record reads it.
+        let on_record =
+            crate::domain::CustomerField::from_column(field.code()).expect("profile fields are customer columns");
+        let read = format!("SELECT {} FROM customers c WHERE id = ?", on_record.read_sql("c"));
+        let old: Option<String> =
+            sqlx::query_scalar(sqlx::AssertSqlSafe(read)).bind(customer).fetch_one(&mut *tx).await?;
+        let old = old.filter(|v| !v.is_empty());
         // One fixed statement per field: column names never come from input.
         let sql = match field {
             ProfileField::Birthday => {
