@@ -40,6 +40,15 @@ pub enum AppError {
     /// A request that cannot be done in the data's present state, with the reason for staff.
     #[error("{0}")]
     Conflict(String),
+    /// The storage refused the write (disk full, read-only, lock held past the wait):
+    /// answered 503 with `Retry-After`, see `crate::storage`.
+    #[error("Patron cannot save anything just now, so nothing was saved. Please try again in a few minutes.")]
+    Unavailable,
+    /// A request Patron could not read (wrong content type, broken encoding, a missing or
+    /// malformed argument), with a sentence of ours: the decoder's own message stays in the
+    /// log, since it names our types.
+    #[error("{0}")]
+    BadRequest(String),
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     /// Failures of the transport itself (network down, malformed request), from Leptos.
@@ -66,7 +75,33 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // On the server these are the request's arguments failing to decode: the
+            // caller's mistake (400), told in a sentence without the decoder's words.
+            // (In the browser the same kinds mean a response it could not read.)
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => {
+                #[cfg(feature = "ssr")]
+                {
+                    tracing::info!(cause = %value, "a server function's request could not be decoded");
+                    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                        res.set_status(axum::http::StatusCode::BAD_REQUEST);
+                    }
+                }
+                AppError::BadRequest(
+                    if matches!(value, ServerFnErrorErr::UnsupportedRequestMethod(_)) {
+                        "This address answers POST requests only."
+                    } else {
+                        "This request could not be read: its body is not the URL-encoded form of UTF-8 text this \
+                         address expects. Please reload the page and try again."
+                    }
+                    .into(),
+                )
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 
@@ -84,7 +119,8 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::AlreadySetUp | AppError::LastOwner | AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Busy | AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Transport(_) => StatusCode::BAD_REQUEST,
         }
@@ -94,6 +130,9 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        AppError::internal("database error", e)
+        match crate::storage::note(&e) {
+            Some(_) => AppError::Unavailable,
+            None => AppError::internal("database error", e),
+        }
     }
 }

@@ -26,6 +26,8 @@ pub mod server_ctx;
 #[cfg(feature = "ssr")]
 pub mod sites;
 #[cfg(feature = "ssr")]
+pub mod storage;
+#[cfg(feature = "ssr")]
 pub mod tokens;
 #[cfg(feature = "ssr")]
 pub mod writer;

@@ -132,6 +132,12 @@ pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
     {
         res.set_status(e.status_code());
+        if matches!(e, AppError::Unavailable | AppError::Busy) {
+            res.insert_header(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(crate::storage::RETRY_AFTER_SECONDS),
+            );
+        }
     }
     result
 }

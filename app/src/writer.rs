@@ -97,12 +97,32 @@ async fn write_group(pool: SqlitePool, mut jobs: Vec<Box<dyn Grouped>>) {
         tx.commit().await
     }
     .await;
-    if let Err(e) = &committed {
-        tracing::error!(error = %e, writes = jobs.len(), "a group of writes was not committed");
-    }
+    let failed = match &committed {
+        Ok(()) => {
+            crate::storage::committed();
+            None
+        }
+        // A storage fault is logged once for its whole episode, when a request is
+        // answered with it (see `crate::storage`).
+        Err(e) => Some(match crate::storage::Fault::of(e) {
+            Some(fault) => Failure::Fault(fault),
+            None => {
+                tracing::error!(error = %e, writes = jobs.len(), "a group of writes was not committed");
+                Failure::Other(e.to_string())
+            }
+        }),
+    };
     for job in jobs {
-        job.answer(committed.as_ref().err().map(ToString::to_string));
+        job.answer(failed.clone());
     }
+}
+
+/// Why a group's commit failed, told to each request in it.
+#[derive(Clone)]
+enum Failure {
+    /// The storage's fault: each request answers 503, not 500.
+    Fault(crate::storage::Fault),
+    Other(String),
 }
 
 /// A grouped write with its answer, whatever its result type.
@@ -110,7 +130,7 @@ trait Grouped: Send {
     /// Does the write; whether to keep it.
     fn run<'c>(&'c mut self, conn: &'c mut SqliteConnection) -> BoxFuture<'c, bool>;
     /// Answers the request: its result, or why the commit failed.
-    fn answer(self: Box<Self>, commit_failed: Option<String>);
+    fn answer(self: Box<Self>, commit_failed: Option<Failure>);
 }
 
 struct Job<T> {
@@ -130,9 +150,10 @@ impl<T: Send + 'static> Grouped for Job<T> {
         })
     }
 
-    fn answer(self: Box<Self>, commit_failed: Option<String>) {
+    fn answer(self: Box<Self>, commit_failed: Option<Failure>) {
         let result = match (commit_failed, self.result) {
-            (Some(why), _) => Err(sqlx::Error::Protocol(format!("the write was not committed: {why}"))),
+            (Some(Failure::Fault(fault)), _) => Err(fault.into_error()),
+            (Some(Failure::Other(why)), _) => Err(sqlx::Error::Protocol(format!("the write was not committed: {why}"))),
             (None, Some(result)) => result,
             (None, None) => Err(sqlx::Error::Protocol("the write was not done".into())),
         };

@@ -106,4 +106,21 @@ proptest! {
             Err(_) => {}
         }
     }
+
+    /// Bytes that were not text arrive as U+FFFD (a form sent `%FF%FE@x.example`); with a
+    /// control character, a non-character or a direction override, no text parser keeps it.
+    #[test]
+    fn text_with_a_character_no_person_types_is_refused(
+        before in "[a-z]{1,10}",
+        after in "[a-z]{1,10}",
+        bad in prop::sample::select(vec!['\u{FFFD}', '\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{FFFE}', '\u{FDD0}', '\u{202E}', '\u{2066}']),
+    ) {
+        let email = format!("{before}{bad}{after}@example.com");
+        prop_assert!(Email::parse(&email).is_err(), "{:?}", email);
+        let name = format!("{before}{bad}{after}");
+        prop_assert!(PersonName::parse(&name).is_err(), "{:?}", name);
+        prop_assert!(FreeText::parse(&name, 200).is_err(), "{:?}", name);
+        prop_assert!(Phone::parse(&format!("+31 6{bad}12345678")).is_err());
+        prop_assert!(app::domain::CustomerField::City.parse(&name).is_err(), "{:?}", name);
+    }
 }

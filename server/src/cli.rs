@@ -95,7 +95,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::RotateKey { new_key_file } => {
             use crate::pii::{PiiKey, key};
             let current = config.load_key()?;
-            let pool = crate::db::connect(&config.database_url, &current.key).await?;
+            let pool = crate::db::connect(&config.database_url, &current.key, config.lock_wait()).await?;
             let master = if new_key_file.exists() {
                 key::read(&new_key_file)?
             } else {

@@ -31,7 +31,8 @@ impl FromStr for TrustedProxy {
     }
 }
 
-fn trusted(ip: IpAddr, proxies: &[TrustedProxy]) -> bool {
+/// Whether `ip` is one of the trusted proxies.
+pub fn trusted(ip: IpAddr, proxies: &[TrustedProxy]) -> bool {
     proxies.iter().any(|p| p.0.contains(&ip))
 }
 

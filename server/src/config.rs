@@ -36,8 +36,9 @@ pub struct Config {
     /// How many backups to keep (the oldest go first).
     #[arg(long, env = "PATRON_BACKUP_KEEP", default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..), global = true)]
     pub backup_keep: u16,
-    /// Patron's public address (`https://crm.shop.example`), which links in mails start
-    /// with. Set it in production: without it they are built from the request's Host.
+    /// Patron's public address (`https://crm.shop.example`), which every link it writes
+    /// starts with. Required when listening on an address other machines can reach;
+    /// on loopback, the listening address is used.
     #[arg(long, env = "PATRON_PUBLIC_URL", value_parser = public_url, global = true)]
     pub public_url: Option<String>,
     /// The key that seals customers' names, emails, phones and streets in the database:
@@ -66,6 +67,22 @@ pub struct Config {
     /// Link-local addresses (the cloud's metadata service) are never reached.
     #[arg(long, env = "PATRON_WEBHOOKS_TO_PRIVATE_NETWORKS", global = true)]
     pub webhooks_to_private_networks: bool,
+    /// Seconds a write waits for the database's write lock while another process (a backup
+    /// tool, `sqlite3`) holds it; past it, the request is answered 503 with Retry-After.
+    #[arg(long, env = "PATRON_LOCK_WAIT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=300), global = true)]
+    pub lock_wait: u64,
+    /// Seconds a client has to send a request's headers, and that an idle kept-alive
+    /// connection stays open: a slow or silent client is cut off after it.
+    #[arg(long, env = "PATRON_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600), global = true)]
+    pub header_timeout: u64,
+    /// Seconds a client has to send a request's body once its headers are in.
+    #[arg(long, env = "PATRON_BODY_TIMEOUT", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600), global = true)]
+    pub body_timeout: u64,
+    /// Open connections at once from one client network (an IPv4 address, an IPv6 /64);
+    /// past it, new ones are closed at once. Not applied to `--trusted-proxies`, which
+    /// bring many clients' requests (limit connections at the proxy).
+    #[arg(long, env = "PATRON_CONNECTIONS_PER_NETWORK", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    pub connections_per_network: u32,
     /// The address mails come from; the display name is the site's name.
     #[arg(long, env = "PATRON_MAIL_FROM", default_value = "patron@localhost", value_parser = mail_from, global = true)]
     pub mail_from: lettre::Address,
@@ -96,7 +113,12 @@ impl Config {
     /// key's source too, to warn about it).
     pub async fn open_database(&self) -> Result<sqlx::SqlitePool, crate::db::DbError> {
         let key = self.load_key()?;
-        crate::db::connect(&self.database_url, &key.key).await
+        crate::db::connect(&self.database_url, &key.key, self.lock_wait()).await
+    }
+
+    /// How long a write waits for a lock held by another process.
+    pub fn lock_wait(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.lock_wait)
     }
 
     fn beside_database(&self, name: &str) -> PathBuf {

@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 41] = [
+    let files: [(i64, &str, &'static str); 42] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -70,6 +70,7 @@ fn migrator() -> Migrator {
         (39, "change_sources", include_str!("../migrations/0039_change_sources.sql")),
         (40, "password_resets", include_str!("../migrations/0040_password_resets.sql")),
         (41, "import_pieces", include_str!("../migrations/0041_import_pieces.sql")),
+        (42, "health_probe", include_str!("../migrations/0042_health_probe.sql")),
     ];
     Migrator::with_migrations(
         files
@@ -89,7 +90,7 @@ fn migrator() -> Migrator {
 /// signing up must still be there. Its cost (one fsync per commit) is what grouping the
 /// widgets' writes (`app::writer::grouped`) is for. Only the analytics writer's own
 /// connection commits with `NORMAL` (see `ingest`).
-pub async fn connect(url: &str, key: &Arc<PiiKey>) -> Result<SqlitePool, DbError> {
+pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Result<SqlitePool, DbError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DbError::Url { url: url.to_owned(), source })?
         .create_if_missing(true)
@@ -99,7 +100,7 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>) -> Result<SqlitePool, DbError
         // Deleted and overwritten content is zeroed in the file, not left in free space:
         // an erased customer or a corrected email must not stay readable in the bytes.
         .pragma("secure_delete", "on")
-        .busy_timeout(Duration::from_secs(10));
+        .busy_timeout(lock_wait);
     let file = options.get_filename();
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {
         std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
@@ -111,11 +112,25 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>) -> Result<SqlitePool, DbError
             let key = Arc::clone(&key);
             Box::pin(async move { crate::pii::register(conn, &key).await })
         })
+        .after_release(|conn, _| Box::pin(still_usable(conn)))
         .connect_with(options)
         .await
         .map_err(DbError::Open)?;
     migrate(&pool).await?;
     Ok(pool)
+}
+
+/// Whether a connection given back to the pool can serve again. When a commit fails on a
+/// full disk, SQLite has already rolled the transaction back, so the ROLLBACK sqlx sends
+/// fails too and sqlx goes on believing a transaction is open: every later `BEGIN` on that
+/// connection failed ("non-zero transaction depth"), long after the disk had room again.
+/// Such a connection is closed here, and the pool opens a fresh one.
+async fn still_usable(conn: &mut sqlx::SqliteConnection) -> sqlx::Result<bool> {
+    use sqlx::Connection;
+    use sqlx_core::transaction::TransactionManager;
+    // The ping waits behind the rollback a dropped transaction queued.
+    conn.ping().await?;
+    Ok(sqlx::sqlite::SqliteTransactionManager::get_transaction_depth(conn) == 0)
 }
 
 /// Brings the schema up to date and seals plain PII (after opening, and after a restore

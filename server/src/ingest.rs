@@ -116,9 +116,15 @@ async fn writer(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
             }
         }
         let stored = match write_batch(&pool, &mut conn, &batch).await {
-            Ok(()) => true,
+            Ok(()) => {
+                app::storage::committed();
+                true
+            }
             Err(e) => {
-                tracing::error!(error = %e, events = batch.len(), "analytics: writing a batch");
+                // A storage fault is logged once for its episode, not once per batch.
+                if app::storage::note(&e).is_none() {
+                    tracing::error!(error = %e, events = batch.len(), "analytics: writing a batch");
+                }
                 conn = None;
                 false
             }
@@ -200,8 +206,10 @@ pub async fn handle(
         Ok(Some(site)) => site,
         Ok(None) => return plain(StatusCode::NOT_FOUND, "unknown site"),
         Err(e) => {
-            tracing::error!(error = %e, "analytics: looking up the site");
-            return plain(StatusCode::SERVICE_UNAVAILABLE, "try again");
+            if app::storage::note(&e).is_none() {
+                tracing::error!(error = %e, "analytics: looking up the site");
+            }
+            return unavailable("try again");
         }
     };
     let Some(origin) = origin.filter(|o| site.allows(o, public)) else {
@@ -241,12 +249,19 @@ pub async fn handle(
     let (done, stored) = oneshot::channel();
     let job = Job { site: site.id, event, ip: ip.to_string(), user_agent, token, done };
     if ingest.queue.try_send(job).is_err() {
-        return plain(StatusCode::SERVICE_UNAVAILABLE, "busy, event not stored");
+        return unavailable("busy, event not stored");
     }
     match stored.await {
         Ok(true) => answer(StatusCode::NO_CONTENT, None),
-        _ => plain(StatusCode::SERVICE_UNAVAILABLE, "event not stored"),
+        _ => unavailable("event not stored"),
     }
+}
+
+/// 503 with the wait a client should leave before sending again.
+fn unavailable(why: &'static str) -> Response {
+    let mut res = plain(StatusCode::SERVICE_UNAVAILABLE, why);
+    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(app::storage::RETRY_AFTER_SECONDS));
+    res
 }
 
 fn plain(status: StatusCode, why: impl Into<String>) -> Response {

@@ -38,9 +38,17 @@ pub async fn limit(State(pool): State<SqlitePool>, req: Request, next: Next) -> 
             res
         }
         Err(e) => {
-            tracing::error!(error = %e, "public post: counting");
-            let mut res = (StatusCode::SERVICE_UNAVAILABLE, "Please try again in a moment.").into_response();
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            // Counting is a write: with the disk full or the lock held, it is the first to
+            // meet the fault, logged once for its episode (see `app::storage`).
+            if app::storage::note(&e).is_none() {
+                tracing::error!(error = %e, "public post: counting");
+            }
+            let mut res = (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Patron cannot save anything just now. Please try again in a few minutes.",
+            )
+                .into_response();
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(app::storage::RETRY_AFTER_SECONDS));
             res
         }
     }

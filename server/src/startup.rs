@@ -5,9 +5,8 @@ use crate::{db, gate, ingest, static_files};
 
 use app::{AdminApp, shell};
 use axum::Router;
-use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect};
+use axum::http::{HeaderValue, header};
+use axum::response::Redirect;
 use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -17,6 +16,7 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// Largest request body anywhere (widget calls are limited further by the gate).
@@ -49,6 +49,8 @@ pub struct Application {
     pub setup_code: Option<String>,
     /// Webhooks may reach private networks (`--webhooks-to-private-networks`).
     webhooks_to_private: bool,
+    /// Timeouts and connections per network.
+    limits: crate::serve::Limits,
 }
 
 impl Application {
@@ -64,7 +66,7 @@ impl Application {
                  and keep a copy apart from the backups: without it they cannot be read."
             );
         }
-        let pool = db::connect(&config.database_url, &key.key).await?;
+        let pool = db::connect(&config.database_url, &key.key, config.lock_wait()).await?;
         // The words Patron writes into each site's privacy policy may differ in this version.
         app::admin::policy::db::refresh_all(&pool).await.map_err(db::DbError::Policy)?;
         let listener =
@@ -82,7 +84,12 @@ impl Application {
         let link_origin = public.as_str().to_owned();
         let setup_code = setup_code(&pool, &public).await?;
         let webhooks_to_private = config.webhooks_to_private_networks;
-        Ok(Application { listener, router, pool, mail, link_origin, setup_code, webhooks_to_private })
+        let limits = crate::serve::Limits {
+            header_timeout: std::time::Duration::from_secs(config.header_timeout),
+            per_network: config.connections_per_network,
+            proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+        };
+        Ok(Application { listener, router, pool, mail, link_origin, setup_code, webhooks_to_private, limits })
     }
 
     pub fn port(&self) -> u16 {
@@ -97,9 +104,7 @@ impl Application {
         if let Some((url, from)) = &self.mail {
             crate::mailer::start(self.pool.clone(), url, from.clone());
         }
-        // The peer address feeds the analytics visitor hash (never stored).
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await
+        crate::serve::serve(self.listener, self.router, self.limits, shutdown_signal()).await
     }
 }
 
@@ -162,7 +167,11 @@ fn router(
     ));
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/demo") }))
-        .route("/healthz", get(healthz))
+        .route(
+            "/healthz",
+            get(crate::health::healthz)
+                .with_state(crate::health::Health { pool: pool.clone(), lock_wait: config.lock_wait() }),
+        )
         // Answers without touching the database: the benchmark's ceiling for this server.
         .route("/livez", get(|| async { "ok" }))
         .route("/admin/", get(|| async { Redirect::permanent("/admin") }))
@@ -216,20 +225,16 @@ fn router(
         .layer(axum::Extension(public))
         .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, move |_: &axum::response::Response| hsts.clone()))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-            tracing::info_span!("request", method = %req.method(), path = %crate::telemetry::loggable_path(req.uri().path()))
-        }))
-}
-
-/// 200 when the database answers.
-async fn healthz(State(pool): State<SqlitePool>) -> impl IntoResponse {
-    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&pool).await {
-        Ok(_) => (StatusCode::OK, "ok"),
-        Err(e) => {
-            tracing::error!(error = %e, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
-        }
-    }
+        .layer(RequestBodyTimeoutLayer::new(std::time::Duration::from_secs(config.body_timeout)))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %crate::telemetry::loggable_path(req.uri().path()))
+                })
+                // Not an ERROR line per 5xx: a full disk under load made tens of thousands.
+                // Causes are logged where they arise (`AppError::internal`, `app::storage`).
+                .on_failure(tower_http::trace::DefaultOnFailure::new().level(tracing::Level::DEBUG)),
+        )
 }
 
 async fn shutdown_signal() {

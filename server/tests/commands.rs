@@ -30,7 +30,13 @@ fn backup_restore_and_key_rotation_are_audited_and_the_new_key_alone_opens_the_d
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let key = patron::pii::key::load(None, None, &d.join("patron.key")).unwrap();
-        let pool = patron::db::connect(&format!("sqlite://{}", d.join("patron.db").display()), &key.key).await.unwrap();
+        let pool = patron::db::connect(
+            &format!("sqlite://{}", d.join("patron.db").display()),
+            &key.key,
+            std::time::Duration::from_secs(10),
+        )
+        .await
+        .unwrap();
         sqlx::query(plant).execute(&pool).await.unwrap();
         pool.close().await;
     });

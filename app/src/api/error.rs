@@ -17,8 +17,12 @@ pub enum ApiError {
     NotFound(&'static str),
     #[error("The request is not valid: see `fields`.")]
     Invalid(Vec<FieldProblem>),
-    #[error("The request could not be read: {0}")]
-    Malformed(String),
+    #[error("The request could not be read. {0}")]
+    Malformed(&'static str),
+    #[error(
+        "Patron cannot save anything just now (see `crate::storage`); nothing was saved. Try again after `Retry-After` seconds."
+    )]
+    Unavailable,
     #[error("Something went wrong on our side; it has been logged.")]
     Internal(String),
 }
@@ -45,7 +49,7 @@ pub struct ErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// `unauthorized`, `forbidden`, `not_found`, `invalid`, `malformed` or `internal`.
+    /// `unauthorized`, `forbidden`, `not_found`, `invalid`, `malformed`, `unavailable` or `internal`.
     pub code: &'static str,
     pub message: String,
     pub fields: Vec<FieldProblem>,
@@ -65,7 +69,10 @@ impl From<crate::domain::FieldErrors> for ApiError {
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
-        ApiError::Internal(e.to_string())
+        match crate::storage::note(&e) {
+            Some(_) => ApiError::Unavailable,
+            None => ApiError::Internal(e.to_string()),
+        }
     }
 }
 
@@ -77,6 +84,7 @@ impl IntoResponse for ApiError {
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::Malformed(_) => (StatusCode::BAD_REQUEST, "malformed"),
+            ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Internal(cause) => {
                 tracing::error!(cause, "API request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
@@ -88,6 +96,12 @@ impl IntoResponse for ApiError {
         };
         let body = ErrorBody { error: ErrorDetail { code, message: self.to_string(), fields } };
         let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(crate::storage::RETRY_AFTER_SECONDS),
+            );
+        }
         if status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

@@ -77,17 +77,31 @@ pub fn routes(pool: SqlitePool) -> axum::Router {
         .with_state(ApiState { pool })
 }
 
-/// A JSON body, or the malformed-request error in the API's shape.
+/// A JSON body, or the malformed-request error in the API's shape. The sentence says what
+/// to fix; the decoder's own words (which name our Rust types) go to the log only.
 fn body<T>(input: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    input.map(|Json(t)| t).map_err(|e| ApiError::Malformed(e.body_text()))
+    input.map(|Json(t)| t).map_err(|e| {
+        tracing::info!(cause = %e.body_text(), "API: body not read");
+        ApiError::Malformed(match e {
+            JsonRejection::MissingJsonContentType(_) => "Send the body as JSON, with `Content-Type: application/json`.",
+            JsonRejection::JsonSyntaxError(_) => "The body is not valid JSON (or not UTF-8).",
+            JsonRejection::JsonDataError(_) => {
+                "The body's fields do not have the documented names and types: see /api/openapi.json."
+            }
+            _ => "The body could not be read.",
+        })
+    })
 }
 
 fn query<T>(input: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
-    input.map(|Query(t)| t).map_err(|e| ApiError::Malformed(e.body_text()))
+    input.map(|Query(t)| t).map_err(|e| {
+        tracing::info!(cause = %e.body_text(), "API: query not read");
+        ApiError::Malformed("The query's parameters do not have the documented names and types: see /api/openapi.json.")
+    })
 }
 
 fn path_id(input: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
-    input.map(|Path(id)| id).map_err(|e| ApiError::Malformed(e.body_text()))
+    input.map(|Path(id)| id).map_err(|_| ApiError::Malformed("The id in the path must be a whole number."))
 }
 
 /// Bounds of a page: `after` ≥ 0, `limit` 1 to 200 (default 50).

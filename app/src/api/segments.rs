@@ -40,7 +40,7 @@ pub async fn members(
     let filter = segment
         .filter
         .parse()
-        .map_err(|_| ApiError::Malformed("the segment's rules no longer read: open it in the admin".into()))?;
+        .map_err(|_| ApiError::Malformed("The segment's rules no longer read: open it in the admin."))?;
     let now = crate::server_ctx::now();
     let sort = Sort { column: SortColumn::Joined, descending: false };
     let rows = crate::admin::segments::db::page(&s.pool, caller.site, &filter, now, sort, offset, limit, caller.shares)

@@ -217,7 +217,17 @@ pub fn parse_choices(raw: &str, known: &[&'static str]) -> Result<Vec<&'static s
 }
 
 /// Rejects control characters (newlines included): no field of ours is multi-line, and
-/// they break CSV exports and mailing labels later.
+/// they break CSV exports and mailing labels later. Also what only appears when bytes were
+/// not text (see [`is_unreadable`]).
 pub(crate) fn has_control_chars(s: &str) -> bool {
-    s.chars().any(char::is_control)
+    s.chars().any(|c| c.is_control() || is_unreadable(c))
+}
+
+/// Characters no person types, which would be stored as if they had: U+FFFD, what a
+/// decoder puts where bytes were not UTF-8 (a form sent `%FF%FE@x.example` arrives as
+/// `��@x.example`), Unicode's non-characters, and the bidirectional overrides and
+/// isolates that make a name display as something else (CVE-2021-42574, "Trojan Source").
+pub(crate) fn is_unreadable(c: char) -> bool {
+    matches!(c, '\u{FFFD}' | '\u{FDD0}'..='\u{FDEF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || (c as u32) & 0xFFFE == 0xFFFE
 }

@@ -58,7 +58,9 @@ impl FreeText {
         if s.chars().count() > max_chars {
             return Err(Problem::TooLong);
         }
-        if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        if s.chars()
+            .any(|c| (c.is_control() && c != '\n' && c != '\t' && c != '\r') || super::problem::is_unreadable(c))
+        {
             return Err(Problem::BadCharacters);
         }
         // Every line break becomes "\n" (a lone "\r" too: "\r\r\n" would otherwise leave

@@ -84,6 +84,7 @@ pub fn SubmitRow(
 pub fn submit_error<T>(result: Option<Result<T, AppError>>, t: &'static Texts) -> Option<&'static str> {
     match result? {
         Err(AppError::Invalid(_)) => Some(t.fix_fields),
+        Err(AppError::Unavailable | AppError::Busy) => Some(t.not_saved_now),
         Err(_) => Some(t.try_again),
         Ok(_) => None,
     }

@@ -9,6 +9,7 @@ pub static TEXTS: Texts = Texts {
     loading: "Laai…",
     unavailable: "Hierdie vorm is nie nou beskikbaar nie.",
     try_again: "Iets het skeefgeloop. Probeer asseblief weer.",
+    not_saved_now: "Ons kon dit nou nie stoor nie. Probeer asseblief oor 'n paar minute weer.",
     fix_fields: "Korrigeer asseblief die gemerkte velde.",
     unknown_widget: "Onbekende Patron-legstuk",
     thanks_answer: "Dankie vir jou antwoord!",

@@ -9,6 +9,7 @@ pub static TEXTS: Texts = Texts {
     loading: "Wird geladen…",
     unavailable: "Dieses Formular ist gerade nicht verfügbar.",
     try_again: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+    not_saved_now: "Das konnten wir gerade nicht speichern. Bitte versuchen Sie es in ein paar Minuten erneut.",
     fix_fields: "Bitte korrigieren Sie die markierten Felder.",
     unknown_widget: "Unbekanntes Patron-Widget",
     thanks_answer: "Vielen Dank für Ihre Antwort!",

@@ -9,6 +9,7 @@ pub static TEXTS: Texts = Texts {
     loading: "Loading…",
     unavailable: "This form is not available right now.",
     try_again: "Something went wrong. Please try again.",
+    not_saved_now: "We could not save this just now. Please try again in a few minutes.",
     fix_fields: "Please correct the highlighted fields.",
     unknown_widget: "Unknown Patron widget",
     thanks_answer: "Thank you for your answer!",

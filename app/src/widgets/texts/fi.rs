@@ -9,6 +9,7 @@ pub static TEXTS: Texts = Texts {
     loading: "Ladataan…",
     unavailable: "Tämä lomake ei ole juuri nyt käytettävissä.",
     try_again: "Jokin meni vikaan. Yritä uudelleen.",
+    not_saved_now: "Emme voineet tallentaa tätä juuri nyt. Yritä uudelleen muutaman minuutin kuluttua.",
     fix_fields: "Korjaa merkityt kentät.",
     unknown_widget: "Tuntematon Patron-widget",
     thanks_answer: "Kiitos vastauksestasi!",

@@ -88,6 +88,8 @@ pub struct Texts {
     pub loading: &'static str,
     pub unavailable: &'static str,
     pub try_again: &'static str,
+    /// After a 503: the server is up but cannot store anything (disk full, lock held).
+    pub not_saved_now: &'static str,
     pub fix_fields: &'static str,
     pub unknown_widget: &'static str,
     pub thanks_answer: &'static str,

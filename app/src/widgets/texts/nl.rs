@@ -9,6 +9,7 @@ pub static TEXTS: Texts = Texts {
     loading: "Laden…",
     unavailable: "Dit formulier is nu niet beschikbaar.",
     try_again: "Er ging iets mis. Probeer het opnieuw.",
+    not_saved_now: "We konden dit nu niet opslaan. Probeer het over een paar minuten opnieuw.",
     fix_fields: "Verbeter de gemarkeerde velden.",
     unknown_widget: "Onbekende Patron-widget",
     thanks_answer: "Bedankt voor uw antwoord!",

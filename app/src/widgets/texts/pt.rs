@@ -9,6 +9,7 @@ pub static TEXTS: Texts = Texts {
     loading: "A carregar…",
     unavailable: "Este formulário não está disponível de momento.",
     try_again: "Algo correu mal. Por favor, tente novamente.",
+    not_saved_now: "Não foi possível guardar isto agora. Por favor, tente novamente dentro de alguns minutos.",
     fix_fields: "Por favor, corrija os campos assinalados.",
     unknown_widget: "Widget Patron desconhecido",
     thanks_answer: "Obrigado pela sua resposta!",
