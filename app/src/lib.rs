@@ -20,6 +20,8 @@ pub mod webhooks;
 pub mod widgets;
 
 #[cfg(feature = "ssr")]
+pub mod extract;
+#[cfg(feature = "ssr")]
 pub mod sealed;
 #[cfg(feature = "ssr")]
 pub mod server_ctx;

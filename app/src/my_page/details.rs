@@ -11,7 +11,7 @@ use crate::admin::rights::self_service::{SelfService, broken, escape as e};
 use crate::domain::{CustomerField, CustomerId, Problem};
 use crate::error::AppError;
 use crate::sites::Site;
-use axum::Form;
+use crate::extract::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

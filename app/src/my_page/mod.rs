@@ -17,7 +17,7 @@ use crate::admin::rights::self_service::{SelfService, broken, site_or_404};
 use crate::domain::{CustomerId, Email};
 use crate::error::AppError;
 use crate::sites::Site;
-use axum::Form;
+use crate::extract::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -47,6 +47,10 @@ pub fn config_in(dir: &std::path::Path) -> Config {
         mail_from: "patron@localhost".parse().unwrap(),
         // The tests' webhook receivers listen on loopback.
         webhooks_to_private_networks: true,
+        lock_wait: 10,
+        header_timeout: 10,
+        body_timeout: 30,
+        connections_per_network: 64,
     }
 }
 

@@ -5,7 +5,8 @@
 use super::text::Section;
 use crate::admin::rights::self_service::{escape, html_page};
 use crate::domain::SiteKey;
-use axum::extract::{Path, Query, State};
+use crate::extract::Query;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;

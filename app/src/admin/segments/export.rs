@@ -101,7 +101,8 @@ mod handlers {
     use crate::error::AppError;
     use crate::server_ctx::now;
     use axum::body::{Body, Bytes};
-    use axum::extract::{Query, State};
+    use crate::extract::Query;
+    use axum::extract::State;
     use axum::http::{HeaderMap, StatusCode, header};
     use axum::response::{Html, IntoResponse, Response};
     use serde::Deserialize;

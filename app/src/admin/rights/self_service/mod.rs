@@ -13,7 +13,7 @@ use crate::domain::{Email, SiteKey};
 use crate::error::AppError;
 use crate::mail::db::Mail;
 use crate::sites::Site;
-use axum::Form;
+use crate::extract::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -107,7 +107,12 @@ pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Re
 }
 
 pub(crate) fn broken(error: &AppError) -> Response {
-    page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())))
+    let mut res =
+        page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())));
+    if res.status() == StatusCode::SERVICE_UNAVAILABLE {
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(crate::storage::RETRY_AFTER_SECONDS));
+    }
+    res
 }
 
 fn kind_words(kind: Kind) -> &'static str {
