@@ -113,14 +113,15 @@ proptest! {
     fn text_with_a_character_no_person_types_is_refused(
         before in "[a-z]{1,10}",
         after in "[a-z]{1,10}",
-        bad in prop::sample::select(vec!['\u{FFFD}', '\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{FFFE}', '\u{FDD0}', '\u{202E}', '\u{2066}']),
+        bad in prop::sample::select(vec!['\u{FFFD}', '\u{0}', '\u{1b}', '\u{7f}', '\u{9f}', '\u{FFFE}', '\u{FDD0}', '\u{202E}', '\u{2066}']),
     ) {
         let email = format!("{before}{bad}{after}@example.com");
         prop_assert!(Email::parse(&email).is_err(), "{:?}", email);
         let name = format!("{before}{bad}{after}");
         prop_assert!(PersonName::parse(&name).is_err(), "{:?}", name);
         prop_assert!(FreeText::parse(&name, 200).is_err(), "{:?}", name);
-        prop_assert!(Phone::parse(&format!("+31 6{bad}12345678")).is_err());
+        let phone = format!("+31 6{bad}12345678");
+        prop_assert!(Phone::parse(&phone).is_err(), "{:?}", phone);
         prop_assert!(app::domain::CustomerField::City.parse(&name).is_err(), "{:?}", name);
     }
 }

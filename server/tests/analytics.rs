@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestApp, spawn_app};
+use common::{TestApp, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, ORIGIN, USER_AGENT};
 use serde_json::{Value, json};
@@ -188,7 +188,8 @@ async fn custom_events_and_identified_visitors_are_recorded() {
 
 #[tokio::test]
 async fn every_acknowledged_event_of_a_burst_is_stored() {
-    let app = spawn_app().await;
+    // 300 trackers at once, here all from loopback: one network, over its connection limit.
+    let app = spawn_app_with(|c| c.connections_per_network = 1000).await;
     let sends = (0..300).map(|i| {
         let app = &app;
         async move { track(app, view(app, &format!("burst-{i:05}"), "/demo")).await.status() }

@@ -134,7 +134,9 @@ async fn undecodable_bodies_are_400_in_our_words_on_server_functions_and_the_api
         ("text/plain", b"\x00\x01\x02"),
         (form, b"email%5Bx%5D=1&form%5Bx%5D%5By%5D=1"),
     ];
-    for endpoint in ["/s/demo/w/signup", "/s/demo/w/reserve", "/api/admin/login", "/p/demo/privacy/request", "/p/demo/me"] {
+    for endpoint in
+        ["/s/demo/w/signup", "/s/demo/w/reserve", "/api/admin/login", "/p/demo/privacy/request", "/p/demo/me"]
+    {
         for (content_type, body) in bodies {
             let res = reqwest::Client::new()
                 .post(format!("{}{endpoint}", app.url))
@@ -155,7 +157,12 @@ async fn undecodable_bodies_are_400_in_our_words_on_server_functions_and_the_api
 
     let owner = app.signed_in_as(app::domain::Role::Owner, "owner@shop.example").await;
     let res = app
-        .admin_via(&owner, &app.url, "create_api_key", &[("site", "demo"), ("name", "Shop"), ("scopes", "customers:write")])
+        .admin_via(
+            &owner,
+            &app.url,
+            "create_api_key",
+            &[("site", "demo"), ("name", "Shop"), ("scopes", "customers:write")],
+        )
         .await;
     let key: String = res.json().await.unwrap();
     for (content_type, body) in [

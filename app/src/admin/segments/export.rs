@@ -99,9 +99,9 @@ mod handlers {
     use crate::admin::segments::db::{self, ExportRow};
     use crate::domain::{Role, SiteId, SiteKey};
     use crate::error::AppError;
+    use crate::extract::Query;
     use crate::server_ctx::now;
     use axum::body::{Body, Bytes};
-    use crate::extract::Query;
     use axum::extract::State;
     use axum::http::{HeaderMap, StatusCode, header};
     use axum::response::{Html, IntoResponse, Response};

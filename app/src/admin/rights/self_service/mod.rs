@@ -11,9 +11,9 @@ pub mod unsubscribe;
 use super::db::By;
 use crate::domain::{Email, SiteKey};
 use crate::error::AppError;
+use crate::extract::Form;
 use crate::mail::db::Mail;
 use crate::sites::Site;
-use crate::extract::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -107,8 +107,7 @@ pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Re
 }
 
 pub(crate) fn broken(error: &AppError) -> Response {
-    let mut res =
-        page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())));
+    let mut res = page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())));
     if res.status() == StatusCode::SERVICE_UNAVAILABLE {
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(crate::storage::RETRY_AFTER_SECONDS));
     }
