@@ -158,4 +158,64 @@ mod tests {
             migrator().migrations.iter().map(|m| format!("{:04}_{}.sql", m.version, m.description)).collect();
         assert_eq!(embedded, files);
     }
+
+    /// SHA-256 of every migration that has landed on main. sqlx keeps each applied
+    /// migration's checksum and refuses to start when a file changed (it happened: 0033 was
+    /// edited in a comment, and databases migrated before refused to open). Append a line
+    /// when a migration lands; never change one.
+    const LANDED: &[(i64, &str)] = &[
+        (1, "15a46ddb38d838b6bed7b63f3cf3433c769cf6048058d5d2889cf02e00365c1f"),
+        (2, "8f342a5dd92fd47f703e45ffaf75cf6a4184cd573bf8edec6a336fe9fca18fa7"),
+        (3, "81fa36c2d58d4090b77caec02a2f33a3b61233501bba6458e3a47a66d4d8cfbd"),
+        (4, "6b1c0d53cf67dd2ab61c1188cb7de10d1dc2d3c46c39e9d7c2a2e761b2c9a823"),
+        (5, "c6f3512d9c3e4c2b18b6fdc6a8132ec565e098f970f16389805f4d7752f9bf2f"),
+        (6, "b169efc38b2683cb3c5392da33378743366eb206ec08751521a789b26b6feb93"),
+        (7, "3105424a2cac695780c594df200848faf70528d1819063c74f6bc0b75b499a32"),
+        (8, "86fe9f80d32df302b45e5a0ff9a52966f4f6cb24572b3a1370bbe2ae47a1b4d6"),
+        (9, "598f9600af2c5094df96dce5c84b91d9a5549366f5d9326f91a4717dc1389f80"),
+        (10, "ed8f29f820aeae355676c05198b8318d9a0cd5dd52272a7d48dfc1dc56b5933e"),
+        (11, "6664f827d8ae2942b6d3719dd033aea783ee4e7e58e3ffc89da3aabf4d42e01e"),
+        (12, "abc58ed00f9c48c24c53b2af54f55d0fa2cefab9580ed00aa3b708dd64e505ab"),
+        (13, "d97a346dc4545e7f9367bba50c5b3b6bf5b2b3d0f6bfec83cc5f0fd0c70320f7"),
+        (14, "02fcb2eca50f0335ace0f05bb9ea90ffe847e0417c131a54c8cb4a747b513614"),
+        (15, "09119b2f0e265409754e0eaa2fb38348d3d7402629c29b1ef554e153f50ed1f1"),
+        (16, "b4daed2ac735ddb0b5dfae8192c79d78c6ddbb4c2cef57e19d31b0c66b3042a5"),
+        (17, "d6ed2c2a6fc748c82014b6c011d3ee05a9400deb04e9ef3a3637c1a14e8bb689"),
+        (18, "45bc1d7dcae2cd228f1908df2176df9c4cc60256e1369132c3a73666eda0e08b"),
+        (19, "c1dc17bdbd7fbdb29cf1269e2e32e7c5d4deef578d99b2681ea2bfaaaec2c2e0"),
+        (20, "2dea880266954b2dcf0698d121d7383689121965a2d46c5e7075dfc7b123c1a0"),
+        (21, "ebb20d9d21dd0d6df5de99645c5ecf9e9c663505d9e7016fe7fed897e973efad"),
+        (22, "a284cd48c08fe9db1c5f5db2fd57231b2ce34b353338d62f37456f513ccc33aa"),
+        (23, "6cfadd0224aac49764dba847be83a0ef1562e5f6a644d49d527b4859b3357c4a"),
+        (24, "bd2d8d2eeee3eaf8f7fde26d8a2ac89e3553a8ccba928774490ff9fe65565dfd"),
+        (25, "bb865f2a07e2768c09c415741fd0a313eb9619d48c3dfe44aad27e68b0cbdc50"),
+        (26, "e1255a33ef2d047d983d3bdb90d633836a1ced9a5f9630eb32b8e4588e4dc0c2"),
+        (27, "88794896d5ee398a2ded8b65f80379a09d226444f052a615942e745a63db81e3"),
+        (28, "837ae5ed1499a9089b48acf5ff5817849e520785d090311e800468f631de1302"),
+        (29, "d3f9cf7cff34825e13136056b19d392596c418534bd2ee756db3187ac6c15bb6"),
+        (30, "d66232c8d2292f022504a6e3344bc28114246a24aa6b4ef77575acd921ceba5d"),
+        (31, "9a6f92347a5861375ed0df8d3a64f480ff95cc71bc3eee7b22c33170897f030e"),
+        (32, "06fc9548cabc7d75f2b34f9e01266b9e60bdd17fcecaf321f8fc8c030b83fe8d"),
+        (33, "83fe5cfe24c16eb23a43ef02b05ab9b5b07a4c520ef005b6a369e3a50f4c3ba3"),
+        (34, "6620902013e4c6bfaabea8591a57d76ce5151206daa6812025f7a1f8f260a3fc"),
+        (35, "2aa790a1d6d3cacf538a130f5fa057455b1da59698187a5a5be43666b8dd9264"),
+        (36, "734a51bda5c6644df587d05535177eaeb16f910be564b680d3efeda189208bd7"),
+        (37, "9e06222340178fbe21d581970a9478aa43bf3637128f9faf7d465b22f87d2864"),
+        (38, "ce32a4f13d6246ae75bd4f6fd6b0c1458d8e09bc945d4e2885b9cb826a465780"),
+        (39, "a1cb81937648ddf1ef6afe57c102c2baf4d13f33836dc557bc359a11b0e17441"),
+        (40, "7b4b845cc019903b736b8f3506c4bc7425a324e928d77444cc2865f17d256c16"),
+        (41, "0569ba00735050f9bdbebe4b163a921963f325d8307537a966183e302f157d43"),
+        (42, "4d4a30d3b9d7b807b67dd2547325845b62694c3c1f04040de3a08807ec470c62"),
+    ];
+
+    #[test]
+    fn a_migration_that_has_landed_never_changes() {
+        use sha2::{Digest, Sha256};
+        for (version, sum) in LANDED {
+            let migration = migrator().migrations.iter().find(|m| m.version == *version).cloned();
+            let migration = migration.unwrap_or_else(|| panic!("landed migration {version} is gone"));
+            let now = hex::encode(Sha256::digest(migration.sql.as_str().as_bytes()));
+            assert_eq!(&now, sum, "migration {version} ({}) changed after it landed", migration.description);
+        }
+    }
 }

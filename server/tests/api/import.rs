@@ -1,0 +1,203 @@
+//! The CSV import through its server functions, as the page calls them: upload in pieces,
+//! preview, dry run, run, progress; and a second import of the same file.
+
+use crate::common;
+
+use app::domain::Role;
+use common::{TestApp, spawn_app};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.admin_via(client, &app.url, endpoint, form).await
+}
+
+/// Uploads `csv` in pieces of 10 characters (many requests, as a big file would make).
+async fn upload(app: &TestApp, client: &reqwest::Client, csv: &str) -> String {
+    let res = call(app, client, "start_import", &[("site", "demo"), ("file_name", "customers.csv")]).await;
+    let id = res.json::<i64>().await.unwrap().to_string();
+    let chars: Vec<char> = csv.chars().collect();
+    for piece in chars.chunks(10) {
+        let piece: String = piece.iter().collect();
+        let res = call(app, client, "append_import", &[("site", "demo"), ("id", &id), ("piece", &piece)]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    id
+}
+
+const GOOD: &str = "Vorname;Nachname;E-Mail;Telefon;Ort;Tags\n\
+    Anna;Adler;anna@example.com;;Bern;vip\n\
+    Björn;Berg;;+46 70 123 45 67;Malmö;\n\
+    Cleo;Cohen;CLEO@example.com;;Basel;vip, wholesale\n\
+    Dora;Dietz;dora@example.com;;Zürich;\n";
+
+async fn run_to_end(app: &TestApp, client: &reqwest::Client, id: &str, mapping: &str) -> Value {
+    let res = call(app, client, "run_import", &[("site", "demo"), ("id", id), ("mapping", mapping)]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    for _ in 0..100 {
+        let s: Value = call(app, client, "import_status", &[("site", "demo"), ("id", id)]).await.json().await.unwrap();
+        if s["status"] != "running" {
+            return s;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the import did not finish");
+}
+
+#[tokio::test]
+async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
+    let app = spawn_app().await;
+    sqlx::query(
+        "INSERT INTO customers (site_id, first_name, email, city) VALUES (1, 'Dora', 'dora@example.com', 'Bern')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    app.seal().await;
+    let client = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    let id = upload(&app, &client, GOOD).await;
+    let preview: Value =
+        call(&app, &client, "preview_import", &[("site", "demo"), ("id", &id)]).await.json().await.unwrap();
+    assert_eq!(preview["columns"], json!(["Vorname", "Nachname", "E-Mail", "Telefon", "Ort", "Tags"]));
+    assert_eq!(preview["suggested"], json!(["first_name", "last_name", "email", "phone", "city", "tags"]));
+    assert_eq!(preview["total_rows"], 4);
+    let mapping = preview["suggested"].to_string();
+
+    let dry: Value = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", &mapping)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(dry, json!({"problems": [], "created": 3, "updated": 1, "unchanged": 0}));
+    // The dry run wrote nothing.
+    let count =
+        || async { sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customers").fetch_one(&app.pool).await.unwrap() };
+    assert_eq!(count().await, 1);
+
+    let done = run_to_end(&app, &client, &id, &mapping).await;
+    assert_eq!(done, json!({"status": "done", "total": 4, "done": 4, "created": 3, "updated": 1, "unchanged": 0}));
+    assert_eq!(count().await, 4);
+    let dora: (String, String) =
+        sqlx::query_as("SELECT pii_open(last_name), city FROM customers WHERE pii_open(email) = 'dora@example.com'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(dora, ("Dietz".into(), "Zürich".into()));
+    let history: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM customer_changes WHERE field = 'city' AND pii_open(old_value) = 'Bern'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(history, 1);
+    let tags: Vec<String> =
+        sqlx::query_scalar("SELECT tag FROM customer_tags ORDER BY tag").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(tags, ["vip", "vip", "wholesale"]);
+    let (source, phone): (String, String) =
+        sqlx::query_as("SELECT source, pii_open(phone) FROM customers WHERE pii_open(first_name) = 'Björn'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((source.as_str(), phone.as_str()), ("import", "+46701234567"));
+    let kept: String = sqlx::query_scalar("SELECT content FROM imports WHERE id = ?")
+        .bind(id.parse::<i64>().unwrap())
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, "", "the uploaded file is not kept");
+
+    // The same file again: every row matched, nothing changed, no history written.
+    let snapshot = || async {
+        sqlx::query_scalar::<_, String>(
+            "SELECT json_group_array(json_array(id, first_name, last_name, email, phone, city, updated_at)) FROM customers",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    };
+    let before = (
+        snapshot().await,
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customer_changes").fetch_one(&app.pool).await.unwrap(),
+    );
+    let again = upload(&app, &client, GOOD).await;
+    let done = run_to_end(&app, &client, &again, &mapping).await;
+    assert_eq!(done, json!({"status": "done", "total": 4, "done": 4, "created": 0, "updated": 0, "unchanged": 4}));
+    let after = (
+        snapshot().await,
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customer_changes").fetch_one(&app.pool).await.unwrap(),
+    );
+    assert_eq!(after, before);
+}
+
+#[tokio::test]
+async fn the_dry_run_lists_every_bad_row_by_line_and_the_import_refuses_them() {
+    let app = spawn_app().await;
+    let client = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    let csv = "first name,email,phone,gender,tags\n\
+        Anna,anna@example.com,,female,\n\
+        Ben,ben(at)example.com,,male,\n\
+        Cleo,,,,\n\
+        Dora,dora@example.com,12,,\n\
+        Eva,ANNA@example.com,,,\n\
+        Finn,finn@example.com,,robot,\"ok, not ok!\"\n";
+    let id = upload(&app, &client, csv).await;
+    let mapping = json!(["first_name", "email", "phone", "gender", "tags"]).to_string();
+    let dry: Value = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", &mapping)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let lines: Vec<(u64, Value, String)> = dry["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["row"].as_u64().unwrap(), p["field"].clone(), p["problem"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (3, json!({"customer": "email"}), "NotAnEmail".to_owned()),
+            (4, json!("row"), "NeedsEmailOrPhone".to_owned()),
+            (5, json!({"customer": "phone"}), "TooShort".to_owned()),
+            (6, json!("row"), "DuplicateInFile".to_owned()),
+            (7, json!({"customer": "gender"}), "UnknownOption".to_owned()),
+            (7, json!("tags"), "BadCharacters".to_owned()),
+        ]
+    );
+    assert_eq!(dry["created"], 1);
+    let res = call(&app, &client, "run_import", &[("site", "demo"), ("id", &id), ("mapping", &mapping)]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customers").fetch_one(&app.pool).await.unwrap(), 0);
+    // A mapping without email or phone cannot match rows on a second import.
+    let names_only = json!(["first_name", "", "", "", ""]).to_string();
+    let res = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", &names_only)]).await;
+    assert_eq!(common::field_errors(&res.json().await.unwrap())["mapping"], "NeedsEmailOrPhone");
+}
+
+#[tokio::test]
+async fn an_upload_waits_sealed_piece_by_piece_and_goes_when_it_names_an_erased_customer() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let res = app.signup(&common::Signup { email: "dora@example.com", ..Default::default() }).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id = upload(&app, &owner, GOOD).await;
+    // Each 10-character piece is sealed on its own (the file is never sealed again whole).
+    let count = |sql: &'static str| {
+        let pool = app.pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("SELECT count(*) FROM import_pieces").await, GOOD.chars().count().div_ceil(10) as i64);
+    assert_eq!(count("SELECT count(*) FROM import_pieces WHERE content NOT LIKE 'pii1.%'").await, 0);
+    // Put together in order: the preview reads the file as sent.
+    let preview = call(&app, &owner, "preview_import", &[("site", "demo"), ("id", &id)]).await.text().await.unwrap();
+    assert!(preview.contains("dora@example.com") && preview.contains("Zürich"), "{preview}");
+    // Dora's address spans three pieces of the upload; erasing her drops it all the same.
+    let dora: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE pii_open(email) = 'dora@example.com'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let res = app.admin_via(&owner, &app.url, "erase_customer", &[("id", &dora.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    assert_eq!(count("SELECT count(*) FROM import_pieces").await, 0);
+    assert_eq!(count("SELECT count(*) FROM imports WHERE status = 'failed'").await, 1);
+}

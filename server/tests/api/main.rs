@@ -1,0 +1,37 @@
+//! The integration tests, one binary (one link, not 33): each module starts the real app
+//! on port 0 with a fresh SQLite file and calls it as a client would (see `common`).
+
+mod common;
+
+mod admin;
+mod analytics;
+mod audit;
+mod automation;
+mod backups;
+mod commands;
+mod duplicates;
+mod faults;
+mod headers;
+mod import;
+mod loyalty;
+mod mail;
+mod my_page;
+mod pii;
+mod policy;
+mod profile;
+mod purchase_windows;
+mod quality;
+mod rate_limits;
+mod record;
+mod reports;
+mod rest_api;
+mod retention;
+mod rights;
+mod seed;
+mod segments;
+mod settings;
+mod shop;
+mod signup;
+mod surveys;
+mod throttle;
+mod webhooks;

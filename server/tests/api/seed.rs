@@ -1,0 +1,66 @@
+//! `patron seed`: fills an empty database with consistent rows, the same for the same seed.
+
+use crate::common;
+
+use common::spawn_app;
+use patron::seed::{Amounts, SeedError, run};
+
+const SMALL: Amounts = Amounts { customers: 300, purchases: 2000, events: 3000, seed: 42 };
+
+/// A digest of what the seed wrote, to compare two runs.
+async fn digest(pool: &sqlx::SqlitePool) -> Vec<String> {
+    let mut out = Vec::new();
+    for sql in [
+        "SELECT group_concat(pii_open(first_name) || pii_open(last_name) || pii_open(email) || coalesce(pii_open(phone), '') || city || coalesce(birthday, '') || created_at, '|') FROM (SELECT * FROM customers ORDER BY id)",
+        "SELECT group_concat(customer_id || ':' || total_minor || ':' || created_at, '|') FROM (SELECT * FROM purchases ORDER BY id)",
+        "SELECT group_concat(visitor || path || created_at, '|') FROM (SELECT * FROM page_views ORDER BY id)",
+    ] {
+        out.push(sqlx::query_scalar(sql).fetch_one(pool).await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_seed_fills_every_table_consistently_and_the_same_way_twice() {
+    let (a, b) = (spawn_app().await, spawn_app().await);
+    let report = run(&a.pool, SMALL).await.unwrap();
+    run(&b.pool, SMALL).await.unwrap();
+    assert_eq!(digest(&a.pool).await, digest(&b.pool).await, "same seed, same rows");
+    let rows = |table: &str| report.tables.iter().find(|t| t.0 == table).unwrap().1;
+    assert_eq!((rows("customers"), rows("purchases"), rows("page_views")), (300, 2000, 3000));
+
+    let check = |sql: &'static str| {
+        let pool = a.pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(check("SELECT count(*) FROM customers").await, 300);
+    // Totals add up, lines belong to purchases, purchases come after the customer joined.
+    assert_eq!(
+        check("SELECT count(*) FROM purchases p WHERE subtotal_minor <> (SELECT sum(line_total_minor) FROM purchase_items WHERE purchase_id = p.id)").await,
+        0
+    );
+    assert_eq!(
+        check("SELECT count(*) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE p.created_at < c.created_at OR p.created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+7 days')").await,
+        0
+    );
+    assert!(check("SELECT count(DISTINCT country) FROM customers").await >= 5, "several languages");
+    assert!(check("SELECT count(*) FROM consents").await > 100);
+    assert!(check("SELECT count(*) FROM reason_ranking_items").await > 0);
+    assert!(check("SELECT count(*) FROM page_views WHERE customer_id IS NOT NULL").await > 0);
+    // December is busier than January.
+    assert!(
+        check("SELECT count(*) FROM purchases WHERE substr(created_at, 6, 2) = '12'").await
+            > check("SELECT count(*) FROM purchases WHERE substr(created_at, 6, 2) = '01'").await
+    );
+    // The indexes dropped for the bulk load are back.
+    assert!(check("SELECT count(*) FROM sqlite_master WHERE name = 'page_views_by_visitor'").await == 1);
+
+    // The visits it marks are the visits its times make.
+    let marks = "SELECT group_concat(visit_start || visit_end || visitor_first, '') FROM (SELECT * FROM page_views ORDER BY id)";
+    let seeded: String = sqlx::query_scalar(marks).fetch_one(&a.pool).await.unwrap();
+    app::analytics::db::recompute_visits(&a.pool).await.unwrap();
+    assert_eq!(seeded, sqlx::query_scalar::<_, String>(marks).fetch_one(&a.pool).await.unwrap());
+
+    // A second run refuses: it would mix two shops.
+    assert!(matches!(run(&a.pool, SMALL).await, Err(SeedError::NotEmpty(300))));
+}
