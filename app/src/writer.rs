@@ -78,9 +78,12 @@ pub async fn grouped<T: Send + 'static>(pool: &SqlitePool, work: Work<T>) -> sql
     answered.await.unwrap_or_else(|_| Err(sqlx::Error::Protocol("the grouped write was not done".into())))
 }
 
+/// The writes waiting for one database file, in arrival order, each with its number.
+type Line = Vec<(u64, Box<dyn Grouped>)>;
+
 /// The grouped writes waiting, per database file.
-fn waiting() -> &'static Mutex<HashMap<PathBuf, Vec<(u64, Box<dyn Grouped>)>>> {
-    static WAITING: OnceLock<Mutex<HashMap<PathBuf, Vec<(u64, Box<dyn Grouped>)>>>> = OnceLock::new();
+fn waiting() -> &'static Mutex<HashMap<PathBuf, Line>> {
+    static WAITING: OnceLock<Mutex<HashMap<PathBuf, Line>>> = OnceLock::new();
     WAITING.get_or_init(Mutex::default)
 }
 

@@ -36,7 +36,7 @@ pub async fn lookup(pool: &SqlitePool, query: &str, limit: usize) -> sqlx::Resul
             break;
         }
     }
-    found.sort_by(|a, b| b.id.cmp(&a.id));
+    found.sort_by_key(|f| std::cmp::Reverse(f.id));
     found.truncate(limit);
     Ok(LookupAnswer { found, more: true })
 }
