@@ -7,8 +7,6 @@
 
 pub mod admin;
 pub mod analytics;
-#[cfg(feature = "ssr")]
-pub mod api;
 pub mod automation;
 pub mod domain;
 pub mod error;
@@ -16,6 +14,8 @@ pub mod loyalty;
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod my_page;
+#[cfg(feature = "ssr")]
+pub mod rest_api;
 pub mod webhooks;
 pub mod widgets;
 

@@ -191,7 +191,7 @@ fn router(
         }))
         .merge(app::admin::policy::page::routes(pool.clone()))
         .merge(app::widgets::signup::confirm::routes(pool.clone()))
-        .merge(app::api::routes(pool.clone()))
+        .merge(app::rest_api::routes(pool.clone()))
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn_with_state(public.clone(), gate::admin_same_origin))
         .layer(axum::middleware::from_fn_with_state(pool.clone(), crate::public_limit::limit))

@@ -246,7 +246,7 @@ fn json<T: serde::Serialize>(found: Option<T>) -> sqlx::Result<Option<Value>> {
 /// What an event's `data` holds: the row it names as it is now, as the same object the REST
 /// API answers for it; only its id once the row is gone.
 pub async fn data(pool: &SqlitePool, site: SiteId, event_type: &str, id: i64) -> sqlx::Result<Value> {
-    use crate::api::db as api;
+    use crate::rest_api::db as api;
     let found = match event_type {
         "customer.created" | "customer.updated" => {
             json(api::customer_by_id(&mut *pool.acquire().await?, site, id).await?)?
