@@ -1,6 +1,6 @@
 //! The cipher as SQL functions on every connection Patron opens, so queries seal, open and
 //! index PII where they read and write it, and the features' SQL stays in their `db`
-//! modules (see the README's "PII at rest"):
+//! modules (see docs/security.md, "PII at rest"):
 //!
 //! - `pii_seal(text)`: a sealed value; NULL stays NULL, '' stays ''.
 //! - `pii_open(sealed)`: the plain text; an error for anything this key did not seal.
