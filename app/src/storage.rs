@@ -13,6 +13,13 @@ use std::time::{Duration, SystemTime};
 /// What a refused write tells the client to wait, in seconds.
 pub const RETRY_AFTER_SECONDS: u64 = 10;
 
+/// A 503 answer of any kind, told when to come back (`Retry-After`): the one place that
+/// sets it for storage faults, health checks and busy writers alike.
+pub fn retry_later(mut res: axum::response::Response) -> axum::response::Response {
+    res.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(RETRY_AFTER_SECONDS));
+    res
+}
+
 /// A fault of the storage under the database, as opposed to a bug or bad input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {

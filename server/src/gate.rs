@@ -48,9 +48,7 @@ pub async fn widget_gate(State(gate): State<WidgetGate>, mut req: Request, next:
             if app::storage::note(&e).is_none() {
                 tracing::error!(error = %e, "widget gate: looking up the site");
             }
-            let mut res = refuse(StatusCode::SERVICE_UNAVAILABLE, "try again");
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(app::storage::RETRY_AFTER_SECONDS));
-            return res;
+            return app::storage::retry_later(refuse(StatusCode::SERVICE_UNAVAILABLE, "try again"));
         }
     };
     let origin = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).and_then(|o| Origin::parse(o).ok());

@@ -8,7 +8,7 @@
 //! the server out), it is what notices that space or the lock came back.
 
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use sqlx::SqlitePool;
 use std::time::Duration;
@@ -33,11 +33,9 @@ pub async fn healthz(State(health): State<Health>) -> Response {
             app::storage::committed();
             (StatusCode::OK, "ok\n").into_response()
         }
-        Err(reason) => {
-            let mut res = (StatusCode::SERVICE_UNAVAILABLE, format!("unhealthy: {reason}\n")).into_response();
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(app::storage::RETRY_AFTER_SECONDS));
-            res
-        }
+        Err(reason) => app::storage::retry_later(
+            (StatusCode::SERVICE_UNAVAILABLE, format!("unhealthy: {reason}\n")).into_response(),
+        ),
     }
 }
 

@@ -259,9 +259,7 @@ pub async fn handle(
 
 /// 503 with the wait a client should leave before sending again.
 fn unavailable(why: &'static str) -> Response {
-    let mut res = plain(StatusCode::SERVICE_UNAVAILABLE, why);
-    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(app::storage::RETRY_AFTER_SECONDS));
-    res
+    app::storage::retry_later(plain(StatusCode::SERVICE_UNAVAILABLE, why))
 }
 
 fn plain(status: StatusCode, why: impl Into<String>) -> Response {

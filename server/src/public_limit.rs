@@ -43,13 +43,13 @@ pub async fn limit(State(pool): State<SqlitePool>, req: Request, next: Next) -> 
             if app::storage::note(&e).is_none() {
                 tracing::error!(error = %e, "public post: counting");
             }
-            let mut res = (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Patron cannot save anything just now. Please try again in a few minutes.",
+            app::storage::retry_later(
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "Patron cannot save anything just now. Please try again in a few minutes.",
+                )
+                    .into_response(),
             )
-                .into_response();
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(app::storage::RETRY_AFTER_SECONDS));
-            res
         }
     }
 }

@@ -97,10 +97,7 @@ impl IntoResponse for ApiError {
         let body = ErrorBody { error: ErrorDetail { code, message: self.to_string(), fields } };
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from(crate::storage::RETRY_AFTER_SECONDS),
-            );
+            response = crate::storage::retry_later(response);
         }
         if status == StatusCode::UNAUTHORIZED {
             response

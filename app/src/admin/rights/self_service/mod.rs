@@ -107,11 +107,8 @@ pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Re
 }
 
 pub(crate) fn broken(error: &AppError) -> Response {
-    let mut res = page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())));
-    if res.status() == StatusCode::SERVICE_UNAVAILABLE {
-        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(crate::storage::RETRY_AFTER_SECONDS));
-    }
-    res
+    let res = page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())));
+    if res.status() == StatusCode::SERVICE_UNAVAILABLE { crate::storage::retry_later(res) } else { res }
 }
 
 fn kind_words(kind: Kind) -> &'static str {
