@@ -12,13 +12,17 @@ pub mod domain;
 pub mod error;
 pub mod loyalty;
 pub mod mail;
+pub mod policy;
 #[cfg(feature = "ssr")]
-pub mod my_page;
+pub mod public_pages;
 #[cfg(feature = "ssr")]
 pub mod rest_api;
+pub mod staff;
 pub mod webhooks;
 pub mod widgets;
 
+#[cfg(feature = "ssr")]
+pub mod customer_changes;
 #[cfg(feature = "ssr")]
 pub mod extract;
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
 //! Random tokens handed to browsers (staff session cookies, visitor links) and the hash the
-//! database keeps instead, so a copy of the database does not let anyone act as them.
+//! database keeps instead, so a copy of the database does not let anyone act as them; the
+//! cookies that carry them; the server-wide secrets links are signed with.
 
 use sha2::{Digest, Sha256};
 
@@ -13,6 +14,42 @@ pub fn new_token() -> Result<String, getrandom::Error> {
 /// What the database stores for a token: its SHA-256, hex-encoded.
 pub fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A token cookie by name (Patron's tokens are 64 hex digits; anything else is ignored).
+pub fn token_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, value)| *n == name && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(|(_, value)| value.to_owned())
+}
+
+/// `Set-Cookie` for a token cookie (an empty `token` with `max_age` 0 removes it).
+/// SameSite=Strict: a link or form on another site does not carry it.
+pub fn token_set_cookie(name: &str, path: &str, token: &str, max_age: i64, secure: bool) -> axum::http::HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    axum::http::HeaderValue::from_str(&format!(
+        "{name}={token}; Path={path}; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    ))
+    .expect("hex token and site key make a valid header value")
+}
+
+/// A server-wide secret by name, made on first use. It lives in the database so every
+/// server signs alike; `INSERT OR IGNORE` lets two servers race to make it safely.
+pub async fn secret(pool: &sqlx::SqlitePool, name: &str) -> sqlx::Result<Vec<u8>> {
+    let fresh = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
+    sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
+        .bind(name)
+        .bind(&fresh)
+        .execute(pool)
+        .await?;
+    let value: String =
+        sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?").bind(name).fetch_one(pool).await?;
+    hex::decode(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 #[cfg(test)]

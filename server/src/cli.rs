@@ -2,10 +2,10 @@
 
 use crate::config::{AdminCommand, Cli, Command, SiteCommand};
 use crate::startup::Application;
-use app::admin::audit::{AuditAction, db as audit};
 use app::admin::auth::{db as staff_db, passwords};
 use app::admin::backups::files as backups;
 use app::domain::{Email, Origin, Password, Role, SiteKey};
+use app::staff::audit::{self, AuditAction};
 use std::io::BufRead;
 
 #[derive(Debug, thiserror::Error)]

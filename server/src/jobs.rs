@@ -42,7 +42,7 @@ pub fn start(pool: SqlitePool, link_origin: String) {
             if let Err(e) = crate::public_limit::forget_old(&pool).await {
                 tracing::error!(error = %e, "forgetting old public post counts failed");
             }
-            if let Err(e) = app::my_page::db::forget_old(&pool).await {
+            if let Err(e) = app::public_pages::my_page::db::forget_old(&pool).await {
                 tracing::error!(error = %e, "forgetting old sign-in links failed");
             }
             // Reports sum missing days themselves; this keeps the first report of a day quick.

@@ -68,7 +68,7 @@ impl Application {
         }
         let pool = db::connect(&config.database_url, &key.key, config.lock_wait()).await?;
         // The words Patron writes into each site's privacy policy may differ in this version.
-        app::admin::policy::db::refresh_all(&pool).await.map_err(db::DbError::Policy)?;
+        app::policy::db::refresh_all(&pool).await.map_err(db::DbError::Policy)?;
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.addr, source })?;
@@ -181,16 +181,7 @@ fn router(
         .with_state(pool.clone())
         .merge(admin)
         .merge(analytics)
-        .merge(app::admin::rights::self_service::routes(app::admin::rights::self_service::SelfService {
-            pool: pool.clone(),
-            public: public.clone(),
-        }))
-        .merge(app::my_page::routes(app::admin::rights::self_service::SelfService {
-            pool: pool.clone(),
-            public: public.clone(),
-        }))
-        .merge(app::admin::policy::page::routes(pool.clone()))
-        .merge(app::widgets::signup::confirm::routes(pool.clone()))
+        .merge(app::public_pages::routes(app::public_pages::SelfService { pool: pool.clone(), public: public.clone() }))
         .merge(app::rest_api::routes(pool.clone()))
         .merge(static_files::routes(&config.site_root))
         .layer(axum::middleware::from_fn_with_state(public.clone(), gate::admin_same_origin))

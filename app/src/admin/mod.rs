@@ -8,7 +8,6 @@ pub mod backups;
 pub mod customers;
 pub mod dashboard;
 pub mod duplicates;
-pub(crate) mod form_error;
 pub mod import;
 pub mod policy;
 pub mod quality;
@@ -21,7 +20,6 @@ pub mod segments;
 pub mod settings;
 pub mod staff;
 pub mod till;
-pub mod ui;
 
 use analytics::AnalyticsPage;
 use audit::AuditLogPage;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub async fn automation_rules(site: String) -> Result<Vec<Rule>, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             Ok(super::db::rules(&crate::server_ctx::pool()?, id).await?)
         }
         .await,
@@ -30,7 +30,7 @@ pub async fn save_automation_rule(
         async move {
             use super::{Trigger, db::Settings, parse_discount_code};
             use crate::domain::{Field, FieldErrors, Problem};
-            let (staff, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let trigger = Trigger::parse(&trigger).ok_or(AppError::NotFound)?;
             let (active, send_mail, send_webhook) = (active.is_some(), send_mail.is_some(), send_webhook.is_some());
             if active && !send_mail && !send_webhook {
@@ -59,9 +59,9 @@ pub async fn save_automation_rule(
                 if send_mail { ", mail" } else { "" },
                 if send_webhook { ", webhook" } else { "" },
             );
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 &detail,
@@ -77,7 +77,7 @@ pub async fn save_automation_rule(
 pub async fn run_automation(site: String) -> Result<Fired, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             let origin = crate::server_ctx::link_origin()?;
             let fired = super::db::run_site(&pool, id, &origin, crate::server_ctx::now()).await?;
@@ -94,7 +94,7 @@ pub async fn run_automation(site: String) -> Result<Fired, AppError> {
 pub async fn item_arrived(item: i64) -> Result<Fired, AppError> {
     crate::server_ctx::answer(
         async move {
-            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let site = super::db::mark_arrived(&pool, item).await?.ok_or(AppError::NotFound)?;
             let origin = crate::server_ctx::link_origin()?;

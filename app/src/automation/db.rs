@@ -144,7 +144,7 @@ pub async fn run_rule(
     };
     // Both write, so both come before this process's turn to write is taken.
     let secret = if rule.send_mail && trigger.is_offer() {
-        use crate::admin::rights::self_service::{db::secret, unsubscribe::SECRET};
+        use crate::{public_pages::unsubscribe::SECRET, tokens::secret};
         secret(pool, SECRET).await?
     } else {
         Vec::new()
@@ -281,7 +281,7 @@ async fn mail(
     let mut values = vec![("site", site.name.clone()), ("name", name)];
     let kind = match rule.trigger {
         Trigger::Dormant => {
-            use crate::admin::rights::self_service::unsubscribe::token;
+            use crate::public_pages::unsubscribe::token;
             let link =
                 format!("{origin}/p/{}/unsubscribe/{}", site.key, token(secret, site.id, customer, "newsletter"));
             values.push(("code", rule.discount_code.clone()));

@@ -17,10 +17,10 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::{Field, Problem};
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -134,8 +134,8 @@ impl AutomationState {
         let save = ServerAction::<SaveAutomationRule>::new();
         let run = ServerAction::<RunAutomation>::new();
         let saved = RwSignal::new(0u32);
-        crate::admin::ui::reload_after(save, saved);
-        crate::admin::ui::reload_after(run, saved);
+        crate::staff::ui::reload_after(save, saved);
+        crate::staff::ui::reload_after(run, saved);
         let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| automation_rules(site));
         Self { save, run, data }
     }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn loyalty_programmes(site: String) -> Result<Vec<Programme>, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             Ok(super::db::programmes(&crate::server_ctx::pool()?, id).await?)
         }
         .await,
@@ -26,7 +26,7 @@ pub async fn save_loyalty_programme(
 ) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site_id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, site_id) = crate::staff::guard::owner_and_site(&site).await?;
             let id = match id.trim() {
                 "" => None,
                 raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
@@ -41,9 +41,9 @@ pub async fn save_loyalty_programme(
                 rules.kind.code(),
                 if rules.active { ", active" } else { ", paused" }
             );
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(site_id),
                 None,
                 &detail,
@@ -59,7 +59,7 @@ pub async fn save_loyalty_programme(
 pub async fn loyalty_cards(customer: i64) -> Result<Vec<Card>, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             super::db::cards(&pool, crate::domain::CustomerId(customer)).await?.ok_or(AppError::NotFound)
         }
@@ -85,7 +85,7 @@ fn refused(r: super::db::Refused) -> AppError {
 pub async fn redeem_reward(customer: i64, reward: i64) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
-            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let left = super::db::redeem(&pool, crate::domain::CustomerId(customer), reward, staff.id)
                 .await?
@@ -101,7 +101,7 @@ pub async fn redeem_reward(customer: i64, reward: i64) -> Result<i64, AppError> 
 pub async fn give_birthday_gift(customer: i64, programme: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             super::db::birthday_gift(&pool, crate::domain::CustomerId(customer), programme, staff.id)
                 .await?
@@ -117,7 +117,7 @@ pub async fn adjust_loyalty(customer: i64, programme: i64, amount: String, reaso
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
-            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let mut errors = FieldErrors::new();
             let amount = errors.check(
                 Field::Amount,
@@ -151,7 +151,7 @@ pub async fn adjust_loyalty(customer: i64, programme: i64, amount: String, reaso
 pub async fn loyalty_member(customer: i64) -> Result<Option<super::Member>, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             Ok(super::db::member(&crate::server_ctx::pool()?, crate::domain::CustomerId(customer)).await?)
         }
         .await,
@@ -163,7 +163,7 @@ pub async fn loyalty_member(customer: i64) -> Result<Option<super::Member>, AppE
 pub async fn issue_loyalty_card(customer: i64) -> Result<super::Member, AppError> {
     crate::server_ctx::answer(
         async move {
-            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let member =
                 super::db::issue_card(&pool, crate::domain::CustomerId(customer)).await?.ok_or(AppError::NotFound)?;
@@ -179,7 +179,7 @@ pub async fn issue_loyalty_card(customer: i64) -> Result<super::Member, AppError
 pub async fn printable_card(customer: i64) -> Result<super::PrintableCard, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             super::db::printable(&pool, crate::domain::CustomerId(customer)).await?.ok_or(AppError::NotFound)
         }

@@ -6,10 +6,10 @@ use super::{
     AdjustLoyalty, Card, GiveBirthdayGift, IssueLoyaltyCard, Kind, Member, RedeemReward, loyalty_cards, loyalty_member,
     printable_card,
 };
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, reload_after, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;

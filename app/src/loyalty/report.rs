@@ -3,9 +3,9 @@
 //! revenue that came from members.
 
 use super::Kind;
-use crate::admin::ui::{Bars, ErrorLine};
 use crate::domain::Minor;
 use crate::error::AppError;
+use crate::staff::ui::{Bars, ErrorLine};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

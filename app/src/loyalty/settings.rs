@@ -1,10 +1,10 @@
 //! The loyalty section of a site's settings page: each programme's rules, and a new one.
 
 use super::{Kind, Programme, SaveLoyaltyProgramme, loyalty_programmes};
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error};
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ impl LoyaltyState {
     pub fn new(site: Memo<String>, changed: RwSignal<u32>) -> Self {
         let save = ServerAction::<SaveLoyaltyProgramme>::new();
         let saved = RwSignal::new(0u32);
-        crate::admin::ui::reload_after(save, saved);
+        crate::staff::ui::reload_after(save, saved);
         let data =
             Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| loyalty_programmes(site));
         Self { save, data }

@@ -13,7 +13,7 @@ const OUTBOX_PAGE: i64 = 200;
 pub async fn outbox() -> Result<OutboxView, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Manager).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Manager).await?;
             let pool = crate::server_ctx::pool()?;
             Ok(OutboxView {
                 mails: super::db::list(&pool, OUTBOX_PAGE).await?,
@@ -30,7 +30,7 @@ pub async fn mail_settings(site: String) -> Result<MailSettingsView, AppError> {
         async move {
             use super::templates::MailKind;
             use crate::widgets::texts::Lang;
-            let (_, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             let languages = super::db::languages(&pool, id).await?;
             let mut wordings = Vec::new();
@@ -71,7 +71,7 @@ pub async fn save_double_opt_in(
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors};
-            let (staff, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let hours = super::parse_confirm_hours(&confirm_hours)
                 .map_err(|p| AppError::from(FieldErrors::one(Field::ConfirmHours, p)))?;
             let settings = super::NewsletterSettings { double_opt_in: on.is_some(), confirm_hours: hours };
@@ -82,9 +82,9 @@ pub async fn save_double_opt_in(
             } else {
                 "double opt-in off".to_owned()
             };
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 &detail,
@@ -110,7 +110,7 @@ pub async fn save_mail_wording(
             use super::templates::MailKind;
             use crate::domain::{Field, FieldErrors, Problem};
             use crate::widgets::texts::Lang;
-            let (staff, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let kind = MailKind::parse(&kind).ok_or(AppError::NotFound)?;
             let lang = Lang::from_code(&language)
                 .ok_or_else(|| AppError::from(FieldErrors::one(Field::Language, Problem::UnknownOption)))?;
@@ -126,9 +126,9 @@ pub async fn save_mail_wording(
                 lang.code(),
                 if wording.is_some() { "own wording" } else { "Patron's wording" }
             );
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 &detail,

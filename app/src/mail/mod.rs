@@ -15,10 +15,10 @@ pub mod templates;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::{Field, Problem};
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -139,8 +139,8 @@ impl MailState {
         let wording = ServerAction::<SaveMailWording>::new();
         // Reloaded after a save that worked only: a refused one keeps what the owner typed.
         let saved = RwSignal::new(0u32);
-        crate::admin::ui::reload_after(opt_in, saved);
-        crate::admin::ui::reload_after(wording, saved);
+        crate::staff::ui::reload_after(opt_in, saved);
+        crate::staff::ui::reload_after(wording, saved);
         let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| mail_settings(site));
         Self { opt_in, wording, data }
     }

@@ -3,7 +3,7 @@
 //! document itself (no script, nothing fetched from elsewhere), so it is always the API
 //! the server serves.
 
-use crate::admin::rights::self_service::{escape, html_page};
+use crate::public_pages::html::{escape, html_page};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::Value;

@@ -55,3 +55,8 @@ pub async fn allow_origin(pool: &SqlitePool, key: &SiteKey, origin: &Origin) -> 
     }
     Ok(sqlx::query("SELECT 1 FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await?.is_some())
 }
+
+/// The id of the site a key names.
+pub async fn site_id(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<SiteId>> {
+    sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await
+}

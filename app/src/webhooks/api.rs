@@ -13,7 +13,7 @@ const LOG: i64 = 50;
 pub async fn webhooks(site: String) -> Result<WebhooksView, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             Ok(WebhooksView {
                 endpoints: super::db::endpoints(&pool, id).await?,
@@ -35,7 +35,7 @@ pub async fn add_webhook(
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors};
-            let (staff, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let mut errors = FieldErrors::new();
             let url = errors.check(Field::Url, super::parse_url(&url));
             let events = errors.check(Field::Events, super::parse_events(&events));
@@ -46,9 +46,9 @@ pub async fn add_webhook(
             let endpoint = super::db::add(&pool, id, &url, &secret, &events, shares).await?;
             let third = if shares { ", third party" } else { "" };
             let detail = format!("webhook {endpoint} added: {url} ({}{third})", events.join(","));
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 &detail,
@@ -73,15 +73,15 @@ fn new_secret() -> Result<String, AppError> {
 pub async fn remove_webhook(site: String, id: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site_id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, site_id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             if !super::db::remove(&pool, site_id, id).await? {
                 return Err(AppError::NotFound);
             }
             let detail = format!("webhook {id} removed");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(site_id),
                 None,
                 &detail,
@@ -97,7 +97,7 @@ pub async fn remove_webhook(site: String, id: i64) -> Result<(), AppError> {
 pub async fn resend_webhook(site: String, id: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site_id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, site_id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             if !super::db::resend(&pool, site_id, id).await? {
                 return Err(AppError::NotFound);

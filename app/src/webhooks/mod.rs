@@ -10,10 +10,10 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::{Field, Problem};
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -105,9 +105,9 @@ impl WebhookState {
         let remove = ServerAction::<RemoveWebhook>::new();
         let resend = ServerAction::<ResendWebhook>::new();
         let saved = RwSignal::new(0u32);
-        crate::admin::ui::reload_after(add, saved);
-        crate::admin::ui::reload_after(remove, saved);
-        crate::admin::ui::reload_after(resend, saved);
+        crate::staff::ui::reload_after(add, saved);
+        crate::staff::ui::reload_after(remove, saved);
+        crate::staff::ui::reload_after(resend, saved);
         let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| webhooks(site));
         Self { add, remove, resend, data }
     }

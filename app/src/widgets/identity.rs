@@ -78,7 +78,7 @@ pub async fn upsert_customer(
     site: SiteId,
     c: &Contact<'_>,
 ) -> sqlx::Result<(CustomerId, bool)> {
-    use crate::admin::record::db::{ChangeSource, record_change_by};
+    use crate::customer_changes::{ChangeSource, record_change_by};
     use crate::domain::CustomerField;
     let Some(id) = find_by_email(tx, site, c.email).await? else {
         return Ok((insert_customer(tx, site, c).await?, true));

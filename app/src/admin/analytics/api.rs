@@ -103,7 +103,7 @@ pub(crate) async fn site_and_range(
     to: Option<String>,
 ) -> Result<(crate::domain::SiteId, crate::domain::DateRange), AppError> {
     use crate::domain::{DateRange, Field, FieldErrors, PastDate, Role, SiteKey};
-    crate::admin::auth::guard::require_staff(Role::Manager).await?;
+    crate::staff::guard::require_staff(Role::Manager).await?;
     let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
     let today = PastDate::today();
     let range = match (from.filter(|f| !f.is_empty()), to.filter(|t| !t.is_empty())) {
@@ -112,7 +112,7 @@ pub(crate) async fn site_and_range(
         _ => DateRange::last_days(days.unwrap_or(30), &today),
     };
     let pool = crate::server_ctx::pool()?;
-    let id = crate::admin::settings::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
+    let id = crate::sites::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
     Ok((id, range))
 }
 

@@ -8,9 +8,9 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::ui::{ErrorLine, query_value};
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::staff::ui::{ErrorLine, query_value};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub async fn api_keys(site: String) -> Result<Vec<ApiKeyView>, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             Ok(super::db::list(&crate::server_ctx::pool()?, id).await?)
         }
         .await,
@@ -26,7 +26,7 @@ pub async fn create_api_key(
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors};
-            let (staff, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let mut errors = FieldErrors::new();
             let name = errors.check(Field::KeyName, super::parse_name(&name));
             let scopes = errors.check(Field::Scopes, super::parse_scopes(&scopes));
@@ -38,9 +38,9 @@ pub async fn create_api_key(
             let key_id = super::db::create(&pool, id, &name, &key, &scopes, shares, staff.id).await?;
             let third = if shares { " (third party)" } else { "" };
             let detail = format!("API key {key_id} \"{name}\" made{third}: {}", scopes.join(","));
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 &detail,
@@ -56,14 +56,14 @@ pub async fn create_api_key(
 pub async fn revoke_api_key(site: String, id: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site_id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, site_id) = crate::staff::guard::owner_and_site(&site).await?;
             if !super::db::revoke(&crate::server_ctx::pool()?, site_id, id).await? {
                 return Err(AppError::NotFound);
             }
             let detail = format!("API key {id} revoked");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(site_id),
                 None,
                 &detail,

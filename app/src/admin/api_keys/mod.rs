@@ -8,10 +8,10 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::{Field, Problem};
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -72,8 +72,8 @@ impl ApiKeyState {
         let create = ServerAction::<CreateApiKey>::new();
         let revoke = ServerAction::<RevokeApiKey>::new();
         let saved = RwSignal::new(0u32);
-        crate::admin::ui::reload_after(create, saved);
-        crate::admin::ui::reload_after(revoke, saved);
+        crate::staff::ui::reload_after(create, saved);
+        crate::staff::ui::reload_after(revoke, saved);
         let data = Resource::new(move || (site.get(), changed.get(), saved.get()), |(site, ..)| api_keys(site));
         Self { create, revoke, data }
     }

@@ -1,46 +1,8 @@
 //! SQL of the audit log.
 
-use super::api::{AuditAction, AuditEntry};
-use crate::admin::auth::db::StaffRow;
-use crate::domain::SiteId;
+use super::api::AuditEntry;
+use crate::staff::audit::AuditAction;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
-
-/// Appends an entry. `detail` names what, never whom (no contact data).
-pub async fn record(
-    pool: &SqlitePool,
-    staff: &StaffRow,
-    action: AuditAction,
-    site: Option<SiteId>,
-    customer: Option<i64>,
-    detail: &str,
-) -> sqlx::Result<()> {
-    let detail: String = detail.chars().take(500).collect();
-    sqlx::query(
-        "INSERT INTO audit_log (staff_id, staff_email, action, site_id, customer_id, detail)
-         VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(staff.id)
-    .bind(&staff.email)
-    .bind(action.code())
-    .bind(site)
-    .bind(customer)
-    .bind(detail)
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-/// Appends an entry for something done with the `patron` command on the server, where no
-/// staff member is signed in: it is logged as done by "command line".
-pub async fn record_command(pool: &SqlitePool, action: AuditAction, detail: &str) -> sqlx::Result<()> {
-    let detail: String = detail.chars().take(500).collect();
-    sqlx::query("INSERT INTO audit_log (staff_email, action, detail) VALUES ('command line', ?, ?)")
-        .bind(action.code())
-        .bind(detail)
-        .execute(pool)
-        .await?;
-    Ok(())
-}
 
 /// Up to `limit` entries, newest first, narrowed as asked.
 pub async fn page(

@@ -1,6 +1,6 @@
 //! The audit log: who on the staff viewed a customer, exported, printed labels, merged,
 //! imported, changed settings or staff, took a backup. Written where each happens
-//! ([`note`]); read by the owner only.
+//! ([`crate::staff::audit::note`]); read here, by the owner only.
 
 mod api;
 #[cfg(feature = "ssr")]
@@ -8,20 +8,9 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::ui::{ErrorLine, short_time};
+use crate::staff::audit::AuditAction;
+use crate::staff::ui::{ErrorLine, short_time};
 use leptos::prelude::*;
-
-/// Appends to the audit log on behalf of `staff` (server functions only).
-#[cfg(feature = "ssr")]
-pub async fn note(
-    staff: &crate::admin::auth::db::StaffRow,
-    action: AuditAction,
-    site: Option<crate::domain::SiteId>,
-    customer: Option<i64>,
-    detail: &str,
-) -> Result<(), crate::error::AppError> {
-    Ok(db::record(&crate::server_ctx::pool()?, staff, action, site, customer, detail).await?)
-}
 
 #[component]
 pub fn AuditLogPage() -> impl IntoView {

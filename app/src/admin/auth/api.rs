@@ -20,7 +20,7 @@ pub enum AuthState {
 pub async fn get_auth_state() -> Result<AuthState, AppError> {
     crate::server_ctx::answer(
         async move {
-            if let Some(staff) = super::guard::current_staff().await? {
+            if let Some(staff) = crate::staff::guard::current_staff().await? {
                 return Ok(AuthState::SignedIn { email: staff.email, role: staff.role });
             }
             let pool = crate::server_ctx::pool()?;
@@ -81,7 +81,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             let attempt = super::throttle::Attempt::new(&normalised, crate::server_ctx::client_ip());
             let now = crate::server_ctx::now();
             let headers = crate::server_ctx::request_parts()?.headers;
-            let device = super::session::token_cookie(&headers, super::session::DEVICE_COOKIE);
+            let device = crate::tokens::token_cookie(&headers, crate::staff::session::DEVICE_COOKIE);
             let known_device = match &device {
                 Some(token) => super::db::is_device_of(&pool, &crate::tokens::hash(token), &normalised).await?,
                 None => false,
@@ -120,7 +120,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
 pub async fn logout() -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            use super::session;
+            use crate::staff::session;
             let parts = crate::server_ctx::request_parts()?;
             if let Some(token) = session::token_from(&parts.headers) {
                 let pool = crate::server_ctx::pool()?;
@@ -136,7 +136,7 @@ pub async fn logout() -> Result<(), AppError> {
 /// Clears this browser's session cookie and sends it to the login page.
 #[cfg(feature = "ssr")]
 fn to_login_page() {
-    use super::session;
+    use crate::staff::session;
     crate::server_ctx::set_response_header(axum::http::header::SET_COOKIE, session::clear_cookie(session::is_https()));
     leptos_axum::redirect("/admin/login");
 }
@@ -147,7 +147,7 @@ fn to_login_page() {
 pub async fn logout_everywhere() -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let staff = super::guard::require_staff(crate::domain::Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let ended = super::db::delete_sessions_of(&pool, staff.id).await?;
             tracing::info!(staff = staff.id.0, sessions = ended, "signed out everywhere");
@@ -162,10 +162,11 @@ pub async fn logout_everywhere() -> Result<(), AppError> {
 /// when strangers have used up the account's failures (see `throttle`).
 #[cfg(feature = "ssr")]
 async fn remember_device(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
-    use super::session;
+    use crate::staff::session;
     let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a device token", e))?;
     super::db::add_device(pool, staff, &crate::tokens::hash(&token)).await?;
-    let cookie = session::token_set_cookie(session::DEVICE_COOKIE, "/", &token, 365 * 24 * 3600, session::is_https());
+    let cookie =
+        crate::tokens::token_set_cookie(session::DEVICE_COOKIE, "/", &token, 365 * 24 * 3600, session::is_https());
     if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         res.append_header(axum::http::header::SET_COOKIE, cookie);
     }
@@ -174,7 +175,7 @@ async fn remember_device(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId)
 
 #[cfg(feature = "ssr")]
 pub(crate) async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
-    use super::session;
+    use crate::staff::session;
     let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a session token", e))?;
     super::db::create_session(pool, staff, &crate::tokens::hash(&token)).await?;
     crate::server_ctx::set_response_header(

@@ -1,17 +1,9 @@
 //! SQL of staff accounts and sessions.
 
 use super::passwords::PasswordHashString;
-use super::session::LIFETIME_DAYS;
 use crate::domain::{Email, Role, StaffId};
+use crate::staff::session::LIFETIME_DAYS;
 use sqlx::{Row, SqlitePool};
-
-/// A staff member as the admin sees them (no hash).
-#[derive(Debug, Clone)]
-pub struct StaffRow {
-    pub id: StaffId,
-    pub email: String,
-    pub role: Role,
-}
 
 pub async fn staff_exists(pool: &SqlitePool) -> sqlx::Result<bool> {
     Ok(sqlx::query_scalar::<_, i64>("SELECT EXISTS (SELECT 1 FROM staff_users)").fetch_one(pool).await? == 1)
@@ -100,19 +92,6 @@ pub async fn create_session(pool: &SqlitePool, staff: StaffId, token_hash: &str)
 }
 
 /// The staff member behind a live session.
-pub async fn staff_for_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<Option<StaffRow>> {
-    let row = sqlx::query(
-        "SELECT u.id, u.email, u.role FROM sessions s JOIN staff_users u ON u.id = s.staff_id
-         WHERE s.token_hash = ? AND s.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-    )
-    .bind(token_hash)
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.and_then(|r| {
-        Some(StaffRow { id: StaffId(r.get("id")), email: r.get("email"), role: Role::parse(r.get("role"))? })
-    }))
-}
-
 pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
     Ok(())

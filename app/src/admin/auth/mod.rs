@@ -1,21 +1,18 @@
-//! Staff sign-in: the first-run owner page, login, logout, and the session guard.
+//! Staff sign-in: the first-run owner page, login, logout (the session and its guard are
+//! `crate::staff`).
 
 pub(crate) mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
-pub mod guard;
-#[cfg(feature = "ssr")]
 pub mod passwords;
-#[cfg(feature = "ssr")]
-pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
 pub use api::{AuthState, GetAuthState, Login, Logout, LogoutEverywhere, SetupOwner, get_auth_state};
 
-use crate::admin::form_error::FormError;
 use crate::domain::{Field, Password};
+use crate::staff::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

@@ -26,12 +26,12 @@ pub struct BackupList {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::files::BackupPlace;
-    use crate::admin::auth::db::StaffRow;
     use crate::error::AppError;
+    use crate::staff::StaffRow;
 
     /// The owner's check and where backups go.
     pub async fn owner_and_place() -> Result<(StaffRow, BackupPlace), AppError> {
-        let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Owner).await?;
+        let staff = crate::staff::guard::require_staff(crate::domain::Role::Owner).await?;
         let place = leptos::prelude::use_context::<BackupPlace>()
             .ok_or_else(|| AppError::internal("server function context", "no backup place"))?;
         Ok((staff, place))
@@ -62,7 +62,7 @@ pub async fn start_backup() -> Result<BackupFile, AppError> {
             let pool = crate::server_ctx::pool()?;
             let now = crate::server_ctx::now();
             let file = super::files::backup(&pool, &place, now).await.map_err(|e| AppError::internal("backup", e))?;
-            crate::admin::audit::note(&staff, crate::admin::audit::AuditAction::BackedUp, None, None, &file.name)
+            crate::staff::audit::note(&staff, crate::staff::audit::AuditAction::BackedUp, None, None, &file.name)
                 .await?;
             Ok(file)
         }

@@ -11,7 +11,7 @@ pub mod files;
 
 pub use api::*;
 
-use crate::admin::ui::{ErrorLine, action_error, short_time};
+use crate::staff::ui::{ErrorLine, action_error, short_time};
 use leptos::prelude::*;
 
 #[component]

@@ -50,7 +50,7 @@ pub async fn list_customers(query: String, page: u32) -> Result<CustomerPage, Ap
     crate::server_ctx::answer(
         async move {
             use crate::domain::Role;
-            super::super::auth::guard::require_staff(Role::Staff).await?;
+            crate::staff::guard::require_staff(Role::Staff).await?;
             let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
             let page = page.clamp(1, 100_000);
             let pool = crate::server_ctx::pool()?;

@@ -6,7 +6,7 @@ pub mod db;
 
 pub use api::{ConsentState, CustomerPage, CustomerRow, ListCustomers, list_customers};
 
-use crate::admin::ui::{query_value, short_time};
+use crate::staff::ui::{query_value, short_time};
 use leptos::prelude::*;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;

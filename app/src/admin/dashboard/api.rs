@@ -25,7 +25,7 @@ pub async fn dashboard() -> Result<Today, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::Role;
-            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let mut today = super::db::today(&pool).await?;
             if staff.role.at_least(Role::Manager) {

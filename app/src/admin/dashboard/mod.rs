@@ -6,7 +6,7 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::ui::ErrorLine;
+use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -68,7 +68,7 @@ fn refused(e: super::db::MergeError) -> AppError {
 pub async fn find_duplicates(site: String) -> Result<Duplicates, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let people = super::db::people(&pool, site).await?;
             let dismissed = super::db::dismissed(&pool, site).await?;
             let found = tokio::task::spawn_blocking(move || super::finder::find(&people, &dismissed))
@@ -94,12 +94,12 @@ pub async fn find_duplicates(site: String) -> Result<Duplicates, AppError> {
 pub async fn merge_customers(site: String, keep: i64, merge: i64) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let id = super::db::merge(&pool, site, keep, merge, staff.id).await.map_err(refused)?;
             let detail = format!("customer {merge} into {keep}, merge {id}");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::Merged,
+                crate::staff::audit::AuditAction::Merged,
                 Some(site),
                 Some(keep),
                 &detail,
@@ -115,7 +115,7 @@ pub async fn merge_customers(site: String, keep: i64, merge: i64) -> Result<i64,
 pub async fn dismiss_pair(site: String, a: i64, b: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             Ok(super::db::dismiss(&pool, site, a, b, staff.id).await?)
         }
         .await,
@@ -126,7 +126,7 @@ pub async fn dismiss_pair(site: String, a: i64, b: i64) -> Result<(), AppError> 
 pub async fn list_merges(site: String) -> Result<Vec<MergeRow>, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             Ok(super::db::merges(&pool, site, 50).await?)
         }
         .await,
@@ -137,11 +137,11 @@ pub async fn list_merges(site: String) -> Result<Vec<MergeRow>, AppError> {
 pub async fn undo_merge(site: String, id: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             super::db::undo(&pool, site, id, staff.id).await.map_err(refused)?;
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::Unmerged,
+                crate::staff::audit::AuditAction::Unmerged,
                 Some(site),
                 None,
                 &format!("merge {id}"),

@@ -3,7 +3,7 @@
 
 use super::api::{MergeRow, Side};
 use super::matching::Person;
-use crate::admin::record::db::record_change as change;
+use crate::customer_changes::record_change as change;
 use crate::domain::{CustomerId, SiteId, StaffId};
 use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
 use std::collections::HashSet;

@@ -12,7 +12,7 @@ mod nicknames;
 pub use api::*;
 
 use crate::admin::segments::{SiteForm, site_from_query};
-use crate::admin::ui::{ErrorLine, short_time};
+use crate::staff::ui::{ErrorLine, short_time};
 use leptos::prelude::*;
 
 #[component]

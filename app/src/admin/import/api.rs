@@ -75,7 +75,7 @@ mod ssr {
 pub async fn start_import(site: String, file_name: String) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let name: String = file_name.chars().filter(|c| !c.is_control()).take(200).collect();
             Ok(super::db::start(&pool, site, staff.id, &name).await?)
         }
@@ -87,7 +87,7 @@ pub async fn start_import(site: String, file_name: String) -> Result<i64, AppErr
 pub async fn append_import(site: String, id: i64, piece: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             if super::db::append(&pool, site, id, &piece).await? {
                 Ok(())
             } else {
@@ -102,7 +102,7 @@ pub async fn append_import(site: String, id: i64, piece: String) -> Result<(), A
 pub async fn preview_import(site: String, id: i64) -> Result<Preview, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let content = super::db::content(&pool, site, id).await?.ok_or(AppError::NotFound)?;
             let (columns, rows, total_rows) = super::rows::preview(&content, 5).map_err(ssr::bad_file)?;
             let suggested = columns.iter().map(|c| super::rows::suggest(c).to_owned()).collect();
@@ -119,7 +119,7 @@ pub async fn check_import(site: String, id: i64, mapping: String) -> Result<DryR
     crate::server_ctx::answer(
         async move {
             use super::db::Outcome;
-            let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let (rows, problems) = ssr::parsed(&pool, site, id, &mapping).await?;
             let mut counts = [0i64; 3];
             let (_turn, mut tx) = crate::writer::begin(&pool).await?;
@@ -142,7 +142,7 @@ pub async fn check_import(site: String, id: i64, mapping: String) -> Result<DryR
 pub async fn run_import(site: String, id: i64, mapping: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let (rows, problems) = ssr::parsed(&pool, site, id, &mapping).await?;
             if !problems.is_empty() {
                 return Err(AppError::InvalidRows(problems));
@@ -151,7 +151,7 @@ pub async fn run_import(site: String, id: i64, mapping: String) -> Result<(), Ap
                 return Err(AppError::Conflict("This import is running or done already.".into()));
             }
             let detail = format!("import {id}, {} rows", rows.len());
-            crate::admin::audit::note(&staff, crate::admin::audit::AuditAction::Imported, Some(site), None, &detail)
+            crate::staff::audit::note(&staff, crate::staff::audit::AuditAction::Imported, Some(site), None, &detail)
                 .await?;
             tokio::spawn(async move {
                 let result = run(&pool, site, staff.id, id, &rows).await;
@@ -198,7 +198,7 @@ async fn run(
 pub async fn import_status(site: String, id: i64) -> Result<ImportProgress, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             super::db::status(&pool, site, id).await?.ok_or(AppError::NotFound)
         }
         .await,

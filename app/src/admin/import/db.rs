@@ -4,7 +4,7 @@
 
 use super::api::ImportProgress;
 use super::rows::Row;
-use crate::admin::record::db::record_change;
+use crate::customer_changes::record_change;
 use crate::domain::{CustomerField, CustomerId, FieldValue, SiteId, StaffId};
 use sqlx::{AssertSqlSafe, Row as _, SqliteConnection, SqlitePool};
 

@@ -10,9 +10,9 @@ pub mod rows;
 pub use api::*;
 
 use crate::admin::segments::{SiteForm, site_from_query};
-use crate::admin::ui::ErrorLine;
 use crate::domain::{Field, RowProblem};
 use crate::error::AppError;
+use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
 
 /// A problem as the page lists it: "Line 7 · Email: This does not look like an email address."

@@ -1,22 +1,15 @@
-//! Each site's privacy policy, published at `/p/SITEKEY/privacy`. Patron writes it from the
-//! settings — what each enabled widget and the tracker collect and why, how long things
-//! are kept, the customer's rights and where to exercise them — and the owner adds who
-//! they are and how to reach them. Every change publishes a new version; every consent
-//! record keeps the version in force when it was given.
+//! The privacy policy's part of the site settings: the version in force, the earlier ones,
+//! and the owner's own words (the policy itself is `crate::policy`, its page
+//! `crate::public_pages::privacy_policy`).
 
 mod api;
-#[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
-pub mod page;
-pub mod text;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

@@ -5,9 +5,9 @@
 
 use crate::admin::record::UpdateCustomer;
 use crate::admin::segments::{SiteForm, site_from_query};
-use crate::admin::ui::ErrorLine;
 use crate::domain::CustomerField;
 use crate::error::AppError;
+use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -76,7 +76,7 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
         async move {
             use crate::domain::{Email, Phone};
             use sqlx::Row;
-            let (_, site, pool) = crate::admin::segments::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let rows = sqlx::query(
                 "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name,
                         pii_open(email) AS email, pii_open(phone) AS phone, pii_open(street) AS street, postcode,

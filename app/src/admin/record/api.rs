@@ -162,11 +162,11 @@ pub async fn get_customer_record(id: i64) -> Result<CustomerRecord, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{CustomerId, Role};
-            let viewer = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let viewer = crate::staff::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let mut record = super::db::record(&pool, CustomerId(id)).await?.ok_or(AppError::NotFound)?;
             record.viewer_role = viewer.role;
-            crate::admin::audit::note(&viewer, crate::admin::audit::AuditAction::ViewedCustomer, None, Some(id), "")
+            crate::staff::audit::note(&viewer, crate::staff::audit::AuditAction::ViewedCustomer, None, Some(id), "")
                 .await?;
             Ok(record)
         }
@@ -187,13 +187,17 @@ pub async fn update_customer(
     crate::server_ctx::answer(
         async move {
             use crate::domain::{CustomerId, Field, FieldErrors, Problem};
-            let staff = crate::admin::auth::guard::require_staff(field.editable_by()).await?;
+            let staff = crate::staff::guard::require_staff(field.editable_by()).await?;
             let value = field.parse(&value).map_err(|p| FieldErrors::one(Field::Text, p))?;
             let pool = crate::server_ctx::pool()?;
-            match super::db::update_field(&pool, CustomerId(id), staff.id, field, &value, requested).await? {
-                super::db::Updated::Done => {}
-                super::db::Updated::NoSuchCustomer => return Err(AppError::NotFound),
-                super::db::Updated::EmailTaken => return Err(FieldErrors::one(Field::Email, Problem::Taken).into()),
+            match crate::customer_changes::update_field(&pool, CustomerId(id), staff.id, field, &value, requested)
+                .await?
+            {
+                crate::customer_changes::Updated::Done => {}
+                crate::customer_changes::Updated::NoSuchCustomer => return Err(AppError::NotFound),
+                crate::customer_changes::Updated::EmailTaken => {
+                    return Err(FieldErrors::one(Field::Email, Problem::Taken).into());
+                }
             }
             tracing::info!(staff = staff.id.0, customer = id, field = field.column(), "customer field changed");
             Ok(())
@@ -207,7 +211,7 @@ pub async fn tag_customer(id: i64, tag: String, on: bool) -> Result<(), AppError
     crate::server_ctx::answer(
         async move {
             use crate::domain::{CustomerId, Field, FieldErrors, Role, parse_tag};
-            let staff = crate::admin::auth::guard::require_staff(Role::Manager).await?;
+            let staff = crate::staff::guard::require_staff(Role::Manager).await?;
             let tag = parse_tag(&tag).map_err(|p| FieldErrors::one(Field::Text, p))?;
             let pool = crate::server_ctx::pool()?;
             if !super::db::set_tag(&pool, CustomerId(id), staff.id, &tag, on).await? {
@@ -224,7 +228,7 @@ pub async fn log_interaction(id: i64, kind: InteractionKind, summary: String, ou
     crate::server_ctx::answer(
         async move {
             use crate::domain::{CustomerId, Field, FieldErrors, FreeText, Problem, Role};
-            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let mut errors = FieldErrors::new();
             let summary = errors.check(Field::Note, FreeText::parse(&summary, 2000));
             let outcome = errors.check(Field::Reason, FreeText::parse(&outcome, 500));
@@ -258,7 +262,7 @@ pub async fn record_consent(id: i64, purpose: String, granted: bool, note: Strin
         async move {
             use crate::admin::segments::filter::CONSENT_PURPOSES;
             use crate::domain::{CustomerId, Field, FieldErrors, FreeText, Problem, Role};
-            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let mut errors = FieldErrors::new();
             let purpose = CONSENT_PURPOSES.into_iter().find(|p| *p == purpose);
             if purpose.is_none() {

@@ -4,9 +4,10 @@ use super::api::{
     Answer, Change, ConsentEvent, CustomerRecord, InteractionView, PurchaseLine, PurchaseView, ReservationView,
     SpendStats, Visit, nps_word,
 };
-use crate::domain::{CustomerField, CustomerId, FieldValue, InteractionKind, Minor, NpsScore, PaymentMethod, StaffId};
+use crate::customer_changes::record_change;
+use crate::domain::{CustomerField, CustomerId, InteractionKind, Minor, NpsScore, PaymentMethod, StaffId};
 // AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
-use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, Row, SqlitePool};
 
 /// The whole record, or `None` if there is no such customer.
 pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<CustomerRecord>> {
@@ -293,149 +294,6 @@ async fn answers(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Answer>>
     }
     out.sort_by(|a, b| b.at.cmp(&a.at));
     Ok(out)
-}
-
-pub enum Updated {
-    Done,
-    NoSuchCustomer,
-    EmailTaken,
-}
-
-/// Sets one field and records the change in the same transaction; a value equal to the
-/// old one changes nothing and records nothing.
-pub async fn update_field(
-    pool: &SqlitePool,
-    id: CustomerId,
-    staff: StaffId,
-    field: CustomerField,
-    value: &FieldValue,
-    requested: bool,
-) -> sqlx::Result<Updated> {
-    update_field_by(pool, id, Some(staff), field, value, requested).await
-}
-
-/// [`update_field`] by staff (`Some`) or by the customer on their own page (`None`, always a
-/// rectification they asked for, logged as a self-service request).
-pub async fn update_field_by(
-    pool: &SqlitePool,
-    id: CustomerId,
-    staff: Option<StaffId>,
-    field: CustomerField,
-    value: &FieldValue,
-    requested: bool,
-) -> sqlx::Result<Updated> {
-    let column = field.column();
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let old: Option<Option<String>> =
-        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"))))
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some(old) = old else {
-        return Ok(Updated::NoSuchCustomer);
-    };
-    let old = old.filter(|v| !v.is_empty());
-    let new = value.shown();
-    if old == new {
-        return Ok(Updated::Done);
-    }
-    // `column` is from the fixed list of fields; the value is always bound.
-    let sql = format!(
-        "UPDATE customers SET {column} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-        field.write_sql()
-    );
-    let query = sqlx::query(AssertSqlSafe(sql));
-    let query = match value {
-        FieldValue::Text(s) => query.bind(s.clone()),
-        FieldValue::Number(n) => query.bind(*n),
-        FieldValue::Empty if field.nullable() => query.bind(None::<String>),
-        FieldValue::Empty => query.bind(String::new()),
-    };
-    match query.bind(id).execute(&mut *tx).await {
-        Ok(_) => {}
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Updated::EmailTaken),
-        Err(e) => return Err(e),
-    }
-    let source = if staff.is_some() { ChangeSource::Staff } else { ChangeSource::Customer };
-    record_change_by(&mut tx, id, staff, source, column, old.as_deref(), new.as_deref()).await?;
-    if requested {
-        // The request log names the field, never the values (the history keeps those).
-        let channel = if staff.is_some() { "admin" } else { "self_service" };
-        sqlx::query(
-            "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
-             SELECT site_id, id, 'rectification', ?, 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?
-             FROM customers WHERE id = ?",
-        )
-        .bind(channel)
-        .bind(staff)
-        .bind(format!("corrected: {}", field.label()))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Updated::Done)
-}
-
-/// One change in the record's history; `staff` is `None` for the customer's own change.
-/// Both values are sealed: the history of a name or an email is as personal as the name.
-pub async fn record_change(
-    tx: &mut SqliteConnection,
-    id: CustomerId,
-    staff: impl Into<Option<StaffId>>,
-    field: &str,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> sqlx::Result<()> {
-    record_change_by(tx, id, staff.into(), ChangeSource::Staff, field, old, new).await
-}
-
-/// Who made a change the history records, besides staff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeSource {
-    Staff,
-    /// The customer, on their own page (a rectification).
-    Customer,
-    /// A widget: a profile answer, a confirmed signup filling in the record.
-    Widget,
-    /// The REST API, with a key of the shop's.
-    Api,
-}
-
-impl ChangeSource {
-    pub fn code(self) -> &'static str {
-        match self {
-            ChangeSource::Staff => "staff",
-            ChangeSource::Customer => "customer",
-            ChangeSource::Widget => "widget",
-            ChangeSource::Api => "api",
-        }
-    }
-}
-
-/// Records one change of a field (sealed, as the record's values are) and who made it.
-pub async fn record_change_by(
-    tx: &mut SqliteConnection,
-    id: CustomerId,
-    staff: Option<StaffId>,
-    source: ChangeSource,
-    field: &str,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO customer_changes (customer_id, staff_id, source, field, old_value, new_value)
-         VALUES (?, ?, ?, ?, pii_seal(?), pii_seal(?))",
-    )
-    .bind(id)
-    .bind(staff)
-    .bind(source.code())
-    .bind(field)
-    .bind(old)
-    .bind(new)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
 }
 
 /// Adds or removes a tag, recording it in the history; `false` if there is no such customer.

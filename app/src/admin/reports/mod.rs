@@ -9,9 +9,9 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::ui::{Bars, ErrorLine, TallyList, query_value};
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::staff::ui::{Bars, ErrorLine, TallyList, query_value};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

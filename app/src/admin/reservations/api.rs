@@ -47,7 +47,7 @@ impl Outcome {
 pub async fn open_reservations(query: String) -> Result<Vec<OpenReservation>, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let query: String = query.trim().chars().take(100).collect();
             Ok(super::db::open(&crate::server_ctx::pool()?, &query).await?)
         }
@@ -61,7 +61,7 @@ pub async fn open_reservations(query: String) -> Result<Vec<OpenReservation>, Ap
 pub async fn close_reservation(id: i64, outcome: Outcome) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             if !super::db::close(&crate::server_ctx::pool()?, id, staff.id, outcome).await? {
                 return Err(AppError::NotFound);
             }

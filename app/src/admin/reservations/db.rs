@@ -70,7 +70,7 @@ pub async fn close(pool: &SqlitePool, id: i64, staff: StaffId, outcome: Outcome)
         return Ok(false);
     };
     let field = format!("reservation {id}");
-    crate::admin::record::db::record_change(
+    crate::customer_changes::record_change(
         &mut tx,
         CustomerId(customer),
         staff,

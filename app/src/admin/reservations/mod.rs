@@ -8,7 +8,7 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::ui::{ErrorLine, reload_after, short_time};
+use crate::staff::ui::{ErrorLine, reload_after, short_time};
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -52,7 +52,7 @@ pub fn parse_months(raw: &str, range: std::ops::RangeInclusive<i64>) -> Result<i
 pub async fn retention(site: String) -> Result<RetentionView, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             Ok(RetentionView { rules: super::db::rules(&pool, id).await?, runs: super::db::runs(&pool, id, 10).await? })
         }
@@ -66,7 +66,7 @@ pub async fn save_retention(site: String, analytics_months: String, inactive_mon
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors};
-            let (staff, id) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let mut errors = FieldErrors::new();
             let analytics = errors.check(Field::AnalyticsMonths, parse_months(&analytics_months, ANALYTICS_MONTHS));
             let inactive = if inactive_months.trim().is_empty() {
@@ -79,14 +79,14 @@ pub async fn save_retention(site: String, analytics_months: String, inactive_mon
             };
             let pool = crate::server_ctx::pool()?;
             super::db::save(&pool, id, analytics, inactive).await?;
-            crate::admin::policy::republish(&pool, id).await;
+            crate::policy::republish(&pool, id).await;
             let detail = match inactive {
                 Some(m) => format!("retention: analytics {analytics} months, inactive customers {m} months"),
                 None => format!("retention: analytics {analytics} months, inactive customers kept"),
             };
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 &detail,
@@ -102,7 +102,7 @@ pub async fn save_retention(site: String, analytics_months: String, inactive_mon
 pub async fn apply_retention(site: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, _) = crate::admin::settings::owner_and_site(&site).await?;
+            let (staff, _) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             let done = super::db::apply(&pool).await?;
             super::log_run(&done);

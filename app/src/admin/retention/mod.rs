@@ -10,10 +10,10 @@ pub mod db;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, short_time};
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -46,7 +46,7 @@ impl RetentionState {
     /// Saved rules change the privacy policy, so a save reloads the whole page (`changed`).
     pub fn new(site: Memo<String>, changed: RwSignal<u32>) -> Self {
         let save = ServerAction::<SaveRetention>::new();
-        crate::admin::ui::reload_after(save, changed);
+        crate::staff::ui::reload_after(save, changed);
         let apply = ServerAction::<ApplyRetention>::new();
         let data =
             Resource::new(move || (site.get(), changed.get(), apply.version().get()), |(site, _, _)| retention(site));

@@ -35,15 +35,15 @@ pub struct PrivacyRequest {
 pub async fn set_do_not_sell(id: i64, on: bool) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            use crate::admin::audit::AuditAction;
             use crate::domain::{CustomerId, Role};
-            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            use crate::staff::audit::AuditAction;
+            let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let site = super::db::set_do_not_sell(&pool, CustomerId(id), super::db::By::Staff(&staff), on)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let detail = if on { "not to be sold or shared" } else { "may be sold or shared again" };
-            crate::admin::audit::note(&staff, AuditAction::ChangedDoNotSell, Some(site), Some(id), detail).await
+            crate::staff::audit::note(&staff, AuditAction::ChangedDoNotSell, Some(site), Some(id), detail).await
         }
         .await,
     )
@@ -54,15 +54,15 @@ pub async fn set_do_not_sell(id: i64, on: bool) -> Result<(), AppError> {
 pub async fn erase_customer(id: i64) -> Result<ErasureDone, AppError> {
     crate::server_ctx::answer(
         async move {
-            use crate::admin::audit::AuditAction;
             use crate::domain::{CustomerId, Role};
-            let staff = crate::admin::auth::guard::require_staff(Role::Manager).await?;
+            use crate::staff::audit::AuditAction;
+            let staff = crate::staff::guard::require_staff(Role::Manager).await?;
             let pool = crate::server_ctx::pool()?;
             let erased = super::db::erase(&pool, CustomerId(id), super::db::By::Staff(&staff))
                 .await?
                 .ok_or(AppError::NotFound)?;
             let detail = format!("{} rows in {} tables", erased.rows, erased.tables);
-            crate::admin::audit::note(&staff, AuditAction::ErasedCustomer, Some(erased.site), Some(id), &detail)
+            crate::staff::audit::note(&staff, AuditAction::ErasedCustomer, Some(erased.site), Some(id), &detail)
                 .await?;
             match super::db::sweep_log(&pool).await {
                 Ok(true) => {}
@@ -82,7 +82,7 @@ pub async fn privacy_requests() -> Result<Vec<PrivacyRequest>, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::Role;
-            crate::admin::auth::guard::require_staff(Role::Manager).await?;
+            crate::staff::guard::require_staff(Role::Manager).await?;
             let pool = crate::server_ctx::pool()?;
             Ok(super::db::requests(&pool, 200).await?)
         }

@@ -2,8 +2,8 @@
 //! do-not-sell flag and the request log.
 
 use super::api::PrivacyRequest;
-use crate::admin::auth::db::StaffRow;
 use crate::domain::{CustomerId, SiteId, StaffId};
+use crate::staff::StaffRow;
 use serde_json::{Map, Value};
 use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
 
@@ -178,7 +178,7 @@ pub async fn set_do_not_sell(pool: &SqlitePool, id: CustomerId, by: By<'_>, on: 
         .fetch_one(&mut *tx)
         .await?;
         let (old, new) = if on { (None, Some(now.as_str())) } else { (before.as_deref(), None) };
-        crate::admin::record::db::record_change(&mut tx, id, by.staff(), "do_not_sell", old, new).await?;
+        crate::customer_changes::record_change(&mut tx, id, by.staff(), "do_not_sell", old, new).await?;
         if on {
             by.done(&mut tx, site, id, "do_not_sell", "marked: not to be sold or shared").await?;
         }

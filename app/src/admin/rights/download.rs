@@ -4,12 +4,12 @@
 //! logged as a request answered.
 
 use super::db::By;
-use crate::admin::audit::AuditAction;
-use crate::admin::auth::guard::{plain, plain_refusal, staff_at_least};
 use crate::admin::segments::export::csv_line;
 use crate::domain::{CustomerId, Role};
 use crate::error::AppError;
 use crate::extract::Query;
+use crate::staff::audit::AuditAction;
+use crate::staff::guard::{plain, plain_refusal, staff_at_least};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -50,7 +50,7 @@ pub async fn bundle_response(pool: &SqlitePool, id: CustomerId, by: By<'_>, form
     let noted = async {
         if let By::Staff(staff) = by {
             let action = AuditAction::ExportedCustomerData;
-            crate::admin::audit::db::record(pool, staff, action, Some(site), Some(id.0), format).await?;
+            crate::staff::audit::record(pool, staff, action, Some(site), Some(id.0), format).await?;
         }
         super::db::log_access(pool, site, id, by, rows).await
     };

@@ -8,13 +8,11 @@ mod api;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod download;
-#[cfg(feature = "ssr")]
-pub mod self_service;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, reload_after, short_time};
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -114,18 +114,8 @@ pub const MAX_RULES: usize = 40;
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::*;
-    use crate::admin::auth::db::StaffRow;
     use crate::admin::segments::filter::Filter;
-    use crate::domain::{Field, FieldErrors, Problem, Role, SiteId, SiteKey};
-
-    /// The manager's check and the site.
-    pub async fn manager_and_site(site: &str) -> Result<(StaffRow, SiteId, sqlx::SqlitePool), AppError> {
-        let staff = crate::admin::auth::guard::require_staff(Role::Manager).await?;
-        let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
-        let pool = crate::server_ctx::pool()?;
-        let id = crate::admin::settings::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
-        Ok((staff, id, pool))
-    }
+    use crate::domain::{Field, FieldErrors, Problem};
 
     /// The builder's JSON, parsed into a filter; problems name the rule (1-based).
     pub fn parse_filter(json: &str) -> Result<(RawFilter, Filter), AppError> {
@@ -144,7 +134,7 @@ pub(crate) mod ssr {
 pub async fn count_segment(site: String, filter: String) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let (_, filter) = ssr::parse_filter(&filter)?;
             Ok(super::db::count(&pool, site, &filter, crate::server_ctx::now()).await?)
         }
@@ -164,7 +154,7 @@ pub async fn run_segment(
 ) -> Result<SegmentPage, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let (_, filter) = ssr::parse_filter(&filter)?;
             let sort = Sort { column: SortColumn::from_code(&sort).unwrap_or(SortColumn::Name), descending };
             let page = page.clamp(1, 100_000);
@@ -183,7 +173,7 @@ pub async fn run_segment(
 pub async fn segment_choices(site: String) -> Result<Choices, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             Ok(super::db::choices(&pool, site).await?)
         }
         .await,
@@ -194,7 +184,7 @@ pub async fn segment_choices(site: String) -> Result<Choices, AppError> {
 pub async fn list_segments(site: String) -> Result<Vec<SavedSegment>, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             Ok(super::db::saved(&pool, site).await?)
         }
         .await,
@@ -207,7 +197,7 @@ pub async fn save_segment(site: String, name: String, filter: String) -> Result<
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
-            let (staff, site, pool) = ssr::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let name = name.trim();
             let problem = if name.is_empty() {
                 Some(Problem::Required)
@@ -233,7 +223,7 @@ pub async fn save_segment(site: String, name: String, filter: String) -> Result<
 pub async fn delete_segment(site: String, id: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             if super::db::delete(&pool, site, id).await? { Ok(()) } else { Err(AppError::NotFound) }
         }
         .await,
@@ -246,7 +236,7 @@ pub async fn tag_segment(site: String, filter: String, tag: String) -> Result<u6
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors};
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let tag =
                 crate::domain::parse_tag(&tag).map_err(|p| AppError::Invalid(FieldErrors::one(Field::Text, p)))?;
             let (_, filter) = ssr::parse_filter(&filter)?;
@@ -260,7 +250,7 @@ pub async fn tag_segment(site: String, filter: String, tag: String) -> Result<u6
 pub async fn get_dormant_rule(site: String) -> Result<DormantRule, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, site, pool) = ssr::manager_and_site(&site).await?;
+            let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let (_, days) = super::db::site_rules(&pool, site).await?;
             Ok(DormantRule { days, filter: DormantRule::filter(days) })
         }
@@ -274,7 +264,7 @@ pub async fn set_dormant_days(site: String, days: String) -> Result<(), AppError
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
-            let (staff, site, pool) = ssr::manager_and_site(&site).await?;
+            let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let days = match days.trim().parse::<u32>() {
                 Ok(d) if (1..=3650).contains(&d) => d,
                 Ok(_) => return Err(AppError::Invalid(FieldErrors::one(Field::DormantDays, Problem::OutOfRange))),
@@ -282,9 +272,9 @@ pub async fn set_dormant_days(site: String, days: String) -> Result<(), AppError
             };
             super::db::set_dormant_days(&pool, site, days).await?;
             let detail = format!("dormant after {days} days");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(site),
                 None,
                 &detail,

@@ -2,8 +2,8 @@
 //! 30 days"), most valuable first, to tag or export for a win-back offer.
 
 use super::{Results, SetDormantDays, SiteForm, get_dormant_rule, site_from_query};
-use crate::admin::ui::ErrorLine;
 use crate::error::AppError;
+use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
 
 #[component]

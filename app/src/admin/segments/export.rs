@@ -93,14 +93,14 @@ pub use handlers::{csv as csv_handler, labels as labels_handler};
 #[cfg(feature = "ssr")]
 mod handlers {
     use super::{COLUMNS, SHEETS, Sheet, csv_line};
-    use crate::admin::audit::AuditAction;
-    use crate::admin::auth::db::StaffRow;
     use crate::admin::segments::api::ssr::parse_filter;
     use crate::admin::segments::db::{self, ExportRow};
     use crate::domain::{Role, SiteId, SiteKey};
     use crate::error::AppError;
     use crate::extract::Query;
     use crate::server_ctx::now;
+    use crate::staff::StaffRow;
+    use crate::staff::audit::AuditAction;
     use axum::body::{Body, Bytes};
     use axum::extract::State;
     use axum::http::{HeaderMap, StatusCode, header};
@@ -145,14 +145,13 @@ mod handlers {
     async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<(StaffRow, SiteId), Refusal> {
         const BROKEN: Refusal = (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
         const MISSING: Refusal = (StatusCode::NOT_FOUND, "This site does not exist.");
-        let staff =
-            crate::admin::auth::guard::staff_at_least(pool, headers, Role::Manager).await.map_err(|e| match e {
-                AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Please sign in."),
-                AppError::Forbidden => (StatusCode::FORBIDDEN, "You are not allowed to do this."),
-                _ => BROKEN,
-            })?;
+        let staff = crate::staff::guard::staff_at_least(pool, headers, Role::Manager).await.map_err(|e| match e {
+            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Please sign in."),
+            AppError::Forbidden => (StatusCode::FORBIDDEN, "You are not allowed to do this."),
+            _ => BROKEN,
+        })?;
         let key = SiteKey::parse(site).map_err(|_| MISSING)?;
-        let site = crate::admin::settings::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)?;
+        let site = crate::sites::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)?;
         Ok((staff, site))
     }
 
@@ -164,7 +163,7 @@ mod handlers {
         site: SiteId,
         detail: &str,
     ) -> Result<(), Refusal> {
-        crate::admin::audit::db::record(pool, staff, action, Some(site), None, detail).await.map_err(|e| {
+        crate::staff::audit::record(pool, staff, action, Some(site), None, detail).await.map_err(|e| {
             tracing::error!(error = %e, "audit log");
             (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.")
         })
@@ -222,7 +221,7 @@ mod handlers {
             }
         };
         let unsubscribe = if columns.contains(&"unsubscribe_url") {
-            use crate::admin::rights::self_service::{db::secret, unsubscribe::SECRET};
+            use crate::{public_pages::unsubscribe::SECRET, tokens::secret};
             match secret(&pool, SECRET).await {
                 Ok(secret) => {
                     let prefix = format!("{}/p/{}/unsubscribe/", public.as_str(), q.site);
@@ -308,7 +307,7 @@ mod handlers {
             }),
             "unsubscribe_url" => match &context.unsubscribe {
                 Some((prefix, secret)) => {
-                    let token = crate::admin::rights::self_service::unsubscribe::token(
+                    let token = crate::public_pages::unsubscribe::token(
                         secret,
                         context.site,
                         crate::domain::CustomerId(r.id),

@@ -14,17 +14,15 @@ pub(crate) mod sql;
 #[cfg(feature = "ssr")]
 pub mod windows;
 
-#[cfg(feature = "ssr")]
-pub(crate) use api::ssr::manager_and_site;
 pub use api::*;
 #[cfg(feature = "ssr")]
 pub(crate) use sql::push_filter;
 
 pub use dormant::DormantPage;
 
-use crate::admin::ui::{ErrorLine, query_value, short_time};
 use crate::domain::{Field, RowProblem};
 use crate::error::AppError;
+use crate::staff::ui::{ErrorLine, query_value, short_time};
 use filter::{
     CONSENT_PURPOSES, Kind, MORE_SUBJECTS, NPS_CHOICES, RESERVATION_CHOICES, RawFilter, RawGroup, RawRule, SUBJECTS,
     kind_of,

@@ -68,24 +68,11 @@ pub struct SiteSettings {
     pub profile_fields: Vec<ProfileField>,
 }
 
-/// The owner's check, and the site the call is about.
-#[cfg(feature = "ssr")]
-pub(crate) async fn owner_and_site(
-    site: &str,
-) -> Result<(crate::admin::auth::db::StaffRow, crate::domain::SiteId), AppError> {
-    use crate::domain::{Role, SiteKey};
-    let staff = crate::admin::auth::guard::require_staff(Role::Owner).await?;
-    let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
-    let pool = crate::server_ctx::pool()?;
-    let id = super::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
-    Ok((staff, id))
-}
-
 #[server(prefix = "/api/admin", endpoint = "list_sites")]
 pub async fn list_sites() -> Result<Vec<SiteSummary>, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Owner).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Owner).await?;
             Ok(super::db::list_sites(&crate::server_ctx::pool()?).await?)
         }
         .await,
@@ -100,19 +87,19 @@ pub async fn create_site(form: NewSiteForm) -> Result<String, AppError> {
         async move {
             use super::form::ValidNewSite;
             use crate::domain::{Field, FieldErrors, Problem};
-            let staff = crate::admin::auth::guard::require_staff(crate::domain::Role::Owner).await?;
+            let staff = crate::staff::guard::require_staff(crate::domain::Role::Owner).await?;
             let site = ValidNewSite::try_from(&form)?;
             let pool = crate::server_ctx::pool()?;
             if !super::db::create_site(&pool, &site).await? {
                 return Err(FieldErrors::one(Field::SiteKey, Problem::Taken).into());
             }
-            if let Some(id) = super::db::site_id(&pool, &site.key).await? {
-                crate::admin::policy::republish(&pool, id).await;
+            if let Some(id) = crate::sites::db::site_id(&pool, &site.key).await? {
+                crate::policy::republish(&pool, id).await;
             }
             tracing::info!(staff = staff.id.0, site = site.key.as_str(), "site created");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 None,
                 None,
                 "site created",
@@ -128,7 +115,7 @@ pub async fn create_site(form: NewSiteForm) -> Result<String, AppError> {
 pub async fn get_site_settings(site: String) -> Result<SiteSettings, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             let mut settings = super::db::settings(&pool, id).await?;
             settings.embed_server = crate::server_ctx::link_origin()?;
@@ -143,15 +130,15 @@ pub async fn save_site(form: GeneralForm) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             use super::form::ValidGeneral;
-            let (staff, id) = owner_and_site(&form.site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&form.site).await?;
             let general = ValidGeneral::try_from(&form)?;
             let pool = crate::server_ctx::pool()?;
             super::db::update_general(&pool, id, &general).await?;
-            crate::admin::policy::republish(&pool, id).await;
+            crate::policy::republish(&pool, id).await;
             tracing::info!(staff = staff.id.0, site = form.site, "site settings saved");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "site settings saved",
@@ -167,14 +154,14 @@ pub async fn save_site(form: GeneralForm) -> Result<(), AppError> {
 pub async fn set_widget(site: String, widget: WidgetKind, on: bool) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, id) = owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let pool = crate::server_ctx::pool()?;
             super::db::set_widget(&pool, id, widget, on).await?;
-            crate::admin::policy::republish(&pool, id).await;
+            crate::policy::republish(&pool, id).await;
             tracing::info!(staff = staff.id.0, site, widget = widget.code(), on, "widget switched");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "widget switched",
@@ -191,13 +178,13 @@ pub async fn add_origin(site: String, origin: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Origin, Problem};
-            let (staff, id) = owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let origin = Origin::parse(&origin).map_err(|_| FieldErrors::one(Field::Origin, Problem::NotAUrl))?;
             super::db::add_origin(&crate::server_ctx::pool()?, id, origin.as_str()).await?;
             tracing::info!(staff = staff.id.0, site, origin = origin.as_str(), "origin allowed");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "origin allowed",
@@ -214,12 +201,12 @@ pub async fn add_origin(site: String, origin: String) -> Result<(), AppError> {
 pub async fn remove_origin(site: String, origin: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, id) = owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             super::db::remove_origin(&crate::server_ctx::pool()?, id, &origin).await?;
             tracing::info!(staff = staff.id.0, site, origin, "origin removed");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "origin removed",
@@ -239,7 +226,7 @@ pub async fn save_consent_text(site: String, language: String, body: String) -> 
         async move {
             use super::form::{parse_consent_text, parse_language};
             use crate::domain::{Field, FieldErrors};
-            let (staff, id) = owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let mut errors = FieldErrors::new();
             let lang = errors.check(Field::Language, parse_language(&language));
             let body = errors.check(Field::ConsentText, parse_consent_text(&body));
@@ -248,9 +235,9 @@ pub async fn save_consent_text(site: String, language: String, body: String) -> 
             };
             let version = super::db::save_consent_text(&crate::server_ctx::pool()?, id, lang.code(), &body).await?;
             tracing::info!(staff = staff.id.0, site, language = lang.code(), version, "consent wording saved");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "consent wording saved",
@@ -270,7 +257,7 @@ pub async fn add_option(site: String, question: QuestionKind, code: String, labe
         async move {
             use super::form::{OptionCode, parse_label};
             use crate::domain::{Field, FieldErrors, Problem};
-            let (staff, id) = owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             let mut errors = FieldErrors::new();
             if question == QuestionKind::Nps {
                 errors.add(Field::Code, Problem::UnknownOption);
@@ -290,9 +277,9 @@ pub async fn add_option(site: String, question: QuestionKind, code: String, labe
                 return Err(FieldErrors::one(Field::Code, Problem::Taken).into());
             }
             tracing::info!(staff = staff.id.0, site, code = code.as_str(), "question option added");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "question option added",
@@ -309,14 +296,14 @@ pub async fn add_option(site: String, question: QuestionKind, code: String, labe
 pub async fn set_option(site: String, option: i64, active: bool) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (staff, id) = owner_and_site(&site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
             if !super::db::set_option_active(&crate::server_ctx::pool()?, id, option, active).await? {
                 return Err(AppError::NotFound);
             }
             tracing::info!(staff = staff.id.0, site, option, active, "question option switched");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "question option switched",
@@ -333,7 +320,7 @@ pub async fn set_option(site: String, option: i64, active: bool) -> Result<(), A
 pub async fn move_option(site: String, option: i64, up: bool) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let (_, id) = owner_and_site(&site).await?;
+            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
             if !super::db::move_option(&crate::server_ctx::pool()?, id, option, up).await? {
                 return Err(AppError::NotFound);
             }
@@ -349,7 +336,7 @@ pub async fn save_texts(form: TextsForm) -> Result<(), AppError> {
         async move {
             use super::form::{parse_label, parse_language};
             use crate::domain::{Field, FieldErrors, Problem};
-            let (staff, id) = owner_and_site(&form.site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&form.site).await?;
             let pool = crate::server_ctx::pool()?;
             let lang = parse_language(&form.language).map_err(|p| FieldErrors::one(Field::Language, p))?;
             let codes = super::db::option_codes(&pool, id).await?;
@@ -367,9 +354,9 @@ pub async fn save_texts(form: TextsForm) -> Result<(), AppError> {
             }
             super::db::save_texts(&pool, id, lang.code(), &changes).await?;
             tracing::info!(staff = staff.id.0, site = form.site, language = lang.code(), "site texts saved");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "site texts saved",
@@ -396,7 +383,7 @@ pub async fn save_profile_fields(form: ProfileFieldsForm) -> Result<(), AppError
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
-            let (staff, id) = owner_and_site(&form.site).await?;
+            let (staff, id) = crate::staff::guard::owner_and_site(&form.site).await?;
             let mut fields = Vec::new();
             for raw in &form.fields {
                 let field =
@@ -407,9 +394,9 @@ pub async fn save_profile_fields(form: ProfileFieldsForm) -> Result<(), AppError
             }
             super::db::save_profile_fields(&crate::server_ctx::pool()?, id, &fields).await?;
             tracing::info!(staff = staff.id.0, site = form.site, "profile fields saved");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &staff,
-                crate::admin::audit::AuditAction::ChangedSettings,
+                crate::staff::audit::AuditAction::ChangedSettings,
                 Some(id),
                 None,
                 "profile fields saved",

@@ -2,13 +2,9 @@
 
 use super::api::{ConsentWording, OptionSetting, QuestionSettings, SiteSettings, SiteSummary, SiteText};
 use super::form::{OptionCode, ValidGeneral, ValidNewSite};
-use crate::domain::{ProfileField, SiteId, SiteKey, WidgetKind};
+use crate::domain::{ProfileField, SiteId, WidgetKind};
 use crate::widgets::question::QuestionKind;
 use sqlx::{Row, SqlitePool};
-
-pub async fn site_id(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<SiteId>> {
-    sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await
-}
 
 pub async fn list_sites(pool: &SqlitePool) -> sqlx::Result<Vec<SiteSummary>> {
     let rows = sqlx::query(

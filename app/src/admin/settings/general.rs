@@ -2,9 +2,9 @@
 //! widgets may run, and which widgets it uses with their snippets.
 
 use super::{AddOrigin, LanguageSelect, RemoveOrigin, SaveSite, SetWidget, SiteSettings};
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{action_error, reload_after};
 use crate::domain::{Field, WidgetKind, embed_snippet};
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{action_error, reload_after};
 use crate::widgets::texts::Lang;
 use leptos::form::ActionForm;
 use leptos::prelude::*;

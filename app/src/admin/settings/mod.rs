@@ -8,17 +8,15 @@ pub mod db;
 pub mod form;
 mod general;
 
-#[cfg(feature = "ssr")]
-pub(crate) use api::owner_and_site;
 pub use api::{
     AddOption, AddOrigin, ConsentWording, CreateSite, GetSiteSettings, ListSites, MoveOption, OptionSetting,
     QuestionSettings, RemoveOrigin, SaveConsentText, SaveProfileFields, SaveSite, SaveTexts, SetOption, SetWidget,
     SiteSettings, SiteSummary, SiteText, get_site_settings, list_sites,
 };
 
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{action_error, reload_after};
 use crate::domain::{Field, ProfileField};
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{action_error, reload_after};
 use crate::widgets::question::QuestionKind;
 use crate::widgets::texts::Lang;
 use form::ProfileFieldsForm;

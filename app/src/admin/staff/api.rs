@@ -45,7 +45,7 @@ const INVITE_DAYS: u32 = 7;
 pub async fn list_staff() -> Result<StaffList, AppError> {
     crate::server_ctx::answer(
         async move {
-            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            let me = crate::staff::guard::require_staff(Role::Owner).await?;
             Ok(super::db::list(&crate::server_ctx::pool()?, me.id).await?)
         }
         .await,
@@ -60,7 +60,7 @@ pub async fn invite_staff(email: String, role: Role) -> Result<String, AppError>
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Email, Field, FieldErrors, Problem};
-            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            let me = crate::staff::guard::require_staff(Role::Owner).await?;
             let email = Email::parse(&email).map_err(|p| FieldErrors::one(Field::Email, p))?;
             let pool = crate::server_ctx::pool()?;
             if super::db::staff_email_exists(&pool, &email).await? {
@@ -69,9 +69,9 @@ pub async fn invite_staff(email: String, role: Role) -> Result<String, AppError>
             let token = crate::tokens::new_token().map_err(|e| AppError::internal("making an invite token", e))?;
             super::db::create_invite(&pool, &crate::tokens::hash(&token), &email, role, me.id, INVITE_DAYS).await?;
             tracing::info!(staff = me.id.0, role = role.as_str(), "staff invitation made");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &me,
-                crate::admin::audit::AuditAction::ChangedStaff,
+                crate::staff::audit::AuditAction::ChangedStaff,
                 None,
                 None,
                 "staff invitation made",
@@ -89,13 +89,13 @@ pub async fn invite_staff(email: String, role: Role) -> Result<String, AppError>
 pub async fn set_role(staff: i64, role: Role) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            let me = crate::staff::guard::require_staff(Role::Owner).await?;
             match super::db::set_role(&crate::server_ctx::pool()?, crate::domain::StaffId(staff), role).await? {
                 super::db::RoleChange::Done => {
                     tracing::info!(staff = me.id.0, member = staff, role = role.as_str(), "role changed");
-                    crate::admin::audit::note(
+                    crate::staff::audit::note(
                         &me,
-                        crate::admin::audit::AuditAction::ChangedStaff,
+                        crate::staff::audit::AuditAction::ChangedStaff,
                         None,
                         None,
                         "role changed",
@@ -116,13 +116,13 @@ pub async fn set_role(staff: i64, role: Role) -> Result<(), AppError> {
 pub async fn remove_staff(staff: i64) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            let me = crate::staff::guard::require_staff(Role::Owner).await?;
             match super::db::remove(&crate::server_ctx::pool()?, crate::domain::StaffId(staff)).await? {
                 super::db::RoleChange::Done => {
                     tracing::info!(staff = me.id.0, member = staff, "staff account removed");
-                    crate::admin::audit::note(
+                    crate::staff::audit::note(
                         &me,
-                        crate::admin::audit::AuditAction::ChangedStaff,
+                        crate::staff::audit::AuditAction::ChangedStaff,
                         None,
                         None,
                         "staff account removed",
@@ -184,7 +184,7 @@ pub async fn accept_invite(token: String, password: String) -> Result<(), AppErr
 pub async fn reset_password(staff: i64) -> Result<String, AppError> {
     crate::server_ctx::answer(
         async move {
-            let me = crate::admin::auth::guard::require_staff(Role::Owner).await?;
+            let me = crate::staff::guard::require_staff(Role::Owner).await?;
             if me.id.0 == staff {
                 return Err(AppError::Forbidden);
             }
@@ -195,9 +195,9 @@ pub async fn reset_password(staff: i64) -> Result<String, AppError> {
                 return Err(AppError::NotFound);
             }
             tracing::info!(staff = me.id.0, member = staff, "password reset link made");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &me,
-                crate::admin::audit::AuditAction::ChangedStaff,
+                crate::staff::audit::AuditAction::ChangedStaff,
                 None,
                 None,
                 &format!("password reset link made for member {staff}"),
@@ -216,7 +216,7 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Password, Problem};
-            let me = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let me = crate::staff::guard::require_staff(Role::Staff).await?;
             let new = Password::parse(password).map_err(|p| FieldErrors::one(Field::Password, p))?;
             if current.len() > Password::MAX_BYTES {
                 return Err(FieldErrors::one(Field::Current, Problem::WrongPassword).into());
@@ -235,12 +235,12 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
                 .await
                 .map_err(|e| AppError::internal("hashing a new password", e))?;
             let headers = crate::server_ctx::request_parts()?.headers;
-            let session = crate::admin::auth::session::token_from(&headers).map(|t| crate::tokens::hash(&t));
+            let session = crate::staff::session::token_from(&headers).map(|t| crate::tokens::hash(&t));
             super::db::set_password(&pool, me.id, &hash, session.as_deref().unwrap_or_default()).await?;
             tracing::info!(staff = me.id.0, "password changed by its owner");
-            crate::admin::audit::note(
+            crate::staff::audit::note(
                 &me,
-                crate::admin::audit::AuditAction::ChangedStaff,
+                crate::staff::audit::AuditAction::ChangedStaff,
                 None,
                 None,
                 "own password changed",

@@ -9,9 +9,9 @@ pub mod db;
 pub use api::*;
 
 use crate::admin::auth::NewPasswordField;
-use crate::admin::form_error::FormError;
-use crate::admin::ui::{ErrorLine, action_error, reload_after, short_time};
 use crate::domain::{Field, Role};
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error, reload_after, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -93,7 +93,7 @@ pub const MAX_LINES: usize = 100;
 pub async fn lookup(query: String) -> Result<LookupAnswer, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let query: String = query.trim().chars().take(100).collect();
             if query.chars().count() < 2 {
                 return Ok(LookupAnswer::default());
@@ -108,7 +108,7 @@ pub async fn lookup(query: String) -> Result<LookupAnswer, AppError> {
 pub async fn get_till_setup() -> Result<TillSetup, AppError> {
     crate::server_ctx::answer(
         async move {
-            crate::admin::auth::guard::require_staff(crate::domain::Role::Staff).await?;
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             Ok(super::db::setup(&crate::server_ctx::pool()?).await?)
         }
         .await,
@@ -122,7 +122,7 @@ pub async fn create_customer(form: NewCustomerForm) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Email, Field, FieldErrors, PersonName, Phone, Problem, Role, SiteKey};
-            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let mut errors = FieldErrors::new();
             let first = errors.check(Field::FirstName, PersonName::parse(&form.first_name));
             let last = errors.check(Field::LastName, PersonName::parse_optional(&form.last_name)).flatten();
@@ -164,7 +164,7 @@ pub async fn add_purchase(form: PurchaseForm) -> Result<Saved, AppError> {
         async move {
             use super::form::parse_purchase;
             use crate::domain::{CustomerId, Role};
-            let staff = crate::admin::auth::guard::require_staff(Role::Staff).await?;
+            let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let customer = CustomerId(form.customer);
             let site = super::db::site_of(&pool, customer).await?.ok_or(AppError::NotFound)?;

@@ -228,7 +228,7 @@ pub async fn create_customer(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Created::EmailTaken),
         Err(e) => return Err(e),
     };
-    crate::admin::record::db::record_change(&mut tx, CustomerId(id), staff, "created", None, Some("till")).await?;
+    crate::customer_changes::record_change(&mut tx, CustomerId(id), staff, "created", None, Some("till")).await?;
     tx.commit().await?;
     Ok(Created::Id(id))
 }

@@ -7,11 +7,11 @@ pub mod form;
 
 pub use api::*;
 
-use crate::admin::form_error::FormError;
 use crate::admin::record::get_customer_record;
-use crate::admin::ui::{ErrorLine, action_error};
 use crate::domain::{Field, Minor, PaymentMethod, RowProblem, Totals};
 use crate::error::AppError;
+use crate::staff::form_error::FormError;
+use crate::staff::ui::{ErrorLine, action_error};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;

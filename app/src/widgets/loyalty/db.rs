@@ -40,9 +40,9 @@ pub async fn join(
     origin: &str,
 ) -> sqlx::Result<Joining> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
-    if let Some(known) = crate::my_page::db::recipient(&mut tx, site, &j.email).await? {
+    if let Some(known) = crate::public_pages::my_page::db::recipient(&mut tx, site, &j.email).await? {
         // Sent unless the address had its links or mails for now; the answer is the same.
-        crate::my_page::db::send_link(&mut tx, site, &known, &j.email, origin).await?;
+        crate::public_pages::my_page::db::send_link(&mut tx, site, &known, &j.email, origin).await?;
         tx.commit().await?;
         return Ok(Joining::Known);
     }
@@ -58,8 +58,12 @@ pub async fn join(
     crate::loyalty::db::issue_card_in(&mut tx, customer, &joined).await?;
     identity::attach_favourites(&mut tx, site.id, customer, &j.favourites).await?;
     let visitor = identity::link_browser(&mut tx, site.id, customer).await?;
-    let recipient = crate::my_page::db::Recipient { customer, name: j.first_name.as_str().to_owned(), language: lang };
-    crate::my_page::db::send_link(&mut tx, site, &recipient, &j.email, origin).await?;
+    let recipient = crate::public_pages::my_page::db::Recipient {
+        customer,
+        name: j.first_name.as_str().to_owned(),
+        language: lang,
+    };
+    crate::public_pages::my_page::db::send_link(&mut tx, site, &recipient, &j.email, origin).await?;
     tx.commit().await?;
     Ok(Joining::New { visitor })
 }

@@ -64,7 +64,7 @@ pub async fn save(pool: &SqlitePool, customer: CustomerId, answers: &[(ProfileFi
         };
         sqlx::query(sql).bind(value).bind(customer).execute(&mut *tx).await?;
         if old.as_deref() != Some(value.as_str()) {
-            use crate::admin::record::db::{ChangeSource, record_change_by};
+            use crate::customer_changes::{ChangeSource, record_change_by};
             let column = field.code();
             record_change_by(
                 &mut tx,

@@ -90,8 +90,15 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
                 let settings = crate::mail::db::newsletter_settings(&pool, caller.site.id).await?;
                 if settings.double_opt_in {
                     let form = SignupForm { page_url: page, ..form };
-                    return super::confirm::hold(&pool, &caller.site, &form, &signup, text_id, settings.confirm_hours)
-                        .await;
+                    return crate::public_pages::signup_confirm::hold(
+                        &pool,
+                        &caller.site,
+                        &form,
+                        &signup,
+                        text_id,
+                        settings.confirm_hours,
+                    )
+                    .await;
                 }
             }
             let consent = signup.consent_text_id.is_some();

@@ -1,9 +1,7 @@
-//! The email-list signup widget: form, server functions, SQL, and the double opt-in
-//! confirmation link.
+//! The email-list signup widget: form, server functions, SQL (the double opt-in link's page is
+//! `crate::public_pages::signup_confirm`).
 
 mod api;
-#[cfg(feature = "ssr")]
-pub mod confirm;
 #[cfg(feature = "ssr")]
 pub mod db;
 mod form;

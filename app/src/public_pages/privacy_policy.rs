@@ -2,10 +2,10 @@
 //! again first if the site's settings changed since), or an earlier one with `?version=N`
 //! — the one a consent record names. Plain HTML, no script.
 
-use super::text::Section;
-use crate::admin::rights::self_service::{escape, html_page};
+use super::html::{escape, html_page};
 use crate::domain::SiteKey;
 use crate::extract::Query;
+use crate::policy::text::Section;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -38,16 +38,16 @@ async fn policy_page(State(pool): State<SqlitePool>, Path(key): Path<String>, Qu
         Err(e) => return broken(e),
     };
     if version.is_none()
-        && let Err(e) = super::db::refresh(&pool, site.id, None, None).await
+        && let Err(e) = crate::policy::db::refresh(&pool, site.id, None, None).await
     {
         return broken(e);
     }
-    let current = match super::db::published(&pool, site.id, None).await {
+    let current = match crate::policy::db::published(&pool, site.id, None).await {
         Ok(Some(p)) => p.version,
         Ok(None) => return not_found(),
         Err(e) => return broken(e),
     };
-    let shown = match super::db::published(&pool, site.id, version).await {
+    let shown = match crate::policy::db::published(&pool, site.id, version).await {
         Ok(Some(p)) => p,
         Ok(None) => return not_found(),
         Err(e) => return broken(e),

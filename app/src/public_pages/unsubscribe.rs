@@ -7,7 +7,9 @@
 //! unsubscribes at once, which is also what RFC 8058's one-click `List-Unsubscribe-Post`
 //! sends.
 
-use super::{SelfService, db, escape, page, site_or_404};
+use super::SelfService;
+use super::html::{broken, escape, site_or_404};
+use super::self_service::{db, page};
 use crate::domain::{CustomerId, SiteId};
 use crate::error::AppError;
 use axum::extract::{Path, State};
@@ -17,6 +19,13 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 /// The name of the secret unsubscribe links are signed with.
+/// The one-click way out of a mail, `/p/SITEKEY/unsubscribe/TOKEN`.
+pub fn routes(state: SelfService) -> axum::Router {
+    axum::Router::new()
+        .route("/p/{key}/unsubscribe/{token}", axum::routing::get(confirm).post(unsubscribe))
+        .with_state(state)
+}
+
 pub const SECRET: &str = "unsubscribe";
 
 /// Purposes a customer can unsubscribe from, with the words the page uses.
@@ -63,7 +72,8 @@ async fn resolve(
     token: &str,
 ) -> Result<(crate::sites::Site, CustomerId, &'static str), Response> {
     let site = site_or_404(&s.pool, key).await?;
-    let secret = db::secret(&s.pool, SECRET).await.map_err(|e| super::broken(&AppError::internal("unsubscribe", e)))?;
+    let secret =
+        crate::tokens::secret(&s.pool, SECRET).await.map_err(|e| broken(&AppError::internal("unsubscribe", e)))?;
     let Some((customer, purpose)) = verify(&secret, site.id, token) else {
         let body = "<h1>This link is not valid</h1><p>Please use the whole link from the mail.</p>";
         return Err(page(StatusCode::NOT_FOUND, &site.name, body));
@@ -98,7 +108,7 @@ pub async fn confirm(State(s): State<SelfService>, Path((key, token)): Path<(Str
         }
         // An erased customer has nothing left to unsubscribe from.
         Ok(_) => unsubscribed(&site, purpose),
-        Err(e) => super::broken(&AppError::internal("unsubscribe", e)),
+        Err(e) => broken(&AppError::internal("unsubscribe", e)),
     }
 }
 
@@ -119,7 +129,7 @@ pub async fn unsubscribe(State(s): State<SelfService>, Path((key, token)): Path<
     };
     match done.await {
         Ok(()) => unsubscribed(&site, purpose),
-        Err(e) => super::broken(&AppError::internal("unsubscribe", e)),
+        Err(e) => broken(&AppError::internal("unsubscribe", e)),
     }
 }
 

@@ -7,15 +7,14 @@
 //! anyone); pressing it stores the signup with the consent's two times and the keyed hash
 //! of the address it was confirmed from.
 
-use super::api::{SignupDone, SignupOutcome};
-use super::db::{self, ConfirmError};
-use super::form::{SignupForm, ValidSignup};
-use crate::admin::rights::self_service::{broken, escape, html_page, site_or_404};
+use super::html::{broken, escape, html_page, site_or_404};
 use crate::domain::SiteId;
 use crate::error::AppError;
 use crate::mail::db::Mail;
 use crate::mail::templates::{self, MailKind};
 use crate::sites::Site;
+use crate::widgets::signup::db::{self, ConfirmError};
+use crate::widgets::signup::{SignupDone, SignupForm, SignupOutcome, ValidSignup};
 use crate::widgets::texts::Lang;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -73,7 +72,7 @@ pub async fn hold(
     let lang = Lang::from_code(&language).unwrap_or(Lang::En);
     let wording =
         crate::mail::db::wording(&mut *pool.acquire().await?, site.id, MailKind::ConfirmNewsletter, lang).await?;
-    let secret = crate::admin::rights::self_service::db::secret(pool, SECRET).await?;
+    let secret = crate::tokens::secret(pool, SECRET).await?;
     let origin = crate::server_ctx::link_origin()?;
     let name = signup.first_name.as_ref().map_or(signup.email.as_str(), |n| n.as_str()).to_owned();
     let hours_text = hours.to_string();
@@ -105,7 +104,7 @@ enum Link {
 async fn check(pool: &SqlitePool, site: &Site, token: &str) -> Result<Link, AppError> {
     let Some((id, tag)) = parse_token(token) else { return Ok(Link::Invalid) };
     let Some(pending) = db::pending(pool, site.id, id).await? else { return Ok(Link::Invalid) };
-    let secret = crate::admin::rights::self_service::db::secret(pool, SECRET).await?;
+    let secret = crate::tokens::secret(pool, SECRET).await?;
     if !verify(&secret, site.id, id, &pending.requested_at, &tag) {
         return Ok(Link::Invalid);
     }

@@ -1,14 +1,16 @@
-//! The check at the top of every admin server function.
+//! The check at the top of every staff server function: who is signed in, with which role,
+//! for which site.
 
-use super::db::{self, StaffRow};
-use super::session;
+use super::StaffRow;
+use super::session::{self as db, token_from};
 use crate::domain::Role;
+use crate::domain::{SiteId, SiteKey};
 use crate::error::AppError;
 
 /// The signed-in staff member, if the request carries a live session.
 pub async fn current_staff() -> Result<Option<StaffRow>, AppError> {
     let parts = crate::server_ctx::request_parts()?;
-    let Some(token) = session::token_from(&parts.headers) else {
+    let Some(token) = token_from(&parts.headers) else {
         return Ok(None);
     };
     let pool = crate::server_ctx::pool()?;
@@ -39,7 +41,7 @@ pub async fn staff_from_headers(
     pool: &sqlx::SqlitePool,
     headers: &axum::http::HeaderMap,
 ) -> sqlx::Result<Option<StaffRow>> {
-    match session::token_from(headers) {
+    match token_from(headers) {
         Some(token) => db::staff_for_session(pool, &crate::tokens::hash(&token)).await,
         None => Ok(None),
     }
@@ -55,4 +57,25 @@ pub fn plain_refusal(error: &AppError) -> axum::response::Response {
 pub fn plain(status: axum::http::StatusCode, text: &str) -> axum::response::Response {
     use axum::response::IntoResponse;
     (status, [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response()
+}
+
+/// The owner, and the site `site` names: the check of every owner-only settings function.
+pub async fn owner_and_site(site: &str) -> Result<(StaffRow, SiteId), AppError> {
+    let staff = require_staff(Role::Owner).await?;
+    let pool = crate::server_ctx::pool()?;
+    Ok((staff, site_named(&pool, site).await?))
+}
+
+/// A manager (or the owner), the site `site` names, and the pool to work on it with.
+pub async fn manager_and_site(site: &str) -> Result<(StaffRow, SiteId, sqlx::SqlitePool), AppError> {
+    let staff = require_staff(Role::Manager).await?;
+    let pool = crate::server_ctx::pool()?;
+    let id = site_named(&pool, site).await?;
+    Ok((staff, id, pool))
+}
+
+/// The site a key names; a malformed or unknown key is "not found", never which of the two.
+pub async fn site_named(pool: &sqlx::SqlitePool, site: &str) -> Result<SiteId, AppError> {
+    let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
+    crate::sites::db::site_id(pool, &key).await?.ok_or(AppError::NotFound)
 }

@@ -6,11 +6,12 @@
 
 use super::html::page;
 use super::{acting, home};
-use crate::admin::record::db::{Updated, update_field_by};
-use crate::admin::rights::self_service::{SelfService, broken, escape as e};
+use crate::customer_changes::{Updated, update_field_by};
 use crate::domain::{CustomerField, CustomerId, Problem};
 use crate::error::AppError;
 use crate::extract::Form;
+use crate::public_pages::SelfService;
+use crate::public_pages::html::{broken, escape as e};
 use crate::sites::Site;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};

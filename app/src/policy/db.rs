@@ -1,8 +1,8 @@
 //! SQL of privacy policies: publishing a new version when the words Patron writes from the
 //! settings (or the owner's own) changed, and reading a published one back.
 
-use super::api::{PolicyVersion, Published};
 use super::text::{Inputs, Section, compose};
+use super::{PolicyVersion, Published};
 use crate::domain::{SiteId, StaffId, WidgetKind};
 use sqlx::{Row, SqliteConnection, SqlitePool};
 

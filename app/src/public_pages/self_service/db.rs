@@ -127,20 +127,6 @@ pub async fn find(pool: &SqlitePool, site: SiteId, link_hash: &str) -> sqlx::Res
     }))
 }
 
-/// A server-wide secret by name, made on first use. It lives in the database so every
-/// server signs alike; `INSERT OR IGNORE` lets two servers race to make it safely.
-pub async fn secret(pool: &SqlitePool, name: &str) -> sqlx::Result<Vec<u8>> {
-    let fresh = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
-    sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
-        .bind(name)
-        .bind(&fresh)
-        .execute(pool)
-        .await?;
-    let value: String =
-        sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?").bind(name).fetch_one(pool).await?;
-    hex::decode(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-}
-
 /// Whether the customer's newest consent record for `purpose` grants it (`None`: never
 /// asked), and their site.
 pub async fn consent_state(

@@ -1,6 +1,10 @@
 //! Staff sessions: a random token in an HttpOnly cookie, its SHA-256 in the database.
 
-use axum::http::{HeaderMap, HeaderValue, header};
+use super::StaffRow;
+use crate::domain::{Role, StaffId};
+use crate::tokens::{token_cookie, token_set_cookie};
+use axum::http::{HeaderMap, HeaderValue};
+use sqlx::{Row, SqlitePool};
 
 pub const COOKIE_NAME: &str = "patron_session";
 /// A browser the staff member signed in on before (see `throttle`).
@@ -11,26 +15,6 @@ pub const LIFETIME_DAYS: i64 = 14;
 /// The session token from the request's cookies, if any.
 pub fn token_from(headers: &HeaderMap) -> Option<String> {
     token_cookie(headers, COOKIE_NAME)
-}
-
-/// A token cookie by name (Patron's tokens are 64 hex digits; anything else is ignored).
-pub fn token_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, value)| *n == name && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
-        .map(|(_, value)| value.to_owned())
-}
-
-/// `Set-Cookie` for a token cookie (an empty `token` with `max_age` 0 removes it).
-/// SameSite=Strict: a link or form on another site does not carry it.
-pub fn token_set_cookie(name: &str, path: &str, token: &str, max_age: i64, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{name}={token}; Path={path}; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"))
-        .expect("hex token and site key make a valid header value")
 }
 
 /// Whether session cookies are `Secure`: when Patron's public address is https. Never
@@ -50,9 +34,24 @@ pub fn clear_cookie(secure: bool) -> HeaderValue {
     token_set_cookie(COOKIE_NAME, "/", "", 0, secure)
 }
 
+/// The signed-in staff member a session token's hash belongs to, while it lasts.
+pub async fn staff_for_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<Option<StaffRow>> {
+    let row = sqlx::query(
+        "SELECT u.id, u.email, u.role FROM sessions s JOIN staff_users u ON u.id = s.staff_id
+         WHERE s.token_hash = ? AND s.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.and_then(|r| {
+        Some(StaffRow { id: StaffId(r.get("id")), email: r.get("email"), role: Role::parse(r.get("role"))? })
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::header;
 
     #[test]
     fn the_token_is_read_from_among_other_cookies() {

@@ -2,14 +2,14 @@
 //! or the request is escaped here.
 
 use super::db::{LINK_HOURS, Mine};
-use crate::admin::rights::self_service::{escape as e, html_page};
 use crate::domain::Email;
 use crate::loyalty::{Card, Kind, PrintableCard};
+use crate::public_pages::html::{escape as e, html_page};
 use crate::sites::Site;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-pub(super) use crate::admin::rights::self_service::unsubscribe::PURPOSES;
+pub(super) use crate::public_pages::unsubscribe::PURPOSES;
 
 pub(super) fn page(status: StatusCode, site: &Site, body: &str) -> Response {
     html_page(status, &format!("Your page · {}", site.name), body)

@@ -6,35 +6,26 @@
 //! erase anyone. Plain HTML forms: they work without JavaScript, on any phone.
 
 pub mod db;
-pub mod unsubscribe;
 
-use super::db::By;
-use crate::domain::{Email, SiteKey};
+use super::SelfService;
+use super::html::{broken, escape, html_page, site_or_404};
+use crate::admin::rights::db::By;
+use crate::domain::Email;
 use crate::error::AppError;
 use crate::extract::Form;
 use crate::mail::db::Mail;
 use crate::sites::Site;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use db::{Kind, LINK_HOURS};
 use serde::Deserialize;
-use sqlx::SqlitePool;
-
-/// What the pages need: the database, and the address links in mails start with.
-#[derive(Clone)]
-pub struct SelfService {
-    pub pool: SqlitePool,
-    /// Patron's public address: links in mails start with it, never with the request's Host.
-    pub public: crate::server_ctx::PublicOrigin,
-}
 
 pub fn routes(state: SelfService) -> axum::Router {
     use axum::routing::get;
     axum::Router::new()
         .route("/p/{key}/privacy/request", get(request_form).post(request_sent))
         .route("/p/{key}/privacy/confirm/{token}", get(confirm_page).post(confirmed))
-        .route("/p/{key}/unsubscribe/{token}", get(unsubscribe::confirm).post(unsubscribe::unsubscribe))
         .with_state(state)
 }
 
@@ -52,63 +43,9 @@ pub struct ConfirmForm {
     format: String,
 }
 
-pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// A whole page: no script at all, so the policy allows none.
+/// A whole page of the customer's data requests (and unsubscribing).
 pub(crate) fn page(status: StatusCode, site: &str, body: &str) -> Response {
     html_page(status, &format!("Your data · {site}"), body)
-}
-
-/// A whole page of Patron's own for customers (`title` is escaped here, `body` must be
-/// HTML already): no script, so its content security policy allows none.
-pub(crate) fn html_page(status: StatusCode, title: &str, body: &str) -> Response {
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><style>{CSS}</style></head><body><main>{body}</main></body></html>",
-        title = escape(title)
-    );
-    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ),
-    );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
-const CSS: &str = "body{margin:0;font:17px/1.5 system-ui,sans-serif;color:#1d1d1d;background:#f6f7f6}\
-main{max-width:34rem;margin:2rem auto;background:#fff;padding:1.5rem;border-radius:10px}\
-label{display:block;margin:.4rem 0}input[type=email],input[type=text],input[type=tel],select{font:inherit;width:100%;\
-box-sizing:border-box;padding:.5em;border:1px solid #999;border-radius:6px;background:#fff}\
-input[aria-invalid=true]{border-color:#b3261e}form.details button{margin-top:.8rem}\
-fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600}.error{color:#b3261e;margin:.2rem 0}\
-button{font:inherit;border:0;border-radius:6px;background:#2f6f4f;color:#fff;padding:.55em 1.1em;margin:.3rem .3rem 0 0;cursor:pointer}\
-button.danger{background:#b3261e}\
-button.quiet{background:#e7ece9;color:#1d1d1d;padding:.3em .8em}.muted{color:#555}\
-ul.plain{list-style:none;padding:0}ul.plain li{display:flex;justify-content:space-between;align-items:center;gap:.5rem;\
-padding:.4rem 0;border-bottom:1px solid #eee}ul.plain form{margin:0}section{margin:1.5rem 0}h2{font-size:1.15rem}\
-.card{display:flex;gap:1rem;align-items:center;border:1px solid #ccc;border-radius:10px;padding:.8rem}\
-.card .qr svg{width:7rem;height:7rem;display:block}.card .number{font:1.3rem monospace;letter-spacing:.08em;margin:0}";
-
-pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Response> {
-    let missing = || page(StatusCode::NOT_FOUND, "Patron", "<h1>Not found</h1><p>There is no such site.</p>");
-    let Ok(key) = SiteKey::parse(key) else { return Err(missing()) };
-    match crate::sites::db::find_by_key(pool, &key).await {
-        Ok(Some(site)) => Ok(site),
-        Ok(None) => Err(missing()),
-        Err(e) => Err(broken(&AppError::internal("privacy page: site", e))),
-    }
-}
-
-pub(crate) fn broken(error: &AppError) -> Response {
-    let res = page(error.status_code(), "Patron", &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())));
-    if res.status() == StatusCode::SERVICE_UNAVAILABLE { crate::storage::retry_later(res) } else { res }
 }
 
 fn kind_words(kind: Kind) -> &'static str {
@@ -260,19 +197,19 @@ pub async fn confirmed(
     let done = match linked.kind {
         Kind::Access => {
             let format = if form.format == "csv" { "csv" } else { "json" };
-            return super::download::bundle_response(&s.pool, linked.customer, by, format).await;
+            return crate::admin::rights::download::bundle_response(&s.pool, linked.customer, by, format).await;
         }
-        Kind::DoNotSell => super::db::set_do_not_sell(&s.pool, linked.customer, by, true).await.map(|site| {
+        Kind::DoNotSell => crate::admin::rights::db::set_do_not_sell(&s.pool, linked.customer, by, true).await.map(|site| {
             site.map(|_| "<h1>Done</h1><p data-done>Your data will not be sold or shared.</p>".to_owned())
         }),
-        Kind::Erasure => super::db::erase(&s.pool, linked.customer, by).await.map(|erased| {
+        Kind::Erasure => crate::admin::rights::db::erase(&s.pool, linked.customer, by).await.map(|erased| {
             erased.map(|_| "<h1>Done</h1><p data-done>Your data has been erased. Only a note that an erasure happened is kept.</p>".to_owned())
         }),
     };
     match done {
         Ok(Some(body)) => {
             if linked.kind == Kind::Erasure {
-                let _ = super::db::sweep_log(&s.pool).await;
+                let _ = crate::admin::rights::db::sweep_log(&s.pool).await;
             }
             tracing::info!(site = site.key.as_str(), kind = linked.kind.code(), "privacy request carried out");
             page(StatusCode::OK, &site.name, &body)

@@ -12,12 +12,13 @@ pub mod db;
 mod details;
 mod html;
 
-use crate::admin::auth::session::{token_cookie, token_set_cookie};
-use crate::admin::rights::self_service::{SelfService, broken, site_or_404};
 use crate::domain::{CustomerId, Email};
 use crate::error::AppError;
 use crate::extract::Form;
+use crate::public_pages::SelfService;
+use crate::public_pages::html::{broken, site_or_404};
 use crate::sites::Site;
+use crate::tokens::{token_cookie, token_set_cookie};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -255,12 +256,12 @@ pub async fn change_consent(
         let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
         db::give_consent(&s.pool, customer, purpose, lang, &page).await
     } else {
-        let how = crate::admin::rights::self_service::db::Withdrawal {
+        let how = crate::public_pages::self_service::db::Withdrawal {
             body: "Withdrawn on their own page",
             source: "my_page",
             page: &page,
         };
-        crate::admin::rights::self_service::db::withdraw(&s.pool, customer, purpose, &how).await.map(|()| true)
+        crate::public_pages::self_service::db::withdraw(&s.pool, customer, purpose, &how).await.map(|()| true)
     };
     match done {
         Ok(true) => Redirect::to(&format!("{}#consents", home(&site))).into_response(),
@@ -321,7 +322,7 @@ pub async fn rights(
     headers: HeaderMap,
     Form(form): Form<RightsForm>,
 ) -> Response {
-    use crate::admin::rights::self_service::db::{Kind, open_signed_in};
+    use crate::public_pages::self_service::db::{Kind, open_signed_in};
     let (site, customer, _) = match acting(&s, &key, &headers).await {
         Ok(found) => found,
         Err(response) => return response,

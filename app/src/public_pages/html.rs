@@ -1,0 +1,68 @@
+//! The one way Patron writes a page of its own for customers: a whole HTML document with no
+//! script (so its content security policy allows none), every value escaped here.
+
+use crate::domain::SiteKey;
+use crate::error::AppError;
+use crate::sites::Site;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sqlx::SqlitePool;
+
+pub(crate) fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A whole page of Patron's own for customers (`title` is escaped here, `body` must be
+/// HTML already): no script, so its content security policy allows none.
+pub(crate) fn html_page(status: StatusCode, title: &str, body: &str) -> Response {
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><style>{CSS}</style></head><body><main>{body}</main></body></html>",
+        title = escape(title)
+    );
+    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+const CSS: &str = "body{margin:0;font:17px/1.5 system-ui,sans-serif;color:#1d1d1d;background:#f6f7f6}\
+main{max-width:34rem;margin:2rem auto;background:#fff;padding:1.5rem;border-radius:10px}\
+label{display:block;margin:.4rem 0}input[type=email],input[type=text],input[type=tel],select{font:inherit;width:100%;\
+box-sizing:border-box;padding:.5em;border:1px solid #999;border-radius:6px;background:#fff}\
+input[aria-invalid=true]{border-color:#b3261e}form.details button{margin-top:.8rem}\
+fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600}.error{color:#b3261e;margin:.2rem 0}\
+button{font:inherit;border:0;border-radius:6px;background:#2f6f4f;color:#fff;padding:.55em 1.1em;margin:.3rem .3rem 0 0;cursor:pointer}\
+button.danger{background:#b3261e}\
+button.quiet{background:#e7ece9;color:#1d1d1d;padding:.3em .8em}.muted{color:#555}\
+ul.plain{list-style:none;padding:0}ul.plain li{display:flex;justify-content:space-between;align-items:center;gap:.5rem;\
+padding:.4rem 0;border-bottom:1px solid #eee}ul.plain form{margin:0}section{margin:1.5rem 0}h2{font-size:1.15rem}\
+.card{display:flex;gap:1rem;align-items:center;border:1px solid #ccc;border-radius:10px;padding:.8rem}\
+.card .qr svg{width:7rem;height:7rem;display:block}.card .number{font:1.3rem monospace;letter-spacing:.08em;margin:0}";
+
+pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Response> {
+    let missing =
+        || html_page(StatusCode::NOT_FOUND, "Your data · Patron", "<h1>Not found</h1><p>There is no such site.</p>");
+    let Ok(key) = SiteKey::parse(key) else { return Err(missing()) };
+    match crate::sites::db::find_by_key(pool, &key).await {
+        Ok(Some(site)) => Ok(site),
+        Ok(None) => Err(missing()),
+        Err(e) => Err(broken(&AppError::internal("privacy page: site", e))),
+    }
+}
+
+pub(crate) fn broken(error: &AppError) -> Response {
+    let res = html_page(
+        error.status_code(),
+        "Your data · Patron",
+        &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())),
+    );
+    if res.status() == StatusCode::SERVICE_UNAVAILABLE { crate::storage::retry_later(res) } else { res }
+}
