@@ -17,6 +17,9 @@ pub mod policy;
 pub mod public_pages;
 #[cfg(feature = "ssr")]
 pub mod rest_api;
+#[cfg(feature = "ssr")]
+pub mod rights;
+pub mod segment_rules;
 pub mod staff;
 pub mod webhooks;
 pub mod widgets;

@@ -177,7 +177,7 @@ fn router(
         .route("/admin/", get(|| async { Redirect::permanent("/admin") }))
         .route("/admin/export.csv", get(app::admin::segments::export::csv_handler))
         .route("/admin/labels", get(app::admin::segments::export::labels_handler))
-        .route("/admin/customer-data", get(app::admin::rights::download::customer_data))
+        .route("/admin/customer-data", get(app::rights::download::customer_data))
         .with_state(pool.clone())
         .merge(admin)
         .merge(analytics)

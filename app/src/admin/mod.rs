@@ -17,6 +17,7 @@ pub mod reservations;
 pub mod retention;
 pub mod rights;
 pub mod segments;
+pub mod services;
 pub mod settings;
 pub mod staff;
 pub mod till;
@@ -104,7 +105,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("") view=DashboardPage />
                     <Route path=path!("customers") view=CustomersPage />
                     <Route path=path!("customers/:id") view=RecordPage />
-                    <Route path=path!("customers/:id/card") view=crate::loyalty::PrintCardPage />
+                    <Route path=path!("customers/:id/card") view=crate::admin::services::loyalty_card::PrintCardPage />
                     // Rendered whole before it is sent: the till makes its loyalty cards' data
                     // before a customer is chosen, unread on the server, and streamed out of
                     // order that data raced the page's own, so hydration sometimes met the
@@ -119,7 +120,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("quality") view=QualityPage />
                     <Route path=path!("analytics") view=AnalyticsPage />
                     <Route path=path!("requests") view=RequestsPage />
-                    <Route path=path!("outbox") view=crate::mail::OutboxPage />
+                    <Route path=path!("outbox") view=crate::admin::services::mail::OutboxPage />
                     <Route path=path!("staff") view=StaffPage />
                     <Route path=path!("account") view=AccountPage />
                     <Route path=path!("backups") view=BackupsPage />

@@ -4,10 +4,10 @@
 //! exactly when its mail and event do, and two servers evaluating at once fire it once.
 
 use super::{Fired, Rule, Trigger};
-use crate::admin::segments::{DormantRule, sql::push_filter, windows};
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{self, MailKind};
+use crate::segment_rules::{DormantRule, sql::push_filter, windows};
 use crate::widgets::texts::Lang;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 

@@ -5,19 +5,14 @@
 //! is always replayed from it (`ledger`), never stored.
 
 mod api;
-mod card;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod ledger;
 pub mod member;
-mod report;
-mod settings;
+pub mod report;
 
 pub use api::*;
-pub use card::{CardState, LoyaltyCards, PrintCardPage};
 pub use member::{Member, PrintableCard};
-pub use report::{LoyaltyFigures, LoyaltyReport, LoyaltyReportView, ProgrammeWeeks, Week, loyalty_report};
-pub use settings::{LoyaltySettings, LoyaltyState};
 
 use crate::domain::{Field, FieldErrors, Minor, Problem, Sku};
 use serde::{Deserialize, Serialize};

@@ -60,3 +60,9 @@ pub async fn allow_origin(pool: &SqlitePool, key: &SiteKey, origin: &Origin) -> 
 pub async fn site_id(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<SiteId>> {
     sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await
 }
+
+/// A site's currency and its dormant rule (days without a purchase).
+pub async fn site_rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<(String, u32)> {
+    let row = sqlx::query("SELECT currency, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
+    Ok((row.get("currency"), row.get::<i64, _>("dormant_days") as u32))
+}

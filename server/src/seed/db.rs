@@ -109,7 +109,7 @@ pub async fn build_windows(conn: &mut SqliteConnection, now: i64) -> sqlx::Resul
     let sites: Vec<i64> = sqlx::query_scalar("SELECT id FROM sites").fetch_all(&mut *conn).await?;
     let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     for site in sites {
-        app::admin::segments::windows::build(&mut tx, app::domain::SiteId(site), now).await?;
+        app::segment_rules::windows::build(&mut tx, app::domain::SiteId(site), now).await?;
     }
     tx.commit().await
 }

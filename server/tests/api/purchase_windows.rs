@@ -5,8 +5,8 @@
 
 use crate::common;
 
-use app::admin::segments::windows::{KEPT, bring_up_to};
 use app::domain::{SiteId, iso_date_before, iso_timestamp};
+use app::segment_rules::windows::{KEPT, bring_up_to};
 use common::spawn_app;
 use sqlx::SqlitePool;
 

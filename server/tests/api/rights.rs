@@ -5,8 +5,8 @@
 
 use crate::common;
 
-use app::admin::rights::db::{NOT_EXPORTED, TABLES};
 use app::domain::Role;
+use app::rights::db::{NOT_EXPORTED, TABLES};
 use common::{Signup, TestApp, spawn_app};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -530,7 +530,7 @@ async fn do_not_sell_customers_stay_out_of_exports_third_party_keys_and_sharing_
     assert!(kept.lines().any(|l| l.contains("open@example.org") && l.starts_with("\"\"")), "{kept}");
 
     // A segment can ask for them.
-    let filter = app::admin::segments::filter::RawFilter::one("do_not_sell", "set", "", "").parse().unwrap();
+    let filter = app::segment_rules::filter::RawFilter::one("do_not_sell", "set", "", "").parse().unwrap();
     let now = app::server_ctx::now();
     let count = app::admin::segments::db::count(&app.pool, app::domain::SiteId(1), &filter, now).await.unwrap();
     assert_eq!(count, 1);

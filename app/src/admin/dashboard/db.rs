@@ -14,7 +14,7 @@ macro_rules! today {
 /// Customers of every site past the site's dormant rule: each site's dormant segment,
 /// counted the way the dormant page counts it.
 pub async fn dormant(pool: &SqlitePool, now: i64) -> sqlx::Result<i64> {
-    use crate::admin::segments::{DormantRule, db::count};
+    use crate::{admin::segments::db::count, segment_rules::DormantRule};
     let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, dormant_days FROM sites").fetch_all(pool).await?;
     let mut total = 0;
     for (site, days) in sites {

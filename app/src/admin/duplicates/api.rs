@@ -82,7 +82,7 @@ pub async fn find_duplicates(site: String) -> Result<Duplicates, AppError> {
                     pairs.push(PairView { a, b, reasons: pair.reasons.clone() });
                 }
             }
-            let (currency, _) = crate::admin::segments::db::site_rules(&pool, site).await?;
+            let (currency, _) = crate::sites::db::site_rules(&pool, site).await?;
             Ok(Duplicates { pairs, total: found.len(), currency })
         }
         .await,

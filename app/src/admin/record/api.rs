@@ -260,8 +260,8 @@ pub async fn log_interaction(id: i64, kind: InteractionKind, summary: String, ou
 pub async fn record_consent(id: i64, purpose: String, granted: bool, note: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
-            use crate::admin::segments::filter::CONSENT_PURPOSES;
             use crate::domain::{CustomerId, Field, FieldErrors, FreeText, Problem, Role};
+            use crate::segment_rules::filter::CONSENT_PURPOSES;
             let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let mut errors = FieldErrors::new();
             let purpose = CONSENT_PURPOSES.into_iter().find(|p| *p == purpose);

@@ -21,7 +21,7 @@ pub fn RecordPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
     let changed = RwSignal::new(0u32);
     let record = Resource::new(move || (id(), changed.get()), |(id, _)| get_customer_record(id));
-    let cards = crate::loyalty::CardState::new(Signal::derive(move || Some(id())));
+    let cards = crate::admin::services::loyalty_card::CardState::new(Signal::derive(move || Some(id())));
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -35,7 +35,11 @@ pub fn RecordPage() -> impl IntoView {
 }
 
 #[component]
-fn RecordView(r: CustomerRecord, changed: RwSignal<u32>, cards: crate::loyalty::CardState) -> impl IntoView {
+fn RecordView(
+    r: CustomerRecord,
+    changed: RwSignal<u32>,
+    cards: crate::admin::services::loyalty_card::CardState,
+) -> impl IntoView {
     let money = {
         let currency = r.currency.clone();
         move |m: Minor| m.with_currency(&currency)
@@ -65,7 +69,7 @@ fn RecordView(r: CustomerRecord, changed: RwSignal<u32>, cards: crate::loyalty::
                     <Fields r=r.clone() changed />
                     <Tags id=r.id tags=r.tags.clone() may_edit=r.viewer_role.at_least(Role::Manager) changed />
                     <Consents r=r.clone() changed />
-                    <crate::loyalty::LoyaltyCards customer=r.id state=cards />
+                    <crate::admin::services::loyalty_card::LoyaltyCards customer=r.id state=cards />
                     <crate::admin::rights::DataRights id=r.id do_not_sell_at=r.do_not_sell_at.clone()
                         may_export_and_erase=r.viewer_role.at_least(Role::Manager) changed />
                 </div>
@@ -194,7 +198,7 @@ fn Tags(id: i64, tags: Vec<String>, may_edit: bool, changed: RwSignal<u32>) -> i
 
 #[component]
 fn Consents(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
-    use crate::admin::segments::filter::CONSENT_PURPOSES;
+    use crate::segment_rules::filter::CONSENT_PURPOSES;
     let action = ServerAction::<RecordConsent>::new();
     reload_after(action, changed);
     let error = action_error(action);

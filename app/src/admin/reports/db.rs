@@ -18,7 +18,7 @@ fn period(range: &DateRange) -> (String, String) {
 
 pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Reports> {
     let (from, until) = period(range);
-    let (currency, _) = crate::admin::segments::db::site_rules(pool, site).await?;
+    let (currency, _) = crate::sites::db::site_rules(pool, site).await?;
 
     let nps_rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {MONDAY} AS week, sum(score >= 9) AS p, sum(score BETWEEN 7 AND 8) AS n, sum(score <= 6) AS d
@@ -188,12 +188,12 @@ async fn segment_spend(
     pool: &SqlitePool,
     site: SiteId,
     name: &str,
-    filter: Option<&crate::admin::segments::filter::Filter>,
+    filter: Option<&crate::segment_rules::filter::Filter>,
     from: &str,
     until: &str,
 ) -> sqlx::Result<SegmentSpend> {
     let now = crate::server_ctx::now();
-    crate::admin::segments::windows::bring_up_to(pool, site, now).await?;
+    crate::segment_rules::windows::bring_up_to(pool, site, now).await?;
     let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
         "SELECT count(*) AS customers,
                 coalesce(sum((SELECT sum(total_minor) FROM purchases p
@@ -206,7 +206,7 @@ async fn segment_spend(
         .push_bind(site);
     if let Some(filter) = filter {
         qb.push(" AND ");
-        crate::admin::segments::push_filter(&mut qb, site.0, filter, now);
+        crate::segment_rules::sql::push_filter(&mut qb, site.0, filter, now);
     }
     let row = qb.build().fetch_one(pool).await?;
     Ok(SegmentSpend {

@@ -31,7 +31,7 @@ pub fn ReportsPage() -> impl IntoView {
     let reports = Resource::new(move || args.get(), |(site, days, from, to)| customer_reports(site, days, from, to));
     let loyalty = Resource::new(
         move || args.get(),
-        |(site, days, from, to)| crate::loyalty::loyalty_report(site, days, from, to),
+        |(site, days, from, to)| crate::admin::services::loyalty_report::loyalty_report(site, days, from, to),
     );
     let shown = move |first: bool| {
         reports.get().and_then(Result::ok).map(|r| if first { r.from } else { r.to }).unwrap_or_default()
@@ -65,7 +65,7 @@ pub fn ReportsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <crate::loyalty::LoyaltyReportView report=loyalty />
+            <crate::admin::services::loyalty_report::LoyaltyReportView report=loyalty />
         </section>
     }
 }

@@ -1,8 +1,8 @@
 //! SQL of retention: each site's rules, the job that applies them, and its log.
 
 use super::api::{RetentionRun, Rules};
-use crate::admin::rights::db::{By, erase};
 use crate::domain::{CustomerId, SiteId};
+use crate::rights::db::{By, erase};
 use sqlx::{Row, SqlitePool};
 
 /// Rows deleted per statement, so the write lock is never held for long while the

@@ -39,9 +39,10 @@ pub async fn set_do_not_sell(id: i64, on: bool) -> Result<(), AppError> {
             use crate::staff::audit::AuditAction;
             let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
-            let site = super::db::set_do_not_sell(&pool, CustomerId(id), super::db::By::Staff(&staff), on)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let site =
+                crate::rights::db::set_do_not_sell(&pool, CustomerId(id), crate::rights::db::By::Staff(&staff), on)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
             let detail = if on { "not to be sold or shared" } else { "may be sold or shared again" };
             crate::staff::audit::note(&staff, AuditAction::ChangedDoNotSell, Some(site), Some(id), detail).await
         }
@@ -58,13 +59,13 @@ pub async fn erase_customer(id: i64) -> Result<ErasureDone, AppError> {
             use crate::staff::audit::AuditAction;
             let staff = crate::staff::guard::require_staff(Role::Manager).await?;
             let pool = crate::server_ctx::pool()?;
-            let erased = super::db::erase(&pool, CustomerId(id), super::db::By::Staff(&staff))
+            let erased = crate::rights::db::erase(&pool, CustomerId(id), crate::rights::db::By::Staff(&staff))
                 .await?
                 .ok_or(AppError::NotFound)?;
             let detail = format!("{} rows in {} tables", erased.rows, erased.tables);
             crate::staff::audit::note(&staff, AuditAction::ErasedCustomer, Some(erased.site), Some(id), &detail)
                 .await?;
-            match super::db::sweep_log(&pool).await {
+            match crate::rights::db::sweep_log(&pool).await {
                 Ok(true) => {}
                 Ok(false) => tracing::info!(customer = id, "erasure: the log is swept at the next checkpoint"),
                 Err(e) => tracing::warn!(customer = id, error = %e, "erasure: sweeping the log failed"),

@@ -6,8 +6,6 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod download;
 
 pub use api::*;
 

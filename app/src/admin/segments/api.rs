@@ -1,9 +1,9 @@
 //! Server functions of segments and dormant customers. Segments are customer work:
 //! managers and owners only. The filter travels as the builder's JSON in one form field.
 
-use super::filter::RawFilter;
 use crate::domain::Minor;
 use crate::error::AppError;
+use crate::segment_rules::{DormantRule, filter::RawFilter};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -92,20 +92,6 @@ pub struct Choices {
     pub tags: Vec<String>,
 }
 
-/// The dormant rule of a site.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DormantRule {
-    pub days: u32,
-    pub filter: RawFilter,
-}
-
-impl DormantRule {
-    /// Dormant: bought before, but not in the last `days` days.
-    pub fn filter(days: u32) -> RawFilter {
-        RawFilter::one("last_purchase", "not_within", &days.to_string(), "")
-    }
-}
-
 /// Rows per page of a segment.
 pub const PER_PAGE: u32 = 25;
 /// More rules than this is not a filter anyone builds by hand.
@@ -114,8 +100,8 @@ pub const MAX_RULES: usize = 40;
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::*;
-    use crate::admin::segments::filter::Filter;
     use crate::domain::{Field, FieldErrors, Problem};
+    use crate::segment_rules::filter::Filter;
 
     /// The builder's JSON, parsed into a filter; problems name the rule (1-based).
     pub fn parse_filter(json: &str) -> Result<(RawFilter, Filter), AppError> {
@@ -162,7 +148,7 @@ pub async fn run_segment(
             let count = super::db::count(&pool, site, &filter, now).await?;
             let offset = i64::from(page - 1) * i64::from(PER_PAGE);
             let rows = super::db::page(&pool, site, &filter, now, sort, offset, i64::from(PER_PAGE), false).await?;
-            let (currency, _) = super::db::site_rules(&pool, site).await?;
+            let (currency, _) = crate::sites::db::site_rules(&pool, site).await?;
             Ok(SegmentPage { count, rows, page, per_page: PER_PAGE, currency })
         }
         .await,
@@ -251,7 +237,7 @@ pub async fn get_dormant_rule(site: String) -> Result<DormantRule, AppError> {
     crate::server_ctx::answer(
         async move {
             let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
-            let (_, days) = super::db::site_rules(&pool, site).await?;
+            let (_, days) = crate::sites::db::site_rules(&pool, site).await?;
             Ok(DormantRule { days, filter: DormantRule::filter(days) })
         }
         .await,

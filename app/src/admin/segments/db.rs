@@ -2,10 +2,10 @@
 //! the rows of an export, and saved segments.
 
 use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
-use super::filter::Filter;
-use super::sql::{push_filter, windows_count};
-use super::windows;
 use crate::domain::{SiteId, StaffId};
+use crate::segment_rules::filter::Filter;
+use crate::segment_rules::sql::{push_filter, windows_count};
+use crate::segment_rules::windows;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
 /// The customers of `site` that `filter` matches, as `SELECT <columns> FROM customers c
@@ -98,11 +98,6 @@ pub async fn tag_all(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64,
 }
 
 /// The site's currency and dormant rule.
-pub async fn site_rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<(String, u32)> {
-    let row = sqlx::query("SELECT currency, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
-    Ok((row.get("currency"), row.get::<i64, _>("dormant_days") as u32))
-}
-
 pub async fn set_dormant_days(pool: &SqlitePool, site: SiteId, days: u32) -> sqlx::Result<()> {
     sqlx::query("UPDATE sites SET dormant_days = ? WHERE id = ?")
         .bind(i64::from(days))

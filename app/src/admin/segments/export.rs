@@ -213,7 +213,7 @@ mod handlers {
         let header_line =
             csv_line(columns.iter().map(|c| COLUMNS.iter().find(|(k, _)| k == c).map_or(*c, |(_, h)| *h).into()));
         let now = now();
-        let (currency, _) = match db::site_rules(&pool, site).await {
+        let (currency, _) = match crate::sites::db::site_rules(&pool, site).await {
             Ok(rules) => rules,
             Err(e) => {
                 tracing::error!(error = %e, "export: site rules");

@@ -8,25 +8,19 @@ mod api;
 pub mod db;
 mod dormant;
 pub mod export;
-pub mod filter;
-#[cfg(feature = "ssr")]
-pub(crate) mod sql;
-#[cfg(feature = "ssr")]
-pub mod windows;
 
+pub use crate::segment_rules::DormantRule;
 pub use api::*;
-#[cfg(feature = "ssr")]
-pub(crate) use sql::push_filter;
 
 pub use dormant::DormantPage;
 
 use crate::domain::{Field, RowProblem};
 use crate::error::AppError;
-use crate::staff::ui::{ErrorLine, query_value, short_time};
-use filter::{
+use crate::segment_rules::filter::{
     CONSENT_PURPOSES, Kind, MORE_SUBJECTS, NPS_CHOICES, RESERVATION_CHOICES, RawFilter, RawGroup, RawRule, SUBJECTS,
     kind_of,
 };
+use crate::staff::ui::{ErrorLine, query_value, short_time};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

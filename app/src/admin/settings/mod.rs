@@ -103,10 +103,10 @@ pub fn SiteSettingsPage() -> impl IntoView {
     // Sections with data of their own get it here, outside the Suspend below (see PolicyState).
     let policy = crate::admin::policy::PolicyState::new(key, changed);
     let retention = crate::admin::retention::RetentionState::new(key, changed);
-    let mail = crate::mail::MailState::new(key, changed);
-    let webhooks = crate::webhooks::WebhookState::new(key, changed);
-    let automation = crate::automation::AutomationState::new(key, changed);
-    let loyalty = crate::loyalty::LoyaltyState::new(key, changed);
+    let mail = crate::admin::services::mail::MailState::new(key, changed);
+    let webhooks = crate::admin::services::webhooks::WebhookState::new(key, changed);
+    let automation = crate::admin::services::automation::AutomationState::new(key, changed);
+    let loyalty = crate::admin::services::loyalty_settings::LoyaltyState::new(key, changed);
     let api_keys = crate::admin::api_keys::ApiKeyState::new(key, changed);
     view! {
         <section class="settings">
@@ -129,10 +129,10 @@ fn SettingsView(
     changed: RwSignal<u32>,
     policy: crate::admin::policy::PolicyState,
     retention: crate::admin::retention::RetentionState,
-    mail: crate::mail::MailState,
-    webhooks: crate::webhooks::WebhookState,
-    automation: crate::automation::AutomationState,
-    loyalty: crate::loyalty::LoyaltyState,
+    mail: crate::admin::services::mail::MailState,
+    webhooks: crate::admin::services::webhooks::WebhookState,
+    automation: crate::admin::services::automation::AutomationState,
+    loyalty: crate::admin::services::loyalty_settings::LoyaltyState,
     api_keys: crate::admin::api_keys::ApiKeyState,
 ) -> impl IntoView {
     let site = s.key.clone();
@@ -146,10 +146,10 @@ fn SettingsView(
         <Texts s=s.clone() changed />
         <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
         <crate::admin::policy::PolicySettings site=site.clone() state=policy />
-        <crate::mail::MailSettings site=site.clone() state=mail />
-        <crate::loyalty::LoyaltySettings site=site.clone() state=loyalty />
-        <crate::automation::AutomationSettings site=site.clone() state=automation />
-        <crate::webhooks::WebhookSettings site=site.clone() state=webhooks />
+        <crate::admin::services::mail::MailSettings site=site.clone() state=mail />
+        <crate::admin::services::loyalty_settings::LoyaltySettings site=site.clone() state=loyalty />
+        <crate::admin::services::automation::AutomationSettings site=site.clone() state=automation />
+        <crate::admin::services::webhooks::WebhookSettings site=site.clone() state=webhooks />
         <crate::admin::api_keys::ApiKeySettings site=site.clone() state=api_keys />
         <crate::admin::retention::RetentionSettings site state=retention />
     }

@@ -72,7 +72,8 @@ pub fn TillPage() -> impl IntoView {
         }
     });
     let setup = Resource::new(|| (), |_| get_till_setup());
-    let cards = crate::loyalty::CardState::new(Signal::derive(move || customer.get().map(|c| c.id)));
+    let cards =
+        crate::admin::services::loyalty_card::CardState::new(Signal::derive(move || customer.get().map(|c| c.id)));
     view! {
         <section class="till">
             <h1>"Till"</h1>
@@ -88,7 +89,7 @@ pub fn TillPage() -> impl IntoView {
                     view! {
                         <CustomerPicker customer sites=setup.sites.clone() />
                         {move || customer.get().map(|c| view! {
-                            <crate::loyalty::LoyaltyCards customer=c.id state=cards />
+                            <crate::admin::services::loyalty_card::LoyaltyCards customer=c.id state=cards />
                             <PurchaseEntry customer=c setup=setup.clone() cards />
                         })}
                     }.into_any()
@@ -176,7 +177,11 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
 }
 
 #[component]
-fn PurchaseEntry(customer: Found, setup: TillSetup, cards: crate::loyalty::CardState) -> impl IntoView {
+fn PurchaseEntry(
+    customer: Found,
+    setup: TillSetup,
+    cards: crate::admin::services::loyalty_card::CardState,
+) -> impl IntoView {
     let currency =
         setup.sites.iter().find(|s| s.key == customer.site_key).map(|s| s.currency.clone()).unwrap_or_default();
     let items: Vec<TillItem> = setup.items.into_iter().filter(|i| i.site_key == customer.site_key).collect();

@@ -9,11 +9,11 @@ pub mod db;
 
 use super::SelfService;
 use super::html::{broken, escape, html_page, site_or_404};
-use crate::admin::rights::db::By;
 use crate::domain::Email;
 use crate::error::AppError;
 use crate::extract::Form;
 use crate::mail::db::Mail;
+use crate::rights::db::By;
 use crate::sites::Site;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -197,19 +197,19 @@ pub async fn confirmed(
     let done = match linked.kind {
         Kind::Access => {
             let format = if form.format == "csv" { "csv" } else { "json" };
-            return crate::admin::rights::download::bundle_response(&s.pool, linked.customer, by, format).await;
+            return crate::rights::download::bundle_response(&s.pool, linked.customer, by, format).await;
         }
-        Kind::DoNotSell => crate::admin::rights::db::set_do_not_sell(&s.pool, linked.customer, by, true).await.map(|site| {
+        Kind::DoNotSell => crate::rights::db::set_do_not_sell(&s.pool, linked.customer, by, true).await.map(|site| {
             site.map(|_| "<h1>Done</h1><p data-done>Your data will not be sold or shared.</p>".to_owned())
         }),
-        Kind::Erasure => crate::admin::rights::db::erase(&s.pool, linked.customer, by).await.map(|erased| {
+        Kind::Erasure => crate::rights::db::erase(&s.pool, linked.customer, by).await.map(|erased| {
             erased.map(|_| "<h1>Done</h1><p data-done>Your data has been erased. Only a note that an erasure happened is kept.</p>".to_owned())
         }),
     };
     match done {
         Ok(Some(body)) => {
             if linked.kind == Kind::Erasure {
-                let _ = crate::admin::rights::db::sweep_log(&s.pool).await;
+                let _ = crate::rights::db::sweep_log(&s.pool).await;
             }
             tracing::info!(site = site.key.as_str(), kind = linked.kind.code(), "privacy request carried out");
             page(StatusCode::OK, &site.name, &body)

@@ -1,8 +1,8 @@
 //! The loyalty section of a site's settings page: each programme's rules, and a new one.
 
-use super::{Kind, Programme, SaveLoyaltyProgramme, loyalty_programmes};
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::loyalty::{Kind, Programme, SaveLoyaltyProgramme, loyalty_programmes};
 use crate::staff::form_error::FormError;
 use crate::staff::ui::{ErrorLine, action_error};
 use leptos::form::ActionForm;

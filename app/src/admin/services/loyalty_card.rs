@@ -2,12 +2,12 @@
 //! buys now (redeemed with one press), the birthday gift, an adjustment with its reason, and
 //! the card's movements, each with the purchase that earned it.
 
-use super::{
+use crate::domain::Field;
+use crate::error::AppError;
+use crate::loyalty::{
     AdjustLoyalty, Card, GiveBirthdayGift, IssueLoyaltyCard, Kind, Member, RedeemReward, loyalty_cards, loyalty_member,
     printable_card,
 };
-use crate::domain::Field;
-use crate::error::AppError;
 use crate::staff::form_error::FormError;
 use crate::staff::ui::{ErrorLine, action_error, reload_after, short_time};
 use leptos::form::ActionForm;
@@ -158,7 +158,7 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
     }
 }
 
-fn movement(kind: Kind, m: super::Movement) -> impl IntoView {
+fn movement(kind: Kind, m: crate::loyalty::Movement) -> impl IntoView {
     let what = match m.kind.as_str() {
         "earn" => "earned".to_owned(),
         "redeem" => format!("redeemed {}", m.reward_name.clone().unwrap_or_default()),

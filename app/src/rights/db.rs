@@ -1,0 +1,292 @@
+//! SQL of the data-subject rights: every row held about a customer, their erasure, the
+//! do-not-sell flag and the request log's entries.
+
+use crate::domain::{CustomerId, SiteId, StaffId};
+use crate::staff::StaffRow;
+use serde_json::{Map, Value};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
+
+/// Every table that holds rows about a customer, with the condition that picks that
+/// customer's rows (`?` is the customer's id). The access export reads exactly these and
+/// erasure counts exactly these; a test checks that every table pointing at a customer is
+/// here or in [`NOT_EXPORTED`].
+pub const TABLES: [(&str, &str); 22] = [
+    ("customers", "id = ?"),
+    ("consents", "customer_id = ?"),
+    ("customer_tags", "customer_id = ?"),
+    ("customer_changes", "customer_id = ?"),
+    ("purchases", "customer_id = ?"),
+    ("purchase_items", "purchase_id IN (SELECT id FROM purchases WHERE customer_id = ?)"),
+    ("reservations", "customer_id = ?"),
+    ("favourites", "customer_id = ?"),
+    ("nps_responses", "customer_id = ?"),
+    ("reason_rankings", "customer_id = ?"),
+    ("reason_ranking_items", "ranking_id IN (SELECT id FROM reason_rankings WHERE customer_id = ?)"),
+    ("heard_responses", "customer_id = ?"),
+    ("warranty_registrations", "customer_id = ?"),
+    ("interactions", "customer_id = ?"),
+    ("page_views", "customer_id = ?"),
+    ("analytics_events", "customer_id = ?"),
+    // Duplicates merged into this customer: their rows as they were before the merge.
+    ("customer_merges", "target_id = ?"),
+    ("privacy_requests", "customer_id = ?"),
+    ("outbox", "customer_id = ?"),
+    // Which automation rules acted for them (the mails are in the outbox, above).
+    ("automation_runs", "customer_id = ?"),
+    ("loyalty_ledger", "customer_id = ?"),
+    ("loyalty_members", "customer_id = ?"),
+];
+
+/// Tables that point at a customer but are left out of the export, and why. Erasure still
+/// removes their rows (by cascade) except where said.
+pub const NOT_EXPORTED: [(&str, &str); 7] = [
+    ("visitor_links", "hashes of the browser tokens that identify them: keys, not data about them"),
+    ("purchase_windows", "sums of the purchases, which are exported whole"),
+    ("erasures", "written when they are gone; kept, it holds no personal data"),
+    ("audit_log", "the shop's record of what its staff did; kept, it names no personal data"),
+    ("webhook_events", "which changes were told to the shop's other tools: ids only; erasure removes them"),
+    ("customer_links", "hashes of the sign-in links mailed to them: keys, not data about them"),
+    ("customer_sessions", "hashes of their signed-in browsers' tokens: keys, not data about them"),
+];
+
+/// The customer's rows of one table as JSON objects, column by column, sealed ones opened
+/// and blind indexes left out (keys, not data). A blob (none is personal data today) is
+/// written as hex, since JSON cannot hold bytes.
+async fn rows_of(
+    conn: &mut SqliteConnection,
+    table: &str,
+    condition: &str,
+    id: CustomerId,
+) -> sqlx::Result<Vec<Value>> {
+    let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+        .bind(table)
+        .fetch_all(&mut *conn)
+        .await?;
+    let pairs: Vec<String> = columns
+        .iter()
+        .filter(|c| !(table == "customers" && crate::sealed::BLIND_INDEXES.contains(&c.as_str())))
+        .map(|c| {
+            if crate::sealed::is_sealed(table, c) {
+                format!("'{c}', pii_open(\"{c}\")")
+            } else {
+                format!("'{c}', CASE WHEN typeof(\"{c}\") = 'blob' THEN hex(\"{c}\") ELSE \"{c}\" END")
+            }
+        })
+        .collect();
+    // Table, column names and conditions come from the schema and `TABLES`, never input.
+    let sql = format!("SELECT json_object({}) FROM {table} WHERE {condition} ORDER BY rowid", pairs.join(", "));
+    let rows: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql)).bind(id).fetch_all(&mut *conn).await?;
+    Ok(rows.into_iter().map(|r| serde_json::from_str(&r).unwrap_or(Value::String(r))).collect())
+}
+
+/// Everything held about a customer, table by table (`None`: no such customer), and the
+/// site it belongs to. Read in one transaction, so the tables agree with each other.
+pub async fn bundle(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(SiteId, Map<String, Value>)>> {
+    let mut tx = pool.begin().await?;
+    let Some(site) =
+        sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?
+    else {
+        return Ok(None);
+    };
+    let mut tables = Map::new();
+    for (table, condition) in TABLES {
+        tables.insert(table.to_owned(), Value::Array(rows_of(&mut tx, table, condition, id).await?));
+    }
+    tx.commit().await?;
+    Ok(Some((SiteId(site), tables)))
+}
+
+/// Who carries a request out: staff from the customer's record (the request is logged as
+/// received and done at once), or the customer from their one-time link (their open
+/// request is completed and the link stops working), or the retention job erasing a
+/// customer inactive past the site's rule (no one asked: no request is logged, the
+/// tombstone and the job's own log say it happened).
+#[derive(Debug, Clone, Copy)]
+pub enum By<'a> {
+    Staff(&'a StaffRow),
+    Customer { request: i64 },
+    Retention,
+}
+
+impl By<'_> {
+    fn staff(self) -> Option<StaffId> {
+        match self {
+            By::Staff(staff) => Some(staff.id),
+            By::Customer { .. } | By::Retention => None,
+        }
+    }
+
+    /// Logs the request as done, with what was done; its id (none for the retention job).
+    async fn done(
+        self,
+        conn: &mut SqliteConnection,
+        site: SiteId,
+        id: CustomerId,
+        kind: &str,
+        outcome: &str,
+    ) -> sqlx::Result<Option<i64>> {
+        match self {
+            By::Staff(staff) => sqlx::query_scalar(
+                "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
+                     VALUES (?, ?, ?, 'admin', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?) RETURNING id",
+            )
+            .bind(site)
+            .bind(id)
+            .bind(kind)
+            .bind(staff.id)
+            .bind(outcome)
+            .fetch_one(conn)
+            .await
+            .map(Some),
+            By::Retention => Ok(None),
+            By::Customer { request } => {
+                sqlx::query(
+                    "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                         outcome = ?, link_hash = NULL
+                     WHERE id = ?",
+                )
+                .bind(outcome)
+                .bind(request)
+                .execute(conn)
+                .await?;
+                Ok(Some(request))
+            }
+        }
+    }
+}
+
+/// Sets or clears the do-not-sell flag, with the change in the record's history; setting
+/// it answers a request. `None`: no such customer.
+pub async fn set_do_not_sell(pool: &SqlitePool, id: CustomerId, by: By<'_>, on: bool) -> sqlx::Result<Option<SiteId>> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let row = sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let site = SiteId(row.get("site_id"));
+    let before: Option<String> = row.get("do_not_sell_at");
+    if before.is_some() != on {
+        let now: String = sqlx::query_scalar(
+            "UPDATE customers SET do_not_sell_at = CASE WHEN ?1 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?2 RETURNING updated_at",
+        )
+        .bind(on)
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let (old, new) = if on { (None, Some(now.as_str())) } else { (before.as_deref(), None) };
+        crate::customer_changes::record_change(&mut tx, id, by.staff(), "do_not_sell", old, new).await?;
+        if on {
+            by.done(&mut tx, site, id, "do_not_sell", "marked: not to be sold or shared").await?;
+        }
+    } else if let (true, By::Customer { .. }) = (on, by) {
+        by.done(&mut tx, site, id, "do_not_sell", "was marked already").await?;
+    }
+    tx.commit().await?;
+    Ok(Some(site))
+}
+
+/// Logs an access request answered by the download just given.
+pub async fn log_access(pool: &SqlitePool, site: SiteId, id: CustomerId, by: By<'_>, rows: usize) -> sqlx::Result<()> {
+    let outcome = format!("{rows} rows handed over");
+    by.done(&mut *pool.acquire().await?, site, id, "access", &outcome).await.map(|_| ())
+}
+
+/// What an erasure removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erased {
+    pub site: SiteId,
+    pub rows: i64,
+    pub tables: usize,
+}
+
+/// Erases a customer: every row about them goes (the customer row, by cascade everything
+/// pointing at it, and what points at them without a key: merge logs, dismissed pairs, an
+/// unfinished import naming them), and a tombstone says it happened. One transaction:
+/// either all of it or nothing. `None`: no such customer.
+pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Result<Option<Erased>> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let row = sqlx::query(
+        "SELECT site_id, coalesce(pii_open(email), '') AS email, coalesce(pii_open(phone), '') AS phone
+         FROM customers WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let site = SiteId(row.get("site_id"));
+    let (email, phone): (String, String) = (row.get("email"), row.get("phone"));
+    // The audit log keeps who looked at the record (it names no personal data); the
+    // request log keeps their requests: both outlive the customer.
+    let mut removed = Map::new();
+    let mut rows = 0;
+    for (table, condition) in TABLES.into_iter().filter(|(t, _)| *t != "privacy_requests") {
+        let sql = format!("SELECT count(*) FROM {table} WHERE {condition}");
+        let n: i64 = sqlx::query_scalar(AssertSqlSafe(sql)).bind(id).fetch_one(&mut *tx).await?;
+        if n > 0 {
+            removed.insert(table.to_owned(), n.into());
+            rows += n;
+        }
+    }
+    // Merges that moved this customer into another hold their old row; merges into them
+    // go with them by cascade.
+    sqlx::query("DELETE FROM customer_merges WHERE source_id = ?").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM duplicate_dismissals WHERE low_id = ?1 OR high_id = ?1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    // An upload not yet imported that names them is dropped: staff upload it again. (Its
+    // whole text is searched: an address may span two of its pieces.)
+    let text = crate::admin::import::db::UPLOADED_TEXT;
+    let dropped: Vec<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "UPDATE imports AS i SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE i.site_id = ?1 AND i.status = 'uploading'
+           AND ((?2 <> '' AND instr(lower({text}), ?2) > 0) OR (?3 <> '' AND instr({text}, ?3) > 0))
+         RETURNING id"
+    )))
+    .bind(site)
+    .bind(&email)
+    .bind(&phone)
+    .fetch_all(&mut *tx)
+    .await?;
+    for import in dropped {
+        sqlx::query("DELETE FROM import_pieces WHERE import_id = ?").bind(import).execute(&mut *tx).await?;
+    }
+    sqlx::query("DELETE FROM customers WHERE id = ?").bind(id).execute(&mut *tx).await?;
+    // Their other open requests (links not yet used) have nothing left to act on.
+    sqlx::query(
+        "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+             outcome = 'closed: the customer was erased', link_hash = NULL
+         WHERE customer_id = ? AND state = 'open' AND id IS NOT ?",
+    )
+    .bind(id)
+    .bind(match by {
+        By::Customer { request } => Some(request),
+        By::Staff(_) | By::Retention => None,
+    })
+    .execute(&mut *tx)
+    .await?;
+    let tables = removed.len();
+    let outcome = format!("{rows} rows in {tables} tables erased");
+    let request = by.done(&mut tx, site, id, "erasure", &outcome).await?;
+    sqlx::query("INSERT INTO erasures (site_id, customer_id, staff_id, request_id, removed) VALUES (?, ?, ?, ?, ?)")
+        .bind(site)
+        .bind(id)
+        .bind(by.staff())
+        .bind(request)
+        .bind(Value::Object(removed).to_string())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(Erased { site, rows, tables }))
+}
+
+/// Copies the write-ahead log into the database file and empties it, so the pages that
+/// held erased data (zeroed in the file by `secure_delete`) leave no older copy in the log.
+/// Readers in flight can keep it from finishing: then the next checkpoint does.
+pub async fn sweep_log(pool: &SqlitePool) -> sqlx::Result<bool> {
+    let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(pool).await?;
+    Ok(row.get::<i64, _>(0) == 0)
+}
