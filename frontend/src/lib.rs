@@ -1,4 +1,4 @@
-//! The browser side of Patron, built twice (see DESIGN.md, "Two browser bundles"):
+//! The browser side of Patron, built twice (see docs/design.md, "Two browser bundles"):
 //! with `hydrate` it hydrates the server-rendered admin; with `widgets` it mounts widgets
 //! into shops' pages for `embed.js`. It only starts things: the code lives in `app`.
 

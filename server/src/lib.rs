@@ -10,6 +10,7 @@ mod gate;
 mod health;
 mod ingest;
 mod jobs;
+mod lease_queue;
 pub mod mailer;
 pub mod outbound;
 pub mod pii;

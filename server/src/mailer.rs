@@ -60,25 +60,32 @@ pub fn start(pool: SqlitePool, url: &SmtpUrl, from: Address) {
         Err(e) => return tracing::error!(error = %e, "the mail server address does not parse; mail is not sent"),
     };
     tracing::info!(server = url.server(), "sending mail");
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(POLL);
-        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            every.tick().await;
-            if let Err(e) = send_due(&pool, &transport, &from).await {
-                tracing::error!(error = %e, "reading the outbox failed");
-            }
-        }
-    });
+    crate::lease_queue::start(pool, Outbox { transport, from });
 }
 
-async fn send_due(
-    pool: &SqlitePool,
-    transport: &AsyncSmtpTransport<Tokio1Executor>,
-    from: &Address,
-) -> sqlx::Result<()> {
-    for id in outbox::due(pool, BATCH).await? {
-        let Some(mail) = outbox::claim(pool, id, LEASE_SECS).await? else { continue };
+/// The outbox as a queue, with the mail server to send it through.
+struct Outbox {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Address,
+}
+
+impl crate::lease_queue::LeaseQueue for Outbox {
+    type Claimed = Outgoing;
+    const NAME: &'static str = "the outbox";
+    const POLL: Duration = POLL;
+    const BATCH: i64 = BATCH;
+    const LEASE_SECS: i64 = LEASE_SECS;
+
+    async fn due(pool: &SqlitePool, batch: i64) -> sqlx::Result<Vec<i64>> {
+        outbox::due(pool, batch).await
+    }
+
+    async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+        outbox::claim(pool, id, lease_secs).await
+    }
+
+    async fn work(&self, pool: &SqlitePool, mail: Outgoing) -> sqlx::Result<()> {
+        let (transport, from) = (&self.transport, &self.from);
         let result = match message(&mail, from) {
             Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| (e.is_permanent(), e.to_string())),
             Err(e) => Err((true, e)),
@@ -95,8 +102,8 @@ async fn send_due(
                 outbox::failed(pool, mail.id, &error, retry).await?;
             }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn message(mail: &Outgoing, from: &Address) -> Result<Message, String> {

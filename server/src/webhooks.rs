@@ -41,29 +41,40 @@ pub fn start(pool: SqlitePool, private_too: bool) {
         Ok(client) => client,
         Err(e) => return tracing::error!(error = %e, "no HTTP client: webhooks are not sent"),
     };
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(POLL);
-        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            every.tick().await;
-            if let Err(e) = send_due(&pool, &client, private_too).await {
-                tracing::error!(error = %e, "reading the webhook queue failed");
-            }
-        }
-    });
+    crate::lease_queue::start(pool, Deliveries { client, private_too });
 }
 
-async fn send_due(pool: &SqlitePool, client: &reqwest::Client, private_too: bool) -> sqlx::Result<()> {
-    for id in queue::due(pool, BATCH).await? {
-        let Some(delivery) = queue::claim(pool, id, LEASE_SECS).await? else { continue };
+/// The deliveries as a queue, with the client that makes them.
+struct Deliveries {
+    client: reqwest::Client,
+    private_too: bool,
+}
+
+impl crate::lease_queue::LeaseQueue for Deliveries {
+    type Claimed = Outgoing;
+    const NAME: &'static str = "the webhook queue";
+    const POLL: Duration = POLL;
+    const BATCH: i64 = BATCH;
+    const LEASE_SECS: i64 = LEASE_SECS;
+
+    async fn due(pool: &SqlitePool, batch: i64) -> sqlx::Result<Vec<i64>> {
+        queue::due(pool, batch).await
+    }
+
+    async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+        queue::claim(pool, id, lease_secs).await
+    }
+
+    async fn work(&self, pool: &SqlitePool, delivery: Outgoing) -> sqlx::Result<()> {
+        let (client, private_too) = (&self.client, self.private_too);
         if delivery.withheld {
             // Given up at once, and said so in the log: nothing left for this endpoint.
             queue::tried(pool, delivery.id, false, None, Some(queue::WITHHELD), None).await?;
-            continue;
+            return Ok(());
         }
         if crate::outbound::literal_refused(&delivery.url, private_too) {
             queue::tried(pool, delivery.id, false, None, Some(crate::outbound::REFUSED), None).await?;
-            continue;
+            return Ok(());
         }
         let (status, error) = match send(pool, client, &delivery).await? {
             Ok(status) => (Some(status), (!(200..300).contains(&status)).then(|| format!("HTTP {status}"))),
@@ -85,8 +96,8 @@ async fn send_due(pool: &SqlitePool, client: &reqwest::Client, private_too: bool
         }
         queue::tried(pool, delivery.id, delivered, status, if delivered { None } else { error.as_deref() }, retry)
             .await?;
+        Ok(())
     }
-    Ok(())
 }
 
 /// One try: the endpoint's HTTP status, or why there was none.

@@ -7,13 +7,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api/admin", endpoint = "automation_rules")]
 pub async fn automation_rules(site: String) -> Result<Vec<Rule>, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            Ok(super::db::rules(&crate::server_ctx::pool()?, id).await?)
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site, |id, pool| async move { Ok(super::db::rules(&pool, id).await?) }).await
 }
 
 /// Saves one rule's switches (ticked checkboxes send `on`) and the win-back's code.
@@ -26,66 +20,47 @@ pub async fn save_automation_rule(
     #[server(default)] send_webhook: Option<String>,
     #[server(default)] discount_code: String,
 ) -> Result<(), AppError> {
-    crate::server_ctx::answer(
-        async move {
-            use super::{Trigger, db::Settings, parse_discount_code};
-            use crate::domain::{Field, FieldErrors, Problem};
-            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let trigger = Trigger::parse(&trigger).ok_or(AppError::NotFound)?;
-            let (active, send_mail, send_webhook) = (active.is_some(), send_mail.is_some(), send_webhook.is_some());
-            if active && !send_mail && !send_webhook {
-                return Err(AppError::Conflict(
-                    "An active rule must send the mail, tell the webhooks, or both.".into(),
-                ));
-            }
-            // The win-back mail is there to carry the code; the other mails have none.
-            let discount_code = match trigger {
-                Trigger::Dormant if send_mail || !discount_code.trim().is_empty() => {
-                    parse_discount_code(&discount_code)
-                        .map_err(|p| AppError::from(FieldErrors::one(Field::DiscountCode, p)))?
-                }
-                _ => String::new(),
-            };
-            if trigger == Trigger::Dormant && discount_code.is_empty() && send_mail {
-                return Err(FieldErrors::one(Field::DiscountCode, Problem::Required).into());
-            }
-            let settings = Settings { active, send_mail, send_webhook, discount_code };
-            let pool = crate::server_ctx::pool()?;
-            super::db::save(&pool, id, trigger, &settings).await?;
-            let detail = format!(
-                "automation {}: {}{}{}",
-                trigger.code(),
-                if active { "on" } else { "off" },
-                if send_mail { ", mail" } else { "" },
-                if send_webhook { ", webhook" } else { "" },
-            );
-            crate::staff::audit::note(
-                &staff,
-                crate::staff::audit::AuditAction::ChangedSettings,
-                Some(id),
-                None,
-                &detail,
-            )
-            .await
+    crate::staff::guard::owner_changes(&site, |id, pool| async move {
+        use super::{Trigger, db::Settings, parse_discount_code};
+        use crate::domain::{Field, FieldErrors, Problem};
+        let trigger = Trigger::parse(&trigger).ok_or(AppError::NotFound)?;
+        let (active, send_mail, send_webhook) = (active.is_some(), send_mail.is_some(), send_webhook.is_some());
+        if active && !send_mail && !send_webhook {
+            return Err(AppError::Conflict("An active rule must send the mail, tell the webhooks, or both.".into()));
         }
-        .await,
-    )
+        // The win-back mail is there to carry the code; the other mails have none.
+        let discount_code = match trigger {
+            Trigger::Dormant if send_mail || !discount_code.trim().is_empty() => parse_discount_code(&discount_code)
+                .map_err(|p| AppError::from(FieldErrors::one(Field::DiscountCode, p)))?,
+            _ => String::new(),
+        };
+        if trigger == Trigger::Dormant && discount_code.is_empty() && send_mail {
+            return Err(FieldErrors::one(Field::DiscountCode, Problem::Required).into());
+        }
+        let settings = Settings { active, send_mail, send_webhook, discount_code };
+        super::db::save(&pool, id, trigger, &settings).await?;
+        let detail = format!(
+            "automation {}: {}{}{}",
+            trigger.code(),
+            if active { "on" } else { "off" },
+            if send_mail { ", mail" } else { "" },
+            if send_webhook { ", webhook" } else { "" },
+        );
+        Ok(((), detail))
+    })
+    .await
 }
 
 /// Checks the site's active rules now, as the timer job would.
 #[server(prefix = "/api/admin", endpoint = "run_automation")]
 pub async fn run_automation(site: String) -> Result<Fired, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let pool = crate::server_ctx::pool()?;
-            let origin = crate::server_ctx::link_origin()?;
-            let fired = super::db::run_site(&pool, id, &origin, crate::server_ctx::now()).await?;
-            super::db::log_run(&fired);
-            Ok(fired)
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site, |id, pool| async move {
+        let origin = crate::server_ctx::link_origin()?;
+        let fired = super::db::run_site(&pool, id, &origin, crate::server_ctx::now()).await?;
+        super::db::log_run(&fired);
+        Ok(fired)
+    })
+    .await
 }
 
 /// Marks an item of the reservations desk arrived: it is no longer "expected", and the

@@ -8,13 +8,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api/admin", endpoint = "loyalty_programmes")]
 pub async fn loyalty_programmes(site: String) -> Result<Vec<Programme>, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            Ok(super::db::programmes(&crate::server_ctx::pool()?, id).await?)
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site, |id, pool| async move { Ok(super::db::programmes(&pool, id).await?) }).await
 }
 
 /// Creates a programme (`id` blank) or changes one. What was earned keeps what it was given.
@@ -24,35 +18,23 @@ pub async fn save_loyalty_programme(
     #[server(default)] id: String,
     form: RulesForm,
 ) -> Result<i64, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (staff, site_id) = crate::staff::guard::owner_and_site(&site).await?;
-            let id = match id.trim() {
-                "" => None,
-                raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
-            };
-            let rules = super::Rules::try_from(form)?;
-            let pool = crate::server_ctx::pool()?;
-            let saved = super::db::save(&pool, site_id, id, &rules).await?.ok_or(AppError::NotFound)?;
-            let detail = format!(
-                "loyalty programme {saved} {}: {} ({}{})",
-                if id.is_some() { "changed" } else { "created" },
-                rules.name,
-                rules.kind.code(),
-                if rules.active { ", active" } else { ", paused" }
-            );
-            crate::staff::audit::note(
-                &staff,
-                crate::staff::audit::AuditAction::ChangedSettings,
-                Some(site_id),
-                None,
-                &detail,
-            )
-            .await?;
-            Ok(saved)
-        }
-        .await,
-    )
+    crate::staff::guard::owner_changes(&site, |site_id, pool| async move {
+        let id = match id.trim() {
+            "" => None,
+            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
+        };
+        let rules = super::Rules::try_from(form)?;
+        let saved = super::db::save(&pool, site_id, id, &rules).await?.ok_or(AppError::NotFound)?;
+        let detail = format!(
+            "loyalty programme {saved} {}: {} ({}{})",
+            if id.is_some() { "changed" } else { "created" },
+            rules.name,
+            rules.kind.code(),
+            if rules.active { ", active" } else { ", paused" }
+        );
+        Ok((saved, detail))
+    })
+    .await
 }
 
 #[server(prefix = "/api/admin", endpoint = "loyalty_cards")]

@@ -79,3 +79,41 @@ pub async fn site_named(pool: &sqlx::SqlitePool, site: &str) -> Result<SiteId, A
     let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
     crate::sites::db::site_id(pool, &key).await?.ok_or(AppError::NotFound)
 }
+
+/// The shape of every owner-only settings change: the owner's check and the site `site`
+/// names, the change itself (given the site and the pool; it answers with its result and the
+/// audit line that says what changed), then that line in the audit log. Answered as a server
+/// function answers (`server_ctx::answer`: the status, and Retry-After on a 503).
+pub async fn owner_changes<T, Fut>(
+    site: &str,
+    change: impl FnOnce(SiteId, sqlx::SqlitePool) -> Fut,
+) -> Result<T, AppError>
+where
+    Fut: Future<Output = Result<(T, String), AppError>>,
+{
+    crate::server_ctx::answer(
+        async {
+            let (staff, id) = owner_and_site(site).await?;
+            let (value, detail) = change(id, crate::server_ctx::pool()?).await?;
+            let settings = super::audit::AuditAction::ChangedSettings;
+            super::audit::note(&staff, settings, Some(id), None, &detail).await?;
+            Ok(value)
+        }
+        .await,
+    )
+}
+
+/// An owner-only settings call the audit log does not keep (a read, a reordering): the
+/// owner's check, then `read` on the site `site` names, answered as a server function answers.
+pub async fn as_owner<T, Fut>(site: &str, read: impl FnOnce(SiteId, sqlx::SqlitePool) -> Fut) -> Result<T, AppError>
+where
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    crate::server_ctx::answer(
+        async {
+            let (_, id) = owner_and_site(site).await?;
+            read(id, crate::server_ctx::pool()?).await
+        }
+        .await,
+    )
+}

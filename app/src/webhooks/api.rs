@@ -11,17 +11,13 @@ const LOG: i64 = 50;
 
 #[server(prefix = "/api/admin", endpoint = "webhooks")]
 pub async fn webhooks(site: String) -> Result<WebhooksView, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let pool = crate::server_ctx::pool()?;
-            Ok(WebhooksView {
-                endpoints: super::db::endpoints(&pool, id).await?,
-                deliveries: super::db::deliveries(&pool, id, LOG).await?,
-            })
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site, |id, pool| async move {
+        Ok(WebhooksView {
+            endpoints: super::db::endpoints(&pool, id).await?,
+            deliveries: super::db::deliveries(&pool, id, LOG).await?,
+        })
+    })
+    .await
 }
 
 /// Adds an endpoint with a fresh secret.
@@ -32,32 +28,20 @@ pub async fn add_webhook(
     events: String,
     #[server(default)] shares: Option<String>,
 ) -> Result<i64, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            use crate::domain::{Field, FieldErrors};
-            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let mut errors = FieldErrors::new();
-            let url = errors.check(Field::Url, super::parse_url(&url));
-            let events = errors.check(Field::Events, super::parse_events(&events));
-            let (Some(url), Some(events)) = (url, events) else { return Err(errors.into()) };
-            let secret = new_secret()?;
-            let pool = crate::server_ctx::pool()?;
-            let shares = shares.is_some_and(|s| s == "on" || s == "true");
-            let endpoint = super::db::add(&pool, id, &url, &secret, &events, shares).await?;
-            let third = if shares { ", third party" } else { "" };
-            let detail = format!("webhook {endpoint} added: {url} ({}{third})", events.join(","));
-            crate::staff::audit::note(
-                &staff,
-                crate::staff::audit::AuditAction::ChangedSettings,
-                Some(id),
-                None,
-                &detail,
-            )
-            .await?;
-            Ok(endpoint)
-        }
-        .await,
-    )
+    crate::staff::guard::owner_changes(&site, |id, pool| async move {
+        use crate::domain::{Field, FieldErrors};
+        let mut errors = FieldErrors::new();
+        let url = errors.check(Field::Url, super::parse_url(&url));
+        let events = errors.check(Field::Events, super::parse_events(&events));
+        let (Some(url), Some(events)) = (url, events) else { return Err(errors.into()) };
+        let secret = new_secret()?;
+        let shares = shares.is_some_and(|s| s == "on" || s == "true");
+        let endpoint = super::db::add(&pool, id, &url, &secret, &events, shares).await?;
+        let third = if shares { ", third party" } else { "" };
+        let detail = format!("webhook {endpoint} added: {url} ({}{third})", events.join(","));
+        Ok((endpoint, detail))
+    })
+    .await
 }
 
 /// A Standard Webhooks secret: `whsec_` and base64 of 32 random bytes.
@@ -71,25 +55,14 @@ fn new_secret() -> Result<String, AppError> {
 
 #[server(prefix = "/api/admin", endpoint = "remove_webhook")]
 pub async fn remove_webhook(site: String, id: i64) -> Result<(), AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (staff, site_id) = crate::staff::guard::owner_and_site(&site).await?;
-            let pool = crate::server_ctx::pool()?;
-            if !super::db::remove(&pool, site_id, id).await? {
-                return Err(AppError::NotFound);
-            }
-            let detail = format!("webhook {id} removed");
-            crate::staff::audit::note(
-                &staff,
-                crate::staff::audit::AuditAction::ChangedSettings,
-                Some(site_id),
-                None,
-                &detail,
-            )
-            .await
+    crate::staff::guard::owner_changes(&site, |site_id, pool| async move {
+        if !super::db::remove(&pool, site_id, id).await? {
+            return Err(AppError::NotFound);
         }
-        .await,
-    )
+        let detail = format!("webhook {id} removed");
+        Ok(((), detail))
+    })
+    .await
 }
 
 /// "Send again": the delivery is tried at once, with its message id unchanged.

@@ -6,13 +6,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api/admin", endpoint = "api_keys")]
 pub async fn api_keys(site: String) -> Result<Vec<ApiKeyView>, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            Ok(super::db::list(&crate::server_ctx::pool()?, id).await?)
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site, |id, pool| async move { Ok(super::db::list(&pool, id).await?) }).await
 }
 
 /// Makes a key and answers it: the only time it is shown.
@@ -54,22 +48,12 @@ pub async fn create_api_key(
 
 #[server(prefix = "/api/admin", endpoint = "revoke_api_key")]
 pub async fn revoke_api_key(site: String, id: i64) -> Result<(), AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (staff, site_id) = crate::staff::guard::owner_and_site(&site).await?;
-            if !super::db::revoke(&crate::server_ctx::pool()?, site_id, id).await? {
-                return Err(AppError::NotFound);
-            }
-            let detail = format!("API key {id} revoked");
-            crate::staff::audit::note(
-                &staff,
-                crate::staff::audit::AuditAction::ChangedSettings,
-                Some(site_id),
-                None,
-                &detail,
-            )
-            .await
+    crate::staff::guard::owner_changes(&site, |site_id, pool| async move {
+        if !super::db::revoke(&pool, site_id, id).await? {
+            return Err(AppError::NotFound);
         }
-        .await,
-    )
+        let detail = format!("API key {id} revoked");
+        Ok(((), detail))
+    })
+    .await
 }

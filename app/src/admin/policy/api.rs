@@ -18,19 +18,15 @@ pub struct PolicyView {
 
 #[server(prefix = "/api/admin", endpoint = "privacy_policy")]
 pub async fn privacy_policy(site: String) -> Result<PolicyView, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let pool = crate::server_ctx::pool()?;
-            crate::policy::db::refresh(&pool, id, None, None).await?;
-            Ok(PolicyView {
-                site_key: site,
-                current: crate::policy::db::published(&pool, id, None).await?,
-                versions: crate::policy::db::versions(&pool, id).await?,
-            })
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site.clone(), |id, pool| async move {
+        crate::policy::db::refresh(&pool, id, None, None).await?;
+        Ok(PolicyView {
+            site_key: site,
+            current: crate::policy::db::published(&pool, id, None).await?,
+            versions: crate::policy::db::versions(&pool, id).await?,
+        })
+    })
+    .await
 }
 
 /// Publishes the owner's words (who they are, how to reach them) as a new version.

@@ -50,51 +50,36 @@ pub fn parse_months(raw: &str, range: std::ops::RangeInclusive<i64>) -> Result<i
 
 #[server(prefix = "/api/admin", endpoint = "retention")]
 pub async fn retention(site: String) -> Result<RetentionView, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let pool = crate::server_ctx::pool()?;
-            Ok(RetentionView { rules: super::db::rules(&pool, id).await?, runs: super::db::runs(&pool, id, 10).await? })
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site, |id, pool| async move {
+        Ok(RetentionView { rules: super::db::rules(&pool, id).await?, runs: super::db::runs(&pool, id, 10).await? })
+    })
+    .await
 }
 
 /// Saves the rules; an empty `inactive_months` keeps inactive customers.
 #[server(prefix = "/api/admin", endpoint = "save_retention")]
 pub async fn save_retention(site: String, analytics_months: String, inactive_months: String) -> Result<(), AppError> {
-    crate::server_ctx::answer(
-        async move {
-            use crate::domain::{Field, FieldErrors};
-            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let mut errors = FieldErrors::new();
-            let analytics = errors.check(Field::AnalyticsMonths, parse_months(&analytics_months, ANALYTICS_MONTHS));
-            let inactive = if inactive_months.trim().is_empty() {
-                Some(None)
-            } else {
-                errors.check(Field::InactiveMonths, parse_months(&inactive_months, INACTIVE_MONTHS)).map(Some)
-            };
-            let (Some(analytics), Some(inactive)) = (analytics, inactive) else {
-                return Err(errors.into());
-            };
-            let pool = crate::server_ctx::pool()?;
-            super::db::save(&pool, id, analytics, inactive).await?;
-            crate::policy::republish(&pool, id).await;
-            let detail = match inactive {
-                Some(m) => format!("retention: analytics {analytics} months, inactive customers {m} months"),
-                None => format!("retention: analytics {analytics} months, inactive customers kept"),
-            };
-            crate::staff::audit::note(
-                &staff,
-                crate::staff::audit::AuditAction::ChangedSettings,
-                Some(id),
-                None,
-                &detail,
-            )
-            .await
-        }
-        .await,
-    )
+    crate::staff::guard::owner_changes(&site, |id, pool| async move {
+        use crate::domain::{Field, FieldErrors};
+        let mut errors = FieldErrors::new();
+        let analytics = errors.check(Field::AnalyticsMonths, parse_months(&analytics_months, ANALYTICS_MONTHS));
+        let inactive = if inactive_months.trim().is_empty() {
+            Some(None)
+        } else {
+            errors.check(Field::InactiveMonths, parse_months(&inactive_months, INACTIVE_MONTHS)).map(Some)
+        };
+        let (Some(analytics), Some(inactive)) = (analytics, inactive) else {
+            return Err(errors.into());
+        };
+        super::db::save(&pool, id, analytics, inactive).await?;
+        crate::policy::republish(&pool, id).await;
+        let detail = match inactive {
+            Some(m) => format!("retention: analytics {analytics} months, inactive customers {m} months"),
+            None => format!("retention: analytics {analytics} months, inactive customers kept"),
+        };
+        Ok(((), detail))
+    })
+    .await
 }
 
 /// Runs the retention job now (all sites, as the hourly run would).

@@ -113,16 +113,12 @@ pub async fn create_site(form: NewSiteForm) -> Result<String, AppError> {
 
 #[server(prefix = "/api/admin", endpoint = "site_settings")]
 pub async fn get_site_settings(site: String) -> Result<SiteSettings, AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            let pool = crate::server_ctx::pool()?;
-            let mut settings = super::db::settings(&pool, id).await?;
-            settings.embed_server = crate::server_ctx::link_origin()?;
-            Ok(settings)
-        }
-        .await,
-    )
+    crate::staff::guard::as_owner(&site, |id, pool| async move {
+        let mut settings = super::db::settings(&pool, id).await?;
+        settings.embed_server = crate::server_ctx::link_origin()?;
+        Ok(settings)
+    })
+    .await
 }
 
 #[server(prefix = "/api/admin", endpoint = "save_site")]
@@ -318,16 +314,13 @@ pub async fn set_option(site: String, option: i64, active: bool) -> Result<(), A
 /// Moves an option one place up or down in its question.
 #[server(prefix = "/api/admin", endpoint = "move_option")]
 pub async fn move_option(site: String, option: i64, up: bool) -> Result<(), AppError> {
-    crate::server_ctx::answer(
-        async move {
-            let (_, id) = crate::staff::guard::owner_and_site(&site).await?;
-            if !super::db::move_option(&crate::server_ctx::pool()?, id, option, up).await? {
-                return Err(AppError::NotFound);
-            }
-            Ok(())
+    crate::staff::guard::as_owner(&site, |id, pool| async move {
+        if !super::db::move_option(&pool, id, option, up).await? {
+            return Err(AppError::NotFound);
         }
-        .await,
-    )
+        Ok(())
+    })
+    .await
 }
 
 #[server(prefix = "/api/admin", endpoint = "save_texts")]
