@@ -47,6 +47,19 @@ pub async fn update_field_by(
         return Ok(Updated::NoSuchCustomer);
     };
     let old = old.filter(|v| !v.is_empty());
+    // A phone number is kept as its site stores it (E.164 where the site has a country).
+    let read_in_country;
+    let value = match (field, value) {
+        (CustomerField::Phone, FieldValue::Text(typed)) => match crate::domain::Phone::parse(typed) {
+            Ok(phone) => {
+                let stored = crate::sites::phones::stored_for(&mut tx, id, &phone).await?;
+                read_in_country = FieldValue::Text(stored.as_str().to_owned());
+                &read_in_country
+            }
+            Err(_) => value,
+        },
+        _ => value,
+    };
     let new = value.shown();
     if old == new {
         return Ok(Updated::Done);

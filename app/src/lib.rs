@@ -13,6 +13,7 @@ pub mod error;
 pub mod loyalty;
 pub mod mail;
 pub mod policy;
+pub mod products;
 #[cfg(feature = "ssr")]
 pub mod public_pages;
 #[cfg(feature = "ssr")]

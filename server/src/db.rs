@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 42] = [
+    let files: [(i64, &str, &'static str); 44] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -71,6 +71,8 @@ fn migrator() -> Migrator {
         (40, "password_resets", include_str!("../migrations/0040_password_resets.sql")),
         (41, "import_pieces", include_str!("../migrations/0041_import_pieces.sql")),
         (42, "health_probe", include_str!("../migrations/0042_health_probe.sql")),
+        (43, "site_country", include_str!("../migrations/0043_site_country.sql")),
+        (44, "products", include_str!("../migrations/0044_products.sql")),
     ];
     Migrator::with_migrations(
         files
@@ -138,6 +140,11 @@ async fn still_usable(conn: &mut sqlx::SqliteConnection) -> sqlx::Result<bool> {
 pub async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
     migrator().run(pool).await?;
     crate::pii::settle(pool).await?;
+    // National numbers stored before their site had a country (or since it changed).
+    let read = app::sites::phones::bring_up_to_date(pool).await.map_err(DbError::Open)?;
+    if read > 0 {
+        tracing::info!(numbers = read, "phone numbers read in their site's country");
+    }
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod duplicates;
 pub mod import;
 pub mod policy;
+pub mod products;
 pub mod quality;
 pub mod record;
 pub mod reports;
@@ -112,6 +113,7 @@ pub fn AdminApp() -> impl IntoView {
                     // "Loading…" it expected replaced already (about 1 load in 30).
                     <Route path=path!("till") view=TillPage ssr=SsrMode::Async />
                     <Route path=path!("reservations") view=ReservationsPage />
+                    <Route path=path!("products") view=products::ProductsPage />
                     <Route path=path!("segments") view=SegmentsPage />
                     <Route path=path!("dormant") view=DormantPage />
                     <Route path=path!("reports") view=ReportsPage />
@@ -157,6 +159,7 @@ fn SignedInLayout() -> impl IntoView {
                                 <A href="/admin/customers">"Customers"</A>
                                 <A href="/admin/reservations">"Reservations"</A>
                                 {(role != crate::domain::Role::Staff).then(|| view! {
+                                    <A href="/admin/products">"Products"</A>
                                     <A href="/admin/segments">"Segments"</A>
                                     <A href="/admin/dormant">"Dormant"</A>
                                     <A href="/admin/reports">"Reports"</A>

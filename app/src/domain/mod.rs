@@ -28,6 +28,7 @@ macro_rules! parsed_string {
     };
 }
 
+mod country;
 mod customer_field;
 mod date;
 mod email;
@@ -45,6 +46,7 @@ mod sku;
 mod survey;
 mod widget;
 
+pub use country::Country;
 pub use customer_field::{CustomerField, FieldValue, InteractionKind, parse_tag};
 pub use date::{DateRange, PastDate, iso_date_before, iso_timestamp, iso_timestamp_millis};
 pub use email::Email;

@@ -95,6 +95,12 @@ pub enum Field {
     Label,
     Text,
     QueryParams,
+    Country,
+    // Products.
+    ProductName,
+    Category,
+    ImageUrl,
+    StockExpected,
     // Reports.
     Period,
     // Segments: a rule's subject and operator, its value, its second value; a saved name.

@@ -9,6 +9,7 @@ mod customers;
 pub mod db;
 mod docs;
 pub mod error;
+mod products;
 mod purchases;
 mod reservations;
 mod segments;
@@ -33,6 +34,7 @@ pub struct ApiState {
     paths(
         customers::list, customers::get, customers::upsert, customers::consents,
         purchases::create, purchases::get, reservations::list, segments::list, segments::members,
+        products::list, products::get, products::create, products::change,
     ),
     modifiers(&BearerKey),
     tags(
@@ -40,6 +42,7 @@ pub struct ApiState {
         (name = "purchases", description = "Purchases, e.g. a web shop's orders"),
         (name = "reservations", description = "Items reserved by customers"),
         (name = "segments", description = "Saved segments and the customers they match"),
+        (name = "products", description = "The site's products, named by SKU"),
     )
 )]
 pub struct ApiDoc;
@@ -69,6 +72,8 @@ pub fn routes(pool: SqlitePool) -> axum::Router {
         .route("/api/v1/purchases", post(purchases::create))
         .route("/api/v1/purchases/{id}", get(purchases::get))
         .route("/api/v1/reservations", get(reservations::list))
+        .route("/api/v1/products", get(products::list).post(products::create))
+        .route("/api/v1/products/{sku}", get(products::get).patch(products::change))
         .route("/api/v1/segments", get(segments::list))
         .route("/api/v1/segments/{id}/customers", get(segments::members))
         .route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))

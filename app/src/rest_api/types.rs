@@ -194,3 +194,85 @@ pub struct OffsetQuery {
     /// 1 to 200 (default 50).
     pub limit: Option<i64>,
 }
+
+/// A product; its price is an integer in minor units (cents) of `currency`, the site's.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProductOut {
+    pub id: i64,
+    pub sku: String,
+    /// The name in the site's default language.
+    pub name: String,
+    /// Names in the site's other languages, by language code.
+    pub names: std::collections::BTreeMap<String, String>,
+    pub price_minor: i64,
+    pub currency: String,
+    pub category: String,
+    pub image_url: String,
+    /// `YYYY-MM-DD`: when a product not in stock is expected (it can be reserved).
+    pub stock_expected: Option<String>,
+    /// No longer offered; still named on the purchases and reservations that have it.
+    pub archived: bool,
+}
+
+/// A new product.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ProductInput {
+    /// Letters, digits, `-`, `_` and `.`; unique on the site.
+    #[schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9._-]+$")]
+    pub sku: String,
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+    /// Names in the site's other languages, by language code.
+    #[serde(default)]
+    pub names: Option<std::collections::BTreeMap<String, String>>,
+    #[schema(minimum = 0, maximum = 1_000_000_000)]
+    pub price_minor: i64,
+    #[serde(default)]
+    #[schema(max_length = 80)]
+    pub category: Option<String>,
+    /// An http(s) address.
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub image_url: Option<String>,
+    #[serde(default)]
+    #[schema(format = Date)]
+    pub stock_expected: Option<String>,
+}
+
+/// Changes to a product: only the fields present change. `stock_expected: null` marks it in
+/// stock; `archived` archives it or offers it again.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ProductChange {
+    #[serde(default)]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub names: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 1_000_000_000)]
+    pub price_minor: Option<i64>,
+    #[serde(default)]
+    #[schema(max_length = 80)]
+    pub category: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub image_url: Option<String>,
+    /// Absent: unchanged; null: in stock; a date: expected then.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub stock_expected: Option<Option<String>>,
+    #[serde(default)]
+    pub archived: Option<bool>,
+}
+
+/// A field that is present (even as null) is `Some`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProductPage {
+    pub data: Vec<ProductOut>,
+    /// Pass as `after` for the next page; absent on the last one.
+    pub next_after: Option<i64>,
+}

@@ -1,6 +1,8 @@
 //! Sites: the shops' websites that embed Patron, each with its allowed origins.
 
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod phones;
 
 use crate::domain::{Origin, SiteId, SiteKey, WidgetKind};
 

@@ -267,6 +267,11 @@ pub async fn data(pool: &SqlitePool, site: SiteId, event_type: &str, id: i64) ->
             answer.map(|a| serde_json::from_str(&a).map_err(|e| sqlx::Error::Decode(Box::new(e)))).transpose()?
         }
         "automation.fired" => crate::automation::db::fired_event(pool, site, id).await?,
+        "product.created" | "product.updated" => json(
+            crate::products::db::by_id(&mut *pool.acquire().await?, site, id)
+                .await?
+                .map(crate::rest_api::types::ProductOut::from),
+        )?,
         _ => None,
     };
     Ok(found.unwrap_or_else(|| serde_json::json!({ "id": id })))

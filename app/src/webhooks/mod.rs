@@ -14,7 +14,7 @@ use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
 
 /// Every event an endpoint can subscribe to.
-pub const EVENT_TYPES: [&str; 9] = [
+pub const EVENT_TYPES: [&str; 11] = [
     "customer.created",
     "customer.updated",
     "customer.erased",
@@ -24,6 +24,8 @@ pub const EVENT_TYPES: [&str; 9] = [
     "reservation.updated",
     "survey.answered",
     "automation.fired",
+    "product.created",
+    "product.updated",
 ];
 
 /// An endpoint's address: http(s), at most 2,000 characters, no user or password in it.

@@ -86,10 +86,14 @@ pub async fn upsert_customer(
     // Each filled-in field that differs is changed and written to the record's history,
     // saying where the change came from.
     let source = if c.source == "api" { ChangeSource::Api } else { ChangeSource::Widget };
+    let phone = match c.phone {
+        Some(p) => Some(crate::sites::phones::stored(tx, site, p).await?),
+        None => None,
+    };
     let filled = [
         (CustomerField::FirstName, c.first_name.map(PersonName::as_str)),
         (CustomerField::LastName, c.last_name.map(PersonName::as_str)),
-        (CustomerField::Phone, c.phone.map(Phone::as_str)),
+        (CustomerField::Phone, phone.as_ref().map(Phone::as_str)),
     ];
     for (field, new) in filled {
         let Some(new) = new else { continue };
@@ -121,6 +125,10 @@ async fn find_by_email(tx: &mut SqliteConnection, site: SiteId, email: &Email) -
 
 /// A new customer made from the typed contact.
 async fn insert_customer(tx: &mut SqliteConnection, site: SiteId, c: &Contact<'_>) -> sqlx::Result<CustomerId> {
+    let phone = match c.phone {
+        Some(p) => Some(crate::sites::phones::stored(tx, site, p).await?),
+        None => None,
+    };
     sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, email, phone, source)
          VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), ?)
@@ -130,7 +138,7 @@ async fn insert_customer(tx: &mut SqliteConnection, site: SiteId, c: &Contact<'_
     .bind(c.first_name.map_or("", PersonName::as_str))
     .bind(c.last_name.map_or("", PersonName::as_str))
     .bind(c.email.as_str())
-    .bind(c.phone.map(Phone::as_str))
+    .bind(phone.as_ref().map(Phone::as_str))
     .bind(c.source)
     .fetch_one(&mut *tx)
     .await

@@ -250,7 +250,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 69] = [
+const EVERY_ARGUMENT: [(&str, &str); 73] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -320,11 +320,15 @@ const EVERY_ARGUMENT: [(&str, &str); 69] = [
     ("reward", "1"),
     ("amount", "2"),
     ("reason", "Card lost, stamps restored"),
+    ("shown", "offered"),
+    ("create", "true"),
+    ("archived", "false"),
+    ("sku", "RYE"),
 ];
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 99] = [
+const ACCESS: [(&str, Option<Role>); 102] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -424,6 +428,9 @@ const ACCESS: [(&str, Option<Role>); 99] = [
     ("printable_card", Some(Role::Staff)),
     ("reset_password", Some(Role::Owner)),
     ("change_password", Some(Role::Staff)),
+    ("products_page", Some(Role::Manager)),
+    ("save_product", Some(Role::Manager)),
+    ("archive_product", Some(Role::Manager)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

@@ -176,7 +176,7 @@ async fn edits_are_kept_in_the_history_and_demographics_need_a_manager() {
     assert_eq!(edit(&till, "company", "Berg & Co").await.status(), StatusCode::OK);
 
     let r = record(&app, id.parse().unwrap()).await;
-    assert_eq!(field(&r, "phone"), "0407654321");
+    assert_eq!(field(&r, "phone"), "+31407654321");
     assert_eq!(field(&r, "household_size"), "3");
     assert_eq!(field(&r, "email"), &Value::Null);
     let history: Vec<(String, Value, Value, String)> = r["history"]
@@ -194,7 +194,7 @@ async fn edits_are_kept_in_the_history_and_demographics_need_a_manager() {
         .collect();
     assert_eq!(history.len(), 5, "{history:?}");
     assert_eq!(history[0], ("household_size".into(), Value::Null, "3".into(), "manager@shop.example".into()));
-    assert_eq!(history[3], ("phone".into(), "0401234567".into(), "0407654321".into(), "till@shop.example".into()));
+    assert_eq!(history[3], ("phone".into(), "+31401234567".into(), "+31407654321".into(), "till@shop.example".into()));
     assert_eq!(history[4].0, "created");
 }
 

@@ -166,7 +166,8 @@ async fn a_known_address_typed_again_changes_no_field_links_no_browser_and_answe
             .fetch_one(&app.pool)
             .await
             .unwrap();
-    assert_eq!((first_name.as_str(), last_name.as_str(), phone.as_str()), ("Rob", "", "01707654321"));
+    // (The demo bakery is Dutch: a number typed without a country code is read as Dutch.)
+    assert_eq!((first_name.as_str(), last_name.as_str(), phone.as_str()), ("Rob", "", "+311707654321"));
     assert_eq!(app.count("consents").await, 1, "the consent given is on record");
     // The typist's browser is linked to nobody: its token reaches no record.
     let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")

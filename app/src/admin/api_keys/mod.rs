@@ -18,13 +18,15 @@ use serde::{Deserialize, Serialize};
 
 /// What a key may do. Reading and writing are separate, so a mail tool that only pulls its
 /// list cannot change anything.
-pub const SCOPES: [&str; 7] = [
+pub const SCOPES: [&str; 9] = [
     "customers:read",
     "customers:write",
     "consents:read",
     "purchases:read",
     "purchases:write",
     "reservations:read",
+    "products:read",
+    "products:write",
     "segments:read",
 ];
 

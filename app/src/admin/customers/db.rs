@@ -4,12 +4,14 @@ use super::api::{ConsentState, CustomerRow};
 use sqlx::{Row, SqlitePool};
 
 /// The search condition, shared by the count and the page query. ?1 is the text pattern,
-/// ?2 the digits-only pattern (empty when the search has fewer than three digits).
+/// ?2 the digits-only pattern (empty when the search has fewer than three digits), ?3 a
+/// JSON array of the patterns of a number typed nationally in the sites' countries.
 macro_rules! search_filter {
     () => {
         "(?1 = '%%' OR lower(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) LIKE ?1 ESCAPE '\\'
           OR pii_open(c.email) LIKE ?1 ESCAPE '\\'
-          OR (?2 <> '' AND pii_open(c.phone) LIKE ?2 ESCAPE '\\'))"
+          OR (?2 <> '' AND pii_open(c.phone) LIKE ?2 ESCAPE '\\')
+          OR (?3 <> '[]' AND EXISTS (SELECT 1 FROM json_each(?3) AS p WHERE pii_open(c.phone) LIKE p.value ESCAPE '\\')))"
     };
 }
 
@@ -28,10 +30,17 @@ pub(crate) fn like_pattern(s: &str) -> String {
 pub async fn list(pool: &SqlitePool, query: &str, page: u32, per_page: u32) -> sqlx::Result<(Vec<CustomerRow>, i64)> {
     let text = like_pattern(&query.to_lowercase());
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+    let national: Vec<String> = if digits.len() >= 3 {
+        crate::sites::phones::typed_starts(pool, query).await?.iter().map(|s| like_pattern(s)).collect()
+    } else {
+        Vec::new()
+    };
+    let national = serde_json::to_string(&national).unwrap_or_else(|_| "[]".into());
     let digits = if digits.len() >= 3 { like_pattern(&digits) } else { String::new() };
     let total: i64 = sqlx::query_scalar(concat!("SELECT count(*) FROM customers c WHERE ", search_filter!()))
         .bind(&text)
         .bind(&digits)
+        .bind(&national)
         .fetch_one(pool)
         .await?;
     let rows = sqlx::query(concat!(
@@ -44,10 +53,11 @@ pub async fn list(pool: &SqlitePool, query: &str, page: u32, per_page: u32) -> s
              SELECT id FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1)
          WHERE ",
         search_filter!(),
-        " ORDER BY c.id DESC LIMIT ?3 OFFSET ?4"
+        " ORDER BY c.id DESC LIMIT ?4 OFFSET ?5"
     ))
     .bind(&text)
     .bind(&digits)
+    .bind(&national)
     .bind(i64::from(per_page))
     .bind(i64::from(page.saturating_sub(1)) * i64::from(per_page))
     .fetch_all(pool)

@@ -152,12 +152,28 @@ async fn existing(conn: &mut SqliteConnection, site: SiteId, row: &Row) -> sqlx:
     Ok(None)
 }
 
+/// The row with its phone number as the site stores it (E.164 where the site has a
+/// country), so it finds the customer who has it in any spelling.
+async fn phone_in_country(conn: &mut SqliteConnection, site: SiteId, row: &Row) -> sqlx::Result<Row> {
+    let mut row = row.clone();
+    for (field, value) in &mut row.values {
+        if let (CustomerField::Phone, FieldValue::Text(typed)) = (*field, &*value)
+            && let Ok(phone) = crate::domain::Phone::parse(typed)
+        {
+            let stored = crate::sites::phones::stored(conn, site, &phone).await?;
+            *value = FieldValue::Text(stored.as_str().to_owned());
+        }
+    }
+    Ok(row)
+}
+
 fn as_text(value: &FieldValue) -> Option<String> {
     value.shown()
 }
 
 /// Applies one row (see the module comment). Column names come from `CustomerField`.
 pub async fn apply(conn: &mut SqliteConnection, site: SiteId, staff: StaffId, row: &Row) -> sqlx::Result<Outcome> {
+    let row = &phone_in_country(conn, site, row).await?;
     let Some(id) = existing(conn, site, row).await? else {
         let columns: Vec<&str> = row.values.iter().map(|(f, _)| f.column()).collect();
         let marks: Vec<&str> = row.values.iter().map(|(f, _)| f.write_sql()).collect();

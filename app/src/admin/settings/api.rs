@@ -56,6 +56,10 @@ pub struct SiteSettings {
     pub default_language: String,
     /// Space-separated, as the settings form shows them.
     pub kept_query_params: String,
+    /// ISO code of the site's country ('' when none was chosen).
+    pub country: String,
+    /// The countries to choose from: code and name, by name.
+    pub countries: Vec<(String, String)>,
     pub languages: Vec<String>,
     pub origins: Vec<String>,
     pub widgets: Vec<WidgetKind>,
@@ -130,6 +134,8 @@ pub async fn save_site(form: GeneralForm) -> Result<(), AppError> {
             let general = ValidGeneral::try_from(&form)?;
             let pool = crate::server_ctx::pool()?;
             super::db::update_general(&pool, id, &general).await?;
+            // A new country reads the site's national numbers into E.164 now.
+            crate::sites::phones::bring_up_to_date(&pool).await?;
             crate::policy::republish(&pool, id).await;
             tracing::info!(staff = staff.id.0, site = form.site, "site settings saved");
             crate::staff::audit::note(

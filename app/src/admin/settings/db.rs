@@ -2,7 +2,7 @@
 
 use super::api::{ConsentWording, OptionSetting, QuestionSettings, SiteSettings, SiteSummary, SiteText};
 use super::form::{OptionCode, ValidGeneral, ValidNewSite};
-use crate::domain::{ProfileField, SiteId, WidgetKind};
+use crate::domain::{Country, ProfileField, SiteId, WidgetKind};
 use crate::widgets::question::QuestionKind;
 use sqlx::{Row, SqlitePool};
 
@@ -29,7 +29,7 @@ pub async fn list_sites(pool: &SqlitePool) -> sqlx::Result<Vec<SiteSummary>> {
 /// Everything the settings page shows but `embed_server`, which depends on the request.
 pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSettings> {
     let row = sqlx::query(
-        "SELECT site_key, name, privacy_policy_url, default_language, kept_query_params FROM sites WHERE id = ?",
+        "SELECT site_key, name, privacy_policy_url, default_language, kept_query_params, country FROM sites WHERE id = ?",
     )
     .bind(site)
     .fetch_one(pool)
@@ -94,6 +94,8 @@ pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSetti
         privacy_policy_url: row.get("privacy_policy_url"),
         default_language: row.get("default_language"),
         kept_query_params: row.get("kept_query_params"),
+        country: row.get::<Option<String>, _>("country").unwrap_or_default(),
+        countries: crate::sites::phones::countries(),
         languages,
         origins,
         // In the order the page lists them, whatever order the rows come in.
@@ -166,12 +168,14 @@ pub async fn create_site(pool: &SqlitePool, s: &ValidNewSite) -> sqlx::Result<bo
 pub async fn update_general(pool: &SqlitePool, site: SiteId, g: &ValidGeneral) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query(
-        "UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ?, kept_query_params = ? WHERE id = ?",
+        "UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ?, kept_query_params = ?, country = ?
+         WHERE id = ?",
     )
     .bind(g.name.as_str())
     .bind(g.policy.as_str())
     .bind(g.default_language.code())
     .bind(g.kept_query_params.join(" "))
+    .bind(g.country.as_ref().map(Country::as_str))
     .bind(site)
     .execute(&mut *tx)
     .await?;

@@ -1,6 +1,6 @@
 //! The site settings forms as sent, and their parsing into values the database may hold.
 
-use crate::domain::{Field, FieldErrors, FreeText, Problem, SiteKey};
+use crate::domain::{Country, Field, FieldErrors, FreeText, Problem, SiteKey};
 use crate::widgets::texts::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -107,6 +107,9 @@ pub struct GeneralForm {
     pub languages: Vec<String>,
     /// Query parameters kept in analytics paths, separated by spaces or commas.
     pub kept_query_params: String,
+    /// ISO code of the site's country; blank: none.
+    #[serde(default)]
+    pub country: String,
 }
 
 /// General settings that passed parsing. `languages` always holds the default language.
@@ -117,6 +120,7 @@ pub struct ValidGeneral {
     pub default_language: Lang,
     pub languages: Vec<Lang>,
     pub kept_query_params: Vec<String>,
+    pub country: Option<Country>,
 }
 
 impl TryFrom<&GeneralForm> for ValidGeneral {
@@ -128,6 +132,7 @@ impl TryFrom<&GeneralForm> for ValidGeneral {
         let policy = errors.check(Field::PolicyUrl, PolicyUrl::parse(&form.privacy_policy_url));
         let default_language = errors.check(Field::Language, parse_language(&form.default_language));
         let kept = errors.check(Field::QueryParams, parse_query_params(&form.kept_query_params));
+        let country = errors.check(Field::Country, Country::parse_optional(&form.country)).flatten();
         let mut languages = Vec::new();
         for raw in &form.languages {
             if let Some(lang) = errors.check(Field::Language, parse_language(raw))
@@ -141,7 +146,7 @@ impl TryFrom<&GeneralForm> for ValidGeneral {
                 if !languages.contains(&default_language) {
                     languages.insert(0, default_language);
                 }
-                Ok(ValidGeneral { name, policy, default_language, languages, kept_query_params })
+                Ok(ValidGeneral { name, policy, default_language, languages, kept_query_params, country })
             }
             _ => Err(errors),
         }
@@ -263,6 +268,7 @@ mod tests {
             default_language: "nl".into(),
             languages: vec!["fi".into(), "fi".into()],
             kept_query_params: "q, page q".into(),
+            country: String::new(),
         };
         let valid = ValidGeneral::try_from(&form).unwrap();
         assert_eq!(valid.languages, vec![Lang::Nl, Lang::Fi]);

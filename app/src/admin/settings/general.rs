@@ -38,6 +38,15 @@ pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView 
                 <input name="form[kept_query_params]" value=s.kept_query_params />
             </label>
             <FormError error field=Field::QueryParams />
+            <label>"Country (phone numbers typed without a country code are read as this country's)"
+                <select name="form[country]">
+                    <option value="" selected=s.country.is_empty()>"—"</option>
+                    {s.countries.iter().map(|(code, name)| view! {
+                        <option value=code.clone() selected=*code == s.country>{name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <FormError error field=Field::Country />
             <FormError error />
             <button type="submit">"Save"</button>
         </ActionForm>

@@ -21,8 +21,14 @@ const OPEN_AT_ONCE: usize = 40;
 /// email is found from its third letter (one or two find only names that short), a phone
 /// from its sixth character, or whole.
 pub async fn lookup(pool: &SqlitePool, query: &str, limit: usize) -> sqlx::Result<LookupAnswer> {
-    let typed = Typed::new(query);
-    let ids = candidates(pool, &typed).await?;
+    let mut typed = Typed::new(query);
+    typed.phone_elsewhere = crate::sites::phones::typed_starts(pool, query).await?;
+    let mut ids = candidates(pool, &typed).await?;
+    for start in &typed.phone_elsewhere {
+        ids.extend(phone_candidates(pool, start).await?);
+    }
+    ids.sort_unstable();
+    ids.dedup();
     if ids.len() <= SORTED_UP_TO {
         let mut found = open(pool, &typed, &ids).await?;
         found.truncate(limit);
@@ -50,19 +56,28 @@ struct Typed {
     last: String,
     /// A scanned or typed loyalty card number.
     card: String,
+    /// A number typed nationally as it starts once stored in E.164, per country of the
+    /// sites (`0612` is `+31612` on a Dutch site).
+    phone_elsewhere: Vec<String>,
 }
 
 impl Typed {
     fn new(query: &str) -> Self {
         let lower = query.trim().to_lowercase();
         let digits: String = query.chars().filter(char::is_ascii_digit).collect();
-        let phone = if query.trim_start().starts_with('+') { format!("+{digits}") } else { digits };
+        // `+31…` and `0031…` are one international number, stored with a `+`.
+        let trimmed = query.trim_start();
+        let phone = match digits.strip_prefix("00") {
+            _ if trimmed.starts_with('+') => format!("+{digits}"),
+            Some(rest) if trimmed.starts_with("00") => format!("+{rest}"),
+            _ => digits,
+        };
         let (first, last) = match lower.split_once(' ') {
             Some((f, l)) => (f.trim().to_owned(), l.trim().to_owned()),
             None => (lower.clone(), String::new()),
         };
         let card = crate::loyalty::member::normalise(query).unwrap_or_default();
-        Self { lower, phone, first, last, card }
+        Self { lower, phone, first, last, card, phone_elsewhere: Vec::new() }
     }
 
     fn matches(
@@ -77,6 +92,7 @@ impl Typed {
         (!self.card.is_empty() && card == Some(self.card.as_str()))
             || email.is_some_and(|e| starts(e, &self.lower))
             || (self.phone.len() >= 3 && phone.is_some_and(|p| p.starts_with(&self.phone)))
+            || phone.is_some_and(|p| self.phone_elsewhere.iter().any(|start| start.len() >= 4 && p.starts_with(start)))
             || starts(last_name, &self.lower)
             || (self.last.is_empty() && starts(first_name, &self.lower))
             || (!self.last.is_empty() && first_name.to_lowercase() == self.first && starts(last_name, &self.last))
@@ -117,6 +133,22 @@ async fn candidates(pool: &SqlitePool, typed: &Typed) -> sqlx::Result<Vec<i64>> 
     .bind(&typed.phone)
     .bind(&typed.card)
     .bind(&typed.last)
+    .bind(i64::try_from(SORTED_UP_TO + 1).unwrap_or(i64::MAX))
+    .fetch_all(pool)
+    .await
+}
+
+/// The ids whose phone begins with `start` (an E.164 start, from its sixth character) or
+/// is it, in ascending order.
+async fn phone_candidates(pool: &SqlitePool, start: &str) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM (SELECT id FROM customers WHERE length(?1) >= 6
+           AND phone_prefix >= pii_prefix(?1, 6) AND phone_prefix < pii_prefix_end(?1, 6)
+           ORDER BY phone_prefix DESC, id DESC LIMIT ?2)
+         UNION SELECT id FROM customers WHERE length(?1) BETWEEN 4 AND 5 AND phone_hash = pii_hash('phone', ?1)
+         ORDER BY 1",
+    )
+    .bind(start)
     .bind(i64::try_from(SORTED_UP_TO + 1).unwrap_or(i64::MAX))
     .fetch_all(pool)
     .await
@@ -211,6 +243,10 @@ pub async fn create_customer(
     let Some(site_id) = site_id else {
         return Ok(Created::NoSuchSite);
     };
+    let phone = match c.phone {
+        Some(p) => Some(crate::sites::phones::stored(&mut tx, site_id, p).await?),
+        None => None,
+    };
     let inserted = sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, phone, email, source)
          VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), 'till')
@@ -219,7 +255,7 @@ pub async fn create_customer(
     .bind(site_id)
     .bind(c.first_name.as_str())
     .bind(c.last_name.map_or("", PersonName::as_str))
-    .bind(c.phone.map(Phone::as_str))
+    .bind(phone.as_ref().map(Phone::as_str))
     .bind(c.email.map(Email::as_str))
     .fetch_one(&mut *tx)
     .await;

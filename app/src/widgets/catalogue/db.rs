@@ -4,12 +4,21 @@ use super::ItemView;
 use crate::domain::{CustomerId, SiteId, Sku};
 use sqlx::{Row, SqlitePool, sqlite::SqliteRow};
 
+/// An item's names in the site's other languages, as a JSON array of [language, name].
+macro_rules! names {
+    () => {
+        "(SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
+          WHERE n.item_id = catalogue_items.id) AS names"
+    };
+}
+
 fn item(row: SqliteRow) -> (i64, ItemView) {
     (
         row.get("id"),
         ItemView {
             sku: row.get("sku"),
             name: row.get("name"),
+            names: serde_json::from_str(row.get::<&str, _>("names")).unwrap_or_default(),
             price_minor: row.get("price_minor"),
             currency: row.get("currency"),
             stock_expected: row.get("stock_expected"),
@@ -19,10 +28,12 @@ fn item(row: SqliteRow) -> (i64, ItemView) {
 
 /// An active item of the site, with its id.
 pub async fn find(pool: &SqlitePool, site: SiteId, sku: &Sku) -> sqlx::Result<Option<(i64, ItemView)>> {
-    let row = sqlx::query(
-        "SELECT id, sku, name, price_minor, currency, stock_expected FROM catalogue_items
-         WHERE site_id = ? AND sku = ? AND active = 1",
-    )
+    let row = sqlx::query(concat!(
+        "SELECT id, sku, name, price_minor, currency, stock_expected, ",
+        names!(),
+        " FROM catalogue_items
+         WHERE site_id = ? AND sku = ? AND active = 1"
+    ))
     .bind(site)
     .bind(sku.as_str())
     .fetch_optional(pool)
@@ -40,10 +51,12 @@ pub async fn find_sent(pool: &SqlitePool, site: SiteId, sku: &str) -> sqlx::Resu
 
 /// Every active item of the site, in catalogue order.
 pub async fn all(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ItemView>> {
-    let rows = sqlx::query(
-        "SELECT id, sku, name, price_minor, currency, stock_expected FROM catalogue_items
-         WHERE site_id = ? AND active = 1 ORDER BY id",
-    )
+    let rows = sqlx::query(concat!(
+        "SELECT id, sku, name, price_minor, currency, stock_expected, ",
+        names!(),
+        " FROM catalogue_items
+         WHERE site_id = ? AND active = 1 ORDER BY id"
+    ))
     .bind(site)
     .fetch_all(pool)
     .await?;
@@ -59,13 +72,15 @@ pub async fn saved(
 ) -> sqlx::Result<Vec<ItemView>> {
     // The browser's list travels as JSON: one bound parameter however long it is.
     let skus = serde_json::to_string(&skus.iter().map(Sku::as_str).collect::<Vec<_>>()).unwrap_or_default();
-    let rows = sqlx::query(
-        "SELECT id, sku, name, price_minor, currency, stock_expected FROM catalogue_items
+    let rows = sqlx::query(concat!(
+        "SELECT id, sku, name, price_minor, currency, stock_expected, ",
+        names!(),
+        " FROM catalogue_items
          WHERE site_id = ?1 AND active = 1 AND (
              sku IN (SELECT value FROM json_each(?2))
              OR id IN (SELECT item_id FROM favourites WHERE customer_id = ?3))
-         ORDER BY id",
-    )
+         ORDER BY id"
+    ))
     .bind(site)
     .bind(skus)
     .bind(customer)

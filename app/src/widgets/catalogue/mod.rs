@@ -9,7 +9,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemView {
     pub sku: String,
+    /// The name in the site's default language.
     pub name: String,
+    /// Its names in the site's other languages, by language code.
+    #[serde(default)]
+    pub names: Vec<(String, String)>,
     /// Integer minor units (cents) of `currency`.
     pub price_minor: i64,
     pub currency: String,
@@ -18,6 +22,11 @@ pub struct ItemView {
 }
 
 impl ItemView {
+    /// The name in the widget's language where the shop gave one, else the default name.
+    pub fn name_in(&self, lang: crate::widgets::texts::Lang) -> &str {
+        self.names.iter().find(|(l, _)| l == lang.code()).map_or(&self.name, |(_, n)| n)
+    }
+
     /// `24.50 EUR`: plain and unambiguous in every language the widgets speak.
     pub fn price(&self) -> String {
         format!("{}.{:02} {}", self.price_minor / 100, self.price_minor % 100, self.currency)

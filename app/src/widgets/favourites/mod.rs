@@ -72,19 +72,19 @@ pub fn FavouritesList(lang: Lang, site: &'static str) -> impl IntoView {
                 None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
                 Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p class="patron-muted">{t.favourites_empty}</p> }.into_any(),
-                Some(Ok(list)) => view! { <ItemList list /> }.into_any(),
+                Some(Ok(list)) => view! { <ItemList list lang /> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn ItemList(list: Vec<crate::widgets::catalogue::ItemView>) -> impl IntoView {
+fn ItemList(list: Vec<crate::widgets::catalogue::ItemView>, lang: Lang) -> impl IntoView {
     view! {
         <ul class="patron-saved">
             {list.into_iter().map(|item| {
-                let price = item.price();
-                view! { <li data-item=item.sku><span>{item.name}</span><span class="patron-muted">{price}</span></li> }
+                let (price, name) = (item.price(), item.name_in(lang).to_owned());
+                view! { <li data-item=item.sku><span>{name}</span><span class="patron-muted">{price}</span></li> }
             }).collect_view()}
         </ul>
     }

@@ -23,12 +23,12 @@ pub fn ReservationWidget(lang: Lang, site: &'static str, sku: String) -> impl In
     move || match item.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
-        Some(Ok(item)) => view! { <ReservationFormView item site t /> }.into_any(),
+        Some(Ok(item)) => view! { <ReservationFormView item site t lang /> }.into_any(),
     }
 }
 
 #[component]
-fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts) -> impl IntoView {
+fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts, lang: Lang) -> impl IntoView {
     let fields = [Field::FirstName, Field::LastName, Field::Email, Field::Phone, Field::Quantity];
     let values = fields.map(|_| RwSignal::new(String::new()));
     let [first_name, last_name, email, phone, quantity] = values;
@@ -71,7 +71,7 @@ fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts) ->
     view! {
         <Show when=done fallback=move || view! {
             <form class="patron-form" novalidate on:submit=on_submit.clone()>
-                <p class="patron-question">{t.reserve} ": " {item.name.clone()} <span class="patron-muted">" · " {item.price()}</span></p>
+                <p class="patron-question">{t.reserve} ": " {item.name_in(lang).to_owned()} <span class="patron-muted">" · " {item.price()}</span></p>
                 {expected.clone().map(|d| view! { <p class="patron-small">{t.expected} " " {d}</p> })}
                 <div class="patron-row">
                     <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />

@@ -31,7 +31,7 @@ pub fn WarrantyWidget(lang: Lang, site: &'static str, sku: Option<String>) -> im
             if products.is_empty() {
                 view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any()
             } else {
-                view! { <WarrantyFormView products site t /> }.into_any()
+                view! { <WarrantyFormView products site t lang /> }.into_any()
             }
         }
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
@@ -39,7 +39,7 @@ pub fn WarrantyWidget(lang: Lang, site: &'static str, sku: Option<String>) -> im
 }
 
 #[component]
-fn WarrantyFormView(products: Vec<ItemView>, site: &'static str, t: &'static Texts) -> impl IntoView {
+fn WarrantyFormView(products: Vec<ItemView>, site: &'static str, t: &'static Texts, lang: Lang) -> impl IntoView {
     let sku = RwSignal::new(products[0].sku.clone());
     let [serial, date, first_name, last_name, email, phone] = [(); 6].map(|_| RwSignal::new(String::new()));
     let errors = RwSignal::new(FieldErrors::new());
@@ -73,7 +73,7 @@ fn WarrantyFormView(products: Vec<ItemView>, site: &'static str, t: &'static Tex
             }
         }
     };
-    let single = (products.len() == 1).then(|| products[0].name.clone());
+    let single = (products.len() == 1).then(|| products[0].name_in(lang).to_owned());
     let done = move || matches!(send.value().get(), Some(Ok(())));
     view! {
         <Show when=done fallback=move || {
@@ -88,7 +88,7 @@ fn WarrantyFormView(products: Vec<ItemView>, site: &'static str, t: &'static Tex
                             Some(name) => view! { <p id="product" class="patron-fixed">{name}</p> }.into_any(),
                             None => view! {
                                 <select id="product" on:change=move |ev| sku.set(event_target_value(&ev))>
-                                    {products.into_iter().map(|p| view! { <option value=p.sku.clone()>{p.name}</option> }).collect_view()}
+                                    {products.into_iter().map(|p| view! { <option value=p.sku.clone()>{p.name_in(lang).to_owned()}</option> }).collect_view()}
                                 </select>
                             }.into_any(),
                         }}

@@ -1,0 +1,95 @@
+//! Phone numbers in a site's country: reading national numbers into E.164 where they are
+//! written, finding them as they are typed, and rewriting the numbers stored before the
+//! site had a country (or when it changes).
+
+use crate::domain::{Country, CustomerId, Phone, SiteId};
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// The site's country, if one was chosen.
+pub async fn country(conn: &mut SqliteConnection, site: SiteId) -> sqlx::Result<Option<Country>> {
+    let code: Option<Option<String>> =
+        sqlx::query_scalar("SELECT country FROM sites WHERE id = ?").bind(site).fetch_optional(conn).await?;
+    Ok(code.flatten().and_then(|c| Country::parse(&c).ok()))
+}
+
+/// `phone` as it is stored on `site`.
+pub async fn stored(conn: &mut SqliteConnection, site: SiteId, phone: &Phone) -> sqlx::Result<Phone> {
+    Ok(phone.in_country(country(conn, site).await?.as_ref()))
+}
+
+/// `phone` as it is stored on the site of `customer`.
+pub async fn stored_for(conn: &mut SqliteConnection, customer: CustomerId, phone: &Phone) -> sqlx::Result<Phone> {
+    let site: Option<SiteId> = sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?")
+        .bind(customer)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match site {
+        Some(site) => stored(conn, site, phone).await,
+        None => Ok(phone.clone()),
+    }
+}
+
+/// The starts a typed number may have once stored: what was typed, and its E.164 start in
+/// each country the sites are in (`0612` is `+31612` on a Dutch site).
+pub async fn typed_starts(pool: &SqlitePool, typed: &str) -> sqlx::Result<Vec<String>> {
+    let countries: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT country FROM sites WHERE country IS NOT NULL").fetch_all(pool).await?;
+    Ok(countries
+        .iter()
+        .filter_map(|c| Country::parse(c).ok())
+        .filter_map(|c| Phone::typed_start_in_country(typed, &c))
+        .collect())
+}
+
+/// Rewrites the national numbers stored on sites whose country changed since their numbers
+/// were last read (see migration 0043). Each site in one transaction; returns how many
+/// numbers changed. Runs at start and when an owner saves the country.
+pub async fn bring_up_to_date(pool: &SqlitePool) -> sqlx::Result<u64> {
+    let stale: Vec<(SiteId, Option<String>)> =
+        sqlx::query_as("SELECT id, country FROM sites WHERE country IS NOT phones_read_in").fetch_all(pool).await?;
+    let mut changed = 0;
+    for (site, code) in stale {
+        let country = code.as_deref().and_then(|c| Country::parse(c).ok());
+        let (_turn, mut tx) = crate::writer::begin(pool).await?;
+        let numbers: Vec<(CustomerId, String)> = sqlx::query_as(
+            "SELECT id, pii_open(phone) FROM customers WHERE site_id = ? AND phone IS NOT NULL AND phone <> ''",
+        )
+        .bind(site)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (id, number) in numbers {
+            let Ok(phone) = Phone::parse(&number) else { continue };
+            let read = phone.in_country(country.as_ref());
+            if read.as_str() != number {
+                sqlx::query("UPDATE customers SET phone = pii_seal(?) WHERE id = ?")
+                    .bind(read.as_str())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                changed += 1;
+            }
+        }
+        sqlx::query("UPDATE sites SET phones_read_in = country WHERE id = ?").bind(site).execute(&mut *tx).await?;
+        tx.commit().await?;
+    }
+    Ok(changed)
+}
+
+/// The countries a site can be in: those with a numbering plan, as (code, name), by name.
+/// Names are English until the admin is translated; a code without one shows as itself.
+pub fn countries() -> Vec<(String, String)> {
+    let mut list: Vec<(String, String)> = phonenumber::metadata::DATABASE
+        .iter()
+        .map(|plan| plan.id().to_owned())
+        .filter(|id| Country::parse(id).is_ok())
+        .map(|id| {
+            let name =
+                isocountry::CountryCode::for_alpha2(&id).map(|c| c.name().to_owned()).unwrap_or_else(|_| id.clone());
+            let plan = phonenumber::metadata::DATABASE.by_id(id.as_str()).map(|p| p.country_code()).unwrap_or_default();
+            (id, format!("{name} (+{plan})"))
+        })
+        .collect();
+    list.sort_by(|a, b| a.1.cmp(&b.1));
+    list.dedup_by(|a, b| a.0 == b.0);
+    list
+}
