@@ -8,6 +8,7 @@
 pub mod admin;
 pub mod analytics;
 pub mod automation;
+pub mod corrections;
 pub mod domain;
 pub mod error;
 pub mod loyalty;

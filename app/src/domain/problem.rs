@@ -52,6 +52,8 @@ pub enum Problem {
     NeedsUnsubscribe,
     #[error("This is not your current password.")]
     WrongPassword,
+    #[error("This purchase is voided: nothing more can be returned or voided.")]
+    Voided,
 }
 
 /// The form fields a problem can be attached to.

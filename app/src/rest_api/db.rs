@@ -100,7 +100,7 @@ pub async fn purchase_by_external_id(pool: &SqlitePool, site: SiteId, external: 
 pub async fn purchase(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Purchase>> {
     let row = sqlx::query(
         "SELECT id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor, payment_method,
-                created_at
+                created_at, refunded_minor, voided_at, void_reason
          FROM purchases WHERE site_id = ? AND id = ?",
     )
     .bind(site)
@@ -138,6 +138,9 @@ pub async fn purchase(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<
         payment_method: r.try_get("payment_method")?,
         created_at: r.try_get("created_at")?,
         lines,
+        refunded_minor: r.try_get("refunded_minor")?,
+        voided_at: r.try_get("voided_at")?,
+        void_reason: r.try_get("void_reason")?,
     }))
 }
 

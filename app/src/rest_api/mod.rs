@@ -34,7 +34,7 @@ pub struct ApiState {
     paths(
         customers::list, customers::get, customers::upsert, customers::consents,
         purchases::create, purchases::get, reservations::list, segments::list, segments::members,
-        products::list, products::get, products::create, products::change,
+        products::list, products::get, products::create, products::change, purchases::void, purchases::returns,
     ),
     modifiers(&BearerKey),
     tags(
@@ -71,6 +71,8 @@ pub fn routes(pool: SqlitePool) -> axum::Router {
         .route("/api/v1/customers/{id}/consents", get(customers::consents))
         .route("/api/v1/purchases", post(purchases::create))
         .route("/api/v1/purchases/{id}", get(purchases::get))
+        .route("/api/v1/purchases/{id}/void", post(purchases::void))
+        .route("/api/v1/purchases/{id}/returns", post(purchases::returns))
         .route("/api/v1/reservations", get(reservations::list))
         .route("/api/v1/products", get(products::list).post(products::create))
         .route("/api/v1/products/{sku}", get(products::get).patch(products::change))

@@ -4,7 +4,7 @@
 
 use super::auth::Caller;
 use super::error::{ApiError, ErrorBody, FieldProblem};
-use super::types::{Purchase, PurchaseInput};
+use super::types::{Purchase, PurchaseInput, ReturnInput, VoidInput};
 use super::{ApiState, body, path_id};
 use crate::admin::till::{LineForm, PurchaseForm};
 use crate::domain::{CustomerId, Field, Problem, RowProblem};
@@ -186,6 +186,76 @@ pub async fn get(
     caller.require("purchases:read")?;
     let id = path_id(id)?;
     super::db::purchase(&s.pool, caller.site, id).await?.map(Json).ok_or(ApiError::NotFound("purchase"))
+}
+
+fn refused(refused: crate::corrections::Refused) -> ApiError {
+    use crate::corrections::Refused;
+    use crate::domain::Problem;
+    match refused {
+        Refused::NotFound => ApiError::NotFound("purchase"),
+        // A key acts for the shop: it may void any time, so only a void already done refuses.
+        Refused::NotAllowed | Refused::Voided => {
+            ApiError::Invalid(vec![FieldProblem::new("purchase", Problem::Voided)])
+        }
+        Refused::TooMany { line } => {
+            ApiError::Invalid(vec![FieldProblem::new(format!("lines[line={line}].quantity"), Problem::OutOfRange)])
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/purchases/{id}/void", tag = "purchases", request_body = VoidInput,
+    params(("id" = i64, Path, description = "Purchase number")),
+    security(("api_key" = ["purchases:write"])),
+    responses((status = 200, description = "Voided: it counts for nothing", body = Purchase),
+              (status = "4XX", body = ErrorBody)))]
+pub async fn void(
+    State(s): State<ApiState>,
+    caller: Caller,
+    id: Result<Path<i64>, PathRejection>,
+    input: Result<Json<VoidInput>, JsonRejection>,
+) -> Result<Json<Purchase>, ApiError> {
+    use crate::corrections::{Corrector, db, parse_reason};
+    caller.require("purchases:write")?;
+    let id = path_id(id)?;
+    let input = body(input)?;
+    let reason = parse_reason(&input.reason).map_err(|p| ApiError::Invalid(vec![FieldProblem::new("reason", p)]))?;
+    db::void(&s.pool, id, Some(caller.site), Corrector::ApiKey, &reason).await?.map_err(refused)?;
+    tracing::info!(key = caller.key, purchase = id, "purchase voided through the API");
+    super::db::purchase(&s.pool, caller.site, id).await?.map(Json).ok_or(ApiError::NotFound("purchase"))
+}
+
+#[utoipa::path(post, path = "/api/v1/purchases/{id}/returns", tag = "purchases", request_body = ReturnInput,
+    params(("id" = i64, Path, description = "Purchase number")),
+    security(("api_key" = ["purchases:write"])),
+    responses((status = 201, description = "Returned: `refunded_minor` grew by what was given back", body = Purchase),
+              (status = "4XX", body = ErrorBody)))]
+pub async fn returns(
+    State(s): State<ApiState>,
+    caller: Caller,
+    id: Result<Path<i64>, PathRejection>,
+    input: Result<Json<ReturnInput>, JsonRejection>,
+) -> Result<(StatusCode, Json<Purchase>), ApiError> {
+    use crate::corrections::{Corrector, ReturnForm, ReturnLineForm, ValidReturn, db};
+    caller.require("purchases:write")?;
+    let id = path_id(id)?;
+    let input = body(input)?;
+    let form = ReturnForm {
+        purchase: id,
+        lines: input.lines.iter().map(|l| ReturnLineForm { line: l.line, quantity: l.quantity.to_string() }).collect(),
+        reason: input.reason,
+    };
+    let valid = ValidReturn::parse(&form).map_err(|errors| {
+        let name = |f: crate::domain::Field| match f {
+            crate::domain::Field::Reason => "reason",
+            crate::domain::Field::Lines => "lines",
+            _ => "lines[].quantity",
+        };
+        ApiError::Invalid(errors.iter().map(|(f, p)| FieldProblem::new(name(*f), *p)).collect())
+    })?;
+    db::return_lines(&s.pool, &valid, Some(caller.site), Corrector::ApiKey).await?.map_err(refused)?;
+    tracing::info!(key = caller.key, purchase = id, "purchase returned through the API");
+    let purchase = super::db::purchase(&s.pool, caller.site, id).await?.ok_or(ApiError::NotFound("purchase"))?;
+    Ok((StatusCode::CREATED, Json(purchase)))
 }
 
 #[cfg(test)]

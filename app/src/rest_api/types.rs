@@ -82,6 +82,36 @@ pub struct Purchase {
     pub payment_method: String,
     pub created_at: String,
     pub lines: Vec<PurchaseLine>,
+    /// Given back by returns: the purchase counts at `total_minor - refunded_minor`.
+    pub refunded_minor: i64,
+    /// Set when the purchase was voided: it counts for nothing.
+    pub voided_at: Option<String>,
+    pub void_reason: Option<String>,
+}
+
+/// Why a purchase is voided.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct VoidInput {
+    #[schema(min_length = 1, max_length = 200)]
+    pub reason: String,
+}
+
+/// A line of a purchase coming back, by its `line` number.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ReturnLineInput {
+    #[schema(minimum = 1)]
+    pub line: i64,
+    #[schema(minimum = 1, maximum = 9999)]
+    pub quantity: i64,
+}
+
+/// A return of some lines of a purchase.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ReturnInput {
+    #[schema(min_items = 1)]
+    pub lines: Vec<ReturnLineInput>,
+    #[schema(min_length = 1, max_length = 200)]
+    pub reason: String,
 }
 
 /// A line: a catalogue SKU (its name and price fill in) or a description with a price.

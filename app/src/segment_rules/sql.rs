@@ -265,7 +265,8 @@ fn push_total(
         return;
     }
     let aggregate = match total {
-        Total::Spent => "sum(total_minor)",
+        // Net of returns; voided purchases are left out below.
+        Total::Spent => "sum(total_minor - refunded_minor)",
         Total::Bought => "count(*)",
     };
     let since = days.map_or_else(String::new, |d| iso_date_before(now, i64::from(d) - 1));
@@ -275,7 +276,7 @@ fn push_total(
         "{membership} (SELECT customer_id FROM purchases INDEXED BY purchases_by_site_time WHERE site_id = "
     ))
     .push_bind(site_id)
-    .push(" AND created_at >= ")
+    .push(" AND voided_at IS NULL AND created_at >= ")
     .push_bind(since)
     .push(format!(" GROUP BY customer_id HAVING {aggregate} {cmp_sql} "))
     .push_bind(bound)

@@ -56,8 +56,8 @@ async fn roll(tx: &mut Transaction<'_, Sqlite>, site: SiteId, from: &str, to: &s
         let back = format!("-{} days", days - 1);
         sqlx::query(AssertSqlSafe(format!(
             "UPDATE purchase_windows SET spent_{days} = spent_{days} - gone.spent, bought_{days} = bought_{days} - gone.bought
-             FROM (SELECT customer_id, sum(total_minor) AS spent, count(*) AS bought FROM purchases
-                   WHERE site_id = ?1 AND created_at >= date(?2, ?4) AND created_at < date(?3, ?4)
+             FROM (SELECT customer_id, sum(total_minor - refunded_minor) AS spent, count(*) AS bought FROM purchases
+                   WHERE site_id = ?1 AND voided_at IS NULL AND created_at >= date(?2, ?4) AND created_at < date(?3, ?4)
                    GROUP BY customer_id) AS gone
              WHERE purchase_windows.customer_id = gone.customer_id"
         )))
@@ -85,14 +85,14 @@ pub async fn build(tx: &mut Transaction<'_, Sqlite>, site: SiteId, now: i64) -> 
         .enumerate()
         .map(|(i, _)| {
             let p = i + 2;
-            format!("sum(iif(created_at >= ?{p}, total_minor, 0)), sum(created_at >= ?{p})")
+            format!("sum(iif(created_at >= ?{p}, total_minor - refunded_minor, 0)), sum(created_at >= ?{p})")
         })
         .collect();
     let mut query = sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO purchase_windows (customer_id, site_id, {}, spent_ever, bought_ever, last_at, gender)
-         SELECT customer_id, site_id, {}, sum(total_minor), count(*), max(created_at),
+         SELECT customer_id, site_id, {}, sum(total_minor - refunded_minor), count(*), max(created_at),
                 (SELECT gender FROM customers WHERE id = customer_id)
-         FROM purchases WHERE site_id = ?1 GROUP BY customer_id",
+         FROM purchases WHERE site_id = ?1 AND voided_at IS NULL GROUP BY customer_id",
         columns.join(", "),
         sums.join(", ")
     )))

@@ -252,7 +252,7 @@ pub async fn data(pool: &SqlitePool, site: SiteId, event_type: &str, id: i64) ->
             json(api::customer_by_id(&mut *pool.acquire().await?, site, id).await?)?
         }
         "consent.changed" => json(api::consent_by_id(pool, site, id).await?)?,
-        "purchase.created" => json(api::purchase(pool, site, id).await?)?,
+        "purchase.created" | "purchase.corrected" => json(api::purchase(pool, site, id).await?)?,
         "reservation.created" | "reservation.updated" => json(api::reservation_by_id(pool, site, id).await?)?,
         "survey.answered" => {
             let answer: Option<String> = sqlx::query_scalar(

@@ -14,12 +14,13 @@ use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
 
 /// Every event an endpoint can subscribe to.
-pub const EVENT_TYPES: [&str; 11] = [
+pub const EVENT_TYPES: [&str; 12] = [
     "customer.created",
     "customer.updated",
     "customer.erased",
     "consent.changed",
     "purchase.created",
+    "purchase.corrected",
     "reservation.created",
     "reservation.updated",
     "survey.answered",

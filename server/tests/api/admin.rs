@@ -328,7 +328,7 @@ const EVERY_ARGUMENT: [(&str, &str); 73] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 102] = [
+const ACCESS: [(&str, Option<Role>); 104] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -431,6 +431,8 @@ const ACCESS: [(&str, Option<Role>); 102] = [
     ("products_page", Some(Role::Manager)),
     ("save_product", Some(Role::Manager)),
     ("archive_product", Some(Role::Manager)),
+    ("void_purchase", Some(Role::Staff)),
+    ("return_purchase", Some(Role::Staff)),
 ];
 
 /// Every admin function, with every role: refused with 401 without a session, 403 below

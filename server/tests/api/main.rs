@@ -9,6 +9,7 @@ mod audit;
 mod automation;
 mod backups;
 mod commands;
+mod corrections;
 mod duplicates;
 mod faults;
 mod headers;

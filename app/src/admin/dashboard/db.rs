@@ -29,11 +29,12 @@ pub async fn dormant(pool: &SqlitePool, now: i64) -> sqlx::Result<i64> {
 pub async fn today(pool: &SqlitePool) -> sqlx::Result<Today> {
     let count = |sql: &'static str| async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await };
     let new_customers = count(concat!("SELECT count(*) FROM customers WHERE created_at >= ", today!())).await?;
-    let purchases = count(concat!("SELECT count(*) FROM purchases WHERE created_at >= ", today!())).await?;
+    let purchases =
+        count(concat!("SELECT count(*) FROM purchases WHERE voided_at IS NULL AND created_at >= ", today!())).await?;
     let interactions = count(concat!("SELECT count(*) FROM interactions WHERE created_at >= ", today!())).await?;
     let open_reservations = count("SELECT count(*) FROM reservations WHERE status = 'open'").await?;
     let takings: Vec<(String, i64)> = sqlx::query_as(concat!(
-        "SELECT currency, sum(total_minor) FROM purchases WHERE created_at >= ",
+        "SELECT currency, sum(total_minor - refunded_minor) FROM purchases WHERE voided_at IS NULL AND created_at >= ",
         today!(),
         " GROUP BY currency ORDER BY currency"
     ))

@@ -156,8 +156,9 @@ pub async fn side(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Opti
     let row = sqlx::query(
         "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name, pii_open(email) AS email,
                 pii_open(phone) AS phone, pii_open(street) AS street, postcode, city, created_at,
-                (SELECT count(*) FROM purchases WHERE customer_id = c.id) AS purchases,
-                (SELECT coalesce(sum(total_minor), 0) FROM purchases WHERE customer_id = c.id) AS spent
+                (SELECT count(*) FROM purchases WHERE customer_id = c.id AND voided_at IS NULL) AS purchases,
+                (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
+                 WHERE customer_id = c.id AND voided_at IS NULL) AS spent
          FROM customers c WHERE id = ? AND site_id = ?",
     )
     .bind(id)

@@ -28,10 +28,22 @@ pub struct ConsentEvent {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PurchaseLine {
+    pub line: i64,
     pub description: String,
     pub quantity: i64,
+    /// How many of it were returned.
+    pub returned: i64,
     pub unit_price: Minor,
     pub line_total: Minor,
+}
+
+/// A return of some lines: when, who, why, what was given back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnView {
+    pub at: String,
+    pub staff: Option<String>,
+    pub reason: String,
+    pub amount: Minor,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +57,11 @@ pub struct PurchaseView {
     pub payment_method: PaymentMethod,
     pub staff: Option<String>,
     pub lines: Vec<PurchaseLine>,
+    /// What was given back by returns: the purchase counts at `total - refunded`.
+    pub refunded: Minor,
+    pub returns: Vec<ReturnView>,
+    /// When, by whom and why it was voided: it counts for nothing.
+    pub voided: Option<(String, Option<String>, String)>,
 }
 
 /// Spend figures of a customer, in the site's currency.

@@ -2,7 +2,7 @@
 
 use super::api::{
     Answer, Change, ConsentEvent, CustomerRecord, InteractionView, PurchaseLine, PurchaseView, ReservationView,
-    SpendStats, Visit, nps_word,
+    ReturnView, SpendStats, Visit, nps_word,
 };
 use crate::customer_changes::record_change;
 use crate::domain::{CustomerField, CustomerId, InteractionKind, Minor, NpsScore, PaymentMethod, StaffId};
@@ -159,17 +159,27 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
 async fn purchases(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>> {
     let rows = sqlx::query(
         "SELECT p.id, p.created_at, p.currency, p.subtotal_minor, p.discount_minor, p.total_minor,
-                p.payment_method, u.email
-         FROM purchases p LEFT JOIN staff_users u ON u.id = p.staff_id
+                p.payment_method, u.email, p.refunded_minor, p.voided_at, p.void_reason, v.email AS voided_by
+         FROM purchases p LEFT JOIN staff_users u ON u.id = p.staff_id LEFT JOIN staff_users v ON v.id = p.voided_by
          WHERE p.customer_id = ? ORDER BY p.created_at DESC, p.id DESC",
     )
     .bind(id)
     .fetch_all(pool)
     .await?;
     let lines = sqlx::query(
-        "SELECT l.purchase_id, l.description, l.quantity, l.unit_price_minor, l.line_total_minor
+        "SELECT l.purchase_id, l.line, l.description, l.quantity, l.unit_price_minor, l.line_total_minor,
+                coalesce((SELECT sum(rl.quantity) FROM purchase_return_lines rl JOIN purchase_returns r ON r.id = rl.return_id
+                          WHERE r.purchase_id = l.purchase_id AND rl.line = l.line), 0) AS returned
          FROM purchase_items l JOIN purchases p ON p.id = l.purchase_id
          WHERE p.customer_id = ? ORDER BY l.purchase_id, l.line",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
+    let returns = sqlx::query(
+        "SELECT r.purchase_id, r.created_at, r.reason, r.amount_minor, u.email
+         FROM purchase_returns r JOIN purchases p ON p.id = r.purchase_id LEFT JOIN staff_users u ON u.id = r.staff_id
+         WHERE p.customer_id = ? ORDER BY r.id",
     )
     .bind(id)
     .fetch_all(pool)
@@ -187,12 +197,28 @@ async fn purchases(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Purcha
                 total: Minor(r.get("total_minor")),
                 payment_method: PaymentMethod::from_code(r.get("payment_method")).unwrap_or(PaymentMethod::Other),
                 staff: r.get("email"),
+                refunded: Minor(r.get("refunded_minor")),
+                voided: r
+                    .get::<Option<String>, _>("voided_at")
+                    .map(|at| (at, r.get("voided_by"), r.get::<Option<String>, _>("void_reason").unwrap_or_default())),
+                returns: returns
+                    .iter()
+                    .filter(|x| x.get::<i64, _>("purchase_id") == pid)
+                    .map(|x| ReturnView {
+                        at: x.get("created_at"),
+                        staff: x.get("email"),
+                        reason: x.get("reason"),
+                        amount: Minor(x.get("amount_minor")),
+                    })
+                    .collect(),
                 lines: lines
                     .iter()
                     .filter(|l| l.get::<i64, _>("purchase_id") == pid)
                     .map(|l| PurchaseLine {
+                        line: l.get("line"),
                         description: l.get("description"),
                         quantity: l.get("quantity"),
+                        returned: l.get("returned"),
                         unit_price: Minor(l.get("unit_price_minor")),
                         line_total: Minor(l.get("line_total_minor")),
                     })
@@ -206,9 +232,9 @@ async fn purchases(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Purcha
 /// first and last purchase, all computed by SQLite over integers.
 pub async fn stats(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<SpendStats> {
     let r = sqlx::query(
-        "SELECT coalesce(sum(total_minor), 0) AS total, count(*) AS orders,
+        "SELECT coalesce(sum(total_minor - refunded_minor), 0) AS total, count(*) AS orders,
                 min(created_at) AS first, max(created_at) AS last
-         FROM purchases WHERE customer_id = ?",
+         FROM purchases WHERE customer_id = ? AND voided_at IS NULL",
     )
     .bind(id)
     .fetch_one(pool)

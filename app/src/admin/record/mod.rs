@@ -2,10 +2,13 @@
 //! interaction, edited inline with a history of who changed what.
 
 mod api;
+mod corrections;
 #[cfg(feature = "ssr")]
 pub mod db;
+mod purchases;
 
 pub use api::*;
+pub use corrections::*;
 
 use crate::domain::{CustomerField, Field, InteractionKind, Minor, Role};
 use crate::staff::form_error::FormError;
@@ -75,7 +78,7 @@ fn RecordView(
                 </div>
                 <div>
                     <Interactions r=r.clone() changed />
-                    <Purchases r=r.clone() />
+                    <purchases::Purchases r=r.clone() changed />
                     <Reservations r=r.clone() />
                     <Answers r=r.clone() />
                     <Visits r=r.clone() />
@@ -292,32 +295,6 @@ fn Interactions(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
-    }
-}
-
-#[component]
-fn Purchases(r: CustomerRecord) -> impl IntoView {
-    view! {
-        <h2>"Purchases"</h2>
-        {r.purchases.is_empty().then(|| view! { <p class="empty">"No purchases yet."</p> })}
-        {r.purchases.into_iter().map(|p| {
-            let cur = p.currency.clone();
-            view! {
-                <article class="purchase" data-purchase=p.id>
-                    <p>
-                        <strong>{p.total.with_currency(&p.currency)}</strong>
-                        " · " {short_time(&p.at)} " · " {p.payment_method.label()}
-                        {(p.discount.0 > 0).then(|| format!(" · discount {}", p.discount.with_currency(&p.currency)))}
-                        " · " {p.staff.unwrap_or_default()}
-                    </p>
-                    <ul>
-                        {p.lines.into_iter().map(|l| view! {
-                            <li>{format!("{} × {} @ {} = {}", l.quantity, l.description, l.unit_price.plain(), l.line_total.with_currency(&cur))}</li>
-                        }).collect_view()}
-                    </ul>
-                </article>
-            }
-        }).collect_view()}
     }
 }
 

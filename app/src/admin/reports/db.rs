@@ -196,8 +196,8 @@ async fn segment_spend(
     crate::segment_rules::windows::bring_up_to(pool, site, now).await?;
     let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
         "SELECT count(*) AS customers,
-                coalesce(sum((SELECT sum(total_minor) FROM purchases p
-                              WHERE p.customer_id = c.id AND p.created_at >= ",
+                coalesce(sum((SELECT sum(total_minor - refunded_minor) FROM purchases p
+                              WHERE p.customer_id = c.id AND p.voided_at IS NULL AND p.created_at >= ",
     );
     qb.push_bind(from.to_owned())
         .push(" AND p.created_at < ")

@@ -25,10 +25,10 @@ pub async fn report(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx:
                 (SELECT count(*) FROM loyalty_members WHERE site_id = ?1 AND joined_at >= ?2 AND joined_at < ?3) AS joined,
                 (SELECT count(*) FROM loyalty_members WHERE site_id = ?1 AND joined_at >= ?2 AND joined_at < ?3
                    AND joined_via <> 'staff') AS joined_themselves,
-                (SELECT coalesce(sum(total_minor), 0) FROM purchases
-                 WHERE site_id = ?1 AND created_at >= ?2 AND created_at < ?3) AS revenue,
-                (SELECT coalesce(sum(total_minor), 0) FROM purchases
-                 WHERE site_id = ?1 AND created_at >= ?2 AND created_at < ?3
+                (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
+                 WHERE site_id = ?1 AND voided_at IS NULL AND created_at >= ?2 AND created_at < ?3) AS revenue,
+                (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
+                 WHERE site_id = ?1 AND voided_at IS NULL AND created_at >= ?2 AND created_at < ?3
                    AND customer_id IN ({MEMBERS})) AS member_revenue"
     )))
     .bind(site)

@@ -192,6 +192,8 @@ impl Texts {
             // Only the admin's import and account pages meet these.
             Problem::NeedsEmailOrPhone => self.required,
             Problem::WrongPassword => self.bad_characters,
+            // Only staff and the API correct sales.
+            Problem::Voided => self.unavailable,
             Problem::DuplicateInFile => self.already_registered,
         }
     }

@@ -1,0 +1,67 @@
+//! What a correction takes back from the loyalty ledger: for each programme the purchase
+//! earned in, what it would earn now (its net, the lines still kept, nothing once voided)
+//! under the programme's rules, and a new `adjust` entry for the difference. Never more
+//! than was earned, never an edit of the entry that earned it.
+
+use sqlx::{Row, SqliteConnection};
+
+pub(super) async fn take_back(
+    tx: &mut SqliteConnection,
+    purchase: i64,
+    staff: Option<i64>,
+    why: &str,
+) -> sqlx::Result<()> {
+    let Some(sale) = super::db::sale(tx, purchase, None).await? else { return Ok(()) };
+    let earned = sqlx::query(
+        "SELECT l.programme_id, l.customer_id, sum(l.amount) AS earned, p.kind, p.min_total_minor, p.skus,
+                p.points_per_unit
+         FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
+         WHERE l.purchase_id = ? GROUP BY l.programme_id, l.customer_id",
+    )
+    .bind(purchase)
+    .fetch_all(&mut *tx)
+    .await?;
+    if earned.is_empty() {
+        return Ok(());
+    }
+    // The SKUs still kept: bought less returned, per line.
+    let kept: Vec<(Option<String>, i64)> = sqlx::query_as(
+        "SELECT c.sku, pi.quantity - coalesce((SELECT sum(rl.quantity) FROM purchase_return_lines rl
+                JOIN purchase_returns r ON r.id = rl.return_id
+                WHERE r.purchase_id = pi.purchase_id AND rl.line = pi.line), 0)
+         FROM purchase_items pi LEFT JOIN catalogue_items c ON c.id = pi.item_id WHERE pi.purchase_id = ?",
+    )
+    .bind(purchase)
+    .fetch_all(&mut *tx)
+    .await?;
+    let net = sale.total - sale.refunded;
+    for row in earned {
+        let earned: i64 = row.try_get("earned")?;
+        let skus: String = row.try_get("skus")?;
+        let listed = |sku: &Option<String>| sku.as_deref().is_some_and(|s| skus.split(',').any(|k| k == s));
+        let now = if sale.voided || net < row.try_get::<i64, _>("min_total_minor")? {
+            0
+        } else if row.try_get::<String, _>("kind")? == "points" {
+            (net / 100) * row.try_get::<i64, _>("points_per_unit")?
+        } else if skus.is_empty() {
+            i64::from(kept.iter().any(|(_, left)| *left > 0))
+        } else {
+            kept.iter().filter(|(sku, _)| listed(sku)).map(|(_, left)| left).sum()
+        };
+        if now < earned {
+            sqlx::query(
+                "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, purchase_id, staff_id, reason)
+                 VALUES (?, ?, 'adjust', ?, ?, ?, ?)",
+            )
+            .bind(row.try_get::<i64, _>("programme_id")?)
+            .bind(row.try_get::<i64, _>("customer_id")?)
+            .bind(now - earned)
+            .bind(purchase)
+            .bind(staff)
+            .bind(why)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
