@@ -15,11 +15,11 @@
   const server = new URL(me.src).origin;
   let bundle, sheet;
   const load = () =>
-    (bundle ||= import(server + "/pkg/widgets.js").then((m) =>
-      m.default({ module_or_path: server + "/pkg/widgets_bg.wasm" }).then(() => m)
+    (bundle ||= import(server + "/v/dev/pkg/widgets.js").then((m) =>
+      m.default({ module_or_path: server + "/v/dev/pkg/widgets_bg.wasm" }).then(() => m)
     ));
   const styles = () =>
-    (sheet ||= fetch(server + "/pkg/widgets.css")
+    (sheet ||= fetch(server + "/v/dev/pkg/widgets.css")
       .then((r) => r.text())
       .then((text) => { const s = new CSSStyleSheet(); s.replaceSync(text); return s; }));
   // Mounts every widget not mounted yet; pages that add widgets later call Patron.scan().

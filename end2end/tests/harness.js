@@ -19,7 +19,10 @@ export async function startPatron() {
     ...process.env,
     PATRON_DATABASE_URL: `sqlite://${dbFile}`,
     PATRON_ADDR: "127.0.0.1:0",
-    PATRON_SITE_ROOT: process.env.E2E_SITE_ROOT || join(repo, "target/site"),
+    // The assets come from inside the binary, started in an empty folder: nothing of the
+    // repository beside it (E2E_SITE_ROOT serves a directory instead).
+    ...(process.env.E2E_SITE_ROOT ? { PATRON_SITE_ROOT: process.env.E2E_SITE_ROOT } : {}),
+    PATRON_DEMO: "true",
     RUST_LOG: "info",
     // Every browser of a test file is one network (127.0.0.1) on one server: ten times the
     // default allowance keeps the limit in force without the tests running into it.
@@ -28,7 +31,7 @@ export async function startPatron() {
     // The webhook tests' receivers listen on loopback.
     PATRON_WEBHOOKS_TO_PRIVATE_NETWORKS: "true",
   };
-  const child = spawn(binary, [], { cwd: repo, env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(binary, [], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   const url = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error("Patron did not start:\n" + log)), 15000);
@@ -40,7 +43,7 @@ export async function startPatron() {
     child.on("exit", (code) => fail(new Error(`Patron exited with ${code}:\n${log}`)));
   });
   const cli = (args, input = "") => {
-    const r = spawnSync(binary, args, { cwd: repo, env, input, encoding: "utf8" });
+    const r = spawnSync(binary, args, { cwd: dir, env, input, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`patron ${args.join(" ")} failed: ${r.stderr}`);
     return r.stdout;
   };

@@ -1,6 +1,6 @@
 //! The commands of the `patron` binary.
 
-use crate::config::{AdminCommand, Cli, Command, SiteCommand};
+use crate::config::{AdminCommand, Cli, Command, DemoCommand, SiteCommand};
 use crate::startup::Application;
 use app::admin::auth::{db as staff_db, passwords};
 use app::admin::backups::files as backups;
@@ -140,6 +140,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 return Err(CliError::NoSuchSite(site));
             }
             println!("site {site} now allows {}", origin.as_str());
+        }
+        Command::Demo { command: DemoCommand::Remove } => {
+            let pool = config.open_database().await?;
+            match crate::demo::remove(&pool).await? {
+                Some(customers) => println!("removed the demo site and its {customers} customers"),
+                None => println!("there is no demo site"),
+            }
         }
     }
     Ok(())

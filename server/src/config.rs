@@ -23,9 +23,15 @@ pub struct Config {
     /// SQLite database; the file and its directory are created on first run.
     #[arg(long, env = "PATRON_DATABASE_URL", default_value = "sqlite://data/patron.db", global = true)]
     pub database_url: String,
-    /// Directory of the built browser assets (`scripts/build` writes it).
-    #[arg(long, env = "PATRON_SITE_ROOT", default_value = "target/site", global = true)]
-    pub site_root: PathBuf,
+    /// Serve the browser assets from this directory (`scripts/build` writes `target/site`)
+    /// instead of the copy inside the binary: for development.
+    #[arg(long, env = "PATRON_SITE_ROOT", global = true)]
+    pub site_root: Option<PathBuf>,
+    /// Set up and serve the demo bakery (its site, products, loyalty programme and pages
+    /// under /demo). Without it a new install has no demo site; `patron demo remove` takes
+    /// it out of an older one.
+    #[arg(long, env = "PATRON_DEMO", global = true)]
+    pub demo: bool,
     /// Reverse proxies whose `X-Forwarded-For` is believed, comma-separated addresses or
     /// networks (`127.0.0.1,10.0.0.0/8`). Empty: the peer address is the client's.
     #[arg(long, env = "PATRON_TRUSTED_PROXIES", value_delimiter = ',', global = true)]
@@ -36,6 +42,11 @@ pub struct Config {
     /// How many backups to keep (the oldest go first).
     #[arg(long, env = "PATRON_BACKUP_KEEP", default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..), global = true)]
     pub backup_keep: u16,
+    /// Hours between the backups the server takes itself (0: none; `patron backup` from
+    /// cron remains possible). The first comes a period after the newest backup, at least
+    /// a minute after start.
+    #[arg(long, env = "PATRON_BACKUP_EVERY_HOURS", default_value_t = 24, global = true)]
+    pub backup_every_hours: u16,
     /// Patron's public address (`https://crm.shop.example`), which every link it writes
     /// starts with. Required when listening on an address other machines can reach;
     /// on loopback, the listening address is used.
@@ -181,6 +192,17 @@ pub enum Command {
         #[command(subcommand)]
         command: SiteCommand,
     },
+    /// The demo bakery (`--demo` serves it).
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Remove the demo site with everything on it, its customers included.
+    Remove,
 }
 
 #[derive(Debug, Subcommand)]

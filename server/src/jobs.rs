@@ -1,5 +1,5 @@
 //! Work the server does on its own, on a timer: applying the retention rules, summing the
-//! analytics of finished days, and firing the sites' automation rules. Every server runs it;
+//! analytics of finished days, firing the sites' automation rules, and a backup a day. Every server runs it;
 //! the work is the same whichever does it, so a second server only repeats it (an automation
 //! run is claimed in the database, so it fires once).
 
@@ -48,6 +48,42 @@ pub fn start(pool: SqlitePool, link_origin: String) {
             // Reports sum missing days themselves; this keeps the first report of a day quick.
             if let Err(e) = app::admin::analytics::db::sum_all_sites(&pool).await {
                 tracing::error!(error = %e, "summing the analytics failed");
+            }
+        }
+    });
+}
+
+/// Takes a backup every `every` (a day by default), keeping the newest `place.keep`. The
+/// first comes `every` after the newest backup there is, and never sooner than a minute
+/// after start, so a server restarting in a loop does not back up in a loop.
+pub fn start_backups(pool: SqlitePool, place: app::admin::backups::files::BackupPlace, every: Duration) {
+    use app::admin::backups::files;
+    tokio::spawn(async move {
+        loop {
+            let newest_age = files::list(&place)
+                .ok()
+                .and_then(|list| list.into_iter().next())
+                .and_then(|newest| std::fs::metadata(place.dir.join(newest.name)).ok())
+                .and_then(|m| m.modified().ok())
+                .and_then(|at| at.elapsed().ok());
+            let wait = newest_age.map_or(Duration::ZERO, |age| every.saturating_sub(age)).max(Duration::from_secs(60));
+            tokio::time::sleep(wait).await;
+            let now = app::server_ctx::now();
+            match files::backup(&pool, &place, now).await {
+                Ok(file) => {
+                    let detail = format!("daily backup: {}", file.name);
+                    if let Err(e) =
+                        app::staff::audit::record_command(&pool, app::staff::audit::AuditAction::BackedUp, &detail)
+                            .await
+                    {
+                        tracing::error!(error = %e, "the backup was taken, its audit line was not written");
+                    }
+                }
+                // Tried again a period later; the disk may be full (the health check says so).
+                Err(e) => {
+                    tracing::error!(error = %e, "the daily backup failed");
+                    tokio::time::sleep(every.min(Duration::from_secs(3600))).await;
+                }
             }
         }
     });

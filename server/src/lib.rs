@@ -6,6 +6,7 @@ pub mod cli;
 pub mod client_ip;
 pub mod config;
 pub mod db;
+pub mod demo;
 mod gate;
 mod health;
 mod ingest;

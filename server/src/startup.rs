@@ -51,6 +51,8 @@ pub struct Application {
     webhooks_to_private: bool,
     /// Timeouts and connections per network.
     limits: crate::serve::Limits,
+    /// Where the server's own backups go, and how often (`--backup-every-hours`; none at 0).
+    backups: Option<(app::admin::backups::files::BackupPlace, std::time::Duration)>,
 }
 
 impl Application {
@@ -67,6 +69,7 @@ impl Application {
             );
         }
         let pool = db::connect(&config.database_url, &key.key, config.lock_wait()).await?;
+        crate::demo::settle(&pool, config.demo).await.map_err(db::DbError::Open)?;
         // The words Patron writes into each site's privacy policy may differ in this version.
         app::policy::db::refresh_all(&pool).await.map_err(db::DbError::Policy)?;
         let listener =
@@ -89,7 +92,10 @@ impl Application {
             per_network: config.connections_per_network,
             proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
         };
-        Ok(Application { listener, router, pool, mail, link_origin, setup_code, webhooks_to_private, limits })
+        let backups = (config.backup_every_hours > 0).then(|| {
+            (config.backup_place(), std::time::Duration::from_secs(u64::from(config.backup_every_hours) * 3600))
+        });
+        Ok(Application { listener, router, pool, mail, link_origin, setup_code, webhooks_to_private, limits, backups })
     }
 
     pub fn port(&self) -> u16 {
@@ -100,6 +106,9 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
         crate::jobs::start(self.pool.clone(), self.link_origin.clone());
+        if let Some((place, every)) = self.backups.clone() {
+            crate::jobs::start_backups(self.pool.clone(), place, every);
+        }
         crate::webhooks::start(self.pool.clone(), self.webhooks_to_private);
         if let Some((url, from)) = &self.mail {
             crate::mailer::start(self.pool.clone(), url, from.clone());
@@ -133,13 +142,16 @@ fn router(
     key: &crate::pii::KeySource,
     public: app::server_ctx::PublicOrigin,
 ) -> Router {
+    let assets = static_files::Assets::choose(config.site_root.as_deref());
+    let asset_root = assets.root();
     let leptos_options = LeptosOptions::builder()
         .output_name("patron")
-        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_root("target/site")
         .site_pkg_dir("pkg")
         .site_addr(addr)
         .build();
     let routes = generate_route_list(AdminApp);
+    let demo = config.demo;
     let context_pool = pool.clone();
     let backups = config.backup_place();
     let key_place = app::server_ctx::KeyPlace(match key {
@@ -156,7 +168,7 @@ fn router(
     let admin = Router::new()
         .leptos_routes_with_context(&leptos_options, routes, context, {
             let options = leptos_options.clone();
-            move || shell(options.clone())
+            move || shell(options.clone(), asset_root.clone())
         })
         .with_state(leptos_options);
     let analytics = Router::new().route("/s/{key}/a", post(ingest::handle)).with_state(ingest::Ingest::start(
@@ -166,7 +178,7 @@ fn router(
         public.clone(),
     ));
     let app = Router::new()
-        .route("/", get(|| async { Redirect::to("/demo") }))
+        .route("/", get(move || async move { Redirect::to(if demo { "/demo" } else { "/admin" }) }))
         .route(
             "/healthz",
             get(crate::health::healthz)
@@ -183,7 +195,7 @@ fn router(
         .merge(analytics)
         .merge(app::public_pages::routes(app::public_pages::SelfService { pool: pool.clone(), public: public.clone() }))
         .merge(app::rest_api::routes(pool.clone()))
-        .merge(static_files::routes(&config.site_root))
+        .merge(static_files::routes(assets, config.demo))
         .layer(axum::middleware::from_fn_with_state(public.clone(), gate::admin_same_origin))
         .layer(axum::middleware::from_fn_with_state(pool.clone(), crate::public_limit::limit))
         .layer(axum::middleware::from_fn_with_state(

@@ -47,8 +47,9 @@ use settings::{SiteSettingsPage, SitesPage};
 use staff::{AccountPage, InvitePage, StaffPage};
 use till::TillPage;
 
-/// The HTML document around the admin, rendered on the server.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The HTML document around the admin, rendered on the server. `assets` is the prefix of
+/// this build's bundles (`/v/VERSION`, see the server's `static_files`).
+pub fn shell(options: LeptosOptions, assets: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_policy();
     view! {
@@ -58,9 +59,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <link rel="stylesheet" href="/pkg/admin.css" />
+                <link rel="stylesheet" href=format!("{assets}/pkg/admin.css") />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options root=assets />
                 <MetaTags />
             </head>
             <body>

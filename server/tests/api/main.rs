@@ -10,6 +10,7 @@ mod automation;
 mod backups;
 mod commands;
 mod corrections;
+mod demo;
 mod duplicates;
 mod faults;
 mod headers;

@@ -200,6 +200,7 @@ fn a_delivery_queued_before_the_server_was_killed_is_sent_after_it_starts_again(
             .env("PATRON_DATABASE_URL", format!("sqlite://{}", dir.path().join("patron.db").display()))
             .env("PATRON_ADDR", "127.0.0.1:0")
             .env("PATRON_SITE_ROOT", dir.path())
+            .env("PATRON_DEMO", "true")
             // The receiver listens on loopback.
             .env("PATRON_WEBHOOKS_TO_PRIVATE_NETWORKS", "true")
             .stdout(Stdio::null())

@@ -33,10 +33,13 @@ pub fn config_in(dir: &std::path::Path) -> Config {
     Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         database_url: format!("sqlite://{}", dir.join("patron.db").display()),
-        site_root: dir.join("site"),
+        site_root: None,
+        demo: true,
         trusted_proxies: Vec::new(),
         backup_dir: None,
         backup_keep: 3,
+        // The tests take their backups themselves.
+        backup_every_hours: 0,
         public_url: None,
         secret_key: None,
         key_file: None,
@@ -62,6 +65,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     let app = Application::build(&config).await.expect("app starts");
     let url = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool.clone();
+    // `--demo` starts the demo bakery's stamp card; the tests set up the programmes they
+    // need, and count on no other (tests/api/demo.rs checks the card itself).
+    sqlx::query("DELETE FROM loyalty_programmes WHERE site_id = 1").execute(&pool).await.expect("no demo programme");
     let setup_code = app.setup_code.clone();
     tokio::spawn(app.run());
     let client =

@@ -1,0 +1,105 @@
+//! One binary on a real server: the browser assets come from inside it, compressed, cached
+//! for good under their version; the demo bakery exists only when asked for, and an
+//! install that used it can remove it.
+
+use crate::common;
+
+use common::{spawn_app, spawn_app_with};
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH};
+
+fn plain() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_gzip().no_brotli().build().unwrap()
+}
+
+#[tokio::test]
+async fn the_assets_come_compressed_from_the_binary_and_are_cached_for_good_under_their_version() {
+    let app = spawn_app_with(|c| c.site_root = None).await;
+    let get = |path: String, coding: &'static str| {
+        plain().get(format!("{}{path}", app.url)).header(ACCEPT_ENCODING, coding).send()
+    };
+    let loader = get("/embed.js".into(), "br").await.unwrap();
+    assert_eq!(loader.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(loader.headers()[CACHE_CONTROL], "no-cache", "shops embed this address: always revalidated");
+    let etag = loader.headers()[ETAG].clone();
+    let loader = get("/embed.js".into(), "identity").await.unwrap().text().await.unwrap();
+    let bundle =
+        loader.split('"').find(|s| s.starts_with("/v/") && s.ends_with("/pkg/widgets_bg.wasm")).unwrap().to_owned();
+    assert!(!bundle.starts_with("/v/dev/"), "the loader names this build's version: {bundle}");
+
+    let wasm = get(bundle.clone(), "gzip, br").await.unwrap();
+    assert_eq!(wasm.status(), StatusCode::OK);
+    assert_eq!(wasm.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(wasm.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
+    let packed = wasm.bytes().await.unwrap().len();
+    let raw = get(bundle.clone(), "identity").await.unwrap().bytes().await.unwrap().len();
+    assert!(packed * 2 < raw, "brotli {packed} B of {raw} B");
+    let gzip = get(bundle.clone(), "gzip").await.unwrap();
+    assert_eq!(gzip.headers()[CONTENT_ENCODING], "gzip");
+    // An old version's address still answers, but is not cached for good.
+    let old = get(bundle.replacen(&bundle[3..15], "000000000000", 1), "br").await.unwrap();
+    assert_eq!((old.status(), old.headers()[CACHE_CONTROL].to_str().unwrap()), (StatusCode::OK, "no-cache"));
+
+    let again = plain()
+        .get(format!("{}/embed.js", app.url))
+        .header(ACCEPT_ENCODING, "br")
+        .header(IF_NONE_MATCH, etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    for bad in ["/v/x/../../Cargo.toml", "/.env", "/pkg/%2e%2e/Cargo.toml"] {
+        assert_eq!(get(bad.into(), "br").await.unwrap().status(), StatusCode::NOT_FOUND, "{bad}");
+    }
+    // The admin's pages load this build's bundle.
+    let login = plain().get(format!("{}/admin/login", app.url)).send().await.unwrap().text().await.unwrap();
+    assert!(login.contains(&bundle.replace("widgets_bg.wasm", "patron_bg.wasm")), "{login}");
+}
+
+#[tokio::test]
+async fn a_new_install_has_no_demo_site_and_the_demo_runs_a_loyalty_card() {
+    let app = spawn_app_with(|c| c.demo = false).await;
+    let sites: i64 = sqlx::query_scalar("SELECT count(*) FROM sites").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(sites, 0, "no demo bakery in a shop's install");
+    assert_eq!(plain().get(format!("{}/demo", app.url)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    let home = plain().get(&app.url).send().await.unwrap();
+    assert_eq!(home.headers()["location"], "/admin");
+
+    let demo = spawn_app().await;
+    assert_eq!(plain().get(format!("{}/demo", demo.url)).send().await.unwrap().status(), StatusCode::OK);
+    patron::demo::settle(&demo.pool, true).await.unwrap();
+    let card: (String, String) = sqlx::query_as(
+        "SELECT p.name, r.name FROM loyalty_programmes p JOIN loyalty_rewards r ON r.programme_id = p.id WHERE p.site_id = 1 AND p.active = 1",
+    )
+    .fetch_one(&demo.pool)
+    .await
+    .unwrap();
+    assert_eq!(card, ("Bread card".into(), "Free loaf".into()), "its joining widget has a card to join");
+}
+
+#[tokio::test]
+async fn an_install_that_used_the_demo_removes_it_with_everything_on_it() {
+    let app = spawn_app().await;
+    sqlx::raw_sql(
+        "INSERT INTO customers (id, site_id, first_name) VALUES (900, 1, 'Ada');
+         INSERT INTO purchases (site_id, customer_id, currency, subtotal_minor, total_minor, payment_method)
+           VALUES (1, 900, 'EUR', 500, 500, 'cash');
+         INSERT INTO nps_responses (site_id, score, language, page_url) VALUES (1, 9, 'en', '/');",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    // Started without --demo, an install whose demo has customers keeps it (and says so).
+    patron::demo::settle(&app.pool, false).await.unwrap();
+    let sites: i64 = sqlx::query_scalar("SELECT count(*) FROM sites").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(sites, 1);
+    assert_eq!(patron::demo::remove(&app.pool).await.unwrap(), Some(1));
+    for table in ["sites", "customers", "purchases", "nps_responses", "catalogue_items", "consent_texts"] {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    assert_eq!(patron::demo::remove(&app.pool).await.unwrap(), None);
+}
