@@ -9,6 +9,7 @@ pub mod admin;
 pub mod analytics;
 pub mod automation;
 pub mod corrections;
+pub mod csv_cells;
 pub mod domain;
 pub mod error;
 pub mod loyalty;

@@ -58,6 +58,19 @@ test("a return on the record lowers the spend and the stamps; a void takes out t
   }
   await admin.setViewportSize({ width: 1280, height: 900 });
 
+  // The reports count what was kept: one loaf of three, 4.60.
+  const record = admin.url();
+  await gotoAdmin(admin, `${patron.url}/admin/reports?site=demo`);
+  const rye = admin.locator('table[data-sellers="by_quantity"] tr[data-sku="RYE"]');
+  await rye.waitFor();
+  assert.match(await rye.textContent(), /Rye bread\s*1\s*4\.60 EUR/);
+  for (const [width, height] of [[1280, 900], [820, 1100], [390, 900]]) {
+    await admin.setViewportSize({ width, height });
+    await admin.locator('table[data-sellers="by_quantity"]').screenshot({ path: `../target/screenshots/top-sellers-${width}.png` });
+  }
+  await admin.setViewportSize({ width: 1280, height: 900 });
+  await gotoAdmin(admin, record);
+
   const again = admin.locator("article.purchase").first();
   await again.getByText("Void…").click();
   await again.locator("form.void-form").getByLabel("Reason").fill("Entered on the wrong customer");

@@ -189,6 +189,7 @@ fn router(
         .route("/admin/", get(|| async { Redirect::permanent("/admin") }))
         .route("/admin/export.csv", get(app::admin::segments::export::csv_handler))
         .route("/admin/labels", get(app::admin::segments::export::labels_handler))
+        .route("/admin/purchases.csv", get(app::admin::reports::purchases_csv::handler))
         .route("/admin/customer-data", get(app::rights::download::customer_data))
         .with_state(pool.clone())
         .merge(admin)

@@ -4,7 +4,7 @@
 //! logged as a request answered.
 
 use super::db::By;
-use crate::admin::segments::export::csv_line;
+use crate::csv_cells::csv_line;
 use crate::domain::{CustomerId, Role};
 use crate::error::AppError;
 use crate::extract::Query;

@@ -117,3 +117,23 @@ where
         .await,
     )
 }
+
+/// A manager's session (from the cookie of a plain GET: a download) and the site `site`
+/// names; or the status and sentence to refuse the download with.
+pub async fn manager_download(
+    pool: &sqlx::SqlitePool,
+    headers: &axum::http::HeaderMap,
+    site: &str,
+) -> Result<(StaffRow, SiteId), (axum::http::StatusCode, &'static str)> {
+    use axum::http::StatusCode;
+    const BROKEN: (StatusCode, &str) = (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+    const MISSING: (StatusCode, &str) = (StatusCode::NOT_FOUND, "This site does not exist.");
+    let staff = staff_at_least(pool, headers, Role::Manager).await.map_err(|e| match e {
+        AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Please sign in."),
+        AppError::Forbidden => (StatusCode::FORBIDDEN, "You are not allowed to do this."),
+        _ => BROKEN,
+    })?;
+    let key = SiteKey::parse(site).map_err(|_| MISSING)?;
+    let site = crate::sites::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)?;
+    Ok((staff, site))
+}

@@ -250,3 +250,56 @@ async fn a_shops_system_voids_and_returns_through_the_api_and_hears_of_it() {
         .unwrap();
     assert_eq!(events, 2, "the return and the void");
 }
+
+#[tokio::test]
+async fn top_sellers_and_the_purchases_file_count_what_was_kept() {
+    let app = spawn_app().await;
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    let ada = customer(&app).await;
+    let first = buy(&app, &till, ada, &[("RYE", "3"), ("SOURDOUGH", "1")]).await;
+    buy(&app, &till, ada, &[("RYE", "1")]).await;
+    let wrong = buy(&app, &till, ada, &[("SOURDOUGH", "5")]).await;
+    assert_eq!(give_back(&app, &till, first, &[(1, "2")], "stale").await.status(), StatusCode::OK);
+    assert_eq!(void(&app, &till, wrong, "entered twice").await.status(), StatusCode::OK);
+
+    let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&app.pool).await.unwrap();
+    let form = [("site", "demo"), ("from", today.as_str()), ("to", today.as_str())];
+    let r: Value = app.admin_via(&manager, &app.url, "customer_reports", &form).await.json().await.unwrap();
+    let rows = |list: &str| -> Vec<(String, i64, i64)> {
+        r[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (s["sku"].as_str().unwrap().to_owned(), s["quantity"].as_i64().unwrap(), s["revenue"].as_i64().unwrap())
+            })
+            .collect()
+    };
+    // Rye: 3 − 2 returned + 1 = 2 loaves, 9.20; sourdough: 1 (the voided 5 count for nothing).
+    assert_eq!(rows("by_quantity"), [("RYE".to_owned(), 2, 920), ("SOURDOUGH".to_owned(), 1, 520)]);
+    assert_eq!(rows("by_revenue"), [("RYE".to_owned(), 2, 920), ("SOURDOUGH".to_owned(), 1, 520)]);
+
+    let url = format!("{}/admin/purchases.csv?site=demo&from={today}&to={today}", app.url);
+    assert_eq!(till.get(&url).send().await.unwrap().status(), StatusCode::FORBIDDEN, "managers only");
+    let res = manager.get(&url).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("purchases-demo-"));
+    let csv = res.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 4, "a header and one line per purchase line:\n{csv}");
+    assert!(lines[1].contains("\"RYE\",\"Rye bread\",\"3\",\"2\",\"13.80\""), "{}", lines[1]);
+    let cells = |line: &str| line.trim_matches('"').split("\",\"").map(str::to_owned).collect::<Vec<_>>();
+    let voided = cells(lines[4]);
+    assert_eq!((voided[11].as_str(), voided[13].as_str()), ("SOURDOUGH", "5"));
+    assert!(voided[9].starts_with(&today), "the voided purchase is in the file, marked: {voided:?}");
+    assert!(cells(lines[1])[9].is_empty());
+    let audited: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'exported' AND detail LIKE 'purchases %'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
+    let bad = manager.get(format!("{}/admin/purchases.csv?site=demo&from=x&to={today}", app.url)).send().await.unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -56,6 +56,16 @@ pub struct ItemTally {
     pub count: i64,
 }
 
+/// A product (or a free line's description) sold in the period: units and revenue, both
+/// net of returns, voided purchases left out; revenue after the purchases' discounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seller {
+    pub sku: String,
+    pub name: String,
+    pub quantity: i64,
+    pub revenue: Minor,
+}
+
 /// A saved segment's customers (as of now) and what they spent in the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentSpend {
@@ -82,6 +92,9 @@ pub struct Reports {
     pub favourited: Vec<ItemTally>,
     /// Reserved quantity per item.
     pub reserved: Vec<ItemTally>,
+    /// The best sellers by units, and by revenue.
+    pub by_quantity: Vec<Seller>,
+    pub by_revenue: Vec<Seller>,
     /// New customers per week (Monday), every week of the period listed.
     pub new_customers: Vec<Tally>,
     /// "All customers" first, then each saved segment.

@@ -1,7 +1,7 @@
 //! SQL of the customer reports. Every figure is counted in SQLite from the answer and
 //! order rows of the period; nothing is stored pre-counted.
 
-use super::api::{ItemTally, NpsWeek, ReasonRow, Reports, SegmentSpend, TOP_ITEMS, Tally};
+use super::api::{ItemTally, NpsWeek, ReasonRow, Reports, SegmentSpend, Seller, TOP_ITEMS, Tally};
 use crate::domain::{DateRange, Minor, SiteId};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
@@ -107,6 +107,8 @@ pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx
         &until,
     )
     .await?;
+    let by_quantity = sellers(pool, site, &from, &until, "units DESC, revenue DESC").await?;
+    let by_revenue = sellers(pool, site, &from, &until, "revenue DESC, units DESC").await?;
     let joined = tallies(
         pool,
         &format!(
@@ -147,6 +149,8 @@ pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx
         heard,
         favourited,
         reserved,
+        by_quantity,
+        by_revenue,
         new_customers,
         spend,
     })
@@ -180,6 +184,48 @@ async fn items(
         .await?
         .into_iter()
         .map(|r| ItemTally { sku: r.get("sku"), name: r.get("name"), count: r.get("n") })
+        .collect())
+}
+
+/// The period's best sellers in `order` (one of two fixed orders): a catalogue product by
+/// its id, a free line by its description; units and revenue net of returns (each line's
+/// share of its purchase's total, less what its returns gave back).
+async fn sellers(
+    pool: &SqlitePool,
+    site: SiteId,
+    from: &str,
+    until: &str,
+    order: &'static str,
+) -> sqlx::Result<Vec<Seller>> {
+    let sql = format!(
+        "SELECT coalesce(i.sku, '') AS sku, coalesce(i.name, l.description) AS label,
+                sum(l.quantity - coalesce(r.quantity, 0)) AS units,
+                sum(l.line_total_minor * p.total_minor / max(p.subtotal_minor, 1) - coalesce(r.amount, 0)) AS revenue
+         FROM purchases p
+         JOIN purchase_items l ON l.purchase_id = p.id
+         LEFT JOIN catalogue_items i ON i.id = l.item_id
+         LEFT JOIN (SELECT x.purchase_id, rl.line, sum(rl.quantity) AS quantity, sum(rl.amount_minor) AS amount
+                    FROM purchase_return_lines rl JOIN purchase_returns x ON x.id = rl.return_id
+                    GROUP BY x.purchase_id, rl.line) r ON r.purchase_id = l.purchase_id AND r.line = l.line
+         WHERE p.site_id = ?1 AND p.voided_at IS NULL AND p.created_at >= ?2 AND p.created_at < ?3
+         GROUP BY coalesce('#' || i.id, l.description)
+         HAVING units > 0
+         ORDER BY {order}, label LIMIT ?4"
+    );
+    Ok(sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(site)
+        .bind(from)
+        .bind(until)
+        .bind(TOP_ITEMS)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|r| Seller {
+            sku: r.get("sku"),
+            name: r.get("label"),
+            quantity: r.get("units"),
+            revenue: Minor(r.get("revenue")),
+        })
         .collect())
 }
 

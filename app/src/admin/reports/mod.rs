@@ -6,6 +6,8 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod purchases_csv;
 
 pub use api::*;
 
@@ -86,6 +88,12 @@ fn ReportsView(r: Reports) -> impl IntoView {
     let nps_points: Vec<(String, i64)> =
         r.nps_weeks.iter().filter_map(|w| w.score().map(|s| (format!("week of {}", w.week), s))).collect();
     let currency = r.currency.clone();
+    let purchases_csv = format!(
+        "/admin/purchases.csv?site={}&from={}&to={}",
+        query_value(&r.site),
+        query_value(&r.from),
+        query_value(&r.to)
+    );
     view! {
         <h2>"Net Promoter Score"</h2>
         <dl class="stats">
@@ -143,6 +151,11 @@ fn ReportsView(r: Reports) -> impl IntoView {
                 <TallyList items=r.reserved.into_iter().map(|t| (t.name, t.count)).collect() empty="No reservations in this period." name="reserved" />
             </div>
         </div>
+        <div class="report-grid">
+            <div><h2>"Top sellers (units)"</h2><Sellers rows=r.by_quantity currency=currency.clone() name="by_quantity" /></div>
+            <div><h2>"Top sellers (revenue)"</h2><Sellers rows=r.by_revenue currency=currency.clone() name="by_revenue" /></div>
+        </div>
+        <p><a href=purchases_csv download="">"Download the period's purchases (CSV)"</a></p>
         <h2>"New customers per week"</h2>
         <Bars points=r.new_customers.iter().map(|t| (format!("week of {}", t.label), t.count)).collect() label="New customers per week" />
         <details>
@@ -163,4 +176,27 @@ fn ReportsView(r: Reports) -> impl IntoView {
             </tbody>
         </table>
     }
+}
+
+/// The period's best sellers: units and revenue, net of returns.
+#[component]
+fn Sellers(rows: Vec<Seller>, currency: String, name: &'static str) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="empty">"Nothing sold in this period."</p> }.into_any();
+    }
+    view! {
+        <table class="customers sellers" data-sellers=name>
+            <thead><tr><th>"Product"</th><th>"Units"</th><th>"Revenue"</th></tr></thead>
+            <tbody>
+                {rows.into_iter().map(|s| view! {
+                    <tr data-sku=s.sku.clone()>
+                        <td>{s.name}</td>
+                        <td class="number">{s.quantity}</td>
+                        <td class="number">{s.revenue.with_currency(&currency)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
 }

@@ -70,22 +70,7 @@ pub const SHEETS: [Sheet; 2] = [
     },
 ];
 
-/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
-/// return before one) gets a leading apostrophe, so it shows as the text it is (OWASP's
-/// advice against CSV injection).
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
-
-/// A CSV line (RFC 4180: every cell quoted, quotes doubled, CRLF), each cell neutralised.
-pub fn csv_line<'a>(cells: impl Iterator<Item = std::borrow::Cow<'a, str>>) -> String {
-    let mut out = cells.map(|c| format!("\"{}\"", neutralise(&c).replace('"', "\"\""))).collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
-    out
-}
+pub use crate::csv_cells::{csv_line, neutralise};
 
 #[cfg(feature = "ssr")]
 pub use handlers::{csv as csv_handler, labels as labels_handler};
@@ -95,8 +80,7 @@ mod handlers {
     use super::{COLUMNS, SHEETS, Sheet, csv_line};
     use crate::admin::segments::api::ssr::parse_filter;
     use crate::admin::segments::db::{self, ExportRow};
-    use crate::domain::{Role, SiteId, SiteKey};
-    use crate::error::AppError;
+    use crate::domain::SiteId;
     use crate::extract::Query;
     use crate::server_ctx::now;
     use crate::staff::StaffRow;
@@ -141,18 +125,8 @@ mod handlers {
     /// Why a request is refused: its status and the sentence shown.
     type Refusal = (StatusCode, &'static str);
 
-    /// A manager's session and the site, or why not.
     async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<(StaffRow, SiteId), Refusal> {
-        const BROKEN: Refusal = (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
-        const MISSING: Refusal = (StatusCode::NOT_FOUND, "This site does not exist.");
-        let staff = crate::staff::guard::staff_at_least(pool, headers, Role::Manager).await.map_err(|e| match e {
-            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Please sign in."),
-            AppError::Forbidden => (StatusCode::FORBIDDEN, "You are not allowed to do this."),
-            _ => BROKEN,
-        })?;
-        let key = SiteKey::parse(site).map_err(|_| MISSING)?;
-        let site = crate::sites::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)?;
-        Ok((staff, site))
+        crate::staff::guard::manager_download(pool, headers, site).await
     }
 
     /// Notes a download in the audit log; a download that cannot be noted is not given.
@@ -391,21 +365,5 @@ mod handlers {
         }
         html.push_str("</body></html>");
         html
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_cells_are_neutralised_and_others_kept() {
-        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(neutralise("+31 6 1234"), "'+31 6 1234");
-        assert_eq!(neutralise("-2"), "'-2");
-        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralise("\t=1"), "'\t=1");
-        assert_eq!(neutralise("Anna"), "Anna");
-        assert_eq!(neutralise(""), "");
     }
 }
