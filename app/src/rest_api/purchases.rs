@@ -74,7 +74,7 @@ pub async fn create(
             })
             .collect(),
     };
-    let catalogue = crate::admin::till::db::catalogue(&s.pool, caller.site).await?;
+    let catalogue = crate::admin::till::db::catalogue(&s.pool, caller.site, &form).await?;
     let parsed = crate::admin::till::form::parse_purchase(&form, &catalogue);
     let mut problems: Vec<FieldProblem> = match &parsed {
         Ok(p) if p.lines.is_empty() => vec![FieldProblem::new("lines", Problem::Required)],

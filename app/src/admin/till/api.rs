@@ -168,7 +168,7 @@ pub async fn add_purchase(form: PurchaseForm) -> Result<Saved, AppError> {
             let pool = crate::server_ctx::pool()?;
             let customer = CustomerId(form.customer);
             let site = super::db::site_of(&pool, customer).await?.ok_or(AppError::NotFound)?;
-            let catalogue = super::db::catalogue(&pool, site.id).await?;
+            let catalogue = super::db::catalogue(&pool, site.id, &form).await?;
             let purchase = parse_purchase(&form, &catalogue).map_err(AppError::InvalidRows)?;
             let id =
                 super::db::insert_purchase(&pool, site.id, customer, Some(staff.id), None, &site.currency, &purchase)
