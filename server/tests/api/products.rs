@@ -207,3 +207,28 @@ async fn a_shops_system_keeps_its_products_through_the_api() {
         api(&app, Method::GET, "/api/v1/products?limit=200", &reader).send().await.unwrap().json().await.unwrap();
     assert!(list["data"].as_array().unwrap().iter().any(|p| p["sku"] == "OAT-1"));
 }
+
+#[tokio::test]
+async fn a_product_whose_sku_has_small_letters_is_sold_at_the_till() {
+    let app = spawn_app().await;
+    let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    let res = app.admin_via(&manager, &app.url, "save_product", &product("Rye-1", "Small rye", "2.10")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let customer: i64 = sqlx::query_scalar("INSERT INTO customers (site_id, first_name) VALUES (1, 'Bo') RETURNING id")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    app.seal().await;
+    let customer = customer.to_string();
+    for (sku, total) in [("Rye-1", 210), ("SOURDOUGH", 520), ("sourdough", 520)] {
+        let buy = [
+            ("form[customer]", customer.as_str()),
+            ("form[payment_method]", "cash"),
+            ("form[lines][0][sku]", sku),
+            ("form[lines][0][quantity]", "1"),
+        ];
+        let res = app.admin_via(&manager, &app.url, "add_purchase", &buy).await;
+        assert_eq!(res.status(), StatusCode::OK, "{sku}: {}", res.text().await.unwrap());
+        assert_eq!(res.json::<Value>().await.unwrap()["total"], total, "{sku}");
+    }
+}

@@ -284,12 +284,17 @@ pub async fn site_of(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Op
 
 /// The site's offered products among those a receipt names (by SKU): a shop may have
 /// 100,000 products, a receipt names a few, read through the UNIQUE (site_id, sku) index.
-pub async fn catalogue(pool: &SqlitePool, site: SiteId, form: &super::api::PurchaseForm) -> sqlx::Result<Vec<CatalogueEntry>> {
+pub async fn catalogue(
+    pool: &SqlitePool,
+    site: SiteId,
+    form: &super::api::PurchaseForm,
+) -> sqlx::Result<Vec<CatalogueEntry>> {
     let skus: Vec<&str> = form.lines.iter().map(|l| l.sku.trim()).filter(|s| !s.is_empty()).collect();
     let skus = serde_json::to_string(&skus).unwrap_or_else(|_| "[]".into());
     let rows = sqlx::query(
         "SELECT id, sku, name, price_minor FROM catalogue_items
-         WHERE site_id = ? AND active = 1 AND sku IN (SELECT value FROM json_each(?))",
+         WHERE site_id = ?1 AND active = 1
+           AND (sku IN (SELECT value FROM json_each(?2)) OR sku IN (SELECT upper(value) FROM json_each(?2)))",
     )
     .bind(site)
     .bind(skus)

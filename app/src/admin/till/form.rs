@@ -49,8 +49,13 @@ pub fn parse_purchase(form: &PurchaseForm, catalogue: &[CatalogueEntry]) -> Resu
         let item = if raw.sku.trim().is_empty() {
             None
         } else {
-            let sku = raw.sku.trim().to_uppercase();
-            let found = catalogue.iter().find(|(_, s, _, _)| *s == sku);
+            // As sent (the till's list, an API client), else as typed in capitals: a SKU
+            // kept with small letters (`Rye-1`) is found either way.
+            let sent = raw.sku.trim();
+            let found = catalogue
+                .iter()
+                .find(|(_, s, _, _)| s == sent)
+                .or_else(|| catalogue.iter().find(|(_, s, _, _)| *s == sent.to_uppercase()));
             if found.is_none() {
                 bad(Field::Item, Problem::UnknownOption);
             }
