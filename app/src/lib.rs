@@ -12,6 +12,7 @@ pub mod corrections;
 pub mod csv_cells;
 pub mod domain;
 pub mod error;
+pub mod like;
 pub mod loyalty;
 pub mod mail;
 pub mod policy;

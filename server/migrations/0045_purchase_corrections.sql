@@ -28,6 +28,13 @@ CREATE TABLE purchase_return_lines (
     PRIMARY KEY (return_id, line)
 ) STRICT;
 
+-- What came back of each line of a purchase, summed over its returns: the record, the
+-- till's checks, the loyalty take-back, the reports and the export read it here.
+CREATE VIEW purchase_line_returns AS
+SELECT r.purchase_id, rl.line, sum(rl.quantity) AS quantity, sum(rl.amount_minor) AS amount_minor
+FROM purchase_return_lines rl JOIN purchase_returns r ON r.id = rl.return_id
+GROUP BY r.purchase_id, rl.line;
+
 -- The money given back is kept on the purchase with each return, so every sum of purchases
 -- reads one row, and never more than was paid.
 CREATE TRIGGER purchase_returns_refund AFTER INSERT ON purchase_returns

@@ -87,21 +87,23 @@ pub async fn void(
     Ok(Ok(()))
 }
 
-/// One line of the purchase: how many were bought and are still not returned, and its total.
-struct Line {
-    line: i64,
-    quantity: i64,
-    left: i64,
-    total: i64,
+/// One line of the purchase: its product's SKU (a free line has none), how many were
+/// bought and are still not returned, and its total.
+pub(super) struct Line {
+    pub line: i64,
+    pub sku: Option<String>,
+    pub quantity: i64,
+    pub left: i64,
+    pub total: i64,
 }
 
-async fn lines(conn: &mut SqliteConnection, purchase: i64) -> sqlx::Result<Vec<Line>> {
+pub(super) async fn lines(conn: &mut SqliteConnection, purchase: i64) -> sqlx::Result<Vec<Line>> {
     let rows = sqlx::query(
-        "SELECT pi.line, pi.quantity, pi.line_total_minor,
-                pi.quantity - coalesce((SELECT sum(rl.quantity) FROM purchase_return_lines rl
-                                         JOIN purchase_returns r ON r.id = rl.return_id
-                                         WHERE r.purchase_id = pi.purchase_id AND rl.line = pi.line), 0) AS left
-         FROM purchase_items pi WHERE pi.purchase_id = ? ORDER BY pi.line",
+        "SELECT pi.line, c.sku, pi.quantity, pi.line_total_minor,
+                pi.quantity - coalesce((SELECT quantity FROM purchase_line_returns
+                                        WHERE purchase_id = pi.purchase_id AND line = pi.line), 0) AS left
+         FROM purchase_items pi LEFT JOIN catalogue_items c ON c.id = pi.item_id
+         WHERE pi.purchase_id = ? ORDER BY pi.line",
     )
     .bind(purchase)
     .fetch_all(conn)
@@ -110,6 +112,7 @@ async fn lines(conn: &mut SqliteConnection, purchase: i64) -> sqlx::Result<Vec<L
         .map(|r| {
             Ok(Line {
                 line: r.try_get("line")?,
+                sku: r.try_get("sku")?,
                 quantity: r.try_get("quantity")?,
                 left: r.try_get("left")?,
                 total: r.try_get("line_total_minor")?,

@@ -24,29 +24,21 @@ pub(super) async fn take_back(
     if earned.is_empty() {
         return Ok(());
     }
-    // The SKUs still kept: bought less returned, per line.
-    let kept: Vec<(Option<String>, i64)> = sqlx::query_as(
-        "SELECT c.sku, pi.quantity - coalesce((SELECT sum(rl.quantity) FROM purchase_return_lines rl
-                JOIN purchase_returns r ON r.id = rl.return_id
-                WHERE r.purchase_id = pi.purchase_id AND rl.line = pi.line), 0)
-         FROM purchase_items pi LEFT JOIN catalogue_items c ON c.id = pi.item_id WHERE pi.purchase_id = ?",
-    )
-    .bind(purchase)
-    .fetch_all(&mut *tx)
-    .await?;
+    // What is still kept of each line: bought less returned.
+    let kept = super::db::lines(tx, purchase).await?;
     let net = sale.total - sale.refunded;
     for row in earned {
         let earned: i64 = row.try_get("earned")?;
         let skus: String = row.try_get("skus")?;
-        let listed = |sku: &Option<String>| sku.as_deref().is_some_and(|s| skus.split(',').any(|k| k == s));
+        let listed = |sku: Option<&str>| sku.is_some_and(|s| skus.split(',').any(|k| k == s));
         let now = if sale.voided || net < row.try_get::<i64, _>("min_total_minor")? {
             0
         } else if row.try_get::<String, _>("kind")? == "points" {
             (net / 100) * row.try_get::<i64, _>("points_per_unit")?
         } else if skus.is_empty() {
-            i64::from(kept.iter().any(|(_, left)| *left > 0))
+            i64::from(kept.iter().any(|l| l.left > 0))
         } else {
-            kept.iter().filter(|(sku, _)| listed(sku)).map(|(_, left)| left).sum()
+            kept.iter().filter(|l| listed(l.sku.as_deref())).map(|l| l.left).sum()
         };
         if now < earned {
             sqlx::query(

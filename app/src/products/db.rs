@@ -26,12 +26,6 @@ fn product(r: &SqliteRow) -> sqlx::Result<Product> {
     })
 }
 
-/// Escapes LIKE wildcards, so a search for `50%` finds "50%".
-fn contains(query: &str) -> String {
-    let escaped = query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// The condition shared by the count and the page: ?1 site, ?2 active, ?3 the search as
 /// typed (a SKU starts with it, which the UNIQUE (site_id, sku) index ranges over), ?4 the
 /// same as a LIKE pattern for names and categories.
@@ -50,7 +44,7 @@ pub async fn page(
     limit: i64,
 ) -> sqlx::Result<(Vec<Product>, i64)> {
     let active = i64::from(shown == Shown::Offered);
-    let pattern = contains(query);
+    let pattern = crate::like::containing(query);
     let total: i64 =
         sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM catalogue_items i WHERE {FILTER}")))
             .bind(site)

@@ -179,7 +179,7 @@ fn push_plain_is(qb: &mut QueryBuilder<Sqlite>, column: &str, v: &str) {
 
 /// `value LIKE` pattern with the wildcards in `v` made literal.
 fn like(v: &str, anywhere: bool) -> String {
-    let escaped = v.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = crate::like::escaped(v);
     if anywhere { format!("%{escaped}%") } else { format!("{escaped}%") }
 }
 

@@ -17,6 +17,18 @@ pub async fn stored(conn: &mut SqliteConnection, site: SiteId, phone: &Phone) ->
     Ok(phone.in_country(country(conn, site).await?.as_ref()))
 }
 
+/// [`stored`] for a phone that may not have been given.
+pub async fn stored_if_given(
+    conn: &mut SqliteConnection,
+    site: SiteId,
+    phone: Option<&Phone>,
+) -> sqlx::Result<Option<Phone>> {
+    match phone {
+        Some(phone) => Ok(Some(stored(conn, site, phone).await?)),
+        None => Ok(None),
+    }
+}
+
 /// `phone` as it is stored on the site of `customer`.
 pub async fn stored_for(conn: &mut SqliteConnection, customer: CustomerId, phone: &Phone) -> sqlx::Result<Phone> {
     let site: Option<SiteId> = sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?")

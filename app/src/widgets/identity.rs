@@ -86,10 +86,7 @@ pub async fn upsert_customer(
     // Each filled-in field that differs is changed and written to the record's history,
     // saying where the change came from.
     let source = if c.source == "api" { ChangeSource::Api } else { ChangeSource::Widget };
-    let phone = match c.phone {
-        Some(p) => Some(crate::sites::phones::stored(tx, site, p).await?),
-        None => None,
-    };
+    let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
     let filled = [
         (CustomerField::FirstName, c.first_name.map(PersonName::as_str)),
         (CustomerField::LastName, c.last_name.map(PersonName::as_str)),
@@ -125,10 +122,7 @@ async fn find_by_email(tx: &mut SqliteConnection, site: SiteId, email: &Email) -
 
 /// A new customer made from the typed contact.
 async fn insert_customer(tx: &mut SqliteConnection, site: SiteId, c: &Contact<'_>) -> sqlx::Result<CustomerId> {
-    let phone = match c.phone {
-        Some(p) => Some(crate::sites::phones::stored(tx, site, p).await?),
-        None => None,
-    };
+    let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
     sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, email, phone, source)
          VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), ?)

@@ -168,8 +168,8 @@ async fn purchases(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Purcha
     .await?;
     let lines = sqlx::query(
         "SELECT l.purchase_id, l.line, l.description, l.quantity, l.unit_price_minor, l.line_total_minor,
-                coalesce((SELECT sum(rl.quantity) FROM purchase_return_lines rl JOIN purchase_returns r ON r.id = rl.return_id
-                          WHERE r.purchase_id = l.purchase_id AND rl.line = l.line), 0) AS returned
+                coalesce((SELECT quantity FROM purchase_line_returns
+                          WHERE purchase_id = l.purchase_id AND line = l.line), 0) AS returned
          FROM purchase_items l JOIN purchases p ON p.id = l.purchase_id
          WHERE p.customer_id = ? ORDER BY l.purchase_id, l.line",
     )

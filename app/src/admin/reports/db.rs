@@ -200,13 +200,11 @@ async fn sellers(
     let sql = format!(
         "SELECT coalesce(i.sku, '') AS sku, coalesce(i.name, l.description) AS label,
                 sum(l.quantity - coalesce(r.quantity, 0)) AS units,
-                sum(l.line_total_minor * p.total_minor / max(p.subtotal_minor, 1) - coalesce(r.amount, 0)) AS revenue
+                sum(l.line_total_minor * p.total_minor / max(p.subtotal_minor, 1) - coalesce(r.amount_minor, 0)) AS revenue
          FROM purchases p
          JOIN purchase_items l ON l.purchase_id = p.id
          LEFT JOIN catalogue_items i ON i.id = l.item_id
-         LEFT JOIN (SELECT x.purchase_id, rl.line, sum(rl.quantity) AS quantity, sum(rl.amount_minor) AS amount
-                    FROM purchase_return_lines rl JOIN purchase_returns x ON x.id = rl.return_id
-                    GROUP BY x.purchase_id, rl.line) r ON r.purchase_id = l.purchase_id AND r.line = l.line
+         LEFT JOIN purchase_line_returns r ON r.purchase_id = l.purchase_id AND r.line = l.line
          WHERE p.site_id = ?1 AND p.voided_at IS NULL AND p.created_at >= ?2 AND p.created_at < ?3
          GROUP BY coalesce('#' || i.id, l.description)
          HAVING units > 0

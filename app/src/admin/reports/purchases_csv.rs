@@ -112,8 +112,8 @@ async fn chunk(
     let rows = sqlx::query(
         "SELECT p.id, p.external_id, p.created_at, p.customer_id, pii_open(c.email) AS email, p.payment_method,
                 p.currency, p.total_minor, p.refunded_minor, p.voided_at, l.line, i.sku, l.description, l.quantity,
-                coalesce((SELECT sum(rl.quantity) FROM purchase_return_lines rl JOIN purchase_returns r ON r.id = rl.return_id
-                          WHERE r.purchase_id = p.id AND rl.line = l.line), 0) AS returned,
+                coalesce((SELECT quantity FROM purchase_line_returns
+                          WHERE purchase_id = p.id AND line = l.line), 0) AS returned,
                 l.line_total_minor
          FROM purchases p JOIN customers c ON c.id = p.customer_id
          JOIN purchase_items l ON l.purchase_id = p.id LEFT JOIN catalogue_items i ON i.id = l.item_id

@@ -5,7 +5,7 @@ use crate::domain::{CustomerId, StaffId};
 use sqlx::{Row, SqlitePool};
 
 pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReservation>> {
-    let pattern = crate::admin::customers::db::like_pattern(&query.to_lowercase());
+    let pattern = crate::like::containing(&query.to_lowercase());
     let rows = sqlx::query(
         "SELECT r.id, r.item_id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
                 c.id AS customer_id, trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,

@@ -243,10 +243,7 @@ pub async fn create_customer(
     let Some(site_id) = site_id else {
         return Ok(Created::NoSuchSite);
     };
-    let phone = match c.phone {
-        Some(p) => Some(crate::sites::phones::stored(&mut tx, site_id, p).await?),
-        None => None,
-    };
+    let phone = crate::sites::phones::stored_if_given(&mut tx, site_id, c.phone).await?;
     let inserted = sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, phone, email, source)
          VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), 'till')
