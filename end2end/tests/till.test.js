@@ -41,8 +41,12 @@ test("at the till: lookup by phone, a purchase with a discount, the record's tot
   await page.locator(".chosen", { hasText: "Robert Lindqvist" }).waitFor();
 
   // Two sourdough loaves from the catalogue, gift wrap typed in, 0.20 off.
-  await page.getByLabel("Item").first().selectOption("SOURDOUGH");
+  // The till suggests products as a SKU or a name is typed; the one picked brings its price.
+  await page.getByLabel("Item").first().fill("sourd");
+  await page.locator("datalist option", { hasText: "Sourdough loaf (5.20)" }).waitFor({ state: "attached" });
+  await page.getByLabel("Item").first().fill("SOURDOUGH");
   await page.getByLabel("Quantity").first().fill("2");
+  await page.locator("[data-total]", { hasText: "10.40 EUR" }).waitFor();
   await page.getByRole("button", { name: "Add line" }).click();
   await page.getByLabel("Description").nth(1).fill("Gift wrap");
   await page.getByLabel("Unit price").nth(1).fill("0,10");
@@ -88,7 +92,7 @@ test("a customer created in place at the till gets their purchase at once", asyn
   await page.getByLabel("Phone").fill("+46 70 555 12 34");
   await page.getByRole("button", { name: "Create customer" }).click();
   await page.locator(".chosen", { hasText: "Lena" }).waitFor();
-  await page.getByLabel("Item").first().selectOption("RYE");
+  await page.getByLabel("Item").first().fill("RYE");
   await page.getByRole("button", { name: "Save purchase" }).click();
   await page.getByRole("status").filter({ hasText: "Saved: 4.60 EUR" }).waitFor();
   const rows = patron.sql(

@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 45] = [
+    let files: [(i64, &str, &'static str); 46] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -74,6 +74,7 @@ fn migrator() -> Migrator {
         (43, "site_country", include_str!("../migrations/0043_site_country.sql")),
         (44, "products", include_str!("../migrations/0044_products.sql")),
         (45, "purchase_corrections", include_str!("../migrations/0045_purchase_corrections.sql")),
+        (46, "import_kinds", include_str!("../migrations/0046_import_kinds.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -122,8 +122,11 @@ pub fn iso_timestamp_millis(unix_millis: i64) -> String {
 /// Days since 1970-01-01 of a parsed date (H. Hinnant's `days_from_civil`).
 fn day_number(date: &PastDate) -> i64 {
     let s = date.as_str();
-    let (y, m, d): (i64, i64, i64) =
-        (s[..4].parse().unwrap_or(0), s[5..7].parse().unwrap_or(1), s[8..].parse().unwrap_or(1));
+    days_from_civil(s[..4].parse().unwrap_or(0), s[5..7].parse().unwrap_or(1), s[8..].parse().unwrap_or(1))
+}
+
+/// Days since 1970-01-01 of a year, month and day (H. Hinnant's `days_from_civil`).
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

@@ -31,6 +31,7 @@ macro_rules! parsed_string {
 mod country;
 mod customer_field;
 mod date;
+pub mod date_spelling;
 mod email;
 mod ids;
 mod money;

@@ -53,18 +53,35 @@ pub async fn page(
             .bind(&pattern)
             .fetch_one(pool)
             .await?;
+    Ok((list(pool, site, active, query, offset, limit).await?, total))
+}
+
+/// The site's offered products a search finds, at most `limit`: what the till suggests as
+/// staff type a SKU or a name.
+pub async fn search(pool: &SqlitePool, site: SiteId, query: &str, limit: i64) -> sqlx::Result<Vec<Product>> {
+    list(pool, site, 1, query, 0, limit).await
+}
+
+async fn list(
+    pool: &SqlitePool,
+    site: SiteId,
+    active: i64,
+    query: &str,
+    offset: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<Product>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM catalogue_items i WHERE {FILTER} ORDER BY i.name, i.id LIMIT ?5 OFFSET ?6"
     )))
     .bind(site)
     .bind(active)
     .bind(query)
-    .bind(&pattern)
+    .bind(crate::like::containing(query))
     .bind(limit)
     .bind(offset)
     .fetch_all(pool)
     .await?;
-    Ok((rows.iter().map(product).collect::<sqlx::Result<_>>()?, total))
+    rows.iter().map(product).collect()
 }
 
 /// A site's products by id, archived ones included, from `after` on: the API's list.

@@ -250,7 +250,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 73] = [
+const EVERY_ARGUMENT: [(&str, &str); 74] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -301,6 +301,7 @@ const EVERY_ARGUMENT: [(&str, &str); 73] = [
     ("file_name", "customers.csv"),
     ("piece", "email\n"),
     ("mapping", r#"["email"]"#),
+    ("valid_only", "false"),
     ("check", "capitals"),
     ("action", ""),
     ("customer", "1"),
@@ -328,7 +329,7 @@ const EVERY_ARGUMENT: [(&str, &str); 73] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 104] = [
+const ACCESS: [(&str, Option<Role>); 105] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -346,6 +347,7 @@ const ACCESS: [(&str, Option<Role>); 104] = [
     ("check_import", Some(Role::Manager)),
     ("run_import", Some(Role::Manager)),
     ("import_status", Some(Role::Manager)),
+    ("till_items", Some(Role::Staff)),
     ("find_duplicates", Some(Role::Manager)),
     ("merge_customers", Some(Role::Manager)),
     ("dismiss_pair", Some(Role::Manager)),

@@ -14,7 +14,12 @@ async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(
 
 /// Uploads `csv` in pieces of 10 characters (many requests, as a big file would make).
 async fn upload(app: &TestApp, client: &reqwest::Client, csv: &str) -> String {
-    let res = call(app, client, "start_import", &[("site", "demo"), ("file_name", "customers.csv")]).await;
+    upload_as(app, client, "customers", csv).await
+}
+
+/// Uploads `csv` as an import of `kind` (customers, products, purchases).
+pub async fn upload_as(app: &TestApp, client: &reqwest::Client, kind: &str, csv: &str) -> String {
+    let res = call(app, client, "start_import", &[("site", "demo"), ("kind", kind), ("file_name", "file.csv")]).await;
     let id = res.json::<i64>().await.unwrap().to_string();
     let chars: Vec<char> = csv.chars().collect();
     for piece in chars.chunks(10) {
@@ -32,7 +37,14 @@ const GOOD: &str = "Vorname;Nachname;E-Mail;Telefon;Ort;Tags\n\
     Dora;Dietz;dora@example.com;;Zürich;\n";
 
 async fn run_to_end(app: &TestApp, client: &reqwest::Client, id: &str, mapping: &str) -> Value {
-    let res = call(app, client, "run_import", &[("site", "demo"), ("id", id), ("mapping", mapping)]).await;
+    run_valid(app, client, id, mapping, false).await
+}
+
+/// Runs an import (only its valid rows if `valid_only`) and waits for its end.
+pub async fn run_valid(app: &TestApp, client: &reqwest::Client, id: &str, mapping: &str, valid_only: bool) -> Value {
+    let valid_only = valid_only.to_string();
+    let form = [("site", "demo"), ("id", id), ("mapping", mapping), ("valid_only", valid_only.as_str())];
+    let res = call(app, client, "run_import", &form).await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
     for _ in 0..100 {
         let s: Value = call(app, client, "import_status", &[("site", "demo"), ("id", id)]).await.json().await.unwrap();
@@ -68,14 +80,20 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
         .json()
         .await
         .unwrap();
-    assert_eq!(dry, json!({"problems": [], "created": 3, "updated": 1, "unchanged": 0}));
+    assert_eq!(
+        dry,
+        json!({"problems": [], "problem_count": 0, "rejected_csv": "", "created": 3, "updated": 1, "unchanged": 0})
+    );
     // The dry run wrote nothing.
     let count =
         || async { sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customers").fetch_one(&app.pool).await.unwrap() };
     assert_eq!(count().await, 1);
 
     let done = run_to_end(&app, &client, &id, &mapping).await;
-    assert_eq!(done, json!({"status": "done", "total": 4, "done": 4, "created": 3, "updated": 1, "unchanged": 0}));
+    assert_eq!(
+        done,
+        json!({"status": "done", "total": 4, "done": 4, "created": 3, "updated": 1, "unchanged": 0, "skipped": 0})
+    );
     assert_eq!(count().await, 4);
     let dora: (String, String) =
         sqlx::query_as("SELECT pii_open(last_name), city FROM customers WHERE pii_open(email) = 'dora@example.com'")
@@ -121,7 +139,10 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
     );
     let again = upload(&app, &client, GOOD).await;
     let done = run_to_end(&app, &client, &again, &mapping).await;
-    assert_eq!(done, json!({"status": "done", "total": 4, "done": 4, "created": 0, "updated": 0, "unchanged": 4}));
+    assert_eq!(
+        done,
+        json!({"status": "done", "total": 4, "done": 4, "created": 0, "updated": 0, "unchanged": 4, "skipped": 0})
+    );
     let after = (
         snapshot().await,
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customer_changes").fetch_one(&app.pool).await.unwrap(),
@@ -165,9 +186,17 @@ async fn the_dry_run_lists_every_bad_row_by_line_and_the_import_refuses_them() {
         ]
     );
     assert_eq!(dry["created"], 1);
-    let res = call(&app, &client, "run_import", &[("site", "demo"), ("id", &id), ("mapping", &mapping)]).await;
+    let form = [("site", "demo"), ("id", id.as_str()), ("mapping", mapping.as_str()), ("valid_only", "false")];
+    let res = call(&app, &client, "run_import", &form).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customers").fetch_one(&app.pool).await.unwrap(), 0);
+    // The rows left out come back as CSV with what is wrong, to fix and import again.
+    let rejected = dry["rejected_csv"].as_str().unwrap();
+    let lines: Vec<&str> = rejected.lines().collect();
+    assert_eq!(lines.len(), 6, "the header and five rows: {rejected}");
+    assert_eq!(lines[0], r#""first name","email","phone","gender","tags","Problem""#);
+    assert!(lines[1].starts_with(r#""Ben","ben(at)example.com""#) && lines[1].contains("Email: "), "{}", lines[1]);
+    assert!(lines[5].contains(r#""ok, not ok!""#) && lines[5].contains("Tags: "), "{}", lines[5]);
     // A mapping without email or phone cannot match rows on a second import.
     let names_only = json!(["first_name", "", "", "", ""]).to_string();
     let res = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", &names_only)]).await;

@@ -14,6 +14,7 @@ mod demo;
 mod duplicates;
 mod faults;
 mod headers;
+mod history_import;
 mod import;
 mod loyalty;
 mod mail;

@@ -54,7 +54,7 @@ async fn with_a_key_configured_no_write_path_leaves_plain_contact_data_in_the_fi
         let res = app.admin("update_customer", &[("id", &id.to_string()), ("field", field), ("value", value)]).await;
         assert_eq!(res.status(), StatusCode::OK);
     }
-    let upload = app.admin("start_import", &[("site", "demo"), ("file_name", "list.csv")]).await;
+    let upload = app.admin("start_import", &[("site", "demo"), ("kind", "customers"), ("file_name", "list.csv")]).await;
     let upload: i64 = upload.json().await.unwrap();
     let csv = "email;phone\nperpetua.lindgren@example.se;+46 70 555 0987\n";
     let res = app.admin("append_import", &[("site", "demo"), ("id", &upload.to_string()), ("piece", csv)]).await;

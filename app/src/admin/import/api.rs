@@ -1,7 +1,8 @@
 //! Server functions of the CSV import. The browser uploads the file in pieces (each
 //! request stays under the server's body limit), staff map columns to fields, a dry run
-//! lists every bad row by line, and the import runs in the background in chunks, each its
-//! own transaction, while the page polls the progress kept in the database.
+//! lists every bad row by line (and hands them back as CSV to fix), and the import runs in
+//! the background in chunks, each its own transaction, while the page polls the progress
+//! kept in the database. Staff may import the valid rows of a file that has bad ones.
 
 use crate::domain::RowProblem;
 use crate::error::AppError;
@@ -13,15 +14,23 @@ pub struct Preview {
     pub columns: Vec<String>,
     /// The first rows, as in the file.
     pub rows: Vec<Vec<String>>,
-    /// The field each column seems to be, `""` for none.
+    /// The target each column seems to be, `""` for none.
     pub suggested: Vec<String>,
+    /// What a column can be imported as: (target, label), `""` to skip it.
+    pub targets: Vec<(String, String)>,
     pub total_rows: usize,
 }
 
-/// What a dry run found: every problem, and what the good rows would do.
+/// What a dry run found: the problems, and what the good rows would do. For purchases,
+/// `created` counts purchases, `updated` the customers they add, `unchanged` the orders
+/// already here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DryRun {
+    /// The first [`SHOWN_PROBLEMS`] problems.
     pub problems: Vec<RowProblem>,
+    pub problem_count: usize,
+    /// The rows left out, as CSV with a "Problem" column, to fix and import again.
+    pub rejected_csv: String,
     pub created: i64,
     pub updated: i64,
     pub unchanged: i64,
@@ -36,48 +45,50 @@ pub struct ImportProgress {
     pub created: i64,
     pub updated: i64,
     pub unchanged: i64,
+    /// Rows with problems left out.
+    pub skipped: i64,
 }
 
-/// Rows per transaction while an import runs.
+/// Rows per transaction while customers or products are imported.
 pub const CHUNK_ROWS: usize = 200;
 /// Characters per upload request: at most ~48 KiB form-encoded even for 4-byte characters.
 pub const PIECE_CHARS: usize = 4_000;
+/// Problems a dry run lists on the page (all are in the rejected rows' CSV).
+pub const SHOWN_PROBLEMS: usize = 500;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::*;
-    use crate::admin::import::rows::{self, Row};
-    use crate::domain::{Field, FieldErrors, Problem, SiteId};
+    use super::super::reading::{Reading, SiteTerms};
+    use crate::domain::SiteId;
+    use crate::error::AppError;
 
-    pub fn bad_file(e: csv::Error) -> AppError {
-        let line = e.position().map_or(0, |p| p.line() as usize);
-        AppError::InvalidRows(vec![RowProblem { row: line, field: Field::Row, problem: Problem::BadCharacters }])
-    }
-
-    /// The upload and its rows under `mapping` (JSON array of targets), or the problems.
-    pub async fn parsed(
+    /// The upload read under `mapping`, with the site's terms.
+    pub async fn read(
         pool: &sqlx::SqlitePool,
         site: SiteId,
         id: i64,
         mapping: &str,
-    ) -> Result<(Vec<Row>, Vec<RowProblem>), AppError> {
-        let content = super::super::db::content(pool, site, id).await?.ok_or(AppError::NotFound)?;
-        let mapping: Vec<String> = serde_json::from_str(mapping)
-            .map_err(|_| AppError::Invalid(FieldErrors::one(Field::Mapping, Problem::UnknownOption)))?;
-        let (columns, _, _) = rows::preview(&content, 0).map_err(bad_file)?;
-        let targets = rows::check_mapping(columns.len(), &mapping)
-            .map_err(|p| AppError::Invalid(FieldErrors::one(Field::Mapping, p)))?;
-        rows::rows(&content, &targets).map_err(bad_file)
+    ) -> Result<(Reading, SiteTerms), AppError> {
+        let (kind, content) = super::super::db::content(pool, site, id).await?.ok_or(AppError::NotFound)?;
+        let terms = SiteTerms::of(pool, site).await?;
+        let reading = Reading::new(kind, &content, mapping, &terms)?;
+        Ok((reading, terms))
     }
 }
 
 #[server(prefix = "/api/admin", endpoint = "start_import")]
-pub async fn start_import(site: String, file_name: String) -> Result<i64, AppError> {
+pub async fn start_import(site: String, kind: String, file_name: String) -> Result<i64, AppError> {
     crate::server_ctx::answer(
         async move {
             let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
+            let kind = super::ImportKind::from_code(&kind).ok_or_else(|| {
+                AppError::Invalid(crate::domain::FieldErrors::one(
+                    crate::domain::Field::Mapping,
+                    crate::domain::Problem::UnknownOption,
+                ))
+            })?;
             let name: String = file_name.chars().filter(|c| !c.is_control()).take(200).collect();
-            Ok(super::db::start(&pool, site, staff.id, &name).await?)
+            Ok(super::db::start(&pool, site, staff.id, kind, &name).await?)
         }
         .await,
     )
@@ -103,10 +114,11 @@ pub async fn preview_import(site: String, id: i64) -> Result<Preview, AppError> 
     crate::server_ctx::answer(
         async move {
             let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
-            let content = super::db::content(&pool, site, id).await?.ok_or(AppError::NotFound)?;
-            let (columns, rows, total_rows) = super::rows::preview(&content, 5).map_err(ssr::bad_file)?;
-            let suggested = columns.iter().map(|c| super::rows::suggest(c).to_owned()).collect();
-            Ok(Preview { columns, rows, suggested, total_rows })
+            let (kind, content) = super::db::content(&pool, site, id).await?.ok_or(AppError::NotFound)?;
+            let (columns, rows, total_rows) = super::rows::preview(&content, 5).map_err(super::reading::bad_file)?;
+            let targets = super::reading::SiteTerms::of(&pool, site).await?.targets(kind);
+            let suggested = columns.iter().map(|c| kind.suggest(c)).collect();
+            Ok(Preview { columns, rows, suggested, targets, total_rows })
         }
         .await,
     )
@@ -118,43 +130,52 @@ pub async fn preview_import(site: String, id: i64) -> Result<Preview, AppError> 
 pub async fn check_import(site: String, id: i64, mapping: String) -> Result<DryRun, AppError> {
     crate::server_ctx::answer(
         async move {
-            use super::db::Outcome;
             let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
-            let (rows, problems) = ssr::parsed(&pool, site, id, &mapping).await?;
+            let (reading, terms) = ssr::read(&pool, site, id, &mapping).await?;
             let mut counts = [0i64; 3];
             let (_turn, mut tx) = crate::writer::begin(&pool).await?;
-            for row in &rows {
-                match super::db::apply(&mut tx, site, staff.id, row).await? {
-                    Outcome::Created => counts[0] += 1,
-                    Outcome::Updated => counts[1] += 1,
-                    Outcome::Unchanged => counts[2] += 1,
-                }
+            let mut start = 0;
+            while start < reading.good_rows() {
+                let end = (start + reading.chunk()).min(reading.good_rows());
+                let done = reading.apply(&mut tx, site, staff.id, id, &terms, start..end).await?;
+                counts.iter_mut().zip(done).for_each(|(c, d)| *c += d);
+                start = end;
             }
             tx.rollback().await?;
-            Ok(DryRun { problems, created: counts[0], updated: counts[1], unchanged: counts[2] })
+            let rejected_csv = if reading.problems.is_empty() { String::new() } else { reading.rejected_csv() };
+            Ok(DryRun {
+                problems: reading.problems.iter().take(SHOWN_PROBLEMS).copied().collect(),
+                problem_count: reading.problems.len(),
+                rejected_csv,
+                created: counts[0],
+                updated: counts[1],
+                unchanged: counts[2],
+            })
         }
         .await,
     )
 }
 
-/// Starts the import of a file without problems; the page follows it with `import_status`.
+/// Starts the import; the page follows it with `import_status`. A file with problems is
+/// refused whole unless `valid_only`: then its good rows go in and the bad are counted.
 #[server(prefix = "/api/admin", endpoint = "run_import")]
-pub async fn run_import(site: String, id: i64, mapping: String) -> Result<(), AppError> {
+pub async fn run_import(site: String, id: i64, mapping: String, valid_only: bool) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {
             let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
-            let (rows, problems) = ssr::parsed(&pool, site, id, &mapping).await?;
-            if !problems.is_empty() {
-                return Err(AppError::InvalidRows(problems));
+            let (reading, terms) = ssr::read(&pool, site, id, &mapping).await?;
+            if !reading.problems.is_empty() && !valid_only {
+                return Err(AppError::InvalidRows(reading.problems.into_iter().take(SHOWN_PROBLEMS).collect()));
             }
-            if !super::db::begin_run(&pool, site, id, &mapping, rows.len()).await? {
+            let skipped = reading.rejected_lines().len();
+            if !super::db::begin_run(&pool, site, id, &mapping, reading.good_rows(), skipped).await? {
                 return Err(AppError::Conflict("This import is running or done already.".into()));
             }
-            let detail = format!("import {id}, {} rows", rows.len());
+            let detail = format!("import {id}, {} rows, {skipped} left out", reading.good_rows());
             crate::staff::audit::note(&staff, crate::staff::audit::AuditAction::Imported, Some(site), None, &detail)
                 .await?;
             tokio::spawn(async move {
-                let result = run(&pool, site, staff.id, id, &rows).await;
+                let result = run(&pool, site, staff.id, id, &reading, &terms).await;
                 if let Err(e) = &result {
                     tracing::error!(error = %e, import = id, "import failed");
                 }
@@ -168,28 +189,24 @@ pub async fn run_import(site: String, id: i64, mapping: String) -> Result<(), Ap
     )
 }
 
-/// The rows in chunks, each chunk and its progress in one transaction.
+/// The good rows in chunks, each chunk and its progress in one transaction.
 #[cfg(feature = "ssr")]
 async fn run(
     pool: &sqlx::SqlitePool,
     site: crate::domain::SiteId,
     staff: crate::domain::StaffId,
     id: i64,
-    rows: &[super::rows::Row],
+    reading: &super::reading::Reading,
+    terms: &super::reading::SiteTerms,
 ) -> sqlx::Result<()> {
-    use super::db::Outcome;
-    for chunk in rows.chunks(CHUNK_ROWS) {
+    let mut start = 0;
+    while start < reading.good_rows() {
+        let end = (start + reading.chunk()).min(reading.good_rows());
         let (_turn, mut tx) = crate::writer::begin(pool).await?;
-        let mut counts = [0i64; 3];
-        for row in chunk {
-            match super::db::apply(&mut tx, site, staff, row).await? {
-                Outcome::Created => counts[0] += 1,
-                Outcome::Updated => counts[1] += 1,
-                Outcome::Unchanged => counts[2] += 1,
-            }
-        }
-        super::db::progress(&mut tx, id, counts).await?;
+        let counts = reading.apply(&mut tx, site, staff, id, terms, start..end).await?;
+        super::db::progress(&mut tx, id, end - start, counts).await?;
         tx.commit().await?;
+        start = end;
     }
     Ok(())
 }

@@ -1,8 +1,9 @@
-//! SQL of imports: the upload, the job's progress, and applying one row: a customer found
+//! SQL of imports: the upload, the job's progress, and applying one customer row: a customer found
 //! by email (else phone) gets the file's values where they differ, logged in the record's
 //! history; anyone else is created. A second import of the same file changes nothing.
 
 use super::api::ImportProgress;
+use super::kind::ImportKind;
 use super::rows::Row;
 use crate::customer_changes::record_change;
 use crate::domain::{CustomerField, CustomerId, FieldValue, SiteId, StaffId};
@@ -11,10 +12,17 @@ use sqlx::{AssertSqlSafe, Row as _, SqliteConnection, SqlitePool};
 /// An upload may not grow past this (characters).
 pub const MAX_CONTENT: i64 = 20_000_000;
 
-pub async fn start(pool: &SqlitePool, site: SiteId, staff: StaffId, file_name: &str) -> sqlx::Result<i64> {
-    sqlx::query_scalar("INSERT INTO imports (site_id, staff_id, file_name) VALUES (?, ?, ?) RETURNING id")
+pub async fn start(
+    pool: &SqlitePool,
+    site: SiteId,
+    staff: StaffId,
+    kind: ImportKind,
+    file_name: &str,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar("INSERT INTO imports (site_id, staff_id, kind, file_name) VALUES (?, ?, ?, ?) RETURNING id")
         .bind(site)
         .bind(staff)
+        .bind(kind.code())
         .bind(file_name)
         .fetch_one(pool)
         .await
@@ -56,21 +64,36 @@ pub async fn append(pool: &SqlitePool, site: SiteId, id: i64, piece: &str) -> sq
     Ok(true)
 }
 
-/// The uploaded file of an import still waiting to run.
-pub async fn content(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<String>> {
-    let sql =
-        format!("SELECT {UPLOADED_TEXT} FROM imports i WHERE i.id = ? AND i.site_id = ? AND i.status = 'uploading'");
-    sqlx::query_scalar(AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await
+/// What an import still waiting to run brings in, and its uploaded file.
+pub async fn content(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<(ImportKind, String)>> {
+    let sql = format!(
+        "SELECT kind, {UPLOADED_TEXT} AS text FROM imports i WHERE i.id = ? AND i.site_id = ? AND i.status = 'uploading'"
+    );
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
+    Ok(row.map(|r| {
+        let kind: String = r.get("kind");
+        (ImportKind::from_code(&kind).unwrap_or_default(), r.get("text"))
+    }))
 }
 
 /// Marks the import running with its mapping and row count; false if it is not waiting.
-pub async fn begin_run(pool: &SqlitePool, site: SiteId, id: i64, mapping: &str, total: usize) -> sqlx::Result<bool> {
+/// `skipped` rows with problems are left out (staff chose to import the valid rows).
+pub async fn begin_run(
+    pool: &SqlitePool,
+    site: SiteId,
+    id: i64,
+    mapping: &str,
+    total: usize,
+    skipped: usize,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "UPDATE imports SET status = 'running', mapping = ?, total_rows = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        "UPDATE imports SET status = 'running', mapping = ?, total_rows = ?, skipped = ?,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE id = ? AND site_id = ? AND status = 'uploading'",
     )
     .bind(mapping)
     .bind(total as i64)
+    .bind(skipped as i64)
     .bind(id)
     .bind(site)
     .execute(pool)
@@ -79,15 +102,17 @@ pub async fn begin_run(pool: &SqlitePool, site: SiteId, id: i64, mapping: &str, 
 }
 
 /// Counts a chunk's outcome, in the chunk's own transaction.
-pub async fn progress(conn: &mut SqliteConnection, id: i64, counts: [i64; 3]) -> sqlx::Result<()> {
+/// `done` rows (orders, for purchases) more are in.
+pub async fn progress(conn: &mut SqliteConnection, id: i64, done: usize, counts: [i64; 3]) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE imports SET done_rows = done_rows + ?1 + ?2 + ?3, created = created + ?1, updated = updated + ?2,
+        "UPDATE imports SET done_rows = done_rows + ?5, created = created + ?1, updated = updated + ?2,
                 unchanged = unchanged + ?3, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?4",
     )
     .bind(counts[0])
     .bind(counts[1])
     .bind(counts[2])
     .bind(id)
+    .bind(done as i64)
     .execute(conn)
     .await?;
     Ok(())
@@ -109,7 +134,8 @@ pub async fn finish(pool: &SqlitePool, id: i64, ok: bool) -> sqlx::Result<()> {
 
 pub async fn status(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<ImportProgress>> {
     let row = sqlx::query(
-        "SELECT status, total_rows, done_rows, created, updated, unchanged FROM imports WHERE id = ? AND site_id = ?",
+        "SELECT status, total_rows, done_rows, created, updated, unchanged, skipped
+         FROM imports WHERE id = ? AND site_id = ?",
     )
     .bind(id)
     .bind(site)
@@ -122,6 +148,7 @@ pub async fn status(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Op
         created: r.get("created"),
         updated: r.get("updated"),
         unchanged: r.get("unchanged"),
+        skipped: r.get("skipped"),
     }))
 }
 

@@ -1,28 +1,43 @@
-//! CSV import of customers: upload, map columns to fields, a dry run listing every bad row
-//! by line number, then the import with a progress bar. Rows are matched to customers by
-//! email, else phone, so importing a file again changes nothing.
+//! CSV import of customers, products and past purchases: upload, map columns to fields,
+//! a dry run listing every bad row by line number (and handing them back as CSV to fix),
+//! then the import of the file, or of its valid rows, with a progress bar. Importing a
+//! file again changes nothing: customers are matched by email, else phone; products by
+//! SKU; purchases by order number.
 
 mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+mod headers;
+mod kind;
+#[cfg(feature = "ssr")]
+mod products;
+#[cfg(feature = "ssr")]
+mod purchases;
+#[cfg(feature = "ssr")]
+mod purchases_db;
+#[cfg(feature = "ssr")]
+mod reading;
 pub mod rows;
 
 pub use api::*;
+pub use kind::ImportKind;
 
 use crate::admin::segments::{SiteForm, site_from_query};
-use crate::domain::{Field, RowProblem};
+use crate::domain::RowProblem;
 use crate::error::AppError;
 use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// A problem as the page lists it: "Line 7 · Email: This does not look like an email address."
 fn problem_line(p: &RowProblem) -> String {
-    let field = match p.field {
-        Field::Customer(f) => f.label().to_owned(),
-        Field::Tags => "Tags".into(),
-        _ => "Row".into(),
-    };
-    format!("Line {} · {field}: {}", p.row, p.problem)
+    format!("Line {} · {}: {}", p.row, kind::field_label(p.field), p.problem)
+}
+
+/// A link that downloads `csv` as a file, made in the browser from what the dry run sent.
+fn csv_link(csv: &str) -> String {
+    let encoded = percent_encoding::utf8_percent_encode(csv, percent_encoding::NON_ALPHANUMERIC);
+    format!("data:text/csv;charset=utf-8,{encoded}")
 }
 
 /// The file the input holds: its name and text.
@@ -35,8 +50,8 @@ async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, String)
 
 /// Uploads `text` in pieces; the new import's id.
 #[cfg(feature = "hydrate")]
-async fn upload(site: String, name: String, text: String) -> Result<i64, AppError> {
-    let id = start_import(site.clone(), name).await?;
+async fn upload(site: String, kind: ImportKind, name: String, text: String) -> Result<i64, AppError> {
+    let id = start_import(site.clone(), kind.code().to_owned(), name).await?;
     let chars: Vec<char> = text.chars().collect();
     for piece in chars.chunks(PIECE_CHARS) {
         append_import(site.clone(), id, piece.iter().collect()).await?;
@@ -47,6 +62,8 @@ async fn upload(site: String, name: String, text: String) -> Result<i64, AppErro
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let site = site_from_query();
+    let query = use_query_map();
+    let kind = Memo::new(move |_| query.read().get("kind").and_then(|k| ImportKind::from_code(&k)).unwrap_or_default());
     let import = RwSignal::new(None::<i64>);
     let preview = RwSignal::new(None::<Preview>);
     let mapping = RwSignal::new(Vec::<String>::new());
@@ -72,7 +89,7 @@ pub fn ImportPage() -> impl IntoView {
                 busy.set(true);
                 let Some((name, text)) = read_file(&input).await else { return fail(AppError::NotFound) };
                 let site = site.get_untracked();
-                let id = match upload(site.clone(), name, text).await {
+                let id = match upload(site.clone(), kind.get_untracked(), name, text).await {
                     Ok(id) => id,
                     Err(e) => return fail(e),
                 };
@@ -104,12 +121,12 @@ pub fn ImportPage() -> impl IntoView {
             }
         });
     };
-    let run = move |_| {
+    let run = move |valid_only: bool| {
         let Some(id) = import.get_untracked() else { return };
         let (site, json) = (site.get_untracked(), mapping_json());
         busy.set(true);
         leptos::task::spawn_local(async move {
-            if let Err(e) = run_import(site.clone(), id, json).await {
+            if let Err(e) = run_import(site.clone(), id, json, valid_only).await {
                 return fail(e);
             }
             // Follow the progress the server keeps in the database.
@@ -137,15 +154,29 @@ pub fn ImportPage() -> impl IntoView {
             }
         });
     };
-    let targets = rows::targets();
+
+    // A new kind starts over.
+    Effect::new(move |_| {
+        kind.track();
+        import.set(None);
+        preview.set(None);
+        dry.set(None);
+        status.set(None);
+        error.set(None);
+    });
+    let site_query = move || site.get();
 
     view! {
         <section class="import">
-            <h1>"Import customers"</h1>
+            <h1>{move || kind.get().title()}</h1>
+            <nav class="tabs" aria-label="What to import">
+                {ImportKind::ALL.into_iter().map(|k| view! {
+                    <a href=move || format!("/admin/import?kind={}&site={}", k.code(), site_query())
+                        aria-current=move || (kind.get() == k).then_some("page")>{k.title()}</a>
+                }).collect_view()}
+            </nav>
             <SiteForm site />
-            <p class="muted">"A CSV file with a header row, comma- or semicolon-separated. Each row needs an email or a phone: "
-                "a customer with that email (or else phone) is updated where the file differs, anyone else is added. "
-                "Importing the same file again changes nothing."</p>
+            <p class="muted">{move || kind.get().explained()}</p>
             <label class="row">"CSV file " <input type="file" accept=".csv,text/csv" aria-label="CSV file" on:change=on_file /></label>
             {move || error.get().map(|error| match error {
                 AppError::InvalidRows(problems) => view! {
@@ -154,7 +185,7 @@ pub fn ImportPage() -> impl IntoView {
                 error => view! { <ErrorLine error /> }.into_any(),
             })}
             {move || preview.get().map(|p| {
-                let targets = targets.clone();
+                let targets = p.targets.clone();
                 view! {
                     <h2>{format!("{} rows · map the columns", p.total_rows)}</h2>
                     <table class="customers mapping">
@@ -173,7 +204,7 @@ pub fn ImportPage() -> impl IntoView {
                                                 dry.set(None);
                                             }>
                                                 {targets.iter().map(|(code, label)| view! {
-                                                    <option value=*code selected=*code == current>{*label}</option>
+                                                    <option value=code.clone() selected=*code == current>{label.clone()}</option>
                                                 }).collect_view()}
                                             </select>
                                         </td>
@@ -189,16 +220,27 @@ pub fn ImportPage() -> impl IntoView {
                 }
             })}
             {move || dry.get().map(|d| {
-                let clean = d.problems.is_empty();
+                let clean = d.problem_count == 0;
+                let what = match kind.get_untracked() {
+                    ImportKind::Customers => format!("{} new customers, {} updated, {} unchanged", d.created, d.updated, d.unchanged),
+                    ImportKind::Products => format!("{} new products, {} updated, {} unchanged", d.created, d.updated, d.unchanged),
+                    ImportKind::Purchases => format!("{} purchases to add (with {} new customers), {} already here", d.created, d.updated, d.unchanged),
+                };
+                let more = d.problem_count.saturating_sub(d.problems.len());
                 view! {
                     <div class="dry-run" role="status">
-                        <p>{format!("{} new customers, {} updated, {} unchanged", d.created, d.updated, d.unchanged)}
-                            {(!clean).then(|| format!(" · {} rows need correcting in the file first:", d.problems.len()))}</p>
+                        <p>{what}
+                            {(!clean).then(|| format!(" · {} problems: fix these rows in the file, or import the valid rows and fix the rest later.", d.problem_count))}</p>
                         {(!clean).then(|| view! {
                             <ul class="problems">{d.problems.iter().map(|p| view! { <li data-line=p.row>{problem_line(p)}</li> }).collect_view()}</ul>
+                            {(more > 0).then(|| view! { <p class="muted">{format!("… and {more} more, all in the file of rejected rows.")}</p> })}
+                            <p class="row">
+                                <a class="button" href=csv_link(&d.rejected_csv) download="rejected-rows.csv">"Download the rejected rows (CSV)"</a>
+                                <button type="button" on:click=move |_| run(true) disabled=move || busy.get() || status.get().is_some()>"Import the valid rows"</button>
+                            </p>
                         })}
                         {clean.then(|| view! {
-                            <button type="button" on:click=run disabled=move || busy.get() || status.get().is_some()>"Import"</button>
+                            <button type="button" on:click=move |_| run(false) disabled=move || busy.get() || status.get().is_some()>"Import"</button>
                         })}
                     </div>
                 }
@@ -207,7 +249,7 @@ pub fn ImportPage() -> impl IntoView {
                 <div class="progress">
                     <progress max=s.total value=s.done aria-label="Import progress"></progress>
                     <span role="status" data-status=s.status.clone()>{match s.status.as_str() {
-                        "done" => format!("Done: {} new, {} updated, {} unchanged.", s.created, s.updated, s.unchanged),
+                        "done" => done_line(kind.get_untracked(), &s),
                         "failed" => "The import stopped; the rows before it are saved. Run it again: rows already in are not duplicated.".to_owned(),
                         _ => format!("{} of {} rows…", s.done, s.total),
                     }}</span>
@@ -215,4 +257,18 @@ pub fn ImportPage() -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// What a finished import did.
+fn done_line(kind: ImportKind, s: &ImportProgress) -> String {
+    let what = match kind {
+        ImportKind::Customers => format!("{} new, {} updated, {} unchanged", s.created, s.updated, s.unchanged),
+        ImportKind::Products => format!("{} new products, {} updated, {} unchanged", s.created, s.updated, s.unchanged),
+        ImportKind::Purchases => {
+            format!("{} purchases added, {} new customers, {} already here", s.created, s.updated, s.unchanged)
+        }
+    };
+    let skipped =
+        if s.skipped > 0 { format!(" {} rows with problems were left out.", s.skipped) } else { String::new() };
+    format!("Done: {what}.{skipped}")
 }

@@ -13,116 +13,12 @@ pub fn targets() -> Vec<(&'static str, &'static str)> {
     all
 }
 
-/// The field a column header most likely means, in the languages of the demo data.
-pub fn suggest(header: &str) -> &'static str {
-    let h: String = header.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
-    let known: [(&[&str], &str); 14] = [
-        (
-            &[
-                "firstname",
-                "first",
-                "givenname",
-                "forename",
-                "vorname",
-                "voornaam",
-                "etunimi",
-                "nome",
-                "prenom",
-                "name",
-            ],
-            "first_name",
-        ),
-        (
-            &[
-                "lastname",
-                "last",
-                "surname",
-                "familyname",
-                "nachname",
-                "achternaam",
-                "sukunimi",
-                "apelido",
-                "sobrenome",
-                "nom",
-            ],
-            "last_name",
-        ),
-        (&["email", "emailaddress", "mail", "epost", "sahkoposti"], "email"),
-        (
-            &[
-                "phone",
-                "telephone",
-                "tel",
-                "mobile",
-                "mobil",
-                "cell",
-                "telefon",
-                "telefoon",
-                "puhelin",
-                "telefone",
-                "handy",
-            ],
-            "phone",
-        ),
-        (
-            &[
-                "street",
-                "address",
-                "streetaddress",
-                "strasse",
-                "straße",
-                "adresse",
-                "adres",
-                "straat",
-                "katuosoite",
-                "morada",
-                "rua",
-            ],
-            "street",
-        ),
-        (
-            &[
-                "postcode",
-                "zip",
-                "zipcode",
-                "postalcode",
-                "plz",
-                "postleitzahl",
-                "postcodenummer",
-                "postinumero",
-                "codigopostal",
-            ],
-            "postcode",
-        ),
-        (&["city", "town", "ort", "stadt", "plaats", "woonplaats", "kaupunki", "cidade", "ville"], "city"),
-        (&["region", "state", "county", "province", "bundesland", "provincie", "distrito"], "region"),
-        (&["country", "land", "maa", "pais", "pays"], "country"),
-        (&["company", "firma", "bedrijf", "yritys", "empresa", "organisation", "organization"], "company"),
-        (&["gender", "sex", "geschlecht", "geslacht", "sukupuoli", "genero"], "gender"),
-        (
-            &[
-                "birthday",
-                "birthdate",
-                "dateofbirth",
-                "dob",
-                "geburtstag",
-                "geboortedatum",
-                "syntymapaiva",
-                "aniversario",
-            ],
-            "birthday",
-        ),
-        (&["notes", "note", "comment", "comments", "notiz", "notizen", "opmerkingen"], "notes"),
-        (&["tags", "tag", "labels", "groups"], "tags"),
-    ];
-    known.iter().find(|(names, _)| names.contains(&h.as_str())).map_or("", |(_, target)| target)
-}
-
 #[cfg(feature = "ssr")]
 pub use parse::*;
 
 #[cfg(feature = "ssr")]
 mod parse {
+    use crate::domain::date_spelling::{self, DayOrder};
     use crate::domain::{CustomerField, Field, FieldValue, Problem, RowProblem, parse_tag};
     use std::collections::HashMap;
 
@@ -181,56 +77,49 @@ mod parse {
         Ok((header, rows, total))
     }
 
-    /// Checks a mapping against the header: one target per column, each known, none twice.
-    pub fn check_mapping(columns: usize, mapping: &[String]) -> Result<Vec<Option<&'static str>>, Problem> {
-        if mapping.len() != columns {
-            return Err(Problem::OutOfRange);
-        }
-        let targets = super::targets();
-        let mut seen = Vec::new();
+    /// Every row of the file that is not blank, with its line number.
+    pub fn records(content: &str) -> Result<Vec<(usize, Vec<String>)>, csv::Error> {
+        let text = normalised(content);
+        let mut r = reader(&text);
+        r.headers()?;
         let mut out = Vec::new();
-        for m in mapping {
-            let Some((code, _)) = targets.iter().find(|(code, _)| code == m) else {
-                return Err(Problem::UnknownOption);
-            };
-            if code.is_empty() {
-                out.push(None);
+        for record in r.records() {
+            let record = record?;
+            if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            if seen.contains(code) {
-                return Err(Problem::Taken);
-            }
-            seen.push(*code);
-            out.push(Some(*code));
-        }
-        if !seen.iter().any(|c| matches!(*c, "email" | "phone")) {
-            return Err(Problem::NeedsEmailOrPhone);
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            out.push((line, record.iter().map(str::to_owned).collect()));
         }
         Ok(out)
     }
 
     /// Every row parsed, and every problem found (all of them, not only the first).
-    pub fn rows(content: &str, mapping: &[Option<&'static str>]) -> Result<(Vec<Row>, Vec<RowProblem>), csv::Error> {
-        let text = normalised(content);
-        let mut r = reader(&text);
-        r.headers()?;
+    /// A birthday may be written as the file's tool writes dates (`03/15/1990`, `15.3.1990`):
+    /// its column shows which number is the day, else `fallback` (the site's country) says.
+    pub fn rows(
+        records: &[(usize, Vec<String>)],
+        mapping: &[Option<String>],
+        fallback: DayOrder,
+    ) -> (Vec<Row>, Vec<RowProblem>) {
+        let birthdays = mapping.iter().position(|m| m.as_deref() == Some("birthday"));
+        let order = date_spelling::day_order(
+            records.iter().filter_map(|(_, r)| birthdays.and_then(|i| r.get(i)).map(String::as_str)),
+            fallback,
+        );
         let mut rows = Vec::new();
         let mut problems = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for record in r.records() {
-            let record = record?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
+        for (line, record) in records {
+            let line = *line;
             let mut row = Row { line, values: Vec::new(), tags: Vec::new() };
             let before = problems.len();
             for (cell, target) in record.iter().zip(mapping) {
-                let Some(target) = target else { continue };
+                let Some(target) = target.as_deref() else { continue };
                 if cell.trim().is_empty() {
                     continue;
                 }
-                if *target == "tags" {
+                if target == "tags" {
                     for tag in cell.split(',').filter(|t| !t.trim().is_empty()) {
                         match parse_tag(tag) {
                             Ok(t) => row.tags.push(t),
@@ -240,7 +129,11 @@ mod parse {
                     continue;
                 }
                 let Some(field) = CustomerField::from_column(target) else { continue };
-                match field.parse(cell) {
+                let spelled = match (field, date_spelling::read(cell, order)) {
+                    (CustomerField::Birthday, Ok(date)) if date.year.is_some() => date.date(),
+                    _ => cell.to_owned(),
+                };
+                match field.parse(&spelled) {
                     Ok(value) => row.values.push((field, value)),
                     Err(problem) => problems.push(RowProblem { row: line, field: Field::Customer(field), problem }),
                 }
@@ -265,7 +158,7 @@ mod parse {
             }
             rows.push(row);
         }
-        Ok((rows, problems))
+        (rows, problems)
     }
 
     #[cfg(test)]
@@ -273,12 +166,22 @@ mod parse {
         use super::*;
 
         #[test]
+        fn birthdays_are_read_as_the_file_writes_them() {
+            let csv = "email,birthday\na@example.com,03/15/1990\nb@example.com,04/01/1985\nc@example.com,1970-01-02\n";
+            let mapping = vec![Some("email".to_owned()), Some("birthday".to_owned())];
+            let (rows, problems) = rows(&records(csv).unwrap(), &mapping, DayOrder::DayFirst);
+            assert_eq!(problems, []);
+            let birthdays: Vec<&str> = rows.iter().filter_map(|r| r.text(CustomerField::Birthday)).collect();
+            assert_eq!(birthdays, ["1990-03-15", "1985-04-01", "1970-01-02"], "15 shows the month comes first");
+        }
+
+        #[test]
         fn every_bad_row_is_reported_with_its_line() {
             // Windows line ends, as spreadsheets save them.
             let csv = "Vorname;E-Mail;Telefon;Geschlecht\r\nAnna;anna@example.com;;female\r\nBen;not-an-email;;male\r\n;;;\r\nCleo;;;\r\nDora;ANNA@example.com;;robot\r\nEva;anna@example.com;;\r\n";
-            let mapping =
-                check_mapping(4, &["first_name".into(), "email".into(), "phone".into(), "gender".into()]).unwrap();
-            let (rows, problems) = rows(csv, &mapping).unwrap();
+            let mapping: Vec<Option<String>> =
+                ["first_name", "email", "phone", "gender"].iter().map(|t| Some((*t).to_owned())).collect();
+            let (rows, problems) = rows(&records(csv).unwrap(), &mapping, DayOrder::DayFirst);
             assert_eq!(rows.len(), 1);
             assert_eq!(rows[0].line, 2);
             let found: Vec<(usize, Field, Problem)> = problems.iter().map(|p| (p.row, p.field, p.problem)).collect();
@@ -292,27 +195,5 @@ mod parse {
                 ]
             );
         }
-
-        #[test]
-        fn a_mapping_needs_a_key_and_no_field_twice() {
-            assert_eq!(check_mapping(2, &["first_name".into(), "last_name".into()]), Err(Problem::NeedsEmailOrPhone));
-            assert_eq!(check_mapping(2, &["email".into(), "email".into()]), Err(Problem::Taken));
-            assert_eq!(check_mapping(2, &["email".into(), "password".into()]), Err(Problem::UnknownOption));
-            assert_eq!(check_mapping(1, &["email".into(), "".into()]), Err(Problem::OutOfRange));
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_in_several_languages_are_recognised() {
-        assert_eq!(suggest("E-Mail"), "email");
-        assert_eq!(suggest("Vorname"), "first_name");
-        assert_eq!(suggest("Postal code"), "postcode");
-        assert_eq!(suggest("Telefoon"), "phone");
-        assert_eq!(suggest("Favourite colour"), "");
     }
 }

@@ -32,20 +32,22 @@ pub struct TillSite {
     pub currency: String,
 }
 
+/// A product the till suggests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TillItem {
-    pub site_key: String,
     pub sku: String,
     pub name: String,
     pub price: Minor,
 }
 
-/// What the till page needs to start: the sites and their catalogues.
+/// What the till page needs to start: the sites (their products are searched as staff type).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TillSetup {
     pub sites: Vec<TillSite>,
-    pub items: Vec<TillItem>,
 }
+
+/// Products the till suggests at most.
+pub const SUGGESTED_ITEMS: i64 = 20;
 
 /// A customer created at the till: a name and a phone are enough.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +112,27 @@ pub async fn get_till_setup() -> Result<TillSetup, AppError> {
         async move {
             crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             Ok(super::db::setup(&crate::server_ctx::pool()?).await?)
+        }
+        .await,
+    )
+}
+
+/// The offered products of the customer's site whose SKU starts with, or whose name or
+/// category holds, what staff typed (a shop may have 100,000: the till never lists them all).
+#[server(prefix = "/api/admin", endpoint = "till_items")]
+pub async fn till_items(customer: i64, query: String) -> Result<Vec<TillItem>, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
+            let query: String = query.trim().chars().take(100).collect();
+            if query.is_empty() {
+                return Ok(Vec::new());
+            }
+            let pool = crate::server_ctx::pool()?;
+            let site =
+                super::db::site_of(&pool, crate::domain::CustomerId(customer)).await?.ok_or(AppError::NotFound)?;
+            let found = crate::products::db::search(&pool, site.id, &query, SUGGESTED_ITEMS).await?;
+            Ok(found.into_iter().map(|p| TillItem { sku: p.sku, name: p.name, price: p.price }).collect())
         }
         .await,
     )

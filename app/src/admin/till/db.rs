@@ -1,6 +1,6 @@
 //! SQL of the till.
 
-use super::api::{Found, LookupAnswer, TillItem, TillSetup, TillSite};
+use super::api::{Found, LookupAnswer, TillSetup, TillSite};
 use super::form::{CatalogueEntry, ValidPurchase};
 use crate::domain::{CustomerId, Email, Minor, PersonName, Phone, SiteId, SiteKey, StaffId};
 use sqlx::{Row, SqlitePool};
@@ -198,21 +198,7 @@ pub async fn setup(pool: &SqlitePool) -> sqlx::Result<TillSetup> {
         .into_iter()
         .map(|r| TillSite { key: r.get("site_key"), name: r.get("name"), currency: r.get("currency") })
         .collect();
-    let items = sqlx::query(
-        "SELECT s.site_key, i.sku, i.name, i.price_minor FROM catalogue_items i JOIN sites s ON s.id = i.site_id
-         WHERE i.active = 1 ORDER BY s.site_key, i.name",
-    )
-    .fetch_all(pool)
-    .await?
-    .into_iter()
-    .map(|r| TillItem {
-        site_key: r.get("site_key"),
-        sku: r.get("sku"),
-        name: r.get("name"),
-        price: Minor(r.get("price_minor")),
-    })
-    .collect();
-    Ok(TillSetup { sites, items })
+    Ok(TillSetup { sites })
 }
 
 pub struct NewCustomer<'a> {

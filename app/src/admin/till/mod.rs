@@ -184,7 +184,6 @@ fn PurchaseEntry(
 ) -> impl IntoView {
     let currency =
         setup.sites.iter().find(|s| s.key == customer.site_key).map(|s| s.currency.clone()).unwrap_or_default();
-    let items: Vec<TillItem> = setup.items.into_iter().filter(|i| i.site_key == customer.site_key).collect();
     let next_key = StoredValue::new(1u32);
     let lines = RwSignal::new(vec![Line::new(0)]);
     let discount = RwSignal::new(String::new());
@@ -239,7 +238,6 @@ fn PurchaseEntry(
         Some(Err(AppError::InvalidRows(_))) | Some(Ok(_)) | None => None,
         Some(Err(e)) => Some(e.to_string()),
     };
-    let items = StoredValue::new(items);
     view! {
         <form class="purchase-entry" on:submit=submit>
             <table class="lines">
@@ -251,17 +249,7 @@ fn PurchaseEntry(
                             view! {
                                 <tr>
                                     <td>
-                                        <select aria-label="Item" on:change=move |ev| {
-                                            let sku = event_target_value(&ev);
-                                            let price = items.with_value(|items| items.iter().find(|i| i.sku == sku).map(|i| i.price.plain()));
-                                            line.unit_price.set(price.unwrap_or_default());
-                                            line.sku.set(sku);
-                                        }>
-                                            <option value="">"Other…"</option>
-                                            {items.with_value(|items| items.iter().map(|i| view! {
-                                                <option value=i.sku.clone()>{format!("{} ({})", i.name, i.price.plain())}</option>
-                                            }).collect_view())}
-                                        </select>
+                                        <ItemInput line customer=customer_id />
                                     </td>
                                     <td><input aria-label="Description" prop:value=move || line.description.get()
                                         on:input=move |ev| line.description.set(event_target_value(&ev)) /></td>
@@ -333,4 +321,43 @@ fn describe(p: RowProblem) -> String {
         (_, problem) => problem.to_string(),
     };
     format!("{field}: {problem}")
+}
+
+/// A line's item: staff type a SKU or a name and pick from the products the server finds
+/// (a shop may have 100,000; a `<select>` of them all would not do). A product picked sets
+/// the line's price, which staff may still change.
+#[component]
+fn ItemInput(line: Line, customer: i64) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let found = LocalResource::new(move || {
+        let query = typed.get();
+        async move { if query.trim().is_empty() { Ok(Vec::new()) } else { till_items(customer, query).await } }
+    });
+    // The SKU whose price was filled in last: a price typed after it is left alone.
+    let priced = StoredValue::new(String::new());
+    Effect::new(move || {
+        let sku = line.sku.get();
+        if let Some(Ok(items)) = found.get()
+            && let Some(item) = items.iter().find(|i| i.sku == sku)
+            && priced.get_value() != sku
+        {
+            priced.set_value(sku);
+            line.unit_price.set(item.price.plain());
+        }
+    });
+    let list = format!("till-items-{}", line.key);
+    view! {
+        <input aria-label="Item" list=list.clone() placeholder="SKU or name" autocomplete="off"
+            prop:value=move || line.sku.get()
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                line.sku.set(value.clone());
+                typed.set(value);
+            } />
+        <datalist id=list>
+            {move || found.get().and_then(Result::ok).map(|items| items.into_iter().map(|i| view! {
+                <option value=i.sku.clone()>{format!("{} ({})", i.name, i.price.plain())}</option>
+            }).collect_view())}
+        </datalist>
+    }
 }

@@ -1,0 +1,155 @@
+//! SQL of the purchase import. A chunk of orders is stored with a handful of statements
+//! over JSON arrays (`json_each`), not a few statements per order: a shop's history is
+//! tens of thousands of orders, and a statement costs more in its round trip than in its
+//! work (the benchmark's figure is in the README).
+//!
+//! Customers are matched as the customer import matches them (email, else phone, in the
+//! site's country) and added when new; an order number the site already has is left as
+//! it is, so a file imported twice adds nothing the second time.
+
+use super::purchases::Order;
+use crate::domain::{Country, SiteId};
+use sqlx::{Row as _, SqliteConnection};
+use std::collections::HashMap;
+
+/// What a chunk did: purchases added, customers added, orders already here.
+pub type Counts = [i64; 3];
+
+/// Each order's customer key: its email and phone as stored (E.164 in the site's country).
+fn keys(orders: &[Order], country: Option<&Country>) -> Vec<(Option<String>, Option<String>)> {
+    orders
+        .iter()
+        .map(|o| {
+            let phone = o.phone.as_ref().map(|p| p.in_country(country).as_str().to_owned());
+            (o.email.as_ref().map(|e| e.as_str().to_owned()), phone)
+        })
+        .collect()
+}
+
+/// The id of the site's customer with each key (email first, then phone), or None.
+async fn find(
+    conn: &mut SqliteConnection,
+    site: SiteId,
+    keys: &[(Option<String>, Option<String>)],
+) -> sqlx::Result<Vec<Option<i64>>> {
+    let json = serde_json::to_string(keys).unwrap_or_else(|_| "[]".into());
+    let rows = sqlx::query(
+        "SELECT j.key AS i, coalesce(
+             (SELECT id FROM customers WHERE site_id = ?1 AND email_hash = pii_hash('email', j.value ->> 0)),
+             (SELECT id FROM customers WHERE site_id = ?1 AND phone_hash = pii_hash('phone', j.value ->> 1)
+              ORDER BY id LIMIT 1)) AS id
+         FROM json_each(?2) j",
+    )
+    .bind(site)
+    .bind(json)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut found = vec![None; keys.len()];
+    for r in rows {
+        let i: i64 = r.get("i");
+        found[i as usize] = r.get("id");
+    }
+    Ok(found)
+}
+
+/// Adds a customer for every key no customer has. Orders of one new person (the same
+/// email, or the same phone and no email) make one customer.
+async fn add_missing(
+    conn: &mut SqliteConnection,
+    site: SiteId,
+    keys: &[(Option<String>, Option<String>)],
+    found: &[Option<i64>],
+) -> sqlx::Result<i64> {
+    let mut new: Vec<&(Option<String>, Option<String>)> = Vec::new();
+    let mut by_email: HashMap<&str, usize> = HashMap::new();
+    let mut by_phone: HashMap<&str, usize> = HashMap::new();
+    for (key, _) in keys.iter().zip(found).filter(|(_, f)| f.is_none()) {
+        let known =
+            key.0.as_deref().and_then(|e| by_email.get(e)).or_else(|| key.1.as_deref().and_then(|p| by_phone.get(p)));
+        if known.is_some() {
+            continue;
+        }
+        let index = new.len();
+        new.push(key);
+        if let Some(e) = key.0.as_deref() {
+            by_email.insert(e, index);
+        }
+        if let Some(p) = key.1.as_deref() {
+            by_phone.entry(p).or_insert(index);
+        }
+    }
+    if new.is_empty() {
+        return Ok(0);
+    }
+    let json = serde_json::to_string(&new).unwrap_or_else(|_| "[]".into());
+    let done = sqlx::query(
+        "INSERT INTO customers (site_id, source, email, phone)
+         SELECT ?1, 'import', pii_seal(value ->> 0), pii_seal(value ->> 1) FROM json_each(?2)",
+    )
+    .bind(site)
+    .bind(json)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() as i64)
+}
+
+/// Stores a chunk of orders in the caller's transaction.
+pub async fn apply(
+    conn: &mut SqliteConnection,
+    site: SiteId,
+    import: i64,
+    currency: &str,
+    country: Option<&Country>,
+    orders: &[Order],
+) -> sqlx::Result<Counts> {
+    let keys = keys(orders, country);
+    let mut customers = find(conn, site, &keys).await?;
+    let added = add_missing(conn, site, &keys, &customers).await?;
+    if added > 0 {
+        customers = find(conn, site, &keys).await?;
+    }
+    let purchases: Vec<serde_json::Value> = orders
+        .iter()
+        .zip(&customers)
+        .map(|(o, c)| {
+            let lines: Vec<serde_json::Value> =
+                o.lines.iter().map(|l| serde_json::json!([l.sku, l.description, l.quantity, l.unit_price.0])).collect();
+            serde_json::json!([o.order_id, c, o.subtotal.0, o.discount.0, o.method.code(), o.at, lines])
+        })
+        .collect();
+    let json = serde_json::Value::Array(purchases).to_string();
+    let created = sqlx::query(
+        "INSERT INTO purchases (site_id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor,
+                                payment_method, created_at, import_id)
+         SELECT ?1, value ->> 1, value ->> 0, ?2, value ->> 2, value ->> 3, (value ->> 2) - (value ->> 3),
+                value ->> 4, value ->> 5, ?3
+         FROM json_each(?4) WHERE value ->> 1 IS NOT NULL
+         ON CONFLICT (site_id, external_id) WHERE external_id IS NOT NULL DO NOTHING",
+    )
+    .bind(site)
+    .bind(currency)
+    .bind(import)
+    .bind(&json)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected() as i64;
+    sqlx::query(
+        "INSERT INTO purchase_items (purchase_id, line, item_id, description, quantity, unit_price_minor, line_total_minor)
+         SELECT x.purchase_id, x.line,
+                coalesce((SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = x.sku),
+                         (SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = upper(x.sku))),
+                x.description, x.quantity, x.price, x.quantity * x.price
+         FROM (SELECT p.id AS purchase_id, l.key + 1 AS line, l.value ->> 0 AS sku, l.value ->> 1 AS description,
+                      l.value ->> 2 AS quantity, l.value ->> 3 AS price
+               FROM json_each(?3) o
+               JOIN purchases p ON p.site_id = ?1 AND p.external_id = o.value ->> 0 AND p.import_id = ?2
+               JOIN json_each(o.value, '$[6]') l
+               WHERE NOT EXISTS (SELECT 1 FROM purchase_items i WHERE i.purchase_id = p.id)) x",
+    )
+    .bind(site)
+    .bind(import)
+    .bind(&json)
+    .execute(&mut *conn)
+    .await?;
+    Ok([created, added, orders.len() as i64 - created])
+}
