@@ -36,53 +36,14 @@ pub async fn update_field_by(
     value: &FieldValue,
     requested: bool,
 ) -> sqlx::Result<Updated> {
-    let column = field.column();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let old: Option<Option<String>> =
-        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"))))
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some(old) = old else {
-        return Ok(Updated::NoSuchCustomer);
-    };
-    let old = old.filter(|v| !v.is_empty());
-    // A phone number is kept as its site stores it (E.164 where the site has a country).
-    let read_in_country;
-    let value = match (field, value) {
-        (CustomerField::Phone, FieldValue::Text(typed)) => match crate::domain::Phone::parse(typed) {
-            Ok(phone) => {
-                let stored = crate::sites::phones::stored_for(&mut tx, id, &phone).await?;
-                read_in_country = FieldValue::Text(stored.as_str().to_owned());
-                &read_in_country
-            }
-            Err(_) => value,
-        },
-        _ => value,
-    };
-    let new = value.shown();
-    if old == new {
-        return Ok(Updated::Done);
-    }
-    // `column` is from the fixed list of fields; the value is always bound.
-    let sql = format!(
-        "UPDATE customers SET {column} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-        field.write_sql()
-    );
-    let query = sqlx::query(AssertSqlSafe(sql));
-    let query = match value {
-        FieldValue::Text(s) => query.bind(s.clone()),
-        FieldValue::Number(n) => query.bind(*n),
-        FieldValue::Empty if field.nullable() => query.bind(None::<String>),
-        FieldValue::Empty => query.bind(String::new()),
-    };
-    match query.bind(id).execute(&mut *tx).await {
-        Ok(_) => {}
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Updated::EmailTaken),
-        Err(e) => return Err(e),
-    }
     let source = if staff.is_some() { ChangeSource::Staff } else { ChangeSource::Customer };
-    record_change_by(&mut tx, id, staff, source, column, old.as_deref(), new.as_deref()).await?;
+    match set_in(&mut tx, id, staff, source, field, value).await? {
+        Set::Changed => {}
+        Set::Unchanged => return Ok(Updated::Done),
+        Set::NoSuchCustomer => return Ok(Updated::NoSuchCustomer),
+        Set::EmailTaken => return Ok(Updated::EmailTaken),
+    }
     if requested {
         // The request log names the field, never the values (the history keeps those).
         let channel = if staff.is_some() { "admin" } else { "self_service" };
@@ -100,6 +61,73 @@ pub async fn update_field_by(
     }
     tx.commit().await?;
     Ok(Updated::Done)
+}
+
+/// What came of a [`set_in`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Set {
+    Changed,
+    Unchanged,
+    NoSuchCustomer,
+    EmailTaken,
+}
+
+/// Sets one field in the caller's transaction and records the change made by `source`;
+/// a value equal to the old one changes nothing and records nothing.
+pub async fn set_in(
+    tx: &mut SqliteConnection,
+    id: CustomerId,
+    staff: Option<StaffId>,
+    source: ChangeSource,
+    field: CustomerField,
+    value: &FieldValue,
+) -> sqlx::Result<Set> {
+    let column = field.column();
+    let old: Option<Option<String>> =
+        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"))))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(old) = old else {
+        return Ok(Set::NoSuchCustomer);
+    };
+    let old = old.filter(|v| !v.is_empty());
+    // A phone number is kept as its site stores it (E.164 where the site has a country).
+    let read_in_country;
+    let value = match (field, value) {
+        (CustomerField::Phone, FieldValue::Text(typed)) => match crate::domain::Phone::parse(typed) {
+            Ok(phone) => {
+                let stored = crate::sites::phones::stored_for(&mut *tx, id, &phone).await?;
+                read_in_country = FieldValue::Text(stored.as_str().to_owned());
+                &read_in_country
+            }
+            Err(_) => value,
+        },
+        _ => value,
+    };
+    let new = value.shown();
+    if old == new {
+        return Ok(Set::Unchanged);
+    }
+    // `column` is from the fixed list of fields; the value is always bound.
+    let sql = format!(
+        "UPDATE customers SET {column} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+        field.write_sql()
+    );
+    let query = sqlx::query(AssertSqlSafe(sql));
+    let query = match value {
+        FieldValue::Text(s) => query.bind(s.clone()),
+        FieldValue::Number(n) => query.bind(*n),
+        FieldValue::Empty if field.nullable() => query.bind(None::<String>),
+        FieldValue::Empty => query.bind(String::new()),
+    };
+    match query.bind(id).execute(&mut *tx).await {
+        Ok(_) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Set::EmailTaken),
+        Err(e) => return Err(e),
+    }
+    record_change_by(tx, id, staff, source, column, old.as_deref(), new.as_deref()).await?;
+    Ok(Set::Changed)
 }
 
 /// One change in the record's history; `staff` is `None` for the customer's own change.

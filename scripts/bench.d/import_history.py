@@ -8,7 +8,7 @@ run_s is from asking for the import to its status saying done (parsing, matching
 storing, with the customers it adds); the second import finds every order already there."""
 import http.client, json, random, sys, time, urllib.parse
 
-url, cookie, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
+url, cookie, rows = sys.argv[1], "; ".join(sys.argv[2].split()), int(sys.argv[3])
 host = urllib.parse.urlparse(url)
 conn = http.client.HTTPConnection(host.hostname, host.port, timeout=600)
 PIECE = 4000  # app::admin::import::PIECE_CHARS

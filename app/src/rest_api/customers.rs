@@ -1,7 +1,7 @@
 //! `/api/v1/customers`: list, read, create-or-update by email, and a customer's consents.
 
 use super::auth::Caller;
-use super::error::{ApiError, ErrorBody};
+use super::error::{ApiError, ErrorBody, FieldProblem};
 use super::types::{Consent, Customer, CustomerInput, CustomerPage, PageQuery};
 use super::{ApiState, body, page_bounds, path_id, query};
 use axum::Json;
@@ -19,7 +19,7 @@ pub async fn list(
 ) -> Result<Json<CustomerPage>, ApiError> {
     caller.require("customers:read")?;
     let q = query(q)?;
-    let (after, limit) = page_bounds(q.after, q.limit)?;
+    let (after, limit) = page_bounds("after", q.after, q.limit)?;
     let data = super::db::customers(&s.pool, caller.site, after, limit, caller.shares).await?;
     let next_after = (data.len() as i64 == limit).then(|| data.last().map(|c| c.id)).flatten();
     Ok(Json(CustomerPage { data, next_after }))
@@ -63,9 +63,14 @@ pub async fn upsert(
     let first = errors.check(Field::FirstName, PersonName::parse_optional(input.first_name.as_deref().unwrap_or("")));
     let last = errors.check(Field::LastName, PersonName::parse_optional(input.last_name.as_deref().unwrap_or("")));
     let phone = errors.check(Field::Phone, Phone::parse_optional(input.phone.as_deref().unwrap_or("")));
-    let (Some(email), Some(first), Some(last), Some(phone)) = (email, first, last, phone) else {
-        return Err(errors.into());
+    let address = address_parts(input.address.as_ref().unwrap_or(&Default::default()), &mut errors);
+    let (Some(email), Some(first), Some(last), Some(phone), true) = (email, first, last, phone, errors.is_empty())
+    else {
+        let mut problems = ApiError::from(errors).into_problems();
+        problems.extend(consent_parts(&input.consents).err().unwrap_or_default());
+        return Err(ApiError::Invalid(problems));
     };
+    let consents = consent_parts(&input.consents).map_err(ApiError::Invalid)?;
     let contact = crate::widgets::identity::Contact {
         first_name: first.as_ref(),
         last_name: last.as_ref(),
@@ -75,6 +80,13 @@ pub async fn upsert(
     };
     let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
     let (id, created) = crate::widgets::identity::upsert_customer(&mut tx, caller.site, &contact).await?;
+    for (field, value) in &address {
+        crate::customer_changes::set_in(&mut tx, id, None, crate::customer_changes::ChangeSource::Api, *field, value)
+            .await?;
+    }
+    for consent in &consents {
+        super::db::record_consent(&mut tx, id, consent).await?;
+    }
     let customer =
         super::db::customer_by_id(&mut tx, caller.site, id.0).await?.ok_or(ApiError::NotFound("customer"))?;
     tx.commit().await?;
@@ -94,4 +106,65 @@ pub async fn consents(
     caller.require("consents:read")?;
     let id = path_id(id)?;
     super::db::consents(&s.pool, caller.site, id).await?.map(Json).ok_or(ApiError::NotFound("customer"))
+}
+
+/// The address parts given, parsed as the record parses them; problems go to `errors`
+/// under the part's name.
+fn address_parts(
+    input: &super::types::AddressInput,
+    errors: &mut crate::domain::FieldErrors,
+) -> Vec<(crate::domain::CustomerField, crate::domain::FieldValue)> {
+    use crate::domain::{CustomerField as F, Field};
+    let given = [
+        (F::Street, &input.street),
+        (F::Postcode, &input.postcode),
+        (F::City, &input.city),
+        (F::Region, &input.region),
+        (F::Country, &input.country),
+    ];
+    let mut parts = Vec::new();
+    for (field, value) in given {
+        let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) else { continue };
+        if let Some(parsed) = errors.check(Field::Customer(field), field.parse(value)) {
+            parts.push((field, parsed));
+        }
+    }
+    parts
+}
+
+/// The consents given, each checked (a known purpose, wording, a language code); the
+/// problems name the consent by its place (`consents[1].wording`).
+fn consent_parts(input: &[super::types::ConsentInput]) -> Result<Vec<super::db::NewConsent>, Vec<FieldProblem>> {
+    use crate::domain::Problem;
+    let purposes = crate::segment_rules::filter::CONSENT_PURPOSES;
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    if input.len() > purposes.len() {
+        return Err(vec![FieldProblem::new("consents", Problem::TooLong)]);
+    }
+    for (i, c) in input.iter().enumerate() {
+        let mut bad = |part: &str, problem| problems.push(FieldProblem::new(format!("consents[{i}].{part}"), problem));
+        if !purposes.contains(&c.purpose.as_str()) {
+            bad("purpose", Problem::UnknownOption);
+        }
+        let wording = c.wording.trim();
+        if wording.is_empty() {
+            bad("wording", Problem::Required);
+        } else if wording.chars().count() > 2000 {
+            bad("wording", Problem::TooLong);
+        } else if wording.chars().any(|ch| ch.is_control() && ch != '\n') {
+            bad("wording", Problem::BadCharacters);
+        }
+        let language = c.language.as_deref().map(str::trim).filter(|l| !l.is_empty());
+        if language.is_some_and(|l| !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase())) {
+            bad("language", Problem::UnknownOption);
+        }
+        out.push(super::db::NewConsent {
+            purpose: c.purpose.clone(),
+            granted: c.granted,
+            wording: wording.to_owned(),
+            language: language.map(str::to_owned),
+        });
+    }
+    if problems.is_empty() { Ok(out) } else { Err(problems) }
 }

@@ -184,3 +184,39 @@ pub async fn reservation_by_id(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
     row.as_ref().map(reservation).transpose()
 }
+
+/// A consent sent with a customer through the API.
+pub struct NewConsent {
+    pub purpose: String,
+    pub granted: bool,
+    pub wording: String,
+    /// None: the site's default language.
+    pub language: Option<String>,
+}
+
+/// Records a consent given or withdrawn on the shop's own site, unless the customer's state
+/// for its purpose is that already (sending the same again records nothing). The privacy
+/// policy in force is kept with it, as for every consent.
+pub async fn record_consent(
+    conn: &mut SqliteConnection,
+    customer: crate::domain::CustomerId,
+    c: &NewConsent,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url,
+                               source, policy_version)
+         SELECT c.id, ?2, ?3, NULL, ?4, 0, coalesce(?5, s.default_language), 'api', 'api',
+                (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id)
+         FROM customers c JOIN sites s ON s.id = c.site_id
+         WHERE c.id = ?1
+           AND coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = ?2 ORDER BY id DESC LIMIT 1), -1) <> ?3",
+    )
+    .bind(customer)
+    .bind(&c.purpose)
+    .bind(c.granted)
+    .bind(&c.wording)
+    .bind(&c.language)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

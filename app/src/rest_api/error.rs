@@ -59,11 +59,23 @@ pub struct ErrorDetail {
 /// (`Field` serialises in snake_case: `first_name`).
 impl From<crate::domain::FieldErrors> for ApiError {
     fn from(errors: crate::domain::FieldErrors) -> Self {
-        let name = |f: crate::domain::Field| match serde_json::to_value(f) {
-            Ok(serde_json::Value::String(name)) => name,
+        let name = |f: crate::domain::Field| match (f, serde_json::to_value(f)) {
+            // The API writes a customer field only as a part of `address`.
+            (crate::domain::Field::Customer(c), _) => format!("address.{}", c.column()),
+            (_, Ok(serde_json::Value::String(name))) => name,
             _ => format!("{f:?}"),
         };
         ApiError::Invalid(errors.iter().map(|(f, p)| FieldProblem::new(name(*f), *p)).collect())
+    }
+}
+
+impl ApiError {
+    /// The field problems of an `Invalid`, to add more to (none for any other error).
+    pub fn into_problems(self) -> Vec<FieldProblem> {
+        match self {
+            ApiError::Invalid(problems) => problems,
+            _ => Vec::new(),
+        }
     }
 }
 

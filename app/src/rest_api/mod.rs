@@ -14,6 +14,7 @@ mod purchases;
 mod reservations;
 mod segments;
 pub mod types;
+mod whole;
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
@@ -111,12 +112,13 @@ fn path_id(input: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
     input.map(|Path(id)| id).map_err(|_| ApiError::Malformed("The id in the path must be a whole number."))
 }
 
-/// Bounds of a page: `after` ≥ 0, `limit` 1 to 200 (default 50).
-fn page_bounds(after: Option<i64>, limit: Option<i64>) -> Result<(i64, i64), ApiError> {
+/// Bounds of a page: its start (`after` an id, or `offset` a count, named by `start`) ≥ 0,
+/// `limit` 1 to 200 (default 50). A problem names the parameter as the caller sent it.
+fn page_bounds(start: &str, after: Option<i64>, limit: Option<i64>) -> Result<(i64, i64), ApiError> {
     let mut problems = Vec::new();
     let after = after.unwrap_or(0);
     if after < 0 {
-        problems.push(FieldProblem::new("after", crate::domain::Problem::OutOfRange));
+        problems.push(FieldProblem::new(start, crate::domain::Problem::OutOfRange));
     }
     let limit = limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {

@@ -62,7 +62,7 @@ pub async fn list(
 ) -> Result<Json<ProductPage>, ApiError> {
     caller.require("products:read")?;
     let q = query(q)?;
-    let (after, limit) = page_bounds(q.after, q.limit)?;
+    let (after, limit) = page_bounds("after", q.after, q.limit)?;
     let data: Vec<ProductOut> =
         crate::products::db::after(&s.pool, caller.site, after, limit).await?.into_iter().map(Into::into).collect();
     let next_after = (data.len() as i64 == limit).then(|| data.last().map(|p| p.id)).flatten();

@@ -18,7 +18,7 @@ pub async fn list(
 ) -> Result<Json<ReservationPage>, ApiError> {
     caller.require("reservations:read")?;
     let q = query(q)?;
-    let (after, limit) = page_bounds(q.after, q.limit)?;
+    let (after, limit) = page_bounds("after", q.after, q.limit)?;
     let status = match q.status.as_deref() {
         None => None,
         Some(s @ ("open" | "fulfilled" | "cancelled")) => Some(s),

@@ -32,7 +32,7 @@ pub async fn members(
     caller.require("segments:read")?;
     let id = path_id(id)?;
     let q = query(q)?;
-    let (offset, limit) = page_bounds(q.offset, q.limit)?;
+    let (offset, limit) = page_bounds("offset", q.offset, q.limit)?;
     let saved = crate::admin::segments::db::saved(&s.pool, caller.site).await?;
     let segment = saved.into_iter().find(|g| g.id == id).ok_or(ApiError::NotFound("segment"))?;
     // A saved filter the rules no longer read (a rule's option removed since) is the shop's

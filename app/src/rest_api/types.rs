@@ -24,13 +24,57 @@ pub struct Customer {
 /// A customer to create, or to update when the site has one with this email.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CustomerInput {
+    #[schema(format = "email", max_length = 254)]
     pub email: String,
     #[serde(default)]
+    #[schema(max_length = 100)]
     pub first_name: Option<String>,
     #[serde(default)]
+    #[schema(max_length = 100)]
     pub last_name: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
+    /// The postal address; a part left out or empty is kept as it is.
+    #[serde(default)]
+    pub address: Option<AddressInput>,
+    /// Consents given or withdrawn on the shop's own site. Each is recorded (with source
+    /// `api`) when it changes the customer's state for its purpose, so sending the same
+    /// again records nothing.
+    #[serde(default)]
+    #[schema(max_items = 5)]
+    pub consents: Vec<ConsentInput>,
+}
+
+/// A postal address in the record's parts.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct AddressInput {
+    #[schema(max_length = 200)]
+    pub street: Option<String>,
+    #[schema(max_length = 20)]
+    pub postcode: Option<String>,
+    #[schema(max_length = 100)]
+    pub city: Option<String>,
+    #[schema(max_length = 100)]
+    pub region: Option<String>,
+    /// The country as the shop writes it (`NL`, `Nederland`).
+    #[schema(max_length = 100)]
+    pub country: Option<String>,
+}
+
+/// A consent as the customer gave or withdrew it.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ConsentInput {
+    #[schema(pattern = "^(newsletter|post|sms|phone|profiling)$")]
+    pub purpose: String,
+    pub granted: bool,
+    /// The exact words the customer agreed to (or withdrew from), kept as proof.
+    #[schema(min_length = 1, max_length = 2000)]
+    pub wording: String,
+    /// The language of the wording (`nl`, `pt`…); the site's default when left out.
+    #[serde(default)]
+    #[schema(pattern = "^[a-z]{2,3}$")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -99,8 +143,10 @@ pub struct VoidInput {
 /// A line of a purchase coming back, by its `line` number.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReturnLineInput {
+    #[serde(deserialize_with = "super::whole::number")]
     #[schema(minimum = 1)]
     pub line: i64,
+    #[serde(deserialize_with = "super::whole::number")]
     #[schema(minimum = 1, maximum = 9999)]
     pub quantity: i64,
 }
@@ -108,7 +154,7 @@ pub struct ReturnLineInput {
 /// A return of some lines of a purchase.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReturnInput {
-    #[schema(min_items = 1)]
+    #[schema(min_items = 1, max_items = 100)]
     pub lines: Vec<ReturnLineInput>,
     #[schema(min_length = 1, max_length = 200)]
     pub reason: String,
@@ -118,14 +164,19 @@ pub struct ReturnInput {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LineInput {
     #[serde(default)]
+    #[schema(max_length = 64)]
     pub sku: Option<String>,
+    /// Needed when the line has no `sku`.
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub description: Option<String>,
-    /// 1 to 9999; 1 when absent.
-    #[serde(default)]
+    /// 1 when absent.
+    #[serde(default, deserialize_with = "super::whole::optional")]
+    #[schema(minimum = 1, maximum = 9999)]
     pub quantity: Option<i64>,
-    /// Overrides the catalogue price.
-    #[serde(default)]
+    /// Overrides the catalogue price; needed when the line has no `sku`.
+    #[serde(default, deserialize_with = "super::whole::optional")]
+    #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub unit_price_minor: Option<i64>,
 }
 
@@ -133,17 +184,31 @@ pub struct LineInput {
 /// when the site has none). Sent again with the same `external_id`, it is not stored twice.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct PurchaseInput {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::whole::optional")]
+    #[schema(minimum = 1)]
     pub customer_id: Option<i64>,
     #[serde(default)]
+    #[schema(format = "email", max_length = 254)]
     pub email: Option<String>,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 100)]
     pub external_id: Option<String>,
-    /// `cash`, `card`, `mobile`, `invoice`, `voucher` or `other`.
+    #[schema(schema_with = payment_methods)]
     pub payment_method: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::whole::optional")]
+    #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub discount_minor: Option<i64>,
+    #[schema(min_items = 1, max_items = 100)]
     pub lines: Vec<LineInput>,
+}
+
+/// The payment methods as the schema's `enum` (the type stays a string, so a wrong one is
+/// answered with the field's name rather than a body that does not parse).
+fn payment_methods() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(crate::domain::PaymentMethod::ALL.map(|m| m.code())))
+        .build()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -171,17 +236,24 @@ pub struct ReservationPage {
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Rows after this id (default 0: from the start).
+    #[param(minimum = 0)]
     pub after: Option<i64>,
-    /// 1 to 200 (default 50).
+    /// Rows in the page (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReservationQuery {
-    /// `open`, `fulfilled` or `cancelled`; all when absent.
+    /// All when absent.
+    #[param(pattern = "^(open|fulfilled|cancelled)$")]
     pub status: Option<String>,
+    /// Reservations after this id (default 0: from the start).
+    #[param(minimum = 0)]
     pub after: Option<i64>,
+    /// Reservations in the page (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 
@@ -220,8 +292,10 @@ pub struct SegmentPage {
 #[into_params(parameter_in = Query)]
 pub struct OffsetQuery {
     /// Members to skip (default 0), in the order they joined.
+    #[param(minimum = 0)]
     pub offset: Option<i64>,
-    /// 1 to 200 (default 50).
+    /// Members in the page (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 
@@ -255,6 +329,7 @@ pub struct ProductInput {
     /// Names in the site's other languages, by language code.
     #[serde(default)]
     pub names: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(deserialize_with = "super::whole::number")]
     #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub price_minor: i64,
     #[serde(default)]
@@ -278,7 +353,7 @@ pub struct ProductChange {
     pub name: Option<String>,
     #[serde(default)]
     pub names: Option<std::collections::BTreeMap<String, String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::whole::optional")]
     #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub price_minor: Option<i64>,
     #[serde(default)]

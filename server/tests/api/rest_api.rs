@@ -283,3 +283,55 @@ async fn schemathesis_finds_no_server_error() {
     let operations: usize = doc["paths"].as_object().unwrap().values().map(|p| p.as_object().unwrap().len()).sum();
     assert!(text.contains(&format!("Tested: {operations}")), "every operation was tested:\n{text}");
 }
+
+#[tokio::test]
+async fn a_customer_written_through_the_api_carries_an_address_and_consents_recorded_once() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let key = key(&app, &owner, "customers:read,customers:write,consents:read").await;
+    use reqwest::Method as M;
+    let post = |body: Value| {
+        let (app, key) = (&app, key.clone());
+        async move { json_of(api(app, M::POST, "/api/v1/customers", &key).json(&body).send().await.unwrap()).await }
+    };
+    let (status, bad) = post(json!({
+        "email": "ann@example.com",
+        "address": { "postcode": "x".repeat(30) },
+        "consents": [{ "purpose": "newsletter", "granted": true, "wording": "" }, { "purpose": "fax", "granted": true, "wording": "Yes" }]
+    }))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> =
+        bad["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["address.postcode", "consents[0].wording", "consents[1].purpose"]);
+    assert_eq!(app.count("customers").await, 0, "nothing is half-written");
+
+    let body = json!({
+        "email": "ann@example.com",
+        "address": { "street": "Oudegracht 12", "postcode": "3511 AB", "city": "Utrecht", "country": "NL" },
+        "consents": [{ "purpose": "newsletter", "granted": true, "wording": "Send me the monthly bakery letter.", "language": "nl" }]
+    });
+    let (status, ann) = post(body.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{ann}");
+    assert_eq!((ann["street"].as_str(), ann["city"].as_str()), (Some("Oudegracht 12"), Some("Utrecht")));
+    let id = ann["id"].as_i64().unwrap();
+    let (_, consents) =
+        json_of(api(&app, M::GET, &format!("/api/v1/customers/{id}/consents"), &key).send().await.unwrap()).await;
+    assert_eq!(consents.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (consents[0]["source"].as_str(), consents[0]["language"].as_str(), consents[0]["wording"].as_str()),
+        (Some("api"), Some("nl"), Some("Send me the monthly bakery letter."))
+    );
+    // The same again records nothing; a withdrawal is a new event; the history says "api".
+    let (status, _) = post(body).await;
+    assert_eq!(status, StatusCode::OK);
+    let withdraw = json!({ "email": "ann@example.com", "consents": [{ "purpose": "newsletter", "granted": false, "wording": "Unsubscribed in the web shop." }] });
+    post(withdraw).await;
+    assert_eq!(app.count("consents").await, 2);
+    let sources: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT source FROM customer_changes WHERE field IN ('street', 'city')")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(sources, ["api"]);
+}

@@ -5,7 +5,7 @@
 use super::api::ImportProgress;
 use super::kind::ImportKind;
 use super::rows::Row;
-use crate::customer_changes::record_change;
+use crate::customer_changes::{ChangeSource, Set, set_in};
 use crate::domain::{CustomerField, CustomerId, FieldValue, SiteId, StaffId};
 use sqlx::{AssertSqlSafe, Row as _, SqliteConnection, SqlitePool};
 
@@ -194,10 +194,6 @@ async fn phone_in_country(conn: &mut SqliteConnection, site: SiteId, row: &Row) 
     Ok(row)
 }
 
-fn as_text(value: &FieldValue) -> Option<String> {
-    value.shown()
-}
-
 /// Applies one row (see the module comment). Column names come from `CustomerField`.
 pub async fn apply(conn: &mut SqliteConnection, site: SiteId, staff: StaffId, row: &Row) -> sqlx::Result<Outcome> {
     let row = &phone_in_country(conn, site, row).await?;
@@ -227,28 +223,10 @@ pub async fn apply(conn: &mut SqliteConnection, site: SiteId, staff: StaffId, ro
     };
     let mut changed = false;
     for (field, value) in &row.values {
-        let column = field.column();
-        let current: Option<String> =
-            sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"))))
-                .bind(id)
-                .fetch_one(&mut *conn)
-                .await?;
-        let new = as_text(value);
-        if current == new {
-            continue;
-        }
-        let update = format!(
-            "UPDATE customers SET {column} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-            field.write_sql()
-        );
-        let q = sqlx::query(AssertSqlSafe(update));
-        let q = match value {
-            FieldValue::Number(n) => q.bind(*n),
-            _ => q.bind(new.clone()),
-        };
-        q.bind(id).execute(&mut *conn).await?;
-        record_change(&mut *conn, CustomerId(id), staff, column, current.as_deref(), new.as_deref()).await?;
-        changed = true;
+        // An email another customer of the site has is left as it was (the file's rows
+        // matched by phone may carry one): the row's other fields still go in.
+        let set = set_in(conn, CustomerId(id), Some(staff), ChangeSource::Staff, *field, value).await?;
+        changed |= set == Set::Changed;
     }
     changed |= tag(conn, id, &row.tags).await?;
     Ok(if changed { Outcome::Updated } else { Outcome::Unchanged })

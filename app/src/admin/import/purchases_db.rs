@@ -104,52 +104,51 @@ pub async fn apply(
 ) -> sqlx::Result<Counts> {
     let keys = keys(orders, country);
     let mut customers = find(conn, site, &keys).await?;
-    let added = add_missing(conn, site, &keys, &customers).await?;
-    if added > 0 {
+    let new_customers = add_missing(conn, site, &keys, &customers).await?;
+    if new_customers > 0 {
         customers = find(conn, site, &keys).await?;
     }
     let purchases: Vec<serde_json::Value> = orders
         .iter()
         .zip(&customers)
-        .map(|(o, c)| {
-            let lines: Vec<serde_json::Value> =
-                o.lines.iter().map(|l| serde_json::json!([l.sku, l.description, l.quantity, l.unit_price.0])).collect();
-            serde_json::json!([o.order_id, c, o.subtotal.0, o.discount.0, o.method.code(), o.at, lines])
-        })
+        .map(|(o, c)| serde_json::json!([o.order_id, c, o.subtotal.0, o.discount.0, o.method.code(), o.at]))
         .collect();
-    let json = serde_json::Value::Array(purchases).to_string();
-    let created = sqlx::query(
+    // Only the purchases added come back: an order number already here is left alone.
+    let added: Vec<(i64, String)> = sqlx::query_as(
         "INSERT INTO purchases (site_id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor,
                                 payment_method, created_at, import_id)
          SELECT ?1, value ->> 1, value ->> 0, ?2, value ->> 2, value ->> 3, (value ->> 2) - (value ->> 3),
                 value ->> 4, value ->> 5, ?3
          FROM json_each(?4) WHERE value ->> 1 IS NOT NULL
-         ON CONFLICT (site_id, external_id) WHERE external_id IS NOT NULL DO NOTHING",
+         ON CONFLICT (site_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+         RETURNING id, external_id",
     )
     .bind(site)
     .bind(currency)
     .bind(import)
-    .bind(&json)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected() as i64;
+    .bind(serde_json::Value::Array(purchases).to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    let ids: HashMap<&str, i64> = added.iter().map(|(id, order)| (order.as_str(), *id)).collect();
+    let mut lines = Vec::new();
+    for order in orders {
+        let Some(id) = ids.get(order.order_id.as_str()) else { continue };
+        for (n, l) in order.lines.iter().enumerate() {
+            lines.push(serde_json::json!([id, n + 1, l.sku, l.description, l.quantity, l.unit_price.0]));
+        }
+    }
     sqlx::query(
         "INSERT INTO purchase_items (purchase_id, line, item_id, description, quantity, unit_price_minor, line_total_minor)
-         SELECT x.purchase_id, x.line,
-                coalesce((SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = x.sku),
-                         (SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = upper(x.sku))),
-                x.description, x.quantity, x.price, x.quantity * x.price
-         FROM (SELECT p.id AS purchase_id, l.key + 1 AS line, l.value ->> 0 AS sku, l.value ->> 1 AS description,
-                      l.value ->> 2 AS quantity, l.value ->> 3 AS price
-               FROM json_each(?3) o
-               JOIN purchases p ON p.site_id = ?1 AND p.external_id = o.value ->> 0 AND p.import_id = ?2
-               JOIN json_each(o.value, '$[6]') l
-               WHERE NOT EXISTS (SELECT 1 FROM purchase_items i WHERE i.purchase_id = p.id)) x",
+         SELECT value ->> 0, value ->> 1,
+                coalesce((SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = value ->> 2),
+                         (SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = upper(value ->> 2))),
+                value ->> 3, value ->> 4, value ->> 5, (value ->> 4) * (value ->> 5)
+         FROM json_each(?2)",
     )
     .bind(site)
-    .bind(import)
-    .bind(&json)
+    .bind(serde_json::Value::Array(lines).to_string())
     .execute(&mut *conn)
     .await?;
-    Ok([created, added, orders.len() as i64 - created])
+    let created = added.len() as i64;
+    Ok([created, new_customers, orders.len() as i64 - created])
 }
