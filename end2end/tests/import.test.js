@@ -71,3 +71,39 @@ test("import a CSV: dry run, progress bar, and a second import that changes noth
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test("import a web shop's past orders: the valid rows go in, the rejected come back as a file", async () => {
+  const page = await signedInPage(browser, patron.url, "owner@bakery.example", "a long owner passphrase");
+  await page.goto(`${patron.url}/admin/import`);
+  await page.getByRole("link", { name: "Import past purchases" }).click();
+  await page.getByRole("heading", { name: "Import past purchases" }).waitFor();
+  const orders = [
+    "Name,Email,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Total,Payment Method",
+    "#1001,kundin1@example.de,2024-03-05 10:15:00 +0100,2,Sourdough loaf,5.20,SOURDOUGH,13.50,Cash",
+    "#1001,,,1,Cinnamon bun,3.10,CINNAMON-BUN,,",
+    "#1002,noor@example.nl,2024-02-30 09:00:00 +0100,1,Rye bread,4.60,RYE,4.60,PIN",
+    "#1003,noor@example.nl,2024-04-01 09:00:00 +0100,1,Rye bread,4.60,RYE,4.60,PIN",
+  ].join("\n") + "\n";
+  await page.getByLabel("CSV file").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(orders) });
+  await page.getByText("4 rows · map the columns").waitFor();
+  assert.equal(await page.getByLabel("Import column Name as").inputValue(), "order_id");
+  assert.equal(await page.getByLabel("Import column Lineitem sku as").inputValue(), "sku");
+  await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+  await page.locator('.problems li[data-line="4"]', { hasText: "Date: " }).waitFor();
+  await page.getByText("2 purchases to add (with 1 new customers), 0 already here").waitFor();
+  const link = page.getByRole("link", { name: "Download the rejected rows (CSV)" });
+  const rejected = decodeURIComponent((await link.getAttribute("href")).replace(/^data:text\/csv;charset=utf-8,/, ""));
+  assert.match(rejected, /"#1002","noor@example.nl","2024-02-30 09:00:00 \+0100"/);
+  for (const width of [1280, 820, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/import-orders-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("button", { name: "Import the valid rows" }).click();
+  await page.getByText("Done: 2 purchases added, 1 new customers, 0 already here. 1 rows with problems were left out.").waitFor();
+  assert.deepEqual(
+    patron.sql("SELECT external_id, total_minor FROM purchases WHERE import_id IS NOT NULL ORDER BY external_id"),
+    [{ external_id: "#1001", total_minor: 1350 }, { external_id: "#1003", total_minor: 460 }]);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -53,11 +53,11 @@ pub async fn get(
 pub async fn upsert(
     State(s): State<ApiState>,
     caller: Caller,
-    input: Result<Json<CustomerInput>, JsonRejection>,
+    input: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Customer>), ApiError> {
     use crate::domain::{Email, Field, FieldErrors, PersonName, Phone};
     caller.require("customers:write")?;
-    let input = body(input)?;
+    let input = body::<CustomerInput>(input)?;
     let mut errors = FieldErrors::new();
     let email = errors.check(Field::Email, Email::parse(&input.email));
     let first = errors.check(Field::FirstName, PersonName::parse_optional(input.first_name.as_deref().unwrap_or("")));
@@ -147,14 +147,17 @@ fn consent_parts(input: &[super::types::ConsentInput]) -> Result<Vec<super::db::
         if !purposes.contains(&c.purpose.as_str()) {
             bad("purpose", Problem::UnknownOption);
         }
-        let wording = c.wording.trim();
-        if wording.is_empty() {
-            bad("wording", Problem::Required);
-        } else if wording.chars().count() > 2000 {
-            bad("wording", Problem::TooLong);
-        } else if wording.chars().any(|ch| ch.is_control() && ch != '\n') {
-            bad("wording", Problem::BadCharacters);
-        }
+        let wording = match crate::domain::FreeText::parse(&c.wording, 2000) {
+            Ok(text) if text.is_empty() => {
+                bad("wording", Problem::Required);
+                String::new()
+            }
+            Ok(text) => text.as_str().to_owned(),
+            Err(p) => {
+                bad("wording", p);
+                String::new()
+            }
+        };
         let language = c.language.as_deref().map(str::trim).filter(|l| !l.is_empty());
         if language.is_some_and(|l| !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase())) {
             bad("language", Problem::UnknownOption);
@@ -162,7 +165,7 @@ fn consent_parts(input: &[super::types::ConsentInput]) -> Result<Vec<super::db::
         out.push(super::db::NewConsent {
             purpose: c.purpose.clone(),
             granted: c.granted,
-            wording: wording.to_owned(),
+            wording,
             language: language.map(str::to_owned),
         });
     }

@@ -17,6 +17,10 @@ pub enum ApiError {
     NotFound(&'static str),
     #[error("The request is not valid: see `fields`.")]
     Invalid(Vec<FieldProblem>),
+    /// Valid, but at odds with what is stored: a SKU taken, a purchase voided already, more
+    /// of a line returned than is left.
+    #[error("The request conflicts with what is stored: see `fields`.")]
+    Conflict(Vec<FieldProblem>),
     #[error("The request could not be read. {0}")]
     Malformed(&'static str),
     #[error(
@@ -95,6 +99,7 @@ impl IntoResponse for ApiError {
             ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Malformed(_) => (StatusCode::BAD_REQUEST, "malformed"),
             ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Internal(cause) => {
@@ -103,7 +108,7 @@ impl IntoResponse for ApiError {
             }
         };
         let fields = match &self {
-            ApiError::Invalid(fields) => fields.clone(),
+            ApiError::Invalid(fields) | ApiError::Conflict(fields) => fields.clone(),
             _ => Vec::new(),
         };
         let body = ErrorBody { error: ErrorDetail { code, message: self.to_string(), fields } };

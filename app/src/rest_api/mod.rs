@@ -37,7 +37,7 @@ pub struct ApiState {
         purchases::create, purchases::get, reservations::list, segments::list, segments::members,
         products::list, products::get, products::create, products::change, purchases::void, purchases::returns,
     ),
-    modifiers(&BearerKey),
+    modifiers(&BearerKey, &LineNeeds),
     tags(
         (name = "customers", description = "Customers and their consents"),
         (name = "purchases", description = "Purchases, e.g. a web shop's orders"),
@@ -64,6 +64,23 @@ impl utoipa::Modify for BearerKey {
     }
 }
 
+/// A purchase line names a product (`sku`) or says what it was and its price: what utoipa's
+/// derive cannot say, added to the `LineInput` schema as `anyOf` two sets of required fields.
+struct LineNeeds;
+
+impl utoipa::Modify for LineNeeds {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ObjectBuilder, Schema};
+        let Some(schemas) = doc.components.as_mut().map(|c| &mut c.schemas) else { return };
+        let Some(line) = schemas.remove("LineInput") else { return };
+        let needs = |fields: &[&str]| fields.iter().fold(ObjectBuilder::new(), |o, f| o.required(*f)).build();
+        let either = AnyOfBuilder::new().item(needs(&["sku"])).item(needs(&["description", "unit_price_minor"]));
+        let both = AllOfBuilder::new().item(line).item(either).build();
+        schemas.insert("LineInput".to_owned(), RefOr::T(Schema::AllOf(both)));
+    }
+}
+
 pub fn routes(pool: SqlitePool) -> axum::Router {
     use axum::routing::post;
     axum::Router::new()
@@ -87,17 +104,25 @@ pub fn routes(pool: SqlitePool) -> axum::Router {
 
 /// A JSON body, or the malformed-request error in the API's shape. The sentence says what
 /// to fix; the decoder's own words (which name our Rust types) go to the log only.
-fn body<T>(input: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    input.map(|Json(t)| t).map_err(|e| {
+/// A JSON body read as `T`. It must be an object: serde would also read a struct from an
+/// array of its fields in order (`[null, null]`), which the document does not allow.
+fn body<T: serde::de::DeserializeOwned>(input: Result<Json<serde_json::Value>, JsonRejection>) -> Result<T, ApiError> {
+    let Json(value) = input.map_err(|e| {
         tracing::info!(cause = %e.body_text(), "API: body not read");
         ApiError::Malformed(match e {
             JsonRejection::MissingJsonContentType(_) => "Send the body as JSON, with `Content-Type: application/json`.",
             JsonRejection::JsonSyntaxError(_) => "The body is not valid JSON (or not UTF-8).",
-            JsonRejection::JsonDataError(_) => {
-                "The body's fields do not have the documented names and types: see /api/openapi.json."
-            }
             _ => "The body could not be read.",
         })
+    })?;
+    let wrong =
+        || ApiError::Malformed("The body's fields do not have the documented names and types: see /api/openapi.json.");
+    if !value.is_object() {
+        return Err(wrong());
+    }
+    serde_json::from_value(value).map_err(|e| {
+        tracing::info!(cause = %e, "API: body not read");
+        wrong()
     })
 }
 

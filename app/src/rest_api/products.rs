@@ -91,11 +91,15 @@ pub async fn get(
 pub async fn create(
     State(s): State<ApiState>,
     caller: Caller,
-    input: Result<Json<ProductInput>, JsonRejection>,
+    input: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<ProductOut>), ApiError> {
     caller.require("products:write")?;
-    let input = body(input)?;
+    let input = body::<ProductInput>(input)?;
     let mut errors = FieldErrors::new();
+    // In stock is said by leaving the date out (or null), not by an empty one.
+    if input.stock_expected.as_deref().is_some_and(|d| d.trim().is_empty()) {
+        errors.add(Field::StockExpected, Problem::NotADate);
+    }
     let form = ProductForm {
         sku: input.sku,
         name: input.name,
@@ -116,15 +120,18 @@ pub async fn change(
     State(s): State<ApiState>,
     caller: Caller,
     sku: Result<Path<String>, PathRejection>,
-    input: Result<Json<ProductChange>, JsonRejection>,
+    input: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<ProductOut>, ApiError> {
     caller.require("products:write")?;
     let Ok(Path(sku)) = sku else { return Err(ApiError::NotFound("product")) };
-    let input = body(input)?;
+    let input = body::<ProductChange>(input)?;
     let mut conn = s.pool.acquire().await?;
     let old = crate::products::db::by_sku(&mut conn, caller.site, &sku).await?.ok_or(ApiError::NotFound("product"))?;
     drop(conn);
     let mut errors = FieldErrors::new();
+    if matches!(&input.stock_expected, Some(Some(d)) if d.trim().is_empty()) {
+        errors.add(Field::StockExpected, Problem::NotADate);
+    }
     let form = ProductForm {
         sku: old.sku.clone(),
         name: input.name.unwrap_or(old.name),
@@ -168,7 +175,7 @@ async fn save(
         }
     };
     match crate::products::db::save(&s.pool, caller.site, &product, create).await? {
-        Saved::SkuTaken => return Err(invalid(FieldErrors::one(Field::Item, Problem::Taken))),
+        Saved::SkuTaken => return Err(ApiError::Conflict(vec![FieldProblem::new("sku", Problem::Taken)])),
         Saved::NotFound => return Err(ApiError::NotFound("product")),
         saved => tracing::info!(key = caller.key, sku = product.sku.as_str(), ?saved, "product saved through the API"),
     }

@@ -43,10 +43,10 @@ fn field_of(p: &RowProblem) -> String {
 pub async fn create(
     State(s): State<ApiState>,
     caller: Caller,
-    input: Result<Json<PurchaseInput>, JsonRejection>,
+    input: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Purchase>), ApiError> {
     caller.require("purchases:write")?;
-    let input = body(input)?;
+    let input = body::<PurchaseInput>(input)?;
     let external = match input.external_id.as_deref().map(str::trim) {
         Some("") | None => None,
         Some(e) if e.chars().count() > 100 || e.chars().any(char::is_control) => {
@@ -195,10 +195,10 @@ fn refused(refused: crate::corrections::Refused) -> ApiError {
         Refused::NotFound => ApiError::NotFound("purchase"),
         // A key acts for the shop: it may void any time, so only a void already done refuses.
         Refused::NotAllowed | Refused::Voided => {
-            ApiError::Invalid(vec![FieldProblem::new("purchase", Problem::Voided)])
+            ApiError::Conflict(vec![FieldProblem::new("purchase", Problem::Voided)])
         }
         Refused::TooMany { line } => {
-            ApiError::Invalid(vec![FieldProblem::new(format!("lines[line={line}].quantity"), Problem::OutOfRange)])
+            ApiError::Conflict(vec![FieldProblem::new(format!("lines[line={line}].quantity"), Problem::OutOfRange)])
         }
     }
 }
@@ -212,12 +212,13 @@ pub async fn void(
     State(s): State<ApiState>,
     caller: Caller,
     id: Result<Path<i64>, PathRejection>,
-    input: Result<Json<VoidInput>, JsonRejection>,
+    input: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<Purchase>, ApiError> {
     use crate::corrections::{Corrector, db, parse_reason};
     caller.require("purchases:write")?;
     let id = path_id(id)?;
-    let input = body(input)?;
+    super::db::purchase(&s.pool, caller.site, id).await?.ok_or(ApiError::NotFound("purchase"))?;
+    let input = body::<VoidInput>(input)?;
     let reason = parse_reason(&input.reason).map_err(|p| ApiError::Invalid(vec![FieldProblem::new("reason", p)]))?;
     db::void(&s.pool, id, Some(caller.site), Corrector::ApiKey, &reason).await?.map_err(refused)?;
     tracing::info!(key = caller.key, purchase = id, "purchase voided through the API");
@@ -233,25 +234,35 @@ pub async fn returns(
     State(s): State<ApiState>,
     caller: Caller,
     id: Result<Path<i64>, PathRejection>,
-    input: Result<Json<ReturnInput>, JsonRejection>,
+    input: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Purchase>), ApiError> {
-    use crate::corrections::{Corrector, ReturnForm, ReturnLineForm, ValidReturn, db};
+    use crate::corrections::{Corrector, ValidReturn, db, parse_reason};
     caller.require("purchases:write")?;
     let id = path_id(id)?;
-    let input = body(input)?;
-    let form = ReturnForm {
-        purchase: id,
-        lines: input.lines.iter().map(|l| ReturnLineForm { line: l.line, quantity: l.quantity.to_string() }).collect(),
-        reason: input.reason,
+    super::db::purchase(&s.pool, caller.site, id).await?.ok_or(ApiError::NotFound("purchase"))?;
+    let input = body::<ReturnInput>(input)?;
+    // The document's bounds, checked here too; a line named twice counts both quantities.
+    let mut problems = Vec::new();
+    let mut lines: Vec<(i64, i64)> = Vec::new();
+    if input.lines.is_empty() || input.lines.len() > 100 {
+        problems.push(FieldProblem::new("lines", crate::domain::Problem::OutOfRange));
+    }
+    for (i, l) in input.lines.iter().enumerate() {
+        if l.line < 1 {
+            problems.push(FieldProblem::new(format!("lines[{i}].line"), crate::domain::Problem::OutOfRange));
+        } else if !(1..=9999).contains(&l.quantity) {
+            problems.push(FieldProblem::new(format!("lines[{i}].quantity"), crate::domain::Problem::OutOfRange));
+        } else if let Some(known) = lines.iter_mut().find(|(line, _)| *line == l.line) {
+            known.1 += l.quantity;
+        } else {
+            lines.push((l.line, l.quantity));
+        }
+    }
+    let reason = parse_reason(&input.reason).map_err(|p| problems.push(FieldProblem::new("reason", p))).ok();
+    let (Some(reason), true) = (reason, problems.is_empty()) else {
+        return Err(ApiError::Invalid(problems));
     };
-    let valid = ValidReturn::parse(&form).map_err(|errors| {
-        let name = |f: crate::domain::Field| match f {
-            crate::domain::Field::Reason => "reason",
-            crate::domain::Field::Lines => "lines",
-            _ => "lines[].quantity",
-        };
-        ApiError::Invalid(errors.iter().map(|(f, p)| FieldProblem::new(name(*f), *p)).collect())
-    })?;
+    let valid = ValidReturn { purchase: id, lines, reason };
     db::return_lines(&s.pool, &valid, Some(caller.site), Corrector::ApiKey).await?.map_err(refused)?;
     tracing::info!(key = caller.key, purchase = id, "purchase returned through the API");
     let purchase = super::db::purchase(&s.pool, caller.site, id).await?.ok_or(ApiError::NotFound("purchase"))?;

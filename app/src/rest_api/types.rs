@@ -27,12 +27,24 @@ pub struct CustomerInput {
     #[schema(format = "email", max_length = 254)]
     pub email: String,
     #[serde(default)]
-    #[schema(max_length = 100)]
+    #[schema(
+        max_length = 100,
+        pattern = r#"^[^\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>]*$"#
+    )]
     pub first_name: Option<String>,
     #[serde(default)]
-    #[schema(max_length = 100)]
+    #[schema(
+        max_length = 100,
+        pattern = r#"^[^\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>]*$"#
+    )]
     pub last_name: Option<String>,
+    /// In any spelling a person writes (`+31 6 1234 5678`, `06-12345678`, `0031 6…`); stored in
+    /// E.164 where the site has a country.
     #[serde(default)]
+    #[schema(
+        max_length = 40,
+        pattern = r#"^\s*(?:|\+[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*0[ ./()\-]*0[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*0[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){4,13}[ ./()\-]*)\s*$"#
+    )]
     pub phone: Option<String>,
     /// The postal address; a part left out or empty is kept as it is.
     #[serde(default)]
@@ -49,16 +61,28 @@ pub struct CustomerInput {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct AddressInput {
-    #[schema(max_length = 200)]
+    #[schema(
+        max_length = 120,
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub street: Option<String>,
-    #[schema(max_length = 20)]
+    #[schema(max_length = 12, pattern = r#"^\s*(?:|[A-Za-z0-9-][A-Za-z0-9 -]{0,10}[A-Za-z0-9-])\s*$"#)]
     pub postcode: Option<String>,
-    #[schema(max_length = 100)]
+    #[schema(
+        max_length = 120,
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub city: Option<String>,
-    #[schema(max_length = 100)]
+    #[schema(
+        max_length = 120,
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub region: Option<String>,
     /// The country as the shop writes it (`NL`, `Nederland`).
-    #[schema(max_length = 100)]
+    #[schema(
+        max_length = 120,
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub country: Option<String>,
 }
 
@@ -69,11 +93,15 @@ pub struct ConsentInput {
     pub purpose: String,
     pub granted: bool,
     /// The exact words the customer agreed to (or withdrew from), kept as proof.
-    #[schema(min_length = 1, max_length = 2000)]
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub wording: String,
     /// The language of the wording (`nl`, `pt`…); the site's default when left out.
     #[serde(default)]
-    #[schema(pattern = "^[a-z]{2,3}$")]
+    #[schema(pattern = "^(?:[a-z]{2,3})?$")]
     pub language: Option<String>,
 }
 
@@ -136,7 +164,11 @@ pub struct Purchase {
 /// Why a purchase is voided.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct VoidInput {
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub reason: String,
 }
 
@@ -156,7 +188,11 @@ pub struct ReturnLineInput {
 pub struct ReturnInput {
     #[schema(min_items = 1, max_items = 100)]
     pub lines: Vec<ReturnLineInput>,
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub reason: String,
 }
 
@@ -168,7 +204,10 @@ pub struct LineInput {
     pub sku: Option<String>,
     /// Needed when the line has no `sku`.
     #[serde(default)]
-    #[schema(max_length = 200)]
+    #[schema(
+        max_length = 200,
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub description: Option<String>,
     /// 1 when absent.
     #[serde(default, deserialize_with = "super::whole::optional")]
@@ -324,7 +363,11 @@ pub struct ProductInput {
     /// Letters, digits, `-`, `_` and `.`; unique on the site.
     #[schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9._-]+$")]
     pub sku: String,
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub name: String,
     /// Names in the site's other languages, by language code.
     #[serde(default)]
@@ -333,14 +376,17 @@ pub struct ProductInput {
     #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub price_minor: i64,
     #[serde(default)]
-    #[schema(max_length = 80)]
+    #[schema(
+        max_length = 80,
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub category: Option<String>,
     /// An http(s) address.
     #[serde(default)]
-    #[schema(max_length = 500)]
+    #[schema(max_length = 500, pattern = r#"^\s*(?:https?://[^\s"'<>\u0000-\u001f\u007f-\u009f]*)?\s*$"#)]
     pub image_url: Option<String>,
     #[serde(default)]
-    #[schema(format = Date)]
+    #[schema(format = Date, pattern = r#"^(?:19|[2-9][0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"#)]
     pub stock_expected: Option<String>,
 }
 
@@ -349,7 +395,11 @@ pub struct ProductInput {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ProductChange {
     #[serde(default)]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub name: Option<String>,
     #[serde(default)]
     pub names: Option<std::collections::BTreeMap<String, String>>,
@@ -357,14 +407,17 @@ pub struct ProductChange {
     #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub price_minor: Option<i64>,
     #[serde(default)]
-    #[schema(max_length = 80)]
+    #[schema(
+        max_length = 80,
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+    )]
     pub category: Option<String>,
     #[serde(default)]
-    #[schema(max_length = 500)]
+    #[schema(max_length = 500, pattern = r#"^\s*(?:https?://[^\s"'<>\u0000-\u001f\u007f-\u009f]*)?\s*$"#)]
     pub image_url: Option<String>,
     /// Absent: unchanged; null: in stock; a date: expected then.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date, pattern = r#"^(?:19|[2-9][0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"#)]
     pub stock_expected: Option<Option<String>>,
     #[serde(default)]
     pub archived: Option<bool>,

@@ -214,12 +214,20 @@ async fn a_shops_system_voids_and_returns_through_the_api_and_hears_of_it() {
         reqwest::Client::new().request(method, format!("{}{path}", app.url)).bearer_auth(&key)
     };
 
+    // More than is left conflicts with what is stored (409); an unknown purchase is a 404
+    // whatever the body; a line named twice counts both quantities.
     let res = api(Method::POST, format!("/api/v1/purchases/{sale}/returns"))
-        .json(&json!({"lines": [{"line": 1, "quantity": 3}], "reason": "stale"}))
+        .json(&json!({"lines": [{"line": 1, "quantity": 2}, {"line": 1, "quantity": 1}], "reason": "stale"}))
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = api(Method::POST, format!("/api/v1/purchases/{}/returns", sale + 100))
+        .json(&json!({"lines": [{"line": 1, "quantity": 0}], "reason": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let res = api(Method::POST, format!("/api/v1/purchases/{sale}/returns"))
         .json(&json!({"lines": [{"line": 1, "quantity": 1}], "reason": "stale"}))
         .send()
@@ -242,6 +250,7 @@ async fn a_shops_system_voids_and_returns_through_the_api_and_hears_of_it() {
         .send()
         .await
         .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["error"]["fields"][0]["problem"], "Voided");
     let events: i64 = sqlx::query_scalar("SELECT count(*) FROM webhook_events WHERE type = 'purchase.corrected'")

@@ -170,7 +170,7 @@ async fn a_shops_system_keeps_its_products_through_the_api() {
     assert_eq!((created["price_minor"].as_i64(), created["currency"].as_str()), (Some(250), Some("EUR")));
     assert_eq!(created["names"], json!({ "nl": "Havermoutkoekje" }));
     let again = api(&app, Method::POST, "/api/v1/products", &writer).json(&new).send().await.unwrap();
-    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(again.status(), StatusCode::CONFLICT);
     let body: Value = again.json().await.unwrap();
     assert_eq!(
         (body["error"]["fields"][0]["field"].as_str(), body["error"]["fields"][0]["problem"].as_str()),
