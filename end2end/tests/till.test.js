@@ -47,6 +47,11 @@ test("at the till: lookup by phone, a purchase with a discount, the record's tot
   await page.getByLabel("Item").first().fill("SOURDOUGH");
   await page.getByLabel("Quantity").first().fill("2");
   await page.locator("[data-total]", { hasText: "10.40 EUR" }).waitFor();
+  for (const width of [1280, 820, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator(".purchase-entry").screenshot({ path: `../target/screenshots/till-entry-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("button", { name: "Add line" }).click();
   await page.getByLabel("Description").nth(1).fill("Gift wrap");
   await page.getByLabel("Unit price").nth(1).fill("0,10");

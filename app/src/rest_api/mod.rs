@@ -9,6 +9,7 @@ mod customers;
 pub mod db;
 mod docs;
 pub mod error;
+mod objects;
 mod products;
 mod purchases;
 mod reservations;
@@ -71,11 +72,15 @@ struct LineNeeds;
 impl utoipa::Modify for LineNeeds {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::RefOr;
-        use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ObjectBuilder, Schema};
+        use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ObjectBuilder, Schema, Type};
         let Some(schemas) = doc.components.as_mut().map(|c| &mut c.schemas) else { return };
         let Some(line) = schemas.remove("LineInput") else { return };
-        let needs = |fields: &[&str]| fields.iter().fold(ObjectBuilder::new(), |o, f| o.required(*f)).build();
-        let either = AnyOfBuilder::new().item(needs(&["sku"])).item(needs(&["description", "unit_price_minor"]));
+        let needs = |fields: &[&str]| fields.iter().fold(ObjectBuilder::new(), |o, f| o.required(*f));
+        // A blank SKU or description is none: each branch needs something besides spaces.
+        let said = || ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"\S"));
+        let either = AnyOfBuilder::new()
+            .item(needs(&["sku"]).property("sku", said()).build())
+            .item(needs(&["description", "unit_price_minor"]).property("description", said()).build());
         let both = AllOfBuilder::new().item(line).item(either).build();
         schemas.insert("LineInput".to_owned(), RefOr::T(Schema::AllOf(both)));
     }

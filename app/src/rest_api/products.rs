@@ -164,6 +164,27 @@ async fn save(
 ) -> Result<ProductOut, ApiError> {
     use crate::products::db::Saved;
     let (_, languages) = crate::products::db::site_terms(&s.pool, caller.site).await?;
+    // A name in a language the site does not write in (its default one is `name`) is at odds
+    // with the site's settings, not with the request's shape.
+    let shipped = crate::widgets::texts::Lang::ALL.map(|l| l.code());
+    let unknown: Vec<FieldProblem> = form
+        .names
+        .keys()
+        .filter(|language| !shipped.contains(&language.as_str()))
+        .map(|language| FieldProblem::new(format!("names.{language}"), Problem::UnknownOption))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(ApiError::Invalid(unknown));
+    }
+    let unwritten: Vec<FieldProblem> = form
+        .names
+        .iter()
+        .filter(|(language, name)| !name.trim().is_empty() && !languages.contains(*language))
+        .map(|(language, _)| FieldProblem::new(format!("names.{language}"), Problem::UnknownOption))
+        .collect();
+    if !unwritten.is_empty() && errors.is_empty() {
+        return Err(ApiError::Conflict(unwritten));
+    }
     let product = match ValidProduct::parse(form, &languages) {
         Ok(p) if errors.is_empty() => p,
         Ok(_) => return Err(invalid(errors)),

@@ -82,6 +82,22 @@ pub async fn create(
         Err(found) => found.iter().map(|p| FieldProblem::new(field_of(p), p.problem)).collect(),
     };
     let customer = customer(&s, &caller, &input, &mut problems).await?;
+    // A line naming a SKU the site does not have, or a customer number it does not have, is
+    // at odds with what is stored, not malformed: a 409. (Such a line's missing description
+    // or price follows from the unknown SKU and is not named besides.)
+    let unknown =
+        |p: &FieldProblem| p.problem == "UnknownOption" && (p.field.ends_with(".sku") || p.field == "customer_id");
+    let unknown_lines: Vec<String> = problems
+        .iter()
+        .filter(|p| p.field.ends_with(".sku") && unknown(p))
+        .map(|p| p.field.replace(".sku", "."))
+        .collect();
+    problems.retain(|p| {
+        unknown(p) || !(p.problem == "Required" && unknown_lines.iter().any(|l| p.field.starts_with(l.as_str())))
+    });
+    if !problems.is_empty() && problems.iter().all(unknown) {
+        return Err(ApiError::Conflict(problems));
+    }
     let (Some(customer), Ok(purchase)) = (customer, parsed) else {
         return Err(ApiError::Invalid(problems));
     };
@@ -127,7 +143,11 @@ async fn customer(
     problems: &mut Vec<FieldProblem>,
 ) -> Result<Option<CustomerId>, ApiError> {
     match (input.customer_id, input.email.as_deref()) {
-        (Some(id), _) => {
+        (Some(id), email) => {
+            // An email sent along is checked as the document says, though the id decides.
+            if let Some(Err(p)) = email.map(crate::domain::Email::parse) {
+                problems.push(FieldProblem::new("email", p));
+            }
             let mut conn = s.pool.acquire().await?;
             if super::db::customer_by_id(&mut conn, caller.site, id).await?.is_some() {
                 Ok(Some(CustomerId(id)))

@@ -28,31 +28,28 @@ pub struct CustomerInput {
     pub email: String,
     #[serde(default)]
     #[schema(
-        max_length = 100,
-        pattern = r#"^[^\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>]*$"#
+        pattern = r#"^\s*(?:[^\s\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>]|\s+(?=[^\s\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>])){0,100}\s*$"#
     )]
     pub first_name: Option<String>,
     #[serde(default)]
     #[schema(
-        max_length = 100,
-        pattern = r#"^[^\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>]*$"#
+        pattern = r#"^\s*(?:[^\s\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>]|\s+(?=[^\s\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff<>])){0,100}\s*$"#
     )]
     pub last_name: Option<String>,
     /// In any spelling a person writes (`+31 6 1234 5678`, `06-12345678`, `0031 6…`); stored in
     /// E.164 where the site has a country.
     #[serde(default)]
     #[schema(
-        max_length = 40,
-        pattern = r#"^\s*(?:|\+[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*0[ ./()\-]*0[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*0[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){4,13}[ ./()\-]*)\s*$"#
+        pattern = r#"^\s*(?=$|\S(?:.{0,38}\S)?\s*$)(?:|\+[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*0[ ./()\-]*0[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){5,14}[ ./()\-]*|[ ./()\-]*0[ ./()\-]*[1-9](?:[ ./()\-]*[0-9]){4,13}[ ./()\-]*)\s*$"#
     )]
     pub phone: Option<String>,
     /// The postal address; a part left out or empty is kept as it is.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::objects::optional")]
     pub address: Option<AddressInput>,
     /// Consents given or withdrawn on the shop's own site. Each is recorded (with source
     /// `api`) when it changes the customer's state for its purpose, so sending the same
     /// again records nothing.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::objects::each")]
     #[schema(max_items = 5)]
     pub consents: Vec<ConsentInput>,
 }
@@ -62,26 +59,22 @@ pub struct CustomerInput {
 #[serde(default)]
 pub struct AddressInput {
     #[schema(
-        max_length = 120,
-        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,120}\s*$"#
     )]
     pub street: Option<String>,
-    #[schema(max_length = 12, pattern = r#"^\s*(?:|[A-Za-z0-9-][A-Za-z0-9 -]{0,10}[A-Za-z0-9-])\s*$"#)]
+    #[schema(pattern = r#"^\s*(?:|[A-Za-z0-9-][A-Za-z0-9 -]{0,10}[A-Za-z0-9-])\s*$"#)]
     pub postcode: Option<String>,
     #[schema(
-        max_length = 120,
-        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,120}\s*$"#
     )]
     pub city: Option<String>,
     #[schema(
-        max_length = 120,
-        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,120}\s*$"#
     )]
     pub region: Option<String>,
     /// The country as the shop writes it (`NL`, `Nederland`).
     #[schema(
-        max_length = 120,
-        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,120}\s*$"#
     )]
     pub country: Option<String>,
 }
@@ -94,9 +87,7 @@ pub struct ConsentInput {
     pub granted: bool,
     /// The exact words the customer agreed to (or withdrew from), kept as proof.
     #[schema(
-        min_length = 1,
-        max_length = 2000,
-        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,2000}\s*$"#
     )]
     pub wording: String,
     /// The language of the wording (`nl`, `pt`…); the site's default when left out.
@@ -165,9 +156,7 @@ pub struct Purchase {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct VoidInput {
     #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,200}\s*$"#
     )]
     pub reason: String,
 }
@@ -186,12 +175,11 @@ pub struct ReturnLineInput {
 /// A return of some lines of a purchase.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReturnInput {
+    #[serde(deserialize_with = "super::objects::each")]
     #[schema(min_items = 1, max_items = 100)]
     pub lines: Vec<ReturnLineInput>,
     #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,200}\s*$"#
     )]
     pub reason: String,
 }
@@ -199,15 +187,13 @@ pub struct ReturnInput {
 /// A line: a catalogue SKU (its name and price fill in) or a description with a price.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LineInput {
+    /// A SKU of the site's; one it does not have is a 409.
     #[serde(default)]
-    #[schema(max_length = 64)]
+    #[schema(pattern = r#"^\s*(?:[A-Za-z0-9._-]{1,64})?\s*$"#)]
     pub sku: Option<String>,
     /// Needed when the line has no `sku`.
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
-    )]
+    #[schema(pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f]{0,200}\s*$"#)]
     pub description: Option<String>,
     /// 1 when absent.
     #[serde(default, deserialize_with = "super::whole::optional")]
@@ -230,13 +216,14 @@ pub struct PurchaseInput {
     #[schema(format = "email", max_length = 254)]
     pub email: Option<String>,
     #[serde(default)]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f]{0,100}\s*$"#)]
     pub external_id: Option<String>,
     #[schema(schema_with = payment_methods)]
     pub payment_method: String,
     #[serde(default, deserialize_with = "super::whole::optional")]
     #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub discount_minor: Option<i64>,
+    #[serde(deserialize_with = "super::objects::each")]
     #[schema(min_items = 1, max_items = 100)]
     pub lines: Vec<LineInput>,
 }
@@ -364,26 +351,27 @@ pub struct ProductInput {
     #[schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9._-]+$")]
     pub sku: String,
     #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,200}\s*$"#
     )]
     pub name: String,
-    /// Names in the site's other languages, by language code.
+    /// Names in the site's other languages, by language code; a blank one is none. A
+    /// language the site does not write in is a 409.
     #[serde(default)]
+    #[schema(schema_with = names)]
     pub names: Option<std::collections::BTreeMap<String, String>>,
     #[serde(deserialize_with = "super::whole::number")]
     #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub price_minor: i64,
     #[serde(default)]
     #[schema(
-        max_length = 80,
-        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,80}\s*$"#
     )]
     pub category: Option<String>,
     /// An http(s) address.
     #[serde(default)]
-    #[schema(max_length = 500, pattern = r#"^\s*(?:https?://[^\s"'<>\u0000-\u001f\u007f-\u009f]*)?\s*$"#)]
+    #[schema(
+        pattern = r#"^\s*(?:https://[^\s"'<>\u0000-\u001f\u007f-\u009f]{0,492}|http://[^\s"'<>\u0000-\u001f\u007f-\u009f]{0,493})?\s*$"#
+    )]
     pub image_url: Option<String>,
     #[serde(default)]
     #[schema(format = Date, pattern = r#"^(?:19|[2-9][0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"#)]
@@ -396,24 +384,24 @@ pub struct ProductInput {
 pub struct ProductChange {
     #[serde(default)]
     #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^(?=[\s\S]*\S)\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,200}\s*$"#
     )]
     pub name: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = names)]
     pub names: Option<std::collections::BTreeMap<String, String>>,
     #[serde(default, deserialize_with = "super::whole::optional")]
     #[schema(minimum = 0, maximum = 1_000_000_000)]
     pub price_minor: Option<i64>,
     #[serde(default)]
     #[schema(
-        max_length = 80,
-        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]*\s*$"#
+        pattern = r#"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,80}\s*$"#
     )]
     pub category: Option<String>,
     #[serde(default)]
-    #[schema(max_length = 500, pattern = r#"^\s*(?:https?://[^\s"'<>\u0000-\u001f\u007f-\u009f]*)?\s*$"#)]
+    #[schema(
+        pattern = r#"^\s*(?:https://[^\s"'<>\u0000-\u001f\u007f-\u009f]{0,492}|http://[^\s"'<>\u0000-\u001f\u007f-\u009f]{0,493})?\s*$"#
+    )]
     pub image_url: Option<String>,
     /// Absent: unchanged; null: in stock; a date: expected then.
     #[serde(default, deserialize_with = "present")]
@@ -433,4 +421,19 @@ pub struct ProductPage {
     pub data: Vec<ProductOut>,
     /// Pass as `after` for the next page; absent on the last one.
     pub next_after: Option<i64>,
+}
+
+/// A product's names by language: the languages Patron writes in as the keys, names on one
+/// line of at most 200 characters (blank: none) as the values.
+fn names() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let languages = crate::widgets::texts::Lang::ALL.map(|l| l.code());
+    let value = ObjectBuilder::new().schema_type(Type::String).pattern(Some(
+        r"^\s*[^\u0000-\u001f\u007f-\u009f\ufffd\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufffe\uffff]{0,200}\s*$",
+    ));
+    ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([Type::Object, Type::Null]))
+        .property_names(Some(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(languages))))
+        .additional_properties(Some(value))
+        .build()
 }
