@@ -196,7 +196,7 @@ impl CustomerField {
             CustomerField::Email => text(Email::parse(s).map(|e| e.as_str().to_owned())),
             CustomerField::Phone => text(Phone::parse(s).map(|p| p.as_str().to_owned())),
             CustomerField::Postcode => text(ProfileField::Postcode.parse(s)),
-            CustomerField::Birthday => text(ProfileField::Birthday.parse(s)),
+            CustomerField::Birthday => text(birthday(s)),
             CustomerField::HouseholdSize => ProfileField::HouseholdSize
                 .parse(s)
                 .and_then(|n| n.parse().map_err(|_| Problem::NotANumber))
@@ -306,9 +306,31 @@ impl InteractionKind {
     }
 }
 
+/// A birthday: a date (`1990-03-15`), or a month and day without the year (`--03-15`, ISO
+/// 8601's form), as mailing tools keep it when people give only that.
+fn birthday(s: &str) -> Result<String, Problem> {
+    use super::date_spelling::{DayOrder, read};
+    match s.strip_prefix("--") {
+        Some(month_day) => match read(month_day, DayOrder::MonthFirst) {
+            Ok(d) if d.year.is_none() && d.time.is_none() => Ok(d.date()),
+            _ => Err(Problem::NotADate),
+        },
+        None => ProfileField::Birthday.parse(s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_birthday_may_leave_out_its_year() {
+        assert_eq!(CustomerField::Birthday.parse("--03-15"), Ok(FieldValue::Text("--03-15".into())));
+        assert_eq!(CustomerField::Birthday.parse("--02-29"), Ok(FieldValue::Text("--02-29".into())));
+        assert_eq!(CustomerField::Birthday.parse("--02-30"), Err(Problem::NotADate));
+        assert_eq!(CustomerField::Birthday.parse("--2024-03-15"), Err(Problem::NotADate));
+        assert_eq!(CustomerField::Birthday.parse("1990-03-15"), Ok(FieldValue::Text("1990-03-15".into())));
+    }
 
     #[test]
     fn fields_parse_with_their_own_rules() {

@@ -56,7 +56,9 @@ fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64)
         Test::Number { column, cmp, value } => {
             qb.push(format!("coalesce(c.{column} {} ", cmp.sql())).push_bind(*value).push(", 0)");
         }
-        Test::Birthday(when) => push_when(qb, "c.birthday", when, now),
+        // A birthday kept without its year (`--03-15`) is before or after no date.
+        Test::Birthday(When::Never) => push_when(qb, "c.birthday", &When::Never, now),
+        Test::Birthday(when) => push_when(qb, "iif(c.birthday LIKE '--%', NULL, c.birthday)", when, now),
         Test::Joined(when) => push_when(qb, "c.created_at", when, now),
         // One range of an index on the last purchase instead of a probe per customer.
         Test::LastPurchase(When::Never) => {

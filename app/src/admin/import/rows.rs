@@ -129,8 +129,9 @@ mod parse {
                     continue;
                 }
                 let Some(field) = CustomerField::from_column(target) else { continue };
+                // A birthday without its year (`03/15`) is kept as `--03-15`.
                 let spelled = match (field, date_spelling::read(cell, order)) {
-                    (CustomerField::Birthday, Ok(date)) if date.year.is_some() => date.date(),
+                    (CustomerField::Birthday, Ok(date)) if date.time.is_none() => date.date(),
                     _ => cell.to_owned(),
                 };
                 match field.parse(&spelled) {
@@ -167,12 +168,16 @@ mod parse {
 
         #[test]
         fn birthdays_are_read_as_the_file_writes_them() {
-            let csv = "email,birthday\na@example.com,03/15/1990\nb@example.com,04/01/1985\nc@example.com,1970-01-02\n";
+            let csv = "email,birthday\na@example.com,03/15/1990\nb@example.com,04/01/1985\nc@example.com,1970-01-02\nd@example.com,12/24\n";
             let mapping = vec![Some("email".to_owned()), Some("birthday".to_owned())];
             let (rows, problems) = rows(&records(csv).unwrap(), &mapping, DayOrder::DayFirst);
             assert_eq!(problems, []);
             let birthdays: Vec<&str> = rows.iter().filter_map(|r| r.text(CustomerField::Birthday)).collect();
-            assert_eq!(birthdays, ["1990-03-15", "1985-04-01", "1970-01-02"], "15 shows the month comes first");
+            assert_eq!(
+                birthdays,
+                ["1990-03-15", "1985-04-01", "1970-01-02", "--12-24"],
+                "15 shows the month comes first; a birthday without its year keeps month and day"
+            );
         }
 
         #[test]

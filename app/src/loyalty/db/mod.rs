@@ -192,7 +192,7 @@ pub async fn cards(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Opti
     };
     let programmes: Vec<(i64, String, String, String, bool)> = sqlx::query_as(
         "SELECT p.id, p.name, p.kind,
-                CASE WHEN p.birthday_reward <> '' AND substr(c.birthday, 6, 2) = strftime('%m', 'now')
+                CASE WHEN p.birthday_reward <> '' AND substr(c.birthday, -5, 2) = strftime('%m', 'now')
                       AND NOT EXISTS (SELECT 1 FROM loyalty_ledger l WHERE l.programme_id = p.id AND l.customer_id = c.id
                                       AND l.kind = 'birthday' AND substr(l.created_at, 1, 4) = strftime('%Y', 'now'))
                      THEN p.birthday_reward ELSE '' END,
@@ -314,7 +314,7 @@ pub async fn birthday_gift(
          SELECT p.id, c.id, 'birthday', 0, p.birthday_reward, ?3
          FROM loyalty_programmes p JOIN customers c ON c.site_id = p.site_id
          WHERE p.id = ?1 AND c.id = ?2 AND p.active = 1 AND p.birthday_reward <> ''
-           AND substr(c.birthday, 6, 2) = strftime('%m', 'now')",
+           AND substr(c.birthday, -5, 2) = strftime('%m', 'now')",
     )
     .bind(programme)
     .bind(customer)
