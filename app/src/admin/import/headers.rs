@@ -35,7 +35,7 @@ const CUSTOMERS: Known = &[
     ),
     (
         "street",
-        "street address streetaddress strasse straße adresse adres straat katuosoite morada rua address1 \
+        "street streetaddress strasse straße straat katuosoite morada rua address1 \
          addressline1 defaultaddressaddress1 mailingstreet billingaddress1 billingstreet street1 adresregel1",
     ),
     (
@@ -59,6 +59,7 @@ const CUSTOMERS: Known = &[
         "company firma bedrijf yritys empresa organisation organization companyname accountname \
          defaultaddresscompany billingcompany bedrijfsnaam",
     ),
+    ("address", "address fulladdress postaladdress mailingaddress adres adresse endereco osoite direccion"),
     ("job_title", "jobtitle title position role functie beruf titel tehtava cargo"),
     ("gender", "gender sex geschlecht geslacht sukupuoli genero"),
     (
@@ -131,7 +132,7 @@ mod tests {
         let mailchimp = ["Email Address", "First Name", "Last Name", "Address", "Phone Number", "Birthday", "TAGS"];
         assert_eq!(
             all(ImportKind::Customers, &mailchimp),
-            ["email", "first_name", "last_name", "street", "phone", "birthday", "tags"]
+            ["email", "first_name", "last_name", "address", "phone", "birthday", "tags"]
         );
         let hubspot = ["Street Address", "State/Region", "Postal Code", "Country/Region", "Company Name", "Job Title"];
         assert_eq!(

@@ -4,6 +4,8 @@
 //! file again changes nothing: customers are matched by email, else phone; products by
 //! SKU; purchases by order number.
 
+#[cfg(feature = "ssr")]
+mod address;
 mod api;
 #[cfg(feature = "ssr")]
 pub mod db;

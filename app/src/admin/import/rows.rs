@@ -9,6 +9,7 @@ use crate::domain::CustomerField;
 pub fn targets() -> Vec<(&'static str, &'static str)> {
     let mut all = vec![("", "(skip this column)")];
     all.extend(CustomerField::ALL.iter().map(|f| (f.column(), f.label())));
+    all.push(("address", "Address in one (split into street, postcode, city…)"));
     all.push(("tags", "Tags (comma-separated)"));
     all
 }
@@ -119,6 +120,25 @@ mod parse {
                 if cell.trim().is_empty() {
                     continue;
                 }
+                if target == "address" {
+                    // A part the row also gives in a column of its own is taken from that column.
+                    let given = |column: &str| {
+                        let i = mapping.iter().position(|m| m.as_deref() == Some(column));
+                        i.and_then(|i| record.get(i)).is_some_and(|c| !c.trim().is_empty())
+                    };
+                    for (field, part) in super::super::address::split(cell) {
+                        if given(field.column()) {
+                            continue;
+                        }
+                        match field.parse(&part) {
+                            Ok(value) => row.values.push((field, value)),
+                            Err(problem) => {
+                                problems.push(RowProblem { row: line, field: Field::Customer(field), problem })
+                            }
+                        }
+                    }
+                    continue;
+                }
                 if target == "tags" {
                     for tag in cell.split(',').filter(|t| !t.trim().is_empty()) {
                         match parse_tag(tag) {
@@ -165,6 +185,21 @@ mod parse {
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn a_one_string_address_lands_in_its_parts() {
+            let csv = "Email Address,Address,City\na@example.com,Oudegracht 12    Utrecht    3511 AB  NL,\nb@example.com,\"Rua Augusta 5, 1100-048 Lisboa\",Porto\n";
+            let mapping = vec![Some("email".to_owned()), Some("address".to_owned()), Some("city".to_owned())];
+            let (rows, problems) = rows(&records(csv).unwrap(), &mapping, DayOrder::DayFirst);
+            assert_eq!(problems, []);
+            let got = |i: usize, f| rows[i].text(f).map(str::to_owned);
+            assert_eq!(got(0, CustomerField::Street).as_deref(), Some("Oudegracht 12"));
+            assert_eq!(got(0, CustomerField::Postcode).as_deref(), Some("3511 AB"));
+            assert_eq!(got(0, CustomerField::Country).as_deref(), Some("NL"));
+            assert_eq!(got(0, CustomerField::City).as_deref(), Some("Utrecht"), "the row's City cell is blank");
+            assert_eq!(got(1, CustomerField::City).as_deref(), Some("Porto"), "the City column wins over the split");
+            assert_eq!(got(1, CustomerField::Postcode).as_deref(), Some("1100-048"));
+        }
 
         #[test]
         fn birthdays_are_read_as_the_file_writes_them() {
