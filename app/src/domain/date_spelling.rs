@@ -107,15 +107,9 @@ pub fn read(raw: &str, order: DayOrder) -> Result<SpelledDate, Problem> {
         }
         _ => return Err(Problem::NotADate),
     };
-    let leap = year.is_none_or(|y| (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400));
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return Err(Problem::NotADate),
-    };
-    if day < 1 || day > days || year.is_some_and(|y| !(1900..=9999).contains(&y)) {
+    // Without a year, 29 February is a birthday like any other: count in a leap year.
+    let days = super::date::days_in_month(year.unwrap_or(2000), month);
+    if !(1..=12).contains(&month) || day < 1 || day > days || year.is_some_and(|y| !(1900..=9999).contains(&y)) {
         return Err(Problem::NotADate);
     }
     let (time, offset) = if rest.is_empty() { (None, None) } else { time_and_offset(rest)? };

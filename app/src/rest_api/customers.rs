@@ -64,13 +64,16 @@ pub async fn upsert(
     let last = errors.check(Field::LastName, PersonName::parse_optional(input.last_name.as_deref().unwrap_or("")));
     let phone = errors.check(Field::Phone, Phone::parse_optional(input.phone.as_deref().unwrap_or("")));
     let address = address_parts(input.address.as_ref().unwrap_or(&Default::default()), &mut errors);
-    let (Some(email), Some(first), Some(last), Some(phone), true) = (email, first, last, phone, errors.is_empty())
-    else {
+    let (consents, consent_problems) = match consent_parts(&input.consents) {
+        Ok(consents) => (consents, Vec::new()),
+        Err(problems) => (Vec::new(), problems),
+    };
+    let valid = errors.is_empty() && consent_problems.is_empty();
+    let (Some(email), Some(first), Some(last), Some(phone), true) = (email, first, last, phone, valid) else {
         let mut problems = ApiError::from(errors).into_problems();
-        problems.extend(consent_parts(&input.consents).err().unwrap_or_default());
+        problems.extend(consent_problems);
         return Err(ApiError::Invalid(problems));
     };
-    let consents = consent_parts(&input.consents).map_err(ApiError::Invalid)?;
     let contact = crate::widgets::identity::Contact {
         first_name: first.as_ref(),
         last_name: last.as_ref(),

@@ -76,26 +76,31 @@ pub async fn create(
     };
     let catalogue = crate::admin::till::db::catalogue(&s.pool, caller.site, &form).await?;
     let parsed = crate::admin::till::form::parse_purchase(&form, &catalogue);
+    // A line naming a SKU the site does not have is at odds with its catalogue, not malformed
+    // (a 409, as is a customer number the site does not have); the missing name or price
+    // that follows from the unknown SKU is not named besides.
+    let unknown_sku = |p: &RowProblem| p.field == Field::Item && p.problem == Problem::UnknownOption;
+    let found: Vec<RowProblem> = match &parsed {
+        Err(found) => {
+            let unknown: Vec<usize> = found.iter().filter(|p| unknown_sku(p)).map(|p| p.row).collect();
+            found.iter().filter(|p| !(p.problem == Problem::Required && unknown.contains(&p.row))).copied().collect()
+        }
+        Ok(_) => Vec::new(),
+    };
     let mut problems: Vec<FieldProblem> = match &parsed {
         Ok(p) if p.lines.is_empty() => vec![FieldProblem::new("lines", Problem::Required)],
-        Ok(_) => Vec::new(),
-        Err(found) => found.iter().map(|p| FieldProblem::new(field_of(p), p.problem)).collect(),
+        _ => found.iter().map(|p| FieldProblem::new(field_of(p), p.problem)).collect(),
     };
+    let before = problems.len();
     let customer = customer(&s, &caller, &input, &mut problems).await?;
-    // A line naming a SKU the site does not have, or a customer number it does not have, is
-    // at odds with what is stored, not malformed: a 409. (Such a line's missing description
-    // or price follows from the unknown SKU and is not named besides.)
-    let unknown =
-        |p: &FieldProblem| p.problem == "UnknownOption" && (p.field.ends_with(".sku") || p.field == "customer_id");
-    let unknown_lines: Vec<String> = problems
-        .iter()
-        .filter(|p| p.field.ends_with(".sku") && unknown(p))
-        .map(|p| p.field.replace(".sku", "."))
-        .collect();
-    problems.retain(|p| {
-        unknown(p) || !(p.problem == "Required" && unknown_lines.iter().any(|l| p.field.starts_with(l.as_str())))
-    });
-    if !problems.is_empty() && problems.iter().all(unknown) {
+    // For a customer number, no customer means the site has none with that number (a bad
+    // email sent along is a problem of its own).
+    let unknown_customer = input.customer_id.is_some() && customer.is_none();
+    let lines_known_or_unknown = match &parsed {
+        Ok(p) => !p.lines.is_empty(),
+        Err(_) => found.iter().all(unknown_sku),
+    };
+    if !problems.is_empty() && lines_known_or_unknown && problems.len() - before == usize::from(unknown_customer) {
         return Err(ApiError::Conflict(problems));
     }
     let (Some(customer), Ok(purchase)) = (customer, parsed) else {

@@ -134,12 +134,9 @@ pub async fn check_import(site: String, id: i64, mapping: String) -> Result<DryR
             let (reading, terms) = ssr::read(&pool, site, id, &mapping).await?;
             let mut counts = [0i64; 3];
             let (_turn, mut tx) = crate::writer::begin(&pool).await?;
-            let mut start = 0;
-            while start < reading.good_rows() {
-                let end = (start + reading.chunk()).min(reading.good_rows());
-                let done = reading.apply(&mut tx, site, staff.id, id, &terms, start..end).await?;
+            for chunk in reading.chunks() {
+                let done = reading.apply(&mut tx, site, staff.id, id, &terms, chunk).await?;
                 counts.iter_mut().zip(done).for_each(|(c, d)| *c += d);
-                start = end;
             }
             tx.rollback().await?;
             let rejected_csv = if reading.problems.is_empty() { String::new() } else { reading.rejected_csv() };
@@ -199,14 +196,12 @@ async fn run(
     reading: &super::reading::Reading,
     terms: &super::reading::SiteTerms,
 ) -> sqlx::Result<()> {
-    let mut start = 0;
-    while start < reading.good_rows() {
-        let end = (start + reading.chunk()).min(reading.good_rows());
+    for chunk in reading.chunks() {
         let (_turn, mut tx) = crate::writer::begin(pool).await?;
-        let counts = reading.apply(&mut tx, site, staff, id, terms, start..end).await?;
-        super::db::progress(&mut tx, id, end - start, counts).await?;
+        let rows = chunk.len();
+        let counts = reading.apply(&mut tx, site, staff, id, terms, chunk).await?;
+        super::db::progress(&mut tx, id, rows, counts).await?;
         tx.commit().await?;
-        start = end;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use super::api::ImportProgress;
 use super::kind::ImportKind;
 use super::rows::Row;
 use crate::customer_changes::{ChangeSource, Set, set_in};
-use crate::domain::{CustomerField, CustomerId, FieldValue, SiteId, StaffId};
+use crate::domain::{Country, CustomerField, CustomerId, FieldValue, SiteId, StaffId};
 use sqlx::{AssertSqlSafe, Row as _, SqliteConnection, SqlitePool};
 
 /// An upload may not grow past this (characters).
@@ -179,24 +179,30 @@ async fn existing(conn: &mut SqliteConnection, site: SiteId, row: &Row) -> sqlx:
     Ok(None)
 }
 
-/// The row with its phone number as the site stores it (E.164 where the site has a
-/// country), so it finds the customer who has it in any spelling.
-async fn phone_in_country(conn: &mut SqliteConnection, site: SiteId, row: &Row) -> sqlx::Result<Row> {
+/// The row with its phone number as a site of `country` stores it (E.164 where it has
+/// one), so it finds the customer who has it in any spelling.
+fn phone_in_country(row: &Row, country: Option<&Country>) -> Row {
     let mut row = row.clone();
     for (field, value) in &mut row.values {
         if let (CustomerField::Phone, FieldValue::Text(typed)) = (*field, &*value)
             && let Ok(phone) = crate::domain::Phone::parse(typed)
         {
-            let stored = crate::sites::phones::stored(conn, site, &phone).await?;
-            *value = FieldValue::Text(stored.as_str().to_owned());
+            *value = FieldValue::Text(phone.in_country(country).as_str().to_owned());
         }
     }
-    Ok(row)
+    row
 }
 
-/// Applies one row (see the module comment). Column names come from `CustomerField`.
-pub async fn apply(conn: &mut SqliteConnection, site: SiteId, staff: StaffId, row: &Row) -> sqlx::Result<Outcome> {
-    let row = &phone_in_country(conn, site, row).await?;
+/// Applies one row (see the module comment) of a site in `country`, which the import reads
+/// once. Column names come from `CustomerField`.
+pub async fn apply(
+    conn: &mut SqliteConnection,
+    site: SiteId,
+    country: Option<&Country>,
+    staff: StaffId,
+    row: &Row,
+) -> sqlx::Result<Outcome> {
+    let row = &phone_in_country(row, country);
     let Some(id) = existing(conn, site, row).await? else {
         let columns: Vec<&str> = row.values.iter().map(|(f, _)| f.column()).collect();
         let marks: Vec<&str> = row.values.iter().map(|(f, _)| f.write_sql()).collect();

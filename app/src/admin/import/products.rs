@@ -2,6 +2,7 @@
 //! same [`ValidProduct`]), with a name per site language from columns mapped `name:xx`.
 //! A product with the row's SKU is updated where the file differs, any other is added.
 
+use super::rows::{cell, column_day_order};
 use crate::domain::date_spelling::{self, DayOrder};
 use crate::domain::{Field, Problem, RowProblem};
 use crate::products::{ProductForm, ValidProduct};
@@ -27,17 +28,12 @@ pub fn products(
     languages: &[String],
     fallback: DayOrder,
 ) -> (Vec<ProductRow>, Vec<RowProblem>) {
-    let column = |target: &str| mapping.iter().position(|m| m.as_deref() == Some(target));
-    let expected = column("stock_expected");
-    let order = date_spelling::day_order(
-        records.iter().filter_map(|(_, r)| expected.and_then(|i| r.get(i)).map(String::as_str)),
-        fallback,
-    );
+    let order = column_day_order(records, mapping, "stock_expected", fallback);
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (line, record) in records {
-        let get = |target: &str| column(target).and_then(|i| record.get(i)).cloned().unwrap_or_default();
+        let get = |target: &str| cell(record, mapping, target).unwrap_or_default().to_owned();
         let mut form = ProductForm {
             sku: get("sku"),
             name: get("name"),
@@ -49,9 +45,8 @@ pub fn products(
         for language in languages {
             form.names.insert(language.clone(), get(&format!("name:{language}")));
         }
-        let raw = get("stock_expected");
-        if !raw.trim().is_empty() {
-            match date_spelling::read(&raw, order) {
+        if let Some(raw) = cell(record, mapping, "stock_expected") {
+            match date_spelling::read(raw, order) {
                 Ok(d) if d.year.is_some() => form.stock_expected = d.date(),
                 _ => {
                     problems.push(RowProblem { row: *line, field: Field::StockExpected, problem: Problem::NotADate });

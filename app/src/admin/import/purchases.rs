@@ -3,6 +3,7 @@
 //! the first), each with a date, the customer's email or phone, its lines or a total, and
 //! a payment method. Every problem carries its line in the file.
 
+use super::rows::{cell, column_day_order};
 use crate::domain::date_spelling::{self, DayOrder};
 use crate::domain::{Email, Field, Minor, PaymentMethod, Phone, Problem, RowProblem};
 use std::collections::HashMap;
@@ -49,12 +50,6 @@ struct Draft {
     total: Option<Minor>,
     method: Option<PaymentMethod>,
     bad: bool,
-}
-
-/// The cell of `target` in a row, trimmed; None when blank or not mapped.
-fn cell<'a>(record: &'a [String], mapping: &[Option<String>], target: &str) -> Option<&'a str> {
-    let i = mapping.iter().position(|m| m.as_deref() == Some(target))?;
-    record.get(i).map(|c| c.trim()).filter(|c| !c.is_empty())
 }
 
 /// An amount as exports write it: `12.50`, `12,50`, `€ 12.50`, `12.50 EUR`, `1,234.50`.
@@ -115,7 +110,7 @@ pub fn orders(
     fallback: DayOrder,
     now: &str,
 ) -> (Vec<Order>, Vec<RowProblem>) {
-    let order = date_spelling::day_order(records.iter().filter_map(|(_, r)| cell(r, mapping, "date")), fallback);
+    let order = column_day_order(records, mapping, "date", fallback);
     let mut problems = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();

@@ -64,10 +64,9 @@ impl Reading {
     pub fn new(kind: ImportKind, content: &str, mapping: &str, site: &SiteTerms) -> Result<Reading, AppError> {
         let mapping: Vec<String> = serde_json::from_str(mapping)
             .map_err(|_| AppError::Invalid(FieldErrors::one(Field::Mapping, Problem::UnknownOption)))?;
-        let (header, _, _) = rows::preview(content, 0).map_err(bad_file)?;
+        let (header, records) = rows::records(content).map_err(bad_file)?;
         let targets = check_mapping(kind, &site.targets(kind), header.len(), &mapping)
             .map_err(|p| AppError::Invalid(FieldErrors::one(Field::Mapping, p)))?;
-        let records = rows::records(content).map_err(bad_file)?;
         let (parsed, problems) = match kind {
             ImportKind::Customers => {
                 let (good, problems) = rows::rows(&records, &targets, site.day_order());
@@ -157,7 +156,7 @@ impl Reading {
         match &self.parsed {
             Parsed::Customers(rows) => {
                 for row in &rows[range] {
-                    count(super::db::apply(conn, site, staff, row).await?);
+                    count(super::db::apply(conn, site, terms.country.as_ref(), staff, row).await?);
                 }
             }
             Parsed::Products(rows) => {
@@ -173,13 +172,16 @@ impl Reading {
         Ok(counts)
     }
 
-    /// Rows per transaction. Purchases go in thousands: a chunk is a few statements, and each
-    /// commit waits for the disk (5,000 orders hold the writer for about half a second).
-    pub fn chunk(&self) -> usize {
-        match self.parsed {
+    /// The good rows in chunks, one transaction each. Purchases go in thousands: a chunk is a
+    /// few statements, and each commit waits for the disk (5,000 orders hold the writer for
+    /// about half a second).
+    pub fn chunks(&self) -> impl Iterator<Item = std::ops::Range<usize>> + use<> {
+        let size = match self.parsed {
             Parsed::Purchases(_) => 5_000,
             _ => super::CHUNK_ROWS,
-        }
+        };
+        let rows = self.good_rows();
+        (0..rows).step_by(size).map(move |start| start..(start + size).min(rows))
     }
 }
 

@@ -60,39 +60,58 @@ mod parse {
     pub type Sample = (Vec<String>, Vec<Vec<String>>, usize);
 
     pub fn preview(content: &str, n: usize) -> Result<Sample, csv::Error> {
-        let text = normalised(content);
-        let mut r = reader(&text);
-        let header = r.headers()?.iter().map(str::to_owned).collect();
         let mut rows = Vec::new();
         let mut total = 0;
-        for record in r.records() {
-            let record = record?;
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
+        let header = each_record(content, |_, record| {
             total += 1;
             if rows.len() < n {
                 rows.push(record.iter().map(str::to_owned).collect());
             }
-        }
+        })?;
         Ok((header, rows, total))
     }
 
-    /// Every row of the file that is not blank, with its line number.
-    pub fn records(content: &str) -> Result<Vec<(usize, Vec<String>)>, csv::Error> {
+    /// A row of the file with its line number.
+    pub type Record = (usize, Vec<String>);
+
+    /// The header, and every row of the file that is not blank with its line number.
+    pub fn records(content: &str) -> Result<(Vec<String>, Vec<Record>), csv::Error> {
+        let mut out = Vec::new();
+        let header = each_record(content, |line, record| out.push((line, record.iter().map(str::to_owned).collect())))?;
+        Ok((header, out))
+    }
+
+    /// Reads the file once: its header, and `each` row that is not blank with its line.
+    fn each_record(content: &str, mut each: impl FnMut(usize, &csv::StringRecord)) -> Result<Vec<String>, csv::Error> {
         let text = normalised(content);
         let mut r = reader(&text);
-        r.headers()?;
-        let mut out = Vec::new();
+        let header = r.headers()?.iter().map(str::to_owned).collect();
         for record in r.records() {
             let record = record?;
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            out.push((line, record.iter().map(str::to_owned).collect()));
+            each(record.position().map_or(0, |p| p.line() as usize), &record);
         }
-        Ok(out)
+        Ok(header)
+    }
+
+    /// The cell of the column mapped to `target` in `record`, trimmed; None when no column
+    /// is mapped to it or the cell is blank.
+    pub fn cell<'a>(record: &'a [String], mapping: &[Option<String>], target: &str) -> Option<&'a str> {
+        let i = mapping.iter().position(|m| m.as_deref() == Some(target))?;
+        record.get(i).map(|c| c.trim()).filter(|c| !c.is_empty())
+    }
+
+    /// Which number is the day in the dates of the column mapped to `target`: what its
+    /// cells show, else `fallback` (see [`date_spelling::day_order`]).
+    pub fn column_day_order(
+        records: &[(usize, Vec<String>)],
+        mapping: &[Option<String>],
+        target: &str,
+        fallback: DayOrder,
+    ) -> DayOrder {
+        date_spelling::day_order(records.iter().filter_map(|(_, r)| cell(r, mapping, target)), fallback)
     }
 
     /// Every row parsed, and every problem found (all of them, not only the first).
@@ -103,11 +122,7 @@ mod parse {
         mapping: &[Option<String>],
         fallback: DayOrder,
     ) -> (Vec<Row>, Vec<RowProblem>) {
-        let birthdays = mapping.iter().position(|m| m.as_deref() == Some("birthday"));
-        let order = date_spelling::day_order(
-            records.iter().filter_map(|(_, r)| birthdays.and_then(|i| r.get(i)).map(String::as_str)),
-            fallback,
-        );
+        let order = column_day_order(records, mapping, "birthday", fallback);
         let mut rows = Vec::new();
         let mut problems = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -122,12 +137,8 @@ mod parse {
                 }
                 if target == "address" {
                     // A part the row also gives in a column of its own is taken from that column.
-                    let given = |column: &str| {
-                        let i = mapping.iter().position(|m| m.as_deref() == Some(column));
-                        i.and_then(|i| record.get(i)).is_some_and(|c| !c.trim().is_empty())
-                    };
                     for (field, part) in super::super::address::split(cell) {
-                        if given(field.column()) {
+                        if self::cell(record, mapping, field.column()).is_some() {
                             continue;
                         }
                         match field.parse(&part) {
@@ -190,7 +201,7 @@ mod parse {
         fn a_one_string_address_lands_in_its_parts() {
             let csv = "Email Address,Address,City\na@example.com,Oudegracht 12    Utrecht    3511 AB  NL,\nb@example.com,\"Rua Augusta 5, 1100-048 Lisboa\",Porto\n";
             let mapping = vec![Some("email".to_owned()), Some("address".to_owned()), Some("city".to_owned())];
-            let (rows, problems) = rows(&records(csv).unwrap(), &mapping, DayOrder::DayFirst);
+            let (rows, problems) = rows(&records(csv).unwrap().1, &mapping, DayOrder::DayFirst);
             assert_eq!(problems, []);
             let got = |i: usize, f| rows[i].text(f).map(str::to_owned);
             assert_eq!(got(0, CustomerField::Street).as_deref(), Some("Oudegracht 12"));
@@ -205,7 +216,7 @@ mod parse {
         fn birthdays_are_read_as_the_file_writes_them() {
             let csv = "email,birthday\na@example.com,03/15/1990\nb@example.com,04/01/1985\nc@example.com,1970-01-02\nd@example.com,12/24\n";
             let mapping = vec![Some("email".to_owned()), Some("birthday".to_owned())];
-            let (rows, problems) = rows(&records(csv).unwrap(), &mapping, DayOrder::DayFirst);
+            let (rows, problems) = rows(&records(csv).unwrap().1, &mapping, DayOrder::DayFirst);
             assert_eq!(problems, []);
             let birthdays: Vec<&str> = rows.iter().filter_map(|r| r.text(CustomerField::Birthday)).collect();
             assert_eq!(
@@ -221,7 +232,7 @@ mod parse {
             let csv = "Vorname;E-Mail;Telefon;Geschlecht\r\nAnna;anna@example.com;;female\r\nBen;not-an-email;;male\r\n;;;\r\nCleo;;;\r\nDora;ANNA@example.com;;robot\r\nEva;anna@example.com;;\r\n";
             let mapping: Vec<Option<String>> =
                 ["first_name", "email", "phone", "gender"].iter().map(|t| Some((*t).to_owned())).collect();
-            let (rows, problems) = rows(&records(csv).unwrap(), &mapping, DayOrder::DayFirst);
+            let (rows, problems) = rows(&records(csv).unwrap().1, &mapping, DayOrder::DayFirst);
             assert_eq!(rows.len(), 1);
             assert_eq!(rows[0].line, 2);
             let found: Vec<(usize, Field, Problem)> = problems.iter().map(|p| (p.row, p.field, p.problem)).collect();

@@ -328,9 +328,8 @@ fn describe(p: RowProblem) -> String {
 /// the line's price, which staff may still change.
 #[component]
 fn ItemInput(line: Line, customer: i64) -> impl IntoView {
-    let typed = RwSignal::new(String::new());
     let found = LocalResource::new(move || {
-        let query = typed.get();
+        let query = line.sku.get();
         async move { if query.trim().is_empty() { Ok(Vec::new()) } else { till_items(customer, query).await } }
     });
     // The SKU whose price was filled in last: a price typed after it is left alone.
@@ -349,11 +348,7 @@ fn ItemInput(line: Line, customer: i64) -> impl IntoView {
     view! {
         <input aria-label="Item" list=list.clone() placeholder="SKU or name" autocomplete="off"
             prop:value=move || line.sku.get()
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                line.sku.set(value.clone());
-                typed.set(value);
-            } />
+            on:input=move |ev| line.sku.set(event_target_value(&ev)) />
         <datalist id=list>
             {move || found.get().and_then(Result::ok).map(|items| items.into_iter().map(|i| view! {
                 <option value=i.sku.clone()>{format!("{} ({})", i.name, i.price.plain())}</option>
