@@ -50,6 +50,11 @@ impl WidgetKind {
         WidgetKind::ALL.into_iter().find(|w| w.code() == code)
     }
 
+    /// Whether the widget's form can ask for a postal address (`AddressMode`).
+    pub fn takes_address(self) -> bool {
+        matches!(self, WidgetKind::Signup | WidgetKind::Reservation | WidgetKind::Warranty)
+    }
+
     /// What the owner sees in the settings page.
     pub fn title(self) -> &'static str {
         match self {

@@ -28,8 +28,8 @@ fn product(r: &SqliteRow) -> sqlx::Result<Product> {
 
 /// The condition shared by the count and the page: ?1 site, ?2 active, ?3 the search as
 /// typed (a SKU starts with it, which the UNIQUE (site_id, sku) index ranges over), ?4 the
-/// same as a LIKE pattern for names and categories.
-const FILTER: &str = "i.site_id = ?1 AND i.active = ?2 AND (?3 = ''
+/// same as a LIKE pattern for names and categories. The warranty widget's search uses it too.
+pub(crate) const FILTER: &str = "i.site_id = ?1 AND i.active = ?2 AND (?3 = ''
     OR (i.sku >= ?3 AND i.sku < ?3 || char(1114111))
     OR i.name LIKE ?4 ESCAPE '\\' OR i.category LIKE ?4 ESCAPE '\\'
     OR EXISTS (SELECT 1 FROM catalogue_item_names n WHERE n.item_id = i.id AND n.name LIKE ?4 ESCAPE '\\'))";

@@ -79,6 +79,7 @@ pub async fn upsert(
         last_name: last.as_ref(),
         email: &email,
         phone: phone.as_ref(),
+        address: None,
         source: "api",
     };
     let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;

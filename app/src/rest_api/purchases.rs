@@ -172,6 +172,7 @@ async fn customer(
                     last_name: None,
                     email: &email,
                     phone: None,
+                    address: None,
                     source: "api",
                 };
                 let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;

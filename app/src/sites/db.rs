@@ -1,10 +1,11 @@
 //! SQL of the sites feature.
 
 use super::Site;
-use crate::domain::{Origin, SiteId, SiteKey, WidgetKind};
+use crate::domain::{AddressMode, Origin, SiteId, SiteKey, WidgetKind};
 use sqlx::{Row, SqlitePool};
 
-/// The site with this key, its allowed origins, widgets and languages, if it exists.
+/// The site with this key, its allowed origins, widgets, languages and address modes, if
+/// it exists.
 ///
 /// One query: the gate runs this on every widget call.
 pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<Site>> {
@@ -12,7 +13,9 @@ pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Optio
         "SELECT s.id, s.name, s.privacy_policy_url, s.default_language, s.kept_query_params,
            (SELECT group_concat(origin, ' ') FROM site_origins WHERE site_id = s.id) AS origins,
            (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets,
-           (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages
+           (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages,
+           (SELECT group_concat(widget || ':' || mode, ' ') FROM site_address_modes WHERE site_id = s.id)
+             AS address_modes
          FROM sites s WHERE s.site_key = ?",
     )
     .bind(key.as_str())
@@ -21,7 +24,7 @@ pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Optio
     else {
         return Ok(None);
     };
-    // Origins, widget codes and language codes never contain a space.
+    // Origins, widget codes, language codes and address modes never contain a space.
     let list = |column: &str| -> Vec<String> {
         row.get::<Option<String>, _>(column).unwrap_or_default().split(' ').map(str::to_owned).collect()
     };
@@ -37,6 +40,13 @@ pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Optio
         widgets: list("widgets").iter().filter_map(|w| WidgetKind::from_code(w)).collect(),
         languages: list("languages").into_iter().filter(|l| !l.is_empty()).collect(),
         kept_query_params: row.get::<String, _>("kept_query_params").split_whitespace().map(str::to_owned).collect(),
+        address_modes: list("address_modes")
+            .iter()
+            .filter_map(|pair| {
+                let (widget, mode) = pair.split_once(':')?;
+                Some((WidgetKind::from_code(widget)?, AddressMode::from_code(mode)?))
+            })
+            .collect(),
     }))
 }
 

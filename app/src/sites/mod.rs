@@ -4,7 +4,7 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod phones;
 
-use crate::domain::{Origin, SiteId, SiteKey, WidgetKind};
+use crate::domain::{AddressMode, Origin, SiteId, SiteKey, WidgetKind};
 
 /// The marker stored in `site_origins` for "the origin Patron itself is served on".
 pub const SELF_ORIGIN: &str = "self";
@@ -24,6 +24,8 @@ pub struct Site {
     pub languages: Vec<String>,
     /// Query parameters kept in the paths of page views, in the admin's order.
     pub kept_query_params: Vec<String>,
+    /// The widgets that ask for a postal address, and how; the others ask for none.
+    pub address_modes: Vec<(WidgetKind, AddressMode)>,
 }
 
 impl Site {
@@ -31,6 +33,11 @@ impl Site {
     /// visitor's if the site writes in it, else the site's default.
     pub fn text_language<'a>(&'a self, visitor: &'a str) -> &'a str {
         if self.languages.iter().any(|l| l == visitor) { visitor } else { &self.default_language }
+    }
+
+    /// How much of a postal address the site's `widget` asks for.
+    pub fn address_mode(&self, widget: WidgetKind) -> AddressMode {
+        self.address_modes.iter().find(|(w, _)| *w == widget).map_or(AddressMode::Off, |(_, mode)| *mode)
     }
 
     /// Whether a page on `origin` may call this site's widgets. `self` stands for Patron's
@@ -66,6 +73,7 @@ mod tests {
             widgets: WidgetKind::ALL.to_vec(),
             languages: vec!["en".into(), "nl".into()],
             kept_query_params: Vec::new(),
+            address_modes: Vec::new(),
         }
     }
 

@@ -8,7 +8,7 @@
 //! visitor gets a token that links nothing, indistinguishable from a real one); the
 //! submission itself (a reservation, a warranty card) is kept with what was typed.
 
-use crate::domain::{CustomerId, Email, PersonName, Phone, SiteId, Sku};
+use crate::domain::{CustomerId, Email, PersonName, Phone, PostalAddress, SiteId, Sku};
 use crate::tokens;
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -18,6 +18,8 @@ pub struct Contact<'a> {
     pub last_name: Option<&'a PersonName>,
     pub email: &'a Email,
     pub phone: Option<&'a Phone>,
+    /// The postal address, where the site's widget asks for one and it was given.
+    pub address: Option<&'a PostalAddress>,
     /// The widget it came through (`signup`, `reservation`...), kept as the new customer's source.
     pub source: &'static str,
 }
@@ -59,14 +61,19 @@ pub async fn token_for(
 }
 
 /// The typed contact of a submission, sealed as one value (JSON of first name, last name,
-/// phone), kept on the submission whatever the record says.
+/// phone and the address's parts when one was given), kept on the submission whatever the
+/// record says.
 pub fn typed_contact(c: &Contact<'_>) -> String {
-    serde_json::json!({
+    let mut typed = serde_json::json!({
         "first_name": c.first_name.map(PersonName::as_str),
         "last_name": c.last_name.map(PersonName::as_str),
         "phone": c.phone.map(Phone::as_str),
-    })
-    .to_string()
+    });
+    if let Some(address) = c.address {
+        let parts = address.parts().into_iter().map(|(field, value)| (field.column().to_owned(), value.into()));
+        typed["address"] = serde_json::Value::Object(parts.collect());
+    }
+    typed.to_string()
 }
 
 /// The customer with this email on this site, updated with the filled-in fields, or a new
@@ -108,6 +115,10 @@ pub async fn upsert_customer(
         sqlx::query(sqlx::AssertSqlSafe(write)).bind(new).bind(id).execute(&mut *tx).await?;
         record_change_by(tx, id, None, source, field.column(), old.as_deref(), Some(new)).await?;
     }
+    for (field, value) in c.address.map(PostalAddress::parts).unwrap_or_default() {
+        let value = crate::domain::FieldValue::Text(value.to_owned());
+        crate::customer_changes::set_in(tx, id, None, source, field, &value).await?;
+    }
     Ok((id, false))
 }
 
@@ -124,8 +135,8 @@ async fn find_by_email(tx: &mut SqliteConnection, site: SiteId, email: &Email) -
 async fn insert_customer(tx: &mut SqliteConnection, site: SiteId, c: &Contact<'_>) -> sqlx::Result<CustomerId> {
     let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
     sqlx::query_scalar(
-        "INSERT INTO customers (site_id, first_name, last_name, email, phone, source)
-         VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), ?)
+        "INSERT INTO customers (site_id, first_name, last_name, email, phone, source, street, postcode, city, country)
+         VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), ?, pii_seal(?), ?, ?, ?)
          RETURNING id",
     )
     .bind(site)
@@ -134,6 +145,10 @@ async fn insert_customer(tx: &mut SqliteConnection, site: SiteId, c: &Contact<'_
     .bind(c.email.as_str())
     .bind(phone.as_ref().map(Phone::as_str))
     .bind(c.source)
+    .bind(c.address.map_or("", PostalAddress::street))
+    .bind(c.address.map_or("", PostalAddress::postcode))
+    .bind(c.address.map_or("", PostalAddress::city))
+    .bind(c.address.and_then(PostalAddress::country).unwrap_or(""))
     .fetch_one(&mut *tx)
     .await
 }

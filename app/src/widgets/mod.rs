@@ -4,6 +4,7 @@
 //! bundle; its server functions sit under `/w/` and are reached through the widget gate at
 //! `/s/SITEKEY/w/...`, which checks the site and the page's origin first.
 
+pub mod address;
 #[cfg(feature = "ssr")]
 pub mod caller;
 pub mod catalogue;

@@ -35,6 +35,10 @@ pub fn TextField(
     errors: RwSignal<FieldErrors>,
     t: &'static Texts,
     #[prop(optional)] required: bool,
+    /// Leaves "(optional)" off the label of a field that is not required, where the group
+    /// it belongs to says it (an optional address needs all its parts once begun).
+    #[prop(optional)]
+    unmarked: bool,
 ) -> impl IntoView {
     let error_id = format!("{name}-error");
     let invalid = move || errors.with(|e| e.get(field).is_some()).then_some("true");
@@ -42,7 +46,7 @@ pub fn TextField(
         <div class="patron-field">
             <label for=name>
                 {label}
-                {(!required).then(|| view! { <span class="patron-muted">" (" {t.optional} ")"</span> })}
+                {(!required && !unmarked).then(|| view! { <span class="patron-muted">" (" {t.optional} ")"</span> })}
             </label>
             <input
                 id=name

@@ -250,7 +250,7 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 74] = [
+const EVERY_ARGUMENT: [(&str, &str); 75] = [
     ("query", ""),
     ("purpose", "post"),
     ("granted", "true"),
@@ -262,6 +262,7 @@ const EVERY_ARGUMENT: [(&str, &str); 74] = [
     ("site", "demo"),
     ("widget", "nps"),
     ("on", "true"),
+    ("mode", "required"),
     ("origin", "https://shop.example"),
     ("language", "en"),
     ("body", "Yes, send me the newsletter."),
@@ -329,7 +330,7 @@ const EVERY_ARGUMENT: [(&str, &str); 74] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 105] = [
+const ACCESS: [(&str, Option<Role>); 106] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -390,6 +391,7 @@ const ACCESS: [(&str, Option<Role>); 105] = [
     ("site_settings", Some(Role::Owner)),
     ("save_site", Some(Role::Owner)),
     ("set_widget", Some(Role::Owner)),
+    ("set_address_mode", Some(Role::Owner)),
     ("add_origin", Some(Role::Owner)),
     ("remove_origin", Some(Role::Owner)),
     ("save_consent_text", Some(Role::Owner)),

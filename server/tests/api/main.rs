@@ -40,3 +40,4 @@ mod signup;
 mod surveys;
 mod throttle;
 mod webhooks;
+mod widget_addresses;

@@ -52,7 +52,7 @@ async fn a_manager_adds_changes_and_archives_a_product_and_staff_cannot() {
     // The reservation widget offers it at once.
     let item = app.widget("item", &[("sku", "SPELT")]).await;
     assert_eq!(item.status(), StatusCode::OK);
-    assert_eq!(item.json::<Value>().await.unwrap()["name"], "Spelt loaf");
+    assert_eq!(item.json::<Value>().await.unwrap()["item"]["name"], "Spelt loaf");
 
     // A second product with the same SKU is a field error; nothing changes.
     let res = app.admin_via(&manager, &app.url, "save_product", &product("SPELT", "Other", "1")).await;

@@ -31,7 +31,9 @@ async fn an_item_is_described_for_the_reservation_widget() {
     let app = spawn_app().await;
     let res = app.widget("item", &[("sku", "PANETTONE")]).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let item: serde_json::Value = res.json().await.unwrap();
+    let config: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(config["address"], "off", "no address asked for until the owner chooses");
+    let item = &config["item"];
     assert_eq!(item["name"], "Christmas panettone");
     assert_eq!(item["price_minor"], 2450);
     assert_eq!(item["currency"], "EUR");

@@ -63,6 +63,8 @@ pub struct SiteSettings {
     pub languages: Vec<String>,
     pub origins: Vec<String>,
     pub widgets: Vec<WidgetKind>,
+    /// The widgets that ask for a postal address, and how.
+    pub address_modes: Vec<(WidgetKind, crate::domain::AddressMode)>,
     /// Patron's own origin as this browser reaches it: the `src` of the embed script.
     pub embed_server: String,
     pub consent_texts: Vec<ConsentWording>,
@@ -167,6 +169,37 @@ pub async fn set_widget(site: String, widget: WidgetKind, on: bool) -> Result<()
                 Some(id),
                 None,
                 "widget switched",
+            )
+            .await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Whether a site's signup, reservation or warranty form asks for a postal address.
+#[server(prefix = "/api/admin", endpoint = "set_address_mode")]
+pub async fn set_address_mode(
+    site: String,
+    widget: WidgetKind,
+    mode: crate::domain::AddressMode,
+) -> Result<(), AppError> {
+    crate::server_ctx::answer(
+        async move {
+            use crate::domain::{Field, FieldErrors, Problem};
+            let (staff, id) = crate::staff::guard::owner_and_site(&site).await?;
+            if !widget.takes_address() {
+                return Err(FieldErrors::one(Field::Choice, Problem::UnknownOption).into());
+            }
+            let pool = crate::server_ctx::pool()?;
+            super::db::set_address_mode(&pool, id, widget, mode).await?;
+            tracing::info!(staff = staff.id.0, site, widget = widget.code(), mode = mode.code(), "address mode set");
+            crate::staff::audit::note(
+                &staff,
+                crate::staff::audit::AuditAction::ChangedSettings,
+                Some(id),
+                None,
+                &format!("{} asks for a postal address: {}", widget.code(), mode.code()),
             )
             .await?;
             Ok(())

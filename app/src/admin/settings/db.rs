@@ -2,7 +2,7 @@
 
 use super::api::{ConsentWording, OptionSetting, QuestionSettings, SiteSettings, SiteSummary, SiteText};
 use super::form::{OptionCode, ValidGeneral, ValidNewSite};
-use crate::domain::{Country, ProfileField, SiteId, WidgetKind};
+use crate::domain::{AddressMode, Country, ProfileField, SiteId, WidgetKind};
 use crate::widgets::question::QuestionKind;
 use sqlx::{Row, SqlitePool};
 
@@ -44,6 +44,11 @@ pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSetti
         .await?;
     let widget_codes: Vec<String> =
         sqlx::query_scalar("SELECT widget FROM site_widgets WHERE site_id = ?").bind(site).fetch_all(pool).await?;
+    let address_modes: Vec<(String, String)> =
+        sqlx::query_as("SELECT widget, mode FROM site_address_modes WHERE site_id = ?")
+            .bind(site)
+            .fetch_all(pool)
+            .await?;
     let consent_texts = sqlx::query_as::<_, (String, i64, String)>(
         "SELECT language, version, body FROM consent_texts c
          WHERE site_id = ?1 AND purpose = 'newsletter'
@@ -100,6 +105,10 @@ pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSetti
         origins,
         // In the order the page lists them, whatever order the rows come in.
         widgets: WidgetKind::ALL.into_iter().filter(|w| widget_codes.iter().any(|c| c == w.code())).collect(),
+        address_modes: address_modes
+            .iter()
+            .filter_map(|(w, m)| Some((WidgetKind::from_code(w)?, AddressMode::from_code(m)?)))
+            .collect(),
         embed_server: String::new(),
         consent_texts,
         questions,
@@ -197,6 +206,24 @@ pub async fn set_widget(pool: &SqlitePool, site: SiteId, widget: WidgetKind, on:
         "DELETE FROM site_widgets WHERE site_id = ? AND widget = ?"
     };
     sqlx::query(sql).bind(site).bind(widget.code()).execute(pool).await?;
+    Ok(())
+}
+
+/// A widget's address mode; `Off` removes its row.
+pub async fn set_address_mode(
+    pool: &SqlitePool,
+    site: SiteId,
+    widget: WidgetKind,
+    mode: AddressMode,
+) -> sqlx::Result<()> {
+    let query = match mode {
+        AddressMode::Off => sqlx::query("DELETE FROM site_address_modes WHERE site_id = ? AND widget = ?"),
+        AddressMode::Optional | AddressMode::Required => sqlx::query(
+            "INSERT INTO site_address_modes (site_id, widget, mode) VALUES (?, ?, ?)
+             ON CONFLICT (site_id, widget) DO UPDATE SET mode = excluded.mode",
+        ),
+    };
+    query.bind(site).bind(widget.code()).bind(mode.code()).execute(pool).await?;
     Ok(())
 }
 

@@ -1,8 +1,8 @@
 //! The general settings of a site (name, policy, languages, analytics paths), where its
 //! widgets may run, and which widgets it uses with their snippets.
 
-use super::{AddOrigin, LanguageSelect, RemoveOrigin, SaveSite, SetWidget, SiteSettings};
-use crate::domain::{Field, WidgetKind, embed_snippet};
+use super::{AddOrigin, LanguageSelect, RemoveOrigin, SaveSite, SetAddressMode, SetWidget, SiteSettings};
+use crate::domain::{AddressMode, Field, WidgetKind, embed_snippet};
 use crate::staff::form_error::FormError;
 use crate::staff::ui::{action_error, reload_after};
 use crate::widgets::texts::Lang;
@@ -90,9 +90,18 @@ pub(super) fn Origins(site: String, origins: Vec<String>, changed: RwSignal<u32>
 }
 
 #[component]
-pub(super) fn Widgets(site: String, enabled: Vec<WidgetKind>, server: String, changed: RwSignal<u32>) -> impl IntoView {
+pub(super) fn Widgets(
+    site: String,
+    enabled: Vec<WidgetKind>,
+    address_modes: Vec<(WidgetKind, AddressMode)>,
+    server: String,
+    changed: RwSignal<u32>,
+) -> impl IntoView {
     let switch = ServerAction::<SetWidget>::new();
     reload_after(switch, changed);
+    let set_address = ServerAction::<SetAddressMode>::new();
+    reload_after(set_address, changed);
+    let address_error = action_error(set_address);
     view! {
         <h2>"Widgets"</h2>
         <p class="hint">"Paste a snippet where the widget should appear. The script tag is needed once per page."</p>
@@ -101,6 +110,8 @@ pub(super) fn Widgets(site: String, enabled: Vec<WidgetKind>, server: String, ch
                 let on = enabled.contains(&kind);
                 let snippet = embed_snippet(kind, &server, &site);
                 let site = site.clone();
+                let address = address_modes.iter().find(|(w, _)| *w == kind).map_or(AddressMode::Off, |(_, m)| *m);
+                let address_site = site.clone();
                 view! {
                     <article class="widget" data-widget=kind.code()>
                         <label class="inline">
@@ -112,6 +123,20 @@ pub(super) fn Widgets(site: String, enabled: Vec<WidgetKind>, server: String, ch
                             <strong>{kind.title()}</strong>
                             {(!on).then(|| view! { <span class="badge none">"off"</span> })}
                         </label>
+                        {kind.takes_address().then(|| view! {
+                            <label class="inline">
+                                "Postal address "
+                                <select name="address"
+                                    on:change=move |ev| {
+                                        let Some(mode) = AddressMode::from_code(&event_target_value(&ev)) else { return };
+                                        set_address.dispatch(SetAddressMode { site: address_site.clone(), widget: kind, mode });
+                                    }>
+                                    {AddressMode::ALL.into_iter().map(|m| view! {
+                                        <option value=m.code() selected=m == address>{address_mode_label(m)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        })}
                         <textarea class="snippet" readonly rows="3" aria-label=format!("Embed snippet: {}", kind.title())
                             on:focus=move |ev| { event_target::<web_sys::HtmlTextAreaElement>(&ev).select(); }>
                             {snippet}
@@ -120,5 +145,14 @@ pub(super) fn Widgets(site: String, enabled: Vec<WidgetKind>, server: String, ch
                 }
             }).collect_view()}
         </div>
+        <FormError error=address_error field=Field::Choice />
+    }
+}
+
+fn address_mode_label(mode: AddressMode) -> &'static str {
+    match mode {
+        AddressMode::Off => "not asked",
+        AddressMode::Optional => "optional",
+        AddressMode::Required => "required",
     }
 }

@@ -10,8 +10,8 @@ mod general;
 
 pub use api::{
     AddOption, AddOrigin, ConsentWording, CreateSite, GetSiteSettings, ListSites, MoveOption, OptionSetting,
-    QuestionSettings, RemoveOrigin, SaveConsentText, SaveProfileFields, SaveSite, SaveTexts, SetOption, SetWidget,
-    SiteSettings, SiteSummary, SiteText, get_site_settings, list_sites,
+    QuestionSettings, RemoveOrigin, SaveConsentText, SaveProfileFields, SaveSite, SaveTexts, SetAddressMode, SetOption,
+    SetWidget, SiteSettings, SiteSummary, SiteText, get_site_settings, list_sites,
 };
 
 use crate::domain::{Field, ProfileField};
@@ -140,7 +140,8 @@ fn SettingsView(
         <h1>{s.name.clone()} " "<small><code>{s.key.clone()}</code></small></h1>
         <General s=s.clone() changed />
         <Origins site=site.clone() origins=s.origins.clone() changed />
-        <Widgets site=site.clone() enabled=s.widgets.clone() server=s.embed_server.clone() changed />
+        <Widgets site=site.clone() enabled=s.widgets.clone() address_modes=s.address_modes.clone()
+            server=s.embed_server.clone() changed />
         <ConsentTexts s=s.clone() changed />
         <Questions s=s.clone() changed />
         <Texts s=s.clone() changed />

@@ -49,15 +49,31 @@ pub async fn find_sent(pool: &SqlitePool, site: SiteId, sku: &str) -> sqlx::Resu
     }
 }
 
-/// Every active item of the site, in catalogue order.
-pub async fn all(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ItemView>> {
-    let rows = sqlx::query(concat!(
-        "SELECT id, sku, name, price_minor, currency, stock_expected, ",
-        names!(),
-        " FROM catalogue_items
-         WHERE site_id = ? AND active = 1 ORDER BY id"
-    ))
+/// The first `limit` active items of the site by name, and whether it has more: a widget
+/// that offers a choice lists a small catalogue whole and searches a large one.
+pub async fn first(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<(Vec<ItemView>, bool)> {
+    let mut items = search(pool, site, "", limit + 1).await?;
+    let more = items.len() as i64 > limit;
+    items.truncate(limit as usize);
+    Ok((items, more))
+}
+
+/// At most `limit` active items of the site that a search finds (a SKU starting with it, a
+/// name or category holding it, in any of the site's languages), by name: the products
+/// page's filter.
+pub async fn search(pool: &SqlitePool, site: SiteId, query: &str, limit: i64) -> sqlx::Result<Vec<ItemView>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT i.id, i.sku, i.name, i.price_minor, i.currency, i.stock_expected,
+           (SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
+            WHERE n.item_id = i.id) AS names
+         FROM catalogue_items i WHERE {} ORDER BY i.name, i.id LIMIT ?5",
+        crate::products::db::FILTER
+    )))
     .bind(site)
+    .bind(1_i64)
+    .bind(query)
+    .bind(crate::like::containing(query))
+    .bind(limit)
     .fetch_all(pool)
     .await?;
     Ok(rows.into_iter().map(|r| item(r).1).collect())

@@ -51,6 +51,7 @@ pub async fn join(
         last_name: j.last_name.as_ref(),
         email: &j.email,
         phone: None,
+        address: None,
         source: "loyalty",
     };
     let (customer, _) = identity::claim_customer(&mut tx, site.id, &contact).await?;

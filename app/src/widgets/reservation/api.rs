@@ -4,17 +4,27 @@ use super::form::ReservationForm;
 use crate::error::AppError;
 use crate::widgets::catalogue::ItemView;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the reservation form needs: its item, and whether it asks for a postal address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservationConfig {
+    pub item: ItemView,
+    pub address: crate::domain::AddressMode,
+}
 
 /// The item a reservation widget is for; refused when the site has no such active item.
 #[server(prefix = "/w", endpoint = "item")]
-pub async fn get_item(sku: String) -> Result<ItemView, AppError> {
+pub async fn get_item(sku: String) -> Result<ReservationConfig, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::{Field, FieldErrors, Problem};
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Reservation).await?;
             let pool = crate::server_ctx::pool()?;
             let found = crate::widgets::catalogue::db::find_sent(&pool, caller.site.id, &sku).await?;
-            found.map(|(_, item)| item).ok_or_else(|| FieldErrors::one(Field::Item, Problem::UnknownOption).into())
+            let (_, item) =
+                found.ok_or_else(|| AppError::from(FieldErrors::one(Field::Item, Problem::UnknownOption)))?;
+            Ok(ReservationConfig { item, address: caller.site.address_mode(crate::domain::WidgetKind::Reservation) })
         }
         .await,
     )
@@ -29,7 +39,8 @@ pub async fn reserve(form: ReservationForm) -> Result<String, AppError> {
             use super::form::ValidReservation;
             use crate::domain::{Field, FieldErrors, Problem};
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Reservation).await?;
-            let reservation = ValidReservation::parse(&form)?;
+            let mode = caller.site.address_mode(crate::domain::WidgetKind::Reservation);
+            let reservation = ValidReservation::parse(&form, mode)?;
             let pool = crate::server_ctx::pool()?;
             let Some((item_id, _)) =
                 crate::widgets::catalogue::db::find(&pool, caller.site.id, &reservation.sku).await?

@@ -35,6 +35,7 @@ async fn write(
         last_name: Some(&r.last_name),
         email: &r.email,
         phone: Some(&r.phone),
+        address: r.address.as_ref(),
         source: "reservation",
     };
     let (customer, claim) = identity::claim_customer(&mut *tx, site, &contact).await?;

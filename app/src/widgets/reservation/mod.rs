@@ -6,10 +6,11 @@ mod api;
 pub mod db;
 mod form;
 
-pub use api::{GetItem, Reserve, get_item, reserve};
+pub use api::{GetItem, ReservationConfig, Reserve, get_item, reserve};
 pub use form::{MAX_NOTE_CHARS, ReservationForm, ValidReservation};
 
-use crate::domain::{Field, FieldErrors};
+use crate::domain::{AddressMode, Field, FieldErrors};
+use crate::widgets::address::{AddressFields, AddressInputs};
 use crate::widgets::catalogue::ItemView;
 use crate::widgets::texts::{Lang, Texts};
 use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
@@ -23,16 +24,25 @@ pub fn ReservationWidget(lang: Lang, site: &'static str, sku: String) -> impl In
     move || match item.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
-        Some(Ok(item)) => view! { <ReservationFormView item site t lang /> }.into_any(),
+        Some(Ok(ReservationConfig { item, address })) => {
+            view! { <ReservationFormView item address_mode=address site t lang /> }.into_any()
+        }
     }
 }
 
 #[component]
-fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts, lang: Lang) -> impl IntoView {
+fn ReservationFormView(
+    item: ItemView,
+    address_mode: AddressMode,
+    site: &'static str,
+    t: &'static Texts,
+    lang: Lang,
+) -> impl IntoView {
     let fields = [Field::FirstName, Field::LastName, Field::Email, Field::Phone, Field::Quantity];
     let values = fields.map(|_| RwSignal::new(String::new()));
     let [first_name, last_name, email, phone, quantity] = values;
     quantity.set("1".into());
+    let address = AddressInputs::new();
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let send = Action::new_local(move |form: &ReservationForm| {
@@ -53,12 +63,13 @@ fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts, la
             last_name: last_name.get_untracked(),
             email: email.get_untracked(),
             phone: phone.get_untracked(),
+            address: address.form(),
             quantity: quantity.get_untracked(),
             note: note.get_untracked(),
             page_url: page_url(),
             favourites: visitor::saved_items(site).get_untracked(),
         };
-        match ValidReservation::parse(&form) {
+        match ValidReservation::parse(&form, address_mode) {
             Err(found) => errors.set(found),
             Ok(_) => {
                 errors.set(FieldErrors::new());
@@ -79,6 +90,7 @@ fn ReservationFormView(item: ItemView, site: &'static str, t: &'static Texts, la
                 </div>
                 <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
                 <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t required=true />
+                <AddressFields mode=address_mode inputs=address errors t />
                 <TextField label=t.quantity name="quantity" kind="number" value=quantity field=Field::Quantity errors t required=true />
                 <div class="patron-field">
                     <label for="note">{t.note} <span class="patron-muted">" (" {t.optional} ")"</span></label>

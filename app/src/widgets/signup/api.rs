@@ -14,6 +14,8 @@ pub struct SignupConfig {
     /// site has it, and the id to send back so the server records exactly this text.
     pub consent_text_id: i64,
     pub consent_text: String,
+    /// Whether the form asks for a postal address.
+    pub address: crate::domain::AddressMode,
 }
 
 /// What became of a signup: stored (the widget's answer, for a new address and a known one
@@ -51,11 +53,13 @@ pub async fn get_signup_config(lang: String) -> Result<SignupConfig, AppError> {
                         format!("site {} has no newsletter text", caller.site.key.as_str()),
                     )
                 })?;
+            let address = caller.site.address_mode(crate::domain::WidgetKind::Signup);
             Ok(SignupConfig {
                 site_name: caller.site.name,
                 privacy_policy_url: caller.site.privacy_policy_url,
                 consent_text_id: text.0,
                 consent_text: text.1,
+                address,
             })
         }
         .await,
@@ -78,7 +82,8 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
                     visitor: crate::widgets::identity::decoy_token(),
                 });
             }
-            let signup = ValidSignup::parse(&form)?;
+            let mode = caller.site.address_mode(crate::domain::WidgetKind::Signup);
+            let signup = ValidSignup::parse(&form, mode)?;
             let pool = crate::server_ctx::pool()?;
             if let Some(text_id) = signup.consent_text_id
                 && !super::db::is_newsletter_text_of(&pool, text_id, caller.site.id).await?
@@ -89,7 +94,10 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
             if let Some(text_id) = signup.consent_text_id {
                 let settings = crate::mail::db::newsletter_settings(&pool, caller.site.id).await?;
                 if settings.double_opt_in {
-                    let form = SignupForm { page_url: page, ..form };
+                    // Held as typed, but without an address the site did not ask for: the
+                    // confirmation reads the held form whatever the site asks by then.
+                    let address = if signup.address.is_some() { form.address } else { Default::default() };
+                    let form = SignupForm { page_url: page, address, ..form };
                     return crate::public_pages::signup_confirm::hold(
                         &pool,
                         &caller.site,

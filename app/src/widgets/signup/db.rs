@@ -75,8 +75,9 @@ pub async fn save_signup(
 }
 
 /// The customer, consent and favourites of a signup, inside the caller's transaction. A
-/// confirmed signup (double opt-in) proved its address, so its typed names and phone fill
-/// in a known record's fields; an unconfirmed one changes no field of a known record.
+/// confirmed signup (double opt-in) proved its email address, so its typed names, phone and
+/// postal address fill in a known record's fields; an unconfirmed one changes no field of a
+/// known record.
 async fn store(
     tx: &mut SqliteConnection,
     site: SiteId,
@@ -89,6 +90,7 @@ async fn store(
         last_name: s.last_name.as_ref(),
         email: &s.email,
         phone: s.phone.as_ref(),
+        address: s.address.as_ref(),
         source: "signup",
     };
     let (customer_id, claim) = if confirmed.is_some() {
@@ -236,7 +238,9 @@ pub async fn confirm(
     .ok_or(ConfirmError::Gone)?;
     let form: String = row.try_get("form")?;
     let form: SignupForm = serde_json::from_str(&form).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-    let signup = ValidSignup::parse(&form).map_err(ConfirmError::Invalid)?;
+    // The address was held only where the site asked for one (see `signup`); read it as
+    // optional, so a site that asks for more since then does not lose the signup.
+    let signup = ValidSignup::parse(&form, crate::domain::AddressMode::Optional).map_err(ConfirmError::Invalid)?;
     let requested_at: String = row.try_get("requested_at")?;
     let page_url = form.page_url.clone();
     let confirmed = Confirmed { requested_at: &requested_at, ip };

@@ -10,6 +10,7 @@ pub use api::{GetSignupConfig, Signup, SignupConfig, SignupDone, SignupOutcome, 
 pub use form::{SignupForm, ValidSignup};
 
 use crate::domain::{Field, FieldErrors};
+use crate::widgets::address::{AddressFields, AddressInputs};
 use crate::widgets::texts::{Lang, Texts};
 use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
@@ -32,6 +33,8 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
     let last_name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
+    let address = AddressInputs::new();
+    let address_mode = cfg.address;
     let consent = RwSignal::new(false);
     let website = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
@@ -57,13 +60,14 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
             last_name: last_name.get_untracked(),
             email: email.get_untracked(),
             phone: phone.get_untracked(),
+            address: address.form(),
             consent: consent.get_untracked(),
             consent_text_id: Some(consent_text_id),
             page_url: page_url(),
             website: website.get_untracked(),
             favourites: crate::widgets::visitor::saved_items(site).get_untracked(),
         };
-        match ValidSignup::parse(&form) {
+        match ValidSignup::parse(&form, address_mode) {
             Err(found) => errors.set(found),
             Ok(_) => {
                 errors.set(FieldErrors::new());
@@ -88,6 +92,7 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
                         </div>
                         <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
                         <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t />
+                        <AddressFields mode=address_mode inputs=address errors t />
                         <div class="patron-consent">
                             <input
                                 id="consent"

@@ -113,6 +113,12 @@ pub struct Texts {
     pub email: &'static str,
     pub phone: &'static str,
     pub privacy_policy: &'static str,
+    // A postal address (signup, reservation, warranty, where the site asks for one)
+    pub address: &'static str,
+    pub street: &'static str,
+    pub postcode: &'static str,
+    pub city: &'static str,
+    pub country: &'static str,
     pub subscribe: &'static str,
     /// After a signup, for a new address and a known one alike (the answer must not tell).
     pub thanks_new: &'static str,
@@ -145,6 +151,9 @@ pub struct Texts {
     // Warranty
     pub warranty_title: &'static str,
     pub product: &'static str,
+    /// The search over a catalogue too large to list (a name or a product number).
+    pub find_product: &'static str,
+    pub no_product_found: &'static str,
     pub serial_number: &'static str,
     pub purchase_date: &'static str,
     pub register: &'static str,

@@ -4,15 +4,55 @@ use super::form::WarrantyForm;
 use crate::error::AppError;
 use crate::widgets::catalogue::ItemView;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-/// The products a warranty card can be for, when the page does not name one.
-#[server(prefix = "/w", endpoint = "products")]
-pub async fn list_products() -> Result<Vec<ItemView>, AppError> {
+/// How many products the form lists whole; a catalogue with more is searched.
+pub const LISTED: i64 = 100;
+/// How many products a search answers.
+pub const FOUND: i64 = 20;
+
+/// What the warranty form needs: the products to choose from (the page's one, or the first
+/// [`LISTED`] by name), whether there are more to search, and whether it asks for a postal
+/// address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarrantySetup {
+    pub products: Vec<ItemView>,
+    pub searchable: bool,
+    pub address: crate::domain::AddressMode,
+}
+
+/// The form's setup; `sku` is the product the page names (`data-item`), or blank.
+#[server(prefix = "/w", endpoint = "warranty_config")]
+pub async fn warranty_config(sku: String) -> Result<WarrantySetup, AppError> {
     crate::server_ctx::answer(
         async move {
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Warranty).await?;
             let pool = crate::server_ctx::pool()?;
-            Ok(crate::widgets::catalogue::db::all(&pool, caller.site.id).await?)
+            let site = caller.site.id;
+            let (products, searchable) = if sku.trim().is_empty() {
+                crate::widgets::catalogue::db::first(&pool, site, LISTED).await?
+            } else {
+                let found = crate::widgets::catalogue::db::find_sent(&pool, site, sku.trim()).await?;
+                (found.map(|(_, item)| item).into_iter().collect(), false)
+            };
+            let address = caller.site.address_mode(crate::domain::WidgetKind::Warranty);
+            Ok(WarrantySetup { products, searchable, address })
+        }
+        .await,
+    )
+}
+
+/// The products a visitor's search finds (at most [`FOUND`]), for a catalogue too large to
+/// list whole.
+#[server(prefix = "/w", endpoint = "find_products")]
+pub async fn find_products(query: String) -> Result<Vec<ItemView>, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Warranty).await?;
+            let pool = crate::server_ctx::pool()?;
+            // A search longer than any name or SKU finds nothing anyway.
+            let query: String = query.trim().chars().take(120).collect();
+            Ok(crate::widgets::catalogue::db::search(&pool, caller.site.id, &query, FOUND).await?)
         }
         .await,
     )
@@ -30,7 +70,8 @@ pub async fn register_warranty(form: WarrantyForm) -> Result<String, AppError> {
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Warranty).await?;
             let pool = crate::server_ctx::pool()?;
             let today = super::db::today(&pool).await?;
-            let warranty = ValidWarranty::parse(&form, Some(&today))?;
+            let mode = caller.site.address_mode(crate::domain::WidgetKind::Warranty);
+            let warranty = ValidWarranty::parse(&form, Some(&today), mode)?;
             let Some((item_id, _)) = crate::widgets::catalogue::db::find(&pool, caller.site.id, &warranty.sku).await?
             else {
                 return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());

@@ -43,6 +43,7 @@ pub async fn insert(
         last_name: Some(&w.last_name),
         email: &w.email,
         phone: w.phone.as_ref(),
+        address: w.address.as_ref(),
         source: "warranty",
     };
     let (customer, claim) = identity::claim_customer(&mut tx, site, &contact).await?;

@@ -104,7 +104,7 @@ pub struct Signup<'a> {
 }
 
 impl Signup<'_> {
-    fn form(&self) -> Vec<(String, String)> {
+    pub fn form(&self) -> Vec<(String, String)> {
         let mut f = vec![
             ("form[first_name]".into(), self.first_name.into()),
             ("form[last_name]".into(), self.last_name.into()),
@@ -233,6 +233,7 @@ impl TestApp {
             "favourites" => "SELECT count(*) FROM favourites",
             "loyalty_members" => "SELECT count(*) FROM loyalty_members",
             "customer_sessions" => "SELECT count(*) FROM customer_sessions",
+            "site_address_modes" => "SELECT count(*) FROM site_address_modes",
             other => panic!("no count for {other}"),
         };
         sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
