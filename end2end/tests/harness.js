@@ -166,7 +166,7 @@ export async function listCustomers(patronUrl, email, password, query = "") {
   return res.json();
 }
 
-async function signIn(patronUrl, email, password) {
+export async function signIn(patronUrl, email, password) {
   const res = await fetch(`${patronUrl}/api/admin/login`, {
     method: "POST",
     redirect: "manual",

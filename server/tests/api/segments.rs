@@ -445,3 +445,34 @@ async fn the_dashboard_counts_dormant_customers_for_managers_only() {
     let d: Value = call(&app, &staff, "dashboard", &[]).await.json().await.unwrap();
     assert_eq!(d["dormant"], Value::Null);
 }
+
+#[tokio::test]
+async fn a_catalogue_too_large_to_list_is_typed_into_with_suggestions() {
+    let app = spawn_app().await;
+    app.create_owner("owner@shop.example", "a long owner passphrase").await;
+    let choices = || async {
+        let res = app.admin("segment_choices", &[("site", "demo")]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<Value>().await.unwrap()
+    };
+    let small = choices().await;
+    assert_eq!(small["items_more"], false);
+    let listed = small["items"].as_array().unwrap().len();
+    assert!(listed > 1 && listed < 300, "{small}");
+
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+         INSERT INTO catalogue_items (site_id, sku, name, price_minor, currency)
+         SELECT 1, 'P-' || i, 'Part ' || i, 100, 'EUR' FROM n",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let large = choices().await;
+    assert_eq!(large["items_more"], true);
+    assert_eq!(large["items"].as_array().unwrap().len(), 300, "the first 300 by name, not a thousand");
+    // A product past the list is still a rule's value, typed by its SKU.
+    let rule = json!({"all": true, "groups": [{"all": true, "rules": [rule("favourite", "is", "P-999", "")]}]});
+    let res = app.admin("count_segment", &[("site", "demo"), ("filter", &rule.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+}

@@ -87,10 +87,17 @@ pub struct SavedSegment {
 pub struct Choices {
     pub reasons: Vec<String>,
     pub heard: Vec<String>,
-    /// (SKU, name)
+    /// (SKU, name), the first [`LISTED_ITEMS`] by name.
     pub items: Vec<(String, String)>,
+    /// The site has more products than `items` holds: the value is typed (a SKU), with
+    /// `items` as suggestions, instead of picked from a list of them all.
+    #[serde(default)]
+    pub items_more: bool,
     pub tags: Vec<String>,
 }
+
+/// How many products the builder lists; a catalogue of 100,000 is typed into, not listed.
+pub const LISTED_ITEMS: i64 = 300;
 
 /// Rows per page of a segment.
 pub const PER_PAGE: u32 = 25;

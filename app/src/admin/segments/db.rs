@@ -160,13 +160,17 @@ pub async fn choices(pool: &SqlitePool, site: SiteId) -> sqlx::Result<super::api
     };
     let reasons = codes("reasons").await?;
     let heard = codes("heard").await?;
-    let items = sqlx::query("SELECT sku, name FROM catalogue_items WHERE site_id = ? ORDER BY name")
-        .bind(site)
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(|r| (r.get("sku"), r.get("name")))
-        .collect();
+    let mut items: Vec<(String, String)> =
+        sqlx::query("SELECT sku, name FROM catalogue_items WHERE site_id = ? ORDER BY name, id LIMIT ?")
+            .bind(site)
+            .bind(super::api::LISTED_ITEMS + 1)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|r| (r.get("sku"), r.get("name")))
+            .collect();
+    let items_more = items.len() as i64 > super::api::LISTED_ITEMS;
+    items.truncate(super::api::LISTED_ITEMS as usize);
     let tags = sqlx::query_scalar(
         "SELECT DISTINCT t.tag FROM customer_tags t JOIN customers c ON c.id = t.customer_id
          WHERE c.site_id = ? ORDER BY t.tag LIMIT 200",
@@ -174,7 +178,7 @@ pub async fn choices(pool: &SqlitePool, site: SiteId) -> sqlx::Result<super::api
     .bind(site)
     .fetch_all(pool)
     .await?;
-    Ok(super::api::Choices { reasons, heard, items, tags })
+    Ok(super::api::Choices { reasons, heard, items, items_more, tags })
 }
 
 /// Everything an export can hold about one customer.

@@ -229,7 +229,9 @@ fn RuleRow(
             let codes = if rule.what == "heard" { &choices.heard } else { &choices.reasons };
             Some(codes.iter().map(|c| (c.clone(), c.replace('_', " "))).collect())
         }
-        Some(Kind::Item) => Some(choices.items.iter().map(|(sku, name)| (sku.clone(), name.clone())).collect()),
+        Some(Kind::Item) if !choices.items_more => {
+            Some(choices.items.iter().map(|(sku, name)| (sku.clone(), name.clone())).collect())
+        }
         _ => None,
     };
     let no_value = matches!(rule.op.as_str(), "empty" | "not_empty" | "never" | "set" | "not_set");
@@ -250,11 +252,20 @@ fn RuleRow(
             </select>
         }.into_any()
     } else {
-        let list = (kind == Some(Kind::Tag)).then(|| format!("tags-{n}"));
+        // Suggestions as staff type: the tags in use, or the first products of a catalogue
+        // too large to list (a SKU is typed).
+        let suggestions: Option<Vec<(String, String)>> = match kind {
+            Some(Kind::Tag) => Some(choices.tags.iter().map(|t| (t.clone(), String::new())).collect()),
+            Some(Kind::Item) => Some(choices.items.clone()),
+            _ => None,
+        };
+        let list = suggestions.as_ref().map(|_| format!("suggestions-{n}"));
         view! {
             <input type=value_type aria-label=format!("Rule {n} value") prop:value=rule.value.clone() list=list.clone()
                 on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.value = v.clone()); } />
-            {list.map(|id| view! { <datalist id=id>{choices.tags.iter().map(|t| view! { <option value=t.clone() /> }).collect_view()}</datalist> })}
+            {list.zip(suggestions).map(|(id, options)| view! {
+                <datalist id=id>{options.into_iter().map(|(value, label)| view! { <option value=value label=(!label.is_empty()).then_some(label) /> }).collect_view()}</datalist>
+            })}
         }.into_any()
     };
     let second = match (kind, rule.op.as_str()) {
