@@ -19,8 +19,9 @@ pub struct OpenReservation {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub at: String,
-    /// The name and phone typed in the reservation form, when they differ from the record's
-    /// (whoever typed the address may not be its customer: see `widgets::identity`).
+    /// The name, phone and postal address typed in the reservation form, when they differ
+    /// from the record's (whoever typed the email may not be its customer: see
+    /// `widgets::identity`).
     pub typed: Option<String>,
 }
 

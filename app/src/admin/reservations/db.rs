@@ -9,7 +9,8 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
     let rows = sqlx::query(
         "SELECT r.id, r.item_id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
                 c.id AS customer_id, trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
-                pii_open(c.phone) AS phone, pii_open(c.email) AS email, pii_open(r.typed_contact) AS typed_contact
+                pii_open(c.phone) AS phone, pii_open(c.email) AS email, pii_open(r.typed_contact) AS typed_contact,
+                trim(pii_open(c.street) || ', ' || c.postcode || ' ' || c.city, ', ') AS address
          FROM reservations r
          JOIN catalogue_items i ON i.id = r.item_id
          JOIN customers c ON c.id = r.customer_id
@@ -38,20 +39,33 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
             phone: r.get("phone"),
             email: r.get("email"),
             at: r.get("created_at"),
-            typed: typed_if_other(r.get("typed_contact"), &r.get::<String, _>("customer"), r.get("phone")),
+            typed: typed_if_other(
+                r.get("typed_contact"),
+                &r.get::<String, _>("customer"),
+                r.get("phone"),
+                &r.get::<String, _>("address"),
+            ),
         })
         .collect())
 }
 
-/// "Mallory Silva, +351911111111" when what was typed in the form is not what the record
-/// holds; `None` when it is, or for reservations from before it was kept.
-fn typed_if_other(typed: Option<String>, name: &str, phone: Option<String>) -> Option<String> {
+/// "Mallory Silva, +351911111111" (and the postal address, where the form asked for one)
+/// when what was typed in the form is not what the record holds; `None` when it is, or for
+/// reservations from before it was kept.
+fn typed_if_other(typed: Option<String>, name: &str, phone: Option<String>, address: &str) -> Option<String> {
     let typed: serde_json::Value = serde_json::from_str(&typed?).ok()?;
     let text = |k: &str| typed[k].as_str().unwrap_or("").to_owned();
     let typed_name = format!("{} {}", text("first_name"), text("last_name")).trim().to_owned();
     let typed_phone = text("phone");
-    let same = typed_name == name && (typed_phone.is_empty() || Some(&typed_phone) == phone.as_ref());
-    (!same).then(|| [typed_name, typed_phone].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
+    let part = |k: &str| typed["address"][k].as_str().unwrap_or("").to_owned();
+    let typed_address = format!("{}, {} {}", part("street"), part("postcode"), part("city"));
+    let typed_address = typed_address.trim_matches([',', ' ']).to_owned();
+    let same = typed_name == name
+        && (typed_phone.is_empty() || Some(&typed_phone) == phone.as_ref())
+        && (typed_address.is_empty() || typed_address == address);
+    (!same).then(|| {
+        [typed_name, typed_phone, typed_address].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+    })
 }
 
 /// Closes an open reservation and notes it in the customer's history; `false` when it is
@@ -81,4 +95,25 @@ pub async fn close(pool: &SqlitePool, id: i64, staff: StaffId, outcome: Outcome)
     .await?;
     tx.commit().await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed_if_other;
+
+    fn typed(address: &str) -> Option<String> {
+        Some(format!(r#"{{"first_name": "Ana", "last_name": "Silva", "phone": "+351912345678"{address}}}"#))
+    }
+
+    #[test]
+    fn what_was_typed_shows_only_where_it_differs_from_the_record() {
+        let phone = || Some("+351912345678".to_owned());
+        assert_eq!(typed_if_other(typed(""), "Ana Silva", phone(), ""), None);
+        let lisbon = r#", "address": {"street": "Rua Augusta 5", "postcode": "1100-048", "city": "Lisboa"}"#;
+        assert_eq!(typed_if_other(typed(lisbon), "Ana Silva", phone(), "Rua Augusta 5, 1100-048 Lisboa"), None);
+        assert_eq!(
+            typed_if_other(typed(lisbon), "Ana Silva", phone(), ""),
+            Some("Ana Silva, +351912345678, Rua Augusta 5, 1100-048 Lisboa".into())
+        );
+    }
 }
