@@ -38,7 +38,7 @@ test("first run creates the owner, who signs out and in and sees a new customer 
   await page.getByRole("button", { name: "Create owner account" }).click();
   await page.waitForURL(/\/admin\/customers$/);
   await page.getByText("No customers yet.").waitFor();
-  assert.match(await page.locator("header .who").textContent(), /owner@bakery\.example · owner/);
+  assert.match(await page.locator(".side-who .who").textContent(), /owner@bakery\.example · owner/);
 
   // The first-run page is closed for good once an owner exists.
   const again = await page.request.post(`${patron.url}/api/admin/setup_owner`, {

@@ -13,6 +13,8 @@ const savedList = (page) => page.locator('[data-patron="favourites-list"] .patro
 
 test("favourites survive a reload and attach to the customer after signup", async () => {
   const page = await strictPage(browser);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.goto(`${patron.url}/demo`);
   await heart(page, "RYE").click();
   await heart(page, "PANETTONE").click();
@@ -20,6 +22,8 @@ test("favourites survive a reload and attach to the customer after signup", asyn
   assert.equal(await heart(page, "SOURDOUGH").getAttribute("aria-pressed"), "false");
   await savedList(page).getByText("Christmas panettone").waitFor();
   assert.match(await savedList(page).textContent(), /Rye bread.*4\.60 EUR/);
+  // A dozen widgets of one site: no warning about a second site key.
+  assert.deepEqual(warnings.filter((w) => w.includes("site key")), []);
   assert.deepEqual(patron.sql("SELECT count(*) AS n FROM favourites"), [{ n: 0 }], "anonymous: nothing on the server");
 
   await page.reload();

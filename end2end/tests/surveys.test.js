@@ -59,6 +59,15 @@ describe("on the demo checkout page", () => {
     const page = await strictPage(browser);
     await page.goto(`${patron.url}/demo/thanks`);
     const w = page.locator('[data-patron="nps"]');
+    // On a phone every score is on the card, in reach of a thumb, and nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await w.getByText("10", { exact: true }).waitFor();
+    const ten = await w.getByText("10", { exact: true }).boundingBox();
+    const card = await w.boundingBox();
+    assert.ok(ten.x + ten.width <= card.x + card.width && ten.width >= 40, JSON.stringify({ ten, card }));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+    if (process.env.E2E_SHOTS) await w.screenshot({ path: `${process.env.E2E_SHOTS}/nps-390.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await w.getByRole("button", { name: "Send" }).click();
     assert.equal(await w.locator("#score-error").textContent(), "Please fill this in.");
     await w.getByRole("radio", { name: "9" }).check();

@@ -122,7 +122,7 @@ test("an invited staff member joins through the link and is refused the settings
   await till.getByLabel(/Password/).fill("the till's own passphrase");
   await till.getByRole("button", { name: "Join" }).click();
   await till.waitForURL(/\/admin$/);
-  await till.locator("header .who", { hasText: "till@bakery.example · staff" }).waitFor();
+  await till.locator(".side-who .who", { hasText: "till@bakery.example · staff" }).waitFor();
   assert.equal(await till.getByRole("link", { name: "Sites" }).count(), 0);
   await gotoAdmin(till, `${patron.url}/admin/sites/demo`);
   await till.getByText("You are not allowed to do this.").waitFor();

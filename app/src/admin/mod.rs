@@ -9,6 +9,7 @@ pub mod customers;
 pub mod dashboard;
 pub mod duplicates;
 pub mod import;
+mod nav;
 pub mod policy;
 pub mod products;
 pub mod quality;
@@ -25,7 +26,7 @@ pub mod till;
 
 use analytics::AnalyticsPage;
 use audit::AuditLogPage;
-use auth::{AuthState, LoginPage, LogoutButton, SetupPage, get_auth_state};
+use auth::{AuthState, LoginPage, SetupPage, get_auth_state};
 use backups::BackupsPage;
 use customers::CustomersPage;
 use dashboard::DashboardPage;
@@ -34,7 +35,7 @@ use import::ImportPage;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::SsrMode;
-use leptos_router::components::{A, Outlet, ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use quality::QualityPage;
@@ -148,46 +149,18 @@ fn SignedInLayout() -> impl IntoView {
     // Re-checked on every navigation, so signing out elsewhere takes effect on the next click.
     let auth = Resource::new(move || location.pathname.get(), |_| get_auth_state());
     view! {
-        <Suspense fallback=|| view! { <header class="top"><span class="brand">"Patron"</span></header> }>
-            {move || Suspend::new(async move {
-                match auth.await {
-                    Ok(AuthState::SignedIn { email, role }) => view! {
-                        <header class="top">
-                            <A href="/admin" attr:class="brand">"Patron"</A>
-                            <nav>
-                                <A href="/admin" exact=true>"Today"</A>
-                                <A href="/admin/till">"Till"</A>
-                                <A href="/admin/customers">"Customers"</A>
-                                <A href="/admin/reservations">"Reservations"</A>
-                                {(role != crate::domain::Role::Staff).then(|| view! {
-                                    <A href="/admin/products">"Products"</A>
-                                    <A href="/admin/segments">"Segments"</A>
-                                    <A href="/admin/dormant">"Dormant"</A>
-                                    <A href="/admin/reports">"Reports"</A>
-                                    <A href="/admin/duplicates">"Duplicates"</A>
-                                    <A href="/admin/import">"Import"</A>
-                                    <A href="/admin/quality">"Data quality"</A>
-                                    <A href="/admin/analytics">"Analytics"</A>
-                                    <A href="/admin/requests">"Data requests"</A>
-                                    <A href="/admin/outbox">"Outbox"</A>
-                                })}
-                                {(role == crate::domain::Role::Owner).then(|| view! {
-                                    <A href="/admin/staff">"Staff"</A>
-                                    <A href="/admin/sites">"Sites"</A>
-                                    <A href="/admin/backups">"Backups"</A>
-                                    <A href="/admin/audit">"Audit log"</A>
-                                })}
-                            </nav>
-                            <a class="who" href="/admin/account" title="Your account: change your password">{email} " · " {role.as_str()}</a>
-                            <LogoutButton />
-                        </header>
-                    }.into_any(),
-                    Ok(AuthState::NeedsSetup) => view! { <Redirect path="/admin/setup" /> }.into_any(),
-                    Ok(AuthState::SignedOut) => view! { <Redirect path="/admin/login" /> }.into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <main class="page"><Outlet /></main>
+        <div class="shell">
+            <Suspense fallback=|| view! { <nav::SideNavPlaceholder /> }>
+                {move || Suspend::new(async move {
+                    match auth.await {
+                        Ok(AuthState::SignedIn { email, role }) => view! { <nav::SideNav email role /> }.into_any(),
+                        Ok(AuthState::NeedsSetup) => view! { <Redirect path="/admin/setup" /> }.into_any(),
+                        Ok(AuthState::SignedOut) => view! { <Redirect path="/admin/login" /> }.into_any(),
+                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <main class="page"><Outlet /></main>
+        </div>
     }
 }

@@ -40,7 +40,28 @@ mod mount {
     use super::texts::Lang;
     use super::warranty::WarrantyWidget;
     use leptos::prelude::*;
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
     use web_sys::HtmlElement;
+
+    /// Points every server function of the page at `base` the first time; a page is one
+    /// site, so a widget with another key keeps the first one's address, and the console
+    /// says so once (not once per widget).
+    fn set_server_once(base: String) {
+        static FIRST: OnceLock<String> = OnceLock::new();
+        static WARNED: AtomicBool = AtomicBool::new(false);
+        match FIRST.get() {
+            None => {
+                let leaked: &'static str = Box::leak(base.clone().into_boxed_str());
+                let _ = leptos::server_fn::client::try_set_server_url(leaked);
+                let _ = FIRST.set(base);
+            }
+            Some(first) if *first != base && !WARNED.swap(true, Ordering::Relaxed) => {
+                leptos::logging::warn!("Patron: one site key per page; keeping the first");
+            }
+            Some(_) => {}
+        }
+    }
 
     /// Mounts the widget `kind` into `el` (an element inside a shadow root); `item` is the
     /// host element's `data-item`, for the widgets about one catalogue item.
@@ -48,11 +69,7 @@ mod mount {
     /// `server` is Patron's origin (the embed script's own), `site` the site key: every
     /// server function of this page then goes to `{server}/s/{site}/...`.
     pub fn mount(el: HtmlElement, kind: &str, site: &str, lang: &str, server: &str, item: Option<String>) {
-        let base: &'static str = Box::leak(format!("{server}/s/{site}").into_boxed_str());
-        // One site per page: a second embed with another key keeps the first one's URL.
-        if leptos::server_fn::client::try_set_server_url(base).is_err() {
-            leptos::logging::warn!("Patron: one site key per page; keeping the first");
-        }
+        set_server_once(format!("{server}/s/{site}"));
         let lang = Lang::from_tag(lang);
         let site: &'static str = Box::leak(site.to_owned().into_boxed_str());
         let kind = kind.to_owned();

@@ -72,7 +72,7 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-/// The sign-out buttons of the admin's header: this browser, or every device.
+/// The sign-out buttons of the admin's frame: this browser, or every device.
 #[component]
 pub fn LogoutButton() -> impl IntoView {
     let action = ServerAction::<Logout>::new();

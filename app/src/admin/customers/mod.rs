@@ -55,15 +55,21 @@ fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
                 <tr><th>"Name"</th><th>"Email"</th><th>"Phone"</th><th>"Newsletter"</th><th>"Site"</th><th>"Added"</th></tr>
             </thead>
             <tbody>
-                {page.rows.into_iter().map(|c| view! {
+                {page.rows.into_iter().map(|c| {
+                    // A customer known only by email or phone (an import, the API) still
+                    // needs something to click.
+                    let name = format!("{} {}", c.first_name, c.last_name).trim().to_owned();
+                    let (name, unnamed) = if name.is_empty() { (format!("Customer {}", c.id), true) } else { (name, false) };
+                    view! {
                     <tr data-customer=c.id>
-                        <td><A href=format!("/admin/customers/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</A></td>
+                        <td><A href=format!("/admin/customers/{}", c.id) attr:class=unnamed.then_some("unnamed")>{name}</A></td>
                         <td>{c.email}</td>
                         <td>{c.phone}</td>
                         <td><ConsentBadge state=c.newsletter at=c.consent_at /></td>
                         <td>{c.site_name}</td>
                         <td>{short_time(&c.created_at)}</td>
                     </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>

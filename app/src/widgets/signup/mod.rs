@@ -53,6 +53,9 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
     take_server_errors(move || send.value().get(), errors);
     let general_error = move || submit_error(send.value().get(), t);
 
+    // What the thanks says depends on the box the visitor ticked, never on whether the
+    // address was known (the answer must not tell).
+    let sent_consent = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = SignupForm {
@@ -71,6 +74,7 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
             Err(found) => errors.set(found),
             Ok(_) => {
                 errors.set(FieldErrors::new());
+                sent_consent.set(form.consent);
                 send.dispatch_local(form);
             }
         }
@@ -78,6 +82,7 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
 
     let thanks = move || match outcome() {
         Some(SignupOutcome::Pending) => t.thanks_confirm,
+        _ if !sent_consent.get() => t.thanks_no_consent,
         _ => t.thanks_new,
     };
     view! {

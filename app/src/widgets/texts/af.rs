@@ -38,6 +38,7 @@ pub static TEXTS: Texts = Texts {
     country: "Land",
     subscribe: "Teken in",
     thanks_new: "Dankie dat jy ingeteken het!",
+    thanks_no_consent: "Dankie! Ons het jou besonderhede, maar sonder 'n regmerkie in die blokkie stuur ons jou nie ons nuus nie.",
     thanks_confirm: "Amper klaar: ons het vir jou 'n e-pos gestuur. Maak die skakel daarin oop om jou intekening te bevestig.",
     nps_question: "Hoe waarskynlik is dit dat jy ons by 'n vriend, familielid of kollega sal aanbeveel?",
     nps_low: "Glad nie waarskynlik nie",

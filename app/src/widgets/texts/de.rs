@@ -38,6 +38,7 @@ pub static TEXTS: Texts = Texts {
     country: "Land",
     subscribe: "Anmelden",
     thanks_new: "Vielen Dank für Ihre Anmeldung!",
+    thanks_no_consent: "Danke! Wir haben Ihre Angaben, aber ohne Häkchen im Kästchen senden wir Ihnen keine Neuigkeiten.",
     thanks_confirm: "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Anmeldung zu bestätigen.",
     nps_question: "Wie wahrscheinlich ist es, dass Sie uns einem Freund, Familienmitglied oder Kollegen empfehlen?",
     nps_low: "Sehr unwahrscheinlich",

@@ -38,6 +38,7 @@ pub static TEXTS: Texts = Texts {
     country: "Country",
     subscribe: "Sign up",
     thanks_new: "Thank you for signing up!",
+    thanks_no_consent: "Thank you! We have your details, but without a tick in the box we will not send you our news.",
     thanks_confirm: "Almost done: we have sent you an email. Open the link in it to confirm your subscription.",
     nps_question: "How likely are you to recommend us to a friend, family member or colleague?",
     nps_low: "Not at all likely",

@@ -38,6 +38,7 @@ pub static TEXTS: Texts = Texts {
     country: "Maa",
     subscribe: "Tilaa",
     thanks_new: "Kiitos tilauksestasi!",
+    thanks_no_consent: "Kiitos! Tietosi on tallennettu, mutta ilman rastia ruudussa emme lähetä sinulle uutisiamme.",
     thanks_confirm: "Melkein valmista: lähetimme sinulle sähköpostin. Vahvista tilauksesi avaamalla siinä oleva linkki.",
     nps_question: "Kuinka todennäköisesti suosittelisit meitä ystävälle, perheenjäsenelle tai työtoverille?",
     nps_low: "Erittäin epätodennäköisesti",

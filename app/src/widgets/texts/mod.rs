@@ -122,6 +122,8 @@ pub struct Texts {
     pub subscribe: &'static str,
     /// After a signup, for a new address and a known one alike (the answer must not tell).
     pub thanks_new: &'static str,
+    /// After a signup with the consent box left unticked: stored, but no newsletter.
+    pub thanks_no_consent: &'static str,
     /// After a signup held for double opt-in: look in your mail.
     pub thanks_confirm: &'static str,
     // NPS

@@ -38,6 +38,7 @@ pub static TEXTS: Texts = Texts {
     country: "Land",
     subscribe: "Aanmelden",
     thanks_new: "Bedankt voor uw aanmelding!",
+    thanks_no_consent: "Dank u! We hebben uw gegevens, maar zonder vinkje in het vakje sturen we u geen nieuws.",
     thanks_confirm: "Bijna klaar: we hebben u een e-mail gestuurd. Open de link erin om uw aanmelding te bevestigen.",
     nps_question: "Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend, familielid of collega?",
     nps_low: "Zeer onwaarschijnlijk",

@@ -38,6 +38,7 @@ pub static TEXTS: Texts = Texts {
     country: "País",
     subscribe: "Inscrever-me",
     thanks_new: "Obrigado pela sua inscrição!",
+    thanks_no_consent: "Obrigado! Temos os seus dados, mas sem a caixa assinalada não lhe enviaremos as nossas novidades.",
     thanks_confirm: "Quase pronto: enviámos-lhe um e-mail. Abra o link nele para confirmar a sua inscrição.",
     nps_question: "Qual a probabilidade de nos recomendar a um amigo, familiar ou colega?",
     nps_low: "Nada provável",

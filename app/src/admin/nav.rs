@@ -1,0 +1,116 @@
+//! The admin's frame: navigation grouped by the job at hand (sell, customers, insight,
+//! privacy, settings), each staff member seeing the pages their role opens, and who is
+//! signed in with the way out. A sidebar on a laptop; on a tablet or a phone a bar whose
+//! Menu button opens the same list, closed again by the next page.
+
+use super::auth::LogoutButton;
+use crate::domain::Role;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// One link: its words, its address, the least role that opens the page.
+struct Link {
+    label: &'static str,
+    href: &'static str,
+    role: Role,
+}
+
+const fn link(label: &'static str, href: &'static str, role: Role) -> Link {
+    Link { label, href, role }
+}
+
+/// The groups, in the order of a shop's day.
+const GROUPS: [(&str, &[Link]); 5] = [
+    (
+        "Sell",
+        &[
+            link("Today", "/admin", Role::Staff),
+            link("Till", "/admin/till", Role::Staff),
+            link("Reservations", "/admin/reservations", Role::Staff),
+        ],
+    ),
+    (
+        "Customers",
+        &[
+            link("Customers", "/admin/customers", Role::Staff),
+            link("Segments", "/admin/segments", Role::Manager),
+            link("Dormant", "/admin/dormant", Role::Manager),
+            link("Duplicates", "/admin/duplicates", Role::Manager),
+            link("Data quality", "/admin/quality", Role::Manager),
+            link("Import", "/admin/import", Role::Manager),
+        ],
+    ),
+    (
+        "Insight",
+        &[link("Reports", "/admin/reports", Role::Manager), link("Analytics", "/admin/analytics", Role::Manager)],
+    ),
+    (
+        "Privacy",
+        &[link("Data requests", "/admin/requests", Role::Manager), link("Audit log", "/admin/audit", Role::Owner)],
+    ),
+    (
+        "Settings",
+        &[
+            link("Products", "/admin/products", Role::Manager),
+            link("Sites", "/admin/sites", Role::Owner),
+            link("Staff", "/admin/staff", Role::Owner),
+            link("Outbox", "/admin/outbox", Role::Manager),
+            link("Backups", "/admin/backups", Role::Owner),
+        ],
+    ),
+];
+
+/// The frame of a signed-in page (the page itself is the `Outlet` beside it).
+#[component]
+pub fn SideNav(email: String, role: Role) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // A link followed closes the menu on a small screen.
+    Effect::new(move || {
+        location.pathname.track();
+        open.set(false);
+    });
+    let groups = GROUPS
+        .iter()
+        .filter_map(|(title, links)| {
+            let links: Vec<&Link> = links.iter().filter(|l| role.at_least(l.role)).collect();
+            (!links.is_empty()).then(|| {
+                view! {
+                    <div class="nav-group">
+                        <span class="nav-title">{*title}</span>
+                        {links.into_iter().map(|l| view! { <A href=l.href exact=l.href == "/admin">{l.label}</A> }).collect_view()}
+                    </div>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <aside class="side" class:open=move || open.get()>
+            <div class="side-bar">
+                <A href="/admin" attr:class="brand">"Patron"</A>
+                <button type="button" class="menu-toggle secondary" aria-controls="admin-nav"
+                    aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    "Menu"
+                </button>
+            </div>
+            <div class="side-menu" id="admin-nav">
+                <nav aria-label="Admin">{groups}</nav>
+                <div class="side-who">
+                    <a class="who" href="/admin/account" title="Your account: change your password">{email} " · " {role.as_str()}</a>
+                    <LogoutButton />
+                </div>
+            </div>
+        </aside>
+    }
+}
+
+/// The frame while the sign-in check runs: the same box, without links.
+#[component]
+pub fn SideNavPlaceholder() -> impl IntoView {
+    view! {
+        <aside class="side">
+            <div class="side-bar"><span class="brand">"Patron"</span></div>
+        </aside>
+    }
+}

@@ -1,0 +1,82 @@
+// The admin's frame in real Chromium at a laptop's, a tablet's and a phone's width: links
+// grouped by job in a sidebar, a Menu button on the smaller screens that opens the same
+// links and closes on the next page, the signed-in person and sign-out always reachable,
+// and no page scrolling sideways at 1280 px.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { gotoAdmin, signedInPage, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+
+let patron, browser;
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
+
+const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
+const shots = process.env.E2E_SHOTS;
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+
+test("on a laptop every page is one click away in a group, and none scrolls sideways", async () => {
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+  const page = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const nav = page.getByRole("navigation", { name: "Admin" });
+  assert.deepEqual(await nav.locator(".nav-title").allTextContents(), ["Sell", "Customers", "Insight", "Privacy", "Settings"]);
+  const links = await nav.getByRole("link").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
+  assert.equal(links.length, 18, JSON.stringify(links));
+  const wide = [];
+  for (const [label, href] of links) {
+    await nav.getByRole("link", { name: label, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === href);
+    await page.locator("main h1").first().waitFor();
+    assert.equal(await nav.getByRole("link", { name: label, exact: true }).getAttribute("aria-current"), "page");
+    const over = await sideways(page);
+    if (over > 0) wide.push(`${href} +${over}px`);
+    if (shots) await page.screenshot({ path: `${shots}/admin${href.replaceAll("/", "-")}-1280.png` });
+  }
+  assert.deepEqual(wide, [], "pages wider than the window");
+  // The signed-in person and the way out are on every page.
+  await page.getByRole("link", { name: /owner@bakery\.example · owner/ }).waitFor();
+  await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test("on a tablet and a phone the Menu button opens the links and the next page closes them", async () => {
+  const page = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  for (const [width, height] of [[820, 1180], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    const menu = page.getByRole("button", { name: "Menu" });
+    const customers = page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Customers", exact: true });
+    assert.equal(await menu.getAttribute("aria-expanded"), "false");
+    assert.equal(await customers.isVisible(), false, `${width}: the links wait behind Menu`);
+    if (shots) await page.screenshot({ path: `${shots}/admin-shell-closed-${width}.png` });
+    await menu.click();
+    assert.equal(await menu.getAttribute("aria-expanded"), "true");
+    await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
+    if (shots) await page.screenshot({ path: `${shots}/admin-shell-open-${width}.png` });
+    await customers.click();
+    await page.waitForURL(/\/admin\/customers$/);
+    await page.waitForFunction(() => document.querySelector(".menu-toggle").getAttribute("aria-expanded") === "false");
+    assert.equal(await customers.isVisible(), false, `${width}: closed again on the next page`);
+    assert.equal(await sideways(page), 0, `${width}: the customers page fits`);
+    await page.getByRole("link", { name: "Patron" }).click();
+    await page.waitForURL(/\/admin$/);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test("staff see the pages their role opens, grouped the same way", async () => {
+  const owner = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  await owner.getByRole("link", { name: "Staff", exact: true }).click();
+  await owner.getByLabel("Email").fill("till@bakery.example");
+  await owner.getByLabel("Invite as").selectOption("staff");
+  await owner.getByRole("button", { name: "Make invitation link" }).click();
+  const link = await owner.getByLabel("Invitation link").inputValue();
+  const page = await strictPage(browser);
+  await gotoAdmin(page, link);
+  await page.getByLabel(/Password/).fill("the till's own passphrase");
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(/\/admin$/);
+  const nav = page.getByRole("navigation", { name: "Admin" });
+  assert.deepEqual(await nav.locator(".nav-title").allTextContents(), ["Sell", "Customers"]);
+  assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Today", "Till", "Reservations", "Customers"]);
+  assert.deepEqual(page.problems, []);
+});
