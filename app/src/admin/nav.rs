@@ -7,7 +7,6 @@ use super::auth::LogoutButton;
 use crate::domain::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 /// One link: its words, its address, the least role that opens the page.
 struct Link {
@@ -65,12 +64,13 @@ const GROUPS: [(&str, &[Link]); 5] = [
 #[component]
 pub fn SideNav(email: String, role: Role) -> impl IntoView {
     let open = RwSignal::new(false);
-    let location = use_location();
-    // A link followed closes the menu on a small screen.
-    Effect::new(move || {
-        location.pathname.track();
-        open.set(false);
-    });
+    // A link followed closes the menu on a small screen (a click on a group's title does not).
+    let on_nav_click = move |ev: leptos::ev::MouseEvent| {
+        let on_link = event_target::<web_sys::Element>(&ev).closest("a").ok().flatten().is_some();
+        if on_link {
+            open.set(false);
+        }
+    };
     let groups = GROUPS
         .iter()
         .filter_map(|(title, links)| {
@@ -94,7 +94,7 @@ pub fn SideNav(email: String, role: Role) -> impl IntoView {
                     "Menu"
                 </button>
             </div>
-            <div class="side-menu" id="admin-nav">
+            <div class="side-menu" id="admin-nav" on:click=on_nav_click>
                 <nav aria-label="Admin">{groups}</nav>
                 <div class="side-who">
                     <a class="who" href="/admin/account" title="Your account: change your password">{email} " · " {role.as_str()}</a>
