@@ -312,3 +312,40 @@ async fn top_sellers_and_the_purchases_file_count_what_was_kept() {
     let bad = manager.get(format!("{}/admin/purchases.csv?site=demo&from=x&to={today}", app.url)).send().await.unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn today_lists_the_days_sales_net_of_returns_without_the_voided_and_zero_in_the_sites_currency() {
+    let app = spawn_app().await;
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    let today = || async {
+        let res = app.admin_via(&till, &app.url, "dashboard", &[]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<Value>().await.unwrap()
+    };
+    let before = today().await;
+    assert_eq!(before["sales"], json!([]));
+    assert_eq!(before["takings"], json!([["EUR", 0]]), "zero, in the currency the site sells in");
+
+    let ada = customer(&app).await;
+    let first = buy(&app, &till, ada, &[("RYE", "2")]).await;
+    let second = buy(&app, &till, ada, &[("SOURDOUGH", "1")]).await;
+    let third = buy(&app, &till, ada, &[("RYE", "1")]).await;
+    let line: i64 = sqlx::query_scalar("SELECT line FROM purchase_items WHERE purchase_id = ? LIMIT 1")
+        .bind(first)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(give_back(&app, &till, first, &[(line, "1")], "stale").await.status(), StatusCode::OK);
+    assert_eq!(void(&app, &till, third, "typed twice").await.status(), StatusCode::OK);
+
+    let after = today().await;
+    let sales = after["sales"].as_array().unwrap();
+    let ids: Vec<i64> = sales.iter().map(|s| s["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, [second, first], "newest first, the voided one left out");
+    let rye: i64 = sqlx::query_scalar("SELECT price_minor FROM catalogue_items WHERE sku = 'RYE'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(sales[1]["net"], rye, "two loaves paid, one given back");
+    assert_eq!((sales[1]["customer"].as_str(), sales[1]["payment_method"].as_str()), (Some("Ada"), Some("cash")));
+}

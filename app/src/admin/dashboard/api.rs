@@ -9,14 +9,34 @@ use serde::{Deserialize, Serialize};
 pub struct Today {
     pub new_customers: i64,
     pub purchases: i64,
-    /// Takings per currency (sites may use different ones).
+    /// Takings per currency (sites may use different ones); zero in each site's currency
+    /// before the first sale.
     pub takings: Vec<(String, Minor)>,
+    /// Today's sales, newest first (at most [`SALES_SHOWN`]).
+    pub sales: Vec<Sale>,
     pub open_reservations: i64,
     pub interactions: i64,
     /// Customers past their site's dormant rule (managers and owners only: it is customer work).
     pub dormant: Option<i64>,
     /// For owners, when no key was configured: where the generated key lies.
     pub key_beside_database: Option<String>,
+}
+
+/// How many of today's sales the page lists; the Reports page has the rest.
+pub const SALES_SHOWN: i64 = 50;
+
+/// One of today's sales as the dashboard lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sale {
+    pub id: i64,
+    pub customer_id: Option<i64>,
+    /// The customer's name ('' when the record has none).
+    pub customer: String,
+    pub at: String,
+    /// What was paid less what was refunded.
+    pub net: Minor,
+    pub currency: String,
+    pub payment_method: String,
 }
 
 /// "Today" is the UTC day; a per-site time zone comes with the reports.

@@ -6,7 +6,7 @@ pub mod db;
 
 pub use api::*;
 
-use crate::staff::ui::ErrorLine;
+use crate::staff::ui::{ErrorLine, short_time};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,11 +20,9 @@ pub fn DashboardPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match today.await {
                         Ok(t) => {
-                            let takings = if t.takings.is_empty() {
-                                "0.00".to_owned()
-                            } else {
-                                t.takings.iter().map(|(c, m)| m.with_currency(c)).collect::<Vec<_>>().join(" + ")
-                            };
+                            let takings =
+                                t.takings.iter().map(|(c, m)| m.with_currency(c)).collect::<Vec<_>>().join(" + ");
+                            let sales = t.sales.clone();
                             view! {
                                 {t.key_beside_database.map(|path| view! {
                                     <p class="warning" data-warning="key">
@@ -44,6 +42,7 @@ pub fn DashboardPage() -> impl IntoView {
                                         <A href="/admin/dormant" attr:class="card"><span data-stat="dormant">{n}</span>"dormant customers"</A>
                                     })}
                                 </div>
+                                <TodaysSales sales />
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorLine error /> }.into_any(),
@@ -58,4 +57,47 @@ pub fn DashboardPage() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// Today's sales, newest first: when, who, what was paid and how.
+#[component]
+fn TodaysSales(sales: Vec<Sale>) -> impl IntoView {
+    if sales.is_empty() {
+        return view! {
+            <h2>"Today's sales"</h2>
+            <p class="empty">"No sales yet today. " <A href="/admin/till">"Enter one at the till"</A> "."</p>
+        }
+        .into_any();
+    }
+    let rows = sales
+        .into_iter()
+        .map(|s| {
+            let time = short_time(&s.at).get(11..).unwrap_or_default().to_owned();
+            let method = crate::domain::PaymentMethod::from_code(&s.payment_method)
+                .map_or(s.payment_method.clone(), |m| m.label().to_owned());
+            let who = match (s.customer_id, s.customer.is_empty()) {
+                (Some(id), false) => view! { <A href=format!("/admin/customers/{id}")>{s.customer}</A> }.into_any(),
+                (Some(id), true) => {
+                    view! { <A href=format!("/admin/customers/{id}")>{format!("Customer {id}")}</A> }.into_any()
+                }
+                (None, _) => view! { <span class="empty">"No customer"</span> }.into_any(),
+            };
+            view! {
+                <tr data-sale=s.id>
+                    <td>{time}</td>
+                    <td>{who}</td>
+                    <td class="money">{s.net.with_currency(&s.currency)}</td>
+                    <td>{method}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>"Today's sales"</h2>
+        <table class="customers sales">
+            <thead><tr><th>"Time (UTC)"</th><th>"Customer"</th><th>"Paid"</th><th>"How"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }
