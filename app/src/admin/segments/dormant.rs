@@ -21,6 +21,14 @@ pub fn DormantPage() -> impl IntoView {
                         Ok(rule) => {
                             let filter = RwSignal::new(rule.filter.clone());
                             let days = RwSignal::new(rule.days.to_string());
+                            // The list follows the number as it is typed (a preview until the
+                            // rule is saved), so the count beside the box is always its count.
+                            let follow = move |typed: String| {
+                                if let Ok(n @ 1..=3650) = typed.trim().parse::<u32>() {
+                                    filter.set(crate::segment_rules::DormantRule::filter(n));
+                                }
+                                days.set(typed);
+                            };
                             view! {
                                 <form class="row" on:submit=move |ev| {
                                     ev.prevent_default();
@@ -28,7 +36,7 @@ pub fn DormantPage() -> impl IntoView {
                                 }>
                                     <label>"Dormant after "
                                         <input name="days" type="number" min="1" max="3650" class="short" aria-label="Days without a purchase"
-                                            prop:value=move || days.get() on:change=move |ev| days.set(event_target_value(&ev)) />
+                                            prop:value=move || days.get() on:input=move |ev| follow(event_target_value(&ev)) />
                                         " days without a purchase"</label>
                                     <button type="submit">"Save rule"</button>
                                     {move || match save.value().get() {
@@ -40,7 +48,10 @@ pub fn DormantPage() -> impl IntoView {
                                         _ => ().into_any(),
                                     }}
                                 </form>
-                                <p class="muted">"Customers who bought before, but not in the last " {rule.days} " days; the biggest spenders first."</p>
+                                <p class="muted">
+                                    "Customers who bought before, but not in the last " {move || days.get()} " days; the biggest spenders first."
+                                    {move || (days.get().trim() != rule.days.to_string()).then(|| view! { " " <strong>"Not saved yet."</strong> })}
+                                </p>
                                 <Results site filter sort_by=("spent", true) />
                             }.into_any()
                         }
