@@ -21,6 +21,7 @@ pub mod rights;
 pub mod segments;
 pub mod services;
 pub mod settings;
+pub mod site_choice;
 pub mod staff;
 pub mod till;
 
@@ -153,7 +154,9 @@ fn SignedInLayout() -> impl IntoView {
             <Suspense fallback=|| view! { <nav::SideNavPlaceholder /> }>
                 {move || Suspend::new(async move {
                     match auth.await {
-                        Ok(AuthState::SignedIn { email, role }) => view! { <nav::SideNav email role /> }.into_any(),
+                        Ok(AuthState::SignedIn { email, role, sites, site }) => {
+                            view! { <nav::SideNav email role sites site /> }.into_any()
+                        }
                         Ok(AuthState::NeedsSetup) => view! { <Redirect path="/admin/setup" /> }.into_any(),
                         Ok(AuthState::SignedOut) => view! { <Redirect path="/admin/login" /> }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),

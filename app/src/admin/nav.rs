@@ -62,7 +62,7 @@ const GROUPS: [(&str, &[Link]); 5] = [
 
 /// The frame of a signed-in page (the page itself is the `Outlet` beside it).
 #[component]
-pub fn SideNav(email: String, role: Role) -> impl IntoView {
+pub fn SideNav(email: String, role: Role, sites: Vec<(String, String)>, site: String) -> impl IntoView {
     let open = RwSignal::new(false);
     // A link followed closes the menu on a small screen (a click on a group's title does not).
     let on_nav_click = move |ev: leptos::ev::MouseEvent| {
@@ -95,6 +95,7 @@ pub fn SideNav(email: String, role: Role) -> impl IntoView {
                 </button>
             </div>
             <div class="side-menu" id="admin-nav" on:click=on_nav_click>
+                <SiteSwitcher sites site />
                 <nav aria-label="Admin">{groups}</nav>
                 <div class="side-who">
                     <a class="who" href="/admin/account" title="Your account: change your password">{email} " · " {role.as_str()}</a>
@@ -103,6 +104,36 @@ pub fn SideNav(email: String, role: Role) -> impl IntoView {
             </div>
         </aside>
     }
+}
+
+/// The site this person works on: a choice when there are several (remembered on their
+/// account, and the page shown again for it), its name when there is one.
+#[component]
+fn SiteSwitcher(sites: Vec<(String, String)>, site: String) -> impl IntoView {
+    let choose = ServerAction::<super::site_choice::ChooseSite>::new();
+    // Once remembered, the page is loaded again without a `?site=` of its own.
+    Effect::new(move || {
+        if let Some(Ok(())) = choose.value().get() {
+            let location = window().location();
+            let _ = location.assign(&location.pathname().unwrap_or_default());
+        }
+    });
+    if sites.len() < 2 {
+        let name = sites.into_iter().next().map(|(_, name)| name).unwrap_or_default();
+        return view! { <p class="side-site">{name}</p> }.into_any();
+    }
+    view! {
+        <label class="side-site">
+            <span class="nav-title">"Site"</span>
+            <select on:change=move |ev| { choose.dispatch(super::site_choice::ChooseSite { site: event_target_value(&ev) }); }>
+                {sites.into_iter().map(|(key, name)| {
+                    let selected = key == site;
+                    view! { <option value=key selected=selected>{name}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+    .into_any()
 }
 
 /// The frame while the sign-in check runs: the same box, without links.

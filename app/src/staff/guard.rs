@@ -63,15 +63,31 @@ pub fn plain(status: axum::http::StatusCode, text: &str) -> axum::response::Resp
 pub async fn owner_and_site(site: &str) -> Result<(StaffRow, SiteId), AppError> {
     let staff = require_staff(Role::Owner).await?;
     let pool = crate::server_ctx::pool()?;
-    Ok((staff, site_named(&pool, site).await?))
+    let id = site_for(&pool, &staff, site).await?;
+    Ok((staff, id))
 }
 
 /// A manager (or the owner), the site `site` names, and the pool to work on it with.
 pub async fn manager_and_site(site: &str) -> Result<(StaffRow, SiteId, sqlx::SqlitePool), AppError> {
     let staff = require_staff(Role::Manager).await?;
     let pool = crate::server_ctx::pool()?;
-    let id = site_named(&pool, site).await?;
+    let id = site_for(&pool, &staff, site).await?;
     Ok((staff, id, pool))
+}
+
+/// The site `site` names; a blank one (a page that names none) is the site this staff
+/// member last chose in the admin's frame, else the first by name.
+pub async fn site_for(pool: &sqlx::SqlitePool, staff: &StaffRow, site: &str) -> Result<SiteId, AppError> {
+    if !site.trim().is_empty() {
+        return site_named(pool, site).await;
+    }
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT coalesce((SELECT site_id FROM staff_users WHERE id = ?), (SELECT id FROM sites ORDER BY name, id LIMIT 1))",
+    )
+    .bind(staff.id)
+    .fetch_one(pool)
+    .await?;
+    id.map(SiteId).ok_or(AppError::NotFound)
 }
 
 /// The site a key names; a malformed or unknown key is "not found", never which of the two.
@@ -133,7 +149,8 @@ pub async fn manager_download(
         AppError::Forbidden => (StatusCode::FORBIDDEN, "You are not allowed to do this."),
         _ => BROKEN,
     })?;
-    let key = SiteKey::parse(site).map_err(|_| MISSING)?;
-    let site = crate::sites::db::site_id(pool, &key).await.map_err(|_| BROKEN)?.ok_or(MISSING)?;
+    let site = site_for(pool, &staff, site)
+        .await
+        .map_err(|e| if matches!(e, AppError::NotFound) { MISSING } else { BROKEN })?;
     Ok((staff, site))
 }

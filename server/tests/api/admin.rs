@@ -330,7 +330,7 @@ const EVERY_ARGUMENT: [(&str, &str); 75] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 106] = [
+const ACCESS: [(&str, Option<Role>); 107] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -392,6 +392,7 @@ const ACCESS: [(&str, Option<Role>); 106] = [
     ("save_site", Some(Role::Owner)),
     ("set_widget", Some(Role::Owner)),
     ("set_address_mode", Some(Role::Owner)),
+    ("choose_site", Some(Role::Staff)),
     ("add_origin", Some(Role::Owner)),
     ("remove_origin", Some(Role::Owner)),
     ("save_consent_text", Some(Role::Owner)),

@@ -37,6 +37,7 @@ mod segments;
 mod settings;
 mod shop;
 mod signup;
+mod site_choice;
 mod surveys;
 mod throttle;
 mod webhooks;

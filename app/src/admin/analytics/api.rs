@@ -102,9 +102,8 @@ pub(crate) async fn site_and_range(
     from: Option<String>,
     to: Option<String>,
 ) -> Result<(crate::domain::SiteId, crate::domain::DateRange), AppError> {
-    use crate::domain::{DateRange, Field, FieldErrors, PastDate, Role, SiteKey};
-    crate::staff::guard::require_staff(Role::Manager).await?;
-    let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
+    use crate::domain::{DateRange, Field, FieldErrors, PastDate, Role};
+    let staff = crate::staff::guard::require_staff(Role::Manager).await?;
     let today = PastDate::today();
     let range = match (from.filter(|f| !f.is_empty()), to.filter(|t| !t.is_empty())) {
         (Some(from), Some(to)) => DateRange::parse(&from, &to, today.as_str())
@@ -112,7 +111,7 @@ pub(crate) async fn site_and_range(
         _ => DateRange::last_days(days.unwrap_or(30), &today),
     };
     let pool = crate::server_ctx::pool()?;
-    let id = crate::sites::db::site_id(&pool, &key).await?.ok_or(AppError::NotFound)?;
+    let id = crate::staff::guard::site_for(&pool, &staff, site).await?;
     Ok((id, range))
 }
 

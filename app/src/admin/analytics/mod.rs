@@ -42,7 +42,7 @@ pub fn AnalyticsPage() -> impl IntoView {
         let q = query.read();
         let text = |k: &str| q.get(k).filter(|v| !v.is_empty());
         Filter {
-            site: text("site").unwrap_or_else(|| "demo".into()),
+            site: text("site").unwrap_or_default(),
             days: text("days").and_then(|d| d.parse().ok()),
             from: text("from"),
             to: text("to"),
@@ -65,7 +65,6 @@ pub fn AnalyticsPage() -> impl IntoView {
         <section class="analytics">
             <h1>"Analytics"</h1>
             <form method="GET" class="row">
-                <input name="site" aria-label="Site key" prop:value=move || filter.read().site.clone() />
                 <label>"From " <input type="date" name="from" aria-label="From"
                     prop:value=move || overview_day(overview, true) /></label>
                 <label>"to " <input type="date" name="to" aria-label="To"

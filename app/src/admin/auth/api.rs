@@ -13,6 +13,10 @@ pub enum AuthState {
     SignedIn {
         email: String,
         role: crate::domain::Role,
+        /// Every site, as (key, name), by name: the frame's site switcher.
+        sites: Vec<(String, String)>,
+        /// The key of the site this person works on (`staff::guard::site_for` of a blank key).
+        site: String,
     },
 }
 
@@ -20,10 +24,18 @@ pub enum AuthState {
 pub async fn get_auth_state() -> Result<AuthState, AppError> {
     crate::server_ctx::answer(
         async move {
-            if let Some(staff) = crate::staff::guard::current_staff().await? {
-                return Ok(AuthState::SignedIn { email: staff.email, role: staff.role });
-            }
             let pool = crate::server_ctx::pool()?;
+            if let Some(staff) = crate::staff::guard::current_staff().await? {
+                let sites: Vec<(String, String)> =
+                    sqlx::query_as("SELECT site_key, name FROM sites ORDER BY name, id").fetch_all(&pool).await?;
+                let site = match crate::staff::guard::site_for(&pool, &staff, "").await {
+                    Ok(id) => {
+                        sqlx::query_scalar("SELECT site_key FROM sites WHERE id = ?").bind(id).fetch_one(&pool).await?
+                    }
+                    Err(_) => String::new(),
+                };
+                return Ok(AuthState::SignedIn { email: staff.email, role: staff.role, sites, site });
+            }
             Ok(if super::db::staff_exists(&pool).await? { AuthState::SignedOut } else { AuthState::NeedsSetup })
         }
         .await,

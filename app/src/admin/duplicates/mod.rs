@@ -11,7 +11,7 @@ mod nicknames;
 
 pub use api::*;
 
-use crate::admin::segments::{SiteForm, site_from_query};
+use crate::admin::segments::site_from_query;
 use crate::staff::ui::{ErrorLine, short_time};
 use leptos::prelude::*;
 
@@ -34,7 +34,6 @@ pub fn DuplicatesPage() -> impl IntoView {
     view! {
         <section class="duplicates">
             <h1>"Duplicates"</h1>
-            <SiteForm site />
             {failure}
             <Transition fallback=|| view! { <p>"Looking for duplicates…"</p> }>
                 {move || Suspend::new(async move {

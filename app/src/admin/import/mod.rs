@@ -24,7 +24,7 @@ pub mod rows;
 pub use api::*;
 pub use kind::ImportKind;
 
-use crate::admin::segments::{SiteForm, site_from_query};
+use crate::admin::segments::site_from_query;
 use crate::domain::RowProblem;
 use crate::error::AppError;
 use crate::staff::ui::ErrorLine;
@@ -177,7 +177,6 @@ pub fn ImportPage() -> impl IntoView {
                         aria-current=move || (kind.get() == k).then_some("page")>{k.title()}</a>
                 }).collect_view()}
             </nav>
-            <SiteForm site />
             <p class="muted">{move || kind.get().explained()}</p>
             <label class="row">"CSV file " <input type="file" accept=".csv,text/csv" aria-label="CSV file" on:change=on_file /></label>
             {move || error.get().map(|error| match error {

@@ -23,19 +23,19 @@ pub struct ProductsView {
 }
 
 /// One page of a site's offered or archived products, by name, matching `query` (a SKU's
-/// start, or part of a name or category). A blank `site` is the first site.
+/// start, or part of a name or category). A blank `site` is the one the staff member chose.
 #[server(prefix = "/api/admin", endpoint = "products_page")]
 pub async fn products_page(site: String, query: String, page: u32, shown: Shown) -> Result<ProductsView, AppError> {
     crate::server_ctx::answer(
         async move {
             use crate::domain::Role;
-            crate::staff::guard::require_staff(Role::Manager).await?;
+            let staff = crate::staff::guard::require_staff(Role::Manager).await?;
             let pool = crate::server_ctx::pool()?;
             let sites: Vec<(String, String)> =
                 sqlx::query_as("SELECT site_key, name FROM sites ORDER BY id").fetch_all(&pool).await?;
-            let key =
-                if site.is_empty() { sites.first().map(|s| s.0.clone()).ok_or(AppError::NotFound)? } else { site };
-            let id = crate::staff::guard::site_named(&pool, &key).await?;
+            let id = crate::staff::guard::site_for(&pool, &staff, &site).await?;
+            let key: String =
+                sqlx::query_scalar("SELECT site_key FROM sites WHERE id = ?").bind(id).fetch_one(&pool).await?;
             let query: String = query.trim().chars().take(100).collect();
             let page = page.clamp(1, 100_000);
             let offset = i64::from(page - 1) * i64::from(PER_PAGE);

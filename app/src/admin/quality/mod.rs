@@ -4,7 +4,7 @@
 //! the record's history keeps the change).
 
 use crate::admin::record::UpdateCustomer;
-use crate::admin::segments::{SiteForm, site_from_query};
+use crate::admin::segments::site_from_query;
 use crate::domain::CustomerField;
 use crate::error::AppError;
 use crate::staff::ui::ErrorLine;
@@ -168,7 +168,6 @@ pub fn QualityPage() -> impl IntoView {
     view! {
         <section class="quality">
             <h1>"Data quality"</h1>
-            <SiteForm site />
             {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorLine error /> })}
             <Transition fallback=|| view! { <p>"Checking…"</p> }>
                 {move || Suspend::new(async move {

@@ -23,12 +23,7 @@ pub fn ReportsPage() -> impl IntoView {
     let args = Memo::new(move |_| {
         let q = query.read();
         let text = |k: &str| q.get(k).filter(|v| !v.is_empty());
-        (
-            text("site").unwrap_or_else(|| "demo".into()),
-            text("days").and_then(|d| d.parse::<u32>().ok()),
-            text("from"),
-            text("to"),
-        )
+        (text("site").unwrap_or_default(), text("days").and_then(|d| d.parse::<u32>().ok()), text("from"), text("to"))
     });
     let reports = Resource::new(move || args.get(), |(site, days, from, to)| customer_reports(site, days, from, to));
     let loyalty = Resource::new(
@@ -49,7 +44,6 @@ pub fn ReportsPage() -> impl IntoView {
         <section class="reports">
             <h1>"Reports"</h1>
             <form method="GET" class="row">
-                <input name="site" aria-label="Site key" prop:value=move || args.read().0.clone() />
                 <label>"From " <input type="date" name="from" aria-label="From" prop:value=move || shown(true) /></label>
                 <label>"to " <input type="date" name="to" aria-label="To" prop:value=move || shown(false) /></label>
                 <button type="submit">"Show"</button>

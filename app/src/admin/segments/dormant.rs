@@ -1,7 +1,7 @@
 //! Dormant customers: who bought before but not within the site's rule ("no purchase in
 //! 30 days"), most valuable first, to tag or export for a win-back offer.
 
-use super::{Results, SetDormantDays, SiteForm, get_dormant_rule, site_from_query};
+use super::{Results, SetDormantDays, get_dormant_rule, site_from_query};
 use crate::error::AppError;
 use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
@@ -14,7 +14,6 @@ pub fn DormantPage() -> impl IntoView {
     view! {
         <section class="dormant">
             <h1>"Dormant customers"</h1>
-            <SiteForm site />
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match rule.await {

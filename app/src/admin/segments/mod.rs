@@ -27,7 +27,8 @@ use leptos_router::hooks::use_query_map;
 /// The site a segment page works on: `?site=` or the demo site.
 pub(crate) fn site_from_query() -> Memo<String> {
     let query = use_query_map();
-    Memo::new(move |_| query.read().get("site").filter(|s| !s.is_empty()).unwrap_or_else(|| "demo".into()))
+    // Blank: the site chosen in the admin's frame (`staff::guard::site_for`).
+    Memo::new(move |_| query.read().get("site").unwrap_or_default())
 }
 
 fn to_json(filter: &RawFilter) -> String {
@@ -52,7 +53,6 @@ pub fn SegmentsPage() -> impl IntoView {
     view! {
         <section class="segments">
             <h1>"Segments"</h1>
-            <SiteForm site />
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match saved.await {
@@ -102,17 +102,6 @@ pub fn SegmentsPage() -> impl IntoView {
             </form>
             <Results site filter />
         </section>
-    }
-}
-
-/// The site key field, as on the analytics page.
-#[component]
-pub(crate) fn SiteForm(site: Memo<String>) -> impl IntoView {
-    view! {
-        <form method="GET" class="row">
-            <label>"Site " <input name="site" aria-label="Site key" prop:value=move || site.get() /></label>
-            <button type="submit">"Show"</button>
-        </form>
     }
 }
 
