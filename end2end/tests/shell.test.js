@@ -4,7 +4,7 @@
 // and no page scrolling sideways at 1280 px.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, signedInPage, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, signIn, signedInPage, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
 before(async () => ({ patron, browser } = await startPatronAndBrowser()));
@@ -81,4 +81,34 @@ test("staff see the pages their role opens, grouped the same way", async () => {
   assert.deepEqual(await nav.locator(".nav-title").allTextContents(), ["Sell", "Customers"]);
   assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Today", "Till", "Reservations", "Customers"]);
   assert.deepEqual(page.problems, []);
+});
+
+test("the site is chosen once in the frame, remembered, and the pages follow it", async () => {
+  const page = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  // One site: its name, no choice to make.
+  assert.equal(await page.locator(".side-site").textContent(), "Demo Bakery");
+  const cookie = await signIn(patron.url, OWNER.email, OWNER.password);
+  const res = await fetch(`${patron.url}/api/admin/create_site`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: patron.url, cookie },
+    body: new URLSearchParams({ "form[key]": "bikes", "form[name]": "Bike shop", "form[privacy_policy_url]": "/privacy",
+      "form[default_language]": "en", "form[consent_text]": "Yes, send me news." }),
+  });
+  assert.equal(res.status, 200, await res.text());
+  await gotoAdmin(page, `${patron.url}/admin/segments`);
+  const choice = page.locator(".side-site select");
+  assert.equal(await choice.inputValue(), "bikes", "nothing chosen yet: the first by name");
+  assert.equal(await page.locator("input[aria-label='Site key']").count(), 0, "no key typed anywhere");
+  await page.locator(".segment-count strong[data-count='0']").waitFor();
+  await choice.selectOption("demo");
+  await page.waitForFunction(() => document.querySelector(".side-site select")?.value === "demo");
+  await page.locator(".segment-count strong").first().waitFor();
+  assert.equal(patron.sql("SELECT s.site_key FROM staff_users u JOIN sites s ON s.id = u.site_id")[0].site_key, "demo");
+  // Remembered on the account: another browser of the same person opens on it.
+  const other = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  await gotoAdmin(other, `${patron.url}/admin/products`);
+  assert.equal(await other.locator(".side-site select").inputValue(), "demo");
+  if (shots) await other.screenshot({ path: `${shots}/admin-site-switcher-1280.png` });
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(other.problems, []);
 });
