@@ -72,7 +72,6 @@ fn Products(
             format!("?site={}&page={page}{q}{}", query_value(&site), if archived { "&archived=1" } else { "" })
         }
     };
-    let several_sites = v.sites.len() > 1;
     let empty = if !search.is_empty() {
         "No product matches this search."
     } else if archived {
@@ -82,16 +81,8 @@ fn Products(
     };
     let (languages, currency) = (v.languages.clone(), v.currency.clone());
     let rows = v.rows.clone();
-    let site_choice = if several_sites {
-        let options = v
-            .sites
-            .iter()
-            .map(|(key, name)| view! { <option value=key.clone() selected=*key == site>{name.clone()}</option> })
-            .collect_view();
-        view! { <label>"Site " <select name="site">{options}</select></label> }.into_any()
-    } else {
-        view! { <input type="hidden" name="site" value=site.clone() /> }.into_any()
-    };
+    // The site is the one chosen in the admin's frame (or named by the link).
+    let site_choice = view! { <input type="hidden" name="site" value=site.clone() /> };
     let editor = {
         let site = site.clone();
         move || {
