@@ -231,7 +231,11 @@ pub fn ImportPage() -> impl IntoView {
                 view! {
                     <div class="dry-run" role="status">
                         <p>{what}
-                            {(!clean).then(|| format!(" · {} problems: fix these rows in the file, or import the valid rows and fix the rest later.", d.problem_count))}</p>
+                            {(!clean).then(|| format!(
+                                " · {} {}: fix these rows in the file, or import the valid rows and fix the rest later.",
+                                d.problem_count,
+                                if d.problem_count == 1 { "problem" } else { "problems" }
+                            ))}</p>
                         {(!clean).then(|| view! {
                             <ul class="problems">{d.problems.iter().map(|p| view! { <li data-line=p.row>{problem_line(p)}</li> }).collect_view()}</ul>
                             {(more > 0).then(|| view! { <p class="muted">{format!("… and {more} more, all in the file of rejected rows.")}</p> })}

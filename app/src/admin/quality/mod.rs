@@ -185,7 +185,16 @@ pub fn QualityPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {if q.rows.is_empty() {
-                                view! { <p class="empty">"Nothing to fix here."</p> }.into_any()
+                                // Name the check: "nothing to fix" beside a count elsewhere read
+                                // as if the whole page were clean.
+                                let title = CHECKS.iter().find(|(c, _)| *c == check.get_untracked()).map_or("", |(_, t)| *t);
+                                let elsewhere: i64 = q.counts.iter().sum();
+                                view! {
+                                    <p class="empty">
+                                        {format!("Nothing to fix under “{title}”.")}
+                                        {(elsewhere > 0).then_some(" The other checks above have customers to look at.")}
+                                    </p>
+                                }.into_any()
                             } else {
                                 view! {
                                     <table class="customers flagged">
