@@ -71,6 +71,11 @@ pub async fn site_id(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<Si
     sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await
 }
 
+/// The key of the site with this id (the inverse of [`site_id`]).
+pub async fn key_of(pool: &SqlitePool, site: SiteId) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT site_key FROM sites WHERE id = ?").bind(site).fetch_one(pool).await
+}
+
 /// A site's currency and its dormant rule (days without a purchase).
 pub async fn site_rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<(String, u32)> {
     let row = sqlx::query("SELECT currency, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;

@@ -29,9 +29,7 @@ pub async fn get_auth_state() -> Result<AuthState, AppError> {
                 let sites: Vec<(String, String)> =
                     sqlx::query_as("SELECT site_key, name FROM sites ORDER BY name, id").fetch_all(&pool).await?;
                 let site = match crate::staff::guard::site_for(&pool, &staff, "").await {
-                    Ok(id) => {
-                        sqlx::query_scalar("SELECT site_key FROM sites WHERE id = ?").bind(id).fetch_one(&pool).await?
-                    }
+                    Ok(id) => crate::sites::db::key_of(&pool, id).await?,
                     Err(_) => String::new(),
                 };
                 return Ok(AuthState::SignedIn { email: staff.email, role: staff.role, sites, site });

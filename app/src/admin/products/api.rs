@@ -11,9 +11,8 @@ pub const PER_PAGE: u32 = 50;
 /// What the Products page shows of one site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductsView {
-    /// The site shown, and every site to choose from (key, name).
+    /// The key of the site shown.
     pub site: String,
-    pub sites: Vec<(String, String)>,
     pub currency: String,
     /// The languages the site writes in besides its default: a name field each.
     pub languages: Vec<String>,
@@ -31,18 +30,15 @@ pub async fn products_page(site: String, query: String, page: u32, shown: Shown)
             use crate::domain::Role;
             let staff = crate::staff::guard::require_staff(Role::Manager).await?;
             let pool = crate::server_ctx::pool()?;
-            let sites: Vec<(String, String)> =
-                sqlx::query_as("SELECT site_key, name FROM sites ORDER BY id").fetch_all(&pool).await?;
             let id = crate::staff::guard::site_for(&pool, &staff, &site).await?;
-            let key: String =
-                sqlx::query_scalar("SELECT site_key FROM sites WHERE id = ?").bind(id).fetch_one(&pool).await?;
+            let key = crate::sites::db::key_of(&pool, id).await?;
             let query: String = query.trim().chars().take(100).collect();
             let page = page.clamp(1, 100_000);
             let offset = i64::from(page - 1) * i64::from(PER_PAGE);
             let (rows, total) =
                 crate::products::db::page(&pool, id, shown, &query, offset, i64::from(PER_PAGE)).await?;
             let (currency, languages) = crate::products::db::site_terms(&pool, id).await?;
-            Ok(ProductsView { site: key, sites, currency, languages, rows, total, page })
+            Ok(ProductsView { site: key, currency, languages, rows, total, page })
         }
         .await,
     )
