@@ -114,9 +114,10 @@ export async function launchBrowser(extraArgs = []) {
   });
 }
 
-/** A new page that fails the test on any uncaught page error or console error. */
-export async function strictPage(browser, allowed = []) {
-  const context = await browser.newContext();
+/** A new page that fails the test on any uncaught page error or console error. Its browser
+ * speaks US English unless `locale` says otherwise (the admin follows the browser's language). */
+export async function strictPage(browser, allowed = [], { locale = "en-US" } = {}) {
+  const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));

@@ -71,7 +71,7 @@ test("a stamp card: each purchase at the till stamps it, the tenth earns the rew
   await admin.locator(".print-card .qr svg").waitFor();
   assert.equal(await admin.locator(".print-card .number").textContent(), number);
   await gotoAdmin(admin, `${patron.url}/admin/till`);
-  await admin.getByLabel("Find customer").fill(number.toLowerCase().replace("-", " "));
+  await admin.getByLabel("Find the customer").fill(number.toLowerCase().replace("-", " "));
   await admin.getByRole("button", { name: /Saga/ }).click();
   await admin.locator(".chosen", { hasText: "Saga" }).waitFor();
 

@@ -36,7 +36,7 @@ test("at the till: lookup by phone, a purchase with a discount, the record's tot
   const page = await strictPage(browser);
   await signIn(page, OWNER.email, OWNER.password);
   await page.getByRole("link", { name: "Till" }).click();
-  await page.getByLabel("Find customer").fill("070123");
+  await page.getByLabel("Find the customer").fill("070123");
   await page.getByRole("button", { name: /Robert Lindqvist/ }).click();
   await page.locator(".chosen", { hasText: "Robert Lindqvist" }).waitFor();
 

@@ -54,9 +54,10 @@ use till::TillPage;
 pub fn shell(options: LeptosOptions, assets: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_policy();
+    let lang = crate::staff::texts::choice::page_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -98,10 +99,13 @@ fn set_security_policy() {
 #[component]
 pub fn AdminApp() -> impl IntoView {
     provide_meta_context();
+    // Every page below reads its words in this language (`staff::texts::t`).
+    provide_context(crate::staff::texts::choice::page_lang());
+    let t = crate::staff::texts::t();
     view! {
-        <Title text="Patron admin" />
+        <Title text=t.common.title />
         <Router>
-            <Routes fallback=|| view! { <main class="auth"><h1>"Not found"</h1><a href="/admin">"Back to the admin"</a></main> }>
+            <Routes fallback=move || view! { <main class="auth"><h1>{t.common.not_found}</h1><a href="/admin">{t.common.back_to_admin}</a></main> }>
                 <Route path=path!("/admin/setup") view=SetupPage />
                 <Route path=path!("/admin/login") view=LoginPage />
                 <Route path=path!("/admin/invite/:token") view=InvitePage />
@@ -159,7 +163,7 @@ fn SignedInLayout() -> impl IntoView {
                         }
                         Ok(AuthState::NeedsSetup) => view! { <Redirect path="/admin/setup" /> }.into_any(),
                         Ok(AuthState::SignedOut) => view! { <Redirect path="/admin/login" /> }.into_any(),
-                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <crate::staff::ui::ErrorLine error /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -5,57 +5,64 @@
 
 use super::auth::LogoutButton;
 use crate::domain::Role;
+use crate::staff::texts::{Frame, t};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// One link: its words, its address, the least role that opens the page.
+/// One link: its words (in the frame's catalogue), its address, the least role that opens
+/// the page.
 struct Link {
-    label: &'static str,
+    label: fn(&Frame) -> &'static str,
     href: &'static str,
     role: Role,
 }
 
-const fn link(label: &'static str, href: &'static str, role: Role) -> Link {
+const fn link(label: fn(&Frame) -> &'static str, href: &'static str, role: Role) -> Link {
     Link { label, href, role }
 }
 
+type Group = (fn(&Frame) -> &'static str, &'static [Link]);
+
 /// The groups, in the order of a shop's day.
-const GROUPS: [(&str, &[Link]); 5] = [
+const GROUPS: [Group; 5] = [
     (
-        "Sell",
+        |f| f.sell,
         &[
-            link("Today", "/admin", Role::Staff),
-            link("Till", "/admin/till", Role::Staff),
-            link("Reservations", "/admin/reservations", Role::Staff),
+            link(|f| f.today, "/admin", Role::Staff),
+            link(|f| f.till, "/admin/till", Role::Staff),
+            link(|f| f.reservations, "/admin/reservations", Role::Staff),
         ],
     ),
     (
-        "Customers",
+        |f| f.customers_group,
         &[
-            link("Customers", "/admin/customers", Role::Staff),
-            link("Segments", "/admin/segments", Role::Manager),
-            link("Dormant", "/admin/dormant", Role::Manager),
-            link("Duplicates", "/admin/duplicates", Role::Manager),
-            link("Data quality", "/admin/quality", Role::Manager),
-            link("Import", "/admin/import", Role::Manager),
+            link(|f| f.customers, "/admin/customers", Role::Staff),
+            link(|f| f.segments, "/admin/segments", Role::Manager),
+            link(|f| f.dormant, "/admin/dormant", Role::Manager),
+            link(|f| f.duplicates, "/admin/duplicates", Role::Manager),
+            link(|f| f.quality, "/admin/quality", Role::Manager),
+            link(|f| f.import, "/admin/import", Role::Manager),
         ],
     ),
     (
-        "Insight",
-        &[link("Reports", "/admin/reports", Role::Manager), link("Analytics", "/admin/analytics", Role::Manager)],
-    ),
-    (
-        "Privacy",
-        &[link("Data requests", "/admin/requests", Role::Manager), link("Audit log", "/admin/audit", Role::Owner)],
-    ),
-    (
-        "Settings",
+        |f| f.insight,
         &[
-            link("Products", "/admin/products", Role::Manager),
-            link("Sites", "/admin/sites", Role::Owner),
-            link("Staff", "/admin/staff", Role::Owner),
-            link("Outbox", "/admin/outbox", Role::Manager),
-            link("Backups", "/admin/backups", Role::Owner),
+            link(|f| f.reports, "/admin/reports", Role::Manager),
+            link(|f| f.analytics, "/admin/analytics", Role::Manager),
+        ],
+    ),
+    (
+        |f| f.privacy,
+        &[link(|f| f.requests, "/admin/requests", Role::Manager), link(|f| f.audit, "/admin/audit", Role::Owner)],
+    ),
+    (
+        |f| f.settings,
+        &[
+            link(|f| f.products, "/admin/products", Role::Manager),
+            link(|f| f.sites, "/admin/sites", Role::Owner),
+            link(|f| f.staff, "/admin/staff", Role::Owner),
+            link(|f| f.outbox, "/admin/outbox", Role::Manager),
+            link(|f| f.backups, "/admin/backups", Role::Owner),
         ],
     ),
 ];
@@ -63,6 +70,7 @@ const GROUPS: [(&str, &[Link]); 5] = [
 /// The frame of a signed-in page (the page itself is the `Outlet` beside it).
 #[component]
 pub fn SideNav(email: String, role: Role, sites: Vec<(String, String)>, site: String) -> impl IntoView {
+    let t = t();
     let open = RwSignal::new(false);
     // A link followed closes the menu on a small screen (a click on a group's title does not).
     let on_nav_click = move |ev: leptos::ev::MouseEvent| {
@@ -78,8 +86,8 @@ pub fn SideNav(email: String, role: Role, sites: Vec<(String, String)>, site: St
             (!links.is_empty()).then(|| {
                 view! {
                     <div class="nav-group">
-                        <span class="nav-title">{*title}</span>
-                        {links.into_iter().map(|l| view! { <A href=l.href exact=l.href == "/admin">{l.label}</A> }).collect_view()}
+                        <span class="nav-title">{title(&t.frame)}</span>
+                        {links.into_iter().map(|l| view! { <A href=l.href exact=l.href == "/admin">{(l.label)(&t.frame)}</A> }).collect_view()}
                     </div>
                 }
             })
@@ -91,14 +99,14 @@ pub fn SideNav(email: String, role: Role, sites: Vec<(String, String)>, site: St
                 <A href="/admin" attr:class="brand">"Patron"</A>
                 <button type="button" class="menu-toggle secondary" aria-controls="admin-nav"
                     aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    "Menu"
+                    {t.frame.menu}
                 </button>
             </div>
             <div class="side-menu" id="admin-nav" on:click=on_nav_click>
                 <SiteSwitcher sites site />
-                <nav aria-label="Admin">{groups}</nav>
+                <nav aria-label=t.frame.nav_label>{groups}</nav>
                 <div class="side-who">
-                    <a class="who" href="/admin/account" title="Your account: change your password">{email} " · " {role.as_str()}</a>
+                    <a class="who" href="/admin/account" title=t.frame.account_hint>{email} " · " {t.role(role)}</a>
                     <LogoutButton />
                 </div>
             </div>
@@ -124,7 +132,7 @@ fn SiteSwitcher(sites: Vec<(String, String)>, site: String) -> impl IntoView {
     }
     view! {
         <label class="side-site">
-            <span class="nav-title">"Site"</span>
+            <span class="nav-title">{t().common.site}</span>
             <select on:change=move |ev| { choose.dispatch(super::site_choice::ChooseSite { site: event_target_value(&ev) }); }>
                 {sites.into_iter().map(|(key, name)| {
                     let selected = key == site;

@@ -10,12 +10,13 @@ pub fn FormError(
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(optional)] field: Option<Field>,
 ) -> impl IntoView {
+    let t = super::texts::t();
     let text = move || {
         let e = error.get()?;
         match (field, e) {
-            (Some(f), AppError::Invalid(fields)) => fields.get(f).map(|p| p.to_string()),
+            (Some(f), AppError::Invalid(fields)) => fields.get(f).map(|p| t.problem(p)),
             (Some(_), _) => None,
-            (None, e) => Some(e.to_string()),
+            (None, e) => Some(t.error(&e)),
         }
     };
     view! { <p class="form-error" role="alert" data-field=field.map(|f| format!("{f:?}"))>{text}</p> }

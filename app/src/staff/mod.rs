@@ -9,6 +9,7 @@ pub mod form_error;
 pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod session;
+pub mod texts;
 pub mod ui;
 
 /// A staff member as the admin sees them (no hash).

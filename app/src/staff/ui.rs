@@ -33,7 +33,7 @@ where
 /// An error sentence in the page, announced to screen readers.
 #[component]
 pub fn ErrorLine(error: AppError) -> impl IntoView {
-    view! { <p class="form-error" role="alert">{error.to_string()}</p> }
+    view! { <p class="form-error" role="alert">{super::texts::t().error(&error)}</p> }
 }
 
 /// `s` as a value in a link's query string: everything but the unreserved characters and

@@ -250,8 +250,9 @@ async fn admin_create_reads_the_password_from_standard_input() {
 }
 
 /// One value for every argument of every admin function (each ignores the others').
-const EVERY_ARGUMENT: [(&str, &str); 75] = [
+const EVERY_ARGUMENT: [(&str, &str); 76] = [
     ("query", ""),
+    ("lang", "nl"),
     ("purpose", "post"),
     ("granted", "true"),
     ("note", "Asked at the till"),
@@ -330,7 +331,7 @@ const EVERY_ARGUMENT: [(&str, &str); 75] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 107] = [
+const ACCESS: [(&str, Option<Role>); 109] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -433,6 +434,8 @@ const ACCESS: [(&str, Option<Role>); 107] = [
     ("printable_card", Some(Role::Staff)),
     ("reset_password", Some(Role::Owner)),
     ("change_password", Some(Role::Staff)),
+    ("my_language", Some(Role::Staff)),
+    ("set_language", Some(Role::Staff)),
     ("products_page", Some(Role::Manager)),
     ("save_product", Some(Role::Manager)),
     ("archive_product", Some(Role::Manager)),

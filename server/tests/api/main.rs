@@ -38,6 +38,7 @@ mod settings;
 mod shop;
 mod signup;
 mod site_choice;
+mod staff_language;
 mod surveys;
 mod throttle;
 mod webhooks;

@@ -111,6 +111,9 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
                     if !known_device {
                         remember_device(&pool, id).await?;
                     }
+                    // The admin speaks their language on this browser too.
+                    let lang = crate::admin::staff::language::language_of(&pool, id).await?;
+                    crate::admin::staff::language::send_cookie(lang);
                     tracing::info!(staff_id = id.0, "staff signed in");
                     leptos_axum::redirect("/admin/customers");
                     Ok(())

@@ -13,12 +13,14 @@ pub use api::{AuthState, GetAuthState, Login, Logout, LogoutEverywhere, SetupOwn
 
 use crate::domain::{Field, Password};
 use crate::staff::form_error::FormError;
+use crate::staff::texts::t;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 /// First run: create the owner account.
 #[component]
 pub fn SetupPage() -> impl IntoView {
+    let t = t();
     let action = ServerAction::<SetupOwner>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     // The link Patron printed at start carries the code; typed by hand otherwise.
@@ -26,18 +28,18 @@ pub fn SetupPage() -> impl IntoView {
     let code = move || query.read().get("code").unwrap_or_default();
     view! {
         <main class="auth">
-            <h1>"Welcome to Patron"</h1>
-            <p>"Create the owner account. The owner can later invite the rest of the staff."</p>
+            <h1>{t.sign_in.welcome}</h1>
+            <p>{t.sign_in.welcome_intro}</p>
             <ActionForm action>
                 <label>
-                    "Set-up code (printed by Patron when it started)"
+                    {t.sign_in.setup_code}
                     <input name="token" autocomplete="off" spellcheck="false" required value=code />
                 </label>
-                <label>"Email" <input type="email" name="email" autocomplete="username" required /></label>
+                <label>{t.common.email} <input type="email" name="email" autocomplete="username" required /></label>
                 <FormError error field=Field::Email />
                 <NewPasswordField error />
                 <FormError error />
-                <button type="submit">"Create owner account"</button>
+                <button type="submit">{t.sign_in.create_owner}</button>
             </ActionForm>
         </main>
     }
@@ -48,7 +50,7 @@ pub fn SetupPage() -> impl IntoView {
 pub fn NewPasswordField(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
         <label>
-            "Password (at least " {Password::MIN_CHARS} " characters)"
+            {(t().sign_in.new_password)(Password::MIN_CHARS)}
             <input type="password" name="password" autocomplete="new-password" required />
         </label>
         <FormError error field=Field::Password />
@@ -57,16 +59,17 @@ pub fn NewPasswordField(#[prop(into)] error: Signal<Option<crate::error::AppErro
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    let t = t();
     let action = ServerAction::<Login>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <main class="auth">
-            <h1>"Sign in to Patron"</h1>
+            <h1>{t.sign_in.title}</h1>
             <ActionForm action>
-                <label>"Email" <input type="email" name="email" autocomplete="username" required /></label>
-                <label>"Password" <input type="password" name="password" autocomplete="current-password" required /></label>
+                <label>{t.common.email} <input type="email" name="email" autocomplete="username" required /></label>
+                <label>{t.sign_in.password} <input type="password" name="password" autocomplete="current-password" required /></label>
                 <FormError error />
-                <button type="submit">"Sign in"</button>
+                <button type="submit">{t.sign_in.sign_in}</button>
             </ActionForm>
         </main>
     }
@@ -75,14 +78,15 @@ pub fn LoginPage() -> impl IntoView {
 /// The sign-out buttons of the admin's frame: this browser, or every device.
 #[component]
 pub fn LogoutButton() -> impl IntoView {
+    let t = t();
     let action = ServerAction::<Logout>::new();
     let everywhere = ServerAction::<LogoutEverywhere>::new();
     view! {
         <ActionForm action attr:class="logout">
-            <button type="submit">"Sign out"</button>
+            <button type="submit">{t.frame.sign_out}</button>
         </ActionForm>
         <ActionForm action=everywhere attr:class="logout">
-            <button type="submit" title="Ends your sessions on every device, this one included">"Sign out everywhere"</button>
+            <button type="submit" title=t.frame.sign_out_everywhere_hint>{t.frame.sign_out_everywhere}</button>
         </ActionForm>
     }
 }

@@ -9,6 +9,7 @@ use crate::loyalty::{
     printable_card,
 };
 use crate::staff::form_error::FormError;
+use crate::staff::texts::t;
 use crate::staff::ui::{ErrorLine, action_error, reload_after, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -67,11 +68,10 @@ impl CardState {
 }
 
 fn unit(kind: Kind, n: i64) -> String {
-    match (kind, n.abs()) {
-        (Kind::Stamps, 1) => format!("{n} stamp"),
-        (Kind::Stamps, _) => format!("{n} stamps"),
-        (Kind::Points, 1) => format!("{n} point"),
-        (Kind::Points, _) => format!("{n} points"),
+    let cards = &t().cards;
+    match kind {
+        Kind::Stamps => (cards.stamps)(n),
+        Kind::Points => (cards.points)(n),
     }
 }
 
@@ -82,6 +82,7 @@ pub fn LoyaltyCards(customer: i64, state: CardState) -> impl IntoView {
         action_error(redeem).get().or_else(|| action_error(gift).get()).or_else(|| action_error(issue).get())
     });
     let adjust_error = action_error(adjust);
+    let t = t();
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
@@ -90,13 +91,13 @@ pub fn LoyaltyCards(customer: i64, state: CardState) -> impl IntoView {
                         // Attributes are built after children: the copy is taken first.
                         let number = m.code.clone();
                         view! {
-                            <p class="loyalty-member">"Card " <code data-card=number>{m.code}</code> " · "
-                                <A href=format!("/admin/customers/{customer}/card")>"Print card"</A></p>
+                            <p class="loyalty-member">{t.cards.card} " " <code data-card=number>{m.code}</code> " · "
+                                <A href=format!("/admin/customers/{customer}/card")>{t.cards.print_card}</A></p>
                         }.into_any()
                     }
                     Ok(None) => view! {
                         <p class="loyalty-member"><button type="button" class="small secondary"
-                            on:click=move |_| { issue.dispatch(IssueLoyaltyCard { customer }); }>"Give a loyalty card"</button></p>
+                            on:click=move |_| { issue.dispatch(IssueLoyaltyCard { customer }); }>{t.cards.give_card}</button></p>
                     }.into_any(),
                     Err(error) => view! { <ErrorLine error /> }.into_any(),
                 }
@@ -116,13 +117,14 @@ pub fn LoyaltyCards(customer: i64, state: CardState) -> impl IntoView {
 
 fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<AppError>>) -> impl IntoView {
     let CardState { redeem, gift, adjust, .. } = state;
+    let t = t();
     let programme = c.programme_id;
     let kind = c.kind;
     let rewards = c
         .rewards
         .into_iter()
         .map(|r| {
-            let label = format!("Redeem {} ({})", r.name, unit(kind, r.cost));
+            let label = (t.cards.redeem)(&r.name, &unit(kind, r.cost));
             view! {
                 <button type="button" class="small" data-reward=r.id
                     on:click=move |_| { redeem.dispatch(RedeemReward { customer, reward: r.id }); }>{label}</button>
@@ -132,7 +134,7 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
     let birthday = c.birthday_gift.map(|name| {
         view! {
             <button type="button" class="small secondary" data-birthday=programme
-                on:click=move |_| { gift.dispatch(GiveBirthdayGift { customer, programme }); }>{format!("Birthday gift: {name}")}</button>
+                on:click=move |_| { gift.dispatch(GiveBirthdayGift { customer, programme }); }>{(t.cards.birthday_gift)(&name)}</button>
         }
     });
     let movements = c.movements.into_iter().map(|m| movement(kind, m)).collect_view();
@@ -141,17 +143,17 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
             <h2>{c.programme} " " <small data-balance=c.balance>{unit(kind, c.balance)}</small></h2>
             <p class="actions">{rewards}{birthday}</p>
             <details>
-                <summary>"Movements and adjustment"</summary>
+                <summary>{t.cards.movements}</summary>
                 <ul class="timeline">{movements}</ul>
                 <ActionForm action=adjust attr:class="stacked">
                     <input type="hidden" name="customer" value=customer />
                     <input type="hidden" name="programme" value=programme />
-                    <label>"Add or remove (e.g. 2 or -2)" <input name="amount" inputmode="numeric" /></label>
+                    <label>{t.cards.add_or_remove} <input name="amount" inputmode="numeric" /></label>
                     <FormError error=adjust_error field=Field::Amount />
-                    <label>"Reason" <input name="reason" maxlength="200" /></label>
+                    <label>{t.cards.reason} <input name="reason" maxlength="200" /></label>
                     <FormError error=adjust_error field=Field::AdjustReason />
                     <FormError error=adjust_error />
-                    <button type="submit" class="secondary">"Adjust"</button>
+                    <button type="submit" class="secondary">{t.cards.adjust}</button>
                 </ActionForm>
             </details>
         </section>
@@ -159,19 +161,20 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
 }
 
 fn movement(kind: Kind, m: crate::loyalty::Movement) -> impl IntoView {
+    let t = t();
     let what = match m.kind.as_str() {
-        "earn" => "earned".to_owned(),
-        "redeem" => format!("redeemed {}", m.reward_name.clone().unwrap_or_default()),
-        "birthday" => format!("birthday gift {}", m.reward_name.clone().unwrap_or_default()),
-        _ => format!("adjusted: {}", m.reason.clone().unwrap_or_default()),
+        "earn" => t.cards.earned.to_owned(),
+        "redeem" => (t.cards.redeemed)(&m.reward_name.clone().unwrap_or_default()),
+        "birthday" => (t.cards.birthday)(&m.reward_name.clone().unwrap_or_default()),
+        _ => (t.cards.adjusted)(&m.reason.clone().unwrap_or_default()),
     };
     let amount = if m.amount > 0 { format!("+{}", unit(kind, m.amount)) } else { unit(kind, m.amount) };
     view! {
         <li data-movement=m.kind.clone()>
             <time>{short_time(&m.created_at)}</time> " " {amount} " " {what}
-            {m.purchase_id.map(|p| view! { " · " <A href=format!("#purchase-{p}")>{format!("purchase {p}")}</A> })}
-            {m.staff.map(|s| format!(" · by {s}"))}
-            {m.expires_at.map(|x| format!(" · expires {}", short_time(&x)))}
+            {m.purchase_id.map(|p| view! { " · " <A href=format!("#purchase-{p}")>{(t.cards.purchase)(p)}</A> })}
+            {m.staff.map(|s| format!(" · {}", (t.cards.by)(&s)))}
+            {m.expires_at.map(|x| format!(" · {}", (t.cards.expires)(&short_time(&x))))}
         </li>
     }
 }
@@ -180,13 +183,14 @@ fn movement(kind: Kind, m: crate::loyalty::Movement) -> impl IntoView {
 /// print style): the shop, the name, the number and its QR code.
 #[component]
 pub fn PrintCardPage() -> impl IntoView {
+    let t = t();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
     let card = Resource::new(id, printable_card);
     view! {
         <section class="print-page">
-            <p><A href=move || format!("/admin/customers/{}", id())>"← Back to the record"</A></p>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <p><A href=move || format!("/admin/customers/{}", id())>{t.cards.back_to_record}</A></p>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match card.await {
                         Ok(c) => {
@@ -200,7 +204,7 @@ pub fn PrintCardPage() -> impl IntoView {
                                     <p class="number" data-card=number>{c.code}</p>
                                 </div>
                             </div>
-                            <p><button type="button" on:click=|_| { let _ = window().print(); }>"Print"</button></p>
+                            <p><button type="button" on:click=|_| { let _ = window().print(); }>{t.cards.print}</button></p>
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorLine error /> }.into_any(),

@@ -5,6 +5,7 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod language;
 
 pub use api::*;
 
@@ -123,27 +124,28 @@ pub fn InvitePage() -> impl IntoView {
     let info = Resource::new(token, get_invite);
     let accept = ServerAction::<AcceptInvite>::new();
     let error = action_error(accept);
+    let t = crate::staff::texts::t();
     view! {
         <main class="auth">
-            <h1>"Join Patron"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{t.sign_in.join_title}</h1>
+            <Suspense fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match info.await {
                         Ok(info) => view! {
                             <p>{if info.reset {
-                                format!("Choose a new password for {}.", info.email)
+                                (t.sign_in.reset_for)(&info.email)
                             } else {
-                                format!("You are invited as {} ({}). Choose your password.", info.email, info.role.as_str())
+                                (t.sign_in.invited_as)(&info.email, t.role(info.role))
                             }}</p>
                             <ActionForm action=accept>
                                 <input type="hidden" name="token" value=token() />
                                 <NewPasswordField error />
                                 <FormError error />
-                                <button type="submit">"Join"</button>
+                                <button type="submit">{t.sign_in.join}</button>
                             </ActionForm>
                         }.into_any(),
                         Err(_) => view! {
-                            <p class="form-error" role="alert">"This invitation link has been used or has expired. Ask the owner for a new one."</p>
+                            <p class="form-error" role="alert">{t.sign_in.invite_expired}</p>
                         }.into_any(),
                     }
                 })}
@@ -155,22 +157,24 @@ pub fn InvitePage() -> impl IntoView {
 /// The signed-in member's own account: their password.
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let t = crate::staff::texts::t();
     let change = ServerAction::<ChangePassword>::new();
     let error = action_error(change);
     view! {
         <section class="account">
-            <h1>"Your account"</h1>
-            <h2>"Change your password"</h2>
-            <p class="hint">"Your other sessions end when it is changed; this one stays signed in."</p>
+            <h1>{t.account.title}</h1>
+            <language::LanguageChoice />
+            <h2>{t.account.password_title}</h2>
+            <p class="hint">{t.account.password_hint}</p>
             <ActionForm action=change attr:class="stacked">
-                <label>"Current password" <input type="password" name="current" autocomplete="current-password" required /></label>
+                <label>{t.account.current_password} <input type="password" name="current" autocomplete="current-password" required /></label>
                 <FormError error field=Field::Current />
                 <NewPasswordField error />
                 <FormError error />
-                <button type="submit">"Change password"</button>
+                <button type="submit">{t.account.change_password}</button>
             </ActionForm>
             {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
-                <p class="ok" role="status">"Your password is changed."</p>
+                <p class="ok" role="status">{t.account.password_changed}</p>
             })}
         </section>
     }

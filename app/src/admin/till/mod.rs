@@ -11,6 +11,7 @@ use crate::admin::record::get_customer_record;
 use crate::domain::{Field, Minor, PaymentMethod, RowProblem, Totals};
 use crate::error::AppError;
 use crate::staff::form_error::FormError;
+use crate::staff::texts::t;
 use crate::staff::ui::{ErrorLine, action_error};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -74,10 +75,11 @@ pub fn TillPage() -> impl IntoView {
     let setup = Resource::new(|| (), |_| get_till_setup());
     let cards =
         crate::admin::services::loyalty_card::CardState::new(Signal::derive(move || customer.get().map(|c| c.id)));
+    let t = t();
     view! {
         <section class="till">
-            <h1>"Till"</h1>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{t.till.title}</h1>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     let setup = match setup.await {
                         Ok(s) => s,
@@ -90,7 +92,7 @@ pub fn TillPage() -> impl IntoView {
                         <CustomerPicker customer sites=setup.sites.clone() />
                         {move || customer.get().map(|c| view! {
                             <crate::admin::services::loyalty_card::LoyaltyCards customer=c.id state=cards />
-                            <PurchaseEntry customer=c setup=setup.clone() cards />
+                            <PurchaseEntry customer=c setup=setup.clone() cards chosen=customer />
                         })}
                     }.into_any()
                 })}
@@ -101,6 +103,7 @@ pub fn TillPage() -> impl IntoView {
 
 #[component]
 fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> impl IntoView {
+    let t = t();
     let sites = StoredValue::new(sites);
     let search = RwSignal::new(String::new());
     // Browser-only: the page is rendered with an empty search, and each keystroke asks anew.
@@ -124,13 +127,13 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
         {move || customer.get().map(|c| view! {
             <div class="chosen" data-customer=c.id>
                 <strong>{c.name.clone()}</strong> " " {c.phone.clone().unwrap_or_default()} " " {c.email.clone().unwrap_or_default()}
-                " · " <A href=format!("/admin/customers/{}", c.id)>"Open record"</A>
-                <button type="button" class="secondary small" on:click=move |_| customer.set(None)>"Change customer"</button>
+                " · " <A href=format!("/admin/customers/{}", c.id)>{t.common.open_record}</A>
+                <button type="button" class="secondary small" on:click=move |_| customer.set(None)>{t.till.change_customer}</button>
             </div>
         })}
         <Show when=move || customer.get().is_none()>
-            <label class="lookup">"Find the customer"
-                <input type="search" placeholder="Phone, email or name" aria-label="Find customer" autofocus
+            <label class="lookup">{t.till.find}
+                <input type="search" placeholder=t.till.find_placeholder autofocus
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); pick_first(); } />
@@ -138,10 +141,10 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
             {move || match results.get() {
                 None => None,
                 Some(Ok(answer)) if answer.found.is_empty() && !answer.more && search.get_untracked().chars().count() >= 2 =>
-                    Some(view! { <p class="empty">"No customer found. Create one below."</p> }.into_any()),
+                    Some(view! { <p class="empty">{t.till.none_found}</p> }.into_any()),
                 Some(Ok(answer)) => Some(view! {
                     {answer.more.then(|| view! {
-                        <p class="hint" data-more>"Many customers match; these are the newest. Type more of the name, phone or email."</p>
+                        <p class="hint" data-more>{t.till.many_match}</p>
                     })}
                     <ul class="results">
                         {answer.found.into_iter().map(|f| {
@@ -154,22 +157,22 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
                 Some(Err(error)) => Some(view! { <ErrorLine error /> }.into_any()),
             }}
             <details class="new-customer">
-                <summary>"New customer"</summary>
+                <summary>{t.till.new_customer}</summary>
                 <ActionForm action=create attr:class="stacked">
-                    <label>"Site"
+                    <label>{t.common.site}
                         <select name="form[site]">
                             {sites.with_value(|sites| sites.iter().map(|s| view! { <option value=s.key.clone()>{s.name.clone()}</option> }).collect_view())}
                         </select>
                     </label>
-                    <label>"First name" <input name="form[first_name]" required /></label>
+                    <label>{t.common.first_name} <input name="form[first_name]" required /></label>
                     <FormError error field=Field::FirstName />
-                    <label>"Last name" <input name="form[last_name]" /></label>
+                    <label>{t.common.last_name} <input name="form[last_name]" /></label>
                     <FormError error field=Field::LastName />
-                    <label>"Phone" <input name="form[phone]" type="tel" /></label>
+                    <label>{t.common.phone} <input name="form[phone]" type="tel" /></label>
                     <FormError error field=Field::Phone />
-                    <label>"Email" <input name="form[email]" type="email" /></label>
+                    <label>{t.common.email} <input name="form[email]" type="email" /></label>
                     <FormError error field=Field::Email />
-                    <button type="submit">"Create customer"</button>
+                    <button type="submit">{t.till.create_customer}</button>
                 </ActionForm>
             </details>
         </Show>
@@ -181,7 +184,10 @@ fn PurchaseEntry(
     customer: Found,
     setup: TillSetup,
     cards: crate::admin::services::loyalty_card::CardState,
+    /// The till's chosen customer: "Next customer" clears it for the next sale.
+    chosen: RwSignal<Option<Found>>,
 ) -> impl IntoView {
+    let t = t();
     let currency =
         setup.sites.iter().find(|s| s.key == customer.site_key).map(|s| s.currency.clone()).unwrap_or_default();
     let next_key = StoredValue::new(1u32);
@@ -232,16 +238,17 @@ fn PurchaseEntry(
         Some(Err(AppError::InvalidRows(rows))) => rows,
         _ => Vec::new(),
     };
-    let row_problems =
-        move |row: usize| -> Vec<String> { problems().into_iter().filter(|p| p.row == row).map(describe).collect() };
+    let row_problems = move |row: usize| -> Vec<String> {
+        problems().into_iter().filter(|p| p.row == row).map(|p| describe(t, p)).collect()
+    };
     let other_error = move || match save.value().get() {
         Some(Err(AppError::InvalidRows(_))) | Some(Ok(_)) | None => None,
-        Some(Err(e)) => Some(e.to_string()),
+        Some(Err(e)) => Some(t.error(&e)),
     };
     view! {
         <form class="purchase-entry" on:submit=submit>
             <table class="lines">
-                <thead><tr><th>"Item"</th><th>"Description"</th><th>"Qty"</th><th>{format!("Unit price ({currency})")}</th><th></th></tr></thead>
+                <thead><tr><th>{t.till.item}</th><th>{t.till.description}</th><th>{t.till.qty}</th><th>{format!("{} ({currency})", t.till.unit_price)}</th><th></th></tr></thead>
                 <tbody>
                     <For each=move || lines.get() key=|l| l.key let:line>
                         {
@@ -251,14 +258,14 @@ fn PurchaseEntry(
                                     <td>
                                         <ItemInput line customer=customer_id />
                                     </td>
-                                    <td><input aria-label="Description" prop:value=move || line.description.get()
+                                    <td><input aria-label=t.till.description prop:value=move || line.description.get()
                                         on:input=move |ev| line.description.set(event_target_value(&ev)) /></td>
-                                    <td><input aria-label="Quantity" class="qty" inputmode="numeric" prop:value=move || line.quantity.get()
+                                    <td><input aria-label=t.till.quantity class="qty" inputmode="numeric" prop:value=move || line.quantity.get()
                                         on:input=move |ev| line.quantity.set(event_target_value(&ev)) /></td>
-                                    <td><input aria-label="Unit price" class="amount" inputmode="decimal" prop:value=move || line.unit_price.get()
+                                    <td><input aria-label=t.till.unit_price class="amount" inputmode="decimal" prop:value=move || line.unit_price.get()
                                         on:input=move |ev| line.unit_price.set(event_target_value(&ev)) /></td>
                                     <td>
-                                        <button type="button" class="secondary small" aria-label="Remove line"
+                                        <button type="button" class="secondary small" aria-label=t.till.remove_line
                                             on:click=move |_| lines.update(|l| l.retain(|x| x.key != line.key))>"×"</button>
                                     </td>
                                 </tr>
@@ -273,17 +280,17 @@ fn PurchaseEntry(
                     </For>
                 </tbody>
             </table>
-            <p><button type="button" class="secondary" on:click=move |_| add_line()>"Add line"</button></p>
+            <p><button type="button" class="secondary" on:click=move |_| add_line()>{t.till.add_line}</button></p>
             <div class="till-foot">
-                <label>"Discount" <input class="amount" inputmode="decimal" prop:value=move || discount.get()
+                <label>{t.till.discount} <input class="amount" inputmode="decimal" prop:value=move || discount.get()
                     on:input=move |ev| discount.set(event_target_value(&ev)) /></label>
-                <label>"Payment"
+                <label>{t.till.payment}
                     <select on:change=move |ev| method.set(event_target_value(&ev))>
-                        {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code()>{m.label()}</option> }).collect_view()}
+                        {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code()>{t.payment(m)}</option> }).collect_view()}
                     </select>
                 </label>
-                <p class="total">"Total: " <strong data-total>{shown_total}</strong></p>
-                <button type="submit" disabled=move || save.pending().get()>"Save purchase"</button>
+                <p class="total">{t.till.total} ": " <strong data-total>{shown_total}</strong></p>
+                <button type="submit" disabled=move || save.pending().get()>{t.till.save}</button>
             </div>
             {move || {
                 let texts = row_problems(0);
@@ -292,10 +299,11 @@ fn PurchaseEntry(
             {move || other_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             {move || match save.value().get() {
                 Some(Ok(saved)) => Some(view! {
-                    <p class="saved" role="status">
-                        {format!("Saved: {} ", saved.total.with_currency(&saved.currency))}
-                        <A href=format!("/admin/customers/{customer_id}")>"Open record"</A>
-                    </p>
+                    <div class="saved" role="status">
+                        <p><strong>{(t.till.saved)(&saved.total.with_currency(&saved.currency))}</strong>
+                            " · " <A href=format!("/admin/customers/{customer_id}")>{t.common.open_record}</A></p>
+                        <button type="button" class="next-customer" on:click=move |_| chosen.set(None)>{t.till.next_customer}</button>
+                    </div>
                 }),
                 _ => None,
             }}
@@ -304,21 +312,21 @@ fn PurchaseEntry(
 }
 
 /// One row problem as staff read it: "Unit price: Please enter a whole number."
-fn describe(p: RowProblem) -> String {
+fn describe(t: &crate::staff::texts::AdminTexts, p: RowProblem) -> String {
     let field = match p.field {
-        Field::Item => "Item",
-        Field::Description => "Description",
-        Field::Quantity => "Quantity",
-        Field::UnitPrice => "Unit price",
-        Field::Discount => "Discount",
-        Field::PaymentMethod => "Payment",
-        Field::Lines => "Lines",
+        Field::Item => t.till.item,
+        Field::Description => t.till.description,
+        Field::Quantity => t.till.quantity,
+        Field::UnitPrice => t.till.unit_price,
+        Field::Discount => t.till.discount,
+        Field::PaymentMethod => t.till.payment,
+        Field::Lines => t.till.lines,
         _ => "",
     };
     let problem = match (p.field, p.problem) {
-        (Field::Lines, crate::domain::Problem::Required) => "Add at least one line.".to_owned(),
-        (Field::Discount, crate::domain::Problem::OutOfRange) => "The discount is more than the subtotal.".to_owned(),
-        (_, problem) => problem.to_string(),
+        (Field::Lines, crate::domain::Problem::Required) => t.till.needs_a_line.to_owned(),
+        (Field::Discount, crate::domain::Problem::OutOfRange) => t.till.discount_too_big.to_owned(),
+        (_, problem) => t.problem(problem),
     };
     format!("{field}: {problem}")
 }
@@ -328,6 +336,7 @@ fn describe(p: RowProblem) -> String {
 /// the line's price, which staff may still change.
 #[component]
 fn ItemInput(line: Line, customer: i64) -> impl IntoView {
+    let t = t();
     let found = LocalResource::new(move || {
         let query = line.sku.get();
         async move { if query.trim().is_empty() { Ok(Vec::new()) } else { till_items(customer, query).await } }
@@ -346,7 +355,7 @@ fn ItemInput(line: Line, customer: i64) -> impl IntoView {
     });
     let list = format!("till-items-{}", line.key);
     view! {
-        <input aria-label="Item" list=list.clone() placeholder="SKU or name" autocomplete="off"
+        <input aria-label=t.till.item list=list.clone() placeholder=t.till.item_placeholder autocomplete="off"
             prop:value=move || line.sku.get()
             on:input=move |ev| line.sku.set(event_target_value(&ev)) />
         <datalist id=list>

@@ -1,0 +1,100 @@
+//! The catalogue's guarantees beyond the compiler's (which already refuses a language
+//! missing a word): no word is blank, every `{placeholder}` staff must keep is named in
+//! each language, and every sentence built from a number or a name shows it.
+
+use super::*;
+use serde_json::Value;
+
+/// Every word of a language as (area.key, text).
+fn words(lang: Lang) -> Vec<(String, String)> {
+    fn walk(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    walk(&path, v, out);
+                }
+            }
+            Value::String(s) => out.push((prefix.to_owned(), s.clone())),
+            other => panic!("{prefix} is not a word: {other}"),
+        }
+    }
+    let mut out = Vec::new();
+    walk("", &serde_json::to_value(of(lang)).expect("a catalogue serialises"), &mut out);
+    out
+}
+
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut found: Vec<&str> =
+        s.match_indices('{').filter_map(|(i, _)| s[i..].find('}').map(|j| &s[i..=i + j])).collect();
+    found.sort_unstable();
+    found
+}
+
+#[test]
+fn no_word_is_blank_in_any_language() {
+    for lang in Lang::ALL {
+        for (key, text) in words(lang) {
+            assert!(!text.trim().is_empty(), "{} has no word for {key}", lang.code());
+            assert_eq!(text.trim(), text, "{} {key} has spaces around it", lang.code());
+        }
+    }
+}
+
+#[test]
+fn every_language_keeps_the_placeholders_of_english() {
+    let english = words(Lang::En);
+    for lang in Lang::ALL {
+        for ((key, en), (_, text)) in english.iter().zip(words(lang)) {
+            assert_eq!(placeholders(en), placeholders(&text), "{} {key}: {text}", lang.code());
+        }
+    }
+}
+
+#[test]
+fn sentences_built_from_a_value_show_it() {
+    for lang in Lang::ALL {
+        let t = of(lang);
+        let code = lang.code();
+        assert!((t.common.customer_n)(4711).contains("4711"), "{code} customer_n");
+        assert!((t.sign_in.new_password)(12).contains("12"), "{code} new_password");
+        assert!((t.problems.password_too_short)(12).contains("12"), "{code} password_too_short");
+        assert!((t.today.no_key_detail)("/srv/key").contains("/srv/key"), "{code} no_key_detail");
+        assert!((t.till.saved)("€ 24,50").contains("€ 24,50"), "{code} saved");
+        for n in [0, 1, 2, 5, 11, 21, 22, -1, -3] {
+            assert!((t.cards.stamps)(n).contains(&n.to_string()), "{code} stamps {n}");
+            assert!((t.cards.points)(n).contains(&n.to_string()), "{code} points {n}");
+        }
+        let redeem = (t.cards.redeem)("Koffie", "10 x");
+        assert!(redeem.contains("Koffie") && redeem.contains("10 x"), "{code} redeem");
+        for f in
+            [t.cards.birthday_gift, t.cards.redeemed, t.cards.birthday, t.cards.adjusted, t.cards.by, t.cards.expires]
+        {
+            assert!(f("Zebra").contains("Zebra"), "{code} a card movement drops its value");
+        }
+        assert!((t.cards.purchase)(31).contains("31"), "{code} purchase");
+        assert!((t.sign_in.reset_for)("a@b.example").contains("a@b.example"), "{code} reset_for");
+        let invited = (t.sign_in.invited_as)("a@b.example", t.frame.role_manager);
+        assert!(invited.contains("a@b.example") && invited.contains(t.frame.role_manager), "{code} invited_as");
+    }
+}
+
+#[test]
+fn russian_counts_take_their_plural_form() {
+    let t = of(Lang::Ru);
+    assert_eq!((t.cards.stamps)(1), "1 штамп");
+    assert_eq!((t.cards.stamps)(3), "3 штампа");
+    assert_eq!((t.cards.stamps)(5), "5 штампов");
+    assert_eq!((t.cards.stamps)(11), "11 штампов");
+    assert_eq!((t.cards.stamps)(21), "21 штамп");
+    assert_eq!((t.cards.stamps)(-2), "-2 штампа");
+    assert_eq!((t.cards.points)(112), "112 баллов");
+}
+
+#[test]
+fn every_error_and_problem_has_its_own_words() {
+    let t = of(Lang::Nl);
+    assert_eq!(t.error(&AppError::WrongCredentials), t.errors.wrong_credentials);
+    assert_eq!(t.error(&AppError::Conflict("As written".into())), "As written");
+    assert_eq!(t.problem(Problem::PasswordTooShort), "Dit moet minstens 12 tekens lang zijn.");
+}

@@ -1,0 +1,111 @@
+// The admin in the staff member's language, in real Chromium: a browser's own language is
+// spoken before anyone signs in; an owner switches their account to Dutch and a sale goes
+// through the till on a tablet with no English left on the screen; the choice follows them
+// to another browser, and "Next customer" clears the till for the next sale.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { gotoAdmin, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+
+let patron, browser;
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
+
+const OWNER = { email: "eigenaar@bakkerij.example", password: "een lange wachtzin voor de eigenaar" };
+const shots = process.env.E2E_SHOTS;
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+
+// English words of the till and the frame that must not show once the admin speaks Dutch.
+const ENGLISH = ["Find the customer", "New customer", "Add line", "Save purchase", "Discount", "Payment",
+  "Total", "Sign out", "Open record", "Change customer", "Next customer", "Saved", "Today", "Customers"];
+
+async function signIn(page, email, password, labels) {
+  await gotoAdmin(page, `${patron.url}/admin/login`);
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole("button", { name: labels.signIn }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+}
+
+test("before sign-in the admin speaks the browser's language", async () => {
+  for (const [locale, title, lang] of [["de-DE", "Bei Patron anmelden", "de"], ["ru-RU", "Вход в Patron", "ru"], ["ja-JP", "Sign in to Patron", "en"]]) {
+    const page = await strictPage(browser, [], { locale });
+    await gotoAdmin(page, `${patron.url}/admin/login`);
+    assert.equal(await page.locator("h1").textContent(), title, locale);
+    assert.equal(await page.locator("html").getAttribute("lang"), lang);
+    await page.context().close();
+  }
+});
+
+test("an owner switches to Dutch and sells at the till on a tablet, in Dutch only", async () => {
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+  const page = await strictPage(browser);
+  await signIn(page, OWNER.email, OWNER.password, { email: "Email", password: "Password", signIn: "Sign in" });
+
+  await gotoAdmin(page, `${patron.url}/admin/account`);
+  await page.getByLabel("Language", { exact: true }).selectOption("nl");
+  await page.locator("h1", { hasText: "Uw account" }).waitFor();
+  await page.waitForSelector("html[lang=nl][data-hydrated]", { state: "attached" });
+
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Kassa" }).click();
+  await page.waitForURL(/\/admin\/till$/);
+  await page.locator("h1", { hasText: "Kassa" }).waitFor();
+
+  // A new customer, made at the till.
+  await page.getByText("Nieuwe klant").click();
+  await page.getByLabel("Voornaam").fill("Anouk");
+  await page.getByLabel("Telefoon").fill("06 1234 5678");
+  await page.getByRole("button", { name: "Klant aanmaken" }).click();
+  await page.locator(".chosen", { hasText: "Anouk" }).waitFor();
+
+  // A wrong price is refused in Dutch beside its line.
+  await page.getByLabel("Omschrijving").first().fill("Appeltaart");
+  await page.getByLabel("Stukprijs").first().fill("veel");
+  await page.getByRole("button", { name: "Aankoop opslaan" }).click();
+  await page.locator(".line-error", { hasText: "Stukprijs:" }).waitFor();
+
+  await page.getByLabel("Stukprijs").first().fill("12,50");
+  await page.getByLabel("Aantal").first().fill("2");
+  await page.locator(".till-foot").getByLabel("Betaling").selectOption("cash");
+  assert.equal(await page.locator(".till-foot select option:checked").textContent(), "Contant");
+  if (shots) {
+    for (const width of [1280, 820, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 1180 });
+      assert.equal(await sideways(page), 0, `the Dutch till fits ${width} px`);
+      await page.screenshot({ path: `${shots}/till-nl-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 820, height: 1180 });
+  }
+  await page.getByRole("button", { name: "Aankoop opslaan" }).click();
+  const saved = page.getByRole("status").filter({ hasText: "Opgeslagen:" });
+  await saved.waitFor();
+
+  const text = await page.locator("body").innerText();
+  const english = ENGLISH.filter((w) => new RegExp(`\\b${w}\\b`).test(text));
+  assert.deepEqual(english, [], `English left on the Dutch till:\n${text}`);
+
+  // The sale is confirmed, and the till is cleared for the next customer.
+  await page.getByRole("button", { name: "Volgende klant" }).click();
+  await page.getByLabel("Klant zoeken").waitFor();
+  assert.equal(await page.locator(".chosen").count(), 0);
+
+  // Today lists the sale, in Dutch.
+  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Vandaag" }).click();
+  await page.locator("h2", { hasText: "Verkopen van vandaag" }).waitFor();
+  await page.locator("tr[data-sale]", { hasText: "Anouk" }).getByText("Contant").waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test("the chosen language follows the owner to another browser", async () => {
+  const page = await strictPage(browser, [], { locale: "de-DE" });
+  await signIn(page, OWNER.email, OWNER.password, { email: "E-Mail", password: "Passwort", signIn: "Anmelden" });
+  await page.waitForSelector("html[lang=nl]", { state: "attached" });
+  await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Kassa" }).waitFor();
+  // Back to the browser's language: German.
+  await gotoAdmin(page, `${patron.url}/admin/account`);
+  await page.getByLabel("Taal", { exact: true }).selectOption("");
+  await page.locator("h1", { hasText: "Ihr Konto" }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
