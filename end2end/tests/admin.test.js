@@ -69,6 +69,7 @@ test("first run creates the owner, who signs out and in and sees a new customer 
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/admin\/customers$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
 
   const row = page.locator("table.customers tbody tr").first();
   await row.waitFor();
@@ -119,6 +120,7 @@ test("every admin page opened directly hydrates without errors", async () => {
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/admin\/customers$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
   const [{ id }] = patron.sql("SELECT id FROM customers LIMIT 1");
   const paths = ["/admin", "/admin/customers", "/admin/customers?q=rob", `/admin/customers/${id}`, "/admin/till",
     `/admin/till?customer=${id}`, "/admin/reservations", "/admin/staff", "/admin/sites", "/admin/sites/demo",

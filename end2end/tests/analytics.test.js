@@ -63,6 +63,7 @@ test("a visit's path, referrer and time on page are recorded without cookies", a
   await admin.getByLabel("Password").fill("a long owner passphrase");
   await admin.getByRole("button", { name: "Sign in" }).click();
   await admin.waitForURL(/\/admin\/customers$/);
+  await admin.waitForSelector("html[data-hydrated]", { state: "attached" });
   await admin.getByRole("link", { name: "Analytics" }).click();
   await admin.locator('[data-stat="views"]', { hasText: "4" }).waitFor();
   assert.equal(await admin.locator('[data-stat="visits"]').textContent(), "1");

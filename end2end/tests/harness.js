@@ -152,6 +152,7 @@ export async function signedInPage(browser, patronUrl, email, password) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/admin\/customers$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
   return page;
 }
 

@@ -26,6 +26,7 @@ test("the owner allows a shop, switches a widget off and rewords a question for 
   await admin.getByLabel("Password").fill(OWNER.password);
   await admin.getByRole("button", { name: "Sign in" }).click();
   await admin.waitForURL(/\/admin\/customers$/);
+  await admin.waitForSelector("html[data-hydrated]", { state: "attached" });
   await admin.getByRole("link", { name: "Sites" }).click();
   await admin.getByRole("link", { name: "Demo Bakery" }).click();
   await admin.waitForURL(/\/admin\/sites\/demo$/);

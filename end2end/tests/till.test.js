@@ -17,6 +17,7 @@ async function signIn(page, email, password) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/admin\/customers$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
 }
 
 test("at the till: lookup by phone, a purchase with a discount, the record's totals, a logged call", async () => {

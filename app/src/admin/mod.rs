@@ -122,7 +122,10 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("reservations") view=ReservationsPage />
                     <Route path=path!("products") view=products::ProductsPage />
                     <Route path=path!("segments") view=SegmentsPage />
-                    <Route path=path!("dormant") view=DormantPage />
+                    // Whole before it is sent, as the till: its list is made inside the rule's
+                    // suspense (it needs the saved rule), and streamed, 10 loads in 30 met a
+                    // hydration panic (tachys "entered unreachable code").
+                    <Route path=path!("dormant") view=DormantPage ssr=SsrMode::Async />
                     <Route path=path!("reports") view=ReportsPage />
                     <Route path=path!("duplicates") view=DuplicatesPage />
                     <Route path=path!("import") view=ImportPage />

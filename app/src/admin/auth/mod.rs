@@ -62,6 +62,13 @@ pub fn LoginPage() -> impl IntoView {
     let t = t();
     let action = ServerAction::<Login>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    // Signed in: the next page is loaded whole, so it speaks the account's language (the
+    // cookie the sign-in set), not the one this page was built in.
+    Effect::new(move || {
+        if let Some(Ok(())) = action.value().get() {
+            let _ = window().location().assign("/admin/customers");
+        }
+    });
     view! {
         <main class="auth">
             <h1>{t.sign_in.title}</h1>

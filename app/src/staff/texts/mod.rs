@@ -4,7 +4,8 @@
 //! missing in a language is a compile error, not a blank button; the test below adds that
 //! none is empty and that every sentence with a number shows it. Chosen over a Leptos i18n
 //! crate by its cost: plain `&'static str`s add only the words themselves to the admin
-//! bundle (about 18 kB gzip for seven languages), no runtime, no parser, no macros.
+//! bundle (today's 35 kB of words in seven languages gzip to 14 kB), no runtime, no parser,
+//! no macros.
 //!
 //! The language is each staff member's choice (`choice`), else the browser's; a page reads
 //! its words with [`t`], once, when it is built (a change of language loads the page again).

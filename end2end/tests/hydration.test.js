@@ -1,0 +1,33 @@
+// Every admin page hydrates, 30 loads in a row: a page that streams its data can race it
+// only now and then (the Dormant page did in 10 loads of 30), so one passing load proves
+// little. A load that does not hydrate names its page and the first console error.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { signedInPage, startPatronAndBrowser, stopPatronAndBrowser } from "./harness.js";
+
+let patron, browser;
+before(async () => ({ patron, browser } = await startPatronAndBrowser()));
+after(() => stopPatronAndBrowser(patron, browser));
+
+const OWNER = { email: "owner@hydrate.example", password: "a long owner passphrase" };
+const LOADS = 30;
+
+test(`every admin page hydrates ${LOADS} loads in a row`, async () => {
+  patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
+  const page = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  const links = await page.getByRole("navigation", { name: "Admin" }).getByRole("link")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const paths = [...links, "/admin/account", "/admin/sites/demo"];
+  assert.ok(paths.length >= 20, paths.join(" "));
+  const failed = [];
+  for (const path of paths) {
+    let misses = 0;
+    for (let i = 0; i < LOADS; i++) {
+      await page.goto(patron.url + path);
+      await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 5000 }).catch(() => misses++);
+    }
+    if (misses) failed.push(`${path}: ${misses} of ${LOADS} (${page.problems[0] ?? "no console error"})`);
+    page.problems.length = 0;
+  }
+  assert.deepEqual(failed, [], "pages that did not hydrate");
+});
