@@ -125,6 +125,14 @@ pub fn set_response_header(name: axum::http::HeaderName, value: axum::http::Head
     }
 }
 
+/// Adds a response header of the server function being served beside any of that name
+/// already set (a second `Set-Cookie`).
+pub fn append_response_header(name: axum::http::HeaderName, value: axum::http::HeaderValue) {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.append_header(name, value);
+    }
+}
+
 /// Passes a server function's result through, giving an error response the status that
 /// fits it (422 for invalid input, 401/403 for auth...) instead of Leptos' blanket 500.
 pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {

@@ -16,16 +16,22 @@ pub fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// A token cookie by name (Patron's tokens are 64 hex digits; anything else is ignored).
-pub fn token_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+/// Every value a request's cookies give `name`, in the order sent.
+pub fn cookie_values<'h>(headers: &'h axum::http::HeaderMap, name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, value)| *n == name && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
-        .map(|(_, value)| value.to_owned())
+        .filter_map(move |(n, value)| (n == name).then_some(value))
+}
+
+/// A token cookie by name (Patron's tokens are 64 hex digits; anything else is ignored).
+pub fn token_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    cookie_values(headers, name)
+        .find(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned)
 }
 
 /// `Set-Cookie` for a token cookie (an empty `token` with `max_age` 0 removes it).

@@ -180,9 +180,7 @@ async fn remember_device(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId)
     super::db::add_device(pool, staff, &crate::tokens::hash(&token)).await?;
     let cookie =
         crate::tokens::token_set_cookie(session::DEVICE_COOKIE, "/", &token, 365 * 24 * 3600, session::is_https());
-    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        res.append_header(axum::http::header::SET_COOKIE, cookie);
-    }
+    crate::server_ctx::append_response_header(axum::http::header::SET_COOKIE, cookie);
     Ok(())
 }
 

@@ -14,7 +14,6 @@ use leptos_router::components::A;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let t = t();
-    let words = t;
     let today = Resource::new(|| (), |_| dashboard());
     view! {
         <section class="dashboard">
@@ -22,24 +21,23 @@ pub fn DashboardPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match today.await {
-                        Ok(t) => {
-                            let tx = words;
+                        Ok(today) => {
                             let takings =
-                                t.takings.iter().map(|(c, m)| m.with_currency(c)).collect::<Vec<_>>().join(" + ");
-                            let sales = t.sales.clone();
+                                today.takings.iter().map(|(c, m)| m.with_currency(c)).collect::<Vec<_>>().join(" + ");
+                            let sales = today.sales.clone();
                             view! {
-                                {t.key_beside_database.map(|path| view! {
+                                {today.key_beside_database.map(|path| view! {
                                     <p class="warning" data-warning="key">
-                                        <strong>{tx.today.no_key}</strong> " " {(tx.today.no_key_detail)(&path)}
+                                        <strong>{t.today.no_key}</strong> " " {(t.today.no_key_detail)(&path)}
                                     </p>
                                 })}
                                 <div class="cards">
-                                    <A href="/admin/customers" attr:class="card"><span data-stat="new_customers">{t.new_customers}</span>{tx.today.new_customers}</A>
-                                    <A href="/admin/till" attr:class="card"><span data-stat="purchases">{t.purchases}</span>{format!("{} · {takings}", tx.today.purchases)}</A>
-                                    <A href="/admin/reservations" attr:class="card"><span data-stat="open_reservations">{t.open_reservations}</span>{tx.today.open_reservations}</A>
-                                    <div class="card"><span data-stat="interactions">{t.interactions}</span>{tx.today.interactions}</div>
-                                    {t.dormant.map(|n| view! {
-                                        <A href="/admin/dormant" attr:class="card"><span data-stat="dormant">{n}</span>{tx.today.dormant}</A>
+                                    <A href="/admin/customers" attr:class="card"><span data-stat="new_customers">{today.new_customers}</span>{t.today.new_customers}</A>
+                                    <A href="/admin/till" attr:class="card"><span data-stat="purchases">{today.purchases}</span>{format!("{} · {takings}", t.today.purchases)}</A>
+                                    <A href="/admin/reservations" attr:class="card"><span data-stat="open_reservations">{today.open_reservations}</span>{t.today.open_reservations}</A>
+                                    <div class="card"><span data-stat="interactions">{today.interactions}</span>{t.today.interactions}</div>
+                                    {today.dormant.map(|n| view! {
+                                        <A href="/admin/dormant" attr:class="card"><span data-stat="dormant">{n}</span>{t.today.dormant}</A>
                                     })}
                                 </div>
                                 <TodaysSales sales />

@@ -59,9 +59,7 @@ pub async fn language_of(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId)
 #[cfg(feature = "ssr")]
 pub fn send_cookie(lang: Option<Lang>) {
     let cookie = crate::staff::texts::choice::set_cookie(lang, crate::staff::session::is_https());
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.append_header(axum::http::header::SET_COOKIE, cookie);
-    }
+    crate::server_ctx::append_response_header(axum::http::header::SET_COOKIE, cookie);
 }
 
 /// The account page's language choice: the browser's, or one of the seven. The page is

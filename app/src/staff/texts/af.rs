@@ -2,10 +2,6 @@
 
 use super::*;
 
-fn n_of(n: i64, one: &str, many: &str) -> String {
-    if n.abs() == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
-}
-
 pub static TEXTS: AdminTexts = AdminTexts {
     common: Common {
         loading: "Laai tans…",
@@ -192,8 +188,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         card: "Kaart",
         print_card: "Druk kaart",
         give_card: "Gee 'n lojaliteitskaart",
-        stamps: |n| n_of(n, "stempel", "stempels"),
-        points: |n| n_of(n, "punt", "punte"),
+        stamps: |n| counted(n, "stempel", "stempels"),
+        points: |n| counted(n, "punt", "punte"),
         redeem: |reward, cost| format!("Ruil {reward} in ({cost})"),
         birthday_gift: |reward| format!("Verjaarsdaggeskenk: {reward}"),
         movements: "Bewegings en aanpassing",

@@ -29,12 +29,8 @@ pub fn page_lang() -> Lang {
 /// The language for a request: its cookie, else its `Accept-Language`, else English.
 #[cfg(feature = "ssr")]
 pub fn of_request(headers: &axum::http::HeaderMap) -> Lang {
-    let cookies = headers.get_all(axum::http::header::COOKIE).iter().filter_map(|v| v.to_str().ok());
-    let chosen = cookies
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find_map(|(name, value)| (name == COOKIE).then(|| Lang::from_code(value)).flatten());
-    chosen
+    crate::tokens::cookie_values(headers, COOKIE)
+        .find_map(Lang::from_code)
         .or_else(|| {
             let header = headers.get(axum::http::header::ACCEPT_LANGUAGE)?.to_str().ok()?;
             from_accept_language(header)

@@ -2,10 +2,6 @@
 
 use super::*;
 
-fn n_of(n: i64, one: &str, many: &str) -> String {
-    if n.abs() == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
-}
-
 pub static TEXTS: AdminTexts = AdminTexts {
     common: Common {
         loading: "Wird geladen…",
@@ -192,8 +188,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         card: "Karte",
         print_card: "Karte drucken",
         give_card: "Kundenkarte ausgeben",
-        stamps: |n| n_of(n, "Stempel", "Stempel"),
-        points: |n| n_of(n, "Punkt", "Punkte"),
+        stamps: |n| counted(n, "Stempel", "Stempel"),
+        points: |n| counted(n, "Punkt", "Punkte"),
         redeem: |reward, cost| format!("{reward} einlösen ({cost})"),
         birthday_gift: |reward| format!("Geburtstagsgeschenk: {reward}"),
         movements: "Buchungen und Korrektur",

@@ -2,10 +2,6 @@
 
 use super::*;
 
-fn n_of(n: i64, one: &str, many: &str) -> String {
-    if n.abs() == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
-}
-
 pub static TEXTS: AdminTexts = AdminTexts {
     common: Common {
         loading: "Loading…",
@@ -192,8 +188,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         card: "Card",
         print_card: "Print card",
         give_card: "Give a loyalty card",
-        stamps: |n| n_of(n, "stamp", "stamps"),
-        points: |n| n_of(n, "point", "points"),
+        stamps: |n| counted(n, "stamp", "stamps"),
+        points: |n| counted(n, "point", "points"),
         redeem: |reward, cost| format!("Redeem {reward} ({cost})"),
         birthday_gift: |reward| format!("Birthday gift: {reward}"),
         movements: "Movements and adjustment",

@@ -18,12 +18,14 @@ mod de;
 mod en;
 mod fi;
 mod nl;
+mod plural;
 mod pt;
 mod ru;
 
 use crate::domain::{PaymentMethod, Problem, Role};
 use crate::error::AppError;
 pub use crate::widgets::texts::Lang;
+use plural::{counted, russian_plural};
 
 /// Every fixed word of the translated admin pages, by area.
 #[cfg_attr(test, derive(serde::Serialize))]
@@ -385,18 +387,6 @@ impl AdminTexts {
             AppError::Transport(_) => e.transport,
         }
         .to_owned()
-    }
-}
-
-/// Russian's plural forms (CLDR: one for 1, 21, 31…; few for 2–4, 22–24…; many for the
-/// rest). Written out here rather than pulling a plural-rules crate into the admin bundle
-/// for the one shipped language with more than two forms.
-pub(crate) fn russian_plural<'a>(n: i64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    let n = n.unsigned_abs();
-    match (n % 10, n % 100) {
-        (1, m) if m != 11 => one,
-        (2..=4, m) if !(12..=14).contains(&m) => few,
-        _ => many,
     }
 }
 

@@ -2,10 +2,6 @@
 
 use super::*;
 
-fn n_of(n: i64, one: &str, many: &str) -> String {
-    if n.abs() == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
-}
-
 pub static TEXTS: AdminTexts = AdminTexts {
     common: Common {
         loading: "Laden…",
@@ -192,8 +188,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         card: "Pas",
         print_card: "Pas afdrukken",
         give_card: "Klantenpas geven",
-        stamps: |n| n_of(n, "stempel", "stempels"),
-        points: |n| n_of(n, "punt", "punten"),
+        stamps: |n| counted(n, "stempel", "stempels"),
+        points: |n| counted(n, "punt", "punten"),
         redeem: |reward, cost| format!("{reward} inwisselen ({cost})"),
         birthday_gift: |reward| format!("Verjaardagscadeau: {reward}"),
         movements: "Mutaties en correctie",

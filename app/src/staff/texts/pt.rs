@@ -2,10 +2,6 @@
 
 use super::*;
 
-fn n_of(n: i64, one: &str, many: &str) -> String {
-    if n.abs() == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
-}
-
 pub static TEXTS: AdminTexts = AdminTexts {
     common: Common {
         loading: "A carregar…",
@@ -192,8 +188,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         card: "Cartão",
         print_card: "Imprimir cartão",
         give_card: "Dar um cartão de cliente",
-        stamps: |n| n_of(n, "carimbo", "carimbos"),
-        points: |n| n_of(n, "ponto", "pontos"),
+        stamps: |n| counted(n, "carimbo", "carimbos"),
+        points: |n| counted(n, "ponto", "pontos"),
         redeem: |reward, cost| format!("Trocar por {reward} ({cost})"),
         birthday_gift: |reward| format!("Presente de aniversário: {reward}"),
         movements: "Movimentos e acerto",
