@@ -2,6 +2,7 @@
 // not hydrate, printing the first console error (a hydration panic names where). Streamed
 // pages can race their own data only now and then; one passing test run proves little.
 //   node end2end/hydration-stress.mjs /admin/till 100
+// THROTTLE=6 slows Chromium's CPU six times (a slow CI machine meets races a fast one hides).
 // Uses the real target/release/patron and target/site, like the browser tests.
 import { launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./tests/harness.js";
 
@@ -12,6 +13,11 @@ const browser = await launchBrowser();
 try {
   patron.cli(["admin", "create", "--email", owner.email], owner.password + "\n");
   const page = await signedInPage(browser, patron.url, owner.email, owner.password);
+  const throttle = Number(process.env.THROTTLE ?? 1);
+  if (throttle > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  }
   let failed = 0;
   for (let i = 0; i < Number(times); i++) {
     await page.goto(patron.url + path);

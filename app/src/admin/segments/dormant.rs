@@ -1,7 +1,8 @@
 //! Dormant customers: who bought before but not within the site's rule ("no purchase in
 //! 30 days"), most valuable first, to tag or export for a win-back offer.
 
-use super::{Results, SetDormantDays, get_dormant_rule, site_from_query};
+use super::results::{Matches, Paging, Results, SegmentActions};
+use super::{DormantRule, SetDormantDays, get_dormant_rule, run_segment, site_from_query, to_json};
 use crate::error::AppError;
 use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
@@ -11,6 +12,30 @@ pub fn DormantPage() -> impl IntoView {
     let site = site_from_query();
     let save = ServerAction::<SetDormantDays>::new();
     let rule = Resource::new(move || (site.get(), save.version().get()), |(s, _)| get_dormant_rule(s));
+    // The box's text once typed, and the last number in it that can be a rule: the list
+    // follows the number as it is typed (a preview until the rule is saved), so the count
+    // beside the box is always its count.
+    let typed = RwSignal::new(None::<String>);
+    let preview = RwSignal::new(None::<u32>);
+    let paging = Paging::new("spent", true);
+    // Made here, not inside the rule's `Suspend` (see `results`): it waits for the rule itself.
+    let matches: Matches = Resource::new(
+        move || (site.get(), preview.get(), paging.sort.get(), paging.page.get()),
+        move |(site, preview, (sort, descending), page)| async move {
+            let days = match preview {
+                Some(days) => days,
+                None => rule.await?.days,
+            };
+            run_segment(site, to_json(&DormantRule::filter(days)), sort, descending, page).await.map(Some)
+        },
+    );
+    let follow = move |text: String| {
+        if let Ok(days @ 1..=3650) = text.trim().parse::<u32>() {
+            preview.set(Some(days));
+            paging.page.set(1);
+        }
+        typed.set(Some(text));
+    };
     view! {
         <section class="dormant">
             <h1>"Dormant customers"</h1>
@@ -18,24 +43,16 @@ pub fn DormantPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match rule.await {
                         Ok(rule) => {
-                            let filter = RwSignal::new(rule.filter.clone());
-                            let days = RwSignal::new(rule.days.to_string());
-                            // The list follows the number as it is typed (a preview until the
-                            // rule is saved), so the count beside the box is always its count.
-                            let follow = move |typed: String| {
-                                if let Ok(n @ 1..=3650) = typed.trim().parse::<u32>() {
-                                    filter.set(crate::segment_rules::DormantRule::filter(n));
-                                }
-                                days.set(typed);
-                            };
+                            let saved = rule.days;
+                            let days = move || typed.get().unwrap_or_else(|| saved.to_string());
                             view! {
                                 <form class="row" on:submit=move |ev| {
                                     ev.prevent_default();
-                                    save.dispatch(SetDormantDays { site: site.get_untracked(), days: days.get_untracked() });
+                                    save.dispatch(SetDormantDays { site: site.get_untracked(), days: days() });
                                 }>
                                     <label>"Dormant after "
                                         <input name="days" type="number" min="1" max="3650" class="short" aria-label="Days without a purchase"
-                                            prop:value=move || days.get() on:input=move |ev| follow(event_target_value(&ev)) />
+                                            prop:value=days on:input=move |ev| follow(event_target_value(&ev)) />
                                         " days without a purchase"</label>
                                     <button type="submit">"Save rule"</button>
                                     {move || match save.value().get() {
@@ -48,14 +65,22 @@ pub fn DormantPage() -> impl IntoView {
                                     }}
                                 </form>
                                 <p class="muted">
-                                    "Customers who bought before, but not in the last " {move || days.get()} " days; the biggest spenders first."
-                                    {move || (days.get().trim() != rule.days.to_string()).then(|| view! { " " <strong>"Not saved yet."</strong> })}
+                                    "Customers who bought before, but not in the last " {days} " days; the biggest spenders first."
+                                    {move || (days().trim() != saved.to_string()).then(|| view! { " " <strong>"Not saved yet."</strong> })}
                                 </p>
-                                <Results site filter sort_by=("spent", true) />
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorLine error /> }.into_any(),
                     }
+                })}
+            </Transition>
+            <Results matches paging />
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    rule.await.ok().map(|rule| {
+                        let json = to_json(&DormantRule::filter(preview.get().unwrap_or(rule.days)));
+                        view! { <SegmentActions site=site.get() json /> }
+                    })
                 })}
             </Transition>
         </section>

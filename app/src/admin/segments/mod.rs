@@ -8,11 +8,13 @@ mod api;
 pub mod db;
 mod dormant;
 pub mod export;
+mod results;
 
 pub use crate::segment_rules::DormantRule;
 pub use api::*;
 
 pub use dormant::DormantPage;
+use results::{Matches, Paging, Results, SegmentActions};
 
 use crate::domain::{Field, RowProblem};
 use crate::error::AppError;
@@ -20,7 +22,7 @@ use crate::segment_rules::filter::{
     CONSENT_PURPOSES, Kind, MORE_SUBJECTS, NPS_CHOICES, RESERVATION_CHOICES, RawFilter, RawGroup, RawRule, SUBJECTS,
     kind_of,
 };
-use crate::staff::ui::{ErrorLine, query_value, short_time};
+use crate::staff::ui::{ErrorLine, short_time};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -50,6 +52,21 @@ pub fn SegmentsPage() -> impl IntoView {
             saved_changed.update(|n| *n += 1);
         }
     });
+    // Only a filter that parses goes to the server; the builder shows what is wrong.
+    let json = Memo::new(move |_| filter.with(|f| f.parse().is_ok().then(|| to_json(f))));
+    let paging = Paging::new("name", false);
+    // A changed filter starts at its first page (not when the page is built: that would
+    // fetch again the page the server just sent).
+    Effect::watch(move || json.track(), move |_, _, _| paging.page.set(1), false);
+    let matches: Matches = Resource::new(
+        move || (site.get(), json.get(), paging.sort.get(), paging.page.get()),
+        |(site, json, (sort, descending), page)| async move {
+            match json {
+                Some(json) => run_segment(site, json, sort, descending, page).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <section class="segments">
             <h1>"Segments"</h1>
@@ -100,7 +117,8 @@ pub fn SegmentsPage() -> impl IntoView {
                     None => ().into_any(),
                 }}
             </form>
-            <Results site filter />
+            <Results matches paging />
+            {move || json.get().map(|json| view! { <SegmentActions site=site.get() json /> })}
         </section>
     }
 }
@@ -302,161 +320,6 @@ fn RuleRow(
             <button type="button" class="small" aria-label=format!("Remove rule {n}")
                 on:click=move |_| filter.update(|f| { f.groups[g].rules.remove(r); })>"×"</button>
             {(!errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{errors.join(" ")}</p> })}
-        </div>
-    }
-}
-
-/// The count, one page of the matching customers, and what to do with them.
-#[component]
-fn Results(
-    site: Memo<String>,
-    filter: RwSignal<RawFilter>,
-    /// The sort column's code and whether it runs high to low.
-    #[prop(default = ("name", false))]
-    sort_by: (&'static str, bool),
-) -> impl IntoView {
-    let sort = RwSignal::new((sort_by.0.to_string(), sort_by.1));
-    let page = RwSignal::new(1u32);
-    // Only a filter that parses goes to the server; the builder shows what is wrong.
-    let json = Memo::new(move |_| filter.with(|f| f.parse().is_ok().then(|| to_json(f))));
-    Effect::new(move || {
-        json.track();
-        page.set(1);
-    });
-    let results = Resource::new(
-        move || (site.get(), json.get(), sort.get(), page.get()),
-        |(site, json, (sort, descending), page)| async move {
-            match json {
-                Some(json) => run_segment(site, json, sort, descending, page).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
-    view! {
-        <Transition fallback=|| view! { <p>"Counting…"</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Ok(Some(p)) => view! { <SegmentTable p sort page /> }.into_any(),
-                    Ok(None) => view! { <p class="muted">"Correct the marked rules to see who matches."</p> }.into_any(),
-                    Err(error) => view! { <ErrorLine error /> }.into_any(),
-                }
-            })}
-        </Transition>
-        {move || json.get().map(|json| view! { <SegmentActions site=site.get() json /> })}
-    }
-}
-
-#[component]
-fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u32>) -> impl IntoView {
-    let last_page = ((p.count + i64::from(p.per_page) - 1) / i64::from(p.per_page)).max(1) as u32;
-    let currency = p.currency.clone();
-    let header = move |code: &'static str, label: &'static str| {
-        let (current, descending) = sort.get_untracked();
-        let arrow = if current == code { if descending { " ↓" } else { " ↑" } } else { "" };
-        view! {
-            <th>
-                <button type="button" class="link" on:click=move |_| sort.update(|(c, d)| {
-                    if c == code { *d = !*d } else { *c = code.to_string(); *d = matches!(code, "spent" | "purchases" | "last_purchase" | "joined"); }
-                })>{label}{arrow}</button>
-            </th>
-        }
-    };
-    view! {
-        <p class="segment-count" role="status"><strong data-count=p.count>{p.count}</strong>" customers match"</p>
-        {if p.rows.is_empty() {
-            view! { <p class="empty">"No customer matches."</p> }.into_any()
-        } else {
-            view! {
-                <table class="customers segment">
-                    <thead><tr>
-                        {header("name", "Name")}{header("email", "Email")}<th>"Phone"</th>{header("city", "City")}
-                        {header("postcode", "Postcode")}{header("joined", "Joined")}{header("spent", "Spent")}
-                        {header("purchases", "Purchases")}{header("last_purchase", "Last purchase")}
-                    </tr></thead>
-                    <tbody>
-                        {p.rows.into_iter().map(|c| view! {
-                            <tr data-customer=c.id>
-                                <td><a href=format!("/admin/customers/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</a></td>
-                                <td>{c.email}</td><td>{c.phone}</td><td>{c.city}</td><td>{c.postcode}</td>
-                                <td>{c.joined.get(..10).unwrap_or_default().to_owned()}</td>
-                                <td>{c.spent.with_currency(&currency)}</td>
-                                <td>{c.purchases}</td>
-                                <td>{c.last_purchase.map(|t| t.get(..10).unwrap_or_default().to_owned())}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <nav class="pager" aria-label="Pages">
-                    <span>{format!("page {} of {}", p.page, last_page)}</span>
-                    {(p.page > 1).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n -= 1)>"← Previous"</button> })}
-                    {(p.page < last_page).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n += 1)>"Next →"</button> })}
-                </nav>
-            }.into_any()
-        }}
-    }
-}
-
-/// Tag everyone in the segment; export it as CSV with chosen columns; print mailing labels.
-#[component]
-fn SegmentActions(site: String, json: String) -> impl IntoView {
-    let tag = ServerAction::<TagSegment>::new();
-    let tag_name = RwSignal::new(String::new());
-    let columns = RwSignal::new(export::DEFAULT_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
-    let sheet = RwSignal::new("a4".to_string());
-    let (site_tag, json_tag) = (site.clone(), json.clone());
-    let export_link = {
-        let (site, json) = (site.clone(), json.clone());
-        move || {
-            let columns = columns.get();
-            // The column's box is the owner's choice to keep those customers, marked.
-            let flag = if columns.iter().any(|c| c == "do_not_sell") { "&do_not_sell=flag" } else { "" };
-            format!(
-                "/admin/export.csv?site={}&filter={}&columns={}{flag}",
-                query_value(&site),
-                query_value(&json),
-                columns.join(",")
-            )
-        }
-    };
-    let labels_link = move || {
-        format!("/admin/labels?site={}&filter={}&sheet={}", query_value(&site), query_value(&json), sheet.get())
-    };
-    view! {
-        <div class="segment-actions">
-            <form class="row" on:submit=move |ev| {
-                ev.prevent_default();
-                tag.dispatch(TagSegment { site: site_tag.clone(), filter: json_tag.clone(), tag: tag_name.get_untracked() });
-            }>
-                <input aria-label="Tag to give" placeholder="win-back" on:change=move |ev| tag_name.set(event_target_value(&ev)) />
-                <button type="submit">"Tag everyone in the segment"</button>
-                {move || match tag.value().get() {
-                    Some(Ok(n)) => view! { <span class="ok" role="status">{format!("{n} customers tagged.")}</span> }.into_any(),
-                    Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
-                    None => ().into_any(),
-                }}
-            </form>
-            <fieldset class="export-columns">
-                <legend>"Columns to export"</legend>
-                {export::COLUMNS.iter().map(|(code, label)| view! {
-                    <label>
-                        <input type="checkbox" prop:checked=move || columns.read().iter().any(|c| c == code)
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                columns.update(|cs| { cs.retain(|c| c != code); if on { cs.push(code.to_string()); } });
-                            } />
-                        {*label}
-                    </label>
-                }).collect_view()}
-                <p class="hint">"Customers who asked not to have their data sold or shared are left out of the file, \
-                    unless “Do not sell or share” is ticked: then they stay in it, marked, for the shop's own use only."</p>
-            </fieldset>
-            <p class="row">
-                <a class="button" href=export_link download="segment.csv" rel="external">"Export CSV"</a>
-                <select aria-label="Label sheet" on:change=move |ev| sheet.set(event_target_value(&ev))>
-                    {export::SHEETS.iter().map(|s| view! { <option value=s.code>{s.label}</option> }).collect_view()}
-                </select>
-                <a class="button" href=labels_link target="_blank" rel="external">"Mailing labels"</a>
-            </p>
         </div>
     }
 }

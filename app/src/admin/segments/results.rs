@@ -1,0 +1,158 @@
+//! What a segment page shows below its filter: how many customers match, one page of them
+//! sorted by any column, and what to do with them (tag, export, print labels). The page
+//! that owns the filter owns the resource too, created when the page is: a resource made
+//! inside a `Suspend` can be made twice on the server, and the browser then hydrates
+//! against the other one's answer (the Dormant page panicked so, 1 load in 30 on CI).
+
+use super::{SegmentPage, TagSegment, export};
+use crate::error::AppError;
+use crate::staff::ui::{ErrorLine, query_value};
+use leptos::prelude::*;
+
+/// One page of the customers a filter matches; `None` while the filter does not parse.
+pub(super) type Matches = Resource<Result<Option<SegmentPage>, AppError>>;
+
+/// The column a list of matches is sorted by (and whether high to low), and its page.
+#[derive(Clone, Copy)]
+pub(super) struct Paging {
+    pub sort: RwSignal<(String, bool)>,
+    pub page: RwSignal<u32>,
+}
+
+impl Paging {
+    pub fn new(column: &str, descending: bool) -> Self {
+        Paging { sort: RwSignal::new((column.to_string(), descending)), page: RwSignal::new(1) }
+    }
+}
+
+/// The count and one page of the matching customers.
+#[component]
+pub(super) fn Results(matches: Matches, paging: Paging) -> impl IntoView {
+    let Paging { sort, page } = paging;
+    view! {
+        <Transition fallback=|| view! { <p>"Counting…"</p> }>
+            {move || Suspend::new(async move {
+                match matches.await {
+                    Ok(Some(p)) => view! { <SegmentTable p sort page /> }.into_any(),
+                    Ok(None) => view! { <p class="muted">"Correct the marked rules to see who matches."</p> }.into_any(),
+                    Err(error) => view! { <ErrorLine error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u32>) -> impl IntoView {
+    let last_page = ((p.count + i64::from(p.per_page) - 1) / i64::from(p.per_page)).max(1) as u32;
+    let currency = p.currency.clone();
+    let header = move |code: &'static str, label: &'static str| {
+        let (current, descending) = sort.get_untracked();
+        let arrow = if current == code { if descending { " ↓" } else { " ↑" } } else { "" };
+        view! {
+            <th>
+                <button type="button" class="link" on:click=move |_| sort.update(|(c, d)| {
+                    if c == code { *d = !*d } else { *c = code.to_string(); *d = matches!(code, "spent" | "purchases" | "last_purchase" | "joined"); }
+                })>{label}{arrow}</button>
+            </th>
+        }
+    };
+    view! {
+        <p class="segment-count" role="status"><strong data-count=p.count>{p.count}</strong>" customers match"</p>
+        {if p.rows.is_empty() {
+            view! { <p class="empty">"No customer matches."</p> }.into_any()
+        } else {
+            view! {
+                <table class="customers segment">
+                    <thead><tr>
+                        {header("name", "Name")}{header("email", "Email")}<th>"Phone"</th>{header("city", "City")}
+                        {header("postcode", "Postcode")}{header("joined", "Joined")}{header("spent", "Spent")}
+                        {header("purchases", "Purchases")}{header("last_purchase", "Last purchase")}
+                    </tr></thead>
+                    <tbody>
+                        {p.rows.into_iter().map(|c| view! {
+                            <tr data-customer=c.id>
+                                <td><a href=format!("/admin/customers/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</a></td>
+                                <td>{c.email}</td><td>{c.phone}</td><td>{c.city}</td><td>{c.postcode}</td>
+                                <td>{c.joined.get(..10).unwrap_or_default().to_owned()}</td>
+                                <td>{c.spent.with_currency(&currency)}</td>
+                                <td>{c.purchases}</td>
+                                <td>{c.last_purchase.map(|t| t.get(..10).unwrap_or_default().to_owned())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <nav class="pager" aria-label="Pages">
+                    <span>{format!("page {} of {}", p.page, last_page)}</span>
+                    {(p.page > 1).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n -= 1)>"← Previous"</button> })}
+                    {(p.page < last_page).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n += 1)>"Next →"</button> })}
+                </nav>
+            }.into_any()
+        }}
+    }
+}
+
+/// Tag everyone in the segment; export it as CSV with chosen columns; print mailing labels.
+#[component]
+pub(super) fn SegmentActions(site: String, json: String) -> impl IntoView {
+    let tag = ServerAction::<TagSegment>::new();
+    let tag_name = RwSignal::new(String::new());
+    let columns = RwSignal::new(export::DEFAULT_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+    let sheet = RwSignal::new("a4".to_string());
+    let (site_tag, json_tag) = (site.clone(), json.clone());
+    let export_link = {
+        let (site, json) = (site.clone(), json.clone());
+        move || {
+            let columns = columns.get();
+            // The column's box is the owner's choice to keep those customers, marked.
+            let flag = if columns.iter().any(|c| c == "do_not_sell") { "&do_not_sell=flag" } else { "" };
+            format!(
+                "/admin/export.csv?site={}&filter={}&columns={}{flag}",
+                query_value(&site),
+                query_value(&json),
+                columns.join(",")
+            )
+        }
+    };
+    let labels_link = move || {
+        format!("/admin/labels?site={}&filter={}&sheet={}", query_value(&site), query_value(&json), sheet.get())
+    };
+    view! {
+        <div class="segment-actions">
+            <form class="row" on:submit=move |ev| {
+                ev.prevent_default();
+                tag.dispatch(TagSegment { site: site_tag.clone(), filter: json_tag.clone(), tag: tag_name.get_untracked() });
+            }>
+                <input aria-label="Tag to give" placeholder="win-back" on:change=move |ev| tag_name.set(event_target_value(&ev)) />
+                <button type="submit">"Tag everyone in the segment"</button>
+                {move || match tag.value().get() {
+                    Some(Ok(n)) => view! { <span class="ok" role="status">{format!("{n} customers tagged.")}</span> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
+                    None => ().into_any(),
+                }}
+            </form>
+            <fieldset class="export-columns">
+                <legend>"Columns to export"</legend>
+                {export::COLUMNS.iter().map(|(code, label)| view! {
+                    <label>
+                        <input type="checkbox" prop:checked=move || columns.read().iter().any(|c| c == code)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                columns.update(|cs| { cs.retain(|c| c != code); if on { cs.push(code.to_string()); } });
+                            } />
+                        {*label}
+                    </label>
+                }).collect_view()}
+                <p class="hint">"Customers who asked not to have their data sold or shared are left out of the file, \
+                    unless “Do not sell or share” is ticked: then they stay in it, marked, for the shop's own use only."</p>
+            </fieldset>
+            <p class="row">
+                <a class="button" href=export_link download="segment.csv" rel="external">"Export CSV"</a>
+                <select aria-label="Label sheet" on:change=move |ev| sheet.set(event_target_value(&ev))>
+                    {export::SHEETS.iter().map(|s| view! { <option value=s.code>{s.label}</option> }).collect_view()}
+                </select>
+                <a class="button" href=labels_link target="_blank" rel="external">"Mailing labels"</a>
+            </p>
+        </div>
+    }
+}
