@@ -1,7 +1,7 @@
 //! Server functions of duplicates: find likely pairs, merge one into the other, say "not
 //! a duplicate", list merges, undo one. Customer work: managers and owners.
 
-use super::matching::Reason;
+use super::Reason;
 use crate::domain::Minor;
 use crate::error::AppError;
 use leptos::prelude::*;

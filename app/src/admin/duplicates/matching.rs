@@ -6,13 +6,14 @@
 //! - their phones end in the same nine digits (`0612345678` is `+31 6 1234 5678`), unless
 //!   both first names are given and differ (a household shares a landline), or
 //! - they live at the same street and postcode, and both names match: last names equal
-//!   after folding accents (or one typo apart), first names equal, a known short form of
+//!   after folding accents and scripts (Иванова is Ivanova) or one typo apart; first
+//!   names equal (in either script), a known short form of
 //!   each other (Rob/Robert, Sasha/Aleksandr), one typo apart, or an initial.
 //!
 //! A shared address alone is not enough: families live together.
 
+pub use super::Reason;
 use super::nicknames::NICKNAMES;
-use serde::{Deserialize, Serialize};
 
 /// What a candidate needs to be compared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,50 +27,46 @@ pub struct Person {
     pub postcode: String,
 }
 
-/// Why a pair was proposed, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Reason {
-    SameEmail,
-    SamePhone,
-    SameAddressAndName,
-}
-
-impl Reason {
-    pub fn label(self) -> &'static str {
-        match self {
-            Reason::SameEmail => "same email",
-            Reason::SamePhone => "same phone",
-            Reason::SameAddressAndName => "same address and name",
-        }
-    }
-}
-
-/// Lower case, accents folded to their base letter (ß → ss, æ → ae, ø → o), everything
-/// but letters and digits dropped: "Müller-Lüdenscheidt" → "mullerludenscheidt".
+/// Lower-case Latin letters and digits only: any script in Latin letters (deunicode:
+/// "Александр" → "aleksandr"), accents folded (ß → ss, æ → ae, ø → o), everything else
+/// dropped: "Müller-Lüdenscheidt" → "mullerludenscheidt", "ул. Ленина 5" → "ullenina5".
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => out.push('a'),
-            'ç' | 'ć' | 'č' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' | 'ı' => out.push('i'),
-            'ñ' | 'ń' | 'ň' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' => out.push('o'),
-            'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'ů' => out.push('u'),
-            'ý' | 'ÿ' => out.push('y'),
-            'š' | 'ś' => out.push('s'),
-            'ž' | 'ź' | 'ż' => out.push('z'),
-            'ř' => out.push('r'),
-            'ł' => out.push('l'),
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            c if c.is_alphanumeric() => out.push(c),
-            _ => {}
+    deunicode::deunicode(s).chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Whether a name is written (partly) in Cyrillic letters.
+fn cyrillic(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+}
+
+/// A folded name without the differences between the usual ways Russian is written in
+/// Latin letters, so that "Юлия" (iuliia), "Yulia" and "Julia" meet, and "Алексей"
+/// (aleksei) and "Alexey": x → ks, y and j → i, w → v, a letter doubled written once.
+/// Used only when one of the two names was written in Cyrillic: between two Latin
+/// spellings "Jan" and "Ian" stay two names.
+fn latin_spelling(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len() + 2);
+    for c in folded.chars() {
+        let part = match c {
+            'x' => "ks",
+            'y' | 'j' => "i",
+            'w' => "v",
+            _ => "",
+        };
+        for c in if part.is_empty() { vec![c] } else { part.chars().collect() } {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
         }
     }
     out
+}
+
+/// Two names made comparable: folded, and when either was written in Cyrillic, both in
+/// one Latin spelling. The function gives any other name (a nickname) the same treatment.
+fn comparable(a: &str, b: &str) -> (String, String, fn(&str) -> String) {
+    let same: fn(&str) -> String = if cyrillic(a) || cyrillic(b) { latin_spelling } else { str::to_owned };
+    (same(&fold(a)), same(&fold(b)), same)
 }
 
 /// The mailbox an address reaches: lower case, `+tag` dropped, and for Gmail the dots in
@@ -131,23 +128,28 @@ fn one_typo(a: &str, b: &str) -> bool {
     a.chars().count() >= 4 && b.chars().count() >= 4 && edit_distance(a, b) <= 1
 }
 
-/// Whether two folded first names are known forms of one name.
-pub fn nicknames(a: &str, b: &str) -> bool {
-    NICKNAMES.iter().any(|group| group.contains(&a) && group.contains(&b))
+/// Whether two comparable first names are known forms of one name; `spelling` is what
+/// made them comparable, given to the known forms too.
+pub fn nicknames(a: &str, b: &str, spelling: fn(&str) -> String) -> bool {
+    NICKNAMES.iter().any(|group| {
+        let has = |x: &str| group.iter().any(|n| spelling(n) == x);
+        has(a) && has(b)
+    })
 }
 
-/// First names that may be one person's: equal, short forms, a typo, or an initial.
+/// First names that may be one person's: equal, short forms, a typo, or an initial, in
+/// Latin or Cyrillic letters.
 pub fn first_names_match(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
+    let (a, b, spelling) = comparable(a, b);
     if a.is_empty() || b.is_empty() {
         return false;
     }
     let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
-    a == b || nicknames(&a, &b) || one_typo(&a, &b) || initial(&a, &b) || initial(&b, &a)
+    a == b || nicknames(&a, &b, spelling) || one_typo(&a, &b) || initial(&a, &b) || initial(&b, &a)
 }
 
 pub fn last_names_match(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
+    let (a, b, _) = comparable(a, b);
     !a.is_empty() && (a == b || one_typo(&a, &b))
 }
 
@@ -197,6 +199,8 @@ mod tests {
         assert_eq!(phone_key("12"), None);
         assert_eq!(address_key("Haupt-Straße 5", "80 331"), address_key("hauptstrasse 5", "80331"));
         assert_eq!(fold("Müller"), "muller");
+        assert_eq!(fold("Øystein Strauß"), "oysteinstrauss");
+        assert_eq!(address_key("ул. Ленина 5", "190000"), address_key("ul. Lenina 5", "190000"));
     }
 
     #[test]
@@ -216,6 +220,30 @@ mod tests {
         for (a, b) in [("Jan", "Jana"), ("Anna", "Ben"), ("Peter", "Paul"), ("Rob", "Bill"), ("", "Anna")] {
             assert!(!first_names_match(a, b), "{a} / {b}");
         }
+        // Across scripts, in the Latin spellings people use for Russian names.
+        for (a, b) in [
+            ("Александр", "Aleksandr"),
+            ("Александр", "Alexander"),
+            ("Саша", "Aleksandr"),
+            ("Alexander", "Саша"),
+            ("Алексей", "Alexey"),
+            ("Юлия", "Yulia"),
+            ("Юлия", "Julia"),
+            ("Дмитрий", "Dmitry"),
+            ("Наталья", "Natalya"),
+            ("Татьяна", "Tatiana"),
+            ("Сергей", "Sergey"),
+            ("Владимир", "Wladimir"),
+        ] {
+            assert!(first_names_match(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("Александр", "Anna"), ("Ольга", "Olivia"), ("Jan", "Ian"), ("Иван", "Ilya")] {
+            assert!(!first_names_match(a, b), "{a} / {b}");
+        }
+        assert!(last_names_match("Иванова", "Ivanova"));
+        assert!(last_names_match("Кузнецов", "Kuznetsov"));
+        assert!(last_names_match("Чайковский", "Tchaikovsky"));
+        assert!(!last_names_match("Иванов", "Petrov"));
         assert!(last_names_match("Müller", "Muller"));
         assert!(last_names_match("Mueller", "Muller"));
         assert!(!last_names_match("Smith", "Smyth-Jones"));

@@ -5,8 +5,11 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
 pub mod finder;
+#[cfg(feature = "ssr")]
 pub mod matching;
+#[cfg(feature = "ssr")]
 mod nicknames;
 
 pub use api::*;
@@ -14,6 +17,25 @@ pub use api::*;
 use crate::admin::segments::site_from_query;
 use crate::staff::ui::{ErrorLine, short_time};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Why a pair was proposed, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Reason {
+    SameEmail,
+    SamePhone,
+    SameAddressAndName,
+}
+
+impl Reason {
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::SameEmail => "same email",
+            Reason::SamePhone => "same phone",
+            Reason::SameAddressAndName => "same address and name",
+        }
+    }
+}
 
 #[component]
 pub fn DuplicatesPage() -> impl IntoView {

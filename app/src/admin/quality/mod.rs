@@ -3,6 +3,10 @@
 //! all; each listed with the field to fix in place (saved through `update_customer`, so
 //! the record's history keeps the change).
 
+mod names;
+
+pub use names::{in_capitals, title_case};
+
 use crate::admin::record::UpdateCustomer;
 use crate::admin::segments::site_from_query;
 use crate::domain::CustomerField;
@@ -42,33 +46,6 @@ pub struct Quality {
 
 /// Rows listed per check.
 pub const SHOWN: usize = 100;
-
-/// "JOHN" and "VAN DER BERG" are in capitals; "Jo", "J." and "IBM" (three letters or
-/// fewer) are not flagged.
-pub fn in_capitals(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 3 && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// "VAN DER BERG-MÜLLER" → "Van Der Berg-Müller": each word's first letter upper case.
-pub fn title_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut start = true;
-    for c in name.chars() {
-        if c.is_alphabetic() {
-            if start {
-                out.extend(c.to_uppercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            start = false;
-        } else {
-            out.push(c);
-            start = matches!(c, ' ' | '-' | '\'');
-        }
-    }
-    out
-}
 
 #[server(prefix = "/api/admin", endpoint = "data_quality")]
 pub async fn data_quality(site: String, check: String) -> Result<Quality, AppError> {
@@ -240,20 +217,4 @@ fn FlaggedRow(f: Flagged, save: ServerAction<UpdateCustomer>) -> impl IntoView {
         </tr>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_in_capitals_are_found_and_put_in_title_case() {
-        assert!(in_capitals("JOHN"));
-        assert!(in_capitals("VAN DER BERG"));
-        assert!(!in_capitals("IBM"));
-        assert!(!in_capitals("John"));
-        assert!(!in_capitals("J."));
-        assert_eq!(title_case("VAN DER BERG-MÜLLER"), "Van Der Berg-Müller");
-        assert_eq!(title_case("O'NEILL"), "O'Neill");
-    }
 }
