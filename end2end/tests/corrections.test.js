@@ -40,15 +40,15 @@ test("a return on the record lowers the spend and the stamps; a void takes out t
 
   await admin.getByRole("link", { name: "Open record" }).last().click();
   await admin.waitForURL(/\/admin\/customers\/\d+$/);
-  await admin.locator('[data-stat="total"]', { hasText: "13.80" }).waitFor();
+  await admin.locator('[data-stat="total"]', { hasText: "13,80" }).waitFor();
   const purchase = admin.locator("article.purchase").first();
   await purchase.getByText("Return…").click();
   const form = purchase.locator("form.return-form");
   await form.getByLabel(/of 3 × Rye bread/).fill("2");
   await form.getByLabel("Reason").fill("Stale");
   await form.getByRole("button", { name: "Record the return" }).click();
-  await purchase.getByText(/Returned .* Stale · 9\.20 EUR given back/).waitFor();
-  await admin.locator('[data-stat="total"]', { hasText: "4.60" }).waitFor();
+  await purchase.getByText(/Returned .* Stale · €\s9,20 given back/).waitFor();
+  await admin.locator('[data-stat="total"]', { hasText: "4,60" }).waitFor();
   await admin.reload();
   await admin.waitForSelector("html[data-hydrated]", { state: "attached" });
   await admin.locator(".loyalty-card", { hasText: "Rye card" }).locator('[data-balance="1"]').waitFor();
@@ -58,12 +58,12 @@ test("a return on the record lowers the spend and the stamps; a void takes out t
   }
   await admin.setViewportSize({ width: 1280, height: 900 });
 
-  // The reports count what was kept: one loaf of three, 4.60.
+  // The reports count what was kept: one loaf of three, 4,60.
   const record = admin.url();
   await gotoAdmin(admin, `${patron.url}/admin/reports?site=demo`);
   const rye = admin.locator('table[data-sellers="by_quantity"] tr[data-sku="RYE"]');
   await rye.waitFor();
-  assert.match(await rye.textContent(), /Rye bread\s*1\s*4\.60 EUR/);
+  assert.match(await rye.textContent(), /Rye bread\s*1\s*€\s4,60/);
   for (const [width, height] of [[1280, 900], [820, 1100], [390, 900]]) {
     await admin.setViewportSize({ width, height });
     await admin.locator('table[data-sellers="by_quantity"]').screenshot({ path: `../target/screenshots/top-sellers-${width}.png` });
@@ -76,7 +76,7 @@ test("a return on the record lowers the spend and the stamps; a void takes out t
   await again.locator("form.void-form").getByLabel("Reason").fill("Entered on the wrong customer");
   await again.getByRole("button", { name: "Void this purchase" }).click();
   await admin.locator("[data-voided]", { hasText: "Entered on the wrong customer" }).waitFor();
-  await admin.locator('[data-stat="total"]', { hasText: "0.00" }).waitFor();
+  await admin.locator('[data-stat="total"]', { hasText: "0,00" }).waitFor();
   assert.deepEqual(
     patron.sql("SELECT kind, amount FROM loyalty_ledger WHERE programme_id = (SELECT id FROM loyalty_programmes WHERE name = 'Rye card') ORDER BY id"),
     [{ kind: "earn", amount: 3 }, { kind: "adjust", amount: -2 }, { kind: "adjust", amount: -1 }],

@@ -179,3 +179,12 @@ export async function signIn(patronUrl, email, password) {
   if (!cookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return cookie.split(";")[0];
 }
+
+/** An amount (in cents) as the admin writes it for an English reader on the demo site,
+ * which is in the Netherlands (CLDR's en-NL): `euros(123450)` is "€ 1.234,50" with a
+ * no-break space. */
+export function euros(cents) {
+  const whole = Math.trunc(Math.abs(cents) / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const sign = cents < 0 ? "-" : "";
+  return `€\u00a0${sign}${whole},${String(Math.abs(cents) % 100).padStart(2, "0")}`;
+}

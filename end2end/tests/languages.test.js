@@ -79,9 +79,12 @@ test("an owner switches to Dutch and sells at the till on a tablet, in Dutch onl
     }
     await page.setViewportSize({ width: 820, height: 1180 });
   }
+  // Money as the Dutch write it (CLDR nl-NL), the total and the confirmation alike.
+  assert.equal(await page.locator("[data-total]").textContent(), "€\u00a025,00");
   await page.getByRole("button", { name: "Aankoop opslaan" }).click();
   const saved = page.getByRole("status").filter({ hasText: "Opgeslagen:" });
   await saved.waitFor();
+  assert.match(await saved.textContent(), /Opgeslagen: €\u00a025,00/);
 
   const text = await page.locator("body").innerText();
   const english = ENGLISH.filter((w) => new RegExp(`\\b${w}\\b`).test(text));
@@ -109,5 +112,8 @@ test("the chosen language follows the owner to another browser", async () => {
   await gotoAdmin(page, `${patron.url}/admin/account`);
   await page.locator("select[name=lang]").selectOption("");
   await page.locator("h1", { hasText: "Ihr Konto" }).waitFor();
+  // Today's takings as Germans write money (CLDR de): the amount, then the symbol.
+  await gotoAdmin(page, `${patron.url}/admin`);
+  await page.locator("a.card", { hasText: "25,00\u00a0€" }).waitFor();
   assert.deepEqual(page.problems, []);
 });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
+import { euros, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
 
 let patron, browser;
 before(async () => {
@@ -61,8 +61,7 @@ test("build, correct, save and export a segment", async () => {
   const top = one(`SELECT max(s) FROM (SELECT sum(total_minor) s FROM purchases WHERE customer_id IN
     (SELECT customer_id FROM purchases WHERE created_at >= ${since(30)} GROUP BY customer_id HAVING sum(total_minor) > 10000)
     AND customer_id IN (SELECT id FROM customers WHERE gender = 'female') GROUP BY customer_id)`);
-  const euros = (top / 100).toFixed(2);
-  await page.locator("table.segment tbody tr").first().locator("td", { hasText: `${euros} EUR` }).waitFor();
+  await page.locator("table.segment tbody tr").first().locator("td", { hasText: euros(top) }).waitFor();
 
   await page.getByLabel("Segment name").fill("Women spending");
   await page.getByLabel("Segment name").press("Tab");

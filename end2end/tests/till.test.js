@@ -3,7 +3,7 @@
 // customer in place, and invite a staff member who is then refused the settings pages.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { euros, gotoAdmin, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
 before(async () => ({ patron, browser } = await startPatronAndBrowser()));
@@ -47,7 +47,7 @@ test("at the till: lookup by phone, a purchase with a discount, the record's tot
   await page.locator("datalist option", { hasText: "Sourdough loaf (5.20)" }).waitFor({ state: "attached" });
   await page.getByLabel("Item").first().fill("SOURDOUGH");
   await page.getByLabel("Quantity").first().fill("2");
-  await page.locator("[data-total]", { hasText: "10.40 EUR" }).waitFor();
+  await page.locator("[data-total]", { hasText: euros(1040) }).waitFor();
   for (const width of [1280, 820, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.locator(".purchase-entry").screenshot({ path: `../target/screenshots/till-entry-${width}.png` });
@@ -58,15 +58,15 @@ test("at the till: lookup by phone, a purchase with a discount, the record's tot
   await page.getByLabel("Unit price").nth(1).fill("0,10");
   await page.locator(".till-foot").getByLabel("Discount").fill("0.20");
   await page.locator(".till-foot").getByLabel("Payment").selectOption("cash");
-  assert.equal(await page.locator("[data-total]").textContent(), "10.30 EUR");
+  assert.equal(await page.locator("[data-total]").textContent(), euros(1030));
   await page.getByRole("button", { name: "Save purchase" }).click();
-  await page.getByRole("status").filter({ hasText: "Saved: 10.30 EUR" }).waitFor();
+  await page.getByRole("status").filter({ hasText: `Saved: ${euros(1030)}` }).waitFor();
 
   await page.getByRole("link", { name: "Open record" }).last().click();
   await page.waitForURL(/\/admin\/customers\/\d+$/);
-  assert.equal(await page.locator('[data-stat="total"]').textContent(), "10.30 EUR");
+  assert.equal(await page.locator('[data-stat="total"]').textContent(), euros(1030));
   assert.equal(await page.locator('[data-stat="orders"]').textContent(), "1");
-  await page.locator(".purchase", { hasText: "2 × Sourdough loaf @ 5.20 = 10.40 EUR" }).waitFor();
+  await page.locator(".purchase", { hasText: `2 × Sourdough loaf @ ${euros(520)} = ${euros(1040)}` }).waitFor();
 
   // A phone call, logged on the record's timeline.
   await page.locator(".interaction").getByLabel("Kind").selectOption("call");
@@ -100,7 +100,7 @@ test("a customer created in place at the till gets their purchase at once", asyn
   await page.locator(".chosen", { hasText: "Lena" }).waitFor();
   await page.getByLabel("Item").first().fill("RYE");
   await page.getByRole("button", { name: "Save purchase" }).click();
-  await page.getByRole("status").filter({ hasText: "Saved: 4.60 EUR" }).waitFor();
+  await page.getByRole("status").filter({ hasText: `Saved: ${euros(460)}` }).waitFor();
   const rows = patron.sql(
     "SELECT pii_open(c.first_name) AS first_name, pii_open(c.phone) AS phone, c.source, p.total_minor FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE pii_open(c.first_name) = 'Lena'");
   assert.deepEqual(rows, [{ first_name: "Lena", phone: "+46705551234", source: "till", total_minor: 460 }]);

@@ -35,6 +35,7 @@ pub mod date_spelling;
 mod email;
 mod ids;
 mod money;
+mod money_style;
 mod name;
 mod origin;
 mod password;
@@ -54,6 +55,7 @@ pub use date::{DateRange, PastDate, iso_date_before, iso_timestamp, iso_timestam
 pub use email::Email;
 pub use ids::{CustomerId, SiteId, StaffId};
 pub use money::{Minor, PaymentMethod, Totals};
+pub use money_style::MoneyStyle;
 pub use name::PersonName;
 pub use origin::{BadOrigin, Origin};
 pub use password::Password;

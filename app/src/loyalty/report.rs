@@ -37,7 +37,8 @@ impl ProgrammeWeeks {
 pub struct LoyaltyFigures {
     pub from: String,
     pub to: String,
-    pub currency: String,
+    /// How the site's amounts are written for this reader.
+    pub money: crate::domain::MoneyStyle,
     /// Card holders and customers who earned, at the period's end.
     pub members: i64,
     /// Members with a movement on a card in the period.
@@ -69,7 +70,7 @@ mod tests {
         let mut r = LoyaltyFigures {
             from: String::new(),
             to: String::new(),
-            currency: "EUR".into(),
+            money: crate::domain::MoneyStyle::plain("EUR"),
             members: 0,
             active: 0,
             joined: 0,

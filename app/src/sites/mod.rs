@@ -2,6 +2,8 @@
 
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod money_style;
+#[cfg(feature = "ssr")]
 pub mod phones;
 
 use crate::domain::{AddressMode, Origin, SiteId, SiteKey, WidgetKind};

@@ -82,6 +82,9 @@ async fn at_the_till_staff_find_a_customer_by_phone_and_their_purchase_updates_t
     assert_eq!(first["lines"][0]["line_total"], 1560);
     assert_eq!(first["staff"], "till@shop.example");
     assert_eq!(r["source"], "till");
+    // Its amounts are written as English is in the demo site's country, the Netherlands
+    // (CLDR en-NL), not by the customer's own country field of the same name.
+    assert_eq!((r["money"]["before"].as_str(), r["money"]["decimal"].as_str()), (Some("€\u{a0}"), Some(",")));
 }
 
 #[tokio::test]

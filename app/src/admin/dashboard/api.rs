@@ -12,6 +12,8 @@ pub struct Today {
     /// Takings per currency (sites may use different ones); zero in each site's currency
     /// before the first sale.
     pub takings: Vec<(String, Minor)>,
+    /// How the sites' currencies are written for this reader.
+    pub money: Vec<crate::domain::MoneyStyle>,
     /// Today's sales, newest first (at most [`SALES_SHOWN`]).
     pub sales: Vec<Sale>,
     pub open_reservations: i64,

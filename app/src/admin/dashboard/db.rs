@@ -84,6 +84,7 @@ pub async fn today(pool: &SqlitePool) -> sqlx::Result<Today> {
         new_customers,
         purchases,
         takings,
+        money: crate::sites::money_style::of_sites(pool).await?,
         sales: sales(pool).await?,
         open_reservations,
         interactions,

@@ -6,6 +6,7 @@ pub mod db;
 
 pub use api::*;
 
+use crate::domain::MoneyStyle;
 use crate::staff::texts::t;
 use crate::staff::ui::{ErrorLine, short_time};
 use leptos::prelude::*;
@@ -23,8 +24,8 @@ pub fn DashboardPage() -> impl IntoView {
                     match today.await {
                         Ok(today) => {
                             let takings =
-                                today.takings.iter().map(|(c, m)| m.with_currency(c)).collect::<Vec<_>>().join(" + ");
-                            let sales = today.sales.clone();
+                                today.takings.iter().map(|(c, m)| MoneyStyle::any(&today.money, *m, c)).collect::<Vec<_>>().join(" + ");
+                            let (sales, money) = (today.sales.clone(), today.money.clone());
                             view! {
                                 {today.key_beside_database.map(|path| view! {
                                     <p class="warning" data-warning="key">
@@ -40,7 +41,7 @@ pub fn DashboardPage() -> impl IntoView {
                                         <A href="/admin/dormant" attr:class="card"><span data-stat="dormant">{n}</span>{t.today.dormant}</A>
                                     })}
                                 </div>
-                                <TodaysSales sales />
+                                <TodaysSales sales money />
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorLine error /> }.into_any(),
@@ -59,7 +60,7 @@ pub fn DashboardPage() -> impl IntoView {
 
 /// Today's sales, newest first: when, who, what was paid and how.
 #[component]
-fn TodaysSales(sales: Vec<Sale>) -> impl IntoView {
+fn TodaysSales(sales: Vec<Sale>, money: Vec<MoneyStyle>) -> impl IntoView {
     let t = t();
     if sales.is_empty() {
         return view! {
@@ -85,7 +86,7 @@ fn TodaysSales(sales: Vec<Sale>) -> impl IntoView {
                 <tr data-sale=s.id>
                     <td>{time}</td>
                     <td>{who}</td>
-                    <td class="money">{s.net.with_currency(&s.currency)}</td>
+                    <td class="money">{MoneyStyle::any(&money, s.net, &s.currency)}</td>
                     <td>{method}</td>
                 </tr>
             }

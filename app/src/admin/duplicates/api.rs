@@ -36,7 +36,8 @@ pub struct Duplicates {
     pub pairs: Vec<PairView>,
     /// How many pairs were found in all.
     pub total: usize,
-    pub currency: String,
+    /// How the site's amounts are written for this reader.
+    pub money: crate::domain::MoneyStyle,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,8 +83,8 @@ pub async fn find_duplicates(site: String) -> Result<Duplicates, AppError> {
                     pairs.push(PairView { a, b, reasons: pair.reasons.clone() });
                 }
             }
-            let (currency, _) = crate::sites::db::site_rules(&pool, site).await?;
-            Ok(Duplicates { pairs, total: found.len(), currency })
+            let money = crate::sites::money_style::for_site(&pool, site).await?;
+            Ok(Duplicates { pairs, total: found.len(), money })
         }
         .await,
     )

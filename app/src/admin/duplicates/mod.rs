@@ -71,8 +71,8 @@ pub fn DuplicatesPage() -> impl IntoView {
                                     <article class="pair" data-pair=format!("{a}-{b}")>
                                         <p class="why">{why}</p>
                                         <div class="sides">
-                                            <SideCard side=p.a currency=d.currency.clone() />
-                                            <SideCard side=p.b currency=d.currency.clone() />
+                                            <SideCard side=p.a money=d.money.clone() />
+                                            <SideCard side=p.b money=d.money.clone() />
                                         </div>
                                         <p class="row">
                                             <button type="button" on:click=move |_| { merge.dispatch(MergeCustomers { site: site.get_untracked(), keep: a, merge: b }); }>
@@ -131,7 +131,7 @@ pub fn DuplicatesPage() -> impl IntoView {
 }
 
 #[component]
-fn SideCard(side: Side, currency: String) -> impl IntoView {
+fn SideCard(side: Side, money: crate::domain::MoneyStyle) -> impl IntoView {
     view! {
         <div class="side" data-customer=side.id>
             <h3><a href=format!("/admin/customers/{}", side.id)>{format!("{} {}", side.first_name, side.last_name)}</a></h3>
@@ -141,7 +141,7 @@ fn SideCard(side: Side, currency: String) -> impl IntoView {
                 <dt>"Address"</dt><dd>{[side.street.clone(), format!("{} {}", side.postcode, side.city).trim().to_owned()]
                     .into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ")}</dd>
                 <dt>"Joined"</dt><dd>{short_time(&side.joined)}</dd>
-                <dt>"Purchases"</dt><dd>{format!("{} · {}", side.purchases, side.spent.with_currency(&currency))}</dd>
+                <dt>"Purchases"</dt><dd>{format!("{} · {}", side.purchases, money.format(side.spent))}</dd>
             </dl>
         </div>
     }

@@ -13,7 +13,8 @@ pub const PER_PAGE: u32 = 50;
 pub struct ProductsView {
     /// The key of the site shown.
     pub site: String,
-    pub currency: String,
+    /// How the site's amounts are written for this reader (its currency's code inside).
+    pub money: crate::domain::MoneyStyle,
     /// The languages the site writes in besides its default: a name field each.
     pub languages: Vec<String>,
     pub rows: Vec<Product>,
@@ -37,8 +38,9 @@ pub async fn products_page(site: String, query: String, page: u32, shown: Shown)
             let offset = i64::from(page - 1) * i64::from(PER_PAGE);
             let (rows, total) =
                 crate::products::db::page(&pool, id, shown, &query, offset, i64::from(PER_PAGE)).await?;
-            let (currency, languages) = crate::products::db::site_terms(&pool, id).await?;
-            Ok(ProductsView { site: key, currency, languages, rows, total, page })
+            let (_, languages) = crate::products::db::site_terms(&pool, id).await?;
+            let money = crate::sites::money_style::for_site(&pool, id).await?;
+            Ok(ProductsView { site: key, money, languages, rows, total, page })
         }
         .await,
     )

@@ -79,7 +79,7 @@ fn Products(
     } else {
         "No products yet: add the first below, or import them from a CSV file."
     };
-    let (languages, currency) = (v.languages.clone(), v.currency.clone());
+    let (languages, currency, money) = (v.languages.clone(), v.money.currency.clone(), v.money.clone());
     let rows = v.rows.clone();
     // The site is the one chosen in the admin's frame (or named by the link).
     let site_choice = view! { <input type="hidden" name="site" value=site.clone() /> };
@@ -127,7 +127,7 @@ fn Products(
                                     <td><code>{p.sku.clone()}</code></td>
                                     <td>{p.name.clone()} {(!names.is_empty()).then(|| view! { <br /><small>{names}</small> })}</td>
                                     <td>{p.category.clone()}</td>
-                                    <td class="number">{p.price.with_currency(&p.currency)}</td>
+                                    <td class="number">{money.format_in(p.price, &p.currency)}</td>
                                     <td>{p.stock_expected.clone()}</td>
                                     <td class="actions">
                                         <button type="button" class="small secondary"

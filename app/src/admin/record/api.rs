@@ -131,7 +131,8 @@ pub struct CustomerRecord {
     pub viewer_role: crate::domain::Role,
     pub site_key: String,
     pub site_name: String,
-    pub currency: String,
+    /// How the site's amounts are written for this reader.
+    pub money: crate::domain::MoneyStyle,
     pub source: String,
     pub created_at: String,
     /// When they asked not to have their data sold or shared (CCPA).

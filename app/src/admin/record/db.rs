@@ -15,7 +15,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     let columns: Vec<String> =
         CustomerField::ALL.iter().map(|f| format!("{} AS {}", f.read_sql("c"), f.column())).collect();
     let sql = format!(
-        "SELECT c.id, s.site_key, s.name AS site_name, s.currency, c.source, c.created_at, c.do_not_sell_at, {}
+        "SELECT c.id, s.site_key, s.name AS site_name, s.currency, s.country AS site_country, c.source, c.created_at, c.do_not_sell_at, {}
          FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
         columns.join(", ")
     );
@@ -138,7 +138,11 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         viewer_role: crate::domain::Role::Staff,
         site_key: row.get("site_key"),
         site_name: row.get("site_name"),
-        currency: row.get("currency"),
+        money: crate::sites::money_style::style(
+            crate::staff::texts::choice::page_lang(),
+            row.get::<Option<String>, _>("site_country").and_then(|c| crate::domain::Country::parse(&c).ok()).as_ref(),
+            row.get("currency"),
+        ),
         source: row.get("source"),
         created_at: row.get("created_at"),
         do_not_sell_at: row.get("do_not_sell_at"),

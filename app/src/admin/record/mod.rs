@@ -44,8 +44,8 @@ fn RecordView(
     cards: crate::admin::services::loyalty_card::CardState,
 ) -> impl IntoView {
     let money = {
-        let currency = r.currency.clone();
-        move |m: Minor| m.with_currency(&currency)
+        let style = r.money.clone();
+        move |m: Minor| style.format(m)
     };
     let s = &r.stats;
     let since = s.first.as_deref().map(short_time).unwrap_or_else(|| "–".into());

@@ -13,13 +13,14 @@ pub(super) fn Purchases(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoV
     view! {
         <h2>"Purchases"</h2>
         {r.purchases.is_empty().then(|| view! { <p class="empty">"No purchases yet."</p> })}
-        {r.purchases.into_iter().map(|p| view! { <Purchase p changed /> }).collect_view()}
+        {r.purchases.into_iter().map(|p| view! { <Purchase p money=r.money.clone() changed /> }).collect_view()}
     }
 }
 
 #[component]
-fn Purchase(p: PurchaseView, changed: RwSignal<u32>) -> impl IntoView {
+fn Purchase(p: PurchaseView, money: crate::domain::MoneyStyle, changed: RwSignal<u32>) -> impl IntoView {
     let cur = p.currency.clone();
+    let written = move |amount| money.format_in(amount, &cur);
     let voided = p.voided.clone();
     let class = if voided.is_some() { "purchase voided" } else { "purchase" };
     let net = crate::domain::Minor(p.total.0 - p.refunded.0);
@@ -29,10 +30,10 @@ fn Purchase(p: PurchaseView, changed: RwSignal<u32>) -> impl IntoView {
     view! {
         <article class=class data-purchase=p.id>
             <p>
-                <strong>{if corrected { net.with_currency(&p.currency) } else { p.total.with_currency(&p.currency) }}</strong>
-                {corrected.then(|| format!(" (paid {}, {} given back)", p.total.with_currency(&p.currency), p.refunded.with_currency(&p.currency)))}
+                <strong>{if corrected { written(net) } else { written(p.total) }}</strong>
+                {corrected.then(|| format!(" (paid {}, {} given back)", written(p.total), written(p.refunded)))}
                 " · " {short_time(&p.at)} " · " {p.payment_method.label()}
-                {(p.discount.0 > 0).then(|| format!(" · discount {}", p.discount.with_currency(&p.currency)))}
+                {(p.discount.0 > 0).then(|| format!(" · discount {}", written(p.discount)))}
                 " · " {p.staff.clone().unwrap_or_default()}
             </p>
             {voided.map(|(at, by, reason)| view! {
@@ -43,16 +44,15 @@ fn Purchase(p: PurchaseView, changed: RwSignal<u32>) -> impl IntoView {
             <ul>
                 {p.lines.iter().map(|l| view! {
                     <li>
-                        {format!("{} × {} @ {} = {}", l.quantity, l.description, l.unit_price.plain(), l.line_total.with_currency(&cur))}
+                        {format!("{} × {} @ {} = {}", l.quantity, l.description, written(l.unit_price), written(l.line_total))}
                         {(l.returned > 0).then(|| view! { <small class="returned">{format!(" · {} returned", l.returned)}</small> })}
                     </li>
                 }).collect_view()}
             </ul>
             {returns.into_iter().map(|x| {
-                let cur = cur.clone();
                 view! {
                     <p class="hint">{format!("Returned {} by {}: {} · {} given back", short_time(&x.at),
-                        x.staff.unwrap_or_else(|| "the API".into()), x.reason, x.amount.with_currency(&cur))}</p>
+                        x.staff.unwrap_or_else(|| "the API".into()), x.reason, written(x.amount))}</p>
                 }
             }).collect_view()}
             {may_correct.then(|| view! { <Correct p=p.clone() changed /> })}

@@ -81,7 +81,8 @@ pub struct Reports {
     pub site: String,
     pub from: String,
     pub to: String,
-    pub currency: String,
+    /// How the site's amounts are written for this reader.
+    pub money: crate::domain::MoneyStyle,
     pub nps_total: NpsWeek,
     pub nps_weeks: Vec<NpsWeek>,
     /// Rankings in the period.

@@ -18,7 +18,7 @@ fn period(range: &DateRange) -> (String, String) {
 
 pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Reports> {
     let (from, until) = period(range);
-    let (currency, _) = crate::sites::db::site_rules(pool, site).await?;
+    let money = crate::sites::money_style::for_site(pool, site).await?;
 
     let nps_rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {MONDAY} AS week, sum(score >= 9) AS p, sum(score BETWEEN 7 AND 8) AS n, sum(score <= 6) AS d
@@ -141,7 +141,7 @@ pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx
         site: String::new(),
         from: range.from.as_str().to_owned(),
         to: range.to.as_str().to_owned(),
-        currency,
+        money,
         nps_total,
         nps_weeks,
         rankings,

@@ -81,7 +81,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
     let score = total.score().map_or_else(|| "–".to_owned(), |s| s.to_string());
     let nps_points: Vec<(String, i64)> =
         r.nps_weeks.iter().filter_map(|w| w.score().map(|s| (format!("week of {}", w.week), s))).collect();
-    let currency = r.currency.clone();
+    let money = r.money.clone();
     let purchases_csv = format!(
         "/admin/purchases.csv?site={}&from={}&to={}",
         query_value(&r.site),
@@ -146,8 +146,8 @@ fn ReportsView(r: Reports) -> impl IntoView {
             </div>
         </div>
         <div class="report-grid">
-            <div><h2>"Top sellers (units)"</h2><Sellers rows=r.by_quantity currency=currency.clone() name="by_quantity" /></div>
-            <div><h2>"Top sellers (revenue)"</h2><Sellers rows=r.by_revenue currency=currency.clone() name="by_revenue" /></div>
+            <div><h2>"Top sellers (units)"</h2><Sellers rows=r.by_quantity money=money.clone() name="by_quantity" /></div>
+            <div><h2>"Top sellers (revenue)"</h2><Sellers rows=r.by_revenue money=money.clone() name="by_revenue" /></div>
         </div>
         <p><a href=purchases_csv download="">"Download the period's purchases (CSV)"</a></p>
         <h2>"New customers per week"</h2>
@@ -164,7 +164,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
                     <tr data-segment=s.name.clone()>
                         <td>{s.name.clone()}</td>
                         <td>{if s.broken { "rules need correcting".to_owned() } else { s.customers.to_string() }}</td>
-                        <td>{s.spent.with_currency(&currency)}</td>
+                        <td>{money.format(s.spent)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -174,7 +174,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
 
 /// The period's best sellers: units and revenue, net of returns.
 #[component]
-fn Sellers(rows: Vec<Seller>, currency: String, name: &'static str) -> impl IntoView {
+fn Sellers(rows: Vec<Seller>, money: crate::domain::MoneyStyle, name: &'static str) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty">"Nothing sold in this period."</p> }.into_any();
     }
@@ -186,7 +186,7 @@ fn Sellers(rows: Vec<Seller>, currency: String, name: &'static str) -> impl Into
                     <tr data-sku=s.sku.clone()>
                         <td>{s.name}</td>
                         <td class="number">{s.quantity}</td>
-                        <td class="number">{s.revenue.with_currency(&currency)}</td>
+                        <td class="number">{money.format(s.revenue)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -71,7 +71,8 @@ pub struct SegmentPage {
     pub rows: Vec<SegmentRow>,
     pub page: u32,
     pub per_page: u32,
-    pub currency: String,
+    /// How the site's amounts are written for this reader.
+    pub money: crate::domain::MoneyStyle,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,8 +156,8 @@ pub async fn run_segment(
             let count = super::db::count(&pool, site, &filter, now).await?;
             let offset = i64::from(page - 1) * i64::from(PER_PAGE);
             let rows = super::db::page(&pool, site, &filter, now, sort, offset, i64::from(PER_PAGE), false).await?;
-            let (currency, _) = crate::sites::db::site_rules(&pool, site).await?;
-            Ok(SegmentPage { count, rows, page, per_page: PER_PAGE, currency })
+            let money = crate::sites::money_style::for_site(&pool, site).await?;
+            Ok(SegmentPage { count, rows, page, per_page: PER_PAGE, money })
         }
         .await,
     )

@@ -45,7 +45,7 @@ pub(super) fn Results(matches: Matches, paging: Paging) -> impl IntoView {
 #[component]
 fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u32>) -> impl IntoView {
     let last_page = ((p.count + i64::from(p.per_page) - 1) / i64::from(p.per_page)).max(1) as u32;
-    let currency = p.currency.clone();
+    let money = p.money.clone();
     let header = move |code: &'static str, label: &'static str| {
         let (current, descending) = sort.get_untracked();
         let arrow = if current == code { if descending { " ↓" } else { " ↑" } } else { "" };
@@ -75,7 +75,7 @@ fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u
                                 <td><a href=format!("/admin/customers/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</a></td>
                                 <td>{c.email}</td><td>{c.phone}</td><td>{c.city}</td><td>{c.postcode}</td>
                                 <td>{c.joined.get(..10).unwrap_or_default().to_owned()}</td>
-                                <td>{c.spent.with_currency(&currency)}</td>
+                                <td>{money.format(c.spent)}</td>
                                 <td>{c.purchases}</td>
                                 <td>{c.last_purchase.map(|t| t.get(..10).unwrap_or_default().to_owned())}</td>
                             </tr>

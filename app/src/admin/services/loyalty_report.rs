@@ -56,8 +56,8 @@ pub fn LoyaltyReportView(report: Resource<Result<LoyaltyFigures, AppError>>) -> 
 
 fn figures(r: LoyaltyFigures) -> impl IntoView {
     let share = r.member_share().map_or_else(|| "–".to_owned(), |s| format!("{s} %"));
-    let member_revenue = r.member_revenue.with_currency(&r.currency);
-    let revenue = r.revenue.with_currency(&r.currency);
+    let member_revenue = r.money.format(r.member_revenue);
+    let revenue = r.money.format(r.revenue);
     view! {
         <dl class="stats loyalty-stats">
             <div><dt>"Members"</dt><dd data-stat="members">{r.members}</dd></div>

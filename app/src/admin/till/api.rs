@@ -29,7 +29,8 @@ pub struct LookupAnswer {
 pub struct TillSite {
     pub key: String,
     pub name: String,
-    pub currency: String,
+    /// How its amounts are written for this reader (its currency's code inside).
+    pub money: crate::domain::MoneyStyle,
 }
 
 /// A product the till suggests.

@@ -8,7 +8,7 @@ pub mod form;
 pub use api::*;
 
 use crate::admin::record::get_customer_record;
-use crate::domain::{Field, Minor, PaymentMethod, RowProblem, Totals};
+use crate::domain::{Field, Minor, MoneyStyle, PaymentMethod, RowProblem, Totals};
 use crate::error::AppError;
 use crate::staff::form_error::FormError;
 use crate::staff::texts::t;
@@ -188,8 +188,13 @@ fn PurchaseEntry(
     chosen: RwSignal<Option<Found>>,
 ) -> impl IntoView {
     let t = t();
-    let currency =
-        setup.sites.iter().find(|s| s.key == customer.site_key).map(|s| s.currency.clone()).unwrap_or_default();
+    let money = setup
+        .sites
+        .iter()
+        .find(|s| s.key == customer.site_key)
+        .map(|s| s.money.clone())
+        .unwrap_or_else(|| MoneyStyle::plain(""));
+    let currency = money.currency.clone();
     let next_key = StoredValue::new(1u32);
     let lines = RwSignal::new(vec![Line::new(0)]);
     let discount = RwSignal::new(String::new());
@@ -212,8 +217,8 @@ fn PurchaseEntry(
             if discount.get().trim().is_empty() { Some(Minor(0)) } else { Minor::parse(&discount.get()).ok() };
         Totals::of(&priced?, discount?).ok()
     };
-    let cur = currency.clone();
-    let shown_total = move || totals().map(|t| t.total.with_currency(&cur)).unwrap_or_else(|| "–".into());
+    let shown = money.clone();
+    let shown_total = move || totals().map(|t| shown.format(t.total)).unwrap_or_else(|| "–".into());
     let customer_id = customer.id;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -300,7 +305,7 @@ fn PurchaseEntry(
             {move || match save.value().get() {
                 Some(Ok(saved)) => Some(view! {
                     <div class="saved" role="status">
-                        <p><strong>{(t.till.saved)(&saved.total.with_currency(&saved.currency))}</strong>
+                        <p><strong>{(t.till.saved)(&money.format_in(saved.total, &saved.currency))}</strong>
                             " · " <A href=format!("/admin/customers/{customer_id}")>{t.common.open_record}</A></p>
                         <button type="button" class="next-customer" on:click=move |_| chosen.set(None)>{t.till.next_customer}</button>
                     </div>

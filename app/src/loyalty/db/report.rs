@@ -16,7 +16,7 @@ pub async fn report(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx:
     let from = range.from.as_str().to_owned();
     // "YYYY-MM-DDU" sorts after every time of that day ('T' < 'U').
     let until = format!("{}U", range.to.as_str());
-    let (currency, _) = crate::sites::db::site_rules(pool, site).await?;
+    let money = crate::sites::money_style::for_site(pool, site).await?;
     let figures = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT (SELECT count(*) FROM ({MEMBERS})) AS members,
                 (SELECT count(DISTINCT l.customer_id) FROM loyalty_ledger l
@@ -101,7 +101,7 @@ pub async fn report(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx:
     Ok(LoyaltyFigures {
         from: range.from.as_str().to_owned(),
         to: range.to.as_str().to_owned(),
-        currency,
+        money,
         members: figures.try_get("members")?,
         active: figures.try_get("active")?,
         joined: figures.try_get("joined")?,

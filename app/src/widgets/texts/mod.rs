@@ -16,7 +16,7 @@ mod ru;
 use crate::domain::Problem;
 
 /// A language the widgets are translated into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
     Nl,
