@@ -58,7 +58,7 @@ test("a manager adds a product, the shop's reservation widget offers it, and sto
   await visitor.goto(shop.url);
   const w = visitor.locator('[data-patron="reservation"]');
   await w.getByText(/Kerststol/).waitFor();
-  assert.match(await w.locator(".patron").textContent(), /Kerststol.*12\.50 EUR.*2026-12-20/s);
+  assert.match(await w.locator(".patron").textContent(), /Kerststol.*€\s12,50.*2026-12-20/s);
 
   // Changed: the SKU stays, the price follows.
   await row.getByRole("button", { name: "Edit" }).click();

@@ -38,6 +38,15 @@ async fn an_item_is_described_for_the_reservation_widget() {
     assert_eq!(item["price_minor"], 2450);
     assert_eq!(item["currency"], "EUR");
     assert_eq!(item["stock_expected"], "2026-12-10");
+    // Its price as each of the site's languages (the demo writes in all seven) writes it
+    // in the Netherlands, from CLDR: the default language first.
+    let prices: Vec<(String, String)> = serde_json::from_value(item["prices"].clone()).unwrap();
+    assert_eq!(prices.len(), 7, "{prices:?}");
+    assert_eq!(prices[0], ("en".into(), "€\u{a0}24,50".into()));
+    let price = |lang: &str| prices.iter().find(|(l, _)| l == lang).map(|(_, p)| p.clone()).unwrap();
+    assert_eq!(price("nl"), "€\u{a0}24,50");
+    assert_eq!(price("de"), "24,50\u{a0}€");
+    assert_eq!(price("fi"), "24,50\u{a0}€");
     let unknown = app.widget("item", &[("sku", "NO-SUCH-THING")]).await;
     assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(field_errors(&unknown.json().await.unwrap())["item"], "UnknownOption");

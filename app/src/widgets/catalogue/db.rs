@@ -1,7 +1,8 @@
 //! SQL of the catalogue.
 
 use super::ItemView;
-use crate::domain::{CustomerId, SiteId, Sku};
+use crate::domain::{Country, CustomerId, Minor, SiteId, Sku};
+use crate::widgets::texts::Lang;
 use sqlx::{Row, SqlitePool, sqlite::SqliteRow};
 
 /// An item's names in the site's other languages, as a JSON array of [language, name].
@@ -10,6 +11,45 @@ macro_rules! names {
         "(SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
           WHERE n.item_id = catalogue_items.id) AS names"
     };
+}
+
+/// What a site's prices are written for: its languages (the default first) and country.
+struct Readers {
+    langs: Vec<Lang>,
+    country: Option<Country>,
+}
+
+impl Readers {
+    async fn of(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Readers> {
+        let (default, others, country): (String, Option<String>, Option<String>) = sqlx::query_as(
+            "SELECT default_language,
+               (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id), country
+             FROM sites s WHERE id = ?",
+        )
+        .bind(site)
+        .fetch_one(pool)
+        .await?;
+        let mut langs: Vec<Lang> = Vec::new();
+        for code in std::iter::once(default.as_str()).chain(others.as_deref().unwrap_or_default().split(' ')) {
+            if let Some(lang) = Lang::from_code(code).filter(|l| !langs.contains(l)) {
+                langs.push(lang);
+            }
+        }
+        Ok(Readers { langs, country: country.and_then(|c| Country::parse(&c).ok()) })
+    }
+
+    fn price(&self, mut item: ItemView) -> ItemView {
+        let amount = Minor(item.price_minor);
+        item.prices = self
+            .langs
+            .iter()
+            .map(|&lang| {
+                let style = crate::sites::money_style::style(lang, self.country.as_ref(), &item.currency);
+                (lang.code().to_owned(), style.format(amount))
+            })
+            .collect();
+        item
+    }
 }
 
 fn item(row: SqliteRow) -> (i64, ItemView) {
@@ -22,6 +62,7 @@ fn item(row: SqliteRow) -> (i64, ItemView) {
             price_minor: row.get("price_minor"),
             currency: row.get("currency"),
             stock_expected: row.get("stock_expected"),
+            prices: Vec::new(),
         },
     )
 }
@@ -38,7 +79,8 @@ pub async fn find(pool: &SqlitePool, site: SiteId, sku: &Sku) -> sqlx::Result<Op
     .bind(sku.as_str())
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(item))
+    let Some((id, found)) = row.map(item) else { return Ok(None) };
+    Ok(Some((id, Readers::of(pool, site).await?.price(found))))
 }
 
 /// An active item of the site by the SKU as a browser sent it; a malformed one finds nothing.
@@ -76,7 +118,8 @@ pub async fn search(pool: &SqlitePool, site: SiteId, query: &str, limit: i64) ->
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|r| item(r).1).collect())
+    let readers = Readers::of(pool, site).await?;
+    Ok(rows.into_iter().map(|r| readers.price(item(r).1)).collect())
 }
 
 /// The site's active items among `skus` plus those the customer saved, in catalogue order.
@@ -102,7 +145,8 @@ pub async fn saved(
     .bind(customer)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|r| item(r).1).collect())
+    let readers = Readers::of(pool, site).await?;
+    Ok(rows.into_iter().map(|r| readers.price(item(r).1)).collect())
 }
 
 /// Saves or un-saves an item for a known customer.

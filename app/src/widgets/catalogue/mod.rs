@@ -19,6 +19,11 @@ pub struct ItemView {
     pub currency: String,
     /// When a reservable item is expected in stock (YYYY-MM-DD).
     pub stock_expected: Option<String>,
+    /// Its price as each of the site's languages writes it in the site's country, by
+    /// language code, the default language first ("€ 24,50" for nl): written by the server
+    /// from CLDR, so the widget bundle carries no CLDR of its own.
+    #[serde(default)]
+    pub prices: Vec<(String, String)>,
 }
 
 impl ItemView {
@@ -27,8 +32,12 @@ impl ItemView {
         self.names.iter().find(|(l, _)| l == lang.code()).map_or(&self.name, |(_, n)| n)
     }
 
-    /// `24.50 EUR`: plain and unambiguous in every language the widgets speak.
-    pub fn price(&self) -> String {
-        format!("{}.{:02} {}", self.price_minor / 100, self.price_minor % 100, self.currency)
+    /// The price in the widget's language; else in the site's default language (the
+    /// widget then speaks it too); else `24.50 EUR`, plain in every language.
+    pub fn price_in(&self, lang: crate::widgets::texts::Lang) -> String {
+        match self.prices.iter().find(|(l, _)| l == lang.code()).or(self.prices.first()) {
+            Some((_, written)) => written.clone(),
+            None => format!("{}.{:02} {}", self.price_minor / 100, self.price_minor % 100, self.currency),
+        }
     }
 }

@@ -83,7 +83,7 @@ fn ItemList(list: Vec<crate::widgets::catalogue::ItemView>, lang: Lang) -> impl 
     view! {
         <ul class="patron-saved">
             {list.into_iter().map(|item| {
-                let (price, name) = (item.price(), item.name_in(lang).to_owned());
+                let (price, name) = (item.price_in(lang), item.name_in(lang).to_owned());
                 view! { <li data-item=item.sku><span>{name}</span><span class="patron-muted">{price}</span></li> }
             }).collect_view()}
         </ul>

@@ -82,7 +82,7 @@ fn ReservationFormView(
     view! {
         <Show when=done fallback=move || view! {
             <form class="patron-form" novalidate on:submit=on_submit.clone()>
-                <p class="patron-question">{t.reserve} ": " {item.name_in(lang).to_owned()} <span class="patron-muted">" · " {item.price()}</span></p>
+                <p class="patron-question">{t.reserve} ": " {item.name_in(lang).to_owned()} <span class="patron-muted">" · " {item.price_in(lang)}</span></p>
                 {expected.clone().map(|d| view! { <p class="patron-small">{t.expected} " " {d}</p> })}
                 <div class="patron-row">
                     <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
