@@ -6,7 +6,7 @@ pub mod money_style;
 #[cfg(feature = "ssr")]
 pub mod phones;
 
-use crate::domain::{AddressMode, Origin, SiteId, SiteKey, WidgetKind};
+use crate::domain::{AddressMode, Country, Origin, SiteId, SiteKey, WidgetKind};
 
 /// The marker stored in `site_origins` for "the origin Patron itself is served on".
 pub const SELF_ORIGIN: &str = "self";
@@ -28,6 +28,8 @@ pub struct Site {
     pub kept_query_params: Vec<String>,
     /// The widgets that ask for a postal address, and how; the others ask for none.
     pub address_modes: Vec<(WidgetKind, AddressMode)>,
+    /// The country it is in (prices are written as its languages write money there).
+    pub country: Option<Country>,
 }
 
 impl Site {
@@ -76,6 +78,7 @@ mod tests {
             languages: vec!["en".into(), "nl".into()],
             kept_query_params: Vec::new(),
             address_modes: Vec::new(),
+            country: None,
         }
     }
 

@@ -29,13 +29,18 @@ pub fn style(lang: Lang, country: Option<&Country>, currency: &str) -> MoneyStyl
     found
 }
 
-/// The style for the page being rendered: its reader's language (`staff::texts::choice`)
-/// and the site's country and currency.
+/// The style for the page being rendered: its reader's language (`staff::texts::choice`),
+/// a site's country as stored (a code no longer valid counts as none) and its currency.
+pub fn for_reader(country: Option<&str>, currency: &str) -> MoneyStyle {
+    let country = country.and_then(|c| Country::parse(c).ok());
+    style(crate::staff::texts::choice::page_lang(), country.as_ref(), currency)
+}
+
+/// [`for_reader`] of a site's country and currency.
 pub async fn for_site(pool: &SqlitePool, site: SiteId) -> sqlx::Result<MoneyStyle> {
     let (currency, country): (String, Option<String>) =
         sqlx::query_as("SELECT currency, country FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
-    let country = country.and_then(|c| Country::parse(&c).ok());
-    Ok(style(crate::staff::texts::choice::page_lang(), country.as_ref(), &currency))
+    Ok(for_reader(country.as_deref(), &currency))
 }
 
 /// The styles of every currency the sites sell in, for this page's reader (a currency of
@@ -43,12 +48,10 @@ pub async fn for_site(pool: &SqlitePool, site: SiteId) -> sqlx::Result<MoneyStyl
 pub async fn of_sites(pool: &SqlitePool) -> sqlx::Result<Vec<MoneyStyle>> {
     let sites: Vec<(String, Option<String>)> =
         sqlx::query_as("SELECT currency, country FROM sites ORDER BY id").fetch_all(pool).await?;
-    let lang = crate::staff::texts::choice::page_lang();
     let mut styles: Vec<MoneyStyle> = Vec::new();
     for (currency, country) in sites {
         if !styles.iter().any(|s| s.currency == currency) {
-            let country = country.and_then(|c| Country::parse(&c).ok());
-            styles.push(style(lang, country.as_ref(), &currency));
+            styles.push(for_reader(country.as_deref(), &currency));
         }
     }
     Ok(styles)

@@ -46,27 +46,30 @@ fn cyrillic(s: &str) -> bool {
 /// spellings "Jan" and "Ian" stay two names.
 fn latin_spelling(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len() + 2);
+    let mut push = |c: char| {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    };
     for c in folded.chars() {
-        let part = match c {
-            'x' => "ks",
-            'y' | 'j' => "i",
-            'w' => "v",
-            _ => "",
-        };
-        for c in if part.is_empty() { vec![c] } else { part.chars().collect() } {
-            if !out.ends_with(c) {
-                out.push(c);
+        match c {
+            'x' => {
+                push('k');
+                push('s');
             }
+            'y' | 'j' => push('i'),
+            'w' => push('v'),
+            c => push(c),
         }
     }
     out
 }
 
-/// Two names made comparable: folded, and when either was written in Cyrillic, both in
-/// one Latin spelling. The function gives any other name (a nickname) the same treatment.
-fn comparable(a: &str, b: &str) -> (String, String, fn(&str) -> String) {
-    let same: fn(&str) -> String = if cyrillic(a) || cyrillic(b) { latin_spelling } else { str::to_owned };
-    (same(&fold(a)), same(&fold(b)), same)
+/// Two names made comparable: folded, and when either was written in Cyrillic (the
+/// returned flag), both in one Latin spelling.
+fn comparable(a: &str, b: &str) -> (String, String, bool) {
+    let (a, b, across) = (fold(a), fold(b), cyrillic(a) || cyrillic(b));
+    if across { (latin_spelling(&a), latin_spelling(&b), true) } else { (a, b, false) }
 }
 
 /// The mailbox an address reaches: lower case, `+tag` dropped, and for Gmail the dots in
@@ -128,11 +131,11 @@ fn one_typo(a: &str, b: &str) -> bool {
     a.chars().count() >= 4 && b.chars().count() >= 4 && edit_distance(a, b) <= 1
 }
 
-/// Whether two comparable first names are known forms of one name; `spelling` is what
-/// made them comparable, given to the known forms too.
-pub fn nicknames(a: &str, b: &str, spelling: fn(&str) -> String) -> bool {
+/// Whether two comparable first names are known forms of one name; `across` scripts the
+/// known forms are compared in their Latin spelling too.
+pub fn nicknames(a: &str, b: &str, across: bool) -> bool {
     NICKNAMES.iter().any(|group| {
-        let has = |x: &str| group.iter().any(|n| spelling(n) == x);
+        let has = |x: &str| group.iter().any(|n| if across { latin_spelling(n) == x } else { *n == x });
         has(a) && has(b)
     })
 }
@@ -140,12 +143,12 @@ pub fn nicknames(a: &str, b: &str, spelling: fn(&str) -> String) -> bool {
 /// First names that may be one person's: equal, short forms, a typo, or an initial, in
 /// Latin or Cyrillic letters.
 pub fn first_names_match(a: &str, b: &str) -> bool {
-    let (a, b, spelling) = comparable(a, b);
+    let (a, b, across) = comparable(a, b);
     if a.is_empty() || b.is_empty() {
         return false;
     }
     let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
-    a == b || nicknames(&a, &b, spelling) || one_typo(&a, &b) || initial(&a, &b) || initial(&b, &a)
+    a == b || nicknames(&a, &b, across) || one_typo(&a, &b) || initial(&a, &b) || initial(&b, &a)
 }
 
 pub fn last_names_match(a: &str, b: &str) -> bool {

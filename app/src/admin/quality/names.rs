@@ -51,7 +51,7 @@ fn title_word(word: &str) -> String {
             }
             letters_before += 1;
             // "Mc" is always a prefix; "Mac" is not (Mack, Macy, Machado).
-            upper_next = letters_before == 2 && &out[part_start..] == "Mc";
+            upper_next = &out[part_start..] == "Mc";
         } else {
             out.push(c);
             upper_next = c == '-' || (c == '\'' && letters_before == 1);

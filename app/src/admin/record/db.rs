@@ -138,11 +138,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         viewer_role: crate::domain::Role::Staff,
         site_key: row.get("site_key"),
         site_name: row.get("site_name"),
-        money: crate::sites::money_style::style(
-            crate::staff::texts::choice::page_lang(),
-            row.get::<Option<String>, _>("site_country").and_then(|c| crate::domain::Country::parse(&c).ok()).as_ref(),
-            row.get("currency"),
-        ),
+        money: crate::sites::money_style::for_reader(row.get("site_country"), row.get("currency")),
         source: row.get("source"),
         created_at: row.get("created_at"),
         do_not_sell_at: row.get("do_not_sell_at"),

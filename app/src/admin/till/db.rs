@@ -192,14 +192,12 @@ async fn open(pool: &SqlitePool, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec
 }
 
 pub async fn setup(pool: &SqlitePool) -> sqlx::Result<TillSetup> {
-    let lang = crate::staff::texts::choice::page_lang();
     let sites = sqlx::query("SELECT site_key, name, currency, country FROM sites ORDER BY name, id")
         .fetch_all(pool)
         .await?
         .into_iter()
         .map(|r| {
-            let country = r.get::<Option<String>, _>("country").and_then(|c| crate::domain::Country::parse(&c).ok());
-            let money = crate::sites::money_style::style(lang, country.as_ref(), r.get("currency"));
+            let money = crate::sites::money_style::for_reader(r.get("country"), r.get("currency"));
             TillSite { key: r.get("site_key"), name: r.get("name"), money }
         })
         .collect();

@@ -1,7 +1,8 @@
 //! SQL of the catalogue.
 
 use super::ItemView;
-use crate::domain::{Country, CustomerId, Minor, SiteId, Sku};
+use crate::domain::{CustomerId, Minor, Sku};
+use crate::sites::Site;
 use crate::widgets::texts::Lang;
 use sqlx::{Row, SqlitePool, sqlite::SqliteRow};
 
@@ -13,43 +14,24 @@ macro_rules! names {
     };
 }
 
-/// What a site's prices are written for: its languages (the default first) and country.
-struct Readers {
-    langs: Vec<Lang>,
-    country: Option<Country>,
-}
-
-impl Readers {
-    async fn of(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Readers> {
-        let (default, others, country): (String, Option<String>, Option<String>) = sqlx::query_as(
-            "SELECT default_language,
-               (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id), country
-             FROM sites s WHERE id = ?",
-        )
-        .bind(site)
-        .fetch_one(pool)
-        .await?;
-        let mut langs: Vec<Lang> = Vec::new();
-        for code in std::iter::once(default.as_str()).chain(others.as_deref().unwrap_or_default().split(' ')) {
-            if let Some(lang) = Lang::from_code(code).filter(|l| !langs.contains(l)) {
-                langs.push(lang);
-            }
+/// `item` with its price as each of the site's languages (the default first) writes it in
+/// the site's country.
+fn priced(site: &Site, mut item: ItemView) -> ItemView {
+    let mut langs: Vec<Lang> = Vec::new();
+    for code in std::iter::once(&site.default_language).chain(&site.languages) {
+        if let Some(lang) = Lang::from_code(code).filter(|l| !langs.contains(l)) {
+            langs.push(lang);
         }
-        Ok(Readers { langs, country: country.and_then(|c| Country::parse(&c).ok()) })
     }
-
-    fn price(&self, mut item: ItemView) -> ItemView {
-        let amount = Minor(item.price_minor);
-        item.prices = self
-            .langs
-            .iter()
-            .map(|&lang| {
-                let style = crate::sites::money_style::style(lang, self.country.as_ref(), &item.currency);
-                (lang.code().to_owned(), style.format(amount))
-            })
-            .collect();
-        item
-    }
+    let amount = Minor(item.price_minor);
+    item.prices = langs
+        .into_iter()
+        .map(|lang| {
+            let style = crate::sites::money_style::style(lang, site.country.as_ref(), &item.currency);
+            (lang.code().to_owned(), style.format(amount))
+        })
+        .collect();
+    item
 }
 
 fn item(row: SqliteRow) -> (i64, ItemView) {
@@ -68,23 +50,22 @@ fn item(row: SqliteRow) -> (i64, ItemView) {
 }
 
 /// An active item of the site, with its id.
-pub async fn find(pool: &SqlitePool, site: SiteId, sku: &Sku) -> sqlx::Result<Option<(i64, ItemView)>> {
+pub async fn find(pool: &SqlitePool, site: &Site, sku: &Sku) -> sqlx::Result<Option<(i64, ItemView)>> {
     let row = sqlx::query(concat!(
         "SELECT id, sku, name, price_minor, currency, stock_expected, ",
         names!(),
         " FROM catalogue_items
          WHERE site_id = ? AND sku = ? AND active = 1"
     ))
-    .bind(site)
+    .bind(site.id)
     .bind(sku.as_str())
     .fetch_optional(pool)
     .await?;
-    let Some((id, found)) = row.map(item) else { return Ok(None) };
-    Ok(Some((id, Readers::of(pool, site).await?.price(found))))
+    Ok(row.map(item).map(|(id, found)| (id, priced(site, found))))
 }
 
 /// An active item of the site by the SKU as a browser sent it; a malformed one finds nothing.
-pub async fn find_sent(pool: &SqlitePool, site: SiteId, sku: &str) -> sqlx::Result<Option<(i64, ItemView)>> {
+pub async fn find_sent(pool: &SqlitePool, site: &Site, sku: &str) -> sqlx::Result<Option<(i64, ItemView)>> {
     match Sku::parse(sku) {
         Ok(sku) => find(pool, site, &sku).await,
         Err(_) => Ok(None),
@@ -93,7 +74,7 @@ pub async fn find_sent(pool: &SqlitePool, site: SiteId, sku: &str) -> sqlx::Resu
 
 /// The first `limit` active items of the site by name, and whether it has more: a widget
 /// that offers a choice lists a small catalogue whole and searches a large one.
-pub async fn first(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<(Vec<ItemView>, bool)> {
+pub async fn first(pool: &SqlitePool, site: &Site, limit: i64) -> sqlx::Result<(Vec<ItemView>, bool)> {
     let mut items = search(pool, site, "", limit + 1).await?;
     let more = items.len() as i64 > limit;
     items.truncate(limit as usize);
@@ -103,7 +84,7 @@ pub async fn first(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<
 /// At most `limit` active items of the site that a search finds (a SKU starting with it, a
 /// name or category holding it, in any of the site's languages), by name: the products
 /// page's filter.
-pub async fn search(pool: &SqlitePool, site: SiteId, query: &str, limit: i64) -> sqlx::Result<Vec<ItemView>> {
+pub async fn search(pool: &SqlitePool, site: &Site, query: &str, limit: i64) -> sqlx::Result<Vec<ItemView>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT i.id, i.sku, i.name, i.price_minor, i.currency, i.stock_expected,
            (SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
@@ -111,21 +92,20 @@ pub async fn search(pool: &SqlitePool, site: SiteId, query: &str, limit: i64) ->
          FROM catalogue_items i WHERE {} ORDER BY i.name, i.id LIMIT ?5",
         crate::products::db::FILTER
     )))
-    .bind(site)
+    .bind(site.id)
     .bind(1_i64)
     .bind(query)
     .bind(crate::like::containing(query))
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    let readers = Readers::of(pool, site).await?;
-    Ok(rows.into_iter().map(|r| readers.price(item(r).1)).collect())
+    Ok(rows.into_iter().map(|r| priced(site, item(r).1)).collect())
 }
 
 /// The site's active items among `skus` plus those the customer saved, in catalogue order.
 pub async fn saved(
     pool: &SqlitePool,
-    site: SiteId,
+    site: &Site,
     skus: &[Sku],
     customer: Option<CustomerId>,
 ) -> sqlx::Result<Vec<ItemView>> {
@@ -140,13 +120,12 @@ pub async fn saved(
              OR id IN (SELECT item_id FROM favourites WHERE customer_id = ?3))
          ORDER BY id"
     ))
-    .bind(site)
+    .bind(site.id)
     .bind(skus)
     .bind(customer)
     .fetch_all(pool)
     .await?;
-    let readers = Readers::of(pool, site).await?;
-    Ok(rows.into_iter().map(|r| readers.price(item(r).1)).collect())
+    Ok(rows.into_iter().map(|r| priced(site, item(r).1)).collect())
 }
 
 /// Saves or un-saves an item for a known customer.

@@ -24,7 +24,7 @@ pub async fn saved_items(query: SavedQuery) -> Result<Vec<ItemView>, AppError> {
             let pool = crate::server_ctx::pool()?;
             let skus = crate::domain::Sku::parse_saved(&skus);
             let customer = crate::widgets::identity::customer_for_token(&pool, caller.site.id, &visitor).await?;
-            Ok(crate::widgets::catalogue::db::saved(&pool, caller.site.id, &skus, customer).await?)
+            Ok(crate::widgets::catalogue::db::saved(&pool, &caller.site, &skus, customer).await?)
         }
         .await,
     )
@@ -40,8 +40,7 @@ pub async fn set_favourite(sku: String, saved: bool, visitor: String) -> Result<
             use crate::domain::{Field, FieldErrors, Problem};
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Favourites).await?;
             let pool = crate::server_ctx::pool()?;
-            let Some((item_id, _)) = crate::widgets::catalogue::db::find_sent(&pool, caller.site.id, &sku).await?
-            else {
+            let Some((item_id, _)) = crate::widgets::catalogue::db::find_sent(&pool, &caller.site, &sku).await? else {
                 return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());
             };
             if let Some(customer) =

@@ -21,7 +21,7 @@ pub async fn get_item(sku: String) -> Result<ReservationConfig, AppError> {
             use crate::domain::{Field, FieldErrors, Problem};
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Reservation).await?;
             let pool = crate::server_ctx::pool()?;
-            let found = crate::widgets::catalogue::db::find_sent(&pool, caller.site.id, &sku).await?;
+            let found = crate::widgets::catalogue::db::find_sent(&pool, &caller.site, &sku).await?;
             let (_, item) =
                 found.ok_or_else(|| AppError::from(FieldErrors::one(Field::Item, Problem::UnknownOption)))?;
             Ok(ReservationConfig { item, address: caller.site.address_mode(crate::domain::WidgetKind::Reservation) })
@@ -42,8 +42,7 @@ pub async fn reserve(form: ReservationForm) -> Result<String, AppError> {
             let mode = caller.site.address_mode(crate::domain::WidgetKind::Reservation);
             let reservation = ValidReservation::parse(&form, mode)?;
             let pool = crate::server_ctx::pool()?;
-            let Some((item_id, _)) =
-                crate::widgets::catalogue::db::find(&pool, caller.site.id, &reservation.sku).await?
+            let Some((item_id, _)) = crate::widgets::catalogue::db::find(&pool, &caller.site, &reservation.sku).await?
             else {
                 return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());
             };

@@ -28,7 +28,7 @@ pub async fn warranty_config(sku: String) -> Result<WarrantySetup, AppError> {
         async move {
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Warranty).await?;
             let pool = crate::server_ctx::pool()?;
-            let site = caller.site.id;
+            let site = &caller.site;
             let (products, searchable) = if sku.trim().is_empty() {
                 crate::widgets::catalogue::db::first(&pool, site, LISTED).await?
             } else {
@@ -52,7 +52,7 @@ pub async fn find_products(query: String) -> Result<Vec<ItemView>, AppError> {
             let pool = crate::server_ctx::pool()?;
             // A search longer than any name or SKU finds nothing anyway.
             let query: String = query.trim().chars().take(120).collect();
-            Ok(crate::widgets::catalogue::db::search(&pool, caller.site.id, &query, FOUND).await?)
+            Ok(crate::widgets::catalogue::db::search(&pool, &caller.site, &query, FOUND).await?)
         }
         .await,
     )
@@ -72,7 +72,7 @@ pub async fn register_warranty(form: WarrantyForm) -> Result<String, AppError> {
             let today = super::db::today(&pool).await?;
             let mode = caller.site.address_mode(crate::domain::WidgetKind::Warranty);
             let warranty = ValidWarranty::parse(&form, Some(&today), mode)?;
-            let Some((item_id, _)) = crate::widgets::catalogue::db::find(&pool, caller.site.id, &warranty.sku).await?
+            let Some((item_id, _)) = crate::widgets::catalogue::db::find(&pool, &caller.site, &warranty.sku).await?
             else {
                 return Err(FieldErrors::one(Field::Item, Problem::UnknownOption).into());
             };
