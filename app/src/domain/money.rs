@@ -26,13 +26,13 @@ impl Minor {
         };
         let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
         if whole.is_empty() || !digits(whole) || !digits(fraction) || fraction.len() > 2 || whole.len() > 10 {
-            return Err(Problem::NotANumber);
+            return Err(Problem::NotAnAmount);
         }
-        let whole: i64 = whole.parse().map_err(|_| Problem::NotANumber)?;
+        let whole: i64 = whole.parse().map_err(|_| Problem::NotAnAmount)?;
         let cents: i64 = match fraction.len() {
             0 => 0,
-            1 => fraction.parse::<i64>().map_err(|_| Problem::NotANumber)? * 10,
-            _ => fraction.parse().map_err(|_| Problem::NotANumber)?,
+            1 => fraction.parse::<i64>().map_err(|_| Problem::NotAnAmount)? * 10,
+            _ => fraction.parse().map_err(|_| Problem::NotAnAmount)?,
         };
         let minor = whole.checked_mul(100).and_then(|w| w.checked_add(cents)).ok_or(Problem::TooLong)?;
         if minor > Self::MAX { Err(Problem::OutOfRange) } else { Ok(Minor(minor)) }
@@ -143,7 +143,7 @@ mod tests {
         }
         assert_eq!(Minor::parse("12."), Ok(Minor(1200)), "a trailing separator is a whole amount");
         assert_eq!(Minor::parse(""), Err(Problem::Required));
-        assert_eq!(Minor::parse("99999999999"), Err(Problem::NotANumber));
+        assert_eq!(Minor::parse("99999999999"), Err(Problem::NotAnAmount));
         assert_eq!(Minor::parse("10000001"), Err(Problem::OutOfRange));
     }
 

@@ -28,6 +28,8 @@ pub enum Problem {
     NotARanking,
     #[error("Please enter a whole number.")]
     NotANumber,
+    #[error("Please enter an amount, such as 12.50.")]
+    NotAnAmount,
     #[error("Please enter a date.")]
     NotADate,
     #[error("This is registered already.")]

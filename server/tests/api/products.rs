@@ -62,7 +62,7 @@ async fn a_manager_adds_changes_and_archives_a_product_and_staff_cannot() {
         [("site", "demo"), ("create", "false"), ("form[sku]", "SPELT"), ("form[name]", ""), ("form[price]", "5.123")];
     let res = app.admin_via(&manager, &app.url, "save_product", &bad).await;
     let errors = common::field_errors(&res.json().await.unwrap());
-    assert_eq!((errors["product_name"].as_str(), errors["unit_price"].as_str()), ("Required", "NotANumber"));
+    assert_eq!((errors["product_name"].as_str(), errors["unit_price"].as_str()), ("Required", "NotAnAmount"));
     assert_eq!(page(&app, &manager, "SPELT", "offered", "1").await["rows"][0]["name"], "Spelt loaf");
 
     // A change keeps the SKU and updates the rest; a name the site does not write in is refused.

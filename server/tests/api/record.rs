@@ -115,7 +115,7 @@ async fn a_bad_purchase_is_refused_line_by_line_and_stores_nothing() {
         .collect();
     assert!(rows.contains(&(0, "payment_method".into(), "UnknownOption".into())), "{rows:?}");
     assert!(rows.contains(&(1, "item".into(), "UnknownOption".into())), "{rows:?}");
-    assert!(rows.contains(&(2, "unit_price".into(), "NotANumber".into())), "{rows:?}");
+    assert!(rows.contains(&(2, "unit_price".into(), "NotAnAmount".into())), "{rows:?}");
     assert!(rows.contains(&(3, "quantity".into(), "OutOfRange".into())), "{rows:?}");
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM purchases").fetch_one(&app.pool).await.unwrap();
     assert_eq!(stored, 0);

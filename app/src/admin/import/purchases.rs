@@ -56,7 +56,7 @@ struct Draft {
 pub fn amount(raw: &str) -> Result<Minor, Problem> {
     let s = raw.trim().trim_matches(|c: char| "€$£¥".contains(c) || c.is_ascii_alphabetic() || c.is_whitespace());
     if s.is_empty() && !raw.trim().is_empty() {
-        return Err(Problem::NotANumber);
+        return Err(Problem::NotAnAmount);
     }
     // With both separators the first is for thousands (`1,234.50`, `1.234,50`).
     let s = match (s.find(','), s.find('.')) {
@@ -325,7 +325,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                (3, Field::UnitPrice, Problem::NotANumber),
+                (3, Field::UnitPrice, Problem::NotAnAmount),
                 (4, Field::PurchaseDate, Problem::NotADate),
                 (5, Field::Row, Problem::NeedsEmailOrPhone),
                 (6, Field::Code, Problem::Required),
@@ -341,8 +341,8 @@ mod tests {
     fn amounts_and_methods_are_read_as_exports_write_them() {
         assert_eq!(amount("1,234.50"), Ok(Minor(123_450)));
         assert_eq!(amount("12.50 EUR"), Ok(Minor(1250)));
-        assert_eq!(amount("-3"), Err(Problem::NotANumber));
-        assert_eq!(amount("abc"), Err(Problem::NotANumber));
+        assert_eq!(amount("-3"), Err(Problem::NotAnAmount));
+        assert_eq!(amount("abc"), Err(Problem::NotAnAmount));
         assert_eq!(payment_method("Apple Pay"), PaymentMethod::Mobile);
         assert_eq!(payment_method("Gift card"), PaymentMethod::Voucher);
         assert_eq!(payment_method("Bank transfer"), PaymentMethod::Other);

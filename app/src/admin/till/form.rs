@@ -145,7 +145,7 @@ mod tests {
         assert!(has(0, Field::PaymentMethod, Problem::UnknownOption));
         assert!(has(1, Field::Item, Problem::UnknownOption));
         assert!(has(2, Field::Quantity, Problem::OutOfRange));
-        assert!(has(3, Field::UnitPrice, Problem::NotANumber));
+        assert!(has(3, Field::UnitPrice, Problem::NotAnAmount));
     }
 
     #[test]

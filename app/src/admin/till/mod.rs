@@ -316,7 +316,7 @@ fn PurchaseEntry(
     }
 }
 
-/// One row problem as staff read it: "Unit price: Please enter a whole number."
+/// One row problem as staff read it: "Unit price: Please enter an amount, such as 12.50."
 fn describe(t: &crate::staff::texts::AdminTexts, p: RowProblem) -> String {
     let field = match p.field {
         Field::Item => t.till.item,

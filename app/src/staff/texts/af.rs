@@ -107,6 +107,7 @@ pub static TEXTS: AdminTexts = AdminTexts {
         unknown_option: "Kies asseblief een van die gegewe opsies.",
         not_a_ranking: "Gee asseblief elke opsie presies een plek.",
         not_a_number: "Tik asseblief 'n heelgetal in.",
+        not_an_amount: "Tik asseblief 'n bedrag in, soos 12,50.",
         not_a_date: "Tik asseblief 'n datum in.",
         already_registered: "Dit is reeds geregistreer.",
         must_agree: "Merk asseblief hierdie blokkie om voort te gaan.",

@@ -107,6 +107,7 @@ pub static TEXTS: AdminTexts = AdminTexts {
         unknown_option: "Bitte wählen Sie eine der angegebenen Optionen.",
         not_a_ranking: "Bitte geben Sie jeder Option genau einen Platz.",
         not_a_number: "Bitte geben Sie eine ganze Zahl ein.",
+        not_an_amount: "Bitte geben Sie einen Betrag ein, etwa 12,50.",
         not_a_date: "Bitte geben Sie ein Datum ein.",
         already_registered: "Das ist bereits registriert.",
         must_agree: "Bitte kreuzen Sie dieses Kästchen an, um fortzufahren.",

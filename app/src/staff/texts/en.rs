@@ -107,6 +107,7 @@ pub static TEXTS: AdminTexts = AdminTexts {
         unknown_option: "Please choose one of the given options.",
         not_a_ranking: "Please rank every option exactly once.",
         not_a_number: "Please enter a whole number.",
+        not_an_amount: "Please enter an amount, such as 12.50.",
         not_a_date: "Please enter a date.",
         already_registered: "This is registered already.",
         must_agree: "Please tick this box to go on.",

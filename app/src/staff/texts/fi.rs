@@ -107,6 +107,7 @@ pub static TEXTS: AdminTexts = AdminTexts {
         unknown_option: "Valitse jokin annetuista vaihtoehdoista.",
         not_a_ranking: "Anna jokaiselle vaihtoehdolle tasan yksi sija.",
         not_a_number: "Kirjoita kokonaisluku.",
+        not_an_amount: "Kirjoita summa, esimerkiksi 12,50.",
         not_a_date: "Kirjoita päivämäärä.",
         already_registered: "Tämä on jo rekisteröity.",
         must_agree: "Rastita tämä ruutu jatkaaksesi.",

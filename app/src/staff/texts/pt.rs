@@ -107,6 +107,7 @@ pub static TEXTS: AdminTexts = AdminTexts {
         unknown_option: "Escolha uma das opções indicadas.",
         not_a_ranking: "Ordene cada opção exatamente uma vez.",
         not_a_number: "Escreva um número inteiro.",
+        not_an_amount: "Escreva um valor, como 12,50.",
         not_a_date: "Escreva uma data.",
         already_registered: "Isto já está registado.",
         must_agree: "Marque esta caixa para continuar.",

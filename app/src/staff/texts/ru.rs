@@ -109,6 +109,7 @@ pub static TEXTS: AdminTexts = AdminTexts {
         unknown_option: "Выберите один из предложенных вариантов.",
         not_a_ranking: "Расставьте каждый вариант ровно один раз.",
         not_a_number: "Введите целое число.",
+        not_an_amount: "Введите сумму, например 12,50.",
         not_a_date: "Введите дату.",
         already_registered: "Это уже зарегистрировано.",
         must_agree: "Отметьте этот флажок, чтобы продолжить.",

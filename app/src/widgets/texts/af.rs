@@ -23,6 +23,7 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Kies asseblief een van die gegewe opsies.",
     not_a_ranking: "Gee asseblief elke opsie presies een plek.",
     not_a_number: "Voer asseblief 'n heelgetal in.",
+    not_an_amount: "Voer asseblief 'n bedrag in, soos 12,50.",
     not_a_date: "Voer asseblief 'n datum in.",
     already_registered: "Hierdie reeksnommer is reeds geregistreer.",
     must_agree: "Merk asseblief hierdie blokkie om voort te gaan.",

@@ -23,6 +23,7 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Bitte wählen Sie eine der angebotenen Möglichkeiten.",
     not_a_ranking: "Bitte geben Sie jeder Möglichkeit genau einen Rang.",
     not_a_number: "Bitte geben Sie eine ganze Zahl ein.",
+    not_an_amount: "Bitte geben Sie einen Betrag ein, etwa 12,50.",
     not_a_date: "Bitte geben Sie ein Datum ein.",
     already_registered: "Diese Seriennummer ist bereits registriert.",
     must_agree: "Bitte kreuzen Sie dieses Feld an, um fortzufahren.",

@@ -23,6 +23,7 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Valitse jokin annetuista vaihtoehdoista.",
     not_a_ranking: "Anna jokaiselle vaihtoehdolle täsmälleen yksi sija.",
     not_a_number: "Anna kokonaisluku.",
+    not_an_amount: "Anna summa, esimerkiksi 12,50.",
     not_a_date: "Anna päivämäärä.",
     already_registered: "Tämä sarjanumero on jo rekisteröity.",
     must_agree: "Rastita tämä ruutu jatkaaksesi.",

@@ -23,6 +23,7 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Kies een van de gegeven opties.",
     not_a_ranking: "Geef elke optie precies één plaats.",
     not_a_number: "Vul een geheel getal in.",
+    not_an_amount: "Vul een bedrag in, zoals 12,50.",
     not_a_date: "Vul een datum in.",
     already_registered: "Dit serienummer is al geregistreerd.",
     must_agree: "Vink dit vakje aan om verder te gaan.",

@@ -23,6 +23,7 @@ pub static TEXTS: Texts = Texts {
     unknown_option: "Por favor, escolha uma das opções indicadas.",
     not_a_ranking: "Por favor, dê a cada opção exatamente uma posição.",
     not_a_number: "Por favor, introduza um número inteiro.",
+    not_an_amount: "Por favor, introduza um valor, como 12,50.",
     not_a_date: "Por favor, introduza uma data.",
     already_registered: "Este número de série já está registado.",
     must_agree: "Marque esta caixa para continuar.",
