@@ -3,6 +3,8 @@
 // and marks where widgets go: <div data-patron="signup"></div> (data-lang="de" on the script
 // or on one element picks the language; else <html lang>, else the browser's).
 // data-track="off" on the script leaves out the analytics tracker (track.js).
+// The widgets speak the page's language when the site writes its own texts in it, else the
+// site's default (the server says which, once per language asked for), never a mix of two.
 // Each widget gets its own open Shadow DOM, so the page's CSS and the widget's never meet.
 // The widget bundle (WASM) is loaded once per page, only if a widget is on it. The styles
 // are fetched once (connect-src) and adopted by each shadow root as a constructed
@@ -14,6 +16,7 @@
   const lang = me.dataset.lang || document.documentElement.lang || navigator.language || "en";
   const server = new URL(me.src).origin;
   let bundle, sheet;
+  const spoken = {};
   const load = () =>
     (bundle ||= import(server + "/v/dev/pkg/widgets.js").then((m) =>
       m.default({ module_or_path: server + "/v/dev/pkg/widgets_bg.wasm" }).then(() => m)
@@ -22,6 +25,10 @@
     (sheet ||= fetch(server + "/v/dev/pkg/widgets.css")
       .then((r) => r.text())
       .then((text) => { const s = new CSSStyleSheet(); s.replaceSync(text); return s; }));
+  const language = (asked) =>
+    (spoken[asked] ||= fetch(`${server}/s/${site}/w/language`, { method: "POST", body: new URLSearchParams({ lang: asked }) })
+      .then((r) => (r.ok ? r.json() : asked))
+      .catch(() => asked));
   // Mounts every widget not mounted yet; pages that add widgets later call Patron.scan().
   const scan = () => {
     for (const host of document.querySelectorAll("[data-patron]")) {
@@ -30,10 +37,10 @@
       const box = document.createElement("div");
       box.className = "patron";
       root.append(box);
-      Promise.all([load(), styles()]).then(
-        ([m, s]) => {
+      Promise.all([load(), styles(), language(host.dataset.lang || lang)]).then(
+        ([m, s, said]) => {
           root.adoptedStyleSheets = [s];
-          m.mount(box, host.dataset.patron, site, host.dataset.lang || lang, server, host.dataset.item);
+          m.mount(box, host.dataset.patron, site, said, server, host.dataset.item);
         },
         (e) => console.error("Patron: could not load the widgets", e)
       );

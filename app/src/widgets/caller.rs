@@ -8,12 +8,17 @@ use crate::sites::WidgetCaller;
 /// come through the gate (`/s/SITEKEY/...`) carry none and are refused here, and so are
 /// calls to a widget the site has switched off.
 pub async fn widget_caller(kind: WidgetKind) -> Result<WidgetCaller, AppError> {
-    let parts = crate::server_ctx::request_parts()?;
-    let caller = parts.extensions.get::<WidgetCaller>().cloned().ok_or(AppError::UnknownSite)?;
+    let caller = gated_caller()?;
     if !caller.site.widgets.contains(&kind) {
         return Err(AppError::WidgetOff);
     }
     Ok(caller)
+}
+
+/// The verified caller of an endpoint that serves every widget of the site alike.
+pub fn gated_caller() -> Result<WidgetCaller, AppError> {
+    let parts = crate::server_ctx::request_parts()?;
+    parts.extensions.get::<WidgetCaller>().cloned().ok_or(AppError::UnknownSite)
 }
 
 /// The page a form was sent from, reduced to origin and path (queries and fragments can

@@ -12,6 +12,7 @@ pub mod favourites;
 pub mod heard;
 #[cfg(feature = "ssr")]
 pub mod identity;
+pub mod language;
 pub mod loyalty;
 pub mod nps;
 pub mod profile;

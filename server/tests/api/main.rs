@@ -43,3 +43,4 @@ mod surveys;
 mod throttle;
 mod webhooks;
 mod widget_addresses;
+mod widget_language;
