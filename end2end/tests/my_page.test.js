@@ -5,7 +5,7 @@
 // they remove.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, launchBrowser, signedInPage, startPatron, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
 let patron, browser;
@@ -73,7 +73,7 @@ test("a visitor joins by the widget and their page shows the card and favourites
   assert.equal(await mine.locator("#phone").getAttribute("aria-invalid"), "true");
   await mine.locator("#phone").fill("070-123 45 67");
   await mine.getByRole("button", { name: "Save my details" }).click();
-  await mine.waitForURL(/\/me#details$/);
+  await mine.waitForURL(/\/me\?lang=en#details$/);
   // The demo bakery is Dutch: the number typed nationally is kept in E.164.
   assert.equal(await mine.locator("#phone").inputValue(), "+31701234567");
   // Staff see it on her record, made by her.
@@ -94,4 +94,56 @@ test("a visitor joins by the widget and their page shows the card and favourites
   await other.close();
   await phone.close();
   await shop.close();
+});
+
+// After the test above, which made the demo's loyalty programme.
+test("a Russian customer joins on a Russian page and their page opens in Russian from the mailed link", async () => {
+  const shop = await startShop(patron.url, { lang: "ru", widgets: ["loyalty"] });
+  try {
+    patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+    const page = await strictPage(browser);
+    await page.goto(shop.url);
+    const widget = page.locator('[data-patron="loyalty"]');
+    await widget.getByLabel("Имя").fill("Иван");
+    await widget.getByLabel("Эл. почта", { exact: true }).fill("ivan@example.ru");
+    await widget.getByLabel(/Я хочу вступить/).check();
+    await widget.getByRole("button", { name: "Вступить" }).click();
+    await widget.getByRole("status").waitFor();
+
+    const [mail] = patron.sql(`SELECT pii_open(subject) AS subject, pii_open(body) AS body FROM outbox
+                               WHERE kind = 'my_page_link' ORDER BY id DESC LIMIT 1`);
+    assert.match(mail.body, /Иван/, "the mail is in Russian");
+    const link = mail.body.match(/http\S+\/me\/link\/\S+/)[0];
+    assert.match(link, /\?lang=ru$/, "the link names the language the customer used");
+
+    // Opened on a phone whose browser asks for English: the link's language wins.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
+    const mine = await phone.newPage();
+    await mine.goto(link);
+    assert.equal(await mine.locator("html").getAttribute("lang"), "ru");
+    await mine.getByRole("button", { name: "Открыть мою страницу" }).click();
+    await mine.getByRole("heading", { name: "Здравствуйте, Иван" }).waitFor();
+    await mine.locator("#card h2", { hasText: "Ваша карта лояльности" }).waitFor();
+    await mine.locator('li[data-balance="0"]', { hasText: "0 штампов" }).waitFor();
+    await mine.locator('#consents li[data-consent="newsletter"]', { hasText: "новости и предложения" }).waitFor();
+    await mine.getByRole("button", { name: "Сохранить мои данные" }).waitFor();
+    const english = await mine.evaluate(() => /Your |Sign out|Save my details|stamps/.test(document.body.innerText));
+    assert.ok(!english, "no English on the Russian page");
+    const fits = await mine.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(fits, "nothing runs off a phone's screen");
+    if (process.env.E2E_SHOTS) await mine.screenshot({ path: `${process.env.E2E_SHOTS}/my-page-ru-390.png`, fullPage: true });
+
+    // A bad phone is refused in Russian, at its field, and the page stays Russian.
+    await mine.locator("#phone").fill("позвоните мне");
+    await mine.getByRole("button", { name: "Сохранить мои данные" }).click();
+    await mine.locator("#phone-error").waitFor();
+    assert.match(await mine.locator("#phone-error").textContent(), /номер/);
+    await mine.getByRole("link", { name: "Назад на вашу страницу" }).click();
+    await mine.getByRole("button", { name: "Выйти" }).click();
+    await mine.getByRole("button", { name: "Прислать мне ссылку" }).waitFor();
+    await phone.close();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await shop.stop();
+  }
 });

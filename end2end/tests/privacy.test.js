@@ -4,7 +4,7 @@
 // on a customer's record, which names the policy version it was given under.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
+import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
 before(async () => {
@@ -43,7 +43,7 @@ test("the owner publishes the policy and changes retention; a visitor reads the 
   assert.match(text, /Write to privacy@bakery\.example/);
   assert.match(text, /Page visits and other events: 6 months/);
   await visitor.getByRole("link", { name: /Ask for your data/ }).click();
-  await visitor.waitForURL(/\/p\/demo\/privacy\/request$/);
+  await visitor.waitForURL(/\/p\/demo\/privacy\/request\?lang=en$/);
   await visitor.close();
 });
 
@@ -70,4 +70,33 @@ test("staff record a consent given at the till, with the policy version in force
     patron.sql(`SELECT purpose, granted, body, source, policy_version FROM consents WHERE customer_id = ${id}`),
     [{ purpose: "post", granted: 1, body: "Said yes to letters by post at the till", source: "admin", policy_version: version }],
   );
+});
+
+test("the policy in the reader's language: Russian from the browser, Dutch from the link", async () => {
+  const russian = await strictPage(browser, [], { locale: "ru-RU" });
+  await russian.goto(`${patron.url}/p/demo/privacy`);
+  await russian.getByRole("heading", { name: "Конфиденциальность — Demo Bakery" }).waitFor();
+  assert.equal(await russian.locator("html").getAttribute("lang"), "ru");
+  const text = await russian.locator("main").textContent();
+  assert.match(text, /Что мы собираем и зачем/);
+  assert.match(text, /Посещения страниц и другие события: \d+ мес\./);
+  assert.doesNotMatch(text, /What we collect|Your rights/);
+  // Its link to the data requests keeps the language.
+  await russian.getByRole("link", { name: /Запросить свои данные/ }).click();
+  await russian.getByRole("heading", { name: "Ваши данные в Demo Bakery" }).waitFor();
+
+  const dutch = await strictPage(browser, [], { locale: "en-US" });
+  await dutch.goto(`${patron.url}/p/demo/privacy?lang=nl`);
+  await dutch.getByRole("heading", { name: "Privacy bij Demo Bakery" }).waitFor();
+  assert.match(await dutch.locator("main").textContent(), /Wat we verzamelen en waarom.*Uw rechten/s);
+  // An earlier version is read in the same language, and so is the way back to the current one.
+  await dutch.goto(`${patron.url}/p/demo/privacy?version=1&lang=nl`);
+  await dutch.getByRole("link", { name: "lees de geldende versie" }).click();
+  await dutch.getByRole("heading", { name: "Privacy bij Demo Bakery" }).waitFor();
+  for (const [name, page] of [["ru", russian], ["nl", dutch]]) {
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(fits, `${name}: nothing runs sideways`);
+    assert.deepEqual(page.problems, []);
+  }
+  if (process.env.E2E_SHOTS) await dutch.screenshot({ path: `${process.env.E2E_SHOTS}/privacy-nl-1280.png`, fullPage: true });
 });

@@ -282,8 +282,11 @@ async fn mail(
     let kind = match rule.trigger {
         Trigger::Dormant => {
             use crate::public_pages::unsubscribe::token;
-            let link =
-                format!("{origin}/p/{}/unsubscribe/{}", site.key, token(secret, site.id, customer, "newsletter"));
+            let link = format!(
+                "{origin}/p/{}/unsubscribe/{}?lang={language}",
+                site.key,
+                token(secret, site.id, customer, "newsletter")
+            );
             values.push(("code", rule.discount_code.clone()));
             values.push(("unsubscribe", link));
             MailKind::WinBack

@@ -1,10 +1,19 @@
 //! SQL of privacy policies: publishing a new version when the words Patron writes from the
 //! settings (or the owner's own) changed, and reading a published one back.
+//!
+//! A version's `body` holds the policy in every language the site writes in, as JSON
+//! `{"en": [sections], "nl": [...]}`; versions published before that hold one array (in
+//! English), read as the policy of every language.
 
 use super::text::{Inputs, Section, compose};
 use super::{PolicyVersion, Published};
 use crate::domain::{SiteId, StaffId, WidgetKind};
+use crate::widgets::texts::Lang;
 use sqlx::{Row, SqliteConnection, SqlitePool};
+use std::collections::BTreeMap;
+
+/// A version's words, by language code.
+type Body = BTreeMap<String, Vec<Section>>;
 
 /// Publishes the site's policy again if what it would say differs from the version in
 /// force (or none exists); `owner_text` replaces the owner's words when given. The version
@@ -28,8 +37,8 @@ pub async fn refresh(
         None => (0, String::new(), String::new()),
     };
     let text = owner_text.unwrap_or(&old_text);
-    let Some(sections) = written(&mut tx, site, text).await? else { return Ok(None) };
-    let body = serde_json::to_string(&sections).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let Some(written) = written(&mut tx, site, text).await? else { return Ok(None) };
+    let body = serde_json::to_string(&written).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     if body == old_body && text == old_text {
         return Ok(Some(version));
     }
@@ -55,12 +64,14 @@ pub async fn refresh_all(pool: &SqlitePool) -> sqlx::Result<()> {
     Ok(())
 }
 
-/// The policy as the site's settings and `owner_text` would have it now.
-async fn written(conn: &mut SqliteConnection, site: SiteId, owner_text: &str) -> sqlx::Result<Option<Vec<Section>>> {
+/// The policy as the site's settings and `owner_text` would have it now, in each language
+/// the site writes in.
+async fn written(conn: &mut SqliteConnection, site: SiteId, owner_text: &str) -> sqlx::Result<Option<Body>> {
     let Some(row) = sqlx::query(
-        "SELECT s.name, s.site_key, coalesce(r.analytics_months, 13) AS analytics_months,
+        "SELECT s.name, s.site_key, s.default_language, coalesce(r.analytics_months, 13) AS analytics_months,
                 CASE WHEN r.site_id IS NULL THEN 36 ELSE r.inactive_months END AS inactive_months,
-                (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets
+                (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets,
+                (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages
          FROM sites s LEFT JOIN retention_rules r ON r.site_id = s.id WHERE s.id = ?",
     )
     .bind(site)
@@ -76,31 +87,58 @@ async fn written(conn: &mut SqliteConnection, site: SiteId, owner_text: &str) ->
         .filter_map(WidgetKind::from_code)
         .collect();
     let (name, key): (String, String) = (row.get("name"), row.get("site_key"));
-    Ok(Some(compose(&Inputs {
+    let inputs = Inputs {
         site_name: &name,
         site_key: &key,
         widgets: &widgets,
         analytics_months: row.get("analytics_months"),
         inactive_months: row.get("inactive_months"),
         owner_text,
-    })))
+    };
+    let default = Lang::from_tag(row.get("default_language"));
+    let languages = row.get::<Option<String>, _>("languages").unwrap_or_default();
+    let mut body = Body::new();
+    for lang in languages.split(' ').filter_map(Lang::from_code).chain([default]) {
+        body.entry(lang.code().to_owned()).or_insert_with(|| compose(&inputs, lang));
+    }
+    Ok(Some(body))
 }
 
-/// A published version (the one in force when `version` is `None`).
-pub async fn published(pool: &SqlitePool, site: SiteId, version: Option<i64>) -> sqlx::Result<Option<Published>> {
+/// The sections of a stored body in `lang`, else in `default`, else any.
+fn in_language(body: &str, lang: &str, default: &str) -> Vec<Section> {
+    if let Ok(one) = serde_json::from_str::<Vec<Section>>(body) {
+        return one;
+    }
+    let mut all: Body = serde_json::from_str(body).unwrap_or_default();
+    all.remove(lang).or_else(|| all.remove(default)).or_else(|| all.into_values().next()).unwrap_or_default()
+}
+
+/// A published version (the one in force when `version` is `None`), in `lang` where the
+/// site writes in it, else in its default language.
+pub async fn published(
+    pool: &SqlitePool,
+    site: SiteId,
+    version: Option<i64>,
+    lang: Option<Lang>,
+) -> sqlx::Result<Option<Published>> {
     let row = sqlx::query(
-        "SELECT version, owner_text, body, published_at FROM privacy_policies
-         WHERE site_id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1",
+        "SELECT p.version, p.owner_text, p.body, p.published_at, s.default_language
+         FROM privacy_policies p JOIN sites s ON s.id = p.site_id
+         WHERE p.site_id = ?1 AND (?2 IS NULL OR p.version = ?2) ORDER BY p.version DESC LIMIT 1",
     )
     .bind(site)
     .bind(version)
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|r| Published {
-        version: r.get("version"),
-        owner_text: r.get("owner_text"),
-        sections: serde_json::from_str(r.get::<&str, _>("body")).unwrap_or_default(),
-        published_at: r.get("published_at"),
+    Ok(row.map(|r| {
+        let default: String = r.get("default_language");
+        let lang = lang.map_or(default.as_str(), |l| l.code());
+        Published {
+            version: r.get("version"),
+            owner_text: r.get("owner_text"),
+            sections: in_language(r.get::<&str, _>("body"), lang, &default),
+            published_at: r.get("published_at"),
+        }
     }))
 }
 

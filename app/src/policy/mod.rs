@@ -7,6 +7,8 @@
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod text;
+#[cfg(feature = "ssr")]
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 use text::Section;

@@ -1,10 +1,12 @@
 //! The one way Patron writes a page of its own for customers: a whole HTML document with no
 //! script (so its content security policy allows none), every value escaped here.
 
+use super::language;
+use super::texts::{self, Lang, PageTexts};
 use crate::domain::SiteKey;
 use crate::error::AppError;
 use crate::sites::Site;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sqlx::SqlitePool;
 
@@ -12,13 +14,14 @@ pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A whole page of Patron's own for customers (`title` is escaped here, `body` must be
-/// HTML already): no script, so its content security policy allows none.
-pub(crate) fn html_page(status: StatusCode, title: &str, body: &str) -> Response {
+/// A whole page of Patron's own for customers in `lang` (`title` is escaped here, `body`
+/// must be HTML already): no script, so its content security policy allows none.
+pub(crate) fn html_page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Response {
     let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title}</title><style>{CSS}</style></head><body><main>{body}</main></body></html>",
+        lang = lang.code(),
         title = escape(title)
     );
     let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
@@ -47,22 +50,72 @@ padding:.4rem 0;border-bottom:1px solid #eee}ul.plain form{margin:0}section{marg
 .card{display:flex;gap:1rem;align-items:center;border:1px solid #ccc;border-radius:10px;padding:.8rem}\
 .card .qr svg{width:7rem;height:7rem;display:block}.card .number{font:1.3rem monospace;letter-spacing:.08em;margin:0}";
 
-pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str) -> Result<Site, Response> {
-    let missing =
-        || html_page(StatusCode::NOT_FOUND, "Your data · Patron", "<h1>Not found</h1><p>There is no such site.</p>");
+/// A customer page's site and the language it is written in (see [`super::language`]).
+pub(crate) struct Visit {
+    pub site: Site,
+    pub lang: Lang,
+}
+
+impl Visit {
+    pub fn words(&self) -> &'static PageTexts {
+        texts::of(self.lang)
+    }
+
+    /// `?lang=nl`, for the page's links and forms.
+    pub fn query(&self) -> String {
+        language::query(self.lang)
+    }
+
+    /// A page of the site's: "{title} · {site}".
+    pub fn page(&self, status: StatusCode, title: &str, body: &str) -> Response {
+        html_page(status, self.lang, &format!("{title} · {}", self.site.name), body)
+    }
+
+    /// The page for an error, in the visit's language.
+    pub fn broken(&self, error: &AppError) -> Response {
+        broken(self.lang, error)
+    }
+}
+
+/// The site a customer page names and its language, or the page saying there is none (in
+/// the browser's language, as no site says which it writes).
+pub(crate) async fn visit(
+    pool: &SqlitePool,
+    key: &str,
+    asked: &language::Asked,
+    headers: &HeaderMap,
+) -> Result<Visit, Response> {
+    let site = site_or_404(pool, key, headers).await?;
+    let lang = language::chosen(&site, asked, headers);
+    Ok(Visit { site, lang })
+}
+
+pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str, headers: &HeaderMap) -> Result<Site, Response> {
+    let lang = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::staff::texts::choice::from_accept_language)
+        .unwrap_or(Lang::En);
+    let missing = || {
+        let t = &texts::of(lang).common;
+        let body = format!("<h1>{}</h1><p>{}</p>", escape(t.not_found), escape(t.no_such_site));
+        html_page(StatusCode::NOT_FOUND, lang, t.not_found, &body)
+    };
     let Ok(key) = SiteKey::parse(key) else { return Err(missing()) };
     match crate::sites::db::find_by_key(pool, &key).await {
         Ok(Some(site)) => Ok(site),
         Ok(None) => Err(missing()),
-        Err(e) => Err(broken(&AppError::internal("privacy page: site", e))),
+        Err(e) => Err(broken(lang, &AppError::internal("customer page: site", e))),
     }
 }
 
-pub(crate) fn broken(error: &AppError) -> Response {
-    let res = html_page(
-        error.status_code(),
-        "Your data · Patron",
-        &format!("<h1>Sorry</h1><p>{}</p>", escape(&error.to_string())),
-    );
+/// The page for an error: not found, or "try again in a few minutes" (the details are in
+/// the log, never on the page).
+pub(crate) fn broken(lang: Lang, error: &AppError) -> Response {
+    let t = &texts::of(lang).common;
+    let status = error.status_code();
+    let (title, text) =
+        if status == StatusCode::NOT_FOUND { (t.not_found, t.not_found) } else { (t.sorry, t.try_later) };
+    let res = html_page(status, lang, title, &format!("<h1>{}</h1><p>{}</p>", escape(title), escape(text)));
     if res.status() == StatusCode::SERVICE_UNAVAILABLE { crate::storage::retry_later(res) } else { res }
 }

@@ -4,10 +4,12 @@
 //! own page. All of them are written with [`html::html_page`] and [`html::escape`].
 
 pub mod html;
+pub mod language;
 pub mod my_page;
 pub mod privacy_policy;
 pub mod self_service;
 pub mod signup_confirm;
+pub mod texts;
 pub mod unsubscribe;
 
 use sqlx::SqlitePool;

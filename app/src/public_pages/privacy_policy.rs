@@ -1,13 +1,16 @@
 //! The public privacy policy page, `/p/SITEKEY/privacy`: the version in force (published
 //! again first if the site's settings changed since), or an earlier one with `?version=N`
-//! — the one a consent record names. Plain HTML, no script.
+//! — the one a consent record names — in the reader's language (`?lang=`, else the
+//! browser's, else the site's default; see `super::language`). Plain HTML, no script.
 
-use super::html::{escape, html_page};
-use crate::domain::SiteKey;
+use super::html::{Visit, escape, visit};
+use super::language::Asked;
+use crate::error::AppError;
 use crate::extract::Query;
 use crate::policy::text::Section;
+use crate::policy::words::{self, PolicyWords};
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 use sqlx::SqlitePool;
@@ -19,61 +22,68 @@ pub fn routes(pool: SqlitePool) -> axum::Router {
 #[derive(Deserialize)]
 pub struct Which {
     version: Option<String>,
+    lang: Option<String>,
 }
 
-fn not_found() -> Response {
-    html_page(StatusCode::NOT_FOUND, "Not found", "<h1>Not found</h1><p>There is no such privacy policy.</p>")
+fn not_found(v: &Visit, w: &PolicyWords) -> Response {
+    let t = &v.words().common;
+    v.page(
+        StatusCode::NOT_FOUND,
+        t.not_found,
+        &format!("<h1>{}</h1><p>{}</p>", escape(t.not_found), escape(w.no_such_policy)),
+    )
 }
 
-async fn policy_page(State(pool): State<SqlitePool>, Path(key): Path<String>, Query(which): Query<Which>) -> Response {
-    let Ok(key) = SiteKey::parse(&key) else { return not_found() };
+async fn policy_page(
+    State(pool): State<SqlitePool>,
+    Path(key): Path<String>,
+    Query(which): Query<Which>,
+    headers: HeaderMap,
+) -> Response {
+    let v = match visit(&pool, &key, &Asked { lang: which.lang }, &headers).await {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let w = words::of(v.lang);
     let version = match which.version.as_deref().map(str::parse::<i64>) {
         None => None,
-        Some(Ok(v)) => Some(v),
-        Some(Err(_)) => return not_found(),
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => return not_found(&v, w),
     };
-    let site = match crate::sites::db::find_by_key(&pool, &key).await {
-        Ok(Some(site)) => site,
-        Ok(None) => return not_found(),
-        Err(e) => return broken(e),
-    };
+    let broken = |e: sqlx::Error| v.broken(&AppError::internal("privacy policy page", e));
     if version.is_none()
-        && let Err(e) = crate::policy::db::refresh(&pool, site.id, None, None).await
+        && let Err(e) = crate::policy::db::refresh(&pool, v.site.id, None, None).await
     {
         return broken(e);
     }
-    let current = match crate::policy::db::published(&pool, site.id, None).await {
+    let current = match crate::policy::db::published(&pool, v.site.id, None, None).await {
         Ok(Some(p)) => p.version,
-        Ok(None) => return not_found(),
+        Ok(None) => return not_found(&v, w),
         Err(e) => return broken(e),
     };
-    let shown = match crate::policy::db::published(&pool, site.id, version).await {
+    let shown = match crate::policy::db::published(&pool, v.site.id, version, Some(v.lang)).await {
         Ok(Some(p)) => p,
-        Ok(None) => return not_found(),
+        Ok(None) => return not_found(&v, w),
         Err(e) => return broken(e),
     };
     let status = if shown.version == current {
-        format!("Version {}, in force since {}.", shown.version, day(&shown.published_at))
+        escape(&(w.in_force)(shown.version, day(&shown.published_at)))
     } else {
         format!(
-            "Version {} of {}, no longer in force: <a href=\"/p/{}/privacy\">read the version in force</a>.",
-            shown.version,
-            day(&shown.published_at),
-            key.as_str()
+            "{} <a href=\"/p/{}/privacy{}\">{}</a>.",
+            escape(&(w.no_longer)(shown.version, day(&shown.published_at))),
+            v.site.key.as_str(),
+            v.query(),
+            escape(w.read_current)
         )
     };
     let body = format!(
-        "<h1>Privacy at {}</h1><p class=\"version\" data-version=\"{}\">{status}</p>{}",
-        escape(&site.name),
+        "<h1>{}</h1><p class=\"version\" data-version=\"{}\">{status}</p>{}",
+        escape(&(w.title)(&v.site.name)),
         shown.version,
         sections_html(&shown.sections)
     );
-    html_page(StatusCode::OK, &format!("Privacy · {}", site.name), &body)
-}
-
-fn broken(e: sqlx::Error) -> Response {
-    tracing::error!(error = %e, "privacy policy page");
-    html_page(StatusCode::INTERNAL_SERVER_ERROR, "Sorry", "<h1>Sorry</h1><p>The policy cannot be shown just now.</p>")
+    v.page(StatusCode::OK, w.privacy, &body)
 }
 
 /// `2026-11-26` of a stored time.

@@ -17,7 +17,7 @@ use crate::widgets::signup::db::{self, ConfirmError};
 use crate::widgets::signup::{SignupDone, SignupForm, SignupOutcome, ValidSignup};
 use crate::widgets::texts::Lang;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -118,7 +118,7 @@ fn site_lang(site: &Site) -> Lang {
 
 fn answer(site: &Site, status: StatusCode, lang: Lang, body: &str) -> Response {
     let words = templates::confirm_page(lang);
-    html_page(status, &format!("{} · {}", words.title, site.name), body)
+    html_page(status, lang, &format!("{} · {}", words.title, site.name), body)
 }
 
 fn dead(site: &Site, link: &Link) -> Response {
@@ -132,8 +132,12 @@ fn dead(site: &Site, link: &Link) -> Response {
 }
 
 /// The link's page: the question and the button that answers it.
-pub async fn confirm_page(State(pool): State<SqlitePool>, Path((key, token)): Path<(String, String)>) -> Response {
-    let site = match site_or_404(&pool, &key).await {
+pub async fn confirm_page(
+    State(pool): State<SqlitePool>,
+    Path((key, token)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let site = match site_or_404(&pool, &key, &headers).await {
         Ok(site) => site,
         Err(response) => return response,
     };
@@ -150,7 +154,7 @@ pub async fn confirm_page(State(pool): State<SqlitePool>, Path((key, token)): Pa
             answer(&site, StatusCode::OK, lang, &body)
         }
         Ok(link) => dead(&site, &link),
-        Err(e) => broken(&e),
+        Err(e) => broken(site_lang(&site), &e),
     }
 }
 
@@ -159,15 +163,16 @@ pub async fn confirmed(
     State(pool): State<SqlitePool>,
     Path((key, token)): Path<(String, String)>,
     ip: Option<axum::Extension<crate::server_ctx::ClientIp>>,
+    headers: HeaderMap,
 ) -> Response {
-    let site = match site_or_404(&pool, &key).await {
+    let site = match site_or_404(&pool, &key, &headers).await {
         Ok(site) => site,
         Err(response) => return response,
     };
     let (id, lang) = match check(&pool, &site, &token).await {
         Ok(Link::Valid { id, lang }) => (id, lang),
         Ok(link) => return dead(&site, &link),
-        Err(e) => return broken(&e),
+        Err(e) => return broken(site_lang(&site), &e),
     };
     let ip = ip.map(|axum::Extension(ip)| ip.0.to_string());
     match db::confirm(&pool, site.id, id, ip).await {
@@ -189,7 +194,7 @@ pub async fn confirmed(
             tracing::warn!(site = site.key.as_str(), ?errors, "a held signup no longer parses");
             dead(&site, &Link::Invalid)
         }
-        Err(ConfirmError::Database(e)) => broken(&AppError::internal("newsletter confirmation", e)),
+        Err(ConfirmError::Database(e)) => broken(lang, &AppError::internal("newsletter confirmation", e)),
     }
 }
 

@@ -8,17 +8,19 @@
 //! sends.
 
 use super::SelfService;
-use super::html::{broken, escape, site_or_404};
-use super::self_service::{db, page};
+use super::html::{Visit, broken, escape, visit};
+use super::language::Asked;
+use super::self_service::db;
 use crate::domain::{CustomerId, SiteId};
 use crate::error::AppError;
+use crate::extract::Query;
+use crate::segment_rules::filter::CONSENT_PURPOSES;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-/// The name of the secret unsubscribe links are signed with.
 /// The one-click way out of a mail, `/p/SITEKEY/unsubscribe/TOKEN`.
 pub fn routes(state: SelfService) -> axum::Router {
     axum::Router::new()
@@ -26,16 +28,8 @@ pub fn routes(state: SelfService) -> axum::Router {
         .with_state(state)
 }
 
+/// The name of the secret unsubscribe links are signed with.
 pub const SECRET: &str = "unsubscribe";
-
-/// Purposes a customer can unsubscribe from, with the words the page uses.
-pub(crate) const PURPOSES: [(&str, &str); 5] = [
-    ("newsletter", "news and offers by email"),
-    ("post", "mail by post"),
-    ("sms", "text messages"),
-    ("phone", "phone calls"),
-    ("profiling", "profiling of your purchases and visits"),
-];
 
 fn mac(secret: &[u8], site: SiteId, customer: CustomerId, purpose: &str) -> Hmac<Sha256> {
     // Any key length is valid for HMAC.
@@ -54,82 +48,105 @@ pub fn token(secret: &[u8], site: SiteId, customer: CustomerId, purpose: &str) -
 fn verify(secret: &[u8], site: SiteId, token: &str) -> Option<(CustomerId, &'static str)> {
     let mut parts = token.splitn(3, '-');
     let customer = CustomerId(parts.next()?.parse().ok()?);
-    let purpose = PURPOSES.iter().find(|(p, _)| Some(*p) == parts.next())?.0;
+    let named = parts.next()?;
+    let purpose = CONSENT_PURPOSES.into_iter().find(|p| *p == named)?;
     let tag = hex::decode(parts.next()?).ok()?;
     // Constant time: a guess learns nothing from how long the comparison took.
     mac(secret, site, customer, purpose).verify_truncated_left(&tag).ok()?;
     (tag.len() == 16).then_some((customer, purpose))
 }
 
-fn words(purpose: &str) -> &'static str {
-    PURPOSES.iter().find(|(p, _)| *p == purpose).map_or("", |(_, w)| w)
+/// The words for a purpose, in the visit's language.
+fn words(v: &Visit, purpose: &str) -> &'static str {
+    v.words().common.purpose(purpose).unwrap_or_default()
 }
 
-/// The customer and purpose of a link, or the page saying it is not valid.
+fn page(v: &Visit, status: StatusCode, body: &str) -> Response {
+    v.page(status, v.words().unsubscribe.title, body)
+}
+
+/// The visit, customer and purpose of a link, or the page saying it is not valid.
 async fn resolve(
     s: &SelfService,
     key: &str,
     token: &str,
-) -> Result<(crate::sites::Site, CustomerId, &'static str), Response> {
-    let site = site_or_404(&s.pool, key).await?;
-    let secret =
-        crate::tokens::secret(&s.pool, SECRET).await.map_err(|e| broken(&AppError::internal("unsubscribe", e)))?;
-    let Some((customer, purpose)) = verify(&secret, site.id, token) else {
-        let body = "<h1>This link is not valid</h1><p>Please use the whole link from the mail.</p>";
-        return Err(page(StatusCode::NOT_FOUND, &site.name, body));
+    asked: &Asked,
+    headers: &HeaderMap,
+) -> Result<(Visit, CustomerId, &'static str), Response> {
+    let v = visit(&s.pool, key, asked, headers).await?;
+    let secret = crate::tokens::secret(&s.pool, SECRET)
+        .await
+        .map_err(|e| broken(v.lang, &AppError::internal("unsubscribe", e)))?;
+    let Some((customer, purpose)) = verify(&secret, v.site.id, token) else {
+        let t = &v.words().unsubscribe;
+        let body = format!("<h1>{}</h1><p>{}</p>", escape(t.not_valid), escape(t.whole_link));
+        return Err(page(&v, StatusCode::NOT_FOUND, &body));
     };
-    Ok((site, customer, purpose))
+    Ok((v, customer, purpose))
 }
 
-fn unsubscribed(site: &crate::sites::Site, purpose: &str) -> Response {
+fn unsubscribed(v: &Visit, purpose: &str) -> Response {
+    let t = &v.words().unsubscribe;
     let body = format!(
-        "<h1>You are unsubscribed</h1><p data-unsubscribed>{} will not contact you with {} any more.</p>",
-        escape(&site.name),
-        words(purpose)
+        "<h1>{}</h1><p data-unsubscribed>{}</p>",
+        escape(t.done_title),
+        escape(&(t.done)(&v.site.name, words(v, purpose)))
     );
-    page(StatusCode::OK, &site.name, &body)
+    page(v, StatusCode::OK, &body)
 }
 
-pub async fn confirm(State(s): State<SelfService>, Path((key, token)): Path<(String, String)>) -> Response {
-    let (site, customer, purpose) = match resolve(&s, &key, &token).await {
+pub async fn confirm(
+    State(s): State<SelfService>,
+    Path((key, token)): Path<(String, String)>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
+) -> Response {
+    let (v, customer, purpose) = match resolve(&s, &key, &token, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     match db::consent_state(&s.pool, customer, purpose).await {
-        Ok(Some((owner, Some(false)))) if owner == site.id => unsubscribed(&site, purpose),
-        Ok(Some((owner, _))) if owner == site.id => {
+        Ok(Some((owner, Some(false)))) if owner == v.site.id => unsubscribed(&v, purpose),
+        Ok(Some((owner, _))) if owner == v.site.id => {
+            let t = &v.words().unsubscribe;
             let body = format!(
-                "<h1>Unsubscribe</h1><p>Stop {} from contacting you with {}?</p>\
-                 <form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>",
-                escape(&site.name),
-                words(purpose)
+                "<h1>{}</h1><p>{}</p><form method=\"post\"><button type=\"submit\">{}</button></form>",
+                escape(t.title),
+                escape(&(t.ask)(&v.site.name, words(&v, purpose))),
+                escape(t.button)
             );
-            page(StatusCode::OK, &site.name, &body)
+            page(&v, StatusCode::OK, &body)
         }
         // An erased customer has nothing left to unsubscribe from.
-        Ok(_) => unsubscribed(&site, purpose),
-        Err(e) => broken(&AppError::internal("unsubscribe", e)),
+        Ok(_) => unsubscribed(&v, purpose),
+        Err(e) => v.broken(&AppError::internal("unsubscribe", e)),
     }
 }
 
-pub async fn unsubscribe(State(s): State<SelfService>, Path((key, token)): Path<(String, String)>) -> Response {
-    let (site, customer, purpose) = match resolve(&s, &key, &token).await {
+/// Unsubscribes at once (the page's button, or a mail program's one-click POST).
+pub async fn unsubscribe(
+    State(s): State<SelfService>,
+    Path((key, token)): Path<(String, String)>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
+) -> Response {
+    let (v, customer, purpose) = match resolve(&s, &key, &token, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     let done = async {
         if let Some((owner, state)) = db::consent_state(&s.pool, customer, purpose).await?
-            && owner == site.id
+            && owner == v.site.id
             && state != Some(false)
         {
             db::withdraw(&s.pool, customer, purpose, &db::UNSUBSCRIBE_LINK).await?;
-            tracing::info!(site = site.key.as_str(), purpose, "unsubscribed by link");
+            tracing::info!(site = v.site.key.as_str(), purpose, "unsubscribed by link");
         }
         Ok::<_, sqlx::Error>(())
     };
     match done.await {
-        Ok(()) => unsubscribed(&site, purpose),
-        Err(e) => broken(&AppError::internal("unsubscribe", e)),
+        Ok(()) => unsubscribed(&v, purpose),
+        Err(e) => v.broken(&AppError::internal("unsubscribe", e)),
     }
 }
 
@@ -142,6 +159,9 @@ mod tests {
         let secret = b"0123456789abcdef0123456789abcdef";
         let t = token(secret, SiteId(1), CustomerId(42), "newsletter");
         assert_eq!(verify(secret, SiteId(1), &t), Some((CustomerId(42), "newsletter")));
+        // Every purpose, not only the first of the list.
+        let sms = token(secret, SiteId(1), CustomerId(42), "sms");
+        assert_eq!(verify(secret, SiteId(1), &sms), Some((CustomerId(42), "sms")));
         assert_eq!(verify(secret, SiteId(2), &t), None, "another site");
         assert_eq!(verify(b"another secret", SiteId(1), &t), None);
         assert_eq!(verify(secret, SiteId(1), &t.replacen("42-", "43-", 1)), None, "another customer");

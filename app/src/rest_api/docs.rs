@@ -97,5 +97,5 @@ pub async fn page() -> Response {
             html += "</ul></section>";
         }
     }
-    html_page(StatusCode::OK, "Patron API", &html)
+    html_page(StatusCode::OK, crate::widgets::texts::Lang::En, "Patron API", &html)
 }

@@ -10,6 +10,7 @@ mod automation;
 mod backups;
 mod commands;
 mod corrections;
+mod customer_language;
 mod demo;
 mod duplicates;
 mod faults;

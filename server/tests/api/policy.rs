@@ -40,7 +40,7 @@ async fn the_policy_follows_the_settings_version_by_version_and_consents_keep_th
     assert!(page.contains("Privacy at Demo Bakery") && page.contains("data-version=\"1\""), "{page}");
     assert!(page.contains("Joining our email list") && page.contains("Rating us from 0 to 10"));
     assert!(page.contains("13 months") && page.contains("After 36 months"));
-    assert!(page.contains("href=\"/p/demo/privacy/request\""));
+    assert!(page.contains("href=\"/p/demo/privacy/request?lang=en\""));
     policy(&app, "").await;
     assert_eq!(versions(&app).await, 1, "reading it publishes nothing new");
 

@@ -328,7 +328,7 @@ async fn a_customer_downloads_their_data_from_a_one_time_link_mailed_to_them() {
     let bad = ask(&app, "zebulon at example", "access").await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let bad = bad.text().await.unwrap();
-    assert!(bad.contains("does not look like an email address") && bad.contains("value=\"zebulon at example\""));
+    assert!(bad.contains("Please enter a valid email address") && bad.contains("value=\"zebulon at example\""));
 
     // A stranger's address gets the same answer, and nothing is stored or sent.
     let stranger = ask(&app, "nobody@example.org", "access").await.text().await.unwrap();

@@ -22,7 +22,7 @@ pub async fn privacy_policy(site: String) -> Result<PolicyView, AppError> {
         crate::policy::db::refresh(&pool, id, None, None).await?;
         Ok(PolicyView {
             site_key: site,
-            current: crate::policy::db::published(&pool, id, None).await?,
+            current: crate::policy::db::published(&pool, id, None, None).await?,
             versions: crate::policy::db::versions(&pool, id).await?,
         })
     })

@@ -75,7 +75,8 @@ pub async fn send_link(
     .bind(format!("+{LINK_HOURS} hours"))
     .execute(&mut *conn)
     .await?;
-    let link = format!("{origin}/p/{}/me/link/{token}", site.key.as_str());
+    // In the mail's language: the page it opens is written in it too.
+    let link = format!("{origin}/p/{}/me/link/{token}?lang={}", site.key.as_str(), r.language.code());
     let wording = crate::mail::db::wording(conn, site.id, MailKind::MyPageLink, r.language).await?;
     let hours = LINK_HOURS.to_string();
     let values = [("site", site.name.as_str()), ("name", r.name.as_str()), ("link", &link), ("hours", &hours)];
@@ -175,7 +176,8 @@ pub struct Mine {
     pub do_not_sell: bool,
 }
 
-pub async fn mine(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<Mine>> {
+/// What the customer's page shows, item names in `lang` where the shop wrote them in it.
+pub async fn mine(pool: &SqlitePool, customer: CustomerId, lang: Lang) -> sqlx::Result<Option<Mine>> {
     let row = sqlx::query(
         "SELECT trim(coalesce(pii_open(first_name), '') || ' ' || coalesce(pii_open(last_name), '')) AS name,
                 coalesce(pii_open(email), '') AS email, do_not_sell_at IS NOT NULL AS do_not_sell, site_id
@@ -187,17 +189,23 @@ pub async fn mine(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Optio
     let Some(r) = row else { return Ok(None) };
     let site: i64 = r.try_get("site_id")?;
     let favourites = sqlx::query_as(
-        "SELECT i.id, i.name FROM favourites f JOIN catalogue_items i ON i.id = f.item_id
-         WHERE f.customer_id = ? ORDER BY f.created_at DESC",
+        "SELECT i.id, coalesce((SELECT n.name FROM catalogue_item_names n WHERE n.item_id = i.id AND n.language = ?2),
+                               i.name)
+         FROM favourites f JOIN catalogue_items i ON i.id = f.item_id
+         WHERE f.customer_id = ?1 ORDER BY f.created_at DESC",
     )
     .bind(customer)
+    .bind(lang.code())
     .fetch_all(pool)
     .await?;
     let reservations = sqlx::query_as(
-        "SELECT i.name, r.quantity, r.status, r.created_at FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
-         WHERE r.customer_id = ? ORDER BY r.id DESC",
+        "SELECT coalesce((SELECT n.name FROM catalogue_item_names n WHERE n.item_id = i.id AND n.language = ?2), i.name),
+                r.quantity, r.status, r.created_at
+         FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
+         WHERE r.customer_id = ?1 ORDER BY r.id DESC",
     )
     .bind(customer)
+    .bind(lang.code())
     .fetch_all(pool)
     .await?;
     let consents = sqlx::query_as(

@@ -4,15 +4,16 @@
 //! customer's, and is logged as a rectification they asked for. A field that does not parse
 //! is shown beside itself and nothing is saved.
 
-use super::html::page;
-use super::{acting, home};
+use super::acting;
+use super::html::{at, page};
 use crate::customer_changes::{Updated, update_field_by};
 use crate::domain::{CustomerField, CustomerId, Problem};
 use crate::error::AppError;
-use crate::extract::Form;
+use crate::extract::{Form, Query};
 use crate::public_pages::SelfService;
-use crate::public_pages::html::{broken, escape as e};
-use crate::sites::Site;
+use crate::public_pages::html::{Visit, escape as e};
+use crate::public_pages::language::Asked;
+use crate::public_pages::texts::Details;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -20,22 +21,22 @@ use sqlx::{Row, SqlitePool};
 use std::collections::HashMap;
 
 /// The fields a customer corrects themselves: `(field, label, input type, autocomplete)`.
-const FIELDS: [(CustomerField, &str, &str, &str); 6] = [
-    (CustomerField::FirstName, "First name", "text", "given-name"),
-    (CustomerField::LastName, "Last name", "text", "family-name"),
-    (CustomerField::Phone, "Phone", "tel", "tel"),
-    (CustomerField::Street, "Street and number", "text", "street-address"),
-    (CustomerField::Postcode, "Postcode", "text", "postal-code"),
-    (CustomerField::City, "Town or city", "text", "address-level2"),
+const FIELDS: [(CustomerField, fn(&Details) -> &'static str, &str, &str); 6] = [
+    (CustomerField::FirstName, |t| t.first_name, "text", "given-name"),
+    (CustomerField::LastName, |t| t.last_name, "text", "family-name"),
+    (CustomerField::Phone, |t| t.phone, "tel", "tel"),
+    (CustomerField::Street, |t| t.street, "text", "street-address"),
+    (CustomerField::Postcode, |t| t.postcode, "text", "postal-code"),
+    (CustomerField::City, |t| t.city, "text", "address-level2"),
 ];
 
 /// How a customer may choose to be contacted, as the select offers it.
-const CHANNELS: [(&str, &str); 5] = [
-    ("", "No preference"),
-    ("email", "By email"),
-    ("phone", "By phone"),
-    ("sms", "By text message"),
-    ("post", "By post"),
+const CHANNELS: [(&str, fn(&Details) -> &'static str); 5] = [
+    ("", |t| t.no_preference),
+    ("email", |t| t.by_email),
+    ("phone", |t| t.by_phone),
+    ("sms", |t| t.by_sms),
+    ("post", |t| t.by_post),
 ];
 
 /// Every field the page corrects: the inputs, then the choice of contact.
@@ -58,7 +59,8 @@ pub async fn current(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Ha
 }
 
 /// The form, filled with `values`, each problem beside its field.
-pub fn form(site: &Site, values: &HashMap<&'static str, String>, problems: &HashMap<&'static str, Problem>) -> String {
+pub fn form(v: &Visit, values: &HashMap<&'static str, String>, problems: &HashMap<&'static str, Problem>) -> String {
+    let t = &v.words().details;
     let inputs: String = FIELDS
         .iter()
         .map(|(field, label, kind, auto)| {
@@ -66,14 +68,18 @@ pub fn form(site: &Site, values: &HashMap<&'static str, String>, problems: &Hash
             let value = values.get(name).map_or("", String::as_str);
             let (error, invalid) = match problems.get(name) {
                 Some(p) => (
-                    format!("<p class=\"error\" id=\"{name}-error\" role=\"alert\">{}</p>", e(&p.to_string())),
+                    format!(
+                        "<p class=\"error\" id=\"{name}-error\" role=\"alert\">{}</p>",
+                        e(v.lang.texts().problem(*p))
+                    ),
                     format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\""),
                 ),
                 None => (String::new(), String::new()),
             };
             format!(
-                "<label for=\"{name}\">{label}</label><input type=\"{kind}\" id=\"{name}\" name=\"{name}\" \
+                "<label for=\"{name}\">{}</label><input type=\"{kind}\" id=\"{name}\" name=\"{name}\" \
                  autocomplete=\"{auto}\" value=\"{}\"{invalid}>{error}",
+                e(label(t)),
                 e(value)
             )
         })
@@ -83,15 +89,17 @@ pub fn form(site: &Site, values: &HashMap<&'static str, String>, problems: &Hash
         .iter()
         .map(|(code, label)| {
             let selected = if *code == chosen { " selected" } else { "" };
-            format!("<option value=\"{code}\"{selected}>{label}</option>")
+            format!("<option value=\"{code}\"{selected}>{}</option>", e(label(t)))
         })
         .collect();
     format!(
-        "<form method=\"post\" action=\"{home}/details\" class=\"details\">{inputs}\
-         <label for=\"preferred_channel\">How we may contact you</label>\
+        "<form method=\"post\" action=\"{action}\" class=\"details\">{inputs}\
+         <label for=\"preferred_channel\">{contact}</label>\
          <select id=\"preferred_channel\" name=\"preferred_channel\">{channels}</select>\
-         <button type=\"submit\">Save my details</button></form>",
-        home = home(site),
+         <button type=\"submit\">{save}</button></form>",
+        action = at(v, "/details"),
+        contact = e(t.contact),
+        save = e(t.save),
     )
 }
 
@@ -99,10 +107,11 @@ pub fn form(site: &Site, values: &HashMap<&'static str, String>, problems: &Hash
 pub async fn save(
     State(s): State<SelfService>,
     Path(key): Path<String>,
+    Query(asked): Query<Asked>,
     headers: HeaderMap,
     Form(posted): Form<HashMap<String, String>>,
 ) -> Response {
-    let (site, customer, _) = match acting(&s, &key, &headers).await {
+    let (v, customer, _) = match acting(&s, &key, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -120,21 +129,24 @@ pub async fn save(
         }
     }
     if !problems.is_empty() {
+        let t = v.words();
         let body = format!(
-            "<h1>Your details</h1><p class=\"error\" role=\"alert\">Nothing was saved: please correct what is marked.</p>{}\
-             <p><a href=\"{}\">Back to your page</a></p>",
-            form(&site, &values, &problems),
-            home(&site)
+            "<h1>{}</h1><p class=\"error\" role=\"alert\">{}</p>{}<p><a href=\"{}\">{}</a></p>",
+            e(t.me.details),
+            e(t.details.not_saved),
+            form(&v, &values, &problems),
+            at(&v, ""),
+            e(t.me.back)
         );
-        return page(StatusCode::UNPROCESSABLE_ENTITY, &site, &body);
+        return page(StatusCode::UNPROCESSABLE_ENTITY, &v, &body);
     }
     for (field, value) in parsed {
         match update_field_by(&s.pool, customer, None, field, &value, true).await {
             Ok(Updated::Done) => {}
-            Ok(_) => return broken(&AppError::NotFound),
-            Err(e) => return broken(&AppError::internal("my page: details", e)),
+            Ok(_) => return v.broken(&AppError::NotFound),
+            Err(e) => return v.broken(&AppError::internal("my page: details", e)),
         }
     }
-    tracing::info!(site = site.key.as_str(), "a customer corrected their details on their page");
-    Redirect::to(&format!("{}#details", home(&site))).into_response()
+    tracing::info!(site = v.site.key.as_str(), "a customer corrected their details on their page");
+    Redirect::to(&format!("{}#details", at(&v, ""))).into_response()
 }

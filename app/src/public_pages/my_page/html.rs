@@ -1,159 +1,180 @@
-//! The HTML of the customer's own page and its sign-in steps. Everything from the database
-//! or the request is escaped here.
+//! The HTML of the customer's own page and its sign-in steps, in the visit's language.
+//! Everything from the database, the request or the catalogue is escaped here.
 
 use super::db::{LINK_HOURS, Mine};
-use crate::domain::Email;
 use crate::loyalty::{Card, Kind, PrintableCard};
-use crate::public_pages::html::{escape as e, html_page};
-use crate::sites::Site;
+use crate::public_pages::html::{Visit, escape as e};
+use crate::segment_rules::filter::CONSENT_PURPOSES;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-pub(super) use crate::public_pages::unsubscribe::PURPOSES;
-
-pub(super) fn page(status: StatusCode, site: &Site, body: &str) -> Response {
-    html_page(status, &format!("Your page · {}", site.name), body)
+pub(super) fn page(status: StatusCode, v: &Visit, body: &str) -> Response {
+    v.page(status, v.words().me.title, body)
 }
 
-fn base(site: &Site) -> String {
-    format!("/p/{}/me", site.key.as_str())
+/// The page's path, without the language: `/p/demo/me`.
+pub(super) fn base(v: &Visit) -> String {
+    format!("/p/{}/me", v.site.key.as_str())
+}
+
+/// An address of the page's in its language: `/p/demo/me/card?lang=nl`.
+pub(super) fn at(v: &Visit, path: &str) -> String {
+    format!("{}{path}{}", base(v), v.query())
 }
 
 /// The form asking for a sign-in link.
-pub fn ask(status: StatusCode, site: &Site, email: &str, error: Option<&str>) -> Response {
+pub fn ask(status: StatusCode, v: &Visit, email: &str, error: Option<&str>) -> Response {
+    let t = v.words();
     let error =
         error.map_or(String::new(), |m| format!("<p class=\"error\" id=\"email-error\" role=\"alert\">{}</p>", e(m)));
     let described = if error.is_empty() { "" } else { " aria-invalid=\"true\" aria-describedby=\"email-error\"" };
     let body = format!(
-        "<h1>Your page at {name}</h1>\
-         <p>See your loyalty card, the items you saved, your reservations and what {name} holds about you. \
-         We send a sign-in link to your email address: no password needed.</p>\
-         <form method=\"post\" action=\"{base}\"><label for=\"email\">Your email address</label>\
+        "<h1>{heading}</h1><p>{intro}</p>\
+         <form method=\"post\" action=\"{action}\"><label for=\"email\">{label}</label>\
          <input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" required value=\"{email}\"{described}>{error}\
-         <button type=\"submit\">Send me a link</button></form>",
-        name = e(&site.name),
-        base = base(site),
+         <button type=\"submit\">{send}</button></form>",
+        heading = e(&(t.me.heading)(&v.site.name)),
+        intro = e(&(t.me.intro)(&v.site.name)),
+        action = at(v, ""),
+        label = e(t.common.email),
         email = e(email),
+        send = e(t.me.send_link),
     );
-    page(status, site, &body)
+    page(status, v, &body)
 }
 
-pub fn asked(site: &Site, email: &Email) -> Response {
+pub fn asked(v: &Visit, email: &str) -> Response {
+    let t = v.words();
     let body = format!(
-        "<h1>Check your inbox</h1><p data-sent>If {name} knows <strong>{email}</strong>, a sign-in link is on its way \
-         there. It works once, for {LINK_HOURS} hours.</p>",
-        name = e(&site.name),
-        email = e(email.as_str()),
+        "<h1>{}</h1><p data-sent>{}</p>",
+        e(t.common.check_inbox),
+        e(&(t.me.sent)(&v.site.name, email, LINK_HOURS))
     );
-    page(StatusCode::OK, site, &body)
+    page(StatusCode::OK, v, &body)
 }
 
-pub fn open_link(site: &Site) -> Response {
+pub fn open_link(v: &Visit) -> Response {
+    let t = v.words();
     let body = format!(
-        "<h1>Your page at {}</h1><form method=\"post\"><button type=\"submit\">Open my page</button></form>",
-        e(&site.name)
+        "<h1>{}</h1><form method=\"post\"><button type=\"submit\">{}</button></form>",
+        e(&(t.me.heading)(&v.site.name)),
+        e(t.me.open)
     );
-    page(StatusCode::OK, site, &body)
+    page(StatusCode::OK, v, &body)
 }
 
-pub fn dead_link(site: &Site) -> Response {
+pub fn dead_link(v: &Visit) -> Response {
+    let t = v.words();
     let body = format!(
-        "<h1>This link no longer works</h1><p data-dead>It was used already or is more than {LINK_HOURS} hours old. \
-         <a href=\"{}\">Ask for a new one</a>.</p>",
-        base(site)
+        "<h1>{}</h1><p data-dead>{} <a href=\"{}\">{}</a>.</p>",
+        e(t.common.link_dead),
+        e(&(t.common.link_used)(LINK_HOURS)),
+        at(v, ""),
+        e(t.me.ask_new)
     );
-    page(StatusCode::GONE, site, &body)
+    page(StatusCode::GONE, v, &body)
 }
 
-pub fn refused(site: &Site, message: &str) -> Response {
+pub fn refused(v: &Visit, message: &str) -> Response {
+    let t = v.words();
     let body = format!(
-        "<h1>That did not work</h1><p class=\"error\" role=\"alert\">{}</p><p><a href=\"{}\">Back to your page</a></p>",
+        "<h1>{}</h1><p class=\"error\" role=\"alert\">{}</p><p><a href=\"{}\">{}</a></p>",
+        e(t.me.refused),
         e(message),
-        base(site)
+        at(v, ""),
+        e(t.me.back)
     );
-    page(StatusCode::UNPROCESSABLE_ENTITY, site, &body)
+    page(StatusCode::UNPROCESSABLE_ENTITY, v, &body)
 }
 
-fn unit(kind: Kind, n: i64) -> String {
-    match (kind, n) {
-        (Kind::Stamps, 1) => "1 stamp".into(),
-        (Kind::Stamps, n) => format!("{n} stamps"),
-        (Kind::Points, 1) => "1 point".into(),
-        (Kind::Points, n) => format!("{n} points"),
-    }
-}
-
-fn card_section(site: &Site, card: Option<&PrintableCard>, balances: &[Card]) -> String {
+fn card_section(v: &Visit, card: Option<&PrintableCard>, balances: &[Card]) -> String {
+    let t = &v.words().me;
     let Some(card) = card else {
         if balances.is_empty() {
             return String::new();
         }
         return format!(
-            "<section id=\"card\"><h2>Your loyalty card</h2><p>You have no card yet.</p>\
-             <form method=\"post\" action=\"{base}/card\"><label class=\"check\"><input type=\"checkbox\" name=\"agree\" \
-             value=\"yes\" required> {agree}</label><button type=\"submit\">Get my card</button></form></section>",
-            base = base(site),
-            agree = e(crate::widgets::texts::Lang::from_tag(&site.default_language).texts().loyalty_agree),
+            "<section id=\"card\"><h2>{title}</h2><p>{none}</p>\
+             <form method=\"post\" action=\"{action}\"><label class=\"check\"><input type=\"checkbox\" name=\"agree\" \
+             value=\"yes\" required> {agree}</label><button type=\"submit\">{get}</button></form></section>",
+            title = e(t.card),
+            none = e(t.no_card),
+            action = at(v, "/card"),
+            agree = e(v.lang.texts().loyalty_agree),
+            get = e(t.get_card),
         );
     };
     let programmes: String = balances
         .iter()
         .map(|c| {
-            let now: Vec<String> = c.rewards.iter().map(|r| e(&r.name)).collect();
-            let now = if now.is_empty() { String::new() } else { format!(" · you can take now: {}", now.join(", ")) };
+            let now: Vec<String> = c.rewards.iter().map(|r| r.name.clone()).collect();
+            let now = if now.is_empty() { String::new() } else { format!(" · {}", e(&(t.take_now)(&now.join(", ")))) };
+            let balance = match c.kind {
+                Kind::Stamps => (t.stamps)(c.balance),
+                Kind::Points => (t.points)(c.balance),
+            };
             format!(
                 "<li data-programme=\"{}\" data-balance=\"{}\"><span><strong>{}</strong>: {}{now}</span></li>",
                 c.programme_id,
                 c.balance,
                 e(&c.programme),
-                unit(c.kind, c.balance)
+                e(&balance)
             )
         })
         .collect();
     // The SVG is drawn by the server from the card number alone: no outside text in it.
     format!(
-        "<section id=\"card\"><h2>Your loyalty card</h2><div class=\"card\"><div class=\"qr\">{svg}</div><div>\
-         <p>{site}</p><p class=\"number\" data-card=\"{code}\">{code}</p><p class=\"muted\">Show it at the till.</p></div></div>\
+        "<section id=\"card\"><h2>{title}</h2><div class=\"card\"><div class=\"qr\">{svg}</div><div>\
+         <p>{site}</p><p class=\"number\" data-card=\"{code}\">{code}</p><p class=\"muted\">{till}</p></div></div>\
          <ul class=\"plain\">{programmes}</ul></section>",
+        title = e(t.card),
         svg = card.svg,
         site = e(&card.site_name),
         code = e(&card.code),
+        till = e(t.show_at_till),
     )
 }
 
 fn list_or(items: String, empty: &str) -> String {
     if items.is_empty() {
-        format!("<p class=\"muted\">{empty}</p>")
+        format!("<p class=\"muted\">{}</p>", e(empty))
     } else {
         format!("<ul class=\"plain\">{items}</ul>")
     }
 }
 
 /// The signed-in page.
-pub fn mine(site: &Site, mine: &Mine, card: Option<&PrintableCard>, balances: &[Card], details: &str) -> Response {
-    let base = base(site);
+pub fn mine(v: &Visit, mine: &Mine, card: Option<&PrintableCard>, balances: &[Card], details: &str) -> Response {
+    let t = v.words();
     let favourites: String = mine
         .favourites
         .iter()
         .map(|(id, name)| {
             format!(
-                "<li data-favourite><span>{}</span><form method=\"post\" action=\"{base}/favourites\">\
+                "<li data-favourite><span>{name}</span><form method=\"post\" action=\"{action}\">\
                  <input type=\"hidden\" name=\"item\" value=\"{id}\"><button class=\"quiet\" type=\"submit\" \
-                 aria-label=\"Remove {name}\">Remove</button></form></li>",
-                e(name),
+                 aria-label=\"{label}\">{remove}</button></form></li>",
                 name = e(name),
+                action = at(v, "/favourites"),
+                label = e(&(t.me.remove_item)(name)),
+                remove = e(t.me.remove),
             )
         })
         .collect();
     let reservations: String = mine
         .reservations
         .iter()
-        .map(|(item, quantity, status, at)| {
+        .map(|(item, quantity, status, when)| {
+            let status = match status.as_str() {
+                "open" => t.me.waiting,
+                "fulfilled" => t.me.collected,
+                _ => t.me.cancelled,
+            };
             format!(
                 "<li data-reservation><span>{quantity} × {}</span><span class=\"muted\">{} · {}</span></li>",
                 e(item),
                 e(status),
-                e(at.get(..10).unwrap_or(at))
+                e(when.get(..10).unwrap_or(when))
             )
         })
         .collect();
@@ -161,36 +182,55 @@ pub fn mine(site: &Site, mine: &Mine, card: Option<&PrintableCard>, balances: &[
         .consents
         .iter()
         .filter_map(|(purpose, granted)| {
-            let (_, words) = PURPOSES.iter().find(|(p, _)| p == purpose)?;
-            let (state, button, value) = if *granted { ("yes", "Stop", "0") } else { ("no", "Agree", "1") };
+            let code = CONSENT_PURPOSES.into_iter().find(|p| p == purpose)?;
+            let words = t.common.purpose(code)?;
+            let (state, shown, button, value) =
+                if *granted { ("yes", t.me.yes, t.me.stop, "0") } else { ("no", t.me.no, t.me.agree, "1") };
             Some(format!(
-                "<li data-consent=\"{purpose}\" data-granted=\"{state}\"><span>{words}: <strong>{state}</strong></span>\
-                 <form method=\"post\" action=\"{base}/consents\"><input type=\"hidden\" name=\"purpose\" value=\"{purpose}\">\
+                "<li data-consent=\"{code}\" data-granted=\"{state}\"><span>{words}: <strong>{shown}</strong></span>\
+                 <form method=\"post\" action=\"{action}\"><input type=\"hidden\" name=\"purpose\" value=\"{code}\">\
                  <input type=\"hidden\" name=\"granted\" value=\"{value}\"><button class=\"quiet\" type=\"submit\">{button}</button>\
-                 </form></li>"
+                 </form></li>",
+                words = e(words),
+                shown = e(shown),
+                action = at(v, "/consents"),
+                button = e(button),
             ))
         })
         .collect();
-    let do_not_sell = if mine.do_not_sell { "<p class=\"muted\">Your data is not sold or shared.</p>" } else { "" };
+    let do_not_sell =
+        if mine.do_not_sell { format!("<p class=\"muted\">{}</p>", e(t.me.not_sold)) } else { String::new() };
+    let hello = if mine.name.is_empty() { t.me.hello_nameless.to_owned() } else { (t.me.hello)(&mine.name) };
     let body = format!(
-        "<h1>Hello {name}</h1><p class=\"muted\">{email}</p>\
+        "<h1>{hello}</h1><p class=\"muted\">{email}</p>\
          {card}\
-         <section id=\"favourites\"><h2>Your saved items</h2>{favourites}</section>\
-         <section id=\"reservations\"><h2>Your reservations</h2>{reservations}</section>\
-         <section id=\"consents\"><h2>What you agreed to</h2>{consents}</section>\
-         <section id=\"details\"><h2>Your details</h2><p class=\"muted\">Correct them here; the shop sees the change \
-         and that you made it.</p>{details}</section>\
-         <section id=\"data\"><h2>Your data</h2>{do_not_sell}<form method=\"post\" action=\"{base}/rights\">\
-         <button type=\"submit\" name=\"kind\" value=\"access\">Download my data</button>\
-         <button type=\"submit\" name=\"kind\" value=\"do_not_sell\">Do not sell or share my data</button>\
-         <button type=\"submit\" name=\"kind\" value=\"erasure\" class=\"danger\">Erase my data</button></form></section>\
-         <form method=\"post\" action=\"{base}/sign-out\"><button class=\"quiet\" type=\"submit\">Sign out</button></form>",
-        name = e(if mine.name.is_empty() { "there" } else { &mine.name }),
+         <section id=\"favourites\"><h2>{saved}</h2>{favourites}</section>\
+         <section id=\"reservations\"><h2>{reserved}</h2>{reservations}</section>\
+         <section id=\"consents\"><h2>{agreed}</h2>{consents}</section>\
+         <section id=\"details\"><h2>{details_title}</h2><p class=\"muted\">{details_intro}</p>{details}</section>\
+         <section id=\"data\"><h2>{data}</h2>{do_not_sell}<form method=\"post\" action=\"{rights}\">\
+         <button type=\"submit\" name=\"kind\" value=\"access\">{access}</button>\
+         <button type=\"submit\" name=\"kind\" value=\"do_not_sell\">{dns}</button>\
+         <button type=\"submit\" name=\"kind\" value=\"erasure\" class=\"danger\">{erase}</button></form></section>\
+         <form method=\"post\" action=\"{sign_out_at}\"><button class=\"quiet\" type=\"submit\">{sign_out}</button></form>",
+        hello = e(&hello),
         email = e(&mine.email),
-        card = card_section(site, card, balances),
-        favourites = list_or(favourites, "Nothing saved yet."),
-        reservations = list_or(reservations, "No reservations."),
-        consents = list_or(consents, "Nothing asked yet."),
+        card = card_section(v, card, balances),
+        saved = e(t.me.saved),
+        favourites = list_or(favourites, t.me.nothing_saved),
+        reserved = e(t.me.reservations),
+        reservations = list_or(reservations, t.me.no_reservations),
+        agreed = e(t.me.consents),
+        consents = list_or(consents, t.me.nothing_asked),
+        details_title = e(t.me.details),
+        details_intro = e(t.me.details_intro),
+        data = e(t.me.data),
+        rights = at(v, "/rights"),
+        access = e(t.common.access),
+        dns = e(t.common.do_not_sell),
+        erase = e(t.common.erase),
+        sign_out_at = at(v, "/sign-out"),
+        sign_out = e(t.me.sign_out),
     );
-    page(StatusCode::OK, site, &body)
+    page(StatusCode::OK, v, &body)
 }

@@ -14,14 +14,16 @@ mod html;
 
 use crate::domain::{CustomerId, Email};
 use crate::error::AppError;
-use crate::extract::Form;
+use crate::extract::{Form, Query};
 use crate::public_pages::SelfService;
-use crate::public_pages::html::{broken, site_or_404};
-use crate::sites::Site;
+use crate::public_pages::html::{Visit, visit};
+use crate::public_pages::language::Asked;
+use crate::segment_rules::filter::CONSENT_PURPOSES;
 use crate::tokens::{token_cookie, token_set_cookie};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use html::{at, base};
 use serde::Deserialize;
 
 const COOKIE: &str = "patron_me";
@@ -40,76 +42,87 @@ pub fn routes(state: SelfService) -> axum::Router {
         .with_state(state)
 }
 
-fn home(site: &Site) -> String {
-    format!("/p/{}/me", site.key.as_str())
-}
-
 fn secure(s: &SelfService) -> bool {
     s.public.is_https()
 }
 
-fn internal(what: &'static str, e: sqlx::Error) -> Response {
-    broken(&AppError::internal(what, e))
+fn internal(v: &Visit, what: &'static str, e: sqlx::Error) -> Response {
+    v.broken(&AppError::internal(what, e))
+}
+
+/// Back to the page (at `anchor`, such as `#card`), in its language.
+fn back(v: &Visit, anchor: &str) -> Response {
+    Redirect::to(&format!("{}{anchor}", at(v, ""))).into_response()
+}
+
+fn own_page_only(v: &Visit) -> Response {
+    (StatusCode::FORBIDDEN, v.words().common.own_page_only).into_response()
 }
 
 /// The signed-in customer and their session's hash, or the page to show instead.
-async fn signed_in(
-    s: &SelfService,
-    site: &Site,
-    headers: &HeaderMap,
-) -> Result<Option<(CustomerId, String)>, Response> {
+async fn signed_in(s: &SelfService, v: &Visit, headers: &HeaderMap) -> Result<Option<(CustomerId, String)>, Response> {
     let Some(token) = token_cookie(headers, COOKIE) else { return Ok(None) };
     let hash = crate::tokens::hash(&token);
-    match db::session_customer(&s.pool, site.id, &hash).await {
+    match db::session_customer(&s.pool, v.site.id, &hash).await {
         Ok(found) => Ok(found.map(|c| (c, hash))),
-        Err(e) => Err(internal("my page: session", e)),
+        Err(e) => Err(internal(v, "my page: session", e)),
     }
 }
 
-/// For the page's buttons: the site and the signed-in customer, or a way back to sign in.
+/// For the page's buttons: the visit and the signed-in customer, or a way back to sign in.
 /// A form posted from another site's page is refused even when the browser sent the
 /// cookie (SameSite alone is not all browsers' promise).
-async fn acting(s: &SelfService, key: &str, headers: &HeaderMap) -> Result<(Site, CustomerId, String), Response> {
+async fn acting(
+    s: &SelfService,
+    key: &str,
+    asked: &Asked,
+    headers: &HeaderMap,
+) -> Result<(Visit, CustomerId, String), Response> {
+    let v = visit(&s.pool, key, asked, headers).await?;
     if crate::server_ctx::is_cross_origin(headers, &s.public) {
         tracing::info!("refused a cross-origin post to a customer's page");
-        return Err((StatusCode::FORBIDDEN, "This form works from the shop's own page only.").into_response());
+        return Err(own_page_only(&v));
     }
-    let site = site_or_404(&s.pool, key).await?;
-    match signed_in(s, &site, headers).await? {
-        Some((customer, hash)) => Ok((site, customer, hash)),
-        None => Err(Redirect::to(&home(&site)).into_response()),
+    match signed_in(s, &v, headers).await? {
+        Some((customer, hash)) => Ok((v, customer, hash)),
+        None => Err(back(&v, "")),
     }
 }
 
 /// The page when signed in, else the form that asks for a link.
-pub async fn show(State(s): State<SelfService>, Path(key): Path<String>, headers: HeaderMap) -> Response {
-    let site = match site_or_404(&s.pool, &key).await {
-        Ok(site) => site,
+pub async fn show(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
+) -> Response {
+    let v = match visit(&s.pool, &key, &asked, &headers).await {
+        Ok(v) => v,
         Err(response) => return response,
     };
-    let customer = match signed_in(&s, &site, &headers).await {
+    let customer = match signed_in(&s, &v, &headers).await {
         Ok(Some((customer, _))) => customer,
-        Ok(None) => return html::ask(StatusCode::OK, &site, "", None),
+        Ok(None) => return html::ask(StatusCode::OK, &v, "", None),
         Err(response) => return response,
     };
-    let mine = match db::mine(&s.pool, customer).await {
+    let mine = match db::mine(&s.pool, customer, v.lang).await {
         Ok(Some(mine)) => mine,
-        Ok(None) => return html::ask(StatusCode::OK, &site, "", None),
-        Err(e) => return internal("my page", e),
+        Ok(None) => return html::ask(StatusCode::OK, &v, "", None),
+        Err(e) => return internal(&v, "my page", e),
     };
     let card = match crate::loyalty::db::printable(&s.pool, customer).await {
         Ok(card) => card,
-        Err(e) => return internal("my page: card", e),
+        Err(e) => return internal(&v, "my page: card", e),
     };
     let balances = match crate::loyalty::db::cards(&s.pool, customer).await {
         Ok(cards) => cards.unwrap_or_default(),
-        Err(e) => return internal("my page: balances", e),
+        Err(e) => return internal(&v, "my page: balances", e),
     };
     let details = match details::current(&s.pool, customer).await {
-        Ok(values) => details::form(&site, &values, &std::collections::HashMap::new()),
-        Err(e) => return internal("my page: details", e),
+        Ok(values) => details::form(&v, &values, &std::collections::HashMap::new()),
+        Err(e) => return internal(&v, "my page: details", e),
     };
-    html::mine(&site, &mine, card.as_ref(), &balances, &details)
+    html::mine(&v, &mine, card.as_ref(), &balances, &details)
 }
 
 #[derive(Deserialize, Default)]
@@ -118,94 +131,110 @@ pub struct AskForm {
     email: String,
 }
 
-/// Mails a link to the address if it is a customer's; the answer is the same either way,
-/// so the form does not tell strangers who shops here.
+/// Mails a link to the address if it is a customer's, in the language of the page they
+/// asked on; the answer is the same either way, so the form does not tell strangers who
+/// shops here.
 pub async fn ask_for_link(
     State(s): State<SelfService>,
     Path(key): Path<String>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
     Form(form): Form<AskForm>,
 ) -> Response {
-    let site = match site_or_404(&s.pool, &key).await {
-        Ok(site) => site,
+    let v = match visit(&s.pool, &key, &asked, &headers).await {
+        Ok(v) => v,
         Err(response) => return response,
     };
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
         Err(problem) => {
-            return html::ask(StatusCode::UNPROCESSABLE_ENTITY, &site, &form.email, Some(&problem.to_string()));
+            let message = v.lang.texts().problem(problem);
+            return html::ask(StatusCode::UNPROCESSABLE_ENTITY, &v, &form.email, Some(message));
         }
     };
     let origin = s.public.as_str().to_owned();
     let sent = async {
         // An unknown address is looked up without the write lock.
-        if db::recipient(&mut *s.pool.acquire().await?, &site, &email).await?.is_none() {
+        if db::recipient(&mut *s.pool.acquire().await?, &v.site, &email).await?.is_none() {
             return Ok(false);
         }
         let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
-        let Some(recipient) = db::recipient(&mut tx, &site, &email).await? else { return Ok(false) };
-        let sent = db::send_link(&mut tx, &site, &recipient, &email, &origin).await?;
+        let Some(recipient) = db::recipient(&mut tx, &v.site, &email).await? else { return Ok(false) };
+        let recipient = db::Recipient { language: v.lang, ..recipient };
+        let sent = db::send_link(&mut tx, &v.site, &recipient, &email, &origin).await?;
         tx.commit().await?;
         Ok::<_, sqlx::Error>(sent)
     };
     match sent.await {
-        Ok(sent) => tracing::info!(site = site.key.as_str(), sent, "my page link asked for"),
-        Err(e) => return internal("my page: link", e),
+        Ok(sent) => tracing::info!(site = v.site.key.as_str(), sent, "my page link asked for"),
+        Err(e) => return internal(&v, "my page: link", e),
     }
-    html::asked(&site, &email)
+    html::asked(&v, email.as_str())
 }
 
 /// The link's page: one button that signs in. Opening the link alone does nothing, so a
 /// mail scanner following links cannot use it up.
-pub async fn link_page(State(s): State<SelfService>, Path((key, token)): Path<(String, String)>) -> Response {
-    let site = match site_or_404(&s.pool, &key).await {
-        Ok(site) => site,
+pub async fn link_page(
+    State(s): State<SelfService>,
+    Path((key, token)): Path<(String, String)>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
+) -> Response {
+    let v = match visit(&s.pool, &key, &asked, &headers).await {
+        Ok(v) => v,
         Err(response) => return response,
     };
-    match db::link_works(&s.pool, site.id, &crate::tokens::hash(&token)).await {
-        Ok(true) => html::open_link(&site),
-        Ok(false) => html::dead_link(&site),
-        Err(e) => internal("my page: link", e),
+    match db::link_works(&s.pool, v.site.id, &crate::tokens::hash(&token)).await {
+        Ok(true) => html::open_link(&v),
+        Ok(false) => html::dead_link(&v),
+        Err(e) => internal(&v, "my page: link", e),
     }
 }
 
 pub async fn use_link(
     State(s): State<SelfService>,
     Path((key, token)): Path<(String, String)>,
+    Query(asked): Query<Asked>,
     headers: HeaderMap,
 ) -> Response {
-    // Another site's page cannot sign a browser in with a link it holds.
-    if crate::server_ctx::is_cross_origin(&headers, &s.public) {
-        return (StatusCode::FORBIDDEN, "This form works from the shop's own page only.").into_response();
-    }
-    let site = match site_or_404(&s.pool, &key).await {
-        Ok(site) => site,
+    let v = match visit(&s.pool, &key, &asked, &headers).await {
+        Ok(v) => v,
         Err(response) => return response,
     };
+    // Another site's page cannot sign a browser in with a link it holds.
+    if crate::server_ctx::is_cross_origin(&headers, &s.public) {
+        return own_page_only(&v);
+    }
     let session = match crate::tokens::new_token() {
         Ok(token) => token,
-        Err(e) => return broken(&AppError::internal("my page: token", e)),
+        Err(e) => return v.broken(&AppError::internal("my page: token", e)),
     };
-    match db::sign_in(&s.pool, site.id, &crate::tokens::hash(&token), &crate::tokens::hash(&session)).await {
+    match db::sign_in(&s.pool, v.site.id, &crate::tokens::hash(&token), &crate::tokens::hash(&session)).await {
         Ok(Some(_)) => {
-            tracing::info!(site = site.key.as_str(), "customer signed in to their page");
-            let cookie = token_set_cookie(COOKIE, &home(&site), &session, db::SESSION_DAYS * 24 * 3600, secure(&s));
-            ([(header::SET_COOKIE, cookie)], Redirect::to(&home(&site))).into_response()
+            tracing::info!(site = v.site.key.as_str(), "customer signed in to their page");
+            let cookie = token_set_cookie(COOKIE, &base(&v), &session, db::SESSION_DAYS * 24 * 3600, secure(&s));
+            ([(header::SET_COOKIE, cookie)], back(&v, "")).into_response()
         }
-        Ok(None) => html::dead_link(&site),
-        Err(e) => internal("my page: sign in", e),
+        Ok(None) => html::dead_link(&v),
+        Err(e) => internal(&v, "my page: sign in", e),
     }
 }
 
-pub async fn sign_out(State(s): State<SelfService>, Path(key): Path<String>, headers: HeaderMap) -> Response {
-    let (site, _, hash) = match acting(&s, &key, &headers).await {
+pub async fn sign_out(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
+) -> Response {
+    let (v, _, hash) = match acting(&s, &key, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     if let Err(e) = db::sign_out(&s.pool, &hash).await {
-        return internal("my page: sign out", e);
+        return internal(&v, "my page: sign out", e);
     }
-    let cookie = token_set_cookie(COOKIE, &home(&site), "", 0, secure(&s));
-    ([(header::SET_COOKIE, cookie)], Redirect::to(&home(&site))).into_response()
+    let cookie = token_set_cookie(COOKIE, &base(&v), "", 0, secure(&s));
+    ([(header::SET_COOKIE, cookie)], back(&v, "")).into_response()
 }
 
 #[derive(Deserialize, Default)]
@@ -217,16 +246,17 @@ pub struct ItemForm {
 pub async fn remove_favourite(
     State(s): State<SelfService>,
     Path(key): Path<String>,
+    Query(asked): Query<Asked>,
     headers: HeaderMap,
     Form(form): Form<ItemForm>,
 ) -> Response {
-    let (site, customer, _) = match acting(&s, &key, &headers).await {
+    let (v, customer, _) = match acting(&s, &key, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     match db::remove_favourite(&s.pool, customer, form.item).await {
-        Ok(()) => Redirect::to(&format!("{}#favourites", home(&site))).into_response(),
-        Err(e) => internal("my page: favourite", e),
+        Ok(()) => back(&v, "#favourites"),
+        Err(e) => internal(&v, "my page: favourite", e),
     }
 }
 
@@ -241,20 +271,22 @@ pub struct ConsentForm {
 pub async fn change_consent(
     State(s): State<SelfService>,
     Path(key): Path<String>,
+    Query(asked): Query<Asked>,
     headers: HeaderMap,
     Form(form): Form<ConsentForm>,
 ) -> Response {
-    let (site, customer, _) = match acting(&s, &key, &headers).await {
+    let (v, customer, _) = match acting(&s, &key, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let Some(&(purpose, _)) = html::PURPOSES.iter().find(|(p, _)| *p == form.purpose) else {
-        return html::refused(&site, "There is no such consent.");
+    let t = v.words();
+    let Some(purpose) = CONSENT_PURPOSES.into_iter().find(|p| *p == form.purpose) else {
+        return html::refused(&v, t.me.no_such_consent);
     };
-    let page = format!("{}{}", s.public.as_str(), home(&site));
+    let page = format!("{}{}", s.public.as_str(), base(&v));
     let done = if form.granted == "1" {
-        let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
-        db::give_consent(&s.pool, customer, purpose, lang, &page).await
+        // The wording in the page's language, which the site writes in (else its default's).
+        db::give_consent(&s.pool, customer, purpose, v.lang, &page).await
     } else {
         let how = crate::public_pages::self_service::db::Withdrawal {
             body: "Withdrawn on their own page",
@@ -264,9 +296,9 @@ pub async fn change_consent(
         crate::public_pages::self_service::db::withdraw(&s.pool, customer, purpose, &how).await.map(|()| true)
     };
     match done {
-        Ok(true) => Redirect::to(&format!("{}#consents", home(&site))).into_response(),
-        Ok(false) => html::refused(&site, "The shop has no wording for this consent yet, so it cannot be given here."),
-        Err(e) => internal("my page: consent", e),
+        Ok(true) => back(&v, "#consents"),
+        Ok(false) => html::refused(&v, t.me.no_wording),
+        Err(e) => internal(&v, "my page: consent", e),
     }
 }
 
@@ -276,26 +308,27 @@ pub struct CardForm {
     agree: String,
 }
 
-/// A customer without a card takes one, agreeing to the programme's words.
+/// A customer without a card takes one, agreeing to the programme's words as the page
+/// showed them.
 pub async fn take_card(
     State(s): State<SelfService>,
     Path(key): Path<String>,
+    Query(asked): Query<Asked>,
     headers: HeaderMap,
     Form(form): Form<CardForm>,
 ) -> Response {
-    let (site, customer, _) = match acting(&s, &key, &headers).await {
+    let (v, customer, _) = match acting(&s, &key, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     if form.agree != "yes" {
-        return html::refused(&site, "Please tick the box to join.");
+        return html::refused(&v, v.words().me.tick_to_join);
     }
-    let lang = crate::widgets::texts::Lang::from_tag(&site.default_language);
-    let page = format!("{}{}", s.public.as_str(), home(&site));
+    let page = format!("{}{}", s.public.as_str(), base(&v));
     let joined = crate::loyalty::db::Joined::Themselves {
         via: "my_page",
-        text: lang.texts().loyalty_agree,
-        language: lang.code(),
+        text: v.lang.texts().loyalty_agree,
+        language: v.lang.code(),
         page: &page,
     };
     let taken = async {
@@ -303,8 +336,8 @@ pub async fn take_card(
         crate::loyalty::db::issue_card_in(&mut conn, customer, &joined).await
     };
     match taken.await {
-        Ok(_) => Redirect::to(&format!("{}#card", home(&site))).into_response(),
-        Err(e) => internal("my page: card", e),
+        Ok(_) => back(&v, "#card"),
+        Err(e) => internal(&v, "my page: card", e),
     }
 }
 
@@ -319,21 +352,24 @@ pub struct RightsForm {
 pub async fn rights(
     State(s): State<SelfService>,
     Path(key): Path<String>,
+    Query(asked): Query<Asked>,
     headers: HeaderMap,
     Form(form): Form<RightsForm>,
 ) -> Response {
     use crate::public_pages::self_service::db::{Kind, open_signed_in};
-    let (site, customer, _) = match acting(&s, &key, &headers).await {
+    let (v, customer, _) = match acting(&s, &key, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let Some(kind) = Kind::parse(&form.kind) else { return html::refused(&site, "Please choose what you would like.") };
+    let Some(kind) = Kind::parse(&form.kind) else { return html::refused(&v, v.words().common.choose_what) };
     let token = match crate::tokens::new_token() {
         Ok(token) => token,
-        Err(e) => return broken(&AppError::internal("my page: rights token", e)),
+        Err(e) => return v.broken(&AppError::internal("my page: rights token", e)),
     };
-    match open_signed_in(&s.pool, site.id, customer, kind, &crate::tokens::hash(&token)).await {
-        Ok(()) => Redirect::to(&format!("/p/{}/privacy/confirm/{token}", site.key.as_str())).into_response(),
-        Err(e) => internal("my page: rights", e),
+    match open_signed_in(&s.pool, v.site.id, customer, kind, &crate::tokens::hash(&token)).await {
+        Ok(()) => {
+            Redirect::to(&format!("/p/{}/privacy/confirm/{token}{}", v.site.key.as_str(), v.query())).into_response()
+        }
+        Err(e) => internal(&v, "my page: rights", e),
     }
 }

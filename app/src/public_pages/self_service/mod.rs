@@ -8,15 +8,15 @@
 pub mod db;
 
 use super::SelfService;
-use super::html::{broken, escape, html_page, site_or_404};
+use super::html::{Visit, escape, visit};
+use super::language::Asked;
 use crate::domain::Email;
 use crate::error::AppError;
-use crate::extract::Form;
+use crate::extract::{Form, Query};
 use crate::mail::db::Mail;
 use crate::rights::db::By;
-use crate::sites::Site;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use db::{Kind, LINK_HOURS};
 use serde::Deserialize;
@@ -43,20 +43,22 @@ pub struct ConfirmForm {
     format: String,
 }
 
-/// A whole page of the customer's data requests (and unsubscribing).
-pub(crate) fn page(status: StatusCode, site: &str, body: &str) -> Response {
-    html_page(status, &format!("Your data · {site}"), body)
+/// A whole page of the customer's data requests.
+fn page(v: &Visit, status: StatusCode, body: &str) -> Response {
+    v.page(status, v.words().common.your_data, body)
 }
 
-fn kind_words(kind: Kind) -> &'static str {
+fn kind_words(v: &Visit, kind: Kind) -> &'static str {
+    let t = &v.words().common;
     match kind {
-        Kind::Access => "See and download my data",
-        Kind::DoNotSell => "Do not sell or share my data",
-        Kind::Erasure => "Erase my data",
+        Kind::Access => t.access,
+        Kind::DoNotSell => t.do_not_sell,
+        Kind::Erasure => t.erase,
     }
 }
 
-fn form_html(site: &Site, form: &RequestForm, error: Option<&str>) -> String {
+fn form_html(v: &Visit, form: &RequestForm, error: Option<&str>) -> String {
+    let t = v.words();
     let choices: String = Kind::ALL
         .into_iter()
         .map(|k| {
@@ -65,7 +67,7 @@ fn form_html(site: &Site, form: &RequestForm, error: Option<&str>) -> String {
             format!(
                 "<label><input type=\"radio\" name=\"kind\" value=\"{}\"{checked}> {}</label>",
                 k.code(),
-                kind_words(k)
+                escape(kind_words(v, k))
             )
         })
         .collect();
@@ -73,21 +75,29 @@ fn form_html(site: &Site, form: &RequestForm, error: Option<&str>) -> String {
         .map_or(String::new(), |e| format!("<p class=\"error\" id=\"email-error\" role=\"alert\">{}</p>", escape(e)));
     let described = if error.is_empty() { "" } else { " aria-invalid=\"true\" aria-describedby=\"email-error\"" };
     format!(
-        "<h1>Your data at {name}</h1>\
-         <p>Ask to see and take what {name} holds about you, to stop its sale or sharing, or to erase it. \
-         We send a link to your email address; opening it shows the address is yours.</p>\
-         <form method=\"post\"><label for=\"email\">Your email address</label>\
+        "<h1>{heading}</h1><p>{intro}</p>\
+         <form method=\"post\" action=\"{action}\"><label for=\"email\">{label}</label>\
          <input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" required value=\"{email}\"{described}>{error}\
-         <fieldset><legend>What would you like?</legend>{choices}</fieldset>\
-         <button type=\"submit\">Send me the link</button></form>",
-        name = escape(&site.name),
+         <fieldset><legend>{what}</legend>{choices}</fieldset>\
+         <button type=\"submit\">{send}</button></form>",
+        heading = escape(&(t.request.heading)(&v.site.name)),
+        intro = escape(&(t.request.intro)(&v.site.name)),
+        action = format!("/p/{}/privacy/request{}", v.site.key.as_str(), v.query()),
+        label = escape(t.common.email),
         email = escape(&form.email),
+        what = escape(t.request.what),
+        send = escape(t.request.send),
     )
 }
 
-pub async fn request_form(State(s): State<SelfService>, Path(key): Path<String>) -> Response {
-    match site_or_404(&s.pool, &key).await {
-        Ok(site) => page(StatusCode::OK, &site.name, &form_html(&site, &RequestForm::default(), None)),
+pub async fn request_form(
+    State(s): State<SelfService>,
+    Path(key): Path<String>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
+) -> Response {
+    match visit(&s.pool, &key, &asked, &headers).await {
+        Ok(v) => page(&v, StatusCode::OK, &form_html(&v, &RequestForm::default(), None)),
         Err(response) => response,
     }
 }
@@ -95,126 +105,145 @@ pub async fn request_form(State(s): State<SelfService>, Path(key): Path<String>)
 pub async fn request_sent(
     State(s): State<SelfService>,
     Path(key): Path<String>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
     Form(form): Form<RequestForm>,
 ) -> Response {
-    let site = match site_or_404(&s.pool, &key).await {
-        Ok(site) => site,
+    let v = match visit(&s.pool, &key, &asked, &headers).await {
+        Ok(v) => v,
         Err(response) => return response,
     };
-    let invalid =
-        |error: &str| page(StatusCode::UNPROCESSABLE_ENTITY, &site.name, &form_html(&site, &form, Some(error)));
+    let t = v.words();
+    let invalid = |error: &str| page(&v, StatusCode::UNPROCESSABLE_ENTITY, &form_html(&v, &form, Some(error)));
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
-        Err(problem) => return invalid(&problem.to_string()),
+        Err(problem) => return invalid(v.lang.texts().problem(problem)),
     };
-    let Some(kind) = Kind::parse(&form.kind) else { return invalid("Please choose what you would like.") };
+    let Some(kind) = Kind::parse(&form.kind) else { return invalid(t.common.choose_what) };
     let token = match crate::tokens::new_token() {
         Ok(token) => token,
-        Err(e) => return broken(&AppError::internal("privacy request: token", e)),
+        Err(e) => return v.broken(&AppError::internal("privacy request: token", e)),
     };
     let origin = s.public.as_str().to_owned();
-    let link = format!("{origin}/p/{}/privacy/confirm/{token}", site.key.as_str());
+    // The mail, and the page its link opens, in the language of the page the request came from.
+    let link = format!("{origin}/p/{}/privacy/confirm/{token}{}", v.site.key.as_str(), v.query());
     let mail = Mail {
         unsubscribe: None,
-        subject: format!("Your request to {}", site.name),
-        body: format!(
-            "You asked {name}: {what}.\n\nOpen this link to carry it out (it works once, for {LINK_HOURS} hours):\n{link}\n\n\
-             If you did not ask, ignore this mail: nothing happens without the link.",
-            name = site.name,
-            what = kind_words(kind).to_lowercase(),
-        ),
+        subject: (t.request.mail_subject)(&v.site.name),
+        body: (t.request.mail_body)(&v.site.name, kind_words(&v, kind), LINK_HOURS, &link),
     };
-    match db::open(&s.pool, site.id, &email, kind, &crate::tokens::hash(&token), &mail).await {
-        Ok(opened) => tracing::info!(site = site.key.as_str(), kind = kind.code(), opened, "privacy request"),
-        Err(e) => return broken(&AppError::internal("privacy request", e)),
+    match db::open(&s.pool, v.site.id, &email, kind, &crate::tokens::hash(&token), &mail).await {
+        Ok(opened) => tracing::info!(site = v.site.key.as_str(), kind = kind.code(), opened, "privacy request"),
+        Err(e) => return v.broken(&AppError::internal("privacy request", e)),
     }
     let body = format!(
-        "<h1>Check your inbox</h1><p data-sent>If {name} holds data under <strong>{email}</strong>, a link is on its way \
-         there. It works once, for {LINK_HOURS} hours.</p>",
-        name = escape(&site.name),
-        email = escape(email.as_str()),
+        "<h1>{}</h1><p data-sent>{}</p>",
+        escape(t.common.check_inbox),
+        escape(&(t.request.sent)(&v.site.name, email.as_str(), LINK_HOURS)),
     );
-    page(StatusCode::OK, &site.name, &body)
+    page(&v, StatusCode::OK, &body)
 }
 
 /// The link's page: what it will do, and the button that does it.
-pub async fn confirm_page(State(s): State<SelfService>, Path((key, token)): Path<(String, String)>) -> Response {
-    let (site, linked) = match open_link(&s, &key, &token).await {
+pub async fn confirm_page(
+    State(s): State<SelfService>,
+    Path((key, token)): Path<(String, String)>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
+) -> Response {
+    let (v, linked) = match open_link(&s, &key, &token, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
+    let t = &v.words().request;
     let buttons = match linked.kind {
-        Kind::Access => {
-            "<p>Download everything we hold about you: your details, consents, purchases, reservations, \
-             favourites, answers and visits.</p>\
-             <button type=\"submit\" name=\"format\" value=\"json\">Download (JSON)</button>\
-             <button type=\"submit\" name=\"format\" value=\"csv\">Download (CSV, for a spreadsheet)</button>"
-        }
-        Kind::DoNotSell => {
-            "<p>We will not sell or share your data from now on.</p>\
-             <button type=\"submit\">Do not sell or share my data</button>"
-        }
-        Kind::Erasure => {
-            "<p>This erases you and everything about you — purchases, answers, favourites, visits and \
-             consents — for good. It cannot be undone.</p>\
-             <button type=\"submit\" class=\"danger\">Erase my data</button>"
-        }
+        Kind::Access => format!(
+            "<p>{}</p><button type=\"submit\" name=\"format\" value=\"json\">{}</button>\
+             <button type=\"submit\" name=\"format\" value=\"csv\">{}</button>",
+            escape(t.access_intro),
+            escape(t.as_json),
+            escape(t.as_csv)
+        ),
+        Kind::DoNotSell => format!(
+            "<p>{}</p><button type=\"submit\">{}</button>",
+            escape(t.do_not_sell_intro),
+            escape(kind_words(&v, Kind::DoNotSell))
+        ),
+        Kind::Erasure => format!(
+            "<p>{}</p><button type=\"submit\" class=\"danger\">{}</button>",
+            escape(t.erase_intro),
+            escape(kind_words(&v, Kind::Erasure))
+        ),
     };
-    let body = format!("<h1>{}</h1><form method=\"post\">{buttons}</form>", kind_words(linked.kind));
-    page(StatusCode::OK, &site.name, &body)
+    let body = format!("<h1>{}</h1><form method=\"post\">{buttons}</form>", escape(kind_words(&v, linked.kind)));
+    page(&v, StatusCode::OK, &body)
 }
 
-/// The site and the open request a link names, or the page saying it does not work.
-async fn open_link(s: &SelfService, key: &str, token: &str) -> Result<(Site, db::Linked), Response> {
-    let site = site_or_404(&s.pool, key).await?;
-    match db::find(&s.pool, site.id, &crate::tokens::hash(token)).await {
-        Ok(Some(linked)) => Ok((site, linked)),
-        Ok(None) => Err(dead_link(&site)),
-        Err(e) => Err(broken(&AppError::internal("privacy link", e))),
+/// The visit and the open request a link names, or the page saying it does not work.
+async fn open_link(
+    s: &SelfService,
+    key: &str,
+    token: &str,
+    asked: &Asked,
+    headers: &HeaderMap,
+) -> Result<(Visit, db::Linked), Response> {
+    let v = visit(&s.pool, key, asked, headers).await?;
+    match db::find(&s.pool, v.site.id, &crate::tokens::hash(token)).await {
+        Ok(Some(linked)) => Ok((v, linked)),
+        Ok(None) => Err(dead_link(&v)),
+        Err(e) => Err(v.broken(&AppError::internal("privacy link", e))),
     }
 }
 
-fn dead_link(site: &Site) -> Response {
+fn dead_link(v: &Visit) -> Response {
+    let t = v.words();
     let body = format!(
-        "<h1>This link no longer works</h1><p>It was used already or is more than {LINK_HOURS} hours old. \
-         <a href=\"/p/{}/privacy/request\">Ask again</a>.</p>",
-        site.key.as_str()
+        "<h1>{}</h1><p>{} <a href=\"/p/{}/privacy/request{}\">{}</a>.</p>",
+        escape(t.common.link_dead),
+        escape(&(t.common.link_used)(LINK_HOURS)),
+        v.site.key.as_str(),
+        v.query(),
+        escape(t.request.ask_again)
     );
-    page(StatusCode::GONE, &site.name, &body)
+    page(v, StatusCode::GONE, &body)
 }
 
 /// The button on the link's page: carries the request out and closes it.
 pub async fn confirmed(
     State(s): State<SelfService>,
     Path((key, token)): Path<(String, String)>,
+    Query(asked): Query<Asked>,
+    headers: HeaderMap,
     Form(form): Form<ConfirmForm>,
 ) -> Response {
-    let (site, linked) = match open_link(&s, &key, &token).await {
+    let (v, linked) = match open_link(&s, &key, &token, &asked, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
+    let t = v.words();
+    let done_page = |text: &str| format!("<h1>{}</h1><p data-done>{}</p>", escape(t.common.done), escape(text));
     let by = By::Customer { request: linked.request };
     let done = match linked.kind {
         Kind::Access => {
             let format = if form.format == "csv" { "csv" } else { "json" };
             return crate::rights::download::bundle_response(&s.pool, linked.customer, by, format).await;
         }
-        Kind::DoNotSell => crate::rights::db::set_do_not_sell(&s.pool, linked.customer, by, true).await.map(|site| {
-            site.map(|_| "<h1>Done</h1><p data-done>Your data will not be sold or shared.</p>".to_owned())
-        }),
-        Kind::Erasure => crate::rights::db::erase(&s.pool, linked.customer, by).await.map(|erased| {
-            erased.map(|_| "<h1>Done</h1><p data-done>Your data has been erased. Only a note that an erasure happened is kept.</p>".to_owned())
-        }),
+        Kind::DoNotSell => crate::rights::db::set_do_not_sell(&s.pool, linked.customer, by, true)
+            .await
+            .map(|site| site.map(|_| done_page(t.request.not_sold))),
+        Kind::Erasure => crate::rights::db::erase(&s.pool, linked.customer, by)
+            .await
+            .map(|erased| erased.map(|_| done_page(t.request.erased))),
     };
     match done {
         Ok(Some(body)) => {
             if linked.kind == Kind::Erasure {
                 let _ = crate::rights::db::sweep_log(&s.pool).await;
             }
-            tracing::info!(site = site.key.as_str(), kind = linked.kind.code(), "privacy request carried out");
-            page(StatusCode::OK, &site.name, &body)
+            tracing::info!(site = v.site.key.as_str(), kind = linked.kind.code(), "privacy request carried out");
+            page(&v, StatusCode::OK, &body)
         }
-        Ok(None) => dead_link(&site),
-        Err(e) => broken(&AppError::internal("privacy request", e)),
+        Ok(None) => dead_link(&v),
+        Err(e) => v.broken(&AppError::internal("privacy request", e)),
     }
 }

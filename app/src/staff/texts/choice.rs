@@ -43,6 +43,11 @@ pub fn of_request(headers: &axum::http::HeaderMap) -> Lang {
 /// of 0 means "not this one". Hand-written: the header's grammar is a dozen lines, and the
 /// crates for it pull in locale matching the admin does not need.
 pub fn from_accept_language(header: &str) -> Option<Lang> {
+    accepted(header).first().copied()
+}
+
+/// The shipped languages of an `Accept-Language` header, the browser's favourite first.
+pub fn accepted(header: &str) -> Vec<Lang> {
     let mut ranked: Vec<(u16, usize, Lang)> = header
         .split(',')
         .enumerate()
@@ -59,7 +64,7 @@ pub fn from_accept_language(header: &str) -> Option<Lang> {
         .collect();
     // Highest weight first; among equals, the header's order.
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    ranked.first().map(|r| r.2)
+    ranked.into_iter().map(|r| r.2).collect()
 }
 
 /// `Set-Cookie` for the chosen language (a year), or to forget it (`None`: the browser's

@@ -18,7 +18,7 @@ mod de;
 mod en;
 mod fi;
 mod nl;
-mod plural;
+pub(crate) mod plural;
 mod pt;
 mod ru;
 
