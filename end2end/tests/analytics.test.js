@@ -72,6 +72,21 @@ test("a visit's path, referrer and time on page are recorded without cookies", a
   assert.match(await first.nth(3).textContent(), /^\d+ s$/);
   await admin.locator(".counts td", { hasText: "example.org" }).waitFor();
   assert.equal(await admin.locator("svg.chart rect").count(), 30);
+  // A readable chart: a value axis from 0 to at least the day's 4 views, the days under the
+  // columns without overlapping, the value on hover, every figure in a table for screen readers.
+  const chart = admin.locator("figure.chart-box");
+  const ticks = (await chart.locator("text.tick").allTextContents()).map(Number);
+  assert.equal(ticks[0], 0);
+  assert.ok(ticks.at(-1) >= 4 && ticks.length >= 3, `ticks ${ticks}`);
+  const labels = await chart.locator("text.label").evaluateAll((els) => els.map((e) => e.getBBox()));
+  assert.ok(labels.length >= 3, "days are named under the columns");
+  for (let i = 1; i < labels.length; i++) assert.ok(labels[i].x > labels[i - 1].x + labels[i - 1].width, "labels overlap");
+  const last = chart.locator("g.column").last();
+  await last.hover();
+  assert.equal(await last.locator("text.value").evaluate((e) => getComputedStyle(e).opacity), "1");
+  assert.equal(await last.locator("text.value").textContent(), "4");
+  assert.equal(await chart.locator("table.sr-only tbody tr").count(), 30);
+  assert.deepEqual(await chart.locator("table.sr-only th").allTextContents(), ["Day", "Page views"]);
   const goal = admin.locator('tr[data-goal="read policy"] td');
   assert.deepEqual(await goal.allTextContents(), ["read policy", "1", "1", "100 %"]);
   assert.match(await admin.locator('[data-list="exits"]').textContent(), /\/demo\/privacy \(100 %\)/);

@@ -4,6 +4,7 @@
 //! never from `admin/`.
 
 pub mod audit;
+pub mod chart;
 pub mod form_error;
 #[cfg(feature = "ssr")]
 pub mod guard;

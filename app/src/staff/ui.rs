@@ -47,41 +47,6 @@ pub fn query_value(s: &str) -> String {
         .collect()
 }
 
-/// A bar chart in SVG (no script, no CDN): one bar per point, negative values below a zero
-/// line, each bar titled with its label and value; a hidden table repeats the figures for
-/// screen readers.
-#[component]
-pub fn Bars(points: Vec<(String, i64)>, label: &'static str) -> impl IntoView {
-    const HEIGHT: i64 = 120;
-    const STEP: i64 = 14;
-    let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(0);
-    let min = points.iter().map(|p| p.1).min().unwrap_or(0).min(0);
-    let span = (max - min).max(1);
-    let zero = max * HEIGHT / span;
-    let width = (points.len() as i64 * STEP).max(STEP);
-    view! {
-        <svg class="chart" viewBox=format!("0 0 {width} {}", HEIGHT + 14) role="img" aria-label=label>
-            <line x1="0" x2=width y1=zero y2=zero class="zero" />
-            {points.iter().enumerate().map(|(i, (name, value))| {
-                let h = value.abs() * HEIGHT / span;
-                let y = if *value >= 0 { zero - h } else { zero };
-                view! {
-                    <rect x=i as i64 * STEP + 1 y=y width="12" height=h class:negative=*value < 0>
-                        <title>{format!("{name}: {value}")}</title>
-                    </rect>
-                }
-            }).collect_view()}
-            <text x="0" y=HEIGHT + 12>{points.first().map(|p| p.0.clone()).unwrap_or_default()}</text>
-        </svg>
-        <table class="sr-only">
-            <caption>{label}</caption>
-            <tbody>
-                {points.into_iter().map(|(name, value)| view! { <tr><td>{name}</td><td>{value}</td></tr> }).collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
 /// Counts as horizontal bars in a table, the longest bar the largest count.
 #[component]
 pub fn TallyList(items: Vec<(String, i64)>, empty: &'static str, name: &'static str) -> impl IntoView {

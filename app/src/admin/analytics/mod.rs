@@ -10,6 +10,7 @@ pub use api::*;
 
 use crate::domain::Field;
 use crate::error::AppError;
+use crate::staff::chart::{Column, ColumnChart};
 use crate::staff::ui::{ErrorLine, query_value};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -112,7 +113,13 @@ fn OverviewView(o: Overview, query: String) -> impl IntoView {
             <div><dt>"Visits"</dt><dd data-stat="visits">{o.visits}</dd></div>
         </dl>
         <h2>"Page views per day"</h2>
-        <BarChart days=o.daily.clone() />
+        <ColumnChart
+            columns=o.daily.iter().map(|d| Column {
+                label: d.day.clone(),
+                value: d.views,
+                title: format!("{}: {} views, {} visitors", d.day, d.views, d.visitors),
+            }).collect()
+            name="Page views per day" x_name="Day" y_name="Page views" />
         <h2>"Pages"</h2>
         <table class="customers pages">
             <thead><tr><th>"Page"</th><th>"Views"</th><th>"Visitors"</th><th>"Avg. time"</th><th>"Entries"</th><th>"Exits"</th><th>"Exit rate"</th></tr></thead>
@@ -240,31 +247,4 @@ fn path_nodes(nodes: Vec<PathNode>, parent: i64, query: &str) -> AnyView {
         })
         .collect_view()
         .into_any()
-}
-
-/// Views per day as SVG bars with the day's figure in each bar's title (hover) and an
-/// accessible table beside it for screen readers.
-#[component]
-fn BarChart(days: Vec<Day>) -> impl IntoView {
-    const HEIGHT: i64 = 120;
-    let max = days.iter().map(|d| d.views).max().unwrap_or(0).max(1);
-    let width = (days.len() as i64 * 14).max(14);
-    view! {
-        <svg class="chart" viewBox=format!("0 0 {width} {}", HEIGHT + 14) role="img" aria-label="Page views per day">
-            {days.iter().enumerate().map(|(i, d)| {
-                let h = d.views * HEIGHT / max;
-                view! {
-                    <rect x=i as i64 * 14 + 1 y=HEIGHT - h width="12" height=h>
-                        <title>{format!("{}: {} views, {} visitors", d.day, d.views, d.visitors)}</title>
-                    </rect>
-                }
-            }).collect_view()}
-            <text x="0" y=HEIGHT + 12>{days.first().map(|d| d.day.clone()).unwrap_or_default()}</text>
-        </svg>
-        <table class="sr-only">
-            <tbody>
-                {days.into_iter().map(|d| view! { <tr><td>{d.day}</td><td>{d.views}</td><td>{d.visitors}</td></tr> }).collect_view()}
-            </tbody>
-        </table>
-    }
 }

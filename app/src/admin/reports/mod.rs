@@ -13,7 +13,8 @@ pub use api::*;
 
 use crate::domain::Field;
 use crate::error::AppError;
-use crate::staff::ui::{Bars, ErrorLine, TallyList, query_value};
+use crate::staff::chart::{Column, ColumnChart};
+use crate::staff::ui::{ErrorLine, TallyList, query_value};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -79,8 +80,15 @@ fn hundredths(x: i64) -> String {
 fn ReportsView(r: Reports) -> impl IntoView {
     let total = r.nps_total.clone();
     let score = total.score().map_or_else(|| "–".to_owned(), |s| s.to_string());
-    let nps_points: Vec<(String, i64)> =
-        r.nps_weeks.iter().filter_map(|w| w.score().map(|s| (format!("week of {}", w.week), s))).collect();
+    let nps_points: Vec<Column> = r
+        .nps_weeks
+        .iter()
+        .filter_map(|w| {
+            let score = w.score()?;
+            let title = format!("week of {}: NPS {score} ({} answers)", w.week, w.answers());
+            Some(Column { label: w.week.clone(), value: score, title })
+        })
+        .collect();
     let money = r.money.clone();
     let purchases_csv = format!(
         "/admin/purchases.csv?site={}&from={}&to={}",
@@ -100,7 +108,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
             view! { <p class="empty">"No NPS answers in this period."</p> }.into_any()
         } else {
             view! {
-                <Bars points=nps_points label="NPS per week" />
+                <ColumnChart columns=nps_points name="NPS per week" x_name="Week of" y_name="NPS" />
                 <details>
                 <summary>"Figures per week"</summary>
                 <table class="customers nps-weeks">
@@ -151,7 +159,9 @@ fn ReportsView(r: Reports) -> impl IntoView {
         </div>
         <p><a href=purchases_csv download="">"Download the period's purchases (CSV)"</a></p>
         <h2>"New customers per week"</h2>
-        <Bars points=r.new_customers.iter().map(|t| (format!("week of {}", t.label), t.count)).collect() label="New customers per week" />
+        <ColumnChart
+            columns=r.new_customers.iter().map(|t| Column { label: t.label.clone(), value: t.count, title: format!("week of {}: {}", t.label, t.count) }).collect()
+            name="New customers per week" x_name="Week of" y_name="New customers" />
         <details>
             <summary>"Figures per week"</summary>
             <TallyList items=r.new_customers.into_iter().map(|t| (t.label, t.count)).collect() empty="" name="new_customers" />

@@ -5,7 +5,8 @@
 use crate::error::AppError;
 use crate::loyalty::Kind;
 use crate::loyalty::report::LoyaltyFigures;
-use crate::staff::ui::{Bars, ErrorLine};
+use crate::staff::chart::{Column, ColumnChart};
+use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
 
 /// A programme's week (Monday): what its cards were given and what was spent on rewards.
@@ -68,11 +69,11 @@ fn figures(r: LoyaltyFigures) -> impl IntoView {
         </dl>
         <p class="muted">{format!("Members spent {member_revenue} of the {revenue} taken in the period.")}</p>
         <h3>"New cards per week"</h3>
-        <Bars points=r.new_members.iter().map(|(w, n)| (format!("week of {w}"), *n)).collect() label="New cards per week" />
+        <ColumnChart columns=weekly(&r.new_members) name="New cards per week" x_name="Week of" y_name="New cards" />
         {r.programmes.into_iter().map(|p| {
             let unit = unit(p.kind);
-            let issued: Vec<(String, i64)> = p.weeks.iter().map(|w| (format!("week of {}", w.week), w.issued)).collect();
-            let redeemed: Vec<(String, i64)> = p.weeks.iter().map(|w| (format!("week of {}", w.week), w.redeemed)).collect();
+            let issued: Vec<Column> = p.weeks.iter().map(|w| week(&w.week, w.issued)).collect();
+            let redeemed: Vec<Column> = p.weeks.iter().map(|w| week(&w.week, w.redeemed)).collect();
             view! {
                 <section class="loyalty-programme-report" data-programme=p.name.clone()>
                     <h3>{p.name.clone()}</h3>
@@ -82,11 +83,20 @@ fn figures(r: LoyaltyFigures) -> impl IntoView {
                         <span data-stat="rewards">{p.rewards}</span>" rewards."
                     </p>
                     <div class="report-grid">
-                        <div><h4>"Issued per week"</h4><Bars points=issued label="Issued per week" /></div>
-                        <div><h4>"Redeemed per week"</h4><Bars points=redeemed label="Redeemed per week" /></div>
+                        <div><h4>"Issued per week"</h4><ColumnChart columns=issued name="Issued per week" x_name="Week of" y_name=unit /></div>
+                        <div><h4>"Redeemed per week"</h4><ColumnChart columns=redeemed name="Redeemed per week" x_name="Week of" y_name=unit /></div>
                     </div>
                 </section>
             }
         }).collect_view()}
     }
+}
+
+/// A week's column: the week's first day under it, "week of …: n" on hover.
+fn week(first_day: &str, n: i64) -> Column {
+    Column { label: first_day.to_owned(), value: n, title: format!("week of {first_day}: {n}") }
+}
+
+fn weekly(weeks: &[(String, i64)]) -> Vec<Column> {
+    weeks.iter().map(|(w, n)| week(w, *n)).collect()
 }
