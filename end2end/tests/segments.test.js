@@ -43,7 +43,7 @@ test("build, correct, save and export a segment", async () => {
   await page.getByLabel("Rule 2 test").selectOption("gt");
   await page.getByLabel("Rule 2 value").fill("1OO");
   await page.getByLabel("Rule 2 value").press("Tab");
-  await page.locator('[data-rule="2"] [role="alert"]', { hasText: "whole number" }).waitFor();
+  await page.locator('[data-rule="2"] [role="alert"]', { hasText: "an amount" }).waitFor();
   await page.getByText("Correct the marked rules").waitFor();
   await page.getByLabel("Rule 2 value").fill("100");
   await page.getByLabel("Rule 2 value").press("Tab");

@@ -260,7 +260,7 @@ async fn a_bad_rule_is_reported_by_its_number_and_field() {
     let res = call(&app, &client, "count_segment", &[("site", "demo"), ("filter", &f)]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = res.json().await.unwrap();
-    assert_eq!(body["InvalidRows"], json!([{"row": 2, "field": "value", "problem": "NotANumber"}]));
+    assert_eq!(body["InvalidRows"], json!([{"row": 2, "field": "value", "problem": "NotAnAmount"}]));
     let res = call(&app, &client, "count_segment", &[("site", "demo"), ("filter", "{not json")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res = call(&app, &client, "count_segment", &[("site", "nope"), ("filter", "{}")]).await;
