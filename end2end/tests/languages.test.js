@@ -117,3 +117,33 @@ test("the chosen language follows the owner to another browser", async () => {
   await page.locator("a.card", { hasText: "25,00\u00a0€" }).waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+test("in a German browser the owner adds a product, in German only", async () => {
+  // The owner exists from the test above; this browser has no language chosen on the account
+  // in it, so the account's Dutch would apply: choose German first.
+  const page = await strictPage(browser, [/status of 422/], { locale: "de-DE" });
+  await signIn(page, OWNER.email, OWNER.password, { email: "E-Mail", password: "Passwort", signIn: "Anmelden" });
+  await gotoAdmin(page, `${patron.url}/admin/account`);
+  await page.locator("select[name=lang]").selectOption("de");
+  await page.waitForSelector("html[lang=de][data-hydrated]", { state: "attached" });
+  await gotoAdmin(page, `${patron.url}/admin/products`);
+  await page.locator("h1", { hasText: "Produkte" }).waitFor();
+  await page.getByText("Produkt hinzufügen").first().click();
+  const form = page.locator("#new-product");
+  await form.getByLabel(/^SKU/).fill("BREZEL");
+  await form.getByLabel("Name", { exact: true }).fill("Pretzel");
+  await form.getByLabel("Name (Deutsch)").fill("Brezel");
+  await form.getByLabel("Preis (EUR)").fill("1,2,3");
+  await form.getByRole("button", { name: "Produkt hinzufügen" }).click();
+  await form.getByText("Bitte geben Sie einen Betrag ein, etwa 12,50.").waitFor();
+  await form.getByLabel("Preis (EUR)").fill("1,20");
+  await form.getByRole("button", { name: "Produkt hinzufügen" }).click();
+  await page.locator('tr[data-sku="BREZEL"]', { hasText: "1,20 €" }).waitFor();
+  const text = await page.locator("main").innerText();
+  for (const word of ["Products", "Add a product", "Search", "Offered", "Archived", "Price", "Edit", "Archive", "page "]) {
+    assert.ok(!text.includes(word), `English left: ${word}`);
+  }
+  assert.match(text, /Seite 1 von 1/);
+  if (shots) await page.screenshot({ path: `${shots}/products-de-1280.png`, fullPage: true });
+  assert.deepEqual(page.problems, []);
+});

@@ -312,7 +312,10 @@ async fn the_page_removes_favourites_changes_consents_and_leads_to_the_customers
     // Without the session cookie nothing changes: the form only leads back to signing in.
     let res =
         no_redirects().post(format!("{}/p/demo/me/favourites", app.url)).form(&[("item", "1")]).send().await.unwrap();
-    assert_eq!((res.status(), res.headers()[LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/p/demo/me?lang=en"));
+    assert_eq!(
+        (res.status(), res.headers()[LOCATION].to_str().unwrap()),
+        (StatusCode::SEE_OTHER, "/p/demo/me?lang=en")
+    );
     assert_eq!(app.count("favourites").await, 1);
 
     assert!(body.contains("data-consent=\"newsletter\" data-granted=\"no\""), "{body}");

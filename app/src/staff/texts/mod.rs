@@ -40,6 +40,7 @@ pub struct AdminTexts {
     pub till: Till,
     pub payment: Payment,
     pub cards: Cards,
+    pub products: Products,
 }
 
 /// Words many pages use.
@@ -244,6 +245,53 @@ pub struct Till {
     pub lines: &'static str,
     pub needs_a_line: &'static str,
     pub discount_too_big: &'static str,
+}
+
+/// The Products page.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Products {
+    pub title: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_label: &'static str,
+    pub search: &'static str,
+    pub tabs_label: &'static str,
+    pub offered: &'static str,
+    pub archived: &'static str,
+    pub no_match: &'static str,
+    pub no_archived: &'static str,
+    pub none_yet: &'static str,
+    pub add: &'static str,
+    pub sku: &'static str,
+    pub name: &'static str,
+    pub category: &'static str,
+    pub price: &'static str,
+    pub expected: &'static str,
+    pub edit: &'static str,
+    pub offer_again: &'static str,
+    pub archive: &'static str,
+    /// Products in all, the page, the pages.
+    #[cfg_attr(test, serde(skip))]
+    pub count: fn(i64, u32, u32) -> String,
+    pub pages: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub new_product: &'static str,
+    /// The SKU of the product being changed.
+    #[cfg_attr(test, serde(skip))]
+    pub change: fn(&str) -> String,
+    pub sku_hint: &'static str,
+    /// A language's own name.
+    #[cfg_attr(test, serde(skip))]
+    pub name_in: fn(&str) -> String,
+    /// The site's currency code.
+    #[cfg_attr(test, serde(skip))]
+    pub price_in: fn(&str) -> String,
+    pub category_optional: &'static str,
+    pub image_optional: &'static str,
+    pub expected_hint: &'static str,
+    pub add_product: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
 }
 
 /// How a purchase was paid.

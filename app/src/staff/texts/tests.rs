@@ -74,6 +74,13 @@ fn sentences_built_from_a_value_show_it() {
         }
         assert!((t.cards.purchase)(31).contains("31"), "{code} purchase");
         assert!((t.sign_in.reset_for)("a@b.example").contains("a@b.example"), "{code} reset_for");
+        for n in [0, 1, 3, 21, 112] {
+            let count = (t.products.count)(n, 2, 9);
+            assert!(count.contains(&n.to_string()) && count.contains('2') && count.contains('9'), "{code} {count}");
+        }
+        assert!((t.products.change)("RYE-1").contains("RYE-1"), "{code} change");
+        assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
+        assert!((t.products.price_in)("ZAR").contains("ZAR"), "{code} price_in");
         let invited = (t.sign_in.invited_as)("a@b.example", t.frame.role_manager);
         assert!(invited.contains("a@b.example") && invited.contains(t.frame.role_manager), "{code} invited_as");
     }
