@@ -17,14 +17,20 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-const ROLES: [(Role, &str); 3] = [
-    (Role::Staff, "Staff: till, lookup, contact details"),
-    (Role::Manager, "Manager: all customer work, export"),
-    (Role::Owner, "Owner: everything, staff, settings"),
-];
+const ROLES: [Role; 3] = [Role::Staff, Role::Manager, Role::Owner];
+
+/// What a role may do, as the invitation form offers it.
+fn can(t: &'static crate::staff::texts::AdminTexts, role: Role) -> &'static str {
+    match role {
+        Role::Staff => t.staff.staff_can,
+        Role::Manager => t.staff.manager_can,
+        Role::Owner => t.staff.owner_can,
+    }
+}
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
+    let t = crate::staff::texts::t();
     let changed = RwSignal::new(0u32);
     let invite = ServerAction::<InviteStaff>::new();
     let set = ServerAction::<SetRole>::new();
@@ -44,9 +50,9 @@ pub fn StaffPage() -> impl IntoView {
     };
     view! {
         <section class="staff">
-            <h1>"Staff"</h1>
+            <h1>{t.staff.title}</h1>
             {move || change_error().map(|error| view! { <ErrorLine error /> })}
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     let list = match list.await {
                         Ok(list) => list,
@@ -54,36 +60,36 @@ pub fn StaffPage() -> impl IntoView {
                     };
                     view! {
                         <table class="customers">
-                            <thead><tr><th>"Email"</th><th>"Role"</th><th>"Since"</th><th></th></tr></thead>
+                            <thead><tr><th>{t.common.email}</th><th>{t.staff.role}</th><th>{t.staff.since}</th><th></th></tr></thead>
                             <tbody>
                                 {list.members.into_iter().map(|m| view! {
                                     <tr data-staff=m.email.clone()>
-                                        <td>{m.email.clone()} {m.is_you.then_some(" (you)")}</td>
+                                        <td>{m.email.clone()} {m.is_you.then_some(t.staff.you)}</td>
                                         <td>
-                                            <select aria-label=format!("Role of {}", m.email) on:change=move |ev| {
+                                            <select aria-label=(t.staff.role_of)(&m.email) on:change=move |ev| {
                                                 if let Some(role) = Role::parse(&event_target_value(&ev)) {
                                                     set.dispatch(SetRole { staff: m.id, role });
                                                 }
                                             }>
-                                                {ROLES.iter().map(|(r, _)| view! { <option value=r.as_str() selected=*r == m.role>{r.as_str()}</option> }).collect_view()}
+                                                {ROLES.iter().map(|r| view! { <option value=r.as_str() selected=*r == m.role>{t.role(*r)}</option> }).collect_view()}
                                             </select>
                                         </td>
                                         <td>{short_time(&m.since)}</td>
                                         <td>{(!m.is_you).then(|| view! {
                                             <button type="button" class="secondary small"
-                                                on:click=move |_| { reset.dispatch(ResetPassword { staff: m.id }); }>"Reset password"</button>
+                                                on:click=move |_| { reset.dispatch(ResetPassword { staff: m.id }); }>{t.staff.reset_password}</button>
                                             " "
                                             <button type="button" class="secondary small"
-                                                on:click=move |_| { remove.dispatch(RemoveStaff { staff: m.id }); }>"Remove"</button>
+                                                on:click=move |_| { remove.dispatch(RemoveStaff { staff: m.id }); }>{t.staff.remove}</button>
                                         })}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
                         {(!list.pending.is_empty()).then(|| view! {
-                            <h2>"Invited, not joined yet"</h2>
+                            <h2>{t.staff.pending}</h2>
                             <ul>{list.pending.into_iter().map(|p| view! {
-                                <li>{format!("{} as {} (link works until {})", p.email, p.role.as_str(), short_time(&p.expires_at))}</li>
+                                <li>{(t.staff.pending_line)(&p.email, t.role(p.role), &short_time(&p.expires_at))}</li>
                             }).collect_view()}</ul>
                         })}
                     }.into_any()
@@ -91,25 +97,25 @@ pub fn StaffPage() -> impl IntoView {
             </Transition>
             {move || reset.value().get().and_then(Result::ok).map(|link| view! {
                 <div class="invite-link" role="status">
-                    <p>"Their sessions have ended. Give this link to the member: it lets them choose a new password, once, for 7 days; Patron keeps no copy of it."</p>
-                    <input readonly aria-label="Password reset link" value=link />
+                    <p>{t.staff.reset_done}</p>
+                    <input readonly aria-label=t.staff.reset_link value=link />
                 </div>
             })}
-            <h2>"Invite someone"</h2>
+            <h2>{t.staff.invite}</h2>
             <ActionForm action=invite attr:class="stacked">
-                <label>"Email" <input type="email" name="email" required /></label>
+                <label>{t.common.email} " " <input type="email" name="email" required /></label>
                 <FormError error=invite_error field=Field::Email />
-                <label>"Role"
-                    <select name="role" aria-label="Invite as">
-                        {ROLES.iter().map(|(r, text)| view! { <option value=r.as_str()>{*text}</option> }).collect_view()}
+                <label>{t.staff.role}
+                    <select name="role" aria-label=t.staff.invite_as>
+                        {ROLES.iter().map(|r| view! { <option value=r.as_str()>{can(t, *r)}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="submit">"Make invitation link"</button>
+                <button type="submit">{t.staff.make_link}</button>
             </ActionForm>
             {move || invite.value().get().and_then(Result::ok).map(|link| view! {
                 <div class="invite-link" role="status">
-                    <p>"Give this link to the new member. It works once, for 7 days; Patron keeps no copy of it."</p>
-                    <input readonly aria-label="Invitation link" value=link />
+                    <p>{t.staff.invite_done}</p>
+                    <input readonly aria-label=t.staff.invite_link value=link />
                 </div>
             })}
         </section>

@@ -243,4 +243,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         save: "Stoor",
         cancel: "Kanselleer",
     },
+    staff: Staff {
+        title: "Personeel",
+        role: "Rol",
+        since: "Sedert",
+        you: "(jy)",
+        role_of: |email| format!("Rol van {email}"),
+        reset_password: "Stel wagwoord terug",
+        remove: "Verwyder",
+        pending: "Uitgenooi, nog nie aangesluit nie",
+        pending_line: |email, role, until| format!("{email} as {role} (skakel werk tot {until})"),
+        reset_done: "Hul sessies is beëindig. Gee hierdie skakel aan die personeellid: daarmee kies hulle een keer, binne \
+                     7 dae, 'n nuwe wagwoord; Patron hou geen afskrif daarvan nie.",
+        reset_link: "Skakel om die wagwoord terug te stel",
+        invite: "Nooi iemand uit",
+        invite_as: "Nooi uit as",
+        make_link: "Maak 'n uitnodigingskakel",
+        invite_done: "Gee hierdie skakel aan die nuwe personeellid. Dit werk een keer, vir 7 dae; Patron hou geen afskrif \
+                      daarvan nie.",
+        invite_link: "Uitnodigingskakel",
+        staff_can: "Personeel: kasregister, opsoek, kontakbesonderhede",
+        manager_can: "Bestuurder: alle kliëntwerk, uitvoer",
+        owner_can: "Eienaar: alles, personeel, instellings",
+    },
 };

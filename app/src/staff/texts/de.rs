@@ -243,4 +243,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         save: "Speichern",
         cancel: "Abbrechen",
     },
+    staff: Staff {
+        title: "Personal",
+        role: "Rolle",
+        since: "Seit",
+        you: "(Sie)",
+        role_of: |email| format!("Rolle von {email}"),
+        reset_password: "Passwort zurücksetzen",
+        remove: "Entfernen",
+        pending: "Eingeladen, noch nicht beigetreten",
+        pending_line: |email, role, until| format!("{email} als {role} (Link gültig bis {until})"),
+        reset_done: "Die Sitzungen sind beendet. Geben Sie der Person diesen Link: Damit wählt sie einmal, innerhalb von \
+                     7 Tagen, ein neues Passwort; Patron behält keine Kopie.",
+        reset_link: "Link zum Zurücksetzen des Passworts",
+        invite: "Jemanden einladen",
+        invite_as: "Einladen als",
+        make_link: "Einladungslink erstellen",
+        invite_done: "Geben Sie dem neuen Mitglied diesen Link. Er funktioniert einmal, 7 Tage lang; Patron behält keine \
+                      Kopie.",
+        invite_link: "Einladungslink",
+        staff_can: "Personal: Kasse, Suche, Kontaktdaten",
+        manager_can: "Manager: alle Kundenarbeit, Export",
+        owner_can: "Inhaber: alles, Personal, Einstellungen",
+    },
 };

@@ -41,6 +41,7 @@ pub struct AdminTexts {
     pub payment: Payment,
     pub cards: Cards,
     pub products: Products,
+    pub staff: Staff,
 }
 
 /// Words many pages use.
@@ -292,6 +293,34 @@ pub struct Products {
     pub add_product: &'static str,
     pub save: &'static str,
     pub cancel: &'static str,
+}
+
+/// The Staff page.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Staff {
+    pub title: &'static str,
+    pub role: &'static str,
+    pub since: &'static str,
+    pub you: &'static str,
+    /// The member's email.
+    #[cfg_attr(test, serde(skip))]
+    pub role_of: fn(&str) -> String,
+    pub reset_password: &'static str,
+    pub remove: &'static str,
+    pub pending: &'static str,
+    /// Email, role, until when the link works.
+    #[cfg_attr(test, serde(skip))]
+    pub pending_line: fn(&str, &str, &str) -> String,
+    pub reset_done: &'static str,
+    pub reset_link: &'static str,
+    pub invite: &'static str,
+    pub invite_as: &'static str,
+    pub make_link: &'static str,
+    pub invite_done: &'static str,
+    pub invite_link: &'static str,
+    pub staff_can: &'static str,
+    pub manager_can: &'static str,
+    pub owner_can: &'static str,
 }
 
 /// How a purchase was paid.

@@ -243,4 +243,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         save: "Opslaan",
         cancel: "Annuleren",
     },
+    staff: Staff {
+        title: "Personeel",
+        role: "Rol",
+        since: "Sinds",
+        you: "(u)",
+        role_of: |email| format!("Rol van {email}"),
+        reset_password: "Wachtwoord opnieuw instellen",
+        remove: "Verwijderen",
+        pending: "Uitgenodigd, nog niet aangemeld",
+        pending_line: |email, role, until| format!("{email} als {role} (link werkt tot {until})"),
+        reset_done: "Hun sessies zijn beëindigd. Geef deze link aan de medewerker: daarmee kiest die één keer, binnen \
+                     7 dagen, een nieuw wachtwoord; Patron bewaart er geen kopie van.",
+        reset_link: "Link om het wachtwoord opnieuw in te stellen",
+        invite: "Iemand uitnodigen",
+        invite_as: "Uitnodigen als",
+        make_link: "Uitnodigingslink maken",
+        invite_done: "Geef deze link aan de nieuwe medewerker. Hij werkt één keer, 7 dagen lang; Patron bewaart er geen \
+                      kopie van.",
+        invite_link: "Uitnodigingslink",
+        staff_can: "Personeel: kassa, opzoeken, contactgegevens",
+        manager_can: "Manager: al het klantwerk, exporteren",
+        owner_can: "Eigenaar: alles, personeel, instellingen",
+    },
 };

@@ -79,6 +79,9 @@ fn sentences_built_from_a_value_show_it() {
             assert!(count.contains(&n.to_string()) && count.contains('2') && count.contains('9'), "{code} {count}");
         }
         assert!((t.products.change)("RYE-1").contains("RYE-1"), "{code} change");
+        assert!((t.staff.role_of)("a@b.example").contains("a@b.example"), "{code} role_of");
+        let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
+        assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
         assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
         assert!((t.products.price_in)("ZAR").contains("ZAR"), "{code} price_in");
         let invited = (t.sign_in.invited_as)("a@b.example", t.frame.role_manager);
