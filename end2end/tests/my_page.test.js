@@ -124,7 +124,7 @@ test("a Russian customer joins on a Russian page and their page opens in Russian
     await mine.getByRole("button", { name: "Открыть мою страницу" }).click();
     await mine.getByRole("heading", { name: "Здравствуйте, Иван" }).waitFor();
     await mine.locator("#card h2", { hasText: "Ваша карта лояльности" }).waitFor();
-    await mine.locator('li[data-balance="0"]', { hasText: "0 штампов" }).waitFor();
+    await mine.locator('li[data-balance="0"]', { hasText: "Bun card: 0 штампов" }).waitFor();
     await mine.locator('#consents li[data-consent="newsletter"]', { hasText: "новости и предложения" }).waitFor();
     await mine.getByRole("button", { name: "Сохранить мои данные" }).waitFor();
     const english = await mine.evaluate(() => /Your |Sign out|Save my details|stamps/.test(document.body.innerText));
