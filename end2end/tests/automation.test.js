@@ -18,7 +18,7 @@ after(async () => stopPatronAndBrowser(patron, browser));
 
 test("a reserved item marked arrived mails the customer once, as the owner's rule says", async () => {
   const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
-  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=mail`);
 
   const winBack = admin.locator('form[data-rule="dormant"]');
   await winBack.getByLabel("On").check();
@@ -64,7 +64,7 @@ test("a reserved item marked arrived mails the customer once, as the owner's rul
   assert.match(await mail.locator("pre").textContent(), /Hello Noor,.*the Christmas panettone you reserved has arrived/s);
 
   // The rule acts once per reservation: checking the rules again writes nothing.
-  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=mail`);
   await admin.getByRole("button", { name: "Check the rules now" }).click();
   await admin.getByRole("status").filter({ hasText: "Done: 0 customers" }).waitFor();
   assert.deepEqual(patron.sql("SELECT count(*) AS n FROM outbox WHERE kind = 'item_arrived'"), [{ n: 1 }]);

@@ -17,7 +17,7 @@ after(async () => stopPatronAndBrowser(patron, browser));
 
 test("a return on the record lowers the spend and the stamps; a void takes out the rest", async () => {
   const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
-  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=loyalty`);
   const create = admin.locator('form[data-programme="new"]');
   await create.getByLabel("Name").fill("Rye card");
   await create.getByLabel("Only these items").fill("RYE");

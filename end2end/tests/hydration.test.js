@@ -24,7 +24,8 @@ test(`every admin page hydrates ${LOADS} loads in a row`, async () => {
   const page = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
   const links = await page.getByRole("navigation", { name: "Admin" }).getByRole("link")
     .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  const paths = [...links, "/admin/account", "/admin/sites/demo"];
+  const sections = ["wording", "privacy", "mail", "loyalty", "connections"].map((s) => `/admin/sites/demo?section=${s}`);
+  const paths = [...links, "/admin/account", "/admin/sites/demo", ...sections];
   assert.ok(paths.length >= 20, paths.join(" "));
   const failed = [];
   for (const path of paths) {

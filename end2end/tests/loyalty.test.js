@@ -19,7 +19,7 @@ after(async () => stopPatronAndBrowser(patron, browser));
 
 test("a stamp card: each purchase at the till stamps it, the tenth earns the reward, redeemed once", async () => {
   const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
-  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=loyalty`);
   const create = admin.locator('form[data-programme="new"]');
   await create.getByLabel("Name").fill("Bun card");
   await create.getByLabel("Only these items").fill("CINNAMON-BUN");

@@ -27,7 +27,7 @@ async function waitForRows(query, check) {
 
 test("a newsletter signup is stored only once the link mailed to its address is confirmed", async () => {
   const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
-  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=mail`);
   const optIn = admin.locator("#double-opt-in");
   await optIn.getByRole("checkbox").check();
   await optIn.getByLabel(/Confirmation links work for/).fill("0");

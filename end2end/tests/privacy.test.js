@@ -16,7 +16,7 @@ after(() => stopPatronAndBrowser(patron, browser));
 
 test("the owner publishes the policy and changes retention; a visitor reads the new version", async () => {
   const page = await signedInPage(browser, patron.url, "owner@bakery.example", "a long owner passphrase");
-  await gotoAdmin(page, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(page, `${patron.url}/admin/sites/demo?section=privacy`);
 
   const form = page.locator("#privacy-policy");
   await form.getByLabel("Who you are and how to reach you").fill("Demo Bakery Ltd, 1 Mill Lane, Utrecht\n\nWrite to privacy@bakery.example");

@@ -58,6 +58,9 @@ test("the owner allows a shop, switches a widget off and rewords a question for 
   // Switch NPS off and give the Dutch heard question the shop's own words.
   await admin.locator('[data-widget="nps"] input[type=checkbox]').uncheck();
   await admin.locator('[data-widget="nps"] .badge', { hasText: "off" }).waitFor();
+  // The wording is a section of its own.
+  await admin.getByRole("link", { name: "Wording and questions" }).click();
+  await admin.waitForURL(/section=wording$/);
   await admin.locator("summary", { hasText: "Nederlands" }).click();
   await admin.locator('[data-texts="nl"] input[data-key="heard.question"]').fill("Hoe kent u onze bakkerij?");
   await admin.getByRole("button", { name: "Save Nederlands texts" }).click();

@@ -41,7 +41,7 @@ async function waitFor(check, what) {
 
 test("an endpoint added in the admin gets each signup, signed, and can be sent it again", async () => {
   const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
-  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=connections`);
   const form = admin.locator("#add-webhook");
   await form.getByLabel("Endpoint URL").fill("ftp://shop.example/hooks");
   await form.getByRole("button", { name: "Add endpoint" }).click();
@@ -67,7 +67,7 @@ test("an endpoint added in the admin gets each signup, signed, and can be sent i
   assert.equal(event.type, "customer.created");
   assert.equal(event.data.email, "lou@example.com");
 
-  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=connections`);
   const row = admin.locator('tr[data-event="customer.created"]');
   await row.locator(".delivery-state").filter({ hasText: "delivered" }).waitFor();
   await row.getByRole("button", { name: "Send again" }).click();

@@ -24,7 +24,7 @@ use general::{General, Origins, Widgets};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn SitesPage() -> impl IntoView {
@@ -123,6 +123,51 @@ pub fn SiteSettingsPage() -> impl IntoView {
     }
 }
 
+/// The parts of a site's settings, each on its own page (`?section=`), so no part is
+/// found 20,000 px down a single page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    General,
+    Wording,
+    Privacy,
+    Mail,
+    Loyalty,
+    Connections,
+}
+
+impl Section {
+    const ALL: [Section; 6] =
+        [Section::General, Section::Wording, Section::Privacy, Section::Mail, Section::Loyalty, Section::Connections];
+
+    fn code(self) -> &'static str {
+        match self {
+            Section::General => "general",
+            Section::Wording => "wording",
+            Section::Privacy => "privacy",
+            Section::Mail => "mail",
+            Section::Loyalty => "loyalty",
+            Section::Connections => "connections",
+        }
+    }
+
+    /// The section an address names; the general one when it names none (or no known one).
+    fn from_code(code: &str) -> Section {
+        Section::ALL.into_iter().find(|s| s.code() == code).unwrap_or(Section::General)
+    }
+
+    fn name(self, t: &'static crate::staff::texts::AdminTexts) -> &'static str {
+        let w = &t.settings;
+        match self {
+            Section::General => w.general,
+            Section::Wording => w.wording,
+            Section::Privacy => w.privacy,
+            Section::Mail => w.mail,
+            Section::Loyalty => w.loyalty,
+            Section::Connections => w.connections,
+        }
+    }
+}
+
 #[component]
 fn SettingsView(
     s: SiteSettings,
@@ -135,24 +180,61 @@ fn SettingsView(
     loyalty: crate::admin::services::loyalty_settings::LoyaltyState,
     api_keys: crate::admin::api_keys::ApiKeyState,
 ) -> impl IntoView {
-    let site = s.key.clone();
+    let t = crate::staff::texts::t();
+    let query = use_query_map();
+    let section = Memo::new(move |_| Section::from_code(&query.read().get("section").unwrap_or_default()));
+    let key = s.key.clone();
+    let title = view! { <h1>{s.name.clone()} " "<small><code>{s.key.clone()}</code></small></h1> };
+    let tabs = Section::ALL
+        .into_iter()
+        .map(|sec| {
+            let href = format!("/admin/sites/{}?section={}", key, sec.code());
+            view! {
+                <A href=href attr:aria-current=move || (section.get() == sec).then_some("page")>{sec.name(t)}</A>
+            }
+        })
+        .collect_view();
+    let shown = move || {
+        let (s, site) = (s.clone(), s.key.clone());
+        match section.get() {
+            Section::General => view! {
+                <General s=s.clone() changed />
+                <Origins site=site.clone() origins=s.origins.clone() changed />
+                <Widgets site enabled=s.widgets.clone() address_modes=s.address_modes.clone()
+                    server=s.embed_server.clone() changed />
+            }
+            .into_any(),
+            Section::Wording => view! {
+                <ConsentTexts s=s.clone() changed />
+                <Questions s=s.clone() changed />
+                <Texts s=s.clone() changed />
+                <ProfileFields site profile_fields=s.profile_fields.clone() changed />
+            }
+            .into_any(),
+            Section::Privacy => view! {
+                <crate::admin::policy::PolicySettings site=site.clone() state=policy />
+                <crate::admin::retention::RetentionSettings site state=retention />
+            }
+            .into_any(),
+            Section::Mail => view! {
+                <crate::admin::services::mail::MailSettings site=site.clone() state=mail />
+                <crate::admin::services::automation::AutomationSettings site state=automation />
+            }
+            .into_any(),
+            Section::Loyalty => {
+                view! { <crate::admin::services::loyalty_settings::LoyaltySettings site state=loyalty /> }.into_any()
+            }
+            Section::Connections => view! {
+                <crate::admin::services::webhooks::WebhookSettings site=site.clone() state=webhooks />
+                <crate::admin::api_keys::ApiKeySettings site state=api_keys />
+            }
+            .into_any(),
+        }
+    };
     view! {
-        <h1>{s.name.clone()} " "<small><code>{s.key.clone()}</code></small></h1>
-        <General s=s.clone() changed />
-        <Origins site=site.clone() origins=s.origins.clone() changed />
-        <Widgets site=site.clone() enabled=s.widgets.clone() address_modes=s.address_modes.clone()
-            server=s.embed_server.clone() changed />
-        <ConsentTexts s=s.clone() changed />
-        <Questions s=s.clone() changed />
-        <Texts s=s.clone() changed />
-        <ProfileFields site=site.clone() profile_fields=s.profile_fields.clone() changed />
-        <crate::admin::policy::PolicySettings site=site.clone() state=policy />
-        <crate::admin::services::mail::MailSettings site=site.clone() state=mail />
-        <crate::admin::services::loyalty_settings::LoyaltySettings site=site.clone() state=loyalty />
-        <crate::admin::services::automation::AutomationSettings site=site.clone() state=automation />
-        <crate::admin::services::webhooks::WebhookSettings site=site.clone() state=webhooks />
-        <crate::admin::api_keys::ApiKeySettings site=site.clone() state=api_keys />
-        <crate::admin::retention::RetentionSettings site state=retention />
+        {title}
+        <nav class="tabs settings-sections" aria-label=t.settings.sections>{tabs}</nav>
+        {shown}
     }
 }
 

@@ -20,8 +20,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::{Row, SqlitePool};
 use std::collections::HashMap;
 
+/// A field's label in the page's words.
+type Label = fn(&Details) -> &'static str;
+
 /// The fields a customer corrects themselves: `(field, label, input type, autocomplete)`.
-const FIELDS: [(CustomerField, fn(&Details) -> &'static str, &str, &str); 6] = [
+const FIELDS: [(CustomerField, Label, &str, &str); 6] = [
     (CustomerField::FirstName, |t| t.first_name, "text", "given-name"),
     (CustomerField::LastName, |t| t.last_name, "text", "family-name"),
     (CustomerField::Phone, |t| t.phone, "tel", "tel"),
@@ -31,7 +34,7 @@ const FIELDS: [(CustomerField, fn(&Details) -> &'static str, &str, &str); 6] = [
 ];
 
 /// How a customer may choose to be contacted, as the select offers it.
-const CHANNELS: [(&str, fn(&Details) -> &'static str); 5] = [
+const CHANNELS: [(&str, Label); 5] = [
     ("", |t| t.no_preference),
     ("email", |t| t.by_email),
     ("phone", |t| t.by_phone),

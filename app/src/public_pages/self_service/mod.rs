@@ -76,13 +76,14 @@ fn form_html(v: &Visit, form: &RequestForm, error: Option<&str>) -> String {
     let described = if error.is_empty() { "" } else { " aria-invalid=\"true\" aria-describedby=\"email-error\"" };
     format!(
         "<h1>{heading}</h1><p>{intro}</p>\
-         <form method=\"post\" action=\"{action}\"><label for=\"email\">{label}</label>\
+         <form method=\"post\" action=\"/p/{key}/privacy/request{query}\"><label for=\"email\">{label}</label>\
          <input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" required value=\"{email}\"{described}>{error}\
          <fieldset><legend>{what}</legend>{choices}</fieldset>\
          <button type=\"submit\">{send}</button></form>",
         heading = escape(&(t.request.heading)(&v.site.name)),
         intro = escape(&(t.request.intro)(&v.site.name)),
-        action = format!("/p/{}/privacy/request{}", v.site.key.as_str(), v.query()),
+        key = v.site.key.as_str(),
+        query = v.query(),
         label = escape(t.common.email),
         email = escape(&form.email),
         what = escape(t.request.what),

@@ -266,4 +266,13 @@ pub static TEXTS: AdminTexts = AdminTexts {
         manager_can: "Bestuurder: alle kliëntwerk, uitvoer",
         owner_can: "Eienaar: alles, personeel, instellings",
     },
+    settings: Settings {
+        sections: "Afdelings van die instellings",
+        general: "Webwerf en widgets",
+        wording: "Bewoording en vrae",
+        privacy: "Privaatheid en bewaring",
+        mail: "E-pos en outomatisering",
+        loyalty: "Lojaliteit",
+        connections: "Webhooks en API-sleutels",
+    },
 };

@@ -266,4 +266,13 @@ pub static TEXTS: AdminTexts = AdminTexts {
         manager_can: "Manager: alle Kundenarbeit, Export",
         owner_can: "Inhaber: alles, Personal, Einstellungen",
     },
+    settings: Settings {
+        sections: "Bereiche der Einstellungen",
+        general: "Website und Widgets",
+        wording: "Texte und Fragen",
+        privacy: "Datenschutz und Aufbewahrung",
+        mail: "E-Mail und Automatisierung",
+        loyalty: "Treueprogramm",
+        connections: "Webhooks und API-Schlüssel",
+    },
 };

@@ -265,4 +265,13 @@ pub static TEXTS: AdminTexts = AdminTexts {
         manager_can: "Manager: all customer work, export",
         owner_can: "Owner: everything, staff, settings",
     },
+    settings: Settings {
+        sections: "Settings sections",
+        general: "Site and widgets",
+        wording: "Wording and questions",
+        privacy: "Privacy and retention",
+        mail: "Email and automation",
+        loyalty: "Loyalty",
+        connections: "Webhooks and API keys",
+    },
 };

@@ -268,4 +268,13 @@ pub static TEXTS: AdminTexts = AdminTexts {
         manager_can: "Esihenkilö: kaikki asiakastyö, vienti",
         owner_can: "Omistaja: kaikki, henkilökunta, asetukset",
     },
+    settings: Settings {
+        sections: "Asetusten osiot",
+        general: "Sivusto ja widgetit",
+        wording: "Tekstit ja kysymykset",
+        privacy: "Tietosuoja ja säilytys",
+        mail: "Sähköposti ja automaatio",
+        loyalty: "Kanta-asiakkuus",
+        connections: "Webhookit ja API-avaimet",
+    },
 };

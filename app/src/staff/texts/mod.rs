@@ -42,6 +42,7 @@ pub struct AdminTexts {
     pub cards: Cards,
     pub products: Products,
     pub staff: Staff,
+    pub settings: Settings,
 }
 
 /// Words many pages use.
@@ -321,6 +322,18 @@ pub struct Staff {
     pub staff_can: &'static str,
     pub manager_can: &'static str,
     pub owner_can: &'static str,
+}
+
+/// A site's settings: the names of its sections.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Settings {
+    pub sections: &'static str,
+    pub general: &'static str,
+    pub wording: &'static str,
+    pub privacy: &'static str,
+    pub mail: &'static str,
+    pub loyalty: &'static str,
+    pub connections: &'static str,
 }
 
 /// How a purchase was paid.

@@ -266,4 +266,13 @@ pub static TEXTS: AdminTexts = AdminTexts {
         manager_can: "Manager: al het klantwerk, exporteren",
         owner_can: "Eigenaar: alles, personeel, instellingen",
     },
+    settings: Settings {
+        sections: "Onderdelen van de instellingen",
+        general: "Site en widgets",
+        wording: "Teksten en vragen",
+        privacy: "Privacy en bewaartermijnen",
+        mail: "E-mail en automatisering",
+        loyalty: "Klantenkaart",
+        connections: "Webhooks en API-sleutels",
+    },
 };

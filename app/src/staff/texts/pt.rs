@@ -265,4 +265,13 @@ pub static TEXTS: AdminTexts = AdminTexts {
         manager_can: "Gestor: todo o trabalho com clientes, exportar",
         owner_can: "Proprietário: tudo, equipa, definições",
     },
+    settings: Settings {
+        sections: "Secções das definições",
+        general: "Site e widgets",
+        wording: "Textos e perguntas",
+        privacy: "Privacidade e conservação",
+        mail: "Email e automação",
+        loyalty: "Fidelização",
+        connections: "Webhooks e chaves de API",
+    },
 };

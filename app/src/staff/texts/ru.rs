@@ -269,4 +269,13 @@ pub static TEXTS: AdminTexts = AdminTexts {
         manager_can: "Менеджер: вся работа с клиентами, выгрузка",
         owner_can: "Владелец: всё, сотрудники, настройки",
     },
+    settings: Settings {
+        sections: "Разделы настроек",
+        general: "Сайт и виджеты",
+        wording: "Тексты и вопросы",
+        privacy: "Конфиденциальность и хранение",
+        mail: "Почта и автоматизация",
+        loyalty: "Лояльность",
+        connections: "Вебхуки и ключи API",
+    },
 };
