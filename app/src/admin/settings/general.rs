@@ -4,6 +4,7 @@
 use super::{AddOrigin, LanguageSelect, RemoveOrigin, SaveSite, SetAddressMode, SetWidget, SiteSettings};
 use crate::domain::{AddressMode, Field, WidgetKind, embed_snippet};
 use crate::staff::form_error::FormError;
+use crate::staff::texts::t;
 use crate::staff::ui::{action_error, reload_after};
 use crate::widgets::texts::Lang;
 use leptos::form::ActionForm;
@@ -11,20 +12,21 @@ use leptos::prelude::*;
 
 #[component]
 pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let w = &t().settings;
     let action = ServerAction::<SaveSite>::new();
     reload_after(action, changed);
     let error = action_error(action);
     view! {
-        <h2>"General"</h2>
+        <h2>{w.general_title}</h2>
         <ActionForm action attr:class="stacked" attr:id="general">
             <input type="hidden" name="form[site]" value=s.key.clone() />
-            <label>"Name" <input name="form[name]" value=s.name required /></label>
+            <label>{w.name} " " <input name="form[name]" value=s.name required /></label>
             <FormError error field=Field::SiteName />
-            <label>"Privacy policy address" <input name="form[privacy_policy_url]" value=s.privacy_policy_url required /></label>
+            <label>{w.policy_url} " " <input name="form[privacy_policy_url]" value=s.privacy_policy_url required /></label>
             <FormError error field=Field::PolicyUrl />
-            <label>"Default language" <LanguageSelect name="form[default_language]" selected=s.default_language.clone() /></label>
+            <label>{w.default_language} " " <LanguageSelect name="form[default_language]" selected=s.default_language.clone() /></label>
             <fieldset>
-                <legend>"Languages the site writes its own texts in (others see the default language)"</legend>
+                <legend>{w.languages}</legend>
                 {Lang::ALL.into_iter().map(|l| view! {
                     <label class="inline">
                         <input type="checkbox" name="form[languages][]" value=l.code()
@@ -34,11 +36,11 @@ pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView 
                 }).collect_view()}
             </fieldset>
             <FormError error field=Field::Language />
-            <label>"Query parameters kept in analytics page paths (e.g. " <code>"q page"</code> "; utm_* are always kept apart)"
+            <label>{w.kept_params_before} " " <code>"q page"</code> {w.kept_params_after}
                 <input name="form[kept_query_params]" value=s.kept_query_params />
             </label>
             <FormError error field=Field::QueryParams />
-            <label>"Country (phone numbers typed without a country code are read as this country's)"
+            <label>{w.country}
                 <select name="form[country]">
                     <option value="" selected=s.country.is_empty()>"—"</option>
                     {s.countries.iter().map(|(code, name)| view! {
@@ -48,13 +50,14 @@ pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView 
             </label>
             <FormError error field=Field::Country />
             <FormError error />
-            <button type="submit">"Save"</button>
+            <button type="submit">{w.save}</button>
         </ActionForm>
     }
 }
 
 #[component]
 pub(super) fn Origins(site: String, origins: Vec<String>, changed: RwSignal<u32>) -> impl IntoView {
+    let w = &t().settings;
     let add = ServerAction::<AddOrigin>::new();
     let remove = ServerAction::<RemoveOrigin>::new();
     reload_after(add, changed);
@@ -62,19 +65,19 @@ pub(super) fn Origins(site: String, origins: Vec<String>, changed: RwSignal<u32>
     let error = action_error(add);
     let empty = origins.is_empty();
     view! {
-        <h2>"Where the widgets may run"</h2>
-        <p class="hint">"Pages on these origins may use this site's widgets; calls from anywhere else are refused."</p>
-        {empty.then(|| view! { <p class="empty">"No origin yet: no page can use the widgets."</p> })}
+        <h2>{w.origins_title}</h2>
+        <p class="hint">{w.origins_hint}</p>
+        {empty.then(|| view! { <p class="empty">{w.no_origin}</p> })}
         <ul class="origins">
             {origins.into_iter().map(|origin| {
-                let shown = if origin == "self" { "Patron's own address (the demo pages)".to_owned() } else { origin.clone() };
+                let shown = if origin == "self" { w.own_address.to_owned() } else { origin.clone() };
                 let site = site.clone();
                 view! {
                     <li>
                         <code>{shown}</code>
                         <button type="button" class="secondary"
                             on:click=move |_| { remove.dispatch(RemoveOrigin { site: site.clone(), origin: origin.clone() }); }>
-                            "Remove"
+                            {w.remove}
                         </button>
                     </li>
                 }
@@ -82,8 +85,8 @@ pub(super) fn Origins(site: String, origins: Vec<String>, changed: RwSignal<u32>
         </ul>
         <ActionForm action=add attr:class="row">
             <input type="hidden" name="site" value=site />
-            <input name="origin" placeholder="https://shop.example" aria-label="Origin to allow" required />
-            <button type="submit">"Allow"</button>
+            <input name="origin" placeholder="https://shop.example" aria-label=w.origin_label required />
+            <button type="submit">{w.allow}</button>
         </ActionForm>
         <FormError error field=Field::Origin />
     }
@@ -97,14 +100,15 @@ pub(super) fn Widgets(
     server: String,
     changed: RwSignal<u32>,
 ) -> impl IntoView {
+    let w = &t().settings;
     let switch = ServerAction::<SetWidget>::new();
     reload_after(switch, changed);
     let set_address = ServerAction::<SetAddressMode>::new();
     reload_after(set_address, changed);
     let address_error = action_error(set_address);
     view! {
-        <h2>"Widgets"</h2>
-        <p class="hint">"Paste a snippet where the widget should appear. The script tag is needed once per page."</p>
+        <h2>{w.widgets_title}</h2>
+        <p class="hint">{w.widgets_hint}</p>
         <div class="widgets">
             {WidgetKind::ALL.into_iter().map(|kind| {
                 let on = enabled.contains(&kind);
@@ -120,24 +124,24 @@ pub(super) fn Widgets(
                                     let on = event_target_checked(&ev);
                                     switch.dispatch(SetWidget { site: site.clone(), widget: kind, on });
                                 } />
-                            <strong>{kind.title()}</strong>
-                            {(!on).then(|| view! { <span class="badge none">"off"</span> })}
+                            <strong>{w.widget(kind)}</strong>
+                            {(!on).then(|| view! { <span class="badge none">{w.off}</span> })}
                         </label>
                         {kind.takes_address().then(|| view! {
                             <label class="inline">
-                                "Postal address "
+                                {w.postal_address} " "
                                 <select name="address"
                                     on:change=move |ev| {
                                         let Some(mode) = AddressMode::from_code(&event_target_value(&ev)) else { return };
                                         set_address.dispatch(SetAddressMode { site: address_site.clone(), widget: kind, mode });
                                     }>
                                     {AddressMode::ALL.into_iter().map(|m| view! {
-                                        <option value=m.code() selected=m == address>{address_mode_label(m)}</option>
+                                        <option value=m.code() selected=m == address>{address_mode_label(w, m)}</option>
                                     }).collect_view()}
                                 </select>
                             </label>
                         })}
-                        <textarea class="snippet" readonly rows="3" aria-label=format!("Embed snippet: {}", kind.title())
+                        <textarea class="snippet" readonly rows="3" aria-label=(w.snippet_of)(w.widget(kind))
                             on:focus=move |ev| { event_target::<web_sys::HtmlTextAreaElement>(&ev).select(); }>
                             {snippet}
                         </textarea>
@@ -149,10 +153,10 @@ pub(super) fn Widgets(
     }
 }
 
-fn address_mode_label(mode: AddressMode) -> &'static str {
+fn address_mode_label(w: &'static crate::staff::texts::Settings, mode: AddressMode) -> &'static str {
     match mode {
-        AddressMode::Off => "not asked",
-        AddressMode::Optional => "optional",
-        AddressMode::Required => "required",
+        AddressMode::Off => w.address_off,
+        AddressMode::Optional => w.address_optional,
+        AddressMode::Required => w.address_required,
     }
 }

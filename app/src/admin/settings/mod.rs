@@ -110,7 +110,7 @@ pub fn SiteSettingsPage() -> impl IntoView {
     let api_keys = crate::admin::api_keys::ApiKeyState::new(key, changed);
     view! {
         <section class="settings">
-            <p><A href="/admin/sites">"← All sites"</A></p>
+            <p><A href="/admin/sites">{crate::staff::texts::t().settings.all_sites}</A></p>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {

@@ -328,12 +328,66 @@ pub struct Staff {
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Settings {
     pub sections: &'static str,
+    pub all_sites: &'static str,
+    pub general_title: &'static str,
+    pub name: &'static str,
+    pub policy_url: &'static str,
+    pub default_language: &'static str,
+    pub languages: &'static str,
+    pub kept_params_before: &'static str,
+    pub kept_params_after: &'static str,
+    pub country: &'static str,
+    pub save: &'static str,
+    pub origins_title: &'static str,
+    pub origins_hint: &'static str,
+    pub no_origin: &'static str,
+    pub own_address: &'static str,
+    pub remove: &'static str,
+    pub origin_label: &'static str,
+    pub allow: &'static str,
+    pub widgets_title: &'static str,
+    pub widgets_hint: &'static str,
+    pub off: &'static str,
+    pub postal_address: &'static str,
+    pub address_off: &'static str,
+    pub address_optional: &'static str,
+    pub address_required: &'static str,
+    /// A widget's name.
+    #[cfg_attr(test, serde(skip))]
+    pub snippet_of: fn(&str) -> String,
+    pub signup: &'static str,
+    pub reservation: &'static str,
+    pub favourites: &'static str,
+    pub reasons: &'static str,
+    pub nps: &'static str,
+    pub heard: &'static str,
+    pub warranty: &'static str,
+    pub profile: &'static str,
+    pub loyalty_widget: &'static str,
     pub general: &'static str,
     pub wording: &'static str,
     pub privacy: &'static str,
     pub mail: &'static str,
     pub loyalty: &'static str,
     pub connections: &'static str,
+}
+
+impl Settings {
+    /// A widget's name in this language.
+    pub fn widget(&self, kind: crate::domain::WidgetKind) -> &'static str {
+        use crate::domain::WidgetKind as W;
+        match kind {
+            W::Signup => self.signup,
+            W::Reservation => self.reservation,
+            W::Favourites => self.favourites,
+            W::Reasons => self.reasons,
+            W::Nps => self.nps,
+            W::Heard => self.heard,
+            W::Warranty => self.warranty,
+            W::Profile => self.profile,
+            W::Loyalty => self.loyalty_widget,
+        }
+    }
 }
 
 /// How a purchase was paid.
