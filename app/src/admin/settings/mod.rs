@@ -16,7 +16,7 @@ pub use api::{
 
 use crate::domain::{Field, ProfileField};
 use crate::staff::form_error::FormError;
-use crate::staff::ui::{action_error, reload_after};
+use crate::staff::ui::{ErrorLine, action_error, reload_after};
 use crate::widgets::question::QuestionKind;
 use crate::widgets::texts::Lang;
 use form::ProfileFieldsForm;
@@ -28,6 +28,8 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn SitesPage() -> impl IntoView {
+    let t = crate::staff::texts::t();
+    let w = &t.settings;
     let create = ServerAction::<CreateSite>::new();
     let sites = Resource::new(move || create.version().get(), |_| list_sites());
     let error = action_error(create);
@@ -39,13 +41,15 @@ pub fn SitesPage() -> impl IntoView {
     });
     view! {
         <section class="settings">
-            <h1>"Sites"</h1>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{t.frame.sites}</h1>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match sites.await {
                         Ok(sites) => view! {
                             <table class="customers">
-                                <thead><tr><th>"Site"</th><th>"Key"</th><th>"Allowed origins"</th><th>"Customers"</th></tr></thead>
+                                <thead><tr>
+                                    <th>{t.common.site}</th><th>{w.key}</th><th>{w.allowed_origins}</th><th>{w.customers}</th>
+                                </tr></thead>
                                 <tbody>
                                     {sites.into_iter().map(|s| view! {
                                         <tr>
@@ -58,26 +62,26 @@ pub fn SitesPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
                     }
                 })}
             </Transition>
-            <h2>"Add a site"</h2>
+            <h2>{w.add_site}</h2>
             <ActionForm action=create attr:class="stacked">
-                <label>"Name" <input name="form[name]" required /></label>
+                <label>{w.name} " " <input name="form[name]" required /></label>
                 <FormError error field=Field::SiteName />
-                <label>"Key (in the embed snippet: a-z, 0-9, - and _)" <input name="form[key]" required /></label>
+                <label>{w.key_hint} " " <input name="form[key]" required /></label>
                 <FormError error field=Field::SiteKey />
-                <label>"Privacy policy address" <input name="form[privacy_policy_url]" placeholder="/privacy" required /></label>
+                <label>{w.policy_url} " " <input name="form[privacy_policy_url]" placeholder="/privacy" required /></label>
                 <FormError error field=Field::PolicyUrl />
-                <label>"Default language" <LanguageSelect name="form[default_language]" selected="en".to_owned() /></label>
+                <label>{w.default_language} " " <LanguageSelect name="form[default_language]" selected="en".to_owned() /></label>
                 <FormError error field=Field::Language />
-                <label>"Newsletter consent wording (what a visitor agrees to)"
+                <label>{w.consent_wording_hint}
                     <textarea name="form[consent_text]" rows="3" required></textarea>
                 </label>
                 <FormError error field=Field::ConsentText />
                 <FormError error />
-                <button type="submit">"Add site"</button>
+                <button type="submit">{w.create_site}</button>
             </ActionForm>
         </section>
     }
@@ -111,11 +115,11 @@ pub fn SiteSettingsPage() -> impl IntoView {
     view! {
         <section class="settings">
             <p><A href="/admin/sites">{crate::staff::texts::t().settings.all_sites}</A></p>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=move || view! { <p>{crate::staff::texts::t().common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
                         Ok(s) => view! { <SettingsView s changed policy retention mail webhooks automation loyalty api_keys /> }.into_any(),
-                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <ErrorLine error /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -240,16 +244,17 @@ fn SettingsView(
 
 #[component]
 fn ConsentTexts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let w = &crate::staff::texts::t().settings;
     let action = ServerAction::<SaveConsentText>::new();
     reload_after(action, changed);
     let error = action_error(action);
     view! {
-        <h2>"Newsletter consent wording"</h2>
-        <p class="hint">"Saving a changed wording makes a new version; every consent keeps the wording it was given under."</p>
+        <h2>{w.consent_title}</h2>
+        <p class="hint">{w.consent_hint}</p>
         {s.languages.iter().filter_map(|code| Lang::from_code(code)).map(|lang| {
             let site = s.key.clone();
             let current = s.consent_texts.iter().find(|c| c.language == lang.code()).cloned();
-            let version = current.as_ref().map_or("none yet".to_owned(), |c| format!("version {}", c.version));
+            let version = current.as_ref().map_or(w.none_yet.to_owned(), |c| (w.version)(c.version));
             view! {
                 <ActionForm action attr:class="stacked" attr:data-consent=lang.code()>
                     <input type="hidden" name="site" value=site />
@@ -257,7 +262,7 @@ fn ConsentTexts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
                     <label>{format!("{} ({version})", lang.name())}
                         <textarea name="body" rows="2">{current.map(|c| c.body).unwrap_or_default()}</textarea>
                     </label>
-                    <button type="submit">"Save wording"</button>
+                    <button type="submit">{w.save_wording}</button>
                 </ActionForm>
             }
         }).collect_view()}
@@ -267,6 +272,7 @@ fn ConsentTexts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn Questions(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let w = &crate::staff::texts::t().settings;
     let add = ServerAction::<AddOption>::new();
     let switch = ServerAction::<SetOption>::new();
     let shift = ServerAction::<MoveOption>::new();
@@ -276,25 +282,25 @@ fn Questions(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
     let error = action_error(add);
     let with_options = s.questions.into_iter().filter(|q| q.kind != QuestionKind::Nps);
     view! {
-        <h2>"Question options"</h2>
+        <h2>{w.options_title}</h2>
         {with_options.map(|q| {
             let site = s.key.clone();
             let last = q.options.len().saturating_sub(1);
             view! {
-                <h3>{question_title(q.kind)}</h3>
+                <h3>{question_title(w, q.kind)}</h3>
                 <ol class="options" data-question=q.kind.key()>
                     {q.options.into_iter().enumerate().map(|(i, o)| {
                         let (s1, s2, s3) = (site.clone(), site.clone(), site.clone());
                         view! {
                             <li class:off=!o.active>
                                 <code>{o.code.clone()}</code>
-                                <button type="button" class="secondary" disabled=i == 0 aria-label=format!("Move {} up", o.code)
+                                <button type="button" class="secondary" disabled=i == 0 aria-label=(w.move_up)(&o.code)
                                     on:click=move |_| { shift.dispatch(MoveOption { site: s1.clone(), option: o.id, up: true }); }>"↑"</button>
-                                <button type="button" class="secondary" disabled=i == last aria-label=format!("Move {} down", o.code)
+                                <button type="button" class="secondary" disabled=i == last aria-label=(w.move_down)(&o.code)
                                     on:click=move |_| { shift.dispatch(MoveOption { site: s2.clone(), option: o.id, up: false }); }>"↓"</button>
                                 <button type="button" class="secondary"
                                     on:click=move |_| { switch.dispatch(SetOption { site: s3.clone(), option: o.id, active: !o.active }); }>
-                                    {if o.active { "Switch off" } else { "Switch on" }}
+                                    {if o.active { w.switch_off } else { w.switch_on }}
                                 </button>
                             </li>
                         }
@@ -303,9 +309,9 @@ fn Questions(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
                 <ActionForm action=add attr:class="row">
                     <input type="hidden" name="site" value=site />
                     <input type="hidden" name="question" value=format!("{:?}", q.kind) />
-                    <input name="code" placeholder="code, e.g. free_parking" aria-label="New option code" required />
-                    <input name="label" placeholder="label in the default language" aria-label="New option label" />
-                    <button type="submit">"Add option"</button>
+                    <input name="code" placeholder=w.code_placeholder aria-label=w.new_code required />
+                    <input name="label" placeholder=w.label_placeholder aria-label=w.new_label />
+                    <button type="submit">{w.add_option}</button>
                 </ActionForm>
             }
         }).collect_view()}
@@ -314,23 +320,24 @@ fn Questions(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-fn question_title(kind: QuestionKind) -> &'static str {
+fn question_title(w: &'static crate::staff::texts::Settings, kind: QuestionKind) -> &'static str {
     match kind {
-        QuestionKind::Reasons => "Rank your reasons",
-        QuestionKind::Nps => "Net Promoter Score",
-        QuestionKind::Heard => "How did you hear about us?",
+        QuestionKind::Reasons => w.reasons,
+        QuestionKind::Nps => w.nps,
+        QuestionKind::Heard => w.heard,
     }
 }
 
 /// The site's own wording per language, with the catalogue's wording as placeholder.
 #[component]
 fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
+    let w = &crate::staff::texts::t().settings;
     let action = ServerAction::<SaveTexts>::new();
     reload_after(action, changed);
     let error = action_error(action);
     view! {
-        <h2>"Texts"</h2>
-        <p class="hint">"Leave a field empty to use Patron's own wording (shown greyed)."</p>
+        <h2>{w.texts_title}</h2>
+        <p class="hint">{w.texts_hint}</p>
         {s.languages.iter().filter_map(|code| Lang::from_code(code)).map(|lang| {
             let t = lang.texts();
             let mut rows: Vec<(String, String, String)> = Vec::new();
@@ -340,7 +347,7 @@ fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
                     QuestionKind::Nps => t.nps_question,
                     QuestionKind::Heard => t.heard_question,
                 };
-                rows.push((format!("{}.question", q.kind.key()), question_title(q.kind).to_owned(), catalogue.to_owned()));
+                rows.push((format!("{}.question", q.kind.key()), question_title(w, q.kind).to_owned(), catalogue.to_owned()));
                 for o in &q.options {
                     let placeholder = (t.option)(&o.code).unwrap_or("").to_owned();
                     rows.push((format!("{}.option.{}", q.kind.key(), o.code), format!("· {}", o.code), placeholder));
@@ -369,7 +376,7 @@ fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
-                        <button type="submit">{format!("Save {} texts", lang.name())}</button>
+                        <button type="submit">{(w.save_texts)(lang.name())}</button>
                     </ActionForm>
                 </details>
             }
@@ -380,6 +387,9 @@ fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn ProfileFields(site: String, profile_fields: Vec<ProfileField>, changed: RwSignal<u32>) -> impl IntoView {
+    let w = &crate::staff::texts::t().settings;
+    // Each question as the widget asks it, in the reader's language.
+    let asked = use_context::<Lang>().unwrap_or(Lang::En).texts().profile_field;
     let save = ServerAction::<SaveProfileFields>::new();
     reload_after(save, changed);
     let send = move |fields: Vec<ProfileField>, site: String| {
@@ -389,8 +399,8 @@ fn ProfileFields(site: String, profile_fields: Vec<ProfileField>, changed: RwSig
     let missing: Vec<ProfileField> = ProfileField::ALL.into_iter().filter(|f| !profile_fields.contains(f)).collect();
     let last = profile_fields.len().saturating_sub(1);
     view! {
-        <h2>"Progressive profile"</h2>
-        <p class="hint">"A known visitor is asked the next one or two unanswered fields, in this order."</p>
+        <h2>{w.profile}</h2>
+        <p class="hint">{w.profile_hint}</p>
         <ol class="options" data-question="profile">
             {profile_fields.iter().enumerate().map(|(i, field)| {
                 let (list, site) = (profile_fields.clone(), site.clone());
@@ -405,10 +415,10 @@ fn ProfileFields(site: String, profile_fields: Vec<ProfileField>, changed: RwSig
                 let (s1, s2, s3) = (site.clone(), site.clone(), site);
                 view! {
                     <li>
-                        <code>{field.code()}</code>
+                        <span data-field=field.code()>{asked(field.code())}</span>
                         <button type="button" class="secondary" disabled=i == 0 on:click=move |_| send(up.clone(), s1.clone())>"↑"</button>
                         <button type="button" class="secondary" disabled=i == last on:click=move |_| send(down.clone(), s2.clone())>"↓"</button>
-                        <button type="button" class="secondary" on:click=move |_| send(without.clone(), s3.clone())>"Don't ask"</button>
+                        <button type="button" class="secondary" on:click=move |_| send(without.clone(), s3.clone())>{w.dont_ask}</button>
                     </li>
                 }
             }).collect_view()}
@@ -419,7 +429,7 @@ fn ProfileFields(site: String, profile_fields: Vec<ProfileField>, changed: RwSig
             let site = site.clone();
             view! {
                 <button type="button" class="secondary" on:click=move |_| send(with.clone(), site.clone())>
-                    {format!("Ask {}", field.code())}
+                    {(w.ask)(asked(field.code()))}
                 </button>
             }
         }).collect_view()}

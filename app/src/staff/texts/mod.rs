@@ -364,6 +364,42 @@ pub struct Settings {
     pub warranty: &'static str,
     pub profile: &'static str,
     pub loyalty_widget: &'static str,
+    pub key: &'static str,
+    pub allowed_origins: &'static str,
+    pub customers: &'static str,
+    pub add_site: &'static str,
+    pub key_hint: &'static str,
+    pub consent_wording_hint: &'static str,
+    pub create_site: &'static str,
+    pub consent_title: &'static str,
+    pub consent_hint: &'static str,
+    pub none_yet: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub version: fn(i64) -> String,
+    pub save_wording: &'static str,
+    pub options_title: &'static str,
+    /// An option's code.
+    #[cfg_attr(test, serde(skip))]
+    pub move_up: fn(&str) -> String,
+    #[cfg_attr(test, serde(skip))]
+    pub move_down: fn(&str) -> String,
+    pub switch_off: &'static str,
+    pub switch_on: &'static str,
+    pub code_placeholder: &'static str,
+    pub new_code: &'static str,
+    pub label_placeholder: &'static str,
+    pub new_label: &'static str,
+    pub add_option: &'static str,
+    pub texts_title: &'static str,
+    pub texts_hint: &'static str,
+    /// A language's own name.
+    #[cfg_attr(test, serde(skip))]
+    pub save_texts: fn(&str) -> String,
+    pub profile_hint: &'static str,
+    pub dont_ask: &'static str,
+    /// A profile question.
+    #[cfg_attr(test, serde(skip))]
+    pub ask: fn(&str) -> String,
     pub general: &'static str,
     pub wording: &'static str,
     pub privacy: &'static str,

@@ -81,6 +81,10 @@ fn sentences_built_from_a_value_show_it() {
         assert!((t.products.change)("RYE-1").contains("RYE-1"), "{code} change");
         assert!((t.staff.role_of)("a@b.example").contains("a@b.example"), "{code} role_of");
         assert!((t.settings.snippet_of)("Zebra").contains("Zebra"), "{code} snippet_of");
+        for f in [t.settings.move_up, t.settings.move_down, t.settings.save_texts, t.settings.ask] {
+            assert!(f("Zebra").contains("Zebra"), "{code} a settings sentence drops its value");
+        }
+        assert!((t.settings.version)(7).contains('7'), "{code} version");
         let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
         assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
         assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
