@@ -40,10 +40,12 @@ impl PolicyState {
 pub fn PolicySettings(site: String, state: PolicyState) -> impl IntoView {
     let PolicyState { save, policy } = state;
     let error = action_error(save);
+    let t = crate::staff::texts::t();
+    let w = &t.privacy;
     view! {
-        <h2>"Privacy policy"</h2>
-        <p class="hint">"Patron writes the policy from these settings: what each widget you use collects and why, how long things are kept, and how customers exercise their rights. Add who you are and how to reach you. Every change publishes a new version; each consent keeps the version it was given under. Point the privacy policy address above to this page, or copy its words into your own."</p>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h2>{w.policy_title}</h2>
+        <p class="hint">{w.policy_hint}</p>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -56,29 +58,30 @@ pub fn PolicySettings(site: String, state: PolicyState) -> impl IntoView {
                     view! {
                         <p data-policy-version=view_data.current.as_ref().map(|c| c.version)>
                             {match &view_data.current {
-                                Some(c) => format!("Version {} in force since {}. ", c.version, short_time(&c.published_at)),
-                                None => "Not published yet. ".to_owned(),
+                                Some(c) => (w.in_force)(c.version, &short_time(&c.published_at)),
+                                None => w.not_published.to_owned(),
                             }}
+                            " "
                             <a href=address.clone() target="_blank" rel="noopener">{address.clone()}</a>
                         </p>
                         <ActionForm action=save attr:class="stacked" attr:id="privacy-policy">
                             <input type="hidden" name="site" value=site />
-                            <label>"Who you are and how to reach you (paragraphs separated by a blank line)"
+                            <label>{w.owner_text}
                                 <textarea name="owner_text" rows="5">{owner_text}</textarea>
                             </label>
                             <FormError error field=Field::PolicyText />
                             <FormError error />
-                            <button type="submit">"Publish"</button>
+                            <button type="submit">{w.publish}</button>
                         </ActionForm>
                         <details>
-                            <summary>{format!("All versions ({})", view_data.versions.len())}</summary>
+                            <summary>{(w.all_versions)(view_data.versions.len())}</summary>
                             <ul class="policy-versions">
                                 {view_data.versions.into_iter().map(|v| view! {
                                     <li>
                                         <a href=format!("{address}?version={}", v.version) target="_blank" rel="noopener">
-                                            {format!("Version {}", v.version)}
+                                            {(w.version)(v.version)}
                                         </a>
-                                        {format!(" — {}, {}", short_time(&v.published_at), v.staff.unwrap_or_else(|| "after a settings change".to_owned()))}
+                                        {format!(" — {}, {}", short_time(&v.published_at), v.staff.unwrap_or_else(|| w.after_settings.to_owned()))}
                                     </li>
                                 }).collect_view()}
                             </ul>

@@ -60,10 +60,12 @@ pub fn RetentionSettings(site: String, state: RetentionState) -> impl IntoView {
     let RetentionState { save, apply, data: view_data } = state;
     let error = action_error(save);
     let apply_error = action_error(apply);
+    let t = crate::staff::texts::t();
+    let w = &t.privacy;
     view! {
-        <h2>"Retention"</h2>
-        <p class="hint">"How long this site keeps what it collects. Patron applies these rules every hour; what it removes is listed below. The privacy policy page states them."</p>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h2>{w.retention_title}</h2>
+        <p class="hint">{w.retention_hint}</p>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -76,26 +78,26 @@ pub fn RetentionSettings(site: String, state: RetentionState) -> impl IntoView {
                     view! {
                         <ActionForm action=save attr:class="stacked" attr:id="retention">
                             <input type="hidden" name="site" value=site />
-                            <label>{format!("Delete page views and events after (months, {} to {})", ANALYTICS_MONTHS.start(), ANALYTICS_MONTHS.end())}
+                            <label>{(w.analytics_months)(*ANALYTICS_MONTHS.start(), *ANALYTICS_MONTHS.end())}
                                 <input name="analytics_months" inputmode="numeric" value=rules.analytics_months.to_string() required />
                             </label>
                             <FormError error field=Field::AnalyticsMonths />
-                            <label>{format!("Erase customers inactive and without consent for (months, {} to {}; empty: keep them)", INACTIVE_MONTHS.start(), INACTIVE_MONTHS.end())}
+                            <label>{(w.inactive_months)(*INACTIVE_MONTHS.start(), *INACTIVE_MONTHS.end())}
                                 <input name="inactive_months" inputmode="numeric" value=rules.inactive_months.map(|m| m.to_string()).unwrap_or_default() />
                             </label>
                             <FormError error field=Field::InactiveMonths />
                             <FormError error />
-                            <button type="submit">"Save retention"</button>
+                            <button type="submit">{w.save_retention}</button>
                         </ActionForm>
                         <p data-retention-last>
                             {match rules.last_run_at {
-                                Some(at) => format!("Last applied: {}", short_time(&at)),
-                                None => "Not applied yet.".to_owned(),
+                                Some(at) => (w.last_applied)(&short_time(&at)),
+                                None => w.not_applied.to_owned(),
                             }}
                         </p>
                         <ActionForm action=apply>
                             <input type="hidden" name="site" value=apply_site />
-                            <button type="submit" class="secondary">"Apply now"</button>
+                            <button type="submit" class="secondary">{w.apply_now}</button>
                         </ActionForm>
                         <RunList runs=data.runs />
                     }.into_any()
@@ -108,14 +110,15 @@ pub fn RetentionSettings(site: String, state: RetentionState) -> impl IntoView {
 
 #[component]
 fn RunList(runs: Vec<RetentionRun>) -> impl IntoView {
+    let w = &crate::staff::texts::t().privacy;
     if runs.is_empty() {
-        return view! { <p class="empty">"Nothing has been removed yet."</p> }.into_any();
+        return view! { <p class="empty">{w.nothing_removed}</p> }.into_any();
     }
     view! {
         <table class="customers retention-runs">
             <thead><tr>
-                <th>"When"</th><th class="number">"Page views"</th><th class="number">"Events"</th>
-                <th class="number">"Customers erased"</th><th class="number">"Uploads dropped"</th><th class="number">"Links closed"</th>
+                <th>{w.when}</th><th class="number">{w.page_views}</th><th class="number">{w.events}</th>
+                <th class="number">{w.erased}</th><th class="number">{w.uploads}</th><th class="number">{w.links}</th>
             </tr></thead>
             <tbody>
                 {runs.into_iter().map(|r| view! {

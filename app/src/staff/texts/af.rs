@@ -337,4 +337,34 @@ pub static TEXTS: AdminTexts = AdminTexts {
         loyalty: "Lojaliteit",
         connections: "Webhooks en API-sleutels",
     },
+    privacy: PrivacySettings {
+        policy_title: "Privaatheidsbeleid",
+        policy_hint: "Patron skryf die beleid uit hierdie instellings: wat elke widget wat jy gebruik versamel en waarom, hoe lank dinge gehou word, en hoe kliënte hul regte uitoefen. Voeg by wie jy is en hoe om jou te bereik. Elke verandering publiseer 'n nuwe weergawe; elke toestemming hou die weergawe waaronder dit gegee is. Laat die adres van die privaatheidsbeleid na hierdie bladsy wys, of kopieer die woorde in jou eie.",
+        in_force: |version, since| format!("Weergawe {version} van krag sedert {since}."),
+        not_published: "Nog nie gepubliseer nie.",
+        owner_text: "Wie jy is en hoe om jou te bereik (paragrawe geskei deur 'n leë reël)",
+        publish: "Publiseer",
+        all_versions: |n| format!("Alle weergawes ({n})"),
+        version: |n| format!("Weergawe {n}"),
+        after_settings: "ná 'n verandering van die instellings",
+        retention_title: "Bewaring",
+        retention_hint: "Hoe lank hierdie webwerf hou wat dit versamel. Patron pas hierdie reëls elke uur toe; wat dit verwyder, word hieronder gelys. Die privaatheidsbeleid noem hulle.",
+        analytics_months: |min, max| format!("Vee bladsybesoeke en gebeure uit ná (maande, {min} tot {max})"),
+        inactive_months: |min, max| {
+            format!(
+                "Vee kliënte uit wat onaktief is en sonder toestemming vir (maande, {min} tot {max}; leeg: hou hulle)"
+            )
+        },
+        save_retention: "Stoor bewaring",
+        last_applied: |at| format!("Laas toegepas: {at}"),
+        not_applied: "Nog nie toegepas nie.",
+        apply_now: "Pas nou toe",
+        nothing_removed: "Niks is nog verwyder nie.",
+        when: "Wanneer",
+        page_views: "Bladsybesoeke",
+        events: "Gebeure",
+        erased: "Kliënte uitgevee",
+        uploads: "Oplaaie verwyder",
+        links: "Skakels gesluit",
+    },
 };

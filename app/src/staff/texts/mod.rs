@@ -43,6 +43,7 @@ pub struct AdminTexts {
     pub products: Products,
     pub staff: Staff,
     pub settings: Settings,
+    pub privacy: PrivacySettings,
 }
 
 /// Words many pages use.
@@ -424,6 +425,43 @@ impl Settings {
             W::Loyalty => self.loyalty_widget,
         }
     }
+}
+
+/// A site's privacy policy and retention settings.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct PrivacySettings {
+    pub policy_title: &'static str,
+    pub policy_hint: &'static str,
+    /// The version in force and since when.
+    #[cfg_attr(test, serde(skip))]
+    pub in_force: fn(i64, &str) -> String,
+    pub not_published: &'static str,
+    pub owner_text: &'static str,
+    pub publish: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub all_versions: fn(usize) -> String,
+    #[cfg_attr(test, serde(skip))]
+    pub version: fn(i64) -> String,
+    pub after_settings: &'static str,
+    pub retention_title: &'static str,
+    pub retention_hint: &'static str,
+    /// The fewest and most months allowed.
+    #[cfg_attr(test, serde(skip))]
+    pub analytics_months: fn(i64, i64) -> String,
+    #[cfg_attr(test, serde(skip))]
+    pub inactive_months: fn(i64, i64) -> String,
+    pub save_retention: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub last_applied: fn(&str) -> String,
+    pub not_applied: &'static str,
+    pub apply_now: &'static str,
+    pub nothing_removed: &'static str,
+    pub when: &'static str,
+    pub page_views: &'static str,
+    pub events: &'static str,
+    pub erased: &'static str,
+    pub uploads: &'static str,
+    pub links: &'static str,
 }
 
 /// How a purchase was paid.

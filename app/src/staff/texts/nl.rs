@@ -337,4 +337,34 @@ pub static TEXTS: AdminTexts = AdminTexts {
         loyalty: "Klantenkaart",
         connections: "Webhooks en API-sleutels",
     },
+    privacy: PrivacySettings {
+        policy_title: "Privacyverklaring",
+        policy_hint: "Patron schrijft de verklaring op basis van deze instellingen: wat elke widget die u gebruikt verzamelt en waarom, hoe lang alles bewaard wordt en hoe klanten hun rechten uitoefenen. Vul aan wie u bent en hoe men u bereikt. Elke wijziging publiceert een nieuwe versie; elke toestemming houdt de versie waaronder ze gegeven is. Laat het adres van de privacyverklaring naar deze pagina wijzen, of neem de tekst over in uw eigen verklaring.",
+        in_force: |version, since| format!("Versie {version} geldt sinds {since}."),
+        not_published: "Nog niet gepubliceerd.",
+        owner_text: "Wie u bent en hoe men u bereikt (alinea's gescheiden door een lege regel)",
+        publish: "Publiceren",
+        all_versions: |n| format!("Alle versies ({n})"),
+        version: |n| format!("Versie {n}"),
+        after_settings: "na een wijziging van de instellingen",
+        retention_title: "Bewaartermijnen",
+        retention_hint: "Hoe lang deze site bewaart wat hij verzamelt. Patron past deze regels elk uur toe; wat het verwijdert staat hieronder. De privacyverklaring noemt ze.",
+        analytics_months: |min, max| format!("Paginabezoeken en gebeurtenissen wissen na (maanden, {min} tot {max})"),
+        inactive_months: |min, max| {
+            format!(
+                "Klanten wissen die inactief zijn en geen toestemming hebben na (maanden, {min} tot {max}; leeg: bewaren)"
+            )
+        },
+        save_retention: "Bewaartermijnen opslaan",
+        last_applied: |at| format!("Laatst toegepast: {at}"),
+        not_applied: "Nog niet toegepast.",
+        apply_now: "Nu toepassen",
+        nothing_removed: "Er is nog niets verwijderd.",
+        when: "Wanneer",
+        page_views: "Paginabezoeken",
+        events: "Gebeurtenissen",
+        erased: "Klanten gewist",
+        uploads: "Uploads verwijderd",
+        links: "Links gesloten",
+    },
 };

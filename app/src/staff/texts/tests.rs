@@ -85,6 +85,15 @@ fn sentences_built_from_a_value_show_it() {
             assert!(f("Zebra").contains("Zebra"), "{code} a settings sentence drops its value");
         }
         assert!((t.settings.version)(7).contains('7'), "{code} version");
+        let p = &t.privacy;
+        let in_force = (p.in_force)(7, "2026-01-02 10:00");
+        assert!(in_force.contains('7') && in_force.contains("2026-01-02 10:00"), "{code} in_force");
+        assert!((p.all_versions)(7).contains('7') && (p.version)(7).contains('7'), "{code} versions");
+        for f in [p.analytics_months, p.inactive_months] {
+            let s = f(1, 120);
+            assert!(s.contains('1') && s.contains("120"), "{code} {s}");
+        }
+        assert!((p.last_applied)("2026-01-02 10:00").contains("2026-01-02 10:00"), "{code} last_applied");
         let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
         assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
         assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
