@@ -36,9 +36,11 @@ pub fn MailSettings(site: String, state: MailState) -> impl IntoView {
     let MailState { opt_in, wording, data } = state;
     let opt_in_error = action_error(opt_in);
     let wording_error = action_error(wording);
+    let t = crate::staff::texts::t();
+    let m = &t.mail;
     view! {
-        <h2>"Email"</h2>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h2>{m.title}</h2>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -51,21 +53,21 @@ pub fn MailSettings(site: String, state: MailState) -> impl IntoView {
                     let wordings = data.wordings.into_iter().map(|w| wording_form(w, site.clone(), wording)).collect_view();
                     view! {
                         <p class="hint" data-mail-server>{match data.mail_server {
-                            Some(server) => format!("Mails are sent through {server}."),
-                            None => "No mail server is set up (PATRON_SMTP_URL): mails wait in the outbox, where staff can read them.".to_owned(),
+                            Some(server) => (m.sent_through)(&server),
+                            None => m.no_server.to_owned(),
                         }}</p>
                         <ActionForm action=opt_in attr:class="stacked" attr:id="double-opt-in">
                             <input type="hidden" name="site" value=opt_in_site />
                             <label class="check">
                                 <input type="checkbox" name="on" value="on" checked=n.double_opt_in />
-                                "Double opt-in: a newsletter signup is stored only once its address confirms it by the link mailed to it"
+                                {m.double_opt_in}
                             </label>
-                            <label>{format!("Confirmation links work for (hours, {} to {})", CONFIRM_HOURS.start(), CONFIRM_HOURS.end())}
+                            <label>{(m.confirm_hours)(*CONFIRM_HOURS.start(), *CONFIRM_HOURS.end())}
                                 <input name="confirm_hours" inputmode="numeric" value=n.confirm_hours.to_string() required />
                             </label>
                             <FormError error=opt_in_error field=Field::ConfirmHours />
                             <FormError error=opt_in_error />
-                            <button type="submit">"Save double opt-in"</button>
+                            <button type="submit">{m.save_opt_in}</button>
                         </ActionForm>
                         {wordings}
                         <FormError error=wording_error field=Field::MailSubject />
@@ -78,29 +80,32 @@ pub fn MailSettings(site: String, state: MailState) -> impl IntoView {
     }
 }
 
-/// The form of one mail's wording in one language.
+/// The form of one mail's wording in one language, folded: a site has about 35.
 fn wording_form(w: WordingView, site: String, action: ServerAction<SaveMailWording>) -> impl IntoView {
-    let origin = if w.own { "this site's wording" } else { "Patron's wording" };
-    let title = format!("{} · {} ({origin})", w.title, w.language_name);
+    let m = &crate::staff::texts::t().mail;
+    let origin = if w.own { m.site_wording } else { m.patrons_wording };
+    let title = format!("{} · {} ({origin})", m.kind(&w.kind), w.language_name);
     let id = format!("{}:{}", w.kind, w.language);
-    let placeholders = format!("Body (placeholders: {})", w.placeholders);
+    let placeholders = (m.body)(&w.placeholders);
     view! {
+        <details class="wording">
+        <summary>{title}</summary>
         <ActionForm action attr:class="stacked" attr:data-wording=id>
-            <h3>{title}</h3>
             <input type="hidden" name="site" value=site />
             <input type="hidden" name="kind" value=w.kind />
             <input type="hidden" name="language" value=w.language />
-            <label>"Subject" <input name="subject" value=w.subject /></label>
+            <label>{m.subject} " " <input name="subject" value=w.subject /></label>
             <label>{placeholders}
                 <textarea name="body" rows="8">{w.body}</textarea>
             </label>
             <p class="row">
-                <button type="submit">"Save wording"</button>
+                <button type="submit">{m.save_wording}</button>
                 {w.own.then(|| view! {
-                    <button type="submit" class="secondary" name="reset" value="reset">"Use Patron's wording"</button>
+                    <button type="submit" class="secondary" name="reset" value="reset">{m.use_patrons}</button>
                 })}
             </p>
         </ActionForm>
+        </details>
     }
 }
 
@@ -108,10 +113,12 @@ fn wording_form(w: WordingView, site: String, action: ServerAction<SaveMailWordi
 #[component]
 pub fn OutboxPage() -> impl IntoView {
     let mails = Resource::new(|| (), |_| outbox());
+    let t = crate::staff::texts::t();
+    let m = &t.mail;
     view! {
         <section class="outbox">
-            <h1>"Outbox"</h1>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{t.frame.outbox}</h1>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     let view = match mails.await {
                         Ok(view) => view,
@@ -120,15 +127,17 @@ pub fn OutboxPage() -> impl IntoView {
                     let sending = view.mail_server.is_some();
                     view! {
                         <p class="hint">{match view.mail_server {
-                            Some(server) => format!("Mails are sent through {server}; one that fails is tried again, less often each time, for about two hours."),
-                            None => "No mail server is set up (PATRON_SMTP_URL): nothing leaves. Pass a mail's link on to the customer yourself.".to_owned(),
+                            Some(server) => (m.outbox_sending)(&server),
+                            None => m.outbox_no_server.to_owned(),
                         }}</p>
                         {if view.mails.is_empty() {
-                            view! { <p class="empty">"No mail yet."</p> }.into_any()
+                            view! { <p class="empty">{m.no_mail}</p> }.into_any()
                         } else {
                             view! {
                                 <table class="customers outbox-mails">
-                                    <thead><tr><th>"Written"</th><th>"Site"</th><th>"To"</th><th>"Subject"</th><th>"State"</th></tr></thead>
+                                    <thead><tr>
+                                        <th>{m.written}</th><th>{t.common.site}</th><th>{m.to}</th><th>{m.subject}</th><th>{m.state}</th>
+                                    </tr></thead>
                                     <tbody>
                                         {view.mails.into_iter().map(|m| mail_row(m, sending)).collect_view()}
                                     </tbody>
@@ -143,12 +152,13 @@ pub fn OutboxPage() -> impl IntoView {
 }
 
 fn mail_state(m: &OutboxMail, sending: bool) -> String {
+    let w = &crate::staff::texts::t().mail;
     match (&m.sent_at, &m.failed_at, &m.last_error) {
-        (Some(at), _, _) => format!("sent {}", short_time(at)),
-        (None, Some(at), error) => format!("failed {}: {}", short_time(at), error.as_deref().unwrap_or("")),
-        (None, None, Some(error)) => format!("waiting, try {} failed: {error}", m.attempts),
-        _ if m.by_hand || !sending => "waiting (pass it on by hand)".to_owned(),
-        _ => "waiting".to_owned(),
+        (Some(at), _, _) => (w.sent)(&short_time(at)),
+        (None, Some(at), error) => (w.failed)(&short_time(at), error.as_deref().unwrap_or("")),
+        (None, None, Some(error)) => (w.retrying)(m.attempts, error),
+        _ if m.by_hand || !sending => w.by_hand.to_owned(),
+        _ => w.waiting.to_owned(),
     }
 }
 

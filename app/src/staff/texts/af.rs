@@ -367,4 +367,38 @@ pub static TEXTS: AdminTexts = AdminTexts {
         uploads: "Oplaaie verwyder",
         links: "Skakels gesluit",
     },
+    mail: Mail {
+        title: "E-pos",
+        sent_through: |server| format!("E-posse word deur {server} gestuur."),
+        no_server: "Nog geen e-posbediener is opgestel nie: e-posse wag in die uitkassie, waar personeel dit kan lees en aanstuur. Wie Patron bedryf, stel een op.",
+        double_opt_in: "Dubbele inteken: 'n nuusbriefaansluiting word eers gestoor wanneer die adres dit bevestig met die skakel wat daarheen gestuur is",
+        confirm_hours: |min, max| format!("Bevestigingskakels werk vir (ure, {min} tot {max})"),
+        save_opt_in: "Stoor dubbele inteken",
+        site_wording: "hierdie webwerf se bewoording",
+        patrons_wording: "Patron se bewoording",
+        subject: "Onderwerp",
+        body: |placeholders| format!("Teks (plekhouers: {placeholders})"),
+        save_wording: "Stoor bewoording",
+        use_patrons: "Gebruik Patron se bewoording",
+        confirm_newsletter: "Nuusbriefbevestiging (dubbele inteken)",
+        win_back: "Terugwen-aanbod aan slapende kliënte (outomatisering)",
+        nps_follow_up: "Opvolging van 'n lae NPS-telling (outomatisering)",
+        item_arrived: "Bespreekte item het aangekom (outomatisering)",
+        my_page_link: "Aanmeldskakel na die kliënt se eie bladsy",
+        outbox_sending: |server| {
+            format!(
+                "E-posse word deur {server} gestuur; een wat misluk, word weer probeer, al minder gereeld, vir omtrent twee uur."
+            )
+        },
+        outbox_no_server: "Nog geen e-posbediener is opgestel nie: niks gaan uit nie. Gee 'n e-pos se skakel self aan die kliënt.",
+        no_mail: "Nog geen e-pos nie.",
+        written: "Geskryf",
+        to: "Aan",
+        state: "Stand",
+        sent: |at| format!("gestuur {at}"),
+        failed: |at, error| format!("misluk {at}: {error}"),
+        retrying: |n, error| format!("wag, poging {n} het misluk: {error}"),
+        by_hand: "wag (gee self aan)",
+        waiting: "wag",
+    },
 };

@@ -365,4 +365,38 @@ pub static TEXTS: AdminTexts = AdminTexts {
         uploads: "Entfernte Uploads",
         links: "Geschlossene Links",
     },
+    mail: Mail {
+        title: "E-Mail",
+        sent_through: |server| format!("E-Mails werden über {server} gesendet."),
+        no_server: "Noch kein Mailserver eingerichtet: E-Mails warten im Postausgang, wo das Personal sie lesen und weitergeben kann. Wer Patron betreibt, richtet einen ein.",
+        double_opt_in: "Double-Opt-in: eine Newsletter-Anmeldung wird erst gespeichert, wenn die Adresse sie über den zugesandten Link bestätigt",
+        confirm_hours: |min, max| format!("Bestätigungslinks gelten (Stunden, {min} bis {max})"),
+        save_opt_in: "Double-Opt-in speichern",
+        site_wording: "Wortlaut dieser Website",
+        patrons_wording: "Wortlaut von Patron",
+        subject: "Betreff",
+        body: |placeholders| format!("Text (Platzhalter: {placeholders})"),
+        save_wording: "Wortlaut speichern",
+        use_patrons: "Wortlaut von Patron verwenden",
+        confirm_newsletter: "Newsletter-Bestätigung (Double-Opt-in)",
+        win_back: "Rückgewinnungsangebot an inaktive Kunden (Automatisierung)",
+        nps_follow_up: "Nachfrage zu einer niedrigen NPS-Bewertung (Automatisierung)",
+        item_arrived: "Reservierter Artikel eingetroffen (Automatisierung)",
+        my_page_link: "Anmeldelink zur eigenen Seite des Kunden",
+        outbox_sending: |server| {
+            format!(
+                "E-Mails werden über {server} gesendet; eine fehlgeschlagene wird erneut versucht, immer seltener, etwa zwei Stunden lang."
+            )
+        },
+        outbox_no_server: "Noch kein Mailserver eingerichtet: nichts geht hinaus. Geben Sie den Link einer E-Mail selbst an den Kunden weiter.",
+        no_mail: "Noch keine E-Mail.",
+        written: "Geschrieben",
+        to: "An",
+        state: "Stand",
+        sent: |at| format!("gesendet {at}"),
+        failed: |at, error| format!("fehlgeschlagen {at}: {error}"),
+        retrying: |n, error| format!("wartet, Versuch {n} fehlgeschlagen: {error}"),
+        by_hand: "wartet (von Hand weitergeben)",
+        waiting: "wartet",
+    },
 };

@@ -364,4 +364,38 @@ pub static TEXTS: AdminTexts = AdminTexts {
         uploads: "Uploads dropped",
         links: "Links closed",
     },
+    mail: Mail {
+        title: "Email",
+        sent_through: |server| format!("Mails are sent through {server}."),
+        no_server: "No mail server is set up yet: mails wait in the outbox, where staff can read them and pass them on. Whoever runs Patron sets one up.",
+        double_opt_in: "Double opt-in: a newsletter signup is stored only once its address confirms it by the link mailed to it",
+        confirm_hours: |min, max| format!("Confirmation links work for (hours, {min} to {max})"),
+        save_opt_in: "Save double opt-in",
+        site_wording: "this site's wording",
+        patrons_wording: "Patron's wording",
+        subject: "Subject",
+        body: |placeholders| format!("Body (placeholders: {placeholders})"),
+        save_wording: "Save wording",
+        use_patrons: "Use Patron's wording",
+        confirm_newsletter: "Newsletter confirmation (double opt-in)",
+        win_back: "Win-back offer to dormant customers (automation)",
+        nps_follow_up: "Follow-up to a low NPS score (automation)",
+        item_arrived: "Reserved item arrived (automation)",
+        my_page_link: "Sign-in link to the customer's own page",
+        outbox_sending: |server| {
+            format!(
+                "Mails are sent through {server}; one that fails is tried again, less often each time, for about two hours."
+            )
+        },
+        outbox_no_server: "No mail server is set up yet: nothing leaves. Pass a mail's link on to the customer yourself.",
+        no_mail: "No mail yet.",
+        written: "Written",
+        to: "To",
+        state: "State",
+        sent: |at| format!("sent {at}"),
+        failed: |at, error| format!("failed {at}: {error}"),
+        retrying: |n, error| format!("waiting, try {n} failed: {error}"),
+        by_hand: "waiting (pass it on by hand)",
+        waiting: "waiting",
+    },
 };

@@ -367,4 +367,38 @@ pub static TEXTS: AdminTexts = AdminTexts {
         uploads: "Poistetut lataukset",
         links: "Suljetut linkit",
     },
+    mail: Mail {
+        title: "Sähköposti",
+        sent_through: |server| format!("Viestit lähetetään palvelimen {server} kautta."),
+        no_server: "Sähköpostipalvelinta ei ole vielä asetettu: viestit odottavat lähtevissä, missä henkilökunta voi lukea ja välittää ne. Patronin ylläpitäjä asettaa sen.",
+        double_opt_in: "Kaksivaiheinen vahvistus: uutiskirjeen tilaus tallennetaan vasta, kun osoite vahvistaa sen sinne lähetetyllä linkillä",
+        confirm_hours: |min, max| format!("Vahvistuslinkit toimivat (tuntia, {min}–{max})"),
+        save_opt_in: "Tallenna kaksivaiheinen vahvistus",
+        site_wording: "tämän sivuston teksti",
+        patrons_wording: "Patronin teksti",
+        subject: "Aihe",
+        body: |placeholders| format!("Teksti (paikkamerkit: {placeholders})"),
+        save_wording: "Tallenna teksti",
+        use_patrons: "Käytä Patronin tekstiä",
+        confirm_newsletter: "Uutiskirjeen vahvistus (kaksivaiheinen)",
+        win_back: "Paluutarjous passiivisille asiakkaille (automaatio)",
+        nps_follow_up: "Jatkoviesti matalaan NPS-arvosanaan (automaatio)",
+        item_arrived: "Varattu tuote saapui (automaatio)",
+        my_page_link: "Kirjautumislinkki asiakkaan omalle sivulle",
+        outbox_sending: |server| {
+            format!(
+                "Viestit lähetetään palvelimen {server} kautta; epäonnistunutta yritetään uudelleen yhä harvemmin noin kahden tunnin ajan."
+            )
+        },
+        outbox_no_server: "Sähköpostipalvelinta ei ole vielä asetettu: mitään ei lähde. Välitä viestin linkki asiakkaalle itse.",
+        no_mail: "Ei vielä viestejä.",
+        written: "Kirjoitettu",
+        to: "Vastaanottaja",
+        state: "Tila",
+        sent: |at| format!("lähetetty {at}"),
+        failed: |at, error| format!("epäonnistui {at}: {error}"),
+        retrying: |n, error| format!("odottaa, yritys {n} epäonnistui: {error}"),
+        by_hand: "odottaa (välitä itse)",
+        waiting: "odottaa",
+    },
 };

@@ -44,6 +44,7 @@ pub struct AdminTexts {
     pub staff: Staff,
     pub settings: Settings,
     pub privacy: PrivacySettings,
+    pub mail: Mail,
 }
 
 /// Words many pages use.
@@ -462,6 +463,64 @@ pub struct PrivacySettings {
     pub erased: &'static str,
     pub uploads: &'static str,
     pub links: &'static str,
+}
+
+/// A site's email settings and the outbox.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Mail {
+    pub title: &'static str,
+    /// The mail server's name.
+    #[cfg_attr(test, serde(skip))]
+    pub sent_through: fn(&str) -> String,
+    pub no_server: &'static str,
+    pub double_opt_in: &'static str,
+    /// The fewest and most hours allowed.
+    #[cfg_attr(test, serde(skip))]
+    pub confirm_hours: fn(i64, i64) -> String,
+    pub save_opt_in: &'static str,
+    pub site_wording: &'static str,
+    pub patrons_wording: &'static str,
+    pub subject: &'static str,
+    /// The placeholders a body may use.
+    #[cfg_attr(test, serde(skip))]
+    pub body: fn(&str) -> String,
+    pub save_wording: &'static str,
+    pub use_patrons: &'static str,
+    pub confirm_newsletter: &'static str,
+    pub win_back: &'static str,
+    pub nps_follow_up: &'static str,
+    pub item_arrived: &'static str,
+    pub my_page_link: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub outbox_sending: fn(&str) -> String,
+    pub outbox_no_server: &'static str,
+    pub no_mail: &'static str,
+    pub written: &'static str,
+    pub to: &'static str,
+    pub state: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub sent: fn(&str) -> String,
+    /// When, and the server's answer.
+    #[cfg_attr(test, serde(skip))]
+    pub failed: fn(&str, &str) -> String,
+    /// Attempts so far, and the last answer.
+    #[cfg_attr(test, serde(skip))]
+    pub retrying: fn(i64, &str) -> String,
+    pub by_hand: &'static str,
+    pub waiting: &'static str,
+}
+
+impl Mail {
+    /// A mail's name by its kind's code.
+    pub fn kind(&self, code: &str) -> &'static str {
+        match code {
+            "confirm_newsletter" => self.confirm_newsletter,
+            "win_back" => self.win_back,
+            "nps_follow_up" => self.nps_follow_up,
+            "item_arrived" => self.item_arrived,
+            _ => self.my_page_link,
+        }
+    }
 }
 
 /// How a purchase was paid.

@@ -367,4 +367,38 @@ pub static TEXTS: AdminTexts = AdminTexts {
         uploads: "Uploads verwijderd",
         links: "Links gesloten",
     },
+    mail: Mail {
+        title: "E-mail",
+        sent_through: |server| format!("E-mails gaan via {server}."),
+        no_server: "Er is nog geen mailserver ingesteld: e-mails wachten in de outbox, waar het personeel ze kan lezen en doorgeven. Wie Patron beheert, stelt er een in.",
+        double_opt_in: "Dubbele opt-in: een aanmelding voor de nieuwsbrief wordt pas bewaard als het adres die bevestigt via de gemailde link",
+        confirm_hours: |min, max| format!("Bevestigingslinks werken (uren, {min} tot {max})"),
+        save_opt_in: "Dubbele opt-in opslaan",
+        site_wording: "tekst van deze site",
+        patrons_wording: "tekst van Patron",
+        subject: "Onderwerp",
+        body: |placeholders| format!("Tekst (plaatshouders: {placeholders})"),
+        save_wording: "Tekst opslaan",
+        use_patrons: "Tekst van Patron gebruiken",
+        confirm_newsletter: "Bevestiging van de nieuwsbrief (dubbele opt-in)",
+        win_back: "Aanbod om slapende klanten terug te winnen (automatisering)",
+        nps_follow_up: "Opvolging van een lage NPS-score (automatisering)",
+        item_arrived: "Gereserveerd artikel binnen (automatisering)",
+        my_page_link: "Inloglink naar de eigen pagina van de klant",
+        outbox_sending: |server| {
+            format!(
+                "E-mails gaan via {server}; een mislukte wordt opnieuw geprobeerd, steeds minder vaak, ongeveer twee uur lang."
+            )
+        },
+        outbox_no_server: "Er is nog geen mailserver ingesteld: er gaat niets weg. Geef de link in een e-mail zelf door aan de klant.",
+        no_mail: "Nog geen e-mail.",
+        written: "Geschreven",
+        to: "Aan",
+        state: "Status",
+        sent: |at| format!("verstuurd {at}"),
+        failed: |at, error| format!("mislukt {at}: {error}"),
+        retrying: |n, error| format!("wacht, poging {n} mislukt: {error}"),
+        by_hand: "wacht (zelf doorgeven)",
+        waiting: "wacht",
+    },
 };

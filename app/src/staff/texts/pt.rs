@@ -364,4 +364,38 @@ pub static TEXTS: AdminTexts = AdminTexts {
         uploads: "Carregamentos removidos",
         links: "Ligações fechadas",
     },
+    mail: Mail {
+        title: "Email",
+        sent_through: |server| format!("Os emails são enviados por {server}."),
+        no_server: "Ainda não há servidor de email: os emails esperam na caixa de saída, onde a equipa os pode ler e encaminhar. Quem gere o Patron configura um.",
+        double_opt_in: "Confirmação dupla: uma inscrição na newsletter só é guardada depois de o endereço a confirmar pela ligação enviada",
+        confirm_hours: |min, max| format!("As ligações de confirmação funcionam durante (horas, {min} a {max})"),
+        save_opt_in: "Guardar confirmação dupla",
+        site_wording: "texto deste site",
+        patrons_wording: "texto do Patron",
+        subject: "Assunto",
+        body: |placeholders| format!("Texto (marcadores: {placeholders})"),
+        save_wording: "Guardar texto",
+        use_patrons: "Usar o texto do Patron",
+        confirm_newsletter: "Confirmação da newsletter (confirmação dupla)",
+        win_back: "Oferta para recuperar clientes inativos (automação)",
+        nps_follow_up: "Seguimento de uma nota NPS baixa (automação)",
+        item_arrived: "Artigo reservado chegou (automação)",
+        my_page_link: "Ligação de acesso à página do cliente",
+        outbox_sending: |server| {
+            format!(
+                "Os emails são enviados por {server}; um que falhe é tentado de novo, cada vez menos, durante cerca de duas horas."
+            )
+        },
+        outbox_no_server: "Ainda não há servidor de email: nada sai. Passe você mesmo a ligação de um email ao cliente.",
+        no_mail: "Ainda sem emails.",
+        written: "Escrito",
+        to: "Para",
+        state: "Estado",
+        sent: |at| format!("enviado {at}"),
+        failed: |at, error| format!("falhou {at}: {error}"),
+        retrying: |n, error| format!("à espera, a tentativa {n} falhou: {error}"),
+        by_hand: "à espera (passar à mão)",
+        waiting: "à espera",
+    },
 };

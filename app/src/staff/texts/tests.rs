@@ -94,6 +94,15 @@ fn sentences_built_from_a_value_show_it() {
             assert!(s.contains('1') && s.contains("120"), "{code} {s}");
         }
         assert!((p.last_applied)("2026-01-02 10:00").contains("2026-01-02 10:00"), "{code} last_applied");
+        let m = &t.mail;
+        for f in [m.sent_through, m.body, m.outbox_sending, m.sent] {
+            assert!(f("Zebra").contains("Zebra"), "{code} a mail sentence drops its value");
+        }
+        let failed = (m.failed)("10:00", "550 no such user");
+        assert!(failed.contains("10:00") && failed.contains("550 no such user"), "{code} failed");
+        let retrying = (m.retrying)(3, "timeout");
+        assert!(retrying.contains('3') && retrying.contains("timeout"), "{code} retrying");
+        assert!((m.confirm_hours)(1, 168).contains("168"), "{code} confirm_hours");
         let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
         assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
         assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
