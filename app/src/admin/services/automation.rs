@@ -37,16 +37,13 @@ pub fn AutomationSettings(site: String, state: AutomationState) -> impl IntoView
     let save_error = action_error(save);
     let run_error = action_error(run);
     let run_site = site.clone();
-    let ran = move || {
-        run.value()
-            .get()
-            .and_then(Result::ok)
-            .map(|f| format!("Done: {} customers, {} mails written, {} webhook events.", f.customers, f.mailed, f.told))
-    };
+    let t = crate::staff::texts::t();
+    let a = &t.automation;
+    let ran = move || run.value().get().and_then(Result::ok).map(|f| (a.done)(f.customers, f.mailed, f.told));
     view! {
-        <h2>"Automation"</h2>
-        <p class="hint">"Each rule acts once per customer. The mails' wording is under Email above; webhook endpoints subscribed to "<code>"automation.fired"</code>" are told. Rules are checked every five minutes."</p>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h2>{a.title}</h2>
+        <p class="hint">{a.hint_before} " " <code>"automation.fired"</code> " " {a.hint_after}</p>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -58,7 +55,7 @@ pub fn AutomationSettings(site: String, state: AutomationState) -> impl IntoView
             }}
         </Transition>
         <button type="button" class="secondary" id="run-automation"
-            on:click=move |_| { run.dispatch(RunAutomation { site: run_site.clone() }); }>"Check the rules now"</button>
+            on:click=move |_| { run.dispatch(RunAutomation { site: run_site.clone() }); }>{a.run}</button>
         <p class="ok" role="status">{ran}</p>
         {move || run_error.get().map(|error| view! { <ErrorLine error /> })}
     }
@@ -71,30 +68,36 @@ fn rule_form(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let trigger = r.trigger;
+    let a = &crate::staff::texts::t().automation;
     let state = match (&r.active, &r.active_since) {
-        (true, Some(since)) => format!("On since {}. ", short_time(since)),
-        _ => "Off. ".to_owned(),
+        (true, Some(since)) => (a.on_since)(&short_time(since)),
+        _ => a.off.to_owned(),
     };
-    let tally = format!("Fired for {} customers, {} of them mailed.", r.fired, r.mailed);
+    let tally = (a.fired)(r.fired, r.mailed);
+    let (title, explain) = match trigger {
+        Trigger::Dormant => (a.dormant, a.dormant_explain),
+        Trigger::Detractor => (a.detractor, a.detractor_explain),
+        Trigger::ItemArrived => (a.arrived, a.arrived_explain),
+    };
     // Only the form last submitted shows the error, not all three.
     let mine = move || save.input().get().is_none_or(|i| i.trigger == trigger.code());
     let error = Signal::derive(move || if mine() { error.get() } else { None });
     view! {
         <ActionForm action=save attr:class="stacked automation-rule" attr:data-rule=trigger.code()>
-            <h3>{trigger.title()}</h3>
-            <p class="hint">{trigger.explain()}</p>
-            <p class="hint">{state}{tally}</p>
+            <h3>{title}</h3>
+            <p class="hint">{explain}</p>
+            <p class="hint">{state} " " {tally}</p>
             <input type="hidden" name="site" value=site />
             <input type="hidden" name="trigger" value=trigger.code() />
-            <label class="check"><input type="checkbox" name="active" checked=r.active />" On"</label>
-            <label class="check"><input type="checkbox" name="send_mail" checked=r.send_mail />" Send the mail"</label>
-            <label class="check"><input type="checkbox" name="send_webhook" checked=r.send_webhook />" Tell the webhooks"</label>
+            <label class="check"><input type="checkbox" name="active" checked=r.active />" " {a.on}</label>
+            <label class="check"><input type="checkbox" name="send_mail" checked=r.send_mail />" " {a.send_mail}</label>
+            <label class="check"><input type="checkbox" name="send_webhook" checked=r.send_webhook />" " {a.send_webhook}</label>
             {(trigger == Trigger::Dormant).then(|| view! {
-                <label>"Discount code" <input name="discount_code" value=r.discount_code.clone() maxlength="40" /></label>
+                <label>{a.discount_code} " " <input name="discount_code" value=r.discount_code.clone() maxlength="40" /></label>
                 <FormError error field=Field::DiscountCode />
             })}
             <FormError error />
-            <button type="submit">"Save"</button>
+            <button type="submit">{a.save}</button>
         </ActionForm>
     }
 }

@@ -401,4 +401,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         by_hand: "wag (gee self aan)",
         waiting: "wag",
     },
+    automation: Automation {
+        title: "Outomatisering",
+        hint_before: "Elke reël werk een keer per kliënt. Die e-posse se bewoording is onder E-pos; webhook-eindpunte wat ingeteken is op",
+        hint_after: "word ingelig. Die reëls word elke vyf minute nagegaan.",
+        run: "Gaan die reëls nou na",
+        done: |customers, mailed, told| {
+            format!("Klaar: {customers} kliënte, {mailed} e-posse geskryf, {told} webhook-gebeure.")
+        },
+        on_since: |since| format!("Aan sedert {since}."),
+        off: "Af.",
+        fired: |fired, mailed| format!("Uitgevoer vir {fired} kliënte, {mailed} van hulle ge-e-pos."),
+        on: "Aan",
+        send_mail: "Stuur die e-pos",
+        send_webhook: "Lig die webhooks in",
+        discount_code: "Afslagkode",
+        save: "Stoor",
+        dormant: "Wen slapende kliënte terug",
+        dormant_explain: "Wanneer 'n kliënt onder die webwerf se slaapreël val, e-pos die afslagkode hieronder. Die e-pos gaan slegs na kliënte wie se nuusbrieftoestemming van krag is, en bevat hul uitteken-skakel. Om dit aan te skakel bereik almal wat nou slaap.",
+        detractor: "Volg 'n lae NPS-telling op",
+        detractor_explain: "Wanneer 'n kliënt wat hul e-pos gelaat het die NPS-vraag met 0 tot 6 beantwoord, e-pos hulle om te vra wat verkeerd geloop het (antwoorde kom na die winkel se adres). Antwoorde van voor die reël aangeskakel is, word uitgelaat.",
+        arrived: "Laat kliënte weet hul bespreekte item het aangekom",
+        arrived_explain: "Wanneer personeel by die besprekings op “Aangekom” druk, kry elke kliënt met 'n oop bespreking van die item 'n e-pos. Een keer per bespreking.",
+    },
 };

@@ -399,4 +399,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         by_hand: "wartet (von Hand weitergeben)",
         waiting: "wartet",
     },
+    automation: Automation {
+        title: "Automatisierung",
+        hint_before: "Jede Regel wirkt einmal pro Kunde. Der Wortlaut der E-Mails steht unter E-Mail; Webhook-Endpunkte, die",
+        hint_after: "abonniert haben, werden benachrichtigt. Die Regeln werden alle fünf Minuten geprüft.",
+        run: "Regeln jetzt prüfen",
+        done: |customers, mailed, told| {
+            format!("Fertig: {customers} Kunden, {mailed} E-Mails geschrieben, {told} Webhook-Ereignisse.")
+        },
+        on_since: |since| format!("An seit {since}."),
+        off: "Aus.",
+        fired: |fired, mailed| format!("Ausgelöst für {fired} Kunden, davon {mailed} per E-Mail."),
+        on: "An",
+        send_mail: "E-Mail senden",
+        send_webhook: "Webhooks benachrichtigen",
+        discount_code: "Rabattcode",
+        save: "Speichern",
+        dormant: "Inaktive Kunden zurückgewinnen",
+        dormant_explain: "Wenn ein Kunde unter die Inaktivitätsregel der Website fällt, erhält er den Rabattcode unten per E-Mail. Die E-Mail geht nur an Kunden mit gültiger Newsletter-Einwilligung und enthält ihren Abmeldelink. Das Einschalten erreicht alle, die jetzt inaktiv sind.",
+        detractor: "Auf eine niedrige NPS-Bewertung reagieren",
+        detractor_explain: "Wenn ein Kunde, der seine E-Mail hinterlassen hat, die NPS-Frage mit 0 bis 6 beantwortet, wird er gefragt, was schiefging (Antworten gehen an die Adresse des Geschäfts). Antworten von vor dem Einschalten bleiben unberührt.",
+        arrived: "Kunden sagen, dass ihr reservierter Artikel da ist",
+        arrived_explain: "Wenn das Personal bei den Reservierungen auf „Eingetroffen“ drückt, erhält jeder Kunde mit einer offenen Reservierung des Artikels eine E-Mail. Einmal pro Reservierung.",
+    },
 };

@@ -398,4 +398,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         by_hand: "waiting (pass it on by hand)",
         waiting: "waiting",
     },
+    automation: Automation {
+        title: "Automation",
+        hint_before: "Each rule acts once per customer. The mails' wording is under Email above; webhook endpoints subscribed to",
+        hint_after: "are told. Rules are checked every five minutes.",
+        run: "Check the rules now",
+        done: |customers, mailed, told| {
+            format!("Done: {customers} customers, {mailed} mails written, {told} webhook events.")
+        },
+        on_since: |since| format!("On since {since}."),
+        off: "Off.",
+        fired: |fired, mailed| format!("Fired for {fired} customers, {mailed} of them mailed."),
+        on: "On",
+        send_mail: "Send the mail",
+        send_webhook: "Tell the webhooks",
+        discount_code: "Discount code",
+        save: "Save",
+        dormant: "Win back dormant customers",
+        dormant_explain: "When a customer passes the site's dormant rule, mail them the discount code below. The mail goes only to customers whose newsletter consent is in force, and carries their unsubscribe link. Switching it on reaches everyone dormant now.",
+        detractor: "Follow up a low NPS score",
+        detractor_explain: "When a customer who left their email answers the NPS question with 0 to 6, mail them to ask what went wrong (replies come to the shop's address). Answers given before the rule was switched on are left alone.",
+        arrived: "Tell customers their reserved item arrived",
+        arrived_explain: "When staff press “Arrived” on the reservations desk, mail every customer with an open reservation of the item. Once per reservation.",
+    },
 };

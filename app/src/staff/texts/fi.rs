@@ -401,4 +401,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         by_hand: "odottaa (välitä itse)",
         waiting: "odottaa",
     },
+    automation: Automation {
+        title: "Automaatio",
+        hint_before: "Kukin sääntö toimii kerran asiakasta kohden. Viestien tekstit ovat kohdassa Sähköposti; webhookit, jotka ovat tilanneet tapahtuman",
+        hint_after: "saavat tiedon. Säännöt tarkistetaan viiden minuutin välein.",
+        run: "Tarkista säännöt nyt",
+        done: |customers, mailed, told| {
+            format!("Valmis: {customers} asiakasta, {mailed} viestiä kirjoitettu, {told} webhook-tapahtumaa.")
+        },
+        on_since: |since| format!("Päällä {since} alkaen."),
+        off: "Pois.",
+        fired: |fired, mailed| format!("Toteutunut {fired} asiakkaalle, heistä {mailed} sai viestin."),
+        on: "Päällä",
+        send_mail: "Lähetä viesti",
+        send_webhook: "Ilmoita webhookeille",
+        discount_code: "Alennuskoodi",
+        save: "Tallenna",
+        dormant: "Voita passiiviset asiakkaat takaisin",
+        dormant_explain: "Kun asiakas täyttää sivuston passiivisuussäännön, hänelle lähetetään alla oleva alennuskoodi. Viesti menee vain asiakkaille, joiden uutiskirjesuostumus on voimassa, ja siinä on peruutuslinkki. Päälle kytkeminen tavoittaa kaikki nyt passiiviset.",
+        detractor: "Reagoi matalaan NPS-arvosanaan",
+        detractor_explain: "Kun sähköpostinsa jättänyt asiakas vastaa NPS-kysymykseen arvosanalla 0–6, hänelle kirjoitetaan ja kysytään, mikä meni vikaan (vastaukset tulevat kaupan osoitteeseen). Ennen säännön käyttöönottoa annettuihin vastauksiin ei kosketa.",
+        arrived: "Kerro asiakkaille, että varattu tuote saapui",
+        arrived_explain: "Kun henkilökunta painaa varauksissa ”Saapui”, jokainen asiakas, jolla on tuotteesta avoin varaus, saa viestin. Kerran varausta kohden.",
+    },
 };

@@ -45,6 +45,7 @@ pub struct AdminTexts {
     pub settings: Settings,
     pub privacy: PrivacySettings,
     pub mail: Mail,
+    pub automation: Automation,
 }
 
 /// Words many pages use.
@@ -521,6 +522,35 @@ impl Mail {
             _ => self.my_page_link,
         }
     }
+}
+
+/// A site's automation rules.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Automation {
+    pub title: &'static str,
+    pub hint_before: &'static str,
+    pub hint_after: &'static str,
+    pub run: &'static str,
+    /// Customers, mails, webhook events.
+    #[cfg_attr(test, serde(skip))]
+    pub done: fn(i64, i64, i64) -> String,
+    #[cfg_attr(test, serde(skip))]
+    pub on_since: fn(&str) -> String,
+    pub off: &'static str,
+    /// Customers, of them mailed.
+    #[cfg_attr(test, serde(skip))]
+    pub fired: fn(i64, i64) -> String,
+    pub on: &'static str,
+    pub send_mail: &'static str,
+    pub send_webhook: &'static str,
+    pub discount_code: &'static str,
+    pub save: &'static str,
+    pub dormant: &'static str,
+    pub dormant_explain: &'static str,
+    pub detractor: &'static str,
+    pub detractor_explain: &'static str,
+    pub arrived: &'static str,
+    pub arrived_explain: &'static str,
 }
 
 /// How a purchase was paid.

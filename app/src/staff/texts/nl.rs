@@ -401,4 +401,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         by_hand: "wacht (zelf doorgeven)",
         waiting: "wacht",
     },
+    automation: Automation {
+        title: "Automatisering",
+        hint_before: "Elke regel werkt één keer per klant. De teksten van de e-mails staan onder E-mail; webhook-eindpunten die zijn ingeschreven op",
+        hint_after: "krijgen bericht. De regels worden elke vijf minuten nagelopen.",
+        run: "Regels nu nalopen",
+        done: |customers, mailed, told| {
+            format!("Klaar: {customers} klanten, {mailed} e-mails geschreven, {told} webhookgebeurtenissen.")
+        },
+        on_since: |since| format!("Aan sinds {since}."),
+        off: "Uit.",
+        fired: |fired, mailed| format!("Uitgevoerd voor {fired} klanten, van wie {mailed} gemaild."),
+        on: "Aan",
+        send_mail: "De e-mail sturen",
+        send_webhook: "De webhooks inlichten",
+        discount_code: "Kortingscode",
+        save: "Opslaan",
+        dormant: "Slapende klanten terugwinnen",
+        dormant_explain: "Als een klant onder de slaapregel van de site valt, mail hem de kortingscode hieronder. De e-mail gaat alleen naar klanten met een geldende toestemming voor de nieuwsbrief en bevat hun afmeldlink. Aanzetten bereikt iedereen die nu slaapt.",
+        detractor: "Een lage NPS-score opvolgen",
+        detractor_explain: "Als een klant die zijn e-mailadres achterliet de NPS-vraag met 0 tot 6 beantwoordt, mail hem met de vraag wat er misging (antwoorden komen bij het adres van de winkel). Antwoorden van vóór het aanzetten blijven buiten beschouwing.",
+        arrived: "Klanten laten weten dat hun gereserveerde artikel er is",
+        arrived_explain: "Als het personeel bij de reserveringen op „Binnen” drukt, krijgt elke klant met een open reservering van het artikel een e-mail. Eén keer per reservering.",
+    },
 };

@@ -398,4 +398,27 @@ pub static TEXTS: AdminTexts = AdminTexts {
         by_hand: "à espera (passar à mão)",
         waiting: "à espera",
     },
+    automation: Automation {
+        title: "Automação",
+        hint_before: "Cada regra atua uma vez por cliente. Os textos dos emails estão em Email; os endpoints de webhook subscritos a",
+        hint_after: "são avisados. As regras são verificadas a cada cinco minutos.",
+        run: "Verificar as regras agora",
+        done: |customers, mailed, told| {
+            format!("Feito: {customers} clientes, {mailed} emails escritos, {told} eventos de webhook.")
+        },
+        on_since: |since| format!("Ligada desde {since}."),
+        off: "Desligada.",
+        fired: |fired, mailed| format!("Aplicada a {fired} clientes, {mailed} deles com email."),
+        on: "Ligada",
+        send_mail: "Enviar o email",
+        send_webhook: "Avisar os webhooks",
+        discount_code: "Código de desconto",
+        save: "Guardar",
+        dormant: "Recuperar clientes inativos",
+        dormant_explain: "Quando um cliente passa a regra de inatividade do site, envie-lhe o código de desconto abaixo. O email vai só para clientes com consentimento da newsletter em vigor e leva a ligação para cancelar. Ligá-la alcança todos os inativos agora.",
+        detractor: "Seguir uma nota NPS baixa",
+        detractor_explain: "Quando um cliente que deixou o email responde à pergunta NPS com 0 a 6, envie-lhe um email a perguntar o que correu mal (as respostas chegam ao endereço da loja). Respostas anteriores à regra ficam de fora.",
+        arrived: "Avisar os clientes de que o artigo reservado chegou",
+        arrived_explain: "Quando a equipa carrega em “Chegou” nas reservas, cada cliente com uma reserva aberta do artigo recebe um email. Uma vez por reserva.",
+    },
 };

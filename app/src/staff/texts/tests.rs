@@ -103,6 +103,12 @@ fn sentences_built_from_a_value_show_it() {
         let retrying = (m.retrying)(3, "timeout");
         assert!(retrying.contains('3') && retrying.contains("timeout"), "{code} retrying");
         assert!((m.confirm_hours)(1, 168).contains("168"), "{code} confirm_hours");
+        let a = &t.automation;
+        let done = (a.done)(11, 22, 33);
+        assert!(done.contains("11") && done.contains("22") && done.contains("33"), "{code} done");
+        let fired = (a.fired)(44, 55);
+        assert!(fired.contains("44") && fired.contains("55"), "{code} fired");
+        assert!((a.on_since)("2026-01-02").contains("2026-01-02"), "{code} on_since");
         let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
         assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
         assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
