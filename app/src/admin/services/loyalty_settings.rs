@@ -31,10 +31,11 @@ impl LoyaltyState {
 pub fn LoyaltySettings(site: String, state: LoyaltyState) -> impl IntoView {
     let LoyaltyState { save, data } = state;
     let error = action_error(save);
+    let t = crate::staff::texts::t();
     view! {
-        <h2>"Loyalty"</h2>
-        <p class="hint">"A stamp card gives one stamp per purchase (with items listed, one per unit of them bought), from the minimum total up; points are given per whole unit of the currency spent. Rewards: one a line, the cost first (“10 Free coffee”). Changing the rules changes what later purchases earn; what was earned stays as it was."</p>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h2>{t.loyalty.title}</h2>
+        <p class="hint">{t.loyalty.hint}</p>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -65,7 +66,8 @@ fn programme_form(
         move || save.input().get().is_none_or(|i| i.id == id)
     };
     let error = Signal::derive(move || if mine() { error.get() } else { None });
-    let title = p.as_ref().map_or("New programme".to_owned(), |p| format!("{} · {} members", p.name, p.members));
+    let w = &crate::staff::texts::t().loyalty;
+    let title = p.as_ref().map_or(w.new_programme.to_owned(), |p| (w.members)(&p.name, p.members));
     let kind = p.as_ref().map_or(Kind::Stamps, |p| p.kind);
     let value = |f: fn(&Programme) -> String| p.as_ref().map(f).unwrap_or_default();
     let rewards = value(|p| p.rewards.iter().map(|r| format!("{} {}", r.cost, r.name)).collect::<Vec<_>>().join("\n"));
@@ -76,33 +78,33 @@ fn programme_form(
     let expiry = value(|p| p.expiry_days.map(|d| d.to_string()).unwrap_or_default());
     let birthday = value(|p| p.birthday_reward.clone());
     let running = p.as_ref().is_none_or(|p| p.active);
-    let button = if p.is_some() { "Save" } else { "Create programme" };
+    let button = if p.is_some() { w.save } else { w.create };
     view! {
         <ActionForm action=save attr:class="stacked loyalty-programme" attr:data-programme=marker>
             <h3>{title}</h3>
             <input type="hidden" name="site" value=site />
             <input type="hidden" name="id" value=id />
-            <label>"Name" <input name="form[name]" value=name maxlength="80" /></label>
+            <label>{w.name} " " <input name="form[name]" value=name maxlength="80" /></label>
             <FormError error field=Field::ProgrammeName />
-            <label>"Kind"
+            <label>{w.kind}
                 <select name="form[kind]">
-                    <option value="stamps" selected=kind == Kind::Stamps>"Stamp card"</option>
-                    <option value="points" selected=kind == Kind::Points>"Points"</option>
+                    <option value="stamps" selected=kind == Kind::Stamps>{w.stamp_card}</option>
+                    <option value="points" selected=kind == Kind::Points>{w.points}</option>
                 </select>
             </label>
-            <label>"Minimum purchase total (blank: any)" <input name="form[min_total]" inputmode="decimal" value=min_total /></label>
+            <label>{w.min_total} " " <input name="form[min_total]" inputmode="decimal" value=min_total /></label>
             <FormError error field=Field::MinTotal />
-            <label>"Only these items (SKUs, comma-separated; blank: any)" <input name="form[skus]" value=skus /></label>
+            <label>{w.skus} " " <input name="form[skus]" value=skus /></label>
             <FormError error field=Field::Skus />
-            <label>"Points per unit spent (points only)" <input name="form[points_per_unit]" inputmode="numeric" value=points /></label>
+            <label>{w.points_per_unit} " " <input name="form[points_per_unit]" inputmode="numeric" value=points /></label>
             <FormError error field=Field::PointsPerUnit />
-            <label>"Expire after days (blank: never)" <input name="form[expiry_days]" inputmode="numeric" value=expiry /></label>
+            <label>{w.expiry} " " <input name="form[expiry_days]" inputmode="numeric" value=expiry /></label>
             <FormError error field=Field::ExpiryDays />
-            <label>"Birthday gift (blank: none)" <input name="form[birthday_reward]" value=birthday maxlength="80" /></label>
+            <label>{w.birthday} " " <input name="form[birthday_reward]" value=birthday maxlength="80" /></label>
             <FormError error field=Field::BirthdayReward />
-            <label>"Rewards" <textarea name="form[rewards]" rows="3" placeholder="10 Free coffee">{rewards}</textarea></label>
+            <label>{w.rewards} " " <textarea name="form[rewards]" rows="3" placeholder=w.rewards_example>{rewards}</textarea></label>
             <FormError error field=Field::Rewards />
-            <label class="check"><input type="checkbox" name="form[active]" checked=running />" Running"</label>
+            <label class="check"><input type="checkbox" name="form[active]" checked=running />" " {w.running}</label>
             <FormError error />
             <button type="submit">{button}</button>
         </ActionForm>

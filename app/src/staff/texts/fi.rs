@@ -424,4 +424,26 @@ pub static TEXTS: AdminTexts = AdminTexts {
         arrived: "Kerro asiakkaille, että varattu tuote saapui",
         arrived_explain: "Kun henkilökunta painaa varauksissa ”Saapui”, jokainen asiakas, jolla on tuotteesta avoin varaus, saa viestin. Kerran varausta kohden.",
     },
+    loyalty: LoyaltySettings {
+        title: "Kanta-asiakkuus",
+        hint: "Leimakortti antaa yhden leiman ostosta (jos tuotteet on lueteltu, yhden kutakin ostettua kappaletta kohden) vähimmäissummasta alkaen; pisteitä annetaan jokaisesta kokonaisesta rahayksiköstä. Palkinnot: yksi riville, hinta ensin (”10 Ilmainen kahvi”). Sääntöjen muutos muuttaa myöhempien ostosten kertymää; ansaittu pysyy.",
+        new_programme: "Uusi ohjelma",
+        members: |name, n| {
+            if n.abs() == 1 { format!("{name} · {n} jäsen") } else { format!("{name} · {n} jäsentä") }
+        },
+        name: "Nimi",
+        kind: "Laji",
+        stamp_card: "Leimakortti",
+        points: "Pisteet",
+        min_total: "Oston vähimmäissumma (tyhjä: mikä tahansa)",
+        skus: "Vain nämä tuotteet (SKU:t pilkuin eroteltuina; tyhjä: kaikki)",
+        points_per_unit: "Pisteitä rahayksikköä kohden (vain pisteet)",
+        expiry: "Vanhenee päivien kuluttua (tyhjä: ei koskaan)",
+        birthday: "Syntymäpäivälahja (tyhjä: ei mitään)",
+        rewards: "Palkinnot",
+        rewards_example: "10 Ilmainen kahvi",
+        running: "Käynnissä",
+        save: "Tallenna",
+        create: "Luo ohjelma",
+    },
 };

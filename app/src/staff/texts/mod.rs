@@ -46,6 +46,7 @@ pub struct AdminTexts {
     pub privacy: PrivacySettings,
     pub mail: Mail,
     pub automation: Automation,
+    pub loyalty: LoyaltySettings,
 }
 
 /// Words many pages use.
@@ -551,6 +552,31 @@ pub struct Automation {
     pub detractor_explain: &'static str,
     pub arrived: &'static str,
     pub arrived_explain: &'static str,
+}
+
+/// A site's loyalty programmes.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct LoyaltySettings {
+    pub title: &'static str,
+    pub hint: &'static str,
+    pub new_programme: &'static str,
+    /// The programme's name and its members.
+    #[cfg_attr(test, serde(skip))]
+    pub members: fn(&str, i64) -> String,
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub stamp_card: &'static str,
+    pub points: &'static str,
+    pub min_total: &'static str,
+    pub skus: &'static str,
+    pub points_per_unit: &'static str,
+    pub expiry: &'static str,
+    pub birthday: &'static str,
+    pub rewards: &'static str,
+    pub rewards_example: &'static str,
+    pub running: &'static str,
+    pub save: &'static str,
+    pub create: &'static str,
 }
 
 /// How a purchase was paid.

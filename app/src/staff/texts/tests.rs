@@ -109,6 +109,10 @@ fn sentences_built_from_a_value_show_it() {
         let fired = (a.fired)(44, 55);
         assert!(fired.contains("44") && fired.contains("55"), "{code} fired");
         assert!((a.on_since)("2026-01-02").contains("2026-01-02"), "{code} on_since");
+        for n in [0, 1, 2, 5, 21] {
+            let members = (t.loyalty.members)("Zebra card", n);
+            assert!(members.contains("Zebra card") && members.contains(&n.to_string()), "{code} {members}");
+        }
         let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
         assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
         assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
