@@ -87,13 +87,15 @@ pub fn ApiKeySettings(site: String, state: ApiKeyState) -> impl IntoView {
     let create_error = action_error(create);
     let revoke_error = action_error(revoke);
     let new_key = move || create.value().get().and_then(Result::ok);
+    let t = crate::staff::texts::t();
+    let c = &t.connections;
     view! {
-        <h2>"API keys"</h2>
-        <p class="hint">"For a web shop or another tool calling Patron's REST API (documented at "<a href="/api/docs">"/api/docs"</a>"). Send the key as "<code>"Authorization: Bearer KEY"</code>"."</p>
+        <h2>{c.api_keys}</h2>
+        <p class="hint">{c.api_hint_before} " " <a href="/api/docs">"/api/docs"</a> {c.api_hint_after} " " <code>"Authorization: Bearer KEY"</code>"."</p>
         {move || new_key().map(|key| view! {
-            <p class="notice" role="status">"The new key, shown only now — copy it into the other tool: " <code data-new-key>{key}</code></p>
+            <p class="notice" role="status">{c.new_key} " " <code data-new-key>{key}</code></p>
         })}
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -104,20 +106,20 @@ pub fn ApiKeySettings(site: String, state: ApiKeyState) -> impl IntoView {
                     let rows = keys.into_iter().map(|k| key_row(k, site.clone(), revoke)).collect_view();
                     view! {
                         <table class="customers api-keys">
-                            <thead><tr><th>"Name"</th><th>"Key"</th><th>"Scopes"</th><th>"Last used"</th><th></th></tr></thead>
+                            <thead><tr><th>{c.name}</th><th>{c.key}</th><th>{c.scopes}</th><th>{c.last_used}</th><th></th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                         <ActionForm action=create attr:class="stacked" attr:id="new-api-key">
                             <input type="hidden" name="site" value=site />
-                            <label>"What it is for" <input name="name" placeholder="Web shop orders" required /></label>
+                            <label>{c.what_for} " " <input name="name" placeholder=c.what_for_example required /></label>
                             <FormError error=create_error field=Field::KeyName />
-                            <label>"Scopes (comma-separated)" <input name="scopes" value="customers:read, customers:write, purchases:write" /></label>
+                            <label>{c.scopes_label} " " <input name="scopes" value="customers:read, customers:write, purchases:write" /></label>
                             <p class="hint">{SCOPES.join(", ")}</p>
                             <FormError error=create_error field=Field::Scopes />
                             <label class="check"><input type="checkbox" name="shares" value="on" />
-                                " For another company (a marketing tool, a partner): leaves out customers who asked not to have their data sold or shared"</label>
+                                " " {c.third_party_key}</label>
                             <FormError error=create_error />
-                            <button type="submit">"Make a key"</button>
+                            <button type="submit">{c.make_key}</button>
                         </ActionForm>
                     }.into_any()
                 })
@@ -128,6 +130,7 @@ pub fn ApiKeySettings(site: String, state: ApiKeyState) -> impl IntoView {
 }
 
 fn key_row(k: ApiKeyView, site: String, revoke: ServerAction<RevokeApiKey>) -> impl IntoView {
+    let c = &crate::staff::texts::t().connections;
     let id = k.id;
     let revoked = k.revoked_at.clone();
     let off = revoked.is_some();
@@ -135,13 +138,13 @@ fn key_row(k: ApiKeyView, site: String, revoke: ServerAction<RevokeApiKey>) -> i
         <tr data-api-key=k.id class:off=off>
             <td>{k.name}</td>
             <td><code>{format!("{}…", k.prefix)}</code></td>
-            <td>{k.scopes.join(", ")}{k.shares.then_some(" · third party")}</td>
-            <td>{k.last_used_at.as_deref().map(short_time).unwrap_or_else(|| "never".to_owned())}</td>
+            <td>{k.scopes.join(", ")}{k.shares.then(|| format!(" · {}", c.third_party))}</td>
+            <td>{k.last_used_at.as_deref().map(short_time).unwrap_or_else(|| c.never.to_owned())}</td>
             <td>{match revoked {
-                Some(at) => format!("revoked {}", short_time(&at)).into_any(),
+                Some(at) => (c.revoked)(&short_time(&at)).into_any(),
                 None => view! {
                     <button type="button" class="secondary danger"
-                        on:click=move |_| { revoke.dispatch(RevokeApiKey { site: site.clone(), id }); }>"Revoke"</button>
+                        on:click=move |_| { revoke.dispatch(RevokeApiKey { site: site.clone(), id }); }>{c.revoke}</button>
                 }.into_any(),
             }}</td>
         </tr>

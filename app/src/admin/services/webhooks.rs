@@ -39,10 +39,12 @@ pub fn WebhookSettings(site: String, state: WebhookState) -> impl IntoView {
     let add_error = action_error(add);
     let other_error = Signal::derive(move || action_error(remove).get().or_else(|| action_error(resend).get()));
     let all_events = EVENT_TYPES.join(", ");
+    let t = crate::staff::texts::t();
+    let c = &t.connections;
     view! {
-        <h2>"Webhooks"</h2>
-        <p class="hint">"Endpoints are told of each change they subscribe to, signed in the Standard Webhooks format (headers webhook-id, webhook-timestamp, webhook-signature) with the endpoint's secret. A delivery that does not get a 2xx answer is tried again after 5 seconds, 5 minutes, 30 minutes, 2, 5 and 10 hours."</p>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h2>{c.webhooks}</h2>
+        <p class="hint">{c.webhooks_hint}</p>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || {
                 let site = site.clone();
                 let all_events = all_events.clone();
@@ -57,18 +59,18 @@ pub fn WebhookSettings(site: String, state: WebhookState) -> impl IntoView {
                         <ul class="webhooks">{endpoints}</ul>
                         <ActionForm action=add attr:class="stacked" attr:id="add-webhook">
                             <input type="hidden" name="site" value=site.clone() />
-                            <label>"Endpoint URL" <input name="url" type="url" placeholder="https://shop.example/hooks/patron" required /></label>
+                            <label>{c.url} " " <input name="url" type="url" placeholder="https://shop.example/hooks/patron" required /></label>
                             <FormError error=add_error field=Field::Url />
-                            <label>"Events (comma-separated)" <input name="events" value=all_events /></label>
+                            <label>{c.events} " " <input name="events" value=all_events /></label>
                             <FormError error=add_error field=Field::Events />
                             <label class="check"><input type="checkbox" name="shares" value="on" />
-                                " Another company's (a marketing tool, a partner): events about customers who asked not to have their data sold or shared are withheld"</label>
+                                " " {c.third_party_webhook}</label>
                             <FormError error=add_error />
-                            <button type="submit">"Add endpoint"</button>
+                            <button type="submit">{c.add_endpoint}</button>
                         </ActionForm>
-                        <h3>"Deliveries"</h3>
+                        <h3>{c.deliveries}</h3>
                         <table class="customers webhook-log">
-                            <thead><tr><th>"Event"</th><th>"Endpoint"</th><th>"State"</th><th></th></tr></thead>
+                            <thead><tr><th>{c.event}</th><th>{c.endpoint}</th><th>{c.state}</th><th></th></tr></thead>
                             <tbody>{deliveries}</tbody>
                         </table>
                     }.into_any()
@@ -80,37 +82,36 @@ pub fn WebhookSettings(site: String, state: WebhookState) -> impl IntoView {
 }
 
 fn endpoint_row(e: Endpoint, site: String, remove: ServerAction<RemoveWebhook>) -> impl IntoView {
+    let c = &crate::staff::texts::t().connections;
     let id = e.id;
     view! {
         <li data-endpoint=e.id>
             <code>{e.url}</code>
-            <p class="hint">{e.events.join(", ")}{e.shares.then_some(" · third party")}</p>
-            <p class="hint">"Secret: " <code class="secret">{e.secret}</code></p>
+            <p class="hint">{e.events.join(", ")}{e.shares.then(|| format!(" · {}", c.third_party))}</p>
+            <p class="hint">{c.secret} " " <code class="secret">{e.secret}</code></p>
             <button type="button" class="secondary danger"
-                on:click=move |_| { remove.dispatch(RemoveWebhook { site: site.clone(), id }); }>"Remove"</button>
+                on:click=move |_| { remove.dispatch(RemoveWebhook { site: site.clone(), id }); }>{c.remove}</button>
         </li>
     }
 }
 
 fn delivery_state(d: &Delivery) -> String {
+    let c = &crate::staff::texts::t().connections;
     let answer = match (d.last_status, &d.last_error) {
         (Some(status), _) => format!("HTTP {status}"),
         (None, Some(error)) => error.clone(),
         (None, None) => String::new(),
     };
     match (&d.delivered_at, &d.failed_at) {
-        (Some(at), _) => format!("delivered {} ({answer})", short_time(at)),
-        (None, Some(at)) => format!("given up {} after {} tries ({answer})", short_time(at), d.attempts),
-        _ if d.attempts == 0 => "waiting".to_owned(),
-        _ => format!(
-            "try {} failed ({answer}); next {}",
-            d.attempts,
-            d.next_attempt_at.as_deref().map(short_time).unwrap_or_default()
-        ),
+        (Some(at), _) => (c.delivered)(&short_time(at), &answer),
+        (None, Some(at)) => (c.given_up)(&short_time(at), d.attempts, &answer),
+        _ if d.attempts == 0 => c.waiting.to_owned(),
+        _ => (c.retrying)(d.attempts, &answer, &d.next_attempt_at.as_deref().map(short_time).unwrap_or_default()),
     }
 }
 
 fn delivery_row(d: Delivery, site: String, resend: ServerAction<ResendWebhook>) -> impl IntoView {
+    let c = &crate::staff::texts::t().connections;
     let state = delivery_state(&d);
     let id = d.id;
     let event = d.event_type.clone();
@@ -120,7 +121,7 @@ fn delivery_row(d: Delivery, site: String, resend: ServerAction<ResendWebhook>) 
             <td><code>{d.url}</code></td>
             <td class="delivery-state">{state}</td>
             <td><button type="button" class="secondary"
-                on:click=move |_| { resend.dispatch(ResendWebhook { site: site.clone(), id }); }>"Send again"</button></td>
+                on:click=move |_| { resend.dispatch(ResendWebhook { site: site.clone(), id }); }>{c.send_again}</button></td>
         </tr>
     }
 }

@@ -47,6 +47,7 @@ pub struct AdminTexts {
     pub mail: Mail,
     pub automation: Automation,
     pub loyalty: LoyaltySettings,
+    pub connections: Connections,
 }
 
 /// Words many pages use.
@@ -577,6 +578,52 @@ pub struct LoyaltySettings {
     pub running: &'static str,
     pub save: &'static str,
     pub create: &'static str,
+}
+
+/// A site's webhooks and API keys.
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Connections {
+    pub webhooks: &'static str,
+    pub webhooks_hint: &'static str,
+    pub url: &'static str,
+    pub events: &'static str,
+    pub third_party_webhook: &'static str,
+    pub add_endpoint: &'static str,
+    pub deliveries: &'static str,
+    pub event: &'static str,
+    pub endpoint: &'static str,
+    pub state: &'static str,
+    pub third_party: &'static str,
+    pub secret: &'static str,
+    pub remove: &'static str,
+    pub send_again: &'static str,
+    /// When, and the endpoint's answer.
+    #[cfg_attr(test, serde(skip))]
+    pub delivered: fn(&str, &str) -> String,
+    /// When, tries, the last answer.
+    #[cfg_attr(test, serde(skip))]
+    pub given_up: fn(&str, i64, &str) -> String,
+    pub waiting: &'static str,
+    /// Tries, the last answer, when the next is.
+    #[cfg_attr(test, serde(skip))]
+    pub retrying: fn(i64, &str, &str) -> String,
+    pub api_keys: &'static str,
+    pub api_hint_before: &'static str,
+    pub api_hint_after: &'static str,
+    pub new_key: &'static str,
+    pub name: &'static str,
+    pub key: &'static str,
+    pub scopes: &'static str,
+    pub last_used: &'static str,
+    pub what_for: &'static str,
+    pub what_for_example: &'static str,
+    pub scopes_label: &'static str,
+    pub third_party_key: &'static str,
+    pub make_key: &'static str,
+    pub never: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub revoked: fn(&str) -> String,
+    pub revoke: &'static str,
 }
 
 /// How a purchase was paid.

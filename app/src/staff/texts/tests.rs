@@ -113,6 +113,14 @@ fn sentences_built_from_a_value_show_it() {
             let members = (t.loyalty.members)("Zebra card", n);
             assert!(members.contains("Zebra card") && members.contains(&n.to_string()), "{code} {members}");
         }
+        let c = &t.connections;
+        let delivered = (c.delivered)("10:00", "HTTP 204");
+        assert!(delivered.contains("10:00") && delivered.contains("HTTP 204"), "{code} delivered");
+        let given_up = (c.given_up)("10:00", 7, "HTTP 500");
+        assert!(given_up.contains("10:00") && given_up.contains('7') && given_up.contains("HTTP 500"), "{code}");
+        let retrying = (c.retrying)(3, "HTTP 502", "11:00");
+        assert!(retrying.contains('3') && retrying.contains("HTTP 502") && retrying.contains("11:00"), "{code}");
+        assert!((c.revoked)("10:00").contains("10:00"), "{code} revoked");
         let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
         assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
         assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
