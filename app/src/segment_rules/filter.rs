@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(rule("shoe_size", "is", "42", ""), Err((Field::Rule, Problem::UnknownOption)));
         assert_eq!(rule("gender", "contains", "fem", ""), Err((Field::Rule, Problem::UnknownOption)));
         assert_eq!(rule("gender", "is", "robot", ""), Err((Field::Value, Problem::UnknownOption)));
-        assert_eq!(rule("spent", "gt", "5x", ""), Err((Field::Value, Problem::NotANumber)));
+        assert_eq!(rule("spent", "gt", "5x", ""), Err((Field::Value, Problem::NotAnAmount)));
         assert_eq!(rule("spent", "gt", "500", "0"), Err((Field::Second, Problem::OutOfRange)));
         assert_eq!(rule("last_purchase", "within", "", ""), Err((Field::Value, Problem::Required)));
         assert_eq!(rule("joined", "before", "2026-02-30", ""), Err((Field::Value, Problem::NotADate)));

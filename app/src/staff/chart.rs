@@ -49,7 +49,9 @@ pub fn scale(min: i64, max: i64) -> Scale {
         }
         step *= 10;
     }
-    Scale { low: low.div_euclid(step) * step, high: -((-high).div_euclid(step)) * step, step }
+    let (low, high) = (low.div_euclid(step) * step, -((-high).div_euclid(step)) * step);
+    // All zero: one step up, so the axis has a height to divide.
+    Scale { low, high: high.max(low + step), step }
 }
 
 const PLOT: i64 = 160;
