@@ -43,28 +43,6 @@ impl Trigger {
         Trigger::ALL.into_iter().find(|t| t.code() == code)
     }
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Trigger::Dormant => "Win back dormant customers",
-            Trigger::Detractor => "Follow up a low NPS score",
-            Trigger::ItemArrived => "Tell customers their reserved item arrived",
-        }
-    }
-
-    pub fn explain(self) -> &'static str {
-        match self {
-            Trigger::Dormant => {
-                "When a customer passes the site's dormant rule, mail them the discount code below. The mail goes only to customers whose newsletter consent is in force, and carries their unsubscribe link. Switching it on reaches everyone dormant now."
-            }
-            Trigger::Detractor => {
-                "When a customer who left their email answers the NPS question with 0 to 6, mail them to ask what went wrong (replies come to the shop's address). Answers given before the rule was switched on are left alone."
-            }
-            Trigger::ItemArrived => {
-                "When staff press “Arrived” on the reservations desk, mail every customer with an open reservation of the item. Once per reservation."
-            }
-        }
-    }
-
     /// Whether the mail is an offer, which needs the customer's newsletter consent.
     pub fn is_offer(self) -> bool {
         self == Trigger::Dormant

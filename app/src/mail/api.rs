@@ -38,7 +38,6 @@ pub async fn mail_settings(site: String) -> Result<MailSettingsView, AppError> {
                 let w = super::db::wording(&mut conn, id, kind, lang).await?;
                 wordings.push(super::WordingView {
                     kind: kind.code().to_owned(),
-                    title: kind.title().to_owned(),
                     placeholders: kind.placeholders().to_owned(),
                     language: lang.code().to_owned(),
                     language_name: lang.name().to_owned(),

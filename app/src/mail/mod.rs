@@ -104,7 +104,6 @@ pub struct OutboxView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordingView {
     pub kind: String,
-    pub title: String,
     pub placeholders: String,
     pub language: String,
     pub language_name: String,

@@ -44,17 +44,6 @@ impl MailKind {
         MailKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// What the admin calls it.
-    pub fn title(self) -> &'static str {
-        match self {
-            MailKind::ConfirmNewsletter => "Newsletter confirmation (double opt-in)",
-            MailKind::WinBack => "Win-back offer to dormant customers (automation)",
-            MailKind::NpsFollowUp => "Follow-up to a low NPS score (automation)",
-            MailKind::ItemArrived => "Reserved item arrived (automation)",
-            MailKind::MyPageLink => "Sign-in link to the customer's own page",
-        }
-    }
-
     /// The placeholders its body cannot do without, with the problem of a wording that
     /// leaves one out: the confirmation's link, the offer's code and its way out.
     pub fn required(self) -> &'static [(&'static str, Problem)] {

@@ -91,12 +91,16 @@ pub(crate) async fn visit(
 }
 
 pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str, headers: &HeaderMap) -> Result<Site, Response> {
-    let lang = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(crate::staff::texts::choice::from_accept_language)
-        .unwrap_or(Lang::En);
+    // Only for the pages saying there is no site: no site says which languages it writes.
+    let lang = || {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(crate::staff::texts::choice::from_accept_language)
+            .unwrap_or(Lang::En)
+    };
     let missing = || {
+        let lang = lang();
         let t = &texts::of(lang).common;
         let body = format!("<h1>{}</h1><p>{}</p>", escape(t.not_found), escape(t.no_such_site));
         html_page(StatusCode::NOT_FOUND, lang, t.not_found, &body)
@@ -105,7 +109,7 @@ pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str, headers: &HeaderMa
     match crate::sites::db::find_by_key(pool, &key).await {
         Ok(Some(site)) => Ok(site),
         Ok(None) => Err(missing()),
-        Err(e) => Err(broken(lang, &AppError::internal("customer page: site", e))),
+        Err(e) => Err(broken(lang(), &AppError::internal("customer page: site", e))),
     }
 }
 

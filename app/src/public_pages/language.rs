@@ -20,7 +20,7 @@ pub struct Asked {
 
 /// The language to write `site`'s page in for this request.
 pub fn chosen(site: &Site, asked: &Asked, headers: &HeaderMap) -> Lang {
-    let writes = |lang: &Lang| site.languages.iter().any(|code| code == lang.code());
+    let writes = |lang: &Lang| site.writes(lang.code());
     asked
         .lang
         .as_deref()

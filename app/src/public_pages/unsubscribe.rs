@@ -14,7 +14,7 @@ use super::self_service::db;
 use crate::domain::{CustomerId, SiteId};
 use crate::error::AppError;
 use crate::extract::Query;
-use crate::segment_rules::filter::CONSENT_PURPOSES;
+use crate::segment_rules::filter::consent_purpose;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -48,8 +48,7 @@ pub fn token(secret: &[u8], site: SiteId, customer: CustomerId, purpose: &str) -
 fn verify(secret: &[u8], site: SiteId, token: &str) -> Option<(CustomerId, &'static str)> {
     let mut parts = token.splitn(3, '-');
     let customer = CustomerId(parts.next()?.parse().ok()?);
-    let named = parts.next()?;
-    let purpose = CONSENT_PURPOSES.into_iter().find(|p| *p == named)?;
+    let purpose = consent_purpose(parts.next()?)?;
     let tag = hex::decode(parts.next()?).ok()?;
     // Constant time: a guess learns nothing from how long the comparison took.
     mac(secret, site, customer, purpose).verify_truncated_left(&tag).ok()?;

@@ -278,6 +278,11 @@ pub const RESERVATION_CHOICES: [(&str, &str); 4] =
     [("open", "open"), ("fulfilled", "fulfilled"), ("cancelled", "cancelled"), ("any", "in any state")];
 pub const CONSENT_PURPOSES: [&str; 5] = ["newsletter", "post", "sms", "phone", "profiling"];
 
+/// The consent purpose `code` names, if Patron knows it.
+pub fn consent_purpose(code: &str) -> Option<&'static str> {
+    CONSENT_PURPOSES.into_iter().find(|p| *p == code)
+}
+
 /// Longest value a rule takes: no name, code or date is longer.
 const MAX_VALUE_CHARS: usize = 100;
 /// Windows and "N days ago" up to ten years.
@@ -414,9 +419,7 @@ impl RawRule {
                 ),
             }),
             Kind::Consent => Test::Consent {
-                purpose: CONSENT_PURPOSES
-                    .into_iter()
-                    .find(|p| *p == value)
+                purpose: consent_purpose(value)
                     .ok_or((Field::Value, if value.is_empty() { Problem::Required } else { Problem::UnknownOption }))?,
                 state: match op {
                     "withdrawn" => ConsentTest::Withdrawn,

@@ -36,7 +36,12 @@ impl Site {
     /// The language to show the site's own texts in (consent wording, questions): the
     /// visitor's if the site writes in it, else the site's default.
     pub fn text_language<'a>(&'a self, visitor: &'a str) -> &'a str {
-        if self.languages.iter().any(|l| l == visitor) { visitor } else { &self.default_language }
+        if self.writes(visitor) { visitor } else { &self.default_language }
+    }
+
+    /// Whether the site writes its own texts in the language `code`.
+    pub fn writes(&self, code: &str) -> bool {
+        self.languages.iter().any(|l| l == code)
     }
 
     /// How much of a postal address the site's `widget` asks for.

@@ -279,10 +279,9 @@ pub async fn record_consent(id: i64, purpose: String, granted: bool, note: Strin
     crate::server_ctx::answer(
         async move {
             use crate::domain::{CustomerId, Field, FieldErrors, FreeText, Problem, Role};
-            use crate::segment_rules::filter::CONSENT_PURPOSES;
             let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let mut errors = FieldErrors::new();
-            let purpose = CONSENT_PURPOSES.into_iter().find(|p| *p == purpose);
+            let purpose = crate::segment_rules::filter::consent_purpose(&purpose);
             if purpose.is_none() {
                 errors.add(Field::Consent, Problem::UnknownOption);
             }

@@ -4,7 +4,7 @@
 use super::db::{LINK_HOURS, Mine};
 use crate::loyalty::{Card, Kind, PrintableCard};
 use crate::public_pages::html::{Visit, escape as e};
-use crate::segment_rules::filter::CONSENT_PURPOSES;
+use crate::segment_rules::filter::consent_purpose;
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -182,7 +182,7 @@ pub fn mine(v: &Visit, mine: &Mine, card: Option<&PrintableCard>, balances: &[Ca
         .consents
         .iter()
         .filter_map(|(purpose, granted)| {
-            let code = CONSENT_PURPOSES.into_iter().find(|p| p == purpose)?;
+            let code = consent_purpose(purpose)?;
             let words = t.common.purpose(code)?;
             let (state, shown, button, value) =
                 if *granted { ("yes", t.me.yes, t.me.stop, "0") } else { ("no", t.me.no, t.me.agree, "1") };

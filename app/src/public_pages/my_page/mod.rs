@@ -18,7 +18,7 @@ use crate::extract::{Form, Query};
 use crate::public_pages::SelfService;
 use crate::public_pages::html::{Visit, visit};
 use crate::public_pages::language::Asked;
-use crate::segment_rules::filter::CONSENT_PURPOSES;
+use crate::segment_rules::filter::consent_purpose;
 use crate::tokens::{token_cookie, token_set_cookie};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -280,7 +280,7 @@ pub async fn change_consent(
         Err(response) => return response,
     };
     let t = v.words();
-    let Some(purpose) = CONSENT_PURPOSES.into_iter().find(|p| *p == form.purpose) else {
+    let Some(purpose) = consent_purpose(&form.purpose) else {
         return html::refused(&v, t.me.no_such_consent);
     };
     let page = format!("{}{}", s.public.as_str(), base(&v));

@@ -14,6 +14,7 @@ mod nl;
 mod pt;
 mod ru;
 
+use crate::staff::texts::plural::counted;
 pub use crate::widgets::texts::Lang;
 
 /// Every word of the customer pages.
@@ -194,11 +195,6 @@ impl Common {
             _ => return None,
         })
     }
-}
-
-/// `n` and its word, singular for 1 and −1, plural otherwise.
-fn counted(n: i64, one: &str, many: &str) -> String {
-    if n.abs() == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 /// `n` and its word, singular for 1 and −1, plural otherwise (every shipped language but
 /// Russian counts so).
-pub(super) fn counted(n: i64, one: &str, many: &str) -> String {
+pub(crate) fn counted(n: i64, one: &str, many: &str) -> String {
     if n.abs() == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }
 
