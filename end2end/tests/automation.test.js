@@ -54,8 +54,24 @@ test("a reserved item marked arrived mails the customer once, as the owner's rul
   const heading = admin.getByRole("heading", { name: /Christmas panettone/ });
   await heading.getByText(/expected 2026-12-10/).waitFor();
   await heading.getByRole("button", { name: "Arrived" }).click();
-  await admin.getByRole("status").filter({ hasText: "Marked arrived: 1 customers are being mailed." }).waitFor();
+  await admin.getByRole("status").filter({ hasText: "Marked arrived: 1 customer is being mailed." }).waitFor();
   await admin.getByRole("heading", { name: /Christmas panettone/ }).getByText(/expected/).waitFor({ state: "detached" });
+
+  // Noor collects it: the desk says what was done, and the reservation moves to the list
+  // of what was handed out, with who handed it out.
+  await admin.locator("tr[data-reservation]", { hasText: "Noor Smit" }).getByRole("button", { name: "Handed out" }).click();
+  await admin.getByRole("status").filter({ hasText: "Handed out: 1 × Christmas panettone to Noor Smit." }).waitFor();
+  await admin.getByText("No open reservations.").waitFor();
+  await admin.getByRole("link", { name: "Handed out and cancelled" }).click();
+  const closed = admin.locator('tr[data-outcome="fulfilled"]', { hasText: "Noor Smit" });
+  await closed.getByText("handed out").waitFor();
+  await closed.getByText(OWNER.email).waitFor();
+  for (const [width, height] of [[1280, 800], [820, 1180], [390, 844]]) {
+    await admin.setViewportSize({ width, height });
+    assert.ok(await admin.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `the desk fits ${width} px`);
+    if (process.env.E2E_SHOTS) await admin.screenshot({ path: `${process.env.E2E_SHOTS}/desk-closed-${width}.png`, fullPage: true });
+  }
+  await admin.setViewportSize({ width: 1280, height: 800 });
 
   await gotoAdmin(admin, `${patron.url}/admin/outbox`);
   const mail = admin.locator('tr[data-kind="item_arrived"]');

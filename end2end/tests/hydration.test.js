@@ -25,7 +25,16 @@ test(`every admin page hydrates ${LOADS} loads in a row`, async () => {
   const links = await page.getByRole("navigation", { name: "Admin" }).getByRole("link")
     .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   const sections = ["wording", "privacy", "mail", "loyalty", "connections"].map((s) => `/admin/sites/demo?section=${s}`);
-  const paths = [...links, "/admin/account", "/admin/sites/demo", ...sections];
+  // A customer with a purchase and a logged call, so each part of the record has content.
+  const id = await page.evaluate(async () => {
+    const post = async (fn, fields) => (await fetch(`/api/admin/${fn}`, { method: "POST", body: new URLSearchParams(fields) })).json();
+    const id = await post("create_customer", { "form[site]": "demo", "form[first_name]": "Ilse", "form[last_name]": "de Vries", "form[phone]": "", "form[email]": "ilse@example.nl" });
+    await post("add_purchase", { "form[customer]": id, "form[payment_method]": "card", "form[lines][0][sku]": "RYE" });
+    await post("log_interaction", { id, kind: "call", summary: "Asked for spelt", outcome: "" });
+    return id;
+  });
+  const record = ["", "?part=purchases", "?part=timeline", "?part=privacy"].map((p) => `/admin/customers/${id}${p}`);
+  const paths = [...links, "/admin/account", "/admin/sites/demo", ...sections, ...record];
   assert.ok(paths.length >= 20, paths.join(" "));
   const failed = [];
   for (const path of paths) {

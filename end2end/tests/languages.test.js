@@ -147,3 +147,74 @@ test("in a German browser the owner adds a product, in German only", async () =>
   if (shots) await page.screenshot({ path: `${shots}/products-de-1280.png`, fullPage: true });
   assert.deepEqual(page.problems, []);
 });
+
+// English words of the customers list and the record that must not show in German.
+const ENGLISH_RECORD = ["Customers", "Search", "Added", "Total spend", "Orders", "Average order", "Overview",
+  "Purchases", "Timeline", "Details", "Edit", "Tags", "Consents", "given", "never asked", "Record consent",
+  "Data rights", "Log", "Outcome", "Everything", "Changes", "New purchase", "Phone call", "Void", "Return"];
+
+test("in German, the customers list and every part of a record speak German at every size", async () => {
+  // The refused email below is answered 422, which the browser logs.
+  const page = await strictPage(browser, [/status of 422/], { locale: "de-DE" });
+  await signIn(page, OWNER.email, OWNER.password, { email: "E-Mail", password: "Passwort", signIn: "Anmelden" });
+  await page.waitForSelector("html[lang=de]", { state: "attached" });
+  await page.locator("h1", { hasText: "Kunden" }).waitFor();
+  await page.getByRole("link", { name: "Anouk" }).click();
+  await page.locator("h1", { hasText: "Anouk" }).waitFor();
+  await page.getByText("gekommen über die Kasse").waitFor();
+  // A field refused in German beside it.
+  await page.getByRole("button", { name: "E-Mail ändern" }).click();
+  const email = page.locator('tr[data-field="email"]');
+  await email.locator('input[name="value"]').fill("anouk bij example");
+  await email.getByRole("button", { name: "Speichern" }).click();
+  await email.getByText("Das sieht nicht wie eine E-Mail-Adresse aus.").waitFor();
+  await email.getByRole("button", { name: "Abbrechen" }).click();
+  await page.getByRole("link", { name: "Verlauf" }).click();
+  await page.locator('.chips a[aria-current="page"]', { hasText: "Alles" }).waitFor();
+  await page.locator('.timeline li[data-kind="changes"]', { hasText: "Angelegt" }).waitFor();
+  const parts = [["Übersicht", "overview"], ["Käufe (1)", "purchases"], ["Verlauf", "timeline"], ["Einwilligung und Datenschutz", "privacy"]];
+  const english = [];
+  for (const [name, part] of parts) {
+    await page.getByRole("navigation", { name: "Teile der Kundenakte" }).getByRole("link", { name }).click();
+    await page.waitForURL(new RegExp(`part=${part}`));
+    await page.locator(`.record-parts a[aria-current="page"]`, { hasText: name }).waitFor();
+    assert.equal(await page.locator('.record-parts a[aria-current="page"]').count(), 1, "one part is the current one");
+    const text = await page.locator("main").innerText();
+    english.push(...ENGLISH_RECORD.filter((w) => new RegExp(`\\b${w}\\b`).test(text)).map((w) => `${part}: ${w}`));
+    for (const [width, height] of [[1280, 800], [820, 1180], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      assert.equal(await sideways(page), 0, `the record's ${part} fits ${width} px`);
+      if (shots) await page.screenshot({ path: `${shots}/record-${part}-de-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  assert.deepEqual(english, [], "English left on the German record");
+  await gotoAdmin(page, `${patron.url}/admin/customers`);
+  const list = await page.locator("main").innerText();
+  assert.deepEqual(ENGLISH_RECORD.filter((w) => new RegExp(`\\b${w}\\b`).test(list)), [], list);
+  if (shots) await page.screenshot({ path: `${shots}/customers-de-1280.png`, fullPage: true });
+
+  // The other pages of the customers and privacy groups, German too.
+  const ENGLISH_PAGES = ["Segments", "Save segment", "Customers matching", "of these rules", "Rule", "Group",
+    "customers match", "Export CSV", "Mailing labels", "Dormant customers", "Save rule", "days without a purchase",
+    "Reservations", "Open", "Handed out", "Data requests", "Received", "Audit log", "everything", "Customer number",
+    "Backups", "Back up now", "Last backup", "Loading", "Counting"];
+  for (const [path, title] of [["/admin/segments", "Segmente"], ["/admin/dormant", "Inaktive Kunden"],
+    ["/admin/reservations", "Reservierungen"], ["/admin/reservations?show=closed", "Reservierungen"],
+    ["/admin/requests", "Datenanfragen"], ["/admin/audit", "Protokoll"], ["/admin/backups", "Sicherungen"]]) {
+    await gotoAdmin(page, `${patron.url}${path}`);
+    await page.locator("h1", { hasText: title }).waitFor();
+    if (path === "/admin/segments") {
+      await page.getByRole("button", { name: "+ Regel" }).click();
+      await page.getByLabel("Regel 1 prüft").selectOption("spent");
+      await page.getByLabel("Regel 1 Wert").fill("0");
+      await page.getByLabel("Regel 1 Wert").press("Tab");
+      await page.locator(".segment-count strong").first().waitFor();
+    }
+    const text = await page.locator("main").innerText();
+    const left = ENGLISH_PAGES.filter((w) => new RegExp(`\\b${w}\\b`).test(text));
+    assert.deepEqual(left, [], `English left on ${path}:\n${text}`);
+    assert.equal(await sideways(page), 0, `${path} fits`);
+  }
+  assert.deepEqual(page.problems, []);
+});

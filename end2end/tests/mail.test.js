@@ -66,7 +66,7 @@ test("a newsletter signup is stored only once the link mailed to its address is 
   );
   assert.deepEqual({ ...consent, id: undefined }, { id: undefined, email: "mia@example.com", granted: 1, has_request: 1, has_ip: 1 });
 
-  await gotoAdmin(admin, `${patron.url}/admin/customers/${consent.id}`);
+  await gotoAdmin(admin, `${patron.url}/admin/customers/${consent.id}?part=privacy`);
   await admin.getByText(/confirmed by the link mailed at signup/).waitFor();
   await admin.close();
   await shop.close();

@@ -79,10 +79,10 @@ test("a visitor joins by the widget and their page shows the card and favourites
   // Staff see it on her record, made by her.
   const [{ id }] = patron.sql("SELECT id FROM customers WHERE pii_open(email) = 'saga@example.se'");
   const staff = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
-  await gotoAdmin(staff, `${patron.url}/admin/customers/${id}`);
-  const change = staff.locator(".history li", { hasText: "the customer, on their own page" });
+  await gotoAdmin(staff, `${patron.url}/admin/customers/${id}?part=timeline&show=changes`);
+  const change = staff.locator('.timeline li[data-kind="changes"]', { hasText: "the customer, on their own page" });
   await change.first().waitFor();
-  assert.match(await change.first().textContent(), /phone/);
+  assert.match(await change.first().textContent(), /Phone/);
   await staff.close();
 
   // The link was for one use: opened again, it no longer signs anyone in.

@@ -56,16 +56,16 @@ test("staff record a consent given at the till, with the policy version in force
     });
     return res.json();
   });
-  await gotoAdmin(page, `${patron.url}/admin/customers/${id}`);
+  await gotoAdmin(page, `${patron.url}/admin/customers/${id}?part=privacy`);
   await page.locator('[data-consent="post"]').filter({ hasText: "never asked" }).waitFor();
 
   const form = page.locator(".consent-form");
   await form.getByLabel("Purpose").selectOption("post");
   await form.getByLabel("How (kept as the consent's wording)").fill("Said yes to letters by post at the till");
   await form.getByRole("button", { name: "Record consent" }).click();
-  await page.locator('[data-consent="post"]').filter({ hasText: "granted" }).waitFor();
+  await page.locator('[data-consent="post"]').filter({ hasText: "given" }).waitFor();
   const version = patron.sql("SELECT max(version) AS v FROM privacy_policies WHERE site_id = 1")[0].v;
-  await page.getByRole("link", { name: `policy v${version}` }).waitFor();
+  await page.getByRole("link", { name: `privacy policy version ${version}` }).waitFor();
   assert.deepEqual(
     patron.sql(`SELECT purpose, granted, body, source, policy_version FROM consents WHERE customer_id = ${id}`),
     [{ purpose: "post", granted: 1, body: "Said yes to letters by post at the till", source: "admin", policy_version: version }],

@@ -29,7 +29,7 @@ test("download a customer's data, mark do-not-sell, erase them from the record",
     return id;
   }, EMAIL);
 
-  await gotoAdmin(page, `${patron.url}/admin/customers/${id}`);
+  await gotoAdmin(page, `${patron.url}/admin/customers/${id}?part=privacy`);
   await page.getByRole("button", { name: "Do not sell or share" }).click();
   await page.locator('[data-do-not-sell="true"]').waitFor();
 

@@ -61,6 +61,9 @@ test("the owner allows a shop, switches a widget off and rewords a question for 
   // The wording is a section of its own.
   await admin.getByRole("link", { name: "Wording and questions" }).click();
   await admin.waitForURL(/section=wording$/);
+  // Only the section shown is marked as the current one (the router's links mark every
+  // link to the same path, whatever its query).
+  assert.deepEqual(await admin.locator('.settings-sections a[aria-current="page"]').allTextContents(), ["Wording and questions"]);
   await admin.locator("summary", { hasText: "Nederlands" }).click();
   await admin.locator('[data-texts="nl"] input[data-key="heard.question"]').fill("Hoe kent u onze bakkerij?");
   await admin.getByRole("button", { name: "Save Nederlands texts" }).click();

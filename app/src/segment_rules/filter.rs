@@ -185,97 +185,68 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// `(op code, label)` in the order the builder lists them.
-    pub fn ops(self) -> &'static [(&'static str, &'static str)] {
-        const IS: [(&str, &str); 2] = [("is", "is"), ("is_not", "is not")];
-        const CMP: [(&str, &str); 5] =
-            [("gt", "more than"), ("ge", "at least"), ("lt", "less than"), ("le", "at most"), ("eq", "exactly")];
+    /// The codes of its operators, in the order the builder lists them (their words are
+    /// in the admin's catalogue, `staff::texts::segments`).
+    pub fn ops(self) -> &'static [&'static str] {
+        const IS: [&str; 2] = ["is", "is_not"];
+        const CMP: [&str; 5] = ["gt", "ge", "lt", "le", "eq"];
         match self {
-            Kind::Text => &[
-                ("is", "is"),
-                ("is_not", "is not"),
-                ("contains", "contains"),
-                ("starts_with", "starts with"),
-                ("between", "is between"),
-                ("empty", "is empty"),
-                ("not_empty", "is not empty"),
-            ],
-            Kind::Choice => &[("is", "is"), ("is_not", "is not"), ("empty", "is not given"), ("not_empty", "is given")],
+            Kind::Text => &["is", "is_not", "contains", "starts_with", "between", "empty", "not_empty"],
+            Kind::Choice => &["is", "is_not", "empty", "not_empty"],
             Kind::Number | Kind::Amount | Kind::Count => &CMP,
-            Kind::Date => &[("before", "before"), ("after", "after"), ("empty", "is not given")],
-            Kind::When => &[
-                ("within", "in the last … days"),
-                ("not_within", "not in the last … days"),
-                ("before", "before"),
-                ("after", "after"),
-                ("never", "never"),
-            ],
+            Kind::Date => &["before", "after", "empty"],
+            Kind::When => &["within", "not_within", "before", "after", "never"],
             Kind::Nps | Kind::Code | Kind::Item | Kind::Reservation => &IS,
-            Kind::Consent => &[
-                ("granted", "is granted"),
-                ("not_granted", "is not granted"),
-                ("withdrawn", "was withdrawn"),
-                ("never", "was never given"),
-            ],
-            Kind::Tag => &[("has", "has"), ("has_not", "does not have")],
-            Kind::Mark => &[("set", "is set"), ("not_set", "is not set")],
+            Kind::Consent => &["granted", "not_granted", "withdrawn", "never"],
+            Kind::Tag => &["has", "has_not"],
+            Kind::Mark => &["set", "not_set"],
         }
     }
 }
 
-/// Every subject a rule can look at: `(code, label, kind)`. Customer fields first, then
+/// Every subject a rule can look at: `(code, kind)`. Customer fields first, then
 /// behaviour.
-pub const SUBJECTS: [(&str, &str, Kind); 27] = [
-    ("first_name", "First name", Kind::Text),
-    ("last_name", "Last name", Kind::Text),
-    ("email", "Email", Kind::Text),
-    ("phone", "Phone", Kind::Text),
-    ("street", "Street", Kind::Text),
-    ("postcode", "Postcode", Kind::Text),
-    ("city", "City", Kind::Text),
-    ("region", "Region", Kind::Text),
-    ("country", "Country", Kind::Text),
-    ("company", "Company", Kind::Text),
-    ("job_title", "Job title", Kind::Text),
-    ("occupation", "Occupation", Kind::Text),
-    ("interests", "Interests", Kind::Text),
-    ("gender", "Gender", Kind::Choice),
-    ("income_range", "Income range", Kind::Choice),
-    ("preferred_channel", "Preferred contact", Kind::Choice),
-    ("household_size", "Household size", Kind::Number),
-    ("birthday", "Birthday", Kind::Date),
-    ("joined", "Joined", Kind::When),
-    ("spent", "Spent", Kind::Amount),
-    ("purchases", "Number of purchases", Kind::Count),
-    ("last_purchase", "Last purchase", Kind::When),
-    ("last_visit", "Last visit to the site", Kind::When),
-    ("nps", "NPS answer", Kind::Nps),
-    ("reason_first", "Reason ranked first", Kind::Code),
-    ("heard", "Heard about us from", Kind::Code),
-    ("favourite", "Favourited item", Kind::Item),
+pub const SUBJECTS: [(&str, Kind); 27] = [
+    ("first_name", Kind::Text),
+    ("last_name", Kind::Text),
+    ("email", Kind::Text),
+    ("phone", Kind::Text),
+    ("street", Kind::Text),
+    ("postcode", Kind::Text),
+    ("city", Kind::Text),
+    ("region", Kind::Text),
+    ("country", Kind::Text),
+    ("company", Kind::Text),
+    ("job_title", Kind::Text),
+    ("occupation", Kind::Text),
+    ("interests", Kind::Text),
+    ("gender", Kind::Choice),
+    ("income_range", Kind::Choice),
+    ("preferred_channel", Kind::Choice),
+    ("household_size", Kind::Number),
+    ("birthday", Kind::Date),
+    ("joined", Kind::When),
+    ("spent", Kind::Amount),
+    ("purchases", Kind::Count),
+    ("last_purchase", Kind::When),
+    ("last_visit", Kind::When),
+    ("nps", Kind::Nps),
+    ("reason_first", Kind::Code),
+    ("heard", Kind::Code),
+    ("favourite", Kind::Item),
 ];
 
 /// Subjects past the 27 above, kept apart so the array stays readable.
-pub const MORE_SUBJECTS: [(&str, &str, Kind); 4] = [
-    ("reservation", "Has a reservation that is", Kind::Reservation),
-    ("consent", "Consent for", Kind::Consent),
-    ("tag", "Tag", Kind::Tag),
-    ("do_not_sell", "Do not sell or share", Kind::Mark),
-];
+pub const MORE_SUBJECTS: [(&str, Kind); 4] =
+    [("reservation", Kind::Reservation), ("consent", Kind::Consent), ("tag", Kind::Tag), ("do_not_sell", Kind::Mark)];
 
 /// The kind of a subject code.
 pub fn kind_of(what: &str) -> Option<Kind> {
-    SUBJECTS.iter().chain(MORE_SUBJECTS.iter()).find(|(code, _, _)| *code == what).map(|(_, _, kind)| *kind)
+    SUBJECTS.iter().chain(MORE_SUBJECTS.iter()).find(|(code, _)| *code == what).map(|(_, kind)| *kind)
 }
 
-pub const NPS_CHOICES: [(&str, &str); 4] = [
-    ("promoter", "promoter (9–10)"),
-    ("passive", "passive (7–8)"),
-    ("detractor", "detractor (0–6)"),
-    ("none", "no answer"),
-];
-pub const RESERVATION_CHOICES: [(&str, &str); 4] =
-    [("open", "open"), ("fulfilled", "fulfilled"), ("cancelled", "cancelled"), ("any", "in any state")];
+pub const NPS_CHOICES: [&str; 4] = ["promoter", "passive", "detractor", "none"];
+pub const RESERVATION_CHOICES: [&str; 4] = ["open", "fulfilled", "cancelled", "any"];
 pub const CONSENT_PURPOSES: [&str; 5] = ["newsletter", "post", "sms", "phone", "profiling"];
 
 /// The consent purpose `code` names, if Patron knows it.
@@ -330,7 +301,7 @@ impl RawRule {
     pub fn parse(&self) -> Result<Condition, (Field, Problem)> {
         let kind = kind_of(&self.what).ok_or((Field::Rule, Problem::UnknownOption))?;
         let op = self.op.as_str();
-        if !kind.ops().iter().any(|(code, _)| *code == op) {
+        if !kind.ops().contains(&op) {
             return Err((Field::Rule, Problem::UnknownOption));
         }
         let value = bounded(&self.value).map_err(|p| (Field::Value, p))?;
@@ -407,16 +378,9 @@ impl RawRule {
             Kind::Item => Test::Favourite(Sku::parse(value).map_err(|p| (Field::Value, p))?),
             Kind::Reservation => Test::Reservation(match value {
                 "any" => None,
-                other => Some(
-                    RESERVATION_CHOICES
-                        .iter()
-                        .map(|(code, _)| *code)
-                        .find(|code| *code == other && *code != "any")
-                        .ok_or((
-                            Field::Value,
-                            if other.is_empty() { Problem::Required } else { Problem::UnknownOption },
-                        ))?,
-                ),
+                other => Some(RESERVATION_CHOICES.into_iter().find(|code| *code == other && *code != "any").ok_or(
+                    (Field::Value, if other.is_empty() { Problem::Required } else { Problem::UnknownOption }),
+                )?),
             }),
             Kind::Consent => Test::Consent {
                 purpose: consent_purpose(value)
@@ -541,9 +505,9 @@ mod tests {
     #[test]
     fn every_subject_has_operators_and_a_unique_code() {
         let all: Vec<_> = SUBJECTS.iter().chain(MORE_SUBJECTS.iter()).collect();
-        for (i, (code, _, kind)) in all.iter().enumerate() {
+        for (i, (code, kind)) in all.iter().enumerate() {
             assert!(!kind.ops().is_empty());
-            assert!(all[i + 1..].iter().all(|(other, _, _)| other != code), "{code} twice");
+            assert!(all[i + 1..].iter().all(|(other, _)| other != code), "{code} twice");
         }
     }
 }

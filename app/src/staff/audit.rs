@@ -63,25 +63,6 @@ impl AuditAction {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            AuditAction::ViewedCustomer => "viewed a customer",
-            AuditAction::Exported => "exported customers",
-            AuditAction::PrintedLabels => "printed labels",
-            AuditAction::Merged => "merged customers",
-            AuditAction::Unmerged => "undid a merge",
-            AuditAction::Imported => "imported customers",
-            AuditAction::ChangedSettings => "changed settings",
-            AuditAction::ChangedStaff => "changed staff",
-            AuditAction::BackedUp => "took a backup",
-            AuditAction::ExportedCustomerData => "downloaded a customer's data",
-            AuditAction::ErasedCustomer => "erased a customer",
-            AuditAction::ChangedDoNotSell => "changed do-not-sell",
-            AuditAction::RestoredBackup => "restored a backup",
-            AuditAction::RotatedKey => "rotated the encryption key",
-        }
-    }
-
     pub fn parse(code: &str) -> Option<AuditAction> {
         AuditAction::ALL.into_iter().find(|a| a.code() == code)
     }

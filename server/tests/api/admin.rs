@@ -331,7 +331,7 @@ const EVERY_ARGUMENT: [(&str, &str); 76] = [
 
 /// Who may call each admin function: `None` for the sign-in functions anyone may call,
 /// else the lowest role. A new admin function fails this test until it is listed here.
-const ACCESS: [(&str, Option<Role>); 109] = [
+const ACCESS: [(&str, Option<Role>); 110] = [
     ("auth_state", None),
     ("setup_owner", None),
     ("login", None),
@@ -380,6 +380,7 @@ const ACCESS: [(&str, Option<Role>); 109] = [
     ("add_purchase", Some(Role::Staff)),
     ("open_reservations", Some(Role::Staff)),
     ("close_reservation", Some(Role::Staff)),
+    ("closed_reservations", Some(Role::Staff)),
     ("list_staff", Some(Role::Owner)),
     ("list_backups", Some(Role::Owner)),
     ("audit_log", Some(Role::Owner)),

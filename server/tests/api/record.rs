@@ -6,7 +6,7 @@ use crate::common;
 use app::domain::Role;
 use common::{TestApp, field_errors, spawn_app};
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const OWNER: &str = "owner@shop.example";
 
@@ -191,7 +191,7 @@ async fn edits_are_kept_in_the_history_and_demographics_need_a_manager() {
                 h["field"].as_str().unwrap().into(),
                 h["old"].clone(),
                 h["new"].clone(),
-                h["staff"].as_str().unwrap().into(),
+                h["by"]["Staff"].as_str().unwrap().into(),
             )
         })
         .collect();
@@ -251,9 +251,10 @@ async fn the_record_shows_what_the_widgets_stored() {
     assert_eq!(r["consents"][0]["body"], body);
     assert_eq!(r["consents"][0]["granted"], true);
     assert_eq!(r["source"], "signup");
-    let answers: Vec<&str> = r["answers"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
-    assert!(answers.contains(&"NPS 6 (detractor): “Queue”"), "{answers:?}");
-    assert!(answers.contains(&"Saved Rye bread"), "{answers:?}");
+    // What they said, as data the page words in its reader's language.
+    let answers: Vec<&Value> = r["answers"].as_array().unwrap().iter().map(|a| &a["said"]).collect();
+    assert!(answers.contains(&&json!({"Nps": {"score": 6, "reason": "Queue"}})), "{answers:?}");
+    assert!(answers.contains(&&json!({"Favourite": {"item": "Rye bread"}})), "{answers:?}");
     assert_eq!(app.admin("customer_record", &[("id", "999")]).await.status(), StatusCode::NOT_FOUND);
 }
 
@@ -287,6 +288,19 @@ async fn the_reservations_desk_closes_an_open_reservation_once() {
     assert_eq!(status, "fulfilled");
     let open: Value = call(&app, &till, "open_reservations", &[("query", "")]).await.json().await.unwrap();
     assert_eq!(open, serde_json::json!([]));
+    // It is listed with what was handed out, and who handed it out; a search narrows it.
+    let closed: Value = call(&app, &till, "closed_reservations", &[("query", "")]).await.json().await.unwrap();
+    assert_eq!(closed.as_array().unwrap().len(), 1, "{closed}");
+    assert_eq!(closed[0]["outcome"], "fulfilled");
+    assert_eq!(closed[0]["customer"], "Ana Silva");
+    assert_eq!(closed[0]["quantity"], 2);
+    assert_eq!(closed[0]["by"], "till@shop.example");
+    let none: Value = call(&app, &till, "closed_reservations", &[("query", "rye")]).await.json().await.unwrap();
+    assert_eq!(none, serde_json::json!([]));
+    // A reservation closed more than 30 days ago has left the list.
+    sqlx::query("UPDATE reservations SET updated_at = '2020-01-01T00:00:00.000Z'").execute(&app.pool).await.unwrap();
+    let old: Value = call(&app, &till, "closed_reservations", &[("query", "")]).await.json().await.unwrap();
+    assert_eq!(old, serde_json::json!([]));
 }
 
 #[tokio::test]

@@ -19,22 +19,24 @@ pub fn AuditLogPage() -> impl IntoView {
     // The ids the pages shown so far start after: "" is the newest page.
     let before = RwSignal::new(String::new());
     let page = Resource::new(move || (action.get(), customer.get(), before.get()), |(a, c, b)| audit_log(a, c, b));
+    let t = crate::staff::texts::t();
+    let w = &t.oversight;
     view! {
         <section class="audit">
-            <h1>"Audit log"</h1>
+            <h1>{w.audit_title}</h1>
             <div class="filters">
-                <label>"What "
+                <label>{w.what} " "
                     <select on:change=move |ev| { before.set(String::new()); action.set(event_target_value(&ev)); }>
-                        <option value="">"everything"</option>
-                        {AuditAction::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
+                        <option value="">{w.everything}</option>
+                        {AuditAction::ALL.into_iter().map(|a| view! { <option value=a.code()>{(w.action)(a)}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>"Customer number "
+                <label>{w.customer_number} " "
                     <input type="text" inputmode="numeric" size="8"
                         on:change=move |ev| { before.set(String::new()); customer.set(event_target_value(&ev)); } />
                 </label>
             </div>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     let page = match page.await {
                         Ok(page) => page,
@@ -43,13 +45,13 @@ pub fn AuditLogPage() -> impl IntoView {
                     let oldest = page.entries.last().map(|e| e.id.to_string());
                     view! {
                         <table class="customers">
-                            <thead><tr><th>"When"</th><th>"Who"</th><th>"What"</th><th>"Site"</th><th>"Customer"</th><th>"Detail"</th></tr></thead>
+                            <thead><tr><th>{w.when}</th><th>{w.who}</th><th>{w.what}</th><th>{t.common.site}</th><th>{w.customer}</th><th>{w.detail}</th></tr></thead>
                             <tbody>
                                 {page.entries.into_iter().map(|e| view! {
                                     <tr data-audit=e.action.code()>
                                         <td>{short_time(&e.at)}</td>
                                         <td>{e.staff_email}</td>
-                                        <td>{e.action.label()}</td>
+                                        <td>{(w.action)(e.action)}</td>
                                         <td>{e.site.unwrap_or_default()}</td>
                                         <td>{e.customer_id.map(|id| view! { <a href=format!("/admin/customers/{id}")>{id}</a> })}</td>
                                         <td>{e.detail}</td>
@@ -60,10 +62,10 @@ pub fn AuditLogPage() -> impl IntoView {
                         {(page.more).then(|| view! {
                             <button type="button" class="secondary" on:click=move |_| {
                                 if let Some(id) = oldest.clone() { before.set(id); }
-                            }>"Older"</button>
+                            }>{w.older}</button>
                         })}
                         {move || (!before.get().is_empty()).then(|| view! {
-                            <button type="button" class="secondary" on:click=move |_| before.set(String::new())>"Newest"</button>
+                            <button type="button" class="secondary" on:click=move |_| before.set(String::new())>{w.newest}</button>
                         })}
                     }.into_any()
                 })}

@@ -19,10 +19,12 @@ pub fn BackupsPage() -> impl IntoView {
     let take = ServerAction::<StartBackup>::new();
     let list = Resource::new(move || take.version().get(), |_| list_backups());
     let take_error = action_error(take);
+    let t = crate::staff::texts::t();
+    let w = &t.oversight;
     view! {
         <section class="backups">
-            <h1>"Backups"</h1>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{w.backups_title}</h1>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     let list = match list.await {
                         Ok(list) => list,
@@ -33,15 +35,15 @@ pub fn BackupsPage() -> impl IntoView {
                     view! {
                         <p data-last-backup class:warning=overdue>
                             {match last {
-                                Some(at) => format!("Last backup: {}", short_time(&at)),
-                                None => "No backup has been taken yet.".to_owned(),
+                                Some(at) => (w.last_backup)(&short_time(&at)),
+                                None => w.no_backup.to_owned(),
                             }}
                         </p>
                         <p class="hint">
-                            {format!("Kept in {} (the newest {}). Copy them to another machine: a backup on the same disk does not survive the disk.", list.dir, list.keep)}
+                            {(w.kept_in)(&list.dir, list.keep)}
                         </p>
                         <table class="customers">
-                            <thead><tr><th>"File"</th><th>"Taken"</th><th class="number">"Size"</th></tr></thead>
+                            <thead><tr><th>{w.file}</th><th>{w.taken}</th><th class="number">{w.size}</th></tr></thead>
                             <tbody>
                                 {list.files.into_iter().map(|f| view! {
                                     <tr data-backup=f.name.clone()>
@@ -57,7 +59,7 @@ pub fn BackupsPage() -> impl IntoView {
             </Transition>
             <ActionForm action=take>
                 <button type="submit" disabled=move || take.pending().get()>
-                    {move || if take.pending().get() { "Backing up…" } else { "Back up now" }}
+                    {move || if take.pending().get() { w.backing_up } else { w.back_up_now }}
                 </button>
             </ActionForm>
             {move || take_error.get().map(|error| view! { <ErrorLine error /> })}

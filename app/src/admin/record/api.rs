@@ -1,7 +1,7 @@
 //! Server functions of the customer record: read it whole, edit a field (with history),
 //! tag it, log an interaction.
 
-use crate::domain::{CustomerField, InteractionKind, Minor, NpsCategory, PaymentMethod};
+use crate::domain::{CustomerField, InteractionKind, Minor, PaymentMethod};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -86,12 +86,57 @@ pub struct ReservationView {
     pub at: String,
 }
 
+/// An option of a survey question as the customer chose it: its code and the site's own
+/// names for it by language, so the page names it in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionName {
+    pub code: String,
+    /// (language, name) of the site's own wording.
+    pub own: Vec<(String, String)>,
+}
+
+impl OptionName {
+    /// The name in `lang`: the site's own, else the catalogue's for a standard option, else
+    /// the site's own in its default language, else the code (the widgets' order).
+    pub fn in_lang(&self, lang: crate::widgets::texts::Lang, default_lang: &str) -> String {
+        let own = |l: &str| self.own.iter().find(|(language, _)| language == l).map(|(_, name)| name.clone());
+        own(lang.code())
+            .or_else(|| (lang.texts().option)(&self.code).map(str::to_owned))
+            .or_else(|| own(default_lang))
+            .unwrap_or_else(|| self.code.clone())
+    }
+}
+
+/// What a customer said or did through a widget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Said {
+    Nps {
+        score: i64,
+        reason: String,
+    },
+    Reasons {
+        ranked: Vec<OptionName>,
+    },
+    /// `option` is `None` for an answer typed under "other".
+    Heard {
+        option: Option<OptionName>,
+        other: String,
+    },
+    Favourite {
+        item: String,
+    },
+    Warranty {
+        item: String,
+        serial: String,
+        bought: String,
+    },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     /// `nps`, `reasons`, `heard`, `favourite` or `warranty`.
     pub kind: String,
-    /// What the customer said or did, ready to show.
-    pub text: String,
+    pub said: Said,
     pub at: String,
 }
 
@@ -109,8 +154,22 @@ pub struct Change {
     pub field: String,
     pub old: Option<String>,
     pub new: Option<String>,
-    pub staff: Option<String>,
+    pub by: ChangedBy,
     pub at: String,
+}
+
+/// Who made a change to a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangedBy {
+    /// A staff member, by email.
+    Staff(String),
+    /// A staff member whose account is gone.
+    FormerStaff,
+    /// The customer, on their own page.
+    Customer,
+    /// A widget on the shop's website.
+    Website,
+    Api,
 }
 
 /// A page this customer's browser viewed (only once they identified in a widget).
@@ -131,6 +190,8 @@ pub struct CustomerRecord {
     pub viewer_role: crate::domain::Role,
     pub site_key: String,
     pub site_name: String,
+    /// The site's default language, for the names of options it wrote only in that one.
+    pub site_language: String,
     /// How the site's amounts are written for this reader.
     pub money: crate::domain::MoneyStyle,
     pub source: String,
@@ -163,15 +224,6 @@ impl CustomerRecord {
         let last = self.value(CustomerField::LastName).unwrap_or("");
         let name = format!("{first} {last}").trim().to_owned();
         if name.is_empty() { self.value(CustomerField::Email).unwrap_or("(no name)").to_owned() } else { name }
-    }
-}
-
-/// The word a report uses for an NPS score's category.
-pub fn nps_word(category: NpsCategory) -> &'static str {
-    match category {
-        NpsCategory::Promoter => "promoter",
-        NpsCategory::Passive => "passive",
-        NpsCategory::Detractor => "detractor",
     }
 }
 
@@ -301,4 +353,26 @@ pub async fn record_consent(id: i64, purpose: String, granted: bool, note: Strin
         }
         .await,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OptionName;
+    use crate::widgets::texts::Lang;
+
+    fn option(code: &str, own: &[(&str, &str)]) -> OptionName {
+        OptionName { code: code.into(), own: own.iter().map(|(l, n)| (l.to_string(), n.to_string())).collect() }
+    }
+
+    #[test]
+    fn an_option_is_named_as_the_widgets_name_it() {
+        // The site's own name in the reader's language comes first...
+        let ours = option("best_quality", &[("nl", "Het lekkerste brood"), ("en", "The tastiest bread")]);
+        assert_eq!(ours.in_lang(Lang::Nl, "en"), "Het lekkerste brood");
+        // ...then the catalogue's for a standard option...
+        assert_eq!(option("best_quality", &[("en", "The tastiest bread")]).in_lang(Lang::Nl, "en"), "Beste kwaliteit");
+        // ...then the site's own in its default language, and last the code.
+        assert_eq!(option("oven", &[("en", "Our oven")]).in_lang(Lang::Nl, "en"), "Our oven");
+        assert_eq!(option("oven", &[]).in_lang(Lang::Nl, "en"), "oven");
+    }
 }

@@ -1,11 +1,11 @@
 //! SQL of the customer record.
 
 use super::api::{
-    Answer, Change, ConsentEvent, CustomerRecord, InteractionView, PurchaseLine, PurchaseView, ReservationView,
-    ReturnView, SpendStats, Visit, nps_word,
+    Answer, Change, ChangedBy, ConsentEvent, CustomerRecord, InteractionView, OptionName, PurchaseLine, PurchaseView,
+    ReservationView, ReturnView, Said, SpendStats, Visit,
 };
 use crate::customer_changes::record_change;
-use crate::domain::{CustomerField, CustomerId, InteractionKind, Minor, NpsScore, PaymentMethod, StaffId};
+use crate::domain::{CustomerField, CustomerId, InteractionKind, Minor, PaymentMethod, StaffId};
 // AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
 use sqlx::{AssertSqlSafe, Row, SqlitePool};
 
@@ -15,7 +15,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     let columns: Vec<String> =
         CustomerField::ALL.iter().map(|f| format!("{} AS {}", f.read_sql("c"), f.column())).collect();
     let sql = format!(
-        "SELECT c.id, s.site_key, s.name AS site_name, s.currency, s.country AS site_country, c.source, c.created_at, c.do_not_sell_at, {}
+        "SELECT c.id, c.site_id, s.site_key, s.name AS site_name, s.default_language, s.currency, s.country AS site_country, c.source, c.created_at, c.do_not_sell_at, {}
          FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
         columns.join(", ")
     );
@@ -99,10 +99,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     .collect();
     let history = sqlx::query(
         "SELECT h.field, pii_open(h.old_value) AS old_value, pii_open(h.new_value) AS new_value, h.created_at,
-                CASE h.source WHEN 'customer' THEN 'the customer, on their own page'
-                              WHEN 'widget' THEN 'a form on the shop''s website'
-                              WHEN 'api' THEN 'the REST API'
-                              ELSE u.email END AS email
+                h.source, u.email
          FROM customer_changes h LEFT JOIN staff_users u ON u.id = h.staff_id
          WHERE h.customer_id = ? ORDER BY h.id DESC",
     )
@@ -114,7 +111,13 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         field: r.get("field"),
         old: r.get("old_value"),
         new: r.get("new_value"),
-        staff: r.get("email"),
+        by: match (r.get::<&str, _>("source"), r.get::<Option<String>, _>("email")) {
+            ("customer", _) => ChangedBy::Customer,
+            ("widget", _) => ChangedBy::Website,
+            ("api", _) => ChangedBy::Api,
+            (_, Some(email)) => ChangedBy::Staff(email),
+            (_, None) => ChangedBy::FormerStaff,
+        },
         at: r.get("created_at"),
     })
     .collect();
@@ -138,6 +141,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         viewer_role: crate::domain::Role::Staff,
         site_key: row.get("site_key"),
         site_name: row.get("site_name"),
+        site_language: row.get("default_language"),
         money: crate::sites::money_style::for_reader(row.get("site_country"), row.get("currency")),
         source: row.get("source"),
         created_at: row.get("created_at"),
@@ -148,7 +152,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
         stats,
         purchases,
         reservations,
-        answers: answers(pool, id).await?,
+        answers: answers(pool, id, row.get("site_id")).await?,
         interactions,
         last_visit: visits.first().map(|v| v.at.clone()),
         visits,
@@ -251,25 +255,32 @@ pub async fn stats(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<SpendStats
 }
 
 /// Favourites, survey answers and warranty cards as one timeline, newest first.
-async fn answers(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Answer>> {
+async fn answers(pool: &SqlitePool, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answer>> {
+    // The site's own names of its options, in every language it wrote them in.
+    let names: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT key, language, body FROM site_texts WHERE site_id = ? AND key GLOB '*.option.*'")
+            .bind(site)
+            .fetch_all(pool)
+            .await?;
+    let option = |question: &str, code: &str| OptionName {
+        code: code.to_owned(),
+        own: names
+            .iter()
+            .filter(|(key, _, _)| key.strip_prefix(question).and_then(|k| k.strip_prefix(".option.")) == Some(code))
+            .map(|(_, lang, body)| (lang.clone(), body.clone()))
+            .collect(),
+    };
     let mut out = Vec::new();
     for r in sqlx::query("SELECT score, reason, created_at FROM nps_responses WHERE customer_id = ?")
         .bind(id)
         .fetch_all(pool)
         .await?
     {
-        let score: i64 = r.get("score");
-        let reason: String = r.get("reason");
-        let category = NpsScore::parse(score).map(|s| nps_word(s.category())).unwrap_or("");
-        let why = if reason.is_empty() { String::new() } else { format!(": “{reason}”") };
-        out.push(Answer {
-            kind: "nps".into(),
-            text: format!("NPS {score} ({category}){why}"),
-            at: r.get("created_at"),
-        });
+        let said = Said::Nps { score: r.get("score"), reason: r.get("reason") };
+        out.push(Answer { kind: "nps".into(), said, at: r.get("created_at") });
     }
     for r in sqlx::query(
-        "SELECT r.created_at, group_concat(o.code, ' > ' ORDER BY i.rank) AS ranked FROM reason_rankings r
+        "SELECT r.created_at, json_group_array(o.code ORDER BY i.rank) AS ranked FROM reason_rankings r
          JOIN reason_ranking_items i ON i.ranking_id = r.id
          JOIN question_options o ON o.id = i.option_id
          WHERE r.customer_id = ? GROUP BY r.id",
@@ -278,19 +289,22 @@ async fn answers(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Answer>>
     .fetch_all(pool)
     .await?
     {
-        let ranked: String = r.get("ranked");
-        out.push(Answer { kind: "reasons".into(), text: format!("Reasons: {ranked}"), at: r.get("created_at") });
+        let codes: Vec<String> = serde_json::from_str(r.get("ranked")).unwrap_or_default();
+        let said = Said::Reasons { ranked: codes.iter().map(|c| option("reasons", c)).collect() };
+        out.push(Answer { kind: "reasons".into(), said, at: r.get("created_at") });
     }
     for r in sqlx::query(
-        "SELECT coalesce(o.code, 'other: ' || h.other_text) AS answer, h.created_at FROM heard_responses h
+        "SELECT o.code, h.other_text, h.created_at FROM heard_responses h
          LEFT JOIN question_options o ON o.id = h.option_id WHERE h.customer_id = ?",
     )
     .bind(id)
     .fetch_all(pool)
     .await?
     {
-        let answer: String = r.get("answer");
-        out.push(Answer { kind: "heard".into(), text: format!("Heard about us: {answer}"), at: r.get("created_at") });
+        let code: Option<String> = r.get("code");
+        let other: Option<String> = r.get("other_text");
+        let said = Said::Heard { option: code.map(|c| option("heard", &c)), other: other.unwrap_or_default() };
+        out.push(Answer { kind: "heard".into(), said, at: r.get("created_at") });
     }
     for r in sqlx::query(
         "SELECT i.name, f.created_at FROM favourites f JOIN catalogue_items i ON i.id = f.item_id WHERE f.customer_id = ?",
@@ -299,8 +313,7 @@ async fn answers(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Answer>>
     .fetch_all(pool)
     .await?
     {
-        let name: String = r.get("name");
-        out.push(Answer { kind: "favourite".into(), text: format!("Saved {name}"), at: r.get("created_at") });
+        out.push(Answer { kind: "favourite".into(), said: Said::Favourite { item: r.get("name") }, at: r.get("created_at") });
     }
     for r in sqlx::query(
         "SELECT i.name, w.serial_number, w.purchase_date, w.created_at FROM warranty_registrations w
@@ -310,13 +323,9 @@ async fn answers(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Answer>>
     .fetch_all(pool)
     .await?
     {
-        let (name, serial, date): (String, String, String) =
-            (r.get("name"), r.get("serial_number"), r.get("purchase_date"));
-        out.push(Answer {
-            kind: "warranty".into(),
-            text: format!("Warranty: {name}, serial {serial}, bought {date}"),
-            at: r.get("created_at"),
-        });
+        let said =
+            Said::Warranty { item: r.get("name"), serial: r.get("serial_number"), bought: r.get("purchase_date") };
+        out.push(Answer { kind: "warranty".into(), said, at: r.get("created_at") });
     }
     out.sort_by(|a, b| b.at.cmp(&a.at));
     Ok(out)

@@ -25,6 +25,20 @@ pub struct OpenReservation {
     pub typed: Option<String>,
 }
 
+/// A reservation handed out or cancelled: what, for whom, when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosedReservation {
+    pub id: i64,
+    pub item: String,
+    pub quantity: i64,
+    pub customer_id: i64,
+    pub customer: String,
+    pub outcome: Outcome,
+    pub closed_at: String,
+    /// The staff member who closed it; `None` when their account is gone.
+    pub by: Option<String>,
+}
+
 /// What becomes of a reservation at the desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -51,6 +65,20 @@ pub async fn open_reservations(query: String) -> Result<Vec<OpenReservation>, Ap
             crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let query: String = query.trim().chars().take(100).collect();
             Ok(super::db::open(&crate::server_ctx::pool()?, &query).await?)
+        }
+        .await,
+    )
+}
+
+/// The reservations handed out or cancelled in the last 30 days, newest first, optionally
+/// only those whose customer or item matches `query`.
+#[server(prefix = "/api/admin", endpoint = "closed_reservations")]
+pub async fn closed_reservations(query: String) -> Result<Vec<ClosedReservation>, AppError> {
+    crate::server_ctx::answer(
+        async move {
+            crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
+            let query: String = query.trim().chars().take(100).collect();
+            Ok(super::db::closed(&crate::server_ctx::pool()?, &query).await?)
         }
         .await,
     )

@@ -1,12 +1,22 @@
 //! SQL of the reservations desk.
 
-use super::api::{OpenReservation, Outcome};
+use super::api::{ClosedReservation, OpenReservation, Outcome};
 use crate::domain::{CustomerId, StaffId};
 use sqlx::{Row, SqlitePool};
 
+/// The condition that a reservation's item or customer matches the pattern bound to `?1`
+/// (`%%` matches all), for both lists of the desk.
+macro_rules! matches_query {
+    () => {
+        "(?1 = '%%' OR lower(i.name) LIKE ?1 ESCAPE '\\' OR lower(i.sku) LIKE ?1 ESCAPE '\\'
+          OR lower(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) LIKE ?1 ESCAPE '\\'
+          OR pii_open(c.email) LIKE ?1 ESCAPE '\\' OR pii_open(c.phone) LIKE ?1 ESCAPE '\\')"
+    };
+}
+
 pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReservation>> {
     let pattern = crate::like::containing(&query.to_lowercase());
-    let rows = sqlx::query(
+    let rows = sqlx::query(concat!(
         "SELECT r.id, r.item_id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
                 c.id AS customer_id, trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
                 pii_open(c.phone) AS phone, pii_open(c.email) AS email, pii_open(r.typed_contact) AS typed_contact,
@@ -14,13 +24,10 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
          FROM reservations r
          JOIN catalogue_items i ON i.id = r.item_id
          JOIN customers c ON c.id = r.customer_id
-         WHERE r.status = 'open'
-           AND (?1 = '%%' OR lower(i.name) LIKE ?1 ESCAPE '\\' OR lower(i.sku) LIKE ?1 ESCAPE '\\'
-                OR lower(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) LIKE ?1 ESCAPE '\\'
-                OR pii_open(c.email) LIKE ?1 ESCAPE '\\' OR pii_open(c.phone) LIKE ?1 ESCAPE '\\')
-         ORDER BY i.name, i.id, r.created_at
-         LIMIT 500",
-    )
+         WHERE r.status = 'open' AND ",
+        matches_query!(),
+        " ORDER BY i.name, i.id, r.created_at LIMIT 500",
+    ))
     .bind(&pattern)
     .fetch_all(pool)
     .await?;
@@ -45,6 +52,41 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
                 r.get("phone"),
                 &r.get::<String, _>("address"),
             ),
+        })
+        .collect())
+}
+
+/// Reservations closed in the last 30 days, newest first, with who closed each (from the
+/// customer's history, where closing one is noted).
+pub async fn closed(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<ClosedReservation>> {
+    let pattern = crate::like::containing(&query.to_lowercase());
+    let rows = sqlx::query(concat!(
+        "SELECT r.id, i.name AS item, r.quantity, r.status, r.updated_at, c.id AS customer_id,
+                trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
+                (SELECT u.email FROM customer_changes h JOIN staff_users u ON u.id = h.staff_id
+                  WHERE h.customer_id = r.customer_id AND h.field = 'reservation ' || r.id
+                  ORDER BY h.id DESC LIMIT 1) AS staff
+         FROM reservations r
+         JOIN catalogue_items i ON i.id = r.item_id
+         JOIN customers c ON c.id = r.customer_id
+         WHERE r.status <> 'open' AND r.updated_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-30 days') AND ",
+        matches_query!(),
+        " ORDER BY r.updated_at DESC, r.id DESC LIMIT 200",
+    ))
+    .bind(&pattern)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ClosedReservation {
+            id: r.get("id"),
+            item: r.get("item"),
+            quantity: r.get("quantity"),
+            customer_id: r.get("customer_id"),
+            customer: r.get("customer"),
+            outcome: if r.get::<&str, _>("status") == "fulfilled" { Outcome::Fulfilled } else { Outcome::Cancelled },
+            closed_at: r.get("updated_at"),
+            by: r.get("staff"),
         })
         .collect())
 }

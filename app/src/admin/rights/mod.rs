@@ -28,17 +28,18 @@ pub fn DataRights(
     reload_after(toggle, changed);
     let toggle_error = action_error(toggle);
     let on = do_not_sell_at.is_some();
+    let w = &crate::staff::texts::t().rights;
     view! {
-        <h2>"Data rights"</h2>
+        <h2>{w.title}</h2>
         <p data-do-not-sell=on.to_string()>
             {match &do_not_sell_at {
-                Some(at) => format!("Asked not to have their data sold or shared, {}.", short_time(at)),
-                None => "Has not asked to stop the sale or sharing of their data.".to_owned(),
+                Some(at) => (w.do_not_sell_since)(&short_time(at)),
+                None => w.may_sell.to_owned(),
             }}
             " "
             <button type="button" class="secondary small"
                 on:click=move |_| { toggle.dispatch(SetDoNotSell { id, on: !on }); }>
-                {if on { "Allow sale or sharing again" } else { "Do not sell or share" }}
+                {if on { w.allow_again } else { w.do_not_sell }}
             </button>
         </p>
         <FormError error=toggle_error />
@@ -52,29 +53,30 @@ fn ExportAndErase(id: i64) -> impl IntoView {
     let erase = ServerAction::<EraseCustomer>::new();
     let error = action_error(erase);
     let confirming = RwSignal::new(false);
+    let w = &crate::staff::texts::t().rights;
     view! {
         <p class="row">
-            <a class="button secondary" href=format!("/admin/customer-data?id={id}&format=json") download="">"Download their data (JSON)"</a>
-            <a class="button secondary" href=format!("/admin/customer-data?id={id}&format=csv") download="">"Download their data (CSV)"</a>
+            <a class="button secondary" href=format!("/admin/customer-data?id={id}&format=json") download="">{w.download_json}</a>
+            <a class="button secondary" href=format!("/admin/customer-data?id={id}&format=csv") download="">{w.download_csv}</a>
         </p>
         {move || match erase.value().get() {
             Some(Ok(done)) => view! {
                 <p class="notice" role="status" data-erased=id>
-                    {format!("Erased: {} rows in {} tables. Only a record that an erasure happened is kept.", done.rows, done.tables)}
-                    " " <A href="/admin/customers">"Back to customers"</A>
+                    {(w.erased)(done.rows, done.tables as i64)}
+                    " " <A href="/admin/customers">{w.back_to_customers}</A>
                 </p>
             }.into_any(),
             _ if confirming.get() => view! {
-                <div class="confirm" role="alertdialog" aria-label="Erase this customer">
-                    <p>"This removes the customer and everything about them — purchases, answers, favourites, visits, consents — for good. It cannot be undone (only an older backup still holds them)."</p>
+                <div class="confirm" role="alertdialog" aria-label=w.erase_label>
+                    <p>{w.erase_warning}</p>
                     <button type="button" class="danger" disabled=move || erase.pending().get()
-                        on:click=move |_| { erase.dispatch(EraseCustomer { id }); }>"Erase for good"</button>
+                        on:click=move |_| { erase.dispatch(EraseCustomer { id }); }>{w.erase_for_good}</button>
                     " "
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep"</button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{w.keep}</button>
                 </div>
             }.into_any(),
             _ => view! {
-                <p><button type="button" class="danger secondary" on:click=move |_| confirming.set(true)>"Erase this customer…"</button></p>
+                <p><button type="button" class="danger secondary" on:click=move |_| confirming.set(true)>{w.erase}</button></p>
             }.into_any(),
         }}
         <FormError error />
@@ -85,38 +87,41 @@ fn ExportAndErase(id: i64) -> impl IntoView {
 #[component]
 pub fn RequestsPage() -> impl IntoView {
     let requests = Resource::new(|| (), |_| privacy_requests());
+    let t = crate::staff::texts::t();
+    let w = &t.oversight;
+    let named = |name: &'static str, code: &str| if name.is_empty() { code.to_owned() } else { name.to_owned() };
     view! {
         <section class="requests">
-            <h1>"Data requests"</h1>
-            <p class="hint">"Requests to see, correct, erase or stop the sale of a customer's data. The law gives a month: each is due 30 days after it came in. Customers ask for themselves on each site's "<code>"/p/SITEKEY/privacy/request"</code>" page; while no mail server is set up, pass the link in the outbox mail on to them."</p>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{w.requests_title}</h1>
+            <p class="hint">{w.requests_hint} " " <code>"/p/SITEKEY/privacy/request"</code> " " {w.requests_hint_after}</p>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     let list = match requests.await {
                         Ok(list) => list,
                         Err(error) => return view! { <ErrorLine error /> }.into_any(),
                     };
                     if list.is_empty() {
-                        return view! { <p class="empty">"No request yet."</p> }.into_any();
+                        return view! { <p class="empty">{w.no_request}</p> }.into_any();
                     }
                     view! {
                         <table class="customers">
-                            <thead><tr><th>"Received"</th><th>"What"</th><th>"Customer"</th><th>"Site"</th><th>"State"</th><th>"Due"</th><th>"Done"</th><th>"By"</th><th>"Outcome"</th></tr></thead>
+                            <thead><tr><th>{w.received}</th><th>{w.what}</th><th>{w.customer}</th><th>{t.common.site}</th><th>{w.state}</th><th>{w.due}</th><th>{w.done}</th><th>{w.by}</th><th>{w.outcome}</th></tr></thead>
                             <tbody>
                                 {list.into_iter().map(|r| {
                                     let (kind, state) = (r.kind.clone(), r.state.clone());
                                     view! {
                                     <tr data-request=kind data-state=state>
                                         <td>{short_time(&r.received_at)}</td>
-                                        <td>{kind_label(&r.kind)}</td>
+                                        <td>{named((w.request)(&r.kind), &r.kind)}</td>
                                         <td>{r.customer_id.map(|id| id.to_string())}</td>
                                         <td>{r.site}</td>
-                                        <td>{r.state}</td>
+                                        <td>{named((w.request_state)(&r.state), &r.state)}</td>
                                         <td>{r.due_at.get(..10).unwrap_or_default().to_owned()}</td>
                                         <td>{r.done_at.as_deref().map(short_time)}</td>
                                         <td>{r.staff}</td>
                                         <td>{r.outcome}
                                             {r.mail.map(|mail| view! {
-                                                <details class="mail"><summary>"Mail in the outbox"</summary><pre>{mail}</pre></details>
+                                                <details class="mail"><summary>{w.mail_in_outbox}</summary><pre>{mail}</pre></details>
                                             })}
                                         </td>
                                     </tr>
@@ -127,15 +132,5 @@ pub fn RequestsPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
-    }
-}
-
-fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "access" => "see their data",
-        "rectification" => "correct their data",
-        "erasure" => "erase their data",
-        "do_not_sell" => "do not sell or share",
-        _ => "other",
     }
 }

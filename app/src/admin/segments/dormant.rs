@@ -36,10 +36,12 @@ pub fn DormantPage() -> impl IntoView {
         }
         typed.set(Some(text));
     };
+    let t = crate::staff::texts::t();
+    let w = &t.segments;
     view! {
         <section class="dormant">
-            <h1>"Dormant customers"</h1>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{w.dormant_title}</h1>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match rule.await {
                         Ok(rule) => {
@@ -50,14 +52,14 @@ pub fn DormantPage() -> impl IntoView {
                                     ev.prevent_default();
                                     save.dispatch(SetDormantDays { site: site.get_untracked(), days: days() });
                                 }>
-                                    <label>"Dormant after "
-                                        <input name="days" type="number" min="1" max="3650" class="short" aria-label="Days without a purchase"
+                                    <label>{w.dormant_after} " "
+                                        <input name="days" type="number" min="1" max="3650" class="short" aria-label=w.days_without_label
                                             prop:value=days on:input=move |ev| follow(event_target_value(&ev)) />
-                                        " days without a purchase"</label>
-                                    <button type="submit">"Save rule"</button>
+                                        " " {w.days_without}</label>
+                                    <button type="submit">{w.save_rule}</button>
                                     {move || match save.value().get() {
                                         Some(Err(AppError::Invalid(e))) => {
-                                            let why = e.iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>().join(" ");
+                                            let why = e.iter().map(|(_, p)| t.problem(*p)).collect::<Vec<_>>().join(" ");
                                             view! { <span class="form-error" role="alert">{why}</span> }.into_any()
                                         }
                                         Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
@@ -65,8 +67,8 @@ pub fn DormantPage() -> impl IntoView {
                                     }}
                                 </form>
                                 <p class="muted">
-                                    "Customers who bought before, but not in the last " {days} " days; the biggest spenders first."
-                                    {move || (days().trim() != saved.to_string()).then(|| view! { " " <strong>"Not saved yet."</strong> })}
+                                    {move || (w.dormant_explain)(days().trim())}
+                                    {move || (days().trim() != saved.to_string()).then(|| view! { " " <strong>{w.not_saved}</strong> })}
                                 </p>
                             }.into_any()
                         }

@@ -67,13 +67,15 @@ pub fn SegmentsPage() -> impl IntoView {
             }
         },
     );
+    let t = crate::staff::texts::t();
+    let w = &t.segments;
     view! {
         <section class="segments">
-            <h1>"Segments"</h1>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{w.title}</h1>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match saved.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No saved segments yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_saved}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="saved-segments">
                                 {list.into_iter().map(|s| {
@@ -85,10 +87,10 @@ pub fn SegmentsPage() -> impl IntoView {
                                                 filter.set(raw.clone());
                                                 name.set(seg_name.clone());
                                             }>{s.name.clone()}</button>
-                                            <span class="muted">{format!(" saved {}", short_time(&s.updated_at))}</span>
-                                            <button type="button" class="danger small" aria-label=format!("Delete segment {}", s.name)
+                                            <span class="muted">" " {(w.saved_at)(&short_time(&s.updated_at))}</span>
+                                            <button type="button" class="danger small" aria-label=(w.delete_segment)(&s.name)
                                                 on:click=move |_| { delete.dispatch(DeleteSegment { site: site.get_untracked(), id: s.id }); }>
-                                                "Delete"
+                                                {w.delete}
                                             </button>
                                         </li>
                                     }
@@ -104,13 +106,13 @@ pub fn SegmentsPage() -> impl IntoView {
                 ev.prevent_default();
                 save.dispatch(SaveSegment { site: site.get_untracked(), name: name.get_untracked(), filter: to_json(&filter.get_untracked()) });
             }>
-                <input aria-label="Segment name" placeholder="Name, e.g. Big spenders this month"
+                <input aria-label=w.name_label placeholder=w.name_placeholder
                     prop:value=move || name.get() on:change=move |ev| name.set(event_target_value(&ev)) />
-                <button type="submit">"Save segment"</button>
+                <button type="submit">{w.save}</button>
                 {move || match save.value().get() {
-                    Some(Ok(_)) => view! { <span class="ok" role="status">"Saved."</span> }.into_any(),
+                    Some(Ok(_)) => view! { <span class="ok" role="status">{w.saved}</span> }.into_any(),
                     Some(Err(AppError::Invalid(e))) => {
-                        let why = e.iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>().join(" ");
+                        let why = e.iter().map(|(_, p)| t.problem(*p)).collect::<Vec<_>>().join(" ");
                         view! { <span class="form-error" role="alert">{why}</span> }.into_any()
                     }
                     Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
@@ -136,6 +138,7 @@ fn Builder(filter: RwSignal<RawFilter>, choices: Resource<Result<Choices, AppErr
         })
     };
     let choices = move || choices.get().and_then(Result::ok).unwrap_or_default();
+    let w = &crate::staff::texts::t().segments;
     view! {
         <div class="builder">
             {move || {
@@ -153,22 +156,22 @@ fn Builder(filter: RwSignal<RawFilter>, choices: Resource<Result<Choices, AppErr
                     view! {
                         <fieldset class="group" data-group=g>
                             <legend>
-                                "Customers matching "
-                                <select aria-label=format!("Group {} matches", g + 1)
+                                {w.group_before} " "
+                                <select aria-label=(w.group_matches)(g + 1)
                                     on:change=move |ev| { let v = event_target_value(&ev) == "all"; filter.update(|f| f.groups[g].all = v); }>
-                                    <option value="all" selected=all>"all"</option>
-                                    <option value="any" selected=!all>"any"</option>
+                                    <option value="all" selected=all>{w.all}</option>
+                                    <option value="any" selected=!all>{w.any}</option>
                                 </select>
-                                " of these rules"
+                                " " {w.group_after}
                             </legend>
                             {rules}
                             <button type="button" class="small" on:click=move |_| filter.update(|f| f.groups[g].rules.push(
                                 RawRule { what: "gender".into(), op: "is".into(), value: "female".into(), second: String::new() }))>
-                                "+ Rule"
+                                {w.add_rule}
                             </button>
                             {several.then(|| view! {
                                 <button type="button" class="small danger" on:click=move |_| filter.update(|f| { f.groups.remove(g); })>
-                                    "Remove group"
+                                    {w.remove_group}
                                 </button>
                             })}
                         </fieldset>
@@ -178,19 +181,19 @@ fn Builder(filter: RwSignal<RawFilter>, choices: Resource<Result<Choices, AppErr
                 view! {
                     {several.then(|| view! {
                         <p>
-                            "Match "
-                            <select aria-label="Groups match" on:change=move |ev| { let v = event_target_value(&ev) == "all"; filter.update(|f| f.all = v); }>
-                                <option value="all" selected=all>"all"</option>
-                                <option value="any" selected=!all>"any"</option>
+                            {w.groups_before} " "
+                            <select aria-label=w.groups_match on:change=move |ev| { let v = event_target_value(&ev) == "all"; filter.update(|f| f.all = v); }>
+                                <option value="all" selected=all>{w.all}</option>
+                                <option value="any" selected=!all>{w.any}</option>
                             </select>
-                            " of the groups"
+                            " " {w.groups_after}
                         </p>
                     })}
                     {groups}
                 }
             }}
             <button type="button" on:click=move |_| filter.update(|f| f.groups.push(RawGroup { all: true, rules: vec![] }))>
-                "+ Group"
+                {w.add_group}
             </button>
         </div>
     }
@@ -207,34 +210,51 @@ fn RuleRow(
     choices: Choices,
     filter: RwSignal<RawFilter>,
 ) -> impl IntoView {
+    let t = crate::staff::texts::t();
+    let lang = crate::staff::texts::lang();
+    let w = &t.segments;
     let kind = kind_of(&rule.what);
-    let problem_of = |field: Field| problems.iter().find(|p| p.field == field).map(|p| p.problem.to_string());
+    let problem_of = |field: Field| problems.iter().find(|p| p.field == field).map(|p| t.problem(p.problem));
     let subjects = SUBJECTS
         .iter()
         .chain(MORE_SUBJECTS.iter())
-        .map(|(code, label, _)| {
-            view! { <option value=*code selected=rule.what == *code>{*label}</option> }
+        .map(|(code, _)| {
+            view! { <option value=*code selected=rule.what == *code>{subject_name(t, code)}</option> }
         })
         .collect_view();
     let ops = kind
-        .map(Kind::ops)
+        .map(|k| k.ops().iter().map(move |code| (k, *code)).collect::<Vec<_>>())
         .unwrap_or_default()
-        .iter()
-        .map(|(code, label)| {
-            view! { <option value=*code selected=rule.op == *code>{*label}</option> }
+        .into_iter()
+        .map(|(k, code)| {
+            let name = match (w.op)(k, code) {
+                "" => code,
+                name => name,
+            };
+            view! { <option value=code selected=rule.op == code>{name}</option> }
         })
         .collect_view();
     let value_choices: Option<Vec<(String, String)>> = match kind {
-        Some(Kind::Choice) => crate::domain::CustomerField::from_column(&rule.what)
-            .map(|f| f.choices().iter().map(|c| (c.to_string(), c.replace('_', " "))).collect()),
-        Some(Kind::Nps) => Some(NPS_CHOICES.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()),
-        Some(Kind::Reservation) => {
-            Some(RESERVATION_CHOICES.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect())
+        Some(Kind::Choice) => crate::domain::CustomerField::from_column(&rule.what).map(|f| {
+            f.choices().iter().map(|c| (c.to_string(), crate::admin::record::shown_value(t, lang, f, c))).collect()
+        }),
+        Some(Kind::Nps) => Some(NPS_CHOICES.iter().map(|c| (c.to_string(), (w.nps)(c).to_string())).collect()),
+        Some(Kind::Reservation) => Some(
+            RESERVATION_CHOICES
+                .iter()
+                .map(|c| {
+                    let name = if *c == "any" { w.any_state } else { (t.timeline.reservation_status)(c) };
+                    (c.to_string(), name.to_string())
+                })
+                .collect(),
+        ),
+        Some(Kind::Consent) => {
+            Some(CONSENT_PURPOSES.iter().map(|c| (c.to_string(), (t.record.purpose)(c).to_string())).collect())
         }
-        Some(Kind::Consent) => Some(CONSENT_PURPOSES.iter().map(|c| (c.to_string(), c.to_string())).collect()),
         Some(Kind::Code) => {
             let codes = if rule.what == "heard" { &choices.heard } else { &choices.reasons };
-            Some(codes.iter().map(|c| (c.clone(), c.replace('_', " "))).collect())
+            let name = |c: &String| (lang.texts().option)(c).map(str::to_owned).unwrap_or_else(|| c.replace('_', " "));
+            Some(codes.iter().map(|c| (c.clone(), name(c))).collect())
         }
         Some(Kind::Item) if !choices.items_more => {
             Some(choices.items.iter().map(|(sku, name)| (sku.clone(), name.clone())).collect())
@@ -253,8 +273,8 @@ fn RuleRow(
         let current = rule.value.clone();
         let has_current = options.iter().any(|(c, _)| *c == current);
         view! {
-            <select aria-label=format!("Rule {n} value") on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.value = v.clone()); }>
-                {(!has_current).then(|| view! { <option value="" selected=true>"choose…"</option> })}
+            <select aria-label=(w.rule_value)(n) on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.value = v.clone()); }>
+                {(!has_current).then(|| view! { <option value="" selected=true>{w.choose}</option> })}
                 {options.into_iter().map(|(code, label)| view! { <option value=code.clone() selected=code == current>{label}</option> }).collect_view()}
             </select>
         }.into_any()
@@ -268,7 +288,7 @@ fn RuleRow(
         };
         let list = suggestions.as_ref().map(|_| format!("suggestions-{n}"));
         view! {
-            <input type=value_type aria-label=format!("Rule {n} value") prop:value=rule.value.clone() list=list.clone()
+            <input type=value_type aria-label=(w.rule_value)(n) prop:value=rule.value.clone() list=list.clone()
                 on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.value = v.clone()); } />
             {list.zip(suggestions).map(|(id, options)| view! {
                 <datalist id=id>{options.into_iter().map(|(value, label)| view! { <option value=value label=(!label.is_empty()).then_some(label) /> }).collect_view()}</datalist>
@@ -276,19 +296,21 @@ fn RuleRow(
         }.into_any()
     };
     let second = match (kind, rule.op.as_str()) {
-        (Some(Kind::Amount | Kind::Count), _) => Some(("in the last", "days (empty: ever)")),
-        (Some(Kind::Text), "between") => Some(("and", "")),
+        (Some(Kind::Amount | Kind::Count), _) => Some((w.in_the_last, w.days_or_ever)),
+        (Some(Kind::Text), "between") => Some((w.and, "")),
         _ => None,
     };
-    let second_input = second.map(|(before, after)| view! {
-        <span>{before}</span>
-        <input type=if after.is_empty() { "text" } else { "number" } class="short" aria-label=format!("Rule {n} second value")
-            prop:value=rule.second.clone()
-            on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.second = v.clone()); } />
-        <span>{after}</span>
+    let second_input = second.map(|(before, after)| {
+        view! {
+            <span>{before}</span>
+            <input type=if after.is_empty() { "text" } else { "number" } class="short" aria-label=(w.rule_second)(n)
+                prop:value=rule.second.clone()
+                on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.second = v.clone()); } />
+            <span>{after}</span>
+        }
     });
     let days_after = (kind == Some(Kind::When) && matches!(rule.op.as_str(), "within" | "not_within"))
-        .then(|| view! { <span>"days"</span> });
+        .then(|| view! { <span>{w.days}</span> });
     let errors: Vec<String> = [Field::Rule, Field::Value, Field::Second]
         .into_iter()
         .filter_map(|f| {
@@ -296,9 +318,9 @@ fn RuleRow(
                 format!(
                     "{}{p}",
                     match f {
-                        Field::Second => "Second value: ",
-                        Field::Rule => "Rule: ",
-                        _ => "",
+                        Field::Second => format!("{} ", w.second_value),
+                        Field::Rule => format!("{} ", w.rule),
+                        _ => String::new(),
                     }
                 )
             })
@@ -306,20 +328,31 @@ fn RuleRow(
         .collect();
     view! {
         <div class="rule" data-rule=n>
-            <select aria-label=format!("Rule {n} looks at") on:change=move |ev| {
+            <select aria-label=(w.rule_looks_at)(n) on:change=move |ev| {
                 let what = event_target_value(&ev);
-                let op = kind_of(&what).and_then(|k| k.ops().first()).map(|(c, _)| c.to_string()).unwrap_or_default();
+                let op = kind_of(&what).and_then(|k| k.ops().first()).map(|c| c.to_string()).unwrap_or_default();
                 edit(g, r, &|rule| { rule.what = what.clone(); rule.op = op.clone(); rule.value.clear(); rule.second.clear(); });
             }>{subjects}</select>
-            <select aria-label=format!("Rule {n} test") on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.op = v.clone()); }>
+            <select aria-label=(w.rule_test)(n) on:change=move |ev| { let v = event_target_value(&ev); edit(g, r, &|rule| rule.op = v.clone()); }>
                 {ops}
             </select>
             {value_input}
             {second_input}
             {days_after}
-            <button type="button" class="small" aria-label=format!("Remove rule {n}")
+            <button type="button" class="small" aria-label=(w.remove_rule)(n)
                 on:click=move |_| filter.update(|f| { f.groups[g].rules.remove(r); })>"×"</button>
             {(!errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{errors.join(" ")}</p> })}
         </div>
+    }
+}
+
+/// What a rule looks at, in words: a customer field by the record's name for it.
+fn subject_name<'a>(t: &crate::staff::texts::AdminTexts, code: &'a str) -> &'a str {
+    match crate::domain::CustomerField::from_column(code) {
+        Some(field) => (t.record.field)(field),
+        None => match (t.segments.subject)(code) {
+            "" => code,
+            name => name,
+        },
     }
 }

@@ -5,6 +5,7 @@
 //! against the other one's answer (the Dormant page panicked so, 1 load in 30 on CI).
 
 use super::{SegmentPage, TagSegment, export};
+use crate::domain::CustomerField;
 use crate::error::AppError;
 use crate::staff::ui::{ErrorLine, query_value};
 use leptos::prelude::*;
@@ -29,12 +30,13 @@ impl Paging {
 #[component]
 pub(super) fn Results(matches: Matches, paging: Paging) -> impl IntoView {
     let Paging { sort, page } = paging;
+    let w = &crate::staff::texts::t().segments;
     view! {
-        <Transition fallback=|| view! { <p>"Counting…"</p> }>
+        <Transition fallback=move || view! { <p>{w.counting}</p> }>
             {move || Suspend::new(async move {
                 match matches.await {
                     Ok(Some(p)) => view! { <SegmentTable p sort page /> }.into_any(),
-                    Ok(None) => view! { <p class="muted">"Correct the marked rules to see who matches."</p> }.into_any(),
+                    Ok(None) => view! { <p class="muted">{w.correct_rules}</p> }.into_any(),
                     Err(error) => view! { <ErrorLine error /> }.into_any(),
                 }
             })}
@@ -46,6 +48,8 @@ pub(super) fn Results(matches: Matches, paging: Paging) -> impl IntoView {
 fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u32>) -> impl IntoView {
     let last_page = ((p.count + i64::from(p.per_page) - 1) / i64::from(p.per_page)).max(1) as u32;
     let money = p.money.clone();
+    let t = crate::staff::texts::t();
+    let w = &t.segments;
     let header = move |code: &'static str, label: &'static str| {
         let (current, descending) = sort.get_untracked();
         let arrow = if current == code { if descending { " ↓" } else { " ↑" } } else { "" };
@@ -58,16 +62,18 @@ fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u
         }
     };
     view! {
-        <p class="segment-count" role="status"><strong data-count=p.count>{p.count}</strong>" customers match"</p>
+        <p class="segment-count" role="status"><strong data-count=p.count>{p.count}</strong>" " {(w.matching)(p.count)}</p>
         {if p.rows.is_empty() {
-            view! { <p class="empty">"No customer matches."</p> }.into_any()
+            view! { <p class="empty">{w.no_match}</p> }.into_any()
         } else {
             view! {
                 <table class="customers segment">
                     <thead><tr>
-                        {header("name", "Name")}{header("email", "Email")}<th>"Phone"</th>{header("city", "City")}
-                        {header("postcode", "Postcode")}{header("joined", "Joined")}{header("spent", "Spent")}
-                        {header("purchases", "Purchases")}{header("last_purchase", "Last purchase")}
+                        {header("name", t.list.name)}{header("email", t.common.email)}<th>{t.common.phone}</th>
+                        {header("city", (t.record.field)(CustomerField::City))}
+                        {header("postcode", (t.record.field)(CustomerField::Postcode))}{header("joined", w.joined)}
+                        {header("spent", w.spent)}{header("purchases", t.record.purchases)}
+                        {header("last_purchase", t.record.last_purchase)}
                     </tr></thead>
                     <tbody>
                         {p.rows.into_iter().map(|c| view! {
@@ -82,10 +88,10 @@ fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u
                         }).collect_view()}
                     </tbody>
                 </table>
-                <nav class="pager" aria-label="Pages">
-                    <span>{format!("page {} of {}", p.page, last_page)}</span>
-                    {(p.page > 1).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n -= 1)>"← Previous"</button> })}
-                    {(p.page < last_page).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n += 1)>"Next →"</button> })}
+                <nav class="pager" aria-label=t.list.pages>
+                    <span>{(w.page_of)(p.page, last_page)}</span>
+                    {(p.page > 1).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n -= 1)>{w.previous}</button> })}
+                    {(p.page < last_page).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n += 1)>{w.next}</button> })}
                 </nav>
             }.into_any()
         }}
@@ -117,42 +123,54 @@ pub(super) fn SegmentActions(site: String, json: String) -> impl IntoView {
     let labels_link = move || {
         format!("/admin/labels?site={}&filter={}&sheet={}", query_value(&site), query_value(&json), sheet.get())
     };
+    let t = crate::staff::texts::t();
+    let w = &t.segments;
     view! {
         <div class="segment-actions">
             <form class="row" on:submit=move |ev| {
                 ev.prevent_default();
                 tag.dispatch(TagSegment { site: site_tag.clone(), filter: json_tag.clone(), tag: tag_name.get_untracked() });
             }>
-                <input aria-label="Tag to give" placeholder="win-back" on:change=move |ev| tag_name.set(event_target_value(&ev)) />
-                <button type="submit">"Tag everyone in the segment"</button>
+                <input aria-label=w.tag_label placeholder="win-back" on:change=move |ev| tag_name.set(event_target_value(&ev)) />
+                <button type="submit">{w.tag_everyone}</button>
                 {move || match tag.value().get() {
-                    Some(Ok(n)) => view! { <span class="ok" role="status">{format!("{n} customers tagged.")}</span> }.into_any(),
+                    Some(Ok(n)) => view! { <span class="ok" role="status">{(w.tagged)(n as i64)}</span> }.into_any(),
                     Some(Err(error)) => view! { <ErrorLine error /> }.into_any(),
                     None => ().into_any(),
                 }}
             </form>
             <fieldset class="export-columns">
-                <legend>"Columns to export"</legend>
-                {export::COLUMNS.iter().map(|(code, label)| view! {
+                <legend>{w.columns}</legend>
+                {export::COLUMNS.iter().map(|(code, _)| view! {
                     <label>
                         <input type="checkbox" prop:checked=move || columns.read().iter().any(|c| c == code)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 columns.update(|cs| { cs.retain(|c| c != code); if on { cs.push(code.to_string()); } });
                             } />
-                        {*label}
+                        {column_name(t, code)}
                     </label>
                 }).collect_view()}
-                <p class="hint">"Customers who asked not to have their data sold or shared are left out of the file, \
-                    unless “Do not sell or share” is ticked: then they stay in it, marked, for the shop's own use only."</p>
+                <p class="hint">{w.export_hint}</p>
             </fieldset>
             <p class="row">
-                <a class="button" href=export_link download="segment.csv" rel="external">"Export CSV"</a>
-                <select aria-label="Label sheet" on:change=move |ev| sheet.set(event_target_value(&ev))>
-                    {export::SHEETS.iter().map(|s| view! { <option value=s.code>{s.label}</option> }).collect_view()}
+                <a class="button" href=export_link download="segment.csv" rel="external">{w.export_csv}</a>
+                <select aria-label=w.label_sheet on:change=move |ev| sheet.set(event_target_value(&ev))>
+                    {export::SHEETS.iter().map(|s| view! { <option value=s.code>{(w.sheet)(s.code)}</option> }).collect_view()}
                 </select>
-                <a class="button" href=labels_link target="_blank" rel="external">"Mailing labels"</a>
+                <a class="button" href=labels_link target="_blank" rel="external">{w.mailing_labels}</a>
             </p>
         </div>
+    }
+}
+
+/// An export column in words: a customer field by the record's name for it.
+fn column_name(t: &'static crate::staff::texts::AdminTexts, code: &'static str) -> &'static str {
+    match CustomerField::from_column(code) {
+        Some(field) => (t.record.field)(field),
+        None => match (t.segments.subject)(code) {
+            "" => code,
+            name => name,
+        },
     }
 }

@@ -194,7 +194,7 @@ fn SettingsView(
         .map(|sec| {
             let href = format!("/admin/sites/{}?section={}", key, sec.code());
             view! {
-                <A href=href attr:aria-current=move || (section.get() == sec).then_some("page")>{sec.name(t)}</A>
+                <a href=href aria-current=move || (section.get() == sec).then_some("page")>{sec.name(t)}</a>
             }
         })
         .collect_view();

@@ -480,4 +480,12 @@ pub static TEXTS: AdminTexts = AdminTexts {
         revoked: |at| format!("herroep {at}"),
         revoke: "Herroep",
     },
+    list: record::af::LIST,
+    record: record::af::RECORD,
+    timeline: record::af::TIMELINE,
+    purchases: record::af::PURCHASES,
+    rights: record::af::RIGHTS,
+    desk: desk::AF,
+    oversight: oversight::AF,
+    segments: segments::af::SEGMENTS,
 };

@@ -478,4 +478,12 @@ pub static TEXTS: AdminTexts = AdminTexts {
         revoked: |at| format!("widerrufen {at}"),
         revoke: "Widerrufen",
     },
+    list: record::de::LIST,
+    record: record::de::RECORD,
+    timeline: record::de::TIMELINE,
+    purchases: record::de::PURCHASES,
+    rights: record::de::RIGHTS,
+    desk: desk::DE,
+    oversight: oversight::DE,
+    segments: segments::de::SEGMENTS,
 };

@@ -477,4 +477,12 @@ pub static TEXTS: AdminTexts = AdminTexts {
         revoked: |at| format!("revoked {at}"),
         revoke: "Revoke",
     },
+    list: record::en::LIST,
+    record: record::en::RECORD,
+    timeline: record::en::TIMELINE,
+    purchases: record::en::PURCHASES,
+    rights: record::en::RIGHTS,
+    desk: desk::EN,
+    oversight: oversight::EN,
+    segments: segments::en::SEGMENTS,
 };

@@ -482,4 +482,12 @@ pub static TEXTS: AdminTexts = AdminTexts {
         revoked: |at| format!("peruttu {at}"),
         revoke: "Peru",
     },
+    list: record::fi::LIST,
+    record: record::fi::RECORD,
+    timeline: record::fi::TIMELINE,
+    purchases: record::fi::PURCHASES,
+    rights: record::fi::RIGHTS,
+    desk: desk::FI,
+    oversight: oversight::FI,
+    segments: segments::fi::SEGMENTS,
 };

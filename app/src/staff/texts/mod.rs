@@ -15,18 +15,26 @@
 mod af;
 pub mod choice;
 mod de;
+mod desk;
 mod en;
 mod fi;
 mod nl;
+mod oversight;
 pub(crate) mod plural;
 mod pt;
+mod record;
 mod ru;
+mod segments;
 mod settings;
 
 use crate::domain::{PaymentMethod, Problem, Role};
 use crate::error::AppError;
 pub use crate::widgets::texts::Lang;
+pub use desk::Desk;
+pub use oversight::Oversight;
 use plural::{counted, russian_plural};
+pub use record::{CustomerList, Record, RecordPurchases, Rights, Timeline};
+pub use segments::Segments;
 pub use settings::{Automation, Connections, LoyaltySettings, Mail, PrivacySettings, Settings};
 
 /// Every fixed word of the translated admin pages, by area.
@@ -50,6 +58,14 @@ pub struct AdminTexts {
     pub automation: Automation,
     pub loyalty: LoyaltySettings,
     pub connections: Connections,
+    pub list: CustomerList,
+    pub record: Record,
+    pub timeline: Timeline,
+    pub purchases: RecordPurchases,
+    pub rights: Rights,
+    pub desk: Desk,
+    pub oversight: Oversight,
+    pub segments: Segments,
 }
 
 /// Words many pages use.
@@ -394,7 +410,12 @@ pub fn of(lang: Lang) -> &'static AdminTexts {
 /// The words of the page being built, in the language `AdminApp` chose for it (English
 /// outside the admin, e.g. in a unit test).
 pub fn t() -> &'static AdminTexts {
-    of(leptos::prelude::use_context::<Lang>().unwrap_or(Lang::En))
+    of(lang())
+}
+
+/// The language of the page being built (English outside the admin).
+pub fn lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or(Lang::En)
 }
 
 impl AdminTexts {

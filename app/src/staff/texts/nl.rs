@@ -480,4 +480,12 @@ pub static TEXTS: AdminTexts = AdminTexts {
         revoked: |at| format!("ingetrokken {at}"),
         revoke: "Intrekken",
     },
+    list: record::nl::LIST,
+    record: record::nl::RECORD,
+    timeline: record::nl::TIMELINE,
+    purchases: record::nl::PURCHASES,
+    rights: record::nl::RIGHTS,
+    desk: desk::NL,
+    oversight: oversight::NL,
+    segments: segments::nl::SEGMENTS,
 };

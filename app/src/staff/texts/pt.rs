@@ -477,4 +477,12 @@ pub static TEXTS: AdminTexts = AdminTexts {
         revoked: |at| format!("revogada {at}"),
         revoke: "Revogar",
     },
+    list: record::pt::LIST,
+    record: record::pt::RECORD,
+    timeline: record::pt::TIMELINE,
+    purchases: record::pt::PURCHASES,
+    rights: record::pt::RIGHTS,
+    desk: desk::PT,
+    oversight: oversight::PT,
+    segments: segments::pt::SEGMENTS,
 };

@@ -479,4 +479,12 @@ pub static TEXTS: AdminTexts = AdminTexts {
         revoked: |at| format!("отозван {at}"),
         revoke: "Отозвать",
     },
+    list: record::ru::LIST,
+    record: record::ru::RECORD,
+    timeline: record::ru::TIMELINE,
+    purchases: record::ru::PURCHASES,
+    rights: record::ru::RIGHTS,
+    desk: desk::RU,
+    oversight: oversight::RU,
+    segments: segments::ru::SEGMENTS,
 };

@@ -140,6 +140,8 @@ fn russian_counts_take_their_plural_form() {
     assert_eq!((t.cards.stamps)(21), "21 штамп");
     assert_eq!((t.cards.stamps)(-2), "-2 штампа");
     assert_eq!((t.cards.points)(112), "112 баллов");
+    assert_eq!((t.list.pager)(3, 1, 1), "3 клиента · страница 1 из 1");
+    assert_eq!((t.list.pager)(25, 1, 2), "25 клиентов · страница 1 из 2");
 }
 
 #[test]
@@ -148,4 +150,154 @@ fn every_error_and_problem_has_its_own_words() {
     assert_eq!(t.error(&AppError::WrongCredentials), t.errors.wrong_credentials);
     assert_eq!(t.error(&AppError::Conflict("As written".into())), "As written");
     assert_eq!(t.problem(Problem::PasswordTooShort), "Dit moet minstens 12 tekens lang zijn.");
+}
+
+#[test]
+fn the_record_names_every_code_it_shows() {
+    use crate::domain::CustomerField;
+    use std::collections::HashSet;
+    let sources = [
+        "till",
+        "admin",
+        "import",
+        "api",
+        "my_page",
+        "unsubscribe_link",
+        "signup",
+        "widget:signup",
+        "reservation",
+        "warranty",
+        "loyalty",
+    ];
+    for lang in Lang::ALL {
+        let (t, code) = (of(lang), lang.code());
+        for s in sources {
+            assert!(!(t.record.source)(s).is_empty(), "{code} has no name for the source {s}");
+        }
+        for p in crate::segment_rules::filter::CONSENT_PURPOSES {
+            assert!(!(t.record.purpose)(p).is_empty(), "{code} has no name for the purpose {p}");
+        }
+        for g in CustomerField::Gender.choices() {
+            assert!(!(t.record.gender)(g).is_empty(), "{code} has no name for the gender {g}");
+        }
+        for s in ["open", "fulfilled", "cancelled"] {
+            assert!(!(t.timeline.reservation_status)(s).is_empty(), "{code} has no name for the state {s}");
+        }
+        let labels: HashSet<&str> = CustomerField::ALL.into_iter().map(t.record.field).collect();
+        assert_eq!(labels.len(), CustomerField::ALL.len(), "{code}: two fields share a label");
+        assert_eq!((t.record.source)("widget:unknown"), "", "{code} names a source it does not know");
+    }
+}
+
+#[test]
+fn the_records_sentences_show_their_values() {
+    for lang in Lang::ALL {
+        let (t, code) = (of(lang), lang.code());
+        let shows = |s: String, values: &[&str]| {
+            assert!(values.iter().all(|v| s.contains(v)), "{code}: {s} drops one of {values:?}");
+        };
+        for n in [0, 1, 2, 5, 21, 112] {
+            shows((t.list.pager)(n, 3, 9), &[&n.to_string(), "3", "9"]);
+        }
+        shows((t.list.since)("Zebra"), &["Zebra"]);
+        shows((t.record.head)("Xylo", "Yak", "Zebra"), &["Xylo", "Yak", "Zebra"]);
+        let r = &t.record;
+        for f in [r.edit_field, r.remove_tag, r.by, r.confirmed_by_link] {
+            shows(f("Zebra"), &["Zebra"]);
+        }
+        shows((r.policy_version)(7), &["7"]);
+        shows((r.wording)("Xylo", 7, "nl"), &["Xylo", "7", "nl"]);
+        let w = &t.timeline;
+        for f in [w.outcome_is, w.reasons, w.heard, w.favourite, w.visit_from] {
+            shows(f("Zebra"), &["Zebra"]);
+        }
+        shows((w.nps)(6, "Zebra"), &["6", "Zebra"]);
+        shows((w.warranty)("Xylo", "Yak", "Zebra"), &["Xylo", "Yak", "Zebra"]);
+        shows((w.seconds)(42), &["42"]);
+        shows((w.reservation_n)(42), &["42"]);
+        let p = &t.purchases;
+        shows((p.paid_back)("Xylo", "Zebra"), &["Xylo", "Zebra"]);
+        shows((p.discount)("Zebra"), &["Zebra"]);
+        shows((p.voided)("Xylo", "Yak", "Zebra"), &["Xylo", "Yak", "Zebra"]);
+        shows((p.returned)(3), &["3"]);
+        shows((p.returned_by)("Xylo", "Yak", "Zebra", "Gnu"), &["Xylo", "Yak", "Zebra", "Gnu"]);
+        shows((p.of_left)(3, "Zebra"), &["3", "Zebra"]);
+        shows((p.shown)(11, 20, 73), &["11", "20", "73"]);
+        shows((t.rights.do_not_sell_since)("Zebra"), &["Zebra"]);
+        shows((t.rights.erased)(42, 7), &["42", "7"]);
+    }
+}
+
+#[test]
+fn the_desks_sentences_show_their_values() {
+    for lang in Lang::ALL {
+        let (d, code) = (&of(lang).desk, lang.code());
+        for n in [1, 2, 5, 21] {
+            assert!((d.reserved)(n).contains(&n.to_string()), "{code} reserved {n}");
+            assert!((d.mailing)(n).contains(&n.to_string()), "{code} mailing {n}");
+        }
+        assert!((d.expected)("2026-12-10").contains("2026-12-10"), "{code} expected");
+        for f in [d.handed_out, d.cancelled] {
+            let s = f(3, "Panettone", "Ana Silva");
+            assert!(s.contains('3') && s.contains("Panettone") && s.contains("Ana Silva"), "{code}: {s}");
+        }
+    }
+}
+
+#[test]
+fn the_oversight_pages_name_every_code_and_show_their_values() {
+    use crate::staff::audit::AuditAction;
+    use std::collections::HashSet;
+    for lang in Lang::ALL {
+        let (o, code) = (&of(lang).oversight, lang.code());
+        for kind in ["access", "rectification", "erasure", "do_not_sell"] {
+            assert!(!(o.request)(kind).is_empty(), "{code} has no name for the request {kind}");
+        }
+        for state in ["open", "done", "refused"] {
+            assert!(!(o.request_state)(state).is_empty(), "{code} has no name for the state {state}");
+        }
+        let actions: HashSet<&str> = AuditAction::ALL.into_iter().map(o.action).collect();
+        assert_eq!(actions.len(), AuditAction::ALL.len(), "{code}: two audit actions share a name");
+        let kept = (o.kept_in)("/srv/backups", 14);
+        assert!(kept.contains("/srv/backups") && kept.contains("14"), "{code}: {kept}");
+        assert!((o.last_backup)("2026-12-03 10:00").contains("2026-12-03 10:00"), "{code} last_backup");
+    }
+}
+
+#[test]
+fn the_segment_builder_names_every_subject_test_and_choice() {
+    use crate::domain::CustomerField;
+    use crate::segment_rules::filter::{MORE_SUBJECTS, NPS_CHOICES, SUBJECTS};
+    let columns = crate::admin::segments::export::COLUMNS.iter().map(|(code, _)| *code);
+    for lang in Lang::ALL {
+        let (w, code) = (&of(lang).segments, lang.code());
+        for (subject, kind) in SUBJECTS.iter().chain(MORE_SUBJECTS.iter()) {
+            let named = CustomerField::from_column(subject).is_some() || !(w.subject)(subject).is_empty();
+            assert!(named, "{code} has no name for the subject {subject}");
+            for op in kind.ops() {
+                assert!(!(w.op)(*kind, op).is_empty(), "{code} has no name for {subject} {op}");
+            }
+        }
+        for column in columns.clone() {
+            let named = CustomerField::from_column(column).is_some() || !(w.subject)(column).is_empty();
+            assert!(named, "{code} has no name for the column {column}");
+        }
+        for choice in NPS_CHOICES {
+            assert!(!(w.nps)(choice).is_empty(), "{code} has no name for {choice}");
+        }
+        for sheet in crate::admin::segments::export::SHEETS {
+            assert!(!(w.sheet)(sheet.code).is_empty(), "{code} has no name for the sheet {}", sheet.code);
+        }
+        for n in [0, 1, 2, 5, 21] {
+            assert!(!(w.matching)(n).is_empty(), "{code} matching {n}");
+            assert!((w.tagged)(n).contains(&n.to_string()), "{code} tagged {n}");
+        }
+        assert!((w.dormant_explain)("90").contains("90"), "{code} dormant_explain");
+        let page = (w.page_of)(2, 7);
+        assert!(page.contains('2') && page.contains('7'), "{code}: {page}");
+        for f in [w.rule_looks_at, w.rule_test, w.rule_value, w.rule_second, w.remove_rule, w.group_matches] {
+            assert!(f(3).contains('3'), "{code}: {}", f(3));
+        }
+        assert!((w.saved_at)("Zebra").contains("Zebra") && (w.delete_segment)("Zebra").contains("Zebra"), "{code}");
+    }
 }
