@@ -55,38 +55,43 @@ pub fn AnalyticsPage() -> impl IntoView {
         move || (filter.get(), start()),
         |(f, start)| analytics_paths(f.site, f.days, f.from, f.to, start),
     );
+    let t = crate::staff::texts::t();
+    let w = &t.insight;
     let presets = move || {
         let site = query_value(&filter.read().site);
-        [(1u32, "Today"), (7, "7 days"), (30, "30 days"), (90, "90 days"), (365, "365 days")]
+        [1u32, 7, 30, 90, 365]
             .into_iter()
-            .map(|(d, label)| view! { <a href=format!("?site={site}&days={d}") class="preset">{label}</a> })
+            .map(|d| {
+                let label = if d == 1 { w.today.to_owned() } else { (w.days)(d) };
+                view! { <a href=format!("?site={site}&days={d}") class="preset">{label}</a> }
+            })
             .collect_view()
     };
     view! {
         <section class="analytics">
-            <h1>"Analytics"</h1>
+            <h1>{t.frame.analytics}</h1>
             <form method="GET" class="row">
-                <label>"From " <input type="date" name="from" aria-label="From"
+                <label>{w.from} " " <input type="date" name="from" aria-label=w.from_label
                     prop:value=move || overview_day(overview, true) /></label>
-                <label>"to " <input type="date" name="to" aria-label="To"
+                <label>{w.to} " " <input type="date" name="to" aria-label=w.to_label
                     prop:value=move || overview_day(overview, false) /></label>
-                <button type="submit">"Show"</button>
+                <button type="submit">{w.show}</button>
             </form>
             <p class="presets">{presets}</p>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match overview.await {
                         Ok(o) => view! { <OverviewView o query=filter.get_untracked().query() /> }.into_any(),
                         Err(AppError::Invalid(errors)) => {
-                            let why = errors.get(Field::Period).map(|p| p.to_string()).unwrap_or_default();
-                            view! { <p class="form-error" role="alert">{format!("Period: {why}")}</p> }.into_any()
+                            let why = errors.get(Field::Period).map(|p| t.problem(p)).unwrap_or_default();
+                            view! { <p class="form-error" role="alert">{(w.period_error)(&why)}</p> }.into_any()
                         }
                         Err(error) => view! { <ErrorLine error /> }.into_any(),
                     }
                 })}
             </Transition>
-            <h2>"Paths"</h2>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h2>{w.paths}</h2>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match paths.await {
                         Ok(tree) => view! { <PathExplorer tree filter=filter.get_untracked() /> }.into_any(),
@@ -106,27 +111,28 @@ fn overview_day(overview: Resource<Result<Overview, AppError>>, first: bool) -> 
 #[component]
 fn OverviewView(o: Overview, query: String) -> impl IntoView {
     let paths_link = move |path: &str| format!("?{query}&start={}#paths", query_value(path));
+    let w = &crate::staff::texts::t().insight;
     view! {
         <dl class="stats">
-            <div><dt>"Page views"</dt><dd data-stat="views">{o.views}</dd></div>
-            <div><dt>"Visitors (per day, summed)"</dt><dd data-stat="visitors">{o.visitors}</dd></div>
-            <div><dt>"Visits"</dt><dd data-stat="visits">{o.visits}</dd></div>
+            <div><dt>{w.page_views}</dt><dd data-stat="views">{o.views}</dd></div>
+            <div><dt>{w.visitors_summed}</dt><dd data-stat="visitors">{o.visitors}</dd></div>
+            <div><dt>{w.visits}</dt><dd data-stat="visits">{o.visits}</dd></div>
         </dl>
-        <h2>"Page views per day"</h2>
+        <h2>{w.views_per_day}</h2>
         <ColumnChart
             columns=o.daily.iter().map(|d| Column {
                 label: d.day.clone(),
                 value: d.views,
-                title: format!("{}: {} views, {} visitors", d.day, d.views, d.visitors),
+                title: (w.day_value)(&d.day, d.views, d.visitors),
             }).collect()
-            name="Page views per day" x_name="Day" y_name="Page views" />
-        <h2>"Pages"</h2>
+            name=w.views_per_day x_name=w.day y_name=w.page_views />
+        <h2>{w.pages}</h2>
         <table class="customers pages">
-            <thead><tr><th>"Page"</th><th>"Views"</th><th>"Visitors"</th><th>"Avg. time"</th><th>"Entries"</th><th>"Exits"</th><th>"Exit rate"</th></tr></thead>
+            <thead><tr><th>{w.page}</th><th>{w.views}</th><th>{w.visitors}</th><th>{w.avg_time}</th><th>{w.entries}</th><th>{w.exits}</th><th>{w.exit_rate}</th></tr></thead>
             <tbody>
                 {o.pages.into_iter().map(|p| view! {
                     <tr data-path=p.path.clone()>
-                        <td><a href=paths_link(&p.path) title="Where visitors went next"><code>{p.path.clone()}</code></a></td>
+                        <td><a href=paths_link(&p.path) title=w.went_next><code>{p.path.clone()}</code></a></td>
                         <td>{p.views}</td>
                         <td>{p.visitors}</td>
                         <td>{p.avg_seconds.map(|s| format!("{s} s")).unwrap_or_else(|| "–".into())}</td>
@@ -138,25 +144,25 @@ fn OverviewView(o: Overview, query: String) -> impl IntoView {
             </tbody>
         </table>
         <div class="report-grid">
-            <div><h2>"Entry pages"</h2><CountList items=o.entry_pages empty="No visits yet." name="entries" /></div>
+            <div><h2>{w.entry_pages}</h2><CountList items=o.entry_pages empty=w.no_visits name="entries" /></div>
             <div>
-                <h2>"Exit pages"</h2>
+                <h2>{w.exit_pages}</h2>
                 <CountList
                     items=o.exit_pages.into_iter().map(|p| Count { label: format!("{} ({} %)", p.path, p.exit_rate), count: p.exits }).collect()
-                    empty="No visits yet." name="exits" />
+                    empty=w.no_visits name="exits" />
             </div>
-            <div><h2>"Referrers"</h2><CountList items=o.referrers empty="No visits from other sites yet." name="referrers" /></div>
-            <div><h2>"Campaigns (utm)"</h2><CountList items=o.campaigns empty="No campaign visits yet." name="campaigns" /></div>
-            <div><h2>"Screens (visitors)"</h2><CountList items=o.screens empty="No visits yet." name="screens" /></div>
-            <div><h2>"Languages (visitors)"</h2><CountList items=o.languages empty="No visits yet." name="languages" /></div>
+            <div><h2>{w.referrers}</h2><CountList items=o.referrers empty=w.no_referrers name="referrers" /></div>
+            <div><h2>{w.campaigns}</h2><CountList items=o.campaigns empty=w.no_campaigns name="campaigns" /></div>
+            <div><h2>{w.screens}</h2><CountList items=o.screens empty=w.no_visits name="screens" /></div>
+            <div><h2>{w.languages}</h2><CountList items=o.languages empty=w.no_visits name="languages" /></div>
         </div>
-        <h2>"Goals"</h2>
+        <h2>{w.goals}</h2>
         {if o.goals.is_empty() {
-            view! { <p class="empty">"No custom events yet: a page calls " <code>"patron.track(\"name\")"</code> " when a visitor reaches a goal."</p> }.into_any()
+            view! { <p class="empty">{w.no_goals} " " <code>"patron.track(\"name\")"</code> " " {w.no_goals_after}</p> }.into_any()
         } else {
             view! {
                 <table class="customers goals">
-                    <thead><tr><th>"Goal (event)"</th><th>"Events"</th><th>"Visitors"</th><th>"Conversion"</th></tr></thead>
+                    <thead><tr><th>{w.goal}</th><th>{w.events}</th><th>{w.visitors}</th><th>{w.conversion}</th></tr></thead>
                     <tbody>
                         {o.goals.into_iter().map(|g| view! {
                             <tr data-goal=g.name.clone()>
@@ -196,6 +202,7 @@ fn CountList(items: Vec<Count>, empty: &'static str, name: &'static str) -> impl
 #[component]
 fn PathExplorer(tree: PathTree, filter: Filter) -> impl IntoView {
     let query = filter.query();
+    let w = &crate::staff::texts::t().insight;
     let hidden = move |name: &'static str, value: Option<String>| {
         value.map(|value| view! { <input type="hidden" name=name value=value /> })
     };
@@ -205,22 +212,23 @@ fn PathExplorer(tree: PathTree, filter: Filter) -> impl IntoView {
             {hidden("days", filter.days.map(|d| d.to_string()))}
             {hidden("from", filter.from.clone())}
             {hidden("to", filter.to.clone())}
-            <label>"After page " <input name="start" aria-label="Start page" value=tree.start.clone() /></label>
-            <button type="submit">"Show paths"</button>
+            <label>{w.after_page} " " <input name="start" aria-label=w.start_page value=tree.start.clone() /></label>
+            <button type="submit">{w.show_paths}</button>
         </form>
     };
     if tree.views == 0 {
-        return view! { {form} <p class="empty">"No views of this page in the period."</p> }.into_any();
+        return view! { {form} <p class="empty">{w.no_views}</p> }.into_any();
     }
     view! {
         {form}
-        <p>"Views of "<code>{tree.start.clone()}</code>{format!(": {}. Then:", tree.views)}</p>
-        <ul class="tree" aria-label="Paths after the start page">{path_nodes(tree.next, tree.views, &query)}</ul>
+        <p>{w.views_of} " " <code>{tree.start.clone()}</code>{(w.then)(tree.views)}</p>
+        <ul class="tree" aria-label=w.paths_label>{path_nodes(tree.next, tree.views, &query)}</ul>
     }
     .into_any()
 }
 
 fn path_nodes(nodes: Vec<PathNode>, parent: i64, query: &str) -> AnyView {
+    let w = &crate::staff::texts::t().insight;
     nodes
         .into_iter()
         .map(|node| {
@@ -230,8 +238,8 @@ fn path_nodes(nodes: Vec<PathNode>, parent: i64, query: &str) -> AnyView {
                     <a href=format!("?{query}&start={}#paths", query_value(path))><code>{path.clone()}</code></a>
                 }
                 .into_any(),
-                (None, true) => view! { <em>"other pages"</em> }.into_any(),
-                (None, false) => view! { <em>"left the site"</em> }.into_any(),
+                (None, true) => view! { <em>{w.other_pages}</em> }.into_any(),
+                (None, false) => view! { <em>{w.left_site}</em> }.into_any(),
             };
             let children =
                 (!node.next.is_empty()).then(|| view! { <ul>{path_nodes(node.next, node.count, query)}</ul> });

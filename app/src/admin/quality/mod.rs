@@ -15,15 +15,9 @@ use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The checks, in the order the page lists them: `(code, title)`.
-pub const CHECKS: [(&str, &str); 6] = [
-    ("invalid_email", "Emails that are not valid addresses"),
-    ("invalid_phone", "Phones that are not valid numbers"),
-    ("no_contact", "Neither email nor phone"),
-    ("capitals", "Names in capitals"),
-    ("no_postcode", "Addresses without a postcode"),
-    ("no_consent", "No consent record at all"),
-];
+/// The checks' codes, in the order the page lists them (their titles are in the admin's
+/// catalogue, `staff::texts::quality`).
+pub const CHECKS: [&str; 6] = ["invalid_email", "invalid_phone", "no_contact", "capitals", "no_postcode", "no_consent"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flagged {
@@ -123,7 +117,7 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
                 for (i, flag) in flags.into_iter().enumerate() {
                     if let Some(flag) = flag {
                         counts[i] += 1;
-                        if CHECKS[i].0 == check && shown.len() < SHOWN {
+                        if CHECKS[i] == check && shown.len() < SHOWN {
                             shown.push(flag);
                         }
                     }
@@ -138,24 +132,26 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
 #[component]
 pub fn QualityPage() -> impl IntoView {
     let site = site_from_query();
-    let check = RwSignal::new(CHECKS[0].0.to_string());
+    let check = RwSignal::new(CHECKS[0].to_string());
     let save = ServerAction::<UpdateCustomer>::new();
     let quality =
         Resource::new(move || (site.get(), check.get(), save.version().get()), |(s, c, _)| data_quality(s, c));
+    let t = crate::staff::texts::t();
+    let w = &t.quality;
     view! {
         <section class="quality">
-            <h1>"Data quality"</h1>
+            <h1>{t.frame.quality}</h1>
             {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorLine error /> })}
-            <Transition fallback=|| view! { <p>"Checking…"</p> }>
+            <Transition fallback=move || view! { <p>{w.checking}</p> }>
                 {move || Suspend::new(async move {
                     match quality.await {
                         Ok(q) => view! {
                             <ul class="checks">
-                                {CHECKS.iter().zip(q.counts.iter()).map(|((code, title), n)| {
+                                {CHECKS.iter().zip(q.counts.iter()).map(|(code, n)| {
                                     let active = check.get_untracked() == *code;
                                     view! {
                                         <li data-check=*code class:active=active>
-                                            <button type="button" class="link" on:click=move |_| check.set(code.to_string())>{*title}</button>
+                                            <button type="button" class="link" on:click=move |_| check.set(code.to_string())>{(w.check)(code)}</button>
                                             <span class="count">{*n}</span>
                                         </li>
                                     }
@@ -164,12 +160,12 @@ pub fn QualityPage() -> impl IntoView {
                             {if q.rows.is_empty() {
                                 // Name the check: "nothing to fix" beside a count elsewhere read
                                 // as if the whole page were clean.
-                                let title = CHECKS.iter().find(|(c, _)| *c == check.get_untracked()).map_or("", |(_, t)| *t);
+                                let title = (w.check)(&check.get_untracked());
                                 let elsewhere: i64 = q.counts.iter().sum();
                                 view! {
                                     <p class="empty">
-                                        {format!("Nothing to fix under “{title}”.")}
-                                        {(elsewhere > 0).then_some(" The other checks above have customers to look at.")}
+                                        {(w.nothing_under)(title)}
+                                        {(elsewhere > 0).then(|| format!(" {}", w.others_have))}
                                     </p>
                                 }.into_any()
                             } else {
@@ -194,24 +190,25 @@ pub fn QualityPage() -> impl IntoView {
 #[component]
 fn FlaggedRow(f: Flagged, save: ServerAction<UpdateCustomer>) -> impl IntoView {
     let id = f.id;
+    let t = crate::staff::texts::t();
     let link = view! { <a href=format!("/admin/customers/{id}")>{if f.name.is_empty() { format!("#{id}") } else { f.name.clone() }}</a> };
     let Some(field) = f.field else {
-        return view! { <tr data-customer=id><td>{link}</td><td colspan="2">"Ask the customer; record their consent on the record."</td></tr> }
+        return view! { <tr data-customer=id><td>{link}</td><td colspan="2">{t.quality.ask_consent}</td></tr> }
             .into_any();
     };
     let value = RwSignal::new(f.proposal.clone().unwrap_or_else(|| f.value.clone()));
     view! {
         <tr data-customer=id>
             <td>{link}</td>
-            <td>{field.label()} {(!f.value.is_empty()).then(|| view! { <span class="muted">{format!(" (now: {})", f.value)}</span> })}</td>
+            <td>{(t.record.field)(field)} {(!f.value.is_empty()).then(|| view! { <span class="muted">" " {(t.quality.now)(&f.value)}</span> })}</td>
             <td>
                 <form class="row" on:submit=move |ev| {
                     ev.prevent_default();
                     save.dispatch(UpdateCustomer { id, field, value: value.get_untracked(), requested: false });
                 }>
-                    <input aria-label=format!("{} of customer {id}", field.label()) prop:value=move || value.get()
+                    <input aria-label=(t.quality.field_of)((t.record.field)(field), id) prop:value=move || value.get()
                         on:input=move |ev| value.set(event_target_value(&ev)) />
-                    <button type="submit" class="small">"Save"</button>
+                    <button type="submit" class="small">{t.record.save}</button>
                 </form>
             </td>
         </tr>

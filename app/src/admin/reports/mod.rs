@@ -34,29 +34,31 @@ pub fn ReportsPage() -> impl IntoView {
     let shown = move |first: bool| {
         reports.get().and_then(Result::ok).map(|r| if first { r.from } else { r.to }).unwrap_or_default()
     };
+    let t = crate::staff::texts::t();
+    let w = &t.insight;
     let presets = move || {
         let site = query_value(&args.read().0);
-        [(30u32, "30 days"), (90, "90 days"), (365, "365 days")]
+        [30u32, 90, 365]
             .into_iter()
-            .map(|(d, label)| view! { <a href=format!("?site={site}&days={d}") class="preset">{label}</a> })
+            .map(|d| view! { <a href=format!("?site={site}&days={d}") class="preset">{(w.days)(d)}</a> })
             .collect_view()
     };
     view! {
         <section class="reports">
-            <h1>"Reports"</h1>
+            <h1>{t.frame.reports}</h1>
             <form method="GET" class="row">
-                <label>"From " <input type="date" name="from" aria-label="From" prop:value=move || shown(true) /></label>
-                <label>"to " <input type="date" name="to" aria-label="To" prop:value=move || shown(false) /></label>
-                <button type="submit">"Show"</button>
+                <label>{w.from} " " <input type="date" name="from" aria-label=w.from_label prop:value=move || shown(true) /></label>
+                <label>{w.to} " " <input type="date" name="to" aria-label=w.to_label prop:value=move || shown(false) /></label>
+                <button type="submit">{w.show}</button>
             </form>
             <p class="presets">{presets}</p>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match reports.await {
                         Ok(r) => view! { <ReportsView r /> }.into_any(),
                         Err(AppError::Invalid(errors)) => {
-                            let why = errors.get(Field::Period).map(|p| p.to_string()).unwrap_or_default();
-                            view! { <p class="form-error" role="alert">{format!("Period: {why}")}</p> }.into_any()
+                            let why = errors.get(Field::Period).map(|p| t.problem(p)).unwrap_or_default();
+                            view! { <p class="form-error" role="alert">{(w.period_error)(&why)}</p> }.into_any()
                         }
                         Err(error) => view! { <ErrorLine error /> }.into_any(),
                     }
@@ -67,8 +69,10 @@ pub fn ReportsPage() -> impl IntoView {
     }
 }
 
+/// A survey option in the reader's language (the catalogue's name of a standard code).
 fn label(code: &str) -> String {
-    code.replace('_', " ")
+    let lang = crate::staff::texts::lang();
+    (lang.texts().option)(code).map(str::to_owned).unwrap_or_else(|| code.replace('_', " "))
 }
 
 /// `150` → `1.50`.
@@ -78,6 +82,8 @@ fn hundredths(x: i64) -> String {
 
 #[component]
 fn ReportsView(r: Reports) -> impl IntoView {
+    let t = crate::staff::texts::t();
+    let w = &t.insight;
     let total = r.nps_total.clone();
     let score = total.score().map_or_else(|| "–".to_owned(), |s| s.to_string());
     let nps_points: Vec<Column> = r
@@ -85,7 +91,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
         .iter()
         .filter_map(|w| {
             let score = w.score()?;
-            let title = format!("week of {}: NPS {score} ({} answers)", w.week, w.answers());
+            let title = (t.insight.nps_week)(&w.week, score, w.answers());
             Some(Column { label: w.week.clone(), value: score, title })
         })
         .collect();
@@ -97,22 +103,22 @@ fn ReportsView(r: Reports) -> impl IntoView {
         query_value(&r.to)
     );
     view! {
-        <h2>"Net Promoter Score"</h2>
+        <h2>{w.nps_title}</h2>
         <dl class="stats">
-            <div><dt>"NPS"</dt><dd data-stat="nps">{score}</dd></div>
-            <div><dt>"Promoters (9–10)"</dt><dd data-stat="promoters">{total.promoters}</dd></div>
-            <div><dt>"Passives (7–8)"</dt><dd data-stat="passives">{total.passives}</dd></div>
-            <div><dt>"Detractors (0–6)"</dt><dd data-stat="detractors">{total.detractors}</dd></div>
+            <div><dt>{w.nps}</dt><dd data-stat="nps">{score}</dd></div>
+            <div><dt>{w.promoters_range}</dt><dd data-stat="promoters">{total.promoters}</dd></div>
+            <div><dt>{w.passives_range}</dt><dd data-stat="passives">{total.passives}</dd></div>
+            <div><dt>{w.detractors_range}</dt><dd data-stat="detractors">{total.detractors}</dd></div>
         </dl>
         {if nps_points.is_empty() {
-            view! { <p class="empty">"No NPS answers in this period."</p> }.into_any()
+            view! { <p class="empty">{w.no_nps}</p> }.into_any()
         } else {
             view! {
-                <ColumnChart columns=nps_points name="NPS per week" x_name="Week of" y_name="NPS" />
+                <ColumnChart columns=nps_points name=w.nps_per_week x_name=w.week_of y_name=w.nps />
                 <details>
-                <summary>"Figures per week"</summary>
+                <summary>{w.figures_per_week}</summary>
                 <table class="customers nps-weeks">
-                    <thead><tr><th>"Week of"</th><th>"Answers"</th><th>"Promoters"</th><th>"Passives"</th><th>"Detractors"</th><th>"NPS"</th></tr></thead>
+                    <thead><tr><th>{w.week_of}</th><th>{w.answers}</th><th>{w.promoters}</th><th>{w.passives}</th><th>{w.detractors}</th><th>{w.nps}</th></tr></thead>
                     <tbody>
                         {r.nps_weeks.into_iter().map(|w| view! {
                             <tr data-week=w.week.clone()>
@@ -125,10 +131,10 @@ fn ReportsView(r: Reports) -> impl IntoView {
                 </details>
             }.into_any()
         }}
-        <h2>"Why customers buy"</h2>
-        <p class="muted">{format!("{} rankings in this period; rank 1 is the most important.", r.rankings)}</p>
+        <h2>{w.why_buy}</h2>
+        <p class="muted">{(w.rankings)(r.rankings)}</p>
         <table class="customers reasons">
-            <thead><tr><th>"Reason"</th><th>"Average rank"</th><th>"Ranked first"</th></tr></thead>
+            <thead><tr><th>{w.reason}</th><th>{w.average_rank}</th><th>{w.ranked_first}</th></tr></thead>
             <tbody>
                 {r.reasons.into_iter().map(|row| view! {
                     <tr data-reason=row.code.clone()>
@@ -141,39 +147,39 @@ fn ReportsView(r: Reports) -> impl IntoView {
         </table>
         <div class="report-grid">
             <div>
-                <h2>"Heard about us from"</h2>
-                <TallyList items=r.heard.into_iter().map(|t| (label(&t.label), t.count)).collect() empty="No answers in this period." name="heard" />
+                <h2>{w.heard_from}</h2>
+                <TallyList items=r.heard.into_iter().map(|t| (label(&t.label), t.count)).collect() empty=w.no_answers name="heard" />
             </div>
             <div>
-                <h2>"Most favourited"</h2>
-                <TallyList items=r.favourited.into_iter().map(|t| (t.name, t.count)).collect() empty="Nothing saved in this period." name="favourited" />
+                <h2>{w.most_favourited}</h2>
+                <TallyList items=r.favourited.into_iter().map(|t| (t.name, t.count)).collect() empty=w.nothing_saved name="favourited" />
             </div>
             <div>
-                <h2>"Most reserved (quantity)"</h2>
-                <TallyList items=r.reserved.into_iter().map(|t| (t.name, t.count)).collect() empty="No reservations in this period." name="reserved" />
+                <h2>{w.most_reserved}</h2>
+                <TallyList items=r.reserved.into_iter().map(|t| (t.name, t.count)).collect() empty=w.no_reservations name="reserved" />
             </div>
         </div>
         <div class="report-grid">
-            <div><h2>"Top sellers (units)"</h2><Sellers rows=r.by_quantity money=money.clone() name="by_quantity" /></div>
-            <div><h2>"Top sellers (revenue)"</h2><Sellers rows=r.by_revenue money=money.clone() name="by_revenue" /></div>
+            <div><h2>{w.top_units}</h2><Sellers rows=r.by_quantity money=money.clone() name="by_quantity" /></div>
+            <div><h2>{w.top_revenue}</h2><Sellers rows=r.by_revenue money=money.clone() name="by_revenue" /></div>
         </div>
-        <p><a href=purchases_csv download="">"Download the period's purchases (CSV)"</a></p>
-        <h2>"New customers per week"</h2>
+        <p><a href=purchases_csv download="">{w.download_purchases}</a></p>
+        <h2>{w.new_customers_per_week}</h2>
         <ColumnChart
-            columns=r.new_customers.iter().map(|t| Column { label: t.label.clone(), value: t.count, title: format!("week of {}: {}", t.label, t.count) }).collect()
-            name="New customers per week" x_name="Week of" y_name="New customers" />
+            columns=r.new_customers.iter().map(|t| Column { label: t.label.clone(), value: t.count, title: (w.week_value)(&t.label, t.count) }).collect()
+            name=w.new_customers_per_week x_name=w.week_of y_name=w.new_customers />
         <details>
-            <summary>"Figures per week"</summary>
+            <summary>{w.figures_per_week}</summary>
             <TallyList items=r.new_customers.into_iter().map(|t| (t.label, t.count)).collect() empty="" name="new_customers" />
         </details>
-        <h2>"Spend per segment"</h2>
+        <h2>{w.spend_per_segment}</h2>
         <table class="customers spend">
-            <thead><tr><th>"Segment"</th><th>"Customers now"</th><th>"Spent in the period"</th></tr></thead>
+            <thead><tr><th>{w.segment}</th><th>{w.customers_now}</th><th>{w.spent_in_period}</th></tr></thead>
             <tbody>
                 {r.spend.into_iter().map(|s| view! {
                     <tr data-segment=s.name.clone()>
                         <td>{s.name.clone()}</td>
-                        <td>{if s.broken { "rules need correcting".to_owned() } else { s.customers.to_string() }}</td>
+                        <td>{if s.broken { w.rules_need_correcting.to_owned() } else { s.customers.to_string() }}</td>
                         <td>{money.format(s.spent)}</td>
                     </tr>
                 }).collect_view()}
@@ -185,12 +191,13 @@ fn ReportsView(r: Reports) -> impl IntoView {
 /// The period's best sellers: units and revenue, net of returns.
 #[component]
 fn Sellers(rows: Vec<Seller>, money: crate::domain::MoneyStyle, name: &'static str) -> impl IntoView {
+    let w = &crate::staff::texts::t().insight;
     if rows.is_empty() {
-        return view! { <p class="empty">"Nothing sold in this period."</p> }.into_any();
+        return view! { <p class="empty">{w.nothing_sold}</p> }.into_any();
     }
     view! {
         <table class="customers sellers" data-sellers=name>
-            <thead><tr><th>"Product"</th><th>"Units"</th><th>"Revenue"</th></tr></thead>
+            <thead><tr><th>{w.product}</th><th>{w.units}</th><th>{w.revenue}</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|s| view! {
                     <tr data-sku=s.sku.clone()>

@@ -27,23 +27,17 @@ pub async fn loyalty_report(
     )
 }
 
-fn unit(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Stamps => "stamps",
-        Kind::Points => "points",
-    }
-}
-
 /// The report's section; `report` is created at the page's top (never inside a Suspend).
 #[component]
 pub fn LoyaltyReportView(report: Resource<Result<LoyaltyFigures, AppError>>) -> impl IntoView {
+    let t = crate::staff::texts::t();
     view! {
-        <h2>"Loyalty"</h2>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h2>{t.insight.loyalty}</h2>
+        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) if r.programmes.is_empty() => {
-                        view! { <p class="empty">"This site runs no loyalty programme."</p> }.into_any()
+                        view! { <p class="empty">{t.insight.no_programme}</p> }.into_any()
                     }
                     Ok(r) => figures(r).into_any(),
                     // The period's error is shown once, above, by the customer reports.
@@ -59,32 +53,34 @@ fn figures(r: LoyaltyFigures) -> impl IntoView {
     let share = r.member_share().map_or_else(|| "–".to_owned(), |s| format!("{s} %"));
     let member_revenue = r.money.format(r.member_revenue);
     let revenue = r.money.format(r.revenue);
+    let w = &crate::staff::texts::t().insight;
     view! {
         <dl class="stats loyalty-stats">
-            <div><dt>"Members"</dt><dd data-stat="members">{r.members}</dd></div>
-            <div><dt>"Active in the period"</dt><dd data-stat="active">{r.active}</dd></div>
-            <div><dt>"Joined in the period"</dt><dd data-stat="joined">{r.joined}</dd></div>
-            <div><dt>"…of them by themselves"</dt><dd data-stat="joined_themselves">{r.joined_themselves}</dd></div>
-            <div><dt>"Revenue from members"</dt><dd data-stat="member_share" title=format!("{member_revenue} of {revenue}")>{share}</dd></div>
+            <div><dt>{w.members}</dt><dd data-stat="members">{r.members}</dd></div>
+            <div><dt>{w.active}</dt><dd data-stat="active">{r.active}</dd></div>
+            <div><dt>{w.joined}</dt><dd data-stat="joined">{r.joined}</dd></div>
+            <div><dt>{w.joined_themselves}</dt><dd data-stat="joined_themselves">{r.joined_themselves}</dd></div>
+            <div><dt>{w.member_revenue}</dt><dd data-stat="member_share" title=(w.part_of)(&member_revenue, &revenue)>{share}</dd></div>
         </dl>
-        <p class="muted">{format!("Members spent {member_revenue} of the {revenue} taken in the period.")}</p>
-        <h3>"New cards per week"</h3>
-        <ColumnChart columns=weekly(&r.new_members) name="New cards per week" x_name="Week of" y_name="New cards" />
+        <p class="muted">{(w.members_spent)(&member_revenue, &revenue)}</p>
+        <h3>{w.new_cards_per_week}</h3>
+        <ColumnChart columns=weekly(&r.new_members) name=w.new_cards_per_week x_name=w.week_of y_name=w.new_cards />
         {r.programmes.into_iter().map(|p| {
-            let unit = unit(p.kind);
+            let stamps = matches!(p.kind, Kind::Stamps);
+            let unit = if stamps { w.stamps } else { w.points };
             let issued: Vec<Column> = p.weeks.iter().map(|w| week(&w.week, w.issued)).collect();
             let redeemed: Vec<Column> = p.weeks.iter().map(|w| week(&w.week, w.redeemed)).collect();
             view! {
                 <section class="loyalty-programme-report" data-programme=p.name.clone()>
                     <h3>{p.name.clone()}</h3>
                     <p>
-                        <span data-stat="issued">{p.issued()}</span>{format!(" {unit} issued, ")}
-                        <span data-stat="redeemed">{p.redeemed()}</span>{format!(" {unit} redeemed for ")}
-                        <span data-stat="rewards">{p.rewards}</span>" rewards."
+                        <span data-stat="issued">{p.issued()}</span>{format!(" {} {} ", (w.unit)(stamps, p.issued()), w.issued)}
+                        <span data-stat="redeemed">{p.redeemed()}</span>{format!(" {} {} ", (w.unit)(stamps, p.redeemed()), w.redeemed_for)}
+                        <span data-stat="rewards">{p.rewards}</span>" " {(w.rewards)(p.rewards)}
                     </p>
                     <div class="report-grid">
-                        <div><h4>"Issued per week"</h4><ColumnChart columns=issued name="Issued per week" x_name="Week of" y_name=unit /></div>
-                        <div><h4>"Redeemed per week"</h4><ColumnChart columns=redeemed name="Redeemed per week" x_name="Week of" y_name=unit /></div>
+                        <div><h4>{w.issued_per_week}</h4><ColumnChart columns=issued name=w.issued_per_week x_name=w.week_of y_name=unit /></div>
+                        <div><h4>{w.redeemed_per_week}</h4><ColumnChart columns=redeemed name=w.redeemed_per_week x_name=w.week_of y_name=unit /></div>
                     </div>
                 </section>
             }
@@ -94,7 +90,8 @@ fn figures(r: LoyaltyFigures) -> impl IntoView {
 
 /// A week's column: the week's first day under it, "week of …: n" on hover.
 fn week(first_day: &str, n: i64) -> Column {
-    Column { label: first_day.to_owned(), value: n, title: format!("week of {first_day}: {n}") }
+    let w = &crate::staff::texts::t().insight;
+    Column { label: first_day.to_owned(), value: n, title: (w.week_value)(first_day, n) }
 }
 
 fn weekly(weeks: &[(String, i64)]) -> Vec<Column> {

@@ -488,4 +488,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     desk: desk::AF,
     oversight: oversight::AF,
     segments: segments::af::SEGMENTS,
+    insight: insight::af::INSIGHT,
+    quality: quality::AF,
 };

@@ -486,4 +486,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     desk: desk::DE,
     oversight: oversight::DE,
     segments: segments::de::SEGMENTS,
+    insight: insight::de::INSIGHT,
+    quality: quality::DE,
 };

@@ -485,4 +485,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     desk: desk::EN,
     oversight: oversight::EN,
     segments: segments::en::SEGMENTS,
+    insight: insight::en::INSIGHT,
+    quality: quality::EN,
 };

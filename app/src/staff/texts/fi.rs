@@ -490,4 +490,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     desk: desk::FI,
     oversight: oversight::FI,
     segments: segments::fi::SEGMENTS,
+    insight: insight::fi::INSIGHT,
+    quality: quality::FI,
 };

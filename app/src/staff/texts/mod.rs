@@ -18,10 +18,12 @@ mod de;
 mod desk;
 mod en;
 mod fi;
+mod insight;
 mod nl;
 mod oversight;
 pub(crate) mod plural;
 mod pt;
+mod quality;
 mod record;
 mod ru;
 mod segments;
@@ -31,8 +33,10 @@ use crate::domain::{PaymentMethod, Problem, Role};
 use crate::error::AppError;
 pub use crate::widgets::texts::Lang;
 pub use desk::Desk;
+pub use insight::Insight;
 pub use oversight::Oversight;
 use plural::{counted, russian_plural};
+pub use quality::Quality;
 pub use record::{CustomerList, Record, RecordPurchases, Rights, Timeline};
 pub use segments::Segments;
 pub use settings::{Automation, Connections, LoyaltySettings, Mail, PrivacySettings, Settings};
@@ -66,6 +70,8 @@ pub struct AdminTexts {
     pub desk: Desk,
     pub oversight: Oversight,
     pub segments: Segments,
+    pub insight: Insight,
+    pub quality: Quality,
 }
 
 /// Words many pages use.

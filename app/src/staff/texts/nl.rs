@@ -488,4 +488,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     desk: desk::NL,
     oversight: oversight::NL,
     segments: segments::nl::SEGMENTS,
+    insight: insight::nl::INSIGHT,
+    quality: quality::NL,
 };

@@ -485,4 +485,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     desk: desk::PT,
     oversight: oversight::PT,
     segments: segments::pt::SEGMENTS,
+    insight: insight::pt::INSIGHT,
+    quality: quality::PT,
 };

@@ -487,4 +487,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     desk: desk::RU,
     oversight: oversight::RU,
     segments: segments::ru::SEGMENTS,
+    insight: insight::ru::INSIGHT,
+    quality: quality::RU,
 };

@@ -301,3 +301,38 @@ fn the_segment_builder_names_every_subject_test_and_choice() {
         assert!((w.saved_at)("Zebra").contains("Zebra") && (w.delete_segment)("Zebra").contains("Zebra"), "{code}");
     }
 }
+
+#[test]
+fn the_insight_pages_show_their_values_and_name_every_check() {
+    for lang in Lang::ALL {
+        let (t, code) = (of(lang), lang.code());
+        let w = &t.insight;
+        for n in [1, 7, 30, 365] {
+            assert!((w.days)(n).contains(&n.to_string()), "{code} days {n}");
+        }
+        assert!((w.period_error)("Zebra").contains("Zebra"), "{code} period_error");
+        let week = (w.week_value)("2026-11-30", 42);
+        assert!(week.contains("2026-11-30") && week.contains("42"), "{code}: {week}");
+        let nps = (w.nps_week)("2026-11-30", 37, 12);
+        assert!(nps.contains("2026-11-30") && nps.contains("37") && nps.contains("12"), "{code}: {nps}");
+        assert!((w.rankings)(42).contains("42"), "{code} rankings");
+        for f in [w.part_of, w.members_spent] {
+            let s = f("€ 10,00", "€ 99,00");
+            assert!(s.contains("€ 10,00") && s.contains("€ 99,00"), "{code}: {s}");
+        }
+        for n in [0, 1, 2, 5, 21] {
+            assert!(!(w.unit)(true, n).is_empty() && !(w.unit)(false, n).is_empty(), "{code} unit {n}");
+            assert!(!(w.rewards)(n).is_empty(), "{code} rewards {n}");
+        }
+        let day = (w.day_value)("2026-12-01", 17, 9);
+        assert!(day.contains("2026-12-01") && day.contains("17") && day.contains('9'), "{code}: {day}");
+        assert!((w.then)(42).contains("42"), "{code} then");
+        let q = &t.quality;
+        for check in crate::admin::quality::CHECKS {
+            assert!(!(q.check)(check).is_empty(), "{code} has no title for the check {check}");
+        }
+        assert!((q.nothing_under)("Zebra").contains("Zebra") && (q.now)("Zebra").contains("Zebra"), "{code}");
+        let label = (q.field_of)("Zebra", 42);
+        assert!(label.contains("Zebra") && label.contains("42"), "{code}: {label}");
+    }
+}

@@ -59,7 +59,9 @@ pub const INSIGHT: Insight = Insight {
     joined_themselves: "…davon selbst angemeldet",
     member_revenue: "Umsatz durch Mitglieder",
     part_of: |part, whole| format!("{part} von {whole}"),
-    members_spent: |part, whole| format!("Mitglieder gaben {part} der {whole} aus, die im Zeitraum eingenommen wurden."),
+    members_spent: |part, whole| {
+        format!("Mitglieder gaben {part} der {whole} aus, die im Zeitraum eingenommen wurden.")
+    },
     new_cards_per_week: "Neue Karten pro Woche",
     new_cards: "Neue Karten",
     unit: |stamps, n| match (stamps, n.abs() == 1) {

@@ -64,7 +64,11 @@ pub const INSIGHT: Insight = Insight {
     new_cards_per_week: "Новые карты по неделям",
     new_cards: "Новые карты",
     unit: |stamps, n| {
-        if stamps { russian_plural(n, "штамп", "штампа", "штампов") } else { russian_plural(n, "балл", "балла", "баллов") }
+        if stamps {
+            russian_plural(n, "штамп", "штампа", "штампов")
+        } else {
+            russian_plural(n, "балл", "балла", "баллов")
+        }
     },
     issued: "выдано,",
     redeemed_for: "обменено на",
