@@ -200,11 +200,13 @@ test("in German, the customers list and every part of a record speak German at e
     "Reservations", "Open", "Handed out", "Data requests", "Received", "Audit log", "everything", "Customer number",
     "Backups", "Back up now", "Last backup", "Loading", "Counting", "Reports", "Why customers buy", "Top sellers",
     "Spend per segment", "New customers per week", "Loyalty", "Page views", "Visitors", "Entry pages", "Goals",
-    "Paths", "Show paths", "Data quality", "Names in capitals", "Checking", "Week of"];
+    "Paths", "Show paths", "Data quality", "Names in capitals", "Checking", "Week of", "Duplicates", "Merges",
+    "No likely duplicates"];
   for (const [path, title] of [["/admin/segments", "Segmente"], ["/admin/dormant", "Inaktive Kunden"],
     ["/admin/reservations", "Reservierungen"], ["/admin/reservations?show=closed", "Reservierungen"],
     ["/admin/requests", "Datenanfragen"], ["/admin/audit", "Protokoll"], ["/admin/backups", "Sicherungen"],
-    ["/admin/reports", "Berichte"], ["/admin/analytics", "Besuche"], ["/admin/quality", "Datenqualität"]]) {
+    ["/admin/reports", "Berichte"], ["/admin/analytics", "Besuche"], ["/admin/quality", "Datenqualität"],
+    ["/admin/duplicates", "Dubletten"]]) {
     await gotoAdmin(page, `${patron.url}${path}`);
     await page.locator("h1", { hasText: title }).waitFor();
     if (path === "/admin/segments") {

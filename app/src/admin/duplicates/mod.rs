@@ -27,16 +27,6 @@ pub enum Reason {
     SameAddressAndName,
 }
 
-impl Reason {
-    pub fn label(self) -> &'static str {
-        match self {
-            Reason::SameEmail => "same email",
-            Reason::SamePhone => "same phone",
-            Reason::SameAddressAndName => "same address and name",
-        }
-    }
-}
-
 #[component]
 pub fn DuplicatesPage() -> impl IntoView {
     let site = site_from_query();
@@ -53,20 +43,22 @@ pub fn DuplicatesPage() -> impl IntoView {
             .next()
             .map(|error| view! { <ErrorLine error /> })
     };
+    let t = crate::staff::texts::t();
+    let w = &t.duplicates;
     view! {
         <section class="duplicates">
-            <h1>"Duplicates"</h1>
+            <h1>{t.frame.duplicates}</h1>
             {failure}
-            <Transition fallback=|| view! { <p>"Looking for duplicates…"</p> }>
+            <Transition fallback=move || view! { <p>{w.looking}</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Ok(d) if d.pairs.is_empty() => view! { <p class="empty">"No likely duplicates."</p> }.into_any(),
+                        Ok(d) if d.pairs.is_empty() => view! { <p class="empty">{w.none}</p> }.into_any(),
                         Ok(d) => view! {
-                            <p role="status">{format!("{} likely duplicate pairs", d.total)}
-                                {(d.total > d.pairs.len()).then(|| format!(" · the first {} shown", d.pairs.len()))}</p>
+                            <p role="status">{(w.pairs)(d.total)}
+                                {(d.total > d.pairs.len()).then(|| format!(" · {}", (w.first_shown)(d.pairs.len())))}</p>
                             {d.pairs.into_iter().map(|p| {
                                 let (a, b) = (p.a.id, p.b.id);
-                                let why = p.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+                                let why = p.reasons.iter().map(|r| (w.reason)(*r)).collect::<Vec<_>>().join(", ");
                                 view! {
                                     <article class="pair" data-pair=format!("{a}-{b}")>
                                         <p class="why">{why}</p>
@@ -76,13 +68,13 @@ pub fn DuplicatesPage() -> impl IntoView {
                                         </div>
                                         <p class="row">
                                             <button type="button" on:click=move |_| { merge.dispatch(MergeCustomers { site: site.get_untracked(), keep: a, merge: b }); }>
-                                                "Keep left, merge right into it"
+                                                {w.keep_left}
                                             </button>
                                             <button type="button" on:click=move |_| { merge.dispatch(MergeCustomers { site: site.get_untracked(), keep: b, merge: a }); }>
-                                                "Keep right, merge left into it"
+                                                {w.keep_right}
                                             </button>
                                             <button type="button" class="secondary" on:click=move |_| { dismiss.dispatch(DismissPair { site: site.get_untracked(), a, b }); }>
-                                                "Not the same person"
+                                                {w.not_same}
                                             </button>
                                         </p>
                                     </article>
@@ -93,14 +85,14 @@ pub fn DuplicatesPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <h2>"Merges"</h2>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <h2>{w.merges}</h2>
+            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match merges.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No merges yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_merges}</p> }.into_any(),
                         Ok(list) => view! {
                             <table class="customers merges">
-                                <thead><tr><th>"When"</th><th>"Kept"</th><th>"Merged into it"</th><th>"By"</th><th></th></tr></thead>
+                                <thead><tr><th>{w.when}</th><th>{w.kept}</th><th>{w.merged_into}</th><th>{w.by}</th><th></th></tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|m| {
                                         let id = m.id;
@@ -111,9 +103,9 @@ pub fn DuplicatesPage() -> impl IntoView {
                                                 <td>{format!("{} (#{})", m.source_name, m.source_id)}</td>
                                                 <td>{m.staff.clone()}</td>
                                                 <td>{match m.undone_at {
-                                                    Some(at) => view! { <span class="muted">{format!("undone {}", short_time(&at))}</span> }.into_any(),
+                                                    Some(at) => view! { <span class="muted">{(w.undone)(&short_time(&at))}</span> }.into_any(),
                                                     None => view! {
-                                                        <button type="button" class="small" on:click=move |_| { undo.dispatch(UndoMerge { site: site.get_untracked(), id }); }>"Undo"</button>
+                                                        <button type="button" class="small" on:click=move |_| { undo.dispatch(UndoMerge { site: site.get_untracked(), id }); }>{w.undo}</button>
                                                     }.into_any(),
                                                 }}</td>
                                             </tr>
@@ -132,16 +124,18 @@ pub fn DuplicatesPage() -> impl IntoView {
 
 #[component]
 fn SideCard(side: Side, money: crate::domain::MoneyStyle) -> impl IntoView {
+    let t = crate::staff::texts::t();
+    let w = &t.duplicates;
     view! {
         <div class="side" data-customer=side.id>
             <h3><a href=format!("/admin/customers/{}", side.id)>{format!("{} {}", side.first_name, side.last_name)}</a></h3>
             <dl>
-                <dt>"Email"</dt><dd>{side.email.unwrap_or_default()}</dd>
-                <dt>"Phone"</dt><dd>{side.phone.unwrap_or_default()}</dd>
-                <dt>"Address"</dt><dd>{[side.street.clone(), format!("{} {}", side.postcode, side.city).trim().to_owned()]
+                <dt>{t.common.email}</dt><dd>{side.email.unwrap_or_default()}</dd>
+                <dt>{t.common.phone}</dt><dd>{side.phone.unwrap_or_default()}</dd>
+                <dt>{w.address}</dt><dd>{[side.street.clone(), format!("{} {}", side.postcode, side.city).trim().to_owned()]
                     .into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ")}</dd>
-                <dt>"Joined"</dt><dd>{short_time(&side.joined)}</dd>
-                <dt>"Purchases"</dt><dd>{format!("{} · {}", side.purchases, money.format(side.spent))}</dd>
+                <dt>{w.joined}</dt><dd>{short_time(&side.joined)}</dd>
+                <dt>{w.purchases}</dt><dd>{format!("{} · {}", side.purchases, money.format(side.spent))}</dd>
             </dl>
         </div>
     }

@@ -490,4 +490,5 @@ pub static TEXTS: AdminTexts = AdminTexts {
     segments: segments::af::SEGMENTS,
     insight: insight::af::INSIGHT,
     quality: quality::AF,
+    duplicates: duplicates::AF,
 };

@@ -488,4 +488,5 @@ pub static TEXTS: AdminTexts = AdminTexts {
     segments: segments::de::SEGMENTS,
     insight: insight::de::INSIGHT,
     quality: quality::DE,
+    duplicates: duplicates::DE,
 };

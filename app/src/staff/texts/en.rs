@@ -487,4 +487,5 @@ pub static TEXTS: AdminTexts = AdminTexts {
     segments: segments::en::SEGMENTS,
     insight: insight::en::INSIGHT,
     quality: quality::EN,
+    duplicates: duplicates::EN,
 };

@@ -492,4 +492,5 @@ pub static TEXTS: AdminTexts = AdminTexts {
     segments: segments::fi::SEGMENTS,
     insight: insight::fi::INSIGHT,
     quality: quality::FI,
+    duplicates: duplicates::FI,
 };

@@ -16,6 +16,7 @@ mod af;
 pub mod choice;
 mod de;
 mod desk;
+mod duplicates;
 mod en;
 mod fi;
 mod insight;
@@ -33,6 +34,7 @@ use crate::domain::{PaymentMethod, Problem, Role};
 use crate::error::AppError;
 pub use crate::widgets::texts::Lang;
 pub use desk::Desk;
+pub use duplicates::Duplicates;
 pub use insight::Insight;
 pub use oversight::Oversight;
 use plural::{counted, russian_plural};
@@ -72,6 +74,7 @@ pub struct AdminTexts {
     pub segments: Segments,
     pub insight: Insight,
     pub quality: Quality,
+    pub duplicates: Duplicates,
 }
 
 /// Words many pages use.

@@ -490,4 +490,5 @@ pub static TEXTS: AdminTexts = AdminTexts {
     segments: segments::nl::SEGMENTS,
     insight: insight::nl::INSIGHT,
     quality: quality::NL,
+    duplicates: duplicates::NL,
 };

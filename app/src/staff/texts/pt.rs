@@ -487,4 +487,5 @@ pub static TEXTS: AdminTexts = AdminTexts {
     segments: segments::pt::SEGMENTS,
     insight: insight::pt::INSIGHT,
     quality: quality::PT,
+    duplicates: duplicates::PT,
 };

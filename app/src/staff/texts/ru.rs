@@ -489,4 +489,5 @@ pub static TEXTS: AdminTexts = AdminTexts {
     segments: segments::ru::SEGMENTS,
     insight: insight::ru::INSIGHT,
     quality: quality::RU,
+    duplicates: duplicates::RU,
 };

@@ -336,3 +336,19 @@ fn the_insight_pages_show_their_values_and_name_every_check() {
         assert!(label.contains("Zebra") && label.contains("42"), "{code}: {label}");
     }
 }
+
+#[test]
+fn the_duplicates_page_names_every_reason_and_shows_its_values() {
+    use crate::admin::duplicates::Reason;
+    for lang in Lang::ALL {
+        let (d, code) = (&of(lang).duplicates, lang.code());
+        for r in [Reason::SameEmail, Reason::SamePhone, Reason::SameAddressAndName] {
+            assert!(!(d.reason)(r).is_empty(), "{code} {r:?}");
+        }
+        for n in [1, 2, 5, 21] {
+            assert!((d.pairs)(n).contains(&n.to_string()), "{code} pairs {n}");
+            assert!((d.first_shown)(n).contains(&n.to_string()), "{code} first_shown {n}");
+        }
+        assert!((d.undone)("2026-12-03 10:00").contains("2026-12-03 10:00"), "{code} undone");
+    }
+}
