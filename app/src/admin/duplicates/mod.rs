@@ -27,6 +27,19 @@ pub enum Reason {
     SameAddressAndName,
 }
 
+impl Reason {
+    pub const ALL: [Reason; 3] = [Reason::SameEmail, Reason::SamePhone, Reason::SameAddressAndName];
+
+    /// Its name in the admin's catalogue (`staff::texts::duplicates`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::SameEmail => "same_email",
+            Reason::SamePhone => "same_phone",
+            Reason::SameAddressAndName => "same_address_and_name",
+        }
+    }
+}
+
 #[component]
 pub fn DuplicatesPage() -> impl IntoView {
     let site = site_from_query();
@@ -58,7 +71,7 @@ pub fn DuplicatesPage() -> impl IntoView {
                                 {(d.total > d.pairs.len()).then(|| format!(" · {}", (w.first_shown)(d.pairs.len())))}</p>
                             {d.pairs.into_iter().map(|p| {
                                 let (a, b) = (p.a.id, p.b.id);
-                                let why = p.reasons.iter().map(|r| (w.reason)(*r)).collect::<Vec<_>>().join(", ");
+                                let why = p.reasons.iter().map(|r| (w.reason)(r.code())).collect::<Vec<_>>().join(", ");
                                 view! {
                                     <article class="pair" data-pair=format!("{a}-{b}")>
                                         <p class="why">{why}</p>
@@ -138,5 +151,20 @@ fn SideCard(side: Side, money: crate::domain::MoneyStyle) -> impl IntoView {
                 <dt>{w.purchases}</dt><dd>{format!("{} · {}", side.purchases, money.format(side.spent))}</dd>
             </dl>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reason;
+    use crate::staff::texts::{Lang, of};
+
+    #[test]
+    fn every_reason_has_a_name_in_every_language() {
+        for lang in Lang::ALL {
+            for r in Reason::ALL {
+                assert!(!(of(lang).duplicates.reason)(r.code()).is_empty(), "{} {r:?}", lang.code());
+            }
+        }
     }
 }

@@ -215,3 +215,17 @@ fn FlaggedRow(f: Flagged, save: ServerAction<UpdateCustomer>) -> impl IntoView {
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::staff::texts::{Lang, of};
+
+    #[test]
+    fn every_check_has_a_title_in_every_language() {
+        for lang in Lang::ALL {
+            for check in super::CHECKS {
+                assert!(!(of(lang).quality.check)(check).is_empty(), "{} {check}", lang.code());
+            }
+        }
+    }
+}

@@ -162,7 +162,7 @@ fn Closed(search: RwSignal<String>, changed: RwSignal<u32>) -> impl IntoView {
                 }
                 view! {
                     <table class="customers desk-closed">
-                        <thead><tr><th>{w.closed_at}</th><th>{w.customer}</th><th>{w.item}</th><th>{w.quantity}</th><th>{w.state}</th><th>{w.by}</th></tr></thead>
+                        <thead><tr><th>{w.closed_at}</th><th>{w.customer}</th><th>{w.item}</th><th>{w.state}</th><th>{w.by}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|r| {
                                 let (state, class) = match r.outcome {
@@ -173,8 +173,9 @@ fn Closed(search: RwSignal<String>, changed: RwSignal<u32>) -> impl IntoView {
                                     <tr data-reservation=r.id data-outcome=r.outcome.code()>
                                         <td>{short_time(&r.closed_at)}</td>
                                         <td><A href=format!("/admin/customers/{}", r.customer_id)>{r.customer}</A></td>
-                                        <td>{r.item}</td>
-                                        <td>{r.quantity}</td>
+                                        // The quantity with the item, so a phone (which drops the
+                                        // table's last columns) still shows the state.
+                                        <td>{format!("{} × {}", r.quantity, r.item)}</td>
                                         <td><span class=class>{state}</span></td>
                                         <td>{r.by.unwrap_or_else(|| t.timeline.former_staff.to_owned())}</td>
                                     </tr>

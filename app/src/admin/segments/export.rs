@@ -367,3 +367,23 @@ mod handlers {
         html
     }
 }
+
+#[cfg(test)]
+mod words_tests {
+    use crate::domain::CustomerField;
+    use crate::staff::texts::{Lang, of};
+
+    #[test]
+    fn every_column_and_sheet_has_a_name_in_every_language() {
+        for lang in Lang::ALL {
+            let w = &of(lang).segments;
+            for (column, _) in super::COLUMNS {
+                let named = CustomerField::from_column(column).is_some() || !(w.subject)(column).is_empty();
+                assert!(named, "{} has no name for the column {column}", lang.code());
+            }
+            for sheet in super::SHEETS {
+                assert!(!(w.sheet)(sheet.code).is_empty(), "{} has no name for the sheet {}", lang.code(), sheet.code);
+            }
+        }
+    }
+}

@@ -1,8 +1,6 @@
 //! The words of the duplicates page, in every language (a small area: its seven languages
 //! side by side read better than seven files).
 
-use crate::admin::duplicates::Reason;
-
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Duplicates {
     pub looking: &'static str,
@@ -11,8 +9,9 @@ pub struct Duplicates {
     pub pairs: fn(usize) -> String,
     #[cfg_attr(test, serde(skip))]
     pub first_shown: fn(usize) -> String,
+    /// Why a pair was proposed, by the reason's code (`same_email`...); blank for one not known.
     #[cfg_attr(test, serde(skip))]
-    pub reason: fn(Reason) -> &'static str,
+    pub reason: fn(&str) -> &'static str,
     pub keep_left: &'static str,
     pub keep_right: &'static str,
     pub not_same: &'static str,
@@ -35,10 +34,11 @@ pub(super) const EN: Duplicates = Duplicates {
     none: "No likely duplicates.",
     pairs: |n| if n == 1 { "1 likely duplicate pair".to_owned() } else { format!("{n} likely duplicate pairs") },
     first_shown: |n| format!("the first {n} shown"),
-    reason: |r| match r {
-        Reason::SameEmail => "same email",
-        Reason::SamePhone => "same phone",
-        Reason::SameAddressAndName => "same address and name",
+    reason: |code| match code {
+        "same_email" => "same email",
+        "same_phone" => "same phone",
+        "same_address_and_name" => "same address and name",
+        _ => "",
     },
     keep_left: "Keep left, merge right into it",
     keep_right: "Keep right, merge left into it",
@@ -63,10 +63,11 @@ pub(super) const NL: Duplicates = Duplicates {
         if n == 1 { "1 waarschijnlijk dubbel paar".to_owned() } else { format!("{n} waarschijnlijk dubbele paren") }
     },
     first_shown: |n| format!("de eerste {n} getoond"),
-    reason: |r| match r {
-        Reason::SameEmail => "zelfde e-mail",
-        Reason::SamePhone => "zelfde telefoon",
-        Reason::SameAddressAndName => "zelfde adres en naam",
+    reason: |code| match code {
+        "same_email" => "zelfde e-mail",
+        "same_phone" => "zelfde telefoon",
+        "same_address_and_name" => "zelfde adres en naam",
+        _ => "",
     },
     keep_left: "Links houden, rechts erin samenvoegen",
     keep_right: "Rechts houden, links erin samenvoegen",
@@ -91,10 +92,11 @@ pub(super) const AF: Duplicates = Duplicates {
         if n == 1 { "1 waarskynlike duplikaatpaar".to_owned() } else { format!("{n} waarskynlike duplikaatpare") }
     },
     first_shown: |n| format!("die eerste {n} gewys"),
-    reason: |r| match r {
-        Reason::SameEmail => "dieselfde e-pos",
-        Reason::SamePhone => "dieselfde telefoon",
-        Reason::SameAddressAndName => "dieselfde adres en naam",
+    reason: |code| match code {
+        "same_email" => "dieselfde e-pos",
+        "same_phone" => "dieselfde telefoon",
+        "same_address_and_name" => "dieselfde adres en naam",
+        _ => "",
     },
     keep_left: "Hou links, voeg regs daarin saam",
     keep_right: "Hou regs, voeg links daarin saam",
@@ -119,10 +121,11 @@ pub(super) const PT: Duplicates = Duplicates {
         if n == 1 { "1 par provavelmente duplicado".to_owned() } else { format!("{n} pares provavelmente duplicados") }
     },
     first_shown: |n| format!("os primeiros {n} mostrados"),
-    reason: |r| match r {
-        Reason::SameEmail => "mesmo e-mail",
-        Reason::SamePhone => "mesmo telefone",
-        Reason::SameAddressAndName => "mesma morada e nome",
+    reason: |code| match code {
+        "same_email" => "mesmo e-mail",
+        "same_phone" => "mesmo telefone",
+        "same_address_and_name" => "mesma morada e nome",
+        _ => "",
     },
     keep_left: "Manter a esquerda, juntar a direita nela",
     keep_right: "Manter a direita, juntar a esquerda nela",
@@ -145,10 +148,11 @@ pub(super) const RU: Duplicates = Duplicates {
     none: "Вероятных дубликатов нет.",
     pairs: |n| format!("Вероятных пар дубликатов: {n}"),
     first_shown: |n| format!("показаны первые {n}"),
-    reason: |r| match r {
-        Reason::SameEmail => "тот же e-mail",
-        Reason::SamePhone => "тот же телефон",
-        Reason::SameAddressAndName => "тот же адрес и имя",
+    reason: |code| match code {
+        "same_email" => "тот же e-mail",
+        "same_phone" => "тот же телефон",
+        "same_address_and_name" => "тот же адрес и имя",
+        _ => "",
     },
     keep_left: "Оставить левого, влить в него правого",
     keep_right: "Оставить правого, влить в него левого",
@@ -173,10 +177,11 @@ pub(super) const FI: Duplicates = Duplicates {
         if n == 1 { "1 todennäköinen kaksoispari".to_owned() } else { format!("{n} todennäköistä kaksoisparia") }
     },
     first_shown: |n| format!("{n} ensimmäistä näytetään"),
-    reason: |r| match r {
-        Reason::SameEmail => "sama sähköposti",
-        Reason::SamePhone => "sama puhelin",
-        Reason::SameAddressAndName => "sama osoite ja nimi",
+    reason: |code| match code {
+        "same_email" => "sama sähköposti",
+        "same_phone" => "sama puhelin",
+        "same_address_and_name" => "sama osoite ja nimi",
+        _ => "",
     },
     keep_left: "Säilytä vasen, yhdistä oikea siihen",
     keep_right: "Säilytä oikea, yhdistä vasen siihen",
@@ -205,10 +210,11 @@ pub(super) const DE: Duplicates = Duplicates {
         }
     },
     first_shown: |n| format!("die ersten {n} angezeigt"),
-    reason: |r| match r {
-        Reason::SameEmail => "gleiche E-Mail",
-        Reason::SamePhone => "gleiches Telefon",
-        Reason::SameAddressAndName => "gleiche Adresse und gleicher Name",
+    reason: |code| match code {
+        "same_email" => "gleiche E-Mail",
+        "same_phone" => "gleiches Telefon",
+        "same_address_and_name" => "gleiche Adresse und gleicher Name",
+        _ => "",
     },
     keep_left: "Links behalten, rechts hineinführen",
     keep_right: "Rechts behalten, links hineinführen",

@@ -268,7 +268,6 @@ fn the_oversight_pages_name_every_code_and_show_their_values() {
 fn the_segment_builder_names_every_subject_test_and_choice() {
     use crate::domain::CustomerField;
     use crate::segment_rules::filter::{MORE_SUBJECTS, NPS_CHOICES, SUBJECTS};
-    let columns = crate::admin::segments::export::COLUMNS.iter().map(|(code, _)| *code);
     for lang in Lang::ALL {
         let (w, code) = (&of(lang).segments, lang.code());
         for (subject, kind) in SUBJECTS.iter().chain(MORE_SUBJECTS.iter()) {
@@ -278,15 +277,8 @@ fn the_segment_builder_names_every_subject_test_and_choice() {
                 assert!(!(w.op)(*kind, op).is_empty(), "{code} has no name for {subject} {op}");
             }
         }
-        for column in columns.clone() {
-            let named = CustomerField::from_column(column).is_some() || !(w.subject)(column).is_empty();
-            assert!(named, "{code} has no name for the column {column}");
-        }
         for choice in NPS_CHOICES {
             assert!(!(w.nps)(choice).is_empty(), "{code} has no name for {choice}");
-        }
-        for sheet in crate::admin::segments::export::SHEETS {
-            assert!(!(w.sheet)(sheet.code).is_empty(), "{code} has no name for the sheet {}", sheet.code);
         }
         for n in [0, 1, 2, 5, 21] {
             assert!(!(w.matching)(n).is_empty(), "{code} matching {n}");
@@ -303,7 +295,7 @@ fn the_segment_builder_names_every_subject_test_and_choice() {
 }
 
 #[test]
-fn the_insight_pages_show_their_values_and_name_every_check() {
+fn the_insight_pages_show_their_values() {
     for lang in Lang::ALL {
         let (t, code) = (of(lang), lang.code());
         let w = &t.insight;
@@ -328,9 +320,6 @@ fn the_insight_pages_show_their_values_and_name_every_check() {
         assert!(day.contains("2026-12-01") && day.contains("17") && day.contains('9'), "{code}: {day}");
         assert!((w.then)(42).contains("42"), "{code} then");
         let q = &t.quality;
-        for check in crate::admin::quality::CHECKS {
-            assert!(!(q.check)(check).is_empty(), "{code} has no title for the check {check}");
-        }
         assert!((q.nothing_under)("Zebra").contains("Zebra") && (q.now)("Zebra").contains("Zebra"), "{code}");
         let label = (q.field_of)("Zebra", 42);
         assert!(label.contains("Zebra") && label.contains("42"), "{code}: {label}");
@@ -338,13 +327,10 @@ fn the_insight_pages_show_their_values_and_name_every_check() {
 }
 
 #[test]
-fn the_duplicates_page_names_every_reason_and_shows_its_values() {
-    use crate::admin::duplicates::Reason;
+fn the_duplicates_page_shows_its_values() {
     for lang in Lang::ALL {
         let (d, code) = (&of(lang).duplicates, lang.code());
-        for r in [Reason::SameEmail, Reason::SamePhone, Reason::SameAddressAndName] {
-            assert!(!(d.reason)(r).is_empty(), "{code} {r:?}");
-        }
+        assert_eq!((d.reason)("same_nose"), "", "{code} names a reason it does not know");
         for n in [1, 2, 5, 21] {
             assert!((d.pairs)(n).contains(&n.to_string()), "{code} pairs {n}");
             assert!((d.first_shown)(n).contains(&n.to_string()), "{code} first_shown {n}");
