@@ -138,6 +138,31 @@ test("a customer created in place at the till gets their purchase at once", asyn
   assert.deepEqual(page.problems, []);
 });
 
+test("a long-standing customer's purchases come ten to a page, newest first", async () => {
+  const page = await strictPage(browser);
+  await signIn(page, OWNER.email, OWNER.password);
+  const id = await page.evaluate(async () => {
+    const post = async (fn, fields) => (await fetch(`/api/admin/${fn}`, { method: "POST", body: new URLSearchParams(fields) })).json();
+    const id = await post("create_customer", { "form[site]": "demo", "form[first_name]": "Greet", "form[last_name]": "Jansen", "form[phone]": "", "form[email]": "greet@example.nl" });
+    for (let n = 1; n <= 12; n++) {
+      await post("add_purchase", { "form[customer]": id, "form[payment_method]": "cash", "form[lines][0][sku]": "RYE", "form[lines][0][quantity]": String(n) });
+    }
+    return id;
+  });
+  await gotoAdmin(page, `${patron.url}/admin/customers/${id}?part=purchases`);
+  await page.getByRole("link", { name: "Purchases (12)" }).waitFor();
+  assert.equal(await page.locator("article.purchase").count(), 10);
+  await page.locator(".pager", { hasText: "1–10 of 12" }).waitFor();
+  // Newest first: the twelfth purchase (12 loaves) heads the first page.
+  await page.locator("article.purchase").first().getByText(/^12 × Rye bread/).waitFor();
+  await page.getByRole("link", { name: "Older →" }).click();
+  await page.locator(".pager", { hasText: "11–12 of 12" }).waitFor();
+  assert.equal(await page.locator("article.purchase").count(), 2);
+  await page.locator("article.purchase").last().getByText(/^1 × Rye bread/).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test("an invited staff member joins through the link and is refused the settings pages", async () => {
   const owner = await strictPage(browser);
   await signIn(owner, OWNER.email, OWNER.password);
