@@ -99,11 +99,9 @@ impl OptionName {
     /// The name in `lang`: the site's own, else the catalogue's for a standard option, else
     /// the site's own in its default language, else the code (the widgets' order).
     pub fn in_lang(&self, lang: crate::widgets::texts::Lang, default_lang: &str) -> String {
-        let own = |l: &str| self.own.iter().find(|(language, _)| language == l).map(|(_, name)| name.clone());
-        own(lang.code())
-            .or_else(|| (lang.texts().option)(&self.code).map(str::to_owned))
-            .or_else(|| own(default_lang))
-            .unwrap_or_else(|| self.code.clone())
+        crate::widgets::question::option_name(&self.code, lang, default_lang, |l| {
+            self.own.iter().find(|(language, _)| language == l).map(|(_, name)| name.clone())
+        })
     }
 }
 

@@ -79,10 +79,7 @@ pub async fn get_question(kind: QuestionKind, lang: String) -> Result<Question, 
                 .into_iter()
                 .map(|(id, code)| {
                     let key = format!("{}.option.{code}", kind.key());
-                    let label = own(&key, lang.code())
-                        .or_else(|| (t.option)(&code).map(str::to_owned))
-                        .or_else(|| own(&key, default_lang))
-                        .unwrap_or_else(|| code.clone());
+                    let label = super::option_name(&code, lang, default_lang, |language| own(&key, language));
                     QuestionOption { id, code, label }
                 })
                 .collect();
