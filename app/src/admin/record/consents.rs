@@ -5,17 +5,14 @@ use super::{CustomerRecord, RecordConsent, source_name};
 use crate::domain::Field;
 use crate::segment_rules::filter::CONSENT_PURPOSES;
 use crate::staff::form_error::FormError;
-use crate::staff::texts::AdminTexts;
+use crate::staff::texts::{AdminTexts, or_code};
 use crate::staff::ui::{action_error, reload_after, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 /// A purpose by its name; one Patron does not know by its code.
 fn purpose_name(t: &AdminTexts, code: &str) -> String {
-    match (t.record.purpose)(code) {
-        "" => code.to_owned(),
-        name => name.to_owned(),
-    }
+    or_code((t.record.purpose)(code), code)
 }
 
 #[component]

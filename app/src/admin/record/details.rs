@@ -17,7 +17,7 @@ pub(crate) fn shown_value(t: &AdminTexts, lang: Lang, field: CustomerField, valu
         CustomerField::IncomeRange | CustomerField::PreferredChannel => (lang.texts().profile_choice)(value),
         _ => "",
     };
-    if name.is_empty() { value.to_owned() } else { name.to_owned() }
+    crate::staff::texts::or_code(name, value)
 }
 
 #[component]

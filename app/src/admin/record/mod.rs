@@ -168,9 +168,5 @@ fn RecordHead(r: CustomerRecord) -> impl IntoView {
 
 /// Where a customer or a consent came from, in words; a code Patron does not know as it is.
 fn source_name(t: &AdminTexts, code: &str) -> String {
-    match (t.record.source)(code) {
-        "" if code.is_empty() => "–".to_owned(),
-        "" => code.to_owned(),
-        name => name.to_owned(),
-    }
+    if code.is_empty() { "–".to_owned() } else { crate::staff::texts::or_code((t.record.source)(code), code) }
 }

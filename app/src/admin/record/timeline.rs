@@ -6,7 +6,7 @@ use super::details::shown_value;
 use super::{Answer, Change, ChangedBy, CustomerRecord, LogInteraction, Said, source_name};
 use crate::domain::{CustomerField, Field, InteractionKind, NpsCategory, NpsScore};
 use crate::staff::form_error::FormError;
-use crate::staff::texts::{AdminTexts, Lang};
+use crate::staff::texts::{AdminTexts, Lang, or_code};
 use crate::staff::ui::{action_error, reload_after, short_time};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -126,10 +126,7 @@ fn events(t: &'static AdminTexts, r: &CustomerRecord) -> Vec<Event> {
         out.push(Event { kind: Kind::Contact, at: i.at.clone(), title: (w.interaction)(i.kind).into(), detail, text });
     }
     for x in &r.reservations {
-        let status = match (w.reservation_status)(&x.status) {
-            "" => x.status.clone(),
-            s => s.to_owned(),
-        };
+        let status = or_code((w.reservation_status)(&x.status), &x.status);
         let title = format!("{} × {} ({})", x.quantity, x.item, x.sku);
         out.push(Event { kind: Kind::Reservation, at: x.at.clone(), title, detail: status, text: x.note.clone() });
     }
@@ -192,10 +189,7 @@ fn change(t: &AdminTexts, lang: Lang, h: &Change) -> Event {
         (None, _) => "–".to_owned(),
         (Some(v), Some(f)) => shown_value(t, lang, f, v),
         (Some(v), None) if h.field == "created" => source_name(t, v),
-        (Some(v), None) if h.field.starts_with("reservation ") => match (w.reservation_status)(v) {
-            "" => v.clone(),
-            s => s.to_owned(),
-        },
+        (Some(v), None) if h.field.starts_with("reservation ") => or_code((w.reservation_status)(v), v),
         (Some(v), None) => v.clone(),
     };
     let title = match (field, h.field.as_str()) {

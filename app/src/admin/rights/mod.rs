@@ -10,6 +10,7 @@ pub mod db;
 pub use api::*;
 
 use crate::staff::form_error::FormError;
+use crate::staff::texts::or_code;
 use crate::staff::ui::{ErrorLine, action_error, reload_after, short_time};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -89,7 +90,6 @@ pub fn RequestsPage() -> impl IntoView {
     let requests = Resource::new(|| (), |_| privacy_requests());
     let t = crate::staff::texts::t();
     let w = &t.oversight;
-    let named = |name: &'static str, code: &str| if name.is_empty() { code.to_owned() } else { name.to_owned() };
     view! {
         <section class="requests">
             <h1>{w.requests_title}</h1>
@@ -112,10 +112,10 @@ pub fn RequestsPage() -> impl IntoView {
                                     view! {
                                     <tr data-request=kind data-state=state>
                                         <td>{short_time(&r.received_at)}</td>
-                                        <td>{named((w.request)(&r.kind), &r.kind)}</td>
+                                        <td>{or_code((w.request)(&r.kind), &r.kind)}</td>
                                         <td>{r.customer_id.map(|id| id.to_string())}</td>
                                         <td>{r.site}</td>
-                                        <td>{named((w.request_state)(&r.state), &r.state)}</td>
+                                        <td>{or_code((w.request_state)(&r.state), &r.state)}</td>
                                         <td>{r.due_at.get(..10).unwrap_or_default().to_owned()}</td>
                                         <td>{r.done_at.as_deref().map(short_time)}</td>
                                         <td>{r.staff}</td>

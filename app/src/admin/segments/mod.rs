@@ -346,8 +346,9 @@ fn RuleRow(
     }
 }
 
-/// What a rule looks at, in words: a customer field by the record's name for it.
-fn subject_name<'a>(t: &crate::staff::texts::AdminTexts, code: &'a str) -> &'a str {
+/// What a rule looks at or an export column holds, in words: a customer field by the
+/// record's name for it.
+pub(super) fn subject_name<'a>(t: &crate::staff::texts::AdminTexts, code: &'a str) -> &'a str {
     match crate::domain::CustomerField::from_column(code) {
         Some(field) => (t.record.field)(field),
         None => match (t.segments.subject)(code) {

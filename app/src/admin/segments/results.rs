@@ -148,7 +148,7 @@ pub(super) fn SegmentActions(site: String, json: String) -> impl IntoView {
                                 let on = event_target_checked(&ev);
                                 columns.update(|cs| { cs.retain(|c| c != code); if on { cs.push(code.to_string()); } });
                             } />
-                        {column_name(t, code)}
+                        {super::subject_name(t, code)}
                     </label>
                 }).collect_view()}
                 <p class="hint">{w.export_hint}</p>
@@ -161,16 +161,5 @@ pub(super) fn SegmentActions(site: String, json: String) -> impl IntoView {
                 <a class="button" href=labels_link target="_blank" rel="external">{w.mailing_labels}</a>
             </p>
         </div>
-    }
-}
-
-/// An export column in words: a customer field by the record's name for it.
-fn column_name(t: &'static crate::staff::texts::AdminTexts, code: &'static str) -> &'static str {
-    match CustomerField::from_column(code) {
-        Some(field) => (t.record.field)(field),
-        None => match (t.segments.subject)(code) {
-            "" => code,
-            name => name,
-        },
     }
 }

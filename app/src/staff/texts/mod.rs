@@ -422,6 +422,12 @@ pub fn t() -> &'static AdminTexts {
     of(lang())
 }
 
+/// A code's name from the catalogue, or the code itself where the catalogue has none (a
+/// catalogue function answers "" for a code it does not know).
+pub fn or_code(name: &str, code: &str) -> String {
+    if name.is_empty() { code.to_owned() } else { name.to_owned() }
+}
+
 /// The language of the page being built (English outside the admin).
 pub fn lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or(Lang::En)
