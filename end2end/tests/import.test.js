@@ -90,7 +90,7 @@ test("import a web shop's past orders: the valid rows go in, the rejected come b
   assert.equal(await page.getByLabel("Import column Lineitem sku as").inputValue(), "sku");
   await page.getByRole("button", { name: "Check the file (dry run)" }).click();
   await page.locator('.problems li[data-line="4"]', { hasText: "Date: " }).waitFor();
-  await page.getByText("2 purchases to add (with 1 new customers), 0 already here").waitFor();
+  await page.getByText("2 purchases to add (with 1 new customer), 0 already here").waitFor();
   const link = page.getByRole("link", { name: "Download the rejected rows (CSV)" });
   const rejected = decodeURIComponent((await link.getAttribute("href")).replace(/^data:text\/csv;charset=utf-8,/, ""));
   assert.match(rejected, /"#1002","noor@example.nl","2024-02-30 09:00:00 \+0100"/);
@@ -100,7 +100,7 @@ test("import a web shop's past orders: the valid rows go in, the rejected come b
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("button", { name: "Import the valid rows" }).click();
-  await page.getByText("Done: 2 purchases added, 1 new customers, 0 already here. 1 rows with problems were left out.").waitFor();
+  await page.getByText("Done: 2 purchases added, 1 new customer, 0 already here. 1 row with problems was left out.").waitFor();
   assert.deepEqual(
     patron.sql("SELECT external_id, total_minor FROM purchases WHERE import_id IS NOT NULL ORDER BY external_id"),
     [{ external_id: "#1001", total_minor: 1350 }, { external_id: "#1003", total_minor: 460 }]);

@@ -52,12 +52,11 @@ pub async fn loyalty_cards(customer: i64) -> Result<Vec<Card>, AppError> {
 #[cfg(feature = "ssr")]
 fn refused(r: super::db::Refused) -> AppError {
     use super::db::Refused;
+    let w = &crate::staff::texts::of_caller().refusals;
     match r {
         Refused::NotFound => AppError::NotFound,
-        Refused::NotEnough(balance) => AppError::Conflict(format!("The card holds {balance}: not enough for that.")),
-        Refused::NotNow => AppError::Conflict(
-            "The birthday gift was given already this year, or this is not the customer's birthday month.".into(),
-        ),
+        Refused::NotEnough(balance) => AppError::Conflict((w.not_enough)(balance)),
+        Refused::NotNow => AppError::Conflict(w.birthday_not_now.into()),
     }
 }
 

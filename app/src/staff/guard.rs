@@ -142,15 +142,16 @@ pub async fn manager_download(
     site: &str,
 ) -> Result<(StaffRow, SiteId), (axum::http::StatusCode, &'static str)> {
     use axum::http::StatusCode;
-    const BROKEN: (StatusCode, &str) = (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
-    const MISSING: (StatusCode, &str) = (StatusCode::NOT_FOUND, "This site does not exist.");
-    let staff = staff_at_least(pool, headers, Role::Manager).await.map_err(|e| match e {
-        AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Please sign in."),
-        AppError::Forbidden => (StatusCode::FORBIDDEN, "You are not allowed to do this."),
-        _ => BROKEN,
+    let e = &crate::staff::texts::of(crate::staff::texts::choice::of_request(headers)).errors;
+    let broken = (StatusCode::INTERNAL_SERVER_ERROR, e.internal);
+    let missing = (StatusCode::NOT_FOUND, e.unknown_site);
+    let staff = staff_at_least(pool, headers, Role::Manager).await.map_err(|error| match error {
+        AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, e.sign_in),
+        AppError::Forbidden => (StatusCode::FORBIDDEN, e.forbidden),
+        _ => broken,
     })?;
     let site = site_for(pool, &staff, site)
         .await
-        .map_err(|e| if matches!(e, AppError::NotFound) { MISSING } else { BROKEN })?;
+        .map_err(|error| if matches!(error, AppError::NotFound) { missing } else { broken })?;
     Ok((staff, site))
 }

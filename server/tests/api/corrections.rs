@@ -171,7 +171,16 @@ async fn a_void_counts_for_nothing_and_only_its_maker_that_day_or_a_manager_may(
     let second = buy(&app, &till, ada, &[("SOURDOUGH", "2")]).await;
     assert_eq!(stats(&app, &till, ada).await, (1500, 2));
 
-    assert_eq!(void(&app, &other, first, "entered twice").await.status(), StatusCode::CONFLICT, "not hers");
+    let res = void(&app, &other, first, "entered twice").await;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "not hers");
+    assert!(res.text().await.unwrap().contains("Only whoever entered a purchase can void it"));
+    // Why, in the language of whoever was refused.
+    let chosen = app.admin_via(&other, &app.url, "set_language", &[("lang", "ru")]).await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+    let res = void(&app, &other, first, "entered twice").await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let said = res.text().await.unwrap();
+    assert!(said.contains("Аннулировать покупку может только тот, кто её ввёл"), "{said}");
     let res = void(&app, &till, first, "").await;
     assert_eq!(field_errors(&res.json().await.unwrap())["reason"], "Required");
     assert_eq!(void(&app, &till, first, "entered twice").await.status(), StatusCode::OK);
@@ -311,6 +320,15 @@ async fn top_sellers_and_the_purchases_file_count_what_was_kept() {
     assert_eq!(audited, 1);
     let bad = manager.get(format!("{}/admin/purchases.csv?site=demo&from=x&to={today}", app.url)).send().await.unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(lines[0].starts_with(r#""purchase","order id","date""#), "{}", lines[0]);
+
+    // The header, and a refusal, in the language of whoever downloads it.
+    let chosen = manager.post(format!("{}/api/admin/set_language", app.url)).header("origin", &app.url);
+    assert_eq!(chosen.form(&[("lang", "fi")]).send().await.unwrap().status(), StatusCode::OK);
+    let csv = manager.get(&url).send().await.unwrap().text().await.unwrap();
+    assert!(csv.starts_with(r#""osto","tilausnumero","päivämäärä""#), "{csv}");
+    let bad = manager.get(format!("{}/admin/purchases.csv?site=demo&from=x&to={today}", app.url)).send().await.unwrap();
+    assert_eq!(bad.text().await.unwrap(), "Ajanjakso ei kelpaa: alku ja loppu ovat päivämääriä, alku ensin.");
 }
 
 #[tokio::test]

@@ -137,6 +137,14 @@ async fn a_file_with_bad_rows_is_refused_whole_unless_its_valid_rows_are_asked_f
     let rejected = dry["rejected_csv"].as_str().unwrap();
     assert_eq!(rejected.lines().count(), 3, "{rejected}");
     assert!(rejected.contains(r#""A2","2023-02-30","ben@example.com","5,00","Date: "#), "{rejected}");
+    assert!(rejected.starts_with(r#""order","date","email","total","Problem""#), "{rejected}");
+    // The file handed back is in the language of the staff member who asked for it.
+    let res = app.admin_via(&manager, &app.url, "set_language", &[("lang", "nl")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let dutch = dry_run(&app, &manager, &id, &mapping).await;
+    let rejected = dutch["rejected_csv"].as_str().unwrap();
+    assert!(rejected.starts_with(r#""order","date","email","total","Probleem""#), "{rejected}");
+    assert!(rejected.contains(r#""5,00","Datum: Vul een datum in.""#), "{rejected}");
     let form = [("site", "demo"), ("id", id.as_str()), ("mapping", mapping.as_str()), ("valid_only", "false")];
     let res = app.admin_via(&manager, &app.url, "run_import", &form).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -164,7 +172,7 @@ async fn products_come_in_by_sku_and_a_second_import_changes_nothing() {
         BAD SKU,Bun,,1.00,\n";
     let id = upload_as(&app, &manager, "products", csv).await;
     let preview = preview(&app, &manager, &id).await;
-    let targets: Vec<&str> = preview["targets"].as_array().unwrap().iter().map(|t| t[0].as_str().unwrap()).collect();
+    let targets: Vec<&str> = preview["targets"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
     assert!(targets.contains(&"name:nl"), "a name per site language: {targets:?}");
     let mapping = json!(["sku", "name", "name:nl", "price", "category"]).to_string();
     let dry = dry_run(&app, &manager, &id, &mapping).await;

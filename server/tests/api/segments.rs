@@ -367,6 +367,15 @@ async fn the_export_has_the_chosen_columns_and_neutralises_formulas() {
     let res = export(&app, &client, &nobody_female, "first_name,password_hash").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("password_hash"));
+
+    // In the language of whoever downloads it, refusals too.
+    let chosen = app.admin_via(&client, &app.url, "set_language", &[("lang", "nl")]).await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+    let text =
+        export(&app, &client, &nobody_female, "first_name,email,spent,newsletter,tags").await.text().await.unwrap();
+    assert_eq!(text.lines().next(), Some(r#""Voornaam","E-mail","Besteed","Toestemming nieuwsbrief","Labels""#));
+    let res = export(&app, &client, &nobody_female, "first_name,password_hash").await;
+    assert_eq!(res.text().await.unwrap(), r#"Er is geen kolom "password_hash" om te exporteren."#);
 }
 
 #[tokio::test]
@@ -427,6 +436,21 @@ async fn labels_leave_out_withdrawn_post_consent_and_missing_addresses() {
     assert!(html.contains("Eva Engel"));
     assert!(!html.contains("Anna") && !html.contains("Dora"));
     assert!(html.contains("size: 215.9mm 279.4mm"));
+
+    // The sheet speaks the language of whoever prints it.
+    let chosen = app.admin_via(&client, &app.url, "set_language", &[("lang", "de")]).await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+    let html = client
+        .get(format!("{}/admin/labels", app.url))
+        .query(&[("site", "demo"), ("filter", &women.to_string()), ("sheet", "letter")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"<html lang="de">"#) && html.contains("<title>Adressetiketten</title>"), "{html}");
+    assert!(html.contains("2 Etiketten auf Letter") && html.contains("2 ausgelassen"), "{html}");
 }
 
 #[tokio::test]

@@ -58,11 +58,18 @@ pub const SHOWN: usize = 20;
 #[cfg(feature = "ssr")]
 fn refused(e: super::db::MergeError) -> AppError {
     use super::db::MergeError;
-    match e {
-        MergeError::NotFound => AppError::NotFound,
-        MergeError::Db(e) => AppError::internal("merge", e),
-        other => AppError::Conflict(format!("Cannot do this: {other}.")),
-    }
+    let w = &crate::staff::texts::of_caller().refusals;
+    AppError::Conflict(
+        match e {
+            MergeError::NotFound => return AppError::NotFound,
+            MergeError::Db(e) => return AppError::internal("merge", e),
+            MergeError::Same => w.merge_same,
+            MergeError::Undone => w.merge_undone,
+            MergeError::Later => w.merge_later,
+            MergeError::IdTaken => w.merge_id_taken,
+        }
+        .into(),
+    )
 }
 
 #[server(prefix = "/api/admin", endpoint = "find_duplicates")]

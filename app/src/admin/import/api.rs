@@ -16,8 +16,8 @@ pub struct Preview {
     pub rows: Vec<Vec<String>>,
     /// The target each column seems to be, `""` for none.
     pub suggested: Vec<String>,
-    /// What a column can be imported as: (target, label), `""` to skip it.
-    pub targets: Vec<(String, String)>,
+    /// What a column can be imported as, by code (the page names them), `""` to skip it.
+    pub targets: Vec<String>,
     pub total_rows: usize,
 }
 
@@ -102,7 +102,7 @@ pub async fn append_import(site: String, id: i64, piece: String) -> Result<(), A
             if super::db::append(&pool, site, id, &piece).await? {
                 Ok(())
             } else {
-                Err(AppError::Conflict("This upload is finished, unknown, or larger than 20 MB.".into()))
+                Err(AppError::Conflict(crate::staff::texts::of_caller().refusals.upload_closed.into()))
             }
         }
         .await,
@@ -139,7 +139,11 @@ pub async fn check_import(site: String, id: i64, mapping: String) -> Result<DryR
                 counts.iter_mut().zip(done).for_each(|(c, d)| *c += d);
             }
             tx.rollback().await?;
-            let rejected_csv = if reading.problems.is_empty() { String::new() } else { reading.rejected_csv() };
+            let rejected_csv = if reading.problems.is_empty() {
+                String::new()
+            } else {
+                reading.rejected_csv(crate::staff::texts::of_caller())
+            };
             Ok(DryRun {
                 problems: reading.problems.iter().take(SHOWN_PROBLEMS).copied().collect(),
                 problem_count: reading.problems.len(),
@@ -166,7 +170,7 @@ pub async fn run_import(site: String, id: i64, mapping: String, valid_only: bool
             }
             let skipped = reading.rejected_lines().len();
             if !super::db::begin_run(&pool, site, id, &mapping, reading.good_rows(), skipped).await? {
-                return Err(AppError::Conflict("This import is running or done already.".into()));
+                return Err(AppError::Conflict(crate::staff::texts::of_caller().refusals.import_started.into()));
             }
             let detail = format!("import {id}, {} rows, {skipped} left out", reading.good_rows());
             crate::staff::audit::note(&staff, crate::staff::audit::AuditAction::Imported, Some(site), None, &detail)

@@ -116,7 +116,24 @@ pub fn suggest(kind: ImportKind, header: &str) -> &'static str {
         ImportKind::Products => PRODUCTS,
         ImportKind::Purchases => PURCHASES,
     };
-    known.iter().find(|(_, names)| names.split_whitespace().any(|n| n == h)).map_or("", |(target, _)| target)
+    let found = known.iter().find(|(_, names)| names.split_whitespace().any(|n| n == h)).map(|(target, _)| *target);
+    match (found, kind) {
+        (Some(target), _) => target,
+        (None, ImportKind::Customers) => own_name(&h).unwrap_or(""),
+        (None, _) => "",
+    }
+}
+
+/// The customer field a header names as Patron's own export names it in one of its
+/// languages ("Voornaam", "Почтовый индекс"), so a file it wrote is read back whole.
+fn own_name(h: &str) -> Option<&'static str> {
+    use crate::domain::CustomerField;
+    use crate::staff::texts::{Lang, of};
+    let same = |name: &str| name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).eq(h.chars());
+    Lang::ALL.into_iter().map(of).find_map(|t| {
+        let field = CustomerField::ALL.into_iter().find(|f| same((t.record.field)(*f))).map(|f| f.column());
+        field.or_else(|| (same(t.record.tags) || same((t.segments.subject)("tags"))).then_some("tags"))
+    })
 }
 
 #[cfg(test)]
@@ -166,5 +183,21 @@ mod tests {
         let products = ["Variant SKU", "Title", "Variant Price", "Type", "Image Src"];
         assert_eq!(all(ImportKind::Products, &products), ["sku", "name", "price", "category", "image_url"]);
         assert_eq!(suggest(ImportKind::Customers, "Favourite colour"), "");
+    }
+
+    #[test]
+    fn a_customer_export_in_any_language_is_read_back() {
+        use crate::admin::segments::subject_name;
+        use crate::domain::CustomerField;
+        use crate::staff::texts::{Lang, of};
+        for lang in Lang::ALL {
+            for column in crate::admin::segments::export::COLUMNS {
+                if CustomerField::from_column(column).is_none() && column != "tags" {
+                    continue;
+                }
+                let header = subject_name(of(lang), column);
+                assert_eq!(suggest(ImportKind::Customers, header), column, "{}: {header}", lang.code());
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! What an import brings in: customers, products, or the purchases of a shop's history,
 //! each with its own targets for the columns (the names it recognises are in `headers`).
 
-use crate::domain::Field;
+use crate::domain::{CustomerField, Field, RowProblem};
+use crate::staff::texts::{AdminTexts, or_code};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -28,34 +29,12 @@ impl ImportKind {
         ImportKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// The page's heading.
-    pub fn title(self) -> &'static str {
+    /// The words of this kind of import.
+    pub fn words(self, w: &crate::staff::texts::Import) -> &crate::staff::texts::ImportKindWords {
         match self {
-            ImportKind::Customers => "Import customers",
-            ImportKind::Products => "Import products",
-            ImportKind::Purchases => "Import past purchases",
-        }
-    }
-
-    /// What the file must hold and what importing it does.
-    pub fn explained(self) -> &'static str {
-        match self {
-            ImportKind::Customers => {
-                "A CSV file with a header row, comma- or semicolon-separated. Each row needs an email or a phone: a customer \
-                 with that email (or else phone) is updated where the file differs, anyone else is added. Importing the same \
-                 file again changes nothing."
-            }
-            ImportKind::Products => {
-                "A CSV file with a header row: a SKU, a name and a price on every row. A product with that SKU is updated \
-                 where the file differs, any other is added; nothing is archived. Importing the same file again changes nothing."
-            }
-            ImportKind::Purchases => {
-                "Your old till's or web shop's orders as CSV: an order number, a date, the customer's email or phone, and \
-                 either its lines (item, quantity, unit price) or a total. Rows with the same order number are one \
-                 purchase. Customers are matched as the customer import matches them, and added when new. An order \
-                 number already here is left as it is, so importing the file again changes nothing. Past purchases \
-                 earn no loyalty stamps or points and send no webhooks."
-            }
+            ImportKind::Customers => &w.customers,
+            ImportKind::Products => &w.products,
+            ImportKind::Purchases => &w.purchases,
         }
     }
 
@@ -69,36 +48,26 @@ impl ImportKind {
         }
     }
 
-    /// The targets of a column besides "skip" (products add a name per site language).
-    pub fn targets(self) -> Vec<(String, String)> {
-        let fixed: &[(&str, &str)] = match self {
-            ImportKind::Customers => {
-                return super::rows::targets().into_iter().map(|(c, l)| (c.to_owned(), l.to_owned())).collect();
-            }
-            ImportKind::Products => &[
-                ("sku", "SKU"),
-                ("name", "Name"),
-                ("price", "Price"),
-                ("category", "Category"),
-                ("image_url", "Image address"),
-                ("stock_expected", "Expected in stock (date)"),
-            ],
+    /// The targets of a column, `""` (skip it) first (products add a name per site
+    /// language). The page names them ([`target_name`]).
+    pub fn targets(self) -> Vec<String> {
+        let fixed: &[&str] = match self {
+            ImportKind::Customers => return super::rows::targets().into_iter().map(str::to_owned).collect(),
+            ImportKind::Products => &["sku", "name", "price", "category", "image_url", "stock_expected"],
             ImportKind::Purchases => &[
-                ("order_id", "Order number"),
-                ("date", "Date"),
-                ("email", "Customer email"),
-                ("phone", "Customer phone"),
-                ("sku", "Line: SKU"),
-                ("item", "Line: item name"),
-                ("quantity", "Line: quantity"),
-                ("unit_price", "Line: unit price"),
-                ("total", "Order total"),
-                ("payment_method", "Payment method"),
+                "order_id",
+                "date",
+                "email",
+                "phone",
+                "sku",
+                "item",
+                "quantity",
+                "unit_price",
+                "total",
+                "payment_method",
             ],
         };
-        let mut all = vec![(String::new(), "(skip this column)".to_owned())];
-        all.extend(fixed.iter().map(|(c, l)| ((*c).to_owned(), (*l).to_owned())));
-        all
+        std::iter::once("").chain(fixed.iter().copied()).map(str::to_owned).collect()
     }
 
     /// The target a column header most likely means, `""` for none.
@@ -112,7 +81,7 @@ impl ImportKind {
 #[cfg(any(feature = "ssr", test))]
 pub fn check_mapping(
     kind: ImportKind,
-    targets: &[(String, String)],
+    targets: &[String],
     columns: usize,
     mapping: &[String],
 ) -> Result<Vec<Option<String>>, crate::domain::Problem> {
@@ -122,7 +91,7 @@ pub fn check_mapping(
     }
     let mut out: Vec<Option<String>> = Vec::new();
     for m in mapping {
-        if !targets.iter().any(|(code, _)| code == m) {
+        if !targets.contains(m) {
             return Err(Problem::UnknownOption);
         }
         if m.is_empty() {
@@ -141,28 +110,42 @@ pub fn check_mapping(
     Ok(out)
 }
 
-/// The name of a row problem's field as the import page lists it.
-pub fn field_label(field: Field) -> String {
+/// A target's name in the reader's language: a customer field as the record names it, a
+/// product's name in another language by that language's own name, a purchase's email
+/// and phone as the customer's.
+pub fn target_name(w: &AdminTexts, kind: ImportKind, code: &str) -> String {
+    let named = match (kind, code) {
+        (_, "") => w.import.skip,
+        (ImportKind::Purchases, "email") => w.import.customer_email,
+        (ImportKind::Purchases, "phone") => w.import.customer_phone,
+        (ImportKind::Customers, _) if CustomerField::from_column(code).is_some() => {
+            CustomerField::from_column(code).map_or("", |f| (w.record.field)(f))
+        }
+        _ => match code.strip_prefix("name:") {
+            Some(language) => return (w.import.name_in)(&language_name(language)),
+            None => (w.import.target)(code),
+        },
+    };
+    or_code(named, code)
+}
+
+/// The own name of a language code Patron ships (Nederlands), else the code.
+fn language_name(code: &str) -> String {
+    crate::widgets::texts::Lang::from_code(code).map_or_else(|| code.to_owned(), |l| l.name().to_owned())
+}
+
+/// The name of a row problem's field in the reader's language.
+pub fn field_name(w: &AdminTexts, field: Field) -> &'static str {
     match field {
-        Field::Customer(f) => f.label().to_owned(),
-        Field::Tags => "Tags".into(),
-        Field::Item => "SKU".into(),
-        Field::ProductName => "Name".into(),
-        Field::UnitPrice => "Price".into(),
-        Field::Category => "Category".into(),
-        Field::ImageUrl => "Image address".into(),
-        Field::StockExpected => "Expected in stock".into(),
-        Field::Language => "Name language".into(),
-        Field::PurchaseDate => "Date".into(),
-        Field::Email => "Customer email".into(),
-        Field::Phone => "Customer phone".into(),
-        Field::Description => "Item name".into(),
-        Field::Quantity => "Quantity".into(),
-        Field::Amount => "Order total".into(),
-        Field::Code => "Order number".into(),
-        Field::PaymentMethod => "Payment method".into(),
-        _ => "Row".into(),
+        Field::Customer(f) => (w.record.field)(f),
+        other => (w.import.field)(other),
     }
+}
+
+/// A row problem without its line, as the rejected rows' file says it: "Email: This does
+/// not look like an email address."
+pub fn problem_text(w: &AdminTexts, p: &RowProblem) -> String {
+    format!("{}: {}", field_name(w, p.field), w.problem(p.problem))
 }
 
 #[cfg(test)]
@@ -183,5 +166,79 @@ mod tests {
         assert_eq!(check(ImportKind::Products, &["sku", "name"]), Err(Problem::Required));
         assert_eq!(check(ImportKind::Purchases, &["order_id", "date", "phone"]), Err(Problem::Required));
         assert!(check(ImportKind::Purchases, &["order_id", "date", "phone", "total"]).is_ok());
+    }
+
+    #[test]
+    fn every_target_and_problem_field_is_named_in_every_language() {
+        use crate::staff::texts::{Lang, of};
+        let fields = [
+            Field::Tags,
+            Field::Item,
+            Field::ProductName,
+            Field::UnitPrice,
+            Field::Category,
+            Field::ImageUrl,
+            Field::StockExpected,
+            Field::Language,
+            Field::PurchaseDate,
+            Field::Email,
+            Field::Phone,
+            Field::Description,
+            Field::Quantity,
+            Field::Amount,
+            Field::Code,
+            Field::PaymentMethod,
+            Field::Row,
+        ];
+        for lang in Lang::ALL {
+            let (w, code) = (of(lang), lang.code());
+            for kind in ImportKind::ALL {
+                let mut targets = kind.targets();
+                if kind == ImportKind::Products {
+                    targets.push("name:nl".into());
+                }
+                let names: Vec<String> = targets.iter().map(|t| target_name(w, kind, t)).collect();
+                for (target, name) in targets.iter().zip(&names) {
+                    assert!(
+                        !name.is_empty() && name != target,
+                        "{code} has no name for the {kind:?} target {target:?}"
+                    );
+                }
+                let distinct: std::collections::HashSet<&String> = names.iter().collect();
+                assert_eq!(distinct.len(), names.len(), "{code}: two {kind:?} targets share a name: {names:?}");
+            }
+            assert!(target_name(w, ImportKind::Products, "name:nl").contains("Nederlands"), "{code}");
+            let all = fields.into_iter().chain(CustomerField::ALL.map(Field::Customer));
+            for field in all {
+                assert!(!field_name(w, field).is_empty(), "{code} has no name for the problem field {field:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_import_pages_sentences_show_their_values() {
+        use crate::staff::texts::{Lang, of};
+        let shows = |s: String, values: &[&str], code: &str| {
+            assert!(values.iter().all(|v| s.contains(v)), "{code}: {s:?} leaves out one of {values:?}");
+        };
+        for lang in Lang::ALL {
+            let (w, code) = (&of(lang).import, lang.code());
+            for kind in ImportKind::ALL {
+                let k = kind.words(w);
+                shows((k.would)(7, 8, 9), &["7", "8", "9"], code);
+                shows((k.done)(7, 8, 9), &["7", "8", "9"], code);
+                shows((k.would)(1, 21, 0), &["1", "21", "0"], code);
+            }
+            for n in [1, 2, 5, 21] {
+                shows((w.map_rows)(n), &[&n.to_string()], code);
+                shows((w.problems)(n), &[&n.to_string()], code);
+                shows((w.more)(n), &[&n.to_string()], code);
+                shows((w.skipped)(n as i64), &[&n.to_string()], code);
+            }
+            shows((w.rows_done)(120, 3000), &["120", "3000"], code);
+            shows((w.line)(43, "E-Mail", "Nope"), &["43", "E-Mail", "Nope"], code);
+            shows((w.import_column_as)("Ort"), &["Ort"], code);
+            shows((w.name_in)("Suomi"), &["Suomi"], code);
+        }
     }
 }

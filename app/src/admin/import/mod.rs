@@ -27,13 +27,14 @@ pub use kind::ImportKind;
 use crate::admin::segments::site_from_query;
 use crate::domain::RowProblem;
 use crate::error::AppError;
+use crate::staff::texts::{AdminTexts, t};
 use crate::staff::ui::ErrorLine;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// A problem as the page lists it: "Line 7 · Email: This does not look like an email address."
-fn problem_line(p: &RowProblem) -> String {
-    format!("Line {} · {}: {}", p.row, kind::field_label(p.field), p.problem)
+fn problem_line(t: &AdminTexts, p: &RowProblem) -> String {
+    (t.import.line)(p.row, kind::field_name(t, p.field), &t.problem(p.problem))
 }
 
 /// A link that downloads `csv` as a file, made in the browser from what the dry run sent.
@@ -167,30 +168,33 @@ pub fn ImportPage() -> impl IntoView {
         error.set(None);
     });
     let site_query = move || site.get();
+    let t = t();
+    let w = &t.import;
 
     view! {
         <section class="import">
-            <h1>{move || kind.get().title()}</h1>
-            <nav class="tabs" aria-label="What to import">
+            <h1>{move || kind.get().words(w).title}</h1>
+            <nav class="tabs" aria-label=w.kinds>
                 {ImportKind::ALL.into_iter().map(|k| view! {
                     <a href=move || format!("/admin/import?kind={}&site={}", k.code(), site_query())
-                        aria-current=move || (kind.get() == k).then_some("page")>{k.title()}</a>
+                        aria-current=move || (kind.get() == k).then_some("page")>{k.words(w).title}</a>
                 }).collect_view()}
             </nav>
-            <p class="muted">{move || kind.get().explained()}</p>
-            <label class="row">"CSV file " <input type="file" accept=".csv,text/csv" aria-label="CSV file" on:change=on_file /></label>
+            <p class="muted">{move || kind.get().words(w).explained}</p>
+            <label class="row">{w.file}" " <input type="file" accept=".csv,text/csv" aria-label=w.file on:change=on_file /></label>
             {move || error.get().map(|error| match error {
                 AppError::InvalidRows(problems) => view! {
-                    <ul class="form-error" role="alert">{problems.iter().map(|p| view! { <li>{problem_line(p)}</li> }).collect_view()}</ul>
+                    <ul class="form-error" role="alert">{problems.iter().map(|p| view! { <li>{problem_line(t, p)}</li> }).collect_view()}</ul>
                 }.into_any(),
                 error => view! { <ErrorLine error /> }.into_any(),
             })}
             {move || preview.get().map(|p| {
                 let targets = p.targets.clone();
+                let kind = kind.get_untracked();
                 view! {
-                    <h2>{format!("{} rows · map the columns", p.total_rows)}</h2>
+                    <h2>{(w.map_rows)(p.total_rows)}</h2>
                     <table class="customers mapping">
-                        <thead><tr><th>"Column"</th><th>"Import as"</th><th>"First rows"</th></tr></thead>
+                        <thead><tr><th>{w.column}</th><th>{w.import_as}</th><th>{w.first_rows}</th></tr></thead>
                         <tbody>
                             {p.columns.iter().enumerate().map(|(i, column)| {
                                 let current = mapping.with_untracked(|m| m.get(i).cloned().unwrap_or_default());
@@ -199,13 +203,13 @@ pub fn ImportPage() -> impl IntoView {
                                     <tr>
                                         <td>{column.clone()}</td>
                                         <td>
-                                            <select aria-label=format!("Import column {column} as") on:change=move |ev| {
+                                            <select aria-label=(w.import_column_as)(column) on:change=move |ev| {
                                                 let v = event_target_value(&ev);
                                                 mapping.update(|m| if let Some(slot) = m.get_mut(i) { *slot = v; });
                                                 dry.set(None);
                                             }>
-                                                {targets.iter().map(|(code, label)| view! {
-                                                    <option value=code.clone() selected=*code == current>{label.clone()}</option>
+                                                {targets.iter().map(|code| view! {
+                                                    <option value=code.clone() selected=*code == current>{kind::target_name(t, kind, code)}</option>
                                                 }).collect_view()}
                                             </select>
                                         </td>
@@ -216,47 +220,39 @@ pub fn ImportPage() -> impl IntoView {
                         </tbody>
                     </table>
                     <p class="row">
-                        <button type="button" on:click=check disabled=move || busy.get()>"Check the file (dry run)"</button>
+                        <button type="button" on:click=check disabled=move || busy.get()>{w.check}</button>
                     </p>
                 }
             })}
             {move || dry.get().map(|d| {
                 let clean = d.problem_count == 0;
-                let what = match kind.get_untracked() {
-                    ImportKind::Customers => format!("{} new customers, {} updated, {} unchanged", d.created, d.updated, d.unchanged),
-                    ImportKind::Products => format!("{} new products, {} updated, {} unchanged", d.created, d.updated, d.unchanged),
-                    ImportKind::Purchases => format!("{} purchases to add (with {} new customers), {} already here", d.created, d.updated, d.unchanged),
-                };
+                let what = (kind.get_untracked().words(w).would)(d.created, d.updated, d.unchanged);
                 let more = d.problem_count.saturating_sub(d.problems.len());
                 view! {
                     <div class="dry-run" role="status">
                         <p>{what}
-                            {(!clean).then(|| format!(
-                                " · {} {}: fix these rows in the file, or import the valid rows and fix the rest later.",
-                                d.problem_count,
-                                if d.problem_count == 1 { "problem" } else { "problems" }
-                            ))}</p>
+                            {(!clean).then(|| format!(" · {}", (w.problems)(d.problem_count)))}</p>
                         {(!clean).then(|| view! {
-                            <ul class="problems">{d.problems.iter().map(|p| view! { <li data-line=p.row>{problem_line(p)}</li> }).collect_view()}</ul>
-                            {(more > 0).then(|| view! { <p class="muted">{format!("… and {more} more, all in the file of rejected rows.")}</p> })}
+                            <ul class="problems">{d.problems.iter().map(|p| view! { <li data-line=p.row>{problem_line(t, p)}</li> }).collect_view()}</ul>
+                            {(more > 0).then(|| view! { <p class="muted">{(w.more)(more)}</p> })}
                             <p class="row">
-                                <a class="button" href=csv_link(&d.rejected_csv) download="rejected-rows.csv">"Download the rejected rows (CSV)"</a>
-                                <button type="button" on:click=move |_| run(true) disabled=move || busy.get() || status.get().is_some()>"Import the valid rows"</button>
+                                <a class="button" href=csv_link(&d.rejected_csv) download="rejected-rows.csv">{w.download_rejected}</a>
+                                <button type="button" on:click=move |_| run(true) disabled=move || busy.get() || status.get().is_some()>{w.import_valid}</button>
                             </p>
                         })}
                         {clean.then(|| view! {
-                            <button type="button" on:click=move |_| run(false) disabled=move || busy.get() || status.get().is_some()>"Import"</button>
+                            <button type="button" on:click=move |_| run(false) disabled=move || busy.get() || status.get().is_some()>{w.import}</button>
                         })}
                     </div>
                 }
             })}
             {move || status.get().map(|s| view! {
                 <div class="progress">
-                    <progress max=s.total value=s.done aria-label="Import progress"></progress>
+                    <progress max=s.total value=s.done aria-label=w.progress></progress>
                     <span role="status" data-status=s.status.clone()>{match s.status.as_str() {
-                        "done" => done_line(kind.get_untracked(), &s),
-                        "failed" => "The import stopped; the rows before it are saved. Run it again: rows already in are not duplicated.".to_owned(),
-                        _ => format!("{} of {} rows…", s.done, s.total),
+                        "done" => done_line(t, kind.get_untracked(), &s),
+                        "failed" => w.failed.to_owned(),
+                        _ => (w.rows_done)(s.done, s.total),
                     }}</span>
                 </div>
             })}
@@ -264,16 +260,8 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-/// What a finished import did.
-fn done_line(kind: ImportKind, s: &ImportProgress) -> String {
-    let what = match kind {
-        ImportKind::Customers => format!("{} new, {} updated, {} unchanged", s.created, s.updated, s.unchanged),
-        ImportKind::Products => format!("{} new products, {} updated, {} unchanged", s.created, s.updated, s.unchanged),
-        ImportKind::Purchases => {
-            format!("{} purchases added, {} new customers, {} already here", s.created, s.updated, s.unchanged)
-        }
-    };
-    let skipped =
-        if s.skipped > 0 { format!(" {} rows with problems were left out.", s.skipped) } else { String::new() };
-    format!("Done: {what}.{skipped}")
+/// What a finished import did, and the rows it left out.
+fn done_line(t: &AdminTexts, kind: ImportKind, s: &ImportProgress) -> String {
+    let done = (kind.words(&t.import).done)(s.created, s.updated, s.unchanged);
+    if s.skipped > 0 { format!("{done} {}", (t.import.skipped)(s.skipped)) } else { done }
 }

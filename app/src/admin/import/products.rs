@@ -16,8 +16,8 @@ pub struct ProductRow {
 }
 
 /// The targets of product columns: one per site language besides the default, for its name.
-pub fn language_targets(languages: &[String]) -> Vec<(String, String)> {
-    languages.iter().map(|l| (format!("name:{l}"), format!("Name ({l})"))).collect()
+pub fn language_targets(languages: &[String]) -> Vec<String> {
+    languages.iter().map(|l| format!("name:{l}")).collect()
 }
 
 /// Every product of the file, and every problem. An expected date may be written as the

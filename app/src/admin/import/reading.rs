@@ -2,11 +2,12 @@
 //! problem, the rows handed back to fix, and applying the good rows a chunk at a time.
 
 use super::db::Outcome;
-use super::kind::{ImportKind, check_mapping, field_label};
+use super::kind::{ImportKind, check_mapping, problem_text};
 use super::{products, purchases, purchases_db, rows};
 use crate::domain::date_spelling::DayOrder;
 use crate::domain::{Country, Field, FieldErrors, Problem, RowProblem, SiteId, StaffId};
 use crate::error::AppError;
+use crate::staff::texts::AdminTexts;
 use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::HashSet;
 
@@ -24,7 +25,7 @@ impl SiteTerms {
         Ok(SiteTerms { currency, languages, country })
     }
 
-    pub fn targets(&self, kind: ImportKind) -> Vec<(String, String)> {
+    pub fn targets(&self, kind: ImportKind) -> Vec<String> {
         let mut all = kind.targets();
         if kind == ImportKind::Products {
             all.extend(products::language_targets(&self.languages));
@@ -111,23 +112,18 @@ impl Reading {
     }
 
     /// The rows of the file not imported ([`Reading::rejected_lines`]), as CSV with the file's header and a
-    /// last column saying what is wrong: staff fix it and import it again.
-    pub fn rejected_csv(&self) -> String {
+    /// last column saying what is wrong, in `w`'s language: staff fix it and import it again.
+    pub fn rejected_csv(&self, w: &AdminTexts) -> String {
         let rejected = self.rejected_lines();
         use crate::csv_cells::csv_line;
-        let mut out = csv_line(self.header.iter().map(|h| h.as_str().into()).chain(["Problem".into()]));
+        let mut out = csv_line(self.header.iter().map(|h| h.as_str().into()).chain([w.import.problem_column.into()]));
         for (line, record) in &self.records {
             if !rejected.contains(line) {
                 continue;
             }
-            let why: Vec<String> = self
-                .problems
-                .iter()
-                .filter(|p| p.row == *line)
-                .map(|p| format!("{}: {}", field_label(p.field), p.problem))
-                .collect();
-            let why =
-                if why.is_empty() { "Another row of this order has a problem.".to_owned() } else { why.join(" ") };
+            let why: Vec<String> =
+                self.problems.iter().filter(|p| p.row == *line).map(|p| problem_text(w, p)).collect();
+            let why = if why.is_empty() { w.import.other_line_of_order.to_owned() } else { why.join(" ") };
             let mut cells = record.clone();
             cells.resize(self.header.len(), String::new());
             cells.push(why);

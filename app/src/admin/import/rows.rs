@@ -4,13 +4,12 @@
 
 use crate::domain::CustomerField;
 
-/// What a column can be imported as: a customer field's column name, `tags`, or `""` to
-/// leave the column out.
-pub fn targets() -> Vec<(&'static str, &'static str)> {
-    let mut all = vec![("", "(skip this column)")];
-    all.extend(CustomerField::ALL.iter().map(|f| (f.column(), f.label())));
-    all.push(("address", "Address in one (split into street, postcode, city…)"));
-    all.push(("tags", "Tags (comma-separated)"));
+/// What a column can be imported as: `""` to leave the column out, a customer field's
+/// column name, `address` (split into its fields), or `tags`.
+pub fn targets() -> Vec<&'static str> {
+    let mut all = vec![""];
+    all.extend(CustomerField::ALL.iter().map(|f| f.column()));
+    all.extend(["address", "tags"]);
     all
 }
 

@@ -10,14 +10,11 @@ use leptos::prelude::*;
 fn refused(refused: crate::corrections::Refused) -> AppError {
     use crate::corrections::Refused;
     use crate::domain::{Field, FieldErrors, Problem};
+    let w = &crate::staff::texts::of_caller().refusals;
     match refused {
         Refused::NotFound => AppError::NotFound,
-        Refused::NotAllowed => AppError::Conflict(
-            "Only whoever entered a purchase can void it, on the same day; a manager can void it any time.".into(),
-        ),
-        Refused::Voided => {
-            AppError::Conflict("This purchase is voided: nothing more can be returned or voided.".into())
-        }
+        Refused::NotAllowed => AppError::Conflict(w.void_not_allowed.into()),
+        Refused::Voided => AppError::Conflict(w.purchase_voided.into()),
         Refused::TooMany { .. } => FieldErrors::one(Field::Quantity, Problem::OutOfRange).into(),
     }
 }

@@ -15,25 +15,6 @@ use sqlx::{Row, SqlitePool};
 /// Purchases read per query while the file is written.
 const CHUNK: i64 = 1_000;
 
-const HEADER: [&str; 16] = [
-    "purchase",
-    "order id",
-    "date",
-    "customer",
-    "customer email",
-    "payment method",
-    "currency",
-    "purchase total",
-    "refunded",
-    "voided",
-    "line",
-    "sku",
-    "description",
-    "quantity",
-    "returned",
-    "line total",
-];
-
 #[derive(Deserialize)]
 pub struct PeriodQuery {
     site: String,
@@ -46,21 +27,23 @@ fn refuse(status: StatusCode, text: &str) -> Response {
 }
 
 pub async fn handler(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<PeriodQuery>) -> Response {
+    // Its words in the language of whoever downloads it: the header, and why it is refused.
+    let t = crate::staff::texts::of(crate::staff::texts::choice::of_request(&headers));
     let (staff, site) = match crate::staff::guard::manager_download(&pool, &headers, &q.site).await {
         Ok(found) => found,
         Err((status, text)) => return refuse(status, text),
     };
     let today = PastDate::today();
     let Ok(range) = DateRange::parse(&q.from, &q.to, today.as_str()) else {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "The period is not valid: from and to are dates, from first.");
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals.bad_period);
     };
     let detail = format!("purchases {} to {}", range.from.as_str(), range.to.as_str());
     if let Err(e) = crate::staff::audit::record(&pool, &staff, AuditAction::Exported, Some(site), None, &detail).await {
         tracing::error!(error = %e, "audit log");
-        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
     }
     let (from, until) = (range.from.as_str().to_owned(), format!("{}U", range.to.as_str()));
-    let header_line = csv_line(HEADER.iter().map(|h| (*h).into()));
+    let header_line = csv_line(t.insight.purchases_csv.iter().map(|h| (*h).into()));
     // State: the id of the last purchase written; None once the last chunk is out.
     let stream = futures_util::stream::unfold(Some(0i64), move |after| {
         let (pool, from, until) = (pool.clone(), from.clone(), until.clone());

@@ -2,30 +2,30 @@
 //! mailing labels. Both are plain GET pages (`/admin/export.csv`, `/admin/labels`) so the
 //! browser downloads or prints them itself; both check the session like a server function.
 
-/// Exportable columns: `(code, header)`.
-pub const COLUMNS: [(&str, &str); 20] = [
-    ("first_name", "First name"),
-    ("last_name", "Last name"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("street", "Street"),
-    ("postcode", "Postcode"),
-    ("city", "City"),
-    ("region", "Region"),
-    ("country", "Country"),
-    ("company", "Company"),
-    ("gender", "Gender"),
-    ("birthday", "Birthday"),
-    ("joined", "Joined"),
-    ("spent", "Spent"),
-    ("purchases", "Purchases"),
-    ("last_purchase", "Last purchase"),
-    ("newsletter", "Newsletter consent"),
-    ("tags", "Tags"),
+/// Exportable columns, by code (the file's header names them in the reader's language).
+pub const COLUMNS: [&str; 20] = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+    "region",
+    "country",
+    "company",
+    "gender",
+    "birthday",
+    "joined",
+    "spent",
+    "purchases",
+    "last_purchase",
+    "newsletter",
+    "tags",
     // For the shop's mail tool: each customer's own one-click newsletter unsubscribe link.
-    ("unsubscribe_url", "Unsubscribe link"),
+    "unsubscribe_url",
     // Only with `do_not_sell=flag`: "yes" for a customer who asked not to be sold or shared.
-    ("do_not_sell", "Do not sell or share"),
+    "do_not_sell",
 ];
 
 pub const DEFAULT_COLUMNS: [&str; 4] = ["first_name", "last_name", "email", "phone"];
@@ -34,7 +34,6 @@ pub const DEFAULT_COLUMNS: [&str; 4] = ["first_name", "last_name", "email", "pho
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sheet {
     pub code: &'static str,
-    pub label: &'static str,
     pub page: (f32, f32),
     pub columns: u32,
     pub rows: u32,
@@ -49,7 +48,6 @@ pub const SHEETS: [Sheet; 2] = [
     // 3 × 8 labels of 70 × 37 mm, edge to edge (Avery 3474 and compatibles).
     Sheet {
         code: "a4",
-        label: "A4, 3 × 8 labels (70 × 37 mm)",
         page: (210.0, 297.0),
         columns: 3,
         rows: 8,
@@ -60,7 +58,6 @@ pub const SHEETS: [Sheet; 2] = [
     // 3 × 10 labels of 2⅝ × 1 in (Avery 5160 and compatibles).
     Sheet {
         code: "letter",
-        label: "Letter, 3 × 10 labels (2⅝ × 1 in)",
         page: (215.9, 279.4),
         columns: 3,
         rows: 10,
@@ -85,6 +82,7 @@ mod handlers {
     use crate::server_ctx::now;
     use crate::staff::StaffRow;
     use crate::staff::audit::AuditAction;
+    use crate::staff::texts::{AdminTexts, Lang};
     use axum::body::{Body, Bytes};
     use axum::extract::State;
     use axum::http::{HeaderMap, StatusCode, header};
@@ -125,12 +123,18 @@ mod handlers {
     /// Why a request is refused: its status and the sentence shown.
     type Refusal = (StatusCode, &'static str);
 
+    /// The words of whoever asked, in the language of their admin pages.
+    fn words(headers: &HeaderMap) -> &'static AdminTexts {
+        crate::staff::texts::of(crate::staff::texts::choice::of_request(headers))
+    }
+
     async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<(StaffRow, SiteId), Refusal> {
         crate::staff::guard::manager_download(pool, headers, site).await
     }
 
     /// Notes a download in the audit log; a download that cannot be noted is not given.
     async fn audit(
+        t: &AdminTexts,
         pool: &SqlitePool,
         staff: &StaffRow,
         action: AuditAction,
@@ -139,7 +143,7 @@ mod handlers {
     ) -> Result<(), Refusal> {
         crate::staff::audit::record(pool, staff, action, Some(site), None, detail).await.map_err(|e| {
             tracing::error!(error = %e, "audit log");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.")
+            (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal)
         })
     }
 
@@ -151,24 +155,22 @@ mod handlers {
         headers: HeaderMap,
         Query(q): Query<ExportQuery>,
     ) -> Response {
+        let t = words(&headers);
         let (staff, site) = match check(&pool, &headers, &q.site).await {
             Ok(found) => found,
             Err((status, text)) => return refuse(status, text),
         };
         let filter = match parse_filter(&q.filter) {
             Ok((_, filter)) => filter,
-            Err(_) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, "This segment has rules that need correcting."),
+            Err(_) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals.segment_needs_correcting),
         };
         let mut columns: Vec<&'static str> = Vec::new();
         for code in q.columns.split(',').filter(|c| !c.is_empty()) {
-            match COLUMNS.iter().find(|(c, _)| *c == code) {
-                Some((c, _)) if !columns.contains(c) => columns.push(c),
+            match COLUMNS.iter().find(|c| **c == code) {
+                Some(c) if !columns.contains(c) => columns.push(c),
                 Some(_) => {}
                 None => {
-                    return refuse(
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        &format!("There is no column {code:?} to export."),
-                    );
+                    return refuse(StatusCode::UNPROCESSABLE_ENTITY, &(t.refusals.no_such_column)(code));
                 }
             }
         }
@@ -181,17 +183,16 @@ mod handlers {
             columns.insert(0, "do_not_sell");
         }
         let detail = format!("columns: {}", columns.join(", "));
-        if let Err((status, text)) = audit(&pool, &staff, AuditAction::Exported, site, &detail).await {
+        if let Err((status, text)) = audit(t, &pool, &staff, AuditAction::Exported, site, &detail).await {
             return refuse(status, text);
         }
-        let header_line =
-            csv_line(columns.iter().map(|c| COLUMNS.iter().find(|(k, _)| k == c).map_or(*c, |(_, h)| *h).into()));
+        let header_line = csv_line(columns.iter().map(|c| crate::admin::segments::subject_name(t, c).into()));
         let now = now();
         let (currency, _) = match crate::sites::db::site_rules(&pool, site).await {
             Ok(rules) => rules,
             Err(e) => {
                 tracing::error!(error = %e, "export: site rules");
-                return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
             }
         };
         let unsubscribe = if columns.contains(&"unsubscribe_url") {
@@ -203,7 +204,7 @@ mod handlers {
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "export: unsubscribe secret");
-                    return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+                    return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
                 }
             }
         } else {
@@ -299,12 +300,14 @@ mod handlers {
     /// the segment, leaving out customers who withdrew consent to post and those without a
     /// postal address.
     pub async fn labels(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<LabelsQuery>) -> Response {
+        let lang = crate::staff::texts::choice::of_request(&headers);
+        let t = crate::staff::texts::of(lang);
         let (staff, site) = match check(&pool, &headers, &q.site).await {
             Ok(found) => found,
             Err((status, text)) => return refuse(status, text),
         };
         let Ok((_, filter)) = parse_filter(&q.filter) else {
-            return refuse(StatusCode::UNPROCESSABLE_ENTITY, "This segment has rules that need correcting.");
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals.segment_needs_correcting);
         };
         let sheet = SHEETS.iter().find(|s| s.code == q.sheet).copied().unwrap_or(SHEETS[0]);
         let result = db::label_addresses(&pool, site, &filter, now(), MAX_LABELS).await;
@@ -312,14 +315,14 @@ mod handlers {
             Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "labels: reading addresses");
-                return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
             }
         };
         let detail = format!("{} labels, {} sheet, {skipped} left out", addresses.len(), sheet.code);
-        if let Err((status, text)) = audit(&pool, &staff, AuditAction::PrintedLabels, site, &detail).await {
+        if let Err((status, text)) = audit(t, &pool, &staff, AuditAction::PrintedLabels, site, &detail).await {
             return refuse(status, text);
         }
-        Html(labels_page(&sheet, &addresses, skipped)).into_response()
+        Html(labels_page(lang, &sheet, &addresses, skipped)).into_response()
     }
 
     fn escape(s: &str) -> String {
@@ -327,7 +330,7 @@ mod handlers {
     }
 
     /// The sheet as HTML: one absolutely sized box per label, a page break per sheet.
-    fn labels_page(sheet: &Sheet, addresses: &[Vec<String>], skipped: i64) -> String {
+    fn labels_page(lang: Lang, sheet: &Sheet, addresses: &[Vec<String>], skipped: i64) -> String {
         let per_page = (sheet.columns * sheet.rows) as usize;
         let (w, h) = sheet.size;
         let css = format!(
@@ -346,13 +349,14 @@ mod handlers {
             gx = sheet.gap.0,
             gy = sheet.gap.1,
         );
+        let w = &crate::staff::texts::of(lang).segments;
+        let note = (w.labels_note)(addresses.len(), (w.sheet)(sheet.code), skipped);
         let mut html = format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mailing labels</title>\
-             <style>{css}</style></head><body><p class=\"note\">{} labels on {} · {} left out (no postal address, \
-             or consent to post withdrawn). Print at 100 % scale.</p>",
-            addresses.len(),
-            escape(sheet.label),
-            skipped
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
+             <style>{css}</style></head><body><p class=\"note\">{}</p>",
+            lang.code(),
+            escape(w.mailing_labels),
+            escape(&note)
         );
         for page in addresses.chunks(per_page) {
             html.push_str("<div class=\"sheet\">");
@@ -377,7 +381,7 @@ mod words_tests {
     fn every_column_and_sheet_has_a_name_in_every_language() {
         for lang in Lang::ALL {
             let w = &of(lang).segments;
-            for (column, _) in super::COLUMNS {
+            for column in super::COLUMNS {
                 let named = CustomerField::from_column(column).is_some() || !(w.subject)(column).is_empty();
                 assert!(named, "{} has no name for the column {column}", lang.code());
             }

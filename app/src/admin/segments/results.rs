@@ -141,7 +141,7 @@ pub(super) fn SegmentActions(site: String, json: String) -> impl IntoView {
             </form>
             <fieldset class="export-columns">
                 <legend>{w.columns}</legend>
-                {export::COLUMNS.iter().map(|(code, _)| view! {
+                {export::COLUMNS.iter().map(|code| view! {
                     <label>
                         <input type="checkbox" prop:checked=move || columns.read().iter().any(|c| c == code)
                             on:change=move |ev| {

@@ -491,4 +491,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     insight: insight::af::INSIGHT,
     quality: quality::AF,
     duplicates: duplicates::AF,
+    import: import::af::IMPORT,
+    refusals: refusals::AF,
 };

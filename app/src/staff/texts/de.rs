@@ -489,4 +489,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     insight: insight::de::INSIGHT,
     quality: quality::DE,
     duplicates: duplicates::DE,
+    import: import::de::IMPORT,
+    refusals: refusals::DE,
 };

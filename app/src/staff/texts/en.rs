@@ -488,4 +488,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     insight: insight::en::INSIGHT,
     quality: quality::EN,
     duplicates: duplicates::EN,
+    import: import::en::IMPORT,
+    refusals: refusals::EN,
 };

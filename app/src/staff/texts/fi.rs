@@ -493,4 +493,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     insight: insight::fi::INSIGHT,
     quality: quality::FI,
     duplicates: duplicates::FI,
+    import: import::fi::IMPORT,
+    refusals: refusals::FI,
 };

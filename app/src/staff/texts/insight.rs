@@ -136,4 +136,6 @@ pub struct Insight {
     pub paths_label: &'static str,
     pub other_pages: &'static str,
     pub left_site: &'static str,
+    /// The header of the purchases CSV, one name per column.
+    pub purchases_csv: [&'static str; 16],
 }

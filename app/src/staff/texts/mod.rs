@@ -19,6 +19,7 @@ mod desk;
 mod duplicates;
 mod en;
 mod fi;
+mod import;
 mod insight;
 mod nl;
 mod oversight;
@@ -26,6 +27,7 @@ pub(crate) mod plural;
 mod pt;
 mod quality;
 mod record;
+mod refusals;
 mod ru;
 mod segments;
 mod settings;
@@ -35,11 +37,13 @@ use crate::error::AppError;
 pub use crate::widgets::texts::Lang;
 pub use desk::Desk;
 pub use duplicates::Duplicates;
+pub use import::{Import, ImportKindWords};
 pub use insight::Insight;
 pub use oversight::Oversight;
 use plural::{counted, russian_plural};
 pub use quality::Quality;
 pub use record::{CustomerList, Record, RecordPurchases, Rights, Timeline};
+pub use refusals::Refusals;
 pub use segments::Segments;
 pub use settings::{Automation, Connections, LoyaltySettings, Mail, PrivacySettings, Settings};
 
@@ -75,6 +79,8 @@ pub struct AdminTexts {
     pub insight: Insight,
     pub quality: Quality,
     pub duplicates: Duplicates,
+    pub import: Import,
+    pub refusals: Refusals,
 }
 
 /// Words many pages use.
@@ -420,6 +426,13 @@ pub fn of(lang: Lang) -> &'static AdminTexts {
 /// outside the admin, e.g. in a unit test).
 pub fn t() -> &'static AdminTexts {
     of(lang())
+}
+
+/// The words of the staff member a server function answers, in the language their
+/// browser's pages are in (`choice::page_lang`): for a sentence or file the server writes
+/// for them.
+pub fn of_caller() -> &'static AdminTexts {
+    of(choice::page_lang())
 }
 
 /// A code's name from the catalogue, or the code itself where the catalogue has none (a

@@ -491,4 +491,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     insight: insight::nl::INSIGHT,
     quality: quality::NL,
     duplicates: duplicates::NL,
+    import: import::nl::IMPORT,
+    refusals: refusals::NL,
 };

@@ -488,4 +488,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     insight: insight::pt::INSIGHT,
     quality: quality::PT,
     duplicates: duplicates::PT,
+    import: import::pt::IMPORT,
+    refusals: refusals::PT,
 };

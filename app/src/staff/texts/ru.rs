@@ -490,4 +490,6 @@ pub static TEXTS: AdminTexts = AdminTexts {
     insight: insight::ru::INSIGHT,
     quality: quality::RU,
     duplicates: duplicates::RU,
+    import: import::ru::IMPORT,
+    refusals: refusals::RU,
 };

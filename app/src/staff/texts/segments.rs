@@ -93,6 +93,9 @@ pub struct Segments {
     #[cfg_attr(test, serde(skip))]
     pub sheet: fn(&str) -> &'static str,
     pub mailing_labels: &'static str,
+    /// Above a printed label sheet: (labels, the sheet's name, customers left out).
+    #[cfg_attr(test, serde(skip))]
+    pub labels_note: fn(usize, &str, i64) -> String,
     pub dormant_title: &'static str,
     pub dormant_after: &'static str,
     pub days_without_label: &'static str,

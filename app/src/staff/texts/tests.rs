@@ -15,6 +15,11 @@ fn words(lang: Lang) -> Vec<(String, String)> {
                     walk(&path, v, out);
                 }
             }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(&format!("{prefix}[{i}]"), v, out);
+                }
+            }
             Value::String(s) => out.push((prefix.to_owned(), s.clone())),
             other => panic!("{prefix} is not a word: {other}"),
         }
@@ -336,5 +341,18 @@ fn the_duplicates_page_shows_its_values() {
             assert!((d.first_shown)(n).contains(&n.to_string()), "{code} first_shown {n}");
         }
         assert!((d.undone)("2026-12-03 10:00").contains("2026-12-03 10:00"), "{code} undone");
+    }
+}
+
+#[test]
+fn refusals_and_printed_sheets_show_their_values() {
+    for lang in Lang::ALL {
+        let (t, code) = (of(lang), lang.code());
+        let note = (t.segments.labels_note)(42, "A4", 7);
+        assert!(note.contains("42") && note.contains("A4") && note.contains('7'), "{code}: {note}");
+        assert!((t.refusals.no_such_column)("password_hash").contains("password_hash"), "{code}");
+        assert!((t.refusals.not_enough)(12).contains("12"), "{code}");
+        let header: std::collections::HashSet<&str> = t.insight.purchases_csv.into_iter().collect();
+        assert_eq!(header.len(), 16, "{code}: two columns of the purchases file share a name");
     }
 }

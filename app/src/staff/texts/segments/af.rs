@@ -115,6 +115,11 @@ pub const SEGMENTS: Segments = Segments {
         _ => "",
     },
     mailing_labels: "Posetikette",
+    labels_note: |labels, sheet, left_out| {
+        format!(
+            "{labels} etikette op {sheet} · {left_out} uitgelaat (geen posadres nie, of toestemming vir pos teruggetrek). Druk op 100 %."
+        )
+    },
     dormant_title: "Slapende kliënte",
     dormant_after: "Slapend na",
     days_without_label: "Dae sonder 'n aankoop",

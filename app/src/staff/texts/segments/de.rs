@@ -115,6 +115,11 @@ pub const SEGMENTS: Segments = Segments {
         _ => "",
     },
     mailing_labels: "Adressetiketten",
+    labels_note: |labels, sheet, left_out| {
+        format!(
+            "{labels} Etiketten auf {sheet} · {left_out} ausgelassen (keine Postanschrift oder Einwilligung zur Post widerrufen). In 100 % Größe drucken."
+        )
+    },
     dormant_title: "Inaktive Kunden",
     dormant_after: "Inaktiv nach",
     days_without_label: "Tage ohne Kauf",

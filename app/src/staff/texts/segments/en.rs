@@ -115,6 +115,11 @@ pub const SEGMENTS: Segments = Segments {
         _ => "",
     },
     mailing_labels: "Mailing labels",
+    labels_note: |labels, sheet, left_out| {
+        format!(
+            "{labels} labels on {sheet} · {left_out} left out (no postal address, or consent to post withdrawn). Print at 100 % scale."
+        )
+    },
     dormant_title: "Dormant customers",
     dormant_after: "Dormant after",
     days_without_label: "Days without a purchase",

@@ -114,6 +114,11 @@ pub const SEGMENTS: Segments = Segments {
         _ => "",
     },
     mailing_labels: "Osoitetarrat",
+    labels_note: |labels, sheet, left_out| {
+        format!(
+            "Tarroja {labels}, arkki {sheet} · pois jätetty {left_out} (ei postiosoitetta tai postin lupa peruttu). Tulosta 100 %:n koossa."
+        )
+    },
     dormant_title: "Hiljaiset asiakkaat",
     dormant_after: "Hiljainen, kun",
     days_without_label: "Päiviä ilman ostoa",

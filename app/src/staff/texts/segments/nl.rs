@@ -115,6 +115,11 @@ pub const SEGMENTS: Segments = Segments {
         _ => "",
     },
     mailing_labels: "Adresetiketten",
+    labels_note: |labels, sheet, left_out| {
+        format!(
+            "{labels} etiketten op {sheet} · {left_out} weggelaten (geen postadres, of toestemming voor post ingetrokken). Afdrukken op 100 %."
+        )
+    },
     dormant_title: "Slapende klanten",
     dormant_after: "Slapend na",
     days_without_label: "Dagen zonder aankoop",

@@ -115,6 +115,11 @@ pub const SEGMENTS: Segments = Segments {
         _ => "",
     },
     mailing_labels: "Etiquetas de morada",
+    labels_note: |labels, sheet, left_out| {
+        format!(
+            "{labels} etiquetas em {sheet} · {left_out} deixadas de fora (sem morada postal, ou consentimento para correio retirado). Imprima a 100 %."
+        )
+    },
     dormant_title: "Clientes inativos",
     dormant_after: "Inativo após",
     days_without_label: "Dias sem uma compra",

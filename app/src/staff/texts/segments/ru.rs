@@ -115,6 +115,11 @@ pub const SEGMENTS: Segments = Segments {
         _ => "",
     },
     mailing_labels: "Адресные этикетки",
+    labels_note: |labels, sheet, left_out| {
+        format!(
+            "Этикеток: {labels}, лист {sheet} · пропущено: {left_out} (нет почтового адреса или отозвано согласие на почту). Печатайте в масштабе 100 %."
+        )
+    },
     dormant_title: "Уснувшие клиенты",
     dormant_after: "Уснувший после",
     days_without_label: "Дней без покупки",
