@@ -173,8 +173,8 @@ test("in German, a customer file is mapped, checked and imported in German at ev
   assert.deepEqual(left(options), [], options);
   for (const [width, height] of [[1280, 800], [820, 1180], [390, 844]]) {
     await page.setViewportSize({ width, height });
-    assert.equal(await sideways(page), 0, `the import page fits ${width} px`);
     if (shots) await page.screenshot({ path: `${shots}/import-de-${width}.png`, fullPage: true });
+    assert.equal(await sideways(page), 0, `the import page fits ${width} px`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("button", { name: "Gültige Zeilen importieren" }).click();

@@ -1,7 +1,7 @@
 //! What an import brings in: customers, products, or the purchases of a shop's history,
 //! each with its own targets for the columns (the names it recognises are in `headers`).
 
-use crate::domain::{CustomerField, Field, RowProblem};
+use crate::domain::{CustomerField, Field};
 use crate::staff::texts::{AdminTexts, or_code};
 use serde::{Deserialize, Serialize};
 
@@ -144,7 +144,8 @@ pub fn field_name(w: &AdminTexts, field: Field) -> &'static str {
 
 /// A row problem without its line, as the rejected rows' file says it: "Email: This does
 /// not look like an email address."
-pub fn problem_text(w: &AdminTexts, p: &RowProblem) -> String {
+#[cfg(any(feature = "ssr", test))]
+pub fn problem_text(w: &AdminTexts, p: &crate::domain::RowProblem) -> String {
     format!("{}: {}", field_name(w, p.field), w.problem(p.problem))
 }
 
