@@ -52,7 +52,7 @@ test("a reserved item marked arrived mails the customer once, as the owner's rul
 
   await gotoAdmin(admin, `${patron.url}/admin/reservations`);
   const heading = admin.getByRole("heading", { name: /Christmas panettone/ });
-  await heading.getByText(/expected 2026-12-10/).waitFor();
+  await heading.getByText(/expected Dec 10, 2026/).waitFor();
   await heading.getByRole("button", { name: "Arrived" }).click();
   await admin.getByRole("status").filter({ hasText: "Marked arrived: 1 customer is being mailed." }).waitFor();
   await admin.getByRole("heading", { name: /Christmas panettone/ }).getByText(/expected/).waitFor({ state: "detached" });

@@ -55,11 +55,18 @@ pub fn shell(options: LeptosOptions, assets: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_policy();
     let lang = crate::staff::texts::choice::page_lang();
+    // How the reader's language writes dates, for the browser to write them the same way
+    // when it hydrates (`staff::ui::page_dates`).
+    #[cfg(feature = "ssr")]
+    let dates = serde_json::to_string(&crate::sites::date_style::style(lang)).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let dates = String::new();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
+                <meta name="patron-dates" content=dates />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href=format!("{assets}/pkg/admin.css") />
@@ -101,6 +108,8 @@ pub fn AdminApp() -> impl IntoView {
     provide_meta_context();
     // Every page below reads its words in this language (`staff::texts::t`).
     provide_context(crate::staff::texts::choice::page_lang());
+    // ... and writes its dates so (`staff::ui::short_time`).
+    provide_context(crate::staff::ui::page_dates());
     let t = crate::staff::texts::t();
     view! {
         <Title text=t.common.title />

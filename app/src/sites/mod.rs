@@ -1,5 +1,7 @@
 //! Sites: the shops' websites that embed Patron, each with its allowed origins.
 
+#[cfg(feature = "ssr")]
+pub mod date_style;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod money_style;

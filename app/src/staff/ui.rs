@@ -1,11 +1,33 @@
 //! Small pieces every admin page shares.
 
+use crate::domain::DateStyle;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// `2026-11-23T09:47:00.123Z` → `2026-11-23 09:47` (UTC).
+/// An ISO moment or day as the page's reader writes it: `2026-11-23T09:47:00.123Z` →
+/// "23 nov 2026, 09:47" in Dutch, "23.11.2026 klo 9.47" in Finnish (UTC). ISO without
+/// seconds outside the admin (no style provided).
 pub fn short_time(iso: &str) -> String {
-    iso.get(..16).unwrap_or(iso).replace('T', " ")
+    use_context::<DateStyle>().unwrap_or_else(DateStyle::iso).write(iso)
+}
+
+/// The date style of the page being rendered or hydrated: on the server, the reader's
+/// language's from CLDR; in the browser, the one the server wrote into the page's head.
+pub fn page_dates() -> DateStyle {
+    #[cfg(feature = "ssr")]
+    {
+        crate::sites::date_style::style(super::texts::choice::page_lang())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .query_selector("meta[name=patron-dates]")
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_else(DateStyle::iso)
+    }
 }
 
 /// The error of a finished action, for `FormError`.

@@ -15,6 +15,7 @@ pub(crate) fn shown_value(t: &AdminTexts, lang: Lang, field: CustomerField, valu
     let name = match field {
         CustomerField::Gender => (t.record.gender)(value),
         CustomerField::IncomeRange | CustomerField::PreferredChannel => (lang.texts().profile_choice)(value),
+        CustomerField::Birthday => return crate::staff::ui::short_time(value),
         _ => "",
     };
     crate::staff::texts::or_code(name, value)

@@ -101,7 +101,7 @@ fn Open(
                                 on:click=move |_| { arrived.dispatch(crate::automation::ItemArrived { item: item_id }); }>{w.arrived}</button>
                         });
                         view! {
-                            <h2>{item.clone()} " " <small>{(w.reserved)(wanted)}{expected.map(|d| format!(" · {}", (w.expected)(&d)))}</small>{arrive}</h2>
+                            <h2>{item.clone()} " " <small>{(w.reserved)(wanted)}{expected.map(|d| format!(" · {}", (w.expected)(&short_time(&d))))}</small>{arrive}</h2>
                             <table class="customers desk-open">
                                 <thead><tr><th>{w.customer}</th><th>{w.quantity}</th><th>{w.note}</th><th>{w.reserved_at}</th><th></th></tr></thead>
                                 <tbody>

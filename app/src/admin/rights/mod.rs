@@ -116,7 +116,7 @@ pub fn RequestsPage() -> impl IntoView {
                                         <td>{r.customer_id.map(|id| id.to_string())}</td>
                                         <td>{r.site}</td>
                                         <td>{or_code((w.request_state)(&r.state), &r.state)}</td>
-                                        <td>{r.due_at.get(..10).unwrap_or_default().to_owned()}</td>
+                                        <td>{short_time(r.due_at.get(..10).unwrap_or_default())}</td>
                                         <td>{r.done_at.as_deref().map(short_time)}</td>
                                         <td>{r.staff}</td>
                                         <td>{r.outcome}

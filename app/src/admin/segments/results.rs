@@ -7,7 +7,7 @@
 use super::{SegmentPage, TagSegment, export};
 use crate::domain::CustomerField;
 use crate::error::AppError;
-use crate::staff::ui::{ErrorLine, query_value};
+use crate::staff::ui::{ErrorLine, query_value, short_time};
 use leptos::prelude::*;
 
 /// One page of the customers a filter matches; `None` while the filter does not parse.
@@ -80,10 +80,10 @@ fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u
                             <tr data-customer=c.id>
                                 <td><a href=format!("/admin/customers/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</a></td>
                                 <td>{c.email}</td><td>{c.phone}</td><td>{c.city}</td><td>{c.postcode}</td>
-                                <td>{c.joined.get(..10).unwrap_or_default().to_owned()}</td>
+                                <td>{short_time(c.joined.get(..10).unwrap_or_default())}</td>
                                 <td>{money.format(c.spent)}</td>
                                 <td>{c.purchases}</td>
-                                <td>{c.last_purchase.map(|t| t.get(..10).unwrap_or_default().to_owned())}</td>
+                                <td>{c.last_purchase.map(|t| short_time(t.get(..10).unwrap_or_default()))}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
