@@ -134,7 +134,7 @@ fn Products(
                                     <td>{p.name.clone()} {(!names.is_empty()).then(|| view! { <br /><small>{names}</small> })}</td>
                                     <td>{p.category.clone()}</td>
                                     <td class="number">{money.format_in(p.price, &p.currency)}</td>
-                                    <td>{p.stock_expected.clone()}</td>
+                                    <td>{p.stock_expected.as_deref().map(crate::staff::ui::short_time)}</td>
                                     <td class="actions">
                                         <button type="button" class="small secondary"
                                             on:click=move |_| editing.set(Some(edited.clone()))>{t.products.edit}</button>

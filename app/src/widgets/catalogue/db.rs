@@ -15,7 +15,7 @@ macro_rules! names {
 }
 
 /// `item` with its price as each of the site's languages (the default first) writes it in
-/// the site's country.
+/// the site's country, and the day it is expected as each writes a day.
 fn priced(site: &Site, mut item: ItemView) -> ItemView {
     let mut langs: Vec<Lang> = Vec::new();
     for code in std::iter::once(&site.default_language).chain(&site.languages) {
@@ -24,6 +24,12 @@ fn priced(site: &Site, mut item: ItemView) -> ItemView {
         }
     }
     let amount = Minor(item.price_minor);
+    if let Some(day) = &item.stock_expected {
+        item.expected = langs
+            .iter()
+            .map(|lang| (lang.code().to_owned(), crate::sites::date_style::style(*lang).write(day)))
+            .collect();
+    }
     item.prices = langs
         .into_iter()
         .map(|lang| {
@@ -45,6 +51,7 @@ fn item(row: SqliteRow) -> (i64, ItemView) {
             currency: row.get("currency"),
             stock_expected: row.get("stock_expected"),
             prices: Vec::new(),
+            expected: Vec::new(),
         },
     )
 }

@@ -24,6 +24,10 @@ pub struct ItemView {
     /// from CLDR, so the widget bundle carries no CLDR of its own.
     #[serde(default)]
     pub prices: Vec<(String, String)>,
+    /// `stock_expected` as each of the site's languages writes a day ("10 dec 2026"), by
+    /// language code, the default language first: written by the server from CLDR, as prices.
+    #[serde(default)]
+    pub expected: Vec<(String, String)>,
 }
 
 impl ItemView {
@@ -39,5 +43,13 @@ impl ItemView {
             Some((_, written)) => written.clone(),
             None => format!("{}.{:02} {}", self.price_minor / 100, self.price_minor % 100, self.currency),
         }
+    }
+
+    /// When it is expected in stock, in the widget's language; else as the site's default
+    /// language writes it (as `price_in`); else as stored (YYYY-MM-DD).
+    pub fn expected_in(&self, lang: crate::widgets::texts::Lang) -> Option<String> {
+        let day = self.stock_expected.as_ref()?;
+        let written = self.expected.iter().find(|(l, _)| l == lang.code()).or(self.expected.first());
+        Some(written.map_or_else(|| day.clone(), |(_, w)| w.clone()))
     }
 }

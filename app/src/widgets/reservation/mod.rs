@@ -78,7 +78,7 @@ fn ReservationFormView(
         }
     };
     let done = move || matches!(send.value().get(), Some(Ok(())));
-    let expected = item.stock_expected.clone();
+    let expected = item.expected_in(lang);
     view! {
         <Show when=done fallback=move || view! {
             <form class="patron-form" novalidate on:submit=on_submit.clone()>
