@@ -100,6 +100,12 @@ test("an owner switches to Dutch and sells at the till on a tablet, in Dutch onl
   await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Vandaag" }).click();
   await page.locator("h2", { hasText: "Verkopen van vandaag" }).waitFor();
   await page.locator("tr[data-sale]", { hasText: "Anouk" }).getByText("Contant").waitFor();
+  // The day in Dutch words, with its weekday (CLDR nl), as the server and the browser both write it.
+  const day = await page.locator("[data-today]").getAttribute("data-today");
+  const weekday = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"][new Date(`${day}T12:00:00Z`).getUTCDay()];
+  const month = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+    "november", "december"][Number(day.slice(5, 7)) - 1];
+  assert.equal(await page.locator("[data-today]").textContent(), `${weekday} ${Number(day.slice(8))} ${month} ${day.slice(0, 4)}`);
   assert.deepEqual(page.problems, []);
 });
 

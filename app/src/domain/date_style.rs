@@ -6,16 +6,22 @@
 use serde::{Deserialize, Serialize};
 
 /// Patterns per month (the month's name or number is part of each), with `{y}`, `{d}`,
-/// `{h}` and `{m}` for the year, day, hour (24-hour clock) and minute.
+/// `{h}`, `{m}` and `{w}` for the year, day, hour (24-hour clock), minute and weekday.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateStyle {
     /// A moment: date and time.
     pub moments: Vec<String>,
     /// A day.
     pub days: Vec<String>,
-    /// Whether days and hours under 10 are written with a leading zero ("05", "09").
+    /// A day in words, with its weekday ("vrijdag 4 december 2026").
+    pub long_days: Vec<String>,
+    /// The weekdays' names, Monday first.
+    pub weekdays: Vec<String>,
+    /// Whether days and hours under 10 are written with a leading zero ("05", "09"), in the
+    /// short forms and in the long.
     pub pad_day: bool,
     pub pad_hour: bool,
+    pub pad_long_day: bool,
 }
 
 impl DateStyle {
@@ -25,9 +31,21 @@ impl DateStyle {
         DateStyle {
             moments: (1..=12).map(|m| month(m, " {h}:{m}")).collect(),
             days: (1..=12).map(|m| month(m, "")).collect(),
+            long_days: (1..=12).map(|m| month(m, "")).collect(),
+            weekdays: Vec::new(),
             pad_day: true,
             pad_hour: true,
+            pad_long_day: true,
         }
+    }
+
+    /// An ISO day (or the day of an ISO moment) in words, with its weekday.
+    pub fn write_long(&self, iso: &str) -> String {
+        let Some((year, month, day)) = ymd(iso) else { return iso.to_owned() };
+        let Some(pattern) = self.long_days.get(month - 1) else { return iso.to_owned() };
+        let weekday = year.parse().ok().and_then(|y| self.weekdays.get(weekday(y, month as u32, day)));
+        let day = if self.pad_long_day { format!("{day:02}") } else { day.to_string() };
+        pattern.replace("{y}", year).replace("{d}", &day).replace("{w}", weekday.map_or("", |w| w.as_str()))
     }
 
     /// An ISO moment (`2026-12-05T09:05:00.000Z`) or day (`2026-12-05`) as the style writes
@@ -55,6 +73,20 @@ fn ymd(iso: &str) -> Option<(&str, usize, u32)> {
     let month: usize = month.parse().ok().filter(|m| (1..=12).contains(m))?;
     let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
     Some((year, month, day))
+}
+
+/// The weekday of a Gregorian date, Monday 0: days since 1970-01-01 (a Thursday) by
+/// Howard Hinnant's `days_from_civil`. Written out: a dozen lines, where a date crate in the
+/// admin bundle for this one sum would weigh far more.
+fn weekday(year: i64, month: u32, day: u32) -> usize {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    (days + 3).rem_euclid(7) as usize
 }
 
 /// The hour and minute of `HH:MM`.
@@ -85,5 +117,20 @@ mod tests {
         style.pad_hour = false;
         assert_eq!(style.write("2026-12-05T09:07:00Z"), "5.12.2026 klo 9.07");
         assert_eq!(style.write("2026-03-15"), "15 mrt 2026");
+    }
+
+    #[test]
+    fn weekdays_are_counted_from_the_calendar() {
+        // 1970-01-01 was a Thursday, 2000-02-29 a Tuesday, 2026-12-04 a Friday, 1900-03-01 a Thursday.
+        assert_eq!(weekday(1970, 1, 1), 3);
+        assert_eq!(weekday(2000, 2, 29), 1);
+        assert_eq!(weekday(2026, 12, 4), 4);
+        assert_eq!(weekday(1900, 3, 1), 3);
+        let mut style = DateStyle::iso();
+        style.long_days[11] = "{w} {d} december {y}".into();
+        style.weekdays =
+            ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"].map(String::from).into();
+        style.pad_long_day = false;
+        assert_eq!(style.write_long("2026-12-04T10:00:00Z"), "vrijdag 4 december 2026");
     }
 }

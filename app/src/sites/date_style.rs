@@ -8,7 +8,7 @@ use crate::domain::DateStyle;
 use crate::widgets::texts::Lang;
 use icu_calendar::Gregorian;
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::{YMD, YMDT};
+use icu_datetime::fieldsets::{E, YMD, YMDE, YMDT};
 use icu_datetime::input::{Date, DateTime, Time};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -38,6 +38,16 @@ fn formatters(
     Some((moment, day))
 }
 
+/// The formatters of a day in words with its weekday, and of a weekday alone.
+fn long_formatters(
+    lang: Lang,
+) -> Option<(FixedCalendarDateTimeFormatter<Gregorian, YMDE>, FixedCalendarDateTimeFormatter<Gregorian, E>)> {
+    let locale: icu_locale_core::Locale = lang.code().parse().ok()?;
+    let long = FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMDE::long()).ok()?;
+    let weekday = FixedCalendarDateTimeFormatter::try_new((&locale).into(), E::long()).ok()?;
+    Some((long, weekday))
+}
+
 fn at(month: u8, day: u8, hour: u8, minute: u8) -> Option<DateTime<Gregorian>> {
     Some(DateTime {
         date: Date::try_new_gregorian(2026, month, day).ok()?,
@@ -62,12 +72,35 @@ fn from_cldr(lang: Lang) -> Option<DateStyle> {
         moments.push(pattern(moment.format(&sample).write_to_string().into_owned(), true)?);
         days.push(pattern(day.format(&sample.date).write_to_string().into_owned(), false)?);
     }
-    // The 5th of December at 09:07, as ICU4X writes it; the padding that writes it so.
+    let (long, weekday) = long_formatters(lang)?;
+    // 5 to 11 January 2026: Monday to Sunday.
+    let weekdays: Vec<String> = (5..=11)
+        .map(|d| Some(weekday.format(&Date::try_new_gregorian(2026, 1, d).ok()?).write_to_string().into_owned()))
+        .collect::<Option<_>>()?;
+    let mut long_days = Vec::with_capacity(12);
+    for month in 1..=12 {
+        let sample = Date::try_new_gregorian(2026, month, 15).ok()?;
+        let written = long.format(&sample).write_to_string().into_owned();
+        // The sample's weekday is the longest name in it (no name holds another here, but
+        // a short one could sit inside a month's name).
+        let name = weekdays.iter().filter(|w| written.contains(w.as_str())).max_by_key(|w| w.len())?;
+        let p = written.replacen(name.as_str(), "{w}", 1).replace("2026", "{y}").replace("15", "{d}");
+        (p.matches("{d}").count() == 1 && p.matches("{y}").count() == 1).then_some(())?;
+        long_days.push(p);
+    }
+    // The 5th of December at 09:07 (a Saturday), as ICU4X writes it; the padding that writes it so.
     let check = at(12, 5, 9, 7)?;
-    let expected = moment.format(&check).write_to_string().into_owned();
-    [(true, true), (false, true), (true, false), (false, false)].into_iter().find_map(|(pad_day, pad_hour)| {
-        let style = DateStyle { moments: moments.clone(), days: days.clone(), pad_day, pad_hour };
-        (style.write("2026-12-05T09:07:00Z") == expected).then_some(style)
+    let (expected, expected_long) =
+        (moment.format(&check).write_to_string().into_owned(), long.format(&check.date).write_to_string().into_owned());
+    let choices = [(true, true), (false, true), (true, false), (false, false)];
+    let (pad_day, pad_hour) = choices.into_iter().find(|&(pad_day, pad_hour)| {
+        let style = DateStyle { moments: moments.clone(), pad_day, pad_hour, ..DateStyle::iso() };
+        style.write("2026-12-05T09:07:00Z") == expected
+    })?;
+    let style = DateStyle { moments, days, long_days, weekdays, pad_day, pad_hour, pad_long_day: true };
+    [true, false].into_iter().find_map(|pad_long_day| {
+        let style = DateStyle { pad_long_day, ..style.clone() };
+        (style.write_long("2026-12-05") == expected_long).then_some(style)
     })
 }
 
@@ -80,6 +113,7 @@ mod tests {
         for lang in Lang::ALL {
             let style = from_cldr(lang).unwrap_or_else(|| panic!("{}: no style from CLDR", lang.code()));
             let (moment, day) = formatters(lang).expect("formatters");
+            let (long, _) = long_formatters(lang).expect("long formatters");
             for (month, d, hour, minute) in
                 [(1, 1, 0, 0), (2, 28, 23, 59), (5, 9, 8, 5), (10, 31, 10, 30), (12, 24, 7, 3)]
             {
@@ -92,10 +126,21 @@ mod tests {
                     "{} {iso}",
                     lang.code()
                 );
+                let long_written = long.format(&sample.date).write_to_string().into_owned();
+                assert_eq!(style.write_long(&iso), long_written, "{} {iso}", lang.code());
+            }
+            // Every weekday, in a year before and after this one.
+            for (year, month, d) in
+                [(2025, 6, 2), (2025, 6, 3), (2025, 6, 4), (2027, 1, 7), (2027, 1, 8), (2027, 1, 9), (2027, 1, 10)]
+            {
+                let date = Date::try_new_gregorian(year, month, d).expect("a date");
+                let iso = format!("{year}-{month:02}-{d:02}");
+                assert_eq!(style.write_long(&iso), long.format(&date).write_to_string(), "{} {iso}", lang.code());
             }
         }
         assert_eq!(style(Lang::Nl).write("2026-12-05T09:05:00Z"), "5 dec 2026, 09:05");
         assert_eq!(style(Lang::Fi).write("2026-12-05T09:05:00Z"), "5.12.2026 klo 9.05");
         assert_eq!(style(Lang::De).write("2026-03-15"), "15.03.2026");
+        assert_eq!(style(Lang::Nl).write_long("2026-12-04"), "vrijdag 4 december 2026");
     }
 }

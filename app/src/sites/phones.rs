@@ -3,6 +3,7 @@
 //! site had a country (or when it changes).
 
 use crate::domain::{Country, CustomerId, Phone, SiteId};
+use crate::widgets::texts::Lang;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// The site's country, if one was chosen.
@@ -87,21 +88,59 @@ pub async fn bring_up_to_date(pool: &SqlitePool) -> sqlx::Result<u64> {
     Ok(changed)
 }
 
-/// The countries a site can be in: those with a numbering plan, as (code, name), by name.
-/// Names are English until the admin is translated; a code without one shows as itself.
-pub fn countries() -> Vec<(String, String)> {
+/// The countries a site can be in: those with a numbering plan, as (code, name with its
+/// calling code), named as `lang` names them (CLDR's region names through ICU4X; a code
+/// without a name shows as itself) and in that language's alphabetical order, near enough:
+/// by the name with its accents and script folded (Österreich among the O's).
+pub fn countries(lang: Lang) -> Vec<(String, String)> {
+    use icu_experimental::displaynames::{DisplayNamesOptions, multi::RegionDisplayNames};
+    let names = lang
+        .code()
+        .parse::<icu_locale_core::Locale>()
+        .ok()
+        .and_then(|locale| RegionDisplayNames::try_new((&locale).into(), DisplayNamesOptions::default()).ok());
+    let name_of = |id: &str| -> Option<String> {
+        let region = icu_locale_core::subtags::Region::try_from_str(id).ok()?;
+        names.as_ref()?.of(region).map(str::to_owned)
+    };
     let mut list: Vec<(String, String)> = phonenumber::metadata::DATABASE
         .iter()
         .map(|plan| plan.id().to_owned())
         .filter(|id| Country::parse(id).is_ok())
         .map(|id| {
-            let name =
-                isocountry::CountryCode::for_alpha2(&id).map(|c| c.name().to_owned()).unwrap_or_else(|_| id.clone());
+            let name = name_of(&id).unwrap_or_else(|| id.clone());
             let plan = phonenumber::metadata::DATABASE.by_id(id.as_str()).map(|p| p.country_code()).unwrap_or_default();
             (id, format!("{name} (+{plan})"))
         })
         .collect();
-    list.sort_by(|a, b| a.1.cmp(&b.1));
+    list.sort_by_cached_key(|(_, name)| deunicode::deunicode(name).to_lowercase());
     list.dedup_by(|a, b| a.0 == b.0);
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_are_named_and_ordered_in_the_readers_language() {
+        let named = |lang: Lang, code: &str| {
+            countries(lang).into_iter().find(|(c, _)| c == code).map(|(_, name)| name).unwrap_or_default()
+        };
+        assert_eq!(named(Lang::En, "NL"), "Netherlands (+31)");
+        assert_eq!(named(Lang::Nl, "NL"), "Nederland (+31)");
+        assert_eq!(named(Lang::De, "AT"), "Österreich (+43)");
+        assert_eq!(named(Lang::Ru, "FI"), "Финляндия (+358)");
+        assert_eq!(named(Lang::Af, "ZA"), "Suid-Afrika (+27)");
+        for lang in Lang::ALL {
+            let list = countries(lang);
+            assert!(list.len() > 200, "{}: {} countries", lang.code(), list.len());
+            let unnamed: Vec<&String> =
+                list.iter().filter(|(code, name)| name.starts_with(&format!("{code} ("))).map(|(c, _)| c).collect();
+            assert!(unnamed.is_empty(), "{} has no name for {unnamed:?}", lang.code());
+        }
+        let german: Vec<String> = countries(Lang::De).into_iter().map(|(_, n)| n).collect();
+        let at = |prefix: &str| german.iter().position(|n| n.starts_with(prefix)).unwrap();
+        assert!(at("Oman") < at("Österreich") && at("Österreich") < at("Pakistan"), "Ö among the O's");
+    }
 }

@@ -11,6 +11,12 @@ pub fn short_time(iso: &str) -> String {
     use_context::<DateStyle>().unwrap_or_else(DateStyle::iso).write(iso)
 }
 
+/// An ISO day in words with its weekday, as the page's reader writes it ("vrijdag 4
+/// december 2026").
+pub fn long_day(iso: &str) -> String {
+    use_context::<DateStyle>().unwrap_or_else(DateStyle::iso).write_long(iso)
+}
+
 /// The date style of the page being rendered or hydrated: on the server, the reader's
 /// language's from CLDR; in the browser, the one the server wrote into the page's head.
 pub fn page_dates() -> DateStyle {

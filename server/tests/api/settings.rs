@@ -57,6 +57,13 @@ async fn the_owner_sees_the_demo_sites_settings_and_embed_snippets_base() {
     assert_eq!(s["profile_fields"][0], "birthday");
     let unknown = app.admin("site_settings", &[("site", "nope")]).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let country = |s: &serde_json::Value, code: &str| {
+        s["countries"].as_array().unwrap().iter().find(|c| c[0] == code).map(|c| c[1].clone())
+    };
+    assert_eq!(country(&s, "NL"), Some("Netherlands (+31)".into()));
+    // Countries are named in the owner's language.
+    assert_eq!(app.admin("set_language", &[("lang", "ru")]).await.status(), StatusCode::OK);
+    assert_eq!(country(&settings(&app).await, "NL"), Some("Нидерланды (+31)".into()));
 }
 
 #[tokio::test]

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Today {
+    /// Today (UTC, `YYYY-MM-DD`), which the figures count from.
+    pub day: String,
     pub new_customers: i64,
     pub purchases: i64,
     /// Takings per currency (sites may use different ones); zero in each site's currency

@@ -81,6 +81,7 @@ pub async fn today(pool: &SqlitePool) -> sqlx::Result<Today> {
         takings.into_iter().map(|(c, t)| (c, Minor(t))).collect()
     };
     Ok(Today {
+        day: crate::domain::PastDate::today().as_str().to_owned(),
         new_customers,
         purchases,
         takings,

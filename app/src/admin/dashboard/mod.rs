@@ -26,7 +26,9 @@ pub fn DashboardPage() -> impl IntoView {
                             let takings =
                                 today.takings.iter().map(|(c, m)| MoneyStyle::any(&today.money, *m, c)).collect::<Vec<_>>().join(" + ");
                             let (sales, money) = (today.sales.clone(), today.money.clone());
+                            let day = crate::staff::ui::long_day(&today.day);
                             view! {
+                                <p class="muted" data-today=today.day.clone()>{day}</p>
                                 {today.key_beside_database.map(|path| view! {
                                     <p class="warning" data-warning="key">
                                         <strong>{t.today.no_key}</strong> " " {(t.today.no_key_detail)(&path)}

@@ -58,7 +58,7 @@ pub struct SiteSettings {
     pub kept_query_params: String,
     /// ISO code of the site's country ('' when none was chosen).
     pub country: String,
-    /// The countries to choose from: code and name, by name.
+    /// The countries to choose from: code and name in the reader's language, by name.
     pub countries: Vec<(String, String)>,
     pub languages: Vec<String>,
     pub origins: Vec<String>,

@@ -100,7 +100,7 @@ pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSetti
         default_language: row.get("default_language"),
         kept_query_params: row.get("kept_query_params"),
         country: row.get::<Option<String>, _>("country").unwrap_or_default(),
-        countries: crate::sites::phones::countries(),
+        countries: crate::sites::phones::countries(crate::staff::texts::choice::page_lang()),
         languages,
         origins,
         // In the order the page lists them, whatever order the rows come in.
