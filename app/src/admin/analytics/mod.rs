@@ -11,7 +11,7 @@ pub use api::*;
 use crate::domain::Field;
 use crate::error::AppError;
 use crate::staff::chart::{Column, ColumnChart};
-use crate::staff::ui::{ErrorLine, query_value};
+use crate::staff::ui::{ErrorLine, query_value, short_time};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -120,10 +120,9 @@ fn OverviewView(o: Overview, query: String) -> impl IntoView {
         </dl>
         <h2>{w.views_per_day}</h2>
         <ColumnChart
-            columns=o.daily.iter().map(|d| Column {
-                label: d.day.clone(),
-                value: d.views,
-                title: (w.day_value)(&d.day, d.views, d.visitors),
+            columns=o.daily.iter().map(|d| {
+                let day = short_time(&d.day);
+                Column { title: (w.day_value)(&day, d.views, d.visitors), label: day, value: d.views }
             }).collect()
             name=w.views_per_day x_name=w.day y_name=w.page_views />
         <h2>{w.pages}</h2>

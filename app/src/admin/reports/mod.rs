@@ -14,7 +14,7 @@ pub use api::*;
 use crate::domain::Field;
 use crate::error::AppError;
 use crate::staff::chart::{Column, ColumnChart};
-use crate::staff::ui::{ErrorLine, TallyList, query_value};
+use crate::staff::ui::{ErrorLine, TallyList, query_value, short_time};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -91,8 +91,9 @@ fn ReportsView(r: Reports) -> impl IntoView {
         .iter()
         .filter_map(|w| {
             let score = w.score()?;
-            let title = (t.insight.nps_week)(&w.week, score, w.answers());
-            Some(Column { label: w.week.clone(), value: score, title })
+            let week = short_time(&w.week);
+            let title = (t.insight.nps_week)(&week, score, w.answers());
+            Some(Column { label: week, value: score, title })
         })
         .collect();
     let money = r.money.clone();
@@ -122,7 +123,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
                     <tbody>
                         {r.nps_weeks.into_iter().map(|w| view! {
                             <tr data-week=w.week.clone()>
-                                <td>{w.week.clone()}</td><td>{w.answers()}</td><td>{w.promoters}</td><td>{w.passives}</td>
+                                <td>{short_time(&w.week)}</td><td>{w.answers()}</td><td>{w.promoters}</td><td>{w.passives}</td>
                                 <td>{w.detractors}</td><td>{w.score().map(|s| s.to_string())}</td>
                             </tr>
                         }).collect_view()}
@@ -166,11 +167,14 @@ fn ReportsView(r: Reports) -> impl IntoView {
         <p><a href=purchases_csv download="">{w.download_purchases}</a></p>
         <h2>{w.new_customers_per_week}</h2>
         <ColumnChart
-            columns=r.new_customers.iter().map(|t| Column { label: t.label.clone(), value: t.count, title: (w.week_value)(&t.label, t.count) }).collect()
+            columns=r.new_customers.iter().map(|t| {
+                let week = short_time(&t.label);
+                Column { title: (w.week_value)(&week, t.count), label: week, value: t.count }
+            }).collect()
             name=w.new_customers_per_week x_name=w.week_of y_name=w.new_customers />
         <details>
             <summary>{w.figures_per_week}</summary>
-            <TallyList items=r.new_customers.into_iter().map(|t| (t.label, t.count)).collect() empty="" name="new_customers" />
+            <TallyList items=r.new_customers.into_iter().map(|t| (short_time(&t.label), t.count)).collect() empty="" name="new_customers" />
         </details>
         <h2>{w.spend_per_segment}</h2>
         <table class="customers spend">
