@@ -43,8 +43,10 @@ pub fn AuditLogPage() -> impl IntoView {
                         Err(error) => return view! { <ErrorLine error /> }.into_any(),
                     };
                     let oldest = page.entries.last().map(|e| e.id.to_string());
+                    let none = page.entries.is_empty();
                     view! {
-                        <table class="customers">
+                        {none.then(|| view! { <p class="empty">{w.no_entries}</p> })}
+                        <table class="customers" hidden=none>
                             <thead><tr><th>{w.when}</th><th>{w.who}</th><th>{w.what}</th><th>{t.common.site}</th><th>{w.customer}</th><th>{w.detail}</th></tr></thead>
                             <tbody>
                                 {page.entries.into_iter().map(|e| view! {

@@ -33,6 +33,8 @@ pub struct Oversight {
     pub detail: &'static str,
     pub older: &'static str,
     pub newest: &'static str,
+    /// The audit log when nothing matches what is chosen (or nothing is logged yet).
+    pub no_entries: &'static str,
     #[cfg_attr(test, serde(skip))]
     pub action: fn(AuditAction) -> &'static str,
     pub backups_title: &'static str,
@@ -84,6 +86,7 @@ pub(super) const EN: Oversight = Oversight {
     detail: "Detail",
     older: "Older",
     newest: "Newest",
+    no_entries: "Nothing in the log matches this choice yet.",
     action: |a| match a {
         AuditAction::ViewedCustomer => "viewed a customer",
         AuditAction::Exported => "exported customers",
@@ -150,6 +153,7 @@ pub(super) const NL: Oversight = Oversight {
     detail: "Details",
     older: "Ouder",
     newest: "Nieuwste",
+    no_entries: "Nog niets in het logboek past bij deze keuze.",
     action: |a| match a {
         AuditAction::ViewedCustomer => "bekeek een klant",
         AuditAction::Exported => "exporteerde klanten",
@@ -216,6 +220,7 @@ pub(super) const AF: Oversight = Oversight {
     detail: "Besonderhede",
     older: "Ouer",
     newest: "Nuutste",
+    no_entries: "Nog niks in die logboek pas by hierdie keuse nie.",
     action: |a| match a {
         AuditAction::ViewedCustomer => "het 'n kliënt bekyk",
         AuditAction::Exported => "het kliënte uitgevoer",
@@ -282,6 +287,7 @@ pub(super) const PT: Oversight = Oversight {
     detail: "Detalhe",
     older: "Mais antigos",
     newest: "Mais recentes",
+    no_entries: "Ainda nada no registo corresponde a esta escolha.",
     action: |a| match a {
         AuditAction::ViewedCustomer => "viu um cliente",
         AuditAction::Exported => "exportou clientes",
@@ -348,6 +354,7 @@ pub(super) const RU: Oversight = Oversight {
     detail: "Подробности",
     older: "Старше",
     newest: "Новейшие",
+    no_entries: "В журнале пока нет записей для этого выбора.",
     action: |a| match a {
         AuditAction::ViewedCustomer => "просмотрел клиента",
         AuditAction::Exported => "выгрузил клиентов",
@@ -414,6 +421,7 @@ pub(super) const FI: Oversight = Oversight {
     detail: "Lisätieto",
     older: "Vanhemmat",
     newest: "Uusimmat",
+    no_entries: "Lokissa ei vielä ole tähän valintaan sopivia merkintöjä.",
     action: |a| match a {
         AuditAction::ViewedCustomer => "katsoi asiakasta",
         AuditAction::Exported => "vei asiakkaita",
@@ -480,6 +488,7 @@ pub(super) const DE: Oversight = Oversight {
     detail: "Einzelheiten",
     older: "Ältere",
     newest: "Neueste",
+    no_entries: "Im Protokoll passt noch nichts zu dieser Auswahl.",
     action: |a| match a {
         AuditAction::ViewedCustomer => "hat einen Kunden angesehen",
         AuditAction::Exported => "hat Kunden exportiert",
