@@ -91,7 +91,8 @@ fn figures(r: LoyaltyFigures) -> impl IntoView {
 /// A week's column: the week's first day under it, "week of …: n" on hover.
 fn week(first_day: &str, n: i64) -> Column {
     let w = &crate::staff::texts::t().insight;
-    Column { label: first_day.to_owned(), value: n, title: (w.week_value)(first_day, n) }
+    let day = crate::staff::ui::short_time(first_day);
+    Column { title: (w.week_value)(&day, n), label: day, value: n }
 }
 
 fn weekly(weeks: &[(String, i64)]) -> Vec<Column> {
