@@ -8,13 +8,18 @@ use leptos::prelude::*;
 /// "23 nov 2026, 09:47" in Dutch, "23.11.2026 klo 9.47" in Finnish (UTC). ISO without
 /// seconds outside the admin (no style provided).
 pub fn short_time(iso: &str) -> String {
-    use_context::<DateStyle>().unwrap_or_else(DateStyle::iso).write(iso)
+    dates().write(iso)
+}
+
+/// The style `AdminApp` provides; ISO outside it.
+fn dates() -> DateStyle {
+    use_context::<DateStyle>().unwrap_or_else(DateStyle::iso)
 }
 
 /// An ISO day in words with its weekday, as the page's reader writes it ("vrijdag 4
 /// december 2026").
 pub fn long_day(iso: &str) -> String {
-    use_context::<DateStyle>().unwrap_or_else(DateStyle::iso).write_long(iso)
+    dates().write_long(iso)
 }
 
 /// The date style of the page being rendered or hydrated: on the server, the reader's

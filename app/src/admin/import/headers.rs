@@ -110,7 +110,7 @@ const PURCHASES: Known = &[
 
 /// The target a column header most likely means for an import of `kind`, `""` for none.
 pub fn suggest(kind: ImportKind, header: &str) -> &'static str {
-    let h: String = header.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    let h = squashed(header);
     let known = match kind {
         ImportKind::Customers => CUSTOMERS,
         ImportKind::Products => PRODUCTS,
@@ -124,12 +124,17 @@ pub fn suggest(kind: ImportKind, header: &str) -> &'static str {
     }
 }
 
+/// A header as it is compared: lower case, letters and digits only ("E-Mail" → "email").
+fn squashed(header: &str) -> String {
+    header.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// The customer field a header names as Patron's own export names it in one of its
 /// languages ("Voornaam", "Почтовый индекс"), so a file it wrote is read back whole.
 fn own_name(h: &str) -> Option<&'static str> {
     use crate::domain::CustomerField;
     use crate::staff::texts::{Lang, of};
-    let same = |name: &str| name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).eq(h.chars());
+    let same = |name: &str| squashed(name) == h;
     Lang::ALL.into_iter().map(of).find_map(|t| {
         let field = CustomerField::ALL.into_iter().find(|f| same((t.record.field)(*f))).map(|f| f.column());
         field.or_else(|| (same(t.record.tags) || same((t.segments.subject)("tags"))).then_some("tags"))

@@ -114,24 +114,18 @@ pub fn check_mapping(
 /// product's name in another language by that language's own name, a purchase's email
 /// and phone as the customer's.
 pub fn target_name(w: &AdminTexts, kind: ImportKind, code: &str) -> String {
-    let named = match (kind, code) {
-        (_, "") => w.import.skip,
-        (ImportKind::Purchases, "email") => w.import.customer_email,
-        (ImportKind::Purchases, "phone") => w.import.customer_phone,
-        (ImportKind::Customers, _) if CustomerField::from_column(code).is_some() => {
-            CustomerField::from_column(code).map_or("", |f| (w.record.field)(f))
-        }
+    let field = CustomerField::from_column(code).filter(|_| kind == ImportKind::Customers);
+    let named = match (kind, code, field) {
+        (_, "", _) => w.import.skip,
+        (ImportKind::Purchases, "email", _) => w.import.customer_email,
+        (ImportKind::Purchases, "phone", _) => w.import.customer_phone,
+        (_, _, Some(field)) => (w.record.field)(field),
         _ => match code.strip_prefix("name:") {
-            Some(language) => return (w.import.name_in)(&language_name(language)),
+            Some(language) => return (w.import.name_in)(&crate::admin::products::language_name(language)),
             None => (w.import.target)(code),
         },
     };
     or_code(named, code)
-}
-
-/// The own name of a language code Patron ships (Nederlands), else the code.
-fn language_name(code: &str) -> String {
-    crate::widgets::texts::Lang::from_code(code).map_or_else(|| code.to_owned(), |l| l.name().to_owned())
 }
 
 /// The name of a row problem's field in the reader's language.

@@ -229,6 +229,6 @@ fn Editor(
 }
 
 /// The own name of a language code Patron ships (Nederlands), else the code.
-fn language_name(code: &str) -> String {
+pub(crate) fn language_name(code: &str) -> String {
     crate::widgets::texts::Lang::from_code(code).map_or_else(|| code.to_owned(), |l| l.name().to_owned())
 }

@@ -28,7 +28,7 @@ fn refuse(status: StatusCode, text: &str) -> Response {
 
 pub async fn handler(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<PeriodQuery>) -> Response {
     // Its words in the language of whoever downloads it: the header, and why it is refused.
-    let t = crate::staff::texts::of(crate::staff::texts::choice::of_request(&headers));
+    let t = crate::staff::texts::of_headers(&headers);
     let (staff, site) = match crate::staff::guard::manager_download(&pool, &headers, &q.site).await {
         Ok(found) => found,
         Err((status, text)) => return refuse(status, text),

@@ -123,11 +123,6 @@ mod handlers {
     /// Why a request is refused: its status and the sentence shown.
     type Refusal = (StatusCode, &'static str);
 
-    /// The words of whoever asked, in the language of their admin pages.
-    fn words(headers: &HeaderMap) -> &'static AdminTexts {
-        crate::staff::texts::of(crate::staff::texts::choice::of_request(headers))
-    }
-
     async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<(StaffRow, SiteId), Refusal> {
         crate::staff::guard::manager_download(pool, headers, site).await
     }
@@ -155,7 +150,7 @@ mod handlers {
         headers: HeaderMap,
         Query(q): Query<ExportQuery>,
     ) -> Response {
-        let t = words(&headers);
+        let t = crate::staff::texts::of_headers(&headers);
         let (staff, site) = match check(&pool, &headers, &q.site).await {
             Ok(found) => found,
             Err((status, text)) => return refuse(status, text),

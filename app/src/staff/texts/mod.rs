@@ -435,6 +435,13 @@ pub fn of_caller() -> &'static AdminTexts {
     of(choice::page_lang())
 }
 
+/// The words of whoever sent a request with these headers (`choice::of_request`): for a
+/// file or refusal a plain GET handler writes for them.
+#[cfg(feature = "ssr")]
+pub fn of_headers(headers: &axum::http::HeaderMap) -> &'static AdminTexts {
+    of(choice::of_request(headers))
+}
+
 /// A code's name from the catalogue, or the code itself where the catalogue has none (a
 /// catalogue function answers "" for a code it does not know).
 pub fn or_code(name: &str, code: &str) -> String {
