@@ -54,7 +54,7 @@ pub async fn update_field_by(
         )
         .bind(channel)
         .bind(staff)
-        .bind(format!("corrected: {}", field.label()))
+        .bind(crate::domain::RequestOutcome::Corrected(field).code())
         .bind(id)
         .execute(&mut *tx)
         .await?;

@@ -100,6 +100,13 @@ test("an owner switches to Dutch and sells at the till on a tablet, in Dutch onl
   await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Vandaag" }).click();
   await page.locator("h2", { hasText: "Verkopen van vandaag" }).waitFor();
   await page.locator("tr[data-sale]", { hasText: "Anouk" }).getByText("Contant").waitFor();
+  // The sale's time on the shop's clock (the demo bakery is in the Netherlands: Amsterdam's),
+  // as the browser writes it from the offsets in the page's head.
+  const clock = (at) => new Intl.DateTimeFormat("nl-NL",
+    { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  const now = Date.now();
+  const shown = await page.locator("tr[data-sale]", { hasText: "Anouk" }).locator("td").first().textContent();
+  assert.ok([clock(now - 120000), clock(now - 60000), clock(now)].includes(shown), `${shown} on Amsterdam's clock`);
   // The day in Dutch words, with its weekday (CLDR nl), as the server and the browser both write it.
   const day = await page.locator("[data-today]").getAttribute("data-today");
   const weekday = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"][new Date(`${day}T12:00:00Z`).getUTCDay()];

@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 49] = [
+    let files: [(i64, &str, &'static str); 50] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -78,6 +78,7 @@ fn migrator() -> Migrator {
         (47, "widget_addresses", include_str!("../migrations/0047_widget_addresses.sql")),
         (48, "staff_site", include_str!("../migrations/0048_staff_site.sql")),
         (49, "staff_language", include_str!("../migrations/0049_staff_language.sql")),
+        (50, "site_time_zone", include_str!("../migrations/0050_site_time_zone.sql")),
     ];
     Migrator::with_migrations(
         files

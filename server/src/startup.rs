@@ -170,7 +170,9 @@ fn router(
             let options = leptos_options.clone();
             move || shell(options.clone(), asset_root.clone())
         })
-        .with_state(leptos_options);
+        .with_state(leptos_options)
+        // The clock of the site each admin page is about, for the dates it writes.
+        .layer(axum::middleware::from_fn_with_state(pool.clone(), app::sites::clock::attach));
     let analytics = Router::new().route("/s/{key}/a", post(ingest::handle)).with_state(ingest::Ingest::start(
         pool.clone(),
         config.trusted_proxies.clone(),

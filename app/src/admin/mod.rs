@@ -55,10 +55,10 @@ pub fn shell(options: LeptosOptions, assets: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_policy();
     let lang = crate::staff::texts::choice::page_lang();
-    // How the reader's language writes dates, for the browser to write them the same way
-    // when it hydrates (`staff::ui::page_dates`).
+    // How the reader's language writes dates, on the site's clock, for the browser to write
+    // them the same way when it hydrates (`staff::ui::page_dates`).
     #[cfg(feature = "ssr")]
-    let dates = serde_json::to_string(&crate::sites::date_style::style(lang)).unwrap_or_default();
+    let dates = serde_json::to_string(&crate::staff::ui::page_dates()).unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let dates = String::new();
     view! {

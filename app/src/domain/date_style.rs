@@ -22,6 +22,11 @@ pub struct DateStyle {
     pub pad_day: bool,
     pub pad_hour: bool,
     pub pad_long_day: bool,
+    /// The clock moments are written in (the site's time zone): `(from, offset)` pairs in
+    /// ascending order, each saying that from that UTC second on, local time is UTC plus
+    /// `offset` seconds; before the first, the first's offset holds. Empty: UTC.
+    #[serde(default)]
+    pub zone: Vec<(i64, i32)>,
 }
 
 impl DateStyle {
@@ -36,12 +41,44 @@ impl DateStyle {
             pad_day: true,
             pad_hour: true,
             pad_long_day: true,
+            zone: Vec::new(),
         }
+    }
+
+    /// The same style, writing moments on the clock `zone` describes (see `DateStyle::zone`).
+    pub fn on_clock(self, zone: Vec<(i64, i32)>) -> DateStyle {
+        DateStyle { zone, ..self }
+    }
+
+    /// A stored moment (always UTC: `2026-12-05T09:05:00.000Z`, or SQLite's
+    /// `2026-12-05 09:05:00`) as the wall clock of `zone` reads it, in the stored shape; a
+    /// day, or anything that is not a moment, as it is.
+    fn local<'a>(&self, iso: &'a str) -> std::borrow::Cow<'a, str> {
+        let Some(utc) = seconds(iso) else { return iso.into() };
+        let at = self.zone.partition_point(|(from, _)| *from <= utc);
+        let offset = self.zone.get(at.saturating_sub(1)).map_or(0, |(_, offset)| i64::from(*offset));
+        if offset == 0 { iso.into() } else { super::iso_timestamp(utc + offset).into() }
+    }
+
+    /// The time of day of a moment ("09:05", "9.05"), as the style writes it in a moment.
+    pub fn write_time(&self, iso: &str) -> String {
+        let iso = self.local(iso);
+        let (Some((_, month, _)), Some((hour, minute))) = (ymd(&iso), iso.get(11..16).and_then(hm)) else {
+            return iso.into_owned();
+        };
+        let pattern = self.moments.get(month - 1).map(String::as_str).unwrap_or("{h}:{m}");
+        let pattern = match (pattern.find("{h}"), pattern.find("{m}")) {
+            (Some(h), Some(m)) if h < m => &pattern[h..m + 3],
+            _ => "{h}:{m}",
+        };
+        let hour = if self.pad_hour { format!("{hour:02}") } else { hour.to_string() };
+        pattern.replace("{h}", &hour).replace("{m}", &format!("{minute:02}"))
     }
 
     /// An ISO day (or the day of an ISO moment) in words, with its weekday.
     pub fn write_long(&self, iso: &str) -> String {
-        let Some((year, month, day)) = ymd(iso) else { return iso.to_owned() };
+        let local = self.local(iso);
+        let Some((year, month, day)) = ymd(&local) else { return iso.to_owned() };
         let Some(pattern) = self.long_days.get(month - 1) else { return iso.to_owned() };
         let weekday = year.parse().ok().and_then(|y| self.weekdays.get(weekday(y, month as u32, day)));
         let day = if self.pad_long_day { format!("{day:02}") } else { day.to_string() };
@@ -51,8 +88,9 @@ impl DateStyle {
     /// An ISO moment (`2026-12-05T09:05:00.000Z`) or day (`2026-12-05`) as the style writes
     /// it; anything else as it is.
     pub fn write(&self, iso: &str) -> String {
-        let Some((year, month, day)) = ymd(iso) else { return iso.to_owned() };
-        let time = iso.get(10..11).filter(|t| *t == "T" || *t == " ").and_then(|_| hm(iso.get(11..16)?));
+        let local = self.local(iso);
+        let Some((year, month, day)) = ymd(&local) else { return iso.to_owned() };
+        let time = local.get(10..11).filter(|t| *t == "T" || *t == " ").and_then(|_| hm(local.get(11..16)?));
         let patterns = if time.is_some() { &self.moments } else { &self.days };
         let Some(pattern) = patterns.get(month - 1) else { return iso.to_owned() };
         let padded = |n: u32, pad: bool| if pad { format!("{n:02}") } else { n.to_string() };
@@ -75,18 +113,22 @@ fn ymd(iso: &str) -> Option<(&str, usize, u32)> {
     Some((year, month, day))
 }
 
-/// The weekday of a Gregorian date, Monday 0: days since 1970-01-01 (a Thursday) by
-/// Howard Hinnant's `days_from_civil`. Written out: a dozen lines, where a date crate in the
-/// admin bundle for this one sum would weigh far more.
+/// The weekday of a Gregorian date, Monday 0: days since 1970-01-01 (a Thursday). Counted
+/// by hand (`date::days_from_civil`), where a date crate in the admin bundle for this one sum
+/// would weigh far more.
 fn weekday(year: i64, month: u32, day: u32) -> usize {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    (days + 3).rem_euclid(7) as usize
+    (super::date::days_from_civil(year, i64::from(month), i64::from(day)) + 3).rem_euclid(7) as usize
+}
+
+/// The UTC second of a stored moment (`YYYY-MM-DDTHH:MM[:SS...]`, `T` or a space); `None`
+/// for a day or anything else.
+fn seconds(iso: &str) -> Option<i64> {
+    let (year, month, day) = ymd(iso)?;
+    iso.get(10..11).filter(|t| *t == "T" || *t == " ")?;
+    let (hour, minute) = hm(iso.get(11..16)?)?;
+    let second: i64 = iso.get(16..19).and_then(|s| s.strip_prefix(':')?.parse().ok()).unwrap_or(0);
+    let days = super::date::days_from_civil(year.parse().ok()?, month as i64, i64::from(day));
+    Some(days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + second)
 }
 
 /// The hour and minute of `HH:MM`.
@@ -132,5 +174,37 @@ mod tests {
             ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"].map(String::from).into();
         style.pad_long_day = false;
         assert_eq!(style.write_long("2026-12-04T10:00:00Z"), "vrijdag 4 december 2026");
+    }
+
+    /// Helsinki in 2026: UTC+2, UTC+3 from 29 March 01:00 UTC, UTC+2 from 25 October 01:00 UTC.
+    fn helsinki() -> DateStyle {
+        DateStyle::iso().on_clock(vec![(0, 7_200), (1_774_746_000, 10_800), (1_792_890_000, 7_200)])
+    }
+
+    #[test]
+    fn moments_are_written_on_the_sites_clock() {
+        let style = helsinki();
+        // Past midnight there, still the day before in UTC: the day changes too.
+        assert_eq!(style.write("2026-12-04T22:30:00.000Z"), "2026-12-05 00:30");
+        assert_eq!(style.write("2026-07-01 21:15:00"), "2026-07-02 00:15");
+        // Either side of a change, its own offset.
+        assert_eq!(style.write("2026-01-31T23:00:00Z"), "2026-02-01 01:00");
+        assert_eq!(style.write("2026-03-29T00:59:59Z"), "2026-03-29 02:59");
+        assert_eq!(style.write("2026-03-29T01:00:00Z"), "2026-03-29 04:00");
+        // A new year's eve moves the year.
+        assert_eq!(style.write("2026-12-31T22:00:00Z"), "2027-01-01 00:00");
+        // Days are the days they say: a birthday does not move.
+        assert_eq!(style.write("2026-12-04"), "2026-12-04");
+        assert_eq!(style.write_time("2026-12-04T07:05:00Z"), "09:05");
+        assert_eq!(DateStyle::iso().write("2026-12-04T22:30:00Z"), "2026-12-04 22:30");
+    }
+
+    #[test]
+    fn a_time_alone_is_written_as_the_moment_writes_it() {
+        let mut style = DateStyle::iso();
+        style.moments[11] = "{d}.12.{y} klo {h}.{m}".into();
+        style.pad_hour = false;
+        assert_eq!(style.write_time("2026-12-05T09:07:00Z"), "9.07");
+        assert_eq!(style.write_time("2026-12-05"), "2026-12-05");
     }
 }

@@ -44,10 +44,12 @@ mod phone;
 mod postal_address;
 mod problem;
 mod profile;
+mod request_outcome;
 mod serial;
 mod site_key;
 mod sku;
 mod survey;
+mod time_zone;
 mod widget;
 
 pub use country::Country;
@@ -65,10 +67,12 @@ pub use phone::Phone;
 pub use postal_address::{AddressForm, AddressMode, PostalAddress};
 pub use problem::{Field, FieldErrors, Problem, RowProblem, parse_choices, parse_whole_in};
 pub use profile::ProfileField;
+pub use request_outcome::RequestOutcome;
 pub use serial::SerialNumber;
 pub use site_key::SiteKey;
 pub use sku::{Quantity, Sku};
 pub use survey::{FreeText, NpsCategory, NpsScore, Ranking};
+pub use time_zone::TimeZoneName;
 pub use widget::{WidgetKind, embed_snippet};
 
 /// Role of a staff member. Only `Owner` exists after the foundation; the others are

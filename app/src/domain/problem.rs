@@ -100,6 +100,7 @@ pub enum Field {
     Text,
     QueryParams,
     Country,
+    TimeZone,
     // Products.
     ProductName,
     Category,

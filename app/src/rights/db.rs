@@ -1,7 +1,7 @@
 //! SQL of the data-subject rights: every row held about a customer, their erasure, the
 //! do-not-sell flag and the request log's entries.
 
-use crate::domain::{CustomerId, SiteId, StaffId};
+use crate::domain::{CustomerId, RequestOutcome, SiteId, StaffId};
 use crate::staff::StaffRow;
 use serde_json::{Map, Value};
 use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
@@ -179,10 +179,10 @@ pub async fn set_do_not_sell(pool: &SqlitePool, id: CustomerId, by: By<'_>, on: 
         let (old, new) = if on { (None, Some(now.as_str())) } else { (before.as_deref(), None) };
         crate::customer_changes::record_change(&mut tx, id, by.staff(), "do_not_sell", old, new).await?;
         if on {
-            by.done(&mut tx, site, id, "do_not_sell", "marked: not to be sold or shared").await?;
+            by.done(&mut tx, site, id, "do_not_sell", &RequestOutcome::MarkedNotToSell.code()).await?;
         }
     } else if let (true, By::Customer { .. }) = (on, by) {
-        by.done(&mut tx, site, id, "do_not_sell", "was marked already").await?;
+        by.done(&mut tx, site, id, "do_not_sell", &RequestOutcome::MarkedAlready.code()).await?;
     }
     tx.commit().await?;
     Ok(Some(site))
@@ -190,7 +190,7 @@ pub async fn set_do_not_sell(pool: &SqlitePool, id: CustomerId, by: By<'_>, on: 
 
 /// Logs an access request answered by the download just given.
 pub async fn log_access(pool: &SqlitePool, site: SiteId, id: CustomerId, by: By<'_>, rows: usize) -> sqlx::Result<()> {
-    let outcome = format!("{rows} rows handed over");
+    let outcome = RequestOutcome::HandedOver { rows: rows as i64 }.code();
     by.done(&mut *pool.acquire().await?, site, id, "access", &outcome).await.map(|_| ())
 }
 
@@ -258,7 +258,7 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
     // Their other open requests (links not yet used) have nothing left to act on.
     sqlx::query(
         "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-             outcome = 'closed: the customer was erased', link_hash = NULL
+             outcome = 'closed_erased', link_hash = NULL
          WHERE customer_id = ? AND state = 'open' AND id IS NOT ?",
     )
     .bind(id)
@@ -269,7 +269,7 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
     .execute(&mut *tx)
     .await?;
     let tables = removed.len();
-    let outcome = format!("{rows} rows in {tables} tables erased");
+    let outcome = RequestOutcome::Erased { rows: rows as i64, tables: tables as i64 }.code();
     let request = by.done(&mut tx, site, id, "erasure", &outcome).await?;
     sqlx::query("INSERT INTO erasures (site_id, customer_id, staff_id, request_id, removed) VALUES (?, ?, ?, ?, ?)")
         .bind(site)

@@ -97,7 +97,8 @@ fn from_cldr(lang: Lang) -> Option<DateStyle> {
         let style = DateStyle { moments: moments.clone(), pad_day, pad_hour, ..DateStyle::iso() };
         style.write("2026-12-05T09:07:00Z") == expected
     })?;
-    let style = DateStyle { moments, days, long_days, weekdays, pad_day, pad_hour, pad_long_day: true };
+    let style =
+        DateStyle { moments, days, long_days, weekdays, pad_day, pad_hour, pad_long_day: true, zone: Vec::new() };
     [true, false].into_iter().find_map(|pad_long_day| {
         let style = DateStyle { pad_long_day, ..style.clone() };
         (style.write_long("2026-12-05") == expected_long).then_some(style)

@@ -98,12 +98,12 @@ pub fn ColumnChart(
         .map(|(i, c)| {
             let x = left + i as i64 * band + (band - bar) / 2;
             let (top, h) = if c.value >= 0 { (y(c.value), zero - y(c.value)) } else { (zero, y(c.value) - zero) };
-            // Centred under its column, but never past the chart's left edge: a first label
-            // wider than its column ran off it ("n 1, 2025").
+            // Centred under its column, but never past the chart's edges: a first label
+            // wider than its column ran off the left ("n 1, 2025"), a last one off the right.
             let label = (i % every == 0).then(|| {
                 let half = (CHAR * c.label.chars().count() as i64 + 2) / 2;
                 view! {
-                    <text class="label" x=(x + bar / 2).max(half) y=TOP + PLOT + 16 text-anchor="middle">{c.label.clone()}</text>
+                    <text class="label" x=(x + bar / 2).max(half).min(width - half) y=TOP + PLOT + 16 text-anchor="middle">{c.label.clone()}</text>
                 }
             });
             let above = if c.value >= 0 { top - 4 } else { top + h + 12 };

@@ -5,8 +5,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// An ISO moment or day as the page's reader writes it: `2026-11-23T09:47:00.123Z` →
-/// "23 nov 2026, 09:47" in Dutch, "23.11.2026 klo 9.47" in Finnish (UTC). ISO without
-/// seconds outside the admin (no style provided).
+/// "23 nov 2026, 11:47" in Dutch, "23.11.2026 klo 11.47" in Finnish (moments on the site's
+/// clock, here Helsinki's). ISO without seconds, in UTC, outside the admin (no style provided).
 pub fn short_time(iso: &str) -> String {
     dates().write(iso)
 }
@@ -16,6 +16,11 @@ fn dates() -> DateStyle {
     use_context::<DateStyle>().unwrap_or_else(DateStyle::iso)
 }
 
+/// The time of day of a stored moment on the site's clock ("09:05", "9.05").
+pub fn time_of_day(iso: &str) -> String {
+    dates().write_time(iso)
+}
+
 /// An ISO day in words with its weekday, as the page's reader writes it ("vrijdag 4
 /// december 2026").
 pub fn long_day(iso: &str) -> String {
@@ -23,11 +28,16 @@ pub fn long_day(iso: &str) -> String {
 }
 
 /// The date style of the page being rendered or hydrated: on the server, the reader's
-/// language's from CLDR; in the browser, the one the server wrote into the page's head.
+/// language's from CLDR on the clock of the site the page is about (`sites::clock`); in the
+/// browser, the one the server wrote into the page's head.
 pub fn page_dates() -> DateStyle {
     #[cfg(feature = "ssr")]
     {
-        crate::sites::date_style::style(super::texts::choice::page_lang())
+        use crate::sites::clock::{PageClock, offsets};
+        let clock = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<PageClock>().map(|clock| offsets(&clock.0)))
+            .unwrap_or_default();
+        crate::sites::date_style::style(super::texts::choice::page_lang()).on_clock(clock)
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -39,6 +39,7 @@ mod settings;
 mod shop;
 mod signup;
 mod site_choice;
+mod site_clock;
 mod staff_language;
 mod surveys;
 mod throttle;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Today {
-    /// Today (UTC, `YYYY-MM-DD`), which the figures count from.
+    /// Today on the site's clock (`YYYY-MM-DD`), which the figures count from.
     pub day: String,
     pub new_customers: i64,
     pub purchases: i64,
@@ -43,7 +43,8 @@ pub struct Sale {
     pub payment_method: String,
 }
 
-/// "Today" is the UTC day; a per-site time zone comes with the reports.
+/// "Today" is the day on the clock of the site the staff member works on (UTC when there
+/// is no site yet).
 #[server(prefix = "/api/admin", endpoint = "dashboard")]
 pub async fn dashboard() -> Result<Today, AppError> {
     crate::server_ctx::answer(
@@ -51,7 +52,12 @@ pub async fn dashboard() -> Result<Today, AppError> {
             use crate::domain::Role;
             let staff = crate::staff::guard::require_staff(Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
-            let mut today = super::db::today(&pool).await?;
+            let zone = match crate::staff::guard::site_for(&pool, &staff, "").await {
+                Ok(site) => crate::sites::clock::of_site(&pool, site).await?,
+                Err(AppError::NotFound) => jiff::tz::TimeZone::UTC,
+                Err(e) => return Err(e),
+            };
+            let mut today = super::db::today(&pool, &zone).await?;
             if staff.role.at_least(Role::Manager) {
                 today.dormant = Some(super::db::dormant(&pool, crate::server_ctx::now()).await?);
             }

@@ -4,13 +4,6 @@ use super::api::{Sale, Today};
 use crate::domain::{Minor, SiteId};
 use sqlx::{Row, SqlitePool};
 
-/// The start of today (UTC) in the stored time format.
-macro_rules! today {
-    () => {
-        "strftime('%Y-%m-%dT00:00:00.000Z', 'now')"
-    };
-}
-
 /// Customers of every site past the site's dormant rule: each site's dormant segment,
 /// counted the way the dormant page counts it.
 pub async fn dormant(pool: &SqlitePool, now: i64) -> sqlx::Result<i64> {
@@ -26,17 +19,17 @@ pub async fn dormant(pool: &SqlitePool, now: i64) -> sqlx::Result<i64> {
     Ok(total)
 }
 
-/// Today's sales not voided, newest first.
-async fn sales(pool: &SqlitePool) -> sqlx::Result<Vec<Sale>> {
-    let rows = sqlx::query(concat!(
+/// Today's sales not voided, newest first (today began at `start`).
+async fn sales(pool: &SqlitePool, start: &str) -> sqlx::Result<Vec<Sale>> {
+    let rows = sqlx::query(
         "SELECT p.id, p.customer_id, p.created_at, p.total_minor - p.refunded_minor AS net, p.currency,
                 p.payment_method,
                 coalesce(trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)), '') AS customer
          FROM purchases p LEFT JOIN customers c ON c.id = p.customer_id
-         WHERE p.voided_at IS NULL AND p.created_at >= ",
-        today!(),
-        " ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
-    ))
+         WHERE p.voided_at IS NULL AND p.created_at >= ?
+         ORDER BY p.created_at DESC, p.id DESC LIMIT ?",
+    )
+    .bind(start)
     .bind(super::api::SALES_SHOWN)
     .fetch_all(pool)
     .await?;
@@ -55,18 +48,25 @@ async fn sales(pool: &SqlitePool) -> sqlx::Result<Vec<Sale>> {
         .collect()
 }
 
-pub async fn today(pool: &SqlitePool) -> sqlx::Result<Today> {
-    let count = |sql: &'static str| async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await };
-    let new_customers = count(concat!("SELECT count(*) FROM customers WHERE created_at >= ", today!())).await?;
-    let purchases =
-        count(concat!("SELECT count(*) FROM purchases WHERE voided_at IS NULL AND created_at >= ", today!())).await?;
-    let interactions = count(concat!("SELECT count(*) FROM interactions WHERE created_at >= ", today!())).await?;
-    let open_reservations = count("SELECT count(*) FROM reservations WHERE status = 'open'").await?;
-    let takings: Vec<(String, i64)> = sqlx::query_as(concat!(
-        "SELECT currency, sum(total_minor - refunded_minor) FROM purchases WHERE voided_at IS NULL AND created_at >= ",
-        today!(),
-        " GROUP BY currency ORDER BY currency"
-    ))
+/// Today's figures, today being the day on `zone`'s clock (the site the staff member works
+/// on: a sale at 00:30 in Helsinki is today's there, though still yesterday in UTC).
+pub async fn today(pool: &SqlitePool, zone: &jiff::tz::TimeZone) -> sqlx::Result<Today> {
+    use crate::sites::clock;
+    let start = clock::start_of_today(zone);
+    let count = |sql: &'static str| {
+        let start = start.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).bind(start).fetch_one(pool).await }
+    };
+    let new_customers = count("SELECT count(*) FROM customers WHERE created_at >= ?").await?;
+    let purchases = count("SELECT count(*) FROM purchases WHERE voided_at IS NULL AND created_at >= ?").await?;
+    let interactions = count("SELECT count(*) FROM interactions WHERE created_at >= ?").await?;
+    let open_reservations =
+        sqlx::query_scalar("SELECT count(*) FROM reservations WHERE status = 'open'").fetch_one(pool).await?;
+    let takings: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT currency, sum(total_minor - refunded_minor) FROM purchases WHERE voided_at IS NULL AND created_at >= ?
+         GROUP BY currency ORDER BY currency",
+    )
+    .bind(&start)
     .fetch_all(pool)
     .await?;
     let takings = if takings.is_empty() {
@@ -81,12 +81,12 @@ pub async fn today(pool: &SqlitePool) -> sqlx::Result<Today> {
         takings.into_iter().map(|(c, t)| (c, Minor(t))).collect()
     };
     Ok(Today {
-        day: crate::domain::PastDate::today().as_str().to_owned(),
+        day: clock::today(zone),
         new_customers,
         purchases,
         takings,
         money: crate::sites::money_style::of_sites(pool).await?,
-        sales: sales(pool).await?,
+        sales: sales(pool, &start).await?,
         open_reservations,
         interactions,
         dormant: None,

@@ -8,7 +8,7 @@ pub use api::*;
 
 use crate::domain::MoneyStyle;
 use crate::staff::texts::t;
-use crate::staff::ui::{ErrorLine, short_time};
+use crate::staff::ui::{ErrorLine, time_of_day};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -74,7 +74,7 @@ fn TodaysSales(sales: Vec<Sale>, money: Vec<MoneyStyle>) -> impl IntoView {
     let rows = sales
         .into_iter()
         .map(|s| {
-            let time = short_time(&s.at).get(11..).unwrap_or_default().to_owned();
+            let time = time_of_day(&s.at);
             let method = crate::domain::PaymentMethod::from_code(&s.payment_method)
                 .map_or(s.payment_method.clone(), |m| t.payment(m).to_owned());
             let who = match (s.customer_id, s.customer.is_empty()) {

@@ -237,7 +237,7 @@ async fn close_unused_links(pool: &SqlitePool) -> sqlx::Result<i64> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let closed: Vec<i64> = sqlx::query_scalar(
         "UPDATE privacy_requests SET state = 'refused', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-             outcome = 'closed: the emailed link expired unopened, so the address was never confirmed',
+             outcome = 'closed_unconfirmed',
              link_hash = NULL
          WHERE state = 'open' AND channel = 'self_service'
            AND link_expires_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

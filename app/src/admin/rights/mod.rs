@@ -119,7 +119,7 @@ pub fn RequestsPage() -> impl IntoView {
                                         <td>{short_time(r.due_at.get(..10).unwrap_or_default())}</td>
                                         <td>{r.done_at.as_deref().map(short_time)}</td>
                                         <td>{r.staff}</td>
-                                        <td>{r.outcome}
+                                        <td>{outcome_words(&r.outcome)}
                                             {r.mail.map(|mail| view! {
                                                 <details class="mail"><summary>{w.mail_in_outbox}</summary><pre>{mail}</pre></details>
                                             })}
@@ -132,5 +132,22 @@ pub fn RequestsPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// A stored outcome in the reader's words; one Patron did not write (or cannot read) as it is.
+fn outcome_words(stored: &str) -> String {
+    use crate::domain::RequestOutcome as O;
+    let t = crate::staff::texts::t();
+    let w = &t.oversight;
+    match O::parse(stored) {
+        Some(O::HandedOver { rows }) => (w.handed_over)(rows),
+        Some(O::Erased { rows, tables }) => (w.erased)(rows, tables),
+        Some(O::ClosedErased) => w.closed_erased.into(),
+        Some(O::ClosedUnconfirmed) => w.closed_unconfirmed.into(),
+        Some(O::Corrected(field)) => (w.corrected)((t.record.field)(field)),
+        Some(O::MarkedNotToSell) => w.marked_not_to_sell.into(),
+        Some(O::MarkedAlready) => w.marked_already.into(),
+        None => stored.to_owned(),
     }
 }

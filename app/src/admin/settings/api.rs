@@ -47,6 +47,15 @@ pub struct SiteText {
     pub body: String,
 }
 
+/// The time zones a site can keep: the one it keeps without a choice (its country's, else
+/// UTC), its country's zones, and every other.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TimeZoneChoice {
+    pub unchosen: String,
+    pub of_country: Vec<String>,
+    pub others: Vec<String>,
+}
+
 /// Everything the settings page of one site shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteSettings {
@@ -60,6 +69,9 @@ pub struct SiteSettings {
     pub country: String,
     /// The countries to choose from: code and name in the reader's language, by name.
     pub countries: Vec<(String, String)>,
+    /// IANA name of the site's time zone ('' when it keeps its country's).
+    pub time_zone: String,
+    pub time_zones: TimeZoneChoice,
     pub languages: Vec<String>,
     pub origins: Vec<String>,
     pub widgets: Vec<WidgetKind>,

@@ -1,8 +1,10 @@
 //! SQL of the site settings.
 
-use super::api::{ConsentWording, OptionSetting, QuestionSettings, SiteSettings, SiteSummary, SiteText};
+use super::api::{
+    ConsentWording, OptionSetting, QuestionSettings, SiteSettings, SiteSummary, SiteText, TimeZoneChoice,
+};
 use super::form::{OptionCode, ValidGeneral, ValidNewSite};
-use crate::domain::{AddressMode, Country, ProfileField, SiteId, WidgetKind};
+use crate::domain::{AddressMode, Country, ProfileField, SiteId, TimeZoneName, WidgetKind};
 use crate::widgets::question::QuestionKind;
 use sqlx::{Row, SqlitePool};
 
@@ -29,7 +31,8 @@ pub async fn list_sites(pool: &SqlitePool) -> sqlx::Result<Vec<SiteSummary>> {
 /// Everything the settings page shows but `embed_server`, which depends on the request.
 pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSettings> {
     let row = sqlx::query(
-        "SELECT site_key, name, privacy_policy_url, default_language, kept_query_params, country FROM sites WHERE id = ?",
+        "SELECT site_key, name, privacy_policy_url, default_language, kept_query_params, country, time_zone
+         FROM sites WHERE id = ?",
     )
     .bind(site)
     .fetch_one(pool)
@@ -101,6 +104,8 @@ pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSetti
         kept_query_params: row.get("kept_query_params"),
         country: row.get::<Option<String>, _>("country").unwrap_or_default(),
         countries: crate::sites::phones::countries(crate::staff::texts::choice::page_lang()),
+        time_zone: row.get("time_zone"),
+        time_zones: time_zones(row.get::<Option<String>, _>("country").as_deref()),
         languages,
         origins,
         // In the order the page lists them, whatever order the rows come in.
@@ -174,10 +179,23 @@ pub async fn create_site(pool: &SqlitePool, s: &ValidNewSite) -> sqlx::Result<bo
     Ok(true)
 }
 
+/// The zones the settings page offers a site in `country`.
+fn time_zones(country: Option<&str>) -> TimeZoneChoice {
+    use crate::sites::clock;
+    let of_country = country.map(clock::zones_of).unwrap_or_default();
+    let others = clock::all_zones().into_iter().filter(|z| !of_country.contains(z)).map(String::from).collect();
+    TimeZoneChoice {
+        unchosen: clock::zone("", country).iana_name().unwrap_or("UTC").to_owned(),
+        of_country: of_country.into_iter().map(String::from).collect(),
+        others,
+    }
+}
+
 pub async fn update_general(pool: &SqlitePool, site: SiteId, g: &ValidGeneral) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query(
-        "UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ?, kept_query_params = ?, country = ?
+        "UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ?, kept_query_params = ?, country = ?,
+                          time_zone = ?
          WHERE id = ?",
     )
     .bind(g.name.as_str())
@@ -185,6 +203,7 @@ pub async fn update_general(pool: &SqlitePool, site: SiteId, g: &ValidGeneral) -
     .bind(g.default_language.code())
     .bind(g.kept_query_params.join(" "))
     .bind(g.country.as_ref().map(Country::as_str))
+    .bind(g.time_zone.as_ref().map_or("", TimeZoneName::as_str))
     .bind(site)
     .execute(&mut *tx)
     .await?;

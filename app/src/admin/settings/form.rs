@@ -1,6 +1,6 @@
 //! The site settings forms as sent, and their parsing into values the database may hold.
 
-use crate::domain::{Country, Field, FieldErrors, FreeText, Problem, SiteKey};
+use crate::domain::{Country, Field, FieldErrors, FreeText, Problem, SiteKey, TimeZoneName};
 use crate::widgets::texts::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +110,9 @@ pub struct GeneralForm {
     /// ISO code of the site's country; blank: none.
     #[serde(default)]
     pub country: String,
+    /// IANA name of the site's time zone; blank: the country's.
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 /// General settings that passed parsing. `languages` always holds the default language.
@@ -121,6 +124,7 @@ pub struct ValidGeneral {
     pub languages: Vec<Lang>,
     pub kept_query_params: Vec<String>,
     pub country: Option<Country>,
+    pub time_zone: Option<TimeZoneName>,
 }
 
 impl TryFrom<&GeneralForm> for ValidGeneral {
@@ -133,6 +137,7 @@ impl TryFrom<&GeneralForm> for ValidGeneral {
         let default_language = errors.check(Field::Language, parse_language(&form.default_language));
         let kept = errors.check(Field::QueryParams, parse_query_params(&form.kept_query_params));
         let country = errors.check(Field::Country, Country::parse_optional(&form.country)).flatten();
+        let time_zone = errors.check(Field::TimeZone, TimeZoneName::parse_optional(&form.time_zone)).flatten();
         let mut languages = Vec::new();
         for raw in &form.languages {
             if let Some(lang) = errors.check(Field::Language, parse_language(raw))
@@ -146,7 +151,7 @@ impl TryFrom<&GeneralForm> for ValidGeneral {
                 if !languages.contains(&default_language) {
                     languages.insert(0, default_language);
                 }
-                Ok(ValidGeneral { name, policy, default_language, languages, kept_query_params, country })
+                Ok(ValidGeneral { name, policy, default_language, languages, kept_query_params, country, time_zone })
             }
             _ => Err(errors),
         }
@@ -269,6 +274,7 @@ mod tests {
             languages: vec!["fi".into(), "fi".into()],
             kept_query_params: "q, page q".into(),
             country: String::new(),
+            time_zone: String::new(),
         };
         let valid = ValidGeneral::try_from(&form).unwrap();
         assert_eq!(valid.languages, vec![Lang::Nl, Lang::Fi]);

@@ -49,9 +49,37 @@ pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView 
                 </select>
             </label>
             <FormError error field=Field::Country />
+            <TimeZoneSelect chosen=s.time_zone zones=s.time_zones />
+            <FormError error field=Field::TimeZone />
             <FormError error />
             <button type="submit">{w.save}</button>
         </ActionForm>
+    }
+}
+
+/// The site's time zone: blank keeps the country's (named in the blank option), then the
+/// country's zones, then every other.
+#[component]
+fn TimeZoneSelect(chosen: String, zones: super::TimeZoneChoice) -> impl IntoView {
+    let w = &t().settings;
+    let option = |zone: String| {
+        let selected = zone == chosen;
+        view! { <option value=zone.clone() selected=selected>{zone.clone()}</option> }
+    };
+    view! {
+        <label>{w.time_zone}
+            <select name="form[time_zone]">
+                <option value="" selected=chosen.is_empty()>{(w.time_zone_unchosen)(&zones.unchosen)}</option>
+                {(!zones.of_country.is_empty()).then(|| view! {
+                    <optgroup label=w.time_zones_of_country>
+                        {zones.of_country.iter().cloned().map(option).collect_view()}
+                    </optgroup>
+                })}
+                <optgroup label=w.time_zones_other>
+                    {zones.others.iter().cloned().map(option).collect_view()}
+                </optgroup>
+            </select>
+        </label>
     }
 }
 

@@ -11,7 +11,7 @@ mod general;
 pub use api::{
     AddOption, AddOrigin, ConsentWording, CreateSite, GetSiteSettings, ListSites, MoveOption, OptionSetting,
     QuestionSettings, RemoveOrigin, SaveConsentText, SaveProfileFields, SaveSite, SaveTexts, SetAddressMode, SetOption,
-    SetWidget, SiteSettings, SiteSummary, SiteText, get_site_settings, list_sites,
+    SetWidget, SiteSettings, SiteSummary, SiteText, TimeZoneChoice, get_site_settings, list_sites,
 };
 
 use crate::domain::{Field, ProfileField};

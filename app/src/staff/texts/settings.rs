@@ -14,6 +14,12 @@ pub struct Settings {
     pub kept_params_before: &'static str,
     pub kept_params_after: &'static str,
     pub country: &'static str,
+    pub time_zone: &'static str,
+    /// The blank choice: the zone the site keeps without one ("As the country keeps it: Europe/Helsinki").
+    #[cfg_attr(test, serde(skip))]
+    pub time_zone_unchosen: fn(&str) -> String,
+    pub time_zones_of_country: &'static str,
+    pub time_zones_other: &'static str,
     pub save: &'static str,
     pub origins_title: &'static str,
     pub origins_hint: &'static str,
