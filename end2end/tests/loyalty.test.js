@@ -5,7 +5,7 @@
 // with its QR code and typed at the till finds the customer; the report counts it all.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, launchBrowser, signedInPage, startPatron, stopPatronAndBrowser } from "./harness.js";
+import { gotoAdmin, launchBrowser, signedInPage, startPatron, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
 let patron, browser;
@@ -96,5 +96,30 @@ test("a stamp card: each purchase at the till stamps it, the tenth earns the rew
     ],
   );
   assert.deepEqual(admin.problems.filter((p) => !/status of 422/.test(p)), []);
+  await admin.close();
+});
+
+test("the owner words the card in Dutch, and a Dutch shop's widget shows only Dutch", async () => {
+  const admin = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo?section=loyalty`);
+  const card = admin.locator("form.loyalty-programme", { has: admin.locator("h3", { hasText: "Bun card" }) });
+  const dutch = card.locator('details[data-words="nl"]');
+  await dutch.locator("summary", { hasText: "Words in Nederlands" }).click();
+  await dutch.getByLabel("Name").fill("Broodjeskaart");
+  await dutch.getByLabel("10 · Free bun").fill("Gratis broodje");
+  await card.getByRole("button", { name: "Save" }).click();
+  await admin.waitForFunction(() => document.querySelector('details[data-words="nl"] input[placeholder="Bun card"]')?.value === "Broodjeskaart");
+
+  const shop = await startShop(patron.url, { lang: "nl", widgets: ["loyalty"] });
+  patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+  const visitor = await strictPage(browser);
+  await visitor.goto(shop.url);
+  const widget = visitor.locator('[data-patron="loyalty"]');
+  await widget.getByText("Broodjeskaart").waitFor();
+  await widget.getByText(/Gratis broodje · 10/).waitFor();
+  assert.equal(await widget.getByText("Bun card").count(), 0, "no English name beside the Dutch");
+  assert.deepEqual(visitor.problems, []);
+  assert.deepEqual(admin.problems, []);
+  await shop.stop();
   await admin.close();
 });

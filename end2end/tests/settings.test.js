@@ -14,6 +14,9 @@ after(async () => {
   await stopPatronAndBrowser(patron, browser);
 });
 
+const shots = process.env.E2E_SHOTS;
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+
 const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
 
 test("the owner allows a shop, switches a widget off and rewords a question for Dutch visitors", async () => {
@@ -78,4 +81,34 @@ test("the owner allows a shop, switches a widget off and rewords a question for 
 
   assert.deepEqual(admin.problems, []);
   assert.deepEqual(visitor.problems, []);
+});
+
+test("the owner sets the site's clock: its country's zone until another is chosen", async () => {
+  const admin = await strictPage(browser, []);
+  await gotoAdmin(admin, `${patron.url}/admin/login`);
+  await admin.getByLabel("Email").fill(OWNER.email);
+  await admin.getByLabel("Password").fill(OWNER.password);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.waitForURL(/\/admin\/customers$/);
+  await gotoAdmin(admin, `${patron.url}/admin/sites/demo`);
+  const zone = admin.getByLabel(/^Time zone/);
+  assert.equal(await zone.locator("option:checked").textContent(), "As the country keeps it: Europe/Amsterdam");
+  assert.deepEqual(await zone.locator('optgroup[label="In this country"] option').allTextContents(), ["Europe/Amsterdam"]);
+  await zone.selectOption("Europe/Helsinki");
+  await admin.locator("#general").getByRole("button", { name: "Save" }).click();
+  const stored = () => patron.sql("SELECT time_zone FROM sites WHERE site_key = 'demo'")[0].time_zone;
+  for (let i = 0; i < 100 && stored() !== "Europe/Helsinki"; i++) await admin.waitForTimeout(100);
+  assert.equal(stored(), "Europe/Helsinki");
+  await admin.reload();
+  await admin.waitForSelector("html[data-hydrated]", { state: "attached" });
+  assert.equal(await admin.getByLabel(/^Time zone/).inputValue(), "Europe/Helsinki");
+  for (const width of [1280, 820, 390]) {
+    await admin.setViewportSize({ width, height: width === 390 ? 844 : 1180 });
+    const wide = await admin.evaluate(() => [...document.querySelectorAll("main *")]
+      .filter((e) => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 3)
+      .map((e) => `${e.tagName}.${e.className} ${e.getAttribute("name") ?? e.textContent.slice(0, 40)} ${Math.round(e.getBoundingClientRect().right)}`));
+    assert.equal(await sideways(admin), 0, `the general settings fit ${width} px: ${wide.join(", ")}`);
+    if (shots) await admin.screenshot({ path: `${shots}/settings-general-${width}.png`, fullPage: true });
+  }
+  assert.deepEqual(admin.problems, []);
 });

@@ -28,7 +28,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 50] = [
+    let files: [(i64, &str, &'static str); 51] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -79,6 +79,7 @@ fn migrator() -> Migrator {
         (48, "staff_site", include_str!("../migrations/0048_staff_site.sql")),
         (49, "staff_language", include_str!("../migrations/0049_staff_language.sql")),
         (50, "site_time_zone", include_str!("../migrations/0050_site_time_zone.sql")),
+        (51, "loyalty_texts", include_str!("../migrations/0051_loyalty_texts.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -8,6 +8,16 @@ use sqlx::SqlitePool;
 
 const DEMO: &str = "demo";
 
+/// The demo's Bread card and its Free loaf in the languages besides English.
+const DEMO_WORDS: [(&str, &str, &str); 6] = [
+    ("nl", "Broodkaart", "Gratis brood"),
+    ("af", "Broodkaart", "Gratis brood"),
+    ("pt", "Cartão do pão", "Pão grátis"),
+    ("ru", "Хлебная карта", "Бесплатный хлеб"),
+    ("fi", "Leipäkortti", "Ilmainen leipä"),
+    ("de", "Brotkarte", "Gratis Brot"),
+];
+
 /// At start: with `demo`, make sure its loyalty programme runs; without it, drop the demo
 /// site when no customer is on it (a fresh install), else say how to remove it.
 pub async fn settle(pool: &SqlitePool, demo: bool) -> sqlx::Result<()> {
@@ -25,10 +35,27 @@ pub async fn settle(pool: &SqlitePool, demo: bool) -> sqlx::Result<()> {
             .bind(site)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query("INSERT INTO loyalty_rewards (programme_id, name, cost) VALUES (?, 'Free loaf', 10)")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            let loaf: i64 = sqlx::query_scalar(
+                "INSERT INTO loyalty_rewards (programme_id, name, cost) VALUES (?, 'Free loaf', 10) RETURNING id",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            // Its words in the other languages Patron ships, so the demo's widget speaks each.
+            for (language, name, reward) in DEMO_WORDS {
+                sqlx::query("INSERT INTO loyalty_programme_texts (programme_id, language, name) VALUES (?, ?, ?)")
+                    .bind(id)
+                    .bind(language)
+                    .bind(name)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("INSERT INTO loyalty_reward_names (reward_id, language, name) VALUES (?, ?, ?)")
+                    .bind(loaf)
+                    .bind(language)
+                    .bind(reward)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             tx.commit().await?;
         }
         return Ok(());

@@ -139,6 +139,7 @@ pub enum Field {
     ExpiryDays,
     BirthdayReward,
     Rewards,
+    ProgrammeWords,
     Amount,
     AdjustReason,
     /// A customer field, in an import row or on the data-quality page.

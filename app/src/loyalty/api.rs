@@ -43,7 +43,7 @@ pub async fn loyalty_cards(customer: i64) -> Result<Vec<Card>, AppError> {
         async move {
             crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
-            super::db::cards(&pool, crate::domain::CustomerId(customer)).await?.ok_or(AppError::NotFound)
+            super::db::cards(&pool, crate::domain::CustomerId(customer), None).await?.ok_or(AppError::NotFound)
         }
         .await,
     )

@@ -10,9 +10,11 @@ pub mod db;
 pub mod ledger;
 pub mod member;
 pub mod report;
+mod words;
 
 pub use api::*;
 pub use member::{Member, PrintableCard};
+pub use words::{ProgrammeWords, RewardWordForm, WordsForm};
 
 use crate::domain::{Field, FieldErrors, Minor, Problem, Sku};
 use serde::{Deserialize, Serialize};
@@ -60,6 +62,8 @@ pub struct Programme {
     pub rewards: Vec<Reward>,
     /// Customers with any entry, for the owner's overview.
     pub members: i64,
+    /// Its words in each of its site's other languages.
+    pub words: Vec<ProgrammeWords>,
 }
 
 /// A programme's rules as the owner typed them, parsed.
@@ -75,6 +79,7 @@ pub struct Rules {
     pub active: bool,
     /// (name, cost), one per line of the form.
     pub rewards: Vec<(String, i64)>,
+    pub words: Vec<ProgrammeWords>,
 }
 
 /// The raw form of a programme (a field left out is blank, and parsing says so).
@@ -90,6 +95,7 @@ pub struct RulesForm {
     pub birthday_reward: String,
     pub rewards: String,
     pub active: Option<String>,
+    pub words: Vec<WordsForm>,
 }
 
 /// A short label: a programme's, a reward's, a birthday gift's.
@@ -142,7 +148,8 @@ impl TryFrom<RulesForm> for Rules {
         let expiry_days = errors.check(Field::ExpiryDays, expiry);
         let birthday_reward = errors.check(Field::BirthdayReward, parse_label(&f.birthday_reward, false));
         let rewards = errors.check(Field::Rewards, parse_rewards(&f.rewards));
-        match (name, kind, min_total, skus, points_per_unit, expiry_days, birthday_reward, rewards) {
+        let words = errors.check(Field::ProgrammeWords, words::parse_words(&f.words));
+        match (name, kind, min_total, skus, points_per_unit, expiry_days, birthday_reward, rewards, words) {
             (
                 Some(name),
                 Some(kind),
@@ -152,6 +159,7 @@ impl TryFrom<RulesForm> for Rules {
                 Some(expiry_days),
                 Some(birthday_reward),
                 Some(rewards),
+                Some(words),
             ) if errors.is_empty() => Ok(Rules {
                 name,
                 kind,
@@ -162,6 +170,7 @@ impl TryFrom<RulesForm> for Rules {
                 birthday_reward,
                 active: f.active.is_some(),
                 rewards,
+                words,
             }),
             _ => Err(errors),
         }

@@ -75,6 +75,12 @@ async fn a_new_install_has_no_demo_site_and_the_demo_runs_a_loyalty_card() {
     .await
     .unwrap();
     assert_eq!(card, ("Bread card".into(), "Free loaf".into()), "its joining widget has a card to join");
+    let dutch: serde_json::Value = demo.widget("loyalty_offer", &[("lang", "nl")]).await.json().await.unwrap();
+    assert_eq!(
+        dutch["programmes"],
+        serde_json::json!([["Broodkaart", "Gratis brood · 10"]]),
+        "and speaks Dutch to the Dutch"
+    );
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ mod headers;
 mod history_import;
 mod import;
 mod loyalty;
+mod loyalty_words;
 mod mail;
 mod my_page;
 mod phones;

@@ -78,6 +78,7 @@ fn programme_form(
     let expiry = value(|p| p.expiry_days.map(|d| d.to_string()).unwrap_or_default());
     let birthday = value(|p| p.birthday_reward.clone());
     let running = p.as_ref().is_none_or(|p| p.active);
+    let words = p.as_ref().map(|p| programme_words(p)).unwrap_or_default();
     let button = if p.is_some() { w.save } else { w.create };
     view! {
         <ActionForm action=save attr:class="stacked loyalty-programme" attr:data-programme=marker>
@@ -104,9 +105,48 @@ fn programme_form(
             <FormError error field=Field::BirthdayReward />
             <label>{w.rewards} " " <textarea name="form[rewards]" rows="3" placeholder=w.rewards_example>{rewards}</textarea></label>
             <FormError error field=Field::Rewards />
+            {words}
+            <FormError error field=Field::ProgrammeWords />
             <label class="check"><input type="checkbox" name="form[active]" checked=running />" " {w.running}</label>
             <FormError error />
             <button type="submit">{button}</button>
         </ActionForm>
     }
+}
+
+/// The programme's words in each of its site's other languages, one folded block each: its
+/// name, birthday gift and every reward's name, with its own words as the placeholders.
+fn programme_words(p: &Programme) -> Vec<AnyView> {
+    let w = &crate::staff::texts::t().loyalty;
+    p.words
+        .iter()
+        .enumerate()
+        .map(|(k, words)| {
+            let field = |name: &str| format!("form[words][{k}][{name}]");
+            let reward_field = move |j: usize, name: &str| format!("form[words][{k}][rewards][{j}][{name}]");
+            let language = crate::widgets::texts::Lang::from_code(&words.language).map_or(words.language.clone(), |l| l.name().to_owned());
+            let rewards = words.rewards.iter().enumerate().map(|(j, (id, name))| {
+                let own = p.rewards.iter().find(|r| r.id == *id);
+                let label = own.map(|r| format!("{} · {}", r.cost, r.name)).unwrap_or_default();
+                let placeholder = own.map(|r| r.name.clone()).unwrap_or_default();
+                view! {
+                    <input type="hidden" name=reward_field(j, "id") value=*id />
+                    <label>{label} " " <input name=reward_field(j, "name") value=name.clone()
+                        placeholder=placeholder maxlength="80" /></label>
+                }
+            }).collect_view();
+            view! {
+                <details class="programme-words" data-words=words.language.clone()>
+                    <summary>{(w.words_in)(&language)}</summary>
+                    <p class="hint">{w.words_hint}</p>
+                    <input type="hidden" name=field("language") value=words.language.clone() />
+                    <label>{w.name} " " <input name=field("name") value=words.name.clone() placeholder=p.name.clone() maxlength="80" /></label>
+                    <label>{w.birthday} " " <input name=field("birthday_reward") value=words.birthday_reward.clone()
+                        placeholder=p.birthday_reward.clone() maxlength="80" /></label>
+                    {rewards}
+                </details>
+            }
+            .into_any()
+        })
+        .collect()
 }

@@ -10,6 +10,7 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 
 mod members;
 mod report;
+mod words;
 pub use members::{Joined, issue_card, issue_card_in, member, printable};
 pub use report::report;
 
@@ -23,10 +24,19 @@ pub async fn programmes(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Pro
     .bind(site)
     .fetch_all(pool)
     .await?;
+    // The languages the owner gives words in besides the programme's own.
+    let languages: Vec<String> = sqlx::query_scalar(
+        "SELECT language FROM site_languages WHERE site_id = ?1
+           AND language <> (SELECT default_language FROM sites WHERE id = ?1) ORDER BY language",
+    )
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
     let mut programmes = Vec::new();
     for r in rows {
         let id: i64 = r.try_get("id")?;
         let skus: String = r.try_get("skus")?;
+        let rewards = rewards(pool, id, None).await?;
         programmes.push(Programme {
             id,
             name: r.try_get("name")?,
@@ -37,7 +47,8 @@ pub async fn programmes(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Pro
             expiry_days: r.try_get("expiry_days")?,
             birthday_reward: r.try_get("birthday_reward")?,
             active: r.try_get("active")?,
-            rewards: rewards(pool, id).await?,
+            words: words::of_programme(pool, id, &languages, &rewards).await?,
+            rewards,
             members: r.try_get("members")?,
         });
     }
@@ -49,12 +60,16 @@ fn kind(code: &str) -> Kind {
     Kind::parse(code).unwrap_or(Kind::Stamps)
 }
 
-/// A programme's rewards on offer, cheapest first.
-async fn rewards(pool: &SqlitePool, programme: i64) -> sqlx::Result<Vec<Reward>> {
+/// A programme's rewards on offer, cheapest first, named in `language` where the owner gave
+/// it a name there (`None`: their own names).
+async fn rewards(pool: &SqlitePool, programme: i64, language: Option<&str>) -> sqlx::Result<Vec<Reward>> {
     sqlx::query_as::<_, (i64, String, i64)>(
-        "SELECT id, name, cost FROM loyalty_rewards WHERE programme_id = ? AND active = 1 ORDER BY cost, id",
+        "SELECT r.id, coalesce(n.name, r.name), r.cost FROM loyalty_rewards r
+         LEFT JOIN loyalty_reward_names n ON n.reward_id = r.id AND n.language = ?2
+         WHERE r.programme_id = ?1 AND r.active = 1 ORDER BY r.cost, r.id",
     )
     .bind(programme)
+    .bind(language)
     .fetch_all(pool)
     .await
     .map(|rows| rows.into_iter().map(|(id, name, cost)| Reward { id, name, cost }).collect())
@@ -124,6 +139,7 @@ pub async fn save(pool: &SqlitePool, site: SiteId, id: Option<i64>, r: &Rules) -
                 .await?;
         }
     }
+    words::replace(&mut tx, id, &r.words).await?;
     tx.commit().await?;
     Ok(Some(id))
 }
@@ -183,27 +199,30 @@ async fn entries(
 }
 
 /// The customer's cards: every active programme of their site, and inactive ones they hold
-/// entries in. `None`: no such customer.
-pub async fn cards(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<Vec<Card>>> {
+/// entries in, named in `language` where the owner gave words in it (`None`: the programmes'
+/// own words, as staff see them). `None`: no such customer.
+pub async fn cards(pool: &SqlitePool, customer: CustomerId, language: Option<&str>) -> sqlx::Result<Option<Vec<Card>>> {
     let Some(site): Option<i64> =
         sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(customer).fetch_optional(pool).await?
     else {
         return Ok(None);
     };
     let programmes: Vec<(i64, String, String, String, bool)> = sqlx::query_as(
-        "SELECT p.id, p.name, p.kind,
+        "SELECT p.id, coalesce(nullif(t.name, ''), p.name), p.kind,
                 CASE WHEN p.birthday_reward <> '' AND substr(c.birthday, -5, 2) = strftime('%m', 'now')
                       AND NOT EXISTS (SELECT 1 FROM loyalty_ledger l WHERE l.programme_id = p.id AND l.customer_id = c.id
                                       AND l.kind = 'birthday' AND substr(l.created_at, 1, 4) = strftime('%Y', 'now'))
-                     THEN p.birthday_reward ELSE '' END,
+                     THEN coalesce(nullif(t.birthday_reward, ''), p.birthday_reward) ELSE '' END,
                 p.active
          FROM loyalty_programmes p JOIN customers c ON c.id = ?2
+         LEFT JOIN loyalty_programme_texts t ON t.programme_id = p.id AND t.language = ?3
          WHERE p.site_id = ?1 AND (p.active = 1 OR EXISTS (SELECT 1 FROM loyalty_ledger l
                                                          WHERE l.programme_id = p.id AND l.customer_id = ?2))
          ORDER BY p.id",
     )
     .bind(site)
     .bind(customer)
+    .bind(language)
     .fetch_all(pool)
     .await?;
     let mut conn = pool.acquire().await?;
@@ -211,7 +230,7 @@ pub async fn cards(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Opti
     for (id, name, kind_code, birthday, active) in programmes {
         let (entries, now) = entries(&mut conn, id, customer).await?;
         let balance = balance(&entries, &now);
-        let rewards = if active { rewards(pool, id).await? } else { Vec::new() };
+        let rewards = if active { rewards(pool, id, language).await? } else { Vec::new() };
         cards.push(Card {
             programme_id: id,
             programme: name,

@@ -114,7 +114,7 @@ pub async fn show(
         Ok(card) => card,
         Err(e) => return internal(&v, "my page: card", e),
     };
-    let balances = match crate::loyalty::db::cards(&s.pool, customer).await {
+    let balances = match crate::loyalty::db::cards(&s.pool, customer, Some(v.lang.code())).await {
         Ok(cards) => cards.unwrap_or_default(),
         Err(e) => return internal(&v, "my page: balances", e),
     };

@@ -444,6 +444,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         birthday: "Verjaarsdaggeskenk (leeg: geen)",
         rewards: "Belonings",
         rewards_example: "10 Gratis koffie",
+        words_in: |language| format!("Woorde in {language}"),
+        words_hint: "Gewys aan klante wat hierdie taal lees. Leeg gelaat: die woorde hierbo.",
         running: "Loop",
         save: "Stoor",
         create: "Skep program",

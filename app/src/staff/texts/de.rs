@@ -442,6 +442,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         birthday: "Geburtstagsgeschenk (leer: keins)",
         rewards: "Prämien",
         rewards_example: "10 Gratis Kaffee",
+        words_in: |language| format!("Wörter auf {language}"),
+        words_hint: "Kunden gezeigt, die diese Sprache lesen. Leer gelassen: die Wörter oben.",
         running: "Läuft",
         save: "Speichern",
         create: "Programm anlegen",

@@ -441,6 +441,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         birthday: "Birthday gift (blank: none)",
         rewards: "Rewards",
         rewards_example: "10 Free coffee",
+        words_in: |language| format!("Words in {language}"),
+        words_hint: "Shown to customers who read this language. Left blank: the words above.",
         running: "Running",
         save: "Save",
         create: "Create programme",

@@ -446,6 +446,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         birthday: "Syntymäpäivälahja (tyhjä: ei mitään)",
         rewards: "Palkinnot",
         rewards_example: "10 Ilmainen kahvi",
+        words_in: |language| format!("Sanat kielellä {language}"),
+        words_hint: "Näytetään asiakkaille, jotka lukevat tätä kieltä. Tyhjänä: yllä olevat sanat.",
         running: "Käynnissä",
         save: "Tallenna",
         create: "Luo ohjelma",

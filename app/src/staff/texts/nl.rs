@@ -444,6 +444,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         birthday: "Verjaardagscadeau (leeg: geen)",
         rewards: "Beloningen",
         rewards_example: "10 Gratis koffie",
+        words_in: |language| format!("Woorden in het {language}"),
+        words_hint: "Getoond aan klanten die deze taal lezen. Leeg gelaten: de woorden hierboven.",
         running: "Loopt",
         save: "Opslaan",
         create: "Programma maken",

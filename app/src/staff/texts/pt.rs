@@ -441,6 +441,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         birthday: "Presente de aniversário (vazio: nenhum)",
         rewards: "Recompensas",
         rewards_example: "10 Café grátis",
+        words_in: |language| format!("Palavras em {language}"),
+        words_hint: "Mostradas aos clientes que leem esta língua. Em branco: as palavras acima.",
         running: "Ativo",
         save: "Guardar",
         create: "Criar programa",

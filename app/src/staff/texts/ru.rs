@@ -443,6 +443,8 @@ pub static TEXTS: AdminTexts = AdminTexts {
         birthday: "Подарок на день рождения (пусто: нет)",
         rewards: "Награды",
         rewards_example: "10 Бесплатный кофе",
+        words_in: |language| format!("Слова на языке: {language}"),
+        words_hint: "Их видят клиенты, читающие на этом языке. Если пусто — слова выше.",
         running: "Действует",
         save: "Сохранить",
         create: "Создать программу",

@@ -253,6 +253,10 @@ pub struct LoyaltySettings {
     pub birthday: &'static str,
     pub rewards: &'static str,
     pub rewards_example: &'static str,
+    /// The programme's words in another of the site's languages (its name in that language).
+    #[cfg_attr(test, serde(skip))]
+    pub words_in: fn(&str) -> String,
+    pub words_hint: &'static str,
     pub running: &'static str,
     pub save: &'static str,
     pub create: &'static str,

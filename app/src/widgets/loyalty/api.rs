@@ -21,13 +21,16 @@ pub struct JoinDone {
     pub visitor: String,
 }
 
+/// The offer in the widget's language `lang` where the site writes in it, else in the site's
+/// default language (never a mix of the two).
 #[server(prefix = "/w", endpoint = "loyalty_offer")]
-pub async fn get_loyalty_offer() -> Result<LoyaltyOffer, AppError> {
+pub async fn get_loyalty_offer(#[server(default)] lang: String) -> Result<LoyaltyOffer, AppError> {
     crate::server_ctx::answer(
         async move {
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Loyalty).await?;
             let pool = crate::server_ctx::pool()?;
-            let programmes = super::db::offer(&pool, &caller.site).await?;
+            let language = caller.site.text_language(crate::widgets::texts::Lang::from_tag(&lang).code()).to_owned();
+            let programmes = super::db::offer(&pool, &caller.site, &language).await?;
             Ok(LoyaltyOffer { privacy_policy_url: caller.site.privacy_policy_url, programmes })
         }
         .await,
@@ -48,7 +51,7 @@ pub async fn join_loyalty(form: JoinForm) -> Result<JoinDone, AppError> {
             }
             let join = ValidJoin::parse(&form)?;
             let pool = crate::server_ctx::pool()?;
-            if super::db::offer(&pool, &caller.site).await?.is_empty() {
+            if super::db::offer(&pool, &caller.site, &caller.site.default_language).await?.is_empty() {
                 return Err(AppError::WidgetOff);
             }
             let lang = crate::widgets::texts::Lang::from_tag(&form.lang);

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LoyaltyWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
-    let offer = fetched(get_loyalty_offer);
+    let offer = fetched(move || get_loyalty_offer(lang.code().to_owned()));
     move || match offer.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Ok(offer)) if !offer.programmes.is_empty() => view! { <JoinView offer lang site t /> }.into_any(),
