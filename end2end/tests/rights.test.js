@@ -57,6 +57,10 @@ test("download a customer's data, mark do-not-sell, erase them from the record",
   for (const kind of ["erasure", "access", "do_not_sell"]) {
     await page.locator(`tr[data-request="${kind}"][data-state="done"]`).waitFor();
   }
+  // Each outcome in words (stored as a code), never the code itself.
+  assert.match(await page.locator('tr[data-request="erasure"]').first().textContent(), /rows erased: \d+ \(tables: \d+\)/);
+  assert.match(await page.locator('tr[data-request="access"]').first().textContent(), /rows handed over: \d+/);
+  assert.match(await page.locator('tr[data-request="do_not_sell"]').first().textContent(), /marked: not to be sold or shared|was marked already/);
   // The record is gone for everyone now.
   await gotoAdmin(page, `${patron.url}/admin/customers/${id}`);
   await page.getByText("This does not exist, or no longer exists.").first().waitFor();

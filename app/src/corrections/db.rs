@@ -10,8 +10,10 @@ pub(super) struct Sale {
     pub id: i64,
     pub customer: i64,
     pub staff: Option<i64>,
-    /// The UTC day it was entered.
+    /// The day it was entered, on its site's clock (`sites::clock`).
     pub day: String,
+    /// Today on the same clock.
+    pub today: String,
     pub subtotal: i64,
     pub total: i64,
     pub refunded: i64,
@@ -21,20 +23,23 @@ pub(super) struct Sale {
 /// The purchase, on `site` when one is given (the API's key names its site).
 pub(super) async fn sale(conn: &mut SqliteConnection, id: i64, site: Option<SiteId>) -> sqlx::Result<Option<Sale>> {
     let row = sqlx::query(
-        "SELECT id, customer_id, staff_id, substr(created_at, 1, 10) AS day, subtotal_minor, total_minor,
-                refunded_minor, voided_at IS NOT NULL AS voided
-         FROM purchases WHERE id = ?1 AND (?2 IS NULL OR site_id = ?2)",
+        "SELECT p.id, p.customer_id, p.staff_id, p.created_at, p.subtotal_minor, p.total_minor,
+                p.refunded_minor, p.voided_at IS NOT NULL AS voided, s.time_zone, s.country
+         FROM purchases p JOIN sites s ON s.id = p.site_id WHERE p.id = ?1 AND (?2 IS NULL OR p.site_id = ?2)",
     )
     .bind(id)
     .bind(site)
     .fetch_optional(conn)
     .await?;
     row.map(|r| {
+        let zone = crate::sites::clock::zone(&r.try_get::<String, _>("time_zone")?, r.try_get("country")?);
+        let at: String = r.try_get("created_at")?;
         Ok(Sale {
             id: r.try_get("id")?,
             customer: r.try_get("customer_id")?,
             staff: r.try_get("staff_id")?,
-            day: r.try_get("day")?,
+            day: crate::sites::clock::day_of(&zone, &at).unwrap_or_else(|| at.get(..10).unwrap_or_default().to_owned()),
+            today: crate::sites::clock::today(&zone),
             subtotal: r.try_get("subtotal_minor")?,
             total: r.try_get("total_minor")?,
             refunded: r.try_get("refunded_minor")?,
@@ -64,11 +69,10 @@ pub async fn void(
     if sale.voided {
         return Ok(Err(Refused::Voided));
     }
-    let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&mut *tx).await?;
     let allowed = match by {
         Corrector::ApiKey => true,
         Corrector::Staff { role, .. } if role.at_least(Role::Manager) => true,
-        Corrector::Staff { id, .. } => sale.staff == Some(id.0) && sale.day == today,
+        Corrector::Staff { id, .. } => sale.staff == Some(id.0) && sale.day == sale.today,
     };
     if !allowed {
         return Ok(Err(Refused::NotAllowed));

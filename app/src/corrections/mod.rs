@@ -12,8 +12,8 @@ mod loyalty;
 use crate::domain::{Field, FieldErrors, FreeText, Problem};
 use serde::{Deserialize, Serialize};
 
-/// Who may void a purchase: the staff member who entered it, on the day they did (UTC);
-/// a manager or the owner any time; a shop's system with `purchases:write`.
+/// Who may void a purchase: the staff member who entered it, on the day they did (on the
+/// site's clock); a manager or the owner any time; a shop's system with `purchases:write`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Corrector {
     Staff { id: crate::domain::StaffId, role: crate::domain::Role },

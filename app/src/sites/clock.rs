@@ -132,6 +132,13 @@ pub fn today(zone: &TimeZone) -> String {
     Timestamp::now().to_zoned_datetime(zone.clone()).date().to_string()
 }
 
+/// The day a stored moment (`2026-12-03T22:30:00.000Z`) fell on, on `zone`'s clock
+/// (`YYYY-MM-DD`); `None` for anything that is not a moment.
+pub fn day_of(zone: &TimeZone, iso: &str) -> Option<String> {
+    let at: Timestamp = iso.parse().ok()?;
+    Some(at.to_zoned_datetime(zone.clone()).date().to_string())
+}
+
 /// The clock of the site the signed-in staff member works on (the page's `?site=`, else
 /// the one they chose), put on each admin page request for the page's dates
 /// (`staff::ui::page_dates`).
@@ -212,5 +219,14 @@ mod tests {
         assert!(helsinki.contains(&(1_792_890_000, 7_200)));
         assert!(helsinki.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(offsets(&TimeZone::UTC), vec![(0, 0)]);
+    }
+
+    #[test]
+    fn a_moment_falls_on_the_day_its_sites_clock_says() {
+        let helsinki = zone("Europe/Helsinki", None);
+        assert_eq!(day_of(&helsinki, "2026-12-03T22:30:00.000Z").as_deref(), Some("2026-12-04"));
+        assert_eq!(day_of(&helsinki, "2026-12-03T21:59:59.999Z").as_deref(), Some("2026-12-03"));
+        assert_eq!(day_of(&TimeZone::UTC, "2026-12-03T22:30:00Z").as_deref(), Some("2026-12-03"));
+        assert_eq!(day_of(&helsinki, "2026-12-03"), None);
     }
 }

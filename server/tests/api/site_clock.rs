@@ -108,3 +108,31 @@ async fn a_site_keeps_its_countrys_zone_until_another_is_chosen_and_an_unknown_z
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.admin_via(&till, &app.url, "save_site", &form).await.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_cashier_voids_their_own_sale_of_today_on_the_sites_clock_and_not_yesterdays() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
+    assert_eq!(save(&app, &owner, ZONE).await.status(), StatusCode::OK);
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let midnight = (now + OFFSET).div_euclid(86_400) * 86_400 - OFFSET;
+    let customer: i64 =
+        sqlx::query_scalar("INSERT INTO customers (site_id, first_name) VALUES (1, 'Ada') RETURNING id")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    app.seal().await;
+    let yesterday = sale_at(&app, &till, customer, &app::domain::iso_timestamp(midnight - 1)).await;
+    let today = sale_at(&app, &till, customer, &app::domain::iso_timestamp(midnight + 60)).await;
+    let void = |id: i64| {
+        let form = [("id", id.to_string()), ("reason", "typed twice".to_owned())];
+        let (app, till) = (&app, &till);
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.admin_via(till, &app.url, "void_purchase", &form).await.status()
+        }
+    };
+    assert_eq!(void(yesterday).await, StatusCode::CONFLICT, "a second before midnight there was yesterday");
+    assert_eq!(void(today).await, StatusCode::OK, "a minute after midnight there is today");
+}

@@ -36,7 +36,8 @@ pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView 
                 }).collect_view()}
             </fieldset>
             <FormError error field=Field::Language />
-            <label>{w.kept_params_before} " " <code>"q page"</code> {w.kept_params_after}
+            // One span: the label is a grid, whose every child would take a row of its own.
+            <label><span>{w.kept_params_before} " " <code>"q page"</code> {w.kept_params_after}</span>
                 <input name="form[kept_query_params]" value=s.kept_query_params />
             </label>
             <FormError error field=Field::QueryParams />
