@@ -71,6 +71,15 @@ impl Visit {
         html_page(status, self.lang, &format!("{title} · {}", self.site.name), body)
     }
 
+    /// The day of a stored moment as the page's language writes it ("4 dec 2026"), on the
+    /// site's clock (`sites::clock`).
+    pub fn day(&self, at: &str) -> String {
+        use crate::sites::clock;
+        let zone = clock::zone(&self.site.time_zone, self.site.country.as_ref().map(|c| c.as_str()));
+        let day = clock::day_of(&zone, at).unwrap_or_else(|| at.get(..10).unwrap_or(at).to_owned());
+        crate::sites::date_style::style(self.lang).write(&day)
+    }
+
     /// The page for an error, in the visit's language.
     pub fn broken(&self, error: &AppError) -> Response {
         broken(self.lang, error)

@@ -61,6 +61,7 @@ mod tests {
             kept_query_params: Vec::new(),
             address_modes: Vec::new(),
             country: None,
+            time_zone: String::new(),
         }
     }
 

@@ -67,11 +67,11 @@ async fn policy_page(
         Err(e) => return broken(e),
     };
     let status = if shown.version == current {
-        escape(&(w.in_force)(shown.version, day(&shown.published_at)))
+        escape(&(w.in_force)(shown.version, &v.day(&shown.published_at)))
     } else {
         format!(
             "{} <a href=\"/p/{}/privacy{}\">{}</a>.",
-            escape(&(w.no_longer)(shown.version, day(&shown.published_at))),
+            escape(&(w.no_longer)(shown.version, &v.day(&shown.published_at))),
             v.site.key.as_str(),
             v.query(),
             escape(w.read_current)
@@ -84,11 +84,6 @@ async fn policy_page(
         sections_html(&shown.sections)
     );
     v.page(StatusCode::OK, w.privacy, &body)
-}
-
-/// `2026-11-26` of a stored time.
-fn day(at: &str) -> &str {
-    at.get(..10).unwrap_or(at)
 }
 
 fn sections_html(sections: &[Section]) -> String {

@@ -269,7 +269,7 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
     .execute(&mut *tx)
     .await?;
     let tables = removed.len();
-    let outcome = RequestOutcome::Erased { rows: rows as i64, tables: tables as i64 }.code();
+    let outcome = RequestOutcome::Erased { rows, tables: tables as i64 }.code();
     let request = by.done(&mut tx, site, id, "erasure", &outcome).await?;
     sqlx::query("INSERT INTO erasures (site_id, customer_id, staff_id, request_id, removed) VALUES (?, ?, ?, ?, ?)")
         .bind(site)

@@ -101,7 +101,9 @@ pub async fn of_site(pool: &sqlx::SqlitePool, site: SiteId) -> sqlx::Result<Time
 /// The offsets of `zone` from 1970 to 2060 as the browser reads them
 /// (`DateStyle::zone`), worked out once per zone.
 pub fn offsets(zone: &TimeZone) -> Vec<(i64, i32)> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Vec<(i64, i32)>>>> = OnceLock::new();
+    /// `(from, offset)` pairs by zone name.
+    type Offsets = HashMap<String, Vec<(i64, i32)>>;
+    static CACHE: OnceLock<Mutex<Offsets>> = OnceLock::new();
     let key = zone.iana_name().unwrap_or("UTC").to_owned();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(found) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {

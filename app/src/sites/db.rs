@@ -10,7 +10,7 @@ use sqlx::{Row, SqlitePool};
 /// One query: the gate runs this on every widget call.
 pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<Site>> {
     let Some(row) = sqlx::query(
-        "SELECT s.id, s.name, s.privacy_policy_url, s.default_language, s.kept_query_params, s.country,
+        "SELECT s.id, s.name, s.privacy_policy_url, s.default_language, s.kept_query_params, s.country, s.time_zone,
            (SELECT group_concat(origin, ' ') FROM site_origins WHERE site_id = s.id) AS origins,
            (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets,
            (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages,
@@ -37,6 +37,7 @@ pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Optio
         privacy_policy_url: row.get("privacy_policy_url"),
         default_language: row.get("default_language"),
         country: row.get::<Option<String>, _>("country").and_then(|c| crate::domain::Country::parse(&c).ok()),
+        time_zone: row.get("time_zone"),
         allowed_origins,
         widgets: list("widgets").iter().filter_map(|w| WidgetKind::from_code(w)).collect(),
         languages: list("languages").into_iter().filter(|l| !l.is_empty()).collect(),

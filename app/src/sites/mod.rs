@@ -34,6 +34,8 @@ pub struct Site {
     pub address_modes: Vec<(WidgetKind, AddressMode)>,
     /// The country it is in (prices are written as its languages write money there).
     pub country: Option<Country>,
+    /// Its time zone's name as chosen in its settings ('' : its country's; see `clock`).
+    pub time_zone: String,
 }
 
 impl Site {
@@ -88,6 +90,7 @@ mod tests {
             kept_query_params: Vec::new(),
             address_modes: Vec::new(),
             country: None,
+            time_zone: String::new(),
         }
     }
 

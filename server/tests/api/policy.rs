@@ -90,6 +90,22 @@ async fn the_policy_follows_the_settings_version_by_version_and_consents_keep_th
 }
 
 #[tokio::test]
+async fn the_policys_day_is_written_as_the_readers_language_writes_it_on_the_sites_clock() {
+    let app = spawn_app().await;
+    policy(&app, "").await;
+    // Half past midnight on 29 March in Amsterdam (the demo bakery's country), still the
+    // 28th in UTC.
+    sqlx::query("UPDATE privacy_policies SET published_at = '2026-03-28T23:30:00.000Z' WHERE site_id = 1")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (_, dutch) = policy(&app, "?lang=nl").await;
+    assert!(dutch.contains("geldig sinds 29 mrt 2026."), "{dutch}");
+    let (_, english) = policy(&app, "?lang=en").await;
+    assert!(english.contains("in force since Mar 29, 2026."), "{english}");
+}
+
+#[tokio::test]
 async fn staff_record_consents_given_in_person_with_who_and_the_policy_in_force() {
     let app = spawn_app().await;
     app.create_owner("owner@shop.example", "a long owner passphrase").await;

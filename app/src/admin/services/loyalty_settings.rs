@@ -78,7 +78,7 @@ fn programme_form(
     let expiry = value(|p| p.expiry_days.map(|d| d.to_string()).unwrap_or_default());
     let birthday = value(|p| p.birthday_reward.clone());
     let running = p.as_ref().is_none_or(|p| p.active);
-    let words = p.as_ref().map(|p| programme_words(p)).unwrap_or_default();
+    let words = p.as_ref().map(programme_words).unwrap_or_default();
     let button = if p.is_some() { w.save } else { w.create };
     view! {
         <ActionForm action=save attr:class="stacked loyalty-programme" attr:data-programme=marker>

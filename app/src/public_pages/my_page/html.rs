@@ -174,7 +174,7 @@ pub fn mine(v: &Visit, mine: &Mine, card: Option<&PrintableCard>, balances: &[Ca
                 "<li data-reservation><span>{quantity} × {}</span><span class=\"muted\">{} · {}</span></li>",
                 e(item),
                 e(status),
-                e(when.get(..10).unwrap_or(when))
+                e(&v.day(when))
             )
         })
         .collect();
