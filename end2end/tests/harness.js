@@ -116,6 +116,9 @@ export async function launchBrowser(extraArgs = []) {
 
 /** A new page that fails the test on any uncaught page error or console error. Its browser
  * speaks US English unless `locale` says otherwise (the admin follows the browser's language). */
+/** How far the page runs past the window's right edge, in px: 0 when nothing scrolls sideways. */
+export const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+
 export async function strictPage(browser, allowed = [], { locale = "en-US" } = {}) {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();

@@ -4,7 +4,7 @@
 // to another browser, and "Next customer" clears the till for the next sale.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, sideways, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
 before(async () => ({ patron, browser } = await startPatronAndBrowser()));
@@ -12,7 +12,6 @@ after(() => stopPatronAndBrowser(patron, browser));
 
 const OWNER = { email: "eigenaar@bakkerij.example", password: "een lange wachtzin voor de eigenaar" };
 const shots = process.env.E2E_SHOTS;
-const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
 // English words of the till and the frame that must not show once the admin speaks Dutch.
 const ENGLISH = ["Find the customer", "New customer", "Add line", "Save purchase", "Discount", "Payment",

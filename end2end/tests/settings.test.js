@@ -2,7 +2,7 @@
 // switching a widget off and rewording a question, each seen at once on the shop's page.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, sideways, startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser, shop;
 before(async () => {
@@ -15,7 +15,6 @@ after(async () => {
 });
 
 const shots = process.env.E2E_SHOTS;
-const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
 const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
 

@@ -4,7 +4,7 @@
 // and no page scrolling sideways at 1280 px.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, signIn, signedInPage, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, sideways, signIn, signedInPage, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
 before(async () => ({ patron, browser } = await startPatronAndBrowser()));
@@ -12,7 +12,6 @@ after(() => stopPatronAndBrowser(patron, browser));
 
 const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
 const shots = process.env.E2E_SHOTS;
-const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
 test("on a laptop every page is one click away in a group, and none scrolls sideways", async () => {
   patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
