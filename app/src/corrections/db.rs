@@ -10,14 +10,21 @@ pub(super) struct Sale {
     pub id: i64,
     pub customer: i64,
     pub staff: Option<i64>,
-    /// The day it was entered, on its site's clock (`sites::clock`).
-    pub day: String,
-    /// Today on the same clock.
-    pub today: String,
+    /// When it was entered (a stored moment), and its site's clock.
+    pub at: String,
+    pub zone: jiff::tz::TimeZone,
     pub subtotal: i64,
     pub total: i64,
     pub refunded: i64,
     pub voided: bool,
+}
+
+impl Sale {
+    /// Whether it was entered today, on its site's clock (`sites::clock`).
+    fn entered_today(&self) -> bool {
+        use crate::sites::clock;
+        clock::day_of(&self.zone, &self.at) == Some(clock::today(&self.zone))
+    }
 }
 
 /// The purchase, on `site` when one is given (the API's key names its site).
@@ -32,14 +39,12 @@ pub(super) async fn sale(conn: &mut SqliteConnection, id: i64, site: Option<Site
     .fetch_optional(conn)
     .await?;
     row.map(|r| {
-        let zone = crate::sites::clock::zone(&r.try_get::<String, _>("time_zone")?, r.try_get("country")?);
-        let at: String = r.try_get("created_at")?;
         Ok(Sale {
             id: r.try_get("id")?,
             customer: r.try_get("customer_id")?,
             staff: r.try_get("staff_id")?,
-            day: crate::sites::clock::day_of(&zone, &at).unwrap_or_else(|| at.get(..10).unwrap_or_default().to_owned()),
-            today: crate::sites::clock::today(&zone),
+            at: r.try_get("created_at")?,
+            zone: crate::sites::clock::zone(&r.try_get::<String, _>("time_zone")?, r.try_get("country")?),
             subtotal: r.try_get("subtotal_minor")?,
             total: r.try_get("total_minor")?,
             refunded: r.try_get("refunded_minor")?,
@@ -72,7 +77,7 @@ pub async fn void(
     let allowed = match by {
         Corrector::ApiKey => true,
         Corrector::Staff { role, .. } if role.at_least(Role::Manager) => true,
-        Corrector::Staff { id, .. } => sale.staff == Some(id.0) && sale.day == sale.today,
+        Corrector::Staff { id, .. } => sale.staff == Some(id.0) && sale.entered_today(),
     };
     if !allowed {
         return Ok(Err(Refused::NotAllowed));

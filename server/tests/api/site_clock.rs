@@ -45,13 +45,13 @@ async fn sale_at(app: &TestApp, till: &reqwest::Client, customer: i64, at: &str)
     id
 }
 
-#[tokio::test]
-async fn todays_sales_are_counted_from_midnight_on_the_sites_clock_and_written_on_it() {
+/// A shop on Kiritimati's clock with a cashier's two sales: a second before midnight there
+/// and a minute after. The app, the cashier, now (UTC seconds) and the two sales' ids.
+async fn either_side_of_midnight() -> (TestApp, reqwest::Client, i64, i64, i64) {
     let app = spawn_app().await;
     let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
     let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
     assert_eq!(save(&app, &owner, ZONE).await.status(), StatusCode::OK);
-
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
     let midnight = (now + OFFSET).div_euclid(86_400) * 86_400 - OFFSET;
     let customer: i64 =
@@ -62,6 +62,12 @@ async fn todays_sales_are_counted_from_midnight_on_the_sites_clock_and_written_o
     app.seal().await;
     let yesterday = sale_at(&app, &till, customer, &app::domain::iso_timestamp(midnight - 1)).await;
     let today = sale_at(&app, &till, customer, &app::domain::iso_timestamp(midnight + 60)).await;
+    (app, till, now, yesterday, today)
+}
+
+#[tokio::test]
+async fn todays_sales_are_counted_from_midnight_on_the_sites_clock_and_written_on_it() {
+    let (app, till, now, yesterday, today) = either_side_of_midnight().await;
 
     let res = app.admin_via(&till, &app.url, "dashboard", &[]).await;
     let figures: Value = res.json().await.unwrap();
@@ -111,20 +117,7 @@ async fn a_site_keeps_its_countrys_zone_until_another_is_chosen_and_an_unknown_z
 
 #[tokio::test]
 async fn a_cashier_voids_their_own_sale_of_today_on_the_sites_clock_and_not_yesterdays() {
-    let app = spawn_app().await;
-    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
-    let till = app.signed_in_as(Role::Staff, "till@shop.example").await;
-    assert_eq!(save(&app, &owner, ZONE).await.status(), StatusCode::OK);
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
-    let midnight = (now + OFFSET).div_euclid(86_400) * 86_400 - OFFSET;
-    let customer: i64 =
-        sqlx::query_scalar("INSERT INTO customers (site_id, first_name) VALUES (1, 'Ada') RETURNING id")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
-    app.seal().await;
-    let yesterday = sale_at(&app, &till, customer, &app::domain::iso_timestamp(midnight - 1)).await;
-    let today = sale_at(&app, &till, customer, &app::domain::iso_timestamp(midnight + 60)).await;
+    let (app, till, _, yesterday, today) = either_side_of_midnight().await;
     let void = |id: i64| {
         let form = [("id", id.to_string()), ("reason", "typed twice".to_owned())];
         let (app, till) = (&app, &till);

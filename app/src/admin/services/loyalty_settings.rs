@@ -124,7 +124,7 @@ fn programme_words(p: &Programme) -> Vec<AnyView> {
         .map(|(k, words)| {
             let field = |name: &str| format!("form[words][{k}][{name}]");
             let reward_field = move |j: usize, name: &str| format!("form[words][{k}][rewards][{j}][{name}]");
-            let language = crate::widgets::texts::Lang::from_code(&words.language).map_or(words.language.clone(), |l| l.name().to_owned());
+            let language = crate::admin::products::language_name(&words.language);
             let rewards = words.rewards.iter().enumerate().map(|(j, (id, name))| {
                 let own = p.rewards.iter().find(|r| r.id == *id);
                 let label = own.map(|r| format!("{} · {}", r.cost, r.name)).unwrap_or_default();
