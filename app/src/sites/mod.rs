@@ -8,6 +8,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod money_style;
 #[cfg(feature = "ssr")]
+pub mod periods;
+#[cfg(feature = "ssr")]
 pub mod phones;
 
 use crate::domain::{AddressMode, Country, Origin, SiteId, SiteKey, WidgetKind};

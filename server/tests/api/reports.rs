@@ -10,7 +10,10 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 async fn fixture(app: &TestApp) {
+    // The edges below are UTC midnights: the shop keeps UTC's clock here (`site_clock`
+    // tests a report on another).
     let sql = r#"
+        UPDATE sites SET time_zone = 'UTC' WHERE id = 1;
         INSERT INTO sites (id, site_key, name, privacy_policy_url) VALUES (2, 'other', 'Other shop', '/p');
         INSERT INTO customers (id, site_id, first_name, gender, created_at) VALUES
           (1, 1, 'Anna', 'female', '2026-10-06T09:00:00.000Z'),

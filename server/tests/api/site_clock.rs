@@ -129,3 +129,42 @@ async fn a_cashier_voids_their_own_sale_of_today_on_the_sites_clock_and_not_yest
     assert_eq!(void(yesterday).await, StatusCode::CONFLICT, "a second before midnight there was yesterday");
     assert_eq!(void(today).await, StatusCode::OK, "a minute after midnight there is today");
 }
+
+#[tokio::test]
+async fn a_report_counts_its_days_and_weeks_on_the_sites_clock() {
+    let (app, _, now, yesterday, today) = either_side_of_midnight().await;
+    let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    let day = app::domain::iso_timestamp(now + OFFSET)[..10].to_owned();
+
+    // Today's purchases: only the sale a minute after midnight there.
+    let url = format!("{}/admin/purchases.csv?site=demo&from={day}&to={day}", app.url);
+    let csv = manager.get(&url).send().await.unwrap().text().await.unwrap();
+    assert_eq!(csv.lines().count(), 2, "a header and today's one line:\n{csv}");
+    let form = [("site", "demo"), ("from", day.as_str()), ("to", day.as_str())];
+    let report: Value = app.admin_via(&manager, &app.url, "customer_reports", &form).await.json().await.unwrap();
+    assert_eq!(report["by_quantity"][0]["quantity"], 1, "sale {today} and not {yesterday}: {report}");
+
+    // Two customers either side of Monday 30 November's midnight there (both on Sunday the
+    // 29th in UTC): the week of the 30th holds one, and a period from the 30th only that one.
+    for at in ["2026-11-29T09:59:59.000Z", "2026-11-29T10:00:30.000Z"] {
+        sqlx::query("INSERT INTO customers (site_id, first_name, created_at) VALUES (1, 'Week', ?)")
+            .bind(at)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+    }
+    app.seal().await;
+    let week = |from: &'static str| {
+        let (app, manager) = (&app, &manager);
+        async move {
+            let form = [("site", "demo"), ("from", from), ("to", "2026-12-01")];
+            let report: Value = app.admin_via(manager, &app.url, "customer_reports", &form).await.json().await.unwrap();
+            report["new_customers"].clone()
+        }
+    };
+    assert_eq!(week("2026-11-30").await, serde_json::json!([{ "label": "2026-11-30", "count": 1 }]));
+    assert_eq!(
+        week("2026-11-29").await,
+        serde_json::json!([{ "label": "2026-11-23", "count": 1 }, { "label": "2026-11-30", "count": 1 }])
+    );
+}

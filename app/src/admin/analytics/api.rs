@@ -104,14 +104,16 @@ pub(crate) async fn site_and_range(
 ) -> Result<(crate::domain::SiteId, crate::domain::DateRange), AppError> {
     use crate::domain::{DateRange, Field, FieldErrors, PastDate, Role};
     let staff = crate::staff::guard::require_staff(Role::Manager).await?;
-    let today = PastDate::today();
+    let pool = crate::server_ctx::pool()?;
+    let id = crate::staff::guard::site_for(&pool, &staff, site).await?;
+    // Today on the site's clock: a Helsinki report at 01:00 ends with the day just begun.
+    let today = crate::sites::clock::today(&crate::sites::clock::of_site(&pool, id).await?);
+    let today = PastDate::parse(&today, None).unwrap_or_else(|_| PastDate::today());
     let range = match (from.filter(|f| !f.is_empty()), to.filter(|t| !t.is_empty())) {
         (Some(from), Some(to)) => DateRange::parse(&from, &to, today.as_str())
             .map_err(|problem| AppError::Invalid(FieldErrors::one(Field::Period, problem)))?,
         _ => DateRange::last_days(days.unwrap_or(30), &today),
     };
-    let pool = crate::server_ctx::pool()?;
-    let id = crate::staff::guard::site_for(&pool, &staff, site).await?;
     Ok((id, range))
 }
 

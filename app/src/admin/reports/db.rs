@@ -3,30 +3,28 @@
 
 use super::api::{ItemTally, NpsWeek, ReasonRow, Reports, SegmentSpend, Seller, TOP_ITEMS, Tally};
 use crate::domain::{DateRange, Minor, SiteId};
+use crate::sites::periods;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
-/// `created_at` within the period: from the first day's start to the end of the last day.
-/// "YYYY-MM-DDU" sorts after every time of that day ('T' < 'U').
+/// `created_at` within the period: from its first day's first moment on the site's clock
+/// (`?2`) to the first moment after its last day (`?3`), as `sites::periods::bounds` says.
 const IN_PERIOD: &str = "created_at >= ?2 AND created_at < ?3";
 
-/// The Monday of a stored time's week.
-const MONDAY: &str = "date(created_at, 'weekday 0', '-6 days')";
-
-fn period(range: &DateRange) -> (String, String) {
-    (range.from.as_str().to_owned(), format!("{}U", range.to.as_str()))
-}
-
 pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Reports> {
-    let (from, until) = period(range);
+    let zone = crate::sites::clock::of_site(pool, site).await?;
+    let (from, until) = periods::bounds(&zone, range);
+    let weeks = periods::weeks(&zone, range);
+    let week = periods::week_of("created_at", "?4");
     let money = crate::sites::money_style::for_site(pool, site).await?;
 
     let nps_rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {MONDAY} AS week, sum(score >= 9) AS p, sum(score BETWEEN 7 AND 8) AS n, sum(score <= 6) AS d
+        "SELECT {week} AS week, sum(score >= 9) AS p, sum(score BETWEEN 7 AND 8) AS n, sum(score <= 6) AS d
          FROM nps_responses WHERE site_id = ?1 AND {IN_PERIOD} GROUP BY week ORDER BY week"
     )))
     .bind(site)
     .bind(&from)
     .bind(&until)
+    .bind(&weeks)
     .fetch_all(pool)
     .await?;
     let nps_weeks: Vec<NpsWeek> = nps_rows
@@ -109,22 +107,21 @@ pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx
     .await?;
     let by_quantity = sellers(pool, site, &from, &until, "units DESC, revenue DESC").await?;
     let by_revenue = sellers(pool, site, &from, &until, "revenue DESC, units DESC").await?;
-    let joined = tallies(
-        pool,
-        &format!(
-            "SELECT {MONDAY} AS label, count(*) AS n FROM customers WHERE site_id = ?1 AND {IN_PERIOD}
-             GROUP BY label ORDER BY label"
-        ),
-        site,
-        &from,
-        &until,
-    )
+    let joined: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {week} AS label, count(*) AS n FROM customers WHERE site_id = ?1 AND {IN_PERIOD}
+         GROUP BY label ORDER BY label"
+    )))
+    .bind(site)
+    .bind(&from)
+    .bind(&until)
+    .bind(&weeks)
+    .fetch_all(pool)
     .await?;
     let new_customers = range
         .mondays()
         .into_iter()
         .map(|week| {
-            let count = joined.iter().find(|t| t.label == week).map_or(0, |t| t.count);
+            let count = joined.iter().find(|(label, _)| *label == week).map_or(0, |(_, n)| *n);
             Tally { label: week, count }
         })
         .collect();

@@ -2,7 +2,7 @@
 //! the owner; noted in the audit log), one line per purchase line, written while it is read.
 
 use crate::csv_cells::csv_line;
-use crate::domain::{DateRange, Minor, PastDate};
+use crate::domain::{DateRange, Minor};
 use crate::extract::Query;
 use crate::staff::audit::AuditAction;
 use axum::body::{Body, Bytes};
@@ -33,8 +33,14 @@ pub async fn handler(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q
         Ok(found) => found,
         Err((status, text)) => return refuse(status, text),
     };
-    let today = PastDate::today();
-    let Ok(range) = DateRange::parse(&q.from, &q.to, today.as_str()) else {
+    let zone = match crate::sites::clock::of_site(&pool, site).await {
+        Ok(zone) => zone,
+        Err(e) => {
+            tracing::error!(error = %e, "the site's clock");
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
+        }
+    };
+    let Ok(range) = DateRange::parse(&q.from, &q.to, &crate::sites::clock::today(&zone)) else {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals.bad_period);
     };
     let detail = format!("purchases {} to {}", range.from.as_str(), range.to.as_str());
@@ -42,7 +48,7 @@ pub async fn handler(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q
         tracing::error!(error = %e, "audit log");
         return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
     }
-    let (from, until) = (range.from.as_str().to_owned(), format!("{}U", range.to.as_str()));
+    let (from, until) = crate::sites::periods::bounds(&zone, &range);
     let header_line = csv_line(t.insight.purchases_csv.iter().map(|h| (*h).into()));
     // State: the id of the last purchase written; None once the last chunk is out.
     let stream = futures_util::stream::unfold(Some(0i64), move |after| {

@@ -4,6 +4,7 @@
 
 use crate::domain::{DateRange, Minor, SiteId};
 use crate::loyalty::report::{LoyaltyFigures, ProgrammeWeeks, Week};
+use crate::sites::periods;
 use sqlx::{Row, SqlitePool};
 
 /// Who counts as a member at the period's end (`?1` site, `?3` the end): a card holder, or a
@@ -13,9 +14,10 @@ const MEMBERS: &str = "SELECT customer_id FROM loyalty_members WHERE site_id = ?
            WHERE p.site_id = ?1 AND l.created_at < ?3";
 
 pub async fn report(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<LoyaltyFigures> {
-    let from = range.from.as_str().to_owned();
-    // "YYYY-MM-DDU" sorts after every time of that day ('T' < 'U').
-    let until = format!("{}U", range.to.as_str());
+    // The period and its weeks on the site's clock.
+    let zone = crate::sites::clock::of_site(pool, site).await?;
+    let (from, until) = periods::bounds(&zone, range);
+    let weeks = periods::weeks(&zone, range);
     let money = crate::sites::money_style::for_site(pool, site).await?;
     let figures = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT (SELECT count(*) FROM ({MEMBERS})) AS members,
@@ -37,13 +39,15 @@ pub async fn report(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx:
     .fetch_one(pool)
     .await?;
 
-    let joined_weeks: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT date(joined_at, 'weekday 0', '-6 days') AS week, count(*) FROM loyalty_members
+    let joined_weeks: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {} AS week, count(*) FROM loyalty_members
          WHERE site_id = ?1 AND joined_at >= ?2 AND joined_at < ?3 GROUP BY week",
-    )
+        periods::week_of("joined_at", "?4")
+    )))
     .bind(site)
     .bind(&from)
     .bind(&until)
+    .bind(&weeks)
     .fetch_all(pool)
     .await?;
     let mondays = range.mondays();
@@ -59,18 +63,20 @@ pub async fn report(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx:
             .await?;
     // What was earned or given counts as issued; only redemptions count as redeemed (a
     // removal by staff is a correction, neither).
-    let moves = sqlx::query(
-        "SELECT l.programme_id, date(l.created_at, 'weekday 0', '-6 days') AS week,
+    let moves = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT l.programme_id, {} AS week,
                 sum(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS issued,
                 sum(CASE WHEN l.kind = 'redeem' THEN -l.amount ELSE 0 END) AS redeemed,
                 sum(l.kind = 'redeem') AS rewards
          FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
          WHERE p.site_id = ?1 AND l.created_at >= ?2 AND l.created_at < ?3
          GROUP BY l.programme_id, week",
-    )
+        periods::week_of("l.created_at", "?4")
+    )))
     .bind(site)
     .bind(&from)
     .bind(&until)
+    .bind(&weeks)
     .fetch_all(pool)
     .await?;
     let programmes = programmes
