@@ -12,6 +12,8 @@ after(() => stopPatronAndBrowser(patron, browser));
 
 const OWNER = { email: "owner@bakery.example", password: "a long owner passphrase" };
 const shots = process.env.E2E_SHOTS;
+/** The menu's links as the owner sees them, `[label, href]`: found by the first test. */
+let links = [];
 
 test("on a laptop every page is one click away in a group, and none scrolls sideways", async () => {
   patron.cli(["admin", "create", "--email", OWNER.email], OWNER.password + "\n");
@@ -20,7 +22,7 @@ test("on a laptop every page is one click away in a group, and none scrolls side
   const nav = page.getByRole("navigation", { name: "Admin" });
   await nav.locator(".nav-title").first().waitFor();
   assert.deepEqual(await nav.locator(".nav-title").allTextContents(), ["Sell", "Customers", "Insight", "Privacy", "Settings"]);
-  const links = await nav.getByRole("link").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
+  links = await nav.getByRole("link").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
   assert.equal(links.length, 18, JSON.stringify(links));
   const wide = [];
   for (const [label, href] of links) {
@@ -36,6 +38,24 @@ test("on a laptop every page is one click away in a group, and none scrolls side
   // The signed-in person and the way out are on every page.
   await page.getByRole("link", { name: /owner@bakery\.example · owner/ }).waitFor();
   await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test("on a tablet and a phone every page fits the width and hydrates", async () => {
+  const page = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
+  assert.equal(links.length, 18, "the first test found the links");
+  const wide = [];
+  for (const [width, height] of [[820, 1180], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    for (const [, href] of links) {
+      await gotoAdmin(page, patron.url + href);
+      await page.locator("main h1").first().waitFor();
+      const over = await sideways(page);
+      if (over > 0) wide.push(`${href} at ${width}: +${over}px`);
+      if (shots) await page.screenshot({ path: `${shots}/admin${href.replaceAll("/", "-")}-${width}.png`, fullPage: true });
+    }
+  }
+  assert.deepEqual(wide, [], "pages wider than the window");
   assert.deepEqual(page.problems, []);
 });
 

@@ -59,12 +59,12 @@ pub fn StaffPage() -> impl IntoView {
                         Err(error) => return view! { <ErrorLine error /> }.into_any(),
                     };
                     view! {
-                        <table class="customers">
+                        <table class="customers stack">
                             <thead><tr><th>{t.common.email}</th><th>{t.staff.role}</th><th>{t.staff.since}</th><th></th></tr></thead>
                             <tbody>
                                 {list.members.into_iter().map(|m| view! {
                                     <tr data-staff=m.email.clone()>
-                                        <td>{m.email.clone()} {m.is_you.then_some(t.staff.you)}</td>
+                                        <td>{m.email.clone()}" "{m.is_you.then_some(t.staff.you)}</td>
                                         <td>
                                             <select aria-label=(t.staff.role_of)(&m.email) on:change=move |ev| {
                                                 if let Some(role) = Role::parse(&event_target_value(&ev)) {
@@ -74,7 +74,7 @@ pub fn StaffPage() -> impl IntoView {
                                                 {ROLES.iter().map(|r| view! { <option value=r.as_str() selected=*r == m.role>{t.role(*r)}</option> }).collect_view()}
                                             </select>
                                         </td>
-                                        <td>{short_time(&m.since)}</td>
+                                        <td data-label=t.staff.since>{short_time(&m.since)}</td>
                                         <td>{(!m.is_you).then(|| view! {
                                             <button type="button" class="secondary small"
                                                 on:click=move |_| { reset.dispatch(ResetPassword { staff: m.id }); }>{t.staff.reset_password}</button>
