@@ -4,7 +4,8 @@
 
 use crate::domain::{CustomerField, CustomerId, FieldValue, StaffId};
 // AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
-use sqlx::{AssertSqlSafe, SqliteConnection, SqlitePool};
+use crate::db::Db;
+use sqlx::{AssertSqlSafe, SqliteConnection};
 
 /// What came of an [`update_field`].
 pub enum Updated {
@@ -16,7 +17,7 @@ pub enum Updated {
 /// Sets one field and records the change in the same transaction; a value equal to the
 /// old one changes nothing and records nothing.
 pub async fn update_field(
-    pool: &SqlitePool,
+    pool: &Db,
     id: CustomerId,
     staff: StaffId,
     field: CustomerField,
@@ -29,7 +30,7 @@ pub async fn update_field(
 /// [`update_field`] by staff (`Some`) or by the customer on their own page (`None`, always a
 /// rectification they asked for, logged as a self-service request).
 pub async fn update_field_by(
-    pool: &SqlitePool,
+    pool: &Db,
     id: CustomerId,
     staff: Option<StaffId>,
     field: CustomerField,

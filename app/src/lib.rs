@@ -15,6 +15,8 @@ pub mod error;
 pub mod like;
 pub mod loyalty;
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod pii;
 pub mod policy;
 pub mod products;
 #[cfg(feature = "ssr")]
@@ -30,6 +32,8 @@ pub mod widgets;
 
 #[cfg(feature = "ssr")]
 pub mod customer_changes;
+#[cfg(feature = "ssr")]
+pub mod db;
 #[cfg(feature = "ssr")]
 pub mod extract;
 #[cfg(feature = "ssr")]

@@ -1,13 +1,13 @@
 //! What a server function can take from the request it serves (server side only).
 
+use crate::db::Db;
 use crate::error::AppError;
 use leptos::prelude::use_context;
 use leptos::server_fn::http_export::request::Parts;
-use sqlx::SqlitePool;
 
 /// The one database pool, provided to every server function by the server's router.
-pub fn pool() -> Result<SqlitePool, AppError> {
-    use_context::<SqlitePool>().ok_or_else(|| AppError::internal("server function context", "no database pool"))
+pub fn pool() -> Result<Db, AppError> {
+    use_context::<Db>().ok_or_else(|| AppError::internal("server function context", "no database pool"))
 }
 
 /// The head of the HTTP request being served: headers, extensions, URI.

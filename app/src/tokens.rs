@@ -46,7 +46,7 @@ pub fn token_set_cookie(name: &str, path: &str, token: &str, max_age: i64, secur
 
 /// A server-wide secret by name, made on first use. It lives in the database so every
 /// server signs alike; `INSERT OR IGNORE` lets two servers race to make it safely.
-pub async fn secret(pool: &sqlx::SqlitePool, name: &str) -> sqlx::Result<Vec<u8>> {
+pub async fn secret(pool: &crate::db::Db, name: &str) -> sqlx::Result<Vec<u8>> {
     let fresh = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
     sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
         .bind(name)

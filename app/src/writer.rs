@@ -14,8 +14,9 @@
 //! nothing is acknowledged before it is on disk, and the line of waiting writes lives only
 //! as long as the requests that wait (a second server needs nothing of it).
 
+use crate::db::Db;
 use futures_util::future::BoxFuture;
-use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx::{Sqlite, SqliteConnection, Transaction};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -26,7 +27,7 @@ static WRITER: Mutex<()> = Mutex::const_new(());
 
 /// This process's turn to write, and a write transaction (`BEGIN IMMEDIATE`). Bind the turn
 /// to a named variable (`let (_turn, mut tx) = ...`): it must live until the commit.
-pub async fn begin(pool: &SqlitePool) -> sqlx::Result<(MutexGuard<'static, ()>, Transaction<'static, Sqlite>)> {
+pub async fn begin(pool: &Db) -> sqlx::Result<(MutexGuard<'static, ()>, Transaction<'static, Sqlite>)> {
     let turn = turn().await;
     let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     Ok((turn, tx))
@@ -47,10 +48,10 @@ pub type Work<T> = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture
 /// Does `work` in a write transaction shared with the other grouped writes waiting at that
 /// moment, and answers once that transaction has committed. An error of `work` undoes only
 /// its own changes (its savepoint) and is its answer; a failed commit is everyone's.
-pub async fn grouped<T: Send + 'static>(pool: &SqlitePool, work: Work<T>) -> sqlx::Result<T> {
+pub async fn grouped<T: Send + 'static>(pool: &Db, work: Work<T>) -> sqlx::Result<T> {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let (answer, answered) = oneshot::channel();
-    let database = pool.connect_options().get_filename().to_owned();
+    let database = pool.pool().connect_options().get_filename().to_owned();
     let id = NEXT.fetch_add(1, Ordering::Relaxed);
     let job: Box<dyn Grouped> = Box::new(Job { work: Some(work), result: None, answer });
     waiting().lock().await.entry(database.clone()).or_default().push((id, job));
@@ -87,7 +88,7 @@ fn waiting() -> &'static Mutex<HashMap<PathBuf, Line>> {
     WAITING.get_or_init(Mutex::default)
 }
 
-async fn write_group(pool: SqlitePool, mut jobs: Vec<Box<dyn Grouped>>) {
+async fn write_group(pool: Db, mut jobs: Vec<Box<dyn Grouped>>) {
     let committed: sqlx::Result<()> = async {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         for job in &mut jobs {

@@ -122,7 +122,7 @@ impl Config {
 
     /// Opens the database with the configured key (for the commands; the server keeps the
     /// key's source too, to warn about it).
-    pub async fn open_database(&self) -> Result<sqlx::SqlitePool, crate::db::DbError> {
+    pub async fn open_database(&self) -> Result<app::db::Db, crate::db::DbError> {
         let key = self.load_key()?;
         crate::db::connect(&self.database_url, &key.key, self.lock_wait()).await
     }

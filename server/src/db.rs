@@ -1,9 +1,10 @@
 //! The SQLite pool and the embedded migrations.
 
 use crate::pii::PiiKey;
+use app::db::Db;
+use sqlx::SqlStr;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{SqlStr, SqlitePool};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -99,7 +100,7 @@ fn migrator() -> Migrator {
 /// signing up must still be there. Its cost (one fsync per commit) is what grouping the
 /// widgets' writes (`app::writer::grouped`) is for. Only the analytics writer's own
 /// connection commits with `NORMAL` (see `ingest`).
-pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Result<SqlitePool, DbError> {
+pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Result<Db, DbError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DbError::Url { url: url.to_owned(), source })?
         .create_if_missing(true)
@@ -114,19 +115,20 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Resul
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {
         std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
     }
-    let key = Arc::clone(key);
+    let pii = Arc::clone(key);
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .after_connect(move |conn, _| {
-            let key = Arc::clone(&key);
+            let key = Arc::clone(&pii);
             Box::pin(async move { crate::pii::register(conn, &key).await })
         })
         .after_release(|conn, _| Box::pin(still_usable(conn)))
         .connect_with(options)
         .await
         .map_err(DbError::Open)?;
-    migrate(&pool).await?;
-    Ok(pool)
+    let db = Db::new(pool, Arc::clone(key));
+    migrate(&db).await?;
+    Ok(db)
 }
 
 /// Whether a connection given back to the pool can serve again. When a commit fails on a
@@ -144,8 +146,8 @@ async fn still_usable(conn: &mut sqlx::SqliteConnection) -> sqlx::Result<bool> {
 
 /// Brings the schema up to date and seals plain PII (after opening, and after a restore
 /// of an older backup).
-pub async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
-    migrator().run(pool).await?;
+pub async fn migrate(pool: &Db) -> Result<(), DbError> {
+    migrator().run(pool.pool()).await?;
     crate::pii::settle(pool).await?;
     // National numbers stored before their site had a country (or since it changed).
     let read = app::sites::phones::bring_up_to_date(pool).await.map_err(DbError::Open)?;

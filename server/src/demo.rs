@@ -4,7 +4,7 @@
 //! out of an install that used it. With `--demo` it gets a running loyalty programme, so its
 //! joining widget works.
 
-use sqlx::SqlitePool;
+use app::db::Db;
 
 const DEMO: &str = "demo";
 
@@ -20,7 +20,7 @@ const DEMO_WORDS: [(&str, &str, &str); 6] = [
 
 /// At start: with `demo`, make sure its loyalty programme runs; without it, drop the demo
 /// site when no customer is on it (a fresh install), else say how to remove it.
-pub async fn settle(pool: &SqlitePool, demo: bool) -> sqlx::Result<()> {
+pub async fn settle(pool: &Db, demo: bool) -> sqlx::Result<()> {
     let Some(site) = demo_site(pool).await? else { return Ok(()) };
     if demo {
         let programmes: i64 = sqlx::query_scalar("SELECT count(*) FROM loyalty_programmes WHERE site_id = ?")
@@ -74,13 +74,13 @@ pub async fn settle(pool: &SqlitePool, demo: bool) -> sqlx::Result<()> {
     Ok(())
 }
 
-async fn demo_site(pool: &SqlitePool) -> sqlx::Result<Option<i64>> {
+async fn demo_site(pool: &Db) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(DEMO).fetch_optional(pool).await
 }
 
 /// Removes the demo site and everything on it, in one transaction; how many customers
 /// went with it, or `None` when there was no demo site.
-pub async fn remove(pool: &SqlitePool) -> sqlx::Result<Option<i64>> {
+pub async fn remove(pool: &Db) -> sqlx::Result<Option<i64>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let Some(site): Option<i64> =
         sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(DEMO).fetch_optional(&mut *tx).await?

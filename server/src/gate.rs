@@ -7,6 +7,7 @@
 
 use crate::client_ip::{TrustedProxy, client_ip};
 use crate::rate_limit::Limit;
+use app::db::Db;
 use app::domain::{Origin, SiteKey};
 use app::sites::{self, WidgetCaller};
 use axum::body::Body;
@@ -14,7 +15,6 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
 
 /// Widget requests carry no more than a form's worth of text.
 const MAX_WIDGET_BODY: u64 = 16 * 1024;
@@ -22,7 +22,7 @@ const MAX_WIDGET_BODY: u64 = 16 * 1024;
 /// What the widget gate needs.
 #[derive(Clone)]
 pub struct WidgetGate {
-    pub pool: SqlitePool,
+    pub pool: Db,
     pub proxies: std::sync::Arc<Vec<TrustedProxy>>,
     pub limit: Limit,
     /// What `self` stands for among a site's allowed origins.

@@ -7,10 +7,10 @@
 //! A check that passes ends such an episode: with no traffic (a load balancer that took
 //! the server out), it is what notices that space or the lock came back.
 
+use app::db::Db;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
 use std::time::Duration;
 
 /// How long the check waits for the write lock before it calls the database locked.
@@ -23,7 +23,7 @@ pub const MIN_FREE_BYTES: u64 = 4 * 1024 * 1024;
 /// What the check needs: the pool, and the wait its connections are restored to.
 #[derive(Clone)]
 pub struct Health {
-    pub pool: SqlitePool,
+    pub pool: Db,
     pub lock_wait: Duration,
 }
 
@@ -84,8 +84,8 @@ async fn probe(health: &Health) -> sqlx::Result<()> {
 }
 
 /// Free bytes on the file system holding the database, if it can be asked.
-fn free_bytes(pool: &SqlitePool) -> Option<u64> {
-    let file = pool.connect_options().get_filename().to_path_buf();
+fn free_bytes(pool: &Db) -> Option<u64> {
+    let file = pool.pool().connect_options().get_filename().to_path_buf();
     let dir = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),

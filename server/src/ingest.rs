@@ -16,13 +16,14 @@
 use crate::client_ip::{TrustedProxy, client_ip};
 use app::analytics::db::{self as analytics_db, Stored};
 use app::analytics::event::{Event, RawEvent, is_bot};
+use app::db::Db;
 use app::domain::{Origin, SiteId, SiteKey};
 use app::sites::Site;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sqlx::{Connection, SqliteConnection, SqlitePool};
+use sqlx::{Connection, SqliteConnection};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -38,7 +39,7 @@ const QUEUE: usize = 20_000;
 
 #[derive(Clone)]
 pub struct Ingest {
-    pool: SqlitePool,
+    pool: Db,
     queue: mpsc::Sender<Job>,
     proxies: Arc<[TrustedProxy]>,
     sites: Arc<Mutex<HashMap<String, SiteRead>>>,
@@ -71,7 +72,7 @@ struct Job {
 impl Ingest {
     /// Starts the writer; it ends when the last `Ingest` clone is dropped.
     pub fn start(
-        pool: SqlitePool,
+        pool: Db,
         proxies: Vec<TrustedProxy>,
         limit: crate::rate_limit::Limit,
         public: app::server_ctx::PublicOrigin,
@@ -103,7 +104,7 @@ impl Ingest {
     }
 }
 
-async fn writer(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
+async fn writer(pool: Db, mut jobs: mpsc::Receiver<Job>) {
     // The writer's own connection, opened again after an error.
     let mut conn: Option<SqliteConnection> = None;
     let mut batch = Vec::with_capacity(MAX_BATCH);
@@ -137,13 +138,13 @@ async fn writer(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
 
 /// A connection of the pool (with its `pii_*` functions), taken out of it for good, whose
 /// commits do not wait for the disk.
-async fn relaxed_connection(pool: &SqlitePool) -> Result<SqliteConnection, sqlx::Error> {
+async fn relaxed_connection(pool: &Db) -> Result<SqliteConnection, sqlx::Error> {
     let mut conn = pool.acquire().await?.detach();
     sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut conn).await?;
     Ok(conn)
 }
 
-async fn write_batch(pool: &SqlitePool, conn: &mut Option<SqliteConnection>, batch: &[Job]) -> Result<(), sqlx::Error> {
+async fn write_batch(pool: &Db, conn: &mut Option<SqliteConnection>, batch: &[Job]) -> Result<(), sqlx::Error> {
     let fresh = app::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("random salt: {e}")))?;
     let conn = match conn {
         Some(conn) => conn,

@@ -3,7 +3,7 @@
 //! the work is the same whichever does it, so a second server only repeats it (an automation
 //! run is claimed in the database, so it fires once).
 
-use sqlx::SqlitePool;
+use app::db::Db;
 use std::time::Duration;
 
 /// How often the retention rules are applied; the first run comes one period after start,
@@ -14,7 +14,7 @@ const RETENTION_EVERY: Duration = Duration::from_secs(60 * 60);
 /// within minutes, and a dormant customer's win-back is not waiting for the hour.
 const AUTOMATION_EVERY: Duration = Duration::from_secs(5 * 60);
 
-pub fn start(pool: SqlitePool, link_origin: String) {
+pub fn start(pool: Db, link_origin: String) {
     let automation_pool = pool.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval_at(tokio::time::Instant::now() + AUTOMATION_EVERY, AUTOMATION_EVERY);
@@ -56,7 +56,7 @@ pub fn start(pool: SqlitePool, link_origin: String) {
 /// Takes a backup every `every` (a day by default), keeping the newest `place.keep`. The
 /// first comes `every` after the newest backup there is, and never sooner than a minute
 /// after start, so a server restarting in a loop does not back up in a loop.
-pub fn start_backups(pool: SqlitePool, place: app::admin::backups::files::BackupPlace, every: Duration) {
+pub fn start_backups(pool: Db, place: app::admin::backups::files::BackupPlace, every: Duration) {
     use app::admin::backups::files;
     tokio::spawn(async move {
         loop {

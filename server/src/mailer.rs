@@ -4,10 +4,10 @@
 //! `app::mail::db::claim`). A mail the server refuses for good (5xx) fails at once; other
 //! failures are tried again after 1, 2, 4… minutes, eight tries in all (about two hours).
 
+use app::db::Db;
 use app::mail::db::{self as outbox, Outgoing};
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sqlx::SqlitePool;
 use std::time::Duration;
 
 /// How often the outbox is looked at for due mail.
@@ -53,7 +53,7 @@ impl SmtpUrl {
 
 /// Starts the sending loop. `from` is the address mails come from; each site's name is
 /// its display name.
-pub fn start(pool: SqlitePool, url: &SmtpUrl, from: Address) {
+pub fn start(pool: Db, url: &SmtpUrl, from: Address) {
     let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(&url.url) {
         Ok(builder) => builder.timeout(Some(TIMEOUT)).build(),
         // Parsed when the configuration was read; reaching this is a bug, not a setting.
@@ -76,15 +76,15 @@ impl crate::lease_queue::LeaseQueue for Outbox {
     const BATCH: i64 = BATCH;
     const LEASE_SECS: i64 = LEASE_SECS;
 
-    async fn due(pool: &SqlitePool, batch: i64) -> sqlx::Result<Vec<i64>> {
+    async fn due(pool: &Db, batch: i64) -> sqlx::Result<Vec<i64>> {
         outbox::due(pool, batch).await
     }
 
-    async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+    async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
         outbox::claim(pool, id, lease_secs).await
     }
 
-    async fn work(&self, pool: &SqlitePool, mail: Outgoing) -> sqlx::Result<()> {
+    async fn work(&self, pool: &Db, mail: Outgoing) -> sqlx::Result<()> {
         let (transport, from) = (&self.transport, &self.from);
         let result = match message(&mail, from) {
             Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| (e.is_permanent(), e.to_string())),

@@ -4,19 +4,19 @@
 //! without end. Past [`POSTS_PER_WINDOW`] in [`WINDOW_SECONDS`] the answer is 429 and nothing
 //! runs; a count at its limit is only read, so a flood past it writes nothing.
 
+use app::db::Db;
 use app::server_ctx::ClientIp;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
 
 /// Posts a network may make to public pages in a window: a household asking for a link,
 /// confirming, changing its consents is far below it.
 pub const POSTS_PER_WINDOW: i64 = 30;
 pub const WINDOW_SECONDS: i64 = 10 * 60;
 
-pub async fn limit(State(pool): State<SqlitePool>, req: Request, next: Next) -> Response {
+pub async fn limit(State(pool): State<Db>, req: Request, next: Next) -> Response {
     if req.method() != Method::POST || !req.uri().path().starts_with("/p/") {
         return next.run(req).await;
     }
@@ -55,7 +55,7 @@ pub async fn limit(State(pool): State<SqlitePool>, req: Request, next: Next) -> 
 }
 
 /// Counts one post of `bucket` in `window`; `false` when the window's limit is reached.
-async fn take(pool: &SqlitePool, bucket: &str, window: i64) -> sqlx::Result<bool> {
+async fn take(pool: &Db, bucket: &str, window: i64) -> sqlx::Result<bool> {
     let so_far: Option<i64> = sqlx::query_scalar("SELECT n FROM rate_counts WHERE bucket = ? AND window_start = ?")
         .bind(bucket)
         .bind(window)
@@ -78,7 +78,7 @@ async fn take(pool: &SqlitePool, bucket: &str, window: i64) -> sqlx::Result<bool
 }
 
 /// Forgets the counts of windows that are over (the hourly job).
-pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<()> {
+pub async fn forget_old(pool: &Db) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM rate_counts WHERE window_start < ?")
         .bind(app::server_ctx::now() - WINDOW_SECONDS)
         .execute(pool)

@@ -2,10 +2,11 @@
 //! connection that has the `pii_*` functions, so an operator (or a browser test) can read
 //! what is sealed.
 
+use app::db::Db;
 use serde_json::{Map, Value};
-use sqlx::{Column, Row, SqlitePool, TypeInfo, ValueRef};
+use sqlx::{Column, Row, TypeInfo, ValueRef};
 
-pub async fn json_rows(pool: &SqlitePool, query: &str) -> sqlx::Result<Value> {
+pub async fn json_rows(pool: &Db, query: &str) -> sqlx::Result<Value> {
     let mut conn = pool.acquire().await?;
     // The query is the operator's own, from their command line; query_only keeps it a read.
     sqlx::query("PRAGMA query_only = ON").execute(&mut *conn).await?;

@@ -4,9 +4,10 @@
 //! sqlx has no binding for this API; it is four calls, made here on the raw handles sqlx
 //! lends out.
 
+use app::db::Db;
 use libsqlite3_sys as ffi;
+use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
-use sqlx::{Connection, SqlitePool};
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +31,7 @@ pub enum RestoreError {
 
 /// Restores `from` over the database of `pool`, then brings its schema up to date (a
 /// backup from an older Patron gets the newer migrations).
-pub async fn restore(pool: &SqlitePool, from: &Path) -> Result<(), RestoreError> {
+pub async fn restore(pool: &Db, from: &Path) -> Result<(), RestoreError> {
     let file = from.display().to_string();
     let options = SqliteConnectOptions::new().filename(from).read_only(true);
     let mut source = SqliteConnection::connect_with(&options).await?;

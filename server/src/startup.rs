@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::{db, gate, ingest, static_files};
 
+use app::db::Db;
 use app::{AdminApp, shell};
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -11,7 +12,6 @@ use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use sqlx::SqlitePool;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -41,7 +41,7 @@ pub enum StartError {
 pub struct Application {
     listener: TcpListener,
     router: Router,
-    pub pool: SqlitePool,
+    pub pool: Db,
     mail: Option<(crate::mailer::SmtpUrl, lettre::Address)>,
     /// Where links in mails written by the timer jobs point: the public URL, else this server.
     link_origin: String,
@@ -120,7 +120,7 @@ impl Application {
 /// With no staff account yet, a one-time code for the first-run page, printed with its link:
 /// whoever reaches a fresh install first must not become its owner. It is printed (it is
 /// the operator's to pass on, and dies when the owner is made); the database keeps its hash.
-async fn setup_code(pool: &SqlitePool, public: &app::server_ctx::PublicOrigin) -> Result<Option<String>, StartError> {
+async fn setup_code(pool: &Db, public: &app::server_ctx::PublicOrigin) -> Result<Option<String>, StartError> {
     let exists = app::admin::auth::db::staff_exists(pool).await.map_err(db::DbError::Open)?;
     if exists {
         return Ok(None);
@@ -138,7 +138,7 @@ async fn setup_code(pool: &SqlitePool, public: &app::server_ctx::PublicOrigin) -
 fn router(
     config: &Config,
     addr: SocketAddr,
-    pool: SqlitePool,
+    pool: Db,
     key: &crate::pii::KeySource,
     public: app::server_ctx::PublicOrigin,
 ) -> Router {

@@ -4,12 +4,12 @@
 //! again after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, then given up (the admin can
 //! send it again). Redirects are not followed: the owner registered this address.
 
+use app::db::Db;
 use app::webhooks::db::{self as queue, Outgoing};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::SqlitePool;
 use std::time::Duration;
 
 const POLL: Duration = Duration::from_secs(1);
@@ -30,7 +30,7 @@ pub fn sign(secret: &str, id: &str, timestamp: i64, body: &str) -> Option<String
 
 /// Starts the sender; `private_too`: endpoints on private networks may be reached (see
 /// `outbound`).
-pub fn start(pool: SqlitePool, private_too: bool) {
+pub fn start(pool: Db, private_too: bool) {
     let client = match reqwest::Client::builder()
         .dns_resolver(crate::outbound::PublicOnly { private_too })
         .timeout(TIMEOUT)
@@ -57,15 +57,15 @@ impl crate::lease_queue::LeaseQueue for Deliveries {
     const BATCH: i64 = BATCH;
     const LEASE_SECS: i64 = LEASE_SECS;
 
-    async fn due(pool: &SqlitePool, batch: i64) -> sqlx::Result<Vec<i64>> {
+    async fn due(pool: &Db, batch: i64) -> sqlx::Result<Vec<i64>> {
         queue::due(pool, batch).await
     }
 
-    async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+    async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
         queue::claim(pool, id, lease_secs).await
     }
 
-    async fn work(&self, pool: &SqlitePool, delivery: Outgoing) -> sqlx::Result<()> {
+    async fn work(&self, pool: &Db, delivery: Outgoing) -> sqlx::Result<()> {
         let (client, private_too) = (&self.client, self.private_too);
         if delivery.withheld {
             // Given up at once, and said so in the log: nothing left for this endpoint.
@@ -101,7 +101,7 @@ impl crate::lease_queue::LeaseQueue for Deliveries {
 }
 
 /// One try: the endpoint's HTTP status, or why there was none.
-async fn send(pool: &SqlitePool, client: &reqwest::Client, d: &Outgoing) -> sqlx::Result<Result<u16, String>> {
+async fn send(pool: &Db, client: &reqwest::Client, d: &Outgoing) -> sqlx::Result<Result<u16, String>> {
     let data = queue::data(pool, d.site, &d.event_type, d.subject_id).await?;
     let body = serde_json::json!({ "type": d.event_type, "timestamp": d.created_at, "data": data }).to_string();
     let id = format!("msg_{}", d.event_id);

@@ -1,9 +1,10 @@
 //! SQL of analytics ingest: one transaction per batch of events.
 
 use super::event::{Event, PageView};
+use crate::db::Db;
 use crate::domain::SiteId;
 use serde_json::{Value, json};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 use std::collections::{HashMap, HashSet};
 
 /// An event ready to store: its site, the visitor's daily hash, and the customer if the
@@ -21,7 +22,7 @@ pub const VISIT_GAP_MINUTES: i64 = 30;
 /// Marks again, from the times of the views, where each visit of every site began and
 /// ended and each visitor's first view (ingest marks them as views arrive; this repairs
 /// views written by other means), and sums the days not summed yet again.
-pub async fn recompute_visits(pool: &SqlitePool) -> sqlx::Result<()> {
+pub async fn recompute_visits(pool: &Db) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE page_views SET visit_start = g.visit_start, visit_end = g.visit_end, visitor_first = g.visitor_first
          FROM (

@@ -4,12 +4,13 @@
 //! exactly when its mail and event do, and two servers evaluating at once fire it once.
 
 use super::{Fired, Rule, Trigger};
+use crate::db::Db;
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{self, MailKind};
 use crate::segment_rules::{DormantRule, sql::push_filter, windows};
 use crate::widgets::texts::Lang;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 /// How many customers one rule fires for in one transaction, so a win-back reaching
 /// thousands does not hold the write lock for long; the next batch follows at once.
@@ -24,7 +25,7 @@ pub struct Settings {
 }
 
 /// Every built-in rule of a site, as set (a rule never saved is off).
-pub async fn rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Rule>> {
+pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Rule>> {
     let mut rules = Vec::new();
     for trigger in Trigger::ALL {
         let row = sqlx::query(
@@ -64,7 +65,7 @@ pub async fn rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Rule>> {
 }
 
 /// Saves a rule. Switching it on sets `active_since` to now; saving it while on keeps it.
-pub async fn save(pool: &SqlitePool, site: SiteId, trigger: Trigger, s: &Settings) -> sqlx::Result<()> {
+pub async fn save(pool: &Db, site: SiteId, trigger: Trigger, s: &Settings) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO automation_rules (site_id, trigger, active, send_mail, send_webhook, discount_code, active_since)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?3 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
@@ -105,7 +106,7 @@ struct SiteFacts {
 }
 
 /// Evaluates every active rule of every site (the timer job).
-pub async fn run_all(pool: &SqlitePool, origin: &str, now: i64) -> sqlx::Result<Fired> {
+pub async fn run_all(pool: &Db, origin: &str, now: i64) -> sqlx::Result<Fired> {
     let sites: Vec<i64> =
         sqlx::query_scalar("SELECT DISTINCT site_id FROM automation_rules WHERE active = 1").fetch_all(pool).await?;
     let mut fired = Fired::default();
@@ -116,7 +117,7 @@ pub async fn run_all(pool: &SqlitePool, origin: &str, now: i64) -> sqlx::Result<
 }
 
 /// Evaluates every active rule of a site.
-pub async fn run_site(pool: &SqlitePool, site: SiteId, origin: &str, now: i64) -> sqlx::Result<Fired> {
+pub async fn run_site(pool: &Db, site: SiteId, origin: &str, now: i64) -> sqlx::Result<Fired> {
     let mut fired = Fired::default();
     for trigger in Trigger::ALL {
         fired.add(run_rule(pool, site, trigger, origin, now).await?);
@@ -126,13 +127,7 @@ pub async fn run_site(pool: &SqlitePool, site: SiteId, origin: &str, now: i64) -
 
 /// Evaluates one rule of a site, if it is on: fires it for every customer it now applies to,
 /// a batch per transaction.
-pub async fn run_rule(
-    pool: &SqlitePool,
-    site: SiteId,
-    trigger: Trigger,
-    origin: &str,
-    now: i64,
-) -> sqlx::Result<Fired> {
+pub async fn run_rule(pool: &Db, site: SiteId, trigger: Trigger, origin: &str, now: i64) -> sqlx::Result<Fired> {
     let Some(rule) = active(pool, site, trigger).await? else { return Ok(Fired::default()) };
     let facts =
         sqlx::query("SELECT site_key, name, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
@@ -176,7 +171,7 @@ pub async fn run_rule(
     }
 }
 
-async fn active(pool: &SqlitePool, site: SiteId, trigger: Trigger) -> sqlx::Result<Option<Active>> {
+async fn active(pool: &Db, site: SiteId, trigger: Trigger) -> sqlx::Result<Option<Active>> {
     let row = sqlx::query(
         "SELECT id, send_mail, send_webhook, discount_code, active_since FROM automation_rules
          WHERE site_id = ? AND trigger = ? AND active = 1",
@@ -347,7 +342,7 @@ async fn tell(tx: &mut SqliteConnection, site: SiteId, run: i64, customer: Custo
 
 /// The body of an `automation.fired` event: the rule, what fired it, and the customer as the
 /// REST API shows them.
-pub async fn fired_event(pool: &SqlitePool, site: SiteId, run: i64) -> sqlx::Result<Option<serde_json::Value>> {
+pub async fn fired_event(pool: &Db, site: SiteId, run: i64) -> sqlx::Result<Option<serde_json::Value>> {
     let Some(r) = sqlx::query(
         "SELECT x.id, x.customer_id, x.subject_id, x.mailed, x.created_at, r.trigger, r.discount_code
          FROM automation_runs x JOIN automation_rules r ON r.id = x.rule_id WHERE x.id = ? AND r.site_id = ?",
@@ -377,7 +372,7 @@ pub async fn fired_event(pool: &SqlitePool, site: SiteId, run: i64) -> sqlx::Res
 }
 
 /// Marks an item arrived (no longer expected); its site, or `None` if there is no such item.
-pub async fn mark_arrived(pool: &SqlitePool, item: i64) -> sqlx::Result<Option<SiteId>> {
+pub async fn mark_arrived(pool: &Db, item: i64) -> sqlx::Result<Option<SiteId>> {
     sqlx::query_scalar(
         "UPDATE catalogue_items SET arrived_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stock_expected = NULL
          WHERE id = ? RETURNING site_id",

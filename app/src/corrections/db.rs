@@ -2,8 +2,9 @@
 //! entries that follow from it.
 
 use super::{Corrector, Refused, ValidReturn};
+use crate::db::Db;
 use crate::domain::{Minor, Role, SiteId};
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 /// A purchase as a correction needs it.
 pub(super) struct Sale {
@@ -63,7 +64,7 @@ fn staff_id(by: Corrector) -> Option<i64> {
 
 /// Voids the purchase (see [`Corrector`] for who may).
 pub async fn void(
-    pool: &SqlitePool,
+    pool: &Db,
     purchase: i64,
     site: Option<SiteId>,
     by: Corrector,
@@ -135,7 +136,7 @@ pub(super) async fn lines(conn: &mut SqliteConnection, purchase: i64) -> sqlx::R
 /// the return that leaves nothing gives back exactly what is left, so the refunds of a
 /// purchase never add up to more or less than was paid.
 pub async fn return_lines(
-    pool: &SqlitePool,
+    pool: &Db,
     r: &ValidReturn,
     site: Option<SiteId>,
     by: Corrector,

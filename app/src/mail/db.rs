@@ -3,9 +3,10 @@
 
 use super::templates::{MailKind, Wording, default_wording};
 use super::{NewsletterSettings, OutboxMail};
+use crate::db::Db;
 use crate::domain::{CustomerId, SiteId};
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 /// A mail to write into the outbox.
 pub struct Mail {
@@ -91,7 +92,7 @@ pub struct Outgoing {
 }
 
 /// The mails due for a try, oldest first.
-pub async fn due(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<i64>> {
+pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM outbox
          WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -105,7 +106,7 @@ pub async fn due(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<i64>> {
 /// Claims a due mail for `lease_secs`: no other server tries it meanwhile, and if this one
 /// dies while sending, the mail is due again when the lease ends. `None`: another server
 /// claimed it first, or it is no longer due.
-pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
     let row = sqlx::query(
         "UPDATE outbox SET attempts = attempts + 1,
              next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
@@ -134,7 +135,7 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
 }
 
 /// The mail server took the mail.
-pub async fn sent(pool: &SqlitePool, id: i64) -> sqlx::Result<()> {
+pub async fn sent(pool: &Db, id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = NULL WHERE id = ?")
         .bind(id)
         .execute(pool)
@@ -143,7 +144,7 @@ pub async fn sent(pool: &SqlitePool, id: i64) -> sqlx::Result<()> {
 }
 
 /// A try failed: the mail is due again after `after_secs`, or given up when `None`.
-pub async fn failed(pool: &SqlitePool, id: i64, error: &str, after_secs: Option<i64>) -> sqlx::Result<()> {
+pub async fn failed(pool: &Db, id: i64, error: &str, after_secs: Option<i64>) -> sqlx::Result<()> {
     match after_secs {
         Some(secs) => sqlx::query(
             "UPDATE outbox SET last_error = ?2, next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?3) WHERE id = ?1",
@@ -166,7 +167,7 @@ pub async fn failed(pool: &SqlitePool, id: i64, error: &str, after_secs: Option<
 pub const KEEP_DAYS: i64 = 30;
 
 /// Removes mails sent or given up more than [`KEEP_DAYS`] ago; how many went.
-pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
+pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
     let gone =
         sqlx::query("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)")
             .bind(format!("-{KEEP_DAYS} days"))
@@ -176,7 +177,7 @@ pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
 }
 
 /// The newest mails of every site, for the admin's outbox page.
-pub async fn list(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
+pub async fn list(pool: &Db, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
     let rows = sqlx::query(
         "SELECT o.id, s.name AS site_name, o.kind, pii_open(o.to_address) AS to_address, pii_open(o.subject) AS subject,
                 pii_open(o.body) AS body,
@@ -219,7 +220,7 @@ pub async fn wording(tx: &mut SqliteConnection, site: SiteId, kind: MailKind, la
 }
 
 /// The languages a site writes its texts in.
-pub async fn languages(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<String>> {
+pub async fn languages(pool: &Db, site: SiteId) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar("SELECT language FROM site_languages WHERE site_id = ? ORDER BY language")
         .bind(site)
         .fetch_all(pool)
@@ -227,7 +228,7 @@ pub async fn languages(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Stri
 }
 
 /// The languages in which the site wrote its own wording of `kind`.
-pub async fn own_wordings(pool: &SqlitePool, site: SiteId, kind: MailKind) -> sqlx::Result<Vec<String>> {
+pub async fn own_wordings(pool: &Db, site: SiteId, kind: MailKind) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar("SELECT language FROM mail_templates WHERE site_id = ? AND kind = ? ORDER BY language")
         .bind(site)
         .bind(kind.code())
@@ -237,7 +238,7 @@ pub async fn own_wordings(pool: &SqlitePool, site: SiteId, kind: MailKind) -> sq
 
 /// Saves the site's wording; `None` goes back to Patron's.
 pub async fn save_wording(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     kind: MailKind,
     lang: Lang,
@@ -265,7 +266,7 @@ pub async fn save_wording(
 }
 
 /// The site's double opt-in setting (off, 72 hours, for a site that never saved one).
-pub async fn newsletter_settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<NewsletterSettings> {
+pub async fn newsletter_settings(pool: &Db, site: SiteId) -> sqlx::Result<NewsletterSettings> {
     let row: Option<(bool, i64)> =
         sqlx::query_as("SELECT double_opt_in, confirm_hours FROM newsletter_settings WHERE site_id = ?")
             .bind(site)
@@ -277,7 +278,7 @@ pub async fn newsletter_settings(pool: &SqlitePool, site: SiteId) -> sqlx::Resul
     }))
 }
 
-pub async fn save_newsletter_settings(pool: &SqlitePool, site: SiteId, s: &NewsletterSettings) -> sqlx::Result<()> {
+pub async fn save_newsletter_settings(pool: &Db, site: SiteId, s: &NewsletterSettings) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO newsletter_settings (site_id, double_opt_in, confirm_hours) VALUES (?1, ?2, ?3)
          ON CONFLICT (site_id) DO UPDATE SET double_opt_in = ?2, confirm_hours = ?3,

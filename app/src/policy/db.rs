@@ -7,9 +7,10 @@
 
 use super::text::{Inputs, Section, compose};
 use super::{PolicyVersion, Published};
+use crate::db::Db;
 use crate::domain::{SiteId, StaffId, WidgetKind};
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 use std::collections::BTreeMap;
 
 /// A version's words, by language code.
@@ -20,7 +21,7 @@ type Body = BTreeMap<String, Vec<Section>>;
 /// in force afterwards; `None` when the site does not exist. One write transaction, so two
 /// servers cannot publish the same version number.
 pub async fn refresh(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     owner_text: Option<&str>,
     staff: Option<StaffId>,
@@ -56,7 +57,7 @@ pub async fn refresh(
 
 /// Publishes every site's policy where its settings changed (at start: the words Patron
 /// writes may have changed with its version).
-pub async fn refresh_all(pool: &SqlitePool) -> sqlx::Result<()> {
+pub async fn refresh_all(pool: &Db) -> sqlx::Result<()> {
     let sites: Vec<i64> = sqlx::query_scalar("SELECT id FROM sites ORDER BY id").fetch_all(pool).await?;
     for site in sites {
         refresh(pool, SiteId(site), None, None).await?;
@@ -116,7 +117,7 @@ fn in_language(body: &str, lang: &str, default: &str) -> Vec<Section> {
 /// A published version (the one in force when `version` is `None`), in `lang` where the
 /// site writes in it, else in its default language.
 pub async fn published(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     version: Option<i64>,
     lang: Option<Lang>,
@@ -143,7 +144,7 @@ pub async fn published(
 }
 
 /// Every version of the site's policy, newest first.
-pub async fn versions(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<PolicyVersion>> {
+pub async fn versions(pool: &Db, site: SiteId) -> sqlx::Result<Vec<PolicyVersion>> {
     let rows = sqlx::query(
         "SELECT p.version, p.published_at, u.email AS staff
          FROM privacy_policies p LEFT JOIN staff_users u ON u.id = p.staff_id

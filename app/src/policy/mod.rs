@@ -34,7 +34,7 @@ pub struct PolicyVersion {
 /// failure is logged, not returned: the change itself was saved, and the next change, a
 /// view of the page or a restart publishes it.
 #[cfg(feature = "ssr")]
-pub async fn republish(pool: &sqlx::SqlitePool, site: crate::domain::SiteId) {
+pub async fn republish(pool: &crate::db::Db, site: crate::domain::SiteId) {
     if let Err(e) = db::refresh(pool, site, None, None).await {
         tracing::error!(site = site.0, error = %e, "privacy policy: publishing after a settings change failed");
     }

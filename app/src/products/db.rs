@@ -2,9 +2,10 @@
 //! `catalogue_item_names`, migration 0044).
 
 use super::{Product, Shown, ValidProduct};
+use crate::db::Db;
 use crate::domain::{Minor, SiteId};
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 const COLUMNS: &str = "i.id, i.sku, i.name, i.price_minor, i.currency, i.category, i.image_url, i.stock_expected,
     i.active, (SELECT json_group_array(json_array(language, name)) FROM
@@ -36,7 +37,7 @@ pub(crate) const FILTER: &str = "i.site_id = ?1 AND i.active = ?2 AND (?3 = ''
 
 /// One page of a site's products by name, and how many match in all.
 pub async fn page(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     shown: Shown,
     query: &str,
@@ -58,12 +59,12 @@ pub async fn page(
 
 /// The site's offered products a search finds, at most `limit`: what the till suggests as
 /// staff type a SKU or a name.
-pub async fn search(pool: &SqlitePool, site: SiteId, query: &str, limit: i64) -> sqlx::Result<Vec<Product>> {
+pub async fn search(pool: &Db, site: SiteId, query: &str, limit: i64) -> sqlx::Result<Vec<Product>> {
     list(pool, site, 1, query, 0, limit).await
 }
 
 async fn list(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     active: i64,
     query: &str,
@@ -85,7 +86,7 @@ async fn list(
 }
 
 /// A site's products by id, archived ones included, from `after` on: the API's list.
-pub async fn after(pool: &SqlitePool, site: SiteId, after: i64, limit: i64) -> sqlx::Result<Vec<Product>> {
+pub async fn after(pool: &Db, site: SiteId, after: i64, limit: i64) -> sqlx::Result<Vec<Product>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = ? AND i.id > ? ORDER BY i.id LIMIT ?"
     )))
@@ -111,7 +112,7 @@ pub async fn by_sku(conn: &mut SqliteConnection, site: SiteId, sku: &str) -> sql
 
 /// The site's currency and the languages it writes in besides its default: what a
 /// product of it is priced in and named in.
-pub async fn site_terms(pool: &SqlitePool, site: SiteId) -> sqlx::Result<(String, Vec<String>)> {
+pub async fn site_terms(pool: &Db, site: SiteId) -> sqlx::Result<(String, Vec<String>)> {
     let currency: String =
         sqlx::query_scalar("SELECT currency FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
     let languages = sqlx::query_scalar(
@@ -139,7 +140,7 @@ pub enum Saved {
 /// Creates the product (`create`) or changes the one with its SKU, in one transaction
 /// with its names. The SKU itself never changes: loyalty rules and the shop's systems name
 /// products by it.
-pub async fn save(pool: &SqlitePool, site: SiteId, p: &ValidProduct, create: bool) -> sqlx::Result<Saved> {
+pub async fn save(pool: &Db, site: SiteId, p: &ValidProduct, create: bool) -> sqlx::Result<Saved> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let saved = save_in(&mut tx, site, p, create).await?;
     if matches!(saved, Saved::Created(_) | Saved::Updated(_)) {
@@ -212,7 +213,7 @@ fn same(old: &Product, p: &ValidProduct) -> bool {
 }
 
 /// Archives or offers again the site's product with this SKU; `false` when it has none.
-pub async fn set_archived(pool: &SqlitePool, site: SiteId, sku: &str, archived: bool) -> sqlx::Result<bool> {
+pub async fn set_archived(pool: &Db, site: SiteId, sku: &str, archived: bool) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE catalogue_items SET active = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE site_id = ? AND sku = ?",

@@ -3,12 +3,12 @@
 
 use super::language;
 use super::texts::{self, Lang, PageTexts};
+use crate::db::Db;
 use crate::domain::SiteKey;
 use crate::error::AppError;
 use crate::sites::Site;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
 
 pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -89,7 +89,7 @@ impl Visit {
 /// The site a customer page names and its language, or the page saying there is none (in
 /// the browser's language, as no site says which it writes).
 pub(crate) async fn visit(
-    pool: &SqlitePool,
+    pool: &Db,
     key: &str,
     asked: &language::Asked,
     headers: &HeaderMap,
@@ -99,7 +99,7 @@ pub(crate) async fn visit(
     Ok(Visit { site, lang })
 }
 
-pub(crate) async fn site_or_404(pool: &SqlitePool, key: &str, headers: &HeaderMap) -> Result<Site, Response> {
+pub(crate) async fn site_or_404(pool: &Db, key: &str, headers: &HeaderMap) -> Result<Site, Response> {
     // Only for the pages saying there is no site: no site says which languages it writes.
     let lang = || {
         headers

@@ -12,12 +12,12 @@ pub mod signup_confirm;
 pub mod texts;
 pub mod unsubscribe;
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 /// What the pages need: the database, and the address links in mails start with.
 #[derive(Clone)]
 pub struct SelfService {
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// Patron's public address: links in mails start with it, never with the request's Host.
     pub public: crate::server_ctx::PublicOrigin,
 }

@@ -5,6 +5,7 @@
 
 use super::html::{Visit, escape, visit};
 use super::language::Asked;
+use crate::db::Db;
 use crate::error::AppError;
 use crate::extract::Query;
 use crate::policy::text::Section;
@@ -13,9 +14,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
-pub fn routes(pool: SqlitePool) -> axum::Router {
+pub fn routes(pool: Db) -> axum::Router {
     axum::Router::new().route("/p/{key}/privacy", axum::routing::get(policy_page)).with_state(pool)
 }
 
@@ -35,7 +35,7 @@ fn not_found(v: &Visit, w: &PolicyWords) -> Response {
 }
 
 async fn policy_page(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(key): Path<String>,
     Query(which): Query<Which>,
     headers: HeaderMap,

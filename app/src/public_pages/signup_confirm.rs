@@ -8,6 +8,7 @@
 //! of the address it was confirmed from.
 
 use super::html::{broken, escape, html_page, site_or_404};
+use crate::db::Db;
 use crate::domain::SiteId;
 use crate::error::AppError;
 use crate::mail::db::Mail;
@@ -21,12 +22,11 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::SqlitePool;
 
 /// The name of the secret confirmation links are signed with.
 const SECRET: &str = "newsletter_confirm";
 
-pub fn routes(pool: SqlitePool) -> axum::Router {
+pub fn routes(pool: Db) -> axum::Router {
     axum::Router::new()
         .route("/p/{key}/newsletter/confirm/{token}", axum::routing::get(confirm_page).post(confirmed))
         .with_state(pool)
@@ -60,7 +60,7 @@ fn verify(secret: &[u8], site: SiteId, id: i64, requested_at: &str, tag: &[u8]) 
 /// wording the visitor saw. The browser gets its token now; it is linked to the customer
 /// once the signup is confirmed.
 pub async fn hold(
-    pool: &SqlitePool,
+    pool: &Db,
     site: &Site,
     form: &SignupForm,
     signup: &ValidSignup,
@@ -101,7 +101,7 @@ enum Link {
     Invalid,
 }
 
-async fn check(pool: &SqlitePool, site: &Site, token: &str) -> Result<Link, AppError> {
+async fn check(pool: &Db, site: &Site, token: &str) -> Result<Link, AppError> {
     let Some((id, tag)) = parse_token(token) else { return Ok(Link::Invalid) };
     let Some(pending) = db::pending(pool, site.id, id).await? else { return Ok(Link::Invalid) };
     let secret = crate::tokens::secret(pool, SECRET).await?;
@@ -133,7 +133,7 @@ fn dead(site: &Site, link: &Link) -> Response {
 
 /// The link's page: the question and the button that answers it.
 pub async fn confirm_page(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path((key, token)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
@@ -160,7 +160,7 @@ pub async fn confirm_page(
 
 /// The button: stores the held signup as confirmed.
 pub async fn confirmed(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path((key, token)): Path<(String, String)>,
     ip: Option<axum::Extension<crate::server_ctx::ClientIp>>,
     headers: HeaderMap,

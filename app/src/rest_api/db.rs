@@ -2,9 +2,10 @@
 //! API shows them.
 
 use super::types::{Consent, Customer, Purchase, PurchaseLine, Reservation};
+use crate::db::Db;
 use crate::domain::SiteId;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 const CUSTOMER: &str = "SELECT id, pii_open(email) AS email, pii_open(first_name) AS first_name,
         pii_open(last_name) AS last_name, pii_open(phone) AS phone, pii_open(street) AS street, postcode, city,
@@ -31,13 +32,7 @@ fn customer(r: &SqliteRow) -> sqlx::Result<Customer> {
 
 /// A page of the site's customers in id order, after `after`; for a third party (`shares`),
 /// without those who asked not to have their data sold or shared.
-pub async fn customers(
-    pool: &SqlitePool,
-    site: SiteId,
-    after: i64,
-    limit: i64,
-    shares: bool,
-) -> sqlx::Result<Vec<Customer>> {
+pub async fn customers(pool: &Db, site: SiteId, after: i64, limit: i64, shares: bool) -> sqlx::Result<Vec<Customer>> {
     let sql =
         format!("{CUSTOMER} WHERE site_id = ? AND id > ? AND (NOT ? OR do_not_sell_at IS NULL) ORDER BY id LIMIT ?");
     let rows =
@@ -71,7 +66,7 @@ fn consent(r: &SqliteRow) -> sqlx::Result<Consent> {
 }
 
 /// Every consent event of the site's customer, oldest first (`None`: no such customer).
-pub async fn consents(pool: &SqlitePool, site: SiteId, customer: i64) -> sqlx::Result<Option<Vec<Consent>>> {
+pub async fn consents(pool: &Db, site: SiteId, customer: i64) -> sqlx::Result<Option<Vec<Consent>>> {
     let mut conn = pool.acquire().await?;
     if customer_by_id(&mut conn, site, customer).await?.is_none() {
         return Ok(None);
@@ -82,14 +77,14 @@ pub async fn consents(pool: &SqlitePool, site: SiteId, customer: i64) -> sqlx::R
 }
 
 /// One consent event of the site.
-pub async fn consent_by_id(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Consent>> {
+pub async fn consent_by_id(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Consent>> {
     let sql = format!("{CONSENT} WHERE k.id = ? AND c.site_id = ?");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
     row.as_ref().map(consent).transpose()
 }
 
 /// The purchase of the site stored under a web shop's order number.
-pub async fn purchase_by_external_id(pool: &SqlitePool, site: SiteId, external: &str) -> sqlx::Result<Option<i64>> {
+pub async fn purchase_by_external_id(pool: &Db, site: SiteId, external: &str) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT id FROM purchases WHERE site_id = ? AND external_id = ?")
         .bind(site)
         .bind(external)
@@ -97,7 +92,7 @@ pub async fn purchase_by_external_id(pool: &SqlitePool, site: SiteId, external: 
         .await
 }
 
-pub async fn purchase(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Purchase>> {
+pub async fn purchase(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Purchase>> {
     let row = sqlx::query(
         "SELECT id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor, payment_method,
                 created_at, refunded_minor, voided_at, void_reason
@@ -164,7 +159,7 @@ fn reservation(r: &SqliteRow) -> sqlx::Result<Reservation> {
 
 /// A page of the site's reservations in id order, of one status or all.
 pub async fn reservations(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     status: Option<&str>,
     after: i64,
@@ -179,7 +174,7 @@ pub async fn reservations(
 }
 
 /// One reservation of the site.
-pub async fn reservation_by_id(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Reservation>> {
+pub async fn reservation_by_id(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Reservation>> {
     let sql = format!("{RESERVATION} WHERE r.id = ? AND r.site_id = ?");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
     row.as_ref().map(reservation).transpose()

@@ -17,17 +17,17 @@ mod segments;
 pub mod types;
 mod whole;
 
+use crate::db::Db;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use axum::routing::get;
 use error::{ApiError, FieldProblem};
-use sqlx::SqlitePool;
 use utoipa::OpenApi;
 
 #[derive(Clone)]
 pub struct ApiState {
-    pub pool: SqlitePool,
+    pub pool: Db,
 }
 
 #[derive(OpenApi)]
@@ -86,7 +86,7 @@ impl utoipa::Modify for LineNeeds {
     }
 }
 
-pub fn routes(pool: SqlitePool) -> axum::Router {
+pub fn routes(pool: Db) -> axum::Router {
     use axum::routing::post;
     axum::Router::new()
         .route("/api/v1/customers", get(customers::list).post(customers::upsert))

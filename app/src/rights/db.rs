@@ -1,10 +1,11 @@
 //! SQL of the data-subject rights: every row held about a customer, their erasure, the
 //! do-not-sell flag and the request log's entries.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, RequestOutcome, SiteId, StaffId};
 use crate::staff::StaffRow;
 use serde_json::{Map, Value};
-use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
 /// Every table that holds rows about a customer, with the condition that picks that
 /// customer's rows (`?` is the customer's id). The access export reads exactly these and
@@ -81,7 +82,7 @@ async fn rows_of(
 
 /// Everything held about a customer, table by table (`None`: no such customer), and the
 /// site it belongs to. Read in one transaction, so the tables agree with each other.
-pub async fn bundle(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<(SiteId, Map<String, Value>)>> {
+pub async fn bundle(pool: &Db, id: CustomerId) -> sqlx::Result<Option<(SiteId, Map<String, Value>)>> {
     let mut tx = pool.begin().await?;
     let Some(site) =
         sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?
@@ -157,7 +158,7 @@ impl By<'_> {
 
 /// Sets or clears the do-not-sell flag, with the change in the record's history; setting
 /// it answers a request. `None`: no such customer.
-pub async fn set_do_not_sell(pool: &SqlitePool, id: CustomerId, by: By<'_>, on: bool) -> sqlx::Result<Option<SiteId>> {
+pub async fn set_do_not_sell(pool: &Db, id: CustomerId, by: By<'_>, on: bool) -> sqlx::Result<Option<SiteId>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let row = sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?")
         .bind(id)
@@ -189,7 +190,7 @@ pub async fn set_do_not_sell(pool: &SqlitePool, id: CustomerId, by: By<'_>, on: 
 }
 
 /// Logs an access request answered by the download just given.
-pub async fn log_access(pool: &SqlitePool, site: SiteId, id: CustomerId, by: By<'_>, rows: usize) -> sqlx::Result<()> {
+pub async fn log_access(pool: &Db, site: SiteId, id: CustomerId, by: By<'_>, rows: usize) -> sqlx::Result<()> {
     let outcome = RequestOutcome::HandedOver { rows: rows as i64 }.code();
     by.done(&mut *pool.acquire().await?, site, id, "access", &outcome).await.map(|_| ())
 }
@@ -206,7 +207,7 @@ pub struct Erased {
 /// pointing at it, and what points at them without a key: merge logs, dismissed pairs, an
 /// unfinished import naming them), and a tombstone says it happened. One transaction:
 /// either all of it or nothing. `None`: no such customer.
-pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Result<Option<Erased>> {
+pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option<Erased>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let row = sqlx::query(
         "SELECT site_id, coalesce(pii_open(email), '') AS email, coalesce(pii_open(phone), '') AS phone
@@ -286,7 +287,7 @@ pub async fn erase(pool: &SqlitePool, id: CustomerId, by: By<'_>) -> sqlx::Resul
 /// Copies the write-ahead log into the database file and empties it, so the pages that
 /// held erased data (zeroed in the file by `secure_delete`) leave no older copy in the log.
 /// Readers in flight can keep it from finishing: then the next checkpoint does.
-pub async fn sweep_log(pool: &SqlitePool) -> sqlx::Result<bool> {
+pub async fn sweep_log(pool: &Db) -> sqlx::Result<bool> {
     let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(pool).await?;
     Ok(row.get::<i64, _>(0) == 0)
 }

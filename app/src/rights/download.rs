@@ -5,6 +5,7 @@
 
 use super::db::By;
 use crate::csv_cells::csv_line;
+use crate::db::Db;
 use crate::domain::{CustomerId, Role};
 use crate::error::AppError;
 use crate::extract::Query;
@@ -15,7 +16,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
-use sqlx::SqlitePool;
 
 #[derive(Deserialize)]
 pub struct DataQuery {
@@ -24,7 +24,7 @@ pub struct DataQuery {
     format: String,
 }
 
-pub async fn customer_data(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<DataQuery>) -> Response {
+pub async fn customer_data(State(pool): State<Db>, headers: HeaderMap, Query(q): Query<DataQuery>) -> Response {
     let format = match q.format.as_str() {
         "" | "json" => "json",
         "csv" => "csv",
@@ -40,7 +40,7 @@ pub async fn customer_data(State(pool): State<SqlitePool>, headers: HeaderMap, Q
 /// Everything held about the customer as a file to download (`format`: json or csv),
 /// logged as an access request answered and, for staff, in the audit log. A download
 /// that cannot be noted is not given.
-pub async fn bundle_response(pool: &SqlitePool, id: CustomerId, by: By<'_>, format: &str) -> Response {
+pub async fn bundle_response(pool: &Db, id: CustomerId, by: By<'_>, format: &str) -> Response {
     let (site, tables) = match super::db::bundle(pool, id).await {
         Ok(Some(found)) => found,
         Ok(None) => return plain_refusal(&AppError::NotFound),

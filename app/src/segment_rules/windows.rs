@@ -6,7 +6,8 @@
 
 use crate::domain::{SiteId, iso_date_before};
 // AssertSqlSafe: the only text formatted into these statements is column names from KEPT.
-use sqlx::{AssertSqlSafe, Sqlite, SqlitePool, Transaction};
+use crate::db::Db;
+use sqlx::{AssertSqlSafe, Sqlite, Transaction};
 
 /// The windows kept, in days. Any other window groups the purchases when asked.
 pub const KEPT: [u32; 4] = [7, 30, 90, 365];
@@ -23,7 +24,7 @@ pub fn suffix(days: Option<u32>) -> Option<String> {
 /// Makes the site's windows count for the UTC day of `now`: nothing to do most of the
 /// time (one read), one short pass over the purchases that left a window on the first use
 /// of a day, and a full build on the first use ever or after a year without use.
-pub async fn bring_up_to(pool: &SqlitePool, site: SiteId, now: i64) -> sqlx::Result<()> {
+pub async fn bring_up_to(pool: &Db, site: SiteId, now: i64) -> sqlx::Result<()> {
     let today = iso_date_before(now, 0);
     let day: Option<String> = sqlx::query_scalar("SELECT day FROM purchase_windows_day WHERE site_id = ?")
         .bind(site)

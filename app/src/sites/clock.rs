@@ -92,7 +92,7 @@ pub fn zone(chosen: &str, country: Option<&str>) -> TimeZone {
 }
 
 /// The clock of a site as its row says.
-pub async fn of_site(pool: &sqlx::SqlitePool, site: SiteId) -> sqlx::Result<TimeZone> {
+pub async fn of_site(pool: &crate::db::Db, site: SiteId) -> sqlx::Result<TimeZone> {
     let (chosen, country): (String, Option<String>) =
         sqlx::query_as("SELECT time_zone, country FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
     Ok(zone(&chosen, country.as_deref()))
@@ -150,7 +150,7 @@ pub struct PageClock(pub TimeZone);
 /// Middleware of the admin's pages: finds the page's clock. A request without a live
 /// session, or for a site that is not there, goes on without one (the page writes UTC).
 pub async fn attach(
-    axum::extract::State(pool): axum::extract::State<sqlx::SqlitePool>,
+    axum::extract::State(pool): axum::extract::State<crate::db::Db>,
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {

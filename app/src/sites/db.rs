@@ -1,14 +1,15 @@
 //! SQL of the sites feature.
 
 use super::Site;
+use crate::db::Db;
 use crate::domain::{AddressMode, Origin, SiteId, SiteKey, WidgetKind};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// The site with this key, its allowed origins, widgets, languages and address modes, if
 /// it exists.
 ///
 /// One query: the gate runs this on every widget call.
-pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<Site>> {
+pub async fn find_by_key(pool: &Db, key: &SiteKey) -> sqlx::Result<Option<Site>> {
     let Some(row) = sqlx::query(
         "SELECT s.id, s.name, s.privacy_policy_url, s.default_language, s.kept_query_params, s.country, s.time_zone,
            (SELECT group_concat(origin, ' ') FROM site_origins WHERE site_id = s.id) AS origins,
@@ -53,7 +54,7 @@ pub async fn find_by_key(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Optio
 }
 
 /// Adds an origin to a site's allowed list; `false` when the site does not exist.
-pub async fn allow_origin(pool: &SqlitePool, key: &SiteKey, origin: &Origin) -> sqlx::Result<bool> {
+pub async fn allow_origin(pool: &Db, key: &SiteKey, origin: &Origin) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO site_origins (site_id, origin) SELECT id, ? FROM sites WHERE site_key = ?
          ON CONFLICT DO NOTHING",
@@ -69,17 +70,17 @@ pub async fn allow_origin(pool: &SqlitePool, key: &SiteKey, origin: &Origin) -> 
 }
 
 /// The id of the site a key names.
-pub async fn site_id(pool: &SqlitePool, key: &SiteKey) -> sqlx::Result<Option<SiteId>> {
+pub async fn site_id(pool: &Db, key: &SiteKey) -> sqlx::Result<Option<SiteId>> {
     sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await
 }
 
 /// The key of the site with this id (the inverse of [`site_id`]).
-pub async fn key_of(pool: &SqlitePool, site: SiteId) -> sqlx::Result<String> {
+pub async fn key_of(pool: &Db, site: SiteId) -> sqlx::Result<String> {
     sqlx::query_scalar("SELECT site_key FROM sites WHERE id = ?").bind(site).fetch_one(pool).await
 }
 
 /// A site's currency and its dormant rule (days without a purchase).
-pub async fn site_rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<(String, u32)> {
+pub async fn site_rules(pool: &Db, site: SiteId) -> sqlx::Result<(String, u32)> {
     let row = sqlx::query("SELECT currency, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
     Ok((row.get("currency"), row.get::<i64, _>("dormant_days") as u32))
 }

@@ -3,10 +3,10 @@
 //! what stands around and between the sample's digits. The page then writes every amount
 //! with the style, so the browser needs no CLDR of its own.
 
+use crate::db::Db;
 use crate::domain::{Country, MoneyStyle, SiteId};
 use crate::widgets::texts::Lang;
 use icu_experimental::dimension::currency::{CurrencyCode, formatter::CurrencyFormatter};
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 use writeable::Writeable;
@@ -37,7 +37,7 @@ pub fn for_reader(country: Option<&str>, currency: &str) -> MoneyStyle {
 }
 
 /// [`for_reader`] of a site's country and currency.
-pub async fn for_site(pool: &SqlitePool, site: SiteId) -> sqlx::Result<MoneyStyle> {
+pub async fn for_site(pool: &Db, site: SiteId) -> sqlx::Result<MoneyStyle> {
     let (currency, country): (String, Option<String>) =
         sqlx::query_as("SELECT currency, country FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
     Ok(for_reader(country.as_deref(), &currency))
@@ -45,7 +45,7 @@ pub async fn for_site(pool: &SqlitePool, site: SiteId) -> sqlx::Result<MoneyStyl
 
 /// The styles of every currency the sites sell in, for this page's reader (a currency of
 /// two sites takes the first's country).
-pub async fn of_sites(pool: &SqlitePool) -> sqlx::Result<Vec<MoneyStyle>> {
+pub async fn of_sites(pool: &Db) -> sqlx::Result<Vec<MoneyStyle>> {
     let sites: Vec<(String, Option<String>)> =
         sqlx::query_as("SELECT currency, country FROM sites ORDER BY id").fetch_all(pool).await?;
     let mut styles: Vec<MoneyStyle> = Vec::new();

@@ -2,9 +2,10 @@
 //! written, finding them as they are typed, and rewriting the numbers stored before the
 //! site had a country (or when it changes).
 
+use crate::db::Db;
 use crate::domain::{Country, CustomerId, Phone, SiteId};
 use crate::widgets::texts::Lang;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
 /// The site's country, if one was chosen.
 pub async fn country(conn: &mut SqliteConnection, site: SiteId) -> sqlx::Result<Option<Country>> {
@@ -44,7 +45,7 @@ pub async fn stored_for(conn: &mut SqliteConnection, customer: CustomerId, phone
 
 /// The starts a typed number may have once stored: what was typed, and its E.164 start in
 /// each country the sites are in (`0612` is `+31612` on a Dutch site).
-pub async fn typed_starts(pool: &SqlitePool, typed: &str) -> sqlx::Result<Vec<String>> {
+pub async fn typed_starts(pool: &Db, typed: &str) -> sqlx::Result<Vec<String>> {
     let countries: Vec<String> =
         sqlx::query_scalar("SELECT DISTINCT country FROM sites WHERE country IS NOT NULL").fetch_all(pool).await?;
     Ok(countries
@@ -57,7 +58,7 @@ pub async fn typed_starts(pool: &SqlitePool, typed: &str) -> sqlx::Result<Vec<St
 /// Rewrites the national numbers stored on sites whose country changed since their numbers
 /// were last read (see migration 0043). Each site in one transaction; returns how many
 /// numbers changed. Runs at start and when an owner saves the country.
-pub async fn bring_up_to_date(pool: &SqlitePool) -> sqlx::Result<u64> {
+pub async fn bring_up_to_date(pool: &Db) -> sqlx::Result<u64> {
     let stale: Vec<(SiteId, Option<String>)> =
         sqlx::query_as("SELECT id, country FROM sites WHERE country IS NOT phones_read_in").fetch_all(pool).await?;
     let mut changed = 0;

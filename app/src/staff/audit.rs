@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
-use {super::StaffRow, crate::domain::SiteId, sqlx::SqlitePool};
+use {super::StaffRow, crate::db::Db, crate::domain::SiteId};
 
 /// What a staff member did that the log keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +83,7 @@ pub async fn note(
 #[cfg(feature = "ssr")]
 /// Appends an entry. `detail` names what, never whom (no contact data).
 pub async fn record(
-    pool: &SqlitePool,
+    pool: &Db,
     staff: &StaffRow,
     action: AuditAction,
     site: Option<SiteId>,
@@ -109,7 +109,7 @@ pub async fn record(
 #[cfg(feature = "ssr")]
 /// Appends an entry for something done with the `patron` command on the server, where no
 /// staff member is signed in: it is logged as done by "command line".
-pub async fn record_command(pool: &SqlitePool, action: AuditAction, detail: &str) -> sqlx::Result<()> {
+pub async fn record_command(pool: &Db, action: AuditAction, detail: &str) -> sqlx::Result<()> {
     let detail: String = detail.chars().take(500).collect();
     sqlx::query("INSERT INTO audit_log (staff_email, action, detail) VALUES ('command line', ?, ?)")
         .bind(action.code())

@@ -25,7 +25,7 @@ pub async fn require_staff(min: Role) -> Result<StaffRow, AppError> {
 
 /// The same check for a plain (non server function) request, e.g. a download.
 pub async fn staff_at_least(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     headers: &axum::http::HeaderMap,
     min: Role,
 ) -> Result<StaffRow, AppError> {
@@ -38,7 +38,7 @@ pub async fn staff_at_least(
 
 /// The staff member a plain (non server function) request's session cookie belongs to.
 pub async fn staff_from_headers(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     headers: &axum::http::HeaderMap,
 ) -> sqlx::Result<Option<StaffRow>> {
     match token_from(headers) {
@@ -68,7 +68,7 @@ pub async fn owner_and_site(site: &str) -> Result<(StaffRow, SiteId), AppError> 
 }
 
 /// A manager (or the owner), the site `site` names, and the pool to work on it with.
-pub async fn manager_and_site(site: &str) -> Result<(StaffRow, SiteId, sqlx::SqlitePool), AppError> {
+pub async fn manager_and_site(site: &str) -> Result<(StaffRow, SiteId, crate::db::Db), AppError> {
     let staff = require_staff(Role::Manager).await?;
     let pool = crate::server_ctx::pool()?;
     let id = site_for(&pool, &staff, site).await?;
@@ -77,7 +77,7 @@ pub async fn manager_and_site(site: &str) -> Result<(StaffRow, SiteId, sqlx::Sql
 
 /// The site `site` names; a blank one (a page that names none) is the site this staff
 /// member last chose in the admin's frame, else the first by name.
-pub async fn site_for(pool: &sqlx::SqlitePool, staff: &StaffRow, site: &str) -> Result<SiteId, AppError> {
+pub async fn site_for(pool: &crate::db::Db, staff: &StaffRow, site: &str) -> Result<SiteId, AppError> {
     if !site.trim().is_empty() {
         return site_named(pool, site).await;
     }
@@ -91,7 +91,7 @@ pub async fn site_for(pool: &sqlx::SqlitePool, staff: &StaffRow, site: &str) -> 
 }
 
 /// The site a key names; a malformed or unknown key is "not found", never which of the two.
-pub async fn site_named(pool: &sqlx::SqlitePool, site: &str) -> Result<SiteId, AppError> {
+pub async fn site_named(pool: &crate::db::Db, site: &str) -> Result<SiteId, AppError> {
     let key = SiteKey::parse(site).map_err(|_| AppError::NotFound)?;
     crate::sites::db::site_id(pool, &key).await?.ok_or(AppError::NotFound)
 }
@@ -100,10 +100,7 @@ pub async fn site_named(pool: &sqlx::SqlitePool, site: &str) -> Result<SiteId, A
 /// names, the change itself (given the site and the pool; it answers with its result and the
 /// audit line that says what changed), then that line in the audit log. Answered as a server
 /// function answers (`server_ctx::answer`: the status, and Retry-After on a 503).
-pub async fn owner_changes<T, Fut>(
-    site: &str,
-    change: impl FnOnce(SiteId, sqlx::SqlitePool) -> Fut,
-) -> Result<T, AppError>
+pub async fn owner_changes<T, Fut>(site: &str, change: impl FnOnce(SiteId, crate::db::Db) -> Fut) -> Result<T, AppError>
 where
     Fut: Future<Output = Result<(T, String), AppError>>,
 {
@@ -121,7 +118,7 @@ where
 
 /// An owner-only settings call the audit log does not keep (a read, a reordering): the
 /// owner's check, then `read` on the site `site` names, answered as a server function answers.
-pub async fn as_owner<T, Fut>(site: &str, read: impl FnOnce(SiteId, sqlx::SqlitePool) -> Fut) -> Result<T, AppError>
+pub async fn as_owner<T, Fut>(site: &str, read: impl FnOnce(SiteId, crate::db::Db) -> Fut) -> Result<T, AppError>
 where
     Fut: Future<Output = Result<T, AppError>>,
 {
@@ -137,7 +134,7 @@ where
 /// A manager's session (from the cookie of a plain GET: a download) and the site `site`
 /// names; or the status and sentence to refuse the download with.
 pub async fn manager_download(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     headers: &axum::http::HeaderMap,
     site: &str,
 ) -> Result<(StaffRow, SiteId), (axum::http::StatusCode, &'static str)> {

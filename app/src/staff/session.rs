@@ -1,10 +1,11 @@
 //! Staff sessions: a random token in an HttpOnly cookie, its SHA-256 in the database.
 
 use super::StaffRow;
+use crate::db::Db;
 use crate::domain::{Role, StaffId};
 use crate::tokens::{token_cookie, token_set_cookie};
 use axum::http::{HeaderMap, HeaderValue};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 pub const COOKIE_NAME: &str = "patron_session";
 /// A browser the staff member signed in on before (see `throttle`).
@@ -35,7 +36,7 @@ pub fn clear_cookie(secure: bool) -> HeaderValue {
 }
 
 /// The signed-in staff member a session token's hash belongs to, while it lasts.
-pub async fn staff_for_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<Option<StaffRow>> {
+pub async fn staff_for_session(pool: &Db, token_hash: &str) -> sqlx::Result<Option<StaffRow>> {
     let row = sqlx::query(
         "SELECT u.id, u.email, u.role FROM sessions s JOIN staff_users u ON u.id = s.staff_id
          WHERE s.token_hash = ? AND s.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",

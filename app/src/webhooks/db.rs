@@ -2,11 +2,12 @@
 //! through, and the body of each event as its rows are when it is sent.
 
 use super::{Delivery, Endpoint};
+use crate::db::Db;
 use crate::domain::SiteId;
 use serde_json::Value;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
-pub async fn endpoints(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Endpoint>> {
+pub async fn endpoints(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Endpoint>> {
     let rows = sqlx::query(
         "SELECT id, url, secret, events, shares, created_at FROM webhook_endpoints
          WHERE site_id = ? AND active = 1 ORDER BY id",
@@ -29,14 +30,7 @@ pub async fn endpoints(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Endp
         .collect()
 }
 
-pub async fn add(
-    pool: &SqlitePool,
-    site: SiteId,
-    url: &str,
-    secret: &str,
-    events: &[&str],
-    shares: bool,
-) -> sqlx::Result<i64> {
+pub async fn add(pool: &Db, site: SiteId, url: &str, secret: &str, events: &[&str], shares: bool) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO webhook_endpoints (site_id, url, secret, events, shares) VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
@@ -50,7 +44,7 @@ pub async fn add(
 }
 
 /// Switches an endpoint off: nothing more is queued or tried for it; its log stays.
-pub async fn remove(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {
+pub async fn remove(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let done = sqlx::query("UPDATE webhook_endpoints SET active = 0 WHERE id = ? AND site_id = ? AND active = 1")
         .bind(id)
@@ -69,7 +63,7 @@ pub async fn remove(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bo
 }
 
 /// The newest deliveries of the site's endpoints, for the log.
-pub async fn deliveries(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<Vec<Delivery>> {
+pub async fn deliveries(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<Delivery>> {
     let rows = sqlx::query(
         "SELECT d.id, e.url, v.type, v.id AS event_id, v.created_at, d.attempts, d.delivered_at, d.failed_at,
                 d.next_attempt_at, d.last_status, d.last_error, d.last_attempt_at
@@ -107,7 +101,7 @@ pub const KEEP_DAYS: i64 = 30;
 
 /// Removes events older than [`KEEP_DAYS`] whose deliveries are all delivered or given up,
 /// with their deliveries; how many events went.
-pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
+pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
     let gone = sqlx::query(
         "DELETE FROM webhook_events WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id
@@ -121,7 +115,7 @@ pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
 
 /// "Send again": the delivery is due now, whatever became of it, as long as its endpoint is
 /// still there. The message keeps its id, so a receiver that had it already can tell.
-pub async fn resend(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {
+pub async fn resend(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE webhook_deliveries SET next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
              delivered_at = NULL, failed_at = NULL
@@ -154,7 +148,7 @@ pub struct Outgoing {
 /// Why a withheld delivery was not sent, as the log shows it.
 pub const WITHHELD: &str = "withheld: the customer asked not to have their data sold or shared";
 
-pub async fn due(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<i64>> {
+pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM webhook_deliveries
          WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -166,7 +160,7 @@ pub async fn due(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<i64>> {
 }
 
 /// Claims a due delivery for `lease_secs` (see `mail::db::claim`).
-pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
+pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
     let row = sqlx::query(
         "UPDATE webhook_deliveries SET attempts = attempts + 1,
              last_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
@@ -208,7 +202,7 @@ pub async fn claim(pool: &SqlitePool, id: i64, lease_secs: i64) -> sqlx::Result<
 /// Records a try's outcome: delivered (`retry_secs` unused), due again after `retry_secs`,
 /// or given up (`None`).
 pub async fn tried(
-    pool: &SqlitePool,
+    pool: &Db,
     id: i64,
     delivered: bool,
     status: Option<u16>,
@@ -245,7 +239,7 @@ fn json<T: serde::Serialize>(found: Option<T>) -> sqlx::Result<Option<Value>> {
 
 /// What an event's `data` holds: the row it names as it is now, as the same object the REST
 /// API answers for it; only its id once the row is gone.
-pub async fn data(pool: &SqlitePool, site: SiteId, event_type: &str, id: i64) -> sqlx::Result<Value> {
+pub async fn data(pool: &Db, site: SiteId, event_type: &str, id: i64) -> sqlx::Result<Value> {
     use crate::rest_api::db as api;
     let found = match event_type {
         "customer.created" | "customer.updated" => {

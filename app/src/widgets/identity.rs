@@ -8,9 +8,10 @@
 //! visitor gets a token that links nothing, indistinguishable from a real one); the
 //! submission itself (a reservation, a warranty card) is kept with what was typed.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, Email, PersonName, Phone, PostalAddress, SiteId, Sku};
 use crate::tokens;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
 /// Contact details a widget collected; blank optional fields keep what is on record.
 pub struct Contact<'a> {
@@ -189,7 +190,7 @@ pub async fn link_browser(tx: &mut SqliteConnection, site: SiteId, customer: Cus
 }
 
 /// The customer a browser token belongs to, on this site.
-pub async fn customer_for_token(pool: &SqlitePool, site: SiteId, token: &str) -> sqlx::Result<Option<CustomerId>> {
+pub async fn customer_for_token(pool: &Db, site: SiteId, token: &str) -> sqlx::Result<Option<CustomerId>> {
     if token.len() != 64 {
         return Ok(None);
     }

@@ -1,16 +1,16 @@
 //! PII at rest: customers' names, email, phone and street, sealed in the database under a
 //! key that never enters it (see migration 0019 for what is sealed and what is not).
 
-pub mod cipher;
 pub mod key;
 pub mod rotate;
 mod sql;
 
-pub use cipher::PiiKey;
+/// The cipher lives in `app` (the features seal and open with it); the server loads its key.
+pub use app::pii::{PiiKey, cipher};
 pub use key::{KeySource, LoadedKey, SecretKey};
 
+use app::db::Db;
 use sqlx::SqliteConnection;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 
 /// Gives a fresh connection the `pii_*` SQL functions (see [`sql`]).
@@ -36,7 +36,7 @@ pub enum SettleError {
 /// refuses any other (a wrong key would fail on every read, or worse, mix two keys), then
 /// seals every plain value older versions (or a restored old backup) left. Returns how
 /// many values it sealed.
-pub async fn settle(pool: &SqlitePool) -> Result<u64, SettleError> {
+pub async fn settle(pool: &Db) -> Result<u64, SettleError> {
     let mut tx = pool.begin().await?;
     sqlx::query("INSERT INTO server_secrets (name, value) VALUES ('pii_key_fingerprint', pii_fingerprint()) ON CONFLICT DO NOTHING")
         .execute(&mut *tx)

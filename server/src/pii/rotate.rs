@@ -3,8 +3,9 @@
 //! not at all. The server must be stopped meanwhile and started with the new key after.
 
 use super::cipher::{CannotOpen, PiiKey};
+use app::db::Db;
 use serde_json::Value;
-use sqlx::{AssertSqlSafe, Connection, Row, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, Connection, Row, SqliteConnection};
 use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
@@ -16,7 +17,7 @@ pub enum RotateError {
 }
 
 /// Re-seals everything from `old` to `new`; returns how many values it sealed again.
-pub async fn rotate(pool: &SqlitePool, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, RotateError> {
+pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, RotateError> {
     // A connection of its own whose pii_* functions use the new key, so the triggers index
     // the new values under it; detached, so it never goes back to the pool like that.
     let mut conn = pool.acquire().await?.detach();

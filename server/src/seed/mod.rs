@@ -6,10 +6,10 @@
 mod data;
 mod db;
 
+use app::db::Db;
 use app::domain::iso_timestamp;
 use data::{CAMPAIGNS, LOCALES, PAGES, REFERRERS};
 use db::V;
-use sqlx::SqlitePool;
 use std::time::Instant;
 
 /// How much to make.
@@ -90,7 +90,7 @@ impl Report {
     }
 }
 
-pub async fn run(pool: &SqlitePool, a: Amounts) -> Result<Report, SeedError> {
+pub async fn run(pool: &Db, a: Amounts) -> Result<Report, SeedError> {
     let started = Instant::now();
     let mut conn = pool.acquire().await?;
     let existing = db::count(&mut conn, "customers").await?;

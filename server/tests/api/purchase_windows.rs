@@ -5,10 +5,10 @@
 
 use crate::common;
 
+use app::db::Db;
 use app::domain::{SiteId, iso_date_before, iso_timestamp};
 use app::segment_rules::windows::{KEPT, bring_up_to};
 use common::spawn_app;
-use sqlx::SqlitePool;
 
 const DAY: i64 = 86_400;
 /// 2026-01-01T12:00:00Z: the tests move their own clock, never the machine's.
@@ -18,11 +18,7 @@ const CUSTOMERS: i64 = 12;
 /// Per customer of the demo site: spend and count in each kept window, then ever, then
 /// the last purchase and the gender kept beside them (migration 0033); read from the
 /// windows or summed from the purchases (the gender from the customer, if they have windows).
-async fn figures(
-    pool: &SqlitePool,
-    now: i64,
-    from_windows: bool,
-) -> Vec<(i64, Vec<i64>, Option<String>, Option<String>)> {
+async fn figures(pool: &Db, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>, Option<String>, Option<String>)> {
     let mut rows = Vec::new();
     for id in 1..=CUSTOMERS {
         let mut numbers = Vec::new();
@@ -78,7 +74,7 @@ async fn figures(
     rows
 }
 
-async fn buy(pool: &SqlitePool, customer: i64, at: i64, cents: i64) {
+async fn buy(pool: &Db, customer: i64, at: i64, cents: i64) {
     sqlx::query(
         "INSERT INTO purchases (site_id, customer_id, currency, subtotal_minor, total_minor, payment_method, created_at)
          VALUES (1, ?, 'EUR', ?, ?, 'card', ?)",

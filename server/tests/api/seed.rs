@@ -8,7 +8,7 @@ use patron::seed::{Amounts, SeedError, run};
 const SMALL: Amounts = Amounts { customers: 300, purchases: 2000, events: 3000, seed: 42 };
 
 /// A digest of what the seed wrote, to compare two runs.
-async fn digest(pool: &sqlx::SqlitePool) -> Vec<String> {
+async fn digest(pool: &app::db::Db) -> Vec<String> {
     let mut out = Vec::new();
     for sql in [
         "SELECT group_concat(pii_open(first_name) || pii_open(last_name) || pii_open(email) || coalesce(pii_open(phone), '') || city || coalesce(birthday, '') || created_at, '|') FROM (SELECT * FROM customers ORDER BY id)",

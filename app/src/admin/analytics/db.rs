@@ -6,7 +6,8 @@ use super::api::{Count, Day, Goal, Overview, PATH_BRANCHES, PATH_STEPS, PageRow,
 use crate::analytics::db::VISIT_GAP_MINUTES;
 use crate::domain::{DateRange, PastDate, SiteId};
 // AssertSqlSafe: only the names of the live tables are formatted into statements.
-use sqlx::{AssertSqlSafe, Row, SqlitePool};
+use crate::db::Db;
+use sqlx::{AssertSqlSafe, Row};
 
 /// `created_at` within the period: ?2 the first day, ?3 the last (`YYYY-MM-DD`, both
 /// included; ISO timestamps compare as text).
@@ -118,7 +119,7 @@ fn last_summable() -> PastDate {
 /// Sums the site's days of `range` up to `last` (from [`last_summable`], taken once by the
 /// caller so that it reads the same boundary it summed to) not summed yet, all or nothing
 /// per call. Two servers doing it at once write the same rows; the second's are ignored.
-async fn sum_days(pool: &SqlitePool, site: SiteId, range: &DateRange, last: &PastDate) -> sqlx::Result<()> {
+async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -> sqlx::Result<()> {
     let wanted: Vec<String> = range.each_day().into_iter().filter(|d| d.as_str() <= last.as_str()).collect();
     if wanted.is_empty() {
         return Ok(());
@@ -167,7 +168,7 @@ async fn sum_days(pool: &SqlitePool, site: SiteId, range: &DateRange, last: &Pas
 
 /// Sums every site's finished days since its last summed one (or its first page view),
 /// so that reports seldom have to. Run by the hourly job and after seeding.
-pub async fn sum_all_sites(pool: &SqlitePool) -> sqlx::Result<()> {
+pub async fn sum_all_sites(pool: &Db) -> sqlx::Result<()> {
     let last = last_summable();
     let sites: Vec<(SiteId, Option<String>)> = sqlx::query_as(
         "SELECT s.id, coalesce((SELECT max(day) FROM analytics_days WHERE site_id = s.id),
@@ -202,7 +203,7 @@ const LIVE_TABLES: [&str; 3] = ["analytics_live_days", "analytics_live_pages", "
 /// Sums again the views of the days that may not be summed yet into the live sums (see
 /// `analytics::live`), for views written other than by the ingest (the seed, repaired
 /// visit marks).
-pub async fn rebuild_live(pool: &SqlitePool) -> sqlx::Result<()> {
+pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
     let from = last_summable().days_before(-1);
     let sites: Vec<SiteId> = sqlx::query_scalar("SELECT id FROM sites").fetch_all(pool).await?;
     let mut tx = pool.begin().await?;
@@ -243,7 +244,7 @@ pub async fn rebuild_live(pool: &SqlitePool) -> sqlx::Result<()> {
 
 /// Forgets the sums of the days wholly older than `age` (an SQLite modifier such as
 /// `-13 months`), whose page views retention deletes.
-pub async fn forget_days_older(pool: &SqlitePool, site: SiteId, age: &str) -> sqlx::Result<()> {
+pub async fn forget_days_older(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<()> {
     for sql in [
         "DELETE FROM analytics_days WHERE site_id = ? AND day < date('now', ?)",
         "DELETE FROM analytics_day_pages WHERE site_id = ? AND day < date('now', ?)",
@@ -257,7 +258,7 @@ pub async fn forget_days_older(pool: &SqlitePool, site: SiteId, age: &str) -> sq
 /// Page sums of a report, before the averages and rates.
 type PageSums = (String, i64, i64, i64, i64, i64, i64);
 
-pub async fn overview(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Overview> {
+pub async fn overview(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<Overview> {
     let last = last_summable();
     sum_days(pool, site, range, &last).await?;
     let (from, to) = (range.from.as_str(), range.to.as_str());
@@ -386,7 +387,7 @@ fn percent(part: i64, whole: i64) -> i64 {
 type StepRow = (Option<String>, Option<String>, Option<String>, i64);
 
 /// An empty `start` means the period's most viewed page.
-pub async fn paths(pool: &SqlitePool, site: SiteId, range: &DateRange, start: &str) -> sqlx::Result<PathTree> {
+pub async fn paths(pool: &Db, site: SiteId, range: &DateRange, start: &str) -> sqlx::Result<PathTree> {
     let start = if start.trim().is_empty() {
         sqlx::query_scalar::<_, String>(concat!(
             "SELECT path FROM page_views WHERE ",

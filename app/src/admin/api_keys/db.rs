@@ -1,14 +1,15 @@
 //! SQL of API keys: made, listed, revoked, and found from a request's bearer token.
 
 use super::ApiKeyView;
+use crate::db::Db;
 use crate::domain::{SiteId, StaffId};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// How many characters of a key are kept to tell keys apart (`patron_` and 6 more).
 const PREFIX: usize = 13;
 
 pub async fn create(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     name: &str,
     key: &str,
@@ -31,7 +32,7 @@ pub async fn create(
     .await
 }
 
-pub async fn list(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
+pub async fn list(pool: &Db, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
     let rows = sqlx::query(
         "SELECT id, name, prefix, scopes, shares, created_at, last_used_at, revoked_at FROM api_keys
          WHERE site_id = ? ORDER BY revoked_at IS NOT NULL, id DESC",
@@ -56,7 +57,7 @@ pub async fn list(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ApiKeyVie
         .collect()
 }
 
-pub async fn revoke(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {
+pub async fn revoke(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE id = ? AND site_id = ? AND revoked_at IS NULL",
@@ -78,7 +79,7 @@ pub struct Holder {
 }
 
 /// The key in force whose SHA-256 is `hash`, noting its use (at most once a minute).
-pub async fn holder(pool: &SqlitePool, hash: &str) -> sqlx::Result<Option<Holder>> {
+pub async fn holder(pool: &Db, hash: &str) -> sqlx::Result<Option<Holder>> {
     let row = sqlx::query(
         "SELECT id, site_id, scopes, shares, last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') AS stale
          FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",

@@ -1,12 +1,13 @@
 //! SQL of the audit log.
 
 use super::api::AuditEntry;
+use crate::db::Db;
 use crate::staff::audit::AuditAction;
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use sqlx::{QueryBuilder, Row, Sqlite};
 
 /// Up to `limit` entries, newest first, narrowed as asked.
 pub async fn page(
-    pool: &SqlitePool,
+    pool: &Db,
     action: Option<AuditAction>,
     customer: Option<i64>,
     before: Option<i64>,

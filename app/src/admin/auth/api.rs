@@ -174,7 +174,7 @@ pub async fn logout_everywhere() -> Result<(), AppError> {
 /// Gives this browser a device cookie of the account (a year): its sign-ins are not refused
 /// when strangers have used up the account's failures (see `throttle`).
 #[cfg(feature = "ssr")]
-async fn remember_device(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
+async fn remember_device(pool: &crate::db::Db, staff: crate::domain::StaffId) -> Result<(), AppError> {
     use crate::staff::session;
     let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a device token", e))?;
     super::db::add_device(pool, staff, &crate::tokens::hash(&token)).await?;
@@ -185,7 +185,7 @@ async fn remember_device(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId)
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) async fn start_session(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<(), AppError> {
+pub(crate) async fn start_session(pool: &crate::db::Db, staff: crate::domain::StaffId) -> Result<(), AppError> {
     use crate::staff::session;
     let token = crate::tokens::new_token().map_err(|e| AppError::internal("making a session token", e))?;
     super::db::create_session(pool, staff, &crate::tokens::hash(&token)).await?;

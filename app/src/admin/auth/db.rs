@@ -1,11 +1,12 @@
 //! SQL of staff accounts and sessions.
 
 use super::passwords::PasswordHashString;
+use crate::db::Db;
 use crate::domain::{Email, Role, StaffId};
 use crate::staff::session::LIFETIME_DAYS;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
-pub async fn staff_exists(pool: &SqlitePool) -> sqlx::Result<bool> {
+pub async fn staff_exists(pool: &Db) -> sqlx::Result<bool> {
     Ok(sqlx::query_scalar::<_, i64>("SELECT EXISTS (SELECT 1 FROM staff_users)").fetch_one(pool).await? == 1)
 }
 
@@ -13,7 +14,7 @@ pub async fn staff_exists(pool: &SqlitePool) -> sqlx::Result<bool> {
 /// code's; `None` when someone was first or the code is not one. One statement, so two
 /// browsers racing through the first-run page make one owner; the codes go with it.
 pub async fn create_first_owner(
-    pool: &SqlitePool,
+    pool: &Db,
     email: &Email,
     hash: &PasswordHashString,
     setup_hash: &str,
@@ -39,7 +40,7 @@ pub async fn create_first_owner(
 }
 
 /// Whether `setup_hash` is a live set-up code's (checked before the password is hashed).
-pub async fn setup_token_works(pool: &SqlitePool, setup_hash: &str) -> sqlx::Result<bool> {
+pub async fn setup_token_works(pool: &Db, setup_hash: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM setup_tokens WHERE token_hash = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
@@ -51,7 +52,7 @@ pub async fn setup_token_works(pool: &SqlitePool, setup_hash: &str) -> sqlx::Res
 
 /// Creates a staff user; `None` if the email is taken.
 pub async fn create_staff(
-    pool: &SqlitePool,
+    pool: &Db,
     email: &Email,
     hash: &PasswordHashString,
     role: Role,
@@ -68,7 +69,7 @@ pub async fn create_staff(
 }
 
 /// The account and password hash for a sign-in attempt.
-pub async fn credentials(pool: &SqlitePool, email: &str) -> sqlx::Result<Option<(StaffId, PasswordHashString)>> {
+pub async fn credentials(pool: &Db, email: &str) -> sqlx::Result<Option<(StaffId, PasswordHashString)>> {
     let row = sqlx::query("SELECT id, password_hash FROM staff_users WHERE email = ?")
         .bind(email)
         .fetch_optional(pool)
@@ -76,7 +77,7 @@ pub async fn credentials(pool: &SqlitePool, email: &str) -> sqlx::Result<Option<
     Ok(row.map(|r| (StaffId(r.get("id")), PasswordHashString::from_db(r.get("password_hash")))))
 }
 
-pub async fn create_session(pool: &SqlitePool, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
+pub async fn create_session(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO sessions (token_hash, staff_id, expires_at)
          VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
@@ -92,13 +93,13 @@ pub async fn create_session(pool: &SqlitePool, staff: StaffId, token_hash: &str)
 }
 
 /// The staff member behind a live session.
-pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<()> {
+pub async fn delete_session(pool: &Db, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
     Ok(())
 }
 
 /// Ends every session of a staff account; how many there were.
-pub async fn delete_sessions_of(pool: &SqlitePool, staff: StaffId) -> sqlx::Result<u64> {
+pub async fn delete_sessions_of(pool: &Db, staff: StaffId) -> sqlx::Result<u64> {
     Ok(sqlx::query("DELETE FROM sessions WHERE staff_id = ?").bind(staff).execute(pool).await?.rows_affected())
 }
 
@@ -108,7 +109,7 @@ pub async fn delete_sessions_of(pool: &SqlitePool, staff: StaffId) -> sqlx::Resu
 /// statement's first read, so parallel attempts are counted one after another. Attempts
 /// older than the window are forgotten by the same turn.
 pub async fn count_attempt(
-    pool: &SqlitePool,
+    pool: &Db,
     account: &str,
     network: &str,
     since: &str,
@@ -134,7 +135,7 @@ pub async fn count_attempt(
 }
 
 /// A successful sign-in clears the account's attempts from its network (this one included).
-pub async fn clear_failures(pool: &SqlitePool, account: &str, network: &str) -> sqlx::Result<()> {
+pub async fn clear_failures(pool: &Db, account: &str, network: &str) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM login_failures WHERE account = ? AND network = ?")
         .bind(account)
         .bind(network)
@@ -144,7 +145,7 @@ pub async fn clear_failures(pool: &SqlitePool, account: &str, network: &str) -> 
 }
 
 /// Whether the browser's device token belongs to the account with this email.
-pub async fn is_device_of(pool: &SqlitePool, token_hash: &str, email: &str) -> sqlx::Result<bool> {
+pub async fn is_device_of(pool: &Db, token_hash: &str, email: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM staff_devices d JOIN staff_users u ON u.id = d.staff_id WHERE d.token_hash = ? AND u.email = ?",
     )
@@ -156,7 +157,7 @@ pub async fn is_device_of(pool: &SqlitePool, token_hash: &str, email: &str) -> s
 }
 
 /// Remembers a browser the staff member signed in on.
-pub async fn add_device(pool: &SqlitePool, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
+pub async fn add_device(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query("INSERT OR IGNORE INTO staff_devices (token_hash, staff_id) VALUES (?, ?)")
         .bind(token_hash)
         .bind(staff)
@@ -167,7 +168,7 @@ pub async fn add_device(pool: &SqlitePool, staff: StaffId, token_hash: &str) -> 
 
 /// A one-time set-up code for the first-run page, valid for a week (Patron prints it when
 /// it starts with no staff).
-pub async fn add_setup_token(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<()> {
+pub async fn add_setup_token(pool: &Db, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO setup_tokens (token_hash, expires_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+7 days'))",
     )

@@ -17,9 +17,9 @@
 //! Past a limit the sign-in is refused before argon2 is asked, so guessing costs the server
 //! almost nothing; nothing is refused for longer than the window.
 
+use crate::db::Db;
 use crate::domain::iso_timestamp;
 use crate::error::AppError;
-use sqlx::SqlitePool;
 use std::net::IpAddr;
 
 const WINDOW_SECONDS: i64 = 15 * 60;
@@ -45,7 +45,7 @@ impl Attempt {
 
     /// Counts the attempt, or refuses it when the limits are reached. `known_device`: this
     /// browser signed in to this account before.
-    pub async fn count(&self, pool: &SqlitePool, now: i64, known_device: bool) -> Result<(), AppError> {
+    pub async fn count(&self, pool: &Db, now: i64, known_device: bool) -> Result<(), AppError> {
         let since = iso_timestamp(now - WINDOW_SECONDS);
         let row = super::db::count_attempt(
             pool,
@@ -66,7 +66,7 @@ impl Attempt {
 
     /// The password was right: the attempt is taken back and the account's failures from this
     /// network forgotten.
-    pub async fn succeeded(&self, pool: &SqlitePool) -> Result<(), AppError> {
+    pub async fn succeeded(&self, pool: &Db) -> Result<(), AppError> {
         Ok(super::db::clear_failures(pool, &self.account, &self.network).await?)
     }
 }

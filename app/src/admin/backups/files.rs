@@ -3,8 +3,8 @@
 //! name is always a whole backup; the newest `keep` are kept.
 
 use super::api::BackupFile;
+use crate::db::Db;
 use crate::domain::iso_timestamp;
-use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 
 /// Where backups go and how many are kept (from the configuration).
@@ -47,7 +47,7 @@ fn dir_error(place: &BackupPlace) -> impl Fn(std::io::Error) -> BackupError + '_
 }
 
 /// Takes a backup now, then removes the oldest beyond `keep`.
-pub async fn backup(pool: &SqlitePool, place: &BackupPlace, now: i64) -> Result<BackupFile, BackupError> {
+pub async fn backup(pool: &Db, place: &BackupPlace, now: i64) -> Result<BackupFile, BackupError> {
     std::fs::create_dir_all(&place.dir).map_err(dir_error(place))?;
     let mut n = 1;
     while place.dir.join(name_at(now, n)).exists() {

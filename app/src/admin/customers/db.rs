@@ -1,7 +1,8 @@
 //! SQL of the customers list.
 
 use super::api::{ConsentState, CustomerRow};
-use sqlx::{Row, SqlitePool};
+use crate::db::Db;
+use sqlx::Row;
 
 /// The search condition, shared by the count and the page query. ?1 is the text pattern,
 /// ?2 the digits-only pattern (empty when the search has fewer than three digits), ?3 a
@@ -21,7 +22,7 @@ macro_rules! search_filter {
 /// it also tries the digits alone, so "0170 123" finds "01701234567". A plain LIKE scan is
 /// fine at a shop's scale, but it opens every sealed name it passes (see migration 0019):
 /// the till's lookup, by index, is the fast way to one customer.
-pub async fn list(pool: &SqlitePool, query: &str, page: u32, per_page: u32) -> sqlx::Result<(Vec<CustomerRow>, i64)> {
+pub async fn list(pool: &Db, query: &str, page: u32, per_page: u32) -> sqlx::Result<(Vec<CustomerRow>, i64)> {
     let text = crate::like::containing(&query.to_lowercase());
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
     let national: Vec<String> = if digits.len() >= 3 {

@@ -1,12 +1,13 @@
 //! SQL of the dashboard. Each figure is one indexed count over today's rows.
 
 use super::api::{Sale, Today};
+use crate::db::Db;
 use crate::domain::{Minor, SiteId};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// Customers of every site past the site's dormant rule: each site's dormant segment,
 /// counted the way the dormant page counts it.
-pub async fn dormant(pool: &SqlitePool, now: i64) -> sqlx::Result<i64> {
+pub async fn dormant(pool: &Db, now: i64) -> sqlx::Result<i64> {
     use crate::{admin::segments::db::count, segment_rules::DormantRule};
     let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, dormant_days FROM sites").fetch_all(pool).await?;
     let mut total = 0;
@@ -20,7 +21,7 @@ pub async fn dormant(pool: &SqlitePool, now: i64) -> sqlx::Result<i64> {
 }
 
 /// Today's sales not voided, newest first (today began at `start`).
-async fn sales(pool: &SqlitePool, start: &str) -> sqlx::Result<Vec<Sale>> {
+async fn sales(pool: &Db, start: &str) -> sqlx::Result<Vec<Sale>> {
     let rows = sqlx::query(
         "SELECT p.id, p.customer_id, p.created_at, p.total_minor - p.refunded_minor AS net, p.currency,
                 p.payment_method,
@@ -50,7 +51,7 @@ async fn sales(pool: &SqlitePool, start: &str) -> sqlx::Result<Vec<Sale>> {
 
 /// Today's figures, today being the day on `zone`'s clock (the site the staff member works
 /// on: a sale at 00:30 in Helsinki is today's there, though still yesterday in UTC).
-pub async fn today(pool: &SqlitePool, zone: &jiff::tz::TimeZone) -> sqlx::Result<Today> {
+pub async fn today(pool: &Db, zone: &jiff::tz::TimeZone) -> sqlx::Result<Today> {
     use crate::sites::clock;
     let start = clock::start_of_today(zone);
     let count = |sql: &'static str| {

@@ -4,8 +4,9 @@
 use super::api::{MergeRow, Side};
 use super::matching::Person;
 use crate::customer_changes::record_change as change;
+use crate::db::Db;
 use crate::domain::{CustomerId, SiteId, StaffId};
-use sqlx::{AssertSqlSafe, Row, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use std::collections::HashSet;
 
 /// Every column of `customers`, in table order, but the blind indexes (triggers rebuild
@@ -109,7 +110,7 @@ pub enum MergeError {
     Db(#[from] sqlx::Error),
 }
 
-pub async fn people(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Person>> {
+pub async fn people(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Person>> {
     let rows = sqlx::query(
         "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name, pii_open(email) AS email,
                 pii_open(phone) AS phone, pii_open(street) AS street, postcode
@@ -132,7 +133,7 @@ pub async fn people(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Person>
         .collect())
 }
 
-pub async fn dismissed(pool: &SqlitePool, site: SiteId) -> sqlx::Result<HashSet<(i64, i64)>> {
+pub async fn dismissed(pool: &Db, site: SiteId) -> sqlx::Result<HashSet<(i64, i64)>> {
     let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT low_id, high_id FROM duplicate_dismissals WHERE site_id = ?")
         .bind(site)
         .fetch_all(pool)
@@ -140,7 +141,7 @@ pub async fn dismissed(pool: &SqlitePool, site: SiteId) -> sqlx::Result<HashSet<
     Ok(rows.into_iter().collect())
 }
 
-pub async fn dismiss(pool: &SqlitePool, site: SiteId, a: i64, b: i64, staff: StaffId) -> sqlx::Result<()> {
+pub async fn dismiss(pool: &Db, site: SiteId, a: i64, b: i64, staff: StaffId) -> sqlx::Result<()> {
     sqlx::query("INSERT OR IGNORE INTO duplicate_dismissals (site_id, low_id, high_id, staff_id) VALUES (?, ?, ?, ?)")
         .bind(site)
         .bind(a.min(b))
@@ -152,7 +153,7 @@ pub async fn dismiss(pool: &SqlitePool, site: SiteId, a: i64, b: i64, staff: Sta
 }
 
 /// What the review shows of one side of a pair.
-pub async fn side(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Side>> {
+pub async fn side(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Side>> {
     let row = sqlx::query(
         "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name, pii_open(email) AS email,
                 pii_open(phone) AS phone, pii_open(street) AS street, postcode, city, created_at,
@@ -197,13 +198,7 @@ async fn site_of(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<i6
 /// Merges `source` into `target` (both of `site`): every row of the source moves to the
 /// target, the target's empty fields take the source's values, the source row goes. The
 /// log row keeps what undo needs. Returns the merge's id.
-pub async fn merge(
-    pool: &SqlitePool,
-    site: SiteId,
-    target: i64,
-    source: i64,
-    staff: StaffId,
-) -> Result<i64, MergeError> {
+pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: StaffId) -> Result<i64, MergeError> {
     if target == source {
         return Err(MergeError::Same);
     }
@@ -340,7 +335,7 @@ pub async fn merge(
 /// Undoes a merge: the source customer comes back with its id, its rows go back to it,
 /// the fields the merge filled on the target are emptied again (unless staff changed them
 /// since), and dropped favourites and tags return.
-pub async fn undo(pool: &SqlitePool, site: SiteId, merge: i64, staff: StaffId) -> Result<(), MergeError> {
+pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result<(), MergeError> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let row = sqlx::query(
         "SELECT target_id, source_id, source_row, filled, moved, dropped, repointed, undone_at FROM customer_merges
@@ -447,7 +442,7 @@ pub async fn undo(pool: &SqlitePool, site: SiteId, merge: i64, staff: StaffId) -
 }
 
 /// The site's merges, newest first.
-pub async fn merges(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<Vec<MergeRow>> {
+pub async fn merges(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<MergeRow>> {
     let rows = sqlx::query(
         "SELECT m.id, m.target_id, m.source_id, m.created_at, m.undone_at,
                 pii_open(json_extract(m.source_row, '$.first_name')) || ' ' || pii_open(json_extract(m.source_row, '$.last_name'))

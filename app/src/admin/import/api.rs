@@ -64,7 +64,7 @@ mod ssr {
 
     /// The upload read under `mapping`, with the site's terms.
     pub async fn read(
-        pool: &sqlx::SqlitePool,
+        pool: &crate::db::Db,
         site: SiteId,
         id: i64,
         mapping: &str,
@@ -193,7 +193,7 @@ pub async fn run_import(site: String, id: i64, mapping: String, valid_only: bool
 /// The good rows in chunks, each chunk and its progress in one transaction.
 #[cfg(feature = "ssr")]
 async fn run(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     site: crate::domain::SiteId,
     staff: crate::domain::StaffId,
     id: i64,

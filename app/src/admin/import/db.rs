@@ -6,19 +6,14 @@ use super::api::ImportProgress;
 use super::kind::ImportKind;
 use super::rows::Row;
 use crate::customer_changes::{ChangeSource, Set, set_in};
+use crate::db::Db;
 use crate::domain::{Country, CustomerField, CustomerId, FieldValue, SiteId, StaffId};
-use sqlx::{AssertSqlSafe, Row as _, SqliteConnection, SqlitePool};
+use sqlx::{AssertSqlSafe, Row as _, SqliteConnection};
 
 /// An upload may not grow past this (characters).
 pub const MAX_CONTENT: i64 = 20_000_000;
 
-pub async fn start(
-    pool: &SqlitePool,
-    site: SiteId,
-    staff: StaffId,
-    kind: ImportKind,
-    file_name: &str,
-) -> sqlx::Result<i64> {
+pub async fn start(pool: &Db, site: SiteId, staff: StaffId, kind: ImportKind, file_name: &str) -> sqlx::Result<i64> {
     sqlx::query_scalar("INSERT INTO imports (site_id, staff_id, kind, file_name) VALUES (?, ?, ?, ?) RETURNING id")
         .bind(site)
         .bind(staff)
@@ -37,7 +32,7 @@ pub const UPLOADED_TEXT: &str =
 /// Appends a piece of the file to an upload in progress; false if there is no such upload
 /// or it would grow too big. The file is personal data, so it waits sealed, a piece at a
 /// time (sealing each piece once: the cost grows with the file, not with its square).
-pub async fn append(pool: &SqlitePool, site: SiteId, id: i64, piece: &str) -> sqlx::Result<bool> {
+pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let grown = sqlx::query(
         "UPDATE imports SET size = size + ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -65,7 +60,7 @@ pub async fn append(pool: &SqlitePool, site: SiteId, id: i64, piece: &str) -> sq
 }
 
 /// What an import still waiting to run brings in, and its uploaded file.
-pub async fn content(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<(ImportKind, String)>> {
+pub async fn content(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<(ImportKind, String)>> {
     let sql = format!(
         "SELECT kind, {UPLOADED_TEXT} AS text FROM imports i WHERE i.id = ? AND i.site_id = ? AND i.status = 'uploading'"
     );
@@ -79,7 +74,7 @@ pub async fn content(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<O
 /// Marks the import running with its mapping and row count; false if it is not waiting.
 /// `skipped` rows with problems are left out (staff chose to import the valid rows).
 pub async fn begin_run(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     id: i64,
     mapping: &str,
@@ -119,7 +114,7 @@ pub async fn progress(conn: &mut SqliteConnection, id: i64, done: usize, counts:
 }
 
 /// Ends the job; the uploaded file (customer data) is not kept.
-pub async fn finish(pool: &SqlitePool, id: i64, ok: bool) -> sqlx::Result<()> {
+pub async fn finish(pool: &Db, id: i64, ok: bool) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query(
         "UPDATE imports SET status = ?, content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
@@ -132,7 +127,7 @@ pub async fn finish(pool: &SqlitePool, id: i64, ok: bool) -> sqlx::Result<()> {
     tx.commit().await
 }
 
-pub async fn status(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<ImportProgress>> {
+pub async fn status(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<ImportProgress>> {
     let row = sqlx::query(
         "SELECT status, total_rows, done_rows, created, updated, unchanged, skipped
          FROM imports WHERE id = ? AND site_id = ?",

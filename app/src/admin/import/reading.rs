@@ -4,11 +4,12 @@
 use super::db::Outcome;
 use super::kind::{ImportKind, check_mapping, problem_text};
 use super::{products, purchases, purchases_db, rows};
+use crate::db::Db;
 use crate::domain::date_spelling::DayOrder;
 use crate::domain::{Country, Field, FieldErrors, Problem, RowProblem, SiteId, StaffId};
 use crate::error::AppError;
 use crate::staff::texts::AdminTexts;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 use std::collections::HashSet;
 
 /// What the rows of a site are read against: its currency, its other languages, its country.
@@ -19,7 +20,7 @@ pub struct SiteTerms {
 }
 
 impl SiteTerms {
-    pub async fn of(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteTerms> {
+    pub async fn of(pool: &Db, site: SiteId) -> sqlx::Result<SiteTerms> {
         let (currency, languages) = crate::products::db::site_terms(pool, site).await?;
         let country = crate::sites::phones::country(&mut *pool.acquire().await?, site).await?;
         Ok(SiteTerms { currency, languages, country })

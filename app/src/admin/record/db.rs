@@ -7,10 +7,11 @@ use super::api::{
 use crate::customer_changes::record_change;
 use crate::domain::{CustomerField, CustomerId, InteractionKind, Minor, PaymentMethod, StaffId};
 // AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
-use sqlx::{AssertSqlSafe, Row, SqlitePool};
+use crate::db::Db;
+use sqlx::{AssertSqlSafe, Row};
 
 /// The whole record, or `None` if there is no such customer.
-pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<CustomerRecord>> {
+pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRecord>> {
     // Column names come from the fixed list of fields, never from input.
     let columns: Vec<String> =
         CustomerField::ALL.iter().map(|f| format!("{} AS {}", f.read_sql("c"), f.column())).collect();
@@ -160,7 +161,7 @@ pub async fn record(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Option<Cu
     }))
 }
 
-async fn purchases(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>> {
+async fn purchases(pool: &Db, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>> {
     let rows = sqlx::query(
         "SELECT p.id, p.created_at, p.currency, p.subtotal_minor, p.discount_minor, p.total_minor,
                 p.payment_method, u.email, p.refunded_minor, p.voided_at, p.void_reason, v.email AS voided_by
@@ -234,7 +235,7 @@ async fn purchases(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<Vec<Purcha
 
 /// Total spend, order count, average order value (integer division: shown, never summed),
 /// first and last purchase, all computed by SQLite over integers.
-pub async fn stats(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<SpendStats> {
+pub async fn stats(pool: &Db, id: CustomerId) -> sqlx::Result<SpendStats> {
     let r = sqlx::query(
         "SELECT coalesce(sum(total_minor - refunded_minor), 0) AS total, count(*) AS orders,
                 min(created_at) AS first, max(created_at) AS last
@@ -255,7 +256,7 @@ pub async fn stats(pool: &SqlitePool, id: CustomerId) -> sqlx::Result<SpendStats
 }
 
 /// Favourites, survey answers and warranty cards as one timeline, newest first.
-async fn answers(pool: &SqlitePool, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answer>> {
+async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answer>> {
     // The site's own names of its options, in every language it wrote them in.
     let names: Vec<(String, String, String)> =
         sqlx::query_as("SELECT key, language, body FROM site_texts WHERE site_id = ? AND key GLOB '*.option.*'")
@@ -332,7 +333,7 @@ async fn answers(pool: &SqlitePool, id: CustomerId, site: i64) -> sqlx::Result<V
 }
 
 /// Adds or removes a tag, recording it in the history; `false` if there is no such customer.
-pub async fn set_tag(pool: &SqlitePool, id: CustomerId, staff: StaffId, tag: &str, on: bool) -> sqlx::Result<bool> {
+pub async fn set_tag(pool: &Db, id: CustomerId, staff: StaffId, tag: &str, on: bool) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let exists: Option<i64> =
         sqlx::query_scalar("SELECT 1 FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
@@ -355,7 +356,7 @@ pub async fn set_tag(pool: &SqlitePool, id: CustomerId, staff: StaffId, tag: &st
 
 /// `false` if there is no such customer.
 pub async fn log_interaction(
-    pool: &SqlitePool,
+    pool: &Db,
     id: CustomerId,
     staff: StaffId,
     kind: InteractionKind,
@@ -380,7 +381,7 @@ pub async fn log_interaction(
 /// `note` says how, in the record's words; the policy version in force is kept. `false`:
 /// no such customer.
 pub async fn record_consent(
-    pool: &SqlitePool,
+    pool: &Db,
     id: CustomerId,
     staff: StaffId,
     purpose: &str,

@@ -2,15 +2,16 @@
 //! order rows of the period; nothing is stored pre-counted.
 
 use super::api::{ItemTally, NpsWeek, ReasonRow, Reports, SegmentSpend, Seller, TOP_ITEMS, Tally};
+use crate::db::Db;
 use crate::domain::{DateRange, Minor, SiteId};
 use crate::sites::periods;
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use sqlx::{QueryBuilder, Row, Sqlite};
 
 /// `created_at` within the period: from its first day's first moment on the site's clock
 /// (`?2`) to the first moment after its last day (`?3`), as `sites::periods::bounds` says.
 const IN_PERIOD: &str = "created_at >= ?2 AND created_at < ?3";
 
-pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<Reports> {
+pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<Reports> {
     let zone = crate::sites::clock::of_site(pool, site).await?;
     let (from, until) = periods::bounds(&zone, range);
     let weeks = periods::weeks(&zone, range);
@@ -153,7 +154,7 @@ pub async fn reports(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx
     })
 }
 
-async fn tallies(pool: &SqlitePool, sql: &str, site: SiteId, from: &str, until: &str) -> sqlx::Result<Vec<Tally>> {
+async fn tallies(pool: &Db, sql: &str, site: SiteId, from: &str, until: &str) -> sqlx::Result<Vec<Tally>> {
     Ok(sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
         .bind(site)
         .bind(from)
@@ -165,13 +166,7 @@ async fn tallies(pool: &SqlitePool, sql: &str, site: SiteId, from: &str, until: 
         .collect())
 }
 
-async fn items(
-    pool: &SqlitePool,
-    sql: &'static str,
-    site: SiteId,
-    from: &str,
-    until: &str,
-) -> sqlx::Result<Vec<ItemTally>> {
+async fn items(pool: &Db, sql: &'static str, site: SiteId, from: &str, until: &str) -> sqlx::Result<Vec<ItemTally>> {
     Ok(sqlx::query(sql)
         .bind(site)
         .bind(from)
@@ -187,13 +182,7 @@ async fn items(
 /// The period's best sellers in `order` (one of two fixed orders): a catalogue product by
 /// its id, a free line by its description; units and revenue net of returns (each line's
 /// share of its purchase's total, less what its returns gave back).
-async fn sellers(
-    pool: &SqlitePool,
-    site: SiteId,
-    from: &str,
-    until: &str,
-    order: &'static str,
-) -> sqlx::Result<Vec<Seller>> {
+async fn sellers(pool: &Db, site: SiteId, from: &str, until: &str, order: &'static str) -> sqlx::Result<Vec<Seller>> {
     let sql = format!(
         "SELECT coalesce(i.sku, '') AS sku, coalesce(i.name, l.description) AS label,
                 sum(l.quantity - coalesce(r.quantity, 0)) AS units,
@@ -226,7 +215,7 @@ async fn sellers(
 
 /// How many customers a segment holds now, and what they spent in the period.
 async fn segment_spend(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     name: &str,
     filter: Option<&crate::segment_rules::filter::Filter>,

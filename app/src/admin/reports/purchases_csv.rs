@@ -2,6 +2,7 @@
 //! the owner; noted in the audit log), one line per purchase line, written while it is read.
 
 use crate::csv_cells::csv_line;
+use crate::db::Db;
 use crate::domain::{DateRange, Minor};
 use crate::extract::Query;
 use crate::staff::audit::AuditAction;
@@ -10,7 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// Purchases read per query while the file is written.
 const CHUNK: i64 = 1_000;
@@ -26,7 +27,7 @@ fn refuse(status: StatusCode, text: &str) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response()
 }
 
-pub async fn handler(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<PeriodQuery>) -> Response {
+pub async fn handler(State(pool): State<Db>, headers: HeaderMap, Query(q): Query<PeriodQuery>) -> Response {
     // Its words in the language of whoever downloads it: the header, and why it is refused.
     let t = crate::staff::texts::of_headers(&headers);
     let (staff, site) = match crate::staff::guard::manager_download(&pool, &headers, &q.site).await {
@@ -81,7 +82,7 @@ pub async fn handler(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q
 /// The lines of up to [`CHUNK`] purchases after `after`, and the id to go on from (None
 /// after the last).
 async fn chunk(
-    pool: &SqlitePool,
+    pool: &Db,
     site: crate::domain::SiteId,
     from: &str,
     until: &str,

@@ -1,8 +1,9 @@
 //! SQL of the reservations desk.
 
 use super::api::{ClosedReservation, OpenReservation, Outcome};
+use crate::db::Db;
 use crate::domain::{CustomerId, StaffId};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// The condition that a reservation's item or customer matches the pattern bound to `?1`
 /// (`%%` matches all), for both lists of the desk.
@@ -14,7 +15,7 @@ macro_rules! matches_query {
     };
 }
 
-pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReservation>> {
+pub async fn open(pool: &Db, query: &str) -> sqlx::Result<Vec<OpenReservation>> {
     let pattern = crate::like::containing(&query.to_lowercase());
     let rows = sqlx::query(concat!(
         "SELECT r.id, r.item_id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
@@ -58,7 +59,7 @@ pub async fn open(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<OpenReserv
 
 /// Reservations closed in the last 30 days, newest first, with who closed each (from the
 /// customer's history, where closing one is noted).
-pub async fn closed(pool: &SqlitePool, query: &str) -> sqlx::Result<Vec<ClosedReservation>> {
+pub async fn closed(pool: &Db, query: &str) -> sqlx::Result<Vec<ClosedReservation>> {
     let pattern = crate::like::containing(&query.to_lowercase());
     let rows = sqlx::query(concat!(
         "SELECT r.id, i.name AS item, r.quantity, r.status, r.updated_at, c.id AS customer_id,
@@ -112,7 +113,7 @@ fn typed_if_other(typed: Option<String>, name: &str, phone: Option<String>, addr
 
 /// Closes an open reservation and notes it in the customer's history; `false` when it is
 /// not open (closed already, or no such reservation).
-pub async fn close(pool: &SqlitePool, id: i64, staff: StaffId, outcome: Outcome) -> sqlx::Result<bool> {
+pub async fn close(pool: &Db, id: i64, staff: StaffId, outcome: Outcome) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let customer: Option<i64> = sqlx::query_scalar(
         "UPDATE reservations SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

@@ -1,9 +1,10 @@
 //! SQL of retention: each site's rules, the job that applies them, and its log.
 
 use super::api::{RetentionRun, Rules};
+use crate::db::Db;
 use crate::domain::{CustomerId, SiteId};
 use crate::rights::db::{By, erase};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// Rows deleted per statement, so the write lock is never held for long while the
 /// widgets and the tracker keep writing.
@@ -32,7 +33,7 @@ impl Removed {
     }
 }
 
-pub async fn rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Rules> {
+pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Rules> {
     let row =
         sqlx::query("SELECT analytics_months, inactive_months, last_run_at FROM retention_rules WHERE site_id = ?")
             .bind(site)
@@ -48,12 +49,7 @@ pub async fn rules(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Rules> {
     })
 }
 
-pub async fn save(
-    pool: &SqlitePool,
-    site: SiteId,
-    analytics_months: i64,
-    inactive_months: Option<i64>,
-) -> sqlx::Result<()> {
+pub async fn save(pool: &Db, site: SiteId, analytics_months: i64, inactive_months: Option<i64>) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO retention_rules (site_id, analytics_months, inactive_months) VALUES (?1, ?2, ?3)
          ON CONFLICT (site_id) DO UPDATE SET analytics_months = ?2, inactive_months = ?3,
@@ -68,7 +64,7 @@ pub async fn save(
 }
 
 /// The latest runs that removed something from the site (or server-wide), newest first.
-pub async fn runs(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<Vec<RetentionRun>> {
+pub async fn runs(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<RetentionRun>> {
     let rows = sqlx::query(
         "SELECT ran_at, site_id IS NULL AS server_wide, page_views, events, customers, uploads, links
          FROM retention_runs WHERE site_id = ? OR site_id IS NULL ORDER BY id DESC LIMIT ?",
@@ -94,7 +90,7 @@ pub async fn runs(pool: &SqlitePool, site: SiteId, limit: i64) -> sqlx::Result<V
 /// Applies every site's rules and the server-wide ones once; what it removed, per site
 /// (`None`: server-wide). Each part is its own short transaction: a run cut short leaves
 /// nothing half-done and the next run goes on.
-pub async fn apply(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<SiteId>, Removed)>> {
+pub async fn apply(pool: &Db) -> sqlx::Result<Vec<(Option<SiteId>, Removed)>> {
     let sites = sqlx::query("SELECT site_id, analytics_months, inactive_months FROM retention_rules ORDER BY site_id")
         .fetch_all(pool)
         .await?;
@@ -140,7 +136,7 @@ pub async fn apply(pool: &SqlitePool) -> sqlx::Result<Vec<(Option<SiteId>, Remov
     Ok(done)
 }
 
-async fn log(pool: &SqlitePool, site: Option<SiteId>, removed: &Removed) -> sqlx::Result<()> {
+async fn log(pool: &Db, site: Option<SiteId>, removed: &Removed) -> sqlx::Result<()> {
     if removed.is_empty() {
         return Ok(());
     }
@@ -160,7 +156,7 @@ async fn log(pool: &SqlitePool, site: Option<SiteId>, removed: &Removed) -> sqlx
 
 /// Deletes the site's rows of an analytics table older than `age` (an SQLite modifier such
 /// as "-13 months"), in batches; how many went.
-async fn delete_older(pool: &SqlitePool, table: &'static str, site: SiteId, age: &str) -> sqlx::Result<i64> {
+async fn delete_older(pool: &Db, table: &'static str, site: SiteId, age: &str) -> sqlx::Result<i64> {
     let sql = match table {
         "page_views" => {
             "DELETE FROM page_views WHERE id IN (SELECT id FROM page_views
@@ -185,7 +181,7 @@ async fn delete_older(pool: &SqlitePool, table: &'static str, site: SiteId, age:
 /// force: created, changed, bought, visited, reserved, saved a favourite, answered a
 /// survey, were contacted or gave or withdrew a consent, all before it; and no
 /// reservation still open.
-async fn inactive_customers(pool: &SqlitePool, site: SiteId, age: &str) -> sqlx::Result<Vec<CustomerId>> {
+async fn inactive_customers(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<Vec<CustomerId>> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "WITH cutoff(at) AS (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2))
          SELECT c.id FROM customers c, cutoff
@@ -213,7 +209,7 @@ async fn inactive_customers(pool: &SqlitePool, site: SiteId, age: &str) -> sqlx:
 
 /// Uploads left unfinished for a day: their content (customer data) goes, the import is
 /// marked failed so staff see why.
-async fn drop_stale_uploads(pool: &SqlitePool) -> sqlx::Result<i64> {
+async fn drop_stale_uploads(pool: &Db) -> sqlx::Result<i64> {
     let mut tx = pool.begin().await?;
     let n = sqlx::query(
         "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -233,7 +229,7 @@ async fn drop_stale_uploads(pool: &SqlitePool) -> sqlx::Result<i64> {
 /// Self-service requests whose link expired unopened: the customer never proved the
 /// address was theirs, so the request is closed as refused and the mail with the dead
 /// link (an address, sealed) leaves the outbox. One transaction.
-async fn close_unused_links(pool: &SqlitePool) -> sqlx::Result<i64> {
+async fn close_unused_links(pool: &Db) -> sqlx::Result<i64> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let closed: Vec<i64> = sqlx::query_scalar(
         "UPDATE privacy_requests SET state = 'refused', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),

@@ -1,10 +1,11 @@
 //! SQL of the requests page.
 
 use super::api::PrivacyRequest;
-use sqlx::{Row, SqlitePool};
+use crate::db::Db;
+use sqlx::Row;
 
 /// The latest requests, open ones first (soonest due first), then the rest newest first.
-pub async fn requests(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<PrivacyRequest>> {
+pub async fn requests(pool: &Db, limit: i64) -> sqlx::Result<Vec<PrivacyRequest>> {
     let rows = sqlx::query(
         "SELECT r.id, s.site_key, r.customer_id, r.kind, r.channel, r.state, r.received_at, r.due_at, r.done_at,
                 u.email, r.outcome,

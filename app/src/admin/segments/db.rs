@@ -2,11 +2,12 @@
 //! the rows of an export, and saved segments.
 
 use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
+use crate::db::Db;
 use crate::domain::{SiteId, StaffId};
 use crate::segment_rules::filter::Filter;
 use crate::segment_rules::sql::{push_filter, windows_count};
 use crate::segment_rules::windows;
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use sqlx::{QueryBuilder, Row, Sqlite};
 
 /// The customers of `site` that `filter` matches, as `SELECT <columns> FROM customers c
 /// [LEFT JOIN purchase_windows w ...] WHERE ...`, joined only when `columns` use `w`: SQLite
@@ -20,7 +21,7 @@ fn matching(columns: &str, site: SiteId, filter: &Filter, now: i64) -> QueryBuil
     qb
 }
 
-pub async fn count(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64) -> sqlx::Result<i64> {
+pub async fn count(pool: &Db, site: SiteId, filter: &Filter, now: i64) -> sqlx::Result<i64> {
     windows::bring_up_to(pool, site, now).await?;
     let mut qb = windows_count(site.0, filter, now).unwrap_or_else(|| matching("count(*)", site, filter, now));
     qb.build_query_scalar().fetch_one(pool).await
@@ -38,7 +39,7 @@ const TOTALS: &str =
 /// for a third party (`shared`), without those who asked not to be sold or shared.
 #[allow(clippy::too_many_arguments)] // each is one part of the question; a struct would only rename them
 pub async fn page(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     filter: &Filter,
     now: i64,
@@ -89,7 +90,7 @@ pub async fn page(
 }
 
 /// Gives every matching customer `tag` (those who have it keep it); how many got it now.
-pub async fn tag_all(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64, tag: &str) -> sqlx::Result<u64> {
+pub async fn tag_all(pool: &Db, site: SiteId, filter: &Filter, now: i64, tag: &str) -> sqlx::Result<u64> {
     windows::bring_up_to(pool, site, now).await?;
     let mut qb = QueryBuilder::new("INSERT OR IGNORE INTO customer_tags (customer_id, tag) SELECT c.id, ");
     qb.push_bind(tag.to_owned()).push(" FROM customers c WHERE c.site_id = ").push_bind(site).push(" AND ");
@@ -98,7 +99,7 @@ pub async fn tag_all(pool: &SqlitePool, site: SiteId, filter: &Filter, now: i64,
 }
 
 /// The site's currency and dormant rule.
-pub async fn set_dormant_days(pool: &SqlitePool, site: SiteId, days: u32) -> sqlx::Result<()> {
+pub async fn set_dormant_days(pool: &Db, site: SiteId, days: u32) -> sqlx::Result<()> {
     sqlx::query("UPDATE sites SET dormant_days = ? WHERE id = ?")
         .bind(i64::from(days))
         .bind(site)
@@ -107,7 +108,7 @@ pub async fn set_dormant_days(pool: &SqlitePool, site: SiteId, days: u32) -> sql
     Ok(())
 }
 
-pub async fn saved(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<SavedSegment>> {
+pub async fn saved(pool: &Db, site: SiteId) -> sqlx::Result<Vec<SavedSegment>> {
     let rows =
         sqlx::query("SELECT id, name, filter, updated_at FROM segments WHERE site_id = ? ORDER BY name COLLATE NOCASE")
             .bind(site)
@@ -126,7 +127,7 @@ pub async fn saved(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<SavedSeg
 }
 
 /// Saves under `name`, replacing the site's segment of that name. Its id.
-pub async fn save(pool: &SqlitePool, site: SiteId, name: &str, filter_json: &str, staff: StaffId) -> sqlx::Result<i64> {
+pub async fn save(pool: &Db, site: SiteId, name: &str, filter_json: &str, staff: StaffId) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO segments (site_id, name, filter, created_by) VALUES (?, ?, ?, ?)
          ON CONFLICT (site_id, name) DO UPDATE
@@ -141,7 +142,7 @@ pub async fn save(pool: &SqlitePool, site: SiteId, name: &str, filter_json: &str
     .await
 }
 
-pub async fn delete(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bool> {
+pub async fn delete(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done =
         sqlx::query("DELETE FROM segments WHERE id = ? AND site_id = ?").bind(id).bind(site).execute(pool).await?;
     Ok(done.rows_affected() > 0)
@@ -149,7 +150,7 @@ pub async fn delete(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<bo
 
 /// What the builder offers as values for the site: reason and heard codes, item SKUs with
 /// names, tags in use.
-pub async fn choices(pool: &SqlitePool, site: SiteId) -> sqlx::Result<super::api::Choices> {
+pub async fn choices(pool: &Db, site: SiteId) -> sqlx::Result<super::api::Choices> {
     let codes = |question: &'static str| {
         sqlx::query_scalar::<_, String>(
             "SELECT code FROM question_options WHERE site_id = ? AND question = ? ORDER BY position",
@@ -211,7 +212,7 @@ pub struct ExportRow {
 /// The next `limit` matching customers after id `after`, in id order; those who asked not
 /// to have their data sold or shared only when `with_do_not_sell` (they are marked).
 pub async fn export_chunk(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     filter: &Filter,
     now: i64,
@@ -264,7 +265,7 @@ pub async fn export_chunk(
 /// and city, country) in name order, and how many matching customers were left out: no
 /// street or city, or a newest consent to post that is a withdrawal.
 pub async fn label_addresses(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     filter: &Filter,
     now: i64,

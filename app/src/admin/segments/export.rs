@@ -77,6 +77,7 @@ mod handlers {
     use super::{COLUMNS, SHEETS, Sheet, csv_line};
     use crate::admin::segments::api::ssr::parse_filter;
     use crate::admin::segments::db::{self, ExportRow};
+    use crate::db::Db;
     use crate::domain::SiteId;
     use crate::extract::Query;
     use crate::server_ctx::now;
@@ -88,7 +89,6 @@ mod handlers {
     use axum::http::{HeaderMap, StatusCode, header};
     use axum::response::{Html, IntoResponse, Response};
     use serde::Deserialize;
-    use sqlx::SqlitePool;
 
     /// Rows read per query while a file is written.
     const CHUNK: i64 = 2_000;
@@ -123,14 +123,14 @@ mod handlers {
     /// Why a request is refused: its status and the sentence shown.
     type Refusal = (StatusCode, &'static str);
 
-    async fn check(pool: &SqlitePool, headers: &HeaderMap, site: &str) -> Result<(StaffRow, SiteId), Refusal> {
+    async fn check(pool: &Db, headers: &HeaderMap, site: &str) -> Result<(StaffRow, SiteId), Refusal> {
         crate::staff::guard::manager_download(pool, headers, site).await
     }
 
     /// Notes a download in the audit log; a download that cannot be noted is not given.
     async fn audit(
         t: &AdminTexts,
-        pool: &SqlitePool,
+        pool: &Db,
         staff: &StaffRow,
         action: AuditAction,
         site: SiteId,
@@ -145,7 +145,7 @@ mod handlers {
     /// `GET /admin/export.csv?site=&filter=&columns=a,b`: the segment as CSV, written while
     /// it is read, a chunk of rows at a time, so a big segment never sits in memory whole.
     pub async fn csv(
-        State(pool): State<SqlitePool>,
+        State(pool): State<Db>,
         axum::Extension(public): axum::Extension<crate::server_ctx::PublicOrigin>,
         headers: HeaderMap,
         Query(q): Query<ExportQuery>,
@@ -294,7 +294,7 @@ mod handlers {
     /// `GET /admin/labels?site=&filter=&sheet=a4`: a printable page of address labels for
     /// the segment, leaving out customers who withdrew consent to post and those without a
     /// postal address.
-    pub async fn labels(State(pool): State<SqlitePool>, headers: HeaderMap, Query(q): Query<LabelsQuery>) -> Response {
+    pub async fn labels(State(pool): State<Db>, headers: HeaderMap, Query(q): Query<LabelsQuery>) -> Response {
         let lang = crate::staff::texts::choice::of_request(&headers);
         let t = crate::staff::texts::of(lang);
         let (staff, site) = match check(&pool, &headers, &q.site).await {

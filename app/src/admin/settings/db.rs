@@ -4,11 +4,12 @@ use super::api::{
     ConsentWording, OptionSetting, QuestionSettings, SiteSettings, SiteSummary, SiteText, TimeZoneChoice,
 };
 use super::form::{OptionCode, ValidGeneral, ValidNewSite};
+use crate::db::Db;
 use crate::domain::{AddressMode, Country, ProfileField, SiteId, TimeZoneName, WidgetKind};
 use crate::widgets::question::QuestionKind;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
-pub async fn list_sites(pool: &SqlitePool) -> sqlx::Result<Vec<SiteSummary>> {
+pub async fn list_sites(pool: &Db) -> sqlx::Result<Vec<SiteSummary>> {
     let rows = sqlx::query(
         "SELECT s.site_key, s.name,
            (SELECT count(*) FROM site_origins WHERE site_id = s.id) AS origins,
@@ -29,7 +30,7 @@ pub async fn list_sites(pool: &SqlitePool) -> sqlx::Result<Vec<SiteSummary>> {
 }
 
 /// Everything the settings page shows but `embed_server`, which depends on the request.
-pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSettings> {
+pub async fn settings(pool: &Db, site: SiteId) -> sqlx::Result<SiteSettings> {
     let row = sqlx::query(
         "SELECT site_key, name, privacy_policy_url, default_language, kept_query_params, country, time_zone
          FROM sites WHERE id = ?",
@@ -123,7 +124,7 @@ pub async fn settings(pool: &SqlitePool, site: SiteId) -> sqlx::Result<SiteSetti
 }
 
 /// Creates a site and its starting settings in one transaction; `false` if the key is taken.
-pub async fn create_site(pool: &SqlitePool, s: &ValidNewSite) -> sqlx::Result<bool> {
+pub async fn create_site(pool: &Db, s: &ValidNewSite) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let id: Option<SiteId> = sqlx::query_scalar(
         "INSERT INTO sites (site_key, name, privacy_policy_url, default_language) VALUES (?, ?, ?, ?)
@@ -191,7 +192,7 @@ fn time_zones(country: Option<&str>) -> TimeZoneChoice {
     }
 }
 
-pub async fn update_general(pool: &SqlitePool, site: SiteId, g: &ValidGeneral) -> sqlx::Result<()> {
+pub async fn update_general(pool: &Db, site: SiteId, g: &ValidGeneral) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query(
         "UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ?, kept_query_params = ?, country = ?,
@@ -218,7 +219,7 @@ pub async fn update_general(pool: &SqlitePool, site: SiteId, g: &ValidGeneral) -
     tx.commit().await
 }
 
-pub async fn set_widget(pool: &SqlitePool, site: SiteId, widget: WidgetKind, on: bool) -> sqlx::Result<()> {
+pub async fn set_widget(pool: &Db, site: SiteId, widget: WidgetKind, on: bool) -> sqlx::Result<()> {
     let sql = if on {
         "INSERT INTO site_widgets (site_id, widget) VALUES (?, ?) ON CONFLICT DO NOTHING"
     } else {
@@ -229,12 +230,7 @@ pub async fn set_widget(pool: &SqlitePool, site: SiteId, widget: WidgetKind, on:
 }
 
 /// A widget's address mode; `Off` removes its row.
-pub async fn set_address_mode(
-    pool: &SqlitePool,
-    site: SiteId,
-    widget: WidgetKind,
-    mode: AddressMode,
-) -> sqlx::Result<()> {
+pub async fn set_address_mode(pool: &Db, site: SiteId, widget: WidgetKind, mode: AddressMode) -> sqlx::Result<()> {
     let query = match mode {
         AddressMode::Off => sqlx::query("DELETE FROM site_address_modes WHERE site_id = ? AND widget = ?"),
         AddressMode::Optional | AddressMode::Required => sqlx::query(
@@ -246,7 +242,7 @@ pub async fn set_address_mode(
     Ok(())
 }
 
-pub async fn add_origin(pool: &SqlitePool, site: SiteId, origin: &str) -> sqlx::Result<()> {
+pub async fn add_origin(pool: &Db, site: SiteId, origin: &str) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO site_origins (site_id, origin) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .bind(site)
         .bind(origin)
@@ -255,7 +251,7 @@ pub async fn add_origin(pool: &SqlitePool, site: SiteId, origin: &str) -> sqlx::
     Ok(())
 }
 
-pub async fn remove_origin(pool: &SqlitePool, site: SiteId, origin: &str) -> sqlx::Result<()> {
+pub async fn remove_origin(pool: &Db, site: SiteId, origin: &str) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM site_origins WHERE site_id = ? AND origin = ?")
         .bind(site)
         .bind(origin)
@@ -266,7 +262,7 @@ pub async fn remove_origin(pool: &SqlitePool, site: SiteId, origin: &str) -> sql
 
 /// Adds a version of the newsletter wording unless the newest one says the same; returns
 /// the version now in force. `BEGIN IMMEDIATE` so two saves cannot take the same number.
-pub async fn save_consent_text(pool: &SqlitePool, site: SiteId, lang: &str, body: &str) -> sqlx::Result<i64> {
+pub async fn save_consent_text(pool: &Db, site: SiteId, lang: &str, body: &str) -> sqlx::Result<i64> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let newest: Option<(i64, String)> = sqlx::query_as(
         "SELECT version, body FROM consent_texts WHERE site_id = ? AND purpose = 'newsletter' AND language = ?
@@ -296,14 +292,14 @@ pub async fn save_consent_text(pool: &SqlitePool, site: SiteId, lang: &str, body
 }
 
 /// The (question, code) pairs of a site's options, on or off.
-pub async fn option_codes(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<(String, String)>> {
+pub async fn option_codes(pool: &Db, site: SiteId) -> sqlx::Result<Vec<(String, String)>> {
     sqlx::query_as("SELECT question, code FROM question_options WHERE site_id = ?").bind(site).fetch_all(pool).await
 }
 
 /// Adds an option at the end of its question, with its label in the site's default
 /// language; `false` if the question has that code already.
 pub async fn add_option(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     question: QuestionKind,
     code: &OptionCode,
@@ -342,7 +338,7 @@ pub async fn add_option(
 }
 
 /// `false` when the option is not one of this site's.
-pub async fn set_option_active(pool: &SqlitePool, site: SiteId, option: i64, active: bool) -> sqlx::Result<bool> {
+pub async fn set_option_active(pool: &Db, site: SiteId, option: i64, active: bool) -> sqlx::Result<bool> {
     let done = sqlx::query("UPDATE question_options SET active = ? WHERE id = ? AND site_id = ?")
         .bind(i64::from(active))
         .bind(option)
@@ -354,7 +350,7 @@ pub async fn set_option_active(pool: &SqlitePool, site: SiteId, option: i64, act
 
 /// Swaps an option with its neighbour and renumbers the question 1..n; `false` when the
 /// option is not one of this site's. Moving the first up or the last down changes nothing.
-pub async fn move_option(pool: &SqlitePool, site: SiteId, option: i64, up: bool) -> sqlx::Result<bool> {
+pub async fn move_option(pool: &Db, site: SiteId, option: i64, up: bool) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let question: Option<String> =
         sqlx::query_scalar("SELECT question FROM question_options WHERE id = ? AND site_id = ?")
@@ -388,12 +384,7 @@ pub async fn move_option(pool: &SqlitePool, site: SiteId, option: i64, up: bool)
 }
 
 /// Writes a site's texts in one language: a body sets the site's wording, `None` removes it.
-pub async fn save_texts(
-    pool: &SqlitePool,
-    site: SiteId,
-    lang: &str,
-    changes: &[(String, Option<String>)],
-) -> sqlx::Result<()> {
+pub async fn save_texts(pool: &Db, site: SiteId, lang: &str, changes: &[(String, Option<String>)]) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     for (key, body) in changes {
         match body {
@@ -422,7 +413,7 @@ pub async fn save_texts(
     tx.commit().await
 }
 
-pub async fn save_profile_fields(pool: &SqlitePool, site: SiteId, fields: &[ProfileField]) -> sqlx::Result<()> {
+pub async fn save_profile_fields(pool: &Db, site: SiteId, fields: &[ProfileField]) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query("DELETE FROM site_profile_fields WHERE site_id = ?").bind(site).execute(&mut *tx).await?;
     insert_profile_fields(&mut tx, site, fields).await?;

@@ -2,10 +2,11 @@
 
 use super::api::{InviteInfo, PendingInvite, StaffList, StaffMember};
 use crate::admin::auth::passwords::PasswordHashString;
+use crate::db::Db;
 use crate::domain::{Email, Role, StaffId};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
-pub async fn list(pool: &SqlitePool, me: StaffId) -> sqlx::Result<StaffList> {
+pub async fn list(pool: &Db, me: StaffId) -> sqlx::Result<StaffList> {
     let members = sqlx::query("SELECT id, email, role, created_at FROM staff_users ORDER BY email")
         .fetch_all(pool)
         .await?
@@ -40,7 +41,7 @@ pub async fn list(pool: &SqlitePool, me: StaffId) -> sqlx::Result<StaffList> {
     Ok(StaffList { members, pending })
 }
 
-pub async fn staff_email_exists(pool: &SqlitePool, email: &Email) -> sqlx::Result<bool> {
+pub async fn staff_email_exists(pool: &Db, email: &Email) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM staff_users WHERE email = ?")
         .bind(email.as_str())
         .fetch_optional(pool)
@@ -49,7 +50,7 @@ pub async fn staff_email_exists(pool: &SqlitePool, email: &Email) -> sqlx::Resul
 }
 
 pub async fn create_invite(
-    pool: &SqlitePool,
+    pool: &Db,
     token_hash: &str,
     email: &Email,
     role: Role,
@@ -70,7 +71,7 @@ pub async fn create_invite(
     Ok(())
 }
 
-pub async fn live_invite(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<Option<InviteInfo>> {
+pub async fn live_invite(pool: &Db, token_hash: &str) -> sqlx::Result<Option<InviteInfo>> {
     let row = sqlx::query(
         "SELECT email, role, reset FROM staff_invites
          WHERE token_hash = ? AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
@@ -86,7 +87,7 @@ pub async fn live_invite(pool: &SqlitePool, token_hash: &str) -> sqlx::Result<Op
 /// Uses up a live invitation and creates its account, in one transaction; `None` when the
 /// link is dead or its email got an account meanwhile. Two tabs submitting the same link
 /// make one account.
-pub async fn accept(pool: &SqlitePool, token_hash: &str, hash: &PasswordHashString) -> sqlx::Result<Option<StaffId>> {
+pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> sqlx::Result<Option<StaffId>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let invite: Option<(String, String, bool)> = sqlx::query_as(
         "UPDATE staff_invites SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -137,13 +138,7 @@ pub async fn forget_sign_ins(tx: &mut sqlx::SqliteConnection, staff: StaffId) ->
 
 /// A one-time link (`days` long) for a member to set a new password; their sessions end now.
 /// `false` when there is no such member.
-pub async fn create_reset(
-    pool: &SqlitePool,
-    token_hash: &str,
-    staff: StaffId,
-    by: StaffId,
-    days: u32,
-) -> sqlx::Result<bool> {
+pub async fn create_reset(pool: &Db, token_hash: &str, staff: StaffId, by: StaffId, days: u32) -> sqlx::Result<bool> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let made = sqlx::query(
         "INSERT INTO staff_invites (token_hash, email, role, invited_by, expires_at, reset)
@@ -165,7 +160,7 @@ pub async fn create_reset(
 
 /// Sets a member's own new password; every other session of theirs ends (`keep`: this one).
 pub async fn set_password(
-    pool: &SqlitePool,
+    pool: &Db,
     staff: StaffId,
     hash: &PasswordHashString,
     keep_session: &str,
@@ -185,7 +180,7 @@ pub async fn set_password(
 }
 
 /// The password hash of a member, to check their current password.
-pub async fn password_hash(pool: &SqlitePool, staff: StaffId) -> sqlx::Result<Option<PasswordHashString>> {
+pub async fn password_hash(pool: &Db, staff: StaffId) -> sqlx::Result<Option<PasswordHashString>> {
     let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = ?")
         .bind(staff)
         .fetch_optional(pool)
@@ -212,7 +207,7 @@ async fn is_last_owner(tx: &mut sqlx::SqliteConnection, staff: StaffId) -> sqlx:
     Ok(Some(role == "owner" && owners == 1))
 }
 
-pub async fn set_role(pool: &SqlitePool, staff: StaffId, role: Role) -> sqlx::Result<RoleChange> {
+pub async fn set_role(pool: &Db, staff: StaffId, role: Role) -> sqlx::Result<RoleChange> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     match is_last_owner(&mut tx, staff).await? {
         None => return Ok(RoleChange::NoSuchStaff),
@@ -230,7 +225,7 @@ pub async fn set_role(pool: &SqlitePool, staff: StaffId, role: Role) -> sqlx::Re
 
 /// Deletes the account; its sessions go with it (ON DELETE CASCADE), and its name on
 /// purchases and history rows becomes empty (ON DELETE SET NULL).
-pub async fn remove(pool: &SqlitePool, staff: StaffId) -> sqlx::Result<RoleChange> {
+pub async fn remove(pool: &Db, staff: StaffId) -> sqlx::Result<RoleChange> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     match is_last_owner(&mut tx, staff).await? {
         None => return Ok(RoleChange::NoSuchStaff),

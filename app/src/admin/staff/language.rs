@@ -46,7 +46,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
 
 /// A member's chosen language, `None` for their browser's.
 #[cfg(feature = "ssr")]
-pub async fn language_of(pool: &sqlx::SqlitePool, staff: crate::domain::StaffId) -> Result<Option<Lang>, AppError> {
+pub async fn language_of(pool: &crate::db::Db, staff: crate::domain::StaffId) -> Result<Option<Lang>, AppError> {
     let code: Option<String> = sqlx::query_scalar("SELECT lang FROM staff_users WHERE id = ?")
         .bind(staff)
         .fetch_optional(pool)

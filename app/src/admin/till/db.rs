@@ -2,8 +2,9 @@
 
 use super::api::{Found, LookupAnswer, TillSetup, TillSite};
 use super::form::{CatalogueEntry, ValidPurchase};
+use crate::db::Db;
 use crate::domain::{CustomerId, Email, Minor, PersonName, Phone, SiteId, SiteKey, StaffId};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// At most this many candidates are opened and sorted by name. Past it the lookup opens
 /// the newest until it has found enough, and says that more match.
@@ -20,7 +21,7 @@ const OPEN_AT_ONCE: usize = 40;
 /// hashes. Only the customers in those ranges are opened and compared here. A name or
 /// email is found from its third letter (one or two find only names that short), a phone
 /// from its sixth character, or whole.
-pub async fn lookup(pool: &SqlitePool, query: &str, limit: usize) -> sqlx::Result<LookupAnswer> {
+pub async fn lookup(pool: &Db, query: &str, limit: usize) -> sqlx::Result<LookupAnswer> {
     let mut typed = Typed::new(query);
     typed.phone_elsewhere = crate::sites::phones::typed_starts(pool, query).await?;
     let mut ids = candidates(pool, &typed).await?;
@@ -102,7 +103,7 @@ impl Typed {
 /// The ids in the index ranges of what was typed, in ascending order: each range read
 /// backwards (the newest of one key first) to at most one more than [`SORTED_UP_TO`], so a
 /// short start costs no more than a long one.
-async fn candidates(pool: &SqlitePool, typed: &Typed) -> sqlx::Result<Vec<i64>> {
+async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
     // Each range is `key >= pii_prefix(t) AND key < pii_prefix_end(t)`; a full name reads
     // the last-name range and keeps the first names in it from the same index, unless the
     // last name typed is too short to have a key of its own.
@@ -140,7 +141,7 @@ async fn candidates(pool: &SqlitePool, typed: &Typed) -> sqlx::Result<Vec<i64>> 
 
 /// The ids whose phone begins with `start` (an E.164 start, from its sixth character) or
 /// is it, in ascending order.
-async fn phone_candidates(pool: &SqlitePool, start: &str) -> sqlx::Result<Vec<i64>> {
+async fn phone_candidates(pool: &Db, start: &str) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM (SELECT id FROM customers WHERE length(?1) >= 6
            AND phone_prefix >= pii_prefix(?1, 6) AND phone_prefix < pii_prefix_end(?1, 6)
@@ -156,7 +157,7 @@ async fn phone_candidates(pool: &SqlitePool, start: &str) -> sqlx::Result<Vec<i6
 
 /// Opens the customers `ids` and keeps those that match what was typed (a range holds a
 /// few that do not: its keys past the third letter are a byte each), sorted by name.
-async fn open(pool: &SqlitePool, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec<Found>> {
+async fn open(pool: &Db, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec<Found>> {
     let ids = serde_json::to_string(ids).unwrap_or_default();
     let rows = sqlx::query(
         "SELECT c.id, pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
@@ -191,7 +192,7 @@ async fn open(pool: &SqlitePool, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec
     Ok(found.into_iter().map(|(_, _, f)| f).collect())
 }
 
-pub async fn setup(pool: &SqlitePool) -> sqlx::Result<TillSetup> {
+pub async fn setup(pool: &Db) -> sqlx::Result<TillSetup> {
     let sites = sqlx::query("SELECT site_key, name, currency, country FROM sites ORDER BY name, id")
         .fetch_all(pool)
         .await?
@@ -218,12 +219,7 @@ pub enum Created {
 }
 
 /// Creates a customer with source `till`, and its creation in the record's history.
-pub async fn create_customer(
-    pool: &SqlitePool,
-    site: &SiteKey,
-    staff: StaffId,
-    c: &NewCustomer<'_>,
-) -> sqlx::Result<Created> {
+pub async fn create_customer(pool: &Db, site: &SiteKey, staff: StaffId, c: &NewCustomer<'_>) -> sqlx::Result<Created> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let site_id: Option<SiteId> = sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?")
         .bind(site.as_str())
@@ -260,7 +256,7 @@ pub struct CustomerSite {
     pub currency: String,
 }
 
-pub async fn site_of(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<CustomerSite>> {
+pub async fn site_of(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<CustomerSite>> {
     let row = sqlx::query("SELECT s.id, s.currency FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?")
         .bind(customer)
         .fetch_optional(pool)
@@ -270,11 +266,7 @@ pub async fn site_of(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Op
 
 /// The site's offered products among those a receipt names (by SKU): a shop may have
 /// 100,000 products, a receipt names a few, read through the UNIQUE (site_id, sku) index.
-pub async fn catalogue(
-    pool: &SqlitePool,
-    site: SiteId,
-    form: &super::api::PurchaseForm,
-) -> sqlx::Result<Vec<CatalogueEntry>> {
+pub async fn catalogue(pool: &Db, site: SiteId, form: &super::api::PurchaseForm) -> sqlx::Result<Vec<CatalogueEntry>> {
     let skus: Vec<&str> = form.lines.iter().map(|l| l.sku.trim()).filter(|s| !s.is_empty()).collect();
     let skus = serde_json::to_string(&skus).unwrap_or_else(|_| "[]".into());
     let rows = sqlx::query(
@@ -292,7 +284,7 @@ pub async fn catalogue(
 /// Stores the purchase and its lines in one transaction: entered by `staff` at the till, or
 /// pushed through the API (no staff) with the web shop's order number.
 pub async fn insert_purchase(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     customer: CustomerId,
     staff: Option<StaffId>,

@@ -1,11 +1,12 @@
 //! SQL of loyalty cards: the number a customer is given (by staff, or by joining
 //! themselves), and what the printed card shows.
 
+use crate::db::Db;
 use crate::domain::CustomerId;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 /// The customer's card, if they have one.
-pub async fn member(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::Member>> {
+pub async fn member(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::Member>> {
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT card_code, joined_at FROM loyalty_members WHERE customer_id = ?")
             .bind(customer)
@@ -27,7 +28,7 @@ pub enum Joined<'a> {
 }
 
 /// Gives the customer a card, or finds the one they have; `None`: no such customer.
-pub async fn issue_card(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::Member>> {
+pub async fn issue_card(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::Member>> {
     let mut conn = pool.acquire().await?;
     issue_card_in(&mut conn, customer, &Joined::Staff).await?;
     drop(conn);
@@ -73,7 +74,7 @@ pub async fn issue_card_in(
 }
 
 /// What the customer's printed card shows; `None` without a card.
-pub async fn printable(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::PrintableCard>> {
+pub async fn printable(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::PrintableCard>> {
     let row = sqlx::query(
         "SELECT m.card_code, s.name AS site_name,
                 trim(coalesce(pii_open(c.first_name), '') || ' ' || coalesce(pii_open(c.last_name), '')) AS name

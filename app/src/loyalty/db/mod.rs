@@ -5,8 +5,9 @@
 
 use super::ledger::{Entry, balance};
 use super::{Card, Kind, Movement, Programme, Reward, Rules};
+use crate::db::Db;
 use crate::domain::{CustomerId, Minor, SiteId, StaffId};
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 mod members;
 mod report;
@@ -14,7 +15,7 @@ mod words;
 pub use members::{Joined, issue_card, issue_card_in, member, printable};
 pub use report::report;
 
-pub async fn programmes(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Programme>> {
+pub async fn programmes(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Programme>> {
     let rows = sqlx::query(
         "SELECT p.id, p.name, p.kind, p.min_total_minor, p.skus, p.points_per_unit, p.expiry_days,
                 p.birthday_reward, p.active,
@@ -62,7 +63,7 @@ fn kind(code: &str) -> Kind {
 
 /// A programme's rewards on offer, cheapest first, named in `language` where the owner gave
 /// it a name there (`None`: their own names).
-async fn rewards(pool: &SqlitePool, programme: i64, language: Option<&str>) -> sqlx::Result<Vec<Reward>> {
+async fn rewards(pool: &Db, programme: i64, language: Option<&str>) -> sqlx::Result<Vec<Reward>> {
     sqlx::query_as::<_, (i64, String, i64)>(
         "SELECT r.id, coalesce(n.name, r.name), r.cost FROM loyalty_rewards r
          LEFT JOIN loyalty_reward_names n ON n.reward_id = r.id AND n.language = ?2
@@ -78,7 +79,7 @@ async fn rewards(pool: &SqlitePool, programme: i64, language: Option<&str>) -> s
 /// Creates a programme (`id` None) or changes one of the site's; its id, or `None` if `id`
 /// is not the site's. Rewards no longer listed are withdrawn, not deleted: past redemptions
 /// keep pointing at them.
-pub async fn save(pool: &SqlitePool, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::Result<Option<i64>> {
+pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::Result<Option<i64>> {
     let skus = r.skus.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
     let mut tx = pool.begin().await?;
     let id: Option<i64> = match id {
@@ -201,7 +202,7 @@ async fn entries(
 /// The customer's cards: every active programme of their site, and inactive ones they hold
 /// entries in, named in `language` where the owner gave words in it (`None`: the programmes'
 /// own words, as staff see them). `None`: no such customer.
-pub async fn cards(pool: &SqlitePool, customer: CustomerId, language: Option<&str>) -> sqlx::Result<Option<Vec<Card>>> {
+pub async fn cards(pool: &Db, customer: CustomerId, language: Option<&str>) -> sqlx::Result<Option<Vec<Card>>> {
     let Some(site): Option<i64> =
         sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(customer).fetch_optional(pool).await?
     else {
@@ -244,7 +245,7 @@ pub async fn cards(pool: &SqlitePool, customer: CustomerId, language: Option<&st
     Ok(Some(cards))
 }
 
-async fn movements(pool: &SqlitePool, programme: i64, customer: CustomerId) -> sqlx::Result<Vec<Movement>> {
+async fn movements(pool: &Db, programme: i64, customer: CustomerId) -> sqlx::Result<Vec<Movement>> {
     let rows = sqlx::query(
         "SELECT l.id, l.kind, l.amount, l.purchase_id, l.reward_name, l.reason, s.email AS staff, l.expires_at, l.created_at
          FROM loyalty_ledger l LEFT JOIN staff_users s ON s.id = l.staff_id
@@ -284,7 +285,7 @@ pub enum Refused {
 
 /// Redeems a reward for the customer if their balance covers it.
 pub async fn redeem(
-    pool: &SqlitePool,
+    pool: &Db,
     customer: CustomerId,
     reward: i64,
     staff: StaffId,
@@ -323,7 +324,7 @@ pub async fn redeem(
 
 /// Gives the programme's birthday gift, once a year, in the customer's birthday month.
 pub async fn birthday_gift(
-    pool: &SqlitePool,
+    pool: &Db,
     customer: CustomerId,
     programme: i64,
     staff: StaffId,
@@ -346,7 +347,7 @@ pub async fn birthday_gift(
 /// Adds (positive) or removes (negative) stamps or points by hand, with the reason; a
 /// removal only of what the balance holds. The new balance.
 pub async fn adjust(
-    pool: &SqlitePool,
+    pool: &Db,
     customer: CustomerId,
     programme: i64,
     amount: i64,

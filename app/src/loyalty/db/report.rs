@@ -2,10 +2,11 @@
 //! week, and the members' share of the revenue. Counted from the ledger, the cards and the
 //! purchases of the period; nothing is kept pre-counted.
 
+use crate::db::Db;
 use crate::domain::{DateRange, Minor, SiteId};
 use crate::loyalty::report::{LoyaltyFigures, ProgrammeWeeks, Week};
 use crate::sites::periods;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// Who counts as a member at the period's end (`?1` site, `?3` the end): a card holder, or a
 /// customer who has earned or been given something in a programme.
@@ -13,7 +14,7 @@ const MEMBERS: &str = "SELECT customer_id FROM loyalty_members WHERE site_id = ?
      UNION SELECT l.customer_id FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
            WHERE p.site_id = ?1 AND l.created_at < ?3";
 
-pub async fn report(pool: &SqlitePool, site: SiteId, range: &DateRange) -> sqlx::Result<LoyaltyFigures> {
+pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<LoyaltyFigures> {
     // The period and its weeks on the site's clock.
     let zone = crate::sites::clock::of_site(pool, site).await?;
     let (from, until) = periods::bounds(&zone, range);

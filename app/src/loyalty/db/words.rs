@@ -1,12 +1,13 @@
 //! SQL of a programme's words in its site's other languages (`loyalty::words`).
 
+use crate::db::Db;
 use crate::loyalty::{ProgrammeWords, Reward};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
 /// A programme's words in each of `languages` (its site's other languages), blank where none
 /// were given, for the settings page.
 pub async fn of_programme(
-    pool: &SqlitePool,
+    pool: &Db,
     programme: i64,
     languages: &[String],
     rewards: &[Reward],

@@ -1,12 +1,13 @@
 //! SQL of the customer's own page: one-time sign-in links (and the mail that carries them),
 //! sessions, and what the page shows and lets the customer change.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, Email, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{MailKind, fill};
 use crate::sites::Site;
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 /// How long a mailed sign-in link works.
 pub const LINK_HOURS: i64 = 2;
@@ -87,7 +88,7 @@ pub async fn send_link(
 }
 
 /// Whether a link of the site with this hash still works (unused and not expired).
-pub async fn link_works(pool: &SqlitePool, site: SiteId, link_hash: &str) -> sqlx::Result<bool> {
+pub async fn link_works(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM customer_links WHERE link_hash = ? AND site_id = ? AND used_at IS NULL
            AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
@@ -101,12 +102,7 @@ pub async fn link_works(pool: &SqlitePool, site: SiteId, link_hash: &str) -> sql
 
 /// Uses the link (once: the update claims it, so two presses make one session) and opens a
 /// session for `session_hash`; the customer, or `None` when the link does not work.
-pub async fn sign_in(
-    pool: &SqlitePool,
-    site: SiteId,
-    link_hash: &str,
-    session_hash: &str,
-) -> sqlx::Result<Option<CustomerId>> {
+pub async fn sign_in(pool: &Db, site: SiteId, link_hash: &str, session_hash: &str) -> sqlx::Result<Option<CustomerId>> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let customer: Option<CustomerId> = sqlx::query_scalar(
         "UPDATE customer_links SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -134,7 +130,7 @@ pub async fn sign_in(
 }
 
 /// The customer signed in with this session on this site.
-pub async fn session_customer(pool: &SqlitePool, site: SiteId, session_hash: &str) -> sqlx::Result<Option<CustomerId>> {
+pub async fn session_customer(pool: &Db, site: SiteId, session_hash: &str) -> sqlx::Result<Option<CustomerId>> {
     sqlx::query_scalar(
         "SELECT customer_id FROM customer_sessions WHERE token_hash = ? AND site_id = ?
            AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
@@ -145,13 +141,13 @@ pub async fn session_customer(pool: &SqlitePool, site: SiteId, session_hash: &st
     .await
 }
 
-pub async fn sign_out(pool: &SqlitePool, session_hash: &str) -> sqlx::Result<()> {
+pub async fn sign_out(pool: &Db, session_hash: &str) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM customer_sessions WHERE token_hash = ?").bind(session_hash).execute(pool).await?;
     Ok(())
 }
 
 /// Removes links and sessions that no longer work (the daily clean-up).
-pub async fn forget_old(pool: &SqlitePool) -> sqlx::Result<u64> {
+pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
     let now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
     let links = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM customer_links WHERE expires_at < {now}")))
         .execute(pool)
@@ -177,7 +173,7 @@ pub struct Mine {
 }
 
 /// What the customer's page shows, item names in `lang` where the shop wrote them in it.
-pub async fn mine(pool: &SqlitePool, customer: CustomerId, lang: Lang) -> sqlx::Result<Option<Mine>> {
+pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<Option<Mine>> {
     let row = sqlx::query(
         "SELECT trim(coalesce(pii_open(first_name), '') || ' ' || coalesce(pii_open(last_name), '')) AS name,
                 coalesce(pii_open(email), '') AS email, do_not_sell_at IS NOT NULL AS do_not_sell, site_id
@@ -228,7 +224,7 @@ pub async fn mine(pool: &SqlitePool, customer: CustomerId, lang: Lang) -> sqlx::
     }))
 }
 
-pub async fn remove_favourite(pool: &SqlitePool, customer: CustomerId, item: i64) -> sqlx::Result<()> {
+pub async fn remove_favourite(pool: &Db, customer: CustomerId, item: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM favourites WHERE customer_id = ? AND item_id = ?")
         .bind(customer)
         .bind(item)
@@ -241,7 +237,7 @@ pub async fn remove_favourite(pool: &SqlitePool, customer: CustomerId, item: i64
 /// purpose (in their language if the site writes in it). `false` when the site has no
 /// wording for it, so there is nothing to agree to.
 pub async fn give_consent(
-    pool: &SqlitePool,
+    pool: &Db,
     customer: CustomerId,
     purpose: &str,
     language: Lang,

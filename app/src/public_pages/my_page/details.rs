@@ -7,6 +7,7 @@
 use super::acting;
 use super::html::{at, page};
 use crate::customer_changes::{Updated, update_field_by};
+use crate::db::Db;
 use crate::domain::{CustomerField, CustomerId, Problem};
 use crate::error::AppError;
 use crate::extract::{Form, Query};
@@ -17,7 +18,7 @@ use crate::public_pages::texts::Details;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 use std::collections::HashMap;
 
 /// A field's label in the page's words.
@@ -48,7 +49,7 @@ fn all_fields() -> impl Iterator<Item = CustomerField> {
 }
 
 /// The customer's values of the page's fields, as stored, read in one query.
-pub async fn current(pool: &SqlitePool, customer: CustomerId) -> sqlx::Result<HashMap<&'static str, String>> {
+pub async fn current(pool: &Db, customer: CustomerId) -> sqlx::Result<HashMap<&'static str, String>> {
     // Column expressions from the fixed list of fields, never from the request.
     let columns: Vec<String> = all_fields().map(|f| f.read_sql("c")).collect();
     let sql = format!("SELECT {} FROM customers c WHERE id = ?", columns.join(", "));

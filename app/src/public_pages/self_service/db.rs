@@ -1,9 +1,10 @@
 //! SQL of self-service requests: opening one with its one-time link (and the mail that
 //! carries it), and finding it again from the link.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, Email, SiteId};
 use crate::mail::db::{About, Mail};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// How long a mailed link works.
 pub const LINK_HOURS: i64 = 24;
@@ -39,7 +40,7 @@ impl Kind {
 /// looked up without the write lock, so a flood of made-up addresses does not hold up the
 /// shop's writes; and an address mailed enough this hour is sent nothing more.
 pub async fn open(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     email: &Email,
     kind: Kind,
@@ -68,7 +69,7 @@ pub async fn open(
 /// Opens a request for a customer signed in on their own page (their address is proven
 /// already): no mail, the caller sends them straight to the link's page.
 pub async fn open_signed_in(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     customer: CustomerId,
     kind: Kind,
@@ -108,7 +109,7 @@ pub struct Linked {
 }
 
 /// The open request of the site whose link has this hash, if the link still works.
-pub async fn find(pool: &SqlitePool, site: SiteId, link_hash: &str) -> sqlx::Result<Option<Linked>> {
+pub async fn find(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Result<Option<Linked>> {
     let row = sqlx::query(
         "SELECT id, customer_id, kind FROM privacy_requests
          WHERE link_hash = ? AND site_id = ? AND state = 'open' AND customer_id IS NOT NULL
@@ -129,11 +130,7 @@ pub async fn find(pool: &SqlitePool, site: SiteId, link_hash: &str) -> sqlx::Res
 
 /// Whether the customer's newest consent record for `purpose` grants it (`None`: never
 /// asked), and their site.
-pub async fn consent_state(
-    pool: &SqlitePool,
-    id: CustomerId,
-    purpose: &str,
-) -> sqlx::Result<Option<(SiteId, Option<bool>)>> {
+pub async fn consent_state(pool: &Db, id: CustomerId, purpose: &str) -> sqlx::Result<Option<(SiteId, Option<bool>)>> {
     let row = sqlx::query(
         "SELECT c.site_id,
                 (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = ? ORDER BY id DESC LIMIT 1) AS granted
@@ -162,7 +159,7 @@ pub const UNSUBSCRIBE_LINK: Withdrawal<'static> = Withdrawal {
 
 /// Records the customer withdrawing `purpose`: a consent record like any other, keeping the
 /// wording version and language of the consent it withdraws.
-pub async fn withdraw(pool: &SqlitePool, id: CustomerId, purpose: &str, how: &Withdrawal<'_>) -> sqlx::Result<()> {
+pub async fn withdraw(pool: &Db, id: CustomerId, purpose: &str, how: &Withdrawal<'_>) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source,
                                policy_version)

@@ -1,10 +1,11 @@
 //! SQL of the catalogue.
 
 use super::ItemView;
+use crate::db::Db;
 use crate::domain::{CustomerId, Minor, Sku};
 use crate::sites::Site;
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqlitePool, sqlite::SqliteRow};
+use sqlx::{Row, sqlite::SqliteRow};
 
 /// An item's names in the site's other languages, as a JSON array of [language, name].
 macro_rules! names {
@@ -57,7 +58,7 @@ fn item(row: SqliteRow) -> (i64, ItemView) {
 }
 
 /// An active item of the site, with its id.
-pub async fn find(pool: &SqlitePool, site: &Site, sku: &Sku) -> sqlx::Result<Option<(i64, ItemView)>> {
+pub async fn find(pool: &Db, site: &Site, sku: &Sku) -> sqlx::Result<Option<(i64, ItemView)>> {
     let row = sqlx::query(concat!(
         "SELECT id, sku, name, price_minor, currency, stock_expected, ",
         names!(),
@@ -72,7 +73,7 @@ pub async fn find(pool: &SqlitePool, site: &Site, sku: &Sku) -> sqlx::Result<Opt
 }
 
 /// An active item of the site by the SKU as a browser sent it; a malformed one finds nothing.
-pub async fn find_sent(pool: &SqlitePool, site: &Site, sku: &str) -> sqlx::Result<Option<(i64, ItemView)>> {
+pub async fn find_sent(pool: &Db, site: &Site, sku: &str) -> sqlx::Result<Option<(i64, ItemView)>> {
     match Sku::parse(sku) {
         Ok(sku) => find(pool, site, &sku).await,
         Err(_) => Ok(None),
@@ -81,7 +82,7 @@ pub async fn find_sent(pool: &SqlitePool, site: &Site, sku: &str) -> sqlx::Resul
 
 /// The first `limit` active items of the site by name, and whether it has more: a widget
 /// that offers a choice lists a small catalogue whole and searches a large one.
-pub async fn first(pool: &SqlitePool, site: &Site, limit: i64) -> sqlx::Result<(Vec<ItemView>, bool)> {
+pub async fn first(pool: &Db, site: &Site, limit: i64) -> sqlx::Result<(Vec<ItemView>, bool)> {
     let mut items = search(pool, site, "", limit + 1).await?;
     let more = items.len() as i64 > limit;
     items.truncate(limit as usize);
@@ -91,7 +92,7 @@ pub async fn first(pool: &SqlitePool, site: &Site, limit: i64) -> sqlx::Result<(
 /// At most `limit` active items of the site that a search finds (a SKU starting with it, a
 /// name or category holding it, in any of the site's languages), by name: the products
 /// page's filter.
-pub async fn search(pool: &SqlitePool, site: &Site, query: &str, limit: i64) -> sqlx::Result<Vec<ItemView>> {
+pub async fn search(pool: &Db, site: &Site, query: &str, limit: i64) -> sqlx::Result<Vec<ItemView>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT i.id, i.sku, i.name, i.price_minor, i.currency, i.stock_expected,
            (SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
@@ -110,12 +111,7 @@ pub async fn search(pool: &SqlitePool, site: &Site, query: &str, limit: i64) -> 
 }
 
 /// The site's active items among `skus` plus those the customer saved, in catalogue order.
-pub async fn saved(
-    pool: &SqlitePool,
-    site: &Site,
-    skus: &[Sku],
-    customer: Option<CustomerId>,
-) -> sqlx::Result<Vec<ItemView>> {
+pub async fn saved(pool: &Db, site: &Site, skus: &[Sku], customer: Option<CustomerId>) -> sqlx::Result<Vec<ItemView>> {
     // The browser's list travels as JSON: one bound parameter however long it is.
     let skus = serde_json::to_string(&skus.iter().map(Sku::as_str).collect::<Vec<_>>()).unwrap_or_default();
     let rows = sqlx::query(concat!(
@@ -136,7 +132,7 @@ pub async fn saved(
 }
 
 /// Saves or un-saves an item for a known customer.
-pub async fn set_favourite(pool: &SqlitePool, customer: CustomerId, item_id: i64, saved: bool) -> sqlx::Result<()> {
+pub async fn set_favourite(pool: &Db, customer: CustomerId, item_id: i64, saved: bool) -> sqlx::Result<()> {
     let sql = if saved {
         "INSERT INTO favourites (customer_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
     } else {

@@ -1,7 +1,7 @@
 //! SQL of the how-did-you-hear widget.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, FreeText, SiteId};
-use sqlx::SqlitePool;
 
 /// One answer: a site option, or the visitor's own words.
 pub enum Heard {
@@ -10,7 +10,7 @@ pub enum Heard {
 }
 
 pub async fn insert(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     customer: Option<CustomerId>,
     answer: &Heard,

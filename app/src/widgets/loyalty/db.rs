@@ -1,11 +1,11 @@
 //! SQL of joining the loyalty programme from the widget.
 
 use super::form::ValidJoin;
+use crate::db::Db;
 use crate::loyalty::db::Joined;
 use crate::sites::Site;
 use crate::widgets::identity::{self, Contact};
 use crate::widgets::texts::Lang;
-use sqlx::SqlitePool;
 
 pub enum Joining {
     /// A new customer with a new card; the browser's token.
@@ -17,7 +17,7 @@ pub enum Joining {
 
 /// The active programmes' names and what they offer, for the widget to show: in `language`
 /// (one the site writes in) where the owner gave words in it, else the programmes' own.
-pub async fn offer(pool: &SqlitePool, site: &Site, language: &str) -> sqlx::Result<Vec<(String, String)>> {
+pub async fn offer(pool: &Db, site: &Site, language: &str) -> sqlx::Result<Vec<(String, String)>> {
     sqlx::query_as(
         "SELECT coalesce(nullif(t.name, ''), p.name),
                 coalesce((SELECT group_concat(r.name || ' · ' || r.cost, '; ') FROM
@@ -38,7 +38,7 @@ pub async fn offer(pool: &SqlitePool, site: &Site, language: &str) -> sqlx::Resu
 /// the link to their page; a known address gets only the mail, since whoever typed it has
 /// not shown it is theirs and must not see that customer's card.
 pub async fn join(
-    pool: &SqlitePool,
+    pool: &Db,
     site: &Site,
     j: &ValidJoin,
     lang: Lang,

@@ -1,10 +1,10 @@
 //! SQL of the NPS widget.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, FreeText, NpsScore, SiteId};
-use sqlx::SqlitePool;
 
 pub async fn insert(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     customer: Option<CustomerId>,
     score: NpsScore,

@@ -1,10 +1,11 @@
 //! SQL of progressive profiling.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, ProfileField, SiteId};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// The site's profile questions, in its order.
-pub async fn site_fields(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<ProfileField>> {
+pub async fn site_fields(pool: &Db, site: SiteId) -> sqlx::Result<Vec<ProfileField>> {
     let codes: Vec<String> =
         sqlx::query_scalar("SELECT field FROM site_profile_fields WHERE site_id = ? ORDER BY position")
             .bind(site)
@@ -14,7 +15,7 @@ pub async fn site_fields(pool: &SqlitePool, site: SiteId) -> sqlx::Result<Vec<Pr
 }
 
 /// The site's questions the customer has not answered yet, in the site's order.
-pub async fn unanswered(pool: &SqlitePool, site: SiteId, customer: CustomerId) -> sqlx::Result<Vec<ProfileField>> {
+pub async fn unanswered(pool: &Db, site: SiteId, customer: CustomerId) -> sqlx::Result<Vec<ProfileField>> {
     let row = sqlx::query(
         "SELECT birthday IS NULL AS birthday, postcode = '' AS postcode, household_size IS NULL AS household_size,
                 income_range IS NULL AS income_range, occupation IS NULL AS occupation,
@@ -30,7 +31,7 @@ pub async fn unanswered(pool: &SqlitePool, site: SiteId, customer: CustomerId) -
 
 /// Stores parsed answers on the customer, in one statement per field, in one transaction,
 /// each written to the record's history as the widget's.
-pub async fn save(pool: &SqlitePool, customer: CustomerId, answers: &[(ProfileField, String)]) -> sqlx::Result<()> {
+pub async fn save(pool: &Db, customer: CustomerId, answers: &[(ProfileField, String)]) -> sqlx::Result<()> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     for (field, value) in answers {
         // The value before, as the record's history keeps values (text; blank is none). Every

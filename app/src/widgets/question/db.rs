@@ -1,11 +1,11 @@
 //! SQL of survey questions.
 
 use super::QuestionKind;
+use crate::db::Db;
 use crate::domain::SiteId;
-use sqlx::SqlitePool;
 
 /// The active options of a site's question in the site's order: (id, code).
-pub async fn options(pool: &SqlitePool, site: SiteId, kind: QuestionKind) -> sqlx::Result<Vec<(i64, String)>> {
+pub async fn options(pool: &Db, site: SiteId, kind: QuestionKind) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query_as(
         "SELECT id, code FROM question_options
          WHERE site_id = ? AND question = ? AND active = 1 ORDER BY position, id",
@@ -18,7 +18,7 @@ pub async fn options(pool: &SqlitePool, site: SiteId, kind: QuestionKind) -> sql
 
 /// The site's own texts for a question and its options in two languages: (key, language, body).
 pub async fn site_texts(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     kind: QuestionKind,
     lang: &str,

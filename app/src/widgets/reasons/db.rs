@@ -1,11 +1,11 @@
 //! SQL of the rank-your-reasons widget.
 
+use crate::db::Db;
 use crate::domain::{CustomerId, Ranking, SiteId};
-use sqlx::SqlitePool;
 
 /// Stores one ranking and its items in one transaction.
 pub async fn insert(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     customer: Option<CustomerId>,
     ranking: &Ranking,

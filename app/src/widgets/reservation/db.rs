@@ -1,16 +1,17 @@
 //! SQL of the reservation widget.
 
 use super::form::ValidReservation;
+use crate::db::Db;
 use crate::domain::SiteId;
 use crate::widgets::identity::{self, Contact};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
 /// The customer (matched by email, left unchanged, or created), the reservation with the
 /// contact as typed, and for a new customer the browser's saved items and its link, in one
 /// savepoint of a grouped write (`writer::grouped`); returns the browser's token (one that
 /// links nothing for a known address: see `identity`).
 pub async fn insert(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     item_id: i64,
     r: ValidReservation,

@@ -2,15 +2,16 @@
 
 use super::api::{SignupDone, SignupOutcome};
 use super::form::{SignupForm, ValidSignup};
+use crate::db::Db;
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::widgets::identity::{self, Contact};
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 /// The newest newsletter wording of a site in `lang`, else in the site's default language:
 /// its id and body.
 pub async fn newsletter_text(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     lang: &str,
     default_lang: &str,
@@ -30,7 +31,7 @@ pub async fn newsletter_text(
 
 /// Whether a consent text id names a newsletter wording of this site (any version: a
 /// visitor may have loaded the form just before the wording changed).
-pub async fn is_newsletter_text_of(pool: &SqlitePool, text_id: i64, site: SiteId) -> sqlx::Result<bool> {
+pub async fn is_newsletter_text_of(pool: &Db, text_id: i64, site: SiteId) -> sqlx::Result<bool> {
     let found: Option<i64> =
         sqlx::query_scalar("SELECT 1 FROM consent_texts WHERE id = ? AND site_id = ? AND purpose = 'newsletter'")
             .bind(text_id)
@@ -55,12 +56,7 @@ pub struct Confirmed<'a> {
 /// Written in a group with the other widget writes waiting (`writer::grouped`, one commit
 /// for all), which takes SQLite's write lock before the lookup, so two signups of the same
 /// email cannot both see "no such customer"; the UNIQUE index backs that up.
-pub async fn save_signup(
-    pool: &SqlitePool,
-    site: SiteId,
-    s: ValidSignup,
-    page_url: String,
-) -> sqlx::Result<SignupDone> {
+pub async fn save_signup(pool: &Db, site: SiteId, s: ValidSignup, page_url: String) -> sqlx::Result<SignupDone> {
     crate::writer::grouped(
         pool,
         Box::new(move |tx| {
@@ -129,7 +125,7 @@ async fn store(
 }
 
 /// The language of a consent wording.
-pub async fn text_language(pool: &SqlitePool, text_id: i64) -> sqlx::Result<String> {
+pub async fn text_language(pool: &Db, text_id: i64) -> sqlx::Result<String> {
     sqlx::query_scalar("SELECT language FROM consent_texts WHERE id = ?").bind(text_id).fetch_one(pool).await
 }
 
@@ -145,7 +141,7 @@ pub struct Held {
 // only to carry them would be read once.
 #[allow(clippy::too_many_arguments)]
 pub async fn hold(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     form: &SignupForm,
     email: &str,
@@ -186,7 +182,7 @@ pub struct Pending {
 }
 
 /// The held signup `id` of the site, expired or not.
-pub async fn pending(pool: &SqlitePool, site: SiteId, id: i64) -> sqlx::Result<Option<Pending>> {
+pub async fn pending(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Pending>> {
     let row = sqlx::query(
         "SELECT requested_at, language, expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS expired
          FROM pending_signups WHERE id = ? AND site_id = ?",
@@ -219,12 +215,7 @@ pub enum ConfirmError {
 /// Stores a held signup as confirmed from `ip`, links the browser that signed up, and
 /// removes the held row with its mail, in one transaction. The row is taken by its
 /// DELETE, so two clicks at once store it once.
-pub async fn confirm(
-    pool: &SqlitePool,
-    site: SiteId,
-    id: i64,
-    ip: Option<String>,
-) -> Result<SignupOutcome, ConfirmError> {
+pub async fn confirm(pool: &Db, site: SiteId, id: i64, ip: Option<String>) -> Result<SignupOutcome, ConfirmError> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let row = sqlx::query(
         "DELETE FROM pending_signups
@@ -256,7 +247,7 @@ pub async fn confirm(
 }
 
 /// Removes the held signups whose link expired, with their mails. How many went.
-pub async fn forget_expired(pool: &SqlitePool) -> sqlx::Result<i64> {
+pub async fn forget_expired(pool: &Db) -> sqlx::Result<i64> {
     let gone = sqlx::query("DELETE FROM pending_signups WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
         .execute(pool)
         .await?;

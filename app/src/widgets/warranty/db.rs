@@ -1,12 +1,12 @@
 //! SQL of the warranty widget.
 
 use super::form::ValidWarranty;
+use crate::db::Db;
 use crate::domain::SiteId;
 use crate::widgets::identity::{self, Contact};
-use sqlx::SqlitePool;
 
 /// Today's date (UTC) by the database's clock, `YYYY-MM-DD`.
-pub async fn today(pool: &SqlitePool) -> sqlx::Result<String> {
+pub async fn today(pool: &Db) -> sqlx::Result<String> {
     sqlx::query_scalar("SELECT date('now')").fetch_one(pool).await
 }
 
@@ -20,7 +20,7 @@ pub enum Registered {
 /// The customer (matched by email, left unchanged, or created) and the registration with the
 /// contact as typed, in one transaction; a new customer's saved items and browser link too.
 pub async fn insert(
-    pool: &SqlitePool,
+    pool: &Db,
     site: SiteId,
     item_id: i64,
     w: &ValidWarranty,

@@ -6,15 +6,15 @@
 pub mod receiver;
 pub mod smtp;
 
+use app::db::Db;
 use patron::config::Config;
 use patron::startup::Application;
 use reqwest::header::ORIGIN;
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 
 pub struct TestApp {
     pub url: String,
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// A browser with a cookie jar, on Patron's own origin.
     pub client: reqwest::Client,
     /// Where this server's backups go (inside its temporary directory).

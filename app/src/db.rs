@@ -1,0 +1,92 @@
+//! The database handle every feature's SQL runs on: the pool and the key that seals PII.
+//!
+//! Queries run on `&Db` as on a pool (it hands them to its pool: sqlx's `Executor`), and a
+//! feature seals and opens values with the key it carries. One type for both, so that the
+//! pool's type can change (PostgreSQL beside SQLite, docs/postgres.md) in this file alone.
+
+use crate::pii::PiiKey;
+use futures_util::future::BoxFuture;
+use futures_util::stream::BoxStream;
+use sqlx::pool::PoolConnection;
+use sqlx::sqlite::{SqliteQueryResult, SqliteRow, SqliteStatement, SqliteTypeInfo};
+use sqlx::{Either, Execute, Executor, SqlStr, Sqlite, SqlitePool, Transaction};
+use std::sync::Arc;
+
+/// The database: a pool of connections and the PII key. Cheap to clone (two `Arc`s).
+#[derive(Clone)]
+pub struct Db {
+    pool: SqlitePool,
+    pii: Arc<PiiKey>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The key's Debug shows its fingerprint only.
+        f.debug_struct("Db").field("pool", &self.pool).field("pii", &self.pii).finish()
+    }
+}
+
+impl Db {
+    pub fn new(pool: SqlitePool, pii: Arc<PiiKey>) -> Db {
+        Db { pool, pii }
+    }
+
+    /// The pool itself, for what only the server does with it (its options, closing it).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// The key that seals and opens PII, and keys the blind indexes.
+    pub fn pii(&self) -> &PiiKey {
+        &self.pii
+    }
+
+    pub async fn begin(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
+        self.pool.begin().await
+    }
+
+    /// A transaction opened with `statement` (SQLite's `BEGIN IMMEDIATE`, which takes the
+    /// write lock at once).
+    pub async fn begin_with(&self, statement: impl sqlx::SqlSafeStr) -> sqlx::Result<Transaction<'static, Sqlite>> {
+        self.pool.begin_with(statement).await
+    }
+
+    pub async fn acquire(&self) -> sqlx::Result<PoolConnection<Sqlite>> {
+        self.pool.acquire().await
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await
+    }
+}
+
+impl<'c> Executor<'c> for &'c Db {
+    type Database = Sqlite;
+
+    fn fetch_many<'e, 'q: 'e, E>(self, query: E) -> BoxStream<'e, sqlx::Result<Either<SqliteQueryResult, SqliteRow>>>
+    where
+        'c: 'e,
+        E: 'q + Execute<'q, Sqlite>,
+    {
+        (&self.pool).fetch_many(query)
+    }
+
+    fn fetch_optional<'e, 'q: 'e, E>(self, query: E) -> BoxFuture<'e, sqlx::Result<Option<SqliteRow>>>
+    where
+        'c: 'e,
+        E: 'q + Execute<'q, Sqlite>,
+    {
+        (&self.pool).fetch_optional(query)
+    }
+
+    fn prepare_with<'e>(
+        self,
+        sql: SqlStr,
+        parameters: &'e [SqliteTypeInfo],
+    ) -> BoxFuture<'e, sqlx::Result<SqliteStatement>>
+    where
+        'c: 'e,
+    {
+        (&self.pool).prepare_with(sql, parameters)
+    }
+}
