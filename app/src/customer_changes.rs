@@ -5,6 +5,7 @@
 use crate::domain::{CustomerField, CustomerId, FieldValue, StaffId};
 // AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
 use crate::db::Db;
+use crate::pii::PiiKey;
 use sqlx::{AssertSqlSafe, SqliteConnection};
 
 /// What came of an [`update_field`].
@@ -39,7 +40,7 @@ pub async fn update_field_by(
 ) -> sqlx::Result<Updated> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let source = if staff.is_some() { ChangeSource::Staff } else { ChangeSource::Customer };
-    match set_in(&mut tx, id, staff, source, field, value).await? {
+    match set_in(&mut tx, pool.pii(), id, staff, source, field, value).await? {
         Set::Changed => {}
         Set::Unchanged => return Ok(Updated::Done),
         Set::NoSuchCustomer => return Ok(Updated::NoSuchCustomer),
@@ -77,6 +78,7 @@ pub enum Set {
 /// a value equal to the old one changes nothing and records nothing.
 pub async fn set_in(
     tx: &mut SqliteConnection,
+    pii: &PiiKey,
     id: CustomerId,
     staff: Option<StaffId>,
     source: ChangeSource,
@@ -85,14 +87,14 @@ pub async fn set_in(
 ) -> sqlx::Result<Set> {
     let column = field.column();
     let old: Option<Option<String>> =
-        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"))))
+        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.stored_sql("c"))))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
     let Some(old) = old else {
         return Ok(Set::NoSuchCustomer);
     };
-    let old = old.filter(|v| !v.is_empty());
+    let old = crate::pii::read_field(pii, field, old)?.filter(|v| !v.is_empty());
     // A phone number is kept as its site stores it (E.164 where the site has a country).
     let read_in_country;
     let value = match (field, value) {
@@ -111,13 +113,11 @@ pub async fn set_in(
         return Ok(Set::Unchanged);
     }
     // `column` is from the fixed list of fields; the value is always bound.
-    let sql = format!(
-        "UPDATE customers SET {column} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-        field.write_sql()
-    );
+    let sql =
+        format!("UPDATE customers SET {column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
     let query = sqlx::query(AssertSqlSafe(sql));
     let query = match value {
-        FieldValue::Text(s) => query.bind(s.clone()),
+        FieldValue::Text(s) => query.bind(crate::pii::stored_field(pii, field, s)),
         FieldValue::Number(n) => query.bind(*n),
         FieldValue::Empty if field.nullable() => query.bind(None::<String>),
         FieldValue::Empty => query.bind(String::new()),
@@ -127,7 +127,7 @@ pub async fn set_in(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Set::EmailTaken),
         Err(e) => return Err(e),
     }
-    record_change_by(tx, id, staff, source, column, old.as_deref(), new.as_deref()).await?;
+    record_change_by(tx, pii, id, staff, source, column, old.as_deref(), new.as_deref()).await?;
     Ok(Set::Changed)
 }
 
@@ -135,13 +135,14 @@ pub async fn set_in(
 /// Both values are sealed: the history of a name or an email is as personal as the name.
 pub async fn record_change(
     tx: &mut SqliteConnection,
+    pii: &PiiKey,
     id: CustomerId,
     staff: impl Into<Option<StaffId>>,
     field: &str,
     old: Option<&str>,
     new: Option<&str>,
 ) -> sqlx::Result<()> {
-    record_change_by(tx, id, staff.into(), ChangeSource::Staff, field, old, new).await
+    record_change_by(tx, pii, id, staff.into(), ChangeSource::Staff, field, old, new).await
 }
 
 /// Who made a change the history records, besides staff.
@@ -168,8 +169,10 @@ impl ChangeSource {
 }
 
 /// Records one change of a field (sealed, as the record's values are) and who made it.
+#[allow(clippy::too_many_arguments)] // one history line's facts, each its own column
 pub async fn record_change_by(
     tx: &mut SqliteConnection,
+    pii: &PiiKey,
     id: CustomerId,
     staff: Option<StaffId>,
     source: ChangeSource,
@@ -179,14 +182,14 @@ pub async fn record_change_by(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO customer_changes (customer_id, staff_id, source, field, old_value, new_value)
-         VALUES (?, ?, ?, ?, pii_seal(?), pii_seal(?))",
+         VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(id)
     .bind(staff)
     .bind(source.code())
     .bind(field)
-    .bind(old)
-    .bind(new)
+    .bind(pii.seal_opt(old))
+    .bind(pii.seal_opt(new))
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -41,6 +41,11 @@ impl Db {
         &self.pii
     }
 
+    /// The key, for work that outlives the borrow of this handle (a grouped write).
+    pub fn pii_shared(&self) -> Arc<PiiKey> {
+        Arc::clone(&self.pii)
+    }
+
     pub async fn begin(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
         self.pool.begin().await
     }

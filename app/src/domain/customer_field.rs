@@ -111,6 +111,12 @@ impl CustomerField {
         )
     }
 
+    /// The column of table alias `table` as text in SQL as stored (sealed or not): what
+    /// `pii::read_field` opens.
+    pub fn stored_sql(self, table: &str) -> String {
+        format!("CAST({table}.{} AS TEXT)", self.column())
+    }
+
     /// The column of table alias `table` as text in SQL, opened when sealed.
     pub fn read_sql(self, table: &str) -> String {
         let column = self.column();

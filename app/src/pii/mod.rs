@@ -5,3 +5,42 @@
 pub mod cipher;
 
 pub use cipher::{CannotOpen, PiiKey};
+
+use crate::domain::CustomerField;
+
+/// A value this key cannot open fails the read that met it, as `pii_open` did in SQL.
+impl From<CannotOpen> for sqlx::Error {
+    fn from(e: CannotOpen) -> sqlx::Error {
+        sqlx::Error::Decode(Box::new(e))
+    }
+}
+
+impl PiiKey {
+    /// A nullable sealed column's value opened; NULL stays `None`.
+    pub fn open_opt(&self, sealed: Option<&str>) -> Result<Option<String>, CannotOpen> {
+        sealed.map(|s| self.open(s)).transpose()
+    }
+
+    /// A value for a nullable sealed column; `None` stays NULL.
+    pub fn seal_opt(&self, plain: Option<&str>) -> Option<String> {
+        plain.map(|p| self.seal(p))
+    }
+
+    /// The blind index of a whole value, `None` for a blank one (nothing to find it by).
+    pub fn hash_of(&self, kind: &str, value: &str) -> Option<Vec<u8>> {
+        (!value.is_empty()).then(|| self.hash(kind, value))
+    }
+}
+
+/// A customer field's value as stored, as it reads: opened when its column is sealed.
+pub fn read_field(pii: &PiiKey, field: CustomerField, stored: Option<String>) -> Result<Option<String>, CannotOpen> {
+    match stored {
+        Some(sealed) if field.sealed() => pii.open(&sealed).map(Some),
+        other => Ok(other),
+    }
+}
+
+/// A customer field's text as it is stored: sealed when its column is.
+pub fn stored_field(pii: &PiiKey, field: CustomerField, text: &str) -> String {
+    if field.sealed() { pii.seal(text) } else { text.to_owned() }
+}

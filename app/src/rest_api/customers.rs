@@ -83,10 +83,18 @@ pub async fn upsert(
         source: "api",
     };
     let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
-    let (id, created) = crate::widgets::identity::upsert_customer(&mut tx, caller.site, &contact).await?;
+    let (id, created) = crate::widgets::identity::upsert_customer(&mut tx, s.pool.pii(), caller.site, &contact).await?;
     for (field, value) in &address {
-        crate::customer_changes::set_in(&mut tx, id, None, crate::customer_changes::ChangeSource::Api, *field, value)
-            .await?;
+        crate::customer_changes::set_in(
+            &mut tx,
+            s.pool.pii(),
+            id,
+            None,
+            crate::customer_changes::ChangeSource::Api,
+            *field,
+            value,
+        )
+        .await?;
     }
     for consent in &consents {
         super::db::record_consent(&mut tx, id, consent).await?;

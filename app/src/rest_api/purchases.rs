@@ -176,7 +176,8 @@ async fn customer(
                     source: "api",
                 };
                 let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
-                let (id, _) = crate::widgets::identity::upsert_customer(&mut tx, caller.site, &contact).await?;
+                let (id, _) =
+                    crate::widgets::identity::upsert_customer(&mut tx, s.pool.pii(), caller.site, &contact).await?;
                 tx.commit().await?;
                 Ok(Some(id))
             }

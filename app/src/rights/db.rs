@@ -178,7 +178,7 @@ pub async fn set_do_not_sell(pool: &Db, id: CustomerId, by: By<'_>, on: bool) ->
         .fetch_one(&mut *tx)
         .await?;
         let (old, new) = if on { (None, Some(now.as_str())) } else { (before.as_deref(), None) };
-        crate::customer_changes::record_change(&mut tx, id, by.staff(), "do_not_sell", old, new).await?;
+        crate::customer_changes::record_change(&mut tx, pool.pii(), id, by.staff(), "do_not_sell", old, new).await?;
         if on {
             by.done(&mut tx, site, id, "do_not_sell", &RequestOutcome::MarkedNotToSell.code()).await?;
         }

@@ -10,6 +10,7 @@
 
 use crate::db::Db;
 use crate::domain::{CustomerId, Email, PersonName, Phone, PostalAddress, SiteId, Sku};
+use crate::pii::PiiKey;
 use crate::tokens;
 use sqlx::SqliteConnection;
 
@@ -38,12 +39,13 @@ pub enum Claim {
 /// both create (the UNIQUE index backs that up).
 pub async fn claim_customer(
     tx: &mut SqliteConnection,
+    pii: &PiiKey,
     site: SiteId,
     c: &Contact<'_>,
 ) -> sqlx::Result<(CustomerId, Claim)> {
-    Ok(match find_by_email(tx, site, c.email).await? {
+    Ok(match find_by_email(tx, pii, site, c.email).await? {
         Some(id) => (id, Claim::Known),
-        None => (insert_customer(tx, site, c).await?, Claim::New),
+        None => (insert_customer(tx, pii, site, c).await?, Claim::New),
     })
 }
 
@@ -83,13 +85,14 @@ pub fn typed_contact(c: &Contact<'_>) -> String {
 /// same email cannot both create (the UNIQUE index backs that up).
 pub async fn upsert_customer(
     tx: &mut SqliteConnection,
+    pii: &PiiKey,
     site: SiteId,
     c: &Contact<'_>,
 ) -> sqlx::Result<(CustomerId, bool)> {
-    use crate::customer_changes::{ChangeSource, record_change_by};
-    use crate::domain::CustomerField;
-    let Some(id) = find_by_email(tx, site, c.email).await? else {
-        return Ok((insert_customer(tx, site, c).await?, true));
+    use crate::customer_changes::{ChangeSource, set_in};
+    use crate::domain::{CustomerField, FieldValue};
+    let Some(id) = find_by_email(tx, pii, site, c.email).await? else {
+        return Ok((insert_customer(tx, pii, site, c).await?, true));
     };
     // Each filled-in field that differs is changed and written to the record's history,
     // saying where the change came from.
@@ -100,53 +103,48 @@ pub async fn upsert_customer(
         (CustomerField::LastName, c.last_name.map(PersonName::as_str)),
         (CustomerField::Phone, phone.as_ref().map(Phone::as_str)),
     ];
-    for (field, new) in filled {
-        let Some(new) = new else { continue };
-        // Column expressions from the fixed list of fields; values are always bound.
-        let read = format!("SELECT {} FROM customers c WHERE id = ?", field.read_sql("c"));
-        let old: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(read)).bind(id).fetch_one(&mut *tx).await?;
-        if old.as_deref() == Some(new) {
-            continue;
-        }
-        let write = format!(
-            "UPDATE customers SET {} = {}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-            field.column(),
-            field.write_sql()
-        );
-        sqlx::query(sqlx::AssertSqlSafe(write)).bind(new).bind(id).execute(&mut *tx).await?;
-        record_change_by(tx, id, None, source, field.column(), old.as_deref(), Some(new)).await?;
-    }
-    for (field, value) in c.address.map(PostalAddress::parts).unwrap_or_default() {
-        let value = crate::domain::FieldValue::Text(value.to_owned());
-        crate::customer_changes::set_in(tx, id, None, source, field, &value).await?;
+    let address = c.address.map(PostalAddress::parts).unwrap_or_default();
+    let given = filled.into_iter().filter_map(|(field, new)| Some((field, new?))).chain(address);
+    for (field, value) in given {
+        set_in(tx, pii, id, None, source, field, &FieldValue::Text(value.to_owned())).await?;
     }
     Ok((id, false))
 }
 
 /// The customer with this email on this site (matched by its keyed hash).
-async fn find_by_email(tx: &mut SqliteConnection, site: SiteId, email: &Email) -> sqlx::Result<Option<CustomerId>> {
-    sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)")
+async fn find_by_email(
+    tx: &mut SqliteConnection,
+    pii: &PiiKey,
+    site: SiteId,
+    email: &Email,
+) -> sqlx::Result<Option<CustomerId>> {
+    sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = ?")
         .bind(site)
-        .bind(email.as_str())
+        .bind(pii.hash_of("email", email.as_str()))
         .fetch_optional(&mut *tx)
         .await
 }
 
 /// A new customer made from the typed contact.
-async fn insert_customer(tx: &mut SqliteConnection, site: SiteId, c: &Contact<'_>) -> sqlx::Result<CustomerId> {
+async fn insert_customer(
+    tx: &mut SqliteConnection,
+    pii: &PiiKey,
+    site: SiteId,
+    c: &Contact<'_>,
+) -> sqlx::Result<CustomerId> {
     let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
     sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, email, phone, source, street, postcode, city, country)
-         VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), ?, pii_seal(?), ?, ?, ?)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING id",
     )
     .bind(site)
-    .bind(c.first_name.map_or("", PersonName::as_str))
-    .bind(c.last_name.map_or("", PersonName::as_str))
-    .bind(c.email.as_str())
-    .bind(phone.as_ref().map(Phone::as_str))
+    .bind(pii.seal(c.first_name.map_or("", PersonName::as_str)))
+    .bind(pii.seal(c.last_name.map_or("", PersonName::as_str)))
+    .bind(pii.seal(c.email.as_str()))
+    .bind(pii.seal_opt(phone.as_ref().map(Phone::as_str)))
     .bind(c.source)
-    .bind(c.address.map_or("", PostalAddress::street))
+    .bind(pii.seal(c.address.map_or("", PostalAddress::street)))
     .bind(c.address.map_or("", PostalAddress::postcode))
     .bind(c.address.map_or("", PostalAddress::city))
     .bind(c.address.and_then(PostalAddress::country).unwrap_or(""))

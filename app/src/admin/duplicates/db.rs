@@ -6,6 +6,7 @@ use super::matching::Person;
 use crate::customer_changes::record_change as change;
 use crate::db::Db;
 use crate::domain::{CustomerId, SiteId, StaffId};
+use crate::pii::PiiKey;
 use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use std::collections::HashSet;
 
@@ -182,11 +183,9 @@ pub async fn side(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Side>
 }
 
 /// A value of `column` as the record's history shows it: opened when the column is sealed.
-async fn opened(conn: &mut SqliteConnection, column: &str, value: Option<&str>) -> sqlx::Result<Option<String>> {
+fn opened(pii: &PiiKey, column: &str, value: Option<&str>) -> sqlx::Result<Option<String>> {
     match value {
-        Some(v) if crate::sealed::is_sealed("customers", column) => {
-            sqlx::query_scalar("SELECT pii_open(?)").bind(v).fetch_one(conn).await
-        }
+        Some(v) if crate::sealed::is_sealed("customers", column) => Ok(Some(pii.open(v)?)),
         _ => Ok(value.map(str::to_owned)),
     }
 }
@@ -302,12 +301,22 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
             .execute(&mut *tx)
             .await?;
             let (shown_before, shown_after) =
-                (opened(&mut tx, column, before.as_deref()).await?, opened(&mut tx, column, after.as_deref()).await?);
-            change(&mut tx, CustomerId(target), staff, column, shown_before.as_deref(), shown_after.as_deref()).await?;
+                (opened(pool.pii(), column, before.as_deref())?, opened(pool.pii(), column, after.as_deref())?);
+            change(
+                &mut tx,
+                pool.pii(),
+                CustomerId(target),
+                staff,
+                column,
+                shown_before.as_deref(),
+                shown_after.as_deref(),
+            )
+            .await?;
             filled.insert(column.into(), serde_json::json!([before, after]));
         }
     }
-    change(&mut tx, CustomerId(target), staff, "merged", None, Some(&format!("customer #{source}"))).await?;
+    change(&mut tx, pool.pii(), CustomerId(target), staff, "merged", None, Some(&format!("customer #{source}")))
+        .await?;
 
     let dropped = serde_json::json!({
         "favourites": serde_json::from_str::<serde_json::Value>(&dropped_favourites).unwrap_or_default(),
@@ -380,9 +389,17 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() > 0 {
-            let (shown_after, shown_before) =
-                (opened(&mut tx, column, after).await?, opened(&mut tx, column, before).await?);
-            change(&mut tx, CustomerId(target), staff, column, shown_after.as_deref(), shown_before.as_deref()).await?;
+            let (shown_after, shown_before) = (opened(pool.pii(), column, after)?, opened(pool.pii(), column, before)?);
+            change(
+                &mut tx,
+                pool.pii(),
+                CustomerId(target),
+                staff,
+                column,
+                shown_after.as_deref(),
+                shown_before.as_deref(),
+            )
+            .await?;
         }
     }
     let source_row: String = row.get("source_row");
@@ -432,7 +449,8 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     .bind(dropped["customer_tags"].to_string())
     .execute(&mut *tx)
     .await?;
-    change(&mut tx, CustomerId(target), staff, "merge undone", Some(&format!("customer #{source}")), None).await?;
+    change(&mut tx, pool.pii(), CustomerId(target), staff, "merge undone", Some(&format!("customer #{source}")), None)
+        .await?;
     sqlx::query("UPDATE customer_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
         .bind(merge)
         .execute(&mut *tx)

@@ -135,7 +135,7 @@ pub async fn check_import(site: String, id: i64, mapping: String) -> Result<DryR
             let mut counts = [0i64; 3];
             let (_turn, mut tx) = crate::writer::begin(&pool).await?;
             for chunk in reading.chunks() {
-                let done = reading.apply(&mut tx, site, staff.id, id, &terms, chunk).await?;
+                let done = reading.apply(&mut tx, pool.pii(), site, staff.id, id, &terms, chunk).await?;
                 counts.iter_mut().zip(done).for_each(|(c, d)| *c += d);
             }
             tx.rollback().await?;
@@ -203,7 +203,7 @@ async fn run(
     for chunk in reading.chunks() {
         let (_turn, mut tx) = crate::writer::begin(pool).await?;
         let rows = chunk.len();
-        let counts = reading.apply(&mut tx, site, staff, id, terms, chunk).await?;
+        let counts = reading.apply(&mut tx, pool.pii(), site, staff, id, terms, chunk).await?;
         super::db::progress(&mut tx, id, rows, counts).await?;
         tx.commit().await?;
     }

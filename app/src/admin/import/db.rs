@@ -192,6 +192,7 @@ fn phone_in_country(row: &Row, country: Option<&Country>) -> Row {
 /// once. Column names come from `CustomerField`.
 pub async fn apply(
     conn: &mut SqliteConnection,
+    pii: &crate::pii::PiiKey,
     site: SiteId,
     country: Option<&Country>,
     staff: StaffId,
@@ -200,8 +201,7 @@ pub async fn apply(
     let row = &phone_in_country(row, country);
     let Some(id) = existing(conn, site, row).await? else {
         let columns: Vec<&str> = row.values.iter().map(|(f, _)| f.column()).collect();
-        let marks: Vec<&str> = row.values.iter().map(|(f, _)| f.write_sql()).collect();
-        let marks = marks.join(", ");
+        let marks = vec!["?"; columns.len()].join(", ");
         let sql = if columns.is_empty() {
             "INSERT INTO customers (site_id, source) VALUES (?, 'import') RETURNING id".to_owned()
         } else {
@@ -211,9 +211,9 @@ pub async fn apply(
             )
         };
         let mut q = sqlx::query_scalar::<_, i64>(AssertSqlSafe(sql)).bind(site);
-        for (_, value) in &row.values {
+        for (field, value) in &row.values {
             q = match value {
-                FieldValue::Text(t) => q.bind(t.clone()),
+                FieldValue::Text(t) => q.bind(crate::pii::stored_field(pii, *field, t)),
                 FieldValue::Number(n) => q.bind(*n),
                 FieldValue::Empty => q.bind(None::<String>),
             };
@@ -226,7 +226,7 @@ pub async fn apply(
     for (field, value) in &row.values {
         // An email another customer of the site has is left as it was (the file's rows
         // matched by phone may carry one): the row's other fields still go in.
-        let set = set_in(conn, CustomerId(id), Some(staff), ChangeSource::Staff, *field, value).await?;
+        let set = set_in(conn, pii, CustomerId(id), Some(staff), ChangeSource::Staff, *field, value).await?;
         changed |= set == Set::Changed;
     }
     changed |= tag(conn, id, &row.tags).await?;

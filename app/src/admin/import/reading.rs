@@ -135,9 +135,11 @@ impl Reading {
 
     /// Applies the good rows `from..to` in the caller's transaction: created, updated
     /// (for purchases: customers added), unchanged.
+    #[allow(clippy::too_many_arguments)] // the chunk's transaction and key, then whose rows go where
     pub async fn apply(
         &self,
         conn: &mut SqliteConnection,
+        pii: &crate::pii::PiiKey,
         site: SiteId,
         staff: StaffId,
         import: i64,
@@ -153,7 +155,7 @@ impl Reading {
         match &self.parsed {
             Parsed::Customers(rows) => {
                 for row in &rows[range] {
-                    count(super::db::apply(conn, site, terms.country.as_ref(), staff, row).await?);
+                    count(super::db::apply(conn, pii, site, terms.country.as_ref(), staff, row).await?);
                 }
             }
             Parsed::Products(rows) => {

@@ -348,7 +348,7 @@ pub async fn set_tag(pool: &Db, id: CustomerId, staff: StaffId, tag: &str, on: b
     let changed = sqlx::query(sql).bind(id).bind(tag).execute(&mut *tx).await?.rows_affected() == 1;
     if changed {
         let (old, new) = if on { (None, Some(tag)) } else { (Some(tag), None) };
-        record_change(&mut tx, id, staff, "tag", old, new).await?;
+        record_change(&mut tx, pool.pii(), id, staff, "tag", old, new).await?;
     }
     tx.commit().await?;
     Ok(true)

@@ -129,6 +129,7 @@ pub async fn close(pool: &Db, id: i64, staff: StaffId, outcome: Outcome) -> sqlx
     let field = format!("reservation {id}");
     crate::customer_changes::record_change(
         &mut tx,
+        pool.pii(),
         CustomerId(customer),
         staff,
         &field,

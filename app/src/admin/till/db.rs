@@ -231,14 +231,14 @@ pub async fn create_customer(pool: &Db, site: &SiteKey, staff: StaffId, c: &NewC
     let phone = crate::sites::phones::stored_if_given(&mut tx, site_id, c.phone).await?;
     let inserted = sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, phone, email, source)
-         VALUES (?, pii_seal(?), pii_seal(?), pii_seal(?), pii_seal(?), 'till')
+         VALUES (?, ?, ?, ?, ?, 'till')
          RETURNING id",
     )
     .bind(site_id)
-    .bind(c.first_name.as_str())
-    .bind(c.last_name.map_or("", PersonName::as_str))
-    .bind(phone.as_ref().map(Phone::as_str))
-    .bind(c.email.map(Email::as_str))
+    .bind(pool.pii().seal(c.first_name.as_str()))
+    .bind(pool.pii().seal(c.last_name.map_or("", PersonName::as_str)))
+    .bind(pool.pii().seal_opt(phone.as_ref().map(Phone::as_str)))
+    .bind(pool.pii().seal_opt(c.email.map(Email::as_str)))
     .fetch_one(&mut *tx)
     .await;
     let id: i64 = match inserted {
@@ -246,7 +246,8 @@ pub async fn create_customer(pool: &Db, site: &SiteKey, staff: StaffId, c: &NewC
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Created::EmailTaken),
         Err(e) => return Err(e),
     };
-    crate::customer_changes::record_change(&mut tx, CustomerId(id), staff, "created", None, Some("till")).await?;
+    crate::customer_changes::record_change(&mut tx, pool.pii(), CustomerId(id), staff, "created", None, Some("till"))
+        .await?;
     tx.commit().await?;
     Ok(Created::Id(id))
 }

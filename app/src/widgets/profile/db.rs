@@ -38,10 +38,10 @@ pub async fn save(pool: &Db, customer: CustomerId, answers: &[(ProfileField, Str
         // profile field is a customer column, read as the record reads it.
         let on_record =
             crate::domain::CustomerField::from_column(field.code()).expect("profile fields are customer columns");
-        let read = format!("SELECT {} FROM customers c WHERE id = ?", on_record.read_sql("c"));
+        let read = format!("SELECT {} FROM customers c WHERE id = ?", on_record.stored_sql("c"));
         let old: Option<String> =
             sqlx::query_scalar(sqlx::AssertSqlSafe(read)).bind(customer).fetch_one(&mut *tx).await?;
-        let old = old.filter(|v| !v.is_empty());
+        let old = crate::pii::read_field(pool.pii(), on_record, old)?.filter(|v| !v.is_empty());
         // One fixed statement per field: column names never come from input.
         let sql = match field {
             ProfileField::Birthday => {
@@ -69,6 +69,7 @@ pub async fn save(pool: &Db, customer: CustomerId, answers: &[(ProfileField, Str
             let column = field.code();
             record_change_by(
                 &mut tx,
+                pool.pii(),
                 customer,
                 None,
                 ChangeSource::Widget,

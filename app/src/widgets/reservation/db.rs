@@ -17,15 +17,17 @@ pub async fn insert(
     r: ValidReservation,
     page_url: String,
 ) -> sqlx::Result<String> {
+    let pii = pool.pii_shared();
     crate::writer::grouped(
         pool,
-        Box::new(move |tx| Box::pin(async move { write(tx, site, item_id, &r, &page_url).await })),
+        Box::new(move |tx| Box::pin(async move { write(tx, &pii, site, item_id, &r, &page_url).await })),
     )
     .await
 }
 
 async fn write(
     tx: &mut SqliteConnection,
+    pii: &crate::pii::PiiKey,
     site: SiteId,
     item_id: i64,
     r: &ValidReservation,
@@ -39,10 +41,10 @@ async fn write(
         address: r.address.as_ref(),
         source: "reservation",
     };
-    let (customer, claim) = identity::claim_customer(&mut *tx, site, &contact).await?;
+    let (customer, claim) = identity::claim_customer(&mut *tx, pii, site, &contact).await?;
     sqlx::query(
         "INSERT INTO reservations (site_id, customer_id, item_id, quantity, note, page_url, typed_contact)
-         VALUES (?, ?, ?, ?, ?, ?, pii_seal(?))",
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(site)
     .bind(customer)
@@ -50,7 +52,7 @@ async fn write(
     .bind(i64::from(r.quantity.value()))
     .bind(r.note.as_str())
     .bind(page_url)
-    .bind(identity::typed_contact(&contact))
+    .bind(pii.seal(&identity::typed_contact(&contact)))
     .execute(&mut *tx)
     .await?;
     if claim == identity::Claim::New {

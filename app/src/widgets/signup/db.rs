@@ -57,11 +57,12 @@ pub struct Confirmed<'a> {
 /// for all), which takes SQLite's write lock before the lookup, so two signups of the same
 /// email cannot both see "no such customer"; the UNIQUE index backs that up.
 pub async fn save_signup(pool: &Db, site: SiteId, s: ValidSignup, page_url: String) -> sqlx::Result<SignupDone> {
+    let pii = pool.pii_shared();
     crate::writer::grouped(
         pool,
         Box::new(move |tx| {
             Box::pin(async move {
-                let (customer_id, claim) = store(tx, site, &s, &page_url, None).await?;
+                let (customer_id, claim) = store(tx, &pii, site, &s, &page_url, None).await?;
                 let visitor = identity::token_for(tx, site, customer_id, claim).await?;
                 Ok(SignupDone { outcome: SignupOutcome::Stored, visitor })
             })
@@ -76,6 +77,7 @@ pub async fn save_signup(pool: &Db, site: SiteId, s: ValidSignup, page_url: Stri
 /// known record.
 async fn store(
     tx: &mut SqliteConnection,
+    pii: &crate::pii::PiiKey,
     site: SiteId,
     s: &ValidSignup,
     page_url: &str,
@@ -90,10 +92,10 @@ async fn store(
         source: "signup",
     };
     let (customer_id, claim) = if confirmed.is_some() {
-        let (id, created) = identity::upsert_customer(&mut *tx, site, &contact).await?;
+        let (id, created) = identity::upsert_customer(&mut *tx, pii, site, &contact).await?;
         (id, if created { identity::Claim::New } else { identity::Claim::Known })
     } else {
-        identity::claim_customer(&mut *tx, site, &contact).await?
+        identity::claim_customer(&mut *tx, pii, site, &contact).await?
     };
     if let Some(text_id) = s.consent_text_id {
         let inserted = sqlx::query(
@@ -102,7 +104,7 @@ async fn store(
                 policy_version, requested_at, confirm_ip_hash)
              SELECT ?1, purpose, 1, id, body, version, language, ?2, 'widget:signup',
                     (SELECT max(version) FROM privacy_policies WHERE site_id = ?4),
-                    ?5, CASE WHEN ?6 IS NULL THEN NULL ELSE hex(pii_hash('ip', ?6)) END
+                    ?5, ?6
              FROM consent_texts WHERE id = ?3 AND site_id = ?4 AND purpose = 'newsletter'",
         )
         .bind(customer_id)
@@ -110,7 +112,8 @@ async fn store(
         .bind(text_id)
         .bind(site)
         .bind(confirmed.map(|c| c.requested_at))
-        .bind(confirmed.and_then(|c| c.ip.as_deref()))
+        // The address it was confirmed from, as its keyed hash in upper-case hex.
+        .bind(confirmed.and_then(|c| pii.hash_of("ip", c.ip.as_deref()?)).map(hex::encode_upper))
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() != 1 {
@@ -158,11 +161,11 @@ pub async fn hold(
     }
     let (id, requested_at): (i64, String) = sqlx::query_as(
         "INSERT INTO pending_signups (site_id, form, visitor_hash, language, expires_at)
-         VALUES (?, pii_seal(?), ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))
+         VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))
          RETURNING id, requested_at",
     )
     .bind(site)
-    .bind(form)
+    .bind(pool.pii().seal(&form))
     .bind(visitor_hash)
     .bind(language)
     .bind(format!("+{hours} hours"))
@@ -220,14 +223,14 @@ pub async fn confirm(pool: &Db, site: SiteId, id: i64, ip: Option<String>) -> Re
     let row = sqlx::query(
         "DELETE FROM pending_signups
          WHERE id = ? AND site_id = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         RETURNING pii_open(form) AS form, visitor_hash, requested_at",
+         RETURNING form, visitor_hash, requested_at",
     )
     .bind(id)
     .bind(site)
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(ConfirmError::Gone)?;
-    let form: String = row.try_get("form")?;
+    let form = pool.pii().open(&row.try_get::<String, _>("form")?).map_err(sqlx::Error::from)?;
     let form: SignupForm = serde_json::from_str(&form).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     // The address was held only where the site asked for one (see `signup`); read it as
     // optional, so a site that asks for more since then does not lose the signup.
@@ -235,7 +238,7 @@ pub async fn confirm(pool: &Db, site: SiteId, id: i64, ip: Option<String>) -> Re
     let requested_at: String = row.try_get("requested_at")?;
     let page_url = form.page_url.clone();
     let confirmed = Confirmed { requested_at: &requested_at, ip };
-    let (customer, claim) = store(&mut tx, site, &signup, &page_url, Some(&confirmed)).await?;
+    let (customer, claim) = store(&mut tx, pool.pii(), site, &signup, &page_url, Some(&confirmed)).await?;
     sqlx::query("INSERT OR IGNORE INTO visitor_links (token_hash, site_id, customer_id) VALUES (?, ?, ?)")
         .bind(row.try_get::<String, _>("visitor_hash")?)
         .bind(site)

@@ -46,11 +46,11 @@ pub async fn insert(
         address: w.address.as_ref(),
         source: "warranty",
     };
-    let (customer, claim) = identity::claim_customer(&mut tx, site, &contact).await?;
+    let (customer, claim) = identity::claim_customer(&mut tx, pool.pii(), site, &contact).await?;
     sqlx::query(
         "INSERT INTO warranty_registrations
            (site_id, customer_id, item_id, serial_number, purchase_date, page_url, typed_contact)
-         VALUES (?, ?, ?, ?, ?, ?, pii_seal(?))",
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(site)
     .bind(customer)
@@ -58,7 +58,7 @@ pub async fn insert(
     .bind(w.serial_number.as_str())
     .bind(w.purchase_date.as_str())
     .bind(page_url)
-    .bind(identity::typed_contact(&contact))
+    .bind(pool.pii().seal(&identity::typed_contact(&contact)))
     .execute(&mut *tx)
     .await?;
     if claim == identity::Claim::New {
