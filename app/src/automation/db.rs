@@ -154,7 +154,8 @@ pub async fn run_rule(pool: &Db, site: SiteId, trigger: Trigger, origin: &str, n
             candidates(&facts, &rule, now).build_query_as().fetch_all(&mut *tx).await?;
         for &(run, customer, subject) in &runs {
             let customer = CustomerId(customer);
-            let mailed = rule.send_mail && mail(&mut tx, &facts, &rule, customer, subject, origin, &secret).await?;
+            let mailed =
+                rule.send_mail && mail(&mut tx, pool.pii(), &facts, &rule, customer, subject, origin, &secret).await?;
             let told = rule.send_webhook && tell(&mut tx, site, run, customer).await?;
             sqlx::query("UPDATE automation_runs SET mailed = ?, told = ? WHERE id = ?")
                 .bind(mailed)
@@ -252,8 +253,10 @@ fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> QueryBuilder<Sqlite>
 }
 
 /// Writes the rule's mail to the customer into the outbox, if they can be mailed.
+#[allow(clippy::too_many_arguments)] // the transaction and key, whom and why, and the links' parts
 async fn mail(
     tx: &mut SqliteConnection,
+    pii: &crate::pii::PiiKey,
     site: &SiteFacts,
     rule: &Active,
     customer: CustomerId,
@@ -262,7 +265,7 @@ async fn mail(
     secret: &[u8],
 ) -> sqlx::Result<bool> {
     let sql = format!(
-        "SELECT coalesce(pii_open(c.first_name), pii_open(c.email)) AS name, pii_open(c.email) AS email,
+        "SELECT c.first_name, c.email,
                 coalesce((SELECT language FROM consents WHERE customer_id = c.id ORDER BY id DESC LIMIT 1),
                          s.default_language) AS language
          FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ? AND {}",
@@ -271,7 +274,10 @@ async fn mail(
     let Some(to) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_optional(&mut *tx).await? else {
         return Ok(false);
     };
-    let name: String = to.try_get("name")?;
+    // The first name, else the address.
+    let email = pii.open(&to.try_get::<String, _>("email")?)?;
+    let first_name = pii.open_opt(to.try_get("first_name")?)?;
+    let name = first_name.unwrap_or_else(|| email.clone());
     let mut language: String = to.try_get("language")?;
     let mut values = vec![("site", site.name.clone()), ("name", name)];
     let kind = match rule.trigger {
@@ -318,9 +324,8 @@ async fn mail(
         body: templates::fill(&wording.body, &values),
         unsubscribe,
     };
-    let to: String = to.try_get("email")?;
     let about = About { customer: Some(customer), ..About::default() };
-    crate::mail::db::enqueue(&mut *tx, site.id, about, kind.code(), &to, &mail).await?;
+    crate::mail::db::enqueue(&mut *tx, pii, site.id, about, kind.code(), &email, &mail).await?;
     Ok(true)
 }
 

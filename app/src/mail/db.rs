@@ -5,6 +5,7 @@ use super::templates::{MailKind, Wording, default_wording};
 use super::{NewsletterSettings, OutboxMail};
 use crate::db::Db;
 use crate::domain::{CustomerId, SiteId};
+use crate::pii::PiiKey;
 use crate::widgets::texts::Lang;
 use sqlx::{Row, SqliteConnection};
 
@@ -30,6 +31,7 @@ pub struct About {
 /// exactly when what it tells of was stored.
 pub async fn enqueue(
     tx: &mut SqliteConnection,
+    pii: &PiiKey,
     site: SiteId,
     about: About,
     kind: &str,
@@ -39,7 +41,7 @@ pub async fn enqueue(
     sqlx::query_scalar(
         "INSERT INTO outbox (site_id, customer_id, request_id, pending_signup_id, kind, to_address, to_hash, subject,
                              body, unsubscribe_url, next_attempt_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, pii_seal(?6), pii_hash('email', ?6), pii_seal(?7), pii_seal(?8), ?9,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          RETURNING id",
     )
@@ -48,9 +50,10 @@ pub async fn enqueue(
     .bind(about.request)
     .bind(about.pending_signup)
     .bind(kind)
-    .bind(to)
-    .bind(&mail.subject)
-    .bind(&mail.body)
+    .bind(pii.seal(to))
+    .bind(pii.hash_of("email", to))
+    .bind(pii.seal(&mail.subject))
+    .bind(pii.seal(&mail.body))
     .bind(&mail.unsubscribe)
     .fetch_one(&mut *tx)
     .await
@@ -64,12 +67,12 @@ pub const PUBLIC_MAILS_PER_HOUR: i64 = 3;
 /// was sent [`PUBLIC_MAILS_PER_HOUR`] mails in the last hour, whatever their kind. Asked
 /// inside the transaction that would write it; a caller told no writes nothing and answers
 /// as if it had, so the page tells nothing.
-pub async fn may_mail_publicly(tx: &mut SqliteConnection, to: &str) -> sqlx::Result<bool> {
+pub async fn may_mail_publicly(tx: &mut SqliteConnection, pii: &PiiKey, to: &str) -> sqlx::Result<bool> {
     let recent: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM outbox
-         WHERE to_hash = pii_hash('email', ?) AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour')",
+         WHERE to_hash = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour')",
     )
-    .bind(to)
+    .bind(pii.hash_of("email", to))
     .fetch_one(&mut *tx)
     .await?;
     if recent >= PUBLIC_MAILS_PER_HOUR {

@@ -5,6 +5,7 @@ use crate::db::Db;
 use crate::domain::{CustomerId, Email, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{MailKind, fill};
+use crate::pii::PiiKey;
 use crate::sites::Site;
 use crate::widgets::texts::Lang;
 use sqlx::{Row, SqliteConnection};
@@ -26,21 +27,26 @@ pub struct Recipient {
 }
 
 /// The customer with this address on the site.
-pub async fn recipient(conn: &mut SqliteConnection, site: &Site, email: &Email) -> sqlx::Result<Option<Recipient>> {
+pub async fn recipient(
+    conn: &mut SqliteConnection,
+    pii: &PiiKey,
+    site: &Site,
+    email: &Email,
+) -> sqlx::Result<Option<Recipient>> {
     let row = sqlx::query(
-        "SELECT c.id, coalesce(pii_open(c.first_name), '') AS name,
+        "SELECT c.id, c.first_name,
                 (SELECT language FROM consents WHERE customer_id = c.id ORDER BY id DESC LIMIT 1) AS language
-         FROM customers c WHERE c.site_id = ? AND c.email_hash = pii_hash('email', ?)",
+         FROM customers c WHERE c.site_id = ? AND c.email_hash = ?",
     )
     .bind(site.id)
-    .bind(email.as_str())
+    .bind(pii.hash_of("email", email.as_str()))
     .fetch_optional(&mut *conn)
     .await?;
     let Some(r) = row else { return Ok(None) };
     let language: Option<String> = r.try_get("language")?;
     Ok(Some(Recipient {
         customer: CustomerId(r.try_get("id")?),
-        name: r.try_get("name")?,
+        name: pii.open_opt(r.try_get("first_name")?)?.unwrap_or_default(),
         language: Lang::from_tag(language.as_deref().unwrap_or(&site.default_language)),
     }))
 }
@@ -50,6 +56,7 @@ pub async fn recipient(conn: &mut SqliteConnection, site: &Site, email: &Email) 
 /// in the last ten minutes. `origin` is where Patron is reached (links start with it).
 pub async fn send_link(
     conn: &mut SqliteConnection,
+    pii: &PiiKey,
     site: &Site,
     r: &Recipient,
     to: &Email,
@@ -62,7 +69,7 @@ pub async fn send_link(
     .bind(r.customer)
     .fetch_one(&mut *conn)
     .await?;
-    if recent >= LINKS_PER_TEN_MINUTES || !crate::mail::db::may_mail_publicly(conn, to.as_str()).await? {
+    if recent >= LINKS_PER_TEN_MINUTES || !crate::mail::db::may_mail_publicly(conn, pii, to.as_str()).await? {
         return Ok(false);
     }
     let token = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
@@ -83,7 +90,7 @@ pub async fn send_link(
     let values = [("site", site.name.as_str()), ("name", r.name.as_str()), ("link", &link), ("hours", &hours)];
     let mail = Mail { subject: fill(&wording.subject, &values), body: fill(&wording.body, &values), unsubscribe: None };
     let about = About { customer: Some(r.customer), ..About::default() };
-    crate::mail::db::enqueue(conn, site.id, about, MailKind::MyPageLink.code(), to.as_str(), &mail).await?;
+    crate::mail::db::enqueue(conn, pii, site.id, about, MailKind::MyPageLink.code(), to.as_str(), &mail).await?;
     Ok(true)
 }
 

@@ -155,13 +155,13 @@ pub async fn ask_for_link(
     let origin = s.public.as_str().to_owned();
     let sent = async {
         // An unknown address is looked up without the write lock.
-        if db::recipient(&mut *s.pool.acquire().await?, &v.site, &email).await?.is_none() {
+        if db::recipient(&mut *s.pool.acquire().await?, s.pool.pii(), &v.site, &email).await?.is_none() {
             return Ok(false);
         }
         let (_turn, mut tx) = crate::writer::begin(&s.pool).await?;
-        let Some(recipient) = db::recipient(&mut tx, &v.site, &email).await? else { return Ok(false) };
+        let Some(recipient) = db::recipient(&mut tx, s.pool.pii(), &v.site, &email).await? else { return Ok(false) };
         let recipient = db::Recipient { language: v.lang, ..recipient };
-        let sent = db::send_link(&mut tx, &v.site, &recipient, &email, &origin).await?;
+        let sent = db::send_link(&mut tx, s.pool.pii(), &v.site, &recipient, &email, &origin).await?;
         tx.commit().await?;
         Ok::<_, sqlx::Error>(sent)
     };

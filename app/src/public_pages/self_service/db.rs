@@ -47,21 +47,21 @@ pub async fn open(
     link_hash: &str,
     mail: &Mail,
 ) -> sqlx::Result<bool> {
-    let find = "SELECT id FROM customers WHERE site_id = ? AND email_hash = pii_hash('email', ?)";
-    let known: Option<i64> = sqlx::query_scalar(find).bind(site).bind(email.as_str()).fetch_optional(pool).await?;
+    let find = "SELECT id FROM customers WHERE site_id = ? AND email_hash = ?";
+    let hash = pool.pii().hash_of("email", email.as_str());
+    let known: Option<i64> = sqlx::query_scalar(find).bind(site).bind(&hash).fetch_optional(pool).await?;
     if known.is_none() {
         return Ok(false);
     }
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let customer: Option<i64> =
-        sqlx::query_scalar(find).bind(site).bind(email.as_str()).fetch_optional(&mut *tx).await?;
+    let customer: Option<i64> = sqlx::query_scalar(find).bind(site).bind(&hash).fetch_optional(&mut *tx).await?;
     let Some(customer) = customer else { return Ok(false) };
-    if !crate::mail::db::may_mail_publicly(&mut tx, email.as_str()).await? {
+    if !crate::mail::db::may_mail_publicly(&mut tx, pool.pii(), email.as_str()).await? {
         return Ok(false);
     }
     let request = insert(&mut tx, site, CustomerId(customer), kind, link_hash).await?;
     let about = About { customer: Some(CustomerId(customer)), request: Some(request), pending_signup: None };
-    crate::mail::db::enqueue(&mut tx, site, about, "privacy_link", email.as_str(), mail).await?;
+    crate::mail::db::enqueue(&mut tx, pool.pii(), site, about, "privacy_link", email.as_str(), mail).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -46,9 +46,9 @@ pub async fn join(
     origin: &str,
 ) -> sqlx::Result<Joining> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
-    if let Some(known) = crate::public_pages::my_page::db::recipient(&mut tx, site, &j.email).await? {
+    if let Some(known) = crate::public_pages::my_page::db::recipient(&mut tx, pool.pii(), site, &j.email).await? {
         // Sent unless the address had its links or mails for now; the answer is the same.
-        crate::public_pages::my_page::db::send_link(&mut tx, site, &known, &j.email, origin).await?;
+        crate::public_pages::my_page::db::send_link(&mut tx, pool.pii(), site, &known, &j.email, origin).await?;
         tx.commit().await?;
         return Ok(Joining::Known);
     }
@@ -70,7 +70,7 @@ pub async fn join(
         name: j.first_name.as_str().to_owned(),
         language: lang,
     };
-    crate::public_pages::my_page::db::send_link(&mut tx, site, &recipient, &j.email, origin).await?;
+    crate::public_pages::my_page::db::send_link(&mut tx, pool.pii(), site, &recipient, &j.email, origin).await?;
     tx.commit().await?;
     Ok(Joining::New { visitor })
 }

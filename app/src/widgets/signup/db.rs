@@ -155,7 +155,7 @@ pub async fn hold(
 ) -> sqlx::Result<()> {
     let form = serde_json::to_string(form).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
-    if !crate::mail::db::may_mail_publicly(&mut tx, email).await? {
+    if !crate::mail::db::may_mail_publicly(&mut tx, pool.pii(), email).await? {
         // The visitor is told to look for the mail, as always: the page tells nothing.
         return Ok(());
     }
@@ -173,7 +173,7 @@ pub async fn hold(
     .await?;
     let held = Held { id, requested_at };
     let about = About { pending_signup: Some(held.id), ..About::default() };
-    crate::mail::db::enqueue(&mut tx, site, about, "confirm_newsletter", email, &mail(&held)).await?;
+    crate::mail::db::enqueue(&mut tx, pool.pii(), site, about, "confirm_newsletter", email, &mail(&held)).await?;
     tx.commit().await
 }
 
