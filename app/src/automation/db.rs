@@ -361,7 +361,8 @@ pub async fn fired_event(pool: &Db, site: SiteId, run: i64) -> sqlx::Result<Opti
     };
     let trigger: String = r.try_get("trigger")?;
     let customer =
-        crate::rest_api::db::customer_by_id(&mut *pool.acquire().await?, site, r.try_get("customer_id")?).await?;
+        crate::rest_api::db::customer_by_id(&mut *pool.acquire().await?, pool.pii(), site, r.try_get("customer_id")?)
+            .await?;
     let subject: Option<i64> = r.try_get("subject_id")?;
     let code: String = r.try_get("discount_code")?;
     Ok(Some(serde_json::json!({

@@ -116,7 +116,7 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
          WHERE id = ?1 AND sent_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING id, (SELECT name FROM sites WHERE sites.id = outbox.site_id) AS site_name,
-                   pii_open(to_address) AS to_address, pii_open(subject) AS subject, pii_open(body) AS body, attempts,
+                   to_address, subject, body, attempts,
                    unsubscribe_url",
     )
     .bind(id)
@@ -127,9 +127,9 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
         Ok(Outgoing {
             id: r.try_get("id")?,
             site_name: r.try_get("site_name")?,
-            to: r.try_get("to_address")?,
-            subject: r.try_get("subject")?,
-            body: r.try_get("body")?,
+            to: pool.pii().open(r.try_get("to_address")?)?,
+            subject: pool.pii().open(r.try_get("subject")?)?,
+            body: pool.pii().open(r.try_get("body")?)?,
             attempts: r.try_get("attempts")?,
             unsubscribe: r.try_get("unsubscribe_url")?,
         })
@@ -182,8 +182,7 @@ pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
 /// The newest mails of every site, for the admin's outbox page.
 pub async fn list(pool: &Db, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
     let rows = sqlx::query(
-        "SELECT o.id, s.name AS site_name, o.kind, pii_open(o.to_address) AS to_address, pii_open(o.subject) AS subject,
-                pii_open(o.body) AS body,
+        "SELECT o.id, s.name AS site_name, o.kind, o.to_address, o.subject, o.body,
                 o.created_at, o.sent_at, o.failed_at, o.attempts, o.last_error, o.next_attempt_at IS NULL AS by_hand
          FROM outbox o JOIN sites s ON s.id = o.site_id ORDER BY o.id DESC LIMIT ?",
     )
@@ -196,9 +195,9 @@ pub async fn list(pool: &Db, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
                 id: r.try_get("id")?,
                 site_name: r.try_get("site_name")?,
                 kind: r.try_get("kind")?,
-                to: r.try_get("to_address")?,
-                subject: r.try_get("subject")?,
-                body: r.try_get("body")?,
+                to: pool.pii().open(r.try_get("to_address")?)?,
+                subject: pool.pii().open(r.try_get("subject")?)?,
+                body: pool.pii().open(r.try_get("body")?)?,
                 created_at: r.try_get("created_at")?,
                 sent_at: r.try_get("sent_at")?,
                 failed_at: r.try_get("failed_at")?,

@@ -26,6 +26,13 @@ impl PiiKey {
         plain.map(|p| self.seal(p))
     }
 
+    /// A customer's whole name from their sealed first and last names ("" for neither).
+    pub fn full_name(&self, first: Option<&str>, last: Option<&str>) -> Result<String, CannotOpen> {
+        let first = self.open_opt(first)?.unwrap_or_default();
+        let last = self.open_opt(last)?.unwrap_or_default();
+        Ok(format!("{first} {last}").trim().to_owned())
+    }
+
     /// The blind index of a whole value, `None` for a blank one (nothing to find it by).
     pub fn hash_of(&self, kind: &str, value: &str) -> Option<Vec<u8>> {
         (!value.is_empty()).then(|| self.hash(kind, value))

@@ -37,7 +37,7 @@ pub async fn get(
     caller.require("customers:read")?;
     let id = path_id(id)?;
     let mut conn = s.pool.acquire().await?;
-    super::db::customer_by_id(&mut conn, caller.site, id)
+    super::db::customer_by_id(&mut conn, s.pool.pii(), caller.site, id)
         .await?
         // A third party is told no more about them than about no one.
         .filter(|c| !(caller.shares && c.do_not_sell))
@@ -99,8 +99,9 @@ pub async fn upsert(
     for consent in &consents {
         super::db::record_consent(&mut tx, id, consent).await?;
     }
-    let customer =
-        super::db::customer_by_id(&mut tx, caller.site, id.0).await?.ok_or(ApiError::NotFound("customer"))?;
+    let customer = super::db::customer_by_id(&mut tx, s.pool.pii(), caller.site, id.0)
+        .await?
+        .ok_or(ApiError::NotFound("customer"))?;
     tx.commit().await?;
     tracing::info!(key = caller.key, customer = id.0, created, "customer written through the API");
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(customer)))

@@ -4,22 +4,24 @@
 use super::types::{Consent, Customer, Purchase, PurchaseLine, Reservation};
 use crate::db::Db;
 use crate::domain::SiteId;
+use crate::pii::PiiKey;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-const CUSTOMER: &str = "SELECT id, pii_open(email) AS email, pii_open(first_name) AS first_name,
-        pii_open(last_name) AS last_name, pii_open(phone) AS phone, pii_open(street) AS street, postcode, city,
+const CUSTOMER: &str = "SELECT id, email, first_name, last_name, phone, street, postcode, city,
         region, country, do_not_sell_at IS NOT NULL AS do_not_sell, created_at, updated_at
     FROM customers";
 
-fn customer(r: &SqliteRow) -> sqlx::Result<Customer> {
+/// A customer as the API shows it, its sealed fields opened.
+fn customer(pii: &PiiKey, r: &SqliteRow) -> sqlx::Result<Customer> {
+    let open = |column: &str| -> sqlx::Result<Option<String>> { Ok(pii.open_opt(r.try_get(column)?)?) };
     Ok(Customer {
         id: r.try_get("id")?,
-        email: r.try_get("email")?,
-        first_name: r.try_get("first_name")?,
-        last_name: r.try_get("last_name")?,
-        phone: r.try_get("phone")?,
-        street: r.try_get("street")?,
+        email: open("email")?,
+        first_name: open("first_name")?.unwrap_or_default(),
+        last_name: open("last_name")?.unwrap_or_default(),
+        phone: open("phone")?,
+        street: open("street")?.unwrap_or_default(),
         postcode: r.try_get("postcode")?,
         city: r.try_get("city")?,
         region: r.try_get("region")?,
@@ -37,13 +39,18 @@ pub async fn customers(pool: &Db, site: SiteId, after: i64, limit: i64, shares: 
         format!("{CUSTOMER} WHERE site_id = ? AND id > ? AND (NOT ? OR do_not_sell_at IS NULL) ORDER BY id LIMIT ?");
     let rows =
         sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(shares).bind(limit).fetch_all(pool).await?;
-    rows.iter().map(customer).collect()
+    rows.iter().map(|r| customer(pool.pii(), r)).collect()
 }
 
-pub async fn customer_by_id(conn: &mut SqliteConnection, site: SiteId, id: i64) -> sqlx::Result<Option<Customer>> {
+pub async fn customer_by_id(
+    conn: &mut SqliteConnection,
+    pii: &PiiKey,
+    site: SiteId,
+    id: i64,
+) -> sqlx::Result<Option<Customer>> {
     let sql = format!("{CUSTOMER} WHERE site_id = ? AND id = ?");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(id).fetch_optional(conn).await?;
-    row.as_ref().map(customer).transpose()
+    row.as_ref().map(|r| customer(pii, r)).transpose()
 }
 
 const CONSENT: &str = "SELECT k.id, k.customer_id, k.purpose, k.granted, k.body, k.text_version, k.language, k.source,
@@ -68,7 +75,7 @@ fn consent(r: &SqliteRow) -> sqlx::Result<Consent> {
 /// Every consent event of the site's customer, oldest first (`None`: no such customer).
 pub async fn consents(pool: &Db, site: SiteId, customer: i64) -> sqlx::Result<Option<Vec<Consent>>> {
     let mut conn = pool.acquire().await?;
-    if customer_by_id(&mut conn, site, customer).await?.is_none() {
+    if customer_by_id(&mut conn, pool.pii(), site, customer).await?.is_none() {
         return Ok(None);
     }
     let sql = format!("{CONSENT} WHERE k.customer_id = ? ORDER BY k.id");

@@ -154,7 +154,7 @@ async fn customer(
                 problems.push(FieldProblem::new("email", p));
             }
             let mut conn = s.pool.acquire().await?;
-            if super::db::customer_by_id(&mut conn, caller.site, id).await?.is_some() {
+            if super::db::customer_by_id(&mut conn, s.pool.pii(), caller.site, id).await?.is_some() {
                 Ok(Some(CustomerId(id)))
             } else {
                 problems.push(FieldProblem::new("customer_id", Problem::UnknownOption));

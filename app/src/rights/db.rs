@@ -55,6 +55,7 @@ pub const NOT_EXPORTED: [(&str, &str); 7] = [
 /// written as hex, since JSON cannot hold bytes.
 async fn rows_of(
     conn: &mut SqliteConnection,
+    pii: &crate::pii::PiiKey,
     table: &str,
     condition: &str,
     id: CustomerId,
@@ -68,7 +69,7 @@ async fn rows_of(
         .filter(|c| !(table == "customers" && crate::sealed::BLIND_INDEXES.contains(&c.as_str())))
         .map(|c| {
             if crate::sealed::is_sealed(table, c) {
-                format!("'{c}', pii_open(\"{c}\")")
+                format!("'{c}', \"{c}\"")
             } else {
                 format!("'{c}', CASE WHEN typeof(\"{c}\") = 'blob' THEN hex(\"{c}\") ELSE \"{c}\" END")
             }
@@ -77,7 +78,17 @@ async fn rows_of(
     // Table, column names and conditions come from the schema and `TABLES`, never input.
     let sql = format!("SELECT json_object({}) FROM {table} WHERE {condition} ORDER BY rowid", pairs.join(", "));
     let rows: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql)).bind(id).fetch_all(&mut *conn).await?;
-    Ok(rows.into_iter().map(|r| serde_json::from_str(&r).unwrap_or(Value::String(r))).collect())
+    let mut rows: Vec<Value> = rows.into_iter().map(|r| serde_json::from_str(&r).unwrap_or(Value::String(r))).collect();
+    // The sealed columns opened.
+    for row in &mut rows {
+        let Value::Object(row) = row else { continue };
+        for (column, value) in row.iter_mut() {
+            if let (true, Value::String(sealed)) = (crate::sealed::is_sealed(table, column), &*value) {
+                *value = Value::String(pii.open(sealed)?);
+            }
+        }
+    }
+    Ok(rows)
 }
 
 /// Everything held about a customer, table by table (`None`: no such customer), and the
@@ -91,7 +102,7 @@ pub async fn bundle(pool: &Db, id: CustomerId) -> sqlx::Result<Option<(SiteId, M
     };
     let mut tables = Map::new();
     for (table, condition) in TABLES {
-        tables.insert(table.to_owned(), Value::Array(rows_of(&mut tx, table, condition, id).await?));
+        tables.insert(table.to_owned(), Value::Array(rows_of(&mut tx, pool.pii(), table, condition, id).await?));
     }
     tx.commit().await?;
     Ok(Some((SiteId(site), tables)))
@@ -209,16 +220,15 @@ pub struct Erased {
 /// either all of it or nothing. `None`: no such customer.
 pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option<Erased>> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row = sqlx::query(
-        "SELECT site_id, coalesce(pii_open(email), '') AS email, coalesce(pii_open(phone), '') AS phone
-         FROM customers WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
-    let site = SiteId(row.get("site_id"));
-    let (email, phone): (String, String) = (row.get("email"), row.get("phone"));
+    let row: Option<(i64, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT site_id, email, phone FROM customers WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((site, email, phone)) = row else { return Ok(None) };
+    let site = SiteId(site);
+    let email = pool.pii().open_opt(email.as_deref())?.unwrap_or_default();
+    let phone = pool.pii().open_opt(phone.as_deref())?.unwrap_or_default();
     // The audit log keeps who looked at the record (it names no personal data); the
     // request log keeps their requests: both outlive the customer.
     let mut removed = Map::new();
@@ -240,19 +250,24 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
         .await?;
     // An upload not yet imported that names them is dropped: staff upload it again. (Its
     // whole text is searched: an address may span two of its pieces.)
-    let text = crate::admin::import::db::UPLOADED_TEXT;
-    let dropped: Vec<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-        "UPDATE imports AS i SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE i.site_id = ?1 AND i.status = 'uploading'
-           AND ((?2 <> '' AND instr(lower({text}), ?2) > 0) OR (?3 <> '' AND instr({text}, ?3) > 0))
-         RETURNING id"
-    )))
-    .bind(site)
-    .bind(&email)
-    .bind(&phone)
-    .fetch_all(&mut *tx)
-    .await?;
-    for import in dropped {
+    let uploading: Vec<i64> = sqlx::query_scalar("SELECT id FROM imports WHERE site_id = ? AND status = 'uploading'")
+        .bind(site)
+        .fetch_all(&mut *tx)
+        .await?;
+    for import in uploading {
+        let text = crate::admin::import::db::uploaded_text(&mut tx, pool.pii(), import).await?;
+        let names = (!email.is_empty() && text.to_lowercase().contains(email.as_str()))
+            || (!phone.is_empty() && text.contains(phone.as_str()));
+        if !names {
+            continue;
+        }
+        sqlx::query(
+            "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?",
+        )
+        .bind(import)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM import_pieces WHERE import_id = ?").bind(import).execute(&mut *tx).await?;
     }
     sqlx::query("DELETE FROM customers WHERE id = ?").bind(id).execute(&mut *tx).await?;

@@ -65,18 +65,18 @@ pub async fn bring_up_to_date(pool: &Db) -> sqlx::Result<u64> {
     for (site, code) in stale {
         let country = code.as_deref().and_then(|c| Country::parse(c).ok());
         let (_turn, mut tx) = crate::writer::begin(pool).await?;
-        let numbers: Vec<(CustomerId, String)> = sqlx::query_as(
-            "SELECT id, pii_open(phone) FROM customers WHERE site_id = ? AND phone IS NOT NULL AND phone <> ''",
-        )
-        .bind(site)
-        .fetch_all(&mut *tx)
-        .await?;
-        for (id, number) in numbers {
+        let numbers: Vec<(CustomerId, String)> =
+            sqlx::query_as("SELECT id, phone FROM customers WHERE site_id = ? AND phone IS NOT NULL AND phone <> ''")
+                .bind(site)
+                .fetch_all(&mut *tx)
+                .await?;
+        for (id, sealed) in numbers {
+            let number = pool.pii().open(&sealed)?;
             let Ok(phone) = Phone::parse(&number) else { continue };
             let read = phone.in_country(country.as_ref());
             if read.as_str() != number {
-                sqlx::query("UPDATE customers SET phone = pii_seal(?) WHERE id = ?")
-                    .bind(read.as_str())
+                sqlx::query("UPDATE customers SET phone = ? WHERE id = ?")
+                    .bind(pool.pii().seal(read.as_str()))
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;

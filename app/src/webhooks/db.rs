@@ -243,7 +243,7 @@ pub async fn data(pool: &Db, site: SiteId, event_type: &str, id: i64) -> sqlx::R
     use crate::rest_api::db as api;
     let found = match event_type {
         "customer.created" | "customer.updated" => {
-            json(api::customer_by_id(&mut *pool.acquire().await?, site, id).await?)?
+            json(api::customer_by_id(&mut *pool.acquire().await?, pool.pii(), site, id).await?)?
         }
         "consent.changed" => json(api::consent_by_id(pool, site, id).await?)?,
         "purchase.created" | "purchase.corrected" => json(api::purchase(pool, site, id).await?)?,

@@ -25,7 +25,7 @@ async fn sales(pool: &Db, start: &str) -> sqlx::Result<Vec<Sale>> {
     let rows = sqlx::query(
         "SELECT p.id, p.customer_id, p.created_at, p.total_minor - p.refunded_minor AS net, p.currency,
                 p.payment_method,
-                coalesce(trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)), '') AS customer
+                c.first_name, c.last_name
          FROM purchases p LEFT JOIN customers c ON c.id = p.customer_id
          WHERE p.voided_at IS NULL AND p.created_at >= ?
          ORDER BY p.created_at DESC, p.id DESC LIMIT ?",
@@ -39,7 +39,7 @@ async fn sales(pool: &Db, start: &str) -> sqlx::Result<Vec<Sale>> {
             Ok(Sale {
                 id: r.try_get("id")?,
                 customer_id: r.try_get("customer_id")?,
-                customer: r.try_get("customer")?,
+                customer: pool.pii().full_name(r.try_get("first_name")?, r.try_get("last_name")?)?,
                 at: r.try_get("created_at")?,
                 net: Minor(r.try_get("net")?),
                 currency: r.try_get("currency")?,

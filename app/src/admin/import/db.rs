@@ -8,6 +8,7 @@ use super::rows::Row;
 use crate::customer_changes::{ChangeSource, Set, set_in};
 use crate::db::Db;
 use crate::domain::{Country, CustomerField, CustomerId, FieldValue, SiteId, StaffId};
+use crate::pii::PiiKey;
 use sqlx::{AssertSqlSafe, Row as _, SqliteConnection};
 
 /// An upload may not grow past this (characters).
@@ -23,11 +24,21 @@ pub async fn start(pool: &Db, site: SiteId, staff: StaffId, kind: ImportKind, fi
         .await
 }
 
-/// The whole uploaded text of an import, SQL for a row of `imports` named `i`: what an older
-/// version appended to `content`, then the pieces in order, each opened.
-pub const UPLOADED_TEXT: &str =
-    "(pii_open(i.content) || coalesce((SELECT group_concat(pii_open(p.content), '' ORDER BY p.n)
-      FROM import_pieces p WHERE p.import_id = i.id), ''))";
+/// The whole uploaded text of import `id`: what an older version appended to its `content`,
+/// then its pieces in order, each opened.
+pub async fn uploaded_text(conn: &mut SqliteConnection, pii: &PiiKey, id: i64) -> sqlx::Result<String> {
+    let content: String =
+        sqlx::query_scalar("SELECT content FROM imports WHERE id = ?").bind(id).fetch_one(&mut *conn).await?;
+    let pieces: Vec<String> = sqlx::query_scalar("SELECT content FROM import_pieces WHERE import_id = ? ORDER BY n")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut text = pii.open(&content)?;
+    for piece in pieces {
+        text.push_str(&pii.open(&piece)?);
+    }
+    Ok(text)
+}
 
 /// Appends a piece of the file to an upload in progress; false if there is no such upload
 /// or it would grow too big. The file is personal data, so it waits sealed, a piece at a
@@ -49,10 +60,10 @@ pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Resu
     }
     sqlx::query(
         "INSERT INTO import_pieces (import_id, n, content)
-         VALUES (?1, (SELECT coalesce(max(n), 0) + 1 FROM import_pieces WHERE import_id = ?1), pii_seal(?2))",
+         VALUES (?1, (SELECT coalesce(max(n), 0) + 1 FROM import_pieces WHERE import_id = ?1), ?2)",
     )
     .bind(id)
-    .bind(piece)
+    .bind(pool.pii().seal(piece))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -61,14 +72,16 @@ pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Resu
 
 /// What an import still waiting to run brings in, and its uploaded file.
 pub async fn content(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<(ImportKind, String)>> {
-    let sql = format!(
-        "SELECT kind, {UPLOADED_TEXT} AS text FROM imports i WHERE i.id = ? AND i.site_id = ? AND i.status = 'uploading'"
-    );
-    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
-    Ok(row.map(|r| {
-        let kind: String = r.get("kind");
-        (ImportKind::from_code(&kind).unwrap_or_default(), r.get("text"))
-    }))
+    let mut tx = pool.begin().await?;
+    let kind: Option<String> =
+        sqlx::query_scalar("SELECT kind FROM imports WHERE id = ? AND site_id = ? AND status = 'uploading'")
+            .bind(id)
+            .bind(site)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(kind) = kind else { return Ok(None) };
+    let text = uploaded_text(&mut tx, pool.pii(), id).await?;
+    Ok(Some((ImportKind::from_code(&kind).unwrap_or_default(), text)))
 }
 
 /// Marks the import running with its mapping and row count; false if it is not waiting.
@@ -156,14 +169,14 @@ pub enum Outcome {
 }
 
 /// The customer of `site` with the row's email, else with its phone.
-async fn existing(conn: &mut SqliteConnection, site: SiteId, row: &Row) -> sqlx::Result<Option<i64>> {
+async fn existing(conn: &mut SqliteConnection, pii: &PiiKey, site: SiteId, row: &Row) -> sqlx::Result<Option<i64>> {
     for (field, kind) in [(CustomerField::Email, "email"), (CustomerField::Phone, "phone")] {
         if let Some(value) = row.text(field) {
             let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-                "SELECT id FROM customers WHERE site_id = ? AND {kind}_hash = pii_hash('{kind}', ?) ORDER BY id LIMIT 1"
+                "SELECT id FROM customers WHERE site_id = ? AND {kind}_hash = ? ORDER BY id LIMIT 1"
             )))
             .bind(site)
-            .bind(value)
+            .bind(pii.hash_of(kind, value))
             .fetch_optional(&mut *conn)
             .await?;
             if found.is_some() {
@@ -192,14 +205,14 @@ fn phone_in_country(row: &Row, country: Option<&Country>) -> Row {
 /// once. Column names come from `CustomerField`.
 pub async fn apply(
     conn: &mut SqliteConnection,
-    pii: &crate::pii::PiiKey,
+    pii: &PiiKey,
     site: SiteId,
     country: Option<&Country>,
     staff: StaffId,
     row: &Row,
 ) -> sqlx::Result<Outcome> {
     let row = &phone_in_country(row, country);
-    let Some(id) = existing(conn, site, row).await? else {
+    let Some(id) = existing(conn, pii, site, row).await? else {
         let columns: Vec<&str> = row.values.iter().map(|(f, _)| f.column()).collect();
         let marks = vec!["?"; columns.len()].join(", ");
         let sql = if columns.is_empty() {

@@ -99,7 +99,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
     })
     .collect();
     let history = sqlx::query(
-        "SELECT h.field, pii_open(h.old_value) AS old_value, pii_open(h.new_value) AS new_value, h.created_at,
+        "SELECT h.field, h.old_value, h.new_value, h.created_at,
                 h.source, u.email
          FROM customer_changes h LEFT JOIN staff_users u ON u.id = h.staff_id
          WHERE h.customer_id = ? ORDER BY h.id DESC",
@@ -108,20 +108,22 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
     .fetch_all(pool)
     .await?
     .into_iter()
-    .map(|r| Change {
-        field: r.get("field"),
-        old: r.get("old_value"),
-        new: r.get("new_value"),
-        by: match (r.get::<&str, _>("source"), r.get::<Option<String>, _>("email")) {
-            ("customer", _) => ChangedBy::Customer,
-            ("widget", _) => ChangedBy::Website,
-            ("api", _) => ChangedBy::Api,
-            (_, Some(email)) => ChangedBy::Staff(email),
-            (_, None) => ChangedBy::FormerStaff,
-        },
-        at: r.get("created_at"),
+    .map(|r| -> sqlx::Result<Change> {
+        Ok(Change {
+            field: r.get("field"),
+            old: pool.pii().open_opt(r.get("old_value"))?,
+            new: pool.pii().open_opt(r.get("new_value"))?,
+            by: match (r.get::<&str, _>("source"), r.get::<Option<String>, _>("email")) {
+                ("customer", _) => ChangedBy::Customer,
+                ("widget", _) => ChangedBy::Website,
+                ("api", _) => ChangedBy::Api,
+                (_, Some(email)) => ChangedBy::Staff(email),
+                (_, None) => ChangedBy::FormerStaff,
+            },
+            at: r.get("created_at"),
+        })
     })
-    .collect();
+    .collect::<sqlx::Result<_>>()?;
     let visits = sqlx::query(
         "SELECT path, referrer, duration_ms, created_at FROM page_views
          WHERE customer_id = ? ORDER BY created_at DESC LIMIT 30",

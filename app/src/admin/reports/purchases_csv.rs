@@ -100,7 +100,7 @@ async fn chunk(
     .await?;
     let (Some(first), Some(last)) = (ids.first(), ids.last()) else { return Ok((String::new(), None)) };
     let rows = sqlx::query(
-        "SELECT p.id, p.external_id, p.created_at, p.customer_id, pii_open(c.email) AS email, p.payment_method,
+        "SELECT p.id, p.external_id, p.created_at, p.customer_id, c.email, p.payment_method,
                 p.currency, p.total_minor, p.refunded_minor, p.voided_at, l.line, i.sku, l.description, l.quantity,
                 coalesce((SELECT quantity FROM purchase_line_returns
                           WHERE purchase_id = p.id AND line = l.line), 0) AS returned,
@@ -125,7 +125,7 @@ async fn chunk(
             r.get::<Option<String>, _>("external_id").unwrap_or_default(),
             r.get("created_at"),
             r.get::<i64, _>("customer_id").to_string(),
-            r.get::<Option<String>, _>("email").unwrap_or_default(),
+            pool.pii().open_opt(r.get::<Option<String>, _>("email").as_deref())?.unwrap_or_default(),
             r.get("payment_method"),
             r.get("currency"),
             money("total_minor"),

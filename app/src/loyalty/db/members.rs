@@ -76,8 +76,7 @@ pub async fn issue_card_in(
 /// What the customer's printed card shows; `None` without a card.
 pub async fn printable(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::PrintableCard>> {
     let row = sqlx::query(
-        "SELECT m.card_code, s.name AS site_name,
-                trim(coalesce(pii_open(c.first_name), '') || ' ' || coalesce(pii_open(c.last_name), '')) AS name
+        "SELECT m.card_code, s.name AS site_name, c.first_name, c.last_name
          FROM loyalty_members m JOIN customers c ON c.id = m.customer_id JOIN sites s ON s.id = m.site_id
          WHERE m.customer_id = ?",
     )
@@ -90,7 +89,7 @@ pub async fn printable(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<c
         .ok_or_else(|| sqlx::Error::Protocol("card number too long for a QR code".into()))?;
     Ok(Some(crate::loyalty::PrintableCard {
         site_name: r.try_get("site_name")?,
-        name: r.try_get("name")?,
+        name: pool.pii().full_name(r.try_get("first_name")?, r.try_get("last_name")?)?,
         code: crate::loyalty::member::display(&code),
         svg,
     }))

@@ -182,8 +182,7 @@ pub struct Mine {
 /// What the customer's page shows, item names in `lang` where the shop wrote them in it.
 pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<Option<Mine>> {
     let row = sqlx::query(
-        "SELECT trim(coalesce(pii_open(first_name), '') || ' ' || coalesce(pii_open(last_name), '')) AS name,
-                coalesce(pii_open(email), '') AS email, do_not_sell_at IS NOT NULL AS do_not_sell, site_id
+        "SELECT first_name, last_name, email, do_not_sell_at IS NOT NULL AS do_not_sell, site_id
          FROM customers WHERE id = ?",
     )
     .bind(customer)
@@ -222,8 +221,8 @@ pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<O
     .fetch_all(pool)
     .await?;
     Ok(Some(Mine {
-        name: r.try_get("name")?,
-        email: r.try_get("email")?,
+        name: pool.pii().full_name(r.try_get("first_name")?, r.try_get("last_name")?)?,
+        email: pool.pii().open_opt(r.try_get("email")?)?.unwrap_or_default(),
         favourites,
         reservations,
         consents,
