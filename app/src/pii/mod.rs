@@ -33,6 +33,16 @@ impl PiiKey {
         Ok(format!("{first} {last}").trim().to_owned())
     }
 
+    /// The index range of the lookup keys of values beginning with `value` (its first
+    /// `chars` characters keyed whole): `key >= start AND key < end`. `None`s for a blank
+    /// value, which begins nothing.
+    pub fn prefix_range(&self, value: &str, chars: usize) -> (Option<Vec<u8>>, Option<Vec<u8>>) {
+        if value.trim().is_empty() {
+            return (None, None);
+        }
+        (Some(self.prefix(value, chars)), Some(self.prefix_end(value, chars)))
+    }
+
     /// The blind index of a whole value, `None` for a blank one (nothing to find it by).
     pub fn hash_of(&self, kind: &str, value: &str) -> Option<Vec<u8>> {
         (!value.is_empty()).then(|| self.hash(kind, value))

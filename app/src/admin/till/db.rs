@@ -104,37 +104,54 @@ impl Typed {
 /// backwards (the newest of one key first) to at most one more than [`SORTED_UP_TO`], so a
 /// short start costs no more than a long one.
 async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
-    // Each range is `key >= pii_prefix(t) AND key < pii_prefix_end(t)`; a full name reads
-    // the last-name range and keeps the first names in it from the same index, unless the
-    // last name typed is too short to have a key of its own.
+    // Each range is `key >= start AND key < end` of `PiiKey::prefix_range`; a full name
+    // reads the last-name range and keeps the first names in it from the same index, unless
+    // the last name typed is too short to have a key of its own. The keys are worked out
+    // here, with the key; the database only compares them.
+    let pii = pool.pii();
+    let (phone_from, phone_to) = pii.prefix_range(&typed.phone, 6);
+    let (email_from, email_to) = pii.prefix_range(&typed.lower, 3);
+    let (last_from, last_to) = pii.prefix_range(&typed.lower, 3);
+    let (first_from, first_to) = pii.prefix_range(&typed.first, 3);
+    let (typed_last_from, typed_last_to) = pii.prefix_range(&typed.last, 3);
     sqlx::query_scalar(
-        "SELECT id FROM customers WHERE email_hash = pii_hash('email', ?1)
-         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?3) >= 6
-           AND phone_prefix >= pii_prefix(?3, 6) AND phone_prefix < pii_prefix_end(?3, 6)
+        "SELECT id FROM customers WHERE email_hash = ?1
+         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?2) >= 6
+           AND phone_prefix >= ?7 AND phone_prefix < ?8
            ORDER BY phone_prefix DESC, id DESC LIMIT ?6)
-         UNION SELECT id FROM customers WHERE length(?3) BETWEEN 3 AND 5 AND phone_hash = pii_hash('phone', ?3)
+         UNION SELECT id FROM customers WHERE length(?2) BETWEEN 3 AND 5 AND phone_hash = ?3
          UNION SELECT id FROM (SELECT id FROM customers
-           WHERE email_prefix >= pii_prefix(?1, 3) AND email_prefix < pii_prefix_end(?1, 3)
+           WHERE email_prefix >= ?9 AND email_prefix < ?10
            ORDER BY email_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT id FROM (SELECT id FROM customers
-           WHERE last_name_prefix >= pii_prefix(?1, 3) AND last_name_prefix < pii_prefix_end(?1, 3)
+           WHERE last_name_prefix >= ?11 AND last_name_prefix < ?12
            ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) < 3
-           AND first_name_prefix >= pii_prefix(?2, 3) AND first_name_prefix < pii_prefix_end(?2, 3)
+           AND first_name_prefix >= ?13 AND first_name_prefix < ?14
            ORDER BY first_name_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) >= 3
-           AND last_name_prefix >= pii_prefix(?5, 3) AND last_name_prefix < pii_prefix_end(?5, 3)
-           AND first_name_prefix >= pii_prefix(?2, 3) AND first_name_prefix < pii_prefix_end(?2, 3)
+           AND last_name_prefix >= ?15 AND last_name_prefix < ?16
+           AND first_name_prefix >= ?13 AND first_name_prefix < ?14
            ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT customer_id FROM loyalty_members WHERE ?4 <> '' AND card_code = ?4
          ORDER BY 1",
     )
-    .bind(&typed.lower)
-    .bind(&typed.first)
+    .bind(pii.hash_of("email", &typed.lower))
     .bind(&typed.phone)
+    .bind(pii.hash_of("phone", &typed.phone))
     .bind(&typed.card)
     .bind(&typed.last)
     .bind(i64::try_from(SORTED_UP_TO + 1).unwrap_or(i64::MAX))
+    .bind(phone_from)
+    .bind(phone_to)
+    .bind(email_from)
+    .bind(email_to)
+    .bind(last_from)
+    .bind(last_to)
+    .bind(first_from)
+    .bind(first_to)
+    .bind(typed_last_from)
+    .bind(typed_last_to)
     .fetch_all(pool)
     .await
 }
@@ -142,15 +159,19 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
 /// The ids whose phone begins with `start` (an E.164 start, from its sixth character) or
 /// is it, in ascending order.
 async fn phone_candidates(pool: &Db, start: &str) -> sqlx::Result<Vec<i64>> {
+    let (from, to) = pool.pii().prefix_range(start, 6);
     sqlx::query_scalar(
         "SELECT id FROM (SELECT id FROM customers WHERE length(?1) >= 6
-           AND phone_prefix >= pii_prefix(?1, 6) AND phone_prefix < pii_prefix_end(?1, 6)
+           AND phone_prefix >= ?3 AND phone_prefix < ?4
            ORDER BY phone_prefix DESC, id DESC LIMIT ?2)
-         UNION SELECT id FROM customers WHERE length(?1) BETWEEN 4 AND 5 AND phone_hash = pii_hash('phone', ?1)
+         UNION SELECT id FROM customers WHERE length(?1) BETWEEN 4 AND 5 AND phone_hash = ?5
          ORDER BY 1",
     )
     .bind(start)
     .bind(i64::try_from(SORTED_UP_TO + 1).unwrap_or(i64::MAX))
+    .bind(from)
+    .bind(to)
+    .bind(pool.pii().hash_of("phone", start))
     .fetch_all(pool)
     .await
 }
@@ -160,8 +181,7 @@ async fn phone_candidates(pool: &Db, start: &str) -> sqlx::Result<Vec<i64>> {
 async fn open(pool: &Db, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec<Found>> {
     let ids = serde_json::to_string(ids).unwrap_or_default();
     let rows = sqlx::query(
-        "SELECT c.id, pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
-                pii_open(c.email) AS email, pii_open(c.phone) AS phone, s.site_key, s.name AS site_name,
+        "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.site_key, s.name AS site_name,
                 (SELECT card_code FROM loyalty_members m WHERE m.customer_id = c.id) AS card
          FROM customers c JOIN sites s ON s.id = c.site_id
          WHERE c.id IN (SELECT value FROM json_each(?))",
@@ -169,25 +189,27 @@ async fn open(pool: &Db, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec<Found>>
     .bind(ids)
     .fetch_all(pool)
     .await?;
-    let mut found: Vec<(String, String, Found)> = rows
-        .into_iter()
-        .filter_map(|r| {
-            let (first_name, last_name): (String, String) = (r.get("first_name"), r.get("last_name"));
-            let (email, phone): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
-            let card: Option<String> = r.get("card");
-            typed.matches(&first_name, &last_name, email.as_deref(), phone.as_deref(), card.as_deref()).then(|| {
-                let found = Found {
-                    id: r.get("id"),
-                    name: format!("{first_name} {last_name}").trim().to_owned(),
-                    email,
-                    phone,
-                    site_key: r.get("site_key"),
-                    site_name: r.get("site_name"),
-                };
-                (last_name.to_lowercase(), first_name.to_lowercase(), found)
-            })
-        })
-        .collect();
+    let pii = pool.pii();
+    let mut found: Vec<(String, String, Found)> = Vec::new();
+    for r in rows {
+        let first_name = pii.open(r.get("first_name"))?;
+        let last_name = pii.open(r.get("last_name"))?;
+        let email = pii.open_opt(r.get("email"))?;
+        let phone = pii.open_opt(r.get("phone"))?;
+        let card: Option<String> = r.get("card");
+        if !typed.matches(&first_name, &last_name, email.as_deref(), phone.as_deref(), card.as_deref()) {
+            continue;
+        }
+        let found_one = Found {
+            id: r.get("id"),
+            name: format!("{first_name} {last_name}").trim().to_owned(),
+            email,
+            phone,
+            site_key: r.get("site_key"),
+            site_name: r.get("site_name"),
+        };
+        found.push((last_name.to_lowercase(), first_name.to_lowercase(), found_one));
+    }
     found.sort_by(|a, b| (&a.0, &a.1, a.2.id).cmp(&(&b.0, &b.1, b.2.id)));
     Ok(found.into_iter().map(|(_, _, f)| f).collect())
 }
