@@ -9,7 +9,7 @@ use futures_util::future::BoxFuture;
 use futures_util::stream::BoxStream;
 use sqlx::pool::PoolConnection;
 use sqlx::sqlite::{SqliteQueryResult, SqliteRow, SqliteStatement, SqliteTypeInfo};
-use sqlx::{Either, Execute, Executor, SqlStr, Sqlite, SqlitePool, Transaction};
+use sqlx::{Either, Execute, Executor, Row, SqlStr, Sqlite, SqlitePool, Transaction};
 use std::sync::Arc;
 
 /// The database: a pool of connections and the PII key. Cheap to clone (two `Arc`s).
@@ -44,6 +44,17 @@ impl Db {
     /// The key, for work that outlives the borrow of this handle (a grouped write).
     pub fn pii_shared(&self) -> Arc<PiiKey> {
         Arc::clone(&self.pii)
+    }
+
+    /// A sealed column of a row read from the database, opened; NULL is `None`.
+    pub fn opened(&self, row: &SqliteRow, column: &str) -> sqlx::Result<Option<String>> {
+        let sealed: Option<String> = row.try_get(column)?;
+        Ok(self.pii.open_opt(sealed.as_deref())?)
+    }
+
+    /// [`Db::opened`] for a column that is text whenever there is a row ("" for NULL).
+    pub fn opened_text(&self, row: &SqliteRow, column: &str) -> sqlx::Result<String> {
+        Ok(self.opened(row, column)?.unwrap_or_default())
     }
 
     pub async fn begin(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {

@@ -113,25 +113,24 @@ pub enum MergeError {
 
 pub async fn people(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Person>> {
     let rows = sqlx::query(
-        "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name, pii_open(email) AS email,
-                pii_open(phone) AS phone, pii_open(street) AS street, postcode
-         FROM customers WHERE site_id = ?",
+        "SELECT id, first_name, last_name, email, phone, street, postcode FROM customers WHERE site_id = ?",
     )
     .bind(site)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Person {
-            id: r.get("id"),
-            first_name: r.get("first_name"),
-            last_name: r.get("last_name"),
-            email: r.get("email"),
-            phone: r.get("phone"),
-            street: r.get("street"),
-            postcode: r.get("postcode"),
+    rows.into_iter()
+        .map(|r| {
+            Ok(Person {
+                id: r.get("id"),
+                first_name: pool.opened_text(&r, "first_name")?,
+                last_name: pool.opened_text(&r, "last_name")?,
+                email: pool.opened(&r, "email")?,
+                phone: pool.opened(&r, "phone")?,
+                street: pool.opened_text(&r, "street")?,
+                postcode: r.get("postcode"),
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn dismissed(pool: &Db, site: SiteId) -> sqlx::Result<HashSet<(i64, i64)>> {
@@ -156,8 +155,7 @@ pub async fn dismiss(pool: &Db, site: SiteId, a: i64, b: i64, staff: StaffId) ->
 /// What the review shows of one side of a pair.
 pub async fn side(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Side>> {
     let row = sqlx::query(
-        "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name, pii_open(email) AS email,
-                pii_open(phone) AS phone, pii_open(street) AS street, postcode, city, created_at,
+        "SELECT id, first_name, last_name, email, phone, street, postcode, city, created_at,
                 (SELECT count(*) FROM purchases WHERE customer_id = c.id AND voided_at IS NULL) AS purchases,
                 (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
                  WHERE customer_id = c.id AND voided_at IS NULL) AS spent
@@ -167,19 +165,22 @@ pub async fn side(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Side>
     .bind(site)
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|r| Side {
-        id: r.get("id"),
-        first_name: r.get("first_name"),
-        last_name: r.get("last_name"),
-        email: r.get("email"),
-        phone: r.get("phone"),
-        street: r.get("street"),
-        postcode: r.get("postcode"),
-        city: r.get("city"),
-        joined: r.get("created_at"),
-        purchases: r.get("purchases"),
-        spent: crate::domain::Minor(r.get("spent")),
-    }))
+    row.map(|r| {
+        Ok(Side {
+            id: r.get("id"),
+            first_name: pool.opened_text(&r, "first_name")?,
+            last_name: pool.opened_text(&r, "last_name")?,
+            email: pool.opened(&r, "email")?,
+            phone: pool.opened(&r, "phone")?,
+            street: pool.opened_text(&r, "street")?,
+            postcode: r.get("postcode"),
+            city: r.get("city"),
+            joined: r.get("created_at"),
+            purchases: r.get("purchases"),
+            spent: crate::domain::Minor(r.get("spent")),
+        })
+    })
+    .transpose()
 }
 
 /// A value of `column` as the record's history shows it: opened when the column is sealed.
@@ -463,9 +464,8 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
 pub async fn merges(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<MergeRow>> {
     let rows = sqlx::query(
         "SELECT m.id, m.target_id, m.source_id, m.created_at, m.undone_at,
-                pii_open(json_extract(m.source_row, '$.first_name')) || ' ' || pii_open(json_extract(m.source_row, '$.last_name'))
-                    AS source_name,
-                coalesce(pii_open(c.first_name) || ' ' || pii_open(c.last_name), '') AS target_name, u.email AS staff
+                json_extract(m.source_row, '$.first_name') AS source_first, json_extract(m.source_row, '$.last_name') AS source_last,
+                c.first_name, c.last_name, u.email AS staff
          FROM customer_merges m LEFT JOIN customers c ON c.id = m.target_id LEFT JOIN staff_users u ON u.id = m.staff_id
          WHERE m.site_id = ? ORDER BY m.id DESC LIMIT ?",
     )
@@ -473,17 +473,19 @@ pub async fn merges(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<Mer
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| MergeRow {
-            id: r.get("id"),
-            target_id: r.get("target_id"),
-            source_id: r.get("source_id"),
-            target_name: r.get("target_name"),
-            source_name: r.get::<Option<String>, _>("source_name").unwrap_or_default(),
-            staff: r.get("staff"),
-            created_at: r.get("created_at"),
-            undone_at: r.get("undone_at"),
+    let pii = pool.pii();
+    rows.into_iter()
+        .map(|r| {
+            Ok(MergeRow {
+                id: r.get("id"),
+                target_id: r.get("target_id"),
+                source_id: r.get("source_id"),
+                target_name: pii.full_name(r.get("first_name"), r.get("last_name"))?,
+                source_name: pii.full_name(r.get("source_first"), r.get("source_last"))?,
+                staff: r.get("staff"),
+                created_at: r.get("created_at"),
+                undone_at: r.get("undone_at"),
+            })
         })
-        .collect())
+        .collect()
 }

@@ -49,8 +49,7 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
             use sqlx::Row;
             let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
             let rows = sqlx::query(
-                "SELECT id, pii_open(first_name) AS first_name, pii_open(last_name) AS last_name,
-                        pii_open(email) AS email, pii_open(phone) AS phone, pii_open(street) AS street, postcode,
+                "SELECT id, first_name, last_name, email, phone, street, postcode,
                         NOT EXISTS (SELECT 1 FROM consents WHERE customer_id = c.id) AS no_consent
                  FROM customers c WHERE site_id = ? ORDER BY id",
             )
@@ -60,8 +59,9 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
             let mut counts = vec![0i64; CHECKS.len()];
             let mut shown = Vec::new();
             for r in rows {
-                let (id, first, last): (i64, String, String) = (r.get("id"), r.get("first_name"), r.get("last_name"));
-                let (email, phone): (Option<String>, Option<String>) = (r.get("email"), r.get("phone"));
+                let id: i64 = r.get("id");
+                let (first, last) = (pool.opened_text(&r, "first_name")?, pool.opened_text(&r, "last_name")?);
+                let (email, phone) = (pool.opened(&r, "email")?, pool.opened(&r, "phone")?);
                 let name = format!("{first} {last}").trim().to_owned();
                 let flags: [Option<Flagged>; 6] = [
                     email.as_ref().filter(|e| Email::parse(e).is_err()).map(|e| Flagged {
@@ -96,7 +96,7 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
                             proposal: Some(title_case(n)),
                         }),
                     {
-                        let street: String = r.get("street");
+                        let street = pool.opened_text(&r, "street")?;
                         let postcode: String = r.get("postcode");
                         (!street.trim().is_empty() && postcode.trim().is_empty()).then(|| Flagged {
                             id,
