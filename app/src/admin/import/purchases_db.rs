@@ -9,6 +9,7 @@
 
 use super::purchases::Order;
 use crate::domain::{Country, SiteId};
+use crate::pii::PiiKey;
 use sqlx::{Row as _, SqliteConnection};
 use std::collections::HashMap;
 
@@ -29,14 +30,25 @@ fn keys(orders: &[Order], country: Option<&Country>) -> Vec<(Option<String>, Opt
 /// The id of the site's customer with each key (email first, then phone), or None.
 async fn find(
     conn: &mut SqliteConnection,
+    pii: &PiiKey,
     site: SiteId,
     keys: &[(Option<String>, Option<String>)],
 ) -> sqlx::Result<Vec<Option<i64>>> {
-    let json = serde_json::to_string(keys).unwrap_or_else(|_| "[]".into());
+    // Each key's blind indexes, worked out here with the key, in hex for the JSON.
+    let hashes: Vec<(Option<String>, Option<String>)> = keys
+        .iter()
+        .map(|(email, phone)| {
+            let hash = |kind: &str, value: &Option<String>| {
+                value.as_deref().and_then(|v| pii.hash_of(kind, v)).map(hex::encode)
+            };
+            (hash("email", email), hash("phone", phone))
+        })
+        .collect();
+    let json = serde_json::to_string(&hashes).unwrap_or_else(|_| "[]".into());
     let rows = sqlx::query(
         "SELECT j.key AS i, coalesce(
-             (SELECT id FROM customers WHERE site_id = ?1 AND email_hash = pii_hash('email', j.value ->> 0)),
-             (SELECT id FROM customers WHERE site_id = ?1 AND phone_hash = pii_hash('phone', j.value ->> 1)
+             (SELECT id FROM customers WHERE site_id = ?1 AND email_hash = unhex(j.value ->> 0)),
+             (SELECT id FROM customers WHERE site_id = ?1 AND phone_hash = unhex(j.value ->> 1)
               ORDER BY id LIMIT 1)) AS id
          FROM json_each(?2) j",
     )
@@ -56,6 +68,7 @@ async fn find(
 /// email, or the same phone and no email) make one customer.
 async fn add_missing(
     conn: &mut SqliteConnection,
+    pii: &PiiKey,
     site: SiteId,
     keys: &[(Option<String>, Option<String>)],
     found: &[Option<i64>],
@@ -81,10 +94,12 @@ async fn add_missing(
     if new.is_empty() {
         return Ok(0);
     }
-    let json = serde_json::to_string(&new).unwrap_or_else(|_| "[]".into());
+    let sealed: Vec<(Option<String>, Option<String>)> =
+        new.iter().map(|(email, phone)| (pii.seal_opt(email.as_deref()), pii.seal_opt(phone.as_deref()))).collect();
+    let json = serde_json::to_string(&sealed).unwrap_or_else(|_| "[]".into());
     let done = sqlx::query(
         "INSERT INTO customers (site_id, source, email, phone)
-         SELECT ?1, 'import', pii_seal(value ->> 0), pii_seal(value ->> 1) FROM json_each(?2)",
+         SELECT ?1, 'import', value ->> 0, value ->> 1 FROM json_each(?2)",
     )
     .bind(site)
     .bind(json)
@@ -96,6 +111,7 @@ async fn add_missing(
 /// Stores a chunk of orders in the caller's transaction.
 pub async fn apply(
     conn: &mut SqliteConnection,
+    pii: &PiiKey,
     site: SiteId,
     import: i64,
     currency: &str,
@@ -103,10 +119,10 @@ pub async fn apply(
     orders: &[Order],
 ) -> sqlx::Result<Counts> {
     let keys = keys(orders, country);
-    let mut customers = find(conn, site, &keys).await?;
-    let new_customers = add_missing(conn, site, &keys, &customers).await?;
+    let mut customers = find(conn, pii, site, &keys).await?;
+    let new_customers = add_missing(conn, pii, site, &keys, &customers).await?;
     if new_customers > 0 {
-        customers = find(conn, site, &keys).await?;
+        customers = find(conn, pii, site, &keys).await?;
     }
     let purchases: Vec<serde_json::Value> = orders
         .iter()

@@ -165,7 +165,7 @@ impl Reading {
             }
             Parsed::Purchases(orders) => {
                 let country = terms.country.as_ref();
-                return purchases_db::apply(conn, site, import, &terms.currency, country, &orders[range]).await;
+                return purchases_db::apply(conn, pii, site, import, &terms.currency, country, &orders[range]).await;
             }
         }
         Ok(counts)

@@ -14,7 +14,7 @@ use sqlx::{AssertSqlSafe, Row};
 pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRecord>> {
     // Column names come from the fixed list of fields, never from input.
     let columns: Vec<String> =
-        CustomerField::ALL.iter().map(|f| format!("{} AS {}", f.read_sql("c"), f.column())).collect();
+        CustomerField::ALL.iter().map(|f| format!("{} AS {}", f.stored_sql("c"), f.column())).collect();
     let sql = format!(
         "SELECT c.id, c.site_id, s.site_key, s.name AS site_name, s.default_language, s.currency, s.country AS site_country, c.source, c.created_at, c.do_not_sell_at, {}
          FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
@@ -26,10 +26,10 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
     let fields = CustomerField::ALL
         .into_iter()
         .map(|f| {
-            let v: Option<String> = row.get(f.column());
-            (f, v.filter(|v| !v.is_empty()))
+            let v = crate::pii::read_field(pool.pii(), f, row.get(f.column()))?;
+            Ok((f, v.filter(|v| !v.is_empty())))
         })
-        .collect();
+        .collect::<sqlx::Result<_>>()?;
     let tags = sqlx::query_scalar("SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag")
         .bind(id)
         .fetch_all(pool)

@@ -51,14 +51,17 @@ fn all_fields() -> impl Iterator<Item = CustomerField> {
 /// The customer's values of the page's fields, as stored, read in one query.
 pub async fn current(pool: &Db, customer: CustomerId) -> sqlx::Result<HashMap<&'static str, String>> {
     // Column expressions from the fixed list of fields, never from the request.
-    let columns: Vec<String> = all_fields().map(|f| f.read_sql("c")).collect();
+    let columns: Vec<String> = all_fields().map(|f| f.stored_sql("c")).collect();
     let sql = format!("SELECT {} FROM customers c WHERE id = ?", columns.join(", "));
     let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_optional(pool).await? else {
         return Ok(HashMap::new());
     };
     all_fields()
         .enumerate()
-        .map(|(i, field)| Ok((field.column(), row.try_get::<Option<String>, _>(i)?.unwrap_or_default())))
+        .map(|(i, field)| {
+            let value = crate::pii::read_field(pool.pii(), field, row.try_get(i)?)?;
+            Ok((field.column(), value.unwrap_or_default()))
+        })
         .collect()
 }
 
