@@ -5,91 +5,106 @@ use crate::db::Db;
 use crate::domain::{CustomerId, StaffId};
 use sqlx::Row;
 
-/// The condition that a reservation's item or customer matches the pattern bound to `?1`
-/// (`%%` matches all), for both lists of the desk.
-macro_rules! matches_query {
-    () => {
-        "(?1 = '%%' OR lower(i.name) LIKE ?1 ESCAPE '\\' OR lower(i.sku) LIKE ?1 ESCAPE '\\'
-          OR lower(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) LIKE ?1 ESCAPE '\\'
-          OR pii_open(c.email) LIKE ?1 ESCAPE '\\' OR pii_open(c.phone) LIKE ?1 ESCAPE '\\')"
-    };
+/// Whether a reservation's item or customer holds what was searched for (already in lower
+/// case; empty matches all), for both lists of the desk. In Rust: the customer's name, email
+/// and phone are sealed, and only opened here.
+fn matches(searched: &str, texts: &[&str]) -> bool {
+    searched.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(searched))
 }
 
 pub async fn open(pool: &Db, query: &str) -> sqlx::Result<Vec<OpenReservation>> {
-    let pattern = crate::like::containing(&query.to_lowercase());
-    let rows = sqlx::query(concat!(
+    let searched = query.to_lowercase();
+    let rows = sqlx::query(
         "SELECT r.id, r.item_id, i.name AS item, i.sku, i.stock_expected, r.quantity, r.note, r.created_at,
-                c.id AS customer_id, trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
-                pii_open(c.phone) AS phone, pii_open(c.email) AS email, pii_open(r.typed_contact) AS typed_contact,
-                trim(pii_open(c.street) || ', ' || c.postcode || ' ' || c.city, ', ') AS address
+                c.id AS customer_id, c.first_name, c.last_name, c.phone, c.email, r.typed_contact,
+                c.street, c.postcode, c.city
          FROM reservations r
          JOIN catalogue_items i ON i.id = r.item_id
          JOIN customers c ON c.id = r.customer_id
-         WHERE r.status = 'open' AND ",
-        matches_query!(),
-        " ORDER BY i.name, i.id, r.created_at LIMIT 500",
-    ))
-    .bind(&pattern)
+         WHERE r.status = 'open'
+         ORDER BY i.name, i.id, r.created_at",
+    )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| OpenReservation {
+    let pii = pool.pii();
+    let mut found = Vec::new();
+    for r in rows {
+        let customer = pii.full_name(r.get("first_name"), r.get("last_name"))?;
+        let phone = pool.opened(&r, "phone")?;
+        let email = pool.opened(&r, "email")?;
+        let (item, sku): (String, String) = (r.get("item"), r.get("sku"));
+        let contact = [customer.as_str(), email.as_deref().unwrap_or(""), phone.as_deref().unwrap_or("")];
+        if !matches(&searched, &[&[item.as_str(), sku.as_str()][..], &contact[..]].concat()) {
+            continue;
+        }
+        let street = pool.opened_text(&r, "street")?;
+        let address = format!("{street}, {} {}", r.get::<String, _>("postcode"), r.get::<String, _>("city"));
+        let address = address.trim_matches([',', ' ']).to_owned();
+        let typed = typed_if_other(pool.opened(&r, "typed_contact")?, &customer, phone.clone(), &address);
+        found.push(OpenReservation {
             id: r.get("id"),
             item_id: r.get("item_id"),
-            item: r.get("item"),
-            sku: r.get("sku"),
+            item,
+            sku,
             stock_expected: r.get("stock_expected"),
             quantity: r.get("quantity"),
             note: r.get("note"),
             customer_id: r.get("customer_id"),
-            customer: r.get("customer"),
-            phone: r.get("phone"),
-            email: r.get("email"),
+            customer,
+            phone,
+            email,
             at: r.get("created_at"),
-            typed: typed_if_other(
-                r.get("typed_contact"),
-                &r.get::<String, _>("customer"),
-                r.get("phone"),
-                &r.get::<String, _>("address"),
-            ),
-        })
-        .collect())
+            typed,
+        });
+        if found.len() == 500 {
+            break;
+        }
+    }
+    Ok(found)
 }
 
 /// Reservations closed in the last 30 days, newest first, with who closed each (from the
 /// customer's history, where closing one is noted).
 pub async fn closed(pool: &Db, query: &str) -> sqlx::Result<Vec<ClosedReservation>> {
-    let pattern = crate::like::containing(&query.to_lowercase());
-    let rows = sqlx::query(concat!(
-        "SELECT r.id, i.name AS item, r.quantity, r.status, r.updated_at, c.id AS customer_id,
-                trim(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) AS customer,
+    let searched = query.to_lowercase();
+    let rows = sqlx::query(
+        "SELECT r.id, i.name AS item, i.sku, r.quantity, r.status, r.updated_at, c.id AS customer_id,
+                c.first_name, c.last_name, c.email, c.phone,
                 (SELECT u.email FROM customer_changes h JOIN staff_users u ON u.id = h.staff_id
                   WHERE h.customer_id = r.customer_id AND h.field = 'reservation ' || r.id
                   ORDER BY h.id DESC LIMIT 1) AS staff
          FROM reservations r
          JOIN catalogue_items i ON i.id = r.item_id
          JOIN customers c ON c.id = r.customer_id
-         WHERE r.status <> 'open' AND r.updated_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-30 days') AND ",
-        matches_query!(),
-        " ORDER BY r.updated_at DESC, r.id DESC LIMIT 200",
-    ))
-    .bind(&pattern)
+         WHERE r.status <> 'open' AND r.updated_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-30 days')
+         ORDER BY r.updated_at DESC, r.id DESC",
+    )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| ClosedReservation {
+    let pii = pool.pii();
+    let mut found = Vec::new();
+    for r in rows {
+        let customer = pii.full_name(r.get("first_name"), r.get("last_name"))?;
+        let (email, phone) = (pool.opened_text(&r, "email")?, pool.opened_text(&r, "phone")?);
+        let (item, sku): (String, String) = (r.get("item"), r.get("sku"));
+        if !matches(&searched, &[item.as_str(), sku.as_str(), customer.as_str(), email.as_str(), phone.as_str()]) {
+            continue;
+        }
+        found.push(ClosedReservation {
             id: r.get("id"),
-            item: r.get("item"),
+            item,
             quantity: r.get("quantity"),
             customer_id: r.get("customer_id"),
-            customer: r.get("customer"),
+            customer,
             outcome: if r.get::<&str, _>("status") == "fulfilled" { Outcome::Fulfilled } else { Outcome::Cancelled },
             closed_at: r.get("updated_at"),
             by: r.get("staff"),
-        })
-        .collect())
+        });
+        if found.len() == 200 {
+            break;
+        }
+    }
+    Ok(found)
 }
 
 /// "Mallory Silva, +351911111111" (and the postal address, where the form asked for one)
