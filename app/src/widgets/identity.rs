@@ -97,11 +97,11 @@ pub async fn upsert_customer(
     // Each filled-in field that differs is changed and written to the record's history,
     // saying where the change came from.
     let source = if c.source == "api" { ChangeSource::Api } else { ChangeSource::Widget };
-    let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
+    // `set_in` stores a phone number as the customer's site does.
     let filled = [
         (CustomerField::FirstName, c.first_name.map(PersonName::as_str)),
         (CustomerField::LastName, c.last_name.map(PersonName::as_str)),
-        (CustomerField::Phone, phone.as_ref().map(Phone::as_str)),
+        (CustomerField::Phone, c.phone.map(Phone::as_str)),
     ];
     let address = c.address.map(PostalAddress::parts).unwrap_or_default();
     let given = filled.into_iter().filter_map(|(field, new)| Some((field, new?))).chain(address);

@@ -110,8 +110,8 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
     // here, with the key; the database only compares them.
     let pii = pool.pii();
     let (phone_from, phone_to) = pii.prefix_range(&typed.phone, 6);
-    let (email_from, email_to) = pii.prefix_range(&typed.lower, 3);
-    let (last_from, last_to) = pii.prefix_range(&typed.lower, 3);
+    // What was typed, as the start of an email or of a last name: one range, two indexes.
+    let (lower_from, lower_to) = pii.prefix_range(&typed.lower, 3);
     let (first_from, first_to) = pii.prefix_range(&typed.first, 3);
     let (typed_last_from, typed_last_to) = pii.prefix_range(&typed.last, 3);
     sqlx::query_scalar(
@@ -124,14 +124,14 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
            WHERE email_prefix >= ?9 AND email_prefix < ?10
            ORDER BY email_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT id FROM (SELECT id FROM customers
-           WHERE last_name_prefix >= ?11 AND last_name_prefix < ?12
+           WHERE last_name_prefix >= ?9 AND last_name_prefix < ?10
            ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) < 3
-           AND first_name_prefix >= ?13 AND first_name_prefix < ?14
+           AND first_name_prefix >= ?11 AND first_name_prefix < ?12
            ORDER BY first_name_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) >= 3
-           AND last_name_prefix >= ?15 AND last_name_prefix < ?16
-           AND first_name_prefix >= ?13 AND first_name_prefix < ?14
+           AND last_name_prefix >= ?13 AND last_name_prefix < ?14
+           AND first_name_prefix >= ?11 AND first_name_prefix < ?12
            ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
          UNION SELECT customer_id FROM loyalty_members WHERE ?4 <> '' AND card_code = ?4
          ORDER BY 1",
@@ -144,10 +144,8 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
     .bind(i64::try_from(SORTED_UP_TO + 1).unwrap_or(i64::MAX))
     .bind(phone_from)
     .bind(phone_to)
-    .bind(email_from)
-    .bind(email_to)
-    .bind(last_from)
-    .bind(last_to)
+    .bind(lower_from)
+    .bind(lower_to)
     .bind(first_from)
     .bind(first_to)
     .bind(typed_last_from)
