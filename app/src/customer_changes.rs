@@ -112,16 +112,23 @@ pub async fn set_in(
     if old == new {
         return Ok(Set::Unchanged);
     }
-    // `column` is from the fixed list of fields; the value is always bound.
-    let sql =
-        format!("UPDATE customers SET {column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+    // The blind indexes that follow the field change in the same statement.
+    let indexes = crate::pii::blind::of_field(pii, field, new.as_deref());
+    let also: String = indexes.iter().map(|(index, _)| format!("{index} = ?, ")).collect();
+    // `column` and the indexes are from fixed lists; the values are always bound.
+    let sql = format!(
+        "UPDATE customers SET {column} = ?, {also}updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+    );
     let query = sqlx::query(AssertSqlSafe(sql));
-    let query = match value {
+    let mut query = match value {
         FieldValue::Text(s) => query.bind(crate::pii::stored_field(pii, field, s)),
         FieldValue::Number(n) => query.bind(*n),
         FieldValue::Empty if field.nullable() => query.bind(None::<String>),
         FieldValue::Empty => query.bind(String::new()),
     };
+    for (_, index) in indexes {
+        query = query.bind(index);
+    }
     match query.bind(id).execute(&mut *tx).await {
         Ok(_) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Set::EmailTaken),

@@ -1,6 +1,5 @@
-//! Which columns hold sealed PII (the server's migration 0019 and `pii` module), and which
-//! hold the blind indexes that find it. SQL reads a sealed column through `pii_open(…)`
-//! and writes it through `pii_seal(…)`, functions every Patron connection has.
+//! Which columns hold sealed PII (the server's migration 0019, and `crate::pii`), and which
+//! hold the blind indexes that find it. Values are sealed and opened in Rust, never in SQL.
 
 /// Every column that holds sealed values, as (table, column).
 pub const SEALED: [(&str, &str); 15] = [
@@ -22,7 +21,7 @@ pub const SEALED: [(&str, &str); 15] = [
     ("warranty_registrations", "typed_contact"),
 ];
 
-/// The `customers` columns that index sealed ones: keyed hashes, kept by triggers.
+/// The `customers` columns that index sealed ones: keyed hashes (`crate::pii::blind`).
 pub const BLIND_INDEXES: [&str; 6] =
     ["email_hash", "phone_hash", "email_prefix", "phone_prefix", "first_name_prefix", "last_name_prefix"];
 

@@ -41,14 +41,14 @@ test("take a backup in the admin, restore it from the command line under the run
   assert.match(await entry.textContent(), /owner@bakery\.example.*took a backup/);
 
   await createCustomer(page, "After");
-  assert.deepEqual(patron.sql("SELECT pii_open(first_name) AS first_name FROM customers ORDER BY id").map((r) => r.first_name), ["Before", "After"]);
+  assert.deepEqual(patron.sql("SELECT first_name FROM customers ORDER BY id").map((r) => r.first_name), ["Before", "After"]);
   const out = patron.cli(["restore", "latest"]);
   assert.match(out, /restored .*patron-.*\.db/);
   // The running server reads the restored database at once.
   await page.goto(`${patron.url}/admin/customers`);
   await page.getByText("Before Backup").waitFor();
   assert.equal(await page.getByText("After Backup").count(), 0);
-  assert.deepEqual(patron.sql("SELECT pii_open(first_name) AS first_name FROM customers ORDER BY id").map((r) => r.first_name), ["Before"]);
+  assert.deepEqual(patron.sql("SELECT first_name FROM customers ORDER BY id").map((r) => r.first_name), ["Before"]);
 
   // The copy of the database as it was before the restore is listed too.
   await page.goto(`${patron.url}/admin/backups`);

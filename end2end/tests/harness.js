@@ -47,8 +47,8 @@ export async function startPatron() {
     if (r.status !== 0) throw new Error(`patron ${args.join(" ")} failed: ${r.stderr}`);
     return r.stdout;
   };
-  /** Rows of a read-only query on the server's database, through `patron sql`, which can
-   * open sealed columns: `SELECT pii_open(email) AS email FROM customers`. */
+  /** Rows of a read-only query on the server's database, through `patron sql`, which
+   * opens sealed values: `SELECT email FROM customers` gives the addresses. */
   const sql = (query) => JSON.parse(cli(["sql", query]));
   // A fresh install prints the first-run page's link with its one-time code.
   const setup = log.replace(/\x1b\[[0-9;]*m/g, "").match(/(http:\/\/\S+\/admin\/setup\?code=[0-9a-f]{64})/);

@@ -31,8 +31,8 @@ test("a known visitor is asked a little at a time; an unknown one nothing", asyn
   await profile.getByLabel("Your birthday").fill("1991-04-12");
   await profile.getByRole("button", { name: "Save" }).click();
   await profile.getByRole("status").waitFor();
-  assert.deepEqual(patron.sql("SELECT birthday, postcode FROM customers WHERE pii_open(email) = 'noor@example.nl'"), [
-    { birthday: "1991-04-12", postcode: "3511 AB" },
+  assert.deepEqual(patron.sql("SELECT email, birthday, postcode FROM customers").filter((c) => c.email === "noor@example.nl"), [
+    { email: "noor@example.nl", birthday: "1991-04-12", postcode: "3511 AB" },
   ]);
 
   await page.reload();

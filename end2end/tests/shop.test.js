@@ -37,7 +37,7 @@ test("favourites survive a reload and attach to the customer after signup", asyn
   await signup.getByRole("button", { name: "Sign up" }).click();
   await signup.getByRole("status").waitFor();
   const attached = () =>
-    patron.sql(`SELECT pii_open(c.email) AS email, i.sku FROM favourites f JOIN customers c ON c.id = f.customer_id
+    patron.sql(`SELECT c.email, i.sku FROM favourites f JOIN customers c ON c.id = f.customer_id
                 JOIN catalogue_items i ON i.id = f.item_id ORDER BY i.sku`);
   assert.deepEqual(attached(), [{ email: "mia@example.fi", sku: "RYE" }]);
 
@@ -73,7 +73,7 @@ test("a reservation shows its errors beside the fields, then is stored", async (
   await w.getByRole("button", { name: "Reserve" }).click();
   await w.getByRole("status").waitFor();
   assert.deepEqual(
-    patron.sql(`SELECT pii_open(c.first_name) AS first_name, pii_open(c.phone) AS phone, i.sku, r.quantity, r.note, r.status FROM reservations r
+    patron.sql(`SELECT c.first_name, c.phone, i.sku, r.quantity, r.note, r.status FROM reservations r
                 JOIN customers c ON c.id = r.customer_id JOIN catalogue_items i ON i.id = r.item_id`),
     [{ first_name: "Luís", phone: "+351912000111", sku: "PANETTONE", quantity: 2, note: "Two, please", status: "open" }],
   );
@@ -102,8 +102,10 @@ test("favourites and reservation work on a Portuguese page of another allowed or
     await w.getByRole("button", { name: "Reservar" }).click();
     await w.getByText("Reservado!", { exact: false }).waitFor();
     assert.deepEqual(
-      patron.sql(`SELECT i.sku FROM favourites f JOIN customers c ON c.id = f.customer_id
-                  JOIN catalogue_items i ON i.id = f.item_id WHERE pii_open(c.email) = 'rita@example.pt'`),
+      patron.sql(`SELECT c.email, i.sku FROM favourites f JOIN customers c ON c.id = f.customer_id
+                  JOIN catalogue_items i ON i.id = f.item_id`)
+        .filter((r) => r.email === "rita@example.pt")
+        .map(({ sku }) => ({ sku })),
       [{ sku: "RYE" }],
       "the save made before reserving reached the new customer",
     );

@@ -133,7 +133,8 @@ test("a customer created in place at the till gets their purchase at once", asyn
   await page.getByRole("button", { name: "Save purchase" }).click();
   await page.getByRole("status").filter({ hasText: `Saved: ${euros(460)}` }).waitFor();
   const rows = patron.sql(
-    "SELECT pii_open(c.first_name) AS first_name, pii_open(c.phone) AS phone, c.source, p.total_minor FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE pii_open(c.first_name) = 'Lena'");
+    "SELECT c.first_name, c.phone, c.source, p.total_minor FROM purchases p JOIN customers c ON c.id = p.customer_id",
+  ).filter((r) => r.first_name === "Lena");
   assert.deepEqual(rows, [{ first_name: "Lena", phone: "+46705551234", source: "till", total_minor: 460 }]);
   assert.deepEqual(page.problems, []);
 });

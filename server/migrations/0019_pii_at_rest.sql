@@ -33,39 +33,7 @@ CREATE INDEX customers_by_phone_prefix ON customers (phone_prefix);
 CREATE INDEX customers_by_first_name_prefix ON customers (first_name_prefix);
 CREATE INDEX customers_by_last_name_prefix ON customers (last_name_prefix);
 
--- The indexes follow the sealed values through these triggers, so no write path (widgets,
--- till, import, record edits, merge and undo, the sweep that seals old rows at start) can
--- forget one. pii_* are functions every Patron connection registers. A plain value (only
--- there between an upgrade and that sweep) gets no index until it is sealed.
-CREATE TRIGGER customers_index_new AFTER INSERT ON customers BEGIN
-    UPDATE customers SET
-        email_hash = CASE WHEN pii_is_sealed(NEW.email) THEN pii_hash('email', pii_open(NEW.email)) END,
-        email_prefix = CASE WHEN pii_is_sealed(NEW.email) THEN pii_prefix(pii_open(NEW.email), 3) END,
-        phone_hash = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_hash('phone', pii_open(NEW.phone)) END,
-        phone_prefix = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_prefix(pii_open(NEW.phone), 6) END,
-        first_name_prefix = CASE WHEN pii_is_sealed(NEW.first_name) THEN pii_prefix(pii_open(NEW.first_name), 3) END,
-        last_name_prefix = CASE WHEN pii_is_sealed(NEW.last_name) THEN pii_prefix(pii_open(NEW.last_name), 3) END
-    WHERE id = NEW.id;
-END;
-CREATE TRIGGER customers_index_email AFTER UPDATE OF email ON customers BEGIN
-    UPDATE customers SET
-        email_hash = CASE WHEN pii_is_sealed(NEW.email) THEN pii_hash('email', pii_open(NEW.email)) END,
-        email_prefix = CASE WHEN pii_is_sealed(NEW.email) THEN pii_prefix(pii_open(NEW.email), 3) END
-    WHERE id = NEW.id;
-END;
-CREATE TRIGGER customers_index_phone AFTER UPDATE OF phone ON customers BEGIN
-    UPDATE customers SET
-        phone_hash = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_hash('phone', pii_open(NEW.phone)) END,
-        phone_prefix = CASE WHEN pii_is_sealed(NEW.phone) THEN pii_prefix(pii_open(NEW.phone), 6) END
-    WHERE id = NEW.id;
-END;
-CREATE TRIGGER customers_index_first_name AFTER UPDATE OF first_name ON customers BEGIN
-    UPDATE customers SET
-        first_name_prefix = CASE WHEN pii_is_sealed(NEW.first_name) THEN pii_prefix(pii_open(NEW.first_name), 3) END
-    WHERE id = NEW.id;
-END;
-CREATE TRIGGER customers_index_last_name AFTER UPDATE OF last_name ON customers BEGIN
-    UPDATE customers SET
-        last_name_prefix = CASE WHEN pii_is_sealed(NEW.last_name) THEN pii_prefix(pii_open(NEW.last_name), 3) END
-    WHERE id = NEW.id;
-END;
+-- Patron works out these indexes where it writes the values (app::pii::blind). This file
+-- first kept them by triggers calling the key through SQL functions; it was rewritten when
+-- they moved into Rust (2026-12-04, see server/src/db.rs, REWRITTEN), and 0052 drops the
+-- triggers of databases made before.

@@ -181,10 +181,10 @@ pub enum Command {
         #[arg(long)]
         new_key_file: PathBuf,
     },
-    /// Runs one read-only SQL query with the key's `pii_open(…)` at hand and prints its
-    /// rows as a JSON array: the sqlite3 shell cannot read sealed columns.
+    /// Runs one read-only SQL query and prints its rows as a JSON array, sealed values
+    /// opened with the key: the sqlite3 shell cannot read sealed columns.
     Sql {
-        /// e.g. "SELECT id, pii_open(email) AS email FROM customers"
+        /// e.g. "SELECT id, email FROM customers"
         query: String,
     },
     /// Sites that embed Patron.

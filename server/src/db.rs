@@ -29,7 +29,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 51] = [
+    let files: [(i64, &str, &'static str); 52] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -81,6 +81,7 @@ fn migrator() -> Migrator {
         (49, "staff_language", include_str!("../migrations/0049_staff_language.sql")),
         (50, "site_time_zone", include_str!("../migrations/0050_site_time_zone.sql")),
         (51, "loyalty_texts", include_str!("../migrations/0051_loyalty_texts.sql")),
+        (52, "blind_indexes_in_rust", include_str!("../migrations/0052_blind_indexes_in_rust.sql")),
     ];
     Migrator::with_migrations(
         files
@@ -93,7 +94,7 @@ fn migrator() -> Migrator {
 }
 
 /// Opens (creating if needed) the database, brings its schema up to date and seals what
-/// an older version left plain. Every connection gets the `pii_*` SQL functions under `key`.
+/// an older version left plain, under `key`.
 ///
 /// WAL lets the admin read while widgets write. `synchronous = FULL` makes every commit
 /// durable through a power cut, not just a crash of Patron: a visitor who was thanked for
@@ -115,13 +116,8 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Resul
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {
         std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
     }
-    let pii = Arc::clone(key);
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
-        .after_connect(move |conn, _| {
-            let key = Arc::clone(&pii);
-            Box::pin(async move { crate::pii::register(conn, &key).await })
-        })
         .after_release(|conn, _| Box::pin(still_usable(conn)))
         .connect_with(options)
         .await
@@ -144,9 +140,46 @@ async fn still_usable(conn: &mut sqlx::SqliteConnection) -> sqlx::Result<bool> {
     Ok(sqlx::sqlite::SqliteTransactionManager::get_transaction_depth(conn) == 0)
 }
 
+/// Migrations rewritten after they landed, with the SHA-384 sqlx recorded for the text
+/// they had (sqlx refuses a database whose applied migration's text changed). 0019 and
+/// 0030 called the key through SQL functions (triggers keeping the blind indexes, and an
+/// update working them out); those moved into Rust (`app::pii::blind`), and a fresh
+/// database could no longer run them. A database that applied the old text ran what the
+/// new one does, and 0052 drops the triggers, so the record is moved on to the new text.
+/// Only these, only from exactly that old text: any other change still stops the start.
+const REWRITTEN: &[(i64, &str)] = &[
+    (19, "84967a1602b129c63cfa10578d5df080ae5ec0a103040a9fc0df3796dd5284b92a539b0dfd1dcfd757996bc03afa1f2e"),
+    (30, "fdb66b69e338845c106e39df581fd1b42be6ba00e8b96c83333f000a82cde41f542dd46506d01c8c59a6561bee506b32"),
+];
+
+/// Records the new text of the [`REWRITTEN`] migrations a database applied in their old one.
+async fn accept_rewritten(pool: &Db) -> sqlx::Result<()> {
+    let applied: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
+    )
+    .fetch_one(pool)
+    .await?;
+    if !applied {
+        return Ok(());
+    }
+    let migrator = migrator();
+    for (version, old) in REWRITTEN {
+        let Some(now) = migrator.migrations.iter().find(|m| m.version == *version) else { continue };
+        let old = hex::decode(old).expect("a checksum in hex");
+        sqlx::query("UPDATE _sqlx_migrations SET checksum = ? WHERE version = ? AND checksum = ?")
+            .bind(now.checksum.as_ref())
+            .bind(version)
+            .bind(old)
+            .execute(pool)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Brings the schema up to date and seals plain PII (after opening, and after a restore
 /// of an older backup).
 pub async fn migrate(pool: &Db) -> Result<(), DbError> {
+    accept_rewritten(pool).await.map_err(DbError::Open)?;
     migrator().run(pool.pool()).await?;
     crate::pii::settle(pool).await?;
     // National numbers stored before their site had a country (or since it changed).
@@ -198,7 +231,8 @@ mod tests {
         (16, "b4daed2ac735ddb0b5dfae8192c79d78c6ddbb4c2cef57e19d31b0c66b3042a5"),
         (17, "d6ed2c2a6fc748c82014b6c011d3ee05a9400deb04e9ef3a3637c1a14e8bb689"),
         (18, "45bc1d7dcae2cd228f1908df2176df9c4cc60256e1369132c3a73666eda0e08b"),
-        (19, "c1dc17bdbd7fbdb29cf1269e2e32e7c5d4deef578d99b2681ea2bfaaaec2c2e0"),
+        // Rewritten (see REWRITTEN): was c1dc17bdbd7fbdb29cf1269e2e32e7c5d4deef578d99b2681ea2bfaaaec2c2e0.
+        (19, "798ecd58a084be6dd62d9bc6c0acb7ba4b4ed4a3607242fe8448618869bd40a4"),
         (20, "2dea880266954b2dcf0698d121d7383689121965a2d46c5e7075dfc7b123c1a0"),
         (21, "ebb20d9d21dd0d6df5de99645c5ecf9e9c663505d9e7016fe7fed897e973efad"),
         (22, "a284cd48c08fe9db1c5f5db2fd57231b2ce34b353338d62f37456f513ccc33aa"),
@@ -209,7 +243,8 @@ mod tests {
         (27, "88794896d5ee398a2ded8b65f80379a09d226444f052a615942e745a63db81e3"),
         (28, "837ae5ed1499a9089b48acf5ff5817849e520785d090311e800468f631de1302"),
         (29, "d3f9cf7cff34825e13136056b19d392596c418534bd2ee756db3187ac6c15bb6"),
-        (30, "d66232c8d2292f022504a6e3344bc28114246a24aa6b4ef77575acd921ceba5d"),
+        // Rewritten (see REWRITTEN): was d66232c8d2292f022504a6e3344bc28114246a24aa6b4ef77575acd921ceba5d.
+        (30, "2139cfef7cad62bcb7bfbfe1b1395cdfa909a00b26b1f3615146035bbb8ef7a9"),
         (31, "9a6f92347a5861375ed0df8d3a64f480ff95cc71bc3eee7b22c33170897f030e"),
         (32, "06fc9548cabc7d75f2b34f9e01266b9e60bdd17fcecaf321f8fc8c030b83fe8d"),
         (33, "83fe5cfe24c16eb23a43ef02b05ab9b5b07a4c520ef005b6a369e3a50f4c3ba3"),

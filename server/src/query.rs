@@ -1,6 +1,6 @@
-//! `patron sql`: one read-only query, its rows as JSON (like `sqlite3 -json`), on a
-//! connection that has the `pii_*` functions, so an operator (or a browser test) can read
-//! what is sealed.
+//! `patron sql`: one read-only query, its rows as JSON (like `sqlite3 -json`), with every
+//! sealed value opened under the key, so an operator (or a browser test) can read what is
+//! sealed: `SELECT email FROM customers` prints the addresses.
 
 use app::db::Db;
 use serde_json::{Map, Value};
@@ -24,7 +24,7 @@ pub async fn json_rows(pool: &Db, query: &str) -> sqlx::Result<Value> {
                     "INTEGER" => row.try_get::<i64, _>(i)?.into(),
                     "REAL" => row.try_get::<f64, _>(i)?.into(),
                     "BLOB" => hex::encode(row.try_get::<Vec<u8>, _>(i)?).into(),
-                    _ => row.try_get::<String, _>(i)?.into(),
+                    _ => opened(pool, row.try_get::<String, _>(i)?)?.into(),
                 }
             };
             object.insert(column.name().to_owned(), value);
@@ -32,4 +32,9 @@ pub async fn json_rows(pool: &Db, query: &str) -> sqlx::Result<Value> {
         out.push(Value::Object(object));
     }
     Ok(Value::Array(out))
+}
+
+/// A text as it reads: opened when it is a sealed value.
+fn opened(pool: &Db, text: String) -> sqlx::Result<String> {
+    if text.is_empty() || !app::pii::PiiKey::looks_sealed(&text) { Ok(text) } else { Ok(pool.pii().open(&text)?) }
 }

@@ -55,7 +55,7 @@ pub async fn restore(pool: &Db, from: &Path) -> Result<(), RestoreError> {
             .fetch_optional(&mut source)
             .await
             .or_else(|e| if e.to_string().contains("no such table") { Ok(None) } else { Err(e) })?;
-    let key: String = sqlx::query_scalar("SELECT pii_fingerprint()").fetch_one(pool).await?;
+    let key = pool.pii().fingerprint().to_owned();
     if let Some(backup) = backup_key.filter(|b| *b != key) {
         return Err(RestoreError::OtherKey { file, backup, key });
     }

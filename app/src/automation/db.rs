@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{self, MailKind};
-use crate::segment_rules::{DormantRule, sql::push_filter, windows};
+use crate::segment_rules::{DormantRule, sealed::Answers, sql::push_filter, windows};
 use crate::widgets::texts::Lang;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
@@ -217,7 +217,8 @@ fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> QueryBuilder<Sqlite>
             qb.push_bind(site.id).push(" AND ");
             // The site's rule is checked to 1..=3650 days, which always parses.
             if let Ok(filter) = DormantRule::filter(site.dormant_days).parse() {
-                push_filter(&mut qb, site.id.0, &filter, now);
+                // Its one test is of purchases: no sealed field to answer in Rust.
+                push_filter(&mut qb, site.id.0, &filter, &Answers::default(), now);
             } else {
                 qb.push("0");
             }

@@ -99,7 +99,7 @@ impl CustomerField {
     }
 
     /// Whether the column holds sealed values (server migration 0019): names, email,
-    /// phone and street. SQL reads them through `pii_open` and writes through `pii_seal`.
+    /// phone and street, sealed and opened in Rust (`crate::pii`).
     pub fn sealed(self) -> bool {
         matches!(
             self,
@@ -115,17 +115,6 @@ impl CustomerField {
     /// `pii::read_field` opens.
     pub fn stored_sql(self, table: &str) -> String {
         format!("CAST({table}.{} AS TEXT)", self.column())
-    }
-
-    /// The column of table alias `table` as text in SQL, opened when sealed.
-    pub fn read_sql(self, table: &str) -> String {
-        let column = self.column();
-        if self.sealed() { format!("pii_open({table}.{column})") } else { format!("CAST({table}.{column} AS TEXT)") }
-    }
-
-    /// The placeholder a new value of the column is bound to, sealing it when it must be.
-    pub fn write_sql(self) -> &'static str {
-        if self.sealed() { "pii_seal(?)" } else { "?" }
     }
 
     pub fn from_column(column: &str) -> Option<CustomerField> {

@@ -2,13 +2,15 @@
 //! blind indexes that find them. In the application, not in SQL, so the key never goes to a
 //! database server (docs/postgres.md); the server loads the key and hands it to [`crate::db::Db`].
 
+#[cfg(feature = "ssr")]
+pub mod blind;
 pub mod cipher;
 
 pub use cipher::{CannotOpen, PiiKey};
 
 use crate::domain::CustomerField;
 
-/// A value this key cannot open fails the read that met it, as `pii_open` did in SQL.
+/// A value this key cannot open fails the read that met it.
 impl From<CannotOpen> for sqlx::Error {
     fn from(e: CannotOpen) -> sqlx::Error {
         sqlx::Error::Decode(Box::new(e))

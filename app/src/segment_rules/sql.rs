@@ -6,6 +6,7 @@
 //! complement ("is not" includes customers who never gave the field).
 
 use super::filter::{Cmp, ConsentTest, Filter, Test, TextTest, When};
+use super::sealed::Answers;
 use super::windows;
 use crate::domain::{CustomerField, iso_date_before};
 use sqlx::{QueryBuilder, Sqlite};
@@ -13,7 +14,9 @@ use sqlx::{QueryBuilder, Sqlite};
 /// Pushes `(condition)` for `filter`. `now` is the Unix time "in the last N days" counts
 /// back from (today, UTC, and the N - 1 days before). Spend, purchase counts and the last
 /// purchase read the purchase windows: [`windows::bring_up_to`] must have run today.
-pub fn push_filter(qb: &mut QueryBuilder<Sqlite>, site_id: i64, filter: &Filter, now: i64) {
+/// Tests of sealed fields read the customers that passed them from `sealed`
+/// ([`super::sealed::answer`] of `filter`).
+pub fn push_filter(qb: &mut QueryBuilder<Sqlite>, site_id: i64, filter: &Filter, sealed: &Answers, now: i64) {
     let groups: Vec<_> = filter.groups.iter().filter(|g| !g.conditions.is_empty()).collect();
     if groups.is_empty() {
         qb.push("1");
@@ -30,7 +33,7 @@ pub fn push_filter(qb: &mut QueryBuilder<Sqlite>, site_id: i64, filter: &Filter,
                 qb.push(if group.all { " AND " } else { " OR " });
             }
             qb.push(if condition.negate { "NOT (" } else { "(" });
-            push_test(qb, site_id, &condition.test, now);
+            push_test(qb, site_id, &condition.test, sealed, now);
             qb.push(")");
         }
         qb.push(")");
@@ -38,20 +41,24 @@ pub fn push_filter(qb: &mut QueryBuilder<Sqlite>, site_id: i64, filter: &Filter,
     qb.push(")");
 }
 
-fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, now: i64) {
+fn push_test(qb: &mut QueryBuilder<Sqlite>, site_id: i64, test: &Test, sealed: &Answers, now: i64) {
     match test {
-        // A sealed column (a name, the email...) is opened row by row: a scan, where the
-        // other fields may use an index.
         Test::Text { column, test } => {
-            let field = CustomerField::from_column(column);
-            if let (TextTest::Is(v), false) = (test, field.is_some_and(CustomerField::sealed)) {
+            if CustomerField::from_column(column).is_some_and(CustomerField::sealed) {
+                // A sealed column (a name, the email...) is answered in Rust; a list of
+                // ids is never NULL, so NOT (…) is its complement.
+                qb.push("c.id IN (SELECT value FROM json_each(")
+                    .push_bind(sealed.ids(column, test).to_owned())
+                    .push("))");
+                return;
+            }
+            if let TextTest::Is(v) = test {
                 // The plain column compared as it is stored, so that an index of it
                 // (migration 0031) answers "gender is female" without visiting the rows.
                 push_plain_is(qb, &format!("c.{column}"), v);
                 return;
             }
-            let read = field.map_or_else(|| format!("c.{column}"), |f| f.read_sql("c"));
-            push_text(qb, &format!("coalesce({read}, '')"), test)
+            push_text(qb, &format!("coalesce(CAST(c.{column} AS TEXT), '')"), test)
         }
         Test::Number { column, cmp, value } => {
             qb.push(format!("coalesce(c.{column} {} ", cmp.sql())).push_bind(*value).push(", 0)");

@@ -3,7 +3,7 @@
 //! site had a country (or when it changes).
 
 use crate::db::Db;
-use crate::domain::{Country, CustomerId, Phone, SiteId};
+use crate::domain::{Country, CustomerField, CustomerId, Phone, SiteId};
 use crate::widgets::texts::Lang;
 use sqlx::SqliteConnection;
 
@@ -75,11 +75,14 @@ pub async fn bring_up_to_date(pool: &Db) -> sqlx::Result<u64> {
             let Ok(phone) = Phone::parse(&number) else { continue };
             let read = phone.in_country(country.as_ref());
             if read.as_str() != number {
-                sqlx::query("UPDATE customers SET phone = ? WHERE id = ?")
-                    .bind(pool.pii().seal(read.as_str()))
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                // The number and its blind indexes (phone_hash, phone_prefix, in that order).
+                let mut query =
+                    sqlx::query("UPDATE customers SET phone = ?, phone_hash = ?, phone_prefix = ? WHERE id = ?")
+                        .bind(pool.pii().seal(read.as_str()));
+                for (_, index) in crate::pii::blind::of_field(pool.pii(), CustomerField::Phone, Some(read.as_str())) {
+                    query = query.bind(index);
+                }
+                query.bind(id).execute(&mut *tx).await?;
                 changed += 1;
             }
         }

@@ -133,7 +133,7 @@ async fn insert_customer(
     c: &Contact<'_>,
 ) -> sqlx::Result<CustomerId> {
     let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
-    sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, email, phone, source, street, postcode, city, country)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING id",
@@ -149,7 +149,15 @@ async fn insert_customer(
     .bind(c.address.map_or("", PostalAddress::city))
     .bind(c.address.and_then(PostalAddress::country).unwrap_or(""))
     .fetch_one(&mut *tx)
-    .await
+    .await?;
+    let plain = crate::pii::blind::Plain {
+        first_name: c.first_name.map(PersonName::as_str),
+        last_name: c.last_name.map(PersonName::as_str),
+        email: Some(c.email.as_str()),
+        phone: phone.as_ref().map(Phone::as_str),
+    };
+    crate::pii::blind::set(tx, pii, id, plain).await?;
+    Ok(id)
 }
 
 /// Attaches favourites saved in the browser to the customer; unknown SKUs are skipped and

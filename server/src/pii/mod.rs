@@ -3,23 +3,13 @@
 
 pub mod key;
 pub mod rotate;
-mod sql;
 
 /// The cipher lives in `app` (the features seal and open with it); the server loads its key.
 pub use app::pii::{PiiKey, cipher};
 pub use key::{KeySource, LoadedKey, SecretKey};
 
 use app::db::Db;
-use sqlx::SqliteConnection;
-use std::sync::Arc;
-
-/// Gives a fresh connection the `pii_*` SQL functions (see [`sql`]).
-pub async fn register(conn: &mut SqliteConnection, key: &Arc<PiiKey>) -> sqlx::Result<()> {
-    let mut handle = conn.lock_handle().await?;
-    // SAFETY: the locked handle is an open connection sqlx's worker leaves alone meanwhile.
-    unsafe { sql::register(handle.as_raw_handle().as_ptr(), key) }
-        .map_err(|code| sqlx::Error::Protocol(format!("could not register the pii functions: SQLite error {code}")))
-}
+use app::domain::CustomerId;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SettleError {
@@ -34,28 +24,57 @@ pub enum SettleError {
 
 /// After the migrations: a database records the fingerprint of the first key it meets and
 /// refuses any other (a wrong key would fail on every read, or worse, mix two keys), then
-/// seals every plain value older versions (or a restored old backup) left. Returns how
-/// many values it sealed.
+/// seals every plain value older versions (or a restored old backup) left, and works out
+/// the blind indexes a customer lacks (a value sealed here, or written by a version whose
+/// triggers kept them). Returns how many values it sealed.
 pub async fn settle(pool: &Db) -> Result<u64, SettleError> {
+    let pii = pool.pii();
     let mut tx = pool.begin().await?;
-    sqlx::query("INSERT INTO server_secrets (name, value) VALUES ('pii_key_fingerprint', pii_fingerprint()) ON CONFLICT DO NOTHING")
+    sqlx::query("INSERT INTO server_secrets (name, value) VALUES ('pii_key_fingerprint', ?) ON CONFLICT DO NOTHING")
+        .bind(pii.fingerprint())
         .execute(&mut *tx)
         .await?;
-    let (database, key): (String, String) =
-        sqlx::query_as("SELECT value, pii_fingerprint() FROM server_secrets WHERE name = 'pii_key_fingerprint'")
-            .fetch_one(&mut *tx)
-            .await?;
-    if database != key {
-        return Err(SettleError::WrongKey { database, key });
+    let database: String = sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'pii_key_fingerprint'")
+        .fetch_one(&mut *tx)
+        .await?;
+    if database != pii.fingerprint() {
+        return Err(SettleError::WrongKey { database, key: pii.fingerprint().to_owned() });
     }
     let mut sealed = 0;
     for (table, column) in app::sealed::SEALED {
-        let sql = format!("UPDATE {table} SET {column} = pii_seal({column}) WHERE NOT pii_is_sealed({column})");
-        sealed += sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut *tx).await?.rows_affected();
+        // A scan: the shape of a sealed value is checked here, in Rust, as everywhere.
+        let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''"
+        )))
+        .fetch_all(&mut *tx)
+        .await?;
+        for (row, value) in rows.into_iter().filter(|(_, v)| !PiiKey::looks_sealed(v)) {
+            sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET {column} = ? WHERE rowid = ?")))
+                .bind(pii.seal(&value))
+                .bind(row)
+                .execute(&mut *tx)
+                .await?;
+            sealed += 1;
+        }
+    }
+    let unindexed: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM customers
+         WHERE (email <> '' AND (email_hash IS NULL OR email_prefix IS NULL))
+            OR (phone <> '' AND (phone_hash IS NULL OR phone_prefix IS NULL))
+            OR (first_name <> '' AND first_name_prefix IS NULL)
+            OR (last_name <> '' AND last_name_prefix IS NULL)",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for id in &unindexed {
+        app::pii::blind::refresh(&mut tx, pii, CustomerId(*id)).await?;
     }
     tx.commit().await?;
     if sealed > 0 {
         tracing::info!(values = sealed, "sealed plain PII left by an older version");
+    }
+    if !unindexed.is_empty() {
+        tracing::info!(customers = unindexed.len(), "worked out missing blind indexes");
     }
     Ok(sealed)
 }

@@ -1,11 +1,11 @@
-//! `patron rotate-key`: seals every sealed value again under a new key, rebuilds the blind
-//! indexes and records the new fingerprint, all in one transaction — it happens whole or
+//! `patron rotate-key`: seals every sealed value again under a new key, works out the blind
+//! indexes again and records the new fingerprint, all in one transaction — it happens whole or
 //! not at all. The server must be stopped meanwhile and started with the new key after.
 
 use super::cipher::{CannotOpen, PiiKey};
 use app::db::Db;
 use serde_json::Value;
-use sqlx::{AssertSqlSafe, Connection, Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,11 +18,7 @@ pub enum RotateError {
 
 /// Re-seals everything from `old` to `new`; returns how many values it sealed again.
 pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, RotateError> {
-    // A connection of its own whose pii_* functions use the new key, so the triggers index
-    // the new values under it; detached, so it never goes back to the pool like that.
-    let mut conn = pool.acquire().await?.detach();
-    super::register(&mut conn, new).await?;
-    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let mut sealed = 0;
     for (table, column) in app::sealed::SEALED {
         let rows = sqlx::query(AssertSqlSafe(format!(
@@ -47,7 +43,13 @@ pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, R
         }
     }
     sealed += merge_logs(&mut tx, old, new).await?;
-    sqlx::query("UPDATE server_secrets SET value = pii_fingerprint() WHERE name = 'pii_key_fingerprint'")
+    // The blind indexes, keyed by the new key too.
+    let customers: Vec<i64> = sqlx::query_scalar("SELECT id FROM customers").fetch_all(&mut *tx).await?;
+    for id in customers {
+        app::pii::blind::refresh(&mut tx, new, app::domain::CustomerId(id)).await?;
+    }
+    sqlx::query("UPDATE server_secrets SET value = ? WHERE name = 'pii_key_fingerprint'")
+        .bind(new.fingerprint())
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

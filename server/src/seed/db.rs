@@ -4,6 +4,8 @@
 //! `jsonb_each` rather than `json_each` hands each row over parsed once, not once per
 //! column (as the analytics ingest, `app::analytics::db::write_batch`).
 
+use app::pii::PiiKey;
+use app::pii::blind::Plain;
 use serde::Serialize;
 use sqlx::SqliteConnection;
 
@@ -17,21 +19,69 @@ pub enum V {
     Null,
 }
 
-/// Inserts `rows` (each with `columns.len()` values) into `table` in one transaction.
+/// Inserts `rows` (each with `columns.len()` values) into `table`, none of them sealed
+/// (customers go through [`insert_customers`]).
 pub async fn insert(conn: &mut SqliteConnection, table: &str, columns: &[&str], rows: &[Vec<V>]) -> sqlx::Result<()> {
+    assert!(!columns.iter().any(|c| app::sealed::is_sealed(table, c)), "{table} has sealed columns");
+    insert_with(conn, table, columns, &[], rows).await
+}
+
+/// Inserts customers with plain names, emails and the like: sealed here, with their blind
+/// indexes worked out (the indexes travel in hex, which JSON can carry).
+pub async fn insert_customers(
+    conn: &mut SqliteConnection,
+    pii: &PiiKey,
+    columns: &[&str],
+    rows: &[Vec<V>],
+) -> sqlx::Result<()> {
+    let at = |name: &str| columns.iter().position(|c| *c == name);
+    let (first, last, email, phone) = (at("first_name"), at("last_name"), at("email"), at("phone"));
+    let text = |row: &[V], i: Option<usize>| match i.map(|i| &row[i]) {
+        Some(V::T(s)) => Some(s.clone()),
+        Some(V::S(s)) => Some((*s).to_owned()),
+        _ => None,
+    };
+    let mut sealed_rows = Vec::with_capacity(rows.len());
+    for row in rows {
+        let (f, l, e, p) = (text(row, first), text(row, last), text(row, email), text(row, phone));
+        let plain =
+            Plain { first_name: f.as_deref(), last_name: l.as_deref(), email: e.as_deref(), phone: p.as_deref() };
+        let mut sealed: Vec<V> = columns
+            .iter()
+            .zip(row)
+            .map(|(column, value)| match (app::sealed::is_sealed("customers", column), value) {
+                (true, V::T(s)) => V::T(pii.seal(s)),
+                (true, V::S(s)) => V::T(pii.seal(s)),
+                _ => value.clone(),
+            })
+            .collect();
+        sealed.extend(
+            plain.indexes(pii).into_iter().map(|(_, index)| index.map_or(V::Null, |b| V::T(hex::encode_upper(b)))),
+        );
+        sealed_rows.push(sealed);
+    }
+    let names: Vec<&str> = Plain::default().indexes(pii).into_iter().map(|(name, _)| name).collect();
+    insert_with(conn, "customers", columns, &names, &sealed_rows).await
+}
+
+/// The insert of `columns` and then `hex_columns`, which are bytes given in hex.
+async fn insert_with(
+    conn: &mut SqliteConnection,
+    table: &str,
+    columns: &[&str],
+    hex_columns: &[&str],
+    rows: &[Vec<V>],
+) -> sqlx::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    // Names, emails and the like are sealed as they go in (the triggers index them).
-    let values = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if app::sealed::is_sealed(table, c) { format!("pii_seal(value ->> {i})") } else { format!("value ->> {i}") }
-        })
+    let values = (0..columns.len())
+        .map(|i| format!("value ->> {i}"))
+        .chain((columns.len()..columns.len() + hex_columns.len()).map(|i| format!("unhex(value ->> {i})")))
         .collect::<Vec<_>>()
         .join(", ");
-    let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each(?)", columns.join(", "));
+    let all: Vec<&str> = columns.iter().chain(hex_columns).copied().collect();
+    let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each(?)", all.join(", "));
     let json = serde_json::to_string(rows).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(json).execute(&mut *conn).await?;
     Ok(())

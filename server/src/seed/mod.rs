@@ -255,7 +255,7 @@ pub async fn run(pool: &Db, a: Amounts) -> Result<Report, SeedError> {
             "updated_at",
         ];
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        db::insert(&mut tx, "customers", &CUSTOMER, &customers).await?;
+        db::insert_customers(&mut tx, pool.pii(), &CUSTOMER, &customers).await?;
         const CONSENT: [&str; 10] = [
             "customer_id",
             "purpose",

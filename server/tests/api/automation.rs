@@ -20,11 +20,12 @@ async fn exec(app: &TestApp, sql: &str) {
 /// with their newsletter consent granted or not; their id.
 async fn customer(app: &TestApp, email: &str, days_ago: Option<u32>, consent: bool) -> i64 {
     let id: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO customers (site_id, first_name, email) VALUES (1, pii_seal('Kim'), pii_seal('{email}')) RETURNING id"
+        "INSERT INTO customers (site_id, first_name, email) VALUES (1, 'Kim', '{email}') RETURNING id"
     )))
     .fetch_one(&app.pool)
     .await
     .unwrap();
+    app.seal().await;
     if let Some(days) = days_ago {
         exec(
             app,

@@ -24,13 +24,12 @@ async fn programme(app: &TestApp, owner: &reqwest::Client, id: &str, fields: &[(
 }
 
 async fn customer(app: &TestApp, birthday: Option<&str>) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO customers (site_id, first_name, birthday) VALUES (1, pii_seal('Ada'), ?) RETURNING id",
-    )
-    .bind(birthday)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap()
+    sqlx::query_scalar("INSERT INTO customers (site_id, first_name, birthday) VALUES (1, ?, ?) RETURNING id")
+        .bind(app.pool.pii().seal("Ada"))
+        .bind(birthday)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
 }
 
 /// Enters a purchase at the till: (sku, quantity) lines at catalogue prices.

@@ -2,70 +2,102 @@
 
 use super::api::{ConsentState, CustomerRow};
 use crate::db::Db;
+use crate::pii::PiiKey;
 use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
 
-/// The search condition, shared by the count and the page query. ?1 is the text pattern,
-/// ?2 the digits-only pattern (empty when the search has fewer than three digits), ?3 a
-/// JSON array of the patterns of a number typed nationally in the sites' countries.
-macro_rules! search_filter {
-    () => {
-        "(?1 = '%%' OR lower(pii_open(c.first_name) || ' ' || pii_open(c.last_name)) LIKE ?1 ESCAPE '\\'
-          OR pii_open(c.email) LIKE ?1 ESCAPE '\\'
-          OR (?2 <> '' AND pii_open(c.phone) LIKE ?2 ESCAPE '\\')
-          OR (?3 <> '[]' AND EXISTS (SELECT 1 FROM json_each(?3) AS p WHERE pii_open(c.phone) LIKE p.value ESCAPE '\\')))"
-    };
+/// What a search looks for, worked out once from what was typed.
+struct Search {
+    /// The text in lower case, for names and the email.
+    text: String,
+    /// The digits alone (empty when fewer than three), for the phone.
+    digits: String,
+    /// The starts of a number typed nationally, in the sites' countries.
+    national: Vec<String>,
+}
+
+impl Search {
+    /// Name ("first last" too), email, or phone. In Rust: these are sealed (see migration
+    /// 0019) and opened only here.
+    fn finds(&self, pii: &PiiKey, row: &SqliteRow) -> sqlx::Result<bool> {
+        let name = pii.full_name(row.get("first_name"), row.get("last_name"))?.to_lowercase();
+        if name.contains(&self.text) {
+            return Ok(true);
+        }
+        if pii.open_opt(row.get("email"))?.is_some_and(|e| e.to_lowercase().contains(&self.text)) {
+            return Ok(true);
+        }
+        let Some(phone) = pii.open_opt(row.get("phone"))? else { return Ok(false) };
+        Ok((!self.digits.is_empty() && phone.contains(&self.digits)) || self.national.iter().any(|n| phone.contains(n)))
+    }
 }
 
 /// One page of customers (newest first) matching `query`, and the number matching in all.
 ///
 /// The search matches first name, last name, "first last", email, and phone; for the phone
-/// it also tries the digits alone, so "0170 123" finds "01701234567". A plain LIKE scan is
-/// fine at a shop's scale, but it opens every sealed name it passes (see migration 0019):
-/// the till's lookup, by index, is the fast way to one customer.
+/// it also tries the digits alone, so "0170 123" finds "01701234567". It opens every
+/// customer's name and contacts to look (fine at a shop's scale): the till's lookup, by
+/// index, is the fast way to one customer.
 pub async fn list(pool: &Db, query: &str, page: u32, per_page: u32) -> sqlx::Result<(Vec<CustomerRow>, i64)> {
-    let text = crate::like::containing(&query.to_lowercase());
-    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
-    let national: Vec<String> = if digits.len() >= 3 {
-        crate::sites::phones::typed_starts(pool, query).await?.iter().map(|s| crate::like::containing(s)).collect()
+    let skip = usize::try_from(page.saturating_sub(1)).unwrap_or(usize::MAX).saturating_mul(per_page as usize);
+    let query = query.trim();
+    let (ids, total) = if query.is_empty() {
+        let total: i64 = sqlx::query_scalar("SELECT count(*) FROM customers").fetch_one(pool).await?;
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM customers ORDER BY id DESC LIMIT ? OFFSET ?")
+            .bind(i64::from(per_page))
+            .bind(i64::try_from(skip).unwrap_or(i64::MAX))
+            .fetch_all(pool)
+            .await?;
+        (ids, total)
     } else {
-        Vec::new()
+        let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+        let search = Search {
+            text: query.to_lowercase(),
+            national: if digits.len() >= 3 {
+                crate::sites::phones::typed_starts(pool, query).await?
+            } else {
+                Vec::new()
+            },
+            digits: if digits.len() >= 3 { digits } else { String::new() },
+        };
+        let rows = sqlx::query("SELECT id, first_name, last_name, email, phone FROM customers ORDER BY id DESC")
+            .fetch_all(pool)
+            .await?;
+        let mut found = Vec::new();
+        for row in &rows {
+            if search.finds(pool.pii(), row)? {
+                found.push(row.get::<i64, _>("id"));
+            }
+        }
+        let total = i64::try_from(found.len()).unwrap_or(i64::MAX);
+        (found.into_iter().skip(skip).take(per_page as usize).collect(), total)
     };
-    let national = serde_json::to_string(&national).unwrap_or_else(|_| "[]".into());
-    let digits = if digits.len() >= 3 { crate::like::containing(&digits) } else { String::new() };
-    let total: i64 = sqlx::query_scalar(concat!("SELECT count(*) FROM customers c WHERE ", search_filter!()))
-        .bind(&text)
-        .bind(&digits)
-        .bind(&national)
+    Ok((page_of(pool, &ids).await?, total))
+}
+
+/// The rows of these customers, in this order.
+async fn page_of(pool: &Db, ids: &[i64]) -> sqlx::Result<Vec<CustomerRow>> {
+    let mut page = Vec::with_capacity(ids.len());
+    for id in ids {
+        let r = sqlx::query(
+            "SELECT c.id, s.name AS site_name, c.first_name, c.last_name, c.email, c.phone, c.created_at,
+                    nl.granted, nl.created_at AS consent_at
+             FROM customers c
+             JOIN sites s ON s.id = c.site_id
+             LEFT JOIN consents nl ON nl.id = (
+                 SELECT id FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1)
+             WHERE c.id = ?",
+        )
+        .bind(id)
         .fetch_one(pool)
         .await?;
-    let rows = sqlx::query(concat!(
-        "SELECT c.id, s.name AS site_name, pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
-                pii_open(c.email) AS email, pii_open(c.phone) AS phone, c.created_at,
-                nl.granted, nl.created_at AS consent_at
-         FROM customers c
-         JOIN sites s ON s.id = c.site_id
-         LEFT JOIN consents nl ON nl.id = (
-             SELECT id FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1)
-         WHERE ",
-        search_filter!(),
-        " ORDER BY c.id DESC LIMIT ?4 OFFSET ?5"
-    ))
-    .bind(&text)
-    .bind(&digits)
-    .bind(&national)
-    .bind(i64::from(per_page))
-    .bind(i64::from(page.saturating_sub(1)) * i64::from(per_page))
-    .fetch_all(pool)
-    .await?;
-    let rows = rows
-        .into_iter()
-        .map(|r| CustomerRow {
+        page.push(CustomerRow {
             id: r.get("id"),
             site_name: r.get("site_name"),
-            first_name: r.get("first_name"),
-            last_name: r.get("last_name"),
-            email: r.get("email"),
-            phone: r.get("phone"),
+            first_name: pool.opened_text(&r, "first_name")?,
+            last_name: pool.opened_text(&r, "last_name")?,
+            email: pool.opened(&r, "email")?,
+            phone: pool.opened(&r, "phone")?,
             newsletter: match r.get::<Option<i64>, _>("granted") {
                 Some(1) => ConsentState::Granted,
                 Some(_) => ConsentState::Withdrawn,
@@ -73,7 +105,7 @@ pub async fn list(pool: &Db, query: &str, page: u32, per_page: u32) -> sqlx::Res
             },
             consent_at: r.get("consent_at"),
             created_at: r.get("created_at"),
-        })
-        .collect();
-    Ok((rows, total))
+        });
+    }
+    Ok(page)
 }

@@ -316,6 +316,9 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
             filled.insert(column.into(), serde_json::json!([before, after]));
         }
     }
+    if !filled.is_empty() {
+        crate::pii::blind::refresh(&mut tx, pool.pii(), CustomerId(target)).await?;
+    }
     change(&mut tx, pool.pii(), CustomerId(target), staff, "merged", None, Some(&format!("customer #{source}")))
         .await?;
 
@@ -410,6 +413,9 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
         .bind(&source_row)
         .execute(&mut *tx)
         .await?;
+    // Both customers' blind indexes from their values as they are now.
+    crate::pii::blind::refresh(&mut tx, pool.pii(), CustomerId(target)).await?;
+    crate::pii::blind::refresh(&mut tx, pool.pii(), CustomerId(source)).await?;
     sqlx::query("UPDATE customer_merges SET target_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))")
         .bind(source)
         .bind(row.get::<String, _>("repointed"))

@@ -232,6 +232,19 @@ pub async fn apply(
             };
         }
         let id = q.fetch_one(&mut *conn).await?;
+        let text = |field| {
+            row.values.iter().find(|(f, _)| *f == field).and_then(|(_, v)| match v {
+                FieldValue::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+        };
+        let plain = crate::pii::blind::Plain {
+            first_name: text(CustomerField::FirstName),
+            last_name: text(CustomerField::LastName),
+            email: text(CustomerField::Email),
+            phone: text(CustomerField::Phone),
+        };
+        crate::pii::blind::set(conn, pii, CustomerId(id), plain).await?;
         tag(conn, id, &row.tags).await?;
         return Ok(Outcome::Created);
     };

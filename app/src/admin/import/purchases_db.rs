@@ -94,12 +94,23 @@ async fn add_missing(
     if new.is_empty() {
         return Ok(0);
     }
-    let sealed: Vec<(Option<String>, Option<String>)> =
-        new.iter().map(|(email, phone)| (pii.seal_opt(email.as_deref()), pii.seal_opt(phone.as_deref()))).collect();
+    // Each new customer sealed, with its blind indexes (in hex: JSON has no bytes).
+    let sealed: Vec<Vec<Option<String>>> = new
+        .iter()
+        .map(|(email, phone)| {
+            let plain =
+                crate::pii::blind::Plain { email: email.as_deref(), phone: phone.as_deref(), ..Default::default() };
+            let mut values = vec![pii.seal_opt(email.as_deref()), pii.seal_opt(phone.as_deref())];
+            values.extend(plain.indexes(pii).into_iter().take(4).map(|(_, index)| index.map(hex::encode_upper)));
+            values
+        })
+        .collect();
     let json = serde_json::to_string(&sealed).unwrap_or_else(|_| "[]".into());
     let done = sqlx::query(
-        "INSERT INTO customers (site_id, source, email, phone)
-         SELECT ?1, 'import', value ->> 0, value ->> 1 FROM json_each(?2)",
+        "INSERT INTO customers (site_id, source, email, phone, email_hash, email_prefix, phone_hash, phone_prefix)
+         SELECT ?1, 'import', value ->> 0, value ->> 1,
+                unhex(value ->> 2), unhex(value ->> 3), unhex(value ->> 4), unhex(value ->> 5)
+         FROM json_each(?2)",
     )
     .bind(site)
     .bind(json)

@@ -235,8 +235,9 @@ async fn segment_spend(
         .push(")), 0) AS spent FROM customers c WHERE c.site_id = ")
         .push_bind(site);
     if let Some(filter) = filter {
+        let sealed = crate::segment_rules::sealed::answer(pool, site, filter).await?;
         qb.push(" AND ");
-        crate::segment_rules::sql::push_filter(&mut qb, site.0, filter, now);
+        crate::segment_rules::sql::push_filter(&mut qb, site.0, filter, &sealed, now);
     }
     let row = qb.build().fetch_one(pool).await?;
     Ok(SegmentSpend {

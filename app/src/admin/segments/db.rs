@@ -5,6 +5,7 @@ use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
 use crate::db::Db;
 use crate::domain::{SiteId, StaffId};
 use crate::segment_rules::filter::Filter;
+use crate::segment_rules::sealed::{Answers, answer};
 use crate::segment_rules::sql::{push_filter, windows_count};
 use crate::segment_rules::windows;
 use sqlx::{QueryBuilder, Row, Sqlite};
@@ -12,26 +13,28 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 /// The customers of `site` that `filter` matches, as `SELECT <columns> FROM customers c
 /// [LEFT JOIN purchase_windows w ...] WHERE ...`, joined only when `columns` use `w`: SQLite
 /// keeps an unused LEFT JOIN and probes it per row. The site's windows must be up to date
-/// ([`windows::bring_up_to`]).
-fn matching(columns: &str, site: SiteId, filter: &Filter, now: i64) -> QueryBuilder<Sqlite> {
+/// ([`windows::bring_up_to`]), and `sealed` answers the filter's tests of sealed fields.
+fn matching(columns: &str, site: SiteId, filter: &Filter, sealed: &Answers, now: i64) -> QueryBuilder<Sqlite> {
     let join = if columns.contains("w.") { " LEFT JOIN purchase_windows w ON w.customer_id = c.id" } else { "" };
     let mut qb = QueryBuilder::new(format!("SELECT {columns} FROM customers c{join} WHERE c.site_id = "));
     qb.push_bind(site).push(" AND ");
-    push_filter(&mut qb, site.0, filter, now);
+    push_filter(&mut qb, site.0, filter, sealed, now);
     qb
 }
 
 pub async fn count(pool: &Db, site: SiteId, filter: &Filter, now: i64) -> sqlx::Result<i64> {
     windows::bring_up_to(pool, site, now).await?;
-    let mut qb = windows_count(site.0, filter, now).unwrap_or_else(|| matching("count(*)", site, filter, now));
+    let mut qb = match windows_count(site.0, filter, now) {
+        Some(qb) => qb,
+        None => matching("count(*)", site, filter, &answer(pool, site, filter).await?, now),
+    };
     qb.build_query_scalar().fetch_one(pool).await
 }
 
-/// Spend and purchases ever and the last purchase, from the purchase windows.
-/// A customer's name, email and phone, opened (they are sealed, see `crate::sealed`).
-const OPENED_CONTACT: &str = "pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name,
-     pii_open(c.email) AS email, pii_open(c.phone) AS phone";
+/// A customer's name, email and phone, sealed (see `crate::sealed`): opened in Rust.
+const CONTACT: &str = "c.first_name, c.last_name, c.email, c.phone";
 
+/// Spend and purchases ever and the last purchase, from the purchase windows.
 const TOTALS: &str =
     "coalesce(w.spent_ever, 0) AS spent, coalesce(w.bought_ever, 0) AS purchases, w.last_at AS last_purchase";
 
@@ -49,52 +52,68 @@ pub async fn page(
     shared: bool,
 ) -> sqlx::Result<Vec<SegmentRow>> {
     windows::bring_up_to(pool, site, now).await?;
-    let columns = format!("c.id, {OPENED_CONTACT}, c.city, c.postcode, c.created_at, {TOTALS}");
-    let mut qb = matching(&columns, site, filter, now);
+    let sealed = answer(pool, site, filter).await?;
+    let columns = format!("c.id, {CONTACT}, c.city, c.postcode, c.created_at, {TOTALS}");
+    let mut qb = matching(&columns, site, filter, &sealed, now);
     if shared {
         qb.push(" AND c.do_not_sell_at IS NULL");
     }
     let direction = if sort.descending { "DESC" } else { "ASC" };
-    // Column expressions from a fixed list, never from the request.
+    // Column expressions from a fixed list, never from the request. Names and emails are
+    // sealed: every matching row is read and sorted in Rust.
     let key = match sort.column {
-        SortColumn::Name => "pii_open(c.last_name) COLLATE NOCASE {d}, pii_open(c.first_name) COLLATE NOCASE {d}",
-        SortColumn::Email => "pii_open(c.email) {d}",
-        SortColumn::City => "c.city COLLATE NOCASE {d}",
-        SortColumn::Postcode => "c.postcode {d}",
-        SortColumn::Joined => "c.created_at {d}",
-        SortColumn::Spent => "spent {d}",
-        SortColumn::Purchases => "purchases {d}",
-        SortColumn::LastPurchase => "last_purchase {d}",
+        SortColumn::Name | SortColumn::Email => None,
+        SortColumn::City => Some("c.city COLLATE NOCASE {d}"),
+        SortColumn::Postcode => Some("c.postcode {d}"),
+        SortColumn::Joined => Some("c.created_at {d}"),
+        SortColumn::Spent => Some("spent {d}"),
+        SortColumn::Purchases => Some("purchases {d}"),
+        SortColumn::LastPurchase => Some("last_purchase {d}"),
     };
-    qb.push(format!(" ORDER BY {}, c.id {direction} LIMIT ", key.replace("{d}", direction)))
-        .push_bind(limit)
-        .push(" OFFSET ")
-        .push_bind(offset);
-    let rows = qb.build().fetch_all(pool).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| SegmentRow {
+    if let Some(key) = key {
+        qb.push(format!(" ORDER BY {}, c.id {direction} LIMIT ", key.replace("{d}", direction)))
+            .push_bind(limit)
+            .push(" OFFSET ")
+            .push_bind(offset);
+    }
+    let mut rows = Vec::new();
+    for r in qb.build().fetch_all(pool).await? {
+        rows.push(SegmentRow {
             id: r.get("id"),
-            first_name: r.get("first_name"),
-            last_name: r.get("last_name"),
-            email: r.get("email"),
-            phone: r.get("phone"),
+            first_name: pool.opened_text(&r, "first_name")?,
+            last_name: pool.opened_text(&r, "last_name")?,
+            email: pool.opened(&r, "email")?,
+            phone: pool.opened(&r, "phone")?,
             city: r.get("city"),
             postcode: r.get("postcode"),
             joined: r.get("created_at"),
             spent: crate::domain::Minor(r.get("spent")),
             purchases: r.get("purchases"),
             last_purchase: r.get("last_purchase"),
-        })
-        .collect())
+        });
+    }
+    if key.is_some() {
+        return Ok(rows);
+    }
+    if sort.column == SortColumn::Name {
+        rows.sort_by_cached_key(|r| (r.last_name.to_lowercase(), r.first_name.to_lowercase(), r.id));
+    } else {
+        rows.sort_by(|a, b| a.email.cmp(&b.email).then(a.id.cmp(&b.id)));
+    }
+    if sort.descending {
+        rows.reverse();
+    }
+    let skip = usize::try_from(offset).unwrap_or(0);
+    Ok(rows.into_iter().skip(skip).take(usize::try_from(limit).unwrap_or(0)).collect())
 }
 
 /// Gives every matching customer `tag` (those who have it keep it); how many got it now.
 pub async fn tag_all(pool: &Db, site: SiteId, filter: &Filter, now: i64, tag: &str) -> sqlx::Result<u64> {
     windows::bring_up_to(pool, site, now).await?;
+    let sealed = answer(pool, site, filter).await?;
     let mut qb = QueryBuilder::new("INSERT OR IGNORE INTO customer_tags (customer_id, tag) SELECT c.id, ");
     qb.push_bind(tag.to_owned()).push(" FROM customers c WHERE c.site_id = ").push_bind(site).push(" AND ");
-    push_filter(&mut qb, site.0, filter, now);
+    push_filter(&mut qb, site.0, filter, &sealed, now);
     Ok(qb.build().execute(pool).await?.rows_affected())
 }
 
@@ -221,44 +240,46 @@ pub async fn export_chunk(
     with_do_not_sell: bool,
 ) -> sqlx::Result<Vec<ExportRow>> {
     windows::bring_up_to(pool, site, now).await?;
+    let sealed = answer(pool, site, filter).await?;
     let columns = format!(
-        "c.id, {OPENED_CONTACT}, pii_open(c.street) AS street, c.postcode, c.city, c.region, c.country,
+        "c.id, {CONTACT}, c.street, c.postcode, c.city, c.region, c.country,
          c.company, c.gender, c.birthday, c.created_at, {TOTALS},
          (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1) AS newsletter,
          (SELECT group_concat(tag, ',') FROM customer_tags WHERE customer_id = c.id) AS tags,
          c.do_not_sell_at IS NOT NULL AS do_not_sell"
     );
-    let mut qb = matching(&columns, site, filter, now);
+    let mut qb = matching(&columns, site, filter, &sealed, now);
     if !with_do_not_sell {
         qb.push(" AND c.do_not_sell_at IS NULL");
     }
     qb.push(" AND c.id > ").push_bind(after).push(" ORDER BY c.id LIMIT ").push_bind(limit);
     let rows = qb.build().fetch_all(pool).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| ExportRow {
-            id: r.get("id"),
-            first_name: r.get("first_name"),
-            last_name: r.get("last_name"),
-            email: r.get("email"),
-            phone: r.get("phone"),
-            street: r.get("street"),
-            postcode: r.get("postcode"),
-            city: r.get("city"),
-            region: r.get("region"),
-            country: r.get("country"),
-            company: r.get("company"),
-            gender: r.get("gender"),
-            birthday: r.get("birthday"),
-            joined: r.get("created_at"),
-            spent: crate::domain::Minor(r.get("spent")),
-            purchases: r.get("purchases"),
-            last_purchase: r.get("last_purchase"),
-            newsletter: r.get::<Option<i64>, _>("newsletter").map(|g| g == 1),
-            tags: r.get::<Option<String>, _>("tags").unwrap_or_default(),
-            do_not_sell: r.get("do_not_sell"),
+    rows.into_iter()
+        .map(|r| {
+            Ok(ExportRow {
+                id: r.get("id"),
+                first_name: pool.opened_text(&r, "first_name")?,
+                last_name: pool.opened_text(&r, "last_name")?,
+                email: pool.opened(&r, "email")?,
+                phone: pool.opened(&r, "phone")?,
+                street: pool.opened_text(&r, "street")?,
+                postcode: r.get("postcode"),
+                city: r.get("city"),
+                region: r.get("region"),
+                country: r.get("country"),
+                company: r.get("company"),
+                gender: r.get("gender"),
+                birthday: r.get("birthday"),
+                joined: r.get("created_at"),
+                spent: crate::domain::Minor(r.get("spent")),
+                purchases: r.get("purchases"),
+                last_purchase: r.get("last_purchase"),
+                newsletter: r.get::<Option<i64>, _>("newsletter").map(|g| g == 1),
+                tags: r.get::<Option<String>, _>("tags").unwrap_or_default(),
+                do_not_sell: r.get("do_not_sell"),
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The address lines of up to `limit` matching customers (name, company, street, postcode
@@ -272,28 +293,37 @@ pub async fn label_addresses(
     limit: i64,
 ) -> sqlx::Result<(Vec<Vec<String>>, i64)> {
     windows::bring_up_to(pool, site, now).await?;
+    let sealed = answer(pool, site, filter).await?;
     let mut qb = matching(
-        "pii_open(c.first_name) AS first_name, pii_open(c.last_name) AS last_name, c.company,
-         pii_open(c.street) AS street, c.postcode, c.city, c.country,
+        "c.id, c.first_name, c.last_name, c.company, c.street, c.postcode, c.city, c.country,
          (c.street <> '' AND c.city <> ''
           AND coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'post'
                         ORDER BY id DESC LIMIT 1), 1) = 1) AS printable",
         site,
         filter,
+        &sealed,
         now,
     );
-    qb.push(" ORDER BY 2 COLLATE NOCASE, 1 COLLATE NOCASE, c.id");
     let rows = qb.build().fetch_all(pool).await?;
+    // In name order: opened, so sorted here.
+    let mut names = Vec::with_capacity(rows.len());
+    for r in &rows {
+        names.push((pool.opened_text(r, "last_name")?, pool.opened_text(r, "first_name")?, r.get::<i64, _>("id")));
+    }
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_cached_key(|&i| (names[i].0.to_lowercase(), names[i].1.to_lowercase(), names[i].2));
     let mut labels = Vec::new();
     let mut skipped = 0;
-    for r in rows {
+    for i in order {
+        let r = &rows[i];
         if !r.get::<bool, _>("printable") || labels.len() as i64 >= limit {
             skipped += 1;
             continue;
         }
-        let name = format!("{} {}", r.get::<String, _>("first_name"), r.get::<String, _>("last_name"));
+        let (last, first, _) = &names[i];
+        let name = format!("{first} {last}");
         let place = format!("{} {}", r.get::<String, _>("postcode"), r.get::<String, _>("city"));
-        let lines = [name, r.get("company"), r.get("street"), place, r.get("country")];
+        let lines = [name, r.get("company"), pool.opened_text(r, "street")?, place, r.get("country")];
         labels.push(lines.into_iter().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect());
     }
     Ok((labels, skipped))

@@ -260,12 +260,21 @@ pub async fn create_customer(pool: &Db, site: &SiteKey, staff: StaffId, c: &NewC
     .bind(pool.pii().seal_opt(phone.as_ref().map(Phone::as_str)))
     .bind(pool.pii().seal_opt(c.email.map(Email::as_str)))
     .fetch_one(&mut *tx)
-    .await;
-    let id: i64 = match inserted {
-        Ok(id) => id,
+    .await?;
+    let plain = crate::pii::blind::Plain {
+        first_name: Some(c.first_name.as_str()),
+        last_name: c.last_name.map(PersonName::as_str),
+        email: c.email.map(Email::as_str),
+        phone: phone.as_ref().map(Phone::as_str),
+    };
+    // The email's index is where a second customer with the address fails (dropped with
+    // the transaction).
+    let id: i64 = inserted;
+    match crate::pii::blind::set(&mut tx, pool.pii(), CustomerId(id), plain).await {
+        Ok(()) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Created::EmailTaken),
         Err(e) => return Err(e),
-    };
+    }
     crate::customer_changes::record_change(&mut tx, pool.pii(), CustomerId(id), staff, "created", None, Some("till"))
         .await?;
     tx.commit().await?;
