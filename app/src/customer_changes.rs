@@ -38,7 +38,7 @@ pub async fn update_field_by(
     value: &FieldValue,
     requested: bool,
 ) -> sqlx::Result<Updated> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let source = if staff.is_some() { ChangeSource::Staff } else { ChangeSource::Customer };
     match set_in(&mut tx, pool.pii(), id, staff, source, field, value).await? {
         Set::Changed => {}
@@ -51,8 +51,8 @@ pub async fn update_field_by(
         let channel = if staff.is_some() { "admin" } else { "self_service" };
         sqlx::query(
             "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
-             SELECT site_id, id, 'rectification', ?, 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?
-             FROM customers WHERE id = ?",
+             SELECT site_id, id, 'rectification', $1, 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $2, $3
+             FROM customers WHERE id = $4",
         )
         .bind(channel)
         .bind(staff)
@@ -87,7 +87,7 @@ pub async fn set_in(
 ) -> sqlx::Result<Set> {
     let column = field.column();
     let old: Option<Option<String>> =
-        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = ?", field.stored_sql("c"))))
+        sqlx::query_scalar(AssertSqlSafe(format!("SELECT {} FROM customers c WHERE id = $1", field.stored_sql("c"))))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -114,10 +114,12 @@ pub async fn set_in(
     }
     // The blind indexes that follow the field change in the same statement.
     let indexes = crate::pii::blind::of_field(pii, field, new.as_deref());
-    let also: String = indexes.iter().map(|(index, _)| format!("{index} = ?, ")).collect();
+    // $1 the value, then the indexes' values, and the id last.
+    let also: String = indexes.iter().enumerate().map(|(i, (index, _))| format!("{index} = ${}, ", i + 2)).collect();
+    let id_at = indexes.len() + 2;
     // `column` and the indexes are from fixed lists; the values are always bound.
     let sql = format!(
-        "UPDATE customers SET {column} = ?, {also}updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+        "UPDATE customers SET {column} = $1, {also}updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ${id_at}"
     );
     let query = sqlx::query(AssertSqlSafe(sql));
     let mut query = match value {
@@ -189,7 +191,7 @@ pub async fn record_change_by(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO customer_changes (customer_id, staff_id, source, field, old_value, new_value)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
     .bind(staff)

@@ -45,16 +45,16 @@ pub fn token_set_cookie(name: &str, path: &str, token: &str, max_age: i64, secur
 }
 
 /// A server-wide secret by name, made on first use. It lives in the database so every
-/// server signs alike; `INSERT OR IGNORE` lets two servers race to make it safely.
+/// server signs alike; `ON CONFLICT DO NOTHING` lets two servers race to make it safely.
 pub async fn secret(pool: &crate::db::Db, name: &str) -> sqlx::Result<Vec<u8>> {
     let fresh = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
-    sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
+    sqlx::query("INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(name)
         .bind(&fresh)
         .execute(pool)
         .await?;
     let value: String =
-        sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?").bind(name).fetch_one(pool).await?;
+        sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1").bind(name).fetch_one(pool).await?;
     hex::decode(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 

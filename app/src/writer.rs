@@ -29,7 +29,7 @@ static WRITER: Mutex<()> = Mutex::const_new(());
 /// to a named variable (`let (_turn, mut tx) = ...`): it must live until the commit.
 pub async fn begin(pool: &Db) -> sqlx::Result<(MutexGuard<'static, ()>, Transaction<'static, Sqlite>)> {
     let turn = turn().await;
-    let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let tx = pool.begin_write().await?;
     Ok((turn, tx))
 }
 
@@ -90,7 +90,7 @@ fn waiting() -> &'static Mutex<HashMap<PathBuf, Line>> {
 
 async fn write_group(pool: Db, mut jobs: Vec<Box<dyn Grouped>>) {
     let committed: sqlx::Result<()> = async {
-        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = pool.begin_write().await?;
         for job in &mut jobs {
             sqlx::query("SAVEPOINT grouped_write").execute(&mut *tx).await?;
             if !job.run(&mut tx).await {

@@ -166,7 +166,7 @@ async fn accept_rewritten(pool: &Db) -> sqlx::Result<()> {
     for (version, old) in REWRITTEN {
         let Some(now) = migrator.migrations.iter().find(|m| m.version == *version) else { continue };
         let old = hex::decode(old).expect("a checksum in hex");
-        sqlx::query("UPDATE _sqlx_migrations SET checksum = ? WHERE version = ? AND checksum = ?")
+        sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = $2 AND checksum = $3")
             .bind(now.checksum.as_ref())
             .bind(version)
             .bind(old)

@@ -56,7 +56,7 @@ pub async fn limit(State(pool): State<Db>, req: Request, next: Next) -> Response
 
 /// Counts one post of `bucket` in `window`; `false` when the window's limit is reached.
 async fn take(pool: &Db, bucket: &str, window: i64) -> sqlx::Result<bool> {
-    let so_far: Option<i64> = sqlx::query_scalar("SELECT n FROM rate_counts WHERE bucket = ? AND window_start = ?")
+    let so_far: Option<i64> = sqlx::query_scalar("SELECT n FROM rate_counts WHERE bucket = $1 AND window_start = $2")
         .bind(bucket)
         .bind(window)
         .fetch_optional(pool)
@@ -65,8 +65,8 @@ async fn take(pool: &Db, bucket: &str, window: i64) -> sqlx::Result<bool> {
         return Ok(false);
     }
     let counted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO rate_counts (bucket, window_start, n) VALUES (?1, ?2, 1)
-         ON CONFLICT (bucket, window_start) DO UPDATE SET n = n + 1 WHERE n < ?3
+        "INSERT INTO rate_counts (bucket, window_start, n) VALUES ($1, $2, 1)
+         ON CONFLICT (bucket, window_start) DO UPDATE SET n = n + 1 WHERE n < $3
          RETURNING n",
     )
     .bind(bucket)
@@ -79,7 +79,7 @@ async fn take(pool: &Db, bucket: &str, window: i64) -> sqlx::Result<bool> {
 
 /// Forgets the counts of windows that are over (the hourly job).
 pub async fn forget_old(pool: &Db) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM rate_counts WHERE window_start < ?")
+    sqlx::query("DELETE FROM rate_counts WHERE window_start < $1")
         .bind(app::server_ctx::now() - WINDOW_SECONDS)
         .execute(pool)
         .await?;

@@ -12,7 +12,7 @@ pub async fn choose_site(site: String) -> Result<(), AppError> {
             let staff = crate::staff::guard::require_staff(crate::domain::Role::Staff).await?;
             let pool = crate::server_ctx::pool()?;
             let id = crate::staff::guard::site_named(&pool, &site).await?;
-            sqlx::query("UPDATE staff_users SET site_id = ? WHERE id = ?")
+            sqlx::query("UPDATE staff_users SET site_id = $1 WHERE id = $2")
                 .bind(id)
                 .bind(staff.id)
                 .execute(&pool)

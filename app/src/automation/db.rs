@@ -1,16 +1,16 @@
 //! SQL of automation: the sites' rules, and firing them. A rule fires for a customer by
-//! inserting its run (`INSERT OR IGNORE` on the run's unique key), in one transaction with
+//! inserting its run (`ON CONFLICT DO NOTHING` on the run's unique key), in one transaction with
 //! the mail it writes into the outbox and the event it queues for the webhooks: a run exists
 //! exactly when its mail and event do, and two servers evaluating at once fire it once.
 
 use super::{Fired, Rule, Trigger};
-use crate::db::Db;
+use crate::db::{Db, Statement};
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{self, MailKind};
 use crate::segment_rules::{DormantRule, sealed::Answers, sql::push_filter, windows};
 use crate::widgets::texts::Lang;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use sqlx::{Row, SqliteConnection};
 
 /// How many customers one rule fires for in one transaction, so a win-back reaching
 /// thousands does not hold the write lock for long; the next batch follows at once.
@@ -32,7 +32,7 @@ pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Rule>> {
             "SELECT r.active, r.send_mail, r.send_webhook, r.discount_code, r.active_since,
                     (SELECT count(*) FROM automation_runs x WHERE x.rule_id = r.id) AS fired,
                     (SELECT count(*) FROM automation_runs x WHERE x.rule_id = r.id AND x.mailed = 1) AS mailed
-             FROM automation_rules r WHERE r.site_id = ? AND r.trigger = ?",
+             FROM automation_rules r WHERE r.site_id = $1 AND r.trigger = $2",
         )
         .bind(site)
         .bind(trigger.code())
@@ -68,10 +68,10 @@ pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Rule>> {
 pub async fn save(pool: &Db, site: SiteId, trigger: Trigger, s: &Settings) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO automation_rules (site_id, trigger, active, send_mail, send_webhook, discount_code, active_since)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?3 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
          ON CONFLICT (site_id, trigger) DO UPDATE SET
-             active = ?3, send_mail = ?4, send_webhook = ?5, discount_code = ?6,
-             active_since = CASE WHEN NOT ?3 THEN NULL
+             active = $3, send_mail = $4, send_webhook = $5, discount_code = $6,
+             active_since = CASE WHEN NOT $3 THEN NULL
                                  WHEN automation_rules.active THEN automation_rules.active_since
                                  ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
@@ -130,7 +130,7 @@ pub async fn run_site(pool: &Db, site: SiteId, origin: &str, now: i64) -> sqlx::
 pub async fn run_rule(pool: &Db, site: SiteId, trigger: Trigger, origin: &str, now: i64) -> sqlx::Result<Fired> {
     let Some(rule) = active(pool, site, trigger).await? else { return Ok(Fired::default()) };
     let facts =
-        sqlx::query("SELECT site_key, name, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
+        sqlx::query("SELECT site_key, name, dormant_days FROM sites WHERE id = $1").bind(site).fetch_one(pool).await?;
     let facts = SiteFacts {
         id: site,
         key: facts.try_get("site_key")?,
@@ -157,7 +157,7 @@ pub async fn run_rule(pool: &Db, site: SiteId, trigger: Trigger, origin: &str, n
             let mailed =
                 rule.send_mail && mail(&mut tx, pool.pii(), &facts, &rule, customer, subject, origin, &secret).await?;
             let told = rule.send_webhook && tell(&mut tx, site, run, customer).await?;
-            sqlx::query("UPDATE automation_runs SET mailed = ?, told = ? WHERE id = ?")
+            sqlx::query("UPDATE automation_runs SET mailed = $1, told = $2 WHERE id = $3")
                 .bind(mailed)
                 .bind(told)
                 .bind(run)
@@ -175,7 +175,7 @@ pub async fn run_rule(pool: &Db, site: SiteId, trigger: Trigger, origin: &str, n
 async fn active(pool: &Db, site: SiteId, trigger: Trigger) -> sqlx::Result<Option<Active>> {
     let row = sqlx::query(
         "SELECT id, send_mail, send_webhook, discount_code, active_since FROM automation_rules
-         WHERE site_id = ? AND trigger = ? AND active = 1",
+         WHERE site_id = $1 AND trigger = $2 AND active = 1",
     )
     .bind(site)
     .bind(trigger.code())
@@ -207,9 +207,8 @@ fn mailable(trigger: Trigger) -> &'static str {
 
 /// The insert of the runs a rule fires now, returning (run, customer, subject) of each new one.
 /// A rule that only mails skips customers it cannot mail: they stay candidates for later.
-fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> QueryBuilder<Sqlite> {
-    let mut qb =
-        QueryBuilder::new("INSERT OR IGNORE INTO automation_runs (rule_id, customer_id, occasion, subject_id) ");
+fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> Statement {
+    let mut qb = Statement::new("INSERT INTO automation_runs (rule_id, customer_id, occasion, subject_id) ");
     let not_yet = "NOT EXISTS (SELECT 1 FROM automation_runs x WHERE x.rule_id = ";
     match rule.trigger {
         Trigger::Dormant => {
@@ -249,7 +248,9 @@ fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> QueryBuilder<Sqlite>
     if rule.trigger == Trigger::Detractor {
         qb.push(" GROUP BY c.id");
     }
-    qb.push(" ORDER BY 2 LIMIT ").push_bind(BATCH).push(" RETURNING id, customer_id, subject_id");
+    qb.push(" ORDER BY 2 LIMIT ")
+        .push_bind(BATCH)
+        .push(" ON CONFLICT DO NOTHING RETURNING id, customer_id, subject_id");
     qb
 }
 
@@ -269,7 +270,7 @@ async fn mail(
         "SELECT c.first_name, c.email,
                 coalesce((SELECT language FROM consents WHERE customer_id = c.id ORDER BY id DESC LIMIT 1),
                          s.default_language) AS language
-         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ? AND {}",
+         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = $1 AND {}",
         mailable(rule.trigger)
     );
     let Some(to) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_optional(&mut *tx).await? else {
@@ -296,7 +297,7 @@ async fn mail(
         Trigger::Detractor => {
             // The mail answers the answer, in the language it was given in.
             let (score, answered_in): (i64, String) =
-                sqlx::query_as("SELECT score, language FROM nps_responses WHERE id = ?")
+                sqlx::query_as("SELECT score, language FROM nps_responses WHERE id = $1")
                     .bind(subject)
                     .fetch_one(&mut *tx)
                     .await?;
@@ -306,7 +307,7 @@ async fn mail(
         }
         Trigger::ItemArrived => {
             let item: String = sqlx::query_scalar(
-                "SELECT i.name FROM reservations r JOIN catalogue_items i ON i.id = r.item_id WHERE r.id = ?",
+                "SELECT i.name FROM reservations r JOIN catalogue_items i ON i.id = r.item_id WHERE r.id = $1",
             )
             .bind(subject)
             .fetch_one(&mut *tx)
@@ -334,8 +335,8 @@ async fn mail(
 async fn tell(tx: &mut SqliteConnection, site: SiteId, run: i64, customer: CustomerId) -> sqlx::Result<bool> {
     let queued = sqlx::query(
         "INSERT INTO webhook_events (site_id, type, subject_id, customer_id)
-         SELECT ?1, 'automation.fired', ?2, ?3
-         WHERE EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.site_id = ?1 AND e.active = 1
+         SELECT $1, 'automation.fired', $2, $3
+         WHERE EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.site_id = $1 AND e.active = 1
                        AND instr(',' || e.events || ',', ',automation.fired,') > 0)",
     )
     .bind(site)
@@ -351,7 +352,7 @@ async fn tell(tx: &mut SqliteConnection, site: SiteId, run: i64, customer: Custo
 pub async fn fired_event(pool: &Db, site: SiteId, run: i64) -> sqlx::Result<Option<serde_json::Value>> {
     let Some(r) = sqlx::query(
         "SELECT x.id, x.customer_id, x.subject_id, x.mailed, x.created_at, r.trigger, r.discount_code
-         FROM automation_runs x JOIN automation_rules r ON r.id = x.rule_id WHERE x.id = ? AND r.site_id = ?",
+         FROM automation_runs x JOIN automation_rules r ON r.id = x.rule_id WHERE x.id = $1 AND r.site_id = $2",
     )
     .bind(run)
     .bind(site)
@@ -382,7 +383,7 @@ pub async fn fired_event(pool: &Db, site: SiteId, run: i64) -> sqlx::Result<Opti
 pub async fn mark_arrived(pool: &Db, item: i64) -> sqlx::Result<Option<SiteId>> {
     sqlx::query_scalar(
         "UPDATE catalogue_items SET arrived_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stock_expected = NULL
-         WHERE id = ? RETURNING site_id",
+         WHERE id = $1 RETURNING site_id",
     )
     .bind(item)
     .fetch_optional(pool)
@@ -393,8 +394,9 @@ pub async fn mark_arrived(pool: &Db, item: i64) -> sqlx::Result<Option<SiteId>> 
 /// again (undoing the merge leaves the copies: they were told).
 pub async fn copy_runs(tx: &mut SqliteConnection, from: CustomerId, to: CustomerId) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT OR IGNORE INTO automation_runs (rule_id, customer_id, occasion, subject_id, mailed, told, created_at)
-         SELECT rule_id, ?2, occasion, subject_id, mailed, told, created_at FROM automation_runs WHERE customer_id = ?1",
+        "INSERT INTO automation_runs (rule_id, customer_id, occasion, subject_id, mailed, told, created_at)
+         SELECT rule_id, $2, occasion, subject_id, mailed, told, created_at FROM automation_runs WHERE customer_id = $1
+         ON CONFLICT DO NOTHING",
     )
     .bind(from)
     .bind(to)

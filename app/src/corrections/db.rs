@@ -33,7 +33,7 @@ pub(super) async fn sale(conn: &mut SqliteConnection, id: i64, site: Option<Site
     let row = sqlx::query(
         "SELECT p.id, p.customer_id, p.staff_id, p.created_at, p.subtotal_minor, p.total_minor,
                 p.refunded_minor, p.voided_at IS NOT NULL AS voided, s.time_zone, s.country
-         FROM purchases p JOIN sites s ON s.id = p.site_id WHERE p.id = ?1 AND (?2 IS NULL OR p.site_id = ?2)",
+         FROM purchases p JOIN sites s ON s.id = p.site_id WHERE p.id = $1 AND ($2 IS NULL OR p.site_id = $2)",
     )
     .bind(id)
     .bind(site)
@@ -84,8 +84,8 @@ pub async fn void(
         return Ok(Err(Refused::NotAllowed));
     }
     sqlx::query(
-        "UPDATE purchases SET voided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), voided_by = ?, void_reason = ?
-         WHERE id = ?",
+        "UPDATE purchases SET voided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), voided_by = $1, void_reason = $2
+         WHERE id = $3",
     )
     .bind(staff_id(by))
     .bind(reason)
@@ -113,7 +113,7 @@ pub(super) async fn lines(conn: &mut SqliteConnection, purchase: i64) -> sqlx::R
                 pi.quantity - coalesce((SELECT quantity FROM purchase_line_returns
                                         WHERE purchase_id = pi.purchase_id AND line = pi.line), 0) AS left
          FROM purchase_items pi LEFT JOIN catalogue_items c ON c.id = pi.item_id
-         WHERE pi.purchase_id = ? ORDER BY pi.line",
+         WHERE pi.purchase_id = $1 ORDER BY pi.line",
     )
     .bind(purchase)
     .fetch_all(conn)
@@ -172,7 +172,7 @@ pub async fn return_lines(
     }
     let amount: i64 = amounts.iter().map(|a| a.2).sum::<i64>().min(rest);
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO purchase_returns (purchase_id, staff_id, reason, amount_minor) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO purchase_returns (purchase_id, staff_id, reason, amount_minor) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(sale.id)
     .bind(staff_id(by))
@@ -181,13 +181,15 @@ pub async fn return_lines(
     .fetch_one(&mut *tx)
     .await?;
     for (line, quantity, share) in amounts {
-        sqlx::query("INSERT INTO purchase_return_lines (return_id, line, quantity, amount_minor) VALUES (?, ?, ?, ?)")
-            .bind(id)
-            .bind(line)
-            .bind(quantity)
-            .bind(share)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO purchase_return_lines (return_id, line, quantity, amount_minor) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(line)
+        .bind(quantity)
+        .bind(share)
+        .execute(&mut *tx)
+        .await?;
     }
     super::loyalty::take_back(&mut tx, sale.id, staff_id(by), &format!("returned: {}", r.reason)).await?;
     tx.commit().await?;

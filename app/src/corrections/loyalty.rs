@@ -16,7 +16,7 @@ pub(super) async fn take_back(
         "SELECT l.programme_id, l.customer_id, sum(l.amount) AS earned, p.kind, p.min_total_minor, p.skus,
                 p.points_per_unit
          FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
-         WHERE l.purchase_id = ? GROUP BY l.programme_id, l.customer_id",
+         WHERE l.purchase_id = $1 GROUP BY l.programme_id, l.customer_id",
     )
     .bind(purchase)
     .fetch_all(&mut *tx)
@@ -43,7 +43,7 @@ pub(super) async fn take_back(
         if now < earned {
             sqlx::query(
                 "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, purchase_id, staff_id, reason)
-                 VALUES (?, ?, 'adjust', ?, ?, ?, ?)",
+                 VALUES ($1, $2, 'adjust', $3, $4, $5, $6)",
             )
             .bind(row.try_get::<i64, _>("programme_id")?)
             .bind(row.try_get::<i64, _>("customer_id")?)

@@ -41,7 +41,7 @@ pub async fn enqueue(
     sqlx::query_scalar(
         "INSERT INTO outbox (site_id, customer_id, request_id, pending_signup_id, kind, to_address, to_hash, subject,
                              body, unsubscribe_url, next_attempt_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          RETURNING id",
     )
@@ -70,7 +70,7 @@ pub const PUBLIC_MAILS_PER_HOUR: i64 = 3;
 pub async fn may_mail_publicly(tx: &mut SqliteConnection, pii: &PiiKey, to: &str) -> sqlx::Result<bool> {
     let recent: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM outbox
-         WHERE to_hash = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour')",
+         WHERE to_hash = $1 AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour')",
     )
     .bind(pii.hash_of("email", to))
     .fetch_one(&mut *tx)
@@ -99,7 +99,7 @@ pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM outbox
          WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         ORDER BY next_attempt_at LIMIT ?",
+         ORDER BY next_attempt_at LIMIT $1",
     )
     .bind(limit)
     .fetch_all(pool)
@@ -112,8 +112,8 @@ pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
 pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
     let row = sqlx::query(
         "UPDATE outbox SET attempts = attempts + 1,
-             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
-         WHERE id = ?1 AND sent_at IS NULL AND failed_at IS NULL
+             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2)
+         WHERE id = $1 AND sent_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING id, (SELECT name FROM sites WHERE sites.id = outbox.site_id) AS site_name,
                    to_address, subject, body, attempts,
@@ -139,7 +139,7 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
 
 /// The mail server took the mail.
 pub async fn sent(pool: &Db, id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = NULL WHERE id = ?")
+    sqlx::query("UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = NULL WHERE id = $1")
         .bind(id)
         .execute(pool)
         .await?;
@@ -150,13 +150,13 @@ pub async fn sent(pool: &Db, id: i64) -> sqlx::Result<()> {
 pub async fn failed(pool: &Db, id: i64, error: &str, after_secs: Option<i64>) -> sqlx::Result<()> {
     match after_secs {
         Some(secs) => sqlx::query(
-            "UPDATE outbox SET last_error = ?2, next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?3) WHERE id = ?1",
+            "UPDATE outbox SET last_error = $2, next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $3) WHERE id = $1",
         )
         .bind(id)
         .bind(error)
         .bind(format!("+{secs} seconds")),
         None => sqlx::query(
-            "UPDATE outbox SET last_error = ?2, failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+            "UPDATE outbox SET last_error = $2, failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $1",
         )
         .bind(id)
         .bind(error),
@@ -171,11 +171,12 @@ pub const KEEP_DAYS: i64 = 30;
 
 /// Removes mails sent or given up more than [`KEEP_DAYS`] ago; how many went.
 pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
-    let gone =
-        sqlx::query("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)")
-            .bind(format!("-{KEEP_DAYS} days"))
-            .execute(pool)
-            .await?;
+    let gone = sqlx::query(
+        "DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $1)",
+    )
+    .bind(format!("-{KEEP_DAYS} days"))
+    .execute(pool)
+    .await?;
     Ok(gone.rows_affected())
 }
 
@@ -184,7 +185,7 @@ pub async fn list(pool: &Db, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
     let rows = sqlx::query(
         "SELECT o.id, s.name AS site_name, o.kind, o.to_address, o.subject, o.body,
                 o.created_at, o.sent_at, o.failed_at, o.attempts, o.last_error, o.next_attempt_at IS NULL AS by_hand
-         FROM outbox o JOIN sites s ON s.id = o.site_id ORDER BY o.id DESC LIMIT ?",
+         FROM outbox o JOIN sites s ON s.id = o.site_id ORDER BY o.id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(pool)
@@ -212,7 +213,7 @@ pub async fn list(pool: &Db, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
 /// The wording of a mail for a site in a language: the site's own, else Patron's.
 pub async fn wording(tx: &mut SqliteConnection, site: SiteId, kind: MailKind, lang: Lang) -> sqlx::Result<Wording> {
     let own: Option<(String, String)> =
-        sqlx::query_as("SELECT subject, body FROM mail_templates WHERE site_id = ? AND kind = ? AND language = ?")
+        sqlx::query_as("SELECT subject, body FROM mail_templates WHERE site_id = $1 AND kind = $2 AND language = $3")
             .bind(site)
             .bind(kind.code())
             .bind(lang.code())
@@ -223,7 +224,7 @@ pub async fn wording(tx: &mut SqliteConnection, site: SiteId, kind: MailKind, la
 
 /// The languages a site writes its texts in.
 pub async fn languages(pool: &Db, site: SiteId) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT language FROM site_languages WHERE site_id = ? ORDER BY language")
+    sqlx::query_scalar("SELECT language FROM site_languages WHERE site_id = $1 ORDER BY language")
         .bind(site)
         .fetch_all(pool)
         .await
@@ -231,7 +232,7 @@ pub async fn languages(pool: &Db, site: SiteId) -> sqlx::Result<Vec<String>> {
 
 /// The languages in which the site wrote its own wording of `kind`.
 pub async fn own_wordings(pool: &Db, site: SiteId, kind: MailKind) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT language FROM mail_templates WHERE site_id = ? AND kind = ? ORDER BY language")
+    sqlx::query_scalar("SELECT language FROM mail_templates WHERE site_id = $1 AND kind = $2 ORDER BY language")
         .bind(site)
         .bind(kind.code())
         .fetch_all(pool)
@@ -248,8 +249,8 @@ pub async fn save_wording(
 ) -> sqlx::Result<()> {
     match wording {
         Some(w) => sqlx::query(
-            "INSERT INTO mail_templates (site_id, kind, language, subject, body) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (site_id, kind, language) DO UPDATE SET subject = ?4, body = ?5,
+            "INSERT INTO mail_templates (site_id, kind, language, subject, body) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (site_id, kind, language) DO UPDATE SET subject = $4, body = $5,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
         )
         .bind(site)
@@ -257,7 +258,7 @@ pub async fn save_wording(
         .bind(lang.code())
         .bind(&w.subject)
         .bind(&w.body),
-        None => sqlx::query("DELETE FROM mail_templates WHERE site_id = ? AND kind = ? AND language = ?")
+        None => sqlx::query("DELETE FROM mail_templates WHERE site_id = $1 AND kind = $2 AND language = $3")
             .bind(site)
             .bind(kind.code())
             .bind(lang.code()),
@@ -270,7 +271,7 @@ pub async fn save_wording(
 /// The site's double opt-in setting (off, 72 hours, for a site that never saved one).
 pub async fn newsletter_settings(pool: &Db, site: SiteId) -> sqlx::Result<NewsletterSettings> {
     let row: Option<(bool, i64)> =
-        sqlx::query_as("SELECT double_opt_in, confirm_hours FROM newsletter_settings WHERE site_id = ?")
+        sqlx::query_as("SELECT double_opt_in, confirm_hours FROM newsletter_settings WHERE site_id = $1")
             .bind(site)
             .fetch_optional(pool)
             .await?;
@@ -282,8 +283,8 @@ pub async fn newsletter_settings(pool: &Db, site: SiteId) -> sqlx::Result<Newsle
 
 pub async fn save_newsletter_settings(pool: &Db, site: SiteId, s: &NewsletterSettings) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO newsletter_settings (site_id, double_opt_in, confirm_hours) VALUES (?1, ?2, ?3)
-         ON CONFLICT (site_id) DO UPDATE SET double_opt_in = ?2, confirm_hours = ?3,
+        "INSERT INTO newsletter_settings (site_id, double_opt_in, confirm_hours) VALUES ($1, $2, $3)
+         ON CONFLICT (site_id) DO UPDATE SET double_opt_in = $2, confirm_hours = $3,
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(site)

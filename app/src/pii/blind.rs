@@ -58,9 +58,9 @@ impl Plain<'_> {
 /// with this email fails it (`customers_one_per_email`): a unique violation.
 pub async fn set(conn: &mut SqliteConnection, pii: &PiiKey, id: CustomerId, plain: Plain<'_>) -> sqlx::Result<()> {
     let mut query = sqlx::query(
-        "UPDATE customers SET email_hash = ?, email_prefix = ?, phone_hash = ?, phone_prefix = ?,
-                first_name_prefix = ?, last_name_prefix = ?
-         WHERE id = ?",
+        "UPDATE customers SET email_hash = $1, email_prefix = $2, phone_hash = $3, phone_prefix = $4,
+                first_name_prefix = $5, last_name_prefix = $6
+         WHERE id = $7",
     );
     for (_, value) in plain.indexes(pii) {
         query = query.bind(value);
@@ -72,7 +72,7 @@ pub async fn set(conn: &mut SqliteConnection, pii: &PiiKey, id: CustomerId, plai
 /// Works out customer `id`'s indexes again from what is stored, for a write that put
 /// sealed values back without knowing them plain.
 pub async fn refresh(conn: &mut SqliteConnection, pii: &PiiKey, id: CustomerId) -> sqlx::Result<()> {
-    let row = sqlx::query("SELECT first_name, last_name, email, phone FROM customers WHERE id = ?")
+    let row = sqlx::query("SELECT first_name, last_name, email, phone FROM customers WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;

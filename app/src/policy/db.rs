@@ -26,9 +26,9 @@ pub async fn refresh(
     owner_text: Option<&str>,
     staff: Option<StaffId>,
 ) -> sqlx::Result<Option<i64>> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let latest = sqlx::query(
-        "SELECT version, owner_text, body FROM privacy_policies WHERE site_id = ? ORDER BY version DESC LIMIT 1",
+        "SELECT version, owner_text, body FROM privacy_policies WHERE site_id = $1 ORDER BY version DESC LIMIT 1",
     )
     .bind(site)
     .fetch_optional(&mut *tx)
@@ -43,14 +43,16 @@ pub async fn refresh(
     if body == old_body && text == old_text {
         return Ok(Some(version));
     }
-    sqlx::query("INSERT INTO privacy_policies (site_id, version, owner_text, body, staff_id) VALUES (?, ?, ?, ?, ?)")
-        .bind(site)
-        .bind(version + 1)
-        .bind(text)
-        .bind(&body)
-        .bind(staff)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO privacy_policies (site_id, version, owner_text, body, staff_id) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(site)
+    .bind(version + 1)
+    .bind(text)
+    .bind(&body)
+    .bind(staff)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(Some(version + 1))
 }
@@ -73,7 +75,7 @@ async fn written(conn: &mut SqliteConnection, site: SiteId, owner_text: &str) ->
                 CASE WHEN r.site_id IS NULL THEN 36 ELSE r.inactive_months END AS inactive_months,
                 (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets,
                 (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages
-         FROM sites s LEFT JOIN retention_rules r ON r.site_id = s.id WHERE s.id = ?",
+         FROM sites s LEFT JOIN retention_rules r ON r.site_id = s.id WHERE s.id = $1",
     )
     .bind(site)
     .fetch_optional(&mut *conn)
@@ -125,7 +127,7 @@ pub async fn published(
     let row = sqlx::query(
         "SELECT p.version, p.owner_text, p.body, p.published_at, s.default_language
          FROM privacy_policies p JOIN sites s ON s.id = p.site_id
-         WHERE p.site_id = ?1 AND (?2 IS NULL OR p.version = ?2) ORDER BY p.version DESC LIMIT 1",
+         WHERE p.site_id = $1 AND ($2 IS NULL OR p.version = $2) ORDER BY p.version DESC LIMIT 1",
     )
     .bind(site)
     .bind(version)
@@ -148,7 +150,7 @@ pub async fn versions(pool: &Db, site: SiteId) -> sqlx::Result<Vec<PolicyVersion
     let rows = sqlx::query(
         "SELECT p.version, p.published_at, u.email AS staff
          FROM privacy_policies p LEFT JOIN staff_users u ON u.id = p.staff_id
-         WHERE p.site_id = ? ORDER BY p.version DESC",
+         WHERE p.site_id = $1 ORDER BY p.version DESC",
     )
     .bind(site)
     .fetch_all(pool)

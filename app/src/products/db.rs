@@ -27,13 +27,13 @@ fn product(r: &SqliteRow) -> sqlx::Result<Product> {
     })
 }
 
-/// The condition shared by the count and the page: ?1 site, ?2 active, ?3 the search as
-/// typed (a SKU starts with it, which the UNIQUE (site_id, sku) index ranges over), ?4 the
+/// The condition shared by the count and the page: $1 site, $2 active, $3 the search as
+/// typed (a SKU starts with it, which the UNIQUE (site_id, sku) index ranges over), $4 the
 /// same as a LIKE pattern for names and categories. The warranty widget's search uses it too.
-pub(crate) const FILTER: &str = "i.site_id = ?1 AND i.active = ?2 AND (?3 = ''
-    OR (i.sku >= ?3 AND i.sku < ?3 || char(1114111))
-    OR i.name LIKE ?4 ESCAPE '\\' OR i.category LIKE ?4 ESCAPE '\\'
-    OR EXISTS (SELECT 1 FROM catalogue_item_names n WHERE n.item_id = i.id AND n.name LIKE ?4 ESCAPE '\\'))";
+pub(crate) const FILTER: &str = "i.site_id = $1 AND i.active = $2 AND ($3 = ''
+    OR (i.sku >= $3 AND i.sku < $3 || char(1114111))
+    OR i.name LIKE $4 ESCAPE '\\' OR i.category LIKE $4 ESCAPE '\\'
+    OR EXISTS (SELECT 1 FROM catalogue_item_names n WHERE n.item_id = i.id AND n.name LIKE $4 ESCAPE '\\'))";
 
 /// One page of a site's products by name, and how many match in all.
 pub async fn page(
@@ -72,7 +72,7 @@ async fn list(
     limit: i64,
 ) -> sqlx::Result<Vec<Product>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE {FILTER} ORDER BY i.name, i.id LIMIT ?5 OFFSET ?6"
+        "SELECT {COLUMNS} FROM catalogue_items i WHERE {FILTER} ORDER BY i.name, i.id LIMIT $5 OFFSET $6"
     )))
     .bind(site)
     .bind(active)
@@ -88,7 +88,7 @@ async fn list(
 /// A site's products by id, archived ones included, from `after` on: the API's list.
 pub async fn after(pool: &Db, site: SiteId, after: i64, limit: i64) -> sqlx::Result<Vec<Product>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = ? AND i.id > ? ORDER BY i.id LIMIT ?"
+        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3"
     )))
     .bind(site)
     .bind(after)
@@ -101,7 +101,7 @@ pub async fn after(pool: &Db, site: SiteId, after: i64, limit: i64) -> sqlx::Res
 /// The site's product with this SKU, archived or not.
 pub async fn by_sku(conn: &mut SqliteConnection, site: SiteId, sku: &str) -> sqlx::Result<Option<Product>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = ? AND i.sku = ?"
+        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.sku = $2"
     )))
     .bind(site)
     .bind(sku)
@@ -114,10 +114,10 @@ pub async fn by_sku(conn: &mut SqliteConnection, site: SiteId, sku: &str) -> sql
 /// product of it is priced in and named in.
 pub async fn site_terms(pool: &Db, site: SiteId) -> sqlx::Result<(String, Vec<String>)> {
     let currency: String =
-        sqlx::query_scalar("SELECT currency FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
+        sqlx::query_scalar("SELECT currency FROM sites WHERE id = $1").bind(site).fetch_one(pool).await?;
     let languages = sqlx::query_scalar(
         "SELECT l.language FROM site_languages l JOIN sites s ON s.id = l.site_id
-         WHERE l.site_id = ? AND l.language <> s.default_language ORDER BY l.language",
+         WHERE l.site_id = $1 AND l.language <> s.default_language ORDER BY l.language",
     )
     .bind(site)
     .fetch_all(pool)
@@ -160,9 +160,9 @@ pub async fn save_in(conn: &mut SqliteConnection, site: SiteId, p: &ValidProduct
                 return Ok(Saved::Unchanged(old.id));
             }
             sqlx::query(
-                "UPDATE catalogue_items SET name = ?, price_minor = ?, category = ?, image_url = ?, stock_expected = ?,
+                "UPDATE catalogue_items SET name = $1, price_minor = $2, category = $3, image_url = $4, stock_expected = $5,
                      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-                 WHERE id = ?",
+                 WHERE id = $6",
             )
             .bind(&p.name)
             .bind(p.price.0)
@@ -177,7 +177,7 @@ pub async fn save_in(conn: &mut SqliteConnection, site: SiteId, p: &ValidProduct
         (None, true) => {
             sqlx::query_scalar(
                 "INSERT INTO catalogue_items (site_id, sku, name, price_minor, currency, category, image_url, stock_expected, updated_at)
-                 SELECT id, ?, ?, ?, currency, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM sites WHERE id = ?
+                 SELECT id, $1, $2, $3, currency, $4, $5, $6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM sites WHERE id = $7
                  RETURNING id",
             )
             .bind(p.sku.as_str())
@@ -191,9 +191,9 @@ pub async fn save_in(conn: &mut SqliteConnection, site: SiteId, p: &ValidProduct
             .await?
         }
     };
-    sqlx::query("DELETE FROM catalogue_item_names WHERE item_id = ?").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM catalogue_item_names WHERE item_id = $1").bind(id).execute(&mut *conn).await?;
     for (language, name) in &p.names {
-        sqlx::query("INSERT INTO catalogue_item_names (item_id, language, name) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO catalogue_item_names (item_id, language, name) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(language)
             .bind(name)
@@ -215,8 +215,8 @@ fn same(old: &Product, p: &ValidProduct) -> bool {
 /// Archives or offers again the site's product with this SKU; `false` when it has none.
 pub async fn set_archived(pool: &Db, site: SiteId, sku: &str, archived: bool) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "UPDATE catalogue_items SET active = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE site_id = ? AND sku = ?",
+        "UPDATE catalogue_items SET active = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE site_id = $2 AND sku = $3",
     )
     .bind(i64::from(!archived))
     .bind(site)
@@ -229,7 +229,7 @@ pub async fn set_archived(pool: &Db, site: SiteId, sku: &str, archived: bool) ->
 /// The site's product with this id, archived or not (a webhook's data).
 pub async fn by_id(conn: &mut SqliteConnection, site: SiteId, id: i64) -> sqlx::Result<Option<Product>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = ? AND i.id = ?"
+        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.id = $2"
     )))
     .bind(site)
     .bind(id)

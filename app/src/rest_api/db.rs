@@ -35,8 +35,9 @@ fn customer(pii: &PiiKey, r: &SqliteRow) -> sqlx::Result<Customer> {
 /// A page of the site's customers in id order, after `after`; for a third party (`shares`),
 /// without those who asked not to have their data sold or shared.
 pub async fn customers(pool: &Db, site: SiteId, after: i64, limit: i64, shares: bool) -> sqlx::Result<Vec<Customer>> {
-    let sql =
-        format!("{CUSTOMER} WHERE site_id = ? AND id > ? AND (NOT ? OR do_not_sell_at IS NULL) ORDER BY id LIMIT ?");
+    let sql = format!(
+        "{CUSTOMER} WHERE site_id = $1 AND id > $2 AND (NOT $3 OR do_not_sell_at IS NULL) ORDER BY id LIMIT $4"
+    );
     let rows =
         sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(shares).bind(limit).fetch_all(pool).await?;
     rows.iter().map(|r| customer(pool.pii(), r)).collect()
@@ -48,7 +49,7 @@ pub async fn customer_by_id(
     site: SiteId,
     id: i64,
 ) -> sqlx::Result<Option<Customer>> {
-    let sql = format!("{CUSTOMER} WHERE site_id = ? AND id = ?");
+    let sql = format!("{CUSTOMER} WHERE site_id = $1 AND id = $2");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(id).fetch_optional(conn).await?;
     row.as_ref().map(|r| customer(pii, r)).transpose()
 }
@@ -78,21 +79,21 @@ pub async fn consents(pool: &Db, site: SiteId, customer: i64) -> sqlx::Result<Op
     if customer_by_id(&mut conn, pool.pii(), site, customer).await?.is_none() {
         return Ok(None);
     }
-    let sql = format!("{CONSENT} WHERE k.customer_id = ? ORDER BY k.id");
+    let sql = format!("{CONSENT} WHERE k.customer_id = $1 ORDER BY k.id");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_all(&mut *conn).await?;
     rows.iter().map(consent).collect::<sqlx::Result<_>>().map(Some)
 }
 
 /// One consent event of the site.
 pub async fn consent_by_id(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Consent>> {
-    let sql = format!("{CONSENT} WHERE k.id = ? AND c.site_id = ?");
+    let sql = format!("{CONSENT} WHERE k.id = $1 AND c.site_id = $2");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
     row.as_ref().map(consent).transpose()
 }
 
 /// The purchase of the site stored under a web shop's order number.
 pub async fn purchase_by_external_id(pool: &Db, site: SiteId, external: &str) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT id FROM purchases WHERE site_id = ? AND external_id = ?")
+    sqlx::query_scalar("SELECT id FROM purchases WHERE site_id = $1 AND external_id = $2")
         .bind(site)
         .bind(external)
         .fetch_optional(pool)
@@ -103,7 +104,7 @@ pub async fn purchase(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<P
     let row = sqlx::query(
         "SELECT id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor, payment_method,
                 created_at, refunded_minor, voided_at, void_reason
-         FROM purchases WHERE site_id = ? AND id = ?",
+         FROM purchases WHERE site_id = $1 AND id = $2",
     )
     .bind(site)
     .bind(id)
@@ -112,7 +113,7 @@ pub async fn purchase(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<P
     let Some(r) = row else { return Ok(None) };
     let lines = sqlx::query(
         "SELECT i.line, c.sku, i.description, i.quantity, i.unit_price_minor, i.line_total_minor
-         FROM purchase_items i LEFT JOIN catalogue_items c ON c.id = i.item_id WHERE i.purchase_id = ? ORDER BY i.line",
+         FROM purchase_items i LEFT JOIN catalogue_items c ON c.id = i.item_id WHERE i.purchase_id = $1 ORDER BY i.line",
     )
     .bind(id)
     .fetch_all(pool)
@@ -173,7 +174,7 @@ pub async fn reservations(
     limit: i64,
 ) -> sqlx::Result<Vec<Reservation>> {
     let sql = format!(
-        "{RESERVATION} WHERE r.site_id = ?1 AND r.id > ?2 AND (?3 IS NULL OR r.status = ?3) ORDER BY r.id LIMIT ?4"
+        "{RESERVATION} WHERE r.site_id = $1 AND r.id > $2 AND ($3 IS NULL OR r.status = $3) ORDER BY r.id LIMIT $4"
     );
     let rows =
         sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(status).bind(limit).fetch_all(pool).await?;
@@ -182,7 +183,7 @@ pub async fn reservations(
 
 /// One reservation of the site.
 pub async fn reservation_by_id(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Reservation>> {
-    let sql = format!("{RESERVATION} WHERE r.id = ? AND r.site_id = ?");
+    let sql = format!("{RESERVATION} WHERE r.id = $1 AND r.site_id = $2");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(site).fetch_optional(pool).await?;
     row.as_ref().map(reservation).transpose()
 }
@@ -207,11 +208,11 @@ pub async fn record_consent(
     let done = sqlx::query(
         "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url,
                                source, policy_version)
-         SELECT c.id, ?2, ?3, NULL, ?4, 0, coalesce(?5, s.default_language), 'api', 'api',
+         SELECT c.id, $2, $3, NULL, $4, 0, coalesce($5, s.default_language), 'api', 'api',
                 (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id)
          FROM customers c JOIN sites s ON s.id = c.site_id
-         WHERE c.id = ?1
-           AND coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = ?2 ORDER BY id DESC LIMIT 1), -1) <> ?3",
+         WHERE c.id = $1
+           AND coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = $2 ORDER BY id DESC LIMIT 1), -1) <> $3",
     )
     .bind(customer)
     .bind(&c.purpose)

@@ -12,30 +12,30 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 /// erasure counts exactly these; a test checks that every table pointing at a customer is
 /// here or in [`NOT_EXPORTED`].
 pub const TABLES: [(&str, &str); 22] = [
-    ("customers", "id = ?"),
-    ("consents", "customer_id = ?"),
-    ("customer_tags", "customer_id = ?"),
-    ("customer_changes", "customer_id = ?"),
-    ("purchases", "customer_id = ?"),
-    ("purchase_items", "purchase_id IN (SELECT id FROM purchases WHERE customer_id = ?)"),
-    ("reservations", "customer_id = ?"),
-    ("favourites", "customer_id = ?"),
-    ("nps_responses", "customer_id = ?"),
-    ("reason_rankings", "customer_id = ?"),
-    ("reason_ranking_items", "ranking_id IN (SELECT id FROM reason_rankings WHERE customer_id = ?)"),
-    ("heard_responses", "customer_id = ?"),
-    ("warranty_registrations", "customer_id = ?"),
-    ("interactions", "customer_id = ?"),
-    ("page_views", "customer_id = ?"),
-    ("analytics_events", "customer_id = ?"),
+    ("customers", "id = $1"),
+    ("consents", "customer_id = $1"),
+    ("customer_tags", "customer_id = $1"),
+    ("customer_changes", "customer_id = $1"),
+    ("purchases", "customer_id = $1"),
+    ("purchase_items", "purchase_id IN (SELECT id FROM purchases WHERE customer_id = $1)"),
+    ("reservations", "customer_id = $1"),
+    ("favourites", "customer_id = $1"),
+    ("nps_responses", "customer_id = $1"),
+    ("reason_rankings", "customer_id = $1"),
+    ("reason_ranking_items", "ranking_id IN (SELECT id FROM reason_rankings WHERE customer_id = $1)"),
+    ("heard_responses", "customer_id = $1"),
+    ("warranty_registrations", "customer_id = $1"),
+    ("interactions", "customer_id = $1"),
+    ("page_views", "customer_id = $1"),
+    ("analytics_events", "customer_id = $1"),
     // Duplicates merged into this customer: their rows as they were before the merge.
-    ("customer_merges", "target_id = ?"),
-    ("privacy_requests", "customer_id = ?"),
-    ("outbox", "customer_id = ?"),
+    ("customer_merges", "target_id = $1"),
+    ("privacy_requests", "customer_id = $1"),
+    ("outbox", "customer_id = $1"),
     // Which automation rules acted for them (the mails are in the outbox, above).
-    ("automation_runs", "customer_id = ?"),
-    ("loyalty_ledger", "customer_id = ?"),
-    ("loyalty_members", "customer_id = ?"),
+    ("automation_runs", "customer_id = $1"),
+    ("loyalty_ledger", "customer_id = $1"),
+    ("loyalty_members", "customer_id = $1"),
 ];
 
 /// Tables that point at a customer but are left out of the export, and why. Erasure still
@@ -60,7 +60,7 @@ async fn rows_of(
     condition: &str,
     id: CustomerId,
 ) -> sqlx::Result<Vec<Value>> {
-    let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+    let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
         .bind(table)
         .fetch_all(&mut *conn)
         .await?;
@@ -96,7 +96,7 @@ async fn rows_of(
 pub async fn bundle(pool: &Db, id: CustomerId) -> sqlx::Result<Option<(SiteId, Map<String, Value>)>> {
     let mut tx = pool.begin().await?;
     let Some(site) =
-        sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?
+        sqlx::query_scalar("SELECT site_id FROM customers WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?
     else {
         return Ok(None);
     };
@@ -140,7 +140,7 @@ impl By<'_> {
         match self {
             By::Staff(staff) => sqlx::query_scalar(
                 "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
-                     VALUES (?, ?, ?, 'admin', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?) RETURNING id",
+                     VALUES ($1, $2, $3, 'admin', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $4, $5) RETURNING id",
             )
             .bind(site)
             .bind(id)
@@ -154,8 +154,8 @@ impl By<'_> {
             By::Customer { request } => {
                 sqlx::query(
                     "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-                         outcome = ?, link_hash = NULL
-                     WHERE id = ?",
+                         outcome = $1, link_hash = NULL
+                     WHERE id = $2",
                 )
                 .bind(outcome)
                 .bind(request)
@@ -170,8 +170,8 @@ impl By<'_> {
 /// Sets or clears the do-not-sell flag, with the change in the record's history; setting
 /// it answers a request. `None`: no such customer.
 pub async fn set_do_not_sell(pool: &Db, id: CustomerId, by: By<'_>, on: bool) -> sqlx::Result<Option<SiteId>> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row = sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = ?")
+    let mut tx = pool.begin_write().await?;
+    let row = sqlx::query("SELECT site_id, do_not_sell_at FROM customers WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
@@ -180,9 +180,9 @@ pub async fn set_do_not_sell(pool: &Db, id: CustomerId, by: By<'_>, on: bool) ->
     let before: Option<String> = row.get("do_not_sell_at");
     if before.is_some() != on {
         let now: String = sqlx::query_scalar(
-            "UPDATE customers SET do_not_sell_at = CASE WHEN ?1 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,
+            "UPDATE customers SET do_not_sell_at = CASE WHEN $1 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?2 RETURNING updated_at",
+             WHERE id = $2 RETURNING updated_at",
         )
         .bind(on)
         .bind(id)
@@ -219,9 +219,9 @@ pub struct Erased {
 /// unfinished import naming them), and a tombstone says it happened. One transaction:
 /// either all of it or nothing. `None`: no such customer.
 pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option<Erased>> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let row: Option<(i64, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT site_id, email, phone FROM customers WHERE id = ?")
+        sqlx::query_as("SELECT site_id, email, phone FROM customers WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -243,14 +243,14 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
     }
     // Merges that moved this customer into another hold their old row; merges into them
     // go with them by cascade.
-    sqlx::query("DELETE FROM customer_merges WHERE source_id = ?").bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM duplicate_dismissals WHERE low_id = ?1 OR high_id = ?1")
+    sqlx::query("DELETE FROM customer_merges WHERE source_id = $1").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM duplicate_dismissals WHERE low_id = $1 OR high_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
     // An upload not yet imported that names them is dropped: staff upload it again. (Its
     // whole text is searched: an address may span two of its pieces.)
-    let uploading: Vec<i64> = sqlx::query_scalar("SELECT id FROM imports WHERE site_id = ? AND status = 'uploading'")
+    let uploading: Vec<i64> = sqlx::query_scalar("SELECT id FROM imports WHERE site_id = $1 AND status = 'uploading'")
         .bind(site)
         .fetch_all(&mut *tx)
         .await?;
@@ -263,19 +263,19 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
         }
         sqlx::query(
             "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?",
+             WHERE id = $1",
         )
         .bind(import)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM import_pieces WHERE import_id = ?").bind(import).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM import_pieces WHERE import_id = $1").bind(import).execute(&mut *tx).await?;
     }
-    sqlx::query("DELETE FROM customers WHERE id = ?").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM customers WHERE id = $1").bind(id).execute(&mut *tx).await?;
     // Their other open requests (links not yet used) have nothing left to act on.
     sqlx::query(
         "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
              outcome = 'closed_erased', link_hash = NULL
-         WHERE customer_id = ? AND state = 'open' AND id IS NOT ?",
+         WHERE customer_id = $1 AND state = 'open' AND id IS NOT $2",
     )
     .bind(id)
     .bind(match by {
@@ -287,14 +287,16 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
     let tables = removed.len();
     let outcome = RequestOutcome::Erased { rows, tables: tables as i64 }.code();
     let request = by.done(&mut tx, site, id, "erasure", &outcome).await?;
-    sqlx::query("INSERT INTO erasures (site_id, customer_id, staff_id, request_id, removed) VALUES (?, ?, ?, ?, ?)")
-        .bind(site)
-        .bind(id)
-        .bind(by.staff())
-        .bind(request)
-        .bind(Value::Object(removed).to_string())
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO erasures (site_id, customer_id, staff_id, request_id, removed) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(site)
+    .bind(id)
+    .bind(by.staff())
+    .bind(request)
+    .bind(Value::Object(removed).to_string())
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(Some(Erased { site, rows, tables }))
 }

@@ -42,7 +42,7 @@ pub async fn answer(pool: &Db, site: SiteId, filter: &Filter) -> sqlx::Result<An
     columns.sort_unstable();
     columns.dedup();
     // Column names from CustomerField, never from the request.
-    let sql = format!("SELECT id, {} FROM customers WHERE site_id = ? ORDER BY id", columns.join(", "));
+    let sql = format!("SELECT id, {} FROM customers WHERE site_id = $1 ORDER BY id", columns.join(", "));
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).fetch_all(pool).await?;
     let mut found: Vec<Vec<i64>> = vec![Vec::new(); tests.len()];
     for row in &rows {

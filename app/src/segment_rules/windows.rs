@@ -26,7 +26,7 @@ pub fn suffix(days: Option<u32>) -> Option<String> {
 /// of a day, and a full build on the first use ever or after a year without use.
 pub async fn bring_up_to(pool: &Db, site: SiteId, now: i64) -> sqlx::Result<()> {
     let today = iso_date_before(now, 0);
-    let day: Option<String> = sqlx::query_scalar("SELECT day FROM purchase_windows_day WHERE site_id = ?")
+    let day: Option<String> = sqlx::query_scalar("SELECT day FROM purchase_windows_day WHERE site_id = $1")
         .bind(site)
         .fetch_optional(pool)
         .await?;
@@ -36,8 +36,8 @@ pub async fn bring_up_to(pool: &Db, site: SiteId, now: i64) -> sqlx::Result<()> 
     let mut tx = pool.begin().await?;
     // A write first takes SQLite's write lock before the day is read again: two servers
     // rolling the same day must not both subtract the same purchases.
-    sqlx::query("UPDATE purchase_windows_day SET day = day WHERE site_id = ?").bind(site).execute(&mut *tx).await?;
-    let day: Option<String> = sqlx::query_scalar("SELECT day FROM purchase_windows_day WHERE site_id = ?")
+    sqlx::query("UPDATE purchase_windows_day SET day = day WHERE site_id = $1").bind(site).execute(&mut *tx).await?;
+    let day: Option<String> = sqlx::query_scalar("SELECT day FROM purchase_windows_day WHERE site_id = $1")
         .bind(site)
         .fetch_optional(&mut *tx)
         .await?;
@@ -58,7 +58,7 @@ async fn roll(tx: &mut Transaction<'_, Sqlite>, site: SiteId, from: &str, to: &s
         sqlx::query(AssertSqlSafe(format!(
             "UPDATE purchase_windows SET spent_{days} = spent_{days} - gone.spent, bought_{days} = bought_{days} - gone.bought
              FROM (SELECT customer_id, sum(total_minor - refunded_minor) AS spent, count(*) AS bought FROM purchases
-                   WHERE site_id = ?1 AND voided_at IS NULL AND created_at >= date(?2, ?4) AND created_at < date(?3, ?4)
+                   WHERE site_id = $1 AND voided_at IS NULL AND created_at >= date($2, $4) AND created_at < date($3, $4)
                    GROUP BY customer_id) AS gone
              WHERE purchase_windows.customer_id = gone.customer_id"
         )))
@@ -69,7 +69,7 @@ async fn roll(tx: &mut Transaction<'_, Sqlite>, site: SiteId, from: &str, to: &s
         .execute(&mut **tx)
         .await?;
     }
-    sqlx::query("UPDATE purchase_windows_day SET day = ? WHERE site_id = ?")
+    sqlx::query("UPDATE purchase_windows_day SET day = $1 WHERE site_id = $2")
         .bind(to)
         .bind(site)
         .execute(&mut **tx)
@@ -79,21 +79,24 @@ async fn roll(tx: &mut Transaction<'_, Sqlite>, site: SiteId, from: &str, to: &s
 
 /// Builds the site's windows from all its purchases, for the day of `now`.
 pub async fn build(tx: &mut Transaction<'_, Sqlite>, site: SiteId, now: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM purchase_windows WHERE site_id = ?").bind(site).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM purchase_windows WHERE site_id = $1").bind(site).execute(&mut **tx).await?;
     let columns: Vec<String> = KEPT.iter().map(|d| format!("spent_{d}, bought_{d}")).collect();
     let sums: Vec<String> = KEPT
         .iter()
         .enumerate()
         .map(|(i, _)| {
             let p = i + 2;
-            format!("sum(iif(created_at >= ?{p}, total_minor - refunded_minor, 0)), sum(created_at >= ?{p})")
+            format!(
+                "CAST(coalesce(sum(total_minor - refunded_minor) FILTER (WHERE created_at >= ${p}), 0) AS BIGINT),
+                 count(*) FILTER (WHERE created_at >= ${p})"
+            )
         })
         .collect();
     let mut query = sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO purchase_windows (customer_id, site_id, {}, spent_ever, bought_ever, last_at, gender)
          SELECT customer_id, site_id, {}, sum(total_minor - refunded_minor), count(*), max(created_at),
                 (SELECT gender FROM customers WHERE id = customer_id)
-         FROM purchases WHERE site_id = ?1 AND voided_at IS NULL GROUP BY customer_id",
+         FROM purchases WHERE site_id = $1 AND voided_at IS NULL GROUP BY customer_id",
         columns.join(", "),
         sums.join(", ")
     )))
@@ -103,7 +106,7 @@ pub async fn build(tx: &mut Transaction<'_, Sqlite>, site: SiteId, now: i64) -> 
     }
     query.execute(&mut **tx).await?;
     sqlx::query(
-        "INSERT INTO purchase_windows_day (site_id, day) VALUES (?, ?)
+        "INSERT INTO purchase_windows_day (site_id, day) VALUES ($1, $2)
          ON CONFLICT (site_id) DO UPDATE SET day = excluded.day",
     )
     .bind(site)

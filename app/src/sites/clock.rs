@@ -94,7 +94,7 @@ pub fn zone(chosen: &str, country: Option<&str>) -> TimeZone {
 /// The clock of a site as its row says.
 pub async fn of_site(pool: &crate::db::Db, site: SiteId) -> sqlx::Result<TimeZone> {
     let (chosen, country): (String, Option<String>) =
-        sqlx::query_as("SELECT time_zone, country FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
+        sqlx::query_as("SELECT time_zone, country FROM sites WHERE id = $1").bind(site).fetch_one(pool).await?;
     Ok(zone(&chosen, country.as_deref()))
 }
 

@@ -17,7 +17,7 @@ pub async fn find_by_key(pool: &Db, key: &SiteKey) -> sqlx::Result<Option<Site>>
            (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages,
            (SELECT group_concat(widget || ':' || mode, ' ') FROM site_address_modes WHERE site_id = s.id)
              AS address_modes
-         FROM sites s WHERE s.site_key = ?",
+         FROM sites s WHERE s.site_key = $1",
     )
     .bind(key.as_str())
     .fetch_optional(pool)
@@ -56,7 +56,7 @@ pub async fn find_by_key(pool: &Db, key: &SiteKey) -> sqlx::Result<Option<Site>>
 /// Adds an origin to a site's allowed list; `false` when the site does not exist.
 pub async fn allow_origin(pool: &Db, key: &SiteKey, origin: &Origin) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "INSERT INTO site_origins (site_id, origin) SELECT id, ? FROM sites WHERE site_key = ?
+        "INSERT INTO site_origins (site_id, origin) SELECT id, $1 FROM sites WHERE site_key = $2
          ON CONFLICT DO NOTHING",
     )
     .bind(origin.as_str())
@@ -66,21 +66,21 @@ pub async fn allow_origin(pool: &Db, key: &SiteKey, origin: &Origin) -> sqlx::Re
     if done.rows_affected() == 1 {
         return Ok(true);
     }
-    Ok(sqlx::query("SELECT 1 FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await?.is_some())
+    Ok(sqlx::query("SELECT 1 FROM sites WHERE site_key = $1").bind(key.as_str()).fetch_optional(pool).await?.is_some())
 }
 
 /// The id of the site a key names.
 pub async fn site_id(pool: &Db, key: &SiteKey) -> sqlx::Result<Option<SiteId>> {
-    sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?").bind(key.as_str()).fetch_optional(pool).await
+    sqlx::query_scalar("SELECT id FROM sites WHERE site_key = $1").bind(key.as_str()).fetch_optional(pool).await
 }
 
 /// The key of the site with this id (the inverse of [`site_id`]).
 pub async fn key_of(pool: &Db, site: SiteId) -> sqlx::Result<String> {
-    sqlx::query_scalar("SELECT site_key FROM sites WHERE id = ?").bind(site).fetch_one(pool).await
+    sqlx::query_scalar("SELECT site_key FROM sites WHERE id = $1").bind(site).fetch_one(pool).await
 }
 
 /// A site's currency and its dormant rule (days without a purchase).
 pub async fn site_rules(pool: &Db, site: SiteId) -> sqlx::Result<(String, u32)> {
-    let row = sqlx::query("SELECT currency, dormant_days FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
+    let row = sqlx::query("SELECT currency, dormant_days FROM sites WHERE id = $1").bind(site).fetch_one(pool).await?;
     Ok((row.get("currency"), row.get::<i64, _>("dormant_days") as u32))
 }

@@ -39,7 +39,7 @@ pub fn for_reader(country: Option<&str>, currency: &str) -> MoneyStyle {
 /// [`for_reader`] of a site's country and currency.
 pub async fn for_site(pool: &Db, site: SiteId) -> sqlx::Result<MoneyStyle> {
     let (currency, country): (String, Option<String>) =
-        sqlx::query_as("SELECT currency, country FROM sites WHERE id = ?").bind(site).fetch_one(pool).await?;
+        sqlx::query_as("SELECT currency, country FROM sites WHERE id = $1").bind(site).fetch_one(pool).await?;
     Ok(for_reader(country.as_deref(), &currency))
 }
 

@@ -10,7 +10,7 @@ use sqlx::SqliteConnection;
 /// The site's country, if one was chosen.
 pub async fn country(conn: &mut SqliteConnection, site: SiteId) -> sqlx::Result<Option<Country>> {
     let code: Option<Option<String>> =
-        sqlx::query_scalar("SELECT country FROM sites WHERE id = ?").bind(site).fetch_optional(conn).await?;
+        sqlx::query_scalar("SELECT country FROM sites WHERE id = $1").bind(site).fetch_optional(conn).await?;
     Ok(code.flatten().and_then(|c| Country::parse(&c).ok()))
 }
 
@@ -33,7 +33,7 @@ pub async fn stored_if_given(
 
 /// `phone` as it is stored on the site of `customer`.
 pub async fn stored_for(conn: &mut SqliteConnection, customer: CustomerId, phone: &Phone) -> sqlx::Result<Phone> {
-    let site: Option<SiteId> = sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?")
+    let site: Option<SiteId> = sqlx::query_scalar("SELECT site_id FROM customers WHERE id = $1")
         .bind(customer)
         .fetch_optional(&mut *conn)
         .await?;
@@ -66,7 +66,7 @@ pub async fn bring_up_to_date(pool: &Db) -> sqlx::Result<u64> {
         let country = code.as_deref().and_then(|c| Country::parse(c).ok());
         let (_turn, mut tx) = crate::writer::begin(pool).await?;
         let numbers: Vec<(CustomerId, String)> =
-            sqlx::query_as("SELECT id, phone FROM customers WHERE site_id = ? AND phone IS NOT NULL AND phone <> ''")
+            sqlx::query_as("SELECT id, phone FROM customers WHERE site_id = $1 AND phone IS NOT NULL AND phone <> ''")
                 .bind(site)
                 .fetch_all(&mut *tx)
                 .await?;
@@ -77,7 +77,7 @@ pub async fn bring_up_to_date(pool: &Db) -> sqlx::Result<u64> {
             if read.as_str() != number {
                 // The number and its blind indexes (phone_hash, phone_prefix, in that order).
                 let mut query =
-                    sqlx::query("UPDATE customers SET phone = ?, phone_hash = ?, phone_prefix = ? WHERE id = ?")
+                    sqlx::query("UPDATE customers SET phone = $1, phone_hash = $2, phone_prefix = $3 WHERE id = $4")
                         .bind(pool.pii().seal(read.as_str()));
                 for (_, index) in crate::pii::blind::of_field(pool.pii(), CustomerField::Phone, Some(read.as_str())) {
                     query = query.bind(index);
@@ -86,7 +86,7 @@ pub async fn bring_up_to_date(pool: &Db) -> sqlx::Result<u64> {
                 changed += 1;
             }
         }
-        sqlx::query("UPDATE sites SET phones_read_in = country WHERE id = ?").bind(site).execute(&mut *tx).await?;
+        sqlx::query("UPDATE sites SET phones_read_in = country WHERE id = $1").bind(site).execute(&mut *tx).await?;
         tx.commit().await?;
     }
     Ok(changed)

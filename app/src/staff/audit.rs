@@ -93,7 +93,7 @@ pub async fn record(
     let detail: String = detail.chars().take(500).collect();
     sqlx::query(
         "INSERT INTO audit_log (staff_id, staff_email, action, site_id, customer_id, detail)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(staff.id)
     .bind(&staff.email)
@@ -111,7 +111,7 @@ pub async fn record(
 /// staff member is signed in: it is logged as done by "command line".
 pub async fn record_command(pool: &Db, action: AuditAction, detail: &str) -> sqlx::Result<()> {
     let detail: String = detail.chars().take(500).collect();
-    sqlx::query("INSERT INTO audit_log (staff_email, action, detail) VALUES ('command line', ?, ?)")
+    sqlx::query("INSERT INTO audit_log (staff_email, action, detail) VALUES ('command line', $1, $2)")
         .bind(action.code())
         .bind(detail)
         .execute(pool)

@@ -82,7 +82,7 @@ pub async fn site_for(pool: &crate::db::Db, staff: &StaffRow, site: &str) -> Res
         return site_named(pool, site).await;
     }
     let id: Option<i64> = sqlx::query_scalar(
-        "SELECT coalesce((SELECT site_id FROM staff_users WHERE id = ?), (SELECT id FROM sites ORDER BY name, id LIMIT 1))",
+        "SELECT coalesce((SELECT site_id FROM staff_users WHERE id = $1), (SELECT id FROM sites ORDER BY name, id LIMIT 1))",
     )
     .bind(staff.id)
     .fetch_one(pool)

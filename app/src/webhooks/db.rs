@@ -10,7 +10,7 @@ use sqlx::Row;
 pub async fn endpoints(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Endpoint>> {
     let rows = sqlx::query(
         "SELECT id, url, secret, events, shares, created_at FROM webhook_endpoints
-         WHERE site_id = ? AND active = 1 ORDER BY id",
+         WHERE site_id = $1 AND active = 1 ORDER BY id",
     )
     .bind(site)
     .fetch_all(pool)
@@ -32,7 +32,7 @@ pub async fn endpoints(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Endpoint>> {
 
 pub async fn add(pool: &Db, site: SiteId, url: &str, secret: &str, events: &[&str], shares: bool) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO webhook_endpoints (site_id, url, secret, events, shares) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO webhook_endpoints (site_id, url, secret, events, shares) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(site)
     .bind(url)
@@ -45,15 +45,15 @@ pub async fn add(pool: &Db, site: SiteId, url: &str, secret: &str, events: &[&st
 
 /// Switches an endpoint off: nothing more is queued or tried for it; its log stays.
 pub async fn remove(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let done = sqlx::query("UPDATE webhook_endpoints SET active = 0 WHERE id = ? AND site_id = ? AND active = 1")
+    let mut tx = pool.begin_write().await?;
+    let done = sqlx::query("UPDATE webhook_endpoints SET active = 0 WHERE id = $1 AND site_id = $2 AND active = 1")
         .bind(id)
         .bind(site)
         .execute(&mut *tx)
         .await?;
     sqlx::query(
         "UPDATE webhook_deliveries SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = 'endpoint removed'
-         WHERE endpoint_id = ? AND delivered_at IS NULL AND failed_at IS NULL",
+         WHERE endpoint_id = $1 AND delivered_at IS NULL AND failed_at IS NULL",
     )
     .bind(id)
     .execute(&mut *tx)
@@ -70,7 +70,7 @@ pub async fn deliveries(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec
          FROM webhook_deliveries d
          JOIN webhook_endpoints e ON e.id = d.endpoint_id
          JOIN webhook_events v ON v.id = d.event_id
-         WHERE e.site_id = ? ORDER BY d.id DESC LIMIT ?",
+         WHERE e.site_id = $1 ORDER BY d.id DESC LIMIT $2",
     )
     .bind(site)
     .bind(limit)
@@ -103,7 +103,7 @@ pub const KEEP_DAYS: i64 = 30;
 /// with their deliveries; how many events went.
 pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
     let gone = sqlx::query(
-        "DELETE FROM webhook_events WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
+        "DELETE FROM webhook_events WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $1)
            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id
                            AND d.delivered_at IS NULL AND d.failed_at IS NULL)",
     )
@@ -119,7 +119,7 @@ pub async fn resend(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE webhook_deliveries SET next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
              delivered_at = NULL, failed_at = NULL
-         WHERE id = ? AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE site_id = ? AND active = 1)",
+         WHERE id = $1 AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE site_id = $2 AND active = 1)",
     )
     .bind(id)
     .bind(site)
@@ -152,7 +152,7 @@ pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM webhook_deliveries
          WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         ORDER BY next_attempt_at LIMIT ?",
+         ORDER BY next_attempt_at LIMIT $1",
     )
     .bind(limit)
     .fetch_all(pool)
@@ -164,8 +164,8 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
     let row = sqlx::query(
         "UPDATE webhook_deliveries SET attempts = attempts + 1,
              last_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
-         WHERE id = ?1 AND delivered_at IS NULL AND failed_at IS NULL
+             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2)
+         WHERE id = $1 AND delivered_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING id, event_id, attempts,
              (SELECT site_id FROM webhook_events WHERE id = event_id) AS site_id,
@@ -211,16 +211,16 @@ pub async fn tried(
 ) -> sqlx::Result<()> {
     let sql = match (delivered, retry_secs) {
         (true, _) => {
-            "UPDATE webhook_deliveries SET delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = ?2,
-                 last_error = ?3, next_attempt_at = NULL WHERE id = ?1"
+            "UPDATE webhook_deliveries SET delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = $2,
+                 last_error = $3, next_attempt_at = NULL WHERE id = $1"
         }
         (false, Some(_)) => {
-            "UPDATE webhook_deliveries SET last_status = ?2, last_error = ?3,
-                 next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?4) WHERE id = ?1"
+            "UPDATE webhook_deliveries SET last_status = $2, last_error = $3,
+                 next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $4) WHERE id = $1"
         }
         (false, None) => {
-            "UPDATE webhook_deliveries SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = ?2,
-                 last_error = ?3, next_attempt_at = NULL WHERE id = ?1"
+            "UPDATE webhook_deliveries SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = $2,
+                 last_error = $3, next_attempt_at = NULL WHERE id = $1"
         }
     };
     sqlx::query(sql)
@@ -252,7 +252,7 @@ pub async fn data(pool: &Db, site: SiteId, event_type: &str, id: i64) -> sqlx::R
             let answer: Option<String> = sqlx::query_scalar(
                 "SELECT json_object('id', id, 'customer_id', customer_id, 'question', 'nps', 'score', score,
                      'reason', reason, 'language', language, 'created_at', created_at)
-                 FROM nps_responses WHERE id = ? AND site_id = ?",
+                 FROM nps_responses WHERE id = $1 AND site_id = $2",
             )
             .bind(id)
             .bind(site)

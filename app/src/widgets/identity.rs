@@ -118,7 +118,7 @@ async fn find_by_email(
     site: SiteId,
     email: &Email,
 ) -> sqlx::Result<Option<CustomerId>> {
-    sqlx::query_scalar("SELECT id FROM customers WHERE site_id = ? AND email_hash = ?")
+    sqlx::query_scalar("SELECT id FROM customers WHERE site_id = $1 AND email_hash = $2")
         .bind(site)
         .bind(pii.hash_of("email", email.as_str()))
         .fetch_optional(&mut *tx)
@@ -135,7 +135,7 @@ async fn insert_customer(
     let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
     let id = sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, email, phone, source, street, postcode, city, country)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          RETURNING id",
     )
     .bind(site)
@@ -171,7 +171,7 @@ pub async fn attach_favourites(
     for sku in skus {
         sqlx::query(
             "INSERT INTO favourites (customer_id, item_id)
-             SELECT ?, id FROM catalogue_items WHERE site_id = ? AND sku = ?
+             SELECT $1, id FROM catalogue_items WHERE site_id = $2 AND sku = $3
              ON CONFLICT DO NOTHING",
         )
         .bind(customer)
@@ -186,7 +186,7 @@ pub async fn attach_favourites(
 /// A new random token for this browser, linked to the customer; only its hash is stored.
 pub async fn link_browser(tx: &mut SqliteConnection, site: SiteId, customer: CustomerId) -> sqlx::Result<String> {
     let token = tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
-    sqlx::query("INSERT INTO visitor_links (token_hash, site_id, customer_id) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO visitor_links (token_hash, site_id, customer_id) VALUES ($1, $2, $3)")
         .bind(tokens::hash(&token))
         .bind(site)
         .bind(customer)
@@ -200,7 +200,7 @@ pub async fn customer_for_token(pool: &Db, site: SiteId, token: &str) -> sqlx::R
     if token.len() != 64 {
         return Ok(None);
     }
-    sqlx::query_scalar("SELECT customer_id FROM visitor_links WHERE token_hash = ? AND site_id = ?")
+    sqlx::query_scalar("SELECT customer_id FROM visitor_links WHERE token_hash = $1 AND site_id = $2")
         .bind(tokens::hash(token))
         .bind(site)
         .fetch_optional(pool)

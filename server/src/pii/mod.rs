@@ -30,7 +30,7 @@ pub enum SettleError {
 pub async fn settle(pool: &Db) -> Result<u64, SettleError> {
     let pii = pool.pii();
     let mut tx = pool.begin().await?;
-    sqlx::query("INSERT INTO server_secrets (name, value) VALUES ('pii_key_fingerprint', ?) ON CONFLICT DO NOTHING")
+    sqlx::query("INSERT INTO server_secrets (name, value) VALUES ('pii_key_fingerprint', $1) ON CONFLICT DO NOTHING")
         .bind(pii.fingerprint())
         .execute(&mut *tx)
         .await?;
@@ -49,7 +49,7 @@ pub async fn settle(pool: &Db) -> Result<u64, SettleError> {
         .fetch_all(&mut *tx)
         .await?;
         for (row, value) in rows.into_iter().filter(|(_, v)| !PiiKey::looks_sealed(v)) {
-            sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET {column} = ? WHERE rowid = ?")))
+            sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET {column} = $1 WHERE rowid = $2")))
                 .bind(pii.seal(&value))
                 .bind(row)
                 .execute(&mut *tx)

@@ -18,7 +18,7 @@ pub enum RotateError {
 
 /// Re-seals everything from `old` to `new`; returns how many values it sealed again.
 pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, RotateError> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let mut sealed = 0;
     for (table, column) in app::sealed::SEALED {
         let rows = sqlx::query(AssertSqlSafe(format!(
@@ -34,7 +34,7 @@ pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, R
                 row: id,
                 source,
             })?;
-            sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET {column} = ? WHERE rowid = ?")))
+            sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET {column} = $1 WHERE rowid = $2")))
                 .bind(new.seal(&plain))
                 .bind(id)
                 .execute(&mut *tx)
@@ -48,7 +48,7 @@ pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, R
     for id in customers {
         app::pii::blind::refresh(&mut tx, new, app::domain::CustomerId(id)).await?;
     }
-    sqlx::query("UPDATE server_secrets SET value = ? WHERE name = 'pii_key_fingerprint'")
+    sqlx::query("UPDATE server_secrets SET value = $1 WHERE name = 'pii_key_fingerprint'")
         .bind(new.fingerprint())
         .execute(&mut *tx)
         .await?;
@@ -95,7 +95,7 @@ async fn merge_logs(conn: &mut SqliteConnection, old: &PiiKey, new: &PiiKey) -> 
                 }
             }
         }
-        sqlx::query("UPDATE customer_merges SET source_row = ?, filled = ? WHERE id = ?")
+        sqlx::query("UPDATE customer_merges SET source_row = $1, filled = $2 WHERE id = $3")
             .bind(source_row.to_string())
             .bind(filled.to_string())
             .bind(id)

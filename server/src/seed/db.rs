@@ -81,7 +81,7 @@ async fn insert_with(
         .collect::<Vec<_>>()
         .join(", ");
     let all: Vec<&str> = columns.iter().chain(hex_columns).copied().collect();
-    let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each(?)", all.join(", "));
+    let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each($1)", all.join(", "));
     let json = serde_json::to_string(rows).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(json).execute(&mut *conn).await?;
     Ok(())
@@ -128,7 +128,7 @@ pub async fn catalogue(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, St
 /// Ids of the demo's active options of a question (`reasons`, `heard`).
 pub async fn options(conn: &mut SqliteConnection, question: &str) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
-        "SELECT id FROM question_options WHERE site_id = 1 AND question = ? AND active = 1 ORDER BY position",
+        "SELECT id FROM question_options WHERE site_id = 1 AND question = $1 AND active = 1 ORDER BY position",
     )
     .bind(question)
     .fetch_all(&mut *conn)

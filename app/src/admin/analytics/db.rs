@@ -9,18 +9,18 @@ use crate::domain::{DateRange, PastDate, SiteId};
 use crate::db::Db;
 use sqlx::{AssertSqlSafe, Row};
 
-/// `created_at` within the period: ?2 the first day, ?3 the last (`YYYY-MM-DD`, both
+/// `created_at` within the period: $2 the first day, $3 the last (`YYYY-MM-DD`, both
 /// included; ISO timestamps compare as text).
 macro_rules! in_period {
     () => {
-        "site_id = ?1 AND created_at >= ?2 AND created_at < date(?3, '+1 day')"
+        "site_id = $1 AND created_at >= $2 AND created_at < date($3, '+1 day')"
     };
 }
 
 // Each report reads two parts: the days already summed (`analytics_day*` tables, see
 // migration 0023) and the days after them straight from the page views. The `*_by_day`
 // statements below give the same rows for both: they fill the summary tables, and their
-// rows for the unsummed days are added to the summed ones. `?1` site, `?2` and `?3` the
+// rows for the unsummed days are added to the summed ones. `$1` site, `$2` and `$3` the
 // days they read (as `in_period!`).
 
 /// Per day: views, day-visitors and visits.
@@ -94,17 +94,17 @@ macro_rules! counts_by_day {
     };
 }
 
-/// The live sums of the days not summed yet (`?2` to `?3`, see `analytics::live`).
+/// The live sums of the days not summed yet (`$2` to `$3`, see `analytics::live`).
 macro_rules! live {
     () => {
-        "site_id = ?1 AND day >= ?2 AND day <= ?3"
+        "site_id = $1 AND day >= $2 AND day <= $3"
     };
 }
 
-/// The summed days of a report: `?4` its first day, `?5` the last summed one.
+/// The summed days of a report: `$4` its first day, `$5` the last summed one.
 macro_rules! summed {
     () => {
-        "site_id = ?1 AND day >= ?4 AND day <= ?5"
+        "site_id = $1 AND day >= $4 AND day <= $5"
     };
 }
 
@@ -125,7 +125,7 @@ async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -
         return Ok(());
     }
     let missing: Vec<String> = sqlx::query_scalar(
-        "SELECT value FROM json_each(?2) WHERE value NOT IN (SELECT day FROM analytics_days WHERE site_id = ?1)",
+        "SELECT value FROM json_each($2) WHERE value NOT IN (SELECT day FROM analytics_days WHERE site_id = $1)",
     )
     .bind(site)
     .bind(serde_json::to_string(&wanted).unwrap_or_default())
@@ -138,7 +138,7 @@ async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -
     let run = |sql: &'static str| sqlx::query(sql).bind(site).bind(first.as_str()).bind(last.as_str());
     run(concat!(
         "INSERT INTO analytics_day_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
-         SELECT ?1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
+         SELECT $1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
         pages_by_day!(),
         ") WHERE true ON CONFLICT DO NOTHING"
     ))
@@ -146,7 +146,7 @@ async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -
     .await?;
     run(concat!(
         "INSERT INTO analytics_day_counts (site_id, day, kind, label, count, visitors)
-         SELECT ?1, day, kind, label, count, visitors FROM (",
+         SELECT $1, day, kind, label, count, visitors FROM (",
         counts_by_day!(),
         ") WHERE true ON CONFLICT DO NOTHING"
     ))
@@ -155,8 +155,8 @@ async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -
     // Every missing day gets its row, views or not: the row says the day is summed.
     run(concat!(
         "INSERT INTO analytics_days (site_id, day, views, visitors, visits)
-         SELECT ?1, m.value, coalesce(d.views, 0), coalesce(d.visitors, 0), coalesce(d.visits, 0)
-         FROM json_each(?4) AS m LEFT JOIN (",
+         SELECT $1, m.value, coalesce(d.views, 0), coalesce(d.visitors, 0), coalesce(d.visits, 0)
+         FROM json_each($4) AS m LEFT JOIN (",
         days_by_day!(),
         ") AS d ON d.day = m.value WHERE true ON CONFLICT DO NOTHING"
     ))
@@ -189,7 +189,7 @@ pub async fn sum_all_sites(pool: &Db) -> sqlx::Result<()> {
     }
     // The live sums of the days now summed are read no more.
     for table in LIVE_TABLES {
-        sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE day <= ?")))
+        sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE day <= $1")))
             .bind(last.as_str())
             .execute(pool)
             .await?;
@@ -216,7 +216,7 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
         let run = |sql: &'static str| sqlx::query(sql).bind(site).bind(from.as_str()).bind("9000-01-01");
         run(concat!(
             "INSERT INTO analytics_live_days (site_id, day, views, visitors, visits)
-             SELECT ?1, day, views, visitors, visits FROM (",
+             SELECT $1, day, views, visitors, visits FROM (",
             days_by_day!(),
             ")"
         ))
@@ -224,7 +224,7 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
         .await?;
         run(concat!(
             "INSERT INTO analytics_live_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
-             SELECT ?1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
+             SELECT $1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
             pages_by_day!(),
             ")"
         ))
@@ -232,7 +232,7 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
         .await?;
         run(concat!(
             "INSERT INTO analytics_live_counts (site_id, day, kind, label, count)
-             SELECT ?1, day, kind, label, count FROM (",
+             SELECT $1, day, kind, label, count FROM (",
             counts_by_day!(),
             ") WHERE kind <> 'goal'"
         ))
@@ -246,9 +246,9 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
 /// `-13 months`), whose page views retention deletes.
 pub async fn forget_days_older(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<()> {
     for sql in [
-        "DELETE FROM analytics_days WHERE site_id = ? AND day < date('now', ?)",
-        "DELETE FROM analytics_day_pages WHERE site_id = ? AND day < date('now', ?)",
-        "DELETE FROM analytics_day_counts WHERE site_id = ? AND day < date('now', ?)",
+        "DELETE FROM analytics_days WHERE site_id = $1 AND day < date('now', $2)",
+        "DELETE FROM analytics_day_pages WHERE site_id = $1 AND day < date('now', $2)",
+        "DELETE FROM analytics_day_counts WHERE site_id = $1 AND day < date('now', $2)",
     ] {
         sqlx::query(sql).bind(site).bind(age).execute(pool).await?;
     }
@@ -262,7 +262,7 @@ pub async fn overview(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Resul
     let last = last_summable();
     sum_days(pool, site, range, &last).await?;
     let (from, to) = (range.from.as_str(), range.to.as_str());
-    // ?2 the period's first unsummed day, ?3 its last day; ?4 its first, ?5 its last summed.
+    // $2 the period's first unsummed day, $3 its last day; $4 its first, $5 its last summed.
     let summed_to = last.clone().min(range.to.clone());
     let tail_from = last.days_before(-1).max(range.from.clone());
     let binds = |sql: &'static str| {
@@ -412,16 +412,16 @@ pub async fn paths(pool: &Db, site: SiteId, range: &DateRange, start: &str) -> s
                   lead(path, 3) OVER w AS p3, lead(created_at, 3) OVER w AS t3
            FROM page_views WHERE ",
         in_period!(),
-        " AND visitor IN (SELECT visitor FROM page_views WHERE path = ?4 AND ",
+        " AND visitor IN (SELECT visitor FROM page_views WHERE path = $4 AND ",
         in_period!(),
         ")
            WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)
          ), steps AS (
            SELECT p1, p2, p3,
-                  t1 IS NOT NULL AND (julianday(t1) - julianday(t0)) * 1440 <= ?5 AS go1,
-                  t2 IS NOT NULL AND (julianday(t2) - julianday(t1)) * 1440 <= ?5 AS go2,
-                  t3 IS NOT NULL AND (julianday(t3) - julianday(t2)) * 1440 <= ?5 AS go3
-           FROM v WHERE path = ?4
+                  t1 IS NOT NULL AND (julianday(t1) - julianday(t0)) * 1440 <= $5 AS go1,
+                  t2 IS NOT NULL AND (julianday(t2) - julianday(t1)) * 1440 <= $5 AS go2,
+                  t3 IS NOT NULL AND (julianday(t3) - julianday(t2)) * 1440 <= $5 AS go3
+           FROM v WHERE path = $4
          )
          SELECT CASE WHEN go1 THEN p1 END,
                 CASE WHEN go1 AND go2 THEN p2 END,

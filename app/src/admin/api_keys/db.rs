@@ -19,7 +19,7 @@ pub async fn create(
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO api_keys (site_id, name, key_hash, prefix, scopes, created_by, shares)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(site)
     .bind(name)
@@ -35,7 +35,7 @@ pub async fn create(
 pub async fn list(pool: &Db, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
     let rows = sqlx::query(
         "SELECT id, name, prefix, scopes, shares, created_at, last_used_at, revoked_at FROM api_keys
-         WHERE site_id = ? ORDER BY revoked_at IS NOT NULL, id DESC",
+         WHERE site_id = $1 ORDER BY revoked_at IS NOT NULL, id DESC",
     )
     .bind(site)
     .fetch_all(pool)
@@ -60,7 +60,7 @@ pub async fn list(pool: &Db, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
 pub async fn revoke(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE id = ? AND site_id = ? AND revoked_at IS NULL",
+         WHERE id = $1 AND site_id = $2 AND revoked_at IS NULL",
     )
     .bind(id)
     .bind(site)
@@ -82,7 +82,7 @@ pub struct Holder {
 pub async fn holder(pool: &Db, hash: &str) -> sqlx::Result<Option<Holder>> {
     let row = sqlx::query(
         "SELECT id, site_id, scopes, shares, last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') AS stale
-         FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+         FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
     )
     .bind(hash)
     .fetch_optional(pool)
@@ -90,7 +90,7 @@ pub async fn holder(pool: &Db, hash: &str) -> sqlx::Result<Option<Holder>> {
     let Some(row) = row else { return Ok(None) };
     let key: i64 = row.try_get("id")?;
     if row.try_get::<bool, _>("stale")? {
-        sqlx::query("UPDATE api_keys SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+        sqlx::query("UPDATE api_keys SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $1")
             .bind(key)
             .execute(pool)
             .await?;

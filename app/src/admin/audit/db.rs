@@ -1,9 +1,9 @@
 //! SQL of the audit log.
 
 use super::api::AuditEntry;
-use crate::db::Db;
+use crate::db::{Db, Statement};
 use crate::staff::audit::AuditAction;
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 
 /// Up to `limit` entries, newest first, narrowed as asked.
 pub async fn page(
@@ -13,7 +13,7 @@ pub async fn page(
     before: Option<i64>,
     limit: i64,
 ) -> sqlx::Result<Vec<AuditEntry>> {
-    let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+    let mut qb = Statement::new(
         "SELECT a.id, a.at, a.staff_email, a.action, s.site_key, a.customer_id, a.detail
          FROM audit_log a LEFT JOIN sites s ON s.id = a.site_id WHERE 1",
     );

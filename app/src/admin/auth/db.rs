@@ -22,9 +22,9 @@ pub async fn create_first_owner(
     let mut tx = pool.begin().await?;
     let id = sqlx::query_scalar(
         "INSERT INTO staff_users (email, password_hash, role)
-         SELECT ?, ?, 'owner' WHERE NOT EXISTS (SELECT 1 FROM staff_users)
+         SELECT $1, $2, 'owner' WHERE NOT EXISTS (SELECT 1 FROM staff_users)
            AND EXISTS (SELECT 1 FROM setup_tokens
-                       WHERE token_hash = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                       WHERE token_hash = $3 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          RETURNING id",
     )
     .bind(email.as_str())
@@ -42,7 +42,7 @@ pub async fn create_first_owner(
 /// Whether `setup_hash` is a live set-up code's (checked before the password is hashed).
 pub async fn setup_token_works(pool: &Db, setup_hash: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM setup_tokens WHERE token_hash = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        "SELECT 1 FROM setup_tokens WHERE token_hash = $1 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(setup_hash)
     .fetch_optional(pool)
@@ -58,7 +58,7 @@ pub async fn create_staff(
     role: Role,
 ) -> sqlx::Result<Option<StaffId>> {
     sqlx::query_scalar(
-        "INSERT INTO staff_users (email, password_hash, role) VALUES (?, ?, ?)
+        "INSERT INTO staff_users (email, password_hash, role) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(email.as_str())
@@ -70,7 +70,7 @@ pub async fn create_staff(
 
 /// The account and password hash for a sign-in attempt.
 pub async fn credentials(pool: &Db, email: &str) -> sqlx::Result<Option<(StaffId, PasswordHashString)>> {
-    let row = sqlx::query("SELECT id, password_hash FROM staff_users WHERE email = ?")
+    let row = sqlx::query("SELECT id, password_hash FROM staff_users WHERE email = $1")
         .bind(email)
         .fetch_optional(pool)
         .await?;
@@ -80,7 +80,7 @@ pub async fn credentials(pool: &Db, email: &str) -> sqlx::Result<Option<(StaffId
 pub async fn create_session(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO sessions (token_hash, staff_id, expires_at)
-         VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+         VALUES ($1, $2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $3))",
     )
     .bind(token_hash)
     .bind(staff)
@@ -94,13 +94,13 @@ pub async fn create_session(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx
 
 /// The staff member behind a live session.
 pub async fn delete_session(pool: &Db, token_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
     Ok(())
 }
 
 /// Ends every session of a staff account; how many there were.
 pub async fn delete_sessions_of(pool: &Db, staff: StaffId) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE staff_id = ?").bind(staff).execute(pool).await?.rows_affected())
+    Ok(sqlx::query("DELETE FROM sessions WHERE staff_id = $1").bind(staff).execute(pool).await?.rows_affected())
 }
 
 /// Records a sign-in attempt unless one of `limits` — attempts of the account from the
@@ -115,13 +115,13 @@ pub async fn count_attempt(
     since: &str,
     [per_pair, per_network, per_account]: [i64; 3],
 ) -> sqlx::Result<Option<i64>> {
-    sqlx::query("DELETE FROM login_failures WHERE at < ?").bind(since).execute(pool).await?;
+    sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(since).execute(pool).await?;
     sqlx::query_scalar(
         "INSERT INTO login_failures (account, network)
-         SELECT ?1, ?2
-         WHERE (SELECT count(*) FROM login_failures WHERE account = ?1 AND network = ?2 AND at >= ?3) < ?4
-           AND (SELECT count(*) FROM login_failures WHERE network = ?2 AND at >= ?3) < ?5
-           AND (SELECT count(*) FROM login_failures WHERE account = ?1 AND at >= ?3) < ?6
+         SELECT $1, $2
+         WHERE (SELECT count(*) FROM login_failures WHERE account = $1 AND network = $2 AND at >= $3) < $4
+           AND (SELECT count(*) FROM login_failures WHERE network = $2 AND at >= $3) < $5
+           AND (SELECT count(*) FROM login_failures WHERE account = $1 AND at >= $3) < $6
          RETURNING id",
     )
     .bind(account)
@@ -136,7 +136,7 @@ pub async fn count_attempt(
 
 /// A successful sign-in clears the account's attempts from its network (this one included).
 pub async fn clear_failures(pool: &Db, account: &str, network: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE account = ? AND network = ?")
+    sqlx::query("DELETE FROM login_failures WHERE account = $1 AND network = $2")
         .bind(account)
         .bind(network)
         .execute(pool)
@@ -147,7 +147,7 @@ pub async fn clear_failures(pool: &Db, account: &str, network: &str) -> sqlx::Re
 /// Whether the browser's device token belongs to the account with this email.
 pub async fn is_device_of(pool: &Db, token_hash: &str, email: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM staff_devices d JOIN staff_users u ON u.id = d.staff_id WHERE d.token_hash = ? AND u.email = ?",
+        "SELECT 1 FROM staff_devices d JOIN staff_users u ON u.id = d.staff_id WHERE d.token_hash = $1 AND u.email = $2",
     )
     .bind(token_hash)
     .bind(email)
@@ -158,7 +158,7 @@ pub async fn is_device_of(pool: &Db, token_hash: &str, email: &str) -> sqlx::Res
 
 /// Remembers a browser the staff member signed in on.
 pub async fn add_device(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("INSERT OR IGNORE INTO staff_devices (token_hash, staff_id) VALUES (?, ?)")
+    sqlx::query("INSERT INTO staff_devices (token_hash, staff_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(token_hash)
         .bind(staff)
         .execute(pool)
@@ -170,7 +170,7 @@ pub async fn add_device(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx::Re
 /// it starts with no staff).
 pub async fn add_setup_token(pool: &Db, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO setup_tokens (token_hash, expires_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+7 days'))",
+        "INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+7 days'))",
     )
     .bind(token_hash)
     .execute(pool)

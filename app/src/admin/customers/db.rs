@@ -43,7 +43,7 @@ pub async fn list(pool: &Db, query: &str, page: u32, per_page: u32) -> sqlx::Res
     let query = query.trim();
     let (ids, total) = if query.is_empty() {
         let total: i64 = sqlx::query_scalar("SELECT count(*) FROM customers").fetch_one(pool).await?;
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM customers ORDER BY id DESC LIMIT ? OFFSET ?")
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM customers ORDER BY id DESC LIMIT $1 OFFSET $2")
             .bind(i64::from(per_page))
             .bind(i64::try_from(skip).unwrap_or(i64::MAX))
             .fetch_all(pool)
@@ -86,7 +86,7 @@ async fn page_of(pool: &Db, ids: &[i64]) -> sqlx::Result<Vec<CustomerRow>> {
              JOIN sites s ON s.id = c.site_id
              LEFT JOIN consents nl ON nl.id = (
                  SELECT id FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1)
-             WHERE c.id = ?",
+             WHERE c.id = $1",
         )
         .bind(id)
         .fetch_one(pool)

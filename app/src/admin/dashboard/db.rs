@@ -27,8 +27,8 @@ async fn sales(pool: &Db, start: &str) -> sqlx::Result<Vec<Sale>> {
                 p.payment_method,
                 c.first_name, c.last_name
          FROM purchases p LEFT JOIN customers c ON c.id = p.customer_id
-         WHERE p.voided_at IS NULL AND p.created_at >= ?
-         ORDER BY p.created_at DESC, p.id DESC LIMIT ?",
+         WHERE p.voided_at IS NULL AND p.created_at >= $1
+         ORDER BY p.created_at DESC, p.id DESC LIMIT $2",
     )
     .bind(start)
     .bind(super::api::SALES_SHOWN)
@@ -58,13 +58,13 @@ pub async fn today(pool: &Db, zone: &jiff::tz::TimeZone) -> sqlx::Result<Today> 
         let start = start.clone();
         async move { sqlx::query_scalar::<_, i64>(sql).bind(start).fetch_one(pool).await }
     };
-    let new_customers = count("SELECT count(*) FROM customers WHERE created_at >= ?").await?;
-    let purchases = count("SELECT count(*) FROM purchases WHERE voided_at IS NULL AND created_at >= ?").await?;
-    let interactions = count("SELECT count(*) FROM interactions WHERE created_at >= ?").await?;
+    let new_customers = count("SELECT count(*) FROM customers WHERE created_at >= $1").await?;
+    let purchases = count("SELECT count(*) FROM purchases WHERE voided_at IS NULL AND created_at >= $1").await?;
+    let interactions = count("SELECT count(*) FROM interactions WHERE created_at >= $1").await?;
     let open_reservations =
         sqlx::query_scalar("SELECT count(*) FROM reservations WHERE status = 'open'").fetch_one(pool).await?;
     let takings: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT currency, sum(total_minor - refunded_minor) FROM purchases WHERE voided_at IS NULL AND created_at >= ?
+        "SELECT currency, sum(total_minor - refunded_minor) FROM purchases WHERE voided_at IS NULL AND created_at >= $1
          GROUP BY currency ORDER BY currency",
     )
     .bind(&start)

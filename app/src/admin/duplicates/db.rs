@@ -113,7 +113,7 @@ pub enum MergeError {
 
 pub async fn people(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Person>> {
     let rows = sqlx::query(
-        "SELECT id, first_name, last_name, email, phone, street, postcode FROM customers WHERE site_id = ?",
+        "SELECT id, first_name, last_name, email, phone, street, postcode FROM customers WHERE site_id = $1",
     )
     .bind(site)
     .fetch_all(pool)
@@ -134,7 +134,7 @@ pub async fn people(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Person>> {
 }
 
 pub async fn dismissed(pool: &Db, site: SiteId) -> sqlx::Result<HashSet<(i64, i64)>> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT low_id, high_id FROM duplicate_dismissals WHERE site_id = ?")
+    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT low_id, high_id FROM duplicate_dismissals WHERE site_id = $1")
         .bind(site)
         .fetch_all(pool)
         .await?;
@@ -142,7 +142,7 @@ pub async fn dismissed(pool: &Db, site: SiteId) -> sqlx::Result<HashSet<(i64, i6
 }
 
 pub async fn dismiss(pool: &Db, site: SiteId, a: i64, b: i64, staff: StaffId) -> sqlx::Result<()> {
-    sqlx::query("INSERT OR IGNORE INTO duplicate_dismissals (site_id, low_id, high_id, staff_id) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO duplicate_dismissals (site_id, low_id, high_id, staff_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
         .bind(site)
         .bind(a.min(b))
         .bind(a.max(b))
@@ -159,7 +159,7 @@ pub async fn side(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Side>
                 (SELECT count(*) FROM purchases WHERE customer_id = c.id AND voided_at IS NULL) AS purchases,
                 (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
                  WHERE customer_id = c.id AND voided_at IS NULL) AS spent
-         FROM customers c WHERE id = ? AND site_id = ?",
+         FROM customers c WHERE id = $1 AND site_id = $2",
     )
     .bind(id)
     .bind(site)
@@ -192,7 +192,7 @@ fn opened(pii: &PiiKey, column: &str, value: Option<&str>) -> sqlx::Result<Optio
 }
 
 async fn site_of(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(id).fetch_optional(conn).await
+    sqlx::query_scalar("SELECT site_id FROM customers WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
 /// Merges `source` into `target` (both of `site`): every row of the source moves to the
@@ -210,7 +210,7 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     }
     let json_fields = CUSTOMER_COLUMNS.iter().map(|c| format!("'{c}', {c}")).collect::<Vec<_>>().join(", ");
     let source_row: String =
-        sqlx::query_scalar(AssertSqlSafe(format!("SELECT json_object({json_fields}) FROM customers WHERE id = ?")))
+        sqlx::query_scalar(AssertSqlSafe(format!("SELECT json_object({json_fields}) FROM customers WHERE id = $1")))
             .bind(source)
             .fetch_one(&mut *tx)
             .await?;
@@ -218,7 +218,7 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     // Rows the target has already: logged, then dropped.
     let dropped_favourites: String = sqlx::query_scalar(
         "SELECT json_group_array(json_object('rowid', rowid, 'item_id', item_id, 'created_at', created_at)) FROM favourites
-         WHERE customer_id = ?1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = ?2)",
+         WHERE customer_id = $1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = $2)",
     )
     .bind(source)
     .bind(target)
@@ -226,18 +226,18 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     .await?;
     let dropped_tags: String = sqlx::query_scalar(
         "SELECT json_group_array(json_object('rowid', rowid, 'tag', tag)) FROM customer_tags
-         WHERE customer_id = ?1 AND tag IN (SELECT tag FROM customer_tags WHERE customer_id = ?2)",
+         WHERE customer_id = $1 AND tag IN (SELECT tag FROM customer_tags WHERE customer_id = $2)",
     )
     .bind(source)
     .bind(target)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM favourites WHERE customer_id = ?1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = ?2)")
+    sqlx::query("DELETE FROM favourites WHERE customer_id = $1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = $2)")
         .bind(source)
         .bind(target)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?1 AND tag IN (SELECT tag FROM customer_tags WHERE customer_id = ?2)")
+    sqlx::query("DELETE FROM customer_tags WHERE customer_id = $1 AND tag IN (SELECT tag FROM customer_tags WHERE customer_id = $2)")
         .bind(source)
         .bind(target)
         .execute(&mut *tx)
@@ -245,7 +245,7 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
 
     // One card per customer: the kept record's card stays valid; the other's number stops
     // finding anyone (staff give the customer the kept one).
-    sqlx::query("DELETE FROM loyalty_members WHERE customer_id = ?1 AND EXISTS (SELECT 1 FROM loyalty_members WHERE customer_id = ?2)")
+    sqlx::query("DELETE FROM loyalty_members WHERE customer_id = $1 AND EXISTS (SELECT 1 FROM loyalty_members WHERE customer_id = $2)")
         .bind(source)
         .bind(target)
         .execute(&mut *tx)
@@ -253,12 +253,12 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     let mut moved = serde_json::Map::new();
     for table in OWNED {
         let ids: String = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT json_group_array(rowid) FROM {table} WHERE customer_id = ?"
+            "SELECT json_group_array(rowid) FROM {table} WHERE customer_id = $1"
         )))
         .bind(source)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET customer_id = ? WHERE customer_id = ?")))
+        sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET customer_id = $1 WHERE customer_id = $2")))
             .bind(target)
             .bind(source)
             .execute(&mut *tx)
@@ -267,25 +267,25 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     }
     // Older merges into the source now point at the target (they can no longer be undone:
     // this merge is later), so deleting the source keeps their log.
-    let repointed: String = sqlx::query_scalar("SELECT json_group_array(id) FROM customer_merges WHERE target_id = ?")
+    let repointed: String = sqlx::query_scalar("SELECT json_group_array(id) FROM customer_merges WHERE target_id = $1")
         .bind(source)
         .fetch_one(&mut *tx)
         .await?;
-    sqlx::query("UPDATE customer_merges SET target_id = ? WHERE target_id = ?")
+    sqlx::query("UPDATE customer_merges SET target_id = $1 WHERE target_id = $2")
         .bind(target)
         .bind(source)
         .execute(&mut *tx)
         .await?;
     // The automation rules that told the source are not to tell the target again.
     crate::automation::db::copy_runs(&mut tx, CustomerId(source), CustomerId(target)).await?;
-    sqlx::query("DELETE FROM customers WHERE id = ?").bind(source).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM customers WHERE id = $1").bind(source).execute(&mut *tx).await?;
 
     let mut filled = serde_json::Map::new();
     for column in FILLABLE {
         // Empty means NULL or ''; values are compared as text for the log, which keeps sealed
         // ones sealed; the history gets them opened.
         let (before, after): (Option<String>, Option<String>) = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT CAST(t.{column} AS TEXT), CAST(json_extract(?, '$.{column}') AS TEXT) FROM customers t WHERE t.id = ?"
+            "SELECT CAST(t.{column} AS TEXT), CAST(json_extract($1, '$.{column}') AS TEXT) FROM customers t WHERE t.id = $2"
         )))
         .bind(&source_row)
         .bind(target)
@@ -294,8 +294,8 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
         let empty = |v: &Option<String>| v.as_deref().is_none_or(str::is_empty);
         if empty(&before) && !empty(&after) {
             sqlx::query(AssertSqlSafe(format!(
-                "UPDATE customers SET {column} = json_extract(?, '$.{column}'),
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"
+                "UPDATE customers SET {column} = json_extract($1, '$.{column}'),
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
             )))
             .bind(&source_row)
             .bind(target)
@@ -328,7 +328,7 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     });
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO customer_merges (site_id, target_id, source_id, staff_id, source_row, filled, moved, dropped, repointed)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(site)
     .bind(target)
@@ -352,7 +352,7 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let row = sqlx::query(
         "SELECT target_id, source_id, source_row, filled, moved, dropped, repointed, undone_at FROM customer_merges
-         WHERE id = ? AND site_id = ?",
+         WHERE id = $1 AND site_id = $2",
     )
     .bind(merge)
     .bind(site)
@@ -364,8 +364,8 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     }
     let (target, source): (i64, i64) = (row.get("target_id"), row.get("source_id"));
     let later: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM customer_merges WHERE id > ?1 AND undone_at IS NULL
-                        AND (target_id IN (?2, ?3) OR source_id IN (?2, ?3)))",
+        "SELECT EXISTS (SELECT 1 FROM customer_merges WHERE id > $1 AND undone_at IS NULL
+                        AND (target_id IN ($2, $3) OR source_id IN ($2, $3)))",
     )
     .bind(merge)
     .bind(target)
@@ -384,8 +384,8 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
         let Some(column) = FILLABLE.into_iter().find(|c| c == column) else { continue };
         let (before, after) = (values[0].as_str(), values[1].as_str());
         let done = sqlx::query(AssertSqlSafe(format!(
-            "UPDATE customers SET {column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND CAST({column} AS TEXT) IS ?"
+            "UPDATE customers SET {column} = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = $2 AND CAST({column} AS TEXT) IS $3"
         )))
         .bind(before)
         .bind(target)
@@ -408,7 +408,7 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     }
     let source_row: String = row.get("source_row");
     let columns = CUSTOMER_COLUMNS.join(", ");
-    let values = CUSTOMER_COLUMNS.iter().map(|c| format!("json_extract(?1, '$.{c}')")).collect::<Vec<_>>().join(", ");
+    let values = CUSTOMER_COLUMNS.iter().map(|c| format!("json_extract($1, '$.{c}')")).collect::<Vec<_>>().join(", ");
     sqlx::query(AssertSqlSafe(format!("INSERT INTO customers ({columns}) SELECT {values}")))
         .bind(&source_row)
         .execute(&mut *tx)
@@ -416,7 +416,7 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     // Both customers' blind indexes from their values as they are now.
     crate::pii::blind::refresh(&mut tx, pool.pii(), CustomerId(target)).await?;
     crate::pii::blind::refresh(&mut tx, pool.pii(), CustomerId(source)).await?;
-    sqlx::query("UPDATE customer_merges SET target_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))")
+    sqlx::query("UPDATE customer_merges SET target_id = $1 WHERE id IN (SELECT value FROM json_each($2))")
         .bind(source)
         .bind(row.get::<String, _>("repointed"))
         .execute(&mut *tx)
@@ -425,7 +425,7 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     for table in OWNED {
         let ids = moved.get(table).map(|v| v.to_string()).unwrap_or_else(|| "[]".into());
         sqlx::query(AssertSqlSafe(format!(
-            "UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2 AND rowid IN (SELECT value FROM json_each(?3))"
+            "UPDATE {table} SET customer_id = $1 WHERE customer_id = $2 AND rowid IN (SELECT value FROM json_each($3))"
         )))
         .bind(source)
         .bind(target)
@@ -436,21 +436,23 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     // Dropped rows come back with their old rowid, or a new one if it was taken since.
     let dropped: serde_json::Value = serde_json::from_str(row.get("dropped")).unwrap_or_default();
     sqlx::query(
-        "INSERT OR IGNORE INTO favourites (rowid, customer_id, item_id, created_at)
+        "INSERT INTO favourites (rowid, customer_id, item_id, created_at)
          SELECT CASE WHEN EXISTS (SELECT 1 FROM favourites WHERE rowid = json_extract(value, '$.rowid')) THEN NULL
                      ELSE json_extract(value, '$.rowid') END,
-                ?1, json_extract(value, '$.item_id'), json_extract(value, '$.created_at')
-         FROM json_each(?2)",
+                $1, json_extract(value, '$.item_id'), json_extract(value, '$.created_at')
+         FROM json_each($2) WHERE true
+         ON CONFLICT DO NOTHING",
     )
     .bind(source)
     .bind(dropped["favourites"].to_string())
     .execute(&mut *tx)
     .await?;
     sqlx::query(
-        "INSERT OR IGNORE INTO customer_tags (rowid, customer_id, tag)
+        "INSERT INTO customer_tags (rowid, customer_id, tag)
          SELECT CASE WHEN EXISTS (SELECT 1 FROM customer_tags WHERE rowid = json_extract(value, '$.rowid')) THEN NULL
                      ELSE json_extract(value, '$.rowid') END,
-                ?1, json_extract(value, '$.tag') FROM json_each(?2)",
+                $1, json_extract(value, '$.tag') FROM json_each($2) WHERE true
+         ON CONFLICT DO NOTHING",
     )
     .bind(source)
     .bind(dropped["customer_tags"].to_string())
@@ -458,7 +460,7 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     .await?;
     change(&mut tx, pool.pii(), CustomerId(target), staff, "merge undone", Some(&format!("customer #{source}")), None)
         .await?;
-    sqlx::query("UPDATE customer_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+    sqlx::query("UPDATE customer_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $1")
         .bind(merge)
         .execute(&mut *tx)
         .await?;
@@ -473,7 +475,7 @@ pub async fn merges(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<Mer
                 json_extract(m.source_row, '$.first_name') AS source_first, json_extract(m.source_row, '$.last_name') AS source_last,
                 c.first_name, c.last_name, u.email AS staff
          FROM customer_merges m LEFT JOIN customers c ON c.id = m.target_id LEFT JOIN staff_users u ON u.id = m.staff_id
-         WHERE m.site_id = ? ORDER BY m.id DESC LIMIT ?",
+         WHERE m.site_id = $1 ORDER BY m.id DESC LIMIT $2",
     )
     .bind(site)
     .bind(limit)

@@ -15,7 +15,7 @@ use sqlx::{AssertSqlSafe, Row as _, SqliteConnection};
 pub const MAX_CONTENT: i64 = 20_000_000;
 
 pub async fn start(pool: &Db, site: SiteId, staff: StaffId, kind: ImportKind, file_name: &str) -> sqlx::Result<i64> {
-    sqlx::query_scalar("INSERT INTO imports (site_id, staff_id, kind, file_name) VALUES (?, ?, ?, ?) RETURNING id")
+    sqlx::query_scalar("INSERT INTO imports (site_id, staff_id, kind, file_name) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(site)
         .bind(staff)
         .bind(kind.code())
@@ -28,8 +28,8 @@ pub async fn start(pool: &Db, site: SiteId, staff: StaffId, kind: ImportKind, fi
 /// then its pieces in order, each opened.
 pub async fn uploaded_text(conn: &mut SqliteConnection, pii: &PiiKey, id: i64) -> sqlx::Result<String> {
     let content: String =
-        sqlx::query_scalar("SELECT content FROM imports WHERE id = ?").bind(id).fetch_one(&mut *conn).await?;
-    let pieces: Vec<String> = sqlx::query_scalar("SELECT content FROM import_pieces WHERE import_id = ? ORDER BY n")
+        sqlx::query_scalar("SELECT content FROM imports WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
+    let pieces: Vec<String> = sqlx::query_scalar("SELECT content FROM import_pieces WHERE import_id = $1 ORDER BY n")
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
@@ -44,10 +44,10 @@ pub async fn uploaded_text(conn: &mut SqliteConnection, pii: &PiiKey, id: i64) -
 /// or it would grow too big. The file is personal data, so it waits sealed, a piece at a
 /// time (sealing each piece once: the cost grows with the file, not with its square).
 pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let grown = sqlx::query(
-        "UPDATE imports SET size = size + ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE id = ?2 AND site_id = ?3 AND status = 'uploading' AND size + ?1 <= ?4",
+        "UPDATE imports SET size = size + $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = $2 AND site_id = $3 AND status = 'uploading' AND size + $1 <= $4",
     )
     .bind(piece.chars().count() as i64)
     .bind(id)
@@ -60,7 +60,7 @@ pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Resu
     }
     sqlx::query(
         "INSERT INTO import_pieces (import_id, n, content)
-         VALUES (?1, (SELECT coalesce(max(n), 0) + 1 FROM import_pieces WHERE import_id = ?1), ?2)",
+         VALUES ($1, (SELECT coalesce(max(n), 0) + 1 FROM import_pieces WHERE import_id = $1), $2)",
     )
     .bind(id)
     .bind(pool.pii().seal(piece))
@@ -74,7 +74,7 @@ pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Resu
 pub async fn content(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<(ImportKind, String)>> {
     let mut tx = pool.begin().await?;
     let kind: Option<String> =
-        sqlx::query_scalar("SELECT kind FROM imports WHERE id = ? AND site_id = ? AND status = 'uploading'")
+        sqlx::query_scalar("SELECT kind FROM imports WHERE id = $1 AND site_id = $2 AND status = 'uploading'")
             .bind(id)
             .bind(site)
             .fetch_optional(&mut *tx)
@@ -95,9 +95,9 @@ pub async fn begin_run(
     skipped: usize,
 ) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "UPDATE imports SET status = 'running', mapping = ?, total_rows = ?, skipped = ?,
+        "UPDATE imports SET status = 'running', mapping = $1, total_rows = $2, skipped = $3,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE id = ? AND site_id = ? AND status = 'uploading'",
+         WHERE id = $4 AND site_id = $5 AND status = 'uploading'",
     )
     .bind(mapping)
     .bind(total as i64)
@@ -113,8 +113,8 @@ pub async fn begin_run(
 /// `done` rows (orders, for purchases) more are in.
 pub async fn progress(conn: &mut SqliteConnection, id: i64, done: usize, counts: [i64; 3]) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE imports SET done_rows = done_rows + ?5, created = created + ?1, updated = updated + ?2,
-                unchanged = unchanged + ?3, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?4",
+        "UPDATE imports SET done_rows = done_rows + $5, created = created + $1, updated = updated + $2,
+                unchanged = unchanged + $3, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $4",
     )
     .bind(counts[0])
     .bind(counts[1])
@@ -130,20 +130,20 @@ pub async fn progress(conn: &mut SqliteConnection, id: i64, done: usize, counts:
 pub async fn finish(pool: &Db, id: i64, ok: bool) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query(
-        "UPDATE imports SET status = ?, content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+        "UPDATE imports SET status = $1, content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2",
     )
     .bind(if ok { "done" } else { "failed" })
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM import_pieces WHERE import_id = ?").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM import_pieces WHERE import_id = $1").bind(id).execute(&mut *tx).await?;
     tx.commit().await
 }
 
 pub async fn status(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<ImportProgress>> {
     let row = sqlx::query(
         "SELECT status, total_rows, done_rows, created, updated, unchanged, skipped
-         FROM imports WHERE id = ? AND site_id = ?",
+         FROM imports WHERE id = $1 AND site_id = $2",
     )
     .bind(id)
     .bind(site)
@@ -173,7 +173,7 @@ async fn existing(conn: &mut SqliteConnection, pii: &PiiKey, site: SiteId, row: 
     for (field, kind) in [(CustomerField::Email, "email"), (CustomerField::Phone, "phone")] {
         if let Some(value) = row.text(field) {
             let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-                "SELECT id FROM customers WHERE site_id = ? AND {kind}_hash = ? ORDER BY id LIMIT 1"
+                "SELECT id FROM customers WHERE site_id = $1 AND {kind}_hash = $2 ORDER BY id LIMIT 1"
             )))
             .bind(site)
             .bind(pii.hash_of(kind, value))
@@ -214,12 +214,13 @@ pub async fn apply(
     let row = &phone_in_country(row, country);
     let Some(id) = existing(conn, pii, site, row).await? else {
         let columns: Vec<&str> = row.values.iter().map(|(f, _)| f.column()).collect();
-        let marks = vec!["?"; columns.len()].join(", ");
+        // $1 is the site; the row's values follow.
+        let marks = (2..columns.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
         let sql = if columns.is_empty() {
-            "INSERT INTO customers (site_id, source) VALUES (?, 'import') RETURNING id".to_owned()
+            "INSERT INTO customers (site_id, source) VALUES ($1, 'import') RETURNING id".to_owned()
         } else {
             format!(
-                "INSERT INTO customers (site_id, source, {}) VALUES (?, 'import', {marks}) RETURNING id",
+                "INSERT INTO customers (site_id, source, {}) VALUES ($1, 'import', {marks}) RETURNING id",
                 columns.join(", ")
             )
         };
@@ -263,7 +264,7 @@ pub async fn apply(
 async fn tag(conn: &mut SqliteConnection, id: i64, tags: &[String]) -> sqlx::Result<bool> {
     let mut added = false;
     for t in tags {
-        let done = sqlx::query("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)")
+        let done = sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(id)
             .bind(t)
             .execute(&mut *conn)

@@ -47,10 +47,10 @@ async fn find(
     let json = serde_json::to_string(&hashes).unwrap_or_else(|_| "[]".into());
     let rows = sqlx::query(
         "SELECT j.key AS i, coalesce(
-             (SELECT id FROM customers WHERE site_id = ?1 AND email_hash = unhex(j.value ->> 0)),
-             (SELECT id FROM customers WHERE site_id = ?1 AND phone_hash = unhex(j.value ->> 1)
+             (SELECT id FROM customers WHERE site_id = $1 AND email_hash = unhex(j.value ->> 0)),
+             (SELECT id FROM customers WHERE site_id = $1 AND phone_hash = unhex(j.value ->> 1)
               ORDER BY id LIMIT 1)) AS id
-         FROM json_each(?2) j",
+         FROM json_each($2) j",
     )
     .bind(site)
     .bind(json)
@@ -108,9 +108,9 @@ async fn add_missing(
     let json = serde_json::to_string(&sealed).unwrap_or_else(|_| "[]".into());
     let done = sqlx::query(
         "INSERT INTO customers (site_id, source, email, phone, email_hash, email_prefix, phone_hash, phone_prefix)
-         SELECT ?1, 'import', value ->> 0, value ->> 1,
+         SELECT $1, 'import', value ->> 0, value ->> 1,
                 unhex(value ->> 2), unhex(value ->> 3), unhex(value ->> 4), unhex(value ->> 5)
-         FROM json_each(?2)",
+         FROM json_each($2)",
     )
     .bind(site)
     .bind(json)
@@ -144,9 +144,9 @@ pub async fn apply(
     let added: Vec<(i64, String)> = sqlx::query_as(
         "INSERT INTO purchases (site_id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor,
                                 payment_method, created_at, import_id)
-         SELECT ?1, value ->> 1, value ->> 0, ?2, value ->> 2, value ->> 3, (value ->> 2) - (value ->> 3),
-                value ->> 4, value ->> 5, ?3
-         FROM json_each(?4) WHERE value ->> 1 IS NOT NULL
+         SELECT $1, value ->> 1, value ->> 0, $2, value ->> 2, value ->> 3, (value ->> 2) - (value ->> 3),
+                value ->> 4, value ->> 5, $3
+         FROM json_each($4) WHERE value ->> 1 IS NOT NULL
          ON CONFLICT (site_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
          RETURNING id, external_id",
     )
@@ -167,10 +167,10 @@ pub async fn apply(
     sqlx::query(
         "INSERT INTO purchase_items (purchase_id, line, item_id, description, quantity, unit_price_minor, line_total_minor)
          SELECT value ->> 0, value ->> 1,
-                coalesce((SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = value ->> 2),
-                         (SELECT c.id FROM catalogue_items c WHERE c.site_id = ?1 AND c.sku = upper(value ->> 2))),
+                coalesce((SELECT c.id FROM catalogue_items c WHERE c.site_id = $1 AND c.sku = value ->> 2),
+                         (SELECT c.id FROM catalogue_items c WHERE c.site_id = $1 AND c.sku = upper(value ->> 2))),
                 value ->> 3, value ->> 4, value ->> 5, (value ->> 4) * (value ->> 5)
-         FROM json_each(?2)",
+         FROM json_each($2)",
     )
     .bind(site)
     .bind(serde_json::Value::Array(lines).to_string())

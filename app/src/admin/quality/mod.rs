@@ -51,7 +51,7 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
             let rows = sqlx::query(
                 "SELECT id, first_name, last_name, email, phone, street, postcode,
                         NOT EXISTS (SELECT 1 FROM consents WHERE customer_id = c.id) AS no_consent
-                 FROM customers c WHERE site_id = ? ORDER BY id",
+                 FROM customers c WHERE site_id = $1 ORDER BY id",
             )
             .bind(site)
             .fetch_all(&pool)

@@ -17,7 +17,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
         CustomerField::ALL.iter().map(|f| format!("{} AS {}", f.stored_sql("c"), f.column())).collect();
     let sql = format!(
         "SELECT c.id, c.site_id, s.site_key, s.name AS site_name, s.default_language, s.currency, s.country AS site_country, c.source, c.created_at, c.do_not_sell_at, {}
-         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
+         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = $1",
         columns.join(", ")
     );
     let Some(row) = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await? else {
@@ -30,7 +30,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
             Ok((f, v.filter(|v| !v.is_empty())))
         })
         .collect::<sqlx::Result<_>>()?;
-    let tags = sqlx::query_scalar("SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag")
+    let tags = sqlx::query_scalar("SELECT tag FROM customer_tags WHERE customer_id = $1 ORDER BY tag")
         .bind(id)
         .fetch_all(pool)
         .await?;
@@ -38,7 +38,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
         "SELECT k.purpose, k.granted, k.body, k.text_version, k.language, k.page_url, k.source, k.created_at,
                 k.policy_version, u.email AS staff, k.requested_at
          FROM consents k LEFT JOIN staff_users u ON u.id = k.staff_id
-         WHERE k.customer_id = ? ORDER BY k.id DESC",
+         WHERE k.customer_id = $1 ORDER BY k.id DESC",
     )
     .bind(id)
     .fetch_all(pool)
@@ -63,7 +63,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
     let reservations = sqlx::query(
         "SELECT r.id, i.name, i.sku, r.quantity, r.note, r.status, r.created_at
          FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
-         WHERE r.customer_id = ? ORDER BY r.id DESC",
+         WHERE r.customer_id = $1 ORDER BY r.id DESC",
     )
     .bind(id)
     .fetch_all(pool)
@@ -82,7 +82,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
     let interactions = sqlx::query(
         "SELECT i.kind, i.summary, i.outcome, u.email, i.created_at
          FROM interactions i LEFT JOIN staff_users u ON u.id = i.staff_id
-         WHERE i.customer_id = ? ORDER BY i.id DESC",
+         WHERE i.customer_id = $1 ORDER BY i.id DESC",
     )
     .bind(id)
     .fetch_all(pool)
@@ -102,7 +102,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
         "SELECT h.field, h.old_value, h.new_value, h.created_at,
                 h.source, u.email
          FROM customer_changes h LEFT JOIN staff_users u ON u.id = h.staff_id
-         WHERE h.customer_id = ? ORDER BY h.id DESC",
+         WHERE h.customer_id = $1 ORDER BY h.id DESC",
     )
     .bind(id)
     .fetch_all(pool)
@@ -126,7 +126,7 @@ pub async fn record(pool: &Db, id: CustomerId) -> sqlx::Result<Option<CustomerRe
     .collect::<sqlx::Result<_>>()?;
     let visits = sqlx::query(
         "SELECT path, referrer, duration_ms, created_at FROM page_views
-         WHERE customer_id = ? ORDER BY created_at DESC LIMIT 30",
+         WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 30",
     )
     .bind(id)
     .fetch_all(pool)
@@ -168,7 +168,7 @@ async fn purchases(pool: &Db, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>>
         "SELECT p.id, p.created_at, p.currency, p.subtotal_minor, p.discount_minor, p.total_minor,
                 p.payment_method, u.email, p.refunded_minor, p.voided_at, p.void_reason, v.email AS voided_by
          FROM purchases p LEFT JOIN staff_users u ON u.id = p.staff_id LEFT JOIN staff_users v ON v.id = p.voided_by
-         WHERE p.customer_id = ? ORDER BY p.created_at DESC, p.id DESC",
+         WHERE p.customer_id = $1 ORDER BY p.created_at DESC, p.id DESC",
     )
     .bind(id)
     .fetch_all(pool)
@@ -178,7 +178,7 @@ async fn purchases(pool: &Db, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>>
                 coalesce((SELECT quantity FROM purchase_line_returns
                           WHERE purchase_id = l.purchase_id AND line = l.line), 0) AS returned
          FROM purchase_items l JOIN purchases p ON p.id = l.purchase_id
-         WHERE p.customer_id = ? ORDER BY l.purchase_id, l.line",
+         WHERE p.customer_id = $1 ORDER BY l.purchase_id, l.line",
     )
     .bind(id)
     .fetch_all(pool)
@@ -186,7 +186,7 @@ async fn purchases(pool: &Db, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>>
     let returns = sqlx::query(
         "SELECT r.purchase_id, r.created_at, r.reason, r.amount_minor, u.email
          FROM purchase_returns r JOIN purchases p ON p.id = r.purchase_id LEFT JOIN staff_users u ON u.id = r.staff_id
-         WHERE p.customer_id = ? ORDER BY r.id",
+         WHERE p.customer_id = $1 ORDER BY r.id",
     )
     .bind(id)
     .fetch_all(pool)
@@ -241,7 +241,7 @@ pub async fn stats(pool: &Db, id: CustomerId) -> sqlx::Result<SpendStats> {
     let r = sqlx::query(
         "SELECT coalesce(sum(total_minor - refunded_minor), 0) AS total, count(*) AS orders,
                 min(created_at) AS first, max(created_at) AS last
-         FROM purchases WHERE customer_id = ? AND voided_at IS NULL",
+         FROM purchases WHERE customer_id = $1 AND voided_at IS NULL",
     )
     .bind(id)
     .fetch_one(pool)
@@ -261,7 +261,7 @@ pub async fn stats(pool: &Db, id: CustomerId) -> sqlx::Result<SpendStats> {
 async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answer>> {
     // The site's own names of its options, in every language it wrote them in.
     let names: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT key, language, body FROM site_texts WHERE site_id = ? AND key GLOB '*.option.*'")
+        sqlx::query_as("SELECT key, language, body FROM site_texts WHERE site_id = $1 AND key GLOB '*.option.*'")
             .bind(site)
             .fetch_all(pool)
             .await?;
@@ -274,7 +274,7 @@ async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answe
             .collect(),
     };
     let mut out = Vec::new();
-    for r in sqlx::query("SELECT score, reason, created_at FROM nps_responses WHERE customer_id = ?")
+    for r in sqlx::query("SELECT score, reason, created_at FROM nps_responses WHERE customer_id = $1")
         .bind(id)
         .fetch_all(pool)
         .await?
@@ -286,7 +286,7 @@ async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answe
         "SELECT r.created_at, json_group_array(o.code ORDER BY i.rank) AS ranked FROM reason_rankings r
          JOIN reason_ranking_items i ON i.ranking_id = r.id
          JOIN question_options o ON o.id = i.option_id
-         WHERE r.customer_id = ? GROUP BY r.id",
+         WHERE r.customer_id = $1 GROUP BY r.id",
     )
     .bind(id)
     .fetch_all(pool)
@@ -298,7 +298,7 @@ async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answe
     }
     for r in sqlx::query(
         "SELECT o.code, h.other_text, h.created_at FROM heard_responses h
-         LEFT JOIN question_options o ON o.id = h.option_id WHERE h.customer_id = ?",
+         LEFT JOIN question_options o ON o.id = h.option_id WHERE h.customer_id = $1",
     )
     .bind(id)
     .fetch_all(pool)
@@ -310,7 +310,7 @@ async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answe
         out.push(Answer { kind: "heard".into(), said, at: r.get("created_at") });
     }
     for r in sqlx::query(
-        "SELECT i.name, f.created_at FROM favourites f JOIN catalogue_items i ON i.id = f.item_id WHERE f.customer_id = ?",
+        "SELECT i.name, f.created_at FROM favourites f JOIN catalogue_items i ON i.id = f.item_id WHERE f.customer_id = $1",
     )
     .bind(id)
     .fetch_all(pool)
@@ -320,7 +320,7 @@ async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answe
     }
     for r in sqlx::query(
         "SELECT i.name, w.serial_number, w.purchase_date, w.created_at FROM warranty_registrations w
-         JOIN catalogue_items i ON i.id = w.item_id WHERE w.customer_id = ?",
+         JOIN catalogue_items i ON i.id = w.item_id WHERE w.customer_id = $1",
     )
     .bind(id)
     .fetch_all(pool)
@@ -336,16 +336,16 @@ async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answe
 
 /// Adds or removes a tag, recording it in the history; `false` if there is no such customer.
 pub async fn set_tag(pool: &Db, id: CustomerId, staff: StaffId, tag: &str, on: bool) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let exists: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM customers WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+        sqlx::query_scalar("SELECT 1 FROM customers WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
     if exists.is_none() {
         return Ok(false);
     }
     let sql = if on {
-        "INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING"
+        "INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING"
     } else {
-        "DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?"
+        "DELETE FROM customer_tags WHERE customer_id = $1 AND tag = $2"
     };
     let changed = sqlx::query(sql).bind(id).bind(tag).execute(&mut *tx).await?.rows_affected() == 1;
     if changed {
@@ -367,7 +367,7 @@ pub async fn log_interaction(
 ) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO interactions (customer_id, staff_id, kind, summary, outcome)
-         SELECT id, ?, ?, ?, ? FROM customers WHERE id = ?",
+         SELECT id, $1, $2, $3, $4 FROM customers WHERE id = $5",
     )
     .bind(staff)
     .bind(kind.code())
@@ -393,9 +393,9 @@ pub async fn record_consent(
     let done = sqlx::query(
         "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url,
                                source, policy_version, staff_id)
-         SELECT c.id, ?2, ?3, NULL, ?4, 0, s.default_language, 'admin', 'admin',
-                (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id), ?5
-         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?1",
+         SELECT c.id, $2, $3, NULL, $4, 0, s.default_language, 'admin', 'admin',
+                (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id), $5
+         FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = $1",
     )
     .bind(id)
     .bind(purpose)

@@ -2,25 +2,25 @@
 //! order rows of the period; nothing is stored pre-counted.
 
 use super::api::{ItemTally, NpsWeek, ReasonRow, Reports, SegmentSpend, Seller, TOP_ITEMS, Tally};
-use crate::db::Db;
+use crate::db::{Db, Statement};
 use crate::domain::{DateRange, Minor, SiteId};
 use crate::sites::periods;
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 
 /// `created_at` within the period: from its first day's first moment on the site's clock
-/// (`?2`) to the first moment after its last day (`?3`), as `sites::periods::bounds` says.
-const IN_PERIOD: &str = "created_at >= ?2 AND created_at < ?3";
+/// (`$2`) to the first moment after its last day (`$3`), as `sites::periods::bounds` says.
+const IN_PERIOD: &str = "created_at >= $2 AND created_at < $3";
 
 pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<Reports> {
     let zone = crate::sites::clock::of_site(pool, site).await?;
     let (from, until) = periods::bounds(&zone, range);
     let weeks = periods::weeks(&zone, range);
-    let week = periods::week_of("created_at", "?4");
+    let week = periods::week_of("created_at", "$4");
     let money = crate::sites::money_style::for_site(pool, site).await?;
 
     let nps_rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {week} AS week, sum(score >= 9) AS p, sum(score BETWEEN 7 AND 8) AS n, sum(score <= 6) AS d
-         FROM nps_responses WHERE site_id = ?1 AND {IN_PERIOD} GROUP BY week ORDER BY week"
+         FROM nps_responses WHERE site_id = $1 AND {IN_PERIOD} GROUP BY week ORDER BY week"
     )))
     .bind(site)
     .bind(&from)
@@ -40,7 +40,7 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
     };
 
     let rankings: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM reason_rankings WHERE site_id = ?1 AND {IN_PERIOD}"
+        "SELECT count(*) FROM reason_rankings WHERE site_id = $1 AND {IN_PERIOD}"
     )))
     .bind(site)
     .bind(&from)
@@ -52,8 +52,8 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
         "SELECT o.code, count(i.rank) AS n, coalesce(sum(i.rank), 0) AS ranks, coalesce(sum(i.rank = 1), 0) AS firsts
          FROM question_options o
          LEFT JOIN (SELECT i.option_id, i.rank FROM reason_ranking_items i JOIN reason_rankings r ON r.id = i.ranking_id
-                    WHERE r.site_id = ?1 AND r.created_at >= ?2 AND r.created_at < ?3) i ON i.option_id = o.id
-         WHERE o.site_id = ?1 AND o.question = 'reasons'
+                    WHERE r.site_id = $1 AND r.created_at >= $2 AND r.created_at < $3) i ON i.option_id = o.id
+         WHERE o.site_id = $1 AND o.question = 'reasons'
          GROUP BY o.id ORDER BY o.position",
     )
     .bind(site)
@@ -79,7 +79,7 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
         pool,
         "SELECT coalesce(o.code, 'other') AS label, count(*) AS n
          FROM heard_responses h LEFT JOIN question_options o ON o.id = h.option_id
-         WHERE h.site_id = ?1 AND h.created_at >= ?2 AND h.created_at < ?3
+         WHERE h.site_id = $1 AND h.created_at >= $2 AND h.created_at < $3
          GROUP BY label ORDER BY n DESC, label",
         site,
         &from,
@@ -89,8 +89,8 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
     let favourited = items(
         pool,
         "SELECT i.sku, i.name, count(*) AS n FROM favourites f JOIN catalogue_items i ON i.id = f.item_id
-         WHERE i.site_id = ?1 AND f.created_at >= ?2 AND f.created_at < ?3
-         GROUP BY i.id ORDER BY n DESC, i.name LIMIT ?4",
+         WHERE i.site_id = $1 AND f.created_at >= $2 AND f.created_at < $3
+         GROUP BY i.id ORDER BY n DESC, i.name LIMIT $4",
         site,
         &from,
         &until,
@@ -99,8 +99,8 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
     let reserved = items(
         pool,
         "SELECT i.sku, i.name, sum(r.quantity) AS n FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
-         WHERE r.site_id = ?1 AND r.created_at >= ?2 AND r.created_at < ?3
-         GROUP BY i.id ORDER BY n DESC, i.name LIMIT ?4",
+         WHERE r.site_id = $1 AND r.created_at >= $2 AND r.created_at < $3
+         GROUP BY i.id ORDER BY n DESC, i.name LIMIT $4",
         site,
         &from,
         &until,
@@ -109,7 +109,7 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
     let by_quantity = sellers(pool, site, &from, &until, "units DESC, revenue DESC").await?;
     let by_revenue = sellers(pool, site, &from, &until, "revenue DESC, units DESC").await?;
     let joined: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {week} AS label, count(*) AS n FROM customers WHERE site_id = ?1 AND {IN_PERIOD}
+        "SELECT {week} AS label, count(*) AS n FROM customers WHERE site_id = $1 AND {IN_PERIOD}
          GROUP BY label ORDER BY label"
     )))
     .bind(site)
@@ -191,10 +191,10 @@ async fn sellers(pool: &Db, site: SiteId, from: &str, until: &str, order: &'stat
          JOIN purchase_items l ON l.purchase_id = p.id
          LEFT JOIN catalogue_items i ON i.id = l.item_id
          LEFT JOIN purchase_line_returns r ON r.purchase_id = l.purchase_id AND r.line = l.line
-         WHERE p.site_id = ?1 AND p.voided_at IS NULL AND p.created_at >= ?2 AND p.created_at < ?3
+         WHERE p.site_id = $1 AND p.voided_at IS NULL AND p.created_at >= $2 AND p.created_at < $3
          GROUP BY coalesce('#' || i.id, l.description)
          HAVING units > 0
-         ORDER BY {order}, label LIMIT ?4"
+         ORDER BY {order}, label LIMIT $4"
     );
     Ok(sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(site)
@@ -224,7 +224,7 @@ async fn segment_spend(
 ) -> sqlx::Result<SegmentSpend> {
     let now = crate::server_ctx::now();
     crate::segment_rules::windows::bring_up_to(pool, site, now).await?;
-    let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+    let mut qb = Statement::new(
         "SELECT count(*) AS customers,
                 coalesce(sum((SELECT sum(total_minor - refunded_minor) FROM purchases p
                               WHERE p.customer_id = c.id AND p.voided_at IS NULL AND p.created_at >= ",

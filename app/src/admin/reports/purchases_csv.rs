@@ -89,7 +89,7 @@ async fn chunk(
     after: i64,
 ) -> sqlx::Result<(String, Option<i64>)> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM purchases WHERE site_id = ?1 AND created_at >= ?2 AND created_at < ?3 AND id > ?4 ORDER BY id LIMIT ?5",
+        "SELECT id FROM purchases WHERE site_id = $1 AND created_at >= $2 AND created_at < $3 AND id > $4 ORDER BY id LIMIT $5",
     )
     .bind(site)
     .bind(from)
@@ -107,7 +107,7 @@ async fn chunk(
                 l.line_total_minor
          FROM purchases p JOIN customers c ON c.id = p.customer_id
          JOIN purchase_items l ON l.purchase_id = p.id LEFT JOIN catalogue_items i ON i.id = l.item_id
-         WHERE p.site_id = ?1 AND p.created_at >= ?2 AND p.created_at < ?3 AND p.id BETWEEN ?4 AND ?5
+         WHERE p.site_id = $1 AND p.created_at >= $2 AND p.created_at < $3 AND p.id BETWEEN $4 AND $5
          ORDER BY p.id, l.line",
     )
     .bind(site)

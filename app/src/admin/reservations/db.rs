@@ -129,10 +129,10 @@ fn typed_if_other(typed: Option<String>, name: &str, phone: Option<String>, addr
 /// Closes an open reservation and notes it in the customer's history; `false` when it is
 /// not open (closed already, or no such reservation).
 pub async fn close(pool: &Db, id: i64, staff: StaffId, outcome: Outcome) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let customer: Option<i64> = sqlx::query_scalar(
-        "UPDATE reservations SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE id = ? AND status = 'open' RETURNING customer_id",
+        "UPDATE reservations SET status = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = $2 AND status = 'open' RETURNING customer_id",
     )
     .bind(outcome.code())
     .bind(id)

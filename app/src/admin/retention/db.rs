@@ -35,7 +35,7 @@ impl Removed {
 
 pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Rules> {
     let row =
-        sqlx::query("SELECT analytics_months, inactive_months, last_run_at FROM retention_rules WHERE site_id = ?")
+        sqlx::query("SELECT analytics_months, inactive_months, last_run_at FROM retention_rules WHERE site_id = $1")
             .bind(site)
             .fetch_optional(pool)
             .await?;
@@ -51,8 +51,8 @@ pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Rules> {
 
 pub async fn save(pool: &Db, site: SiteId, analytics_months: i64, inactive_months: Option<i64>) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO retention_rules (site_id, analytics_months, inactive_months) VALUES (?1, ?2, ?3)
-         ON CONFLICT (site_id) DO UPDATE SET analytics_months = ?2, inactive_months = ?3,
+        "INSERT INTO retention_rules (site_id, analytics_months, inactive_months) VALUES ($1, $2, $3)
+         ON CONFLICT (site_id) DO UPDATE SET analytics_months = $2, inactive_months = $3,
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(site)
@@ -67,7 +67,7 @@ pub async fn save(pool: &Db, site: SiteId, analytics_months: i64, inactive_month
 pub async fn runs(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<RetentionRun>> {
     let rows = sqlx::query(
         "SELECT ran_at, site_id IS NULL AS server_wide, page_views, events, customers, uploads, links
-         FROM retention_runs WHERE site_id = ? OR site_id IS NULL ORDER BY id DESC LIMIT ?",
+         FROM retention_runs WHERE site_id = $1 OR site_id IS NULL ORDER BY id DESC LIMIT $2",
     )
     .bind(site)
     .bind(limit)
@@ -112,10 +112,12 @@ pub async fn apply(pool: &Db) -> sqlx::Result<Vec<(Option<SiteId>, Removed)>> {
                 }
             }
         }
-        sqlx::query("UPDATE retention_rules SET last_run_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE site_id = ?")
-            .bind(site)
-            .execute(pool)
-            .await?;
+        sqlx::query(
+            "UPDATE retention_rules SET last_run_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE site_id = $1",
+        )
+        .bind(site)
+        .execute(pool)
+        .await?;
         log(pool, Some(site), &removed).await?;
         done.push((Some(site), removed));
     }
@@ -141,7 +143,7 @@ async fn log(pool: &Db, site: Option<SiteId>, removed: &Removed) -> sqlx::Result
         return Ok(());
     }
     sqlx::query(
-        "INSERT INTO retention_runs (site_id, page_views, events, customers, uploads, links) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO retention_runs (site_id, page_views, events, customers, uploads, links) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(site)
     .bind(removed.page_views)
@@ -160,11 +162,11 @@ async fn delete_older(pool: &Db, table: &'static str, site: SiteId, age: &str) -
     let sql = match table {
         "page_views" => {
             "DELETE FROM page_views WHERE id IN (SELECT id FROM page_views
-                 WHERE site_id = ?1 AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2) LIMIT ?3)"
+                 WHERE site_id = $1 AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2) LIMIT $3)"
         }
         _ => {
             "DELETE FROM analytics_events WHERE id IN (SELECT id FROM analytics_events
-                 WHERE site_id = ?1 AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2) LIMIT ?3)"
+                 WHERE site_id = $1 AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2) LIMIT $3)"
         }
     };
     let mut total = 0;
@@ -183,9 +185,9 @@ async fn delete_older(pool: &Db, table: &'static str, site: SiteId, age: &str) -
 /// reservation still open.
 async fn inactive_customers(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<Vec<CustomerId>> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "WITH cutoff(at) AS (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2))
+        "WITH cutoff(at) AS (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2))
          SELECT c.id FROM customers c, cutoff
-         WHERE c.site_id = ?1 AND c.created_at < cutoff.at AND c.updated_at < cutoff.at
+         WHERE c.site_id = $1 AND c.created_at < cutoff.at AND c.updated_at < cutoff.at
            AND NOT EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = c.id AND p.created_at >= cutoff.at)
            AND NOT EXISTS (SELECT 1 FROM page_views v WHERE v.customer_id = c.id AND v.created_at >= cutoff.at)
            AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.customer_id = c.id
@@ -197,7 +199,7 @@ async fn inactive_customers(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<
                                AND (k.created_at >= cutoff.at
                                     OR (k.granted = 1 AND k.id = (SELECT max(k2.id) FROM consents k2
                                                                   WHERE k2.customer_id = c.id AND k2.purpose = k.purpose))))
-         ORDER BY c.id LIMIT ?3",
+         ORDER BY c.id LIMIT $3",
     )
     .bind(site)
     .bind(age)
@@ -213,7 +215,7 @@ async fn drop_stale_uploads(pool: &Db) -> sqlx::Result<i64> {
     let mut tx = pool.begin().await?;
     let n = sqlx::query(
         "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE status = 'uploading' AND updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)",
+         WHERE status = 'uploading' AND updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $1)",
     )
     .bind(format!("-{UPLOAD_HOURS} hours"))
     .execute(&mut *tx)
@@ -230,7 +232,7 @@ async fn drop_stale_uploads(pool: &Db) -> sqlx::Result<i64> {
 /// address was theirs, so the request is closed as refused and the mail with the dead
 /// link (an address, sealed) leaves the outbox. One transaction.
 async fn close_unused_links(pool: &Db) -> sqlx::Result<i64> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let closed: Vec<i64> = sqlx::query_scalar(
         "UPDATE privacy_requests SET state = 'refused', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
              outcome = 'closed_unconfirmed',
@@ -242,7 +244,7 @@ async fn close_unused_links(pool: &Db) -> sqlx::Result<i64> {
     .fetch_all(&mut *tx)
     .await?;
     for id in &closed {
-        sqlx::query("DELETE FROM outbox WHERE request_id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM outbox WHERE request_id = $1").bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(closed.len() as i64)

@@ -13,7 +13,7 @@ pub async fn requests(pool: &Db, limit: i64) -> sqlx::Result<Vec<PrivacyRequest>
                  ORDER BY o.id DESC LIMIT 1) AS mail
          FROM privacy_requests r JOIN sites s ON s.id = r.site_id LEFT JOIN staff_users u ON u.id = r.staff_id
          ORDER BY r.state = 'open' DESC, CASE WHEN r.state = 'open' THEN r.due_at END, r.id DESC
-         LIMIT ?",
+         LIMIT $1",
     )
     .bind(limit)
     .fetch_all(pool)

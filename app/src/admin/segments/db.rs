@@ -2,21 +2,21 @@
 //! the rows of an export, and saved segments.
 
 use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
-use crate::db::Db;
+use crate::db::{Db, Statement};
 use crate::domain::{SiteId, StaffId};
 use crate::segment_rules::filter::Filter;
 use crate::segment_rules::sealed::{Answers, answer};
 use crate::segment_rules::sql::{push_filter, windows_count};
 use crate::segment_rules::windows;
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 
 /// The customers of `site` that `filter` matches, as `SELECT <columns> FROM customers c
 /// [LEFT JOIN purchase_windows w ...] WHERE ...`, joined only when `columns` use `w`: SQLite
 /// keeps an unused LEFT JOIN and probes it per row. The site's windows must be up to date
 /// ([`windows::bring_up_to`]), and `sealed` answers the filter's tests of sealed fields.
-fn matching(columns: &str, site: SiteId, filter: &Filter, sealed: &Answers, now: i64) -> QueryBuilder<Sqlite> {
+fn matching(columns: &str, site: SiteId, filter: &Filter, sealed: &Answers, now: i64) -> Statement {
     let join = if columns.contains("w.") { " LEFT JOIN purchase_windows w ON w.customer_id = c.id" } else { "" };
-    let mut qb = QueryBuilder::new(format!("SELECT {columns} FROM customers c{join} WHERE c.site_id = "));
+    let mut qb = Statement::new(format!("SELECT {columns} FROM customers c{join} WHERE c.site_id = "));
     qb.push_bind(site).push(" AND ");
     push_filter(&mut qb, site.0, filter, sealed, now);
     qb
@@ -24,7 +24,7 @@ fn matching(columns: &str, site: SiteId, filter: &Filter, sealed: &Answers, now:
 
 pub async fn count(pool: &Db, site: SiteId, filter: &Filter, now: i64) -> sqlx::Result<i64> {
     windows::bring_up_to(pool, site, now).await?;
-    let mut qb = match windows_count(site.0, filter, now) {
+    let qb = match windows_count(site.0, filter, now) {
         Some(qb) => qb,
         None => matching("count(*)", site, filter, &answer(pool, site, filter).await?, now),
     };
@@ -111,15 +111,16 @@ pub async fn page(
 pub async fn tag_all(pool: &Db, site: SiteId, filter: &Filter, now: i64, tag: &str) -> sqlx::Result<u64> {
     windows::bring_up_to(pool, site, now).await?;
     let sealed = answer(pool, site, filter).await?;
-    let mut qb = QueryBuilder::new("INSERT OR IGNORE INTO customer_tags (customer_id, tag) SELECT c.id, ");
+    let mut qb = Statement::new("INSERT INTO customer_tags (customer_id, tag) SELECT c.id, ");
     qb.push_bind(tag.to_owned()).push(" FROM customers c WHERE c.site_id = ").push_bind(site).push(" AND ");
     push_filter(&mut qb, site.0, filter, &sealed, now);
+    qb.push(" ON CONFLICT DO NOTHING");
     Ok(qb.build().execute(pool).await?.rows_affected())
 }
 
 /// The site's currency and dormant rule.
 pub async fn set_dormant_days(pool: &Db, site: SiteId, days: u32) -> sqlx::Result<()> {
-    sqlx::query("UPDATE sites SET dormant_days = ? WHERE id = ?")
+    sqlx::query("UPDATE sites SET dormant_days = $1 WHERE id = $2")
         .bind(i64::from(days))
         .bind(site)
         .execute(pool)
@@ -128,11 +129,12 @@ pub async fn set_dormant_days(pool: &Db, site: SiteId, days: u32) -> sqlx::Resul
 }
 
 pub async fn saved(pool: &Db, site: SiteId) -> sqlx::Result<Vec<SavedSegment>> {
-    let rows =
-        sqlx::query("SELECT id, name, filter, updated_at FROM segments WHERE site_id = ? ORDER BY name COLLATE NOCASE")
-            .bind(site)
-            .fetch_all(pool)
-            .await?;
+    let rows = sqlx::query(
+        "SELECT id, name, filter, updated_at FROM segments WHERE site_id = $1 ORDER BY name COLLATE NOCASE",
+    )
+    .bind(site)
+    .fetch_all(pool)
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| SavedSegment {
@@ -148,7 +150,7 @@ pub async fn saved(pool: &Db, site: SiteId) -> sqlx::Result<Vec<SavedSegment>> {
 /// Saves under `name`, replacing the site's segment of that name. Its id.
 pub async fn save(pool: &Db, site: SiteId, name: &str, filter_json: &str, staff: StaffId) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO segments (site_id, name, filter, created_by) VALUES (?, ?, ?, ?)
+        "INSERT INTO segments (site_id, name, filter, created_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (site_id, name) DO UPDATE
             SET filter = excluded.filter, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING id",
@@ -163,7 +165,7 @@ pub async fn save(pool: &Db, site: SiteId, name: &str, filter_json: &str, staff:
 
 pub async fn delete(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done =
-        sqlx::query("DELETE FROM segments WHERE id = ? AND site_id = ?").bind(id).bind(site).execute(pool).await?;
+        sqlx::query("DELETE FROM segments WHERE id = $1 AND site_id = $2").bind(id).bind(site).execute(pool).await?;
     Ok(done.rows_affected() > 0)
 }
 
@@ -172,7 +174,7 @@ pub async fn delete(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
 pub async fn choices(pool: &Db, site: SiteId) -> sqlx::Result<super::api::Choices> {
     let codes = |question: &'static str| {
         sqlx::query_scalar::<_, String>(
-            "SELECT code FROM question_options WHERE site_id = ? AND question = ? ORDER BY position",
+            "SELECT code FROM question_options WHERE site_id = $1 AND question = $2 ORDER BY position",
         )
         .bind(site)
         .bind(question)
@@ -181,7 +183,7 @@ pub async fn choices(pool: &Db, site: SiteId) -> sqlx::Result<super::api::Choice
     let reasons = codes("reasons").await?;
     let heard = codes("heard").await?;
     let mut items: Vec<(String, String)> =
-        sqlx::query("SELECT sku, name FROM catalogue_items WHERE site_id = ? ORDER BY name, id LIMIT ?")
+        sqlx::query("SELECT sku, name FROM catalogue_items WHERE site_id = $1 ORDER BY name, id LIMIT $2")
             .bind(site)
             .bind(super::api::LISTED_ITEMS + 1)
             .fetch_all(pool)
@@ -193,7 +195,7 @@ pub async fn choices(pool: &Db, site: SiteId) -> sqlx::Result<super::api::Choice
     items.truncate(super::api::LISTED_ITEMS as usize);
     let tags = sqlx::query_scalar(
         "SELECT DISTINCT t.tag FROM customer_tags t JOIN customers c ON c.id = t.customer_id
-         WHERE c.site_id = ? ORDER BY t.tag LIMIT 200",
+         WHERE c.site_id = $1 ORDER BY t.tag LIMIT 200",
     )
     .bind(site)
     .fetch_all(pool)
@@ -294,7 +296,7 @@ pub async fn label_addresses(
 ) -> sqlx::Result<(Vec<Vec<String>>, i64)> {
     windows::bring_up_to(pool, site, now).await?;
     let sealed = answer(pool, site, filter).await?;
-    let mut qb = matching(
+    let qb = matching(
         "c.id, c.first_name, c.last_name, c.company, c.street, c.postcode, c.city, c.country,
          (c.street <> '' AND c.city <> ''
           AND coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'post'

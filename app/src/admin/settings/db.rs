@@ -33,31 +33,31 @@ pub async fn list_sites(pool: &Db) -> sqlx::Result<Vec<SiteSummary>> {
 pub async fn settings(pool: &Db, site: SiteId) -> sqlx::Result<SiteSettings> {
     let row = sqlx::query(
         "SELECT site_key, name, privacy_policy_url, default_language, kept_query_params, country, time_zone
-         FROM sites WHERE id = ?",
+         FROM sites WHERE id = $1",
     )
     .bind(site)
     .fetch_one(pool)
     .await?;
-    let languages = sqlx::query_scalar("SELECT language FROM site_languages WHERE site_id = ? ORDER BY language")
+    let languages = sqlx::query_scalar("SELECT language FROM site_languages WHERE site_id = $1 ORDER BY language")
         .bind(site)
         .fetch_all(pool)
         .await?;
-    let origins = sqlx::query_scalar("SELECT origin FROM site_origins WHERE site_id = ? ORDER BY origin")
+    let origins = sqlx::query_scalar("SELECT origin FROM site_origins WHERE site_id = $1 ORDER BY origin")
         .bind(site)
         .fetch_all(pool)
         .await?;
     let widget_codes: Vec<String> =
-        sqlx::query_scalar("SELECT widget FROM site_widgets WHERE site_id = ?").bind(site).fetch_all(pool).await?;
+        sqlx::query_scalar("SELECT widget FROM site_widgets WHERE site_id = $1").bind(site).fetch_all(pool).await?;
     let address_modes: Vec<(String, String)> =
-        sqlx::query_as("SELECT widget, mode FROM site_address_modes WHERE site_id = ?")
+        sqlx::query_as("SELECT widget, mode FROM site_address_modes WHERE site_id = $1")
             .bind(site)
             .fetch_all(pool)
             .await?;
     let consent_texts = sqlx::query_as::<_, (String, i64, String)>(
         "SELECT language, version, body FROM consent_texts c
-         WHERE site_id = ?1 AND purpose = 'newsletter'
+         WHERE site_id = $1 AND purpose = 'newsletter'
            AND version = (SELECT max(version) FROM consent_texts
-                          WHERE site_id = ?1 AND purpose = 'newsletter' AND language = c.language)
+                          WHERE site_id = $1 AND purpose = 'newsletter' AND language = c.language)
          ORDER BY language",
     )
     .bind(site)
@@ -67,7 +67,7 @@ pub async fn settings(pool: &Db, site: SiteId) -> sqlx::Result<SiteSettings> {
     .map(|(language, version, body)| ConsentWording { language, version, body })
     .collect();
     let options = sqlx::query_as::<_, (i64, String, String, i64)>(
-        "SELECT id, question, code, active FROM question_options WHERE site_id = ? ORDER BY position, id",
+        "SELECT id, question, code, active FROM question_options WHERE site_id = $1 ORDER BY position, id",
     )
     .bind(site)
     .fetch_all(pool)
@@ -84,7 +84,7 @@ pub async fn settings(pool: &Db, site: SiteId) -> sqlx::Result<SiteSettings> {
         })
         .collect();
     let texts = sqlx::query_as::<_, (String, String, String)>(
-        "SELECT key, language, body FROM site_texts WHERE site_id = ? ORDER BY key, language",
+        "SELECT key, language, body FROM site_texts WHERE site_id = $1 ORDER BY key, language",
     )
     .bind(site)
     .fetch_all(pool)
@@ -93,7 +93,7 @@ pub async fn settings(pool: &Db, site: SiteId) -> sqlx::Result<SiteSettings> {
     .map(|(key, language, body)| SiteText { key, language, body })
     .collect();
     let field_codes: Vec<String> =
-        sqlx::query_scalar("SELECT field FROM site_profile_fields WHERE site_id = ? ORDER BY position")
+        sqlx::query_scalar("SELECT field FROM site_profile_fields WHERE site_id = $1 ORDER BY position")
             .bind(site)
             .fetch_all(pool)
             .await?;
@@ -125,9 +125,9 @@ pub async fn settings(pool: &Db, site: SiteId) -> sqlx::Result<SiteSettings> {
 
 /// Creates a site and its starting settings in one transaction; `false` if the key is taken.
 pub async fn create_site(pool: &Db, s: &ValidNewSite) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let id: Option<SiteId> = sqlx::query_scalar(
-        "INSERT INTO sites (site_key, name, privacy_policy_url, default_language) VALUES (?, ?, ?, ?)
+        "INSERT INTO sites (site_key, name, privacy_policy_url, default_language) VALUES ($1, $2, $3, $4)
          ON CONFLICT (site_key) DO NOTHING RETURNING id",
     )
     .bind(s.key.as_str())
@@ -139,20 +139,20 @@ pub async fn create_site(pool: &Db, s: &ValidNewSite) -> sqlx::Result<bool> {
     let Some(id) = id else {
         return Ok(false);
     };
-    sqlx::query("INSERT INTO site_languages (site_id, language) VALUES (?, ?)")
+    sqlx::query("INSERT INTO site_languages (site_id, language) VALUES ($1, $2)")
         .bind(id)
         .bind(s.default_language.code())
         .execute(&mut *tx)
         .await?;
     for widget in WidgetKind::ALL {
-        sqlx::query("INSERT INTO site_widgets (site_id, widget) VALUES (?, ?)")
+        sqlx::query("INSERT INTO site_widgets (site_id, widget) VALUES ($1, $2)")
             .bind(id)
             .bind(widget.code())
             .execute(&mut *tx)
             .await?;
     }
     sqlx::query(
-        "INSERT INTO consent_texts (site_id, purpose, version, language, body) VALUES (?, 'newsletter', 1, ?, ?)",
+        "INSERT INTO consent_texts (site_id, purpose, version, language, body) VALUES ($1, 'newsletter', 1, $2, $3)",
     )
     .bind(id)
     .bind(s.default_language.code())
@@ -166,7 +166,7 @@ pub async fn create_site(pool: &Db, s: &ValidNewSite) -> sqlx::Result<bool> {
     ];
     for (question, codes) in standard {
         for (position, code) in codes.iter().enumerate() {
-            sqlx::query("INSERT INTO question_options (site_id, question, code, position) VALUES (?, ?, ?, ?)")
+            sqlx::query("INSERT INTO question_options (site_id, question, code, position) VALUES ($1, $2, $3, $4)")
                 .bind(id)
                 .bind(question)
                 .bind(code)
@@ -195,9 +195,9 @@ fn time_zones(country: Option<&str>) -> TimeZoneChoice {
 pub async fn update_general(pool: &Db, site: SiteId, g: &ValidGeneral) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query(
-        "UPDATE sites SET name = ?, privacy_policy_url = ?, default_language = ?, kept_query_params = ?, country = ?,
-                          time_zone = ?
-         WHERE id = ?",
+        "UPDATE sites SET name = $1, privacy_policy_url = $2, default_language = $3, kept_query_params = $4, country = $5,
+                          time_zone = $6
+         WHERE id = $7",
     )
     .bind(g.name.as_str())
     .bind(g.policy.as_str())
@@ -208,9 +208,9 @@ pub async fn update_general(pool: &Db, site: SiteId, g: &ValidGeneral) -> sqlx::
     .bind(site)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM site_languages WHERE site_id = ?").bind(site).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM site_languages WHERE site_id = $1").bind(site).execute(&mut *tx).await?;
     for lang in &g.languages {
-        sqlx::query("INSERT INTO site_languages (site_id, language) VALUES (?, ?)")
+        sqlx::query("INSERT INTO site_languages (site_id, language) VALUES ($1, $2)")
             .bind(site)
             .bind(lang.code())
             .execute(&mut *tx)
@@ -221,9 +221,9 @@ pub async fn update_general(pool: &Db, site: SiteId, g: &ValidGeneral) -> sqlx::
 
 pub async fn set_widget(pool: &Db, site: SiteId, widget: WidgetKind, on: bool) -> sqlx::Result<()> {
     let sql = if on {
-        "INSERT INTO site_widgets (site_id, widget) VALUES (?, ?) ON CONFLICT DO NOTHING"
+        "INSERT INTO site_widgets (site_id, widget) VALUES ($1, $2) ON CONFLICT DO NOTHING"
     } else {
-        "DELETE FROM site_widgets WHERE site_id = ? AND widget = ?"
+        "DELETE FROM site_widgets WHERE site_id = $1 AND widget = $2"
     };
     sqlx::query(sql).bind(site).bind(widget.code()).execute(pool).await?;
     Ok(())
@@ -232,9 +232,9 @@ pub async fn set_widget(pool: &Db, site: SiteId, widget: WidgetKind, on: bool) -
 /// A widget's address mode; `Off` removes its row.
 pub async fn set_address_mode(pool: &Db, site: SiteId, widget: WidgetKind, mode: AddressMode) -> sqlx::Result<()> {
     let query = match mode {
-        AddressMode::Off => sqlx::query("DELETE FROM site_address_modes WHERE site_id = ? AND widget = ?"),
+        AddressMode::Off => sqlx::query("DELETE FROM site_address_modes WHERE site_id = $1 AND widget = $2"),
         AddressMode::Optional | AddressMode::Required => sqlx::query(
-            "INSERT INTO site_address_modes (site_id, widget, mode) VALUES (?, ?, ?)
+            "INSERT INTO site_address_modes (site_id, widget, mode) VALUES ($1, $2, $3)
              ON CONFLICT (site_id, widget) DO UPDATE SET mode = excluded.mode",
         ),
     };
@@ -243,7 +243,7 @@ pub async fn set_address_mode(pool: &Db, site: SiteId, widget: WidgetKind, mode:
 }
 
 pub async fn add_origin(pool: &Db, site: SiteId, origin: &str) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO site_origins (site_id, origin) VALUES (?, ?) ON CONFLICT DO NOTHING")
+    sqlx::query("INSERT INTO site_origins (site_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(site)
         .bind(origin)
         .execute(pool)
@@ -252,7 +252,7 @@ pub async fn add_origin(pool: &Db, site: SiteId, origin: &str) -> sqlx::Result<(
 }
 
 pub async fn remove_origin(pool: &Db, site: SiteId, origin: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM site_origins WHERE site_id = ? AND origin = ?")
+    sqlx::query("DELETE FROM site_origins WHERE site_id = $1 AND origin = $2")
         .bind(site)
         .bind(origin)
         .execute(pool)
@@ -263,9 +263,9 @@ pub async fn remove_origin(pool: &Db, site: SiteId, origin: &str) -> sqlx::Resul
 /// Adds a version of the newsletter wording unless the newest one says the same; returns
 /// the version now in force. `BEGIN IMMEDIATE` so two saves cannot take the same number.
 pub async fn save_consent_text(pool: &Db, site: SiteId, lang: &str, body: &str) -> sqlx::Result<i64> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let newest: Option<(i64, String)> = sqlx::query_as(
-        "SELECT version, body FROM consent_texts WHERE site_id = ? AND purpose = 'newsletter' AND language = ?
+        "SELECT version, body FROM consent_texts WHERE site_id = $1 AND purpose = 'newsletter' AND language = $2
          ORDER BY version DESC LIMIT 1",
     )
     .bind(site)
@@ -279,7 +279,7 @@ pub async fn save_consent_text(pool: &Db, site: SiteId, lang: &str, body: &str) 
     }
     let version = newest.map_or(1, |(v, _)| v + 1);
     sqlx::query(
-        "INSERT INTO consent_texts (site_id, purpose, version, language, body) VALUES (?, 'newsletter', ?, ?, ?)",
+        "INSERT INTO consent_texts (site_id, purpose, version, language, body) VALUES ($1, 'newsletter', $2, $3, $4)",
     )
     .bind(site)
     .bind(version)
@@ -293,7 +293,7 @@ pub async fn save_consent_text(pool: &Db, site: SiteId, lang: &str, body: &str) 
 
 /// The (question, code) pairs of a site's options, on or off.
 pub async fn option_codes(pool: &Db, site: SiteId) -> sqlx::Result<Vec<(String, String)>> {
-    sqlx::query_as("SELECT question, code FROM question_options WHERE site_id = ?").bind(site).fetch_all(pool).await
+    sqlx::query_as("SELECT question, code FROM question_options WHERE site_id = $1").bind(site).fetch_all(pool).await
 }
 
 /// Adds an option at the end of its question, with its label in the site's default
@@ -305,10 +305,10 @@ pub async fn add_option(
     code: &OptionCode,
     label: Option<&str>,
 ) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let added = sqlx::query(
         "INSERT INTO question_options (site_id, question, code, position)
-         SELECT ?1, ?2, ?3, coalesce(max(position), 0) + 1 FROM question_options WHERE site_id = ?1 AND question = ?2
+         SELECT $1, $2, $3, coalesce(max(position), 0) + 1 FROM question_options WHERE site_id = $1 AND question = $2
          ON CONFLICT DO NOTHING",
     )
     .bind(site)
@@ -324,7 +324,7 @@ pub async fn add_option(
     if let Some(label) = label {
         sqlx::query(
             "INSERT INTO site_texts (site_id, key, language, body)
-             SELECT id, ?, default_language, ? FROM sites WHERE id = ?
+             SELECT id, $1, default_language, $2 FROM sites WHERE id = $3
              ON CONFLICT DO UPDATE SET body = excluded.body",
         )
         .bind(format!("{}.option.{}", question.key(), code.as_str()))
@@ -339,7 +339,7 @@ pub async fn add_option(
 
 /// `false` when the option is not one of this site's.
 pub async fn set_option_active(pool: &Db, site: SiteId, option: i64, active: bool) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE question_options SET active = ? WHERE id = ? AND site_id = ?")
+    let done = sqlx::query("UPDATE question_options SET active = $1 WHERE id = $2 AND site_id = $3")
         .bind(i64::from(active))
         .bind(option)
         .bind(site)
@@ -351,9 +351,9 @@ pub async fn set_option_active(pool: &Db, site: SiteId, option: i64, active: boo
 /// Swaps an option with its neighbour and renumbers the question 1..n; `false` when the
 /// option is not one of this site's. Moving the first up or the last down changes nothing.
 pub async fn move_option(pool: &Db, site: SiteId, option: i64, up: bool) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let question: Option<String> =
-        sqlx::query_scalar("SELECT question FROM question_options WHERE id = ? AND site_id = ?")
+        sqlx::query_scalar("SELECT question FROM question_options WHERE id = $1 AND site_id = $2")
             .bind(option)
             .bind(site)
             .fetch_optional(&mut *tx)
@@ -361,19 +361,20 @@ pub async fn move_option(pool: &Db, site: SiteId, option: i64, up: bool) -> sqlx
     let Some(question) = question else {
         return Ok(false);
     };
-    let mut ids: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM question_options WHERE site_id = ? AND question = ? ORDER BY position, id")
-            .bind(site)
-            .bind(&question)
-            .fetch_all(&mut *tx)
-            .await?;
+    let mut ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM question_options WHERE site_id = $1 AND question = $2 ORDER BY position, id",
+    )
+    .bind(site)
+    .bind(&question)
+    .fetch_all(&mut *tx)
+    .await?;
     let at = ids.iter().position(|id| *id == option).unwrap_or(0);
     let other = if up { at.checked_sub(1) } else { Some(at + 1).filter(|i| *i < ids.len()) };
     if let Some(other) = other {
         ids.swap(at, other);
     }
     for (position, id) in ids.iter().enumerate() {
-        sqlx::query("UPDATE question_options SET position = ? WHERE id = ?")
+        sqlx::query("UPDATE question_options SET position = $1 WHERE id = $2")
             .bind(position as i64 + 1)
             .bind(id)
             .execute(&mut *tx)
@@ -390,7 +391,7 @@ pub async fn save_texts(pool: &Db, site: SiteId, lang: &str, changes: &[(String,
         match body {
             Some(body) => {
                 sqlx::query(
-                    "INSERT INTO site_texts (site_id, key, language, body) VALUES (?, ?, ?, ?)
+                    "INSERT INTO site_texts (site_id, key, language, body) VALUES ($1, $2, $3, $4)
                      ON CONFLICT DO UPDATE SET body = excluded.body",
                 )
                 .bind(site)
@@ -401,7 +402,7 @@ pub async fn save_texts(pool: &Db, site: SiteId, lang: &str, changes: &[(String,
                 .await?
             }
             None => {
-                sqlx::query("DELETE FROM site_texts WHERE site_id = ? AND key = ? AND language = ?")
+                sqlx::query("DELETE FROM site_texts WHERE site_id = $1 AND key = $2 AND language = $3")
                     .bind(site)
                     .bind(key)
                     .bind(lang)
@@ -415,7 +416,7 @@ pub async fn save_texts(pool: &Db, site: SiteId, lang: &str, changes: &[(String,
 
 pub async fn save_profile_fields(pool: &Db, site: SiteId, fields: &[ProfileField]) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
-    sqlx::query("DELETE FROM site_profile_fields WHERE site_id = ?").bind(site).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM site_profile_fields WHERE site_id = $1").bind(site).execute(&mut *tx).await?;
     insert_profile_fields(&mut tx, site, fields).await?;
     tx.commit().await
 }
@@ -426,7 +427,7 @@ async fn insert_profile_fields(
     fields: &[ProfileField],
 ) -> sqlx::Result<()> {
     for (position, field) in fields.iter().enumerate() {
-        sqlx::query("INSERT INTO site_profile_fields (site_id, field, position) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO site_profile_fields (site_id, field, position) VALUES ($1, $2, $3)")
             .bind(site)
             .bind(field.code())
             .bind(position as i64 + 1)

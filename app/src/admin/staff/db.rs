@@ -42,7 +42,7 @@ pub async fn list(pool: &Db, me: StaffId) -> sqlx::Result<StaffList> {
 }
 
 pub async fn staff_email_exists(pool: &Db, email: &Email) -> sqlx::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM staff_users WHERE email = ?")
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM staff_users WHERE email = $1")
         .bind(email.as_str())
         .fetch_optional(pool)
         .await?;
@@ -59,7 +59,7 @@ pub async fn create_invite(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO staff_invites (token_hash, email, role, invited_by, expires_at)
-         VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+         VALUES ($1, $2, $3, $4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $5))",
     )
     .bind(token_hash)
     .bind(email.as_str())
@@ -74,7 +74,7 @@ pub async fn create_invite(
 pub async fn live_invite(pool: &Db, token_hash: &str) -> sqlx::Result<Option<InviteInfo>> {
     let row = sqlx::query(
         "SELECT email, role, reset FROM staff_invites
-         WHERE token_hash = ? AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(token_hash)
     .fetch_optional(pool)
@@ -88,10 +88,10 @@ pub async fn live_invite(pool: &Db, token_hash: &str) -> sqlx::Result<Option<Inv
 /// link is dead or its email got an account meanwhile. Two tabs submitting the same link
 /// make one account.
 pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> sqlx::Result<Option<StaffId>> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let invite: Option<(String, String, bool)> = sqlx::query_as(
         "UPDATE staff_invites SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE token_hash = ? AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING email, role, reset",
     )
     .bind(token_hash)
@@ -103,7 +103,7 @@ pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> s
     if reset {
         // A reset link: the account's new password; every session and known browser ends.
         let id: Option<i64> =
-            sqlx::query_scalar("UPDATE staff_users SET password_hash = ? WHERE email = ? RETURNING id")
+            sqlx::query_scalar("UPDATE staff_users SET password_hash = $1 WHERE email = $2 RETURNING id")
                 .bind(hash.as_str())
                 .bind(&email)
                 .fetch_optional(&mut *tx)
@@ -115,7 +115,7 @@ pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> s
         return Ok(id.map(StaffId));
     }
     let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO staff_users (email, password_hash, role) VALUES (?, ?, ?)
+        "INSERT INTO staff_users (email, password_hash, role) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(&email)
@@ -131,18 +131,18 @@ pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> s
 
 /// Ends every session of a member and forgets the browsers they signed in on.
 pub async fn forget_sign_ins(tx: &mut sqlx::SqliteConnection, staff: StaffId) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE staff_id = ?").bind(staff).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM staff_devices WHERE staff_id = ?").bind(staff).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM sessions WHERE staff_id = $1").bind(staff).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM staff_devices WHERE staff_id = $1").bind(staff).execute(&mut *tx).await?;
     Ok(())
 }
 
 /// A one-time link (`days` long) for a member to set a new password; their sessions end now.
 /// `false` when there is no such member.
 pub async fn create_reset(pool: &Db, token_hash: &str, staff: StaffId, by: StaffId, days: u32) -> sqlx::Result<bool> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let made = sqlx::query(
         "INSERT INTO staff_invites (token_hash, email, role, invited_by, expires_at, reset)
-         SELECT ?, email, role, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?), 1 FROM staff_users WHERE id = ?",
+         SELECT $1, email, role, $2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $3), 1 FROM staff_users WHERE id = $4",
     )
     .bind(token_hash)
     .bind(by)
@@ -165,13 +165,13 @@ pub async fn set_password(
     hash: &PasswordHashString,
     keep_session: &str,
 ) -> sqlx::Result<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    sqlx::query("UPDATE staff_users SET password_hash = ? WHERE id = ?")
+    let mut tx = pool.begin_write().await?;
+    sqlx::query("UPDATE staff_users SET password_hash = $1 WHERE id = $2")
         .bind(hash.as_str())
         .bind(staff)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE staff_id = ? AND token_hash <> ?")
+    sqlx::query("DELETE FROM sessions WHERE staff_id = $1 AND token_hash <> $2")
         .bind(staff)
         .bind(keep_session)
         .execute(&mut *tx)
@@ -181,7 +181,7 @@ pub async fn set_password(
 
 /// The password hash of a member, to check their current password.
 pub async fn password_hash(pool: &Db, staff: StaffId) -> sqlx::Result<Option<PasswordHashString>> {
-    let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = ?")
+    let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = $1")
         .bind(staff)
         .fetch_optional(pool)
         .await?;
@@ -198,7 +198,7 @@ pub enum RoleChange {
 /// of staff and settings.
 async fn is_last_owner(tx: &mut sqlx::SqliteConnection, staff: StaffId) -> sqlx::Result<Option<bool>> {
     let role: Option<String> =
-        sqlx::query_scalar("SELECT role FROM staff_users WHERE id = ?").bind(staff).fetch_optional(&mut *tx).await?;
+        sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1").bind(staff).fetch_optional(&mut *tx).await?;
     let Some(role) = role else {
         return Ok(None);
     };
@@ -208,13 +208,13 @@ async fn is_last_owner(tx: &mut sqlx::SqliteConnection, staff: StaffId) -> sqlx:
 }
 
 pub async fn set_role(pool: &Db, staff: StaffId, role: Role) -> sqlx::Result<RoleChange> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     match is_last_owner(&mut tx, staff).await? {
         None => return Ok(RoleChange::NoSuchStaff),
         Some(true) if role != Role::Owner => return Ok(RoleChange::LastOwner),
         Some(_) => {}
     }
-    sqlx::query("UPDATE staff_users SET role = ? WHERE id = ?")
+    sqlx::query("UPDATE staff_users SET role = $1 WHERE id = $2")
         .bind(role.as_str())
         .bind(staff)
         .execute(&mut *tx)
@@ -226,13 +226,13 @@ pub async fn set_role(pool: &Db, staff: StaffId, role: Role) -> sqlx::Result<Rol
 /// Deletes the account; its sessions go with it (ON DELETE CASCADE), and its name on
 /// purchases and history rows becomes empty (ON DELETE SET NULL).
 pub async fn remove(pool: &Db, staff: StaffId) -> sqlx::Result<RoleChange> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     match is_last_owner(&mut tx, staff).await? {
         None => return Ok(RoleChange::NoSuchStaff),
         Some(true) => return Ok(RoleChange::LastOwner),
         Some(false) => {}
     }
-    sqlx::query("DELETE FROM staff_users WHERE id = ?").bind(staff).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM staff_users WHERE id = $1").bind(staff).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(RoleChange::Done)
 }

@@ -32,7 +32,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
                 code => Some(Lang::from_code(code).ok_or(FieldErrors::one(Field::Language, Problem::UnknownOption))?),
             };
             let pool = crate::server_ctx::pool()?;
-            sqlx::query("UPDATE staff_users SET lang = ? WHERE id = ?")
+            sqlx::query("UPDATE staff_users SET lang = $1 WHERE id = $2")
                 .bind(chosen.map(Lang::code))
                 .bind(me.id)
                 .execute(&pool)
@@ -47,7 +47,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
 /// A member's chosen language, `None` for their browser's.
 #[cfg(feature = "ssr")]
 pub async fn language_of(pool: &crate::db::Db, staff: crate::domain::StaffId) -> Result<Option<Lang>, AppError> {
-    let code: Option<String> = sqlx::query_scalar("SELECT lang FROM staff_users WHERE id = ?")
+    let code: Option<String> = sqlx::query_scalar("SELECT lang FROM staff_users WHERE id = $1")
         .bind(staff)
         .fetch_optional(pool)
         .await?

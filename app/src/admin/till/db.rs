@@ -115,25 +115,25 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
     let (first_from, first_to) = pii.prefix_range(&typed.first, 3);
     let (typed_last_from, typed_last_to) = pii.prefix_range(&typed.last, 3);
     sqlx::query_scalar(
-        "SELECT id FROM customers WHERE email_hash = ?1
-         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?2) >= 6
-           AND phone_prefix >= ?7 AND phone_prefix < ?8
-           ORDER BY phone_prefix DESC, id DESC LIMIT ?6)
-         UNION SELECT id FROM customers WHERE length(?2) BETWEEN 3 AND 5 AND phone_hash = ?3
+        "SELECT id FROM customers WHERE email_hash = $1
+         UNION SELECT id FROM (SELECT id FROM customers WHERE length($2) >= 6
+           AND phone_prefix >= $7 AND phone_prefix < $8
+           ORDER BY phone_prefix DESC, id DESC LIMIT $6)
+         UNION SELECT id FROM customers WHERE length($2) BETWEEN 3 AND 5 AND phone_hash = $3
          UNION SELECT id FROM (SELECT id FROM customers
-           WHERE email_prefix >= ?9 AND email_prefix < ?10
-           ORDER BY email_prefix DESC, id DESC LIMIT ?6)
+           WHERE email_prefix >= $9 AND email_prefix < $10
+           ORDER BY email_prefix DESC, id DESC LIMIT $6)
          UNION SELECT id FROM (SELECT id FROM customers
-           WHERE last_name_prefix >= ?9 AND last_name_prefix < ?10
-           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
-         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) < 3
-           AND first_name_prefix >= ?11 AND first_name_prefix < ?12
-           ORDER BY first_name_prefix DESC, id DESC LIMIT ?6)
-         UNION SELECT id FROM (SELECT id FROM customers WHERE length(?5) >= 3
-           AND last_name_prefix >= ?13 AND last_name_prefix < ?14
-           AND first_name_prefix >= ?11 AND first_name_prefix < ?12
-           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT ?6)
-         UNION SELECT customer_id FROM loyalty_members WHERE ?4 <> '' AND card_code = ?4
+           WHERE last_name_prefix >= $9 AND last_name_prefix < $10
+           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT $6)
+         UNION SELECT id FROM (SELECT id FROM customers WHERE length($5) < 3
+           AND first_name_prefix >= $11 AND first_name_prefix < $12
+           ORDER BY first_name_prefix DESC, id DESC LIMIT $6)
+         UNION SELECT id FROM (SELECT id FROM customers WHERE length($5) >= 3
+           AND last_name_prefix >= $13 AND last_name_prefix < $14
+           AND first_name_prefix >= $11 AND first_name_prefix < $12
+           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT $6)
+         UNION SELECT customer_id FROM loyalty_members WHERE $4 <> '' AND card_code = $4
          ORDER BY 1",
     )
     .bind(pii.hash_of("email", &typed.lower))
@@ -159,10 +159,10 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
 async fn phone_candidates(pool: &Db, start: &str) -> sqlx::Result<Vec<i64>> {
     let (from, to) = pool.pii().prefix_range(start, 6);
     sqlx::query_scalar(
-        "SELECT id FROM (SELECT id FROM customers WHERE length(?1) >= 6
-           AND phone_prefix >= ?3 AND phone_prefix < ?4
-           ORDER BY phone_prefix DESC, id DESC LIMIT ?2)
-         UNION SELECT id FROM customers WHERE length(?1) BETWEEN 4 AND 5 AND phone_hash = ?5
+        "SELECT id FROM (SELECT id FROM customers WHERE length($1) >= 6
+           AND phone_prefix >= $3 AND phone_prefix < $4
+           ORDER BY phone_prefix DESC, id DESC LIMIT $2)
+         UNION SELECT id FROM customers WHERE length($1) BETWEEN 4 AND 5 AND phone_hash = $5
          ORDER BY 1",
     )
     .bind(start)
@@ -182,7 +182,7 @@ async fn open(pool: &Db, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec<Found>>
         "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.site_key, s.name AS site_name,
                 (SELECT card_code FROM loyalty_members m WHERE m.customer_id = c.id) AS card
          FROM customers c JOIN sites s ON s.id = c.site_id
-         WHERE c.id IN (SELECT value FROM json_each(?))",
+         WHERE c.id IN (SELECT value FROM json_each($1))",
     )
     .bind(ids)
     .fetch_all(pool)
@@ -240,8 +240,8 @@ pub enum Created {
 
 /// Creates a customer with source `till`, and its creation in the record's history.
 pub async fn create_customer(pool: &Db, site: &SiteKey, staff: StaffId, c: &NewCustomer<'_>) -> sqlx::Result<Created> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let site_id: Option<SiteId> = sqlx::query_scalar("SELECT id FROM sites WHERE site_key = ?")
+    let mut tx = pool.begin_write().await?;
+    let site_id: Option<SiteId> = sqlx::query_scalar("SELECT id FROM sites WHERE site_key = $1")
         .bind(site.as_str())
         .fetch_optional(&mut *tx)
         .await?;
@@ -251,7 +251,7 @@ pub async fn create_customer(pool: &Db, site: &SiteKey, staff: StaffId, c: &NewC
     let phone = crate::sites::phones::stored_if_given(&mut tx, site_id, c.phone).await?;
     let inserted = sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, phone, email, source)
-         VALUES (?, ?, ?, ?, ?, 'till')
+         VALUES ($1, $2, $3, $4, $5, 'till')
          RETURNING id",
     )
     .bind(site_id)
@@ -287,7 +287,7 @@ pub struct CustomerSite {
 }
 
 pub async fn site_of(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<CustomerSite>> {
-    let row = sqlx::query("SELECT s.id, s.currency FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = ?")
+    let row = sqlx::query("SELECT s.id, s.currency FROM customers c JOIN sites s ON s.id = c.site_id WHERE c.id = $1")
         .bind(customer)
         .fetch_optional(pool)
         .await?;
@@ -301,8 +301,8 @@ pub async fn catalogue(pool: &Db, site: SiteId, form: &super::api::PurchaseForm)
     let skus = serde_json::to_string(&skus).unwrap_or_else(|_| "[]".into());
     let rows = sqlx::query(
         "SELECT id, sku, name, price_minor FROM catalogue_items
-         WHERE site_id = ?1 AND active = 1
-           AND (sku IN (SELECT value FROM json_each(?2)) OR sku IN (SELECT upper(value) FROM json_each(?2)))",
+         WHERE site_id = $1 AND active = 1
+           AND (sku IN (SELECT value FROM json_each($2)) OR sku IN (SELECT upper(value) FROM json_each($2)))",
     )
     .bind(site)
     .bind(skus)
@@ -326,7 +326,7 @@ pub async fn insert_purchase(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO purchases (site_id, customer_id, staff_id, external_id, currency, subtotal_minor, discount_minor,
                                 total_minor, payment_method)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(site)
     .bind(customer)
@@ -342,7 +342,7 @@ pub async fn insert_purchase(
     for (i, line) in p.lines.iter().enumerate() {
         sqlx::query(
             "INSERT INTO purchase_items (purchase_id, line, item_id, description, quantity, unit_price_minor, line_total_minor)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(id)
         .bind(i as i64 + 1)

@@ -8,7 +8,7 @@ use sqlx::{Row, SqliteConnection};
 /// The customer's card, if they have one.
 pub async fn member(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::Member>> {
     let row: Option<(String, String)> =
-        sqlx::query_as("SELECT card_code, joined_at FROM loyalty_members WHERE customer_id = ?")
+        sqlx::query_as("SELECT card_code, joined_at FROM loyalty_members WHERE customer_id = $1")
             .bind(customer)
             .fetch_optional(pool)
             .await?;
@@ -53,7 +53,7 @@ pub async fn issue_card_in(
         let code = crate::loyalty::member::code_from(bytes);
         let issued = sqlx::query(
             "INSERT INTO loyalty_members (customer_id, site_id, card_code, joined_via, agreed_text, agreed_language, agreed_page)
-             SELECT id, site_id, ?2, ?3, ?4, ?5, ?6 FROM customers WHERE id = ?1
+             SELECT id, site_id, $2, $3, $4, $5, $6 FROM customers WHERE id = $1
              ON CONFLICT (customer_id) DO NOTHING",
         )
         .bind(customer)
@@ -78,7 +78,7 @@ pub async fn printable(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<c
     let row = sqlx::query(
         "SELECT m.card_code, s.name AS site_name, c.first_name, c.last_name
          FROM loyalty_members m JOIN customers c ON c.id = m.customer_id JOIN sites s ON s.id = m.site_id
-         WHERE m.customer_id = ?",
+         WHERE m.customer_id = $1",
     )
     .bind(customer)
     .fetch_optional(pool)

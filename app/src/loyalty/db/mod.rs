@@ -20,15 +20,15 @@ pub async fn programmes(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Programme>>
         "SELECT p.id, p.name, p.kind, p.min_total_minor, p.skus, p.points_per_unit, p.expiry_days,
                 p.birthday_reward, p.active,
                 (SELECT count(DISTINCT customer_id) FROM loyalty_ledger l WHERE l.programme_id = p.id) AS members
-         FROM loyalty_programmes p WHERE p.site_id = ? ORDER BY p.id",
+         FROM loyalty_programmes p WHERE p.site_id = $1 ORDER BY p.id",
     )
     .bind(site)
     .fetch_all(pool)
     .await?;
     // The languages the owner gives words in besides the programme's own.
     let languages: Vec<String> = sqlx::query_scalar(
-        "SELECT language FROM site_languages WHERE site_id = ?1
-           AND language <> (SELECT default_language FROM sites WHERE id = ?1) ORDER BY language",
+        "SELECT language FROM site_languages WHERE site_id = $1
+           AND language <> (SELECT default_language FROM sites WHERE id = $1) ORDER BY language",
     )
     .bind(site)
     .fetch_all(pool)
@@ -66,8 +66,8 @@ fn kind(code: &str) -> Kind {
 async fn rewards(pool: &Db, programme: i64, language: Option<&str>) -> sqlx::Result<Vec<Reward>> {
     sqlx::query_as::<_, (i64, String, i64)>(
         "SELECT r.id, coalesce(n.name, r.name), r.cost FROM loyalty_rewards r
-         LEFT JOIN loyalty_reward_names n ON n.reward_id = r.id AND n.language = ?2
-         WHERE r.programme_id = ?1 AND r.active = 1 ORDER BY r.cost, r.id",
+         LEFT JOIN loyalty_reward_names n ON n.reward_id = r.id AND n.language = $2
+         WHERE r.programme_id = $1 AND r.active = 1 ORDER BY r.cost, r.id",
     )
     .bind(programme)
     .bind(language)
@@ -87,7 +87,7 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
             sqlx::query_scalar(
                 "INSERT INTO loyalty_programmes (site_id, name, kind, min_total_minor, skus, points_per_unit, expiry_days,
                                                  birthday_reward, active)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             )
             .bind(site)
             .bind(&r.name)
@@ -102,9 +102,9 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
             .await?,
         ),
         Some(id) => sqlx::query_scalar(
-            "UPDATE loyalty_programmes SET name = ?, kind = ?, min_total_minor = ?, skus = ?, points_per_unit = ?,
-                 expiry_days = ?, birthday_reward = ?, active = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND site_id = ? RETURNING id",
+            "UPDATE loyalty_programmes SET name = $1, kind = $2, min_total_minor = $3, skus = $4, points_per_unit = $5,
+                 expiry_days = $6, birthday_reward = $7, active = $8, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = $9 AND site_id = $10 RETURNING id",
         )
         .bind(&r.name)
         .bind(r.kind.code())
@@ -120,11 +120,11 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
         .await?,
     };
     let Some(id) = id else { return Ok(None) };
-    sqlx::query("UPDATE loyalty_rewards SET active = 0 WHERE programme_id = ?").bind(id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE loyalty_rewards SET active = 0 WHERE programme_id = $1").bind(id).execute(&mut *tx).await?;
     for (name, cost) in &r.rewards {
         let kept = sqlx::query(
             "UPDATE loyalty_rewards SET active = 1
-             WHERE id = (SELECT id FROM loyalty_rewards WHERE programme_id = ?1 AND name = ?2 AND cost = ?3 AND active = 0 LIMIT 1)",
+             WHERE id = (SELECT id FROM loyalty_rewards WHERE programme_id = $1 AND name = $2 AND cost = $3 AND active = 0 LIMIT 1)",
         )
         .bind(id)
         .bind(name)
@@ -132,7 +132,7 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
         .execute(&mut *tx)
         .await?;
         if kept.rows_affected() == 0 {
-            sqlx::query("INSERT INTO loyalty_rewards (programme_id, name, cost) VALUES (?, ?, ?)")
+            sqlx::query("INSERT INTO loyalty_rewards (programme_id, name, cost) VALUES ($1, $2, $3)")
                 .bind(id)
                 .bind(name)
                 .bind(cost)
@@ -157,19 +157,19 @@ pub async fn earn(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, purchase_id, expires_at)
-         SELECT id, ?3, 'earn', amount, ?4,
+         SELECT id, $3, 'earn', amount, $4,
                 CASE WHEN expiry_days IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || expiry_days || ' days') END
          FROM (SELECT p.id, p.expiry_days,
-                      CASE WHEN p.kind = 'points' THEN (?2 / 100) * p.points_per_unit
+                      CASE WHEN p.kind = 'points' THEN ($2 / 100) * p.points_per_unit
                            WHEN p.skus = '' THEN 1
                            ELSE (SELECT coalesce(sum(pi.quantity), 0) FROM purchase_items pi
                                  JOIN catalogue_items i ON i.id = pi.item_id
-                                 WHERE pi.purchase_id = ?4 AND instr(',' || p.skus || ',', ',' || i.sku || ',') > 0)
+                                 WHERE pi.purchase_id = $4 AND instr(',' || p.skus || ',', ',' || i.sku || ',') > 0)
                       END AS amount
                FROM loyalty_programmes p
-               WHERE p.site_id = ?1 AND p.active = 1 AND ?2 >= p.min_total_minor
+               WHERE p.site_id = $1 AND p.active = 1 AND $2 >= p.min_total_minor
                  AND (p.skus = '' OR EXISTS (SELECT 1 FROM purchase_items pi JOIN catalogue_items i ON i.id = pi.item_id
-                                             WHERE pi.purchase_id = ?4
+                                             WHERE pi.purchase_id = $4
                                                AND instr(',' || p.skus || ',', ',' || i.sku || ',') > 0)))
          WHERE amount > 0",
     )
@@ -189,7 +189,7 @@ async fn entries(
     customer: CustomerId,
 ) -> sqlx::Result<(Vec<Entry>, String)> {
     let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT amount, created_at, expires_at FROM loyalty_ledger WHERE programme_id = ? AND customer_id = ? ORDER BY id",
+        "SELECT amount, created_at, expires_at FROM loyalty_ledger WHERE programme_id = $1 AND customer_id = $2 ORDER BY id",
     )
     .bind(programme)
     .bind(customer)
@@ -204,7 +204,7 @@ async fn entries(
 /// own words, as staff see them). `None`: no such customer.
 pub async fn cards(pool: &Db, customer: CustomerId, language: Option<&str>) -> sqlx::Result<Option<Vec<Card>>> {
     let Some(site): Option<i64> =
-        sqlx::query_scalar("SELECT site_id FROM customers WHERE id = ?").bind(customer).fetch_optional(pool).await?
+        sqlx::query_scalar("SELECT site_id FROM customers WHERE id = $1").bind(customer).fetch_optional(pool).await?
     else {
         return Ok(None);
     };
@@ -215,10 +215,10 @@ pub async fn cards(pool: &Db, customer: CustomerId, language: Option<&str>) -> s
                                       AND l.kind = 'birthday' AND substr(l.created_at, 1, 4) = strftime('%Y', 'now'))
                      THEN coalesce(nullif(t.birthday_reward, ''), p.birthday_reward) ELSE '' END,
                 p.active
-         FROM loyalty_programmes p JOIN customers c ON c.id = ?2
-         LEFT JOIN loyalty_programme_texts t ON t.programme_id = p.id AND t.language = ?3
-         WHERE p.site_id = ?1 AND (p.active = 1 OR EXISTS (SELECT 1 FROM loyalty_ledger l
-                                                         WHERE l.programme_id = p.id AND l.customer_id = ?2))
+         FROM loyalty_programmes p JOIN customers c ON c.id = $2
+         LEFT JOIN loyalty_programme_texts t ON t.programme_id = p.id AND t.language = $3
+         WHERE p.site_id = $1 AND (p.active = 1 OR EXISTS (SELECT 1 FROM loyalty_ledger l
+                                                         WHERE l.programme_id = p.id AND l.customer_id = $2))
          ORDER BY p.id",
     )
     .bind(site)
@@ -249,7 +249,7 @@ async fn movements(pool: &Db, programme: i64, customer: CustomerId) -> sqlx::Res
     let rows = sqlx::query(
         "SELECT l.id, l.kind, l.amount, l.purchase_id, l.reward_name, l.reason, s.email AS staff, l.expires_at, l.created_at
          FROM loyalty_ledger l LEFT JOIN staff_users s ON s.id = l.staff_id
-         WHERE l.programme_id = ? AND l.customer_id = ? ORDER BY l.id DESC LIMIT 100",
+         WHERE l.programme_id = $1 AND l.customer_id = $2 ORDER BY l.id DESC LIMIT 100",
     )
     .bind(programme)
     .bind(customer)
@@ -294,7 +294,7 @@ pub async fn redeem(
     let found: Option<(i64, String, i64)> = sqlx::query_as(
         "SELECT p.id, r.name, r.cost FROM loyalty_rewards r JOIN loyalty_programmes p ON p.id = r.programme_id
          JOIN customers c ON c.site_id = p.site_id
-         WHERE r.id = ? AND c.id = ? AND r.active = 1 AND p.active = 1",
+         WHERE r.id = $1 AND c.id = $2 AND r.active = 1 AND p.active = 1",
     )
     .bind(reward)
     .bind(customer)
@@ -308,7 +308,7 @@ pub async fn redeem(
     }
     sqlx::query(
         "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, reward_id, reward_name, staff_id)
-         VALUES (?, ?, 'redeem', ?, ?, ?, ?)",
+         VALUES ($1, $2, 'redeem', $3, $4, $5, $6)",
     )
     .bind(programme)
     .bind(customer)
@@ -330,11 +330,12 @@ pub async fn birthday_gift(
     staff: StaffId,
 ) -> sqlx::Result<Result<(), Refused>> {
     let given = sqlx::query(
-        "INSERT OR IGNORE INTO loyalty_ledger (programme_id, customer_id, kind, amount, reward_name, staff_id)
-         SELECT p.id, c.id, 'birthday', 0, p.birthday_reward, ?3
+        "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, reward_name, staff_id)
+         SELECT p.id, c.id, 'birthday', 0, p.birthday_reward, $3
          FROM loyalty_programmes p JOIN customers c ON c.site_id = p.site_id
-         WHERE p.id = ?1 AND c.id = ?2 AND p.active = 1 AND p.birthday_reward <> ''
-           AND substr(c.birthday, -5, 2) = strftime('%m', 'now')",
+         WHERE p.id = $1 AND c.id = $2 AND p.active = 1 AND p.birthday_reward <> ''
+           AND substr(c.birthday, -5, 2) = strftime('%m', 'now')
+         ON CONFLICT DO NOTHING",
     )
     .bind(programme)
     .bind(customer)
@@ -357,7 +358,7 @@ pub async fn adjust(
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let same_site: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM loyalty_programmes p JOIN customers c ON c.site_id = p.site_id
-                        WHERE p.id = ? AND c.id = ?)",
+                        WHERE p.id = $1 AND c.id = $2)",
     )
     .bind(programme)
     .bind(customer)
@@ -372,7 +373,7 @@ pub async fn adjust(
         return Ok(Err(Refused::NotEnough(balance)));
     }
     sqlx::query(
-        "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, reason, staff_id) VALUES (?, ?, 'adjust', ?, ?, ?)",
+        "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, reason, staff_id) VALUES ($1, $2, 'adjust', $3, $4, $5)",
     )
     .bind(programme)
     .bind(customer)

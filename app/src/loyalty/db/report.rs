@@ -8,11 +8,11 @@ use crate::loyalty::report::{LoyaltyFigures, ProgrammeWeeks, Week};
 use crate::sites::periods;
 use sqlx::Row;
 
-/// Who counts as a member at the period's end (`?1` site, `?3` the end): a card holder, or a
+/// Who counts as a member at the period's end (`$1` site, `$3` the end): a card holder, or a
 /// customer who has earned or been given something in a programme.
-const MEMBERS: &str = "SELECT customer_id FROM loyalty_members WHERE site_id = ?1 AND joined_at < ?3
+const MEMBERS: &str = "SELECT customer_id FROM loyalty_members WHERE site_id = $1 AND joined_at < $3
      UNION SELECT l.customer_id FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
-           WHERE p.site_id = ?1 AND l.created_at < ?3";
+           WHERE p.site_id = $1 AND l.created_at < $3";
 
 pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<LoyaltyFigures> {
     // The period and its weeks on the site's clock.
@@ -24,14 +24,14 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
         "SELECT (SELECT count(*) FROM ({MEMBERS})) AS members,
                 (SELECT count(DISTINCT l.customer_id) FROM loyalty_ledger l
                  JOIN loyalty_programmes p ON p.id = l.programme_id
-                 WHERE p.site_id = ?1 AND l.created_at >= ?2 AND l.created_at < ?3) AS active,
-                (SELECT count(*) FROM loyalty_members WHERE site_id = ?1 AND joined_at >= ?2 AND joined_at < ?3) AS joined,
-                (SELECT count(*) FROM loyalty_members WHERE site_id = ?1 AND joined_at >= ?2 AND joined_at < ?3
+                 WHERE p.site_id = $1 AND l.created_at >= $2 AND l.created_at < $3) AS active,
+                (SELECT count(*) FROM loyalty_members WHERE site_id = $1 AND joined_at >= $2 AND joined_at < $3) AS joined,
+                (SELECT count(*) FROM loyalty_members WHERE site_id = $1 AND joined_at >= $2 AND joined_at < $3
                    AND joined_via <> 'staff') AS joined_themselves,
                 (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
-                 WHERE site_id = ?1 AND voided_at IS NULL AND created_at >= ?2 AND created_at < ?3) AS revenue,
+                 WHERE site_id = $1 AND voided_at IS NULL AND created_at >= $2 AND created_at < $3) AS revenue,
                 (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
-                 WHERE site_id = ?1 AND voided_at IS NULL AND created_at >= ?2 AND created_at < ?3
+                 WHERE site_id = $1 AND voided_at IS NULL AND created_at >= $2 AND created_at < $3
                    AND customer_id IN ({MEMBERS})) AS member_revenue"
     )))
     .bind(site)
@@ -42,8 +42,8 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
 
     let joined_weeks: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {} AS week, count(*) FROM loyalty_members
-         WHERE site_id = ?1 AND joined_at >= ?2 AND joined_at < ?3 GROUP BY week",
-        periods::week_of("joined_at", "?4")
+         WHERE site_id = $1 AND joined_at >= $2 AND joined_at < $3 GROUP BY week",
+        periods::week_of("joined_at", "$4")
     )))
     .bind(site)
     .bind(&from)
@@ -58,7 +58,7 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
         .collect();
 
     let programmes: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, name, kind FROM loyalty_programmes WHERE site_id = ? ORDER BY id")
+        sqlx::query_as("SELECT id, name, kind FROM loyalty_programmes WHERE site_id = $1 ORDER BY id")
             .bind(site)
             .fetch_all(pool)
             .await?;
@@ -70,9 +70,9 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
                 sum(CASE WHEN l.kind = 'redeem' THEN -l.amount ELSE 0 END) AS redeemed,
                 sum(l.kind = 'redeem') AS rewards
          FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
-         WHERE p.site_id = ?1 AND l.created_at >= ?2 AND l.created_at < ?3
+         WHERE p.site_id = $1 AND l.created_at >= $2 AND l.created_at < $3
          GROUP BY l.programme_id, week",
-        periods::week_of("l.created_at", "?4")
+        periods::week_of("l.created_at", "$4")
     )))
     .bind(site)
     .bind(&from)

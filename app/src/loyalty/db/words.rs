@@ -13,13 +13,13 @@ pub async fn of_programme(
     rewards: &[Reward],
 ) -> sqlx::Result<Vec<ProgrammeWords>> {
     let texts: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT language, name, birthday_reward FROM loyalty_programme_texts WHERE programme_id = ?")
+        sqlx::query_as("SELECT language, name, birthday_reward FROM loyalty_programme_texts WHERE programme_id = $1")
             .bind(programme)
             .fetch_all(pool)
             .await?;
     let names: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT n.reward_id, n.language, n.name FROM loyalty_reward_names n
-         JOIN loyalty_rewards r ON r.id = n.reward_id WHERE r.programme_id = ?",
+         JOIN loyalty_rewards r ON r.id = n.reward_id WHERE r.programme_id = $1",
     )
     .bind(programme)
     .fetch_all(pool)
@@ -48,12 +48,12 @@ pub async fn of_programme(
 /// saved its rules). A reward name for a reward that is not one of this programme's rewards
 /// on offer (withdrawn by the same save, or another programme's) is left out.
 pub async fn replace(conn: &mut SqliteConnection, programme: i64, words: &[ProgrammeWords]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM loyalty_programme_texts WHERE programme_id = ?")
+    sqlx::query("DELETE FROM loyalty_programme_texts WHERE programme_id = $1")
         .bind(programme)
         .execute(&mut *conn)
         .await?;
     sqlx::query(
-        "DELETE FROM loyalty_reward_names WHERE reward_id IN (SELECT id FROM loyalty_rewards WHERE programme_id = ?)",
+        "DELETE FROM loyalty_reward_names WHERE reward_id IN (SELECT id FROM loyalty_rewards WHERE programme_id = $1)",
     )
     .bind(programme)
     .execute(&mut *conn)
@@ -61,7 +61,7 @@ pub async fn replace(conn: &mut SqliteConnection, programme: i64, words: &[Progr
     for w in words {
         if !w.name.is_empty() || !w.birthday_reward.is_empty() {
             sqlx::query(
-                "INSERT INTO loyalty_programme_texts (programme_id, language, name, birthday_reward) VALUES (?, ?, ?, ?)",
+                "INSERT INTO loyalty_programme_texts (programme_id, language, name, birthday_reward) VALUES ($1, $2, $3, $4)",
             )
             .bind(programme)
             .bind(&w.language)
@@ -73,7 +73,7 @@ pub async fn replace(conn: &mut SqliteConnection, programme: i64, words: &[Progr
         for (reward, name) in w.rewards.iter().filter(|(_, name)| !name.is_empty()) {
             sqlx::query(
                 "INSERT INTO loyalty_reward_names (reward_id, language, name)
-                 SELECT id, ?, ? FROM loyalty_rewards WHERE id = ? AND programme_id = ? AND active = 1
+                 SELECT id, $1, $2 FROM loyalty_rewards WHERE id = $3 AND programme_id = $4 AND active = 1
                  ON CONFLICT DO NOTHING",
             )
             .bind(&w.language)

@@ -36,7 +36,7 @@ pub async fn recipient(
     let row = sqlx::query(
         "SELECT c.id, c.first_name,
                 (SELECT language FROM consents WHERE customer_id = c.id ORDER BY id DESC LIMIT 1) AS language
-         FROM customers c WHERE c.site_id = ? AND c.email_hash = ?",
+         FROM customers c WHERE c.site_id = $1 AND c.email_hash = $2",
     )
     .bind(site.id)
     .bind(pii.hash_of("email", email.as_str()))
@@ -64,7 +64,7 @@ pub async fn send_link(
 ) -> sqlx::Result<bool> {
     let recent: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM customer_links
-         WHERE customer_id = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes')",
+         WHERE customer_id = $1 AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes')",
     )
     .bind(r.customer)
     .fetch_one(&mut *conn)
@@ -75,7 +75,7 @@ pub async fn send_link(
     let token = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
     sqlx::query(
         "INSERT INTO customer_links (link_hash, site_id, customer_id, expires_at)
-         VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+         VALUES ($1, $2, $3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $4))",
     )
     .bind(crate::tokens::hash(&token))
     .bind(site.id)
@@ -97,7 +97,7 @@ pub async fn send_link(
 /// Whether a link of the site with this hash still works (unused and not expired).
 pub async fn link_works(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM customer_links WHERE link_hash = ? AND site_id = ? AND used_at IS NULL
+        "SELECT 1 FROM customer_links WHERE link_hash = $1 AND site_id = $2 AND used_at IS NULL
            AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(link_hash)
@@ -113,7 +113,7 @@ pub async fn sign_in(pool: &Db, site: SiteId, link_hash: &str, session_hash: &st
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let customer: Option<CustomerId> = sqlx::query_scalar(
         "UPDATE customer_links SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE link_hash = ? AND site_id = ? AND used_at IS NULL
+         WHERE link_hash = $1 AND site_id = $2 AND used_at IS NULL
            AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING customer_id",
     )
@@ -124,7 +124,7 @@ pub async fn sign_in(pool: &Db, site: SiteId, link_hash: &str, session_hash: &st
     let Some(customer) = customer else { return Ok(None) };
     sqlx::query(
         "INSERT INTO customer_sessions (token_hash, site_id, customer_id, expires_at)
-         VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))",
+         VALUES ($1, $2, $3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $4))",
     )
     .bind(session_hash)
     .bind(site)
@@ -139,7 +139,7 @@ pub async fn sign_in(pool: &Db, site: SiteId, link_hash: &str, session_hash: &st
 /// The customer signed in with this session on this site.
 pub async fn session_customer(pool: &Db, site: SiteId, session_hash: &str) -> sqlx::Result<Option<CustomerId>> {
     sqlx::query_scalar(
-        "SELECT customer_id FROM customer_sessions WHERE token_hash = ? AND site_id = ?
+        "SELECT customer_id FROM customer_sessions WHERE token_hash = $1 AND site_id = $2
            AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(session_hash)
@@ -149,7 +149,7 @@ pub async fn session_customer(pool: &Db, site: SiteId, session_hash: &str) -> sq
 }
 
 pub async fn sign_out(pool: &Db, session_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM customer_sessions WHERE token_hash = ?").bind(session_hash).execute(pool).await?;
+    sqlx::query("DELETE FROM customer_sessions WHERE token_hash = $1").bind(session_hash).execute(pool).await?;
     Ok(())
 }
 
@@ -183,7 +183,7 @@ pub struct Mine {
 pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<Option<Mine>> {
     let row = sqlx::query(
         "SELECT first_name, last_name, email, do_not_sell_at IS NOT NULL AS do_not_sell, site_id
-         FROM customers WHERE id = ?",
+         FROM customers WHERE id = $1",
     )
     .bind(customer)
     .fetch_optional(pool)
@@ -191,30 +191,30 @@ pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<O
     let Some(r) = row else { return Ok(None) };
     let site: i64 = r.try_get("site_id")?;
     let favourites = sqlx::query_as(
-        "SELECT i.id, coalesce((SELECT n.name FROM catalogue_item_names n WHERE n.item_id = i.id AND n.language = ?2),
+        "SELECT i.id, coalesce((SELECT n.name FROM catalogue_item_names n WHERE n.item_id = i.id AND n.language = $2),
                                i.name)
          FROM favourites f JOIN catalogue_items i ON i.id = f.item_id
-         WHERE f.customer_id = ?1 ORDER BY f.created_at DESC",
+         WHERE f.customer_id = $1 ORDER BY f.created_at DESC",
     )
     .bind(customer)
     .bind(lang.code())
     .fetch_all(pool)
     .await?;
     let reservations = sqlx::query_as(
-        "SELECT coalesce((SELECT n.name FROM catalogue_item_names n WHERE n.item_id = i.id AND n.language = ?2), i.name),
+        "SELECT coalesce((SELECT n.name FROM catalogue_item_names n WHERE n.item_id = i.id AND n.language = $2), i.name),
                 r.quantity, r.status, r.created_at
          FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
-         WHERE r.customer_id = ?1 ORDER BY r.id DESC",
+         WHERE r.customer_id = $1 ORDER BY r.id DESC",
     )
     .bind(customer)
     .bind(lang.code())
     .fetch_all(pool)
     .await?;
     let consents = sqlx::query_as(
-        "SELECT p.purpose, coalesce((SELECT granted FROM consents WHERE customer_id = ?1 AND purpose = p.purpose
+        "SELECT p.purpose, coalesce((SELECT granted FROM consents WHERE customer_id = $1 AND purpose = p.purpose
                                      ORDER BY id DESC LIMIT 1), 0) = 1
-         FROM (SELECT purpose FROM consent_texts WHERE site_id = ?2
-               UNION SELECT purpose FROM consents WHERE customer_id = ?1) p ORDER BY p.purpose",
+         FROM (SELECT purpose FROM consent_texts WHERE site_id = $2
+               UNION SELECT purpose FROM consents WHERE customer_id = $1) p ORDER BY p.purpose",
     )
     .bind(customer)
     .bind(site)
@@ -231,7 +231,7 @@ pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<O
 }
 
 pub async fn remove_favourite(pool: &Db, customer: CustomerId, item: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM favourites WHERE customer_id = ? AND item_id = ?")
+    sqlx::query("DELETE FROM favourites WHERE customer_id = $1 AND item_id = $2")
         .bind(customer)
         .bind(item)
         .execute(pool)
@@ -252,12 +252,12 @@ pub async fn give_consent(
     let done = sqlx::query(
         "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url,
                                source, policy_version)
-         SELECT c.id, ?2, 1, t.id, t.body, t.version, t.language, ?4, 'my_page',
+         SELECT c.id, $2, 1, t.id, t.body, t.version, t.language, $4, 'my_page',
                 (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id)
          FROM customers c JOIN sites s ON s.id = c.site_id
-         JOIN consent_texts t ON t.site_id = c.site_id AND t.purpose = ?2
-         WHERE c.id = ?1 AND t.language IN (?3, s.default_language)
-         ORDER BY t.version DESC, t.language = ?3 DESC LIMIT 1",
+         JOIN consent_texts t ON t.site_id = c.site_id AND t.purpose = $2
+         WHERE c.id = $1 AND t.language IN ($3, s.default_language)
+         ORDER BY t.version DESC, t.language = $3 DESC LIMIT 1",
     )
     .bind(customer)
     .bind(purpose)

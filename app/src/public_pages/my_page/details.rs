@@ -52,7 +52,7 @@ fn all_fields() -> impl Iterator<Item = CustomerField> {
 pub async fn current(pool: &Db, customer: CustomerId) -> sqlx::Result<HashMap<&'static str, String>> {
     // Column expressions from the fixed list of fields, never from the request.
     let columns: Vec<String> = all_fields().map(|f| f.stored_sql("c")).collect();
-    let sql = format!("SELECT {} FROM customers c WHERE id = ?", columns.join(", "));
+    let sql = format!("SELECT {} FROM customers c WHERE id = $1", columns.join(", "));
     let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(customer).fetch_optional(pool).await? else {
         return Ok(HashMap::new());
     };

@@ -47,13 +47,13 @@ pub async fn open(
     link_hash: &str,
     mail: &Mail,
 ) -> sqlx::Result<bool> {
-    let find = "SELECT id FROM customers WHERE site_id = ? AND email_hash = ?";
+    let find = "SELECT id FROM customers WHERE site_id = $1 AND email_hash = $2";
     let hash = pool.pii().hash_of("email", email.as_str());
     let known: Option<i64> = sqlx::query_scalar(find).bind(site).bind(&hash).fetch_optional(pool).await?;
     if known.is_none() {
         return Ok(false);
     }
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     let customer: Option<i64> = sqlx::query_scalar(find).bind(site).bind(&hash).fetch_optional(&mut *tx).await?;
     let Some(customer) = customer else { return Ok(false) };
     if !crate::mail::db::may_mail_publicly(&mut tx, pool.pii(), email.as_str()).await? {
@@ -89,7 +89,7 @@ async fn insert(
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, link_hash, link_expires_at)
-         VALUES (?, ?, ?, 'self_service', 'open', ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)) RETURNING id",
+         VALUES ($1, $2, $3, 'self_service', 'open', $4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $5)) RETURNING id",
     )
     .bind(site)
     .bind(customer)
@@ -112,7 +112,7 @@ pub struct Linked {
 pub async fn find(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Result<Option<Linked>> {
     let row = sqlx::query(
         "SELECT id, customer_id, kind FROM privacy_requests
-         WHERE link_hash = ? AND site_id = ? AND state = 'open' AND customer_id IS NOT NULL
+         WHERE link_hash = $1 AND site_id = $2 AND state = 'open' AND customer_id IS NOT NULL
            AND link_expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(link_hash)
@@ -133,8 +133,8 @@ pub async fn find(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Result<Opti
 pub async fn consent_state(pool: &Db, id: CustomerId, purpose: &str) -> sqlx::Result<Option<(SiteId, Option<bool>)>> {
     let row = sqlx::query(
         "SELECT c.site_id,
-                (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = ? ORDER BY id DESC LIMIT 1) AS granted
-         FROM customers c WHERE c.id = ?",
+                (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = $1 ORDER BY id DESC LIMIT 1) AS granted
+         FROM customers c WHERE c.id = $2",
     )
     .bind(purpose)
     .bind(id)
@@ -163,13 +163,13 @@ pub async fn withdraw(pool: &Db, id: CustomerId, purpose: &str, how: &Withdrawal
     sqlx::query(
         "INSERT INTO consents (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source,
                                policy_version)
-         SELECT c.id, ?2, 0, NULL, ?3, coalesce(l.text_version, 0),
-                coalesce(l.language, s.default_language), ?5, ?4,
+         SELECT c.id, $2, 0, NULL, $3, coalesce(l.text_version, 0),
+                coalesce(l.language, s.default_language), $5, $4,
                 (SELECT max(version) FROM privacy_policies WHERE site_id = c.site_id)
          FROM customers c JOIN sites s ON s.id = c.site_id
          LEFT JOIN (SELECT customer_id, text_version, language FROM consents
-                    WHERE customer_id = ?1 AND purpose = ?2 ORDER BY id DESC LIMIT 1) l ON l.customer_id = c.id
-         WHERE c.id = ?1",
+                    WHERE customer_id = $1 AND purpose = $2 ORDER BY id DESC LIMIT 1) l ON l.customer_id = c.id
+         WHERE c.id = $1",
     )
     .bind(id)
     .bind(purpose)

@@ -63,7 +63,7 @@ pub async fn find(pool: &Db, site: &Site, sku: &Sku) -> sqlx::Result<Option<(i64
         "SELECT id, sku, name, price_minor, currency, stock_expected, ",
         names!(),
         " FROM catalogue_items
-         WHERE site_id = ? AND sku = ? AND active = 1"
+         WHERE site_id = $1 AND sku = $2 AND active = 1"
     ))
     .bind(site.id)
     .bind(sku.as_str())
@@ -97,7 +97,7 @@ pub async fn search(pool: &Db, site: &Site, query: &str, limit: i64) -> sqlx::Re
         "SELECT i.id, i.sku, i.name, i.price_minor, i.currency, i.stock_expected,
            (SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
             WHERE n.item_id = i.id) AS names
-         FROM catalogue_items i WHERE {} ORDER BY i.name, i.id LIMIT ?5",
+         FROM catalogue_items i WHERE {} ORDER BY i.name, i.id LIMIT $5",
         crate::products::db::FILTER
     )))
     .bind(site.id)
@@ -118,9 +118,9 @@ pub async fn saved(pool: &Db, site: &Site, skus: &[Sku], customer: Option<Custom
         "SELECT id, sku, name, price_minor, currency, stock_expected, ",
         names!(),
         " FROM catalogue_items
-         WHERE site_id = ?1 AND active = 1 AND (
-             sku IN (SELECT value FROM json_each(?2))
-             OR id IN (SELECT item_id FROM favourites WHERE customer_id = ?3))
+         WHERE site_id = $1 AND active = 1 AND (
+             sku IN (SELECT value FROM json_each($2))
+             OR id IN (SELECT item_id FROM favourites WHERE customer_id = $3))
          ORDER BY id"
     ))
     .bind(site.id)
@@ -134,9 +134,9 @@ pub async fn saved(pool: &Db, site: &Site, skus: &[Sku], customer: Option<Custom
 /// Saves or un-saves an item for a known customer.
 pub async fn set_favourite(pool: &Db, customer: CustomerId, item_id: i64, saved: bool) -> sqlx::Result<()> {
     let sql = if saved {
-        "INSERT INTO favourites (customer_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+        "INSERT INTO favourites (customer_id, item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
     } else {
-        "DELETE FROM favourites WHERE customer_id = ? AND item_id = ?"
+        "DELETE FROM favourites WHERE customer_id = $1 AND item_id = $2"
     };
     sqlx::query(sql).bind(customer).bind(item_id).execute(pool).await?;
     Ok(())

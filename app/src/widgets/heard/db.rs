@@ -23,7 +23,7 @@ pub async fn insert(
     };
     sqlx::query(
         "INSERT INTO heard_responses (site_id, customer_id, option_id, other_text, language, page_url)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(site)
     .bind(customer)

@@ -22,11 +22,11 @@ pub async fn offer(pool: &Db, site: &Site, language: &str) -> sqlx::Result<Vec<(
         "SELECT coalesce(nullif(t.name, ''), p.name),
                 coalesce((SELECT group_concat(r.name || ' · ' || r.cost, '; ') FROM
                             (SELECT coalesce(n.name, r.name) AS name, r.cost FROM loyalty_rewards r
-                             LEFT JOIN loyalty_reward_names n ON n.reward_id = r.id AND n.language = ?2
+                             LEFT JOIN loyalty_reward_names n ON n.reward_id = r.id AND n.language = $2
                              WHERE r.programme_id = p.id AND r.active = 1 ORDER BY r.cost) r), '')
          FROM loyalty_programmes p
-         LEFT JOIN loyalty_programme_texts t ON t.programme_id = p.id AND t.language = ?2
-         WHERE p.site_id = ?1 AND p.active = 1 ORDER BY p.id",
+         LEFT JOIN loyalty_programme_texts t ON t.programme_id = p.id AND t.language = $2
+         WHERE p.site_id = $1 AND p.active = 1 ORDER BY p.id",
     )
     .bind(site.id)
     .bind(language)

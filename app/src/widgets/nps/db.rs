@@ -13,7 +13,7 @@ pub async fn insert(
     page_url: &str,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(site)
     .bind(customer)

@@ -8,7 +8,7 @@ use crate::domain::SiteId;
 pub async fn options(pool: &Db, site: SiteId, kind: QuestionKind) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query_as(
         "SELECT id, code FROM question_options
-         WHERE site_id = ? AND question = ? AND active = 1 ORDER BY position, id",
+         WHERE site_id = $1 AND question = $2 AND active = 1 ORDER BY position, id",
     )
     .bind(site)
     .bind(kind.key())
@@ -26,7 +26,7 @@ pub async fn site_texts(
 ) -> sqlx::Result<Vec<(String, String, String)>> {
     sqlx::query_as(
         "SELECT key, language, body FROM site_texts
-         WHERE site_id = ? AND substr(key, 1, length(?) + 1) = ? || '.' AND language IN (?, ?)",
+         WHERE site_id = $1 AND substr(key, 1, length($2) + 1) = $3 || '.' AND language IN ($4, $5)",
     )
     .bind(site)
     .bind(kind.key())

@@ -14,7 +14,7 @@ pub async fn insert(
 ) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(site)
     .bind(customer)
@@ -23,7 +23,7 @@ pub async fn insert(
     .fetch_one(&mut *tx)
     .await?;
     for (option, rank) in ranking.ranks() {
-        sqlx::query("INSERT INTO reason_ranking_items (ranking_id, option_id, rank) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO reason_ranking_items (ranking_id, option_id, rank) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(option)
             .bind(rank)

@@ -44,7 +44,7 @@ async fn write(
     let (customer, claim) = identity::claim_customer(&mut *tx, pii, site, &contact).await?;
     sqlx::query(
         "INSERT INTO reservations (site_id, customer_id, item_id, quantity, note, page_url, typed_contact)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(site)
     .bind(customer)

@@ -18,8 +18,8 @@ pub async fn newsletter_text(
 ) -> sqlx::Result<Option<(i64, String)>> {
     sqlx::query_as(
         "SELECT id, body FROM consent_texts
-         WHERE site_id = ? AND purpose = 'newsletter' AND language IN (?, ?)
-         ORDER BY version DESC, language = ? DESC LIMIT 1",
+         WHERE site_id = $1 AND purpose = 'newsletter' AND language IN ($2, $3)
+         ORDER BY version DESC, language = $4 DESC LIMIT 1",
     )
     .bind(site)
     .bind(lang)
@@ -33,7 +33,7 @@ pub async fn newsletter_text(
 /// visitor may have loaded the form just before the wording changed).
 pub async fn is_newsletter_text_of(pool: &Db, text_id: i64, site: SiteId) -> sqlx::Result<bool> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM consent_texts WHERE id = ? AND site_id = ? AND purpose = 'newsletter'")
+        sqlx::query_scalar("SELECT 1 FROM consent_texts WHERE id = $1 AND site_id = $2 AND purpose = 'newsletter'")
             .bind(text_id)
             .bind(site)
             .fetch_optional(pool)
@@ -102,10 +102,10 @@ async fn store(
             "INSERT INTO consents
                (customer_id, purpose, granted, consent_text_id, body, text_version, language, page_url, source,
                 policy_version, requested_at, confirm_ip_hash)
-             SELECT ?1, purpose, 1, id, body, version, language, ?2, 'widget:signup',
-                    (SELECT max(version) FROM privacy_policies WHERE site_id = ?4),
-                    ?5, ?6
-             FROM consent_texts WHERE id = ?3 AND site_id = ?4 AND purpose = 'newsletter'",
+             SELECT $1, purpose, 1, id, body, version, language, $2, 'widget:signup',
+                    (SELECT max(version) FROM privacy_policies WHERE site_id = $4),
+                    $5, $6
+             FROM consent_texts WHERE id = $3 AND site_id = $4 AND purpose = 'newsletter'",
         )
         .bind(customer_id)
         .bind(page_url)
@@ -129,7 +129,7 @@ async fn store(
 
 /// The language of a consent wording.
 pub async fn text_language(pool: &Db, text_id: i64) -> sqlx::Result<String> {
-    sqlx::query_scalar("SELECT language FROM consent_texts WHERE id = ?").bind(text_id).fetch_one(pool).await
+    sqlx::query_scalar("SELECT language FROM consent_texts WHERE id = $1").bind(text_id).fetch_one(pool).await
 }
 
 /// A signup held until its address confirms it: its id and when it came in.
@@ -161,7 +161,7 @@ pub async fn hold(
     }
     let (id, requested_at): (i64, String) = sqlx::query_as(
         "INSERT INTO pending_signups (site_id, form, visitor_hash, language, expires_at)
-         VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?))
+         VALUES ($1, $2, $3, $4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $5))
          RETURNING id, requested_at",
     )
     .bind(site)
@@ -188,7 +188,7 @@ pub struct Pending {
 pub async fn pending(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Pending>> {
     let row = sqlx::query(
         "SELECT requested_at, language, expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS expired
-         FROM pending_signups WHERE id = ? AND site_id = ?",
+         FROM pending_signups WHERE id = $1 AND site_id = $2",
     )
     .bind(id)
     .bind(site)
@@ -222,7 +222,7 @@ pub async fn confirm(pool: &Db, site: SiteId, id: i64, ip: Option<String>) -> Re
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let row = sqlx::query(
         "DELETE FROM pending_signups
-         WHERE id = ? AND site_id = ? AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = $1 AND site_id = $2 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          RETURNING form, visitor_hash, requested_at",
     )
     .bind(id)
@@ -239,12 +239,14 @@ pub async fn confirm(pool: &Db, site: SiteId, id: i64, ip: Option<String>) -> Re
     let page_url = form.page_url.clone();
     let confirmed = Confirmed { requested_at: &requested_at, ip };
     let (customer, claim) = store(&mut tx, pool.pii(), site, &signup, &page_url, Some(&confirmed)).await?;
-    sqlx::query("INSERT OR IGNORE INTO visitor_links (token_hash, site_id, customer_id) VALUES (?, ?, ?)")
-        .bind(row.try_get::<String, _>("visitor_hash")?)
-        .bind(site)
-        .bind(customer)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO visitor_links (token_hash, site_id, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(row.try_get::<String, _>("visitor_hash")?)
+    .bind(site)
+    .bind(customer)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(if claim == identity::Claim::New { SignupOutcome::Created } else { SignupOutcome::Updated })
 }

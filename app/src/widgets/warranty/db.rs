@@ -28,7 +28,7 @@ pub async fn insert(
 ) -> sqlx::Result<Registered> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let taken: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM warranty_registrations WHERE site_id = ? AND item_id = ? AND serial_number = ?",
+        "SELECT 1 FROM warranty_registrations WHERE site_id = $1 AND item_id = $2 AND serial_number = $3",
     )
     .bind(site)
     .bind(item_id)
@@ -50,7 +50,7 @@ pub async fn insert(
     sqlx::query(
         "INSERT INTO warranty_registrations
            (site_id, customer_id, item_id, serial_number, purchase_date, page_url, typed_contact)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(site)
     .bind(customer)

@@ -2,7 +2,11 @@
 //!
 //! Queries run on `&Db` as on a pool (it hands them to its pool: sqlx's `Executor`), and a
 //! feature seals and opens values with the key it carries. One type for both, so that the
-//! pool's type can change (PostgreSQL beside SQLite, docs/postgres.md) in this file alone.
+//! pool's type can change (PostgreSQL beside SQLite, docs/postgres.md) in this module alone.
+
+mod statement;
+
+pub use statement::Statement;
 
 use crate::pii::PiiKey;
 use futures_util::future::BoxFuture;
@@ -61,10 +65,13 @@ impl Db {
         self.pool.begin().await
     }
 
-    /// A transaction opened with `statement` (SQLite's `BEGIN IMMEDIATE`, which takes the
-    /// write lock at once).
-    pub async fn begin_with(&self, statement: impl sqlx::SqlSafeStr) -> sqlx::Result<Transaction<'static, Sqlite>> {
-        self.pool.begin_with(statement).await
+    /// A transaction that writes: on SQLite `BEGIN IMMEDIATE`, which takes the database's
+    /// one write lock at once, so a transaction that reads and then writes never meets
+    /// another writer between the two (it would fail with SQLITE_BUSY, not wait). The one
+    /// place that says how a write transaction begins (on PostgreSQL, rows lock as they
+    /// are written, and a plain `BEGIN` does).
+    pub async fn begin_write(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
     }
 
     pub async fn acquire(&self) -> sqlx::Result<PoolConnection<Sqlite>> {
