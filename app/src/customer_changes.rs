@@ -51,13 +51,14 @@ pub async fn update_field_by(
         let channel = if staff.is_some() { "admin" } else { "self_service" };
         sqlx::query(
             "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
-             SELECT site_id, id, 'rectification', $1, 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $2, $3
+             SELECT site_id, id, 'rectification', $1, 'done', $5, $2, $3
              FROM customers WHERE id = $4",
         )
         .bind(channel)
         .bind(staff)
         .bind(crate::domain::RequestOutcome::Corrected(field).code())
         .bind(id)
+        .bind(crate::db::now())
         .execute(&mut *tx)
         .await?;
     }
@@ -114,13 +115,11 @@ pub async fn set_in(
     }
     // The blind indexes that follow the field change in the same statement.
     let indexes = crate::pii::blind::of_field(pii, field, new.as_deref());
-    // $1 the value, then the indexes' values, and the id last.
+    // $1 the value, then the indexes' values, the id, and the time.
     let also: String = indexes.iter().enumerate().map(|(i, (index, _))| format!("{index} = ${}, ", i + 2)).collect();
-    let id_at = indexes.len() + 2;
+    let (id_at, now_at) = (indexes.len() + 2, indexes.len() + 3);
     // `column` and the indexes are from fixed lists; the values are always bound.
-    let sql = format!(
-        "UPDATE customers SET {column} = $1, {also}updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ${id_at}"
-    );
+    let sql = format!("UPDATE customers SET {column} = $1, {also}updated_at = ${now_at} WHERE id = ${id_at}");
     let query = sqlx::query(AssertSqlSafe(sql));
     let mut query = match value {
         FieldValue::Text(s) => query.bind(crate::pii::stored_field(pii, field, s)),
@@ -131,7 +130,7 @@ pub async fn set_in(
     for (_, index) in indexes {
         query = query.bind(index);
     }
-    match query.bind(id).execute(&mut *tx).await {
+    match query.bind(id).bind(crate::db::now()).execute(&mut *tx).await {
         Ok(_) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Set::EmailTaken),
         Err(e) => return Err(e),

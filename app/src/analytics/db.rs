@@ -43,7 +43,7 @@ pub async fn recompute_visits(pool: &Db) -> sqlx::Result<()> {
 
 /// Today's salt, made on the first event of the day; past days' salts are deleted then.
 pub async fn todays_salt(tx: &mut SqliteConnection, fresh: &str) -> sqlx::Result<String> {
-    let day: String = sqlx::query_scalar("SELECT strftime('%Y-%m-%d', 'now')").fetch_one(&mut *tx).await?;
+    let day = crate::db::now()[..10].to_owned();
     sqlx::query("INSERT INTO analytics_salts (day, salt) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(&day)
         .bind(fresh)
@@ -153,13 +153,13 @@ async fn insert_views(tx: &mut SqliteConnection, views: &[(&Stored<'_>, &PageVie
     let keys: Vec<Value> = views.iter().map(|(e, _)| json!([e.site.0, e.visitor])).collect();
     // Each visitor's latest stored view: its id, and whether it is recent enough to continue.
     let latest: Vec<(i64, String, i64, bool)> = sqlx::query_as(
-        "SELECT j.site, j.visitor, p.id, p.created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2)
+        "SELECT j.site, j.visitor, p.id, p.created_at >= $2
          FROM (SELECT DISTINCT value ->> 0 AS site, value ->> 1 AS visitor FROM jsonb_each($1)) AS j
          JOIN page_views p ON p.id = (SELECT id FROM page_views WHERE site_id = j.site AND visitor = j.visitor
                                       ORDER BY created_at DESC, id DESC LIMIT 1)",
     )
     .bind(Value::Array(keys).to_string())
-    .bind(format!("-{VISIT_GAP_MINUTES} minutes"))
+    .bind(crate::db::now_plus(-VISIT_GAP_MINUTES * 60))
     .fetch_all(&mut *tx)
     .await?;
     let mut previous: HashMap<(i64, &str), Previous> = latest

@@ -68,13 +68,13 @@ pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Rule>> {
 pub async fn save(pool: &Db, site: SiteId, trigger: Trigger, s: &Settings) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO automation_rules (site_id, trigger, active, send_mail, send_webhook, discount_code, active_since)
-         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 THEN $7 END)
          ON CONFLICT (site_id, trigger) DO UPDATE SET
              active = $3, send_mail = $4, send_webhook = $5, discount_code = $6,
              active_since = CASE WHEN NOT $3 THEN NULL
                                  WHEN automation_rules.active THEN automation_rules.active_since
-                                 ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+                                 ELSE $7 END,
+             updated_at = $7",
     )
     .bind(site)
     .bind(trigger.code())
@@ -82,6 +82,7 @@ pub async fn save(pool: &Db, site: SiteId, trigger: Trigger, s: &Settings) -> sq
     .bind(s.send_mail)
     .bind(s.send_webhook)
     .bind(&s.discount_code)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(())
@@ -382,10 +383,11 @@ pub async fn fired_event(pool: &Db, site: SiteId, run: i64) -> sqlx::Result<Opti
 /// Marks an item arrived (no longer expected); its site, or `None` if there is no such item.
 pub async fn mark_arrived(pool: &Db, item: i64) -> sqlx::Result<Option<SiteId>> {
     sqlx::query_scalar(
-        "UPDATE catalogue_items SET arrived_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stock_expected = NULL
+        "UPDATE catalogue_items SET arrived_at = $2, stock_expected = NULL
          WHERE id = $1 RETURNING site_id",
     )
     .bind(item)
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await
 }

@@ -84,12 +84,13 @@ pub async fn void(
         return Ok(Err(Refused::NotAllowed));
     }
     sqlx::query(
-        "UPDATE purchases SET voided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), voided_by = $1, void_reason = $2
+        "UPDATE purchases SET voided_at = $4, voided_by = $1, void_reason = $2
          WHERE id = $3",
     )
     .bind(staff_id(by))
     .bind(reason)
     .bind(sale.id)
+    .bind(crate::db::now())
     .execute(&mut *tx)
     .await?;
     super::loyalty::take_back(&mut tx, sale.id, staff_id(by), &format!("voided: {reason}")).await?;

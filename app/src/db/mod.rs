@@ -8,6 +8,31 @@ mod statement;
 
 pub use statement::Statement;
 
+/// The time now as Patron stores times (UTC text with milliseconds,
+/// `2026-12-04T10:15:00.123Z`), bound where a statement says when something happened:
+/// worked out here rather than by the database (SQLite's `strftime(…, 'now')`), so that a
+/// statement reads the same on every backend.
+pub fn now() -> String {
+    let millis = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+    crate::domain::iso_timestamp_millis(millis)
+}
+
+/// The time `months` calendar months before now, as [`now`] writes times (the 31st of a
+/// month without one is the month's last day).
+#[cfg(feature = "ssr")]
+pub fn months_ago(months: i64) -> String {
+    use jiff::{Span, Timestamp, tz::TimeZone};
+    let now = Timestamp::now().to_zoned_datetime(TimeZone::UTC);
+    let then = now.checked_sub(Span::new().months(months)).unwrap_or(now);
+    crate::domain::iso_timestamp_millis(then.timestamp().as_millisecond())
+}
+
+/// The time `seconds` from now (before it when negative), as [`now`] writes times.
+pub fn now_plus(seconds: i64) -> String {
+    let millis = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+    crate::domain::iso_timestamp_millis(millis + seconds * 1000)
+}
+
 use crate::pii::PiiKey;
 use futures_util::future::BoxFuture;
 use futures_util::stream::BoxStream;

@@ -42,7 +42,7 @@ pub async fn enqueue(
         "INSERT INTO outbox (site_id, customer_id, request_id, pending_signup_id, kind, to_address, to_hash, subject,
                              body, unsubscribe_url, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
-                 strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                 $11)
          RETURNING id",
     )
     .bind(site)
@@ -55,6 +55,7 @@ pub async fn enqueue(
     .bind(pii.seal(&mail.subject))
     .bind(pii.seal(&mail.body))
     .bind(&mail.unsubscribe)
+    .bind(crate::db::now())
     .fetch_one(&mut *tx)
     .await
 }
@@ -70,9 +71,10 @@ pub const PUBLIC_MAILS_PER_HOUR: i64 = 3;
 pub async fn may_mail_publicly(tx: &mut SqliteConnection, pii: &PiiKey, to: &str) -> sqlx::Result<bool> {
     let recent: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM outbox
-         WHERE to_hash = $1 AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour')",
+         WHERE to_hash = $1 AND created_at > $2",
     )
     .bind(pii.hash_of("email", to))
+    .bind(crate::db::now_plus(-3600))
     .fetch_one(&mut *tx)
     .await?;
     if recent >= PUBLIC_MAILS_PER_HOUR {
@@ -98,10 +100,11 @@ pub struct Outgoing {
 pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM outbox
-         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
          ORDER BY next_attempt_at LIMIT $1",
     )
     .bind(limit)
+    .bind(crate::db::now())
     .fetch_all(pool)
     .await
 }
@@ -112,15 +115,16 @@ pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
 pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
     let row = sqlx::query(
         "UPDATE outbox SET attempts = attempts + 1,
-             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2)
+             next_attempt_at = $2
          WHERE id = $1 AND sent_at IS NULL AND failed_at IS NULL
-           AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           AND next_attempt_at <= $3
          RETURNING id, (SELECT name FROM sites WHERE sites.id = outbox.site_id) AS site_name,
                    to_address, subject, body, attempts,
                    unsubscribe_url",
     )
     .bind(id)
-    .bind(format!("+{lease_secs} seconds"))
+    .bind(crate::db::now_plus(lease_secs))
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await?;
     row.map(|r| {
@@ -139,8 +143,9 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
 
 /// The mail server took the mail.
 pub async fn sent(pool: &Db, id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = NULL WHERE id = $1")
+    sqlx::query("UPDATE outbox SET sent_at = $2, last_error = NULL WHERE id = $1")
         .bind(id)
+        .bind(crate::db::now())
         .execute(pool)
         .await?;
     Ok(())
@@ -148,19 +153,14 @@ pub async fn sent(pool: &Db, id: i64) -> sqlx::Result<()> {
 
 /// A try failed: the mail is due again after `after_secs`, or given up when `None`.
 pub async fn failed(pool: &Db, id: i64, error: &str, after_secs: Option<i64>) -> sqlx::Result<()> {
+    // $3: when to try again, or when it was given up.
     match after_secs {
-        Some(secs) => sqlx::query(
-            "UPDATE outbox SET last_error = $2, next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $3) WHERE id = $1",
-        )
-        .bind(id)
-        .bind(error)
-        .bind(format!("+{secs} seconds")),
-        None => sqlx::query(
-            "UPDATE outbox SET last_error = $2, failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $1",
-        )
-        .bind(id)
-        .bind(error),
+        Some(_) => sqlx::query("UPDATE outbox SET last_error = $2, next_attempt_at = $3 WHERE id = $1"),
+        None => sqlx::query("UPDATE outbox SET last_error = $2, failed_at = $3 WHERE id = $1"),
     }
+    .bind(id)
+    .bind(error)
+    .bind(crate::db::now_plus(after_secs.unwrap_or(0)))
     .execute(pool)
     .await?;
     Ok(())
@@ -171,12 +171,10 @@ pub const KEEP_DAYS: i64 = 30;
 
 /// Removes mails sent or given up more than [`KEEP_DAYS`] ago; how many went.
 pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
-    let gone = sqlx::query(
-        "DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $1)",
-    )
-    .bind(format!("-{KEEP_DAYS} days"))
-    .execute(pool)
-    .await?;
+    let gone = sqlx::query("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < $1")
+        .bind(crate::db::now_plus(-KEEP_DAYS * 86_400))
+        .execute(pool)
+        .await?;
     Ok(gone.rows_affected())
 }
 
@@ -251,13 +249,14 @@ pub async fn save_wording(
         Some(w) => sqlx::query(
             "INSERT INTO mail_templates (site_id, kind, language, subject, body) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (site_id, kind, language) DO UPDATE SET subject = $4, body = $5,
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+                 updated_at = $6",
         )
         .bind(site)
         .bind(kind.code())
         .bind(lang.code())
         .bind(&w.subject)
-        .bind(&w.body),
+        .bind(&w.body)
+        .bind(crate::db::now()),
         None => sqlx::query("DELETE FROM mail_templates WHERE site_id = $1 AND kind = $2 AND language = $3")
             .bind(site)
             .bind(kind.code())
@@ -285,11 +284,12 @@ pub async fn save_newsletter_settings(pool: &Db, site: SiteId, s: &NewsletterSet
     sqlx::query(
         "INSERT INTO newsletter_settings (site_id, double_opt_in, confirm_hours) VALUES ($1, $2, $3)
          ON CONFLICT (site_id) DO UPDATE SET double_opt_in = $2, confirm_hours = $3,
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+             updated_at = $4",
     )
     .bind(site)
     .bind(s.double_opt_in)
     .bind(s.confirm_hours)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(())

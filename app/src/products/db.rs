@@ -161,7 +161,7 @@ pub async fn save_in(conn: &mut SqliteConnection, site: SiteId, p: &ValidProduct
             }
             sqlx::query(
                 "UPDATE catalogue_items SET name = $1, price_minor = $2, category = $3, image_url = $4, stock_expected = $5,
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                     updated_at = $7
                  WHERE id = $6",
             )
             .bind(&p.name)
@@ -170,14 +170,14 @@ pub async fn save_in(conn: &mut SqliteConnection, site: SiteId, p: &ValidProduct
             .bind(&p.image_url)
             .bind(&p.stock_expected)
             .bind(old.id)
-            .execute(&mut *conn)
+            .bind(crate::db::now()).execute(&mut *conn)
             .await?;
             old.id
         }
         (None, true) => {
             sqlx::query_scalar(
                 "INSERT INTO catalogue_items (site_id, sku, name, price_minor, currency, category, image_url, stock_expected, updated_at)
-                 SELECT id, $1, $2, $3, currency, $4, $5, $6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM sites WHERE id = $7
+                 SELECT id, $1, $2, $3, currency, $4, $5, $6, $8 FROM sites WHERE id = $7
                  RETURNING id",
             )
             .bind(p.sku.as_str())
@@ -187,7 +187,7 @@ pub async fn save_in(conn: &mut SqliteConnection, site: SiteId, p: &ValidProduct
             .bind(&p.image_url)
             .bind(&p.stock_expected)
             .bind(site)
-            .fetch_one(&mut *conn)
+            .bind(crate::db::now()).fetch_one(&mut *conn)
             .await?
         }
     };
@@ -215,12 +215,13 @@ fn same(old: &Product, p: &ValidProduct) -> bool {
 /// Archives or offers again the site's product with this SKU; `false` when it has none.
 pub async fn set_archived(pool: &Db, site: SiteId, sku: &str, archived: bool) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "UPDATE catalogue_items SET active = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        "UPDATE catalogue_items SET active = $1, updated_at = $4
          WHERE site_id = $2 AND sku = $3",
     )
     .bind(i64::from(!archived))
     .bind(site)
     .bind(sku)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)

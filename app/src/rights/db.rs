@@ -140,25 +140,27 @@ impl By<'_> {
         match self {
             By::Staff(staff) => sqlx::query_scalar(
                 "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, done_at, staff_id, outcome)
-                     VALUES ($1, $2, $3, 'admin', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $4, $5) RETURNING id",
+                     VALUES ($1, $2, $3, 'admin', 'done', $6, $4, $5) RETURNING id",
             )
             .bind(site)
             .bind(id)
             .bind(kind)
             .bind(staff.id)
             .bind(outcome)
+            .bind(crate::db::now())
             .fetch_one(conn)
             .await
             .map(Some),
             By::Retention => Ok(None),
             By::Customer { request } => {
                 sqlx::query(
-                    "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                    "UPDATE privacy_requests SET state = 'done', done_at = $3,
                          outcome = $1, link_hash = NULL
                      WHERE id = $2",
                 )
                 .bind(outcome)
                 .bind(request)
+                .bind(crate::db::now())
                 .execute(conn)
                 .await?;
                 Ok(Some(request))
@@ -180,12 +182,13 @@ pub async fn set_do_not_sell(pool: &Db, id: CustomerId, by: By<'_>, on: bool) ->
     let before: Option<String> = row.get("do_not_sell_at");
     if before.is_some() != on {
         let now: String = sqlx::query_scalar(
-            "UPDATE customers SET do_not_sell_at = CASE WHEN $1 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            "UPDATE customers SET do_not_sell_at = CASE WHEN $1 THEN $3 END,
+                 updated_at = $3
              WHERE id = $2 RETURNING updated_at",
         )
         .bind(on)
         .bind(id)
+        .bind(crate::db::now())
         .fetch_one(&mut *tx)
         .await?;
         let (old, new) = if on { (None, Some(now.as_str())) } else { (before.as_deref(), None) };
@@ -262,10 +265,11 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
             continue;
         }
         sqlx::query(
-            "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            "UPDATE imports SET status = 'failed', content = '', updated_at = $2
              WHERE id = $1",
         )
         .bind(import)
+        .bind(crate::db::now())
         .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM import_pieces WHERE import_id = $1").bind(import).execute(&mut *tx).await?;
@@ -273,7 +277,7 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
     sqlx::query("DELETE FROM customers WHERE id = $1").bind(id).execute(&mut *tx).await?;
     // Their other open requests (links not yet used) have nothing left to act on.
     sqlx::query(
-        "UPDATE privacy_requests SET state = 'done', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+        "UPDATE privacy_requests SET state = 'done', done_at = $3,
              outcome = 'closed_erased', link_hash = NULL
          WHERE customer_id = $1 AND state = 'open' AND id IS NOT $2",
     )
@@ -282,6 +286,7 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
         By::Customer { request } => Some(request),
         By::Staff(_) | By::Retention => None,
     })
+    .bind(crate::db::now())
     .execute(&mut *tx)
     .await?;
     let tables = removed.len();

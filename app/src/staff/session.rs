@@ -39,9 +39,10 @@ pub fn clear_cookie(secure: bool) -> HeaderValue {
 pub async fn staff_for_session(pool: &Db, token_hash: &str) -> sqlx::Result<Option<StaffRow>> {
     let row = sqlx::query(
         "SELECT u.id, u.email, u.role FROM sessions s JOIN staff_users u ON u.id = s.staff_id
-         WHERE s.token_hash = $1 AND s.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await?;
     Ok(row.and_then(|r| {

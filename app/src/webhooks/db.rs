@@ -52,10 +52,11 @@ pub async fn remove(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "UPDATE webhook_deliveries SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = 'endpoint removed'
+        "UPDATE webhook_deliveries SET failed_at = $2, last_error = 'endpoint removed'
          WHERE endpoint_id = $1 AND delivered_at IS NULL AND failed_at IS NULL",
     )
     .bind(id)
+    .bind(crate::db::now())
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -103,11 +104,11 @@ pub const KEEP_DAYS: i64 = 30;
 /// with their deliveries; how many events went.
 pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
     let gone = sqlx::query(
-        "DELETE FROM webhook_events WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $1)
+        "DELETE FROM webhook_events WHERE created_at < $1
            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id
                            AND d.delivered_at IS NULL AND d.failed_at IS NULL)",
     )
-    .bind(format!("-{KEEP_DAYS} days"))
+    .bind(crate::db::now_plus(-KEEP_DAYS * 86_400))
     .execute(pool)
     .await?;
     Ok(gone.rows_affected())
@@ -117,12 +118,13 @@ pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
 /// still there. The message keeps its id, so a receiver that had it already can tell.
 pub async fn resend(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "UPDATE webhook_deliveries SET next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+        "UPDATE webhook_deliveries SET next_attempt_at = $3,
              delivered_at = NULL, failed_at = NULL
          WHERE id = $1 AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE site_id = $2 AND active = 1)",
     )
     .bind(id)
     .bind(site)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -151,10 +153,11 @@ pub const WITHHELD: &str = "withheld: the customer asked not to have their data 
 pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM webhook_deliveries
-         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
          ORDER BY next_attempt_at LIMIT $1",
     )
     .bind(limit)
+    .bind(crate::db::now())
     .fetch_all(pool)
     .await
 }
@@ -163,10 +166,10 @@ pub async fn due(pool: &Db, limit: i64) -> sqlx::Result<Vec<i64>> {
 pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<Outgoing>> {
     let row = sqlx::query(
         "UPDATE webhook_deliveries SET attempts = attempts + 1,
-             last_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-             next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2)
+             last_attempt_at = $3,
+             next_attempt_at = $2
          WHERE id = $1 AND delivered_at IS NULL AND failed_at IS NULL
-           AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           AND next_attempt_at <= $3
          RETURNING id, event_id, attempts,
              (SELECT site_id FROM webhook_events WHERE id = event_id) AS site_id,
              (SELECT type FROM webhook_events WHERE id = event_id) AS type,
@@ -179,7 +182,8 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
                            WHERE v.id = event_id AND c.do_not_sell_at IS NOT NULL) AS withheld",
     )
     .bind(id)
-    .bind(format!("+{lease_secs} seconds"))
+    .bind(crate::db::now_plus(lease_secs))
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await?;
     row.map(|r| {
@@ -211,15 +215,14 @@ pub async fn tried(
 ) -> sqlx::Result<()> {
     let sql = match (delivered, retry_secs) {
         (true, _) => {
-            "UPDATE webhook_deliveries SET delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = $2,
+            "UPDATE webhook_deliveries SET delivered_at = $4, last_status = $2,
                  last_error = $3, next_attempt_at = NULL WHERE id = $1"
         }
         (false, Some(_)) => {
-            "UPDATE webhook_deliveries SET last_status = $2, last_error = $3,
-                 next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $4) WHERE id = $1"
+            "UPDATE webhook_deliveries SET last_status = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1"
         }
         (false, None) => {
-            "UPDATE webhook_deliveries SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_status = $2,
+            "UPDATE webhook_deliveries SET failed_at = $4, last_status = $2,
                  last_error = $3, next_attempt_at = NULL WHERE id = $1"
         }
     };
@@ -227,7 +230,8 @@ pub async fn tried(
         .bind(id)
         .bind(status.map(i64::from))
         .bind(error)
-        .bind(retry_secs.map(|s| format!("+{s} seconds")))
+        // $4: when it was delivered or given up, or when to try again.
+        .bind(crate::db::now_plus(retry_secs.unwrap_or(0)))
         .execute(pool)
         .await?;
     Ok(())

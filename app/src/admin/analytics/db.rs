@@ -242,15 +242,16 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
     tx.commit().await
 }
 
-/// Forgets the sums of the days wholly older than `age` (an SQLite modifier such as
-/// `-13 months`), whose page views retention deletes.
-pub async fn forget_days_older(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<()> {
+/// Forgets the sums of the days wholly before `cutoff` (a time), whose page views retention
+/// deletes.
+pub async fn forget_days_older(pool: &Db, site: SiteId, cutoff: &str) -> sqlx::Result<()> {
+    let day = &cutoff[..cutoff.len().min(10)];
     for sql in [
-        "DELETE FROM analytics_days WHERE site_id = $1 AND day < date('now', $2)",
-        "DELETE FROM analytics_day_pages WHERE site_id = $1 AND day < date('now', $2)",
-        "DELETE FROM analytics_day_counts WHERE site_id = $1 AND day < date('now', $2)",
+        "DELETE FROM analytics_days WHERE site_id = $1 AND day < $2",
+        "DELETE FROM analytics_day_pages WHERE site_id = $1 AND day < $2",
+        "DELETE FROM analytics_day_counts WHERE site_id = $1 AND day < $2",
     ] {
-        sqlx::query(sql).bind(site).bind(age).execute(pool).await?;
+        sqlx::query(sql).bind(site).bind(day).execute(pool).await?;
     }
     Ok(())
 }

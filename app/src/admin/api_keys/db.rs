@@ -59,11 +59,12 @@ pub async fn list(pool: &Db, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
 
 pub async fn revoke(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        "UPDATE api_keys SET revoked_at = $3
          WHERE id = $1 AND site_id = $2 AND revoked_at IS NULL",
     )
     .bind(id)
     .bind(site)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -81,17 +82,19 @@ pub struct Holder {
 /// The key in force whose SHA-256 is `hash`, noting its use (at most once a minute).
 pub async fn holder(pool: &Db, hash: &str) -> sqlx::Result<Option<Holder>> {
     let row = sqlx::query(
-        "SELECT id, site_id, scopes, shares, last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') AS stale
+        "SELECT id, site_id, scopes, shares, last_used_at IS NULL OR last_used_at < $2 AS stale
          FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
     )
     .bind(hash)
+    .bind(crate::db::now_plus(-60))
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
     let key: i64 = row.try_get("id")?;
     if row.try_get::<bool, _>("stale")? {
-        sqlx::query("UPDATE api_keys SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $1")
+        sqlx::query("UPDATE api_keys SET last_used_at = $2 WHERE id = $1")
             .bind(key)
+            .bind(crate::db::now())
             .execute(pool)
             .await?;
     }

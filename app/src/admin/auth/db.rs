@@ -24,12 +24,13 @@ pub async fn create_first_owner(
         "INSERT INTO staff_users (email, password_hash, role)
          SELECT $1, $2, 'owner' WHERE NOT EXISTS (SELECT 1 FROM staff_users)
            AND EXISTS (SELECT 1 FROM setup_tokens
-                       WHERE token_hash = $3 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                       WHERE token_hash = $3 AND expires_at > $4)
          RETURNING id",
     )
     .bind(email.as_str())
     .bind(hash.as_str())
     .bind(setup_hash)
+    .bind(crate::db::now())
     .fetch_optional(&mut *tx)
     .await?;
     if id.is_some() {
@@ -41,12 +42,11 @@ pub async fn create_first_owner(
 
 /// Whether `setup_hash` is a live set-up code's (checked before the password is hashed).
 pub async fn setup_token_works(pool: &Db, setup_hash: &str) -> sqlx::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM setup_tokens WHERE token_hash = $1 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-    )
-    .bind(setup_hash)
-    .fetch_optional(pool)
-    .await?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2")
+        .bind(setup_hash)
+        .bind(crate::db::now())
+        .fetch_optional(pool)
+        .await?;
     Ok(found.is_some())
 }
 
@@ -80,15 +80,15 @@ pub async fn credentials(pool: &Db, email: &str) -> sqlx::Result<Option<(StaffId
 pub async fn create_session(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO sessions (token_hash, staff_id, expires_at)
-         VALUES ($1, $2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $3))",
+         VALUES ($1, $2, $3)",
     )
     .bind(token_hash)
     .bind(staff)
-    .bind(format!("+{LIFETIME_DAYS} days"))
+    .bind(crate::db::now_plus(LIFETIME_DAYS * 86_400))
     .execute(pool)
     .await?;
     // Sweeping here keeps the table small without a scheduler; it is an indexed delete.
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(crate::db::now()).execute(pool).await?;
     Ok(())
 }
 
@@ -169,11 +169,10 @@ pub async fn add_device(pool: &Db, staff: StaffId, token_hash: &str) -> sqlx::Re
 /// A one-time set-up code for the first-run page, valid for a week (Patron prints it when
 /// it starts with no staff).
 pub async fn add_setup_token(pool: &Db, token_hash: &str) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+7 days'))",
-    )
-    .bind(token_hash)
-    .execute(pool)
-    .await?;
+    sqlx::query("INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, $2)")
+        .bind(token_hash)
+        .bind(crate::db::now_plus(7 * 86_400))
+        .execute(pool)
+        .await?;
     Ok(())
 }

@@ -295,10 +295,11 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
         if empty(&before) && !empty(&after) {
             sqlx::query(AssertSqlSafe(format!(
                 "UPDATE customers SET {column} = json_extract($1, '$.{column}'),
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
+                     updated_at = $3 WHERE id = $2"
             )))
             .bind(&source_row)
             .bind(target)
+            .bind(crate::db::now())
             .execute(&mut *tx)
             .await?;
             let (shown_before, shown_after) =
@@ -384,12 +385,13 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
         let Some(column) = FILLABLE.into_iter().find(|c| c == column) else { continue };
         let (before, after) = (values[0].as_str(), values[1].as_str());
         let done = sqlx::query(AssertSqlSafe(format!(
-            "UPDATE customers SET {column} = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = $2 AND CAST({column} AS TEXT) IS $3"
+            "UPDATE customers SET {column} = $1, updated_at = $4
+             WHERE id = $2 AND CAST({column} AS TEXT) IS NOT DISTINCT FROM $3"
         )))
         .bind(before)
         .bind(target)
         .bind(after)
+        .bind(crate::db::now())
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() > 0 {
@@ -460,8 +462,9 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
     .await?;
     change(&mut tx, pool.pii(), CustomerId(target), staff, "merge undone", Some(&format!("customer #{source}")), None)
         .await?;
-    sqlx::query("UPDATE customer_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $1")
+    sqlx::query("UPDATE customer_merges SET undone_at = $2 WHERE id = $1")
         .bind(merge)
+        .bind(crate::db::now())
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

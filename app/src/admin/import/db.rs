@@ -46,13 +46,14 @@ pub async fn uploaded_text(conn: &mut SqliteConnection, pii: &PiiKey, id: i64) -
 pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Result<bool> {
     let mut tx = pool.begin_write().await?;
     let grown = sqlx::query(
-        "UPDATE imports SET size = size + $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        "UPDATE imports SET size = size + $1, updated_at = $5
          WHERE id = $2 AND site_id = $3 AND status = 'uploading' AND size + $1 <= $4",
     )
     .bind(piece.chars().count() as i64)
     .bind(id)
     .bind(site)
     .bind(MAX_CONTENT)
+    .bind(crate::db::now())
     .execute(&mut *tx)
     .await?;
     if grown.rows_affected() != 1 {
@@ -96,7 +97,7 @@ pub async fn begin_run(
 ) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE imports SET status = 'running', mapping = $1, total_rows = $2, skipped = $3,
-                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                updated_at = $6
          WHERE id = $4 AND site_id = $5 AND status = 'uploading'",
     )
     .bind(mapping)
@@ -104,6 +105,7 @@ pub async fn begin_run(
     .bind(skipped as i64)
     .bind(id)
     .bind(site)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -114,13 +116,14 @@ pub async fn begin_run(
 pub async fn progress(conn: &mut SqliteConnection, id: i64, done: usize, counts: [i64; 3]) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE imports SET done_rows = done_rows + $5, created = created + $1, updated = updated + $2,
-                unchanged = unchanged + $3, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $4",
+                unchanged = unchanged + $3, updated_at = $6 WHERE id = $4",
     )
     .bind(counts[0])
     .bind(counts[1])
     .bind(counts[2])
     .bind(id)
     .bind(done as i64)
+    .bind(crate::db::now())
     .execute(conn)
     .await?;
     Ok(())
@@ -129,13 +132,12 @@ pub async fn progress(conn: &mut SqliteConnection, id: i64, done: usize, counts:
 /// Ends the job; the uploaded file (customer data) is not kept.
 pub async fn finish(pool: &Db, id: i64, ok: bool) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
-    sqlx::query(
-        "UPDATE imports SET status = $1, content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2",
-    )
-    .bind(if ok { "done" } else { "failed" })
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query("UPDATE imports SET status = $1, content = '', updated_at = $3 WHERE id = $2")
+        .bind(if ok { "done" } else { "failed" })
+        .bind(id)
+        .bind(crate::db::now())
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM import_pieces WHERE import_id = $1").bind(id).execute(&mut *tx).await?;
     tx.commit().await
 }

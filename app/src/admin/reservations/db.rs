@@ -76,9 +76,10 @@ pub async fn closed(pool: &Db, query: &str) -> sqlx::Result<Vec<ClosedReservatio
          FROM reservations r
          JOIN catalogue_items i ON i.id = r.item_id
          JOIN customers c ON c.id = r.customer_id
-         WHERE r.status <> 'open' AND r.updated_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-30 days')
+         WHERE r.status <> 'open' AND r.updated_at >= $1
          ORDER BY r.updated_at DESC, r.id DESC",
     )
+    .bind(crate::db::now_plus(-30 * 86_400))
     .fetch_all(pool)
     .await?;
     let pii = pool.pii();
@@ -131,11 +132,12 @@ fn typed_if_other(typed: Option<String>, name: &str, phone: Option<String>, addr
 pub async fn close(pool: &Db, id: i64, staff: StaffId, outcome: Outcome) -> sqlx::Result<bool> {
     let mut tx = pool.begin_write().await?;
     let customer: Option<i64> = sqlx::query_scalar(
-        "UPDATE reservations SET status = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        "UPDATE reservations SET status = $1, updated_at = $3
          WHERE id = $2 AND status = 'open' RETURNING customer_id",
     )
     .bind(outcome.code())
     .bind(id)
+    .bind(crate::db::now())
     .fetch_optional(&mut *tx)
     .await?;
     let Some(customer) = customer else {

@@ -53,11 +53,12 @@ pub async fn save(pool: &Db, site: SiteId, analytics_months: i64, inactive_month
     sqlx::query(
         "INSERT INTO retention_rules (site_id, analytics_months, inactive_months) VALUES ($1, $2, $3)
          ON CONFLICT (site_id) DO UPDATE SET analytics_months = $2, inactive_months = $3,
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+             updated_at = $4",
     )
     .bind(site)
     .bind(analytics_months)
     .bind(inactive_months)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(())
@@ -97,7 +98,7 @@ pub async fn apply(pool: &Db) -> sqlx::Result<Vec<(Option<SiteId>, Removed)>> {
     let mut done = Vec::new();
     for row in sites {
         let site = SiteId(row.get("site_id"));
-        let analytics = format!("-{} months", row.get::<i64, _>("analytics_months"));
+        let analytics = crate::db::months_ago(row.get("analytics_months"));
         let mut removed = Removed {
             page_views: delete_older(pool, "page_views", site, &analytics).await?,
             events: delete_older(pool, "analytics_events", site, &analytics).await?,
@@ -106,18 +107,17 @@ pub async fn apply(pool: &Db) -> sqlx::Result<Vec<(Option<SiteId>, Removed)>> {
         // The daily sums go with the views they were made from.
         crate::admin::analytics::db::forget_days_older(pool, site, &analytics).await?;
         if let Some(months) = row.get::<Option<i64>, _>("inactive_months") {
-            for id in inactive_customers(pool, site, &format!("-{months} months")).await? {
+            for id in inactive_customers(pool, site, &crate::db::months_ago(months)).await? {
                 if erase(pool, id, By::Retention).await?.is_some() {
                     removed.customers += 1;
                 }
             }
         }
-        sqlx::query(
-            "UPDATE retention_rules SET last_run_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE site_id = $1",
-        )
-        .bind(site)
-        .execute(pool)
-        .await?;
+        sqlx::query("UPDATE retention_rules SET last_run_at = $2 WHERE site_id = $1")
+            .bind(site)
+            .bind(crate::db::now())
+            .execute(pool)
+            .await?;
         log(pool, Some(site), &removed).await?;
         done.push((Some(site), removed));
     }
@@ -156,22 +156,22 @@ async fn log(pool: &Db, site: Option<SiteId>, removed: &Removed) -> sqlx::Result
     Ok(())
 }
 
-/// Deletes the site's rows of an analytics table older than `age` (an SQLite modifier such
-/// as "-13 months"), in batches; how many went.
-async fn delete_older(pool: &Db, table: &'static str, site: SiteId, age: &str) -> sqlx::Result<i64> {
+/// Deletes the site's rows of an analytics table from before `cutoff` (a time), in batches;
+/// how many went.
+async fn delete_older(pool: &Db, table: &'static str, site: SiteId, cutoff: &str) -> sqlx::Result<i64> {
     let sql = match table {
         "page_views" => {
             "DELETE FROM page_views WHERE id IN (SELECT id FROM page_views
-                 WHERE site_id = $1 AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2) LIMIT $3)"
+                 WHERE site_id = $1 AND created_at < $2 LIMIT $3)"
         }
         _ => {
             "DELETE FROM analytics_events WHERE id IN (SELECT id FROM analytics_events
-                 WHERE site_id = $1 AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2) LIMIT $3)"
+                 WHERE site_id = $1 AND created_at < $2 LIMIT $3)"
         }
     };
     let mut total = 0;
     loop {
-        let n = sqlx::query(sql).bind(site).bind(age).bind(BATCH).execute(pool).await?.rows_affected() as i64;
+        let n = sqlx::query(sql).bind(site).bind(cutoff).bind(BATCH).execute(pool).await?.rows_affected() as i64;
         total += n;
         if n < BATCH {
             return Ok(total);
@@ -183,9 +183,9 @@ async fn delete_older(pool: &Db, table: &'static str, site: SiteId, age: &str) -
 /// force: created, changed, bought, visited, reserved, saved a favourite, answered a
 /// survey, were contacted or gave or withdrew a consent, all before it; and no
 /// reservation still open.
-async fn inactive_customers(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<Vec<CustomerId>> {
+async fn inactive_customers(pool: &Db, site: SiteId, cutoff: &str) -> sqlx::Result<Vec<CustomerId>> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "WITH cutoff(at) AS (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $2))
+        "WITH cutoff(at) AS (SELECT CAST($2 AS TEXT))
          SELECT c.id FROM customers c, cutoff
          WHERE c.site_id = $1 AND c.created_at < cutoff.at AND c.updated_at < cutoff.at
            AND NOT EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = c.id AND p.created_at >= cutoff.at)
@@ -202,7 +202,7 @@ async fn inactive_customers(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<
          ORDER BY c.id LIMIT $3",
     )
     .bind(site)
-    .bind(age)
+    .bind(cutoff)
     .bind(CUSTOMERS_PER_RUN)
     .fetch_all(pool)
     .await?;
@@ -214,10 +214,11 @@ async fn inactive_customers(pool: &Db, site: SiteId, age: &str) -> sqlx::Result<
 async fn drop_stale_uploads(pool: &Db) -> sqlx::Result<i64> {
     let mut tx = pool.begin().await?;
     let n = sqlx::query(
-        "UPDATE imports SET status = 'failed', content = '', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE status = 'uploading' AND updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $1)",
+        "UPDATE imports SET status = 'failed', content = '', updated_at = $2
+         WHERE status = 'uploading' AND updated_at < $1",
     )
-    .bind(format!("-{UPLOAD_HOURS} hours"))
+    .bind(crate::db::now_plus(-UPLOAD_HOURS * 3600))
+    .bind(crate::db::now())
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -234,13 +235,14 @@ async fn drop_stale_uploads(pool: &Db) -> sqlx::Result<i64> {
 async fn close_unused_links(pool: &Db) -> sqlx::Result<i64> {
     let mut tx = pool.begin_write().await?;
     let closed: Vec<i64> = sqlx::query_scalar(
-        "UPDATE privacy_requests SET state = 'refused', done_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+        "UPDATE privacy_requests SET state = 'refused', done_at = $1,
              outcome = 'closed_unconfirmed',
              link_hash = NULL
          WHERE state = 'open' AND channel = 'self_service'
-           AND link_expires_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           AND link_expires_at < $1
          RETURNING id",
     )
+    .bind(crate::db::now())
     .fetch_all(&mut *tx)
     .await?;
     for id in &closed {

@@ -152,13 +152,14 @@ pub async fn save(pool: &Db, site: SiteId, name: &str, filter_json: &str, staff:
     sqlx::query_scalar(
         "INSERT INTO segments (site_id, name, filter, created_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (site_id, name) DO UPDATE
-            SET filter = excluded.filter, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            SET filter = excluded.filter, updated_at = $5
          RETURNING id",
     )
     .bind(site)
     .bind(name)
     .bind(filter_json)
     .bind(staff)
+    .bind(crate::db::now())
     .fetch_one(pool)
     .await
 }

@@ -24,9 +24,10 @@ pub async fn list(pool: &Db, me: StaffId) -> sqlx::Result<StaffList> {
         .collect();
     let pending = sqlx::query(
         "SELECT email, role, expires_at FROM staff_invites
-         WHERE used_at IS NULL AND reset = 0 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE used_at IS NULL AND reset = 0 AND expires_at > $1
          ORDER BY created_at DESC",
     )
+    .bind(crate::db::now())
     .fetch_all(pool)
     .await?
     .into_iter()
@@ -59,13 +60,13 @@ pub async fn create_invite(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO staff_invites (token_hash, email, role, invited_by, expires_at)
-         VALUES ($1, $2, $3, $4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $5))",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(email.as_str())
     .bind(role.as_str())
     .bind(by)
-    .bind(format!("+{days} days"))
+    .bind(crate::db::now_plus(i64::from(days) * 86_400))
     .execute(pool)
     .await?;
     Ok(())
@@ -74,9 +75,10 @@ pub async fn create_invite(
 pub async fn live_invite(pool: &Db, token_hash: &str) -> sqlx::Result<Option<InviteInfo>> {
     let row = sqlx::query(
         "SELECT email, role, reset FROM staff_invites
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
     )
     .bind(token_hash)
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await?;
     Ok(row.and_then(|r| {
@@ -90,11 +92,12 @@ pub async fn live_invite(pool: &Db, token_hash: &str) -> sqlx::Result<Option<Inv
 pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> sqlx::Result<Option<StaffId>> {
     let mut tx = pool.begin_write().await?;
     let invite: Option<(String, String, bool)> = sqlx::query_as(
-        "UPDATE staff_invites SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        "UPDATE staff_invites SET used_at = $2
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
          RETURNING email, role, reset",
     )
     .bind(token_hash)
+    .bind(crate::db::now())
     .fetch_optional(&mut *tx)
     .await?;
     let Some((email, role, reset)) = invite else {
@@ -142,11 +145,11 @@ pub async fn create_reset(pool: &Db, token_hash: &str, staff: StaffId, by: Staff
     let mut tx = pool.begin_write().await?;
     let made = sqlx::query(
         "INSERT INTO staff_invites (token_hash, email, role, invited_by, expires_at, reset)
-         SELECT $1, email, role, $2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $3), 1 FROM staff_users WHERE id = $4",
+         SELECT $1, email, role, $2, $3, 1 FROM staff_users WHERE id = $4",
     )
     .bind(token_hash)
     .bind(by)
-    .bind(format!("+{days} days"))
+    .bind(crate::db::now_plus(i64::from(days) * 86_400))
     .bind(staff)
     .execute(&mut *tx)
     .await?;

@@ -103,7 +103,7 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
         ),
         Some(id) => sqlx::query_scalar(
             "UPDATE loyalty_programmes SET name = $1, kind = $2, min_total_minor = $3, skus = $4, points_per_unit = $5,
-                 expiry_days = $6, birthday_reward = $7, active = $8, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                 expiry_days = $6, birthday_reward = $7, active = $8, updated_at = $11
              WHERE id = $9 AND site_id = $10 RETURNING id",
         )
         .bind(&r.name)
@@ -116,7 +116,7 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
         .bind(r.active)
         .bind(id)
         .bind(site)
-        .fetch_optional(&mut *tx)
+        .bind(crate::db::now()).fetch_optional(&mut *tx)
         .await?,
     };
     let Some(id) = id else { return Ok(None) };
@@ -195,7 +195,7 @@ async fn entries(
     .bind(customer)
     .fetch_all(&mut *conn)
     .await?;
-    let now: String = sqlx::query_scalar("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetch_one(&mut *conn).await?;
+    let now: String = sqlx::query_scalar("SELECT $1").bind(crate::db::now()).fetch_one(&mut *conn).await?;
     Ok((rows.into_iter().map(|(amount, at, expires_at)| Entry { amount, at, expires_at }).collect(), now))
 }
 
@@ -210,9 +210,9 @@ pub async fn cards(pool: &Db, customer: CustomerId, language: Option<&str>) -> s
     };
     let programmes: Vec<(i64, String, String, String, bool)> = sqlx::query_as(
         "SELECT p.id, coalesce(nullif(t.name, ''), p.name), p.kind,
-                CASE WHEN p.birthday_reward <> '' AND substr(c.birthday, -5, 2) = strftime('%m', 'now')
+                CASE WHEN p.birthday_reward <> '' AND substr(c.birthday, length(c.birthday) - 4, 2) = substr($4, 6, 2)
                       AND NOT EXISTS (SELECT 1 FROM loyalty_ledger l WHERE l.programme_id = p.id AND l.customer_id = c.id
-                                      AND l.kind = 'birthday' AND substr(l.created_at, 1, 4) = strftime('%Y', 'now'))
+                                      AND l.kind = 'birthday' AND substr(l.created_at, 1, 4) = substr($4, 1, 4))
                      THEN coalesce(nullif(t.birthday_reward, ''), p.birthday_reward) ELSE '' END,
                 p.active
          FROM loyalty_programmes p JOIN customers c ON c.id = $2
@@ -224,6 +224,7 @@ pub async fn cards(pool: &Db, customer: CustomerId, language: Option<&str>) -> s
     .bind(site)
     .bind(customer)
     .bind(language)
+    .bind(crate::db::now())
     .fetch_all(pool)
     .await?;
     let mut conn = pool.acquire().await?;
@@ -334,12 +335,13 @@ pub async fn birthday_gift(
          SELECT p.id, c.id, 'birthday', 0, p.birthday_reward, $3
          FROM loyalty_programmes p JOIN customers c ON c.site_id = p.site_id
          WHERE p.id = $1 AND c.id = $2 AND p.active = 1 AND p.birthday_reward <> ''
-           AND substr(c.birthday, -5, 2) = strftime('%m', 'now')
+           AND substr(c.birthday, length(c.birthday) - 4, 2) = substr($4, 6, 2)
          ON CONFLICT DO NOTHING",
     )
     .bind(programme)
     .bind(customer)
     .bind(staff)
+    .bind(crate::db::now())
     .execute(pool)
     .await?;
     Ok(if given.rows_affected() == 1 { Ok(()) } else { Err(Refused::NotNow) })

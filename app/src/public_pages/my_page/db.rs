@@ -64,9 +64,10 @@ pub async fn send_link(
 ) -> sqlx::Result<bool> {
     let recent: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM customer_links
-         WHERE customer_id = $1 AND created_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes')",
+         WHERE customer_id = $1 AND created_at > $2",
     )
     .bind(r.customer)
+    .bind(crate::db::now_plus(-10 * 60))
     .fetch_one(&mut *conn)
     .await?;
     if recent >= LINKS_PER_TEN_MINUTES || !crate::mail::db::may_mail_publicly(conn, pii, to.as_str()).await? {
@@ -75,12 +76,12 @@ pub async fn send_link(
     let token = crate::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
     sqlx::query(
         "INSERT INTO customer_links (link_hash, site_id, customer_id, expires_at)
-         VALUES ($1, $2, $3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $4))",
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(crate::tokens::hash(&token))
     .bind(site.id)
     .bind(r.customer)
-    .bind(format!("+{LINK_HOURS} hours"))
+    .bind(crate::db::now_plus(LINK_HOURS * 3600))
     .execute(&mut *conn)
     .await?;
     // In the mail's language: the page it opens is written in it too.
@@ -98,10 +99,11 @@ pub async fn send_link(
 pub async fn link_works(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM customer_links WHERE link_hash = $1 AND site_id = $2 AND used_at IS NULL
-           AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+           AND expires_at > $3",
     )
     .bind(link_hash)
     .bind(site)
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await?;
     Ok(found.is_some())
@@ -112,24 +114,25 @@ pub async fn link_works(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Resul
 pub async fn sign_in(pool: &Db, site: SiteId, link_hash: &str, session_hash: &str) -> sqlx::Result<Option<CustomerId>> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let customer: Option<CustomerId> = sqlx::query_scalar(
-        "UPDATE customer_links SET used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        "UPDATE customer_links SET used_at = $3
          WHERE link_hash = $1 AND site_id = $2 AND used_at IS NULL
-           AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           AND expires_at > $3
          RETURNING customer_id",
     )
     .bind(link_hash)
     .bind(site)
+    .bind(crate::db::now())
     .fetch_optional(&mut *tx)
     .await?;
     let Some(customer) = customer else { return Ok(None) };
     sqlx::query(
         "INSERT INTO customer_sessions (token_hash, site_id, customer_id, expires_at)
-         VALUES ($1, $2, $3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $4))",
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(session_hash)
     .bind(site)
     .bind(customer)
-    .bind(format!("+{SESSION_DAYS} days"))
+    .bind(crate::db::now_plus(SESSION_DAYS * 86_400))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -140,10 +143,11 @@ pub async fn sign_in(pool: &Db, site: SiteId, link_hash: &str, session_hash: &st
 pub async fn session_customer(pool: &Db, site: SiteId, session_hash: &str) -> sqlx::Result<Option<CustomerId>> {
     sqlx::query_scalar(
         "SELECT customer_id FROM customer_sessions WHERE token_hash = $1 AND site_id = $2
-           AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+           AND expires_at > $3",
     )
     .bind(session_hash)
     .bind(site)
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await
 }
@@ -155,12 +159,13 @@ pub async fn sign_out(pool: &Db, session_hash: &str) -> sqlx::Result<()> {
 
 /// Removes links and sessions that no longer work (the daily clean-up).
 pub async fn forget_old(pool: &Db) -> sqlx::Result<u64> {
-    let now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
-    let links = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM customer_links WHERE expires_at < {now}")))
+    let links = sqlx::query("DELETE FROM customer_links WHERE expires_at < $1")
+        .bind(crate::db::now())
         .execute(pool)
         .await?
         .rows_affected();
-    let sessions = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM customer_sessions WHERE expires_at < {now}")))
+    let sessions = sqlx::query("DELETE FROM customer_sessions WHERE expires_at < $1")
+        .bind(crate::db::now())
         .execute(pool)
         .await?
         .rows_affected();

@@ -89,13 +89,13 @@ async fn insert(
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, link_hash, link_expires_at)
-         VALUES ($1, $2, $3, 'self_service', 'open', $4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $5)) RETURNING id",
+         VALUES ($1, $2, $3, 'self_service', 'open', $4, $5) RETURNING id",
     )
     .bind(site)
     .bind(customer)
     .bind(kind.code())
     .bind(link_hash)
-    .bind(format!("+{LINK_HOURS} hours"))
+    .bind(crate::db::now_plus(LINK_HOURS * 3600))
     .fetch_one(&mut *conn)
     .await
 }
@@ -113,10 +113,11 @@ pub async fn find(pool: &Db, site: SiteId, link_hash: &str) -> sqlx::Result<Opti
     let row = sqlx::query(
         "SELECT id, customer_id, kind FROM privacy_requests
          WHERE link_hash = $1 AND site_id = $2 AND state = 'open' AND customer_id IS NOT NULL
-           AND link_expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+           AND link_expires_at > $3",
     )
     .bind(link_hash)
     .bind(site)
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await?;
     Ok(row.and_then(|r| {

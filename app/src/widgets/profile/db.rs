@@ -44,26 +44,18 @@ pub async fn save(pool: &Db, customer: CustomerId, answers: &[(ProfileField, Str
         let old = crate::pii::read_field(pool.pii(), on_record, old)?.filter(|v| !v.is_empty());
         // One fixed statement per field: column names never come from input.
         let sql = match field {
-            ProfileField::Birthday => {
-                "UPDATE customers SET birthday = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
-            }
-            ProfileField::Postcode => {
-                "UPDATE customers SET postcode = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
-            }
+            ProfileField::Birthday => "UPDATE customers SET birthday = $1, updated_at = $3 WHERE id = $2",
+            ProfileField::Postcode => "UPDATE customers SET postcode = $1, updated_at = $3 WHERE id = $2",
             ProfileField::HouseholdSize => {
-                "UPDATE customers SET household_size = CAST($1 AS INTEGER), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
+                "UPDATE customers SET household_size = CAST($1 AS INTEGER), updated_at = $3 WHERE id = $2"
             }
-            ProfileField::IncomeRange => {
-                "UPDATE customers SET income_range = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
-            }
-            ProfileField::Occupation => {
-                "UPDATE customers SET occupation = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
-            }
+            ProfileField::IncomeRange => "UPDATE customers SET income_range = $1, updated_at = $3 WHERE id = $2",
+            ProfileField::Occupation => "UPDATE customers SET occupation = $1, updated_at = $3 WHERE id = $2",
             ProfileField::PreferredChannel => {
-                "UPDATE customers SET preferred_channel = $1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = $2"
+                "UPDATE customers SET preferred_channel = $1, updated_at = $3 WHERE id = $2"
             }
         };
-        sqlx::query(sql).bind(value).bind(customer).execute(&mut *tx).await?;
+        sqlx::query(sql).bind(value).bind(customer).bind(crate::db::now()).execute(&mut *tx).await?;
         if old.as_deref() != Some(value.as_str()) {
             use crate::customer_changes::{ChangeSource, record_change_by};
             let column = field.code();

@@ -161,14 +161,14 @@ pub async fn hold(
     }
     let (id, requested_at): (i64, String) = sqlx::query_as(
         "INSERT INTO pending_signups (site_id, form, visitor_hash, language, expires_at)
-         VALUES ($1, $2, $3, $4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', $5))
+         VALUES ($1, $2, $3, $4, $5)
          RETURNING id, requested_at",
     )
     .bind(site)
     .bind(pool.pii().seal(&form))
     .bind(visitor_hash)
     .bind(language)
-    .bind(format!("+{hours} hours"))
+    .bind(crate::db::now_plus(hours * 3600))
     .fetch_one(&mut *tx)
     .await?;
     let held = Held { id, requested_at };
@@ -187,11 +187,12 @@ pub struct Pending {
 /// The held signup `id` of the site, expired or not.
 pub async fn pending(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Pending>> {
     let row = sqlx::query(
-        "SELECT requested_at, language, expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS expired
+        "SELECT requested_at, language, expires_at <= $3 AS expired
          FROM pending_signups WHERE id = $1 AND site_id = $2",
     )
     .bind(id)
     .bind(site)
+    .bind(crate::db::now())
     .fetch_optional(pool)
     .await?;
     row.map(|r| {
@@ -222,11 +223,12 @@ pub async fn confirm(pool: &Db, site: SiteId, id: i64, ip: Option<String>) -> Re
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
     let row = sqlx::query(
         "DELETE FROM pending_signups
-         WHERE id = $1 AND site_id = $2 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = $1 AND site_id = $2 AND expires_at > $3
          RETURNING form, visitor_hash, requested_at",
     )
     .bind(id)
     .bind(site)
+    .bind(crate::db::now())
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(ConfirmError::Gone)?;
@@ -253,8 +255,7 @@ pub async fn confirm(pool: &Db, site: SiteId, id: i64, ip: Option<String>) -> Re
 
 /// Removes the held signups whose link expired, with their mails. How many went.
 pub async fn forget_expired(pool: &Db) -> sqlx::Result<i64> {
-    let gone = sqlx::query("DELETE FROM pending_signups WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
-        .execute(pool)
-        .await?;
+    let gone =
+        sqlx::query("DELETE FROM pending_signups WHERE expires_at <= $1").bind(crate::db::now()).execute(pool).await?;
     Ok(gone.rows_affected() as i64)
 }

@@ -69,7 +69,7 @@ pub async fn register_warranty(form: WarrantyForm) -> Result<String, AppError> {
             use crate::domain::{Field, FieldErrors, Problem};
             let caller = crate::widgets::caller::widget_caller(crate::domain::WidgetKind::Warranty).await?;
             let pool = crate::server_ctx::pool()?;
-            let today = super::db::today(&pool).await?;
+            let today = super::db::today();
             let mode = caller.site.address_mode(crate::domain::WidgetKind::Warranty);
             let warranty = ValidWarranty::parse(&form, Some(&today), mode)?;
             let Some((item_id, _)) = crate::widgets::catalogue::db::find(&pool, &caller.site, &warranty.sku).await?

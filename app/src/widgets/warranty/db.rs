@@ -5,9 +5,9 @@ use crate::db::Db;
 use crate::domain::SiteId;
 use crate::widgets::identity::{self, Contact};
 
-/// Today's date (UTC) by the database's clock, `YYYY-MM-DD`.
-pub async fn today(pool: &Db) -> sqlx::Result<String> {
-    sqlx::query_scalar("SELECT date('now')").fetch_one(pool).await
+/// Today's date (UTC), `YYYY-MM-DD`.
+pub fn today() -> String {
+    crate::db::now()[..10].to_owned()
 }
 
 pub enum Registered {
