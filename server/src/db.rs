@@ -29,7 +29,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 52] = [
+    let files: [(i64, &str, &'static str); 53] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -82,6 +82,7 @@ fn migrator() -> Migrator {
         (50, "site_time_zone", include_str!("../migrations/0050_site_time_zone.sql")),
         (51, "loyalty_texts", include_str!("../migrations/0051_loyalty_texts.sql")),
         (52, "blind_indexes_in_rust", include_str!("../migrations/0052_blind_indexes_in_rust.sql")),
+        (53, "job_leases", include_str!("../migrations/0053_job_leases.sql")),
     ];
     Migrator::with_migrations(
         files

@@ -10,7 +10,7 @@ pub mod demo;
 mod gate;
 mod health;
 mod ingest;
-mod jobs;
+pub mod jobs;
 mod lease_queue;
 pub mod mailer;
 pub mod outbound;

@@ -4,6 +4,7 @@
 //! feature seals and opens values with the key it carries. One type for both, so that the
 //! pool's type can change (PostgreSQL beside SQLite, docs/postgres.md) in this module alone.
 
+pub mod lease;
 mod statement;
 
 pub use statement::Statement;

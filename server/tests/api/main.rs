@@ -37,6 +37,7 @@ mod rights;
 mod seed;
 mod segments;
 mod settings;
+mod several_servers;
 mod shop;
 mod signup;
 mod site_choice;
