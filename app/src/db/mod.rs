@@ -14,8 +14,7 @@ pub use statement::Statement;
 /// worked out here rather than by the database (SQLite's `strftime(…, 'now')`), so that a
 /// statement reads the same on every backend.
 pub fn now() -> String {
-    let millis = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
-    crate::domain::iso_timestamp_millis(millis)
+    now_plus(0)
 }
 
 /// The time `months` calendar months before now, as [`now`] writes times (the 31st of a

@@ -14,7 +14,8 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-const PREFIX: &str = "pii1.";
+/// What every sealed value starts with.
+pub const PREFIX: &str = "pii1.";
 const NONCE_LEN: usize = 24;
 /// How many characters past a lookup key's first ones still narrow it, a byte each.
 const DEEPER: usize = 5;
@@ -95,7 +96,7 @@ impl PiiKey {
     }
 
     /// Whether `value` has the shape of a sealed value (empty counts as sealed: it needs no
-    /// sealing). Only the shape: the sweep that seals old plain text uses it on every row.
+    /// sealing). Only the shape, as the sweep at start checks it in SQL (`PREFIX`).
     pub fn looks_sealed(value: &str) -> bool {
         value.is_empty() || value.starts_with(PREFIX)
     }
