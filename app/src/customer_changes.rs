@@ -2,11 +2,12 @@
 //! old and the new value, sealed): made by staff on the record, by the customer on their own
 //! page, by a widget or through the REST API.
 
+use crate::db::Conn;
 use crate::domain::{CustomerField, CustomerId, FieldValue, StaffId};
 // AssertSqlSafe: column names in these statements come from `CustomerField`, never input.
 use crate::db::Db;
 use crate::pii::PiiKey;
-use sqlx::{AssertSqlSafe, SqliteConnection};
+use sqlx::AssertSqlSafe;
 
 /// What came of an [`update_field`].
 pub enum Updated {
@@ -78,7 +79,7 @@ pub enum Set {
 /// Sets one field in the caller's transaction and records the change made by `source`;
 /// a value equal to the old one changes nothing and records nothing.
 pub async fn set_in(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &PiiKey,
     id: CustomerId,
     staff: Option<StaffId>,
@@ -142,7 +143,7 @@ pub async fn set_in(
 /// One change in the record's history; `staff` is `None` for the customer's own change.
 /// Both values are sealed: the history of a name or an email is as personal as the name.
 pub async fn record_change(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &PiiKey,
     id: CustomerId,
     staff: impl Into<Option<StaffId>>,
@@ -179,7 +180,7 @@ impl ChangeSource {
 /// Records one change of a field (sealed, as the record's values are) and who made it.
 #[allow(clippy::too_many_arguments)] // one history line's facts, each its own column
 pub async fn record_change_by(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &PiiKey,
     id: CustomerId,
     staff: Option<StaffId>,

@@ -15,10 +15,10 @@
 //! as long as the requests that wait (a second server needs nothing of it).
 
 use crate::db::Db;
+use crate::db::{Backend, Conn};
 use futures_util::future::BoxFuture;
-use sqlx::{Sqlite, SqliteConnection, Transaction};
+use sqlx::Transaction;
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{Mutex, MutexGuard, oneshot};
@@ -27,7 +27,7 @@ static WRITER: Mutex<()> = Mutex::const_new(());
 
 /// This process's turn to write, and a write transaction (`BEGIN IMMEDIATE`). Bind the turn
 /// to a named variable (`let (_turn, mut tx) = ...`): it must live until the commit.
-pub async fn begin(pool: &Db) -> sqlx::Result<(MutexGuard<'static, ()>, Transaction<'static, Sqlite>)> {
+pub async fn begin(pool: &Db) -> sqlx::Result<(MutexGuard<'static, ()>, Transaction<'static, Backend>)> {
     let turn = turn().await;
     let tx = pool.begin_write().await?;
     Ok((turn, tx))
@@ -43,7 +43,7 @@ pub async fn turn() -> MutexGuard<'static, ()> {
 const MAX_GROUP: usize = 256;
 
 /// A write of a request, done in a savepoint of a shared transaction.
-pub type Work<T> = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, sqlx::Result<T>> + Send>;
+pub type Work<T> = Box<dyn for<'c> FnOnce(&'c mut Conn) -> BoxFuture<'c, sqlx::Result<T>> + Send>;
 
 /// Does `work` in a write transaction shared with the other grouped writes waiting at that
 /// moment, and answers once that transaction has committed. An error of `work` undoes only
@@ -51,7 +51,7 @@ pub type Work<T> = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture
 pub async fn grouped<T: Send + 'static>(pool: &Db, work: Work<T>) -> sqlx::Result<T> {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let (answer, answered) = oneshot::channel();
-    let database = pool.pool().connect_options().get_filename().to_owned();
+    let database = pool.pool().connect_options().database_url.to_string();
     let id = NEXT.fetch_add(1, Ordering::Relaxed);
     let job: Box<dyn Grouped> = Box::new(Job { work: Some(work), result: None, answer });
     waiting().lock().await.entry(database.clone()).or_default().push((id, job));
@@ -79,12 +79,12 @@ pub async fn grouped<T: Send + 'static>(pool: &Db, work: Work<T>) -> sqlx::Resul
     answered.await.unwrap_or_else(|_| Err(sqlx::Error::Protocol("the grouped write was not done".into())))
 }
 
-/// The writes waiting for one database file, in arrival order, each with its number.
+/// The writes waiting for one database, in arrival order, each with its number.
 type Line = Vec<(u64, Box<dyn Grouped>)>;
 
-/// The grouped writes waiting, per database file.
-fn waiting() -> &'static Mutex<HashMap<PathBuf, Line>> {
-    static WAITING: OnceLock<Mutex<HashMap<PathBuf, Line>>> = OnceLock::new();
+/// The grouped writes waiting, per database (its URL).
+fn waiting() -> &'static Mutex<HashMap<String, Line>> {
+    static WAITING: OnceLock<Mutex<HashMap<String, Line>>> = OnceLock::new();
     WAITING.get_or_init(Mutex::default)
 }
 
@@ -132,7 +132,7 @@ enum Failure {
 /// A grouped write with its answer, whatever its result type.
 trait Grouped: Send {
     /// Does the write; whether to keep it.
-    fn run<'c>(&'c mut self, conn: &'c mut SqliteConnection) -> BoxFuture<'c, bool>;
+    fn run<'c>(&'c mut self, conn: &'c mut Conn) -> BoxFuture<'c, bool>;
     /// Answers the request: its result, or why the commit failed.
     fn answer(self: Box<Self>, commit_failed: Option<Failure>);
 }
@@ -144,7 +144,7 @@ struct Job<T> {
 }
 
 impl<T: Send + 'static> Grouped for Job<T> {
-    fn run<'c>(&'c mut self, conn: &'c mut SqliteConnection) -> BoxFuture<'c, bool> {
+    fn run<'c>(&'c mut self, conn: &'c mut Conn) -> BoxFuture<'c, bool> {
         Box::pin(async move {
             let Some(work) = self.work.take() else { return false };
             let result = work(conn).await;

@@ -1,10 +1,11 @@
-//! The SQLite pool and the embedded migrations.
+//! The database pool (SQLite or PostgreSQL, through sqlx's `Any`) and the embedded migrations.
 
 use crate::pii::PiiKey;
-use app::db::Db;
+use app::db::{Conn, Db, Dialect};
 use sqlx::SqlStr;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::SqliteConnectOptions;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -97,35 +98,86 @@ fn migrator() -> Migrator {
 /// Opens (creating if needed) the database, brings its schema up to date and seals what
 /// an older version left plain, under `key`.
 ///
-/// WAL lets the admin read while widgets write. `synchronous = FULL` makes every commit
-/// durable through a power cut, not just a crash of Patron: a visitor who was thanked for
-/// signing up must still be there. Its cost (one fsync per commit) is what grouping the
-/// widgets' writes (`app::writer::grouped`) is for. Only the analytics writer's own
-/// connection commits with `NORMAL` (see `ingest`).
+/// SQLite: WAL lets the admin read while widgets write. `synchronous = FULL` makes every
+/// commit durable through a power cut, not just a crash of Patron: a visitor who was
+/// thanked for signing up must still be there. Its cost (one fsync per commit) is what
+/// grouping the widgets' writes (`app::writer::grouped`) is for. Only the analytics
+/// writer's own connection commits with `NORMAL` (see `ingest`).
 pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Result<Db, DbError> {
-    let options = SqliteConnectOptions::from_str(url)
-        .map_err(|source| DbError::Url { url: url.to_owned(), source })?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        // Deleted and overwritten content is zeroed in the file, not left in free space:
-        // an erased customer or a corrected email must not stay readable in the bytes.
-        .pragma("secure_delete", "on")
-        .busy_timeout(lock_wait);
-    let file = options.get_filename();
-    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {
-        std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
-    }
-    let pool = SqlitePoolOptions::new()
+    sqlx::any::install_default_drivers();
+    let bad_url = |source| DbError::Url { url: url.to_owned(), source };
+    let dialect = Dialect::of_url(url)
+        .ok_or_else(|| bad_url(sqlx::Error::Configuration("neither sqlite: nor postgres:".into())))?;
+    let any_url = match dialect {
+        Dialect::Sqlite => sqlite_url(url, bad_url)?,
+        Dialect::Postgres => url.to_owned(),
+    };
+    let options = AnyConnectOptions::from_str(&any_url).map_err(bad_url)?;
+    let wait = lock_wait.as_millis();
+    let pool = AnyPoolOptions::new()
         .max_connections(8)
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if dialect == Dialect::Sqlite {
+                    sqlite_pragmas(conn, wait).await?;
+                }
+                Ok(())
+            })
+        })
         .after_release(|conn, _| Box::pin(still_usable(conn)))
         .connect_with(options)
         .await
         .map_err(DbError::Open)?;
-    let db = Db::new(pool, Arc::clone(key));
+    let db = Db::new(pool, dialect, Arc::clone(key));
     migrate(&db).await?;
     Ok(db)
+}
+
+/// A SQLite URL as sqlx's `Any` wants it: the file created when missing (`mode=rwc`, which
+/// `Any` cannot be told otherwise), and its folder made first.
+fn sqlite_url(url: &str, bad_url: impl Fn(sqlx::Error) -> DbError) -> Result<String, DbError> {
+    let options = SqliteConnectOptions::from_str(url).map_err(&bad_url)?;
+    let file = options.get_filename();
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty() && file.to_str() != Some(":memory:")) {
+        std::fs::create_dir_all(dir).map_err(|source| DbError::Dir { dir: dir.display().to_string(), source })?;
+    }
+    Ok(if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    })
+}
+
+/// The file of a SQLite database (`None` on PostgreSQL): where its backups are made
+/// from, and whose disk the health check watches.
+pub fn sqlite_file(db: &Db) -> Option<std::path::PathBuf> {
+    if db.dialect() != Dialect::Sqlite {
+        return None;
+    }
+    let url = &db.pool().connect_options().database_url;
+    let options = SqliteConnectOptions::from_str(url.as_str()).ok()?;
+    Some(options.get_filename().to_path_buf())
+}
+
+/// What every SQLite connection is set to (sqlx's `Any` opens it with its defaults:
+/// foreign keys on, a busy timeout of 5 s).
+async fn sqlite_pragmas(conn: &mut Conn, lock_wait_millis: u128) -> sqlx::Result<()> {
+    use sqlx::Executor as _;
+    let pragmas = [
+        "PRAGMA journal_mode = WAL".to_owned(),
+        "PRAGMA synchronous = FULL".to_owned(),
+        "PRAGMA foreign_keys = ON".to_owned(),
+        // Deleted and overwritten content is zeroed in the file, not left in free space:
+        // an erased customer or a corrected email must not stay readable in the bytes.
+        "PRAGMA secure_delete = ON".to_owned(),
+        format!("PRAGMA busy_timeout = {lock_wait_millis}"),
+    ];
+    for pragma in pragmas {
+        conn.execute(sqlx::AssertSqlSafe(pragma)).await?;
+    }
+    Ok(())
 }
 
 /// Whether a connection given back to the pool can serve again. When a commit fails on a
@@ -133,12 +185,12 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Resul
 /// fails too and sqlx goes on believing a transaction is open: every later `BEGIN` on that
 /// connection failed ("non-zero transaction depth"), long after the disk had room again.
 /// Such a connection is closed here, and the pool opens a fresh one.
-async fn still_usable(conn: &mut sqlx::SqliteConnection) -> sqlx::Result<bool> {
+async fn still_usable(conn: &mut Conn) -> sqlx::Result<bool> {
     use sqlx::Connection;
     use sqlx_core::transaction::TransactionManager;
     // The ping waits behind the rollback a dropped transaction queued.
     conn.ping().await?;
-    Ok(sqlx::sqlite::SqliteTransactionManager::get_transaction_depth(conn) == 0)
+    Ok(sqlx::any::AnyTransactionManager::get_transaction_depth(conn) == 0)
 }
 
 /// Migrations rewritten after they landed, with the SHA-384 sqlx recorded for the text
@@ -155,12 +207,7 @@ const REWRITTEN: &[(i64, &str)] = &[
 
 /// Records the new text of the [`REWRITTEN`] migrations a database applied in their old one.
 async fn accept_rewritten(pool: &Db) -> sqlx::Result<()> {
-    let applied: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
-    )
-    .fetch_one(pool)
-    .await?;
-    if !applied {
+    if !pool.has_table("_sqlx_migrations").await? {
         return Ok(());
     }
     let migrator = migrator();

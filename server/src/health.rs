@@ -7,7 +7,7 @@
 //! A check that passes ends such an episode: with no traffic (a load balancer that took
 //! the server out), it is what notices that space or the lock came back.
 
-use app::db::Db;
+use app::db::{Db, Dialect};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -59,17 +59,19 @@ async fn check(health: &Health) -> Result<(), String> {
 
 /// Commits a write, waiting for the lock no longer than [`PROBE_WAIT`].
 async fn probe(health: &Health) -> sqlx::Result<()> {
+    if health.pool.dialect() == Dialect::Postgres {
+        return probe_postgres(health).await;
+    }
     let mut conn = health.pool.acquire().await?;
     sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA busy_timeout = {}", PROBE_WAIT.as_millis())))
         .execute(&mut *conn)
         .await?;
     let wrote = async {
         let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
-        sqlx::query(
-            "INSERT INTO health_probe (id, at) VALUES (1, unixepoch()) ON CONFLICT (id) DO UPDATE SET at = excluded.at",
-        )
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query("INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
+            .bind(unix_seconds())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await
     }
     .await;
@@ -83,9 +85,28 @@ async fn probe(health: &Health) -> sqlx::Result<()> {
     wrote
 }
 
-/// Free bytes on the file system holding the database, if it can be asked.
+/// [`probe`] on PostgreSQL: its rows lock as they are written, and a lock wait longer
+/// than [`PROBE_WAIT`] ends the statement.
+async fn probe_postgres(health: &Health) -> sqlx::Result<()> {
+    let mut tx = health.pool.begin().await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!("SET LOCAL lock_timeout = {}", PROBE_WAIT.as_millis())))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
+        .bind(unix_seconds())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+fn unix_seconds() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Free bytes on the file system holding a SQLite database, if it can be asked (a
+/// PostgreSQL server watches its own disk).
 fn free_bytes(pool: &Db) -> Option<u64> {
-    let file = pool.pool().connect_options().get_filename().to_path_buf();
+    let file = crate::db::sqlite_file(pool)?;
     let dir = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),

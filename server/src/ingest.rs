@@ -16,6 +16,7 @@
 use crate::client_ip::{TrustedProxy, client_ip};
 use app::analytics::db::{self as analytics_db, Stored};
 use app::analytics::event::{Event, RawEvent, is_bot};
+use app::db::Conn;
 use app::db::Db;
 use app::domain::{Origin, SiteId, SiteKey};
 use app::sites::Site;
@@ -23,7 +24,7 @@ use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sqlx::{Connection, SqliteConnection};
+use sqlx::Connection;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -106,7 +107,7 @@ impl Ingest {
 
 async fn writer(pool: Db, mut jobs: mpsc::Receiver<Job>) {
     // The writer's own connection, opened again after an error.
-    let mut conn: Option<SqliteConnection> = None;
+    let mut conn: Option<Conn> = None;
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Some(job) = jobs.recv().await {
         batch.push(job);
@@ -138,13 +139,13 @@ async fn writer(pool: Db, mut jobs: mpsc::Receiver<Job>) {
 
 /// A connection of the pool (with its `pii_*` functions), taken out of it for good, whose
 /// commits do not wait for the disk.
-async fn relaxed_connection(pool: &Db) -> Result<SqliteConnection, sqlx::Error> {
+async fn relaxed_connection(pool: &Db) -> Result<Conn, sqlx::Error> {
     let mut conn = pool.acquire().await?.detach();
     sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut conn).await?;
     Ok(conn)
 }
 
-async fn write_batch(pool: &Db, conn: &mut Option<SqliteConnection>, batch: &[Job]) -> Result<(), sqlx::Error> {
+async fn write_batch(pool: &Db, conn: &mut Option<Conn>, batch: &[Job]) -> Result<(), sqlx::Error> {
     let fresh = app::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("random salt: {e}")))?;
     let conn = match conn {
         Some(conn) => conn,

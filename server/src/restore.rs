@@ -2,7 +2,7 @@
 //! API, page by page under SQLite's own locks, so a running server waits for the copy and
 //! then reads and writes the restored data (it keeps no state of its own in memory).
 //! sqlx has no binding for this API; it is four calls, made here on the raw handles sqlx
-//! lends out.
+//! lends out. SQLite only: a PostgreSQL install uses PostgreSQL's tools.
 
 use app::db::Db;
 use libsqlite3_sys as ffi;
@@ -18,6 +18,8 @@ pub enum RestoreError {
     Damaged { file: String, why: String },
     #[error("{file} is not a Patron database")]
     NotPatron { file: String },
+    #[error("the database is PostgreSQL: restore it with PostgreSQL's own tools (pg_restore)")]
+    NotSqlite,
     #[error("copying the backup failed: SQLite error {0}")]
     Copy(i32),
     #[error(
@@ -59,7 +61,9 @@ pub async fn restore(pool: &Db, from: &Path) -> Result<(), RestoreError> {
     if let Some(backup) = backup_key.filter(|b| *b != key) {
         return Err(RestoreError::OtherKey { file, backup, key });
     }
-    let mut target = pool.acquire().await?;
+    // A connection of its own to the live file: sqlx's `Any` pool lends no raw handle.
+    let Some(live) = crate::db::sqlite_file(pool) else { return Err(RestoreError::NotSqlite) };
+    let mut target = SqliteConnection::connect_with(&SqliteConnectOptions::new().filename(live)).await?;
     {
         let mut from_handle = source.lock_handle().await?;
         let mut to_handle = target.lock_handle().await?;
@@ -72,6 +76,7 @@ pub async fn restore(pool: &Db, from: &Path) -> Result<(), RestoreError> {
         }
     }
     source.close().await?;
+    target.close().await?;
     crate::db::migrate(pool).await?;
     tracing::info!(file = %from.display(), "backup restored");
     Ok(())

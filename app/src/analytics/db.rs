@@ -2,9 +2,9 @@
 
 use super::event::{Event, PageView};
 use crate::db::Db;
+use crate::db::{Conn, Flag};
 use crate::domain::SiteId;
 use serde_json::{Value, json};
-use sqlx::SqliteConnection;
 use std::collections::{HashMap, HashSet};
 
 /// An event ready to store: its site, the visitor's daily hash, and the customer if the
@@ -42,7 +42,7 @@ pub async fn recompute_visits(pool: &Db) -> sqlx::Result<()> {
 }
 
 /// Today's salt, made on the first event of the day; past days' salts are deleted then.
-pub async fn todays_salt(tx: &mut SqliteConnection, fresh: &str) -> sqlx::Result<String> {
+pub async fn todays_salt(tx: &mut Conn, fresh: &str) -> sqlx::Result<String> {
     let day = crate::db::now()[..10].to_owned();
     sqlx::query("INSERT INTO analytics_salts (day, salt) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(&day)
@@ -54,11 +54,7 @@ pub async fn todays_salt(tx: &mut SqliteConnection, fresh: &str) -> sqlx::Result
 }
 
 /// The customer behind a browser's visitor token on this site.
-pub async fn customer_for_token(
-    tx: &mut SqliteConnection,
-    site: SiteId,
-    token_hash: &str,
-) -> sqlx::Result<Option<i64>> {
+pub async fn customer_for_token(tx: &mut Conn, site: SiteId, token_hash: &str) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT customer_id FROM visitor_links WHERE token_hash = $1 AND site_id = $2")
         .bind(token_hash)
         .bind(site)
@@ -72,7 +68,7 @@ pub async fn customer_for_token(
 /// parsed, where `json_each` gave it as text that every `value ->> N` parsed again (a fifth
 /// of the writer thread's time; ingest +14 %). Views first, so a leave report in the same
 /// batch finds its view.
-pub async fn write_batch(tx: &mut SqliteConnection, events: &[Stored<'_>]) -> sqlx::Result<()> {
+pub async fn write_batch(tx: &mut Conn, events: &[Stored<'_>]) -> sqlx::Result<()> {
     let views: Vec<(&Stored, &PageView)> = events
         .iter()
         .filter_map(|e| match e.event {
@@ -116,7 +112,7 @@ pub async fn write_batch(tx: &mut SqliteConnection, events: &[Stored<'_>]) -> sq
 /// a visitor's views within the batch continue one visit; the first of them continues the
 /// visitor's latest stored view if that is less than 30 minutes old. A repeated view id
 /// is ignored.
-async fn insert_views(tx: &mut SqliteConnection, views: &[(&Stored<'_>, &PageView)]) -> sqlx::Result<()> {
+async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx::Result<()> {
     // A repeated view id (a retry) is dropped first, so the marks below count only views
     // that are stored.
     let ids: Vec<Value> = views.iter().map(|(e, v)| json!([e.site.0, v.view_id])).collect();
@@ -152,7 +148,7 @@ async fn insert_views(tx: &mut SqliteConnection, views: &[(&Stored<'_>, &PageVie
         seen_paths.iter().map(|(site, visitor, path)| (*site, visitor.as_str(), path.as_str())).collect();
     let keys: Vec<Value> = views.iter().map(|(e, _)| json!([e.site.0, e.visitor])).collect();
     // Each visitor's latest stored view: its id, and whether it is recent enough to continue.
-    let latest: Vec<(i64, String, i64, bool)> = sqlx::query_as(
+    let latest: Vec<(i64, String, i64, Flag)> = sqlx::query_as(
         "SELECT j.site, j.visitor, p.id, p.created_at >= $2
          FROM (SELECT DISTINCT value ->> 0 AS site, value ->> 1 AS visitor FROM jsonb_each($1)) AS j
          JOIN page_views p ON p.id = (SELECT id FROM page_views WHERE site_id = j.site AND visitor = j.visitor
@@ -164,7 +160,7 @@ async fn insert_views(tx: &mut SqliteConnection, views: &[(&Stored<'_>, &PageVie
     .await?;
     let mut previous: HashMap<(i64, &str), Previous> = latest
         .iter()
-        .map(|(site, visitor, id, recent)| ((*site, visitor.as_str()), Previous::Stored { id: *id, recent: *recent }))
+        .map(|(site, visitor, id, recent)| ((*site, visitor.as_str()), Previous::Stored { id: *id, recent: recent.0 }))
         .collect();
     let mut rows: Vec<Value> = Vec::with_capacity(views.len());
     let mut ended_stored = Vec::new();

@@ -7,12 +7,12 @@
 //! Rows written by other means (the seed, repaired marks) are summed again by
 //! `admin::analytics::db::rebuild_live`.
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 
 /// Adds a batch of new views, `rows` as `insert_views` stores them (JSON arrays: site 0,
 /// path 4, referrer 5, utm 6–8, screen 9, language 10, visit start 11, visit end 12,
 /// visitor's first 13, first of this path for the visitor 14), all stored on `day`.
-pub async fn add_views(tx: &mut SqliteConnection, rows: &str, day: &str) -> sqlx::Result<()> {
+pub async fn add_views(tx: &mut Conn, rows: &str, day: &str) -> sqlx::Result<()> {
     // Three statements sent as one (each binds $1 and $2): a round trip to SQLite's thread
     // per statement was what the ingest spent most on.
     sqlx::query(
@@ -54,7 +54,7 @@ pub async fn add_views(tx: &mut SqliteConnection, rows: &str, day: &str) -> sqlx
 /// Stored views (ids as a JSON array) whose visit a new view goes on with no longer end
 /// it: their exit is taken back from the live sums, then their mark cleared (so only views
 /// still marked count). One round trip for both statements.
-pub async fn visits_went_on(tx: &mut SqliteConnection, ids: &str) -> sqlx::Result<()> {
+pub async fn visits_went_on(tx: &mut Conn, ids: &str) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE analytics_live_pages SET exits = exits - e.n
          FROM (SELECT site_id, substr(created_at, 1, 10) AS day, path, count(*) AS n FROM page_views
@@ -73,7 +73,7 @@ pub async fn visits_went_on(tx: &mut SqliteConnection, ids: &str) -> sqlx::Resul
 /// milliseconds). Only the same visitor may report time for a view and the longest report
 /// counts: the live sums first add how much each exceeds the view's time so far (a view's
 /// first report makes it timed), then the views take it. One round trip for both statements.
-pub async fn times_reported(tx: &mut SqliteConnection, leaves: &str) -> sqlx::Result<()> {
+pub async fn times_reported(tx: &mut Conn, leaves: &str) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO analytics_live_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
          SELECT p.site_id, substr(p.created_at, 1, 10), p.path, 0, 0,

@@ -4,13 +4,14 @@
 //! exactly when its mail and event do, and two servers evaluating at once fire it once.
 
 use super::{Fired, Rule, Trigger};
-use crate::db::{Db, Statement};
+use crate::db::Conn;
+use crate::db::{Db, Flag, Statement};
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{self, MailKind};
 use crate::segment_rules::{DormantRule, sealed::Answers, sql::push_filter, windows};
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 /// How many customers one rule fires for in one transaction, so a win-back reaching
 /// thousands does not hold the write lock for long; the next batch follows at once.
@@ -41,9 +42,9 @@ pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Rule>> {
         rules.push(match row {
             Some(r) => Rule {
                 trigger,
-                active: r.try_get("active")?,
-                send_mail: r.try_get("send_mail")?,
-                send_webhook: r.try_get("send_webhook")?,
+                active: r.try_get::<Flag, _>("active")?.0,
+                send_mail: r.try_get::<Flag, _>("send_mail")?.0,
+                send_webhook: r.try_get::<Flag, _>("send_webhook")?.0,
                 discount_code: r.try_get("discount_code")?,
                 active_since: r.try_get("active_since")?,
                 fired: r.try_get("fired")?,
@@ -186,8 +187,8 @@ async fn active(pool: &Db, site: SiteId, trigger: Trigger) -> sqlx::Result<Optio
         Ok(Active {
             id: r.try_get("id")?,
             trigger,
-            send_mail: r.try_get("send_mail")?,
-            send_webhook: r.try_get("send_webhook")?,
+            send_mail: r.try_get::<Flag, _>("send_mail")?.0,
+            send_webhook: r.try_get::<Flag, _>("send_webhook")?.0,
             discount_code: r.try_get("discount_code")?,
             since: r.try_get::<Option<String>, _>("active_since")?.unwrap_or_default(),
         })
@@ -258,7 +259,7 @@ fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> Statement {
 /// Writes the rule's mail to the customer into the outbox, if they can be mailed.
 #[allow(clippy::too_many_arguments)] // the transaction and key, whom and why, and the links' parts
 async fn mail(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &crate::pii::PiiKey,
     site: &SiteFacts,
     rule: &Active,
@@ -333,7 +334,7 @@ async fn mail(
 }
 
 /// Queues `automation.fired` for the site's webhooks, if any endpoint subscribes to it.
-async fn tell(tx: &mut SqliteConnection, site: SiteId, run: i64, customer: CustomerId) -> sqlx::Result<bool> {
+async fn tell(tx: &mut Conn, site: SiteId, run: i64, customer: CustomerId) -> sqlx::Result<bool> {
     let queued = sqlx::query(
         "INSERT INTO webhook_events (site_id, type, subject_id, customer_id)
          SELECT $1, 'automation.fired', $2, $3
@@ -375,7 +376,7 @@ pub async fn fired_event(pool: &Db, site: SiteId, run: i64) -> sqlx::Result<Opti
         "discount_code": (trigger == Trigger::Dormant.code()).then_some(code),
         "nps_response_id": (trigger == Trigger::Detractor.code()).then_some(subject).flatten(),
         "reservation_id": (trigger == Trigger::ItemArrived.code()).then_some(subject).flatten(),
-        "mailed": r.try_get::<bool, _>("mailed")?,
+        "mailed": r.try_get::<Flag, _>("mailed")?.0,
         "created_at": r.try_get::<String, _>("created_at")?,
     })))
 }
@@ -394,7 +395,7 @@ pub async fn mark_arrived(pool: &Db, item: i64) -> sqlx::Result<Option<SiteId>> 
 
 /// A merge gives the customer kept the runs of the one merged away, so no rule tells them
 /// again (undoing the merge leaves the copies: they were told).
-pub async fn copy_runs(tx: &mut SqliteConnection, from: CustomerId, to: CustomerId) -> sqlx::Result<()> {
+pub async fn copy_runs(tx: &mut Conn, from: CustomerId, to: CustomerId) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO automation_runs (rule_id, customer_id, occasion, subject_id, mailed, told, created_at)
          SELECT rule_id, $2, occasion, subject_id, mailed, told, created_at FROM automation_runs WHERE customer_id = $1

@@ -3,8 +3,9 @@
 
 use super::{Corrector, Refused, ValidReturn};
 use crate::db::Db;
+use crate::db::{Conn, Flag};
 use crate::domain::{Minor, Role, SiteId};
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 /// A purchase as a correction needs it.
 pub(super) struct Sale {
@@ -29,7 +30,7 @@ impl Sale {
 }
 
 /// The purchase, on `site` when one is given (the API's key names its site).
-pub(super) async fn sale(conn: &mut SqliteConnection, id: i64, site: Option<SiteId>) -> sqlx::Result<Option<Sale>> {
+pub(super) async fn sale(conn: &mut Conn, id: i64, site: Option<SiteId>) -> sqlx::Result<Option<Sale>> {
     let row = sqlx::query(
         "SELECT p.id, p.customer_id, p.staff_id, p.created_at, p.subtotal_minor, p.total_minor,
                 p.refunded_minor, p.voided_at IS NOT NULL AS voided, s.time_zone, s.country
@@ -49,7 +50,7 @@ pub(super) async fn sale(conn: &mut SqliteConnection, id: i64, site: Option<Site
             subtotal: r.try_get("subtotal_minor")?,
             total: r.try_get("total_minor")?,
             refunded: r.try_get("refunded_minor")?,
-            voided: r.try_get("voided")?,
+            voided: r.try_get::<Flag, _>("voided")?.0,
         })
     })
     .transpose()
@@ -108,7 +109,7 @@ pub(super) struct Line {
     pub total: i64,
 }
 
-pub(super) async fn lines(conn: &mut SqliteConnection, purchase: i64) -> sqlx::Result<Vec<Line>> {
+pub(super) async fn lines(conn: &mut Conn, purchase: i64) -> sqlx::Result<Vec<Line>> {
     let rows = sqlx::query(
         "SELECT pi.line, c.sku, pi.quantity, pi.line_total_minor,
                 pi.quantity - coalesce((SELECT quantity FROM purchase_line_returns

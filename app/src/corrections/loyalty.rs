@@ -3,14 +3,10 @@
 //! under the programme's rules, and a new `adjust` entry for the difference. Never more
 //! than was earned, never an edit of the entry that earned it.
 
-use sqlx::{Row, SqliteConnection};
+use crate::db::Conn;
+use sqlx::Row;
 
-pub(super) async fn take_back(
-    tx: &mut SqliteConnection,
-    purchase: i64,
-    staff: Option<i64>,
-    why: &str,
-) -> sqlx::Result<()> {
+pub(super) async fn take_back(tx: &mut Conn, purchase: i64, staff: Option<i64>, why: &str) -> sqlx::Result<()> {
     let Some(sale) = super::db::sale(tx, purchase, None).await? else { return Ok(()) };
     let earned = sqlx::query(
         "SELECT l.programme_id, l.customer_id, sum(l.amount) AS earned, p.kind, p.min_total_minor, p.skus,

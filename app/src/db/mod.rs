@@ -4,9 +4,11 @@
 //! feature seals and opens values with the key it carries. One type for both, so that the
 //! pool's type can change (PostgreSQL beside SQLite, docs/postgres.md) in this module alone.
 
+mod flag;
 pub mod lease;
 mod statement;
 
+pub use flag::Flag;
 pub use statement::Statement;
 
 /// The time now as Patron stores times (UTC text with milliseconds,
@@ -36,33 +38,72 @@ pub fn now_plus(seconds: i64) -> String {
 use crate::pii::PiiKey;
 use futures_util::future::BoxFuture;
 use futures_util::stream::BoxStream;
+use sqlx::any::{AnyQueryResult, AnyStatement, AnyTypeInfo};
 use sqlx::pool::PoolConnection;
-use sqlx::sqlite::{SqliteQueryResult, SqliteRow, SqliteStatement, SqliteTypeInfo};
-use sqlx::{Either, Execute, Executor, Row, SqlStr, Sqlite, SqlitePool, Transaction};
+use sqlx::{AnyPool, Either, Execute, Executor, Row as _, SqlStr, Transaction};
 use std::sync::Arc;
+
+/// The database as sqlx sees it: `Any`, which hands each statement to SQLite or PostgreSQL
+/// by the URL's scheme (docs/postgres.md says why one statement for both rather than a
+/// pool per backend). Named here so the rest of Patron says `db::Backend`, not which.
+pub type Backend = sqlx::Any;
+/// One connection of the pool (a grouped write's, an import's, a test's).
+pub type Conn = sqlx::AnyConnection;
+/// A row as a query returns it.
+pub type DbRow = sqlx::any::AnyRow;
+/// The arguments a statement binds.
+pub type Arguments = sqlx::any::AnyArguments;
+/// A transaction on the pool.
+pub type Tx = Transaction<'static, Backend>;
+
+/// Which SQL the database speaks, where the two differ (docs/postgres.md: each difference
+/// in one place, here and in [`dialect`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// The dialect of the database a URL names (`sqlite:` or `postgres:`/`postgresql:`).
+    pub fn of_url(url: &str) -> Option<Dialect> {
+        let scheme = url.split(':').next()?.to_ascii_lowercase();
+        match scheme.as_str() {
+            "sqlite" => Some(Dialect::Sqlite),
+            "postgres" | "postgresql" => Some(Dialect::Postgres),
+            _ => None,
+        }
+    }
+}
 
 /// The database: a pool of connections and the PII key. Cheap to clone (two `Arc`s).
 #[derive(Clone)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: AnyPool,
+    dialect: Dialect,
     pii: Arc<PiiKey>,
 }
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The key's Debug shows its fingerprint only.
-        f.debug_struct("Db").field("pool", &self.pool).field("pii", &self.pii).finish()
+        f.debug_struct("Db").field("dialect", &self.dialect).field("pii", &self.pii).finish()
     }
 }
 
 impl Db {
-    pub fn new(pool: SqlitePool, pii: Arc<PiiKey>) -> Db {
-        Db { pool, pii }
+    pub fn new(pool: AnyPool, dialect: Dialect, pii: Arc<PiiKey>) -> Db {
+        Db { pool, dialect, pii }
     }
 
     /// The pool itself, for what only the server does with it (its options, closing it).
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Which SQL the database speaks.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
     }
 
     /// The key that seals and opens PII, and keys the blind indexes.
@@ -76,17 +117,27 @@ impl Db {
     }
 
     /// A sealed column of a row read from the database, opened; NULL is `None`.
-    pub fn opened(&self, row: &SqliteRow, column: &str) -> sqlx::Result<Option<String>> {
+    pub fn opened(&self, row: &DbRow, column: &str) -> sqlx::Result<Option<String>> {
         let sealed: Option<String> = row.try_get(column)?;
         Ok(self.pii.open_opt(sealed.as_deref())?)
     }
 
     /// [`Db::opened`] for a column that is text whenever there is a row ("" for NULL).
-    pub fn opened_text(&self, row: &SqliteRow, column: &str) -> sqlx::Result<String> {
+    pub fn opened_text(&self, row: &DbRow, column: &str) -> sqlx::Result<String> {
         Ok(self.opened(row, column)?.unwrap_or_default())
     }
 
-    pub async fn begin(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
+    /// Whether the database has a table of this name.
+    pub async fn has_table(&self, name: &str) -> sqlx::Result<bool> {
+        let sql = match self.dialect {
+            Dialect::Sqlite => "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1)",
+            Dialect::Postgres => "SELECT to_regclass($1) IS NOT NULL",
+        };
+        let Flag(found) = sqlx::query_scalar(sql).bind(name).fetch_one(self).await?;
+        Ok(found)
+    }
+
+    pub async fn begin(&self) -> sqlx::Result<Tx> {
         self.pool.begin().await
     }
 
@@ -95,11 +146,14 @@ impl Db {
     /// another writer between the two (it would fail with SQLITE_BUSY, not wait). The one
     /// place that says how a write transaction begins (on PostgreSQL, rows lock as they
     /// are written, and a plain `BEGIN` does).
-    pub async fn begin_write(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+    pub async fn begin_write(&self) -> sqlx::Result<Tx> {
+        match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Postgres => self.pool.begin().await,
+        }
     }
 
-    pub async fn acquire(&self) -> sqlx::Result<PoolConnection<Sqlite>> {
+    pub async fn acquire(&self) -> sqlx::Result<PoolConnection<Backend>> {
         self.pool.acquire().await
     }
 
@@ -109,29 +163,25 @@ impl Db {
 }
 
 impl<'c> Executor<'c> for &'c Db {
-    type Database = Sqlite;
+    type Database = Backend;
 
-    fn fetch_many<'e, 'q: 'e, E>(self, query: E) -> BoxStream<'e, sqlx::Result<Either<SqliteQueryResult, SqliteRow>>>
+    fn fetch_many<'e, 'q: 'e, E>(self, query: E) -> BoxStream<'e, sqlx::Result<Either<AnyQueryResult, DbRow>>>
     where
         'c: 'e,
-        E: 'q + Execute<'q, Sqlite>,
+        E: 'q + Execute<'q, Backend>,
     {
         (&self.pool).fetch_many(query)
     }
 
-    fn fetch_optional<'e, 'q: 'e, E>(self, query: E) -> BoxFuture<'e, sqlx::Result<Option<SqliteRow>>>
+    fn fetch_optional<'e, 'q: 'e, E>(self, query: E) -> BoxFuture<'e, sqlx::Result<Option<DbRow>>>
     where
         'c: 'e,
-        E: 'q + Execute<'q, Sqlite>,
+        E: 'q + Execute<'q, Backend>,
     {
         (&self.pool).fetch_optional(query)
     }
 
-    fn prepare_with<'e>(
-        self,
-        sql: SqlStr,
-        parameters: &'e [SqliteTypeInfo],
-    ) -> BoxFuture<'e, sqlx::Result<SqliteStatement>>
+    fn prepare_with<'e>(self, sql: SqlStr, parameters: &'e [AnyTypeInfo]) -> BoxFuture<'e, sqlx::Result<AnyStatement>>
     where
         'c: 'e,
     {

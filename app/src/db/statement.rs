@@ -4,20 +4,20 @@
 //! parameters read the same on both (docs/postgres.md). Written here because no builder of
 //! sqlx's does it, and sea-query would mean rewriting the segment rules' SQL as its AST.
 
+use super::{Backend, DbRow};
 use sqlx::query::{Query, QueryAs, QueryScalar};
-use sqlx::sqlite::{Sqlite, SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Encode, FromRow, Type};
 use std::fmt::{Display, Write};
 
 pub struct Statement {
     sql: String,
-    arguments: SqliteArguments,
+    arguments: super::Arguments,
     count: usize,
 }
 
 impl Statement {
     pub fn new(sql: impl Into<String>) -> Statement {
-        Statement { sql: sql.into(), arguments: SqliteArguments::default(), count: 0 }
+        Statement { sql: sql.into(), arguments: super::Arguments::default(), count: 0 }
     }
 
     /// Appends SQL text. Only fixed text and names from fixed lists: values go through
@@ -30,7 +30,7 @@ impl Statement {
     /// Appends the next numbered parameter, bound to `value`.
     pub fn push_bind<'t, T>(&mut self, value: T) -> &mut Self
     where
-        T: Encode<'t, Sqlite> + Type<Sqlite> + 't,
+        T: Encode<'t, Backend> + Type<Backend> + 't,
     {
         self.count += 1;
         let _ = write!(self.sql, "${}", self.count);
@@ -44,20 +44,20 @@ impl Statement {
         &self.sql
     }
 
-    pub fn build(self) -> Query<'static, Sqlite, SqliteArguments> {
+    pub fn build(self) -> Query<'static, Backend, super::Arguments> {
         sqlx::query_with(sqlx::AssertSqlSafe(self.sql), self.arguments)
     }
 
-    pub fn build_query_as<T>(self) -> QueryAs<'static, Sqlite, T, SqliteArguments>
+    pub fn build_query_as<T>(self) -> QueryAs<'static, Backend, T, super::Arguments>
     where
-        T: for<'r> FromRow<'r, SqliteRow>,
+        T: for<'r> FromRow<'r, DbRow>,
     {
         sqlx::query_as_with(sqlx::AssertSqlSafe(self.sql), self.arguments)
     }
 
-    pub fn build_query_scalar<T>(self) -> QueryScalar<'static, Sqlite, T, SqliteArguments>
+    pub fn build_query_scalar<T>(self) -> QueryScalar<'static, Backend, T, super::Arguments>
     where
-        (T,): for<'r> FromRow<'r, SqliteRow>,
+        (T,): for<'r> FromRow<'r, DbRow>,
     {
         sqlx::query_scalar_with(sqlx::AssertSqlSafe(self.sql), self.arguments)
     }

@@ -12,29 +12,29 @@ macro_rules! id_type {
         // By hand rather than `#[derive(sqlx::Type)]`: the derive needs sqlx's macros
         // feature, which compiles a proc-macro crate for three one-line impls.
         #[cfg(feature = "ssr")]
-        impl sqlx::Type<sqlx::Sqlite> for $name {
-            fn type_info() -> sqlx::sqlite::SqliteTypeInfo {
-                <i64 as sqlx::Type<sqlx::Sqlite>>::type_info()
+        impl sqlx::Type<crate::db::Backend> for $name {
+            fn type_info() -> <crate::db::Backend as sqlx::Database>::TypeInfo {
+                <i64 as sqlx::Type<crate::db::Backend>>::type_info()
             }
-            fn compatible(ty: &sqlx::sqlite::SqliteTypeInfo) -> bool {
-                <i64 as sqlx::Type<sqlx::Sqlite>>::compatible(ty)
+            fn compatible(ty: &<crate::db::Backend as sqlx::Database>::TypeInfo) -> bool {
+                <i64 as sqlx::Type<crate::db::Backend>>::compatible(ty)
             }
         }
 
         #[cfg(feature = "ssr")]
-        impl sqlx::Encode<'_, sqlx::Sqlite> for $name {
+        impl sqlx::Encode<'_, crate::db::Backend> for $name {
             fn encode_by_ref(
                 &self,
-                buf: &mut sqlx::sqlite::SqliteArgumentsBuffer,
+                buf: &mut <crate::db::Backend as sqlx::Database>::ArgumentBuffer,
             ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <i64 as sqlx::Encode<'_, sqlx::Sqlite>>::encode_by_ref(&self.0, buf)
+                <i64 as sqlx::Encode<'_, crate::db::Backend>>::encode_by_ref(&self.0, buf)
             }
         }
 
         #[cfg(feature = "ssr")]
-        impl<'r> sqlx::Decode<'r, sqlx::Sqlite> for $name {
-            fn decode(value: sqlx::sqlite::SqliteValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-                <i64 as sqlx::Decode<'r, sqlx::Sqlite>>::decode(value).map($name)
+        impl<'r> sqlx::Decode<'r, crate::db::Backend> for $name {
+            fn decode(value: <crate::db::Backend as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                <i64 as sqlx::Decode<'r, crate::db::Backend>>::decode(value).map($name)
             }
         }
     };

@@ -4,10 +4,11 @@
 use super::templates::{MailKind, Wording, default_wording};
 use super::{NewsletterSettings, OutboxMail};
 use crate::db::Db;
+use crate::db::{Conn, Flag};
 use crate::domain::{CustomerId, SiteId};
 use crate::pii::PiiKey;
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 /// A mail to write into the outbox.
 pub struct Mail {
@@ -30,7 +31,7 @@ pub struct About {
 /// Puts a mail in the outbox, due now, inside the caller's transaction: the mail exists
 /// exactly when what it tells of was stored.
 pub async fn enqueue(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &PiiKey,
     site: SiteId,
     about: About,
@@ -68,7 +69,7 @@ pub const PUBLIC_MAILS_PER_HOUR: i64 = 3;
 /// was sent [`PUBLIC_MAILS_PER_HOUR`] mails in the last hour, whatever their kind. Asked
 /// inside the transaction that would write it; a caller told no writes nothing and answers
 /// as if it had, so the page tells nothing.
-pub async fn may_mail_publicly(tx: &mut SqliteConnection, pii: &PiiKey, to: &str) -> sqlx::Result<bool> {
+pub async fn may_mail_publicly(tx: &mut Conn, pii: &PiiKey, to: &str) -> sqlx::Result<bool> {
     let recent: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM outbox
          WHERE to_hash = $1 AND created_at > $2",
@@ -202,14 +203,14 @@ pub async fn list(pool: &Db, limit: i64) -> sqlx::Result<Vec<OutboxMail>> {
                 failed_at: r.try_get("failed_at")?,
                 attempts: r.try_get("attempts")?,
                 last_error: r.try_get("last_error")?,
-                by_hand: r.try_get("by_hand")?,
+                by_hand: r.try_get::<Flag, _>("by_hand")?.0,
             })
         })
         .collect()
 }
 
 /// The wording of a mail for a site in a language: the site's own, else Patron's.
-pub async fn wording(tx: &mut SqliteConnection, site: SiteId, kind: MailKind, lang: Lang) -> sqlx::Result<Wording> {
+pub async fn wording(tx: &mut Conn, site: SiteId, kind: MailKind, lang: Lang) -> sqlx::Result<Wording> {
     let own: Option<(String, String)> =
         sqlx::query_as("SELECT subject, body FROM mail_templates WHERE site_id = $1 AND kind = $2 AND language = $3")
             .bind(site)
@@ -269,12 +270,12 @@ pub async fn save_wording(
 
 /// The site's double opt-in setting (off, 72 hours, for a site that never saved one).
 pub async fn newsletter_settings(pool: &Db, site: SiteId) -> sqlx::Result<NewsletterSettings> {
-    let row: Option<(bool, i64)> =
+    let row: Option<(Flag, i64)> =
         sqlx::query_as("SELECT double_opt_in, confirm_hours FROM newsletter_settings WHERE site_id = $1")
             .bind(site)
             .fetch_optional(pool)
             .await?;
-    Ok(row.map_or_else(NewsletterSettings::default, |(double_opt_in, confirm_hours)| NewsletterSettings {
+    Ok(row.map_or_else(NewsletterSettings::default, |(Flag(double_opt_in), confirm_hours)| NewsletterSettings {
         double_opt_in,
         confirm_hours,
     }))

@@ -8,8 +8,9 @@
 //! migration 0052 SQLite triggers kept them, calling the key through SQL functions.
 
 use super::PiiKey;
+use crate::db::Conn;
 use crate::domain::{CustomerField, CustomerId};
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 /// How many characters the lookup key of each field covers before its deeper bytes.
 const EMAIL_CHARS: usize = 3;
@@ -56,7 +57,7 @@ impl Plain<'_> {
 
 /// Sets every index of customer `id` from its plain fields. A second customer of the site
 /// with this email fails it (`customers_one_per_email`): a unique violation.
-pub async fn set(conn: &mut SqliteConnection, pii: &PiiKey, id: CustomerId, plain: Plain<'_>) -> sqlx::Result<()> {
+pub async fn set(conn: &mut Conn, pii: &PiiKey, id: CustomerId, plain: Plain<'_>) -> sqlx::Result<()> {
     let mut query = sqlx::query(
         "UPDATE customers SET email_hash = $1, email_prefix = $2, phone_hash = $3, phone_prefix = $4,
                 first_name_prefix = $5, last_name_prefix = $6
@@ -71,7 +72,7 @@ pub async fn set(conn: &mut SqliteConnection, pii: &PiiKey, id: CustomerId, plai
 
 /// Works out customer `id`'s indexes again from what is stored, for a write that put
 /// sealed values back without knowing them plain.
-pub async fn refresh(conn: &mut SqliteConnection, pii: &PiiKey, id: CustomerId) -> sqlx::Result<()> {
+pub async fn refresh(conn: &mut Conn, pii: &PiiKey, id: CustomerId) -> sqlx::Result<()> {
     let row = sqlx::query("SELECT first_name, last_name, email, phone FROM customers WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)

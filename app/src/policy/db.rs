@@ -7,10 +7,11 @@
 
 use super::text::{Inputs, Section, compose};
 use super::{PolicyVersion, Published};
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::{SiteId, StaffId, WidgetKind};
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 use std::collections::BTreeMap;
 
 /// A version's words, by language code.
@@ -69,7 +70,7 @@ pub async fn refresh_all(pool: &Db) -> sqlx::Result<()> {
 
 /// The policy as the site's settings and `owner_text` would have it now, in each language
 /// the site writes in.
-async fn written(conn: &mut SqliteConnection, site: SiteId, owner_text: &str) -> sqlx::Result<Option<Body>> {
+async fn written(conn: &mut Conn, site: SiteId, owner_text: &str) -> sqlx::Result<Option<Body>> {
     let Some(row) = sqlx::query(
         "SELECT s.name, s.site_key, s.default_language, coalesce(r.analytics_months, 13) AS analytics_months,
                 CASE WHEN r.site_id IS NULL THEN 36 ELSE r.inactive_months END AS inactive_months,

@@ -3,15 +3,15 @@
 
 use super::{Product, Shown, ValidProduct};
 use crate::db::Db;
+use crate::db::{Conn, DbRow};
 use crate::domain::{Minor, SiteId};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 const COLUMNS: &str = "i.id, i.sku, i.name, i.price_minor, i.currency, i.category, i.image_url, i.stock_expected,
     i.active, (SELECT json_group_array(json_array(language, name)) FROM
         (SELECT language, name FROM catalogue_item_names WHERE item_id = i.id ORDER BY language)) AS names";
 
-fn product(r: &SqliteRow) -> sqlx::Result<Product> {
+fn product(r: &DbRow) -> sqlx::Result<Product> {
     let names: String = r.try_get("names")?;
     Ok(Product {
         id: r.try_get("id")?,
@@ -99,7 +99,7 @@ pub async fn after(pool: &Db, site: SiteId, after: i64, limit: i64) -> sqlx::Res
 }
 
 /// The site's product with this SKU, archived or not.
-pub async fn by_sku(conn: &mut SqliteConnection, site: SiteId, sku: &str) -> sqlx::Result<Option<Product>> {
+pub async fn by_sku(conn: &mut Conn, site: SiteId, sku: &str) -> sqlx::Result<Option<Product>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.sku = $2"
     )))
@@ -150,7 +150,7 @@ pub async fn save(pool: &Db, site: SiteId, p: &ValidProduct, create: bool) -> sq
 }
 
 /// [`save`] inside a caller's transaction (the import saves many in one).
-pub async fn save_in(conn: &mut SqliteConnection, site: SiteId, p: &ValidProduct, create: bool) -> sqlx::Result<Saved> {
+pub async fn save_in(conn: &mut Conn, site: SiteId, p: &ValidProduct, create: bool) -> sqlx::Result<Saved> {
     let existing = by_sku(conn, site, p.sku.as_str()).await?;
     let id = match (existing, create) {
         (Some(_), true) => return Ok(Saved::SkuTaken),
@@ -228,7 +228,7 @@ pub async fn set_archived(pool: &Db, site: SiteId, sku: &str, archived: bool) ->
 }
 
 /// The site's product with this id, archived or not (a webhook's data).
-pub async fn by_id(conn: &mut SqliteConnection, site: SiteId, id: i64) -> sqlx::Result<Option<Product>> {
+pub async fn by_id(conn: &mut Conn, site: SiteId, id: i64) -> sqlx::Result<Option<Product>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.id = $2"
     )))

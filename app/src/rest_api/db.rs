@@ -3,17 +3,17 @@
 
 use super::types::{Consent, Customer, Purchase, PurchaseLine, Reservation};
 use crate::db::Db;
+use crate::db::{Conn, DbRow, Flag};
 use crate::domain::SiteId;
 use crate::pii::PiiKey;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 const CUSTOMER: &str = "SELECT id, email, first_name, last_name, phone, street, postcode, city,
         region, country, do_not_sell_at IS NOT NULL AS do_not_sell, created_at, updated_at
     FROM customers";
 
 /// A customer as the API shows it, its sealed fields opened.
-fn customer(pii: &PiiKey, r: &SqliteRow) -> sqlx::Result<Customer> {
+fn customer(pii: &PiiKey, r: &DbRow) -> sqlx::Result<Customer> {
     let open = |column: &str| -> sqlx::Result<Option<String>> { Ok(pii.open_opt(r.try_get(column)?)?) };
     Ok(Customer {
         id: r.try_get("id")?,
@@ -26,7 +26,7 @@ fn customer(pii: &PiiKey, r: &SqliteRow) -> sqlx::Result<Customer> {
         city: r.try_get("city")?,
         region: r.try_get("region")?,
         country: r.try_get("country")?,
-        do_not_sell: r.try_get("do_not_sell")?,
+        do_not_sell: r.try_get::<Flag, _>("do_not_sell")?.0,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
     })
@@ -43,12 +43,7 @@ pub async fn customers(pool: &Db, site: SiteId, after: i64, limit: i64, shares: 
     rows.iter().map(|r| customer(pool.pii(), r)).collect()
 }
 
-pub async fn customer_by_id(
-    conn: &mut SqliteConnection,
-    pii: &PiiKey,
-    site: SiteId,
-    id: i64,
-) -> sqlx::Result<Option<Customer>> {
+pub async fn customer_by_id(conn: &mut Conn, pii: &PiiKey, site: SiteId, id: i64) -> sqlx::Result<Option<Customer>> {
     let sql = format!("{CUSTOMER} WHERE site_id = $1 AND id = $2");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(id).fetch_optional(conn).await?;
     row.as_ref().map(|r| customer(pii, r)).transpose()
@@ -58,12 +53,12 @@ const CONSENT: &str = "SELECT k.id, k.customer_id, k.purpose, k.granted, k.body,
         k.requested_at, k.created_at
     FROM consents k JOIN customers c ON c.id = k.customer_id";
 
-fn consent(r: &SqliteRow) -> sqlx::Result<Consent> {
+fn consent(r: &DbRow) -> sqlx::Result<Consent> {
     Ok(Consent {
         id: r.try_get("id")?,
         customer_id: r.try_get("customer_id")?,
         purpose: r.try_get("purpose")?,
-        granted: r.try_get("granted")?,
+        granted: r.try_get::<Flag, _>("granted")?.0,
         wording: r.try_get("body")?,
         wording_version: r.try_get("text_version")?,
         language: r.try_get("language")?,
@@ -151,7 +146,7 @@ const RESERVATION: &str = "SELECT r.id, r.customer_id, c.sku, c.name, r.quantity
         r.updated_at
     FROM reservations r JOIN catalogue_items c ON c.id = r.item_id";
 
-fn reservation(r: &SqliteRow) -> sqlx::Result<Reservation> {
+fn reservation(r: &DbRow) -> sqlx::Result<Reservation> {
     Ok(Reservation {
         id: r.try_get("id")?,
         customer_id: r.try_get("customer_id")?,
@@ -201,7 +196,7 @@ pub struct NewConsent {
 /// for its purpose is that already (sending the same again records nothing). The privacy
 /// policy in force is kept with it, as for every consent.
 pub async fn record_consent(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     customer: crate::domain::CustomerId,
     c: &NewConsent,
 ) -> sqlx::Result<bool> {

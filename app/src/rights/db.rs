@@ -1,11 +1,12 @@
 //! SQL of the data-subject rights: every row held about a customer, their erasure, the
 //! do-not-sell flag and the request log's entries.
 
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::{CustomerId, RequestOutcome, SiteId, StaffId};
 use crate::staff::StaffRow;
 use serde_json::{Map, Value};
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row};
 
 /// Every table that holds rows about a customer, with the condition that picks that
 /// customer's rows (`?` is the customer's id). The access export reads exactly these and
@@ -54,7 +55,7 @@ pub const NOT_EXPORTED: [(&str, &str); 7] = [
 /// and blind indexes left out (keys, not data). A blob (none is personal data today) is
 /// written as hex, since JSON cannot hold bytes.
 async fn rows_of(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     pii: &crate::pii::PiiKey,
     table: &str,
     condition: &str,
@@ -131,7 +132,7 @@ impl By<'_> {
     /// Logs the request as done, with what was done; its id (none for the retention job).
     async fn done(
         self,
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         site: SiteId,
         id: CustomerId,
         kind: &str,

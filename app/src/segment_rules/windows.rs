@@ -4,10 +4,11 @@
 //! to today before a segment is read, subtracting the purchases that fell out of each
 //! window since. The state lives in the database, so several servers share it.
 
+use crate::db::Backend;
 use crate::domain::{SiteId, iso_date_before};
 // AssertSqlSafe: the only text formatted into these statements is column names from KEPT.
 use crate::db::Db;
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::{AssertSqlSafe, Transaction};
 
 /// The windows kept, in days. Any other window groups the purchases when asked.
 pub const KEPT: [u32; 4] = [7, 30, 90, 365];
@@ -51,7 +52,7 @@ pub async fn bring_up_to(pool: &Db, site: SiteId, now: i64) -> sqlx::Result<()> 
 }
 
 /// Moves the windows from `from` to `to` (both dates, `from` < `to`, under a year apart).
-async fn roll(tx: &mut Transaction<'_, Sqlite>, site: SiteId, from: &str, to: &str) -> sqlx::Result<()> {
+async fn roll(tx: &mut Transaction<'_, Backend>, site: SiteId, from: &str, to: &str) -> sqlx::Result<()> {
     for days in KEPT {
         // Purchases on or after the old start and before the new start just left.
         let back = format!("-{} days", days - 1);
@@ -78,7 +79,7 @@ async fn roll(tx: &mut Transaction<'_, Sqlite>, site: SiteId, from: &str, to: &s
 }
 
 /// Builds the site's windows from all its purchases, for the day of `now`.
-pub async fn build(tx: &mut Transaction<'_, Sqlite>, site: SiteId, now: i64) -> sqlx::Result<()> {
+pub async fn build(tx: &mut Transaction<'_, Backend>, site: SiteId, now: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM purchase_windows WHERE site_id = $1").bind(site).execute(&mut **tx).await?;
     let columns: Vec<String> = KEPT.iter().map(|d| format!("spent_{d}, bought_{d}")).collect();
     let sums: Vec<String> = KEPT

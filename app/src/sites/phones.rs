@@ -2,29 +2,25 @@
 //! written, finding them as they are typed, and rewriting the numbers stored before the
 //! site had a country (or when it changes).
 
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::{Country, CustomerField, CustomerId, Phone, SiteId};
 use crate::widgets::texts::Lang;
-use sqlx::SqliteConnection;
 
 /// The site's country, if one was chosen.
-pub async fn country(conn: &mut SqliteConnection, site: SiteId) -> sqlx::Result<Option<Country>> {
+pub async fn country(conn: &mut Conn, site: SiteId) -> sqlx::Result<Option<Country>> {
     let code: Option<Option<String>> =
         sqlx::query_scalar("SELECT country FROM sites WHERE id = $1").bind(site).fetch_optional(conn).await?;
     Ok(code.flatten().and_then(|c| Country::parse(&c).ok()))
 }
 
 /// `phone` as it is stored on `site`.
-pub async fn stored(conn: &mut SqliteConnection, site: SiteId, phone: &Phone) -> sqlx::Result<Phone> {
+pub async fn stored(conn: &mut Conn, site: SiteId, phone: &Phone) -> sqlx::Result<Phone> {
     Ok(phone.in_country(country(conn, site).await?.as_ref()))
 }
 
 /// [`stored`] for a phone that may not have been given.
-pub async fn stored_if_given(
-    conn: &mut SqliteConnection,
-    site: SiteId,
-    phone: Option<&Phone>,
-) -> sqlx::Result<Option<Phone>> {
+pub async fn stored_if_given(conn: &mut Conn, site: SiteId, phone: Option<&Phone>) -> sqlx::Result<Option<Phone>> {
     match phone {
         Some(phone) => Ok(Some(stored(conn, site, phone).await?)),
         None => Ok(None),
@@ -32,7 +28,7 @@ pub async fn stored_if_given(
 }
 
 /// `phone` as it is stored on the site of `customer`.
-pub async fn stored_for(conn: &mut SqliteConnection, customer: CustomerId, phone: &Phone) -> sqlx::Result<Phone> {
+pub async fn stored_for(conn: &mut Conn, customer: CustomerId, phone: &Phone) -> sqlx::Result<Phone> {
     let site: Option<SiteId> = sqlx::query_scalar("SELECT site_id FROM customers WHERE id = $1")
         .bind(customer)
         .fetch_optional(&mut *conn)

@@ -2,7 +2,7 @@
 //! through, and the body of each event as its rows are when it is sent.
 
 use super::{Delivery, Endpoint};
-use crate::db::Db;
+use crate::db::{Db, Flag};
 use crate::domain::SiteId;
 use serde_json::Value;
 use sqlx::Row;
@@ -23,7 +23,7 @@ pub async fn endpoints(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Endpoint>> {
                 url: r.try_get("url")?,
                 secret: r.try_get("secret")?,
                 events: events.split(',').map(str::to_owned).collect(),
-                shares: r.try_get("shares")?,
+                shares: r.try_get::<Flag, _>("shares")?.0,
                 created_at: r.try_get("created_at")?,
             })
         })
@@ -197,7 +197,7 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
             url: r.try_get("url")?,
             secret: r.try_get("secret")?,
             attempts: r.try_get("attempts")?,
-            withheld: r.try_get("withheld")?,
+            withheld: r.try_get::<Flag, _>("withheld")?.0,
         })
     })
     .transpose()

@@ -8,11 +8,11 @@
 //! visitor gets a token that links nothing, indistinguishable from a real one); the
 //! submission itself (a reservation, a warranty card) is kept with what was typed.
 
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::{CustomerId, Email, PersonName, Phone, PostalAddress, SiteId, Sku};
 use crate::pii::PiiKey;
 use crate::tokens;
-use sqlx::SqliteConnection;
 
 /// Contact details a widget collected; blank optional fields keep what is on record.
 pub struct Contact<'a> {
@@ -38,7 +38,7 @@ pub enum Claim {
 /// lock (`writer::begin` or `writer::grouped`) so two requests with the same email cannot
 /// both create (the UNIQUE index backs that up).
 pub async fn claim_customer(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &PiiKey,
     site: SiteId,
     c: &Contact<'_>,
@@ -51,12 +51,7 @@ pub async fn claim_customer(
 
 /// The browser's token after a claim: linked to a new customer; for a known address, a
 /// token that links nothing (the address is not proven to be the visitor's).
-pub async fn token_for(
-    tx: &mut SqliteConnection,
-    site: SiteId,
-    customer: CustomerId,
-    claim: Claim,
-) -> sqlx::Result<String> {
+pub async fn token_for(tx: &mut Conn, site: SiteId, customer: CustomerId, claim: Claim) -> sqlx::Result<String> {
     match claim {
         Claim::New => link_browser(tx, site, customer).await,
         Claim::Known => Ok(decoy_token()),
@@ -84,7 +79,7 @@ pub fn typed_contact(c: &Contact<'_>) -> String {
 /// widgets use [`claim_customer`]. Run it inside the write lock so two requests with the
 /// same email cannot both create (the UNIQUE index backs that up).
 pub async fn upsert_customer(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &PiiKey,
     site: SiteId,
     c: &Contact<'_>,
@@ -112,12 +107,7 @@ pub async fn upsert_customer(
 }
 
 /// The customer with this email on this site (matched by its keyed hash).
-async fn find_by_email(
-    tx: &mut SqliteConnection,
-    pii: &PiiKey,
-    site: SiteId,
-    email: &Email,
-) -> sqlx::Result<Option<CustomerId>> {
+async fn find_by_email(tx: &mut Conn, pii: &PiiKey, site: SiteId, email: &Email) -> sqlx::Result<Option<CustomerId>> {
     sqlx::query_scalar("SELECT id FROM customers WHERE site_id = $1 AND email_hash = $2")
         .bind(site)
         .bind(pii.hash_of("email", email.as_str()))
@@ -126,12 +116,7 @@ async fn find_by_email(
 }
 
 /// A new customer made from the typed contact.
-async fn insert_customer(
-    tx: &mut SqliteConnection,
-    pii: &PiiKey,
-    site: SiteId,
-    c: &Contact<'_>,
-) -> sqlx::Result<CustomerId> {
+async fn insert_customer(tx: &mut Conn, pii: &PiiKey, site: SiteId, c: &Contact<'_>) -> sqlx::Result<CustomerId> {
     let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
     let id = sqlx::query_scalar(
         "INSERT INTO customers (site_id, first_name, last_name, email, phone, source, street, postcode, city, country)
@@ -162,12 +147,7 @@ async fn insert_customer(
 
 /// Attaches favourites saved in the browser to the customer; unknown SKUs are skipped and
 /// items already saved are not saved twice.
-pub async fn attach_favourites(
-    tx: &mut SqliteConnection,
-    site: SiteId,
-    customer: CustomerId,
-    skus: &[Sku],
-) -> sqlx::Result<()> {
+pub async fn attach_favourites(tx: &mut Conn, site: SiteId, customer: CustomerId, skus: &[Sku]) -> sqlx::Result<()> {
     for sku in skus {
         sqlx::query(
             "INSERT INTO favourites (customer_id, item_id)
@@ -184,7 +164,7 @@ pub async fn attach_favourites(
 }
 
 /// A new random token for this browser, linked to the customer; only its hash is stored.
-pub async fn link_browser(tx: &mut SqliteConnection, site: SiteId, customer: CustomerId) -> sqlx::Result<String> {
+pub async fn link_browser(tx: &mut Conn, site: SiteId, customer: CustomerId) -> sqlx::Result<String> {
     let token = tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
     sqlx::query("INSERT INTO visitor_links (token_hash, site_id, customer_id) VALUES ($1, $2, $3)")
         .bind(tokens::hash(&token))

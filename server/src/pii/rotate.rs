@@ -3,9 +3,10 @@
 //! not at all. The server must be stopped meanwhile and started with the new key after.
 
 use super::cipher::{CannotOpen, PiiKey};
+use app::db::Conn;
 use app::db::Db;
 use serde_json::Value;
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row};
 use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
@@ -58,7 +59,7 @@ pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, R
 
 /// A merge log keeps the merged customer's row (sealed columns sealed) and the values it
 /// filled in (`{"email": [before, after]}`): both are sealed again too.
-async fn merge_logs(conn: &mut SqliteConnection, old: &PiiKey, new: &PiiKey) -> Result<u64, RotateError> {
+async fn merge_logs(conn: &mut Conn, old: &PiiKey, new: &PiiKey) -> Result<u64, RotateError> {
     let rows = sqlx::query("SELECT id, source_row, filled FROM customer_merges").fetch_all(&mut *conn).await?;
     let mut sealed = 0;
     for row in rows {

@@ -4,10 +4,10 @@
 //! `jsonb_each` rather than `json_each` hands each row over parsed once, not once per
 //! column (as the analytics ingest, `app::analytics::db::write_batch`).
 
+use app::db::Conn;
 use app::pii::PiiKey;
 use app::pii::blind::Plain;
 use serde::Serialize;
-use sqlx::SqliteConnection;
 
 /// One value of a generated row.
 #[derive(Debug, Clone, Serialize)]
@@ -21,19 +21,14 @@ pub enum V {
 
 /// Inserts `rows` (each with `columns.len()` values) into `table`, none of them sealed
 /// (customers go through [`insert_customers`]).
-pub async fn insert(conn: &mut SqliteConnection, table: &str, columns: &[&str], rows: &[Vec<V>]) -> sqlx::Result<()> {
+pub async fn insert(conn: &mut Conn, table: &str, columns: &[&str], rows: &[Vec<V>]) -> sqlx::Result<()> {
     assert!(!columns.iter().any(|c| app::sealed::is_sealed(table, c)), "{table} has sealed columns");
     insert_with(conn, table, columns, &[], rows).await
 }
 
 /// Inserts customers with plain names, emails and the like: sealed here, with their blind
 /// indexes worked out (the indexes travel in hex, which JSON can carry).
-pub async fn insert_customers(
-    conn: &mut SqliteConnection,
-    pii: &PiiKey,
-    columns: &[&str],
-    rows: &[Vec<V>],
-) -> sqlx::Result<()> {
+pub async fn insert_customers(conn: &mut Conn, pii: &PiiKey, columns: &[&str], rows: &[Vec<V>]) -> sqlx::Result<()> {
     let at = |name: &str| columns.iter().position(|c| *c == name);
     let (first, last, email, phone) = (at("first_name"), at("last_name"), at("email"), at("phone"));
     let text = |row: &[V], i: Option<usize>| match i.map(|i| &row[i]) {
@@ -66,7 +61,7 @@ pub async fn insert_customers(
 
 /// The insert of `columns` and then `hex_columns`, which are bytes given in hex.
 async fn insert_with(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     table: &str,
     columns: &[&str],
     hex_columns: &[&str],
@@ -90,7 +85,7 @@ async fn insert_with(
 /// Drops the named indexes of the tables the seed fills and returns their definitions:
 /// building an index once from all rows (a sort) is far faster than updating it row by
 /// row in random order. The constraints' own indexes (UNIQUE) stay.
-pub async fn drop_indexes(conn: &mut SqliteConnection, tables: &[&str]) -> sqlx::Result<Vec<String>> {
+pub async fn drop_indexes(conn: &mut Conn, tables: &[&str]) -> sqlx::Result<Vec<String>> {
     let all: Vec<(String, String, String)> =
         sqlx::query_as("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
             .fetch_all(&mut *conn)
@@ -106,7 +101,7 @@ pub async fn drop_indexes(conn: &mut SqliteConnection, tables: &[&str]) -> sqlx:
 }
 
 /// Builds the indexes `drop_indexes` took away, from their own definitions.
-pub async fn create_indexes(conn: &mut SqliteConnection, definitions: &[String]) -> sqlx::Result<()> {
+pub async fn create_indexes(conn: &mut Conn, definitions: &[String]) -> sqlx::Result<()> {
     for sql in definitions {
         sqlx::query(sqlx::AssertSqlSafe(sql.clone())).execute(&mut *conn).await?;
     }
@@ -114,19 +109,19 @@ pub async fn create_indexes(conn: &mut SqliteConnection, definitions: &[String])
 }
 
 /// How many rows `table` has (the seed fills only an empty database).
-pub async fn count(conn: &mut SqliteConnection, table: &str) -> sqlx::Result<i64> {
+pub async fn count(conn: &mut Conn, table: &str) -> sqlx::Result<i64> {
     sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}"))).fetch_one(&mut *conn).await
 }
 
 /// The demo site's catalogue: (id, name, price in minor units).
-pub async fn catalogue(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, String, i64)>> {
+pub async fn catalogue(conn: &mut Conn) -> sqlx::Result<Vec<(i64, String, i64)>> {
     sqlx::query_as("SELECT id, name, price_minor FROM catalogue_items WHERE site_id = 1 ORDER BY id")
         .fetch_all(&mut *conn)
         .await
 }
 
 /// Ids of the demo's active options of a question (`reasons`, `heard`).
-pub async fn options(conn: &mut SqliteConnection, question: &str) -> sqlx::Result<Vec<i64>> {
+pub async fn options(conn: &mut Conn, question: &str) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM question_options WHERE site_id = 1 AND question = $1 AND active = 1 ORDER BY position",
     )
@@ -136,7 +131,7 @@ pub async fn options(conn: &mut SqliteConnection, question: &str) -> sqlx::Resul
 }
 
 /// The demo's newest English newsletter wording: (id, body, version).
-pub async fn consent_text(conn: &mut SqliteConnection) -> sqlx::Result<(i64, String, i64)> {
+pub async fn consent_text(conn: &mut Conn) -> sqlx::Result<(i64, String, i64)> {
     sqlx::query_as(
         "SELECT id, body, version FROM consent_texts WHERE site_id = 1 AND purpose = 'newsletter' AND language = 'en'
          ORDER BY version DESC LIMIT 1",
@@ -148,14 +143,14 @@ pub async fn consent_text(conn: &mut SqliteConnection) -> sqlx::Result<(i64, Str
 /// Fast and unsafe against power loss: fine for a database the seed makes from nothing.
 /// Makes the purchase-window triggers idle during the bulk insert: they only keep the
 /// windows of sites that have them.
-pub async fn forget_windows(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+pub async fn forget_windows(conn: &mut Conn) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM purchase_windows_day").execute(&mut *conn).await?;
     sqlx::query("DELETE FROM purchase_windows").execute(&mut *conn).await?;
     Ok(())
 }
 
 /// Builds every site's purchase windows from the purchases written, for the day of `now`.
-pub async fn build_windows(conn: &mut SqliteConnection, now: i64) -> sqlx::Result<()> {
+pub async fn build_windows(conn: &mut Conn, now: i64) -> sqlx::Result<()> {
     let sites: Vec<i64> = sqlx::query_scalar("SELECT id FROM sites").fetch_all(&mut *conn).await?;
     let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     for site in sites {
@@ -164,7 +159,7 @@ pub async fn build_windows(conn: &mut SqliteConnection, now: i64) -> sqlx::Resul
     tx.commit().await
 }
 
-pub async fn bulk_mode(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+pub async fn bulk_mode(conn: &mut Conn) -> sqlx::Result<()> {
     sqlx::query("PRAGMA synchronous = OFF").execute(&mut *conn).await?;
     // Keep the indexes being filled in memory rather than re-reading them from the file.
     sqlx::query("PRAGMA cache_size = -262144").execute(&mut *conn).await?;

@@ -33,8 +33,15 @@ async fn sign_up(app: &TestApp, n: i64, text_id: i64) {
 
 /// (customer id, email, created_at) of every customer, by id.
 async fn customers(conn: &mut SqliteConnection) -> Vec<(i64, String, String)> {
-    sqlx::query_as("SELECT id, email, created_at FROM customers ORDER BY id").fetch_all(conn).await.unwrap()
+    sqlx::query_as(CUSTOMERS).fetch_all(conn).await.unwrap()
 }
+
+/// [`customers`] of the live database.
+async fn live_customers(app: &TestApp) -> Vec<(i64, String, String)> {
+    sqlx::query_as(CUSTOMERS).fetch_all(&app.pool).await.unwrap()
+}
+
+const CUSTOMERS: &str = "SELECT id, email, created_at FROM customers ORDER BY id";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_under_load_restores_to_that_moment() {
@@ -78,20 +85,16 @@ async fn a_backup_taken_under_load_restores_to_that_moment() {
     let key = app.key();
     let emails: Vec<String> = saved.iter().map(|c| key.open(&c.1).unwrap()).collect();
     assert_eq!(emails, (1..=k).map(|n| format!("n{n}@example.com")).collect::<Vec<_>>());
-    let mut live = app.pool.acquire().await.unwrap();
-    let now_live = customers(&mut live).await;
+    let now_live = live_customers(&app).await;
     assert!(now_live.len() as i64 >= after + 40);
     assert_eq!(saved[..], now_live[..saved.len()]);
     let consents: i64 = sqlx::query_scalar("SELECT count(*) FROM consents").fetch_one(&mut copy).await.unwrap();
     assert_eq!(consents, k, "each signup's consent came with it");
     copy.close().await.unwrap();
-    drop(live);
 
     // Restored over the running server: that moment exactly, and the server carries on.
     patron::restore::restore(&app.pool, &path).await.unwrap();
-    let mut live = app.pool.acquire().await.unwrap();
-    assert_eq!(customers(&mut live).await, saved);
-    drop(live);
+    assert_eq!(live_customers(&app).await, saved);
     sign_up(&app, 100_000, text_id).await;
     assert_eq!(app.count("customers").await, k + 1);
 }

@@ -42,7 +42,12 @@ async fn consent(app: &TestApp, customer: i64, granted: bool, at: &str) {
 }
 
 async fn exists(app: &TestApp, customer: i64) -> bool {
-    sqlx::query_scalar("SELECT count(*) FROM customers WHERE id = ?").bind(customer).fetch_one(&app.pool).await.unwrap()
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE id = $1")
+        .bind(customer)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    n > 0
 }
 
 async fn scalar(app: &TestApp, sql: &str) -> i64 {

@@ -1,7 +1,7 @@
 //! SQL of API keys: made, listed, revoked, and found from a request's bearer token.
 
 use super::ApiKeyView;
-use crate::db::Db;
+use crate::db::{Db, Flag};
 use crate::domain::{SiteId, StaffId};
 use sqlx::Row;
 
@@ -48,7 +48,7 @@ pub async fn list(pool: &Db, site: SiteId) -> sqlx::Result<Vec<ApiKeyView>> {
                 name: r.try_get("name")?,
                 prefix: r.try_get("prefix")?,
                 scopes: scopes.split(',').map(str::to_owned).collect(),
-                shares: r.try_get("shares")?,
+                shares: r.try_get::<Flag, _>("shares")?.0,
                 created_at: r.try_get("created_at")?,
                 last_used_at: r.try_get("last_used_at")?,
                 revoked_at: r.try_get("revoked_at")?,
@@ -91,7 +91,7 @@ pub async fn holder(pool: &Db, hash: &str) -> sqlx::Result<Option<Holder>> {
     .await?;
     let Some(row) = row else { return Ok(None) };
     let key: i64 = row.try_get("id")?;
-    if row.try_get::<bool, _>("stale")? {
+    if row.try_get::<Flag, _>("stale")?.0 {
         sqlx::query("UPDATE api_keys SET last_used_at = $2 WHERE id = $1")
             .bind(key)
             .bind(crate::db::now())
@@ -103,6 +103,6 @@ pub async fn holder(pool: &Db, hash: &str) -> sqlx::Result<Option<Holder>> {
         key,
         site: SiteId(row.try_get("site_id")?),
         scopes: scopes.split(',').map(str::to_owned).collect(),
-        shares: row.try_get("shares")?,
+        shares: row.try_get::<Flag, _>("shares")?.0,
     }))
 }

@@ -2,9 +2,9 @@
 
 use super::api::{ConsentState, CustomerRow};
 use crate::db::Db;
+use crate::db::DbRow;
 use crate::pii::PiiKey;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 /// What a search looks for, worked out once from what was typed.
 struct Search {
@@ -19,7 +19,7 @@ struct Search {
 impl Search {
     /// Name ("first last" too), email, or phone. In Rust: these are sealed (see migration
     /// 0019) and opened only here.
-    fn finds(&self, pii: &PiiKey, row: &SqliteRow) -> sqlx::Result<bool> {
+    fn finds(&self, pii: &PiiKey, row: &DbRow) -> sqlx::Result<bool> {
         let name = pii.full_name(row.get("first_name"), row.get("last_name"))?.to_lowercase();
         if name.contains(&self.text) {
             return Ok(true);

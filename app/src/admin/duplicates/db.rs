@@ -5,9 +5,10 @@ use super::api::{MergeRow, Side};
 use super::matching::Person;
 use crate::customer_changes::record_change as change;
 use crate::db::Db;
+use crate::db::{Conn, Flag};
 use crate::domain::{CustomerId, SiteId, StaffId};
 use crate::pii::PiiKey;
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row};
 use std::collections::HashSet;
 
 /// Every column of `customers`, in table order, but the blind indexes (triggers rebuild
@@ -191,7 +192,7 @@ fn opened(pii: &PiiKey, column: &str, value: Option<&str>) -> sqlx::Result<Optio
     }
 }
 
-async fn site_of(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<i64>> {
+async fn site_of(conn: &mut Conn, id: i64) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT site_id FROM customers WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
@@ -364,7 +365,7 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
         return Err(MergeError::Undone);
     }
     let (target, source): (i64, i64) = (row.get("target_id"), row.get("source_id"));
-    let later: bool = sqlx::query_scalar(
+    let Flag(later) = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM customer_merges WHERE id > $1 AND undone_at IS NULL
                         AND (target_id IN ($2, $3) OR source_id IN ($2, $3)))",
     )

@@ -6,10 +6,11 @@ use super::api::ImportProgress;
 use super::kind::ImportKind;
 use super::rows::Row;
 use crate::customer_changes::{ChangeSource, Set, set_in};
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::{Country, CustomerField, CustomerId, FieldValue, SiteId, StaffId};
 use crate::pii::PiiKey;
-use sqlx::{AssertSqlSafe, Row as _, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row as _};
 
 /// An upload may not grow past this (characters).
 pub const MAX_CONTENT: i64 = 20_000_000;
@@ -26,7 +27,7 @@ pub async fn start(pool: &Db, site: SiteId, staff: StaffId, kind: ImportKind, fi
 
 /// The whole uploaded text of import `id`: what an older version appended to its `content`,
 /// then its pieces in order, each opened.
-pub async fn uploaded_text(conn: &mut SqliteConnection, pii: &PiiKey, id: i64) -> sqlx::Result<String> {
+pub async fn uploaded_text(conn: &mut Conn, pii: &PiiKey, id: i64) -> sqlx::Result<String> {
     let content: String =
         sqlx::query_scalar("SELECT content FROM imports WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
     let pieces: Vec<String> = sqlx::query_scalar("SELECT content FROM import_pieces WHERE import_id = $1 ORDER BY n")
@@ -113,7 +114,7 @@ pub async fn begin_run(
 
 /// Counts a chunk's outcome, in the chunk's own transaction.
 /// `done` rows (orders, for purchases) more are in.
-pub async fn progress(conn: &mut SqliteConnection, id: i64, done: usize, counts: [i64; 3]) -> sqlx::Result<()> {
+pub async fn progress(conn: &mut Conn, id: i64, done: usize, counts: [i64; 3]) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE imports SET done_rows = done_rows + $5, created = created + $1, updated = updated + $2,
                 unchanged = unchanged + $3, updated_at = $6 WHERE id = $4",
@@ -171,7 +172,7 @@ pub enum Outcome {
 }
 
 /// The customer of `site` with the row's email, else with its phone.
-async fn existing(conn: &mut SqliteConnection, pii: &PiiKey, site: SiteId, row: &Row) -> sqlx::Result<Option<i64>> {
+async fn existing(conn: &mut Conn, pii: &PiiKey, site: SiteId, row: &Row) -> sqlx::Result<Option<i64>> {
     for (field, kind) in [(CustomerField::Email, "email"), (CustomerField::Phone, "phone")] {
         if let Some(value) = row.text(field) {
             let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
@@ -206,7 +207,7 @@ fn phone_in_country(row: &Row, country: Option<&Country>) -> Row {
 /// Applies one row (see the module comment) of a site in `country`, which the import reads
 /// once. Column names come from `CustomerField`.
 pub async fn apply(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     pii: &PiiKey,
     site: SiteId,
     country: Option<&Country>,
@@ -263,7 +264,7 @@ pub async fn apply(
 }
 
 /// Adds tags; whether any was new.
-async fn tag(conn: &mut SqliteConnection, id: i64, tags: &[String]) -> sqlx::Result<bool> {
+async fn tag(conn: &mut Conn, id: i64, tags: &[String]) -> sqlx::Result<bool> {
     let mut added = false;
     for t in tags {
         let done = sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING")

@@ -8,9 +8,10 @@
 //! it is, so a file imported twice adds nothing the second time.
 
 use super::purchases::Order;
+use crate::db::Conn;
 use crate::domain::{Country, SiteId};
 use crate::pii::PiiKey;
-use sqlx::{Row as _, SqliteConnection};
+use sqlx::Row as _;
 use std::collections::HashMap;
 
 /// What a chunk did: purchases added, customers added, orders already here.
@@ -29,7 +30,7 @@ fn keys(orders: &[Order], country: Option<&Country>) -> Vec<(Option<String>, Opt
 
 /// The id of the site's customer with each key (email first, then phone), or None.
 async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     pii: &PiiKey,
     site: SiteId,
     keys: &[(Option<String>, Option<String>)],
@@ -67,7 +68,7 @@ async fn find(
 /// Adds a customer for every key no customer has. Orders of one new person (the same
 /// email, or the same phone and no email) make one customer.
 async fn add_missing(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     pii: &PiiKey,
     site: SiteId,
     keys: &[(Option<String>, Option<String>)],
@@ -121,7 +122,7 @@ async fn add_missing(
 
 /// Stores a chunk of orders in the caller's transaction.
 pub async fn apply(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     pii: &PiiKey,
     site: SiteId,
     import: i64,

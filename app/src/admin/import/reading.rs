@@ -4,12 +4,12 @@
 use super::db::Outcome;
 use super::kind::{ImportKind, check_mapping, problem_text};
 use super::{products, purchases, purchases_db, rows};
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::date_spelling::DayOrder;
 use crate::domain::{Country, Field, FieldErrors, Problem, RowProblem, SiteId, StaffId};
 use crate::error::AppError;
 use crate::staff::texts::AdminTexts;
-use sqlx::SqliteConnection;
 use std::collections::HashSet;
 
 /// What the rows of a site are read against: its currency, its other languages, its country.
@@ -138,7 +138,7 @@ impl Reading {
     #[allow(clippy::too_many_arguments)] // the chunk's transaction and key, then whose rows go where
     pub async fn apply(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         pii: &crate::pii::PiiKey,
         site: SiteId,
         staff: StaffId,
@@ -185,7 +185,7 @@ impl Reading {
 }
 
 async fn apply_product(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     site: SiteId,
     product: &crate::products::ValidProduct,
 ) -> sqlx::Result<Outcome> {

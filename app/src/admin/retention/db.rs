@@ -1,7 +1,7 @@
 //! SQL of retention: each site's rules, the job that applies them, and its log.
 
 use super::api::{RetentionRun, Rules};
-use crate::db::Db;
+use crate::db::{Db, Flag};
 use crate::domain::{CustomerId, SiteId};
 use crate::rights::db::{By, erase};
 use sqlx::Row;
@@ -78,7 +78,7 @@ pub async fn runs(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<Reten
         .into_iter()
         .map(|r| RetentionRun {
             at: r.get("ran_at"),
-            server_wide: r.get("server_wide"),
+            server_wide: r.get::<Flag, _>("server_wide").0,
             page_views: r.get("page_views"),
             events: r.get("events"),
             customers: r.get("customers"),

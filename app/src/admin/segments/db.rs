@@ -2,7 +2,7 @@
 //! the rows of an export, and saved segments.
 
 use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
-use crate::db::{Db, Statement};
+use crate::db::{Db, Flag, Statement};
 use crate::domain::{SiteId, StaffId};
 use crate::segment_rules::filter::Filter;
 use crate::segment_rules::sealed::{Answers, answer};
@@ -279,7 +279,7 @@ pub async fn export_chunk(
                 last_purchase: r.get("last_purchase"),
                 newsletter: r.get::<Option<i64>, _>("newsletter").map(|g| g == 1),
                 tags: r.get::<Option<String>, _>("tags").unwrap_or_default(),
-                do_not_sell: r.get("do_not_sell"),
+                do_not_sell: r.get::<Flag, _>("do_not_sell").0,
             })
         })
         .collect()
@@ -319,7 +319,7 @@ pub async fn label_addresses(
     let mut skipped = 0;
     for i in order {
         let r = &rows[i];
-        if !r.get::<bool, _>("printable") || labels.len() as i64 >= limit {
+        if !r.get::<Flag, _>("printable").0 || labels.len() as i64 >= limit {
             skipped += 1;
             continue;
         }

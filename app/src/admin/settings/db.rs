@@ -422,7 +422,7 @@ pub async fn save_profile_fields(pool: &Db, site: SiteId, fields: &[ProfileField
 }
 
 async fn insert_profile_fields(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, crate::db::Backend>,
     site: SiteId,
     fields: &[ProfileField],
 ) -> sqlx::Result<()> {

@@ -2,7 +2,7 @@
 
 use super::api::{InviteInfo, PendingInvite, StaffList, StaffMember};
 use crate::admin::auth::passwords::PasswordHashString;
-use crate::db::Db;
+use crate::db::{Db, Flag};
 use crate::domain::{Email, Role, StaffId};
 use sqlx::Row;
 
@@ -82,7 +82,11 @@ pub async fn live_invite(pool: &Db, token_hash: &str) -> sqlx::Result<Option<Inv
     .fetch_optional(pool)
     .await?;
     Ok(row.and_then(|r| {
-        Some(InviteInfo { email: r.get("email"), role: Role::parse(r.get("role"))?, reset: r.get("reset") })
+        Some(InviteInfo {
+            email: r.get("email"),
+            role: Role::parse(r.get("role"))?,
+            reset: r.get::<Flag, _>("reset").0,
+        })
     }))
 }
 
@@ -91,7 +95,7 @@ pub async fn live_invite(pool: &Db, token_hash: &str) -> sqlx::Result<Option<Inv
 /// make one account.
 pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> sqlx::Result<Option<StaffId>> {
     let mut tx = pool.begin_write().await?;
-    let invite: Option<(String, String, bool)> = sqlx::query_as(
+    let invite: Option<(String, String, Flag)> = sqlx::query_as(
         "UPDATE staff_invites SET used_at = $2
          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
          RETURNING email, role, reset",
@@ -100,7 +104,7 @@ pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> s
     .bind(crate::db::now())
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((email, role, reset)) = invite else {
+    let Some((email, role, Flag(reset))) = invite else {
         return Ok(None);
     };
     if reset {
@@ -133,7 +137,7 @@ pub async fn accept(pool: &Db, token_hash: &str, hash: &PasswordHashString) -> s
 }
 
 /// Ends every session of a member and forgets the browsers they signed in on.
-pub async fn forget_sign_ins(tx: &mut sqlx::SqliteConnection, staff: StaffId) -> sqlx::Result<()> {
+pub async fn forget_sign_ins(tx: &mut crate::db::Conn, staff: StaffId) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM sessions WHERE staff_id = $1").bind(staff).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM staff_devices WHERE staff_id = $1").bind(staff).execute(&mut *tx).await?;
     Ok(())
@@ -199,7 +203,7 @@ pub enum RoleChange {
 
 /// Whether `staff` is the only owner: demoting or removing them would lock everyone out
 /// of staff and settings.
-async fn is_last_owner(tx: &mut sqlx::SqliteConnection, staff: StaffId) -> sqlx::Result<Option<bool>> {
+async fn is_last_owner(tx: &mut crate::db::Conn, staff: StaffId) -> sqlx::Result<Option<bool>> {
     let role: Option<String> =
         sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1").bind(staff).fetch_optional(&mut *tx).await?;
     let Some(role) = role else {

@@ -1,9 +1,10 @@
 //! SQL of loyalty cards: the number a customer is given (by staff, or by joining
 //! themselves), and what the printed card shows.
 
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::CustomerId;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 /// The customer's card, if they have one.
 pub async fn member(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<crate::loyalty::Member>> {
@@ -37,11 +38,7 @@ pub async fn issue_card(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<
 
 /// Gives the customer a card inside the caller's transaction; `false` when they had one
 /// already (it is kept as it was).
-pub async fn issue_card_in(
-    conn: &mut SqliteConnection,
-    customer: CustomerId,
-    joined: &Joined<'_>,
-) -> sqlx::Result<bool> {
+pub async fn issue_card_in(conn: &mut Conn, customer: CustomerId, joined: &Joined<'_>) -> sqlx::Result<bool> {
     let (via, text, language, page) = match joined {
         Joined::Staff => ("staff", None, None, None),
         Joined::Themselves { via, text, language, page } => (*via, Some(*text), Some(*language), Some(*page)),

@@ -6,8 +6,9 @@
 use super::ledger::{Entry, balance};
 use super::{Card, Kind, Movement, Programme, Reward, Rules};
 use crate::db::Db;
+use crate::db::{Conn, Flag};
 use crate::domain::{CustomerId, Minor, SiteId, StaffId};
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 mod members;
 mod report;
@@ -47,7 +48,7 @@ pub async fn programmes(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Programme>>
             points_per_unit: r.try_get("points_per_unit")?,
             expiry_days: r.try_get("expiry_days")?,
             birthday_reward: r.try_get("birthday_reward")?,
-            active: r.try_get("active")?,
+            active: r.try_get::<Flag, _>("active")?.0,
             words: words::of_programme(pool, id, &languages, &rewards).await?,
             rewards,
             members: r.try_get("members")?,
@@ -148,13 +149,7 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
 /// Writes what a new purchase earns in each active programme of its site, inside the
 /// purchase's transaction: a stamp per qualifying purchase (with listed items, one per unit
 /// of them), or points per whole unit of the total. Each entry keeps its own expiry.
-pub async fn earn(
-    tx: &mut SqliteConnection,
-    site: SiteId,
-    customer: CustomerId,
-    purchase: i64,
-    total: Minor,
-) -> sqlx::Result<()> {
+pub async fn earn(tx: &mut Conn, site: SiteId, customer: CustomerId, purchase: i64, total: Minor) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, purchase_id, expires_at)
          SELECT id, $3, 'earn', amount, $4,
@@ -183,11 +178,7 @@ pub async fn earn(
 }
 
 /// A programme's entries for a customer in order, and the database's now.
-async fn entries(
-    conn: &mut SqliteConnection,
-    programme: i64,
-    customer: CustomerId,
-) -> sqlx::Result<(Vec<Entry>, String)> {
+async fn entries(conn: &mut Conn, programme: i64, customer: CustomerId) -> sqlx::Result<(Vec<Entry>, String)> {
     let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT amount, created_at, expires_at FROM loyalty_ledger WHERE programme_id = $1 AND customer_id = $2 ORDER BY id",
     )
@@ -208,7 +199,7 @@ pub async fn cards(pool: &Db, customer: CustomerId, language: Option<&str>) -> s
     else {
         return Ok(None);
     };
-    let programmes: Vec<(i64, String, String, String, bool)> = sqlx::query_as(
+    let programmes: Vec<(i64, String, String, String, Flag)> = sqlx::query_as(
         "SELECT p.id, coalesce(nullif(t.name, ''), p.name), p.kind,
                 CASE WHEN p.birthday_reward <> '' AND substr(c.birthday, length(c.birthday) - 4, 2) = substr($4, 6, 2)
                       AND NOT EXISTS (SELECT 1 FROM loyalty_ledger l WHERE l.programme_id = p.id AND l.customer_id = c.id
@@ -229,7 +220,7 @@ pub async fn cards(pool: &Db, customer: CustomerId, language: Option<&str>) -> s
     .await?;
     let mut conn = pool.acquire().await?;
     let mut cards = Vec::new();
-    for (id, name, kind_code, birthday, active) in programmes {
+    for (id, name, kind_code, birthday, Flag(active)) in programmes {
         let (entries, now) = entries(&mut conn, id, customer).await?;
         let balance = balance(&entries, &now);
         let rewards = if active { rewards(pool, id, language).await? } else { Vec::new() };
@@ -358,7 +349,7 @@ pub async fn adjust(
     staff: StaffId,
 ) -> sqlx::Result<Result<i64, Refused>> {
     let (_turn, mut tx) = crate::writer::begin(pool).await?;
-    let same_site: bool = sqlx::query_scalar(
+    let Flag(same_site) = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM loyalty_programmes p JOIN customers c ON c.site_id = p.site_id
                         WHERE p.id = $1 AND c.id = $2)",
     )

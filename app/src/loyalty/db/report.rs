@@ -83,8 +83,7 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
     let programmes = programmes
         .into_iter()
         .map(|(id, name, kind)| {
-            let mine: Vec<&sqlx::sqlite::SqliteRow> =
-                moves.iter().filter(|r| r.get::<i64, _>("programme_id") == id).collect();
+            let mine: Vec<&crate::db::DbRow> = moves.iter().filter(|r| r.get::<i64, _>("programme_id") == id).collect();
             let weeks = mondays
                 .iter()
                 .map(|w| {

@@ -1,8 +1,8 @@
 //! SQL of a programme's words in its site's other languages (`loyalty::words`).
 
+use crate::db::Conn;
 use crate::db::Db;
 use crate::loyalty::{ProgrammeWords, Reward};
-use sqlx::SqliteConnection;
 
 /// A programme's words in each of `languages` (its site's other languages), blank where none
 /// were given, for the settings page.
@@ -47,7 +47,7 @@ pub async fn of_programme(
 /// Replaces a programme's words with `words`, in the caller's transaction (the one that
 /// saved its rules). A reward name for a reward that is not one of this programme's rewards
 /// on offer (withdrawn by the same save, or another programme's) is left out.
-pub async fn replace(conn: &mut SqliteConnection, programme: i64, words: &[ProgrammeWords]) -> sqlx::Result<()> {
+pub async fn replace(conn: &mut Conn, programme: i64, words: &[ProgrammeWords]) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM loyalty_programme_texts WHERE programme_id = $1")
         .bind(programme)
         .execute(&mut *conn)

@@ -2,13 +2,14 @@
 //! sessions, and what the page shows and lets the customer change.
 
 use crate::db::Db;
+use crate::db::{Conn, Flag};
 use crate::domain::{CustomerId, Email, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{MailKind, fill};
 use crate::pii::PiiKey;
 use crate::sites::Site;
 use crate::widgets::texts::Lang;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 /// How long a mailed sign-in link works.
 pub const LINK_HOURS: i64 = 2;
@@ -27,12 +28,7 @@ pub struct Recipient {
 }
 
 /// The customer with this address on the site.
-pub async fn recipient(
-    conn: &mut SqliteConnection,
-    pii: &PiiKey,
-    site: &Site,
-    email: &Email,
-) -> sqlx::Result<Option<Recipient>> {
+pub async fn recipient(conn: &mut Conn, pii: &PiiKey, site: &Site, email: &Email) -> sqlx::Result<Option<Recipient>> {
     let row = sqlx::query(
         "SELECT c.id, c.first_name,
                 (SELECT language FROM consents WHERE customer_id = c.id ORDER BY id DESC LIMIT 1) AS language
@@ -55,7 +51,7 @@ pub async fn recipient(
 /// caller's transaction. `false` (nothing written) when the customer was sent enough links
 /// in the last ten minutes. `origin` is where Patron is reached (links start with it).
 pub async fn send_link(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     pii: &PiiKey,
     site: &Site,
     r: &Recipient,
@@ -215,7 +211,7 @@ pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<O
     .bind(lang.code())
     .fetch_all(pool)
     .await?;
-    let consents = sqlx::query_as(
+    let consents: Vec<(String, Flag)> = sqlx::query_as(
         "SELECT p.purpose, coalesce((SELECT granted FROM consents WHERE customer_id = $1 AND purpose = p.purpose
                                      ORDER BY id DESC LIMIT 1), 0) = 1
          FROM (SELECT purpose FROM consent_texts WHERE site_id = $2
@@ -230,8 +226,8 @@ pub async fn mine(pool: &Db, customer: CustomerId, lang: Lang) -> sqlx::Result<O
         email: pool.pii().open_opt(r.try_get("email")?)?.unwrap_or_default(),
         favourites,
         reservations,
-        consents,
-        do_not_sell: r.try_get("do_not_sell")?,
+        consents: consents.into_iter().map(|(purpose, granted)| (purpose, granted.0)).collect(),
+        do_not_sell: r.try_get::<Flag, _>("do_not_sell")?.0,
     }))
 }
 

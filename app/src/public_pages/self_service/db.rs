@@ -81,7 +81,7 @@ pub async fn open_signed_in(
 }
 
 async fn insert(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     site: SiteId,
     customer: CustomerId,
     kind: Kind,

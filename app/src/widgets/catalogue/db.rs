@@ -2,10 +2,11 @@
 
 use super::ItemView;
 use crate::db::Db;
+use crate::db::DbRow;
 use crate::domain::{CustomerId, Minor, Sku};
 use crate::sites::Site;
 use crate::widgets::texts::Lang;
-use sqlx::{Row, sqlite::SqliteRow};
+use sqlx::Row;
 
 /// An item's names in the site's other languages, as a JSON array of [language, name].
 macro_rules! names {
@@ -41,7 +42,7 @@ fn priced(site: &Site, mut item: ItemView) -> ItemView {
     item
 }
 
-fn item(row: SqliteRow) -> (i64, ItemView) {
+fn item(row: DbRow) -> (i64, ItemView) {
     (
         row.get("id"),
         ItemView {

@@ -1,6 +1,6 @@
 //! SQL of progressive profiling.
 
-use crate::db::Db;
+use crate::db::{Db, Flag};
 use crate::domain::{CustomerId, ProfileField, SiteId};
 use sqlx::Row;
 
@@ -25,7 +25,7 @@ pub async fn unanswered(pool: &Db, site: SiteId, customer: CustomerId) -> sqlx::
     .bind(customer)
     .fetch_one(pool)
     .await?;
-    let missing = |f: ProfileField| row.get::<bool, _>(f.code());
+    let missing = |f: ProfileField| row.get::<Flag, _>(f.code()).0;
     Ok(site_fields(pool, site).await?.into_iter().filter(|f| missing(*f)).collect())
 }
 

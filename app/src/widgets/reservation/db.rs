@@ -1,10 +1,10 @@
 //! SQL of the reservation widget.
 
 use super::form::ValidReservation;
+use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::SiteId;
 use crate::widgets::identity::{self, Contact};
-use sqlx::SqliteConnection;
 
 /// The customer (matched by email, left unchanged, or created), the reservation with the
 /// contact as typed, and for a new customer the browser's saved items and its link, in one
@@ -26,7 +26,7 @@ pub async fn insert(
 }
 
 async fn write(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &crate::pii::PiiKey,
     site: SiteId,
     item_id: i64,

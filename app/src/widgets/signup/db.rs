@@ -3,10 +3,11 @@
 use super::api::{SignupDone, SignupOutcome};
 use super::form::{SignupForm, ValidSignup};
 use crate::db::Db;
+use crate::db::{Conn, Flag};
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::widgets::identity::{self, Contact};
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 /// The newest newsletter wording of a site in `lang`, else in the site's default language:
 /// its id and body.
@@ -76,7 +77,7 @@ pub async fn save_signup(pool: &Db, site: SiteId, s: ValidSignup, page_url: Stri
 /// postal address fill in a known record's fields; an unconfirmed one changes no field of a
 /// known record.
 async fn store(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     pii: &crate::pii::PiiKey,
     site: SiteId,
     s: &ValidSignup,
@@ -199,7 +200,7 @@ pub async fn pending(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Pe
         Ok(Pending {
             requested_at: r.try_get("requested_at")?,
             language: r.try_get("language")?,
-            expired: r.try_get("expired")?,
+            expired: r.try_get::<Flag, _>("expired")?.0,
         })
     })
     .transpose()
