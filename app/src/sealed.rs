@@ -21,6 +21,15 @@ pub const SEALED: [(&str, &str); 15] = [
     ("warranty_registrations", "typed_contact"),
 ];
 
+/// How a row of a table in [`SEALED`] is found again: two integer columns, the second
+/// `0` for a table keyed by `id` alone (SQLite's `rowid` did this, and PostgreSQL has none).
+pub fn row_key(table: &str) -> (&'static str, &'static str) {
+    match table {
+        "import_pieces" => ("import_id", "n"),
+        _ => ("id", "0"),
+    }
+}
+
 /// The `customers` columns that index sealed ones: keyed hashes (`crate::pii::blind`).
 pub const BLIND_INDEXES: [&str; 6] =
     ["email_hash", "phone_hash", "email_prefix", "phone_prefix", "first_name_prefix", "last_name_prefix"];

@@ -132,7 +132,12 @@ impl Config {
         std::time::Duration::from_secs(self.lock_wait)
     }
 
+    /// A file beside the SQLite database; on PostgreSQL, in `data` (each server of several
+    /// must be given the same key: `PATRON_KEY_FILE` or `PATRON_SECRET_KEY`).
     fn beside_database(&self, name: &str) -> PathBuf {
+        if app::db::Dialect::of_url(&self.database_url) == Some(app::db::Dialect::Postgres) {
+            return PathBuf::from("data").join(name);
+        }
         let file = std::str::FromStr::from_str(&self.database_url)
             .map(|o: sqlx::sqlite::SqliteConnectOptions| o.get_filename().to_path_buf())
             .unwrap_or_default();

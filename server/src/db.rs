@@ -85,6 +85,26 @@ fn migrator() -> Migrator {
         (52, "blind_indexes_in_rust", include_str!("../migrations/0052_blind_indexes_in_rust.sql")),
         (53, "job_leases", include_str!("../migrations/0053_job_leases.sql")),
     ];
+    embedded(files)
+}
+
+/// PostgreSQL's migrations (`migrations/postgres`): its schema as SQLite's reach it at 0053,
+/// then each later migration under the number it has for SQLite.
+fn postgres_migrator() -> Migrator {
+    let files: [(i64, &str, &'static str); 1] =
+        [(53, "schema", include_str!("../migrations/postgres/0053_schema.sql"))];
+    embedded(files)
+}
+
+/// The migrator of the backend a database speaks.
+fn migrator_of(dialect: Dialect) -> Migrator {
+    match dialect {
+        Dialect::Sqlite => migrator(),
+        Dialect::Postgres => postgres_migrator(),
+    }
+}
+
+fn embedded<const N: usize>(files: [(i64, &'static str, &'static str); N]) -> Migrator {
     Migrator::with_migrations(
         files
             .into_iter()
@@ -227,8 +247,10 @@ async fn accept_rewritten(pool: &Db) -> sqlx::Result<()> {
 /// Brings the schema up to date and seals plain PII (after opening, and after a restore
 /// of an older backup).
 pub async fn migrate(pool: &Db) -> Result<(), DbError> {
-    accept_rewritten(pool).await.map_err(DbError::Open)?;
-    migrator().run(pool.pool()).await?;
+    if pool.dialect() == Dialect::Sqlite {
+        accept_rewritten(pool).await.map_err(DbError::Open)?;
+    }
+    migrator_of(pool.dialect()).run(pool.pool()).await?;
     crate::pii::settle(pool).await?;
     // National numbers stored before their site had a country (or since it changed).
     let read = app::sites::phones::bring_up_to_date(pool).await.map_err(DbError::Open)?;

@@ -2,30 +2,31 @@
 //! sealed value opened under the key, so an operator (or a browser test) can read what is
 //! sealed: `SELECT email FROM customers` prints the addresses.
 
-use app::db::Db;
+use app::db::{Db, Dialect};
 use serde_json::{Map, Value};
-use sqlx::{Column, Row, TypeInfo, ValueRef};
+use sqlx::{Column, Row};
 
 pub async fn json_rows(pool: &Db, query: &str) -> sqlx::Result<Value> {
-    let mut conn = pool.acquire().await?;
-    // The query is the operator's own, from their command line; query_only keeps it a read.
-    sqlx::query("PRAGMA query_only = ON").execute(&mut *conn).await?;
-    let rows = sqlx::query(sqlx::AssertSqlSafe(query.to_owned())).fetch_all(&mut *conn).await;
-    sqlx::query("PRAGMA query_only = OFF").execute(&mut *conn).await?;
+    // The query is the operator's own, from their command line; a read-only transaction
+    // keeps it a read (on SQLite, `query_only`, which its transactions lack).
+    let mut tx = pool.begin().await?;
+    let read_only = match pool.dialect() {
+        Dialect::Sqlite => "PRAGMA query_only = ON",
+        Dialect::Postgres => "SET TRANSACTION READ ONLY",
+    };
+    sqlx::query(read_only).execute(&mut *tx).await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(query.to_owned())).fetch_all(&mut *tx).await;
+    if pool.dialect() == Dialect::Sqlite {
+        sqlx::query("PRAGMA query_only = OFF").execute(&mut *tx).await?;
+    }
+    tx.rollback().await?;
     let mut out = Vec::new();
     for row in rows? {
         let mut object = Map::new();
         for (i, column) in row.columns().iter().enumerate() {
-            let raw = row.try_get_raw(i)?;
-            let value = if raw.is_null() {
-                Value::Null
-            } else {
-                match raw.type_info().name() {
-                    "INTEGER" => row.try_get::<i64, _>(i)?.into(),
-                    "REAL" => row.try_get::<f64, _>(i)?.into(),
-                    "BLOB" => hex::encode(row.try_get::<Vec<u8>, _>(i)?).into(),
-                    _ => opened(pool, row.try_get::<String, _>(i)?)?.into(),
-                }
+            let value = match app::db::json_value(&row, i)? {
+                Value::String(text) => opened(pool, text)?.into(),
+                other => other,
             };
             object.insert(column.name().to_owned(), value);
         }

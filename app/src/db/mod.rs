@@ -4,6 +4,7 @@
 //! feature seals and opens values with the key it carries. One type for both, so that the
 //! pool's type can change (PostgreSQL beside SQLite, docs/postgres.md) in this module alone.
 
+mod dialect;
 mod flag;
 pub mod lease;
 mod statement;
@@ -73,6 +74,11 @@ impl Dialect {
             "postgres" | "postgresql" => Some(Dialect::Postgres),
             _ => None,
         }
+    }
+
+    /// The dialect of the database a connection is to.
+    pub fn of(conn: &Conn) -> Dialect {
+        if conn.backend_name() == "PostgreSQL" { Dialect::Postgres } else { Dialect::Sqlite }
     }
 }
 
@@ -160,6 +166,26 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await
     }
+}
+
+/// A column of a row as JSON, by the type of its value: a number, a string (a blob in
+/// hex), `true`/`false` or `null`. For what reads rows it does not know the shape of (an
+/// operator's query, a customer's data export).
+pub fn json_value(row: &DbRow, column: usize) -> sqlx::Result<serde_json::Value> {
+    use serde_json::Value;
+    use sqlx::ValueRef as _;
+    use sqlx::any::AnyTypeInfoKind as Kind;
+    let raw = row.try_get_raw(column)?;
+    if raw.is_null() {
+        return Ok(Value::Null);
+    }
+    Ok(match raw.type_info().kind() {
+        Kind::Bool => row.try_get::<bool, _>(column)?.into(),
+        Kind::SmallInt | Kind::Integer | Kind::BigInt => row.try_get::<i64, _>(column)?.into(),
+        Kind::Real | Kind::Double => row.try_get::<f64, _>(column)?.into(),
+        Kind::Blob => hex::encode(row.try_get::<Vec<u8>, _>(column)?).into(),
+        Kind::Text | Kind::Null => row.try_get::<String, _>(column)?.into(),
+    })
 }
 
 impl<'c> Executor<'c> for &'c Db {

@@ -71,13 +71,15 @@ pub async fn refresh_all(pool: &Db) -> sqlx::Result<()> {
 /// The policy as the site's settings and `owner_text` would have it now, in each language
 /// the site writes in.
 async fn written(conn: &mut Conn, site: SiteId, owner_text: &str) -> sqlx::Result<Option<Body>> {
-    let Some(row) = sqlx::query(
+    let dialect = crate::db::Dialect::of(conn);
+    let (widgets, languages) = (dialect.joined("widget", "' '"), dialect.joined("language", "' '"));
+    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT s.name, s.site_key, s.default_language, coalesce(r.analytics_months, 13) AS analytics_months,
                 CASE WHEN r.site_id IS NULL THEN 36 ELSE r.inactive_months END AS inactive_months,
-                (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets,
-                (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages
+                (SELECT {widgets} FROM site_widgets WHERE site_id = s.id) AS widgets,
+                (SELECT {languages} FROM site_languages WHERE site_id = s.id) AS languages
          FROM sites s LEFT JOIN retention_rules r ON r.site_id = s.id WHERE s.id = $1",
-    )
+    )))
     .bind(site)
     .fetch_optional(&mut *conn)
     .await?

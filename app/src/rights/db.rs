@@ -280,7 +280,7 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
     sqlx::query(
         "UPDATE privacy_requests SET state = 'done', done_at = $3,
              outcome = 'closed_erased', link_hash = NULL
-         WHERE customer_id = $1 AND state = 'open' AND id IS NOT $2",
+         WHERE customer_id = $1 AND state = 'open' AND id IS DISTINCT FROM $2",
     )
     .bind(id)
     .bind(match by {

@@ -56,7 +56,9 @@ pub async fn typed_starts(pool: &Db, typed: &str) -> sqlx::Result<Vec<String>> {
 /// numbers changed. Runs at start and when an owner saves the country.
 pub async fn bring_up_to_date(pool: &Db) -> sqlx::Result<u64> {
     let stale: Vec<(SiteId, Option<String>)> =
-        sqlx::query_as("SELECT id, country FROM sites WHERE country IS NOT phones_read_in").fetch_all(pool).await?;
+        sqlx::query_as("SELECT id, country FROM sites WHERE country IS DISTINCT FROM phones_read_in")
+            .fetch_all(pool)
+            .await?;
     let mut changed = 0;
     for (site, code) in stale {
         let country = code.as_deref().and_then(|c| Country::parse(c).ok());

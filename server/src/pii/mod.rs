@@ -44,17 +44,19 @@ pub async fn settle(pool: &Db) -> Result<u64, SettleError> {
     for (table, column) in app::sealed::SEALED {
         // Only the plain values come back (a sealed one starts with the prefix): every start
         // runs this, and most rows are sealed.
-        let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT rowid, {column} FROM {table}
+        let (k1, k2) = app::sealed::row_key(table);
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {k1}, {k2}, {column} FROM {table}
              WHERE {column} IS NOT NULL AND {column} <> '' AND substr({column}, 1, length($1)) <> $1"
         )))
         .bind(app::pii::cipher::PREFIX)
         .fetch_all(&mut *tx)
         .await?;
-        for (row, value) in rows {
-            sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET {column} = $1 WHERE rowid = $2")))
+        for (first, second, value) in rows {
+            sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET {column} = $1 WHERE {k1} = $2 AND {k2} = $3")))
                 .bind(pii.seal(&value))
-                .bind(row)
+                .bind(first)
+                .bind(second)
                 .execute(&mut *tx)
                 .await?;
             sealed += 1;

@@ -22,22 +22,24 @@ pub async fn rotate(pool: &Db, old: &PiiKey, new: &Arc<PiiKey>) -> Result<u64, R
     let mut tx = pool.begin_write().await?;
     let mut sealed = 0;
     for (table, column) in app::sealed::SEALED {
+        let (k1, k2) = app::sealed::row_key(table);
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''"
+            "SELECT {k1}, {k2}, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''"
         )))
         .fetch_all(&mut *tx)
         .await?;
         for row in rows {
-            let (id, value): (i64, String) = (row.get(0), row.get(1));
+            let (id, second, value): (i64, i64, String) = (row.get(0), row.get(1), row.get(2));
             let plain = old.open(&value).map_err(|source| RotateError::CannotOpen {
                 table,
                 column: column.to_owned(),
                 row: id,
                 source,
             })?;
-            sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET {column} = $1 WHERE rowid = $2")))
+            sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET {column} = $1 WHERE {k1} = $2 AND {k2} = $3")))
                 .bind(new.seal(&plain))
                 .bind(id)
+                .bind(second)
                 .execute(&mut *tx)
                 .await?;
             sealed += 1;

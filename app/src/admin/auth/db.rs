@@ -7,7 +7,7 @@ use crate::staff::session::LIFETIME_DAYS;
 use sqlx::Row;
 
 pub async fn staff_exists(pool: &Db) -> sqlx::Result<bool> {
-    Ok(sqlx::query_scalar::<_, i64>("SELECT EXISTS (SELECT 1 FROM staff_users)").fetch_one(pool).await? == 1)
+    Ok(sqlx::query_scalar::<_, crate::db::Flag>("SELECT EXISTS (SELECT 1 FROM staff_users)").fetch_one(pool).await?.0)
 }
 
 /// Creates the owner only if there is no staff user yet and `setup_hash` is a live set-up

@@ -244,11 +244,12 @@ pub async fn export_chunk(
 ) -> sqlx::Result<Vec<ExportRow>> {
     windows::bring_up_to(pool, site, now).await?;
     let sealed = answer(pool, site, filter).await?;
+    let tags = pool.dialect().joined("tag", "','");
     let columns = format!(
         "c.id, {CONTACT}, c.street, c.postcode, c.city, c.region, c.country,
          c.company, c.gender, c.birthday, c.created_at, {TOTALS},
          (SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1) AS newsletter,
-         (SELECT group_concat(tag, ',') FROM customer_tags WHERE customer_id = c.id) AS tags,
+         (SELECT {tags} FROM customer_tags WHERE customer_id = c.id) AS tags,
          c.do_not_sell_at IS NOT NULL AS do_not_sell"
     );
     let mut qb = matching(&columns, site, filter, &sealed, now);

@@ -29,10 +29,17 @@ pub async fn spawn_app() -> TestApp {
 }
 
 /// The test configuration of a server whose database lives in `dir` (no key configured).
+/// With `PATRON_TEST_POSTGRES` set (a server's URL without a database, as `scripts/test`
+/// sets it), the database is one of that PostgreSQL server's, named after `dir` and made
+/// on first use, and the key is a file in `dir` (PostgreSQL has no file to put it beside).
 pub fn config_in(dir: &std::path::Path) -> Config {
+    let (database_url, key_file) = match std::env::var("PATRON_TEST_POSTGRES") {
+        Ok(server) => postgres_in(dir, &server),
+        Err(_) => (format!("sqlite://{}", dir.join("patron.db").display()), None),
+    };
     Config {
         addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.join("patron.db").display()),
+        database_url,
         site_root: None,
         demo: true,
         trusted_proxies: Vec::new(),
@@ -42,7 +49,7 @@ pub fn config_in(dir: &std::path::Path) -> Config {
         backup_every_hours: 0,
         public_url: None,
         secret_key: None,
-        key_file: None,
+        key_file,
         // The defaults: tests that send more from one address raise them themselves.
         widget_rate: 60,
         ingest_rate: 600,
@@ -55,6 +62,30 @@ pub fn config_in(dir: &std::path::Path) -> Config {
         body_timeout: 30,
         connections_per_network: 64,
     }
+}
+
+/// The database of the tests in `dir` on the PostgreSQL server at `server`, made if it
+/// is not there yet, and the key file beside the tests' other files.
+fn postgres_in(dir: &std::path::Path, server: &str) -> (String, Option<std::path::PathBuf>) {
+    use sqlx::migrate::MigrateDatabase as _;
+    let name: String = dir.file_name().unwrap().to_string_lossy().chars().filter(char::is_ascii_alphanumeric).collect();
+    let url = format!("{}/t_{}", server.trim_end_matches('/'), name.to_ascii_lowercase());
+    let key = dir.join("patron.key");
+    if !key.exists() {
+        patron::pii::key::create(&key, &patron::pii::PiiKey::generate_master()).expect("a key file");
+    }
+    let made = url.clone();
+    // Its own thread and runtime: this is called from sync code inside the tests' runtime.
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+            if !sqlx::Postgres::database_exists(&made).await.expect("PostgreSQL answers") {
+                sqlx::Postgres::create_database(&made).await.expect("a test database");
+            }
+        })
+    })
+    .join()
+    .unwrap();
+    (url, Some(key))
 }
 
 /// A server whose configuration `configure` changed first.
