@@ -66,7 +66,7 @@ async fn take(pool: &Db, bucket: &str, window: i64) -> sqlx::Result<bool> {
     }
     let counted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO rate_counts (bucket, window_start, n) VALUES ($1, $2, 1)
-         ON CONFLICT (bucket, window_start) DO UPDATE SET n = n + 1 WHERE n < $3
+         ON CONFLICT (bucket, window_start) DO UPDATE SET n = rate_counts.n + 1 WHERE rate_counts.n < $3
          RETURNING n",
     )
     .bind(bucket)

@@ -1,10 +1,10 @@
 //! SQL of analytics ingest: one transaction per batch of events.
 
 use super::event::{Event, PageView};
-use crate::db::Db;
-use crate::db::{Conn, Flag};
+use crate::db::{Conn, Db, Dialect, Flag};
 use crate::domain::SiteId;
 use serde_json::{Value, json};
+use sqlx::AssertSqlSafe;
 use std::collections::{HashMap, HashSet};
 
 /// An event ready to store: its site, the visitor's daily hash, and the customer if the
@@ -63,11 +63,9 @@ pub async fn customer_for_token(tx: &mut Conn, site: SiteId, token_hash: &str) -
 }
 
 /// Writes a batch of events in a few statements, whatever its size: the rows travel as
-/// one JSON array per kind, unpacked by SQLite's `jsonb_each` (a statement per event was the
-/// ingest's bottleneck). `jsonb_each`, not `json_each`: it hands each row over already
-/// parsed, where `json_each` gave it as text that every `value ->> N` parsed again (a fifth
-/// of the writer thread's time; ingest +14 %). Views first, so a leave report in the same
-/// batch finds its view.
+/// one JSON array per kind, unpacked by the database (`Dialect::json_rows`: a statement per
+/// event was the ingest's bottleneck). Views first, so a leave report in the same batch
+/// finds its view.
 pub async fn write_batch(tx: &mut Conn, events: &[Stored<'_>]) -> sqlx::Result<()> {
     let views: Vec<(&Stored, &PageView)> = events
         .iter()
@@ -96,11 +94,13 @@ pub async fn write_batch(tx: &mut Conn, events: &[Stored<'_>]) -> sqlx::Result<(
         super::live::times_reported(tx, &Value::Array(leaves).to_string()).await?;
     }
     if !customs.is_empty() {
-        sqlx::query(
+        let unpacked = Dialect::of(tx).json_rows("$1");
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name, props, path)
-             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
-             FROM jsonb_each($1)",
-        )
+             SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, value ->> 2, CAST(value ->> 3 AS BIGINT), value ->> 4,
+                    value ->> 5, value ->> 6
+             FROM {unpacked}",
+        )))
         .bind(Value::Array(customs).to_string())
         .execute(&mut *tx)
         .await?;
@@ -116,10 +116,12 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
     // A repeated view id (a retry) is dropped first, so the marks below count only views
     // that are stored.
     let ids: Vec<Value> = views.iter().map(|(e, v)| json!([e.site.0, v.view_id])).collect();
-    let known: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT value ->> 0, value ->> 1 FROM jsonb_each($1)
-         WHERE EXISTS (SELECT 1 FROM page_views WHERE site_id = value ->> 0 AND view_id = value ->> 1)",
-    )
+    let dialect = Dialect::of(tx);
+    let unpacked = dialect.json_rows("$1");
+    let known: Vec<(i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT CAST(value ->> 0 AS BIGINT), value ->> 1 FROM {unpacked}
+         WHERE EXISTS (SELECT 1 FROM page_views WHERE site_id = CAST(value ->> 0 AS BIGINT) AND view_id = value ->> 1)",
+    )))
     .bind(Value::Array(ids).to_string())
     .fetch_all(&mut *tx)
     .await?;
@@ -136,11 +138,13 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
     // each visitor of the batch, one lookup each: written as EXISTS, SQLite 3.51 made it a
     // join that read every page view of the site (measured: 12 s a batch at 10M views).
     let paths: Vec<Value> = views.iter().map(|(e, v)| json!([e.site.0, e.visitor, v.path])).collect();
-    let seen_paths: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT DISTINCT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each($1)
-         WHERE (SELECT 1 FROM page_views INDEXED BY page_views_by_visitor
-                WHERE site_id = value ->> 0 AND visitor = value ->> 1 AND path = value ->> 2 LIMIT 1) IS NOT NULL",
-    )
+    let by_visitor = dialect.indexed_by("page_views_by_visitor");
+    let seen_paths: Vec<(i64, String, String)> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT DISTINCT CAST(value ->> 0 AS BIGINT), value ->> 1, value ->> 2 FROM {unpacked}
+         WHERE (SELECT 1 FROM page_views{by_visitor}
+                WHERE site_id = CAST(value ->> 0 AS BIGINT) AND visitor = value ->> 1 AND path = value ->> 2 LIMIT 1)
+               IS NOT NULL",
+    )))
     .bind(Value::Array(paths).to_string())
     .fetch_all(&mut *tx)
     .await?;
@@ -148,12 +152,12 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
         seen_paths.iter().map(|(site, visitor, path)| (*site, visitor.as_str(), path.as_str())).collect();
     let keys: Vec<Value> = views.iter().map(|(e, _)| json!([e.site.0, e.visitor])).collect();
     // Each visitor's latest stored view: its id, and whether it is recent enough to continue.
-    let latest: Vec<(i64, String, i64, Flag)> = sqlx::query_as(
+    let latest: Vec<(i64, String, i64, Flag)> = sqlx::query_as(AssertSqlSafe(format!(
         "SELECT j.site, j.visitor, p.id, p.created_at >= $2
-         FROM (SELECT DISTINCT value ->> 0 AS site, value ->> 1 AS visitor FROM jsonb_each($1)) AS j
+         FROM (SELECT DISTINCT CAST(value ->> 0 AS BIGINT) AS site, value ->> 1 AS visitor FROM {unpacked}) AS j
          JOIN page_views p ON p.id = (SELECT id FROM page_views WHERE site_id = j.site AND visitor = j.visitor
                                       ORDER BY created_at DESC, id DESC LIMIT 1)",
-    )
+    )))
     .bind(Value::Array(keys).to_string())
     .bind(crate::db::now_plus(-VISIT_GAP_MINUTES * 60))
     .fetch_all(&mut *tx)
@@ -197,13 +201,14 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
         ]));
     }
     let rows = Value::Array(rows).to_string();
-    sqlx::query(
+    sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, referrer, utm_source, utm_medium,
                                  utm_campaign, screen, language, visit_start, visit_end, visitor_first, created_at)
-         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, $2
-         FROM jsonb_each($1)",
-    )
+         SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, value ->> 2, CAST(value ->> 3 AS BIGINT), value ->> 4,
+                value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10,
+                CAST(value ->> 11 AS BIGINT), CAST(value ->> 12 AS BIGINT), CAST(value ->> 13 AS BIGINT), $2
+         FROM {unpacked}",
+    )))
     .bind(&rows)
     .bind(&now)
     .execute(&mut *tx)

@@ -51,4 +51,13 @@ impl Dialect {
             }
         }
     }
+
+    /// ` INDEXED BY index` on SQLite, where its planner needs telling (said where it is
+    /// used); nothing on PostgreSQL.
+    pub fn indexed_by(self, index: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!(" INDEXED BY {index}"),
+            Dialect::Postgres => String::new(),
+        }
+    }
 }

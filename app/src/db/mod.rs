@@ -168,6 +168,32 @@ impl Db {
     }
 }
 
+/// Runs statements that bind the same text parameters (`$1`, `$2`, … in each): on SQLite
+/// sent as one, since a round trip to its thread per statement was what the analytics
+/// ingest spent most on; on PostgreSQL one by one, as it takes one command per prepared
+/// statement.
+pub async fn execute_all(conn: &mut Conn, statements: &[String], parameters: &[&str]) -> sqlx::Result<()> {
+    use sqlx::Executor as _;
+    let run = |sql: String| {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for p in parameters {
+            query = query.bind(p.to_string());
+        }
+        query
+    };
+    match Dialect::of(conn) {
+        Dialect::Sqlite => {
+            conn.execute(run(statements.join(";\n"))).await?;
+        }
+        Dialect::Postgres => {
+            for statement in statements {
+                conn.execute(run(statement.clone())).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A column of a row as JSON, by the type of its value: a number, a string (a blob in
 /// hex), `true`/`false` or `null`. For what reads rows it does not know the shape of (an
 /// operator's query, a customer's data export).

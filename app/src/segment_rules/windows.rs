@@ -97,7 +97,7 @@ pub async fn build(tx: &mut Transaction<'_, Backend>, site: SiteId, now: i64) ->
         "INSERT INTO purchase_windows (customer_id, site_id, {}, spent_ever, bought_ever, last_at, gender)
          SELECT customer_id, site_id, {}, sum(total_minor - refunded_minor), count(*), max(created_at),
                 (SELECT gender FROM customers WHERE id = customer_id)
-         FROM purchases WHERE site_id = $1 AND voided_at IS NULL GROUP BY customer_id",
+         FROM purchases WHERE site_id = $1 AND voided_at IS NULL GROUP BY customer_id, site_id",
         columns.join(", "),
         sums.join(", ")
     )))

@@ -551,7 +551,7 @@ async fn staff_change_their_own_password_and_the_owner_resets_a_members() {
     assert_eq!(app.count("staff_users").await, 2, "no second account");
     assert_eq!(login("a brand new passphrase").await, StatusCode::UNAUTHORIZED);
     assert!(ok(login("the third passphrase").await));
-    let role: String = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = ?")
+    let role: String = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1")
         .bind(till_id)
         .fetch_one(&app.pool)
         .await

@@ -232,7 +232,7 @@ async fn analytics_fixture(app: &TestApp) {
     for (view, visitor, path, at, seconds, referrer, utm, screen, language) in VIEWS {
         sqlx::query(
             "INSERT INTO page_views (site_id, view_id, visitor, path, referrer, utm_source, screen, language, duration_ms, created_at)
-             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ? || ':00.000Z')",
+             VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9 || ':00.000Z')",
         )
         .bind(view)
         .bind(visitor)
@@ -256,7 +256,7 @@ async fn analytics_fixture(app: &TestApp) {
     ];
     for (view, visitor, name, at) in events {
         sqlx::query(
-            "INSERT INTO analytics_events (site_id, view_id, visitor, name, created_at) VALUES (1, ?, ?, ?, ? || ':00.000Z')",
+            "INSERT INTO analytics_events (site_id, view_id, visitor, name, created_at) VALUES (1, $1, $2, $3, $4 || ':00.000Z')",
         )
         .bind(view)
         .bind(visitor)
@@ -336,7 +336,7 @@ async fn the_overview_counts_views_visits_time_entries_exits_and_goals_as_comput
 async fn view_days_ago(app: &TestApp, id: &str, visitor: &str, path: &str, days: i64) {
     sqlx::query(
         "INSERT INTO page_views (site_id, view_id, visitor, path, screen, language, duration_ms, created_at)
-         VALUES (1, ?, ?, ?, 'mobile', 'de', 4000, date('now', ?) || 'T01:00:00.000Z')",
+         VALUES (1, $1, $2, $3, 'mobile', 'de', 4000, date('now', $4) || 'T01:00:00.000Z')",
     )
     .bind(id)
     .bind(visitor)
@@ -382,7 +382,7 @@ async fn finished_days_are_read_from_their_sums_and_today_from_the_views() {
         sqlx::query_scalar("SELECT day FROM analytics_days ORDER BY day").fetch_all(&app.pool).await.unwrap();
     let pool = &app.pool;
     let day = |n: i64| async move {
-        sqlx::query_scalar::<_, String>("SELECT date('now', ?)")
+        sqlx::query_scalar::<_, String>("SELECT date('now', $1)")
             .bind(format!("-{n} days"))
             .fetch_one(pool)
             .await

@@ -109,7 +109,7 @@ async fn the_win_back_mails_each_dormant_customer_with_consent_once_with_the_cod
     let res = reqwest::Client::new().post(link).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let granted: i64 = sqlx::query_scalar(
-        "SELECT granted FROM consents WHERE customer_id = ? AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1",
+        "SELECT granted FROM consents WHERE customer_id = $1 AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1",
     )
     .bind(dormant)
     .fetch_one(&app.pool)
@@ -199,7 +199,7 @@ async fn a_low_score_is_followed_up_once_by_mail_and_webhook_and_earlier_answers
     assert_eq!(event["data"]["rule"], "detractor");
     assert_eq!(event["data"]["customer"]["email"], "ann@example.com");
     assert_eq!(event["data"]["mailed"], true);
-    let score: i64 = sqlx::query_scalar("SELECT score FROM nps_responses WHERE id = ?")
+    let score: i64 = sqlx::query_scalar("SELECT score FROM nps_responses WHERE id = $1")
         .bind(event["data"]["nps_response_id"].as_i64().unwrap())
         .fetch_one(&app.pool)
         .await

@@ -61,7 +61,7 @@ async fn stats(app: &TestApp, who: &reqwest::Client, customer: i64) -> (i64, i64
 }
 
 async fn windows(app: &TestApp, customer: i64) -> (i64, i64, i64, i64) {
-    sqlx::query_as("SELECT spent_30, bought_30, spent_ever, bought_ever FROM purchase_windows WHERE customer_id = ?")
+    sqlx::query_as("SELECT spent_30, bought_30, spent_ever, bought_ever FROM purchase_windows WHERE customer_id = $1")
         .bind(customer)
         .fetch_optional(&app.pool)
         .await
@@ -132,7 +132,7 @@ async fn a_return_lowers_the_spend_windows_segments_and_the_stamps_it_earned() {
     assert_eq!(spent_at_least(&app, &owner, "9", "45").await, 1, "a window read from the purchases agrees");
     assert_eq!(balance(&app, &till, ada).await, 1, "the two stamps the returned loaves earned are taken back");
     let ledger: Vec<(String, i64, Option<String>)> =
-        sqlx::query_as("SELECT kind, amount, reason FROM loyalty_ledger WHERE customer_id = ? ORDER BY id")
+        sqlx::query_as("SELECT kind, amount, reason FROM loyalty_ledger WHERE customer_id = $1 ORDER BY id")
             .bind(ada)
             .fetch_all(&app.pool)
             .await
@@ -190,7 +190,7 @@ async fn a_void_counts_for_nothing_and_only_its_maker_that_day_or_a_manager_may(
     assert_eq!(give_back(&app, &till, first, &[(1, "1")], "x").await.status(), StatusCode::CONFLICT);
 
     // Yesterday's sale: its maker may no longer void it; a manager may.
-    sqlx::query("UPDATE purchases SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day') WHERE id = ?")
+    sqlx::query("UPDATE purchases SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day') WHERE id = $1")
         .bind(second)
         .execute(&app.pool)
         .await
@@ -350,7 +350,7 @@ async fn today_lists_the_days_sales_net_of_returns_without_the_voided_and_zero_i
     let first = buy(&app, &till, ada, &[("RYE", "2")]).await;
     let second = buy(&app, &till, ada, &[("SOURDOUGH", "1")]).await;
     let third = buy(&app, &till, ada, &[("RYE", "1")]).await;
-    let line: i64 = sqlx::query_scalar("SELECT line FROM purchase_items WHERE purchase_id = ? LIMIT 1")
+    let line: i64 = sqlx::query_scalar("SELECT line FROM purchase_items WHERE purchase_id = $1 LIMIT 1")
         .bind(first)
         .fetch_one(&app.pool)
         .await

@@ -163,7 +163,7 @@ async fn rows(app: &TestApp, table: &str) -> Vec<String> {
 }
 
 async fn owned_by(app: &TestApp, table: &str, customer: i64) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table} WHERE customer_id = ?")))
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table} WHERE customer_id = $1")))
         .bind(customer)
         .fetch_one(&app.pool)
         .await

@@ -113,7 +113,7 @@ async fn past_orders_come_in_once_with_their_customers_lines_and_spend() {
     assert_eq!(owners, [("#1001", "Ann"), ("#1002", "ben@example.com"), ("#1003", "Maud")]);
     // Ben's order had a discount (its total under its line); spend is what was paid.
     // Found by the blind index the import worked out.
-    let ben: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = ?")
+    let ben: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
         .bind(app.hash("email", "ben@example.com"))
         .fetch_one(&app.pool)
         .await

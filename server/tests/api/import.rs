@@ -96,7 +96,7 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
     );
     assert_eq!(count().await, 4);
     let (last_name, city): (String, String) =
-        sqlx::query_as("SELECT last_name, city FROM customers WHERE email_hash = ?")
+        sqlx::query_as("SELECT last_name, city FROM customers WHERE email_hash = $1")
             .bind(app.hash("email", "dora@example.com"))
             .fetch_one(&app.pool)
             .await
@@ -114,7 +114,7 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
         sqlx::query_as("SELECT first_name, source, phone FROM customers").fetch_all(&app.pool).await.unwrap();
     let (_, source, phone) = people.into_iter().find(|(first, _, _)| app.open(first) == "Björn").expect("Björn");
     assert_eq!((source.as_str(), app.open_opt(phone).as_deref()), ("import", Some("+46701234567")));
-    let kept: String = sqlx::query_scalar("SELECT content FROM imports WHERE id = ?")
+    let kept: String = sqlx::query_scalar("SELECT content FROM imports WHERE id = $1")
         .bind(id.parse::<i64>().unwrap())
         .fetch_one(&app.pool)
         .await
@@ -218,7 +218,7 @@ async fn an_upload_waits_sealed_piece_by_piece_and_goes_when_it_names_an_erased_
     let preview = call(&app, &owner, "preview_import", &[("site", "demo"), ("id", &id)]).await.text().await.unwrap();
     assert!(preview.contains("dora@example.com") && preview.contains("Zürich"), "{preview}");
     // Dora's address spans three pieces of the upload; erasing her drops it all the same.
-    let dora: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = ?")
+    let dora: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
         .bind(app.hash("email", "dora@example.com"))
         .fetch_one(&app.pool)
         .await

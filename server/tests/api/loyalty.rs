@@ -24,7 +24,7 @@ async fn programme(app: &TestApp, owner: &reqwest::Client, id: &str, fields: &[(
 }
 
 async fn customer(app: &TestApp, birthday: Option<&str>) -> i64 {
-    sqlx::query_scalar("INSERT INTO customers (site_id, first_name, birthday) VALUES (1, ?, ?) RETURNING id")
+    sqlx::query_scalar("INSERT INTO customers (site_id, first_name, birthday) VALUES (1, $1, $2) RETURNING id")
         .bind(app.pool.pii().seal("Ada"))
         .bind(birthday)
         .fetch_one(&app.pool)

@@ -102,7 +102,7 @@ async fn double_opt_in_mails_a_link_and_only_pressing_its_button_stores_the_sign
     assert_eq!((email.as_str(), granted), ("ann@example.com", 1));
     assert!(requested_at < confirmed_at, "both times are kept: {requested_at} then {confirmed_at}");
     assert_eq!(ip_hash, expected, "the keyed hash of the confirming address");
-    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = $1")
         .bind(app::tokens::hash(&visitor))
         .fetch_one(&app.pool)
         .await

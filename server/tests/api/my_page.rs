@@ -39,7 +39,7 @@ async fn join(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
 
 async fn mails_to(app: &TestApp, to: &str) -> Vec<(String, String, String)> {
     let mails: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT kind, subject, body FROM outbox WHERE to_hash = ? ORDER BY id")
+        sqlx::query_as("SELECT kind, subject, body FROM outbox WHERE to_hash = $1 ORDER BY id")
             .bind(app.hash("email", to))
             .fetch_all(&app.pool)
             .await
@@ -176,7 +176,7 @@ async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_lin
     // Mia's page, behind the mailed link.
     assert_eq!(done.as_object().unwrap().keys().collect::<Vec<_>>(), ["visitor"], "{done}");
     let token = done["visitor"].as_str().unwrap().to_owned();
-    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = $1")
         .bind(app::tokens::hash(&token))
         .fetch_one(&app.pool)
         .await
@@ -186,7 +186,7 @@ async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_lin
     assert_eq!(code.len(), 8, "a card number was given: {code}");
     let member: (String, String, String, String) = sqlx::query_as(
         "SELECT m.joined_via, m.agreed_language, m.agreed_text, m.agreed_page FROM loyalty_members m
-         JOIN customers c ON c.id = m.customer_id WHERE c.email_hash = ?",
+         JOIN customers c ON c.id = m.customer_id WHERE c.email_hash = $1",
     )
     .bind(app.hash("email", "mia@example.com"))
     .fetch_one(&app.pool)
@@ -209,7 +209,7 @@ async fn a_new_address_joins_with_its_card_shown_and_a_known_one_gets_only_a_lin
     assert_eq!(res.status(), StatusCode::OK);
     let done: Value = res.json().await.unwrap();
     assert_eq!(done.as_object().unwrap().keys().collect::<Vec<_>>(), ["visitor"], "{done}");
-    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = $1")
         .bind(app::tokens::hash(done["visitor"].as_str().unwrap()))
         .fetch_one(&app.pool)
         .await
@@ -324,7 +324,7 @@ async fn the_page_removes_favourites_changes_consents_and_leads_to_the_customers
         StatusCode::SEE_OTHER
     );
     let records: Vec<(i64, String, Option<i64>)> =
-        sqlx::query_as("SELECT granted, source, consent_text_id FROM consents WHERE customer_id = ? ORDER BY id")
+        sqlx::query_as("SELECT granted, source, consent_text_id FROM consents WHERE customer_id = $1 ORDER BY id")
             .bind(customer)
             .fetch_all(&app.pool)
             .await
@@ -344,11 +344,12 @@ async fn the_page_removes_favourites_changes_consents_and_leads_to_the_customers
     let download = reqwest::Client::new().post(&confirm).form(&[("format", "json")]).send().await.unwrap();
     assert_eq!(download.status(), StatusCode::OK);
     assert!(download.text().await.unwrap().contains("mia@example.com"));
-    let kinds: Vec<(String, String)> = sqlx::query_as("SELECT kind, state FROM privacy_requests WHERE customer_id = ?")
-        .bind(customer)
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
+    let kinds: Vec<(String, String)> =
+        sqlx::query_as("SELECT kind, state FROM privacy_requests WHERE customer_id = $1")
+            .bind(customer)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(kinds, vec![("access".to_owned(), "done".to_owned())]);
 
     // Erasure from the page takes the customer, their card and their session with them.

@@ -162,7 +162,7 @@ async fn a_database_from_before_the_indexes_moved_into_rust_opens_drops_its_trig
         (30, "fdb66b69e338845c106e39df581fd1b42be6ba00e8b96c83333f000a82cde41f542dd46506d01c8c59a6561bee506b32"),
     ];
     for (version, checksum) in first_text {
-        sqlx::query("UPDATE _sqlx_migrations SET checksum = ? WHERE version = ?")
+        sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = $2")
             .bind(hex::decode(checksum).unwrap())
             .bind(version)
             .execute(&app.pool)
@@ -244,8 +244,8 @@ async fn rotating_the_key_seals_everything_again_and_only_the_new_key_opens_it()
     assert_eq!(res.status(), StatusCode::OK);
     sqlx::query(
         "INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed)
-         VALUES (1, ?, 99, json_object('email', ?, 'city', 'Bern'),
-                 json_object('phone', json_array(NULL, ?)), '{}', '{}', '[]')",
+         VALUES (1, $1, 99, json_object('email', $2, 'city', 'Bern'),
+                 json_object('phone', json_array(NULL, $3)), '{}', '{}', '[]')",
     )
     .bind(id)
     .bind(app.pool.pii().seal("old@example.org"))
@@ -288,7 +288,7 @@ async fn rotating_the_key_seals_everything_again_and_only_the_new_key_opens_it()
     config.secret_key = Some("5a".repeat(32).parse().unwrap());
     let rotated = patron::startup::Application::build(&config).await.expect("the new key opens it");
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM customers WHERE email_hash = ? AND phone_prefix = ? AND first_name_prefix = ?",
+        "SELECT id FROM customers WHERE email_hash = $1 AND phone_prefix = $2 AND first_name_prefix = $3",
     )
     .bind(new.hash("email", "ada@example.org"))
     .bind(new.prefix("+41795550102", 6))

@@ -26,7 +26,7 @@ async fn figures(pool: &Db, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>,
             for suffix in KEPT.iter().map(|d| d.to_string()).chain(["ever".to_string()]) {
                 let (spent, bought): (i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT coalesce(max(spent_{suffix}), 0), coalesce(max(bought_{suffix}), 0)
-                     FROM purchase_windows WHERE customer_id = ?"
+                     FROM purchase_windows WHERE customer_id = $1"
                 )))
                 .bind(id)
                 .fetch_one(pool)
@@ -34,7 +34,7 @@ async fn figures(pool: &Db, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>,
                 .unwrap();
                 numbers.extend([spent, bought]);
             }
-            sqlx::query_scalar("SELECT max(last_at) FROM purchase_windows WHERE customer_id = ?")
+            sqlx::query_scalar("SELECT max(last_at) FROM purchase_windows WHERE customer_id = $1")
                 .bind(id)
                 .fetch_one(pool)
                 .await
@@ -44,7 +44,7 @@ async fn figures(pool: &Db, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>,
             for since in starts {
                 let (spent, bought): (i64, i64) = sqlx::query_as(
                     "SELECT coalesce(sum(total_minor), 0), count(*) FROM purchases
-                     WHERE customer_id = ? AND created_at >= ?",
+                     WHERE customer_id = $1 AND created_at >= $2",
                 )
                 .bind(id)
                 .bind(since)
@@ -53,16 +53,16 @@ async fn figures(pool: &Db, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>,
                 .unwrap();
                 numbers.extend([spent, bought]);
             }
-            sqlx::query_scalar("SELECT max(created_at) FROM purchases WHERE customer_id = ?")
+            sqlx::query_scalar("SELECT max(created_at) FROM purchases WHERE customer_id = $1")
                 .bind(id)
                 .fetch_one(pool)
                 .await
                 .unwrap()
         };
         let gender: Option<String> = sqlx::query_scalar(if from_windows {
-            "SELECT gender FROM purchase_windows WHERE customer_id = ?1"
+            "SELECT gender FROM purchase_windows WHERE customer_id = $1"
         } else {
-            "SELECT gender FROM customers WHERE id = ?1 AND EXISTS (SELECT 1 FROM purchase_windows WHERE customer_id = ?1)"
+            "SELECT gender FROM customers WHERE id = $1 AND EXISTS (SELECT 1 FROM purchase_windows WHERE customer_id = $1)"
         })
         .bind(id)
         .fetch_optional(pool)
@@ -77,7 +77,7 @@ async fn figures(pool: &Db, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>,
 async fn buy(pool: &Db, customer: i64, at: i64, cents: i64) {
     sqlx::query(
         "INSERT INTO purchases (site_id, customer_id, currency, subtotal_minor, total_minor, payment_method, created_at)
-         VALUES (1, ?, 'EUR', ?, ?, 'card', ?)",
+         VALUES (1, $1, 'EUR', $2, $3, 'card', $4)",
     )
     .bind(customer)
     .bind(cents)
@@ -93,7 +93,7 @@ async fn windows_follow_the_days_and_every_change_to_the_purchases() {
     let app = spawn_app().await;
     let pool = &app.pool;
     for id in 1..=CUSTOMERS {
-        sqlx::query("INSERT INTO customers (id, site_id, first_name, email, gender) VALUES (?, 1, 'C', ?, ?)")
+        sqlx::query("INSERT INTO customers (id, site_id, first_name, email, gender) VALUES ($1, 1, 'C', $2, $3)")
             .bind(id)
             .bind(format!("c{id}@example.com"))
             .bind([Some("female"), Some("male"), None][id as usize % 3])
@@ -121,13 +121,13 @@ async fn windows_follow_the_days_and_every_change_to_the_purchases() {
         // while ago), a purchase taken back, one moved to another customer (a merge).
         buy(pool, 1 + step % CUSTOMERS, now, 1234 + step).await;
         buy(pool, CUSTOMERS - step % 3, now - (step * 11) * DAY, 999).await;
-        sqlx::query("DELETE FROM purchases WHERE id = (SELECT min(id) FROM purchases WHERE customer_id = ?)")
+        sqlx::query("DELETE FROM purchases WHERE id = (SELECT min(id) FROM purchases WHERE customer_id = $1)")
             .bind(2 + step % 5)
             .execute(pool)
             .await
             .unwrap();
         sqlx::query(
-            "UPDATE purchases SET customer_id = ? WHERE id = (SELECT max(id) FROM purchases WHERE customer_id = ?)",
+            "UPDATE purchases SET customer_id = $1 WHERE id = (SELECT max(id) FROM purchases WHERE customer_id = $2)",
         )
         .bind(CUSTOMERS)
         .bind(3 + step % 4)
@@ -135,7 +135,7 @@ async fn windows_follow_the_days_and_every_change_to_the_purchases() {
         .await
         .unwrap();
         // A customer's gender changes (or is cleared).
-        sqlx::query("UPDATE customers SET gender = ? WHERE id = ?")
+        sqlx::query("UPDATE customers SET gender = $1 WHERE id = $2")
             .bind([Some("diverse"), None, Some("female")][step as usize % 3])
             .bind(1 + (step * 5) % CUSTOMERS)
             .execute(pool)

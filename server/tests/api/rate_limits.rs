@@ -88,7 +88,7 @@ async fn a_flood_of_requests_for_one_address_mails_it_at_most_three_times_an_hou
         let res = post_public(&app, path, &form, &ip).await;
         assert!(res.status().is_success(), "{path}: {}", res.status());
     }
-    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_hash = ?")
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_hash = $1")
         .bind(app.hash("email", "mia@example.com"))
         .fetch_one(&app.pool)
         .await

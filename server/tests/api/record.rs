@@ -379,7 +379,7 @@ async fn a_correction_the_customer_asked_for_is_logged_as_a_done_rectification_r
     let form = [("id", cid.as_str()), ("field", "street"), ("value", "Mill Lane 3"), ("requested", "true")];
     assert_eq!(call(&app, &app.client, "update_customer", &form).await.status(), StatusCode::OK);
     let requests: Vec<(String, String, String, String)> =
-        sqlx::query_as("SELECT kind, channel, state, outcome FROM privacy_requests WHERE customer_id = ?")
+        sqlx::query_as("SELECT kind, channel, state, outcome FROM privacy_requests WHERE customer_id = $1")
             .bind(id)
             .fetch_all(&app.pool)
             .await

@@ -68,7 +68,7 @@ async fn a_key_reaches_only_its_scopes_and_a_revoked_or_made_up_one_nothing() {
     );
     let res = api(&app, reqwest::Method::GET, "/api/v1/customers", &reader).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM api_keys WHERE key_hash = ?")
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM api_keys WHERE key_hash = $1")
         .bind(app::tokens::hash(&reader))
         .fetch_one(&app.pool)
         .await
@@ -231,7 +231,7 @@ async fn a_web_shop_writes_customers_and_pushes_each_order_once() {
         .await
         .unwrap();
     let other = format!("patron_{}", "a".repeat(64));
-    sqlx::query("INSERT INTO api_keys (site_id, name, key_hash, prefix, scopes) VALUES (2, 'x', ?, 'patron_aaaaaa', 'customers:read')")
+    sqlx::query("INSERT INTO api_keys (site_id, name, key_hash, prefix, scopes) VALUES (2, 'x', $1, 'patron_aaaaaa', 'customers:read')")
         .bind(app::tokens::hash(&other))
         .execute(&app.pool)
         .await

@@ -50,7 +50,7 @@ async fn plant(app: &TestApp) -> i64 {
         ..Default::default()
     };
     assert_eq!(app.signup(&signup).await.status(), StatusCode::OK);
-    let id: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = ?")
+    let id: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
         .bind(app.hash("email", EMAIL))
         .fetch_one(&app.pool)
         .await
@@ -74,23 +74,23 @@ async fn plant(app: &TestApp) -> i64 {
     let option = "(SELECT id FROM question_options WHERE site_id = 1 AND question = 'reasons' ORDER BY id LIMIT 1)";
     let sealed = |plain: &str| app.pool.pii().seal(plain);
     for sql in [
-        format!("INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES (1, ?, 9, '{NPS_WHY}', 'en', '/')"),
-        "INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES (1, ?, 'en', '/')".into(),
-        format!("INSERT INTO reason_ranking_items (ranking_id, option_id, rank) SELECT id, {option}, 1 FROM reason_rankings WHERE customer_id = ?"),
-        "INSERT INTO heard_responses (site_id, customer_id, other_text, language, page_url) VALUES (1, ?, 'a friend', 'en', '/')".into(),
-        format!("INSERT INTO reservations (site_id, customer_id, item_id, quantity, page_url) VALUES (1, ?, {item}, 2, '/')"),
-        format!("INSERT INTO warranty_registrations (site_id, customer_id, item_id, serial_number, purchase_date, page_url) VALUES (1, ?, {item}, 'SN-1', '2026-01-02', '/')"),
-        "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, screen) VALUES (1, 'v1', 'h', ?, '/bread', 'mobile')".into(),
-        "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name) VALUES (1, 'v1', 'h', ?, 'share')".into(),
+        format!("INSERT INTO nps_responses (site_id, customer_id, score, reason, language, page_url) VALUES (1, $1, 9, '{NPS_WHY}', 'en', '/')"),
+        "INSERT INTO reason_rankings (site_id, customer_id, language, page_url) VALUES (1, $1, 'en', '/')".into(),
+        format!("INSERT INTO reason_ranking_items (ranking_id, option_id, rank) SELECT id, {option}, 1 FROM reason_rankings WHERE customer_id = $1"),
+        "INSERT INTO heard_responses (site_id, customer_id, other_text, language, page_url) VALUES (1, $1, 'a friend', 'en', '/')".into(),
+        format!("INSERT INTO reservations (site_id, customer_id, item_id, quantity, page_url) VALUES (1, $1, {item}, 2, '/')"),
+        format!("INSERT INTO warranty_registrations (site_id, customer_id, item_id, serial_number, purchase_date, page_url) VALUES (1, $1, {item}, 'SN-1', '2026-01-02', '/')"),
+        "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, screen) VALUES (1, 'v1', 'h', $1, '/bread', 'mobile')".into(),
+        "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name) VALUES (1, 'v1', 'h', $1, 'share')".into(),
         // A duplicate merged into them earlier, and an upload not yet imported naming them.
         // Sealed, as Patron writes them.
-        format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, ?, 999, json_object('email', '{}'), '{{}}', '{{}}', '{{}}', '[]')", sealed(MERGED_EMAIL)),
-        format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, ?, '{}', '{}', '{}')", sealed(EMAIL), sealed("Hello"), sealed("A mail")),
+        format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, $1, 999, json_object('email', '{}'), '{{}}', '{{}}', '{{}}', '[]')", sealed(MERGED_EMAIL)),
+        format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, $1, '{}', '{}', '{}')", sealed(EMAIL), sealed("Hello"), sealed("A mail")),
         "INSERT INTO automation_rules (site_id, trigger, active) VALUES (1, 'detractor', 1)".into(),
-        "INSERT INTO automation_runs (rule_id, customer_id, mailed) SELECT id, ?, 1 FROM automation_rules".into(),
+        "INSERT INTO automation_runs (rule_id, customer_id, mailed) SELECT id, $1, 1 FROM automation_rules".into(),
         "INSERT INTO loyalty_programmes (site_id, name, kind) VALUES (1, 'Card', 'stamps')".into(),
-        "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount) SELECT id, ?, 'earn', 1 FROM loyalty_programmes".into(),
-        "INSERT INTO loyalty_members (customer_id, site_id, card_code) VALUES (?, 1, '7K3M9QXD')".into(),
+        "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount) SELECT id, $1, 'earn', 1 FROM loyalty_programmes".into(),
+        "INSERT INTO loyalty_members (customer_id, site_id, card_code) VALUES ($1, 1, '7K3M9QXD')".into(),
         format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', '{}' WHERE ? > 0", sealed(&format!("email\n{EMAIL}\nother@example.org"))),
     ] {
         exec(app, &sql, id).await;
@@ -164,7 +164,7 @@ async fn the_download_holds_every_row_planted_about_the_customer() {
 
     // Both downloads are in the audit log and answer an access request in the log.
     let audited: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM audit_log WHERE action = 'exported_customer_data' AND customer_id = ?",
+        "SELECT count(*) FROM audit_log WHERE action = 'exported_customer_data' AND customer_id = $1",
     )
     .bind(id)
     .fetch_one(&app.pool)
@@ -196,7 +196,7 @@ async fn do_not_sell_is_kept_with_its_history_and_can_be_lifted() {
     assert_eq!(app.admin("set_do_not_sell", &[("id", &cid), ("on", "false")]).await.status(), StatusCode::OK);
     assert!(record(app.client.clone()).await["do_not_sell_at"].is_null());
     let history: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT old_value, new_value FROM customer_changes WHERE customer_id = ? AND field = 'do_not_sell' ORDER BY id",
+        "SELECT old_value, new_value FROM customer_changes WHERE customer_id = $1 AND field = 'do_not_sell' ORDER BY id",
     )
     .bind(id)
     .fetch_all(&app.pool)
@@ -217,7 +217,7 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
     let app = owner_app().await;
     let id = plant(&app).await;
     let phone: String =
-        sqlx::query_scalar("SELECT phone FROM customers WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+        sqlx::query_scalar("SELECT phone FROM customers WHERE id = $1").bind(id).fetch_one(&app.pool).await.unwrap();
     let phone = app.open(&phone);
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&app.pool).await.unwrap();
     // Names, emails, phones and streets are sealed: never in the files as plain text.
@@ -226,9 +226,9 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
     }
     // What is kept plain, and the sealed values themselves, must go with the erasure.
     let sealed: Vec<String> = sqlx::query_scalar(
-        "SELECT email FROM customers WHERE id = ?1 UNION ALL SELECT last_name FROM customers WHERE id = ?1
-         UNION ALL SELECT street FROM customers WHERE id = ?1 UNION ALL SELECT to_address FROM outbox WHERE customer_id = ?1
-         UNION ALL SELECT json_extract(source_row, '$.email') FROM customer_merges WHERE target_id = ?1
+        "SELECT email FROM customers WHERE id = $1 UNION ALL SELECT last_name FROM customers WHERE id = $1
+         UNION ALL SELECT street FROM customers WHERE id = $1 UNION ALL SELECT to_address FROM outbox WHERE customer_id = $1
+         UNION ALL SELECT json_extract(source_row, '$.email') FROM customer_merges WHERE target_id = $1
          UNION ALL SELECT content FROM imports",
     )
     .bind(id)
@@ -260,7 +260,7 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
         assert_eq!(left, 0, "{table}");
     }
     let (removed, request): (String, i64) =
-        sqlx::query_as("SELECT removed, request_id FROM erasures WHERE customer_id = ?")
+        sqlx::query_as("SELECT removed, request_id FROM erasures WHERE customer_id = $1")
             .bind(id)
             .fetch_one(&app.pool)
             .await
@@ -268,14 +268,14 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
     let removed: Value = serde_json::from_str(&removed).unwrap();
     assert_eq!(removed["customers"], 1);
     assert_eq!(removed["purchases"], 1);
-    let kind: String = sqlx::query_scalar("SELECT kind FROM privacy_requests WHERE id = ?")
+    let kind: String = sqlx::query_scalar("SELECT kind FROM privacy_requests WHERE id = $1")
         .bind(request)
         .fetch_one(&app.pool)
         .await
         .unwrap();
     assert_eq!(kind, "erasure");
     let audited: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'erased_customer' AND customer_id = ?")
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'erased_customer' AND customer_id = $1")
             .bind(id)
             .fetch_one(&app.pool)
             .await
@@ -308,7 +308,7 @@ async fn press(link: &str, format: &str) -> reqwest::Response {
 }
 
 async fn request_state(app: &TestApp, id: i64) -> Vec<(String, String, String)> {
-    sqlx::query_as("SELECT kind, channel, state FROM privacy_requests WHERE customer_id = ? ORDER BY id")
+    sqlx::query_as("SELECT kind, channel, state FROM privacy_requests WHERE customer_id = $1 ORDER BY id")
         .bind(id)
         .fetch_all(&app.pool)
         .await
@@ -370,7 +370,7 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
     assert_eq!(refused.status(), StatusCode::GONE);
     assert!(refused.text().await.unwrap().contains("no longer works"));
     let still: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM customers WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap();
+        sqlx::query_scalar("SELECT count(*) FROM customers WHERE id = $1").bind(id).fetch_one(&app.pool).await.unwrap();
     assert_eq!(still, 1);
 
     ask(&app, EMAIL, "do_not_sell").await;
@@ -383,19 +383,20 @@ async fn an_expired_link_does_nothing_and_a_fresh_one_erases() {
     assert_eq!(done.status(), StatusCode::OK);
     assert!(done.text().await.unwrap().contains("has been erased"));
     let (staff, request): (Option<i64>, i64) =
-        sqlx::query_as("SELECT staff_id, request_id FROM erasures WHERE customer_id = ?")
+        sqlx::query_as("SELECT staff_id, request_id FROM erasures WHERE customer_id = $1")
             .bind(id)
             .fetch_one(&app.pool)
             .await
             .unwrap();
     assert_eq!(staff, None);
-    let (channel, state): (String, String) = sqlx::query_as("SELECT channel, state FROM privacy_requests WHERE id = ?")
-        .bind(request)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let (channel, state): (String, String) =
+        sqlx::query_as("SELECT channel, state FROM privacy_requests WHERE id = $1")
+            .bind(request)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!((channel.as_str(), state.as_str()), ("self_service", "done"));
-    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_hash = ?")
+    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE to_hash = $1")
         .bind(app.hash("email", EMAIL))
         .fetch_one(&app.pool)
         .await
@@ -452,7 +453,7 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
 
     let newest = || async {
         sqlx::query_as::<_, (i64, String)>(
-            "SELECT granted, source FROM consents WHERE customer_id = ? AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1",
+            "SELECT granted, source FROM consents WHERE customer_id = $1 AND purpose = 'newsletter' ORDER BY id DESC LIMIT 1",
         )
         .bind(id)
         .fetch_one(&app.pool)
@@ -481,7 +482,7 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
     assert_eq!(newest().await, (0, "unsubscribe_link".to_owned()));
     // Twice is harmless: no second withdrawal.
     reqwest::Client::new().post(&link).send().await.unwrap();
-    let withdrawals: i64 = sqlx::query_scalar("SELECT count(*) FROM consents WHERE customer_id = ? AND granted = 0")
+    let withdrawals: i64 = sqlx::query_scalar("SELECT count(*) FROM consents WHERE customer_id = $1 AND granted = 0")
         .bind(id)
         .fetch_one(&app.pool)
         .await
@@ -491,7 +492,7 @@ async fn the_unsubscribe_link_in_the_export_withdraws_the_newsletter_in_one_clic
 
 /// The customer with this email, as planted by a signup.
 async fn id_of(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = ?")
+    sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
         .bind(app.hash("email", email))
         .fetch_one(&app.pool)
         .await

@@ -95,7 +95,7 @@ async fn a_reservation_is_stored_for_a_new_customer_and_links_the_browser() {
         .unwrap();
     let typed = app.open(&typed);
     assert!(typed.contains("Mallory") && typed.contains("+351911111111"), "{typed}");
-    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = $1")
         .bind(app::tokens::hash(&token))
         .fetch_one(&app.pool)
         .await

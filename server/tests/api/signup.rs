@@ -165,7 +165,7 @@ async fn a_known_address_typed_again_changes_no_field_links_no_browser_and_answe
     assert_eq!((first_name.as_str(), last_name.as_str(), phone.as_str()), ("Rob", "", "+311707654321"));
     assert_eq!(app.count("consents").await, 1, "the consent given is on record");
     // The typist's browser is linked to nobody: its token reaches no record.
-    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = ?")
+    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM visitor_links WHERE token_hash = $1")
         .bind(app::tokens::hash(again_body["visitor"].as_str().unwrap()))
         .fetch_one(&app.pool)
         .await
@@ -212,7 +212,7 @@ async fn an_allowed_second_origin_works_once_it_is_listed() {
     let shop = "https://shop.example";
     let s = Signup { email: "jan@example.nl", ..Default::default() };
     assert_eq!(app.signup_from("demo", shop, &s).await.status(), StatusCode::FORBIDDEN);
-    sqlx::query("INSERT INTO site_origins (site_id, origin) VALUES (1, ?)")
+    sqlx::query("INSERT INTO site_origins (site_id, origin) VALUES (1, $1)")
         .bind(shop)
         .execute(&app.pool)
         .await
@@ -322,7 +322,7 @@ async fn grouped_writes_are_answered_each_and_a_failed_one_leaves_nothing() {
                 Box::pin(async move {
                     let email = format!("grouped-{i}@example.com");
                     let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO customers (site_id, first_name, last_name, email) VALUES (1, ?, '', ?) RETURNING id",
+                        "INSERT INTO customers (site_id, first_name, last_name, email) VALUES (1, $1, '', $2) RETURNING id",
                     )
                     .bind(pii.seal("Grouped"))
                     .bind(pii.seal(&email))
@@ -337,7 +337,7 @@ async fn grouped_writes_are_answered_each_and_a_failed_one_leaves_nothing() {
         }
     });
     for (i, answer) in futures::future::join_all(calls).await {
-        let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE email_hash = ?")
+        let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE email_hash = $1")
             .bind(app.hash("email", &format!("grouped-{i}@example.com")))
             .fetch_one(&app.pool)
             .await

@@ -41,7 +41,12 @@ async fn sale_at(app: &TestApp, till: &reqwest::Client, customer: i64, at: &str)
     let res = app.admin_via(till, &app.url, "add_purchase", &form).await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
     let id: i64 = sqlx::query_scalar("SELECT max(id) FROM purchases").fetch_one(&app.pool).await.unwrap();
-    sqlx::query("UPDATE purchases SET created_at = ? WHERE id = ?").bind(at).bind(id).execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE purchases SET created_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
     id
 }
 
@@ -147,7 +152,7 @@ async fn a_report_counts_its_days_and_weeks_on_the_sites_clock() {
     // Two customers either side of Monday 30 November's midnight there (both on Sunday the
     // 29th in UTC): the week of the 30th holds one, and a period from the 30th only that one.
     for at in ["2026-11-29T09:59:59.000Z", "2026-11-29T10:00:30.000Z"] {
-        sqlx::query("INSERT INTO customers (site_id, first_name, created_at) VALUES (1, 'Week', ?)")
+        sqlx::query("INSERT INTO customers (site_id, first_name, created_at) VALUES (1, 'Week', $1)")
             .bind(at)
             .execute(&app.pool)
             .await

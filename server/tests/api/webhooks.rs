@@ -216,7 +216,7 @@ fn a_delivery_queued_before_the_server_was_killed_is_sent_after_it_starts_again(
     let url = format!("sqlite://{}", dir.path().join("patron.db").display());
     let pool = runtime.block_on(patron::db::connect(&url, &key.key, std::time::Duration::from_secs(10))).unwrap();
     runtime.block_on(async {
-        sqlx::query("INSERT INTO webhook_endpoints (site_id, url, secret, events) VALUES (1, ?, 'whsec_c2VjcmV0', 'customer.created')")
+        sqlx::query("INSERT INTO webhook_endpoints (site_id, url, secret, events) VALUES (1, $1, 'whsec_c2VjcmV0', 'customer.created')")
             .bind(format!("http://127.0.0.1:{port}/hooks"))
             .execute(&pool)
             .await

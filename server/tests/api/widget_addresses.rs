@@ -43,7 +43,7 @@ fn reservation(email: &str) -> Vec<(String, String)> {
 /// The customer's address parts as the record holds them (street is sealed).
 async fn address_of(app: &TestApp, email: &str) -> (String, String, String, String) {
     let (street, postcode, city, country): (String, String, String, String) =
-        sqlx::query_as("SELECT street, postcode, city, country FROM customers WHERE email_hash = ?")
+        sqlx::query_as("SELECT street, postcode, city, country FROM customers WHERE email_hash = $1")
             .bind(app.hash("email", email))
             .fetch_one(&app.pool)
             .await

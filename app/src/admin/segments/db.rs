@@ -129,12 +129,10 @@ pub async fn set_dormant_days(pool: &Db, site: SiteId, days: u32) -> sqlx::Resul
 }
 
 pub async fn saved(pool: &Db, site: SiteId) -> sqlx::Result<Vec<SavedSegment>> {
-    let rows = sqlx::query(
-        "SELECT id, name, filter, updated_at FROM segments WHERE site_id = $1 ORDER BY name COLLATE NOCASE",
-    )
-    .bind(site)
-    .fetch_all(pool)
-    .await?;
+    let rows = sqlx::query("SELECT id, name, filter, updated_at FROM segments WHERE site_id = $1 ORDER BY lower(name)")
+        .bind(site)
+        .fetch_all(pool)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| SavedSegment {

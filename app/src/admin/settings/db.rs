@@ -325,7 +325,7 @@ pub async fn add_option(
         sqlx::query(
             "INSERT INTO site_texts (site_id, key, language, body)
              SELECT id, $1, default_language, $2 FROM sites WHERE id = $3
-             ON CONFLICT DO UPDATE SET body = excluded.body",
+             ON CONFLICT (site_id, key, language) DO UPDATE SET body = excluded.body",
         )
         .bind(format!("{}.option.{}", question.key(), code.as_str()))
         .bind(label)
@@ -392,7 +392,7 @@ pub async fn save_texts(pool: &Db, site: SiteId, lang: &str, changes: &[(String,
             Some(body) => {
                 sqlx::query(
                     "INSERT INTO site_texts (site_id, key, language, body) VALUES ($1, $2, $3, $4)
-                     ON CONFLICT DO UPDATE SET body = excluded.body",
+                     ON CONFLICT (site_id, key, language) DO UPDATE SET body = excluded.body",
                 )
                 .bind(site)
                 .bind(key)

@@ -313,7 +313,7 @@ impl TestApp {
 impl TestApp {
     /// The link in the newest mail to `to`, as its reader would click it.
     pub async fn mailed_link(&self, to: &str) -> String {
-        let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE to_hash = ? ORDER BY id DESC LIMIT 1")
+        let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE to_hash = $1 ORDER BY id DESC LIMIT 1")
             .bind(self.hash("email", to))
             .fetch_one(&self.pool)
             .await
