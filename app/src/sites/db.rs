@@ -10,15 +10,17 @@ use sqlx::Row;
 ///
 /// One query: the gate runs this on every widget call.
 pub async fn find_by_key(pool: &Db, key: &SiteKey) -> sqlx::Result<Option<Site>> {
-    let Some(row) = sqlx::query(
+    let joined = |expr: &str| pool.dialect().joined(expr, "' '");
+    let (origins, widgets, languages, modes) =
+        (joined("origin"), joined("widget"), joined("language"), joined("widget || ':' || mode"));
+    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT s.id, s.name, s.privacy_policy_url, s.default_language, s.kept_query_params, s.country, s.time_zone,
-           (SELECT group_concat(origin, ' ') FROM site_origins WHERE site_id = s.id) AS origins,
-           (SELECT group_concat(widget, ' ') FROM site_widgets WHERE site_id = s.id) AS widgets,
-           (SELECT group_concat(language, ' ') FROM site_languages WHERE site_id = s.id) AS languages,
-           (SELECT group_concat(widget || ':' || mode, ' ') FROM site_address_modes WHERE site_id = s.id)
-             AS address_modes
+           (SELECT {origins} FROM site_origins WHERE site_id = s.id) AS origins,
+           (SELECT {widgets} FROM site_widgets WHERE site_id = s.id) AS widgets,
+           (SELECT {languages} FROM site_languages WHERE site_id = s.id) AS languages,
+           (SELECT {modes} FROM site_address_modes WHERE site_id = s.id) AS address_modes
          FROM sites s WHERE s.site_key = $1",
-    )
+    )))
     .bind(key.as_str())
     .fetch_optional(pool)
     .await?

@@ -18,16 +18,17 @@ pub enum Joining {
 /// The active programmes' names and what they offer, for the widget to show: in `language`
 /// (one the site writes in) where the owner gave words in it, else the programmes' own.
 pub async fn offer(pool: &Db, site: &Site, language: &str) -> sqlx::Result<Vec<(String, String)>> {
-    sqlx::query_as(
+    let rewards = pool.dialect().joined("r.name || ' · ' || r.cost", "'; '");
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT coalesce(nullif(t.name, ''), p.name),
-                coalesce((SELECT group_concat(r.name || ' · ' || r.cost, '; ') FROM
+                coalesce((SELECT {rewards} FROM
                             (SELECT coalesce(n.name, r.name) AS name, r.cost FROM loyalty_rewards r
                              LEFT JOIN loyalty_reward_names n ON n.reward_id = r.id AND n.language = $2
                              WHERE r.programme_id = p.id AND r.active = 1 ORDER BY r.cost) r), '')
          FROM loyalty_programmes p
          LEFT JOIN loyalty_programme_texts t ON t.programme_id = p.id AND t.language = $2
          WHERE p.site_id = $1 AND p.active = 1 ORDER BY p.id",
-    )
+    )))
     .bind(site.id)
     .bind(language)
     .fetch_all(pool)
