@@ -16,8 +16,7 @@
 use crate::client_ip::{TrustedProxy, client_ip};
 use app::analytics::db::{self as analytics_db, Stored};
 use app::analytics::event::{Event, RawEvent, is_bot};
-use app::db::Conn;
-use app::db::Db;
+use app::db::{Conn, Db, Dialect};
 use app::domain::{Origin, SiteId, SiteKey};
 use app::sites::Site;
 use axum::body::Bytes;
@@ -137,11 +136,13 @@ async fn writer(pool: Db, mut jobs: mpsc::Receiver<Job>) {
     }
 }
 
-/// A connection of the pool (with its `pii_*` functions), taken out of it for good, whose
-/// commits do not wait for the disk.
+/// A connection of the pool, taken out of it for good, whose commits (on SQLite) do not
+/// wait for the disk.
 async fn relaxed_connection(pool: &Db) -> Result<Conn, sqlx::Error> {
     let mut conn = pool.acquire().await?.detach();
-    sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut conn).await?;
+    if pool.dialect() == Dialect::Sqlite {
+        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut conn).await?;
+    }
     Ok(conn)
 }
 
@@ -152,7 +153,11 @@ async fn write_batch(pool: &Db, conn: &mut Option<Conn>, batch: &[Job]) -> Resul
         None => conn.insert(relaxed_connection(pool).await?),
     };
     let _turn = app::writer::turn().await;
-    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    // On SQLite the write lock at once (see `Db::begin_write`).
+    let mut tx = match pool.dialect() {
+        Dialect::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
+        Dialect::Postgres => conn.begin().await?,
+    };
     let salt = analytics_db::todays_salt(&mut tx, &fresh).await?;
     let visitors: Vec<String> = batch.iter().map(|j| visitor_hash(&salt, j.site, &j.ip, &j.user_agent)).collect();
     let mut customers = Vec::with_capacity(batch.len());
