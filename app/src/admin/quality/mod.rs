@@ -9,7 +9,6 @@ pub use names::{in_capitals, title_case};
 
 use crate::admin::record::UpdateCustomer;
 use crate::admin::segments::site_from_query;
-use crate::db::Flag;
 use crate::domain::CustomerField;
 use crate::error::AppError;
 use crate::staff::ui::ErrorLine;
@@ -107,7 +106,7 @@ pub async fn data_quality(site: String, check: String) -> Result<Quality, AppErr
                             proposal: None,
                         })
                     },
-                    r.get::<Flag, _>("no_consent").0.then(|| Flagged {
+                    r.get::<crate::db::Flag, _>("no_consent").0.then(|| Flagged {
                         id,
                         name: name.clone(),
                         field: None,
