@@ -16,6 +16,10 @@ use std::time::Duration;
 /// How long the check waits for the write lock before it calls the database locked.
 const PROBE_WAIT: Duration = Duration::from_secs(2);
 
+/// The one-row write the check commits, with the time in Unix seconds.
+const WRITE_PROBE: &str =
+    "INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at";
+
 /// Below this much free space beside the database, writes are about to fail (a commit
 /// needs room for its WAL frames, a checkpoint for the pages it copies).
 pub const MIN_FREE_BYTES: u64 = 4 * 1024 * 1024;
@@ -68,10 +72,7 @@ async fn probe(health: &Health) -> sqlx::Result<()> {
         .await?;
     let wrote = async {
         let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
-        sqlx::query("INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
-            .bind(unix_seconds())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(WRITE_PROBE).bind(app::server_ctx::now()).execute(&mut *tx).await?;
         tx.commit().await
     }
     .await;
@@ -92,15 +93,8 @@ async fn probe_postgres(health: &Health) -> sqlx::Result<()> {
     sqlx::query(sqlx::AssertSqlSafe(format!("SET LOCAL lock_timeout = {}", PROBE_WAIT.as_millis())))
         .execute(&mut *tx)
         .await?;
-    sqlx::query("INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
-        .bind(unix_seconds())
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(WRITE_PROBE).bind(app::server_ctx::now()).execute(&mut *tx).await?;
     tx.commit().await
-}
-
-fn unix_seconds() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Free bytes on the file system holding a SQLite database, if it can be asked (a

@@ -26,29 +26,11 @@ impl Dialect {
         }
     }
 
-    /// The bytes a hexadecimal text stands for (blind indexes sent in JSON rows).
-    pub fn from_hex(self, expr: &str) -> String {
-        match self {
-            Dialect::Sqlite => format!("unhex({expr})"),
-            Dialect::Postgres => format!("decode({expr}, 'hex')"),
-        }
-    }
-
     /// The texts of a group joined with `separator` (an SQL string literal).
     pub fn joined(self, expr: &str, separator: &str) -> String {
         match self {
             Dialect::Sqlite => format!("group_concat({expr}, {separator})"),
             Dialect::Postgres => format!("string_agg({expr}, {separator})"),
-        }
-    }
-
-    /// Minutes from one stored moment to another (times as Patron writes them).
-    pub fn minutes_between(self, from: &str, to: &str) -> String {
-        match self {
-            Dialect::Sqlite => format!("((julianday({to}) - julianday({from})) * 1440)"),
-            Dialect::Postgres => {
-                format!("(extract(epoch FROM (CAST({to} AS TIMESTAMPTZ) - CAST({from} AS TIMESTAMPTZ))) / 60)")
-            }
         }
     }
 

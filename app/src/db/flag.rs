@@ -11,12 +11,6 @@ use sqlx::{Database, Decode, Type};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Flag(pub bool);
 
-impl From<Flag> for bool {
-    fn from(flag: Flag) -> bool {
-        flag.0
-    }
-}
-
 impl Type<Backend> for Flag {
     fn type_info() -> <Backend as Database>::TypeInfo {
         <bool as Type<Backend>>::type_info()
