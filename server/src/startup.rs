@@ -106,7 +106,9 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Patron is listening");
         crate::jobs::start(self.pool.clone(), self.link_origin.clone());
-        if let Some((place, every)) = self.backups.clone() {
+        if self.pool.dialect() == app::db::Dialect::Postgres {
+            tracing::info!("the database is PostgreSQL: no backups are taken here (pg_dump's job, docs/postgres.md)");
+        } else if let Some((place, every)) = self.backups.clone() {
             crate::jobs::start_backups(self.pool.clone(), place, every);
         }
         crate::webhooks::start(self.pool.clone(), self.webhooks_to_private);

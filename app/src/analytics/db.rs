@@ -23,18 +23,22 @@ pub const VISIT_GAP_MINUTES: i64 = 30;
 /// ended and each visitor's first view (ingest marks them as views arrive; this repairs
 /// views written by other means), and sums the days not summed yet again.
 pub async fn recompute_visits(pool: &Db) -> sqlx::Result<()> {
-    sqlx::query(
+    let (previous, next) = ("lag(created_at) OVER w", "lead(created_at) OVER w");
+    let gap_before = pool.dialect().minutes_between(previous, "created_at");
+    let gap_after = pool.dialect().minutes_between("created_at", next);
+    // The flags are integers on both backends: CASE, not a comparison's boolean.
+    sqlx::query(AssertSqlSafe(format!(
         "UPDATE page_views SET visit_start = g.visit_start, visit_end = g.visit_end, visitor_first = g.visitor_first
          FROM (
            SELECT id,
-                  coalesce((julianday(created_at) - julianday(lag(created_at) OVER w)) * 1440 > $1, 1) AS visit_start,
-                  coalesce((julianday(lead(created_at) OVER w) - julianday(created_at)) * 1440 > $1, 1) AS visit_end,
-                  row_number() OVER w = 1 AS visitor_first
+                  CASE WHEN {previous} IS NULL OR {gap_before} > $1 THEN 1 ELSE 0 END AS visit_start,
+                  CASE WHEN {next} IS NULL OR {gap_after} > $1 THEN 1 ELSE 0 END AS visit_end,
+                  CASE WHEN row_number() OVER w = 1 THEN 1 ELSE 0 END AS visitor_first
            FROM page_views
            WINDOW w AS (PARTITION BY site_id, visitor ORDER BY created_at, id)
          ) AS g
-         WHERE page_views.id = g.id",
-    )
+         WHERE page_views.id = g.id"
+    )))
     .bind(VISIT_GAP_MINUTES)
     .execute(pool)
     .await?;

@@ -5,7 +5,7 @@
 
 use super::{Fired, Rule, Trigger};
 use crate::db::Conn;
-use crate::db::{Db, Flag, Statement};
+use crate::db::{Db, Dialect, Flag, Statement};
 use crate::domain::{CustomerId, SiteId};
 use crate::mail::db::{About, Mail};
 use crate::mail::templates::{self, MailKind};
@@ -69,19 +69,19 @@ pub async fn rules(pool: &Db, site: SiteId) -> sqlx::Result<Vec<Rule>> {
 pub async fn save(pool: &Db, site: SiteId, trigger: Trigger, s: &Settings) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO automation_rules (site_id, trigger, active, send_mail, send_webhook, discount_code, active_since)
-         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 THEN $7 END)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 = 1 THEN $7 END)
          ON CONFLICT (site_id, trigger) DO UPDATE SET
              active = $3, send_mail = $4, send_webhook = $5, discount_code = $6,
-             active_since = CASE WHEN NOT $3 THEN NULL
-                                 WHEN automation_rules.active THEN automation_rules.active_since
+             active_since = CASE WHEN $3 = 0 THEN NULL
+                                 WHEN automation_rules.active = 1 THEN automation_rules.active_since
                                  ELSE $7 END,
              updated_at = $7",
     )
     .bind(site)
     .bind(trigger.code())
-    .bind(s.active)
-    .bind(s.send_mail)
-    .bind(s.send_webhook)
+    .bind(i64::from(s.active))
+    .bind(i64::from(s.send_mail))
+    .bind(i64::from(s.send_webhook))
     .bind(&s.discount_code)
     .bind(crate::db::now())
     .execute(pool)
@@ -153,15 +153,15 @@ pub async fn run_rule(pool: &Db, site: SiteId, trigger: Trigger, origin: &str, n
     loop {
         let (_turn, mut tx) = crate::writer::begin(pool).await?;
         let runs: Vec<(i64, i64, Option<i64>)> =
-            candidates(&facts, &rule, now).build_query_as().fetch_all(&mut *tx).await?;
+            candidates(pool.dialect(), &facts, &rule, now).build_query_as().fetch_all(&mut *tx).await?;
         for &(run, customer, subject) in &runs {
             let customer = CustomerId(customer);
             let mailed =
                 rule.send_mail && mail(&mut tx, pool.pii(), &facts, &rule, customer, subject, origin, &secret).await?;
             let told = rule.send_webhook && tell(&mut tx, site, run, customer).await?;
             sqlx::query("UPDATE automation_runs SET mailed = $1, told = $2 WHERE id = $3")
-                .bind(mailed)
-                .bind(told)
+                .bind(i64::from(mailed))
+                .bind(i64::from(told))
                 .bind(run)
                 .execute(&mut *tx)
                 .await?;
@@ -209,8 +209,8 @@ fn mailable(trigger: Trigger) -> &'static str {
 
 /// The insert of the runs a rule fires now, returning (run, customer, subject) of each new one.
 /// A rule that only mails skips customers it cannot mail: they stay candidates for later.
-fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> Statement {
-    let mut qb = Statement::new("INSERT INTO automation_runs (rule_id, customer_id, occasion, subject_id) ");
+fn candidates(dialect: Dialect, site: &SiteFacts, rule: &Active, now: i64) -> Statement {
+    let mut qb = Statement::new(dialect, "INSERT INTO automation_runs (rule_id, customer_id, occasion, subject_id) ");
     let not_yet = "NOT EXISTS (SELECT 1 FROM automation_runs x WHERE x.rule_id = ";
     match rule.trigger {
         Trigger::Dormant => {
@@ -221,7 +221,7 @@ fn candidates(site: &SiteFacts, rule: &Active, now: i64) -> Statement {
                 // Its one test is of purchases: no sealed field to answer in Rust.
                 push_filter(&mut qb, site.id.0, &filter, &Answers::default(), now);
             } else {
-                qb.push("0");
+                qb.push("false");
             }
             qb.push(" AND ").push(not_yet).push_bind(rule.id).push(" AND x.customer_id = c.id AND x.occasion = 0)");
         }
@@ -335,12 +335,13 @@ async fn mail(
 
 /// Queues `automation.fired` for the site's webhooks, if any endpoint subscribes to it.
 async fn tell(tx: &mut Conn, site: SiteId, run: i64, customer: CustomerId) -> sqlx::Result<bool> {
-    let queued = sqlx::query(
+    let subscribes = Dialect::of(tx).contains("',' || e.events || ','", "',automation.fired,'");
+    let queued = sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO webhook_events (site_id, type, subject_id, customer_id)
          SELECT $1, 'automation.fired', $2, $3
          WHERE EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.site_id = $1 AND e.active = 1
-                       AND instr(',' || e.events || ',', ',automation.fired,') > 0)",
-    )
+                       AND {subscribes})"
+    )))
     .bind(site)
     .bind(run)
     .bind(customer)

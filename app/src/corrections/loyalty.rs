@@ -9,10 +9,10 @@ use sqlx::Row;
 pub(super) async fn take_back(tx: &mut Conn, purchase: i64, staff: Option<i64>, why: &str) -> sqlx::Result<()> {
     let Some(sale) = super::db::sale(tx, purchase, None).await? else { return Ok(()) };
     let earned = sqlx::query(
-        "SELECT l.programme_id, l.customer_id, sum(l.amount) AS earned, p.kind, p.min_total_minor, p.skus,
-                p.points_per_unit
+        "SELECT p.id AS programme_id, l.customer_id, CAST(sum(l.amount) AS BIGINT) AS earned, p.kind,
+                p.min_total_minor, p.skus, p.points_per_unit
          FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
-         WHERE l.purchase_id = $1 GROUP BY l.programme_id, l.customer_id",
+         WHERE l.purchase_id = $1 GROUP BY p.id, l.customer_id",
     )
     .bind(purchase)
     .fetch_all(&mut *tx)

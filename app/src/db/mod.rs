@@ -168,6 +168,31 @@ impl Db {
     }
 }
 
+/// Moves PostgreSQL's id sequences past the ids rows were given explicitly (a bulk load, a
+/// copy from another database, a test's fixture), so the next row added gets a new one.
+/// SQLite takes the largest id plus one by itself: nothing to do there.
+pub async fn advance_ids(conn: &mut Conn) -> sqlx::Result<()> {
+    if Dialect::of(conn) == Dialect::Sqlite {
+        return Ok(());
+    }
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT CAST(table_name AS TEXT) FROM information_schema.columns
+         WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for table in tables {
+        // The names come from the schema itself.
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT CAST(setval(pg_get_serial_sequence('\"{table}\"', 'id'), coalesce(max(id), 0) + 1, false) AS BIGINT)
+             FROM \"{table}\""
+        )))
+        .fetch_one(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Runs statements that bind the same text parameters (`$1`, `$2`, … in each): on SQLite
 /// sent as one, since a round trip to its thread per statement was what the analytics
 /// ingest spent most on; on PostgreSQL one by one, as it takes one command per prepared

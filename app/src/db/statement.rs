@@ -4,20 +4,27 @@
 //! parameters read the same on both (docs/postgres.md). Written here because no builder of
 //! sqlx's does it, and sea-query would mean rewriting the segment rules' SQL as its AST.
 
-use super::{Backend, DbRow};
+use super::{Backend, DbRow, Dialect};
 use sqlx::query::{Query, QueryAs, QueryScalar};
 use sqlx::{Arguments, Encode, FromRow, Type};
 use std::fmt::{Display, Write};
 
 pub struct Statement {
+    dialect: Dialect,
     sql: String,
     arguments: super::Arguments,
     count: usize,
 }
 
 impl Statement {
-    pub fn new(sql: impl Into<String>) -> Statement {
-        Statement { sql: sql.into(), arguments: super::Arguments::default(), count: 0 }
+    /// A statement for a database that speaks `dialect` (`Db::dialect`).
+    pub fn new(dialect: Dialect, sql: impl Into<String>) -> Statement {
+        Statement { dialect, sql: sql.into(), arguments: super::Arguments::default(), count: 0 }
+    }
+
+    /// The dialect the statement is written in, for the pieces that differ.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
     }
 
     /// Appends SQL text. Only fixed text and names from fixed lists: values go through
@@ -32,11 +39,20 @@ impl Statement {
     where
         T: Encode<'t, Backend> + Type<Backend> + 't,
     {
+        let placeholder = self.bind(value);
+        self.push(placeholder)
+    }
+
+    /// Binds `value` to the next numbered parameter and returns its placeholder (`$3`),
+    /// for a piece of SQL that puts it inside a dialect's expression.
+    pub fn bind<'t, T>(&mut self, value: T) -> String
+    where
+        T: Encode<'t, Backend> + Type<Backend> + 't,
+    {
         self.count += 1;
-        let _ = write!(self.sql, "${}", self.count);
         // As sqlx's own builder: the values bound here (numbers, text, bytes) always encode.
         self.arguments.add(value).expect("a value that encodes");
-        self
+        format!("${}", self.count)
     }
 
     /// The text so far (for tests and logs; it holds no values).
@@ -65,11 +81,11 @@ impl Statement {
 
 #[cfg(test)]
 mod tests {
-    use super::Statement;
+    use super::{Dialect, Statement};
 
     #[test]
     fn parameters_are_numbered_in_the_order_they_are_pushed() {
-        let mut s = Statement::new("SELECT 1 FROM t WHERE a = ");
+        let mut s = Statement::new(Dialect::Sqlite, "SELECT 1 FROM t WHERE a = ");
         s.push_bind(1_i64).push(" AND b IN (").push_bind("x").push(", ").push_bind(3_i64).push(")");
         assert_eq!(s.sql(), "SELECT 1 FROM t WHERE a = $1 AND b IN ($2, $3)");
     }

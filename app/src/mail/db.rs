@@ -288,7 +288,7 @@ pub async fn save_newsletter_settings(pool: &Db, site: SiteId, s: &NewsletterSet
              updated_at = $4",
     )
     .bind(site)
-    .bind(s.double_opt_in)
+    .bind(i64::from(s.double_opt_in))
     .bind(s.confirm_hours)
     .bind(crate::db::now())
     .execute(pool)

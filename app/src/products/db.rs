@@ -3,13 +3,17 @@
 
 use super::{Product, Shown, ValidProduct};
 use crate::db::Db;
-use crate::db::{Conn, DbRow};
+use crate::db::{Conn, DbRow, Dialect};
 use crate::domain::{Minor, SiteId};
 use sqlx::Row;
 
-const COLUMNS: &str = "i.id, i.sku, i.name, i.price_minor, i.currency, i.category, i.image_url, i.stock_expected,
-    i.active, (SELECT json_group_array(json_array(language, name)) FROM
-        (SELECT language, name FROM catalogue_item_names WHERE item_id = i.id ORDER BY language)) AS names";
+fn columns(dialect: Dialect) -> String {
+    let names = dialect.json_list(&dialect.json_pair("n.language", "n.name"), "n.language");
+    format!(
+        "i.id, i.sku, i.name, i.price_minor, i.currency, i.category, i.image_url, i.stock_expected, i.active,
+         (SELECT {names} FROM catalogue_item_names n WHERE n.item_id = i.id) AS names"
+    )
+}
 
 fn product(r: &DbRow) -> sqlx::Result<Product> {
     let names: String = r.try_get("names")?;
@@ -30,10 +34,14 @@ fn product(r: &DbRow) -> sqlx::Result<Product> {
 /// The condition shared by the count and the page: $1 site, $2 active, $3 the search as
 /// typed (a SKU starts with it, which the UNIQUE (site_id, sku) index ranges over), $4 the
 /// same as a LIKE pattern for names and categories. The warranty widget's search uses it too.
-pub(crate) const FILTER: &str = "i.site_id = $1 AND i.active = $2 AND ($3 = ''
-    OR (i.sku >= $3 AND i.sku < $3 || char(1114111))
-    OR i.name LIKE $4 ESCAPE '\\' OR i.category LIKE $4 ESCAPE '\\'
-    OR EXISTS (SELECT 1 FROM catalogue_item_names n WHERE n.item_id = i.id AND n.name LIKE $4 ESCAPE '\\'))";
+pub(crate) fn filter(dialect: Dialect) -> String {
+    let (sku, like) = (dialect.starts_with("i.sku", "$3"), dialect.like());
+    format!(
+        "i.site_id = $1 AND i.active = $2 AND ($3 = '' OR {sku}
+         OR i.name {like} $4 ESCAPE '\\' OR i.category {like} $4 ESCAPE '\\'
+         OR EXISTS (SELECT 1 FROM catalogue_item_names n WHERE n.item_id = i.id AND n.name {like} $4 ESCAPE '\\'))"
+    )
+}
 
 /// One page of a site's products by name, and how many match in all.
 pub async fn page(
@@ -46,14 +54,16 @@ pub async fn page(
 ) -> sqlx::Result<(Vec<Product>, i64)> {
     let active = i64::from(shown == Shown::Offered);
     let pattern = crate::like::containing(query);
-    let total: i64 =
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM catalogue_items i WHERE {FILTER}")))
-            .bind(site)
-            .bind(active)
-            .bind(query)
-            .bind(&pattern)
-            .fetch_one(pool)
-            .await?;
+    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM catalogue_items i WHERE {}",
+        filter(pool.dialect())
+    )))
+    .bind(site)
+    .bind(active)
+    .bind(query)
+    .bind(&pattern)
+    .fetch_one(pool)
+    .await?;
     Ok((list(pool, site, active, query, offset, limit).await?, total))
 }
 
@@ -72,7 +82,9 @@ async fn list(
     limit: i64,
 ) -> sqlx::Result<Vec<Product>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE {FILTER} ORDER BY i.name, i.id LIMIT $5 OFFSET $6"
+        "SELECT {} FROM catalogue_items i WHERE {} ORDER BY i.name, i.id LIMIT $5 OFFSET $6",
+        columns(pool.dialect()),
+        filter(pool.dialect())
     )))
     .bind(site)
     .bind(active)
@@ -88,7 +100,8 @@ async fn list(
 /// A site's products by id, archived ones included, from `after` on: the API's list.
 pub async fn after(pool: &Db, site: SiteId, after: i64, limit: i64) -> sqlx::Result<Vec<Product>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3"
+        "SELECT {} FROM catalogue_items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3",
+        columns(pool.dialect())
     )))
     .bind(site)
     .bind(after)
@@ -101,7 +114,8 @@ pub async fn after(pool: &Db, site: SiteId, after: i64, limit: i64) -> sqlx::Res
 /// The site's product with this SKU, archived or not.
 pub async fn by_sku(conn: &mut Conn, site: SiteId, sku: &str) -> sqlx::Result<Option<Product>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.sku = $2"
+        "SELECT {} FROM catalogue_items i WHERE i.site_id = $1 AND i.sku = $2",
+        columns(Dialect::of(conn))
     )))
     .bind(site)
     .bind(sku)
@@ -230,7 +244,8 @@ pub async fn set_archived(pool: &Db, site: SiteId, sku: &str, archived: bool) ->
 /// The site's product with this id, archived or not (a webhook's data).
 pub async fn by_id(conn: &mut Conn, site: SiteId, id: i64) -> sqlx::Result<Option<Product>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM catalogue_items i WHERE i.site_id = $1 AND i.id = $2"
+        "SELECT {} FROM catalogue_items i WHERE i.site_id = $1 AND i.id = $2",
+        columns(Dialect::of(conn))
     )))
     .bind(site)
     .bind(id)

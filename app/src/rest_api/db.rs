@@ -36,10 +36,15 @@ fn customer(pii: &PiiKey, r: &DbRow) -> sqlx::Result<Customer> {
 /// without those who asked not to have their data sold or shared.
 pub async fn customers(pool: &Db, site: SiteId, after: i64, limit: i64, shares: bool) -> sqlx::Result<Vec<Customer>> {
     let sql = format!(
-        "{CUSTOMER} WHERE site_id = $1 AND id > $2 AND (NOT $3 OR do_not_sell_at IS NULL) ORDER BY id LIMIT $4"
+        "{CUSTOMER} WHERE site_id = $1 AND id > $2 AND ($3 = 0 OR do_not_sell_at IS NULL) ORDER BY id LIMIT $4"
     );
-    let rows =
-        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site).bind(after).bind(shares).bind(limit).fetch_all(pool).await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(site)
+        .bind(after)
+        .bind(i64::from(shares))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     rows.iter().map(|r| customer(pool.pii(), r)).collect()
 }
 
@@ -211,7 +216,7 @@ pub async fn record_consent(
     )
     .bind(customer)
     .bind(&c.purpose)
-    .bind(c.granted)
+    .bind(i64::from(c.granted))
     .bind(&c.wording)
     .bind(&c.language)
     .execute(&mut *conn)

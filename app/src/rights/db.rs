@@ -6,7 +6,7 @@ use crate::db::Db;
 use crate::domain::{CustomerId, RequestOutcome, SiteId, StaffId};
 use crate::staff::StaffRow;
 use serde_json::{Map, Value};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::{AssertSqlSafe, Column as _, Row};
 
 /// Every table that holds rows about a customer, with the condition that picks that
 /// customer's rows (`?` is the customer's id). The access export reads exactly these and
@@ -53,7 +53,8 @@ pub const NOT_EXPORTED: [(&str, &str); 7] = [
 
 /// The customer's rows of one table as JSON objects, column by column, sealed ones opened
 /// and blind indexes left out (keys, not data). A blob (none is personal data today) is
-/// written as hex, since JSON cannot hold bytes.
+/// written as hex, since JSON cannot hold bytes (`db::json_value`). In the order of their
+/// first two columns (the id, or the customer and what the row is of).
 async fn rows_of(
     conn: &mut Conn,
     pii: &crate::pii::PiiKey,
@@ -61,33 +62,23 @@ async fn rows_of(
     condition: &str,
     id: CustomerId,
 ) -> sqlx::Result<Vec<Value>> {
-    let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
-        .bind(table)
-        .fetch_all(&mut *conn)
-        .await?;
-    let pairs: Vec<String> = columns
-        .iter()
-        .filter(|c| !(table == "customers" && crate::sealed::BLIND_INDEXES.contains(&c.as_str())))
-        .map(|c| {
-            if crate::sealed::is_sealed(table, c) {
-                format!("'{c}', \"{c}\"")
-            } else {
-                format!("'{c}', CASE WHEN typeof(\"{c}\") = 'blob' THEN hex(\"{c}\") ELSE \"{c}\" END")
+    // Table names and conditions come from `TABLES`, never input.
+    let sql = format!("SELECT * FROM {table} WHERE {condition} ORDER BY 1, 2");
+    let mut rows = Vec::new();
+    for row in sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_all(&mut *conn).await? {
+        let mut object = Map::new();
+        for (i, column) in row.columns().iter().enumerate() {
+            let name = column.name();
+            if table == "customers" && crate::sealed::BLIND_INDEXES.contains(&name) {
+                continue;
             }
-        })
-        .collect();
-    // Table, column names and conditions come from the schema and `TABLES`, never input.
-    let sql = format!("SELECT json_object({}) FROM {table} WHERE {condition} ORDER BY rowid", pairs.join(", "));
-    let rows: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql)).bind(id).fetch_all(&mut *conn).await?;
-    let mut rows: Vec<Value> = rows.into_iter().map(|r| serde_json::from_str(&r).unwrap_or(Value::String(r))).collect();
-    // The sealed columns opened.
-    for row in &mut rows {
-        let Value::Object(row) = row else { continue };
-        for (column, value) in row.iter_mut() {
-            if let (true, Value::String(sealed)) = (crate::sealed::is_sealed(table, column), &*value) {
-                *value = Value::String(pii.open(sealed)?);
-            }
+            let value = match crate::db::json_value(&row, i)? {
+                Value::String(sealed) if crate::sealed::is_sealed(table, name) => Value::String(pii.open(&sealed)?),
+                value => value,
+            };
+            object.insert(name.to_owned(), value);
         }
+        rows.push(Value::Object(object));
     }
     Ok(rows)
 }
@@ -182,16 +173,13 @@ pub async fn set_do_not_sell(pool: &Db, id: CustomerId, by: By<'_>, on: bool) ->
     let site = SiteId(row.get("site_id"));
     let before: Option<String> = row.get("do_not_sell_at");
     if before.is_some() != on {
-        let now: String = sqlx::query_scalar(
-            "UPDATE customers SET do_not_sell_at = CASE WHEN $1 THEN $3 END,
-                 updated_at = $3
-             WHERE id = $2 RETURNING updated_at",
-        )
-        .bind(on)
-        .bind(id)
-        .bind(crate::db::now())
-        .fetch_one(&mut *tx)
-        .await?;
+        let now = crate::db::now();
+        sqlx::query("UPDATE customers SET do_not_sell_at = $1, updated_at = $3 WHERE id = $2")
+            .bind(on.then(|| now.clone()))
+            .bind(id)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
         let (old, new) = if on { (None, Some(now.as_str())) } else { (before.as_deref(), None) };
         crate::customer_changes::record_change(&mut tx, pool.pii(), id, by.staff(), "do_not_sell", old, new).await?;
         if on {
@@ -309,8 +297,12 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
 
 /// Copies the write-ahead log into the database file and empties it, so the pages that
 /// held erased data (zeroed in the file by `secure_delete`) leave no older copy in the log.
-/// Readers in flight can keep it from finishing: then the next checkpoint does.
+/// Readers in flight can keep it from finishing: then the next checkpoint does. SQLite's
+/// alone: PostgreSQL keeps the old row versions until its vacuum (docs/postgres.md).
 pub async fn sweep_log(pool: &Db) -> sqlx::Result<bool> {
+    if pool.dialect() == crate::db::Dialect::Postgres {
+        return Ok(true);
+    }
     let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(pool).await?;
     Ok(row.get::<i64, _>(0) == 0)
 }

@@ -8,7 +8,7 @@
 use super::filter::{Cmp, ConsentTest, Filter, Test, TextTest, When};
 use super::sealed::Answers;
 use super::windows;
-use crate::db::Statement;
+use crate::db::{Dialect, Statement};
 use crate::domain::{CustomerField, iso_date_before};
 
 /// Pushes `(condition)` for `filter`. `now` is the Unix time "in the last N days" counts
@@ -19,7 +19,7 @@ use crate::domain::{CustomerField, iso_date_before};
 pub fn push_filter(qb: &mut Statement, site_id: i64, filter: &Filter, sealed: &Answers, now: i64) {
     let groups: Vec<_> = filter.groups.iter().filter(|g| !g.conditions.is_empty()).collect();
     if groups.is_empty() {
-        qb.push("1");
+        qb.push("true");
         return;
     }
     qb.push("(");
@@ -47,9 +47,9 @@ fn push_test(qb: &mut Statement, site_id: i64, test: &Test, sealed: &Answers, no
             if CustomerField::from_column(column).is_some_and(CustomerField::sealed) {
                 // A sealed column (a name, the email...) is answered in Rust; a list of
                 // ids is never NULL, so NOT (…) is its complement.
-                qb.push("c.id IN (SELECT value FROM json_each(")
-                    .push_bind(sealed.ids(column, test).to_owned())
-                    .push("))");
+                let ids = qb.bind(sealed.ids(column, test).to_owned());
+                let set = qb.dialect().ids_in(&ids);
+                qb.push(format!("c.id IN {set}"));
                 return;
             }
             if let TextTest::Is(v) = test {
@@ -61,7 +61,7 @@ fn push_test(qb: &mut Statement, site_id: i64, test: &Test, sealed: &Answers, no
             push_text(qb, &format!("coalesce(CAST(c.{column} AS TEXT), '')"), test)
         }
         Test::Number { column, cmp, value } => {
-            qb.push(format!("coalesce(c.{column} {} ", cmp.sql())).push_bind(*value).push(", 0)");
+            qb.push(format!("coalesce(c.{column} {} ", cmp.sql())).push_bind(*value).push(", false)");
         }
         // A birthday kept without its year (`--03-15`) is before or after no date.
         Test::Birthday(When::Never) => push_when(qb, "c.birthday", &When::Never, now),
@@ -155,13 +155,17 @@ fn push_text(qb: &mut Statement, expr: &str, test: &TextTest) {
     match test {
         // NOCASE: "bern" finds "Bern"; emails are stored in lower case anyway.
         TextTest::Is(v) => {
-            qb.push(format!("{expr} = ")).push_bind(v.clone()).push(" COLLATE NOCASE");
+            let value = qb.bind(v.clone());
+            let test = qb.dialect().equal_ignoring_case(expr, &value);
+            qb.push(test);
         }
         TextTest::Contains(v) => {
-            qb.push(format!("{expr} LIKE ")).push_bind(like(v, true)).push(" ESCAPE '\\'");
+            let like_op = qb.dialect().like();
+            qb.push(format!("{expr} {like_op} ")).push_bind(like(v, true)).push(" ESCAPE '\\'");
         }
         TextTest::StartsWith(v) => {
-            qb.push(format!("{expr} LIKE ")).push_bind(like(v, false)).push(" ESCAPE '\\'");
+            let like_op = qb.dialect().like();
+            qb.push(format!("{expr} {like_op} ")).push_bind(like(v, false)).push(" ESCAPE '\\'");
         }
         TextTest::Between(from, to) => {
             let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
@@ -185,7 +189,9 @@ fn push_text(qb: &mut Statement, expr: &str, test: &TextTest) {
 /// `column = v`, case-blind, on a plain (not sealed) column; `IS NOT NULL` keeps the test
 /// from being NULL.
 fn push_plain_is(qb: &mut Statement, column: &str, v: &str) {
-    qb.push(format!("({column} IS NOT NULL AND {column} = ")).push_bind(v.to_owned()).push(" COLLATE NOCASE)");
+    let value = qb.bind(v.to_owned());
+    let test = qb.dialect().equal_ignoring_case(column, &value);
+    qb.push(format!("({column} IS NOT NULL AND {test})"));
 }
 
 /// `value LIKE` pattern with the wildcards in `v` made literal.
@@ -201,7 +207,7 @@ fn push_when(qb: &mut Statement, expr: &str, when: &When, now: i64) {
     } else {
         qb.push("coalesce(");
         push_bound(qb, expr, when, now);
-        qb.push(", 0)");
+        qb.push(", false)");
     }
 }
 
@@ -275,15 +281,14 @@ fn push_total(qb: &mut Statement, site_id: i64, total: Total, cmp: Cmp, bound: i
     let since = days.map_or_else(String::new, |d| iso_date_before(now, i64::from(d) - 1));
     // INDEXED BY: without it SQLite walks every purchase in customer order to skip the
     // GROUP BY sort, 5× slower for a 30-day window at a million purchases (measured).
-    qb.push(format!(
-        "{membership} (SELECT customer_id FROM purchases INDEXED BY purchases_by_site_time WHERE site_id = "
-    ))
-    .push_bind(site_id)
-    .push(" AND voided_at IS NULL AND created_at >= ")
-    .push_bind(since)
-    .push(format!(" GROUP BY customer_id HAVING {aggregate} {cmp_sql} "))
-    .push_bind(bound)
-    .push(")");
+    let indexed_by = qb.dialect().indexed_by("purchases_by_site_time");
+    qb.push(format!("{membership} (SELECT customer_id FROM purchases{indexed_by} WHERE site_id = "))
+        .push_bind(site_id)
+        .push(" AND voided_at IS NULL AND created_at >= ")
+        .push_bind(since)
+        .push(format!(" GROUP BY customer_id HAVING {aggregate} {cmp_sql} "))
+        .push_bind(bound)
+        .push(")");
 }
 
 /// Whether a customer without purchases (total 0) passes `cmp bound`.
@@ -315,12 +320,12 @@ fn window_column(total: Total, days: Option<u32>) -> Option<String> {
 /// index per customer in the range (1–3 ms instead of ~60 ms at a million, measured).
 /// `None`: the filter needs the customers (`push_filter`). (Migration 0033's comment calls
 /// this `windows_only`, its first name: a landed migration's text stays as it ran.)
-pub fn windows_count(site_id: i64, filter: &Filter, now: i64) -> Option<Statement> {
+pub fn windows_count(dialect: Dialect, site_id: i64, filter: &Filter, now: i64) -> Option<Statement> {
     let groups: Vec<_> = filter.groups.iter().filter(|g| !g.conditions.is_empty()).collect();
     if groups.len() > 1 && !filter.all || groups.iter().any(|g| g.conditions.len() > 1 && !g.all) {
         return None;
     }
-    let mut qb = Statement::new("SELECT count(*) FROM purchase_windows WHERE site_id = ");
+    let mut qb = Statement::new(dialect, "SELECT count(*) FROM purchase_windows WHERE site_id = ");
     qb.push_bind(site_id);
     let mut needs_purchases = false;
     for condition in groups.iter().flat_map(|g| &g.conditions) {

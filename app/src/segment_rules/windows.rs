@@ -55,18 +55,17 @@ pub async fn bring_up_to(pool: &Db, site: SiteId, now: i64) -> sqlx::Result<()> 
 async fn roll(tx: &mut Transaction<'_, Backend>, site: SiteId, from: &str, to: &str) -> sqlx::Result<()> {
     for days in KEPT {
         // Purchases on or after the old start and before the new start just left.
-        let back = format!("-{} days", days - 1);
+        let back = i64::from(days) - 1;
         sqlx::query(AssertSqlSafe(format!(
             "UPDATE purchase_windows SET spent_{days} = spent_{days} - gone.spent, bought_{days} = bought_{days} - gone.bought
              FROM (SELECT customer_id, sum(total_minor - refunded_minor) AS spent, count(*) AS bought FROM purchases
-                   WHERE site_id = $1 AND voided_at IS NULL AND created_at >= date($2, $4) AND created_at < date($3, $4)
+                   WHERE site_id = $1 AND voided_at IS NULL AND created_at >= $2 AND created_at < $3
                    GROUP BY customer_id) AS gone
              WHERE purchase_windows.customer_id = gone.customer_id"
         )))
         .bind(site)
-        .bind(from)
-        .bind(to)
-        .bind(back)
+        .bind(date_before(from, back)?)
+        .bind(date_before(to, back)?)
         .execute(&mut **tx)
         .await?;
     }
@@ -76,6 +75,13 @@ async fn roll(tx: &mut Transaction<'_, Backend>, site: SiteId, from: &str, to: &
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// The date `days` days before `date` (both `YYYY-MM-DD`).
+fn date_before(date: &str, days: i64) -> sqlx::Result<String> {
+    let decode = |e: jiff::Error| sqlx::Error::Decode(Box::new(e));
+    let date: jiff::civil::Date = date.parse().map_err(decode)?;
+    Ok(date.checked_sub(jiff::Span::new().days(days)).map_err(decode)?.to_string())
 }
 
 /// Builds the site's windows from all its purchases, for the day of `now`.

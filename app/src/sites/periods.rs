@@ -49,8 +49,9 @@ pub fn weeks(zone: &TimeZone, range: &DateRange) -> String {
 /// SQL: the Monday of the week a stored moment `column` falls in, of the weeks bound at
 /// `param` ([`weeks`]). The last week that began at or before it: Mondays and their first
 /// moments sort alike.
-pub fn week_of(column: &str, param: &str) -> String {
-    format!("(SELECT max(w.value ->> 0) FROM json_each({param}) AS w WHERE w.value ->> 1 <= {column})")
+pub fn week_of(dialect: crate::db::Dialect, column: &str, param: &str) -> String {
+    let weeks = dialect.json_rows(param);
+    format!("(SELECT max(w.value ->> 0) FROM {weeks} AS w WHERE w.value ->> 1 <= {column})")
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub async fn add(pool: &Db, site: SiteId, url: &str, secret: &str, events: &[&st
     .bind(url)
     .bind(secret)
     .bind(events.join(","))
-    .bind(shares)
+    .bind(i64::from(shares))
     .fetch_one(pool)
     .await
 }
@@ -177,7 +177,7 @@ pub async fn claim(pool: &Db, id: i64, lease_secs: i64) -> sqlx::Result<Option<O
              (SELECT created_at FROM webhook_events WHERE id = event_id) AS created_at,
              (SELECT url FROM webhook_endpoints WHERE id = endpoint_id) AS url,
              (SELECT secret FROM webhook_endpoints WHERE id = endpoint_id) AS secret,
-             coalesce((SELECT e.shares FROM webhook_endpoints e WHERE e.id = endpoint_id), 0)
+             coalesce((SELECT e.shares FROM webhook_endpoints e WHERE e.id = endpoint_id), 0) = 1
                AND EXISTS (SELECT 1 FROM webhook_events v JOIN customers c ON c.id = v.customer_id
                            WHERE v.id = event_id AND c.do_not_sell_at IS NOT NULL) AS withheld",
     )
@@ -253,16 +253,21 @@ pub async fn data(pool: &Db, site: SiteId, event_type: &str, id: i64) -> sqlx::R
         "purchase.created" | "purchase.corrected" => json(api::purchase(pool, site, id).await?)?,
         "reservation.created" | "reservation.updated" => json(api::reservation_by_id(pool, site, id).await?)?,
         "survey.answered" => {
-            let answer: Option<String> = sqlx::query_scalar(
-                "SELECT json_object('id', id, 'customer_id', customer_id, 'question', 'nps', 'score', score,
-                     'reason', reason, 'language', language, 'created_at', created_at)
+            type Answer = (i64, Option<i64>, i64, String, String, String);
+            let answer: Option<Answer> = sqlx::query_as(
+                "SELECT id, customer_id, score, reason, language, created_at
                  FROM nps_responses WHERE id = $1 AND site_id = $2",
             )
             .bind(id)
             .bind(site)
             .fetch_optional(pool)
             .await?;
-            answer.map(|a| serde_json::from_str(&a).map_err(|e| sqlx::Error::Decode(Box::new(e)))).transpose()?
+            answer.map(|(id, customer_id, score, reason, language, created_at)| {
+                serde_json::json!({
+                    "id": id, "customer_id": customer_id, "question": "nps", "score": score,
+                    "reason": reason, "language": language, "created_at": created_at,
+                })
+            })
         }
         "automation.fired" => crate::automation::db::fired_event(pool, site, id).await?,
         "product.created" | "product.updated" => json(

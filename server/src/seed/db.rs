@@ -2,9 +2,11 @@
 //! `jsonb_each`: binding every value separately through the driver was the bottleneck
 //! (about 60,000 rows a second); one bound text per chunk moves hundreds of thousands.
 //! `jsonb_each` rather than `json_each` hands each row over parsed once, not once per
-//! column (as the analytics ingest, `app::analytics::db::write_batch`).
+//! column (as the analytics ingest, `app::analytics::db::write_batch`). PostgreSQL reads
+//! the rows as objects with `jsonb_populate_recordset`, which gives each value its
+//! column's type.
 
-use app::db::Conn;
+use app::db::{Conn, Dialect};
 use app::pii::PiiKey;
 use app::pii::blind::Plain;
 use serde::Serialize;
@@ -70,22 +72,52 @@ async fn insert_with(
     if rows.is_empty() {
         return Ok(());
     }
-    let values = (0..columns.len())
-        .map(|i| format!("value ->> {i}"))
-        .chain((columns.len()..columns.len() + hex_columns.len()).map(|i| format!("unhex(value ->> {i})")))
-        .collect::<Vec<_>>()
-        .join(", ");
     let all: Vec<&str> = columns.iter().chain(hex_columns).copied().collect();
-    let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each($1)", all.join(", "));
-    let json = serde_json::to_string(rows).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let encode = |e: serde_json::Error| sqlx::Error::Encode(Box::new(e));
+    let (sql, json) = match Dialect::of(conn) {
+        Dialect::Sqlite => {
+            let values = (0..columns.len())
+                .map(|i| format!("value ->> {i}"))
+                .chain((columns.len()..all.len()).map(|i| format!("unhex(value ->> {i})")))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each($1)", all.join(", "));
+            (sql, serde_json::to_string(rows).map_err(encode)?)
+        }
+        Dialect::Postgres => {
+            // Objects by column name; bytes as BYTEA's own hex text (`\x…`).
+            let objects: Vec<serde_json::Map<String, serde_json::Value>> = rows
+                .iter()
+                .map(|row| {
+                    let pairs = all.iter().zip(row).enumerate().map(|(i, (column, value))| {
+                        let value = match value {
+                            V::T(hex) if i >= columns.len() => serde_json::Value::String(format!("\\x{hex}")),
+                            other => serde_json::to_value(other).unwrap_or_default(),
+                        };
+                        ((*column).to_owned(), value)
+                    });
+                    pairs.collect()
+                })
+                .collect();
+            let names = all.join(", ");
+            let sql = format!(
+                "INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, CAST($1 AS JSONB))"
+            );
+            (sql, serde_json::to_string(&objects).map_err(encode)?)
+        }
+    };
     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(json).execute(&mut *conn).await?;
     Ok(())
 }
 
 /// Drops the named indexes of the tables the seed fills and returns their definitions:
 /// building an index once from all rows (a sort) is far faster than updating it row by
-/// row in random order. The constraints' own indexes (UNIQUE) stay.
+/// row in random order. The constraints' own indexes (UNIQUE) stay. On SQLite: on
+/// PostgreSQL they all stay.
 pub async fn drop_indexes(conn: &mut Conn, tables: &[&str]) -> sqlx::Result<Vec<String>> {
+    if Dialect::of(conn) == Dialect::Postgres {
+        return Ok(Vec::new());
+    }
     let all: Vec<(String, String, String)> =
         sqlx::query_as("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
             .fetch_all(&mut *conn)
@@ -159,7 +191,11 @@ pub async fn build_windows(conn: &mut Conn, now: i64) -> sqlx::Result<()> {
     tx.commit().await
 }
 
+/// SQLite's settings for a bulk load on this connection (PostgreSQL needs none).
 pub async fn bulk_mode(conn: &mut Conn) -> sqlx::Result<()> {
+    if Dialect::of(conn) == Dialect::Postgres {
+        return Ok(());
+    }
     sqlx::query("PRAGMA synchronous = OFF").execute(&mut *conn).await?;
     // Keep the indexes being filled in memory rather than re-reading them from the file.
     sqlx::query("PRAGMA cache_size = -262144").execute(&mut *conn).await?;

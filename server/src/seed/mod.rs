@@ -466,6 +466,7 @@ pub async fn run(pool: &Db, a: Amounts) -> Result<Report, SeedError> {
     tables.extend(names.into_iter().zip(written));
     tables.push(("analytics_events", custom));
     db::create_indexes(&mut conn, &indexes).await?;
+    app::db::advance_ids(&mut conn).await?;
     db::build_windows(&mut conn, today).await?;
     sqlx::query("ANALYZE").execute(&mut *conn).await?;
     drop(conn);

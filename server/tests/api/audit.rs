@@ -23,14 +23,12 @@ fn actions(page: &Value) -> Vec<String> {
 #[tokio::test]
 async fn views_exports_merges_and_settings_are_logged_for_the_owner_only() {
     let app = spawn_app().await;
-    sqlx::raw_sql(
+    app.fixture(
         "INSERT INTO customers (id, site_id, first_name, last_name, email) VALUES
            (1, 1, 'Robert', 'Meier', 'robert@example.com'),
            (2, 1, 'Rob', 'Meier', 'rob.meier@example.com');",
     )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    .await;
     app.seal().await;
     let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
     let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
@@ -88,10 +86,7 @@ async fn views_exports_merges_and_settings_are_logged_for_the_owner_only() {
 #[tokio::test]
 async fn the_log_pages_back_fifty_at_a_time() {
     let app = spawn_app().await;
-    sqlx::raw_sql("INSERT INTO customers (id, site_id, first_name) VALUES (7, 1, 'Ada')")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    app.fixture("INSERT INTO customers (id, site_id, first_name) VALUES (7, 1, 'Ada')").await;
     app.seal().await;
     let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
     for _ in 0..60 {

@@ -31,7 +31,8 @@ async fn customer(app: &TestApp, email: &str, days_ago: Option<u32>, consent: bo
             app,
             &format!(
                 "INSERT INTO purchases (site_id, customer_id, currency, subtotal_minor, total_minor, payment_method, created_at)
-                 VALUES (1, {id}, 'EUR', 900, 900, 'cash', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{days} days'))"
+                 VALUES (1, {id}, 'EUR', 900, 900, 'cash', {at})",
+                at = common::at(&format!("-{days} days"))
             ),
         )
         .await;

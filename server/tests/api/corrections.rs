@@ -190,8 +190,9 @@ async fn a_void_counts_for_nothing_and_only_its_maker_that_day_or_a_manager_may(
     assert_eq!(give_back(&app, &till, first, &[(1, "1")], "x").await.status(), StatusCode::CONFLICT);
 
     // Yesterday's sale: its maker may no longer void it; a manager may.
-    sqlx::query("UPDATE purchases SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day') WHERE id = $1")
+    sqlx::query("UPDATE purchases SET created_at = $2 WHERE id = $1")
         .bind(second)
+        .bind(app::db::now_plus(-86_400))
         .execute(&app.pool)
         .await
         .unwrap();

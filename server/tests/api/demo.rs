@@ -86,15 +86,13 @@ async fn a_new_install_has_no_demo_site_and_the_demo_runs_a_loyalty_card() {
 #[tokio::test]
 async fn an_install_that_used_the_demo_removes_it_with_everything_on_it() {
     let app = spawn_app().await;
-    sqlx::raw_sql(
+    app.fixture(
         "INSERT INTO customers (id, site_id, first_name) VALUES (900, 1, 'Ada');
          INSERT INTO purchases (site_id, customer_id, currency, subtotal_minor, total_minor, payment_method)
            VALUES (1, 900, 'EUR', 500, 500, 'cash');
          INSERT INTO nps_responses (site_id, score, language, page_url) VALUES (1, 9, 'en', '/');",
     )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    .await;
     // Started without --demo, an install whose demo has customers keeps it (and says so).
     patron::demo::settle(&app.pool, false).await.unwrap();
     let sites: i64 = sqlx::query_scalar("SELECT count(*) FROM sites").fetch_one(&app.pool).await.unwrap();

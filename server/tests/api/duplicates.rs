@@ -7,10 +7,11 @@ use app::domain::Role;
 use common::{TestApp, spawn_app};
 use reqwest::StatusCode;
 use serde_json::Value;
+use sqlx::Row as _;
 use std::collections::BTreeSet;
 
 async fn sql(app: &TestApp, statements: &str) {
-    sqlx::raw_sql(sqlx::AssertSqlSafe(statements.to_owned())).execute(&app.pool).await.unwrap();
+    app.fixture(statements).await;
     app.seal().await;
 }
 
@@ -143,23 +144,18 @@ const TABLES: [&str; 14] = [
     "analytics_events",
 ];
 
-/// Every row of `table` as JSON arrays of all its columns, by rowid.
+/// Every row of `table` as JSON arrays of all its columns (blobs in hex), sorted.
 async fn rows(app: &TestApp, table: &str) -> Vec<String> {
-    let columns: Vec<String> =
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT name FROM pragma_table_info('{table}')")))
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
-    // Blobs (the blind indexes) as hex: JSON holds no bytes.
-    let columns: Vec<String> =
-        columns.iter().map(|c| format!("CASE WHEN typeof({c}) = 'blob' THEN hex({c}) ELSE {c} END")).collect();
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT json_array(rowid, {}) FROM {table} ORDER BY rowid",
-        columns.join(", ")
-    )))
-    .fetch_all(&app.pool)
-    .await
-    .unwrap()
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table}"))).fetch_all(&app.pool).await.unwrap();
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let values: Vec<Value> = (0..r.len()).map(|i| app::db::json_value(r, i).unwrap()).collect();
+            Value::Array(values).to_string()
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 async fn owned_by(app: &TestApp, table: &str, customer: i64) -> i64 {
@@ -244,7 +240,7 @@ async fn a_merge_keeps_every_linked_row_and_undo_restores_them_all() {
         rows.iter()
             .map(|r| {
                 let mut v: Value = serde_json::from_str(r).unwrap();
-                v[13] = Value::Null; // rowid first, then the columns: updated_at is column 12
+                v[12] = Value::Null; // updated_at, the 13th column
                 v
             })
             .collect()
@@ -286,8 +282,7 @@ async fn merges_that_make_no_sense_are_refused() {
 #[tokio::test]
 async fn the_merge_log_knows_every_customer_column() {
     let app = spawn_app().await;
-    let columns: Vec<String> =
-        sqlx::query_scalar("SELECT name FROM pragma_table_info('customers')").fetch_all(&app.pool).await.unwrap();
+    let columns = app.columns("customers").await;
     let data: Vec<&String> = columns.iter().filter(|c| !app::sealed::BLIND_INDEXES.contains(&c.as_str())).collect();
     assert_eq!(data, app::admin::duplicates::db::CUSTOMER_COLUMNS);
 }

@@ -36,15 +36,13 @@ const ORDERS: &str = "Name,Email,Phone,Created at,Lineitem quantity,Lineitem nam
 #[tokio::test]
 async fn past_orders_come_in_once_with_their_customers_lines_and_spend() {
     let app = spawn_app().await;
-    sqlx::query(
+    app.fixture(
         "INSERT INTO customers (site_id, first_name, email) VALUES (1, 'Ann', 'ann@example.com');
          INSERT INTO customers (site_id, first_name, phone) VALUES (1, 'Maud', '+31612345678');
          INSERT INTO webhook_endpoints (site_id, url, secret, events)
          VALUES (1, 'http://127.0.0.1:9', 'whsec_c2VjcmV0', 'purchase.created');",
     )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    .await;
     app.seal().await;
     let manager = app.signed_in_as(Role::Manager, "manager@shop.example").await;
     let id = upload_as(&app, &manager, "purchases", ORDERS).await;
@@ -76,15 +74,21 @@ async fn past_orders_come_in_once_with_their_customers_lines_and_spend() {
         json!({"status": "done", "total": 3, "done": 3, "created": 3, "updated": 1, "unchanged": 0, "skipped": 0})
     );
     // Ann's order: her two lines (the lower-case SKU found), the shipping on top of them.
-    let ann: (String, i64, i64, String, String) = sqlx::query_as(
-        "SELECT p.created_at, p.total_minor, p.discount_minor, p.payment_method,
-                (SELECT group_concat(coalesce(c.sku, '-') || ' ' || i.quantity || 'x' || i.unit_price_minor, '; ')
-                 FROM purchase_items i LEFT JOIN catalogue_items c ON c.id = i.item_id WHERE i.purchase_id = p.id)
-         FROM purchases p WHERE p.external_id = '#1001'",
+    let (at, total, discount, method, id): (String, i64, i64, String, i64) = sqlx::query_as(
+        "SELECT created_at, total_minor, discount_minor, payment_method, id FROM purchases WHERE external_id = '#1001'",
     )
     .fetch_one(&app.pool)
     .await
     .unwrap();
+    let lines: Vec<String> = sqlx::query_scalar(
+        "SELECT coalesce(c.sku, '-') || ' ' || i.quantity || 'x' || i.unit_price_minor
+         FROM purchase_items i LEFT JOIN catalogue_items c ON c.id = i.item_id WHERE i.purchase_id = $1 ORDER BY i.line",
+    )
+    .bind(id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let ann = (at, total, discount, method, lines.join("; "));
     assert_eq!(
         ann,
         (

@@ -123,10 +123,10 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
 
     // The same file again: every row matched, nothing changed, no history written.
     let snapshot = || async {
-        sqlx::query_scalar::<_, String>(
-            "SELECT json_group_array(json_array(id, first_name, last_name, email, phone, city, updated_at)) FROM customers",
+        sqlx::query_as::<_, (i64, String, String, Option<String>, Option<String>, String, String)>(
+            "SELECT id, first_name, last_name, email, phone, city, updated_at FROM customers ORDER BY id",
         )
-        .fetch_one(&app.pool)
+        .fetch_all(&app.pool)
         .await
         .unwrap()
     };

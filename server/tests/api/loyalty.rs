@@ -129,8 +129,9 @@ async fn points_need_the_minimum_total_and_expired_ones_cannot_be_spent() {
         &app,
         &format!(
             "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, expires_at, created_at)
-             VALUES ({id}, {ada}, 'earn', 30, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 years'),
-                     strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 years'))"
+             VALUES ({id}, {ada}, 'earn', 30, {year_ago}, {two_years_ago})",
+            year_ago = common::at("-1 years"),
+            two_years_ago = common::at("-2 years")
         ),
     )
     .await;
@@ -204,7 +205,7 @@ async fn the_birthday_gift_is_given_once_a_year_in_the_birthday_month_only() {
         ("form[rewards]", "10 Free bun"),
     ];
     let id = programme(&app, &owner, "", &card).await.to_string();
-    let month: String = sqlx::query_scalar("SELECT strftime('%m', 'now')").fetch_one(&app.pool).await.unwrap();
+    let month = app::db::now()[5..7].to_owned();
     let other = if month == "01" { "02" } else { "01" };
     let born_now = customer(&app, Some(&format!("1990-{month}-15"))).await;
     let born_later = customer(&app, Some(&format!("1990-{other}-15"))).await;

@@ -126,7 +126,8 @@ async fn an_expired_link_stores_nothing_and_the_retention_job_forgets_the_held_s
     let text: String = sqlx::query_scalar("SELECT body FROM outbox").fetch_one(&app.pool).await.unwrap();
     let link = link_in(&app.open(&text));
 
-    sqlx::query("UPDATE pending_signups SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute')")
+    sqlx::query("UPDATE pending_signups SET expires_at = $1")
+        .bind(app::db::now_plus(-60))
         .execute(&app.pool)
         .await
         .unwrap();
@@ -192,12 +193,12 @@ async fn a_mail_the_server_cannot_take_is_tried_again_and_sent_once_it_can() {
     // Nothing listens on the port: the first try fails and the next is a minute away.
     let started = Instant::now();
     let (attempts, error, wait_secs) = loop {
-        let row: (i64, Option<String>, f64) = sqlx::query_as(
-            "SELECT attempts, last_error, (julianday(next_attempt_at) - julianday('now')) * 86400 FROM outbox",
-        )
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+        let row: (i64, Option<String>, String) =
+            sqlx::query_as("SELECT attempts, last_error, next_attempt_at FROM outbox")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        let row = (row.0, row.1, common::seconds_from_now(&row.2));
         if row.1.is_some() || started.elapsed() > Duration::from_secs(15) {
             break row;
         }
@@ -208,10 +209,7 @@ async fn a_mail_the_server_cannot_take_is_tried_again_and_sent_once_it_can() {
     assert!((30.0..=61.0).contains(&wait_secs), "tried again in about a minute, not {wait_secs}");
 
     let smtp = SmtpServer::start_on(port).await;
-    sqlx::query("UPDATE outbox SET next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    sqlx::query("UPDATE outbox SET next_attempt_at = $1").bind(app::db::now()).execute(&app.pool).await.unwrap();
     assert_eq!(smtp.mails(1).await.len(), 1);
     let (attempts, sent): (i64, Option<String>) =
         sqlx::query_as("SELECT attempts, sent_at FROM outbox").fetch_one(&app.pool).await.unwrap();

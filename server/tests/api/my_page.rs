@@ -289,7 +289,7 @@ async fn the_page_removes_favourites_changes_consents_and_leads_to_the_customers
     let app = with_programme().await;
     let cookie = signed_in(&app, "mia@example.com").await;
     let customer: i64 = sqlx::query_scalar("SELECT id FROM customers").fetch_one(&app.pool).await.unwrap();
-    sqlx::query("INSERT INTO favourites (customer_id, item_id) SELECT ?, id FROM catalogue_items WHERE sku IN ('RYE', 'SOURDOUGH')")
+    sqlx::query("INSERT INTO favourites (customer_id, item_id) SELECT $1, id FROM catalogue_items WHERE sku IN ('RYE', 'SOURDOUGH')")
         .bind(customer)
         .execute(&app.pool)
         .await

@@ -125,7 +125,8 @@ async fn the_list_pages_and_searches_many_products() {
     sqlx::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
          INSERT INTO catalogue_items (site_id, sku, name, price_minor, currency, category)
-         SELECT 1, printf('BULK-%03d', i), printf('Bulk item %03d', i), i * 10, 'EUR', iif(i % 2, 'Odd', 'Even') FROM n",
+         SELECT 1, 'BULK-' || substr(CAST(1000 + i AS TEXT), 2), 'Bulk item ' || substr(CAST(1000 + i AS TEXT), 2), i * 10,
+                'EUR', CASE WHEN i % 2 = 1 THEN 'Odd' ELSE 'Even' END FROM n",
     )
     .execute(&app.pool)
     .await

@@ -21,7 +21,7 @@ fn ids(q: &Value) -> Vec<i64> {
 async fn each_check_finds_its_planted_customers_and_a_fix_clears_it() {
     let app = spawn_app().await;
     // Rows the app would refuse, as an old spreadsheet import would have left them.
-    sqlx::raw_sql(
+    app.fixture(
         "INSERT INTO customers (id, site_id, first_name, last_name, email, phone, street, postcode) VALUES
            (1, 1, 'Anna', 'Adler', 'anna(at)example.com', NULL, '', ''),
            (2, 1, 'Ben', 'Berg', 'ben@example.com', '12', '', ''),
@@ -34,9 +34,7 @@ async fn each_check_finds_its_planted_customers_and_a_fix_clears_it() {
          INSERT INTO consents (customer_id, purpose, granted, body, text_version, language, page_url, source)
            SELECT id, 'newsletter', 1, 'News?', 1, 'en', '/', 'widget:signup' FROM customers WHERE id IN (2, 4, 6);",
     )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    .await;
     app.seal().await;
     let client = app.signed_in_as(Role::Manager, "manager@shop.example").await;
     let q = quality(&app, &client, "capitals").await;

@@ -65,7 +65,7 @@ async fn fixture(app: &TestApp) {
           (1, 1, 'EUR', 500, 500, 'card', '2026-09-01T10:00:00.000Z'),
           (2, 5, 'EUR', 9900, 9900, 'card', '2026-10-08T10:00:00.000Z');
     "#;
-    sqlx::raw_sql(sql).execute(&app.pool).await.unwrap();
+    app.fixture(sql).await;
     app.seal().await;
 }
 

@@ -9,8 +9,13 @@ use common::{TestApp, field_errors, spawn_app};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const AGO_4Y: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-4 years')";
-const AGO_1Y: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 years')";
+fn ago_4y() -> String {
+    common::at("-4 years")
+}
+
+fn ago_1y() -> String {
+    common::at("-1 years")
+}
 
 async fn exec(app: &TestApp, sql: &str) {
     sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
@@ -20,7 +25,8 @@ async fn exec(app: &TestApp, sql: &str) {
 async fn old_customer(app: &TestApp, email: &str) -> i64 {
     let id: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "INSERT INTO customers (site_id, first_name, email, created_at, updated_at)
-         VALUES (1, 'Old', '{email}', {AGO_4Y}, {AGO_4Y}) RETURNING id"
+         VALUES (1, 'Old', '{email}', {when}, {when}) RETURNING id",
+        when = ago_4y()
     )))
     .fetch_one(&app.pool)
     .await
@@ -66,29 +72,34 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
 
     // Gone: quiet for four years, their consent withdrawn long ago.
     let quiet = old_customer(&app, "quiet@example.org").await;
-    consent(&app, quiet, true, AGO_4Y).await;
-    consent(&app, quiet, false, AGO_4Y).await;
+    consent(&app, quiet, true, &ago_4y()).await;
+    consent(&app, quiet, false, &ago_4y()).await;
     // Also gone: never consented, never did anything.
     let never = old_customer(&app, "never@example.org").await;
     // Kept: a consent from four years ago is still in force.
     let consenting = old_customer(&app, "consenting@example.org").await;
-    consent(&app, consenting, true, AGO_4Y).await;
+    consent(&app, consenting, true, &ago_4y()).await;
     // Kept: bought a year ago.
     let buyer = old_customer(&app, "buyer@example.org").await;
     exec(
         &app,
         &format!(
         "INSERT INTO purchases (site_id, customer_id, currency, subtotal_minor, total_minor, payment_method, created_at)
-         VALUES (1, {buyer}, 'EUR', 500, 500, 'cash', {AGO_1Y})"
+         VALUES (1, {buyer}, 'EUR', 500, 500, 'cash', {when})",
+        when = ago_1y()
     ),
     )
     .await;
     // Kept: a reservation still open, however old.
     let reserving = old_customer(&app, "reserving@example.org").await;
-    exec(&app, &format!(
-        "INSERT INTO reservations (site_id, customer_id, item_id, quantity, page_url, created_at, updated_at)
-         VALUES (1, {reserving}, (SELECT id FROM catalogue_items WHERE site_id = 1 LIMIT 1), 1, '/', {AGO_4Y}, {AGO_4Y})"
-    ))
+    exec(
+        &app,
+        &format!(
+            "INSERT INTO reservations (site_id, customer_id, item_id, quantity, page_url, created_at, updated_at)
+         VALUES (1, {reserving}, (SELECT id FROM catalogue_items WHERE site_id = 1 LIMIT 1), 1, '/', {when}, {when})",
+            when = ago_4y()
+        ),
+    )
     .await;
     // Kept: a visit a year ago.
     let visitor = old_customer(&app, "visitor@example.org").await;
@@ -105,7 +116,8 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
             &app,
             &format!(
                 "INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, screen, created_at)
-             VALUES (1, '{view}', 'x', {customer}, '/', 'desktop', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '{at}'))"
+             VALUES (1, '{view}', 'x', {customer}, '/', 'desktop', {when})",
+                when = common::at(at)
             ),
         )
         .await;
@@ -115,7 +127,8 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
             &app,
             &format!(
                 "INSERT INTO analytics_events (site_id, view_id, visitor, name, created_at)
-             VALUES (1, 'v', 'x', 'share', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '{at}'))"
+             VALUES (1, 'v', 'x', 'share', {when})",
+                when = common::at(at)
             ),
         )
         .await;
@@ -126,17 +139,22 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
             &app,
             &format!(
                 "INSERT INTO imports (site_id, file_name, content, updated_at)
-             VALUES (1, '{name}', 'email\nsomeone@example.org', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '{age}'))"
+             VALUES (1, '{name}', 'email\nsomeone@example.org', {when})",
+                when = common::at(age)
             ),
         )
         .await;
     }
     // A self-service request whose link expired unopened (with its mail), one still valid.
     for (hash, expires) in [("expired", "-1 hours"), ("valid", "+5 hours")] {
-        exec(&app, &format!(
-            "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, link_hash, link_expires_at)
-             VALUES (1, {fresh}, 'access', 'self_service', 'open', '{hash}', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '{expires}'))"
-        ))
+        exec(
+            &app,
+            &format!(
+                "INSERT INTO privacy_requests (site_id, customer_id, kind, channel, state, link_hash, link_expires_at)
+             VALUES (1, {fresh}, 'access', 'self_service', 'open', '{hash}', {when})",
+                when = common::at(expires)
+            ),
+        )
         .await;
         exec(&app, &format!(
             "INSERT INTO outbox (site_id, customer_id, request_id, to_address, subject, body)
@@ -148,7 +166,8 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
     app.seal().await;
     // The daily sums of those days, as the hourly job makes them.
     app::admin::analytics::db::sum_all_sites(&app.pool).await.unwrap();
-    let summed_before = scalar(&app, "SELECT count(*) FROM analytics_days WHERE day < date('now', '-13 months')").await;
+    let cutoff = &app::db::months_ago(13)[..10];
+    let summed_before = scalar(&app, &format!("SELECT count(*) FROM analytics_days WHERE day < '{cutoff}'")).await;
     assert!(summed_before > 0, "the old days were summed");
 
     apply(&app).await;
@@ -171,11 +190,11 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
     assert_eq!(scalar(&app, "SELECT count(*) FROM page_views WHERE view_id = 'v-old'").await, 0);
     assert_eq!(scalar(&app, "SELECT count(*) FROM analytics_events").await, 1);
     for table in ["analytics_days", "analytics_day_pages", "analytics_day_counts"] {
-        let old = format!("SELECT count(*) FROM {table} WHERE day < date('now', '-13 months')");
+        let old = format!("SELECT count(*) FROM {table} WHERE day < '{cutoff}'");
         assert_eq!(scalar(&app, &old).await, 0, "the daily sums of deleted views go with them ({table})");
     }
     assert_eq!(
-        scalar(&app, "SELECT sum(views) FROM analytics_days WHERE day >= date('now', '-13 months')").await,
+        scalar(&app, &format!("SELECT CAST(sum(views) AS BIGINT) FROM analytics_days WHERE day >= '{cutoff}'")).await,
         2,
         "the sums of the days kept stay"
     );
@@ -239,8 +258,11 @@ async fn the_owner_sets_the_rules_and_bad_numbers_are_refused_at_their_field() {
     let quiet = old_customer(&app, "quiet@example.org").await;
     exec(
         &app,
-        "INSERT INTO page_views (site_id, view_id, visitor, path, screen, created_at)
-                VALUES (1, 'v', 'x', '/', 'desktop', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-14 months'))",
+        &format!(
+            "INSERT INTO page_views (site_id, view_id, visitor, path, screen, created_at)
+             VALUES (1, 'v', 'x', '/', 'desktop', {})",
+            common::at("-14 months")
+        ),
     )
     .await;
     apply(&app).await;
@@ -271,7 +293,7 @@ async fn the_owner_sets_the_rules_and_bad_numbers_are_refused_at_their_field() {
 #[tokio::test]
 async fn mails_and_webhook_events_that_did_their_work_go_after_a_month() {
     let app = spawn_app().await;
-    let ago = |days: i64| format!("strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{days} days')");
+    let ago = |days: i64| common::at(&format!("-{days} days"));
     for (sent, failed) in [(Some(31), None), (None, Some(40)), (Some(2), None), (None, None)] {
         let sql = format!(
             "INSERT INTO outbox (site_id, to_address, subject, body, sent_at, failed_at) VALUES (1, 'a@b.example', 's', 'b', {}, {})",

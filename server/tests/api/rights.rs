@@ -84,7 +84,7 @@ async fn plant(app: &TestApp) -> i64 {
         "INSERT INTO analytics_events (site_id, view_id, visitor, customer_id, name) VALUES (1, 'v1', 'h', $1, 'share')".into(),
         // A duplicate merged into them earlier, and an upload not yet imported naming them.
         // Sealed, as Patron writes them.
-        format!("INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, $1, 999, json_object('email', '{}'), '{{}}', '{{}}', '{{}}', '[]')", sealed(MERGED_EMAIL)),
+        format!(r#"INSERT INTO customer_merges (site_id, target_id, source_id, source_row, filled, moved, dropped, repointed) VALUES (1, $1, 999, '{{"email": "{}"}}', '{{}}', '{{}}', '{{}}', '[]')"#, sealed(MERGED_EMAIL)),
         format!("INSERT INTO outbox (site_id, customer_id, to_address, subject, body) VALUES (1, $1, '{}', '{}', '{}')", sealed(EMAIL), sealed("Hello"), sealed("A mail")),
         "INSERT INTO automation_rules (site_id, trigger, active) VALUES (1, 'detractor', 1)".into(),
         "INSERT INTO automation_runs (rule_id, customer_id, mailed) SELECT id, $1, 1 FROM automation_rules".into(),
@@ -105,15 +105,20 @@ async fn download(app: &TestApp, client: &reqwest::Client, id: i64, format: &str
 #[tokio::test]
 async fn every_table_that_points_at_a_customer_is_exported_or_said_why_not() {
     let app = spawn_app().await;
-    let pointing: Vec<String> = sqlx::query_scalar(
+    let sql = if app.on_postgres() {
+        "SELECT CAST(table_name AS TEXT) FROM information_schema.columns
+         WHERE table_schema = current_schema() AND column_name = 'customer_id'
+         UNION SELECT CAST(k.table_name AS TEXT) FROM information_schema.referential_constraints r
+         JOIN information_schema.key_column_usage k ON k.constraint_name = r.constraint_name
+         JOIN information_schema.constraint_column_usage u ON u.constraint_name = r.unique_constraint_name
+         WHERE u.table_name = 'customers'"
+    } else {
         "SELECT DISTINCT m.name FROM sqlite_master m
          WHERE m.type = 'table' AND (
              EXISTS (SELECT 1 FROM pragma_foreign_key_list(m.name) f WHERE f.\"table\" = 'customers')
-             OR EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'customer_id'))",
-    )
-    .fetch_all(&app.pool)
-    .await
-    .unwrap();
+             OR EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'customer_id'))"
+    };
+    let pointing: Vec<String> = sqlx::query_scalar(sql).fetch_all(&app.pool).await.unwrap();
     let known: BTreeSet<&str> = TABLES.iter().chain(NOT_EXPORTED.iter()).map(|(t, _)| *t).collect();
     for table in &pointing {
         assert!(known.contains(table.as_str()), "{table} holds customer rows: export it or say why not");
@@ -219,7 +224,7 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
     let phone: String =
         sqlx::query_scalar("SELECT phone FROM customers WHERE id = $1").bind(id).fetch_one(&app.pool).await.unwrap();
     let phone = app.open(&phone);
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&app.pool).await.unwrap();
+    app.checkpoint().await;
     // Names, emails, phones and streets are sealed: never in the files as plain text.
     for needle in [EMAIL, LAST_NAME, phone.as_str(), STREET, MERGED_EMAIL] {
         assert_eq!(app.found_in_files(needle), Vec::<String>::new(), "{needle} is in the files as plain text");

@@ -9,38 +9,39 @@ use common::{TestApp, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-/// Inserts the fixture; every time is "N days before now" by SQLite's clock.
+/// Inserts the fixture; every time is "N days before now".
 async fn fixture(app: &TestApp) {
-    let sql = r#"
+    let sql = format!(
+        r#"
         INSERT INTO sites (id, site_key, name, privacy_policy_url) VALUES (2, 'other', 'Other shop', '/p');
         INSERT INTO customers (id, site_id, first_name, last_name, email, gender, city, postcode, street, created_at) VALUES
-          (1, 1, 'Anna',   'Adler',  'anna@example.com',  'female', 'Bern',   '3011',    'Marktgasse 1', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-          (2, 1, 'Berta',  'Bauer',  'berta@example.com', 'female', 'Zürich', '8001',    'Seestrasse 2', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-          (3, 1, 'Carl',   'Cohen',  'carl@example.com',  'male',   'Basel',  '8100',    'Rheinweg 3',   strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-          (4, 1, 'Dora',   'Dietz',  'dora@example.com',  'female', 'bern',   '3012',    '',             strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-          (5, 1, 'Eva',    'Engel',  'eva@example.com',   'female', 'Genf',   '1201',    'Quai 5',       strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-          (6, 1, '=Fritz', 'Fuchs',  'fritz@example.com', NULL,     'Olten',  '8050 AB', 'Weg 6',        strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-          (7, 1, 'Gustav', 'Graf',   'gustav@example.com','male',   'Thun',   '3600',    'Gasse 7',      strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-400 days')),
-          (8, 2, 'Hanna',  'Huber',  'hanna@example.com', 'female', 'Bern',   '3011',    'Platz 8',      strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+          (1, 1, 'Anna',   'Adler',  'anna@example.com',  'female', 'Bern',   '3011',    'Marktgasse 1', {d0}),
+          (2, 1, 'Berta',  'Bauer',  'berta@example.com', 'female', 'Zürich', '8001',    'Seestrasse 2', {d0}),
+          (3, 1, 'Carl',   'Cohen',  'carl@example.com',  'male',   'Basel',  '8100',    'Rheinweg 3',   {d0}),
+          (4, 1, 'Dora',   'Dietz',  'dora@example.com',  'female', 'bern',   '3012',    '',             {d0}),
+          (5, 1, 'Eva',    'Engel',  'eva@example.com',   'female', 'Genf',   '1201',    'Quai 5',       {d0}),
+          (6, 1, '=Fritz', 'Fuchs',  'fritz@example.com', NULL,     'Olten',  '8050 AB', 'Weg 6',        {d0}),
+          (7, 1, 'Gustav', 'Graf',   'gustav@example.com','male',   'Thun',   '3600',    'Gasse 7',      {d400}),
+          (8, 2, 'Hanna',  'Huber',  'hanna@example.com', 'female', 'Bern',   '3011',    'Platz 8',      {d0});
         INSERT INTO purchases (site_id, customer_id, currency, subtotal_minor, total_minor, payment_method, created_at) VALUES
-          (1, 1, 'EUR', 30000, 30000, 'card', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-5 days')),
-          (1, 1, 'EUR', 25000, 25000, 'card', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-20 days')),
-          (1, 2, 'EUR', 60000, 60000, 'card', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-45 days')),
-          (1, 2, 'EUR', 10000, 10000, 'cash', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 days')),
-          (1, 3, 'EUR', 80000, 80000, 'card', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-3 days')),
-          (1, 4, 'EUR', 50000, 50000, 'card', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 days')),
-          (1, 6, 'EUR', 100000, 100000, 'card', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 days')),
-          (1, 7, 'EUR', 5000, 5000, 'cash', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-90 days')),
-          (2, 8, 'EUR', 90000, 90000, 'card', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 days'));
+          (1, 1, 'EUR', 30000, 30000, 'card', {d5}),
+          (1, 1, 'EUR', 25000, 25000, 'card', {d20}),
+          (1, 2, 'EUR', 60000, 60000, 'card', {d45}),
+          (1, 2, 'EUR', 10000, 10000, 'cash', {d10}),
+          (1, 3, 'EUR', 80000, 80000, 'card', {d3}),
+          (1, 4, 'EUR', 50000, 50000, 'card', {d2}),
+          (1, 6, 'EUR', 100000, 100000, 'card', {d1}),
+          (1, 7, 'EUR', 5000, 5000, 'cash', {d90}),
+          (2, 8, 'EUR', 90000, 90000, 'card', {d2});
         INSERT INTO consents (customer_id, purpose, granted, body, text_version, language, page_url, source) VALUES
           (1, 'newsletter', 1, 'News?', 1, 'en', 'admin', 'admin'),
           (2, 'newsletter', 1, 'News?', 1, 'en', 'admin', 'admin'),
           (2, 'newsletter', 0, 'News?', 1, 'en', 'admin', 'admin'),
           (1, 'post', 0, 'Post?', 1, 'en', 'admin', 'admin');
         INSERT INTO nps_responses (site_id, customer_id, score, language, page_url, created_at) VALUES
-          (1, 3, 10, 'en', '/', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-30 days')),
-          (1, 3, 3, 'en', '/', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 days')),
-          (1, 1, 9, 'en', '/', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 days'));
+          (1, 3, 10, 'en', '/', {d30}),
+          (1, 3, 3, 'en', '/', {d1}),
+          (1, 1, 9, 'en', '/', {d1});
         INSERT INTO heard_responses (site_id, customer_id, option_id, language, page_url)
           SELECT 1, 1, id, 'en', '/' FROM question_options WHERE site_id = 1 AND code = 'friend';
         INSERT INTO reason_rankings (id, site_id, customer_id, language, page_url) VALUES (1, 1, 2, 'en', '/');
@@ -52,8 +53,20 @@ async fn fixture(app: &TestApp) {
           SELECT 1, 5, id, 1, '/' FROM catalogue_items WHERE sku = 'RYE';
         INSERT INTO customer_tags (customer_id, tag) VALUES (3, 'vip');
         INSERT INTO page_views (site_id, view_id, visitor, customer_id, path, screen) VALUES (1, 'v1', 'x', 6, '/', 'desktop');
-    "#;
-    sqlx::raw_sql(sql).execute(&app.pool).await.unwrap();
+    "#,
+        d0 = common::at("-0 days"),
+        d1 = common::at("-1 days"),
+        d2 = common::at("-2 days"),
+        d3 = common::at("-3 days"),
+        d5 = common::at("-5 days"),
+        d10 = common::at("-10 days"),
+        d20 = common::at("-20 days"),
+        d30 = common::at("-30 days"),
+        d45 = common::at("-45 days"),
+        d90 = common::at("-90 days"),
+        d400 = common::at("-400 days")
+    );
+    app.fixture(&sql).await;
     app.seal().await;
 }
 
@@ -382,13 +395,11 @@ async fn the_export_has_the_chosen_columns_and_neutralises_formulas() {
 async fn a_big_export_arrives_whole_in_chunks() {
     let app = spawn_app().await;
     // 4,500 customers: more than two chunks of 2,000.
-    sqlx::raw_sql(
+    app.fixture(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500)
          INSERT INTO customers (site_id, first_name, email) SELECT 1, 'C' || i, 'c' || i || '@example.com' FROM n",
     )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    .await;
     app.seal().await;
     let client = manager(&app).await;
     let text = export(&app, &client, &json!({"all": true, "groups": []}), "email").await.text().await.unwrap();

@@ -9,10 +9,11 @@ use common::{TestApp, config_in, spawn_app};
 async fn expired_link(app: &TestApp, customer: i64, hash: &str) {
     sqlx::query(
         "INSERT INTO customer_links (link_hash, site_id, customer_id, expires_at)
-         VALUES ($1, 1, $2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day'))",
+         VALUES ($1, 1, $2, $3)",
     )
     .bind(hash)
     .bind(customer)
+    .bind(app::db::now_plus(-86_400))
     .execute(&app.pool)
     .await
     .unwrap();

@@ -32,7 +32,8 @@ fn signed_in(res: &reqwest::Response) -> bool {
 
 /// Makes the recorded failures a quarter of an hour old.
 async fn time_passes(app: &TestApp) {
-    sqlx::query("UPDATE login_failures SET at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-16 minutes')")
+    sqlx::query("UPDATE login_failures SET at = $1")
+        .bind(app::db::now_plus(-16 * 60))
         .execute(&app.pool)
         .await
         .unwrap();

@@ -238,10 +238,7 @@ fn a_delivery_queued_before_the_server_was_killed_is_sent_after_it_starts_again(
     let waiting = attempts();
     assert!(waiting.0 >= 1 && waiting.1.is_none(), "tried and failed while the endpoint was down: {waiting:?}");
     runtime
-        .block_on(
-            sqlx::query("UPDATE webhook_deliveries SET next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
-                .execute(&pool),
-        )
+        .block_on(sqlx::query("UPDATE webhook_deliveries SET next_attempt_at = $1").bind(app::db::now()).execute(&pool))
         .unwrap();
 
     // The endpoint comes up, then a new server: the queued delivery arrives.

@@ -10,10 +10,11 @@ use crate::db::Db;
 use sqlx::{AssertSqlSafe, Row};
 
 /// `created_at` within the period: $2 the first day, $3 the last (`YYYY-MM-DD`, both
-/// included; ISO timestamps compare as text).
+/// included; ISO timestamps compare as text, and a time on the last day sorts before the
+/// day followed by "U", as 'T' < 'U').
 macro_rules! in_period {
     () => {
-        "site_id = $1 AND created_at >= $2 AND created_at < date($3, '+1 day')"
+        "site_id = $1 AND created_at >= $2 AND created_at < ($3 || 'U')"
     };
 }
 
@@ -124,9 +125,10 @@ async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -
     if wanted.is_empty() {
         return Ok(());
     }
-    let missing: Vec<String> = sqlx::query_scalar(
-        "SELECT value FROM json_each($2) WHERE value NOT IN (SELECT day FROM analytics_days WHERE site_id = $1)",
-    )
+    let missing: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT value FROM {} WHERE value NOT IN (SELECT day FROM analytics_days WHERE site_id = $1)",
+        pool.dialect().json_values("$2")
+    )))
     .bind(site)
     .bind(serde_json::to_string(&wanted).unwrap_or_default())
     .fetch_all(pool)
@@ -140,7 +142,7 @@ async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -
         "INSERT INTO analytics_day_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
          SELECT $1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
         pages_by_day!(),
-        ") WHERE true ON CONFLICT DO NOTHING"
+        ") AS p WHERE true ON CONFLICT DO NOTHING"
     ))
     .execute(&mut *tx)
     .await?;
@@ -148,18 +150,25 @@ async fn sum_days(pool: &Db, site: SiteId, range: &DateRange, last: &PastDate) -
         "INSERT INTO analytics_day_counts (site_id, day, kind, label, count, visitors)
          SELECT $1, day, kind, label, count, visitors FROM (",
         counts_by_day!(),
-        ") WHERE true ON CONFLICT DO NOTHING"
+        ") AS c WHERE true ON CONFLICT DO NOTHING"
     ))
     .execute(&mut *tx)
     .await?;
     // Every missing day gets its row, views or not: the row says the day is summed.
-    run(concat!(
-        "INSERT INTO analytics_days (site_id, day, views, visitors, visits)
-         SELECT $1, m.value, coalesce(d.views, 0), coalesce(d.visitors, 0), coalesce(d.visits, 0)
-         FROM json_each($4) AS m LEFT JOIN (",
-        days_by_day!(),
-        ") AS d ON d.day = m.value WHERE true ON CONFLICT DO NOTHING"
-    ))
+    let days = pool.dialect().json_values("$4");
+    sqlx::query(AssertSqlSafe(format!(
+        concat!(
+            "INSERT INTO analytics_days (site_id, day, views, visitors, visits)
+             SELECT $1, m.value, coalesce(d.views, 0), coalesce(d.visitors, 0), coalesce(d.visits, 0)
+             FROM {days} AS m LEFT JOIN (",
+            days_by_day!(),
+            ") AS d ON d.day = m.value WHERE true ON CONFLICT DO NOTHING"
+        ),
+        days = days
+    )))
+    .bind(site)
+    .bind(first.as_str())
+    .bind(last.as_str())
     .bind(serde_json::to_string(&missing).unwrap_or_default())
     .execute(&mut *tx)
     .await?;
@@ -218,7 +227,7 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
             "INSERT INTO analytics_live_days (site_id, day, views, visitors, visits)
              SELECT $1, day, views, visitors, visits FROM (",
             days_by_day!(),
-            ")"
+            ") AS d"
         ))
         .execute(&mut *tx)
         .await?;
@@ -226,7 +235,7 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
             "INSERT INTO analytics_live_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
              SELECT $1, day, path, views, visitors, duration_ms, timed, entries, exits FROM (",
             pages_by_day!(),
-            ")"
+            ") AS p"
         ))
         .execute(&mut *tx)
         .await?;
@@ -234,7 +243,7 @@ pub async fn rebuild_live(pool: &Db) -> sqlx::Result<()> {
             "INSERT INTO analytics_live_counts (site_id, day, kind, label, count)
              SELECT $1, day, kind, label, count FROM (",
             counts_by_day!(),
-            ") WHERE kind <> 'goal'"
+            ") AS c WHERE kind <> 'goal'"
         ))
         .execute(&mut *tx)
         .await?;
@@ -291,12 +300,13 @@ pub async fn overview(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Resul
         })
         .collect();
     let all_pages: Vec<PageRow> = binds(concat!(
-        "SELECT path, sum(views), sum(visitors), sum(duration_ms), sum(timed), sum(entries), sum(exits) FROM (
+        "SELECT path, CAST(sum(views) AS BIGINT), CAST(sum(visitors) AS BIGINT), CAST(sum(duration_ms) AS BIGINT),
+                CAST(sum(timed) AS BIGINT), CAST(sum(entries) AS BIGINT), CAST(sum(exits) AS BIGINT) FROM (
            SELECT path, views, visitors, duration_ms, timed, entries, exits FROM analytics_day_pages WHERE ",
         summed!(),
         " UNION ALL SELECT path, views, visitors, duration_ms, timed, entries, exits FROM analytics_live_pages WHERE ",
         live!(),
-        ") GROUP BY path"
+        ") AS p GROUP BY path"
     ))
     .fetch_all(pool)
     .await?
@@ -325,14 +335,14 @@ pub async fn overview(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Resul
     let entry_pages = top(|p| p.entries, 10).into_iter().map(|p| Count { label: p.path, count: p.entries }).collect();
     let exit_pages = top(|p| p.exits, 10);
     let counts: Vec<(String, String, i64, i64)> = binds(concat!(
-        "SELECT kind, label, sum(count), sum(visitors) FROM (
+        "SELECT kind, label, CAST(sum(count) AS BIGINT), CAST(sum(visitors) AS BIGINT) FROM (
            SELECT kind, label, count, visitors FROM analytics_day_counts WHERE ",
         summed!(),
         " UNION ALL SELECT kind, label, count, 0 FROM analytics_live_counts WHERE ",
         live!(),
         " UNION ALL SELECT kind, label, count, visitors FROM (",
         goals_by_day!(),
-        ")) GROUP BY kind, label"
+        ") AS g) AS c GROUP BY kind, label"
     ))
     .fetch_all(pool)
     .await?
@@ -405,23 +415,25 @@ pub async fn paths(pool: &Db, site: SiteId, range: &DateRange, start: &str) -> s
         start.trim().to_owned()
     };
     let start = start.as_str();
-    let rows: Vec<StepRow> = sqlx::query_as(concat!(
-        "WITH v AS (
+    let within = |from: &str, to: &str| {
+        let minutes = pool.dialect().minutes_between(from, to);
+        format!("{to} IS NOT NULL AND {minutes} <= $5")
+    };
+    let sql = format!(
+        concat!(
+            "WITH v AS (
            SELECT path, created_at AS t0,
                   lead(path, 1) OVER w AS p1, lead(created_at, 1) OVER w AS t1,
                   lead(path, 2) OVER w AS p2, lead(created_at, 2) OVER w AS t2,
                   lead(path, 3) OVER w AS p3, lead(created_at, 3) OVER w AS t3
            FROM page_views WHERE ",
-        in_period!(),
-        " AND visitor IN (SELECT visitor FROM page_views WHERE path = $4 AND ",
-        in_period!(),
-        ")
+            in_period!(),
+            " AND visitor IN (SELECT visitor FROM page_views WHERE path = $4 AND ",
+            in_period!(),
+            ")
            WINDOW w AS (PARTITION BY visitor ORDER BY created_at, id)
          ), steps AS (
-           SELECT p1, p2, p3,
-                  t1 IS NOT NULL AND (julianday(t1) - julianday(t0)) * 1440 <= $5 AS go1,
-                  t2 IS NOT NULL AND (julianday(t2) - julianday(t1)) * 1440 <= $5 AS go2,
-                  t3 IS NOT NULL AND (julianday(t3) - julianday(t2)) * 1440 <= $5 AS go3
+           SELECT p1, p2, p3, {go1} AS go1, {go2} AS go2, {go3} AS go3
            FROM v WHERE path = $4
          )
          SELECT CASE WHEN go1 THEN p1 END,
@@ -429,14 +441,19 @@ pub async fn paths(pool: &Db, site: SiteId, range: &DateRange, start: &str) -> s
                 CASE WHEN go1 AND go2 AND go3 THEN p3 END,
                 count(*)
          FROM steps GROUP BY 1, 2, 3"
-    ))
-    .bind(site)
-    .bind(range.from.as_str())
-    .bind(range.to.as_str())
-    .bind(start)
-    .bind(VISIT_GAP_MINUTES)
-    .fetch_all(pool)
-    .await?;
+        ),
+        go1 = within("t0", "t1"),
+        go2 = within("t1", "t2"),
+        go3 = within("t2", "t3"),
+    );
+    let rows: Vec<StepRow> = sqlx::query_as(AssertSqlSafe(sql))
+        .bind(site)
+        .bind(range.from.as_str())
+        .bind(range.to.as_str())
+        .bind(start)
+        .bind(VISIT_GAP_MINUTES)
+        .fetch_all(pool)
+        .await?;
     let rows: Vec<([Option<String>; PATH_STEPS], i64)> = rows.into_iter().map(|(a, b, c, n)| ([a, b, c], n)).collect();
     Ok(PathTree { start: start.to_owned(), views: rows.iter().map(|r| r.1).sum(), next: branches(&rows, 0) })
 }

@@ -27,7 +27,7 @@ pub async fn create(
     .bind(&key[..PREFIX.min(key.len())])
     .bind(scopes.join(","))
     .bind(staff)
-    .bind(shares)
+    .bind(i64::from(shares))
     .fetch_one(pool)
     .await
 }

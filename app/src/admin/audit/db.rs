@@ -14,8 +14,9 @@ pub async fn page(
     limit: i64,
 ) -> sqlx::Result<Vec<AuditEntry>> {
     let mut qb = Statement::new(
+        pool.dialect(),
         "SELECT a.id, a.at, a.staff_email, a.action, s.site_key, a.customer_id, a.detail
-         FROM audit_log a LEFT JOIN sites s ON s.id = a.site_id WHERE 1",
+         FROM audit_log a LEFT JOIN sites s ON s.id = a.site_id WHERE true",
     );
     if let Some(action) = action {
         qb.push(" AND a.action = ").push_bind(action.code());

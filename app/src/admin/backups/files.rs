@@ -20,6 +20,8 @@ pub enum BackupError {
     Dir { dir: String, source: std::io::Error },
     #[error("database: {0}")]
     Sql(#[from] sqlx::Error),
+    #[error("a PostgreSQL database is backed up with pg_dump, not by Patron")]
+    Postgres,
 }
 
 const PREFIX: &str = "patron-";
@@ -48,6 +50,9 @@ fn dir_error(place: &BackupPlace) -> impl Fn(std::io::Error) -> BackupError + '_
 
 /// Takes a backup now, then removes the oldest beyond `keep`.
 pub async fn backup(pool: &Db, place: &BackupPlace, now: i64) -> Result<BackupFile, BackupError> {
+    if pool.dialect() == crate::db::Dialect::Postgres {
+        return Err(BackupError::Postgres);
+    }
     std::fs::create_dir_all(&place.dir).map_err(dir_error(place))?;
     let mut n = 1;
     while place.dir.join(name_at(now, n)).exists() {

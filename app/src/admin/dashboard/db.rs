@@ -64,7 +64,7 @@ pub async fn today(pool: &Db, zone: &jiff::tz::TimeZone) -> sqlx::Result<Today> 
     let open_reservations =
         sqlx::query_scalar("SELECT count(*) FROM reservations WHERE status = 'open'").fetch_one(pool).await?;
     let takings: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT currency, sum(total_minor - refunded_minor) FROM purchases WHERE voided_at IS NULL AND created_at >= $1
+        "SELECT currency, CAST(sum(total_minor - refunded_minor) AS BIGINT) FROM purchases WHERE voided_at IS NULL AND created_at >= $1
          GROUP BY currency ORDER BY currency",
     )
     .bind(&start)

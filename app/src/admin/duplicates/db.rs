@@ -3,9 +3,10 @@
 
 use super::api::{MergeRow, Side};
 use super::matching::Person;
+use super::merge_log as log;
 use crate::customer_changes::record_change as change;
 use crate::db::Db;
-use crate::db::{Conn, Flag};
+use crate::db::{Conn, Dialect, Flag};
 use crate::domain::{CustomerId, SiteId, StaffId};
 use crate::pii::PiiKey;
 use sqlx::{AssertSqlSafe, Row};
@@ -71,7 +72,7 @@ const FILLABLE: [&str; 20] = [
 /// Tables whose rows belong to a customer by `customer_id`; a merge moves them all.
 /// `favourites` and `customer_tags` are keyed by customer, so rows the kept customer has
 /// already are dropped (and logged) instead. Their data requests go with them.
-const OWNED: [&str; 19] = [
+pub const OWNED: [&str; 19] = [
     "consents",
     "nps_responses",
     "reason_rankings",
@@ -158,7 +159,7 @@ pub async fn side(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Side>
     let row = sqlx::query(
         "SELECT id, first_name, last_name, email, phone, street, postcode, city, created_at,
                 (SELECT count(*) FROM purchases WHERE customer_id = c.id AND voided_at IS NULL) AS purchases,
-                (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
+                (SELECT CAST(coalesce(sum(total_minor - refunded_minor), 0) AS BIGINT) FROM purchases
                  WHERE customer_id = c.id AND voided_at IS NULL) AS spent
          FROM customers c WHERE id = $1 AND site_id = $2",
     )
@@ -209,30 +210,10 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
             return Err(MergeError::NotFound);
         }
     }
-    let json_fields = CUSTOMER_COLUMNS.iter().map(|c| format!("'{c}', {c}")).collect::<Vec<_>>().join(", ");
-    let source_row: String =
-        sqlx::query_scalar(AssertSqlSafe(format!("SELECT json_object({json_fields}) FROM customers WHERE id = $1")))
-            .bind(source)
-            .fetch_one(&mut *tx)
-            .await?;
+    let source_row = log::customer_row(&mut tx, source).await?;
 
     // Rows the target has already: logged, then dropped.
-    let dropped_favourites: String = sqlx::query_scalar(
-        "SELECT json_group_array(json_object('rowid', rowid, 'item_id', item_id, 'created_at', created_at)) FROM favourites
-         WHERE customer_id = $1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = $2)",
-    )
-    .bind(source)
-    .bind(target)
-    .fetch_one(&mut *tx)
-    .await?;
-    let dropped_tags: String = sqlx::query_scalar(
-        "SELECT json_group_array(json_object('rowid', rowid, 'tag', tag)) FROM customer_tags
-         WHERE customer_id = $1 AND tag IN (SELECT tag FROM customer_tags WHERE customer_id = $2)",
-    )
-    .bind(source)
-    .bind(target)
-    .fetch_one(&mut *tx)
-    .await?;
+    let dropped = log::dropping(&mut tx, source, target).await?;
     sqlx::query("DELETE FROM favourites WHERE customer_id = $1 AND item_id IN (SELECT item_id FROM favourites WHERE customer_id = $2)")
         .bind(source)
         .bind(target)
@@ -253,24 +234,19 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
         .await?;
     let mut moved = serde_json::Map::new();
     for table in OWNED {
-        let ids: String = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT json_group_array(rowid) FROM {table} WHERE customer_id = $1"
-        )))
-        .bind(source)
-        .fetch_one(&mut *tx)
-        .await?;
+        let (entry, keys) = log::moving(&mut tx, table, source).await?;
         sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET customer_id = $1 WHERE customer_id = $2")))
             .bind(target)
             .bind(source)
             .execute(&mut *tx)
             .await?;
-        moved.insert(table.into(), serde_json::from_str(&ids).unwrap_or_default());
+        moved.insert(entry, keys);
     }
     // Older merges into the source now point at the target (they can no longer be undone:
     // this merge is later), so deleting the source keeps their log.
-    let repointed: String = sqlx::query_scalar("SELECT json_group_array(id) FROM customer_merges WHERE target_id = $1")
+    let repointed: Vec<i64> = sqlx::query_scalar("SELECT id FROM customer_merges WHERE target_id = $1 ORDER BY id")
         .bind(source)
-        .fetch_one(&mut *tx)
+        .fetch_all(&mut *tx)
         .await?;
     sqlx::query("UPDATE customer_merges SET target_id = $1 WHERE target_id = $2")
         .bind(target)
@@ -285,20 +261,19 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     for column in FILLABLE {
         // Empty means NULL or ''; values are compared as text for the log, which keeps sealed
         // ones sealed; the history gets them opened.
-        let (before, after): (Option<String>, Option<String>) = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT CAST(t.{column} AS TEXT), CAST(json_extract($1, '$.{column}') AS TEXT) FROM customers t WHERE t.id = $2"
-        )))
-        .bind(&source_row)
-        .bind(target)
-        .fetch_one(&mut *tx)
-        .await?;
+        let before: Option<String> =
+            sqlx::query_scalar(AssertSqlSafe(format!("SELECT CAST({column} AS TEXT) FROM customers WHERE id = $1")))
+                .bind(target)
+                .fetch_one(&mut *tx)
+                .await?;
+        let after = source_row.get(column).and_then(log::text);
         let empty = |v: &Option<String>| v.as_deref().is_none_or(str::is_empty);
         if empty(&before) && !empty(&after) {
             sqlx::query(AssertSqlSafe(format!(
-                "UPDATE customers SET {column} = json_extract($1, '$.{column}'),
-                     updated_at = $3 WHERE id = $2"
+                "UPDATE customers SET {column} = {}, updated_at = $3 WHERE id = $2",
+                log::typed(column, "$1")
             )))
-            .bind(&source_row)
+            .bind(&after)
             .bind(target)
             .bind(crate::db::now())
             .execute(&mut *tx)
@@ -324,10 +299,6 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     change(&mut tx, pool.pii(), CustomerId(target), staff, "merged", None, Some(&format!("customer #{source}")))
         .await?;
 
-    let dropped = serde_json::json!({
-        "favourites": serde_json::from_str::<serde_json::Value>(&dropped_favourites).unwrap_or_default(),
-        "customer_tags": serde_json::from_str::<serde_json::Value>(&dropped_tags).unwrap_or_default(),
-    });
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO customer_merges (site_id, target_id, source_id, staff_id, source_row, filled, moved, dropped, repointed)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -336,11 +307,11 @@ pub async fn merge(pool: &Db, site: SiteId, target: i64, source: i64, staff: Sta
     .bind(target)
     .bind(source)
     .bind(staff)
-    .bind(&source_row)
+    .bind(serde_json::Value::Object(source_row).to_string())
     .bind(serde_json::Value::Object(filled).to_string())
     .bind(serde_json::Value::Object(moved).to_string())
     .bind(dropped.to_string())
-    .bind(&repointed)
+    .bind(serde_json::to_string(&repointed).unwrap_or_default())
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -386,8 +357,9 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
         let Some(column) = FILLABLE.into_iter().find(|c| c == column) else { continue };
         let (before, after) = (values[0].as_str(), values[1].as_str());
         let done = sqlx::query(AssertSqlSafe(format!(
-            "UPDATE customers SET {column} = $1, updated_at = $4
-             WHERE id = $2 AND CAST({column} AS TEXT) IS NOT DISTINCT FROM $3"
+            "UPDATE customers SET {column} = {}, updated_at = $4
+             WHERE id = $2 AND CAST({column} AS TEXT) IS NOT DISTINCT FROM $3",
+            log::typed(column, "$1")
         )))
         .bind(before)
         .bind(target)
@@ -409,58 +381,24 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
             .await?;
         }
     }
-    let source_row: String = row.get("source_row");
-    let columns = CUSTOMER_COLUMNS.join(", ");
-    let values = CUSTOMER_COLUMNS.iter().map(|c| format!("json_extract($1, '$.{c}')")).collect::<Vec<_>>().join(", ");
-    sqlx::query(AssertSqlSafe(format!("INSERT INTO customers ({columns}) SELECT {values}")))
-        .bind(&source_row)
-        .execute(&mut *tx)
-        .await?;
+    let source_row: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(row.get("source_row")).unwrap_or_default();
+    log::restore_customer(&mut tx, &source_row).await?;
     // Both customers' blind indexes from their values as they are now.
     crate::pii::blind::refresh(&mut tx, pool.pii(), CustomerId(target)).await?;
     crate::pii::blind::refresh(&mut tx, pool.pii(), CustomerId(source)).await?;
-    sqlx::query("UPDATE customer_merges SET target_id = $1 WHERE id IN (SELECT value FROM json_each($2))")
+    let repointed = Dialect::of(&tx).ids_in("$2");
+    sqlx::query(AssertSqlSafe(format!("UPDATE customer_merges SET target_id = $1 WHERE id IN {repointed}")))
         .bind(source)
         .bind(row.get::<String, _>("repointed"))
         .execute(&mut *tx)
         .await?;
     let moved: serde_json::Map<String, serde_json::Value> = serde_json::from_str(row.get("moved")).unwrap_or_default();
     for table in OWNED {
-        let ids = moved.get(table).map(|v| v.to_string()).unwrap_or_else(|| "[]".into());
-        sqlx::query(AssertSqlSafe(format!(
-            "UPDATE {table} SET customer_id = $1 WHERE customer_id = $2 AND rowid IN (SELECT value FROM json_each($3))"
-        )))
-        .bind(source)
-        .bind(target)
-        .bind(ids)
-        .execute(&mut *tx)
-        .await?;
+        log::move_back(&mut tx, &moved, table, source, target).await?;
     }
-    // Dropped rows come back with their old rowid, or a new one if it was taken since.
     let dropped: serde_json::Value = serde_json::from_str(row.get("dropped")).unwrap_or_default();
-    sqlx::query(
-        "INSERT INTO favourites (rowid, customer_id, item_id, created_at)
-         SELECT CASE WHEN EXISTS (SELECT 1 FROM favourites WHERE rowid = json_extract(value, '$.rowid')) THEN NULL
-                     ELSE json_extract(value, '$.rowid') END,
-                $1, json_extract(value, '$.item_id'), json_extract(value, '$.created_at')
-         FROM json_each($2) WHERE true
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(source)
-    .bind(dropped["favourites"].to_string())
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO customer_tags (rowid, customer_id, tag)
-         SELECT CASE WHEN EXISTS (SELECT 1 FROM customer_tags WHERE rowid = json_extract(value, '$.rowid')) THEN NULL
-                     ELSE json_extract(value, '$.rowid') END,
-                $1, json_extract(value, '$.tag') FROM json_each($2) WHERE true
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(source)
-    .bind(dropped["customer_tags"].to_string())
-    .execute(&mut *tx)
-    .await?;
+    log::restore_dropped(&mut tx, &dropped, source).await?;
     change(&mut tx, pool.pii(), CustomerId(target), staff, "merge undone", Some(&format!("customer #{source}")), None)
         .await?;
     sqlx::query("UPDATE customer_merges SET undone_at = $2 WHERE id = $1")
@@ -475,8 +413,7 @@ pub async fn undo(pool: &Db, site: SiteId, merge: i64, staff: StaffId) -> Result
 /// The site's merges, newest first.
 pub async fn merges(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<MergeRow>> {
     let rows = sqlx::query(
-        "SELECT m.id, m.target_id, m.source_id, m.created_at, m.undone_at,
-                json_extract(m.source_row, '$.first_name') AS source_first, json_extract(m.source_row, '$.last_name') AS source_last,
+        "SELECT m.id, m.target_id, m.source_id, m.created_at, m.undone_at, m.source_row,
                 c.first_name, c.last_name, u.email AS staff
          FROM customer_merges m LEFT JOIN customers c ON c.id = m.target_id LEFT JOIN staff_users u ON u.id = m.staff_id
          WHERE m.site_id = $1 ORDER BY m.id DESC LIMIT $2",
@@ -493,7 +430,10 @@ pub async fn merges(pool: &Db, site: SiteId, limit: i64) -> sqlx::Result<Vec<Mer
                 target_id: r.get("target_id"),
                 source_id: r.get("source_id"),
                 target_name: pii.full_name(r.get("first_name"), r.get("last_name"))?,
-                source_name: pii.full_name(r.get("source_first"), r.get("source_last"))?,
+                source_name: {
+                    let source: serde_json::Value = serde_json::from_str(r.get("source_row")).unwrap_or_default();
+                    pii.full_name(source["first_name"].as_str(), source["last_name"].as_str())?
+                },
                 staff: r.get("staff"),
                 created_at: r.get("created_at"),
                 undone_at: r.get("undone_at"),

@@ -10,6 +10,8 @@ pub mod finder;
 #[cfg(feature = "ssr")]
 pub mod matching;
 #[cfg(feature = "ssr")]
+mod merge_log;
+#[cfg(feature = "ssr")]
 mod nicknames;
 
 pub use api::*;

@@ -1,5 +1,5 @@
 //! SQL of the purchase import. A chunk of orders is stored with a handful of statements
-//! over JSON arrays (`json_each`), not a few statements per order: a shop's history is
+//! over JSON arrays (`Dialect::json_rows`), not a few statements per order: a shop's history is
 //! tens of thousands of orders, and a statement costs more in its round trip than in its
 //! work (the benchmark's figure is in the README).
 //!
@@ -8,10 +8,10 @@
 //! it is, so a file imported twice adds nothing the second time.
 
 use super::purchases::Order;
-use crate::db::Conn;
+use crate::db::{Conn, Dialect};
 use crate::domain::{Country, SiteId};
 use crate::pii::PiiKey;
-use sqlx::Row as _;
+use sqlx::{AssertSqlSafe, Row as _};
 use std::collections::HashMap;
 
 /// What a chunk did: purchases added, customers added, orders already here.
@@ -35,24 +35,28 @@ async fn find(
     site: SiteId,
     keys: &[(Option<String>, Option<String>)],
 ) -> sqlx::Result<Vec<Option<i64>>> {
-    // Each key's blind indexes, worked out here with the key, in hex for the JSON.
-    let hashes: Vec<(Option<String>, Option<String>)> = keys
+    // Each key's place and blind indexes, worked out here with the key, in hex for the JSON.
+    let hashes: Vec<(usize, Option<String>, Option<String>)> = keys
         .iter()
-        .map(|(email, phone)| {
+        .enumerate()
+        .map(|(i, (email, phone))| {
             let hash = |kind: &str, value: &Option<String>| {
                 value.as_deref().and_then(|v| pii.hash_of(kind, v)).map(hex::encode)
             };
-            (hash("email", email), hash("phone", phone))
+            (i, hash("email", email), hash("phone", phone))
         })
         .collect();
     let json = serde_json::to_string(&hashes).unwrap_or_else(|_| "[]".into());
-    let rows = sqlx::query(
-        "SELECT j.key AS i, coalesce(
-             (SELECT id FROM customers WHERE site_id = $1 AND email_hash = unhex(j.value ->> 0)),
-             (SELECT id FROM customers WHERE site_id = $1 AND phone_hash = unhex(j.value ->> 1)
+    let dialect = Dialect::of(conn);
+    let rows_of = dialect.json_rows("$2");
+    let (email_hash, phone_hash) = (dialect.from_hex("j.value ->> 1"), dialect.from_hex("j.value ->> 2"));
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "SELECT CAST(j.value ->> 0 AS BIGINT) AS i, coalesce(
+             (SELECT id FROM customers WHERE site_id = $1 AND email_hash = {email_hash}),
+             (SELECT id FROM customers WHERE site_id = $1 AND phone_hash = {phone_hash}
               ORDER BY id LIMIT 1)) AS id
-         FROM json_each($2) j",
-    )
+         FROM {rows_of} AS j"
+    )))
     .bind(site)
     .bind(json)
     .fetch_all(&mut *conn)
@@ -107,12 +111,15 @@ async fn add_missing(
         })
         .collect();
     let json = serde_json::to_string(&sealed).unwrap_or_else(|_| "[]".into());
-    let done = sqlx::query(
+    let dialect = Dialect::of(conn);
+    let indexes: Vec<String> = (2..6).map(|i| dialect.from_hex(&format!("value ->> {i}"))).collect();
+    let done = sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO customers (site_id, source, email, phone, email_hash, email_prefix, phone_hash, phone_prefix)
-         SELECT $1, 'import', value ->> 0, value ->> 1,
-                unhex(value ->> 2), unhex(value ->> 3), unhex(value ->> 4), unhex(value ->> 5)
-         FROM json_each($2)",
-    )
+         SELECT $1, 'import', value ->> 0, value ->> 1, {}
+         FROM {} AS j",
+        indexes.join(", "),
+        dialect.json_rows("$2")
+    )))
     .bind(site)
     .bind(json)
     .execute(&mut *conn)
@@ -142,15 +149,17 @@ pub async fn apply(
         .map(|(o, c)| serde_json::json!([o.order_id, c, o.subtotal.0, o.discount.0, o.method.code(), o.at]))
         .collect();
     // Only the purchases added come back: an order number already here is left alone.
-    let added: Vec<(i64, String)> = sqlx::query_as(
+    let added: Vec<(i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
         "INSERT INTO purchases (site_id, customer_id, external_id, currency, subtotal_minor, discount_minor, total_minor,
                                 payment_method, created_at, import_id)
-         SELECT $1, value ->> 1, value ->> 0, $2, value ->> 2, value ->> 3, (value ->> 2) - (value ->> 3),
+         SELECT $1, CAST(value ->> 1 AS BIGINT), value ->> 0, $2, CAST(value ->> 2 AS BIGINT),
+                CAST(value ->> 3 AS BIGINT), CAST(value ->> 2 AS BIGINT) - CAST(value ->> 3 AS BIGINT),
                 value ->> 4, value ->> 5, $3
-         FROM json_each($4) WHERE value ->> 1 IS NOT NULL
+         FROM {} AS j WHERE value ->> 1 IS NOT NULL
          ON CONFLICT (site_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
          RETURNING id, external_id",
-    )
+        Dialect::of(conn).json_rows("$4")
+    )))
     .bind(site)
     .bind(currency)
     .bind(import)
@@ -165,14 +174,16 @@ pub async fn apply(
             lines.push(serde_json::json!([id, n + 1, l.sku, l.description, l.quantity, l.unit_price.0]));
         }
     }
-    sqlx::query(
+    sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO purchase_items (purchase_id, line, item_id, description, quantity, unit_price_minor, line_total_minor)
-         SELECT value ->> 0, value ->> 1,
+         SELECT CAST(value ->> 0 AS BIGINT), CAST(value ->> 1 AS BIGINT),
                 coalesce((SELECT c.id FROM catalogue_items c WHERE c.site_id = $1 AND c.sku = value ->> 2),
                          (SELECT c.id FROM catalogue_items c WHERE c.site_id = $1 AND c.sku = upper(value ->> 2))),
-                value ->> 3, value ->> 4, value ->> 5, (value ->> 4) * (value ->> 5)
-         FROM json_each($2)",
-    )
+                value ->> 3, CAST(value ->> 4 AS BIGINT), CAST(value ->> 5 AS BIGINT),
+                CAST(value ->> 4 AS BIGINT) * CAST(value ->> 5 AS BIGINT)
+         FROM {} AS j",
+        Dialect::of(conn).json_rows("$2")
+    )))
     .bind(site)
     .bind(serde_json::Value::Array(lines).to_string())
     .execute(&mut *conn)

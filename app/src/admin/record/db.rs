@@ -239,7 +239,7 @@ async fn purchases(pool: &Db, id: CustomerId) -> sqlx::Result<Vec<PurchaseView>>
 /// first and last purchase, all computed by SQLite over integers.
 pub async fn stats(pool: &Db, id: CustomerId) -> sqlx::Result<SpendStats> {
     let r = sqlx::query(
-        "SELECT coalesce(sum(total_minor - refunded_minor), 0) AS total, count(*) AS orders,
+        "SELECT CAST(coalesce(sum(total_minor - refunded_minor), 0) AS BIGINT) AS total, count(*) AS orders,
                 min(created_at) AS first, max(created_at) AS last
          FROM purchases WHERE customer_id = $1 AND voided_at IS NULL",
     )
@@ -261,7 +261,7 @@ pub async fn stats(pool: &Db, id: CustomerId) -> sqlx::Result<SpendStats> {
 async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answer>> {
     // The site's own names of its options, in every language it wrote them in.
     let names: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT key, language, body FROM site_texts WHERE site_id = $1 AND key GLOB '*.option.*'")
+        sqlx::query_as("SELECT key, language, body FROM site_texts WHERE site_id = $1 AND key LIKE '%.option.%'")
             .bind(site)
             .fetch_all(pool)
             .await?;
@@ -282,12 +282,13 @@ async fn answers(pool: &Db, id: CustomerId, site: i64) -> sqlx::Result<Vec<Answe
         let said = Said::Nps { score: r.get("score"), reason: r.get("reason") };
         out.push(Answer { kind: "nps".into(), said, at: r.get("created_at") });
     }
-    for r in sqlx::query(
-        "SELECT r.created_at, json_group_array(o.code ORDER BY i.rank) AS ranked FROM reason_rankings r
+    let ranked = pool.dialect().json_list("o.code", "i.rank");
+    for r in sqlx::query(AssertSqlSafe(format!(
+        "SELECT r.created_at, {ranked} AS ranked FROM reason_rankings r
          JOIN reason_ranking_items i ON i.ranking_id = r.id
          JOIN question_options o ON o.id = i.option_id
-         WHERE r.customer_id = $1 GROUP BY r.id",
-    )
+         WHERE r.customer_id = $1 GROUP BY r.id"
+    )))
     .bind(id)
     .fetch_all(pool)
     .await?
@@ -399,7 +400,7 @@ pub async fn record_consent(
     )
     .bind(id)
     .bind(purpose)
-    .bind(granted)
+    .bind(i64::from(granted))
     .bind(note)
     .bind(staff)
     .execute(pool)

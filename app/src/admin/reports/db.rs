@@ -15,11 +15,12 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
     let zone = crate::sites::clock::of_site(pool, site).await?;
     let (from, until) = periods::bounds(&zone, range);
     let weeks = periods::weeks(&zone, range);
-    let week = periods::week_of("created_at", "$4");
+    let week = periods::week_of(pool.dialect(), "created_at", "$4");
     let money = crate::sites::money_style::for_site(pool, site).await?;
 
     let nps_rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {week} AS week, sum(score >= 9) AS p, sum(score BETWEEN 7 AND 8) AS n, sum(score <= 6) AS d
+        "SELECT {week} AS week, count(*) FILTER (WHERE score >= 9) AS p,
+                count(*) FILTER (WHERE score BETWEEN 7 AND 8) AS n, count(*) FILTER (WHERE score <= 6) AS d
          FROM nps_responses WHERE site_id = $1 AND {IN_PERIOD} GROUP BY week ORDER BY week"
     )))
     .bind(site)
@@ -49,7 +50,8 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
     .await?;
     // Every option of the site in its order, ranked or not in the period.
     let reasons = sqlx::query(
-        "SELECT o.code, count(i.rank) AS n, coalesce(sum(i.rank), 0) AS ranks, coalesce(sum(i.rank = 1), 0) AS firsts
+        "SELECT o.code, count(i.rank) AS n, CAST(coalesce(sum(i.rank), 0) AS BIGINT) AS ranks,
+                count(*) FILTER (WHERE i.rank = 1) AS firsts
          FROM question_options o
          LEFT JOIN (SELECT i.option_id, i.rank FROM reason_ranking_items i JOIN reason_rankings r ON r.id = i.ranking_id
                     WHERE r.site_id = $1 AND r.created_at >= $2 AND r.created_at < $3) i ON i.option_id = o.id
@@ -98,7 +100,7 @@ pub async fn reports(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result
     .await?;
     let reserved = items(
         pool,
-        "SELECT i.sku, i.name, sum(r.quantity) AS n FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
+        "SELECT i.sku, i.name, CAST(sum(r.quantity) AS BIGINT) AS n FROM reservations r JOIN catalogue_items i ON i.id = r.item_id
          WHERE r.site_id = $1 AND r.created_at >= $2 AND r.created_at < $3
          GROUP BY i.id ORDER BY n DESC, i.name LIMIT $4",
         site,
@@ -183,17 +185,20 @@ async fn items(pool: &Db, sql: &'static str, site: SiteId, from: &str, until: &s
 /// its id, a free line by its description; units and revenue net of returns (each line's
 /// share of its purchase's total, less what its returns gave back).
 async fn sellers(pool: &Db, site: SiteId, from: &str, until: &str, order: &'static str) -> sqlx::Result<Vec<Seller>> {
+    // A group is one product (all its lines have its SKU and name) or one description.
+    let units = "sum(l.quantity - coalesce(r.quantity, 0))";
     let sql = format!(
-        "SELECT coalesce(i.sku, '') AS sku, coalesce(i.name, l.description) AS label,
-                sum(l.quantity - coalesce(r.quantity, 0)) AS units,
-                sum(l.line_total_minor * p.total_minor / max(p.subtotal_minor, 1) - coalesce(r.amount_minor, 0)) AS revenue
+        "SELECT coalesce(max(i.sku), '') AS sku, coalesce(max(i.name), max(l.description)) AS label,
+                CAST({units} AS BIGINT) AS units,
+                CAST(sum(l.line_total_minor * p.total_minor / CASE WHEN p.subtotal_minor > 1 THEN p.subtotal_minor ELSE 1 END
+                         - coalesce(r.amount_minor, 0)) AS BIGINT) AS revenue
          FROM purchases p
          JOIN purchase_items l ON l.purchase_id = p.id
          LEFT JOIN catalogue_items i ON i.id = l.item_id
          LEFT JOIN purchase_line_returns r ON r.purchase_id = l.purchase_id AND r.line = l.line
          WHERE p.site_id = $1 AND p.voided_at IS NULL AND p.created_at >= $2 AND p.created_at < $3
          GROUP BY coalesce('#' || i.id, l.description)
-         HAVING units > 0
+         HAVING {units} > 0
          ORDER BY {order}, label LIMIT $4"
     );
     Ok(sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -225,14 +230,15 @@ async fn segment_spend(
     let now = crate::server_ctx::now();
     crate::segment_rules::windows::bring_up_to(pool, site, now).await?;
     let mut qb = Statement::new(
+        pool.dialect(),
         "SELECT count(*) AS customers,
-                coalesce(sum((SELECT sum(total_minor - refunded_minor) FROM purchases p
+                CAST(coalesce(sum((SELECT sum(total_minor - refunded_minor) FROM purchases p
                               WHERE p.customer_id = c.id AND p.voided_at IS NULL AND p.created_at >= ",
     );
     qb.push_bind(from.to_owned())
         .push(" AND p.created_at < ")
         .push_bind(until.to_owned())
-        .push(")), 0) AS spent FROM customers c WHERE c.site_id = ")
+        .push(")), 0) AS BIGINT) AS spent FROM customers c WHERE c.site_id = ")
         .push_bind(site);
     if let Some(filter) = filter {
         let sealed = crate::segment_rules::sealed::answer(pool, site, filter).await?;

@@ -2,7 +2,7 @@
 //! the rows of an export, and saved segments.
 
 use super::api::{SavedSegment, SegmentRow, Sort, SortColumn};
-use crate::db::{Db, Flag, Statement};
+use crate::db::{Db, Dialect, Flag, Statement};
 use crate::domain::{SiteId, StaffId};
 use crate::segment_rules::filter::Filter;
 use crate::segment_rules::sealed::{Answers, answer};
@@ -14,9 +14,9 @@ use sqlx::Row;
 /// [LEFT JOIN purchase_windows w ...] WHERE ...`, joined only when `columns` use `w`: SQLite
 /// keeps an unused LEFT JOIN and probes it per row. The site's windows must be up to date
 /// ([`windows::bring_up_to`]), and `sealed` answers the filter's tests of sealed fields.
-fn matching(columns: &str, site: SiteId, filter: &Filter, sealed: &Answers, now: i64) -> Statement {
+fn matching(dialect: Dialect, columns: &str, site: SiteId, filter: &Filter, sealed: &Answers, now: i64) -> Statement {
     let join = if columns.contains("w.") { " LEFT JOIN purchase_windows w ON w.customer_id = c.id" } else { "" };
-    let mut qb = Statement::new(format!("SELECT {columns} FROM customers c{join} WHERE c.site_id = "));
+    let mut qb = Statement::new(dialect, format!("SELECT {columns} FROM customers c{join} WHERE c.site_id = "));
     qb.push_bind(site).push(" AND ");
     push_filter(&mut qb, site.0, filter, sealed, now);
     qb
@@ -24,9 +24,9 @@ fn matching(columns: &str, site: SiteId, filter: &Filter, sealed: &Answers, now:
 
 pub async fn count(pool: &Db, site: SiteId, filter: &Filter, now: i64) -> sqlx::Result<i64> {
     windows::bring_up_to(pool, site, now).await?;
-    let qb = match windows_count(site.0, filter, now) {
+    let qb = match windows_count(pool.dialect(), site.0, filter, now) {
         Some(qb) => qb,
-        None => matching("count(*)", site, filter, &answer(pool, site, filter).await?, now),
+        None => matching(pool.dialect(), "count(*)", site, filter, &answer(pool, site, filter).await?, now),
     };
     qb.build_query_scalar().fetch_one(pool).await
 }
@@ -54,7 +54,7 @@ pub async fn page(
     windows::bring_up_to(pool, site, now).await?;
     let sealed = answer(pool, site, filter).await?;
     let columns = format!("c.id, {CONTACT}, c.city, c.postcode, c.created_at, {TOTALS}");
-    let mut qb = matching(&columns, site, filter, &sealed, now);
+    let mut qb = matching(pool.dialect(), &columns, site, filter, &sealed, now);
     if shared {
         qb.push(" AND c.do_not_sell_at IS NULL");
     }
@@ -63,15 +63,15 @@ pub async fn page(
     // sealed: every matching row is read and sorted in Rust.
     let key = match sort.column {
         SortColumn::Name | SortColumn::Email => None,
-        SortColumn::City => Some("c.city COLLATE NOCASE {d}"),
-        SortColumn::Postcode => Some("c.postcode {d}"),
-        SortColumn::Joined => Some("c.created_at {d}"),
-        SortColumn::Spent => Some("spent {d}"),
-        SortColumn::Purchases => Some("purchases {d}"),
-        SortColumn::LastPurchase => Some("last_purchase {d}"),
+        SortColumn::City => Some(pool.dialect().ignoring_case("c.city")),
+        SortColumn::Postcode => Some("c.postcode".to_owned()),
+        SortColumn::Joined => Some("c.created_at".to_owned()),
+        SortColumn::Spent => Some("spent".to_owned()),
+        SortColumn::Purchases => Some("purchases".to_owned()),
+        SortColumn::LastPurchase => Some("last_purchase".to_owned()),
     };
-    if let Some(key) = key {
-        qb.push(format!(" ORDER BY {}, c.id {direction} LIMIT ", key.replace("{d}", direction)))
+    if let Some(key) = &key {
+        qb.push(format!(" ORDER BY {key} {direction}, c.id {direction} LIMIT "))
             .push_bind(limit)
             .push(" OFFSET ")
             .push_bind(offset);
@@ -111,7 +111,7 @@ pub async fn page(
 pub async fn tag_all(pool: &Db, site: SiteId, filter: &Filter, now: i64, tag: &str) -> sqlx::Result<u64> {
     windows::bring_up_to(pool, site, now).await?;
     let sealed = answer(pool, site, filter).await?;
-    let mut qb = Statement::new("INSERT INTO customer_tags (customer_id, tag) SELECT c.id, ");
+    let mut qb = Statement::new(pool.dialect(), "INSERT INTO customer_tags (customer_id, tag) SELECT c.id, ");
     qb.push_bind(tag.to_owned()).push(" FROM customers c WHERE c.site_id = ").push_bind(site).push(" AND ");
     push_filter(&mut qb, site.0, filter, &sealed, now);
     qb.push(" ON CONFLICT DO NOTHING");
@@ -250,7 +250,7 @@ pub async fn export_chunk(
          (SELECT {tags} FROM customer_tags WHERE customer_id = c.id) AS tags,
          c.do_not_sell_at IS NOT NULL AS do_not_sell"
     );
-    let mut qb = matching(&columns, site, filter, &sealed, now);
+    let mut qb = matching(pool.dialect(), &columns, site, filter, &sealed, now);
     if !with_do_not_sell {
         qb.push(" AND c.do_not_sell_at IS NULL");
     }
@@ -297,6 +297,7 @@ pub async fn label_addresses(
     windows::bring_up_to(pool, site, now).await?;
     let sealed = answer(pool, site, filter).await?;
     let qb = matching(
+        pool.dialect(),
         "c.id, c.first_name, c.last_name, c.company, c.street, c.postcode, c.city, c.country,
          (c.street <> '' AND c.city <> ''
           AND coalesce((SELECT granted FROM consents WHERE customer_id = c.id AND purpose = 'post'

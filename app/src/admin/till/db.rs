@@ -4,7 +4,7 @@ use super::api::{Found, LookupAnswer, TillSetup, TillSite};
 use super::form::{CatalogueEntry, ValidPurchase};
 use crate::db::Db;
 use crate::domain::{CustomerId, Email, Minor, PersonName, Phone, SiteId, SiteKey, StaffId};
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 
 /// At most this many candidates are opened and sorted by name. Past it the lookup opens
 /// the newest until it has found enough, and says that more match.
@@ -118,21 +118,21 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
         "SELECT id FROM customers WHERE email_hash = $1
          UNION SELECT id FROM (SELECT id FROM customers WHERE length($2) >= 6
            AND phone_prefix >= $7 AND phone_prefix < $8
-           ORDER BY phone_prefix DESC, id DESC LIMIT $6)
+           ORDER BY phone_prefix DESC, id DESC LIMIT $6) AS r1
          UNION SELECT id FROM customers WHERE length($2) BETWEEN 3 AND 5 AND phone_hash = $3
          UNION SELECT id FROM (SELECT id FROM customers
            WHERE email_prefix >= $9 AND email_prefix < $10
-           ORDER BY email_prefix DESC, id DESC LIMIT $6)
+           ORDER BY email_prefix DESC, id DESC LIMIT $6) AS r2
          UNION SELECT id FROM (SELECT id FROM customers
            WHERE last_name_prefix >= $9 AND last_name_prefix < $10
-           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT $6)
+           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT $6) AS r3
          UNION SELECT id FROM (SELECT id FROM customers WHERE length($5) < 3
            AND first_name_prefix >= $11 AND first_name_prefix < $12
-           ORDER BY first_name_prefix DESC, id DESC LIMIT $6)
+           ORDER BY first_name_prefix DESC, id DESC LIMIT $6) AS r4
          UNION SELECT id FROM (SELECT id FROM customers WHERE length($5) >= 3
            AND last_name_prefix >= $13 AND last_name_prefix < $14
            AND first_name_prefix >= $11 AND first_name_prefix < $12
-           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT $6)
+           ORDER BY last_name_prefix DESC, first_name_prefix DESC, id DESC LIMIT $6) AS r5
          UNION SELECT customer_id FROM loyalty_members WHERE $4 <> '' AND card_code = $4
          ORDER BY 1",
     )
@@ -161,7 +161,7 @@ async fn phone_candidates(pool: &Db, start: &str) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM (SELECT id FROM customers WHERE length($1) >= 6
            AND phone_prefix >= $3 AND phone_prefix < $4
-           ORDER BY phone_prefix DESC, id DESC LIMIT $2)
+           ORDER BY phone_prefix DESC, id DESC LIMIT $2) AS r
          UNION SELECT id FROM customers WHERE length($1) BETWEEN 4 AND 5 AND phone_hash = $5
          ORDER BY 1",
     )
@@ -178,12 +178,13 @@ async fn phone_candidates(pool: &Db, start: &str) -> sqlx::Result<Vec<i64>> {
 /// few that do not: its keys past the third letter are a byte each), sorted by name.
 async fn open(pool: &Db, typed: &Typed, ids: &[i64]) -> sqlx::Result<Vec<Found>> {
     let ids = serde_json::to_string(ids).unwrap_or_default();
-    let rows = sqlx::query(
+    let rows = sqlx::query(AssertSqlSafe(format!(
         "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.site_key, s.name AS site_name,
                 (SELECT card_code FROM loyalty_members m WHERE m.customer_id = c.id) AS card
          FROM customers c JOIN sites s ON s.id = c.site_id
-         WHERE c.id IN (SELECT value FROM json_each($1))",
-    )
+         WHERE c.id IN {}",
+        pool.dialect().ids_in("$1")
+    )))
     .bind(ids)
     .fetch_all(pool)
     .await?;
@@ -299,11 +300,12 @@ pub async fn site_of(pool: &Db, customer: CustomerId) -> sqlx::Result<Option<Cus
 pub async fn catalogue(pool: &Db, site: SiteId, form: &super::api::PurchaseForm) -> sqlx::Result<Vec<CatalogueEntry>> {
     let skus: Vec<&str> = form.lines.iter().map(|l| l.sku.trim()).filter(|s| !s.is_empty()).collect();
     let skus = serde_json::to_string(&skus).unwrap_or_else(|_| "[]".into());
-    let rows = sqlx::query(
+    let given = pool.dialect().json_values("$2");
+    let rows = sqlx::query(AssertSqlSafe(format!(
         "SELECT id, sku, name, price_minor FROM catalogue_items
          WHERE site_id = $1 AND active = 1
-           AND (sku IN (SELECT value FROM json_each($2)) OR sku IN (SELECT upper(value) FROM json_each($2)))",
-    )
+           AND (sku IN (SELECT value FROM {given}) OR sku IN (SELECT upper(value) FROM {given}))"
+    )))
     .bind(site)
     .bind(skus)
     .fetch_all(pool)

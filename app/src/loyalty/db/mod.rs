@@ -6,9 +6,9 @@
 use super::ledger::{Entry, balance};
 use super::{Card, Kind, Movement, Programme, Reward, Rules};
 use crate::db::Db;
-use crate::db::{Conn, Flag};
+use crate::db::{Conn, Dialect, Flag};
 use crate::domain::{CustomerId, Minor, SiteId, StaffId};
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 
 mod members;
 mod report;
@@ -98,7 +98,7 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
             .bind(r.points_per_unit)
             .bind(r.expiry_days)
             .bind(&r.birthday_reward)
-            .bind(r.active)
+            .bind(i64::from(r.active))
             .fetch_one(&mut *tx)
             .await?,
         ),
@@ -114,7 +114,7 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
         .bind(r.points_per_unit)
         .bind(r.expiry_days)
         .bind(&r.birthday_reward)
-        .bind(r.active)
+        .bind(i64::from(r.active))
         .bind(id)
         .bind(site)
         .bind(crate::db::now()).fetch_optional(&mut *tx)
@@ -150,28 +150,30 @@ pub async fn save(pool: &Db, site: SiteId, id: Option<i64>, r: &Rules) -> sqlx::
 /// purchase's transaction: a stamp per qualifying purchase (with listed items, one per unit
 /// of them), or points per whole unit of the total. Each entry keeps its own expiry.
 pub async fn earn(tx: &mut Conn, site: SiteId, customer: CustomerId, purchase: i64, total: Minor) -> sqlx::Result<()> {
-    sqlx::query(
+    let dialect = Dialect::of(tx);
+    let expires = dialect.plus_days("$5", "expiry_days");
+    let listed = dialect.contains("',' || p.skus || ','", "',' || i.sku || ','");
+    sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount, purchase_id, expires_at)
-         SELECT id, $3, 'earn', amount, $4,
-                CASE WHEN expiry_days IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || expiry_days || ' days') END
+         SELECT id, $3, 'earn', amount, $4, CASE WHEN expiry_days IS NOT NULL THEN {expires} END
          FROM (SELECT p.id, p.expiry_days,
                       CASE WHEN p.kind = 'points' THEN ($2 / 100) * p.points_per_unit
                            WHEN p.skus = '' THEN 1
-                           ELSE (SELECT coalesce(sum(pi.quantity), 0) FROM purchase_items pi
+                           ELSE (SELECT CAST(coalesce(sum(pi.quantity), 0) AS BIGINT) FROM purchase_items pi
                                  JOIN catalogue_items i ON i.id = pi.item_id
-                                 WHERE pi.purchase_id = $4 AND instr(',' || p.skus || ',', ',' || i.sku || ',') > 0)
+                                 WHERE pi.purchase_id = $4 AND {listed})
                       END AS amount
                FROM loyalty_programmes p
                WHERE p.site_id = $1 AND p.active = 1 AND $2 >= p.min_total_minor
                  AND (p.skus = '' OR EXISTS (SELECT 1 FROM purchase_items pi JOIN catalogue_items i ON i.id = pi.item_id
-                                             WHERE pi.purchase_id = $4
-                                               AND instr(',' || p.skus || ',', ',' || i.sku || ',') > 0)))
-         WHERE amount > 0",
-    )
+                                             WHERE pi.purchase_id = $4 AND {listed}))) AS earned
+         WHERE amount > 0"
+    )))
     .bind(site)
     .bind(total.0)
     .bind(customer)
     .bind(purchase)
+    .bind(crate::db::now())
     .execute(&mut *tx)
     .await?;
     Ok(())

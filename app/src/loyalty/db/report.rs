@@ -21,16 +21,16 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
     let weeks = periods::weeks(&zone, range);
     let money = crate::sites::money_style::for_site(pool, site).await?;
     let figures = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT (SELECT count(*) FROM ({MEMBERS})) AS members,
+        "SELECT (SELECT count(*) FROM ({MEMBERS}) AS m) AS members,
                 (SELECT count(DISTINCT l.customer_id) FROM loyalty_ledger l
                  JOIN loyalty_programmes p ON p.id = l.programme_id
                  WHERE p.site_id = $1 AND l.created_at >= $2 AND l.created_at < $3) AS active,
                 (SELECT count(*) FROM loyalty_members WHERE site_id = $1 AND joined_at >= $2 AND joined_at < $3) AS joined,
                 (SELECT count(*) FROM loyalty_members WHERE site_id = $1 AND joined_at >= $2 AND joined_at < $3
                    AND joined_via <> 'staff') AS joined_themselves,
-                (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
+                (SELECT CAST(coalesce(sum(total_minor - refunded_minor), 0) AS BIGINT) FROM purchases
                  WHERE site_id = $1 AND voided_at IS NULL AND created_at >= $2 AND created_at < $3) AS revenue,
-                (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM purchases
+                (SELECT CAST(coalesce(sum(total_minor - refunded_minor), 0) AS BIGINT) FROM purchases
                  WHERE site_id = $1 AND voided_at IS NULL AND created_at >= $2 AND created_at < $3
                    AND customer_id IN ({MEMBERS})) AS member_revenue"
     )))
@@ -43,7 +43,7 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
     let joined_weeks: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {} AS week, count(*) FROM loyalty_members
          WHERE site_id = $1 AND joined_at >= $2 AND joined_at < $3 GROUP BY week",
-        periods::week_of("joined_at", "$4")
+        periods::week_of(pool.dialect(), "joined_at", "$4")
     )))
     .bind(site)
     .bind(&from)
@@ -66,13 +66,13 @@ pub async fn report(pool: &Db, site: SiteId, range: &DateRange) -> sqlx::Result<
     // removal by staff is a correction, neither).
     let moves = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT l.programme_id, {} AS week,
-                sum(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS issued,
-                sum(CASE WHEN l.kind = 'redeem' THEN -l.amount ELSE 0 END) AS redeemed,
-                sum(l.kind = 'redeem') AS rewards
+                CAST(sum(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS BIGINT) AS issued,
+                CAST(sum(CASE WHEN l.kind = 'redeem' THEN -l.amount ELSE 0 END) AS BIGINT) AS redeemed,
+                count(*) FILTER (WHERE l.kind = 'redeem') AS rewards
          FROM loyalty_ledger l JOIN loyalty_programmes p ON p.id = l.programme_id
          WHERE p.site_id = $1 AND l.created_at >= $2 AND l.created_at < $3
          GROUP BY l.programme_id, week",
-        periods::week_of("l.created_at", "$4")
+        periods::week_of(pool.dialect(), "l.created_at", "$4")
     )))
     .bind(site)
     .bind(&from)

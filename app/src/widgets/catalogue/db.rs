@@ -2,18 +2,17 @@
 
 use super::ItemView;
 use crate::db::Db;
-use crate::db::DbRow;
+use crate::db::{DbRow, Dialect};
 use crate::domain::{CustomerId, Minor, Sku};
 use crate::sites::Site;
 use crate::widgets::texts::Lang;
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
 
-/// An item's names in the site's other languages, as a JSON array of [language, name].
-macro_rules! names {
-    () => {
-        "(SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
-          WHERE n.item_id = catalogue_items.id) AS names"
-    };
+/// An item's names in the site's other languages, as a JSON array of [language, name]:
+/// `item` the alias of `catalogue_items`.
+fn names(dialect: Dialect, item: &str) -> String {
+    let pairs = dialect.json_list(&dialect.json_pair("n.language", "n.name"), "n.language");
+    format!("(SELECT {pairs} FROM catalogue_item_names n WHERE n.item_id = {item}.id) AS names")
 }
 
 /// `item` with its price as each of the site's languages (the default first) writes it in
@@ -60,12 +59,11 @@ fn item(row: DbRow) -> (i64, ItemView) {
 
 /// An active item of the site, with its id.
 pub async fn find(pool: &Db, site: &Site, sku: &Sku) -> sqlx::Result<Option<(i64, ItemView)>> {
-    let row = sqlx::query(concat!(
-        "SELECT id, sku, name, price_minor, currency, stock_expected, ",
-        names!(),
-        " FROM catalogue_items
-         WHERE site_id = $1 AND sku = $2 AND active = 1"
-    ))
+    let row = sqlx::query(AssertSqlSafe(format!(
+        "SELECT id, sku, name, price_minor, currency, stock_expected, {}
+         FROM catalogue_items WHERE site_id = $1 AND sku = $2 AND active = 1",
+        names(pool.dialect(), "catalogue_items")
+    )))
     .bind(site.id)
     .bind(sku.as_str())
     .fetch_optional(pool)
@@ -94,12 +92,11 @@ pub async fn first(pool: &Db, site: &Site, limit: i64) -> sqlx::Result<(Vec<Item
 /// name or category holding it, in any of the site's languages), by name: the products
 /// page's filter.
 pub async fn search(pool: &Db, site: &Site, query: &str, limit: i64) -> sqlx::Result<Vec<ItemView>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT i.id, i.sku, i.name, i.price_minor, i.currency, i.stock_expected,
-           (SELECT json_group_array(json_array(n.language, n.name)) FROM catalogue_item_names n
-            WHERE n.item_id = i.id) AS names
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "SELECT i.id, i.sku, i.name, i.price_minor, i.currency, i.stock_expected, {}
          FROM catalogue_items i WHERE {} ORDER BY i.name, i.id LIMIT $5",
-        crate::products::db::FILTER
+        names(pool.dialect(), "i"),
+        crate::products::db::filter(pool.dialect())
     )))
     .bind(site.id)
     .bind(1_i64)
@@ -115,15 +112,15 @@ pub async fn search(pool: &Db, site: &Site, query: &str, limit: i64) -> sqlx::Re
 pub async fn saved(pool: &Db, site: &Site, skus: &[Sku], customer: Option<CustomerId>) -> sqlx::Result<Vec<ItemView>> {
     // The browser's list travels as JSON: one bound parameter however long it is.
     let skus = serde_json::to_string(&skus.iter().map(Sku::as_str).collect::<Vec<_>>()).unwrap_or_default();
-    let rows = sqlx::query(concat!(
-        "SELECT id, sku, name, price_minor, currency, stock_expected, ",
-        names!(),
-        " FROM catalogue_items
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "SELECT id, sku, name, price_minor, currency, stock_expected, {}
+         FROM catalogue_items
          WHERE site_id = $1 AND active = 1 AND (
-             sku IN (SELECT value FROM json_each($2))
-             OR id IN (SELECT item_id FROM favourites WHERE customer_id = $3))
-         ORDER BY id"
-    ))
+             sku IN {} OR id IN (SELECT item_id FROM favourites WHERE customer_id = $3))
+         ORDER BY id",
+        names(pool.dialect(), "catalogue_items"),
+        pool.dialect().texts_in("$2")
+    )))
     .bind(site.id)
     .bind(skus)
     .bind(customer)

@@ -88,6 +88,37 @@ fn postgres_in(dir: &std::path::Path, server: &str) -> (String, Option<std::path
     (url, Some(key))
 }
 
+/// The moment `modifier` from now (`"-5 days"`, `"-40 minutes"`, `"-13 months"`,
+/// `"+5 hours"`, as SQLite's date modifiers say it) as a quoted SQL literal, written as
+/// Patron stores times. Fixtures say when things happened with it rather than with
+/// SQLite's `strftime`, so that they read the same on PostgreSQL.
+pub fn at(modifier: &str) -> String {
+    let (number, unit) = modifier.trim().split_once(' ').expect("a signed number and a unit");
+    let n: i64 = number.trim_start_matches('+').parse().expect("a whole number");
+    let unit = unit.trim_end_matches('s');
+    let at = match unit {
+        "month" => app::db::months_ago(-n),
+        "year" => app::db::months_ago(-12 * n),
+        _ => {
+            let seconds = match unit {
+                "second" => 1,
+                "minute" => 60,
+                "hour" => 3_600,
+                "day" => 86_400,
+                other => panic!("no such unit: {other}"),
+            };
+            app::db::now_plus(n * seconds)
+        }
+    };
+    format!("'{at}'")
+}
+
+/// Seconds from now to the stored moment `at` (negative when it is past).
+pub fn seconds_from_now(at: &str) -> f64 {
+    let at: jiff::Timestamp = at.parse().expect("a stored moment");
+    (at.as_millisecond() - jiff::Timestamp::now().as_millisecond()) as f64 / 1000.0
+}
+
 /// A server whose configuration `configure` changed first.
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -107,6 +138,49 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
 }
 
 impl TestApp {
+    /// The columns of `table` in the order the schema declares them.
+    pub async fn columns(&self, table: &str) -> Vec<String> {
+        let sql = match self.pool.dialect() {
+            app::db::Dialect::Sqlite => "SELECT name FROM pragma_table_info($1) ORDER BY cid",
+            app::db::Dialect::Postgres => {
+                "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position"
+            }
+        };
+        sqlx::query_scalar(sql).bind(table).fetch_all(&self.pool).await.unwrap()
+    }
+
+    /// Whether the server runs on PostgreSQL (`PATRON_TEST_POSTGRES`).
+    pub fn on_postgres(&self) -> bool {
+        self.pool.dialect() == app::db::Dialect::Postgres
+    }
+
+    /// Moves SQLite's write-ahead log into the database file, for a test that reads the
+    /// file; nothing on PostgreSQL.
+    pub async fn checkpoint(&self) {
+        if !self.on_postgres() {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await.unwrap();
+        }
+    }
+
+    /// Runs a fixture's statements (several, each ending with `;` at the end of a line). On
+    /// PostgreSQL one by one, each followed by moving the id sequences past the ids it gave
+    /// explicitly (`app::db::advance_ids`), so a later row without an id gets a new one.
+    pub async fn fixture(&self, sql: &str) {
+        if !self.on_postgres() {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&self.pool).await.expect("the fixture");
+            return;
+        }
+        let mut conn = self.pool.acquire().await.unwrap();
+        for statement in sql.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(statement.to_owned()))
+                .execute(&mut *conn)
+                .await
+                .unwrap_or_else(|e| panic!("{statement}: {e}"));
+            app::db::advance_ids(&mut conn).await.expect("ids advanced");
+        }
+    }
+
     /// Seals the names, emails and phones fixtures wrote plain (what Patron does at start
     /// to a database from before PII was sealed), with their blind indexes.
     pub async fn seal(&self) {
