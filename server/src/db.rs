@@ -91,8 +91,10 @@ fn migrator() -> Migrator {
 /// PostgreSQL's migrations (`migrations/postgres`): its schema as SQLite's reach it at 0053,
 /// then each later migration under the number it has for SQLite.
 fn postgres_migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 1] =
-        [(53, "schema", include_str!("../migrations/postgres/0053_schema.sql"))];
+    let files: [(i64, &str, &'static str); 2] = [
+        (53, "schema", include_str!("../migrations/postgres/0053_schema.sql")),
+        (54, "returns_as_integers", include_str!("../migrations/postgres/0054_returns_as_integers.sql")),
+    ];
     embedded(files)
 }
 
@@ -267,15 +269,35 @@ mod tests {
     #[test]
     fn every_migration_file_is_embedded_in_order() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let (sqlite, postgres) = (files_in(&dir), files_in(&dir.join("postgres")));
+        assert_eq!(names(&migrator()), sqlite);
+        assert_eq!(names(&postgres_migrator()), postgres);
+        // A number is used once across both folders: a migration both need has the same
+        // number in each, one only PostgreSQL needs (0054) leaves its number unused in SQLite's.
+        let versions =
+            |m: Migrator| m.migrations.iter().map(|m| (m.version, m.description.to_string())).collect::<Vec<_>>();
+        for (version, name) in versions(postgres_migrator()) {
+            if let Some((_, other)) = versions(migrator()).into_iter().find(|(v, _)| *v == version) {
+                assert!(
+                    version == 53 || other == name,
+                    "{version} is {other} in SQLite's folder, {name} in PostgreSQL's"
+                );
+            }
+        }
+    }
+
+    fn files_in(dir: &std::path::Path) -> Vec<String> {
         let mut files: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".sql"))
             .collect();
         files.sort();
-        let embedded: Vec<String> =
-            migrator().migrations.iter().map(|m| format!("{:04}_{}.sql", m.version, m.description)).collect();
-        assert_eq!(embedded, files);
+        files
+    }
+
+    fn names(migrator: &Migrator) -> Vec<String> {
+        migrator.migrations.iter().map(|m| format!("{:04}_{}.sql", m.version, m.description)).collect()
     }
 
     /// SHA-256 of every migration that has landed on main. sqlx keeps each applied

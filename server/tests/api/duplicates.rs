@@ -115,7 +115,7 @@ const LINKED: &str = r#"
     INSERT INTO heard_responses (site_id, customer_id, option_id, language, page_url)
       SELECT 1, 2, id, 'en', '/' FROM question_options WHERE code = 'friend';
     INSERT INTO reservations (site_id, customer_id, item_id, quantity, page_url) SELECT 1, 2, id, 1, '/' FROM catalogue_items WHERE sku = 'RYE';
-    INSERT INTO favourites (customer_id, item_id) SELECT c, id FROM catalogue_items, (SELECT 1 AS c UNION SELECT 2) WHERE sku = 'RYE';
+    INSERT INTO favourites (customer_id, item_id) SELECT c, id FROM catalogue_items, (SELECT 1 AS c UNION SELECT 2) AS two WHERE sku = 'RYE';
     INSERT INTO favourites (customer_id, item_id) SELECT 2, id FROM catalogue_items WHERE sku = 'SOURDOUGH';
     INSERT INTO customer_tags (customer_id, tag) VALUES (1, 'vip'), (2, 'vip'), (2, 'wholesale');
     INSERT INTO interactions (customer_id, kind, summary) VALUES (2, 'call', 'Asked about rye');

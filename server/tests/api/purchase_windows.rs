@@ -43,7 +43,7 @@ async fn figures(pool: &Db, now: i64, from_windows: bool) -> Vec<(i64, Vec<i64>,
             let starts = KEPT.iter().map(|d| iso_date_before(now, i64::from(*d) - 1)).chain([String::new()]);
             for since in starts {
                 let (spent, bought): (i64, i64) = sqlx::query_as(
-                    "SELECT coalesce(sum(total_minor), 0), count(*) FROM purchases
+                    "SELECT CAST(coalesce(sum(total_minor), 0) AS BIGINT), count(*) FROM purchases
                      WHERE customer_id = $1 AND created_at >= $2",
                 )
                 .bind(id)

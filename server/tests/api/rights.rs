@@ -91,7 +91,7 @@ async fn plant(app: &TestApp) -> i64 {
         "INSERT INTO loyalty_programmes (site_id, name, kind) VALUES (1, 'Card', 'stamps')".into(),
         "INSERT INTO loyalty_ledger (programme_id, customer_id, kind, amount) SELECT id, $1, 'earn', 1 FROM loyalty_programmes".into(),
         "INSERT INTO loyalty_members (customer_id, site_id, card_code) VALUES ($1, 1, '7K3M9QXD')".into(),
-        format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', '{}' WHERE ? > 0", sealed(&format!("email\n{EMAIL}\nother@example.org"))),
+        format!("INSERT INTO imports (site_id, file_name, content) SELECT 1, 'list.csv', '{}' WHERE $1 > 0", sealed(&format!("email\n{EMAIL}\nother@example.org"))),
     ] {
         exec(app, &sql, id).await;
     }
@@ -225,26 +225,35 @@ async fn erasure_leaves_no_personal_data_in_the_database_file_only_a_tombstone()
         sqlx::query_scalar("SELECT phone FROM customers WHERE id = $1").bind(id).fetch_one(&app.pool).await.unwrap();
     let phone = app.open(&phone);
     app.checkpoint().await;
+    // On SQLite the database is files this test can read; PostgreSQL's are the server's
+    // (its old row versions stay until its vacuum: docs/postgres.md), so there the test
+    // checks the rows alone.
+    let files = !app.on_postgres();
     // Names, emails, phones and streets are sealed: never in the files as plain text.
     for needle in [EMAIL, LAST_NAME, phone.as_str(), STREET, MERGED_EMAIL] {
         assert_eq!(app.found_in_files(needle), Vec::<String>::new(), "{needle} is in the files as plain text");
     }
     // What is kept plain, and the sealed values themselves, must go with the erasure.
-    let sealed: Vec<String> = sqlx::query_scalar(
+    let mut sealed: Vec<String> = sqlx::query_scalar(
         "SELECT email FROM customers WHERE id = $1 UNION ALL SELECT last_name FROM customers WHERE id = $1
          UNION ALL SELECT street FROM customers WHERE id = $1 UNION ALL SELECT to_address FROM outbox WHERE customer_id = $1
-         UNION ALL SELECT json_extract(source_row, '$.email') FROM customer_merges WHERE target_id = $1
          UNION ALL SELECT content FROM imports",
     )
     .bind(id)
     .fetch_all(&app.pool)
     .await
     .unwrap();
+    let merged: String = sqlx::query_scalar("SELECT source_row FROM customer_merges WHERE target_id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    sealed.push(serde_json::from_str::<Value>(&merged).unwrap()["email"].as_str().unwrap().to_owned());
     assert_eq!(sealed.len(), 6);
     let planted: Vec<&str> =
         [NPS_WHY, "Asked about rye"].into_iter().chain(sealed.iter().map(String::as_str)).collect();
     // The test can fail: before the erasure each of them is in the files.
-    for needle in &planted {
+    for needle in planted.iter().filter(|_| files) {
         assert!(!app.found_in_files(needle).is_empty(), "{needle} not planted");
     }
 

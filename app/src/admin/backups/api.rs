@@ -61,7 +61,12 @@ pub async fn start_backup() -> Result<BackupFile, AppError> {
             let (staff, place) = ssr::owner_and_place().await?;
             let pool = crate::server_ctx::pool()?;
             let now = crate::server_ctx::now();
-            let file = super::files::backup(&pool, &place, now).await.map_err(|e| AppError::internal("backup", e))?;
+            let file = super::files::backup(&pool, &place, now).await.map_err(|e| match e {
+                super::files::BackupError::Postgres => {
+                    AppError::Conflict(crate::staff::texts::of_caller().refusals.backups_postgres.into())
+                }
+                e => AppError::internal("backup", e),
+            })?;
             crate::staff::audit::note(&staff, crate::staff::audit::AuditAction::BackedUp, None, None, &file.name)
                 .await?;
             Ok(file)

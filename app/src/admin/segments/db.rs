@@ -58,7 +58,9 @@ pub async fn page(
     if shared {
         qb.push(" AND c.do_not_sell_at IS NULL");
     }
-    let direction = if sort.descending { "DESC" } else { "ASC" };
+    // Customers without the value (no purchase yet) first going up, last going down: SQLite's
+    // order, said so that PostgreSQL (which sorts them the other way) keeps it.
+    let direction = if sort.descending { "DESC NULLS LAST" } else { "ASC NULLS FIRST" };
     // Column expressions from a fixed list, never from the request. Names and emails are
     // sealed: every matching row is read and sorted in Rust.
     let key = match sort.column {

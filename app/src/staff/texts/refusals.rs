@@ -23,6 +23,8 @@ pub struct Refusals {
     #[cfg_attr(test, serde(skip))]
     pub no_such_column: fn(&str) -> String,
     pub bad_period: &'static str,
+    /// Taking a backup when the database is PostgreSQL.
+    pub backups_postgres: &'static str,
 }
 
 pub const EN: Refusals = Refusals {
@@ -40,6 +42,7 @@ pub const EN: Refusals = Refusals {
     segment_needs_correcting: "This segment has rules that need correcting.",
     no_such_column: |code| format!("There is no column {code:?} to export."),
     bad_period: "The period is not valid: from and to are dates, from first.",
+    backups_postgres: "This database is PostgreSQL: it is backed up with pg_dump on the database server, not from here.",
 };
 
 pub const NL: Refusals = Refusals {
@@ -58,6 +61,7 @@ pub const NL: Refusals = Refusals {
     segment_needs_correcting: "Dit segment heeft regels die verbeterd moeten worden.",
     no_such_column: |code| format!("Er is geen kolom {code:?} om te exporteren."),
     bad_period: "De periode klopt niet: van en tot zijn datums, van eerst.",
+    backups_postgres: "Deze database is PostgreSQL: maak back-ups met pg_dump op de databaseserver, niet hier.",
 };
 
 pub const AF: Refusals = Refusals {
@@ -77,6 +81,7 @@ pub const AF: Refusals = Refusals {
     segment_needs_correcting: "Hierdie segment het reëls wat reggemaak moet word.",
     no_such_column: |code| format!("Daar is geen kolom {code:?} om uit te voer nie."),
     bad_period: "Die tydperk is nie geldig nie: van en tot is datums, van eerste.",
+    backups_postgres: "Hierdie databasis is PostgreSQL: maak rugsteun met pg_dump op die databasisbediener, nie hier nie.",
 };
 
 pub const PT: Refusals = Refusals {
@@ -95,6 +100,7 @@ pub const PT: Refusals = Refusals {
     segment_needs_correcting: "Este segmento tem regras que precisam de ser corrigidas.",
     no_such_column: |code| format!("Não há nenhuma coluna {code:?} para exportar."),
     bad_period: "O período não é válido: de e até são datas, de primeiro.",
+    backups_postgres: "Esta base de dados é PostgreSQL: as cópias de segurança fazem-se com pg_dump no servidor da base de dados, não aqui.",
 };
 
 pub const RU: Refusals = Refusals {
@@ -113,6 +119,7 @@ pub const RU: Refusals = Refusals {
     segment_needs_correcting: "В правилах этого сегмента есть ошибки, их нужно исправить.",
     no_such_column: |code| format!("Столбца {code:?} для экспорта нет."),
     bad_period: "Период указан неверно: «с» и «по» — это даты, сначала «с».",
+    backups_postgres: "Это база данных PostgreSQL: резервные копии делаются через pg_dump на сервере базы данных, а не здесь.",
 };
 
 pub const FI: Refusals = Refusals {
@@ -131,6 +138,7 @@ pub const FI: Refusals = Refusals {
     segment_needs_correcting: "Tämän segmentin säännöissä on korjattavaa.",
     no_such_column: |code| format!("Vietävää saraketta {code:?} ei ole."),
     bad_period: "Ajanjakso ei kelpaa: alku ja loppu ovat päivämääriä, alku ensin.",
+    backups_postgres: "Tämä tietokanta on PostgreSQL: varmuuskopiot otetaan pg_dumpilla tietokantapalvelimella, ei täältä.",
 };
 
 pub const DE: Refusals = Refusals {
@@ -151,4 +159,5 @@ pub const DE: Refusals = Refusals {
     segment_needs_correcting: "Dieses Segment hat Regeln, die korrigiert werden müssen.",
     no_such_column: |code| format!("Es gibt keine Spalte {code:?} zum Exportieren."),
     bad_period: "Der Zeitraum ist ungültig: Von und Bis sind Daten, Von zuerst.",
+    backups_postgres: "Diese Datenbank ist PostgreSQL: Sicherungen macht pg_dump auf dem Datenbankserver, nicht Patron.",
 };

@@ -113,6 +113,17 @@ pub fn at(modifier: &str) -> String {
     format!("'{at}'")
 }
 
+/// For a test of what only SQLite has (its files and their locks, its triggers, backups
+/// of its file): true, after saying the test is skipped, when the suite runs on
+/// PostgreSQL (`PATRON_TEST_POSTGRES`); the test then returns.
+pub fn sqlite_only(why: &str) -> bool {
+    let on_postgres = std::env::var_os("PATRON_TEST_POSTGRES").is_some();
+    if on_postgres {
+        eprintln!("skipped on PostgreSQL: {why}");
+    }
+    on_postgres
+}
+
 /// Seconds from now to the stored moment `at` (negative when it is past).
 pub fn seconds_from_now(at: &str) -> f64 {
     let at: jiff::Timestamp = at.parse().expect("a stored moment");
@@ -121,6 +132,10 @@ pub fn seconds_from_now(at: &str) -> f64 {
 
 /// A server whose configuration `configure` changed first.
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    // The server's log on the test's output when asked for (`RUST_LOG=error`).
+    if std::env::var_os("RUST_LOG").is_some() {
+        patron::telemetry::init();
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let mut config = config_in(dir.path());
     configure(&mut config);
