@@ -36,6 +36,8 @@ pub enum CliError {
     Key(#[from] crate::pii::key::KeyError),
     #[error(transparent)]
     Rotate(#[from] crate::pii::rotate::RotateError),
+    #[error(transparent)]
+    Migrate(#[from] crate::migrate_to::MigrateError),
 }
 
 fn invalid(field: &'static str, problem: impl std::fmt::Display) -> CliError {
@@ -140,6 +142,27 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 return Err(CliError::NoSuchSite(site));
             }
             println!("site {site} now allows {}", origin.as_str());
+        }
+        Command::MigrateTo { url } => {
+            if app::db::Dialect::of_url(&url) != Some(app::db::Dialect::Postgres) {
+                return Err(crate::migrate_to::MigrateError::NotPostgres(url).into());
+            }
+            let key = config.load_key()?;
+            let source = crate::db::connect(&config.database_url, &key.key, config.lock_wait()).await?;
+            let target = crate::db::connect(&url, &key.key, config.lock_wait()).await?;
+            let copied = crate::migrate_to::migrate(&source, &target).await?;
+            for (table, rows) in &copied {
+                println!("{table:<28} {rows:>10}");
+            }
+            let rows: i64 = copied.iter().map(|(_, rows)| rows).sum();
+            println!("copied {rows} rows in {} tables; every count matches", copied.len());
+            let key_is = match &key.source {
+                crate::pii::key::KeySource::Environment => "the same PATRON_SECRET_KEY".to_owned(),
+                crate::pii::key::KeySource::File(path) | crate::pii::key::KeySource::BesideDatabase(path) => {
+                    format!("PATRON_KEY_FILE={}", path.display())
+                }
+            };
+            println!("start Patron with PATRON_DATABASE_URL set to the PostgreSQL database and {key_is}");
         }
         Command::Demo { command: DemoCommand::Remove } => {
             let pool = config.open_database().await?;

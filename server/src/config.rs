@@ -202,6 +202,13 @@ pub enum Command {
         #[command(subcommand)]
         command: DemoCommand,
     },
+    /// Copies this install's SQLite database into an empty PostgreSQL database (its schema
+    /// is made first), sealed values as they are: start Patron on it after with
+    /// `--database-url` set to it and the same key. Stop the server first.
+    MigrateTo {
+        /// e.g. postgres://patron@db.example/patron
+        url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -152,7 +152,7 @@ async fn write_batch(pool: &Db, conn: &mut Option<Conn>, batch: &[Job]) -> Resul
         Some(conn) => conn,
         None => conn.insert(relaxed_connection(pool).await?),
     };
-    let _turn = app::writer::turn().await;
+    let _turn = app::writer::turn(pool).await;
     // On SQLite the write lock at once (see `Db::begin_write`).
     let mut tx = match pool.dialect() {
         Dialect::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,

@@ -13,6 +13,7 @@ mod ingest;
 pub mod jobs;
 mod lease_queue;
 pub mod mailer;
+pub mod migrate_to;
 pub mod outbound;
 pub mod pii;
 mod public_limit;

@@ -20,6 +20,7 @@ mod import;
 mod loyalty;
 mod loyalty_words;
 mod mail;
+mod migrate_to;
 mod my_page;
 mod phones;
 mod pii;

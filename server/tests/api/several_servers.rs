@@ -1,9 +1,14 @@
 //! Several Patron servers on one database (docs/postgres.md): the work done on a timer runs
-//! on one of them per period, and another takes it over when the one doing it stops.
+//! on one of them per period, and another takes it over when the one doing it stops; a
+//! customer's whole journey goes across two servers without anything lost or doubled.
 
 use crate::common;
 
-use common::{TestApp, config_in, spawn_app};
+use app::domain::Role;
+use common::receiver::receiver;
+use common::{Signup, TestApp, config_in, spawn_app};
+use serde_json::Value;
+use std::time::Duration;
 
 /// A sign-in link to the customer's page that expired yesterday: the hourly work deletes it.
 async fn expired_link(app: &TestApp, customer: i64, hash: &str) {
@@ -53,4 +58,58 @@ async fn the_hourly_work_runs_on_one_server_per_hour_and_another_takes_over() {
     // Automation has a lease of its own.
     assert!(patron::jobs::automation(&other.pool, &app.url).await);
     assert!(!patron::jobs::automation(&app.pool, &app.url).await);
+}
+
+/// Signup on one server, the record edited on the other with the same session, both
+/// servers delivering webhooks from the one queue: each event reaches the endpoint once,
+/// and the hourly work runs on one of them.
+#[tokio::test]
+async fn a_customers_journey_across_two_servers_loses_and_doubles_nothing() {
+    let first = spawn_app().await;
+    let second = first.second_server().await;
+    let owner = first.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let (hook, received) = receiver(0, 0).await;
+    let events = "customer.created,customer.updated";
+    let res = first
+        .admin_via(&owner, &first.url, "add_webhook", &[("site", "demo"), ("url", &hook), ("events", events)])
+        .await;
+    assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+
+    // The signup on the first server, the edit on the second, with the session from the first.
+    assert!(
+        first
+            .signup(&Signup { first_name: "Ines", email: "ines@example.pt", ..Default::default() })
+            .await
+            .status()
+            .is_success()
+    );
+    let id: i64 = sqlx::query_scalar("SELECT id FROM customers").fetch_one(&second.pool).await.unwrap();
+    let edit = [("id", id.to_string()), ("field", "city".into()), ("value", "Porto".into())];
+    let edit: Vec<(&str, &str)> = edit.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = second.admin_via(&owner, &second.url, "update_customer", &edit).await;
+    assert!(res.status().is_success(), "the first server's session is valid on the second: {}", res.status());
+    for server in [&first, &second] {
+        let record: Value = server
+            .admin_via(&owner, &server.url, "customer_record", &[("id", &id.to_string())])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let fields = record["fields"].as_array().unwrap();
+        let city = &fields.iter().find(|f| f[0] == "city").unwrap()[1];
+        assert_eq!(city, "Porto", "{record}");
+    }
+
+    // Two events, each delivered once though two servers work the queue.
+    let arrived = received.at_least(2).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let all = received.bodies();
+    assert_eq!(all.len(), 2, "{arrived:?}");
+    let mut types: Vec<&str> = all.iter().map(|b| b["type"].as_str().unwrap()).collect();
+    types.sort();
+    assert_eq!(types, ["customer.created", "customer.updated"]);
+
+    // The hourly work: one server takes the hour, the other finds it taken.
+    let ran = [patron::jobs::hourly(&first.pool).await, patron::jobs::hourly(&second.pool).await];
+    assert_eq!(ran.iter().filter(|r| **r).count(), 1, "{ran:?}");
 }

@@ -124,6 +124,16 @@ pub fn sqlite_only(why: &str) -> bool {
     on_postgres
 }
 
+/// For a test that needs a PostgreSQL server besides SQLite (`patron migrate-to`): true,
+/// after saying the test is skipped, when the suite runs without one; the test then returns.
+pub fn postgres_only(why: &str) -> bool {
+    let without = std::env::var_os("PATRON_TEST_POSTGRES").is_none();
+    if without {
+        eprintln!("skipped without PATRON_TEST_POSTGRES: {why}");
+    }
+    without
+}
+
 /// Seconds from now to the stored moment `at` (negative when it is past).
 pub fn seconds_from_now(at: &str) -> f64 {
     let at: jiff::Timestamp = at.parse().expect("a stored moment");
@@ -153,6 +163,20 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
 }
 
 impl TestApp {
+    /// A second server on this one's database, started and serving (its own port, the
+    /// same key). The cookie jar of a client signed in on the first is valid on it too.
+    pub async fn second_server(&self) -> TestApp {
+        let config = config_in(&self.database_dir());
+        let app = Application::build(&config).await.expect("a second server");
+        let url = format!("http://127.0.0.1:{}", app.port());
+        let pool = app.pool.clone();
+        tokio::spawn(app.run());
+        let client =
+            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let dir = tempfile::tempdir().expect("temp dir");
+        TestApp { url, pool, client, backups: self.backups.clone(), setup_code: None, _dir: dir }
+    }
+
     /// The columns of `table` in the order the schema declares them.
     pub async fn columns(&self, table: &str) -> Vec<String> {
         let sql = match self.pool.dialect() {
