@@ -5,7 +5,10 @@
 //! sleeps in growing steps (up to 100 ms), so 64 signups arriving together had a p99 of
 //! half a second. Waiting on this async lock first, writers go in arrival order the moment
 //! the previous commit is done. It is per process: two processes on one SQLite file still
-//! meet in the busy handler, which stays the backstop.
+//! meet in the busy handler, which stays the backstop. On PostgreSQL the turn across
+//! servers is the advisory lock `Db::begin_write` takes (`db::writer_lock`); this one
+//! keeps a server's own writers in line rather than each holding a connection while it
+//! waits there.
 //!
 //! Every commit waits for the disk (`synchronous = FULL`: one fsync, ~2 ms on the
 //! benchmark machine), so one transaction per widget write caps a site at a few hundred
@@ -13,14 +16,9 @@
 //! transaction, each in a savepoint of its own, and answer each only after that commit:
 //! nothing is acknowledged before it is on disk, and the line of waiting writes lives only
 //! as long as the requests that wait (a second server needs nothing of it).
-//!
-//! On PostgreSQL neither: writers run side by side, as its rows lock one by one, and each
-//! grouped write is a transaction of its own. A group there would hold its rows' locks
-//! until its last write, and two servers' groups taking the same rows (a site's rate
-//! counters) in another order would deadlock, failing every write in one of them.
 
 use crate::db::Db;
-use crate::db::{Backend, Conn, Dialect};
+use crate::db::{Backend, Conn};
 use futures_util::future::BoxFuture;
 use sqlx::Transaction;
 use std::collections::HashMap;
@@ -30,24 +28,18 @@ use tokio::sync::{Mutex, MutexGuard, oneshot};
 
 static WRITER: Mutex<()> = Mutex::const_new(());
 
-/// This process's turn to write on SQLite (nothing on PostgreSQL), held until the commit.
-pub type Turn = Option<MutexGuard<'static, ()>>;
-
-/// This process's turn to write, and a write transaction (`BEGIN IMMEDIATE` on SQLite). Bind
-/// the turn to a named variable (`let (_turn, mut tx) = ...`): it must live until the commit.
-pub async fn begin(pool: &Db) -> sqlx::Result<(Turn, Transaction<'static, Backend>)> {
-    let turn = turn(pool).await;
+/// This process's turn to write, and a write transaction (`BEGIN IMMEDIATE`). Bind the turn
+/// to a named variable (`let (_turn, mut tx) = ...`): it must live until the commit.
+pub async fn begin(pool: &Db) -> sqlx::Result<(MutexGuard<'static, ()>, Transaction<'static, Backend>)> {
+    let turn = turn().await;
     let tx = pool.begin_write().await?;
     Ok((turn, tx))
 }
 
 /// This process's turn to write, for a writer with a connection of its own (the
 /// analytics writer). Hold it until the commit.
-pub async fn turn(pool: &Db) -> Turn {
-    match pool.dialect() {
-        Dialect::Sqlite => Some(WRITER.lock().await),
-        Dialect::Postgres => None,
-    }
+pub async fn turn() -> MutexGuard<'static, ()> {
+    WRITER.lock().await
 }
 
 /// Writes taken into one transaction at most.
@@ -60,9 +52,6 @@ pub type Work<T> = Box<dyn for<'c> FnOnce(&'c mut Conn) -> BoxFuture<'c, sqlx::R
 /// moment, and answers once that transaction has committed. An error of `work` undoes only
 /// its own changes (its savepoint) and is its answer; a failed commit is everyone's.
 pub async fn grouped<T: Send + 'static>(pool: &Db, work: Work<T>) -> sqlx::Result<T> {
-    if pool.dialect() == Dialect::Postgres {
-        return alone(pool, work).await;
-    }
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let (answer, answered) = oneshot::channel();
     let database = pool.pool().connect_options().database_url.to_string();
@@ -91,15 +80,6 @@ pub async fn grouped<T: Send + 'static>(pool: &Db, work: Work<T>) -> sqlx::Resul
         }
     }
     answered.await.unwrap_or_else(|_| Err(sqlx::Error::Protocol("the grouped write was not done".into())))
-}
-
-/// `work` in a transaction of its own (PostgreSQL's grouped writes).
-async fn alone<T>(pool: &Db, work: Work<T>) -> sqlx::Result<T> {
-    let mut tx = pool.begin_write().await?;
-    let result = work(&mut tx).await?;
-    tx.commit().await?;
-    crate::storage::committed();
-    Ok(result)
 }
 
 /// The writes waiting for one database, in arrival order, each with its number.

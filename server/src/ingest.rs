@@ -152,11 +152,15 @@ async fn write_batch(pool: &Db, conn: &mut Option<Conn>, batch: &[Job]) -> Resul
         Some(conn) => conn,
         None => conn.insert(relaxed_connection(pool).await?),
     };
-    let _turn = app::writer::turn(pool).await;
+    let _turn = app::writer::turn().await;
     // On SQLite the write lock at once (see `Db::begin_write`).
     let mut tx = match pool.dialect() {
         Dialect::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
-        Dialect::Postgres => conn.begin().await?,
+        Dialect::Postgres => {
+            let mut tx = conn.begin().await?;
+            app::db::writer_lock(&mut tx).await?;
+            tx
+        }
     };
     let salt = analytics_db::todays_salt(&mut tx, &fresh).await?;
     let visitors: Vec<String> = batch.iter().map(|j| visitor_hash(&salt, j.site, &j.ip, &j.user_agent)).collect();
