@@ -140,8 +140,14 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Resul
         .max_connections(8)
         .after_connect(move |conn, _| {
             Box::pin(async move {
-                if dialect == Dialect::Sqlite {
-                    sqlite_pragmas(conn, wait).await?;
+                match dialect {
+                    Dialect::Sqlite => sqlite_pragmas(conn, wait).await?,
+                    // A lock held elsewhere (the writers' lock by a stuck transaction) is
+                    // waited for as long as on SQLite, then the write fails (503), not hangs.
+                    Dialect::Postgres => {
+                        use sqlx::Executor as _;
+                        conn.execute(sqlx::AssertSqlSafe(format!("SET lock_timeout = {wait}"))).await?;
+                    }
                 }
                 Ok(())
             })

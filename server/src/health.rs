@@ -86,13 +86,14 @@ async fn probe(health: &Health) -> sqlx::Result<()> {
     wrote
 }
 
-/// [`probe`] on PostgreSQL: its rows lock as they are written, and a lock wait longer
-/// than [`PROBE_WAIT`] ends the statement.
+/// [`probe`] on PostgreSQL: the writers' lock (`app::db::writer_lock`) and the row, each
+/// waited for no longer than [`PROBE_WAIT`].
 async fn probe_postgres(health: &Health) -> sqlx::Result<()> {
     let mut tx = health.pool.begin().await?;
     sqlx::query(sqlx::AssertSqlSafe(format!("SET LOCAL lock_timeout = {}", PROBE_WAIT.as_millis())))
         .execute(&mut *tx)
         .await?;
+    app::db::writer_lock(&mut tx).await?;
     sqlx::query(WRITE_PROBE).bind(app::server_ctx::now()).execute(&mut *tx).await?;
     tx.commit().await
 }

@@ -40,6 +40,33 @@ async fn a_held_write_lock_and_a_full_disk_are_answered_503_and_the_server_recov
     full_disk().await;
 }
 
+/// PostgreSQL: another session holds the writers' lock (`app::db::writer_lock`: a stuck
+/// transaction, a tool): writes wait `lock_wait`, then answer 503; the health check says
+/// so; both recover when it lets go.
+#[tokio::test]
+async fn on_postgres_a_held_writer_lock_is_answered_503_and_the_server_recovers() {
+    if common::postgres_only("the writers' lock of a PostgreSQL database") {
+        return;
+    }
+    let app = spawn_app_with(|c| c.lock_wait = 1).await;
+    assert_eq!(signup(&app, "before@example.com").await.status(), StatusCode::OK);
+    let before = customers(&app).await;
+
+    let mut other = app.pool.begin().await.unwrap();
+    app::db::writer_lock(&mut other).await.unwrap();
+    let refused = signup(&app, "during@example.com").await;
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE, "not a 500, not a hang");
+    assert!(retry_after(&refused).is_some_and(|s| s > 0));
+    let (status, reason) = healthz(&app).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{reason}");
+    assert!(reason.contains("write lock"), "{reason}");
+
+    other.rollback().await.unwrap();
+    assert_eq!(healthz(&app).await.0, StatusCode::OK);
+    assert_eq!(signup(&app, "after@example.com").await.status(), StatusCode::OK);
+    assert_eq!(customers(&app).await, before + 1, "the acknowledged one stored, the refused one not");
+}
+
 async fn held_write_lock() {
     let app = spawn_app_with(|c| c.lock_wait = 1).await;
     assert_eq!(signup(&app, "before@example.com").await.status(), StatusCode::OK);
