@@ -161,6 +161,25 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Resul
     Ok(db)
 }
 
+/// Inserts rows given as JSON objects into a PostgreSQL table, each value read as its
+/// column's type by `jsonb_populate_recordset` (bytes as BYTEA's hex text, `\x…`); how
+/// many went in. Table and column names come from the schema, never from input (the
+/// seed's bulk load, `patron migrate-to`).
+pub(crate) async fn insert_records(
+    conn: &mut Conn,
+    table: &str,
+    names: &[String],
+    records: &[serde_json::Map<String, serde_json::Value>],
+) -> sqlx::Result<i64> {
+    let names = names.join(", ");
+    let sql = format!(
+        "INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, CAST($1 AS JSONB))"
+    );
+    let json = serde_json::to_string(records).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(json).execute(&mut *conn).await?;
+    Ok(done.rows_affected() as i64)
+}
+
 /// A SQLite URL as sqlx's `Any` wants it: the file created when missing (`mode=rwc`, which
 /// `Any` cannot be told otherwise), and its folder made first.
 fn sqlite_url(url: &str, bad_url: impl Fn(sqlx::Error) -> DbError) -> Result<String, DbError> {

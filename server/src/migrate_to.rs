@@ -157,12 +157,12 @@ async fn copy_table(source: &mut Conn, target: &mut Conn, table: &str) -> sqlx::
         }
         chunk.push(object(&row, &columns)?);
         if chunk.len() == CHUNK {
-            count += insert(target, table, &names, &chunk).await?;
+            count += crate::db::insert_records(target, table, &names, &chunk).await?;
             chunk.clear();
         }
     }
     if !chunk.is_empty() {
-        count += insert(target, table, &names, &chunk).await?;
+        count += crate::db::insert_records(target, table, &names, &chunk).await?;
     }
     Ok(count)
 }
@@ -184,16 +184,4 @@ fn object(row: &app::db::DbRow, columns: &BTreeSet<String>) -> sqlx::Result<Map<
         object.insert(column.name().to_owned(), value);
     }
     Ok(object)
-}
-
-/// Inserts a chunk of rows, each value read as its column's type; how many went in.
-async fn insert(target: &mut Conn, table: &str, names: &[String], chunk: &[Map<String, Value>]) -> sqlx::Result<i64> {
-    let names = names.join(", ");
-    // Table and column names come from the two schemas, never from input.
-    let sql = format!(
-        "INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, CAST($1 AS JSONB))"
-    );
-    let json = serde_json::to_string(chunk).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let done = sqlx::query(AssertSqlSafe(sql)).bind(json).execute(&mut *target).await?;
-    Ok(done.rows_affected() as i64)
 }

@@ -73,39 +73,32 @@ async fn insert_with(
         return Ok(());
     }
     let all: Vec<&str> = columns.iter().chain(hex_columns).copied().collect();
-    let encode = |e: serde_json::Error| sqlx::Error::Encode(Box::new(e));
-    let (sql, json) = match Dialect::of(conn) {
-        Dialect::Sqlite => {
-            let values = (0..columns.len())
-                .map(|i| format!("value ->> {i}"))
-                .chain((columns.len()..all.len()).map(|i| format!("unhex(value ->> {i})")))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each($1)", all.join(", "));
-            (sql, serde_json::to_string(rows).map_err(encode)?)
-        }
-        Dialect::Postgres => {
-            // Objects by column name; bytes as BYTEA's own hex text (`\x…`).
-            let objects: Vec<serde_json::Map<String, serde_json::Value>> = rows
-                .iter()
-                .map(|row| {
-                    let pairs = all.iter().zip(row).enumerate().map(|(i, (column, value))| {
-                        let value = match value {
-                            V::T(hex) if i >= columns.len() => serde_json::Value::String(format!("\\x{hex}")),
-                            other => serde_json::to_value(other).unwrap_or_default(),
-                        };
-                        ((*column).to_owned(), value)
-                    });
-                    pairs.collect()
-                })
-                .collect();
-            let names = all.join(", ");
-            let sql = format!(
-                "INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, CAST($1 AS JSONB))"
-            );
-            (sql, serde_json::to_string(&objects).map_err(encode)?)
-        }
-    };
+    if Dialect::of(conn) == Dialect::Postgres {
+        // Objects by column name; bytes as BYTEA's own hex text (`\x…`).
+        let objects: Vec<serde_json::Map<String, serde_json::Value>> = rows
+            .iter()
+            .map(|row| {
+                let pairs = all.iter().zip(row).enumerate().map(|(i, (column, value))| {
+                    let value = match value {
+                        V::T(hex) if i >= columns.len() => serde_json::Value::String(format!("\\x{hex}")),
+                        other => serde_json::to_value(other).unwrap_or_default(),
+                    };
+                    ((*column).to_owned(), value)
+                });
+                pairs.collect()
+            })
+            .collect();
+        let names: Vec<String> = all.iter().map(|c| (*c).to_owned()).collect();
+        crate::db::insert_records(conn, table, &names, &objects).await?;
+        return Ok(());
+    }
+    let values = (0..columns.len())
+        .map(|i| format!("value ->> {i}"))
+        .chain((columns.len()..all.len()).map(|i| format!("unhex(value ->> {i})")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!("INSERT INTO {table} ({}) SELECT {values} FROM jsonb_each($1)", all.join(", "));
+    let json = serde_json::to_string(rows).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(json).execute(&mut *conn).await?;
     Ok(())
 }
