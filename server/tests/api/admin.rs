@@ -73,6 +73,25 @@ async fn a_fresh_install_is_not_taken_over_by_whoever_comes_first() {
 }
 
 #[tokio::test]
+async fn browsers_racing_through_the_first_run_make_one_owner() {
+    let app = spawn_app().await;
+    // Eight people with the set-up code at once (two servers printed codes, say): one
+    // becomes the owner, the rest are told someone was first or that Patron is busy.
+    let tries = (0..8).map(|i| {
+        let app = &app;
+        async move { app.create_owner(&format!("owner{i}@shop.example"), PASSWORD).await.status() }
+    });
+    let statuses = futures::future::join_all(tries).await;
+    let made = statuses.iter().filter(|s| s.is_success() || s.is_redirection()).count();
+    assert_eq!(made, 1, "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| s.is_success() || s.is_redirection() || [409, 503].contains(&s.as_u16())),
+        "{statuses:?}"
+    );
+    assert_eq!(app.count("staff_users").await, 1);
+}
+
+#[tokio::test]
 async fn the_first_run_refuses_a_short_password_and_a_bad_email() {
     let app = spawn_app().await;
     let res = app.create_owner("not-an-email", "eleven char").await;

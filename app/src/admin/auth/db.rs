@@ -11,15 +11,16 @@ pub async fn staff_exists(pool: &Db) -> sqlx::Result<bool> {
 }
 
 /// Creates the owner only if there is no staff user yet and `setup_hash` is a live set-up
-/// code's; `None` when someone was first or the code is not one. One statement, so two
-/// browsers racing through the first-run page make one owner; the codes go with it.
+/// code's; `None` when someone was first or the code is not one. In a writing transaction,
+/// so two browsers racing through the first-run page make one owner on either database
+/// (PostgreSQL's statements would each see no staff yet); the codes go with it.
 pub async fn create_first_owner(
     pool: &Db,
     email: &Email,
     hash: &PasswordHashString,
     setup_hash: &str,
 ) -> sqlx::Result<Option<StaffId>> {
-    let mut tx = pool.begin().await?;
+    let mut tx = pool.begin_write().await?;
     let id = sqlx::query_scalar(
         "INSERT INTO staff_users (email, password_hash, role)
          SELECT $1, $2, 'owner' WHERE NOT EXISTS (SELECT 1 FROM staff_users)
@@ -105,9 +106,14 @@ pub async fn delete_sessions_of(pool: &Db, staff: StaffId) -> sqlx::Result<u64> 
 
 /// Records a sign-in attempt unless one of `limits` — attempts of the account from the
 /// network, of the network, of the account — is reached since `since`; its row id, or
-/// `None` when refused. One INSERT … SELECT: SQLite takes the write lock before the
-/// statement's first read, so parallel attempts are counted one after another. Attempts
-/// older than the window are forgotten by the same turn.
+/// `None` when refused. Counted in a writing transaction (`Db::begin_write`: SQLite's write
+/// lock, PostgreSQL's writer lock), so parallel attempts are counted one after another: a
+/// lone INSERT … SELECT let PostgreSQL's parallel statements each count the rows committed
+/// before it began, and six or seven of sixty parallel guesses reached the password check.
+/// The commit is awaited before the answer (an autocommitted statement read with
+/// `fetch_optional` commits when sqlx resets it, which ignores errors: a suspect for the
+/// one run on SQLite where six got through). Attempts older than the window are forgotten
+/// in the same transaction.
 pub async fn count_attempt(
     pool: &Db,
     account: &str,
@@ -115,8 +121,9 @@ pub async fn count_attempt(
     since: &str,
     [per_pair, per_network, per_account]: [i64; 3],
 ) -> sqlx::Result<Option<i64>> {
-    sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(since).execute(pool).await?;
-    sqlx::query_scalar(
+    let mut tx = pool.begin_write().await?;
+    sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(since).execute(&mut *tx).await?;
+    let id = sqlx::query_scalar(
         "INSERT INTO login_failures (account, network)
          SELECT $1, $2
          WHERE (SELECT count(*) FROM login_failures WHERE account = $1 AND network = $2 AND at >= $3) < $4
@@ -130,8 +137,10 @@ pub async fn count_attempt(
     .bind(per_pair)
     .bind(per_network)
     .bind(per_account)
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// A successful sign-in clears the account's attempts from its network (this one included).

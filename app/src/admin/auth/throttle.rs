@@ -1,7 +1,7 @@
 //! Sign-in throttling. Every attempt is counted *before* the password is checked, in one
-//! statement that counts and records together (SQLite runs a writing statement under the
-//! write lock from its first read), so a burst of parallel guesses cannot all pass the check
-//! before any is counted; an attempt whose password was right is taken back.
+//! writing transaction that counts and records together (one writer at a time on either
+//! database), so a burst of parallel guesses cannot all pass the check before any is
+//! counted; an attempt whose password was right is taken back.
 //!
 //! Counted over a quarter of an hour, by hashes only (`login_failures`, in the database so
 //! every Patron server sees them):
