@@ -6,7 +6,11 @@
 // The widgets speak the page's language when the site writes its own texts in it, else the
 // site's default (the server says which, once per language asked for), never a mix of two.
 // Each widget gets its own open Shadow DOM, so the page's CSS and the widget's never meet.
-// The widget bundle (WASM) is loaded once per page, only if a widget is on it. The styles
+// The widget bundle (WASM) is loaded once per page, only if a widget is on it, and only once
+// one comes within a screen's height of the viewport: a signup in the footer costs a visitor
+// who never scrolls there nothing. Then every widget of the page mounts (their code is
+// there; mounting one by one as each comes near would only move the page under the reader's
+// eyes). A widget hidden (display: none) is never near until shown. The styles
 // are fetched once (connect-src) and adopted by each shadow root as a constructed
 // stylesheet, which a page's CSP `style-src` does not block as it would a <link>.
 (() => {
@@ -17,10 +21,12 @@
   const server = new URL(me.src).origin;
   let bundle, sheet;
   const spoken = {};
-  const load = () =>
-    (bundle ||= import(server + "/v/dev/pkg/widgets.js").then((m) =>
-      m.default({ module_or_path: server + "/v/dev/pkg/widgets_bg.wasm" }).then(() => m)
-    ));
+  // The WASM is asked for with its JS glue, not after it: one round trip less on a phone.
+  const load = () => {
+    if (bundle) return bundle;
+    const wasm = fetch(server + "/v/dev/pkg/widgets_bg.wasm");
+    return (bundle = import(server + "/v/dev/pkg/widgets.js").then((m) => m.default({ module_or_path: wasm }).then(() => m)));
+  };
   const styles = () =>
     (sheet ||= fetch(server + "/v/dev/pkg/widgets.css")
       .then((r) => r.text())
@@ -29,10 +35,22 @@
     (spoken[asked] ||= fetch(`${server}/s/${site}/w/language`, { method: "POST", body: new URLSearchParams({ lang: asked }) })
       .then((r) => (r.ok ? r.json() : asked))
       .catch(() => asked));
-  // Mounts every widget not mounted yet; pages that add widgets later call Patron.scan().
+  // Mounts every widget not mounted yet once one is near the viewport (`near`); pages that
+  // add widgets later call Patron.scan().
+  let near = !("IntersectionObserver" in window), watch;
   const scan = () => {
-    for (const host of document.querySelectorAll("[data-patron]")) {
-      if (host.shadowRoot) continue;
+    const hosts = [...document.querySelectorAll("[data-patron]")].filter((host) => !host.shadowRoot);
+    if (!near) {
+      watch ||= new IntersectionObserver((seen) => {
+        if (!seen.some((e) => e.isIntersecting)) return;
+        near = true;
+        watch.disconnect();
+        scan();
+      }, { rootMargin: "100% 0px" });
+      for (const host of hosts) watch.observe(host);
+      return;
+    }
+    for (const host of hosts) {
       const root = host.attachShadow({ mode: "open" });
       const box = document.createElement("div");
       box.className = "patron";

@@ -68,7 +68,8 @@ export async function startPatron() {
 
 /**
  * Serves `fixtures/shop.html` as a shop's own page on a new origin, embedding Patron with
- * the given widgets, in the given page language.
+ * the given widgets (a kind, `{ kind, item }`, or the page's own HTML between them when it
+ * starts with `<`), in the given page language.
  */
 export async function startShop(patronUrl, { site = "demo", lang = "en", widgets = ["signup"], csp = null } = {}) {
   const fixture = csp ? "end2end/fixtures/strict-shop.html" : "end2end/fixtures/shop.html";
@@ -77,7 +78,7 @@ export async function startShop(patronUrl, { site = "demo", lang = "en", widgets
     .replaceAll("{{SITE}}", site)
     .replaceAll("{{LANG}}", lang)
     .replaceAll("{{WIDGETS}}", widgets.map((w) => typeof w === "string"
-      ? `<div data-patron="${w}"></div>`
+      ? (w.startsWith("<") ? w : `<div data-patron="${w}"></div>`)
       : `<div data-patron="${w.kind}" data-item="${w.item}"></div>`).join("\n  "));
   const server = createServer((req, res) => {
     const headers = { "content-type": "text/html; charset=utf-8" };

@@ -160,3 +160,34 @@ test("a heart on a page the site does not allow says so instead of pretending to
     await shop.stop();
   }
 });
+
+test("a page whose only widget is far below the fold fetches no widget code until the visitor nears it", async () => {
+  // The shop's own content fills four screens before its footer's signup form.
+  const shop = await startShop(patron.url, { widgets: ['<div style="display:block;height:4000px">our story</div>', "signup"] });
+  try {
+    patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+    const page = await strictPage(browser);
+    const fetched = [];
+    page.on("request", (r) => r.url().includes("/pkg/widgets") && fetched.push(r.url()));
+    await page.goto(shop.url);
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(fetched, [], "nothing of the widgets before the visitor scrolls");
+    const signup = page.locator('[data-patron="signup"]');
+    assert.equal(await signup.locator(".patron").count(), 0);
+    // Scrolled to within a screen of it (still out of sight): the widget loads and works.
+    await page.evaluate(() => {
+      const top = document.querySelector('[data-patron="signup"]').getBoundingClientRect().top + scrollY;
+      scrollTo(0, top - 1.8 * innerHeight);
+    });
+    await signup.getByRole("button", { name: "Sign up" }).waitFor();
+    assert.ok(fetched.some((u) => u.endsWith("widgets_bg.wasm")), fetched.join(" "));
+    await signup.getByLabel("Email", { exact: true }).fill("footer@example.nl");
+    await signup.getByRole("button", { name: "Sign up" }).click();
+    await signup.getByRole("status").waitFor();
+    assert.ok(patron.sql("SELECT email FROM customers").some((r) => r.email === "footer@example.nl"));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  } finally {
+    await shop.stop();
+  }
+});

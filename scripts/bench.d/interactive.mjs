@@ -1,0 +1,68 @@
+// How soon a shop's visitor can type into the signup widget: from navigation to the widget's
+// email field being there and live (the widget renders on the client, so a field that is
+// there has its handlers), in Debian's Chromium with a cold cache, on a shop page of another
+// origin (end2end/fixtures/shop.html) with Patron's own server on loopback. Two profiles:
+// unthrottled, and a phone — 4× CPU slowdown and Lighthouse's "slow 4G" (150 ms round trip,
+// 1.6 Mbit/s down, 750 kbit/s up). Also the host page's first contentful paint on the phone,
+// which the loader must not delay. Prints one line for scripts/bench:
+//   INTERACTIVE fast_ms=… slow_ms=… slow_fcp_ms=… runs=…
+// The median of five runs of each; every run a new browser context, so nothing is cached.
+import { launchBrowser, startPatron, startShop } from "../../end2end/tests/harness.js";
+
+const RUNS = 5;
+const PHONE = {
+  cpu: 4,
+  network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function once(browser, url, profile) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    if (profile) {
+      await cdp.send("Network.emulateNetworkConditions", profile.network);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+    }
+    await page.goto(url, { waitUntil: "commit" });
+    // performance.now() counts from the navigation's start.
+    const usable = await page.waitForFunction(
+      () => {
+        const field = document.querySelector('[data-patron="signup"]')?.shadowRoot?.querySelector('input[type="email"]');
+        return field && !field.disabled ? performance.now() : null;
+      },
+      null,
+      { polling: "raf", timeout: 60000 },
+    );
+    const ms = await usable.jsonValue();
+    const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1);
+    return { ms, fcp };
+  } finally {
+    await context.close();
+  }
+}
+
+const patron = await startPatron();
+const shop = await startShop(patron.url, { widgets: ["signup"] });
+const browser = await launchBrowser();
+try {
+  patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+  await once(browser, shop.url, null); // the server's first answers warm its own caches
+  const fast = [], slow = [], fcp = [];
+  for (let i = 0; i < RUNS; i++) {
+    fast.push((await once(browser, shop.url, null)).ms);
+    const phone = await once(browser, shop.url, PHONE);
+    slow.push(phone.ms);
+    fcp.push(phone.fcp);
+  }
+  const r = (x) => Math.round(median(x));
+  console.log(`INTERACTIVE fast_ms=${r(fast)} slow_ms=${r(slow)} slow_fcp_ms=${r(fcp)} runs=${RUNS}`);
+} finally {
+  await browser.close();
+  await shop.stop();
+  await patron.stop();
+}
