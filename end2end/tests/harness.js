@@ -69,11 +69,13 @@ export async function startPatron() {
 /**
  * Serves `fixtures/shop.html` as a shop's own page on a new origin, embedding Patron with
  * the given widgets (a kind, `{ kind, item }`, or the page's own HTML between them when it
- * starts with `<`), in the given page language.
+ * starts with `<`), in the given page language; `embed: false` leaves Patron's script out.
  */
-export async function startShop(patronUrl, { site = "demo", lang = "en", widgets = ["signup"], csp = null } = {}) {
+export async function startShop(patronUrl, { site = "demo", lang = "en", widgets = ["signup"], csp = null, embed = true } = {}) {
   const fixture = csp ? "end2end/fixtures/strict-shop.html" : "end2end/fixtures/shop.html";
-  const html = readFileSync(join(repo, fixture), "utf8")
+  const page = readFileSync(join(repo, fixture), "utf8");
+  // embed: false is the same page without Patron (the benchmark's baseline).
+  const html = (embed ? page : page.replace(/<script src="\{\{PATRON\}\}\/embed\.js"[^>]*><\/script>/, ""))
     .replaceAll("{{PATRON}}", patronUrl)
     .replaceAll("{{SITE}}", site)
     .replaceAll("{{LANG}}", lang)

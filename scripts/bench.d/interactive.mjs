@@ -4,8 +4,9 @@
 // origin (end2end/fixtures/shop.html) with Patron's own server on loopback. Two profiles:
 // unthrottled, and a phone — 4× CPU slowdown and Lighthouse's "slow 4G" (150 ms round trip,
 // 1.6 Mbit/s down, 750 kbit/s up). Also the host page's first contentful paint on the phone,
-// which the loader must not delay. Prints one line for scripts/bench:
-//   INTERACTIVE fast_ms=… slow_ms=… slow_fcp_ms=… runs=…
+// which the loader must not delay, beside the same page's without Patron. Prints one line
+// for scripts/bench:
+//   INTERACTIVE fast_ms=… slow_ms=… slow_fcp_ms=… bare_fcp_ms=… runs=…
 // The median of five runs of each; every run a new browser context, so nothing is cached.
 import { launchBrowser, startPatron, startShop } from "../../end2end/tests/harness.js";
 
@@ -17,7 +18,7 @@ const PHONE = {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function once(browser, url, profile) {
+async function once(browser, url, profile, { widget = true } = {}) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -28,7 +29,11 @@ async function once(browser, url, profile) {
       await cdp.send("Network.emulateNetworkConditions", profile.network);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
     }
-    await page.goto(url, { waitUntil: "commit" });
+    await page.goto(url, { waitUntil: widget ? "commit" : "load" });
+    if (!widget) {
+      await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length, null, { polling: 50 });
+      return { fcp: await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime) };
+    }
     // performance.now() counts from the navigation's start.
     const usable = await page.waitForFunction(
       () => {
@@ -48,21 +53,24 @@ async function once(browser, url, profile) {
 
 const patron = await startPatron();
 const shop = await startShop(patron.url, { widgets: ["signup"] });
+const bare = await startShop(patron.url, { widgets: [], embed: false });
 const browser = await launchBrowser();
 try {
   patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
   await once(browser, shop.url, null); // the server's first answers warm its own caches
-  const fast = [], slow = [], fcp = [];
+  const fast = [], slow = [], fcp = [], bareFcp = [];
   for (let i = 0; i < RUNS; i++) {
     fast.push((await once(browser, shop.url, null)).ms);
     const phone = await once(browser, shop.url, PHONE);
     slow.push(phone.ms);
     fcp.push(phone.fcp);
+    bareFcp.push((await once(browser, bare.url, PHONE, { widget: false })).fcp);
   }
   const r = (x) => Math.round(median(x));
-  console.log(`INTERACTIVE fast_ms=${r(fast)} slow_ms=${r(slow)} slow_fcp_ms=${r(fcp)} runs=${RUNS}`);
+  console.log(`INTERACTIVE fast_ms=${r(fast)} slow_ms=${r(slow)} slow_fcp_ms=${r(fcp)} bare_fcp_ms=${r(bareFcp)} runs=${RUNS}`);
 } finally {
   await browser.close();
   await shop.stop();
+  await bare.stop();
   await patron.stop();
 }
