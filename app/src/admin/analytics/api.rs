@@ -93,22 +93,40 @@ pub struct PathNode {
 pub const PATH_STEPS: usize = 3;
 pub const PATH_BRANCHES: usize = 5;
 
+/// Whose midnight a period's days begin at.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DaysOf {
+    /// The site's clock: reports, the loyalty report, the purchases file.
+    Site,
+    /// UTC: page analytics, whose visitor keys and daily sums are per UTC day. With the site's
+    /// today, "the last 7 days" of a site east of UTC ended tomorrow in UTC during the first
+    /// hours of its day, and that day's views were left out.
+    Utc,
+}
+
 /// The manager's check, the site, and the period: `from`–`to` when both are given, else the
-/// last `days` days (30 when neither).
+/// last `days` days (30 when neither), ending today as `days_of` counts days.
 #[cfg(feature = "ssr")]
 pub(crate) async fn site_and_range(
     site: &str,
     days: Option<u32>,
     from: Option<String>,
     to: Option<String>,
+    days_of: DaysOf,
 ) -> Result<(crate::domain::SiteId, crate::domain::DateRange), AppError> {
     use crate::domain::{DateRange, Field, FieldErrors, PastDate, Role};
     let staff = crate::staff::guard::require_staff(Role::Manager).await?;
     let pool = crate::server_ctx::pool()?;
     let id = crate::staff::guard::site_for(&pool, &staff, site).await?;
     // Today on the site's clock: a Helsinki report at 01:00 ends with the day just begun.
-    let today = crate::sites::clock::today(&crate::sites::clock::of_site(&pool, id).await?);
-    let today = PastDate::parse(&today, None).unwrap_or_else(|_| PastDate::today());
+    let today = match days_of {
+        DaysOf::Site => {
+            let today = crate::sites::clock::today(&crate::sites::clock::of_site(&pool, id).await?);
+            PastDate::parse(&today, None).unwrap_or_else(|_| PastDate::today())
+        }
+        DaysOf::Utc => PastDate::today(),
+    };
     let range = match (from.filter(|f| !f.is_empty()), to.filter(|t| !t.is_empty())) {
         (Some(from), Some(to)) => DateRange::parse(&from, &to, today.as_str())
             .map_err(|problem| AppError::Invalid(FieldErrors::one(Field::Period, problem)))?,
@@ -126,7 +144,7 @@ pub async fn analytics_overview(
 ) -> Result<Overview, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (id, range) = site_and_range(&site, days, from, to).await?;
+            let (id, range) = site_and_range(&site, days, from, to, DaysOf::Utc).await?;
             let mut overview = super::db::overview(&crate::server_ctx::pool()?, id, &range).await?;
             overview.site = site;
             Ok(overview)
@@ -145,7 +163,7 @@ pub async fn analytics_paths(
 ) -> Result<PathTree, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (id, range) = site_and_range(&site, days, from, to).await?;
+            let (id, range) = site_and_range(&site, days, from, to, DaysOf::Utc).await?;
             Ok(super::db::paths(&crate::server_ctx::pool()?, id, &range, &start).await?)
         }
         .await,

@@ -114,7 +114,9 @@ pub async fn customer_reports(
 ) -> Result<Reports, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (id, range) = crate::admin::analytics::site_and_range(&site, days, from, to).await?;
+            let (id, range) =
+                crate::admin::analytics::site_and_range(&site, days, from, to, crate::admin::analytics::DaysOf::Site)
+                    .await?;
             let pool = crate::server_ctx::pool()?;
             let mut reports = super::db::reports(&pool, id, &range).await?;
             reports.site = site;

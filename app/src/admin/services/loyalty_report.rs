@@ -19,7 +19,9 @@ pub async fn loyalty_report(
 ) -> Result<LoyaltyFigures, AppError> {
     crate::server_ctx::answer(
         async move {
-            let (id, range) = crate::admin::analytics::site_and_range(&site, days, from, to).await?;
+            let (id, range) =
+                crate::admin::analytics::site_and_range(&site, days, from, to, crate::admin::analytics::DaysOf::Site)
+                    .await?;
             let pool = crate::server_ctx::pool()?;
             Ok(crate::loyalty::db::report(&pool, id, &range).await?)
         }
