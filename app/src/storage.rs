@@ -37,17 +37,20 @@ impl Fault {
     /// The storage fault behind a database error, if it is one.
     pub fn of(e: &sqlx::Error) -> Option<Fault> {
         match e {
-            // PostgreSQL's codes are five characters (SQLSTATE): the disk full, no lock in
-            // time, a read-only server, an I/O error.
-            sqlx::Error::Database(db) if db.code().is_some_and(|c| c.len() == 5) => match db.code()?.as_ref() {
-                "53100" => Some(Fault::DiskFull),
-                "55P03" => Some(Fault::Locked),
-                "25006" => Some(Fault::ReadOnly),
-                "58030" => Some(Fault::Io),
-                _ => None,
-            },
             sqlx::Error::Database(db) => {
-                let code: i64 = db.code()?.parse().ok()?;
+                let code = db.code()?;
+                // PostgreSQL's codes are five characters (SQLSTATE), SQLite's numbers below
+                // 10,000: the disk full, no lock in time, a read-only server, an I/O error.
+                if code.len() == 5 {
+                    return match code.as_ref() {
+                        "53100" => Some(Fault::DiskFull),
+                        "55P03" => Some(Fault::Locked),
+                        "25006" => Some(Fault::ReadOnly),
+                        "58030" => Some(Fault::Io),
+                        _ => None,
+                    };
+                }
+                let code: i64 = code.parse().ok()?;
                 // SQLite's primary result code is the low byte of the extended one.
                 match code & 0xff {
                     13 => Some(Fault::DiskFull),
