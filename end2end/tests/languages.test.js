@@ -136,7 +136,9 @@ test("in a German browser the owner adds a product, in German only", async () =>
   const page = await strictPage(browser, [/status of 422/], { locale: "de-DE" });
   await signIn(page, OWNER.email, OWNER.password, { email: "E-Mail", password: "Passwort", signIn: "Anmelden" });
   await gotoAdmin(page, `${patron.url}/admin/account`);
-  await page.locator("select[name=lang]").selectOption("de");
+  // The page reloads once the choice is kept. This browser already spoke German, so wait for
+  // the reload itself: a goto while it is under way is aborted by it (CI, stop 45).
+  await Promise.all([page.waitForEvent("framenavigated"), page.locator("select[name=lang]").selectOption("de")]);
   await page.waitForSelector("html[lang=de][data-hydrated]", { state: "attached" });
   await gotoAdmin(page, `${patron.url}/admin/products`);
   await page.locator("h1", { hasText: "Produkte" }).waitFor();

@@ -119,8 +119,11 @@ test("the site is chosen once in the frame, remembered, and the pages follow it"
   assert.equal(await choice.inputValue(), "bikes", "nothing chosen yet: the first by name");
   assert.equal(await page.locator("input[aria-label='Site key']").count(), 0, "no key typed anywhere");
   await page.locator(".segment-count strong[data-count='0']").waitFor();
-  await choice.selectOption("demo");
-  await page.waitForFunction(() => document.querySelector(".side-site select")?.value === "demo");
+  // Once kept, the page is loaded again: wait for that load (the select shows "demo" at once,
+  // before the server has kept anything).
+  await Promise.all([page.waitForEvent("framenavigated"), choice.selectOption("demo")]);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  assert.equal(await choice.inputValue(), "demo");
   await page.locator(".segment-count strong").first().waitFor();
   assert.equal(patron.sql("SELECT s.site_key FROM staff_users u JOIN sites s ON s.id = u.site_id")[0].site_key, "demo");
   // Remembered on the account: another browser of the same person opens on it.
