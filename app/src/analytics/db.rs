@@ -1,7 +1,8 @@
-//! SQL of analytics ingest: one transaction per batch of events.
+//! SQL of analytics ingest: a batch of events from the inbox (`inbox`) stored in one
+//! transaction.
 
 use super::event::{Event, PageView};
-use crate::db::{Conn, Db, Dialect, Flag};
+use crate::db::{Conn, Db, Dialect};
 use crate::domain::SiteId;
 use serde_json::{Value, json};
 use sqlx::AssertSqlSafe;
@@ -14,6 +15,8 @@ pub struct Stored<'a> {
     pub visitor: &'a str,
     pub customer: Option<i64>,
     pub event: &'a Event,
+    /// When it arrived (`db::now`'s form): a view is stored as seen then.
+    pub at: &'a str,
 }
 
 /// A visit ends after this long without a page view.
@@ -112,10 +115,9 @@ pub async fn write_batch(tx: &mut Conn, events: &[Stored<'_>]) -> sqlx::Result<(
     Ok(())
 }
 
-/// Stores page views with their visit marks. All views of a batch get the same time, so
-/// a visitor's views within the batch continue one visit; the first of them continues the
-/// visitor's latest stored view if that is less than 30 minutes old. A repeated view id
-/// is ignored.
+/// Stores page views with their visit marks, each at the time it arrived: a view continues
+/// the visitor's view before it (stored, or earlier in the batch) if that is at most 30
+/// minutes older. A repeated view id is ignored.
 async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx::Result<()> {
     // A repeated view id (a retry) is dropped first, so the marks below count only views
     // that are stored.
@@ -134,9 +136,6 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
     if views.is_empty() {
         return Ok(());
     }
-    // One time for the whole batch, so that its views and the live sums of their day agree.
-    let millis = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
-    let now = crate::domain::iso_timestamp_millis(i64::try_from(millis).unwrap_or(i64::MAX));
     // Which visitors saw the page earlier (today: their key is new each day): the live
     // sums count a page's visitors by the first view of each. Read from the few views of
     // each visitor of the batch, one lookup each: written as EXISTS, SQLite 3.51 made it a
@@ -155,37 +154,40 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
     let mut seen_paths: HashSet<(i64, &str, &str)> =
         seen_paths.iter().map(|(site, visitor, path)| (*site, visitor.as_str(), path.as_str())).collect();
     let keys: Vec<Value> = views.iter().map(|(e, _)| json!([e.site.0, e.visitor])).collect();
-    // Each visitor's latest stored view: its id, and whether it is recent enough to continue.
-    let latest: Vec<(i64, String, i64, Flag)> = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT j.site, j.visitor, p.id, p.created_at >= $2
+    // Each visitor's latest stored view: its id and time.
+    let latest: Vec<(i64, String, i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT j.site, j.visitor, p.id, p.created_at
          FROM (SELECT DISTINCT CAST(value ->> 0 AS BIGINT) AS site, value ->> 1 AS visitor FROM {unpacked}) AS j
          JOIN page_views p ON p.id = (SELECT id FROM page_views WHERE site_id = j.site AND visitor = j.visitor
                                       ORDER BY created_at DESC, id DESC LIMIT 1)",
     )))
     .bind(Value::Array(keys).to_string())
-    .bind(crate::db::now_plus(-VISIT_GAP_MINUTES * 60))
     .fetch_all(&mut *tx)
     .await?;
     let mut previous: HashMap<(i64, &str), Previous> = latest
         .iter()
-        .map(|(site, visitor, id, recent)| ((*site, visitor.as_str()), Previous::Stored { id: *id, recent: recent.0 }))
+        .map(|(site, visitor, id, at)| {
+            ((*site, visitor.as_str()), Previous { view: Before::Stored(*id), at: millis(at) })
+        })
         .collect();
     let mut rows: Vec<Value> = Vec::with_capacity(views.len());
     let mut ended_stored = Vec::new();
     for (i, (e, v)) in views.iter().enumerate() {
+        let at = millis(e.at);
+        // A view goes on with the visitor's view before it if that is at most the gap older.
         let (start, first) = match previous.get(&(e.site.0, e.visitor)) {
             None => (true, true),
-            Some(Previous::Stored { id, recent: true }) => {
+            Some(before) if at - before.at > VISIT_GAP_MINUTES * 60_000 => (true, false),
+            Some(Previous { view: Before::Stored(id), .. }) => {
                 ended_stored.push(*id);
                 (false, false)
             }
-            Some(Previous::Stored { recent: false, .. }) => (true, false),
-            Some(Previous::InBatch(k)) => {
+            Some(Previous { view: Before::InBatch(k), .. }) => {
                 rows[*k][12] = json!(0);
                 (false, false)
             }
         };
-        previous.insert((e.site.0, e.visitor), Previous::InBatch(i));
+        previous.insert((e.site.0, e.visitor), Previous { view: Before::InBatch(i), at });
         rows.push(json!([
             e.site.0,
             v.view_id,
@@ -201,7 +203,8 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
             i64::from(start),
             1,
             i64::from(first),
-            i64::from(seen_paths.insert((e.site.0, e.visitor, v.path.as_str())))
+            i64::from(seen_paths.insert((e.site.0, e.visitor, v.path.as_str()))),
+            e.at
         ]));
     }
     let rows = Value::Array(rows).to_string();
@@ -210,24 +213,34 @@ async fn insert_views(tx: &mut Conn, views: &[(&Stored<'_>, &PageView)]) -> sqlx
                                  utm_campaign, screen, language, visit_start, visit_end, visitor_first, created_at)
          SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, value ->> 2, CAST(value ->> 3 AS BIGINT), value ->> 4,
                 value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10,
-                CAST(value ->> 11 AS BIGINT), CAST(value ->> 12 AS BIGINT), CAST(value ->> 13 AS BIGINT), $2
+                CAST(value ->> 11 AS BIGINT), CAST(value ->> 12 AS BIGINT), CAST(value ->> 13 AS BIGINT), value ->> 15
          FROM {unpacked}",
     )))
     .bind(&rows)
-    .bind(&now)
     .execute(&mut *tx)
     .await?;
-    super::live::add_views(tx, &rows, &now[..10]).await?;
+    super::live::add_views(tx, &rows).await?;
     if !ended_stored.is_empty() {
         super::live::visits_went_on(tx, &json!(ended_stored).to_string()).await?;
     }
     Ok(())
 }
 
-/// What came before a view of the same visitor.
-enum Previous {
-    /// Their latest stored view, and whether it is recent enough to continue.
-    Stored { id: i64, recent: bool },
+/// The view before a view of the same visitor, and its time in Unix milliseconds.
+struct Previous {
+    view: Before,
+    at: i64,
+}
+
+enum Before {
+    /// The visitor's latest stored view, by id.
+    Stored(i64),
     /// A view earlier in the same batch, by index.
     InBatch(usize),
+}
+
+/// A stored time (`db::now`'s form) in Unix milliseconds; one that does not parse counts as
+/// long ago (a new visit).
+fn millis(at: &str) -> i64 {
+    at.parse::<jiff::Timestamp>().map_or(0, |t| t.as_millisecond())
 }

@@ -29,7 +29,7 @@ pub struct RawEvent {
     pub t: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub enum Screen {
     Mobile,
     Tablet,
@@ -54,7 +54,7 @@ impl Screen {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct PageView {
     pub view_id: String,
     pub path: String,
@@ -66,7 +66,8 @@ pub struct PageView {
     pub language: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A checked event. It waits in the analytics inbox as JSON (`analytics::inbox`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub enum Event {
     View(PageView),
     /// The page was visible this long in all (the tracker sends the running total each

@@ -11,28 +11,30 @@ use crate::db::{Conn, Dialect};
 
 /// Adds a batch of new views, `rows` as `insert_views` stores them (JSON arrays: site 0,
 /// path 4, referrer 5, utm 6–8, screen 9, language 10, visit start 11, visit end 12,
-/// visitor's first 13, first of this path for the visitor 14), all stored on `day`.
+/// visitor's first 13, first of this path for the visitor 14, stored at 15), each to the
+/// sums of the day it was stored on.
 ///
 /// Each upsert takes its rows in key order: two servers' batches then lock the rows they
 /// share in the same order, and one waits for the other instead of deadlocking (on
 /// PostgreSQL; SQLite has one writer at a time).
-pub async fn add_views(tx: &mut Conn, rows: &str, day: &str) -> sqlx::Result<()> {
+pub async fn add_views(tx: &mut Conn, rows: &str) -> sqlx::Result<()> {
     let rows_of = Dialect::of(tx).json_rows("$1");
+    let day = "substr(value ->> 15, 1, 10)";
     let statements = [
         format!(
             "INSERT INTO analytics_live_days (site_id, day, views, visitors, visits)
-             SELECT CAST(value ->> 0 AS BIGINT), $2, count(*), sum(CAST(value ->> 13 AS BIGINT)),
+             SELECT CAST(value ->> 0 AS BIGINT), {day}, count(*), sum(CAST(value ->> 13 AS BIGINT)),
                     sum(CAST(value ->> 11 AS BIGINT))
-             FROM {rows_of} WHERE true GROUP BY 1 ORDER BY 1
+             FROM {rows_of} WHERE true GROUP BY 1, 2 ORDER BY 1, 2
              ON CONFLICT (site_id, day) DO UPDATE SET views = analytics_live_days.views + excluded.views,
                  visitors = analytics_live_days.visitors + excluded.visitors,
                  visits = analytics_live_days.visits + excluded.visits"
         ),
         format!(
             "INSERT INTO analytics_live_pages (site_id, day, path, views, visitors, duration_ms, timed, entries, exits)
-             SELECT CAST(value ->> 0 AS BIGINT), $2, value ->> 4, count(*), sum(CAST(value ->> 14 AS BIGINT)), 0, 0,
+             SELECT CAST(value ->> 0 AS BIGINT), {day}, value ->> 4, count(*), sum(CAST(value ->> 14 AS BIGINT)), 0, 0,
                     sum(CAST(value ->> 11 AS BIGINT)), sum(CAST(value ->> 12 AS BIGINT))
-             FROM {rows_of} WHERE true GROUP BY 1, 3 ORDER BY 1, 3
+             FROM {rows_of} WHERE true GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
              ON CONFLICT (site_id, day, path) DO UPDATE SET views = analytics_live_pages.views + excluded.views,
                  visitors = analytics_live_pages.visitors + excluded.visitors,
                  entries = analytics_live_pages.entries + excluded.entries,
@@ -42,26 +44,28 @@ pub async fn add_views(tx: &mut Conn, rows: &str, day: &str) -> sqlx::Result<()>
         // screens and languages per visitor (their first view of the day).
         format!(
             "INSERT INTO analytics_live_counts (site_id, day, kind, label, count)
-             SELECT site, $2, kind, label, sum(n) FROM (
-               SELECT CAST(value ->> 0 AS BIGINT) AS site, 'referrer' AS kind, value ->> 5 AS label, 1 AS n
+             SELECT site, day, kind, label, sum(n) FROM (
+               SELECT CAST(value ->> 0 AS BIGINT) AS site, {day} AS day, 'referrer' AS kind, value ->> 5 AS label,
+                      1 AS n
                FROM {rows_of} WHERE value ->> 5 <> ''
                UNION ALL
-               SELECT CAST(value ->> 0 AS BIGINT), 'campaign',
+               SELECT CAST(value ->> 0 AS BIGINT), {day}, 'campaign',
                       (value ->> 6) || coalesce(' / ' || nullif(value ->> 7, ''), '')
                                     || coalesce(' / ' || nullif(value ->> 8, ''), ''),
                       1
                FROM {rows_of} WHERE value ->> 6 <> ''
                UNION ALL
-               SELECT CAST(value ->> 0 AS BIGINT), 'screen', value ->> 9, CAST(value ->> 13 AS BIGINT) FROM {rows_of}
+               SELECT CAST(value ->> 0 AS BIGINT), {day}, 'screen', value ->> 9, CAST(value ->> 13 AS BIGINT)
+               FROM {rows_of}
                UNION ALL
-               SELECT CAST(value ->> 0 AS BIGINT), 'language', coalesce(nullif(value ->> 10, ''), 'unknown'),
+               SELECT CAST(value ->> 0 AS BIGINT), {day}, 'language', coalesce(nullif(value ->> 10, ''), 'unknown'),
                       CAST(value ->> 13 AS BIGINT)
                FROM {rows_of}
-             ) AS labels WHERE true GROUP BY site, kind, label ORDER BY site, kind, label
+             ) AS labels WHERE true GROUP BY site, day, kind, label ORDER BY site, day, kind, label
              ON CONFLICT (site_id, day, kind, label) DO UPDATE SET count = analytics_live_counts.count + excluded.count"
         ),
     ];
-    crate::db::execute_all(tx, &statements, &[rows, day]).await
+    crate::db::execute_all(tx, &statements, &[rows]).await
 }
 
 /// Stored views (ids as a JSON array) whose visit a new view goes on with no longer end

@@ -6,4 +6,6 @@ pub mod db;
 // Plain parsing, no server parts: built everywhere so the fuzz targets need no server.
 pub mod event;
 #[cfg(feature = "ssr")]
+pub mod inbox;
+#[cfg(feature = "ssr")]
 pub mod live;

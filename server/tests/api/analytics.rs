@@ -9,8 +9,10 @@ use serde_json::{Value, json};
 
 const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
+/// Sends an event and, once it is answered, waits for the analytics inbox to be moved into
+/// the reports' tables.
 async fn send(app: &TestApp, site: &str, origin: &str, agent: &str, event: &Value) -> reqwest::Response {
-    reqwest::Client::new()
+    let res = reqwest::Client::new()
         .post(format!("{}/s/{site}/a", app.url))
         .header(ORIGIN, origin)
         .header(USER_AGENT, agent)
@@ -18,7 +20,9 @@ async fn send(app: &TestApp, site: &str, origin: &str, agent: &str, event: &Valu
         .body(event.to_string())
         .send()
         .await
-        .unwrap()
+        .unwrap();
+    app.analytics_moved().await;
+    res
 }
 
 async fn track(app: &TestApp, event: Value) -> reqwest::Response {
@@ -185,6 +189,45 @@ async fn custom_events_and_identified_visitors_are_recorded() {
     let record: Value = app.admin("customer_record", &[("id", &id)]).await.json().await.unwrap();
     assert!(record["last_visit"].is_string());
     assert_eq!(record["visits"][0]["path"], "/demo");
+}
+
+#[tokio::test]
+async fn events_left_in_the_inbox_are_moved_each_view_at_the_time_it_arrived() {
+    // As a server that stopped after acknowledging them, before moving them, leaves them.
+    let app = spawn_app().await;
+    let view = |id: &str, path: &str| {
+        json!({"View": {"view_id": id, "path": path, "referrer": "", "utm_source": "", "utm_medium": "",
+                        "utm_campaign": "", "screen": "Mobile", "language": "nl"}})
+        .to_string()
+    };
+    let leave = json!({"Leave": {"view_id": "inbox-1", "duration_ms": 5000}}).to_string();
+    let (t0, t1, t2) = (common::at("-180 minutes"), common::at("-170 minutes"), common::at("-125 minutes"));
+    app.fixture(&format!(
+        "INSERT INTO analytics_inbox (site_id, visitor, token_hash, received_at, event) VALUES
+         (1, 'visitor-a', NULL, {t0}, '{}'), (1, 'visitor-a', NULL, {t0}, '{leave}'),
+         (1, 'visitor-a', NULL, {t1}, '{}'), (1, 'visitor-a', NULL, {t2}, '{}')",
+        view("inbox-1", "/bread"),
+        view("inbox-2", "/cake"),
+        view("inbox-3", "/bread"),
+    ))
+    .await;
+    app.analytics_moved().await;
+    let rows: Vec<(String, String, i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT view_id, created_at, visit_start, visit_end, visitor_first, duration_ms FROM page_views ORDER BY view_id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let unquote = |t: &str| t.trim_matches('\'').to_owned();
+    assert_eq!(
+        rows,
+        [
+            ("inbox-1".into(), unquote(&t0), 1, 0, 1, Some(5000)),
+            ("inbox-2".into(), unquote(&t1), 0, 1, 0, None),
+            ("inbox-3".into(), unquote(&t2), 1, 1, 0, None),
+        ],
+        "10 minutes apart: one visit; 45 minutes later: a new one"
+    );
 }
 
 #[tokio::test]

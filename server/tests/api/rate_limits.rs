@@ -58,6 +58,7 @@ async fn page_views_past_the_limit_are_refused_per_network() {
     assert_eq!(first[..4], [StatusCode::NO_CONTENT; 4]);
     assert_eq!(first[4..], [StatusCode::TOO_MANY_REQUESTS; 2]);
     assert_eq!(send(0, "198.51.100.9").await, StatusCode::NO_CONTENT, "another network has its own allowance");
+    app.analytics_moved().await;
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM page_views").fetch_one(&app.pool).await.unwrap();
     assert_eq!(stored, 5);
 }

@@ -331,6 +331,20 @@ impl TestApp {
         .unwrap()
     }
 
+    /// Waits until the analytics inbox is empty: every acknowledged event moved into the
+    /// reports' tables (the mover runs a moment after each append). Fails after 10 s.
+    pub async fn analytics_moved(&self) {
+        for _ in 0..1000 {
+            let waiting: i64 =
+                sqlx::query_scalar("SELECT count(*) FROM analytics_inbox").fetch_one(&self.pool).await.unwrap();
+            if waiting == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the analytics inbox was not emptied in 10 s");
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let sql = match table {
             "customers" => "SELECT count(*) FROM customers",

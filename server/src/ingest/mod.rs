@@ -1,29 +1,22 @@
-//! The analytics ingest endpoint, `POST /s/SITEKEY/a`, and its group-commit writer.
+//! The analytics ingest endpoint, `POST /s/SITEKEY/a`: each accepted event is appended to
+//! the analytics inbox (`append`) and answered once that commit is done; the mover
+//! (`mover`) takes the inbox's events into the reports' tables in large batches.
 //!
-//! Each request waits until its event is committed but does not commit alone: one
-//! background writer takes every event waiting at that moment and writes them in one
-//! transaction. The queue only holds requests still waiting for their answer: nothing
-//! acknowledged lives only in memory, and a second server needs nothing from this one's.
-//!
-//! The writer commits on a connection of its own with `synchronous = NORMAL`: its commits
-//! do not wait for the disk, so a 204 means the page view is in the database and survives
-//! Patron stopping or crashing, but the last moments of page views before a power cut may be
-//! lost (until the next fsync: any commit of what a person typed, which stays `FULL`, or a
-//! checkpoint). Statistics can lose that; a signup cannot. With `FULL` each batch waited for
-//! an fsync (~2 ms on the benchmark machine), which capped 64 waiting trackers at about
-//! 64 / 2 ms whatever the server did.
+//! Nothing acknowledged lives only in memory: the queue holds only requests still waiting
+//! for their answer, and a second server needs nothing from this one's.
+
+mod append;
+mod mover;
 
 use crate::client_ip::{TrustedProxy, client_ip};
-use app::analytics::db::{self as analytics_db, Stored};
 use app::analytics::event::{Event, RawEvent, is_bot};
-use app::db::{Conn, Db, Dialect};
+use app::db::Db;
 use app::domain::{Origin, SiteId, SiteKey};
 use app::sites::Site;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sqlx::Connection;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -32,8 +25,6 @@ use tokio::sync::{mpsc, oneshot};
 
 /// A tracker event is a few hundred bytes; custom properties are bounded at 1 KB.
 const MAX_BODY: usize = 4 * 1024;
-/// Events written per transaction at most.
-const MAX_BATCH: usize = 1000;
 /// Requests waiting for the writer at most; beyond it the endpoint answers 503.
 const QUEUE: usize = 20_000;
 
@@ -41,6 +32,7 @@ const QUEUE: usize = 20_000;
 pub struct Ingest {
     pool: Db,
     queue: mpsc::Sender<Job>,
+    mover: mover::Mover,
     proxies: Arc<[TrustedProxy]>,
     sites: Arc<Mutex<HashMap<String, SiteRead>>>,
     limit: crate::rate_limit::Limit,
@@ -59,6 +51,7 @@ const SITE_TTL: Duration = Duration::from_secs(5);
 /// remembered too, so a flood of made-up keys must not grow it without end).
 const SITES_REMEMBERED: usize = 10_000;
 
+/// An accepted event waiting for its append.
 struct Job {
     site: SiteId,
     event: Event,
@@ -78,9 +71,10 @@ impl Ingest {
         public: app::server_ctx::PublicOrigin,
     ) -> Ingest {
         let (queue, jobs) = mpsc::channel(QUEUE);
-        tokio::spawn(writer(pool.clone(), jobs));
+        let mover = mover::Mover::start(pool.clone(), queue.downgrade());
+        tokio::spawn(append::appender(pool.clone(), jobs, mover.clone()));
         limit.start_forgetting();
-        Ingest { pool, queue, proxies: proxies.into(), sites: Arc::default(), limit, public }
+        Ingest { pool, queue, mover, proxies: proxies.into(), sites: Arc::default(), limit, public }
     }
 }
 
@@ -102,89 +96,6 @@ impl Ingest {
         sites.insert(key.as_str().to_owned(), (now, site.clone()));
         Ok(site)
     }
-}
-
-async fn writer(pool: Db, mut jobs: mpsc::Receiver<Job>) {
-    // The writer's own connection, opened again after an error.
-    let mut conn: Option<Conn> = None;
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    while let Some(job) = jobs.recv().await {
-        batch.push(job);
-        while batch.len() < MAX_BATCH {
-            match jobs.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
-        let stored = match write_batch(&pool, &mut conn, &batch).await {
-            Ok(()) => {
-                app::storage::committed();
-                true
-            }
-            Err(e) => {
-                // A storage fault is logged once for its episode, not once per batch.
-                if app::storage::note(&e).is_none() {
-                    tracing::error!(error = %e, events = batch.len(), "analytics: writing a batch");
-                }
-                conn = None;
-                false
-            }
-        };
-        for job in batch.drain(..) {
-            let _ = job.done.send(stored);
-        }
-    }
-}
-
-/// A connection of the pool, taken out of it for good, whose commits (on SQLite) do not
-/// wait for the disk.
-async fn relaxed_connection(pool: &Db) -> Result<Conn, sqlx::Error> {
-    let mut conn = pool.acquire().await?.detach();
-    if pool.dialect() == Dialect::Sqlite {
-        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut conn).await?;
-    }
-    Ok(conn)
-}
-
-async fn write_batch(pool: &Db, conn: &mut Option<Conn>, batch: &[Job]) -> Result<(), sqlx::Error> {
-    let fresh = app::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("random salt: {e}")))?;
-    let conn = match conn {
-        Some(conn) => conn,
-        None => conn.insert(relaxed_connection(pool).await?),
-    };
-    let _turn = app::writer::turn().await;
-    // On SQLite the write lock at once (see `Db::begin_write`).
-    let mut tx = match pool.dialect() {
-        Dialect::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
-        Dialect::Postgres => {
-            let mut tx = conn.begin().await?;
-            app::db::writer_lock(&mut tx).await?;
-            tx
-        }
-    };
-    let salt = analytics_db::todays_salt(&mut tx, &fresh).await?;
-    let visitors: Vec<String> = batch.iter().map(|j| visitor_hash(&salt, j.site, &j.ip, &j.user_agent)).collect();
-    let mut customers = Vec::with_capacity(batch.len());
-    for job in batch {
-        customers.push(match &job.token {
-            Some(token) => analytics_db::customer_for_token(&mut tx, job.site, &app::tokens::hash(token)).await?,
-            None => None,
-        });
-    }
-    let events: Vec<Stored> = batch
-        .iter()
-        .zip(&visitors)
-        .zip(customers)
-        .map(|((job, visitor), customer)| Stored { site: job.site, visitor, customer, event: &job.event })
-        .collect();
-    analytics_db::write_batch(&mut tx, &events).await?;
-    tx.commit().await
-}
-
-/// The day's visitor key: SHA-256 of salt, site, IP and user agent, cut to 128 bits.
-fn visitor_hash(salt: &str, site: SiteId, ip: &str, user_agent: &str) -> String {
-    let joined = [salt, &site.0.to_string(), ip, user_agent].join("\0");
-    app::tokens::hash(&joined)[..32].to_owned()
 }
 
 /// `POST /s/SITEKEY/a` with the tracker's JSON (sent as text/plain, so browsers send it
@@ -256,6 +167,9 @@ pub async fn handle(
         Ok(event) => event,
         Err(e) => return plain(StatusCode::BAD_REQUEST, e.to_string()),
     };
+    if ingest.mover.inbox_full() {
+        return unavailable("busy, event not stored");
+    }
     let token = raw.t.filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
     let (done, stored) = oneshot::channel();
     let job = Job { site: site.id, event, ip: ip.to_string(), user_agent, token, done };
@@ -275,19 +189,4 @@ fn unavailable(why: &'static str) -> Response {
 
 fn plain(status: StatusCode, why: impl Into<String>) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], why.into()).into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_visitor_key_depends_on_salt_site_ip_and_agent() {
-        let a = visitor_hash("salt1", SiteId(1), "10.0.0.1", "Firefox");
-        assert_eq!(a.len(), 32);
-        assert_eq!(a, visitor_hash("salt1", SiteId(1), "10.0.0.1", "Firefox"));
-        assert_ne!(a, visitor_hash("salt2", SiteId(1), "10.0.0.1", "Firefox"), "a new day, a new visitor");
-        assert_ne!(a, visitor_hash("salt1", SiteId(2), "10.0.0.1", "Firefox"));
-        assert_ne!(a, visitor_hash("salt1", SiteId(1), "10.0.0.2", "Firefox"));
-    }
 }
