@@ -9,12 +9,18 @@
   const me = document.currentScript, n = navigator, w = window;
   if (!me || w.patron || n.doNotTrack == "1" || w.doNotTrack == "1" || n.globalPrivacyControl) return;
   const site = me.dataset.site, url = new URL(me.src).origin + "/s/" + site + "/a";
-  let view, shown = 0, since = 0, ref = document.referrer, page = location.href;
+  let view, shown = 0, since = 0, ref = document.referrer, page = location.href, queue = [];
+  // Events of one moment (a leave report and the next page's view) go in one request.
+  const flush = () => {
+    if (!queue.length) return;
+    const body = JSON.stringify(queue[1] ? queue : queue[0]);
+    queue = [];
+    n.sendBeacon ? n.sendBeacon(url, body) : fetch(url, { method: "POST", body, keepalive: true });
+  };
   const send = (e) => {
     e.i = view;
     e.u = location.href;
-    const body = JSON.stringify(e);
-    n.sendBeacon ? n.sendBeacon(url, body) : fetch(url, { method: "POST", body, keepalive: true });
+    queue.push(e) > 1 || queueMicrotask(flush);
   };
   // Time visible so far: counted only while the page is shown.
   const visible = () => shown + (since ? Date.now() - since : 0);
@@ -40,9 +46,9 @@
   }
   addEventListener("popstate", moved);
   addEventListener("visibilitychange", () => {
-    if (document.hidden) { shown = visible(); since = 0; leave(); } else since = Date.now();
+    if (document.hidden) { shown = visible(); since = 0; leave(); flush(); } else since = Date.now();
   });
-  addEventListener("pagehide", leave);
+  addEventListener("pagehide", () => { leave(); flush(); });
   w.patron = { track: (name, props) => send({ k: "e", n: name, p: props }) };
   start();
 })();

@@ -36,9 +36,11 @@ test("a visit's path, referrer and time on page are recorded without cookies", a
   await page.close();
   await context.close();
 
-  // The last beacons travel after the page is gone: give them a moment.
+  // The last beacons travel after the page is gone, and the server moves what it was sent
+  // from its inbox into the reports a moment after answering: give them both a moment.
   let rows = [];
-  for (let i = 0; i < 50 && rows.filter((r) => r.duration_ms !== null).length < 4; i++) {
+  const waiting = () => patron.sql("SELECT count(*) AS n FROM analytics_inbox")[0].n;
+  for (let i = 0; i < 50 && (rows.filter((r) => r.duration_ms !== null).length < 4 || waiting() > 0); i++) {
     await new Promise((ok) => setTimeout(ok, 100));
     rows = patron.sql("SELECT path, referrer, utm_source, duration_ms, visitor FROM page_views ORDER BY id");
   }

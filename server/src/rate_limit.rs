@@ -35,6 +35,14 @@ impl Limit {
         }
     }
 
+    /// Counts `n` more requests at once (the further events of one request); `false` when
+    /// they would go over the limit, and then none is counted.
+    pub fn allows_n(&self, site: i64, ip: Option<IpAddr>, n: usize) -> bool {
+        let Some(limiter) = &self.0 else { return true };
+        let Some(n) = u32::try_from(n).ok().and_then(NonZeroU32::new) else { return true };
+        matches!(limiter.check_key_n(&(site, network(ip)), n), Ok(Ok(())))
+    }
+
     /// Forgets, every minute, the clients whose allowance is full again, so the memory
     /// holds only the recently active.
     pub fn start_forgetting(&self) {

@@ -84,16 +84,19 @@ async fn append_batch(pool: &Db, conn: &mut Option<Conn>, batch: &[Job]) -> Resu
     // Read in each batch (three short statements): the stored salt is the one every server
     // uses, and yesterday's is gone with the day's first batch.
     let todays = analytics_db::todays_salt(&mut tx, &fresh).await?;
-    let events: Vec<Received> = batch
-        .iter()
-        .map(|j| Received {
-            site: j.site,
-            visitor: visitor_hash(&todays, j.site, &j.ip, &j.user_agent),
-            token_hash: j.token.as_deref().map(app::tokens::hash),
-            at: at.clone(),
-            event: j.event.clone(),
-        })
-        .collect();
+    let mut events = Vec::with_capacity(batch.len());
+    for job in batch {
+        let visitor = visitor_hash(&todays, job.site, &job.ip, &job.user_agent);
+        for (event, token) in &job.events {
+            events.push(Received {
+                site: job.site,
+                visitor: visitor.clone(),
+                token_hash: token.as_deref().map(app::tokens::hash),
+                at: at.clone(),
+                event: event.clone(),
+            });
+        }
+    }
     inbox::append(&mut tx, &events).await?;
     tx.commit().await
 }

@@ -24,7 +24,11 @@ use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, oneshot};
 
 /// A tracker event is a few hundred bytes; custom properties are bounded at 1 KB.
-const MAX_BODY: usize = 4 * 1024;
+const MAX_EVENT: usize = 4 * 1024;
+/// Events one request may carry (a JSON array: what the tracker gathered in a moment, such
+/// as a leave report and the next page's view), and their bytes in all.
+const MAX_EVENTS: usize = 20;
+const MAX_BATCH_BODY: usize = 16 * 1024;
 /// Requests waiting for the writer at most; beyond it the endpoint answers 503.
 const QUEUE: usize = 20_000;
 
@@ -51,14 +55,14 @@ const SITE_TTL: Duration = Duration::from_secs(5);
 /// remembered too, so a flood of made-up keys must not grow it without end).
 const SITES_REMEMBERED: usize = 10_000;
 
-/// An accepted event waiting for its append.
+/// A request's accepted events waiting for their append.
 struct Job {
     site: SiteId,
-    event: Event,
+    /// Each event, and the browser's visitor token sent with it.
+    events: Vec<(Event, Option<String>)>,
     /// What identifies the visitor for today's hash; never stored.
     ip: String,
     user_agent: String,
-    token: Option<String>,
     done: oneshot::Sender<bool>,
 }
 
@@ -98,11 +102,12 @@ impl Ingest {
     }
 }
 
-/// `POST /s/SITEKEY/a` with the tracker's JSON (sent as text/plain, so browsers send it
-/// without a preflight). 204: stored, or deliberately dropped (Do Not Track, Global Privacy
-/// Control, a bot), said in `patron-dropped`. 400 malformed, 403 foreign origin, 404 unknown
-/// site, 413 too large, 429 over the rate limit of the site and network, 503 the writer
-/// could not commit (the tracker does not retry).
+/// `POST /s/SITEKEY/a` with the tracker's JSON: one event, or an array of up to
+/// [`MAX_EVENTS`] (sent as text/plain, so browsers send it without a preflight). 204:
+/// stored, or deliberately dropped (Do Not Track, Global Privacy Control, a bot), said in
+/// `patron-dropped`. 400 malformed (any event of an array: none is stored), 403 foreign
+/// origin, 404 unknown site, 413 too large, 429 over the rate limit of the site and network
+/// (each event counts), 503 the events could not be stored (the tracker does not retry).
 pub async fn handle(
     State(ingest): State<Ingest>,
     Path(key): Path<String>,
@@ -157,28 +162,54 @@ pub async fn handle(
     if is_bot(&user_agent) {
         return answer(StatusCode::NO_CONTENT, Some("bot"));
     }
-    if body.len() > MAX_BODY {
-        return plain(StatusCode::PAYLOAD_TOO_LARGE, "event too large");
+    let raws = match read_events(&body) {
+        Ok(raws) => raws,
+        Err(refusal) => return refusal,
+    };
+    // The request was counted once above; each further event it carries counts too.
+    if raws.len() > 1 && !ingest.limit.allows_n(site.id.0, Some(ip), raws.len() - 1) {
+        return plain(StatusCode::TOO_MANY_REQUESTS, "too many events from this network, events not stored");
     }
-    let Ok(raw) = serde_json::from_slice::<RawEvent>(&body) else {
-        return plain(StatusCode::BAD_REQUEST, "not an event");
-    };
-    let event = match Event::parse(&raw, origin.as_str(), &site.kept_query_params) {
-        Ok(event) => event,
-        Err(e) => return plain(StatusCode::BAD_REQUEST, e.to_string()),
-    };
+    let mut events = Vec::with_capacity(raws.len());
+    for raw in raws {
+        match Event::parse(&raw, origin.as_str(), &site.kept_query_params) {
+            Ok(event) => {
+                events.push((event, raw.t.filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))))
+            }
+            // One bad event refuses the request whole: nothing of it is stored.
+            Err(e) => return plain(StatusCode::BAD_REQUEST, e.to_string()),
+        }
+    }
     if ingest.mover.inbox_full() {
         return unavailable("busy, event not stored");
     }
-    let token = raw.t.filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
     let (done, stored) = oneshot::channel();
-    let job = Job { site: site.id, event, ip: ip.to_string(), user_agent, token, done };
+    let job = Job { site: site.id, events, ip: ip.to_string(), user_agent, done };
     if ingest.queue.try_send(job).is_err() {
         return unavailable("busy, event not stored");
     }
     match stored.await {
         Ok(true) => answer(StatusCode::NO_CONTENT, None),
         _ => unavailable("event not stored"),
+    }
+}
+
+/// The body's events: one JSON object, or an array of 1 to [`MAX_EVENTS`] of them. The
+/// refusal says what is wrong (413 too large, 400 not events).
+fn read_events(body: &[u8]) -> Result<Vec<RawEvent>, Response> {
+    let batch = body.first() == Some(&b'[');
+    if body.len() > if batch { MAX_BATCH_BODY } else { MAX_EVENT } {
+        return Err(plain(StatusCode::PAYLOAD_TOO_LARGE, "events too large"));
+    }
+    if !batch {
+        return serde_json::from_slice::<RawEvent>(body)
+            .map(|raw| vec![raw])
+            .map_err(|_| plain(StatusCode::BAD_REQUEST, "not an event"));
+    }
+    match serde_json::from_slice::<Vec<RawEvent>>(body) {
+        Ok(raws) if (1..=MAX_EVENTS).contains(&raws.len()) => Ok(raws),
+        Ok(_) => Err(plain(StatusCode::BAD_REQUEST, format!("from 1 to {MAX_EVENTS} events in one request"))),
+        Err(_) => Err(plain(StatusCode::BAD_REQUEST, "not a list of events")),
     }
 }
 

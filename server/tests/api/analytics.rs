@@ -231,6 +231,38 @@ async fn events_left_in_the_inbox_are_moved_each_view_at_the_time_it_arrived() {
 }
 
 #[tokio::test]
+async fn a_list_of_events_in_one_request_is_stored_whole_or_not_at_all() {
+    let app = spawn_app().await;
+    let leave = json!({"k": "l", "i": "listed-1", "u": format!("{}/demo", app.url), "d": 4200});
+    let goal = json!({"k": "e", "i": "listed-1", "u": format!("{}/demo", app.url), "n": "signed up"});
+    let list = json!([view(&app, "listed-1", "/demo"), leave, goal, view(&app, "listed-2", "/demo/thanks")]);
+    assert_eq!(track(&app, list).await.status(), StatusCode::NO_CONTENT);
+    let stored: Vec<(String, Option<i64>)> =
+        sqlx::query_as("SELECT view_id, duration_ms FROM page_views ORDER BY view_id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, [("listed-1".into(), Some(4200)), ("listed-2".into(), None)]);
+    let goals: i64 = sqlx::query_scalar("SELECT count(*) FROM analytics_events").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(goals, 1);
+
+    // One bad event refuses them all; so does an empty or too long list, or too many bytes.
+    let bad = json!([view(&app, "listed-3", "/demo"), {"k": "x", "i": "listed-3", "u": format!("{}/demo", app.url)}]);
+    let res = track(&app, bad).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.text().await.unwrap(), "unknown kind of event");
+    let many: Vec<Value> = (0..21).map(|i| view(&app, &format!("many-ids-{i}"), "/demo")).collect();
+    let res = track(&app, Value::Array(many)).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.text().await.unwrap(), "from 1 to 20 events in one request");
+    assert_eq!(track(&app, json!([])).await.status(), StatusCode::BAD_REQUEST);
+    let mut heavy = view(&app, "listed-4", "/demo");
+    heavy["r"] = json!("x".repeat(17 * 1024));
+    assert_eq!(track(&app, json!([heavy])).await.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(views(&app).await, 2, "nothing of the refused lists");
+}
+
+#[tokio::test]
 async fn every_acknowledged_event_of_a_burst_is_stored() {
     // 300 trackers at once, here all from loopback: one network, over its connection limit.
     let app = spawn_app_with(|c| c.connections_per_network = 1000).await;

@@ -63,6 +63,30 @@ async fn page_views_past_the_limit_are_refused_per_network() {
     assert_eq!(stored, 5);
 }
 
+#[tokio::test]
+async fn each_event_of_a_list_counts_against_the_limit() {
+    let app = spawn_app_with(|c| c.ingest_rate = 4).await;
+    let list = |ids: &[&str]| {
+        let events: Vec<_> = ids
+            .iter()
+            .map(|id| json!({"k": "v", "i": id, "u": format!("{}/demo", app.url), "r": "", "w": 1280, "l": "en"}))
+            .collect();
+        reqwest::Client::new()
+            .post(format!("{}/s/demo/a", app.url))
+            .header(ORIGIN, &app.url)
+            .header(USER_AGENT, FIREFOX)
+            .header(CONTENT_TYPE, "text/plain;charset=UTF-8")
+            .body(json!(events).to_string())
+            .send()
+    };
+    assert_eq!(list(&["listed-1", "listed-2", "listed-3"]).await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert_eq!(list(&["listed-4", "listed-5"]).await.unwrap().status(), StatusCode::TOO_MANY_REQUESTS, "5 of 4");
+    app.analytics_moved().await;
+    let stored: Vec<String> =
+        sqlx::query_scalar("SELECT view_id FROM page_views ORDER BY view_id").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(stored, ["listed-1", "listed-2", "listed-3"], "nothing of the refused list");
+}
+
 /// A public page's form posted from `ip` (the test server trusts 127.0.0.1 as its proxy).
 async fn post_public(app: &common::TestApp, path: &str, form: &[(&str, &str)], ip: &str) -> reqwest::Response {
     reqwest::Client::new()
