@@ -3,6 +3,10 @@
 use clap::Parser;
 use patron::config::Cli;
 
+/// mimalloc instead of glibc's allocator (see server/Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     patron::telemetry::init();

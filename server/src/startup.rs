@@ -175,12 +175,13 @@ fn router(
         .with_state(leptos_options)
         // The clock of the site each admin page is about, for the dates it writes.
         .layer(axum::middleware::from_fn_with_state(pool.clone(), app::sites::clock::attach));
-    let analytics = Router::new().route("/s/{key}/a", post(ingest::handle)).with_state(ingest::Ingest::start(
-        pool.clone(),
-        config.trusted_proxies.clone(),
-        crate::rate_limit::Limit::per_minute(config.ingest_rate),
-        public.clone(),
-    ));
+    let analytics =
+        Router::new().route("/s/{key}/a", post(ingest::handle)).with_state(std::sync::Arc::new(ingest::Ingest::start(
+            pool.clone(),
+            config.trusted_proxies.clone(),
+            crate::rate_limit::Limit::per_minute(config.ingest_rate),
+            public.clone(),
+        )));
     let app = Router::new()
         .route("/", get(move || async move { Redirect::to(if demo { "/demo" } else { "/admin" }) }))
         .route(

@@ -38,10 +38,10 @@ pub(super) async fn appender(pool: Db, mut jobs: mpsc::Receiver<Job>, mover: Mov
                 Err(_) => break,
             }
         }
+        mover.arriving();
         let stored = match append_batch(&pool, &mut conn, &batch).await {
             Ok(()) => {
                 app::storage::committed();
-                mover.wake();
                 true
             }
             Err(e) => {
@@ -53,6 +53,7 @@ pub(super) async fn appender(pool: Db, mut jobs: mpsc::Receiver<Job>, mover: Mov
                 false
             }
         };
+        mover.appended();
         for job in batch.drain(..) {
             let _ = job.done.send(stored);
         }

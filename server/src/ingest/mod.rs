@@ -32,7 +32,6 @@ const MAX_BATCH_BODY: usize = 16 * 1024;
 /// Requests waiting for the writer at most; beyond it the endpoint answers 503.
 const QUEUE: usize = 20_000;
 
-#[derive(Clone)]
 pub struct Ingest {
     pool: Db,
     queue: mpsc::Sender<Job>,
@@ -67,7 +66,7 @@ struct Job {
 }
 
 impl Ingest {
-    /// Starts the writer; it ends when the last `Ingest` clone is dropped.
+    /// Starts the appender and the mover; they end when the `Ingest` is dropped.
     pub fn start(
         pool: Db,
         proxies: Vec<TrustedProxy>,
@@ -109,7 +108,8 @@ impl Ingest {
 /// origin, 404 unknown site, 413 too large, 429 over the rate limit of the site and network
 /// (each event counts), 503 the events could not be stored (the tracker does not retry).
 pub async fn handle(
-    State(ingest): State<Ingest>,
+    // Shared, not cloned per request (its site memory and addresses are behind it).
+    State(ingest): State<Arc<Ingest>>,
     Path(key): Path<String>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,

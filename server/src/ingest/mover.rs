@@ -1,12 +1,14 @@
 //! The mover: takes the analytics inbox's events, oldest first, into the reports' tables
 //! (`app::analytics::inbox::move_some`), a chunk per writing transaction.
 //!
-//! It yields to the appender: while trackers wait for their append, it moves nothing (each
-//! chunk holds the one SQLite writer for milliseconds, and the trackers would wait behind
-//! it), unless it has not moved for [`MOST_IDLE`] — so a burst is acknowledged at the
-//! append's pace and the reports catch up when it eases, and a load that never eases still
-//! reaches them. Past [`INBOX_FULL`] waiting events ingest answers 503 until the mover
-//! catches up: a flood fills the inbox, not the disk.
+//! It yields to the appender: while events arrive (an append in the last [`QUIET`]), it
+//! moves one chunk per [`MOST_IDLE`] only. Moving costs ~50 µs an event (the indexes of
+//! `page_views` and the live sums), appending a few; a chunk holds the one SQLite writer
+//! for milliseconds and the CPU the requests need. So a burst is acknowledged at the
+//! append's pace and the reports catch up when it eases; a load that never eases still
+//! reaches them, and past [`INBOX_FULL`] waiting events ingest answers 503 while the mover
+//! catches up: a flood fills the inbox up to a bound, not the disk, and the pace it can
+//! keep up for ever is the mover's (docs/benchmark.md).
 //!
 //! Woken by each append, and every second (another server's appends, events left from
 //! before a restart). On PostgreSQL one server's mover moves at a time (the writers' lock).
@@ -16,35 +18,65 @@ use app::analytics::inbox;
 use app::db::{Conn, Db};
 use sqlx::Connection;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::sync::{Notify, mpsc};
 
-/// Events moved per transaction at most: a chunk holds the writer ~10–20 ms.
+/// Events moved per transaction at most: a chunk holds the writer ~25 ms.
 const CHUNK: i64 = 500;
+/// A chunk moved while events arrive: ~5 ms that appends wait behind.
+const PRESSED_CHUNK: i64 = 100;
 /// The longest the mover waits for the appender to be idle.
 const MOST_IDLE: Duration = Duration::from_secs(1);
+/// No append for this long: the burst has eased, the mover moves freely.
+const QUIET: Duration = Duration::from_millis(20);
 /// Events waiting in the inbox beyond which ingest answers 503.
-const INBOX_FULL: i64 = 500_000;
+const INBOX_FULL: i64 = 1_000_000;
 
-/// A handle on the mover: wakes it, and says whether the inbox is full.
+/// A handle on the mover: told of each append, and says whether the inbox is full.
 #[derive(Clone)]
 pub(super) struct Mover {
     wake: Arc<Notify>,
     full: Arc<AtomicBool>,
+    /// When the last append ended, in milliseconds since `started`.
+    appended_at: Arc<AtomicU64>,
+    /// An append is under way (from its events' arrival to its commit).
+    appending: Arc<AtomicBool>,
+    started: Instant,
 }
 
 impl Mover {
     /// Starts the mover; it ends when the appender's queue is gone (the last `Ingest`
     /// dropped), having moved what waits.
     pub(super) fn start(pool: Db, queue: mpsc::WeakSender<Job>) -> Mover {
-        let mover = Mover { wake: Arc::default(), full: Arc::default() };
+        let mover = Mover {
+            wake: Arc::default(),
+            full: Arc::default(),
+            appended_at: Arc::default(),
+            appending: Arc::default(),
+            started: Instant::now(),
+        };
         tokio::spawn(run(pool, queue, mover.clone()));
         mover
     }
 
-    pub(super) fn wake(&self) {
+    /// Events arrived: an append begins.
+    pub(super) fn arriving(&self) {
+        self.appending.store(true, Ordering::Relaxed);
+    }
+
+    /// An append has ended (committed or not): the mover may have events to move.
+    pub(super) fn appended(&self) {
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.appended_at.store(now, Ordering::Relaxed);
+        self.appending.store(false, Ordering::Relaxed);
         self.wake.notify_one();
+    }
+
+    /// Whether events are arriving: an append under way, or one within [`QUIET`].
+    fn busy(&self) -> bool {
+        let last = Duration::from_millis(self.appended_at.load(Ordering::Relaxed));
+        self.appending.load(Ordering::Relaxed) || self.started.elapsed().saturating_sub(last) < QUIET
     }
 
     pub(super) fn inbox_full(&self) -> bool {
@@ -59,17 +91,20 @@ async fn run(pool: Db, queue: mpsc::WeakSender<Job>, mover: Mover) {
         let _ = tokio::time::timeout(Duration::from_secs(1), mover.wake.notified()).await;
         let ended = queue.upgrade().is_none();
         loop {
-            // Trackers waiting for their append go first, unless the reports have waited long.
-            let waiting = queue.upgrade().is_some_and(|q| q.capacity() < q.max_capacity());
-            if waiting && last_moved.elapsed() < MOST_IDLE {
-                tokio::time::sleep(Duration::from_millis(2)).await;
+            // Asked once this process's writer turn is ours: an append that waited for the
+            // chunk before counts as arriving, and goes first.
+            let turn = app::writer::turn().await;
+            if mover.busy() && last_moved.elapsed() < MOST_IDLE {
+                drop(turn);
+                tokio::time::sleep(QUIET).await;
                 continue;
             }
-            match move_chunk(&pool, &mut conn).await {
+            let chunk = if mover.busy() { PRESSED_CHUNK } else { CHUNK };
+            match move_chunk(&pool, &mut conn, turn, chunk).await {
                 Ok((moved, backlog)) => {
                     last_moved = Instant::now();
                     mover.full.store(backlog >= INBOX_FULL, Ordering::Relaxed);
-                    if moved < CHUNK {
+                    if moved < chunk {
                         break;
                     }
                 }
@@ -89,14 +124,18 @@ async fn run(pool: Db, queue: mpsc::WeakSender<Job>, mover: Mover) {
     }
 }
 
-/// Moves a chunk in one writing transaction; returns how many it moved and about how many
-/// still wait.
-async fn move_chunk(pool: &Db, conn: &mut Option<Conn>) -> sqlx::Result<(i64, i64)> {
+/// Moves up to `chunk` events in one writing transaction, holding this process's writer
+/// `_turn` until its commit; returns how many it moved and about how many still wait.
+async fn move_chunk(
+    pool: &Db,
+    conn: &mut Option<Conn>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+    chunk: i64,
+) -> sqlx::Result<(i64, i64)> {
     let conn = match conn {
         Some(conn) => conn,
         None => conn.insert(super::append::relaxed_connection(pool).await?),
     };
-    let _turn = app::writer::turn().await;
     let mut tx = match pool.dialect() {
         app::db::Dialect::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
         app::db::Dialect::Postgres => {
@@ -105,7 +144,7 @@ async fn move_chunk(pool: &Db, conn: &mut Option<Conn>) -> sqlx::Result<(i64, i6
             tx
         }
     };
-    let moved = inbox::move_some(&mut tx, CHUNK).await?;
+    let moved = inbox::move_some(&mut tx, chunk).await?;
     let backlog = inbox::backlog(&mut tx).await?;
     tx.commit().await?;
     app::storage::committed();

@@ -126,6 +126,7 @@ async fn bots_and_do_not_track_are_answered_but_not_stored() {
         .await
         .unwrap();
     assert_eq!(res.headers()["patron-dropped"], "do-not-track");
+    app.analytics_moved().await;
     assert_eq!(views(&app).await, 0);
 }
 
@@ -653,6 +654,7 @@ async fn forwarded_addresses_count_only_from_a_trusted_proxy() {
                 .unwrap();
             assert_eq!(res.status(), StatusCode::NO_CONTENT);
         }
+        app.analytics_moved().await;
         sqlx::query_scalar("SELECT count(DISTINCT visitor) FROM page_views").fetch_one(&app.pool).await.unwrap()
     }
     let direct = spawn_app().await;
