@@ -50,14 +50,20 @@ pub async fn append(tx: &mut Conn, events: &[Received]) -> sqlx::Result<()> {
     Ok(())
 }
 
-/// Takes (deletes) up to `n` of the oldest events, oldest first. Run it in the transaction
-/// that stores them: were that to fail, they stay in the inbox.
-pub async fn take(tx: &mut Conn, n: i64) -> sqlx::Result<Vec<Received>> {
+/// Takes (deletes) up to `n` of the oldest events with an id above `after`, oldest first,
+/// and returns them with the highest id taken. Run it in the transaction that stores them:
+/// were that to fail, they stay in the inbox.
+///
+/// `after` spares each chunk the deleted rows before it: on PostgreSQL they stay in the
+/// key's index until vacuumed, and a scan from the start stepped over all of them on every
+/// chunk (measured: 2.4k events/s moved from a 100k inbox).
+pub async fn take(tx: &mut Conn, n: i64, after: i64) -> sqlx::Result<(Vec<Received>, i64)> {
     let rows = sqlx::query(
-        "DELETE FROM analytics_inbox WHERE id IN (SELECT id FROM analytics_inbox ORDER BY id LIMIT $1)
+        "DELETE FROM analytics_inbox WHERE id IN (SELECT id FROM analytics_inbox WHERE id > $2 ORDER BY id LIMIT $1)
          RETURNING id, site_id, visitor, token_hash, received_at, event",
     )
     .bind(n)
+    .bind(after)
     .fetch_all(&mut *tx)
     .await?;
     let mut taken = Vec::with_capacity(rows.len());
@@ -76,13 +82,15 @@ pub async fn take(tx: &mut Conn, n: i64) -> sqlx::Result<Vec<Received>> {
     }
     // RETURNING promises no order.
     taken.sort_by_key(|(id, _)| *id);
-    Ok(taken.into_iter().map(|(_, r)| r).collect())
+    let last = taken.last().map_or(after, |(id, _)| *id);
+    Ok((taken.into_iter().map(|(_, r)| r).collect(), last))
 }
 
-/// Moves up to `n` of the oldest events from the inbox into the analytics tables, in the
-/// transaction `tx` (a writing one: `Db::begin_write`). Returns how many it took.
-pub async fn move_some(tx: &mut Conn, n: i64) -> sqlx::Result<usize> {
-    let taken = take(tx, n).await?;
+/// Moves up to `n` of the oldest events with an id above `after` from the inbox into the
+/// analytics tables, in the transaction `tx` (a writing one: `Db::begin_write`). Returns
+/// how many it took and the highest id taken (`after` if none).
+pub async fn move_some(tx: &mut Conn, n: i64, after: i64) -> sqlx::Result<(usize, i64)> {
+    let (taken, last) = take(tx, n, after).await?;
     let mut customers = Vec::with_capacity(taken.len());
     for r in &taken {
         customers.push(match &r.token_hash {
@@ -96,17 +104,19 @@ pub async fn move_some(tx: &mut Conn, n: i64) -> sqlx::Result<usize> {
         .map(|(r, customer)| Stored { site: r.site, visitor: &r.visitor, customer, event: &r.event, at: &r.at })
         .collect();
     super::db::write_batch(tx, &events).await?;
-    Ok(taken.len())
+    Ok((taken.len(), last))
 }
 
-/// About how many events wait: the span of the ids still there (a count would read them
-/// all; this reads the two ends of the key — as two subqueries: SQLite answers a lone
+/// About how many events wait above `after`: the span of their ids (a count would read
+/// them all; this reads two ends of the key — as two subqueries: SQLite answers a lone
 /// `max(id)` from the key but computes `max(id) - min(id)` by reading every row, which
 /// made each chunk read the whole inbox).
-pub async fn backlog(conn: &mut Conn) -> sqlx::Result<i64> {
-    let span: Option<i64> =
-        sqlx::query_scalar("SELECT (SELECT max(id) FROM analytics_inbox) - (SELECT min(id) FROM analytics_inbox) + 1")
-            .fetch_one(&mut *conn)
-            .await?;
+pub async fn backlog(conn: &mut Conn, after: i64) -> sqlx::Result<i64> {
+    let span: Option<i64> = sqlx::query_scalar(
+        "SELECT (SELECT max(id) FROM analytics_inbox) - (SELECT min(id) FROM analytics_inbox WHERE id > $1) + 1",
+    )
+    .bind(after)
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(span.unwrap_or(0))
 }

@@ -87,6 +87,10 @@ impl Mover {
 async fn run(pool: Db, queue: mpsc::WeakSender<Job>, mover: Mover) {
     let mut conn: Option<Conn> = None;
     let mut last_moved = Instant::now();
+    // The highest id moved since the mover last caught up: the next chunk starts above it.
+    // Back to 0 once caught up, so an event whose append committed after events with higher
+    // ids (servers appending side by side on PostgreSQL) is moved then.
+    let mut after = 0;
     loop {
         let _ = tokio::time::timeout(Duration::from_secs(1), mover.wake.notified()).await;
         let ended = queue.upgrade().is_none();
@@ -100,11 +104,13 @@ async fn run(pool: Db, queue: mpsc::WeakSender<Job>, mover: Mover) {
                 continue;
             }
             let chunk = if mover.busy() { PRESSED_CHUNK } else { CHUNK };
-            match move_chunk(&pool, &mut conn, turn, chunk).await {
-                Ok((moved, backlog)) => {
+            match move_chunk(&pool, &mut conn, turn, chunk, after).await {
+                Ok((moved, last, backlog)) => {
                     last_moved = Instant::now();
                     mover.full.store(backlog >= INBOX_FULL, Ordering::Relaxed);
+                    after = last;
                     if moved < chunk {
+                        after = 0;
                         break;
                     }
                 }
@@ -124,14 +130,16 @@ async fn run(pool: Db, queue: mpsc::WeakSender<Job>, mover: Mover) {
     }
 }
 
-/// Moves up to `chunk` events in one writing transaction, holding this process's writer
-/// `_turn` until its commit; returns how many it moved and about how many still wait.
+/// Moves up to `chunk` events with ids above `after` in one writing transaction, holding
+/// this process's writer `_turn` until its commit; returns how many it moved, the highest
+/// id moved, and about how many still wait.
 async fn move_chunk(
     pool: &Db,
     conn: &mut Option<Conn>,
     _turn: tokio::sync::MutexGuard<'static, ()>,
     chunk: i64,
-) -> sqlx::Result<(i64, i64)> {
+    after: i64,
+) -> sqlx::Result<(i64, i64, i64)> {
     let conn = match conn {
         Some(conn) => conn,
         None => conn.insert(super::append::relaxed_connection(pool).await?),
@@ -144,9 +152,9 @@ async fn move_chunk(
             tx
         }
     };
-    let moved = inbox::move_some(&mut tx, chunk).await?;
-    let backlog = inbox::backlog(&mut tx).await?;
+    let (moved, last) = inbox::move_some(&mut tx, chunk, after).await?;
+    let backlog = inbox::backlog(&mut tx, last).await?;
     tx.commit().await?;
     app::storage::committed();
-    Ok((i64::try_from(moved).unwrap_or(i64::MAX), backlog))
+    Ok((i64::try_from(moved).unwrap_or(i64::MAX), last, backlog))
 }
