@@ -56,14 +56,25 @@ pub async fn append(tx: &mut Conn, events: &[Received]) -> sqlx::Result<()> {
 ///
 /// `after` spares each chunk the deleted rows before it: on PostgreSQL they stay in the
 /// key's index until vacuumed, and a scan from the start stepped over all of them on every
-/// chunk (measured: 2.4k events/s moved from a 100k inbox).
+/// chunk (measured: 2.4k events/s moved from a 100k inbox). The chunk's last id is found
+/// first and the rows deleted as a range of the key: PostgreSQL planned
+/// `DELETE … WHERE id IN (SELECT … LIMIT n)` as a scan of the whole inbox per row taken
+/// (5.6 s a chunk of 500 from a 100k inbox).
 pub async fn take(tx: &mut Conn, n: i64, after: i64) -> sqlx::Result<(Vec<Received>, i64)> {
-    let rows = sqlx::query(
-        "DELETE FROM analytics_inbox WHERE id IN (SELECT id FROM analytics_inbox WHERE id > $2 ORDER BY id LIMIT $1)
-         RETURNING id, site_id, visitor, token_hash, received_at, event",
+    let last: Option<i64> = sqlx::query_scalar(
+        "SELECT max(id) FROM (SELECT id FROM analytics_inbox WHERE id > $2 ORDER BY id LIMIT $1) AS chunk",
     )
     .bind(n)
     .bind(after)
+    .fetch_one(&mut *tx)
+    .await?;
+    let Some(last) = last else { return Ok((Vec::new(), after)) };
+    let rows = sqlx::query(
+        "DELETE FROM analytics_inbox WHERE id > $1 AND id <= $2
+         RETURNING id, site_id, visitor, token_hash, received_at, event",
+    )
+    .bind(after)
+    .bind(last)
     .fetch_all(&mut *tx)
     .await?;
     let mut taken = Vec::with_capacity(rows.len());
