@@ -55,6 +55,11 @@ pub async fn setup_owner(email: String, password: String, #[server(default)] tok
             }
             let setup_hash = crate::tokens::hash(token.trim());
             if !super::db::setup_token_works(&pool, &setup_hash).await? {
+                // Someone with the code may have been first since the check above, using
+                // the code up: say that, not that the code is wrong.
+                if super::db::staff_exists(&pool).await? {
+                    return Err(AppError::AlreadySetUp);
+                }
                 tracing::warn!("first-run page used without a valid set-up code");
                 return Err(AppError::SetupCode);
             }
