@@ -93,7 +93,6 @@ pub async fn take(tx: &mut Conn, n: i64, after: i64) -> sqlx::Result<(Vec<Receiv
     }
     // RETURNING promises no order.
     taken.sort_by_key(|(id, _)| *id);
-    let last = taken.last().map_or(after, |(id, _)| *id);
     Ok((taken.into_iter().map(|(_, r)| r).collect(), last))
 }
 

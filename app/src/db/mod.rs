@@ -151,8 +151,8 @@ impl Db {
     /// one write lock at once, so a transaction that reads and then writes never meets
     /// another writer between the two (it would fail with SQLITE_BUSY, not wait). On
     /// PostgreSQL the same guarantee from one advisory lock ([`writer_lock`]), which holds
-    /// across every server of the database. The one place that says how a write
-    /// transaction begins.
+    /// across every server of the database. This and [`begin_write_on`] (a connection of
+    /// its own) are the places that say how a write transaction begins.
     pub async fn begin_write(&self) -> sqlx::Result<Tx> {
         match self.dialect {
             Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
@@ -184,6 +184,20 @@ impl Db {
 /// writes to different customers overlap: what bounds write throughput on PostgreSQL today
 /// (docs/postgres.md, docs/benchmark.md).
 const WRITER_LOCK: i64 = 0x7061_7472_6f6e; // "patron"
+
+/// [`Db::begin_write`] on a connection of its own (taken out of the pool for good, as the
+/// analytics appender's and mover's are): the same two ways of beginning a write.
+pub async fn begin_write_on(conn: &mut Conn) -> sqlx::Result<Transaction<'_, Backend>> {
+    use sqlx::Connection as _;
+    match Dialect::of(conn) {
+        Dialect::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await,
+        Dialect::Postgres => {
+            let mut tx = conn.begin().await?;
+            writer_lock(&mut tx).await?;
+            Ok(tx)
+        }
+    }
+}
 
 /// Takes [`WRITER_LOCK`] in the transaction `conn` has begun (nothing on SQLite, whose
 /// `BEGIN IMMEDIATE` is the same lock).

@@ -60,22 +60,22 @@ pub(super) async fn appender(pool: Db, mut jobs: mpsc::Receiver<Job>, mover: Mov
     }
 }
 
-/// A connection of the pool, taken out of it for good, whose commits (on SQLite) do not
-/// wait for the disk.
-pub(super) async fn relaxed_connection(pool: &Db) -> Result<Conn, sqlx::Error> {
+/// The connection kept in `slot`, or a new one put there (after an error the caller empties
+/// it): taken out of the pool for good, its commits (on SQLite) do not wait for the disk.
+pub(super) async fn relaxed_connection<'c>(pool: &Db, slot: &'c mut Option<Conn>) -> Result<&'c mut Conn, sqlx::Error> {
+    if let Some(conn) = slot {
+        return Ok(conn);
+    }
     let mut conn = pool.acquire().await?.detach();
     if pool.dialect() == Dialect::Sqlite {
         sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut conn).await?;
     }
-    Ok(conn)
+    Ok(slot.insert(conn))
 }
 
 async fn append_batch(pool: &Db, conn: &mut Option<Conn>, batch: &[Job]) -> Result<(), sqlx::Error> {
     let fresh = app::tokens::new_token().map_err(|e| sqlx::Error::Protocol(format!("random salt: {e}")))?;
-    let conn = match conn {
-        Some(conn) => conn,
-        None => conn.insert(relaxed_connection(pool).await?),
-    };
+    let conn = relaxed_connection(pool, conn).await?;
     let at = app::db::now();
     // SQLite: this process's turn, and the write lock at once (see `Db::begin_write`).
     let (_turn, mut tx) = match pool.dialect() {

@@ -16,7 +16,6 @@
 use super::Job;
 use app::analytics::inbox;
 use app::db::{Conn, Db};
-use sqlx::Connection;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -140,18 +139,8 @@ async fn move_chunk(
     chunk: i64,
     after: i64,
 ) -> sqlx::Result<(i64, i64, i64)> {
-    let conn = match conn {
-        Some(conn) => conn,
-        None => conn.insert(super::append::relaxed_connection(pool).await?),
-    };
-    let mut tx = match pool.dialect() {
-        app::db::Dialect::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
-        app::db::Dialect::Postgres => {
-            let mut tx = conn.begin().await?;
-            app::db::writer_lock(&mut tx).await?;
-            tx
-        }
-    };
+    let conn = super::append::relaxed_connection(pool, conn).await?;
+    let mut tx = app::db::begin_write_on(conn).await?;
     let (moved, last) = inbox::move_some(&mut tx, chunk, after).await?;
     let backlog = inbox::backlog(&mut tx, last).await?;
     tx.commit().await?;
