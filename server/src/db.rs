@@ -387,6 +387,7 @@ mod tests {
         (51, "9cd4e6fbbd39f395eb9e76260f6d365e51f3d1f7a56cba731d82cd46f6d38d3d"),
         (52, "4cd0d62e4dffd0ce2142c4f155e59c7957c2290d613d97dad66e23b31f83d750"),
         (53, "2f351a72dbf4b3b85310582414e792d95b80b445d8828928f2b6d4ea24beeb79"),
+        (55, "96ab16b5472b539d104567746fb1355fb5952dd65830132cd69ecc0dc81b7372"),
     ];
 
     #[test]
@@ -394,8 +395,12 @@ mod tests {
         assert_unchanged(migrator(), LANDED);
     }
 
-    /// The same for PostgreSQL's folder (its 0053 landed with stop 44).
-    const LANDED_POSTGRES: &[(i64, &str)] = &[(53, "0b8d5219bacf751f841a199a9cb660430f7c857f9964cd59bcd8dcbe2a4f2994")];
+    /// The same for PostgreSQL's folder (its 0053 landed with stop 44, 0054 and 0055 with stop 45).
+    const LANDED_POSTGRES: &[(i64, &str)] = &[
+        (53, "0b8d5219bacf751f841a199a9cb660430f7c857f9964cd59bcd8dcbe2a4f2994"),
+        (54, "7fabb4d062850399f2daf87832e06995755095a98ddc068eca378270033750cc"),
+        (55, "4d0aaa785ffc4f7c22e42810dd364839a4db8587a84c0e8ab6e2ce8d0ec37ba9"),
+    ];
 
     #[test]
     fn a_postgres_migration_that_has_landed_never_changes() {
