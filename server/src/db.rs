@@ -140,6 +140,10 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Resul
     let wait = lock_wait.as_millis();
     let pool = AnyPoolOptions::new()
         .max_connections(8)
+        // Each ping is a trip to the connection's thread and back, as long as a small
+        // query: pinging every connection handed out doubled a widget read's trips. A
+        // SQLite connection is a file, never hung up on; a PostgreSQL one may be.
+        .test_before_acquire(dialect == Dialect::Postgres)
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 match dialect {
@@ -154,7 +158,7 @@ pub async fn connect(url: &str, key: &Arc<PiiKey>, lock_wait: Duration) -> Resul
                 Ok(())
             })
         })
-        .after_release(|conn, _| Box::pin(still_usable(conn)))
+        .after_release(move |conn, _| Box::pin(still_usable(conn, dialect)))
         .connect_with(options)
         .await
         .map_err(DbError::Open)?;
@@ -234,12 +238,21 @@ async fn sqlite_pragmas(conn: &mut Conn, lock_wait_millis: u128) -> sqlx::Result
 /// fails too and sqlx goes on believing a transaction is open: every later `BEGIN` on that
 /// connection failed ("non-zero transaction depth"), long after the disk had room again.
 /// Such a connection is closed here, and the pool opens a fresh one.
-async fn still_usable(conn: &mut Conn) -> sqlx::Result<bool> {
+///
+/// SQLite's connection thread counts the open transactions itself, so a connection that
+/// comes back at depth 0 has none open and no rollback queued: it is given back without a
+/// trip to that thread (most are). PostgreSQL's counts down when the rollback is queued,
+/// so there the ping always runs.
+async fn still_usable(conn: &mut Conn, dialect: Dialect) -> sqlx::Result<bool> {
     use sqlx::Connection;
     use sqlx_core::transaction::TransactionManager;
+    let depth = |conn: &Conn| sqlx::any::AnyTransactionManager::get_transaction_depth(conn);
+    if dialect == Dialect::Sqlite && depth(conn) == 0 {
+        return Ok(true);
+    }
     // The ping waits behind the rollback a dropped transaction queued.
     conn.ping().await?;
-    Ok(sqlx::any::AnyTransactionManager::get_transaction_depth(conn) == 0)
+    Ok(depth(conn) == 0)
 }
 
 /// Migrations rewritten after they landed, with the SHA-384 sqlx recorded for the text

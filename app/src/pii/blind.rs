@@ -100,6 +100,8 @@ mod tests {
             names,
             ["email_hash", "email_prefix", "phone_hash", "phone_prefix", "first_name_prefix", "last_name_prefix"]
         );
+        // A widget's new customer is inserted with them last, in this order.
+        assert_eq!(names, crate::widgets::identity::NEW_CUSTOMER_COLUMNS[10..]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::db::Db;
 use crate::domain::{CustomerId, Email, PersonName, Phone, PostalAddress, SiteId, Sku};
 use crate::pii::PiiKey;
 use crate::tokens;
+use sqlx::Row as _;
 
 /// Contact details a widget collected; blank optional fields keep what is on record.
 pub struct Contact<'a> {
@@ -43,10 +44,13 @@ pub async fn claim_customer(
     site: SiteId,
     c: &Contact<'_>,
 ) -> sqlx::Result<(CustomerId, Claim)> {
-    Ok(match find_by_email(tx, pii, site, c.email).await? {
-        Some(id) => (id, Claim::Known),
-        None => (insert_customer(tx, pii, site, c).await?, Claim::New),
-    })
+    // A new address, the common case, is one statement: the insert does nothing when the
+    // site has the email already (`customers_one_per_email`), and only then is it looked up.
+    if let Some(id) = insert_customer(tx, pii, site, c).await? {
+        return Ok((id, Claim::New));
+    }
+    let known = find_by_email(tx, pii, site, c.email).await?.ok_or(sqlx::Error::RowNotFound)?;
+    Ok((known, Claim::Known))
 }
 
 /// The browser's token after a claim: linked to a new customer; for a known address, a
@@ -87,7 +91,8 @@ pub async fn upsert_customer(
     use crate::customer_changes::{ChangeSource, set_in};
     use crate::domain::{CustomerField, FieldValue};
     let Some(id) = find_by_email(tx, pii, site, c.email).await? else {
-        return Ok((insert_customer(tx, pii, site, c).await?, true));
+        let id = insert_customer(tx, pii, site, c).await?.ok_or(sqlx::Error::RowNotFound)?;
+        return Ok((id, true));
     };
     // Each filled-in field that differs is changed and written to the record's history,
     // saying where the change came from.
@@ -115,34 +120,76 @@ async fn find_by_email(tx: &mut Conn, pii: &PiiKey, site: SiteId, email: &Email)
         .await
 }
 
-/// A new customer made from the typed contact.
-async fn insert_customer(tx: &mut Conn, pii: &PiiKey, site: SiteId, c: &Contact<'_>) -> sqlx::Result<CustomerId> {
+/// A new customer made from the typed contact, with its blind indexes; None (nothing
+/// written) when the site has a customer with this email.
+async fn insert_customer(
+    tx: &mut Conn,
+    pii: &PiiKey,
+    site: SiteId,
+    c: &Contact<'_>,
+) -> sqlx::Result<Option<CustomerId>> {
     let phone = crate::sites::phones::stored_if_given(tx, site, c.phone).await?;
-    let id = sqlx::query_scalar(
-        "INSERT INTO customers (site_id, first_name, last_name, email, phone, source, street, postcode, city, country)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         RETURNING id",
-    )
-    .bind(site)
-    .bind(pii.seal(c.first_name.map_or("", PersonName::as_str)))
-    .bind(pii.seal(c.last_name.map_or("", PersonName::as_str)))
-    .bind(pii.seal(c.email.as_str()))
-    .bind(pii.seal_opt(phone.as_ref().map(Phone::as_str)))
-    .bind(c.source)
-    .bind(pii.seal(c.address.map_or("", PostalAddress::street)))
-    .bind(c.address.map_or("", PostalAddress::postcode))
-    .bind(c.address.map_or("", PostalAddress::city))
-    .bind(c.address.and_then(PostalAddress::country).unwrap_or(""))
-    .fetch_one(&mut *tx)
-    .await?;
+    let marks = (1..=NEW_CUSTOMER_COLUMNS.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "INSERT INTO customers ({}) VALUES ({marks}) ON CONFLICT DO NOTHING RETURNING id",
+        NEW_CUSTOMER_COLUMNS.join(", ")
+    );
+    let insert = bind_new_customer(sqlx::query(sqlx::AssertSqlSafe(sql)), pii, site, c, phone.as_ref());
+    let row = insert.fetch_optional(&mut *tx).await?;
+    row.map(|r| r.try_get("id").map(CustomerId)).transpose()
+}
+
+/// The columns a widget's new customer is inserted with ([`bind_new_customer`] binds them).
+pub const NEW_CUSTOMER_COLUMNS: [&str; 16] = [
+    "site_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "source",
+    "street",
+    "postcode",
+    "city",
+    "country",
+    // `Plain::indexes`' order (a test in `pii::blind` holds it).
+    "email_hash",
+    "email_prefix",
+    "phone_hash",
+    "phone_prefix",
+    "first_name_prefix",
+    "last_name_prefix",
+];
+
+/// Binds a new customer's values in [`NEW_CUSTOMER_COLUMNS`]' order: the contact sealed,
+/// its blind indexes, `phone` as the site stores it.
+pub fn bind_new_customer<'q>(
+    mut q: sqlx::query::Query<'q, crate::db::Backend, crate::db::Arguments>,
+    pii: &PiiKey,
+    site: SiteId,
+    c: &Contact<'_>,
+    phone: Option<&Phone>,
+) -> sqlx::query::Query<'q, crate::db::Backend, crate::db::Arguments> {
     let plain = crate::pii::blind::Plain {
         first_name: c.first_name.map(PersonName::as_str),
         last_name: c.last_name.map(PersonName::as_str),
         email: Some(c.email.as_str()),
-        phone: phone.as_ref().map(Phone::as_str),
+        phone: phone.map(Phone::as_str),
     };
-    crate::pii::blind::set(tx, pii, id, plain).await?;
-    Ok(id)
+    q = q
+        .bind(site)
+        .bind(pii.seal(c.first_name.map_or("", PersonName::as_str)))
+        .bind(pii.seal(c.last_name.map_or("", PersonName::as_str)))
+        .bind(pii.seal(c.email.as_str()))
+        .bind(pii.seal_opt(phone.map(Phone::as_str)))
+        .bind(c.source.to_owned())
+        .bind(pii.seal(c.address.map_or("", PostalAddress::street)))
+        .bind(c.address.map_or("", PostalAddress::postcode).to_owned())
+        .bind(c.address.map_or("", PostalAddress::city).to_owned())
+        .bind(c.address.and_then(PostalAddress::country).unwrap_or("").to_owned());
+    for (_, value) in plain.indexes(pii) {
+        q = q.bind(value);
+    }
+    q
 }
 
 /// Attaches favourites saved in the browser to the customer; unknown SKUs are skipped and

@@ -352,3 +352,70 @@ async fn grouped_writes_are_answered_each_and_a_failed_one_leaves_nothing() {
     }
     assert_eq!(app.count("customers").await, 32);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn signups_written_together_are_each_what_one_alone_would_be() {
+    use app::widgets::signup::{SignupForm, ValidSignup, db::save_signup};
+    let app = spawn_app().await;
+    let (text_id, body) = app.demo_consent_text().await;
+    let key = app::domain::SiteKey::parse("demo").unwrap();
+    let site = app::sites::db::find_by_key(&app.pool, &key).await.unwrap().unwrap();
+    let form = |i: usize| {
+        let consent = i.is_multiple_of(4) || i == 13;
+        SignupForm {
+            first_name: "Bo".into(),
+            email: if i == 7 { "known@example.com".into() } else { format!("b{i}@example.com") },
+            phone: if i.is_multiple_of(5) { "0612345678".into() } else { String::new() },
+            consent,
+            // Thirteen names a wording that is not the site's, as if removed meanwhile.
+            consent_text_id: consent.then_some(if i == 13 { 999_999 } else { text_id }),
+            ..Default::default()
+        }
+    };
+    let signup = |form: &SignupForm| ValidSignup::parse(form, app::domain::AddressMode::Off).unwrap();
+    let page = format!("{}/news", app.url);
+    let first = save_signup(&app.pool, &site, signup(&form(7)), page.clone()).await.unwrap();
+    let known: i64 = sqlx::query_scalar("SELECT id FROM customers").fetch_one(&app.pool).await.unwrap();
+    // Forty at once, so that they go in together.
+    let calls = (0..40).map(|i| {
+        let (pool, site, page, valid) = (app.pool.clone(), site.clone(), page.clone(), signup(&form(i)));
+        async move { (i, save_signup(&pool, &site, valid, page).await) }
+    });
+    let linked = |token: String| {
+        let pool = app.pool.clone();
+        async move { app::widgets::identity::customer_for_token(&pool, site.id, &token).await.unwrap() }
+    };
+    assert_eq!(linked(first.visitor).await.map(|c| c.0), Some(known));
+    for (i, answer) in futures::future::join_all(calls).await {
+        let email = form(i).email;
+        let stored: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
+            .bind(app.hash("email", &email))
+            .fetch_optional(&app.pool)
+            .await
+            .unwrap();
+        match (i, answer) {
+            (13, Err(sqlx::Error::RowNotFound)) => assert_eq!(stored, None, "a failed signup leaves nothing"),
+            (7, Ok(done)) => {
+                assert_eq!(stored, Some(known));
+                assert_eq!(linked(done.visitor).await, None, "a known address links no browser");
+            }
+            (_, Ok(done)) => {
+                assert!(stored.is_some(), "{i} was answered but not stored");
+                assert_eq!(linked(done.visitor).await.map(|c| c.0), stored, "{i}'s browser is linked to it");
+            }
+            (i, other) => panic!("{i}: {other:?}"),
+        }
+    }
+    assert_eq!(app.count("customers").await, 39, "the first and 38 more: thirteen failed, seven was known");
+    let consents: Vec<(String, i64)> =
+        sqlx::query_as("SELECT body, consent_text_id FROM consents").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(consents.len(), 10, "every fourth ticked the box");
+    assert!(consents.iter().all(|(b, id)| *b == body && *id == text_id));
+    let phone = app::domain::Phone::parse("0612345678").unwrap().in_country(site.country.as_ref());
+    let phones: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE phone_hash = $1")
+        .bind(app.hash("phone", phone.as_str()))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(phones, 8, "every fifth gave a phone, kept as the site's country writes it");
+}

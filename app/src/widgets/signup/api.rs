@@ -110,7 +110,7 @@ pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
                 }
             }
             let consent = signup.consent_text_id.is_some();
-            let done = super::db::save_signup(&pool, caller.site.id, signup, page).await?;
+            let done = super::db::save_signup(&pool, &caller.site, signup, page).await?;
             tracing::info!(site = caller.site.key.as_str(), outcome = ?done.outcome, consent, "signup stored");
             Ok(done)
         }

@@ -54,29 +54,42 @@ pub struct Confirmed<'a> {
 /// and for a new customer the favourites saved in the browser and the browser's link, all
 /// in one transaction. The answer is the same for a known address as for a new one.
 ///
-/// Written in a group with the other widget writes waiting (`writer::grouped`, one commit
-/// for all), which takes SQLite's write lock before the lookup, so two signups of the same
-/// email cannot both see "no such customer"; the UNIQUE index backs that up.
-pub async fn save_signup(pool: &Db, site: SiteId, s: ValidSignup, page_url: String) -> sqlx::Result<SignupDone> {
-    let pii = pool.pii_shared();
-    crate::writer::grouped(
-        pool,
-        Box::new(move |tx| {
-            Box::pin(async move {
-                let (customer_id, claim) = store(tx, &pii, site, &s, &page_url, None).await?;
-                let visitor = identity::token_for(tx, site, customer_id, claim).await?;
-                Ok(SignupDone { outcome: SignupOutcome::Stored, visitor })
-            })
-        }),
-    )
-    .await
+/// Written together with the other signups waiting (`writer::batched`, see `batch`), which
+/// takes SQLite's write lock before the lookup, so two signups of the same email cannot
+/// both make a customer; the UNIQUE index backs that up.
+pub async fn save_signup(
+    pool: &Db,
+    site: &crate::sites::Site,
+    signup: ValidSignup,
+    page_url: String,
+) -> sqlx::Result<SignupDone> {
+    let item = super::batch::NewSignup {
+        pii: pool.pii_shared(),
+        site: site.id,
+        country: site.country.clone(),
+        signup,
+        page_url,
+    };
+    crate::writer::batched(pool, item).await
+}
+
+/// The contact a signup typed.
+pub(super) fn contact(s: &ValidSignup) -> Contact<'_> {
+    Contact {
+        first_name: s.first_name.as_ref(),
+        last_name: s.last_name.as_ref(),
+        email: &s.email,
+        phone: s.phone.as_ref(),
+        address: s.address.as_ref(),
+        source: "signup",
+    }
 }
 
 /// The customer, consent and favourites of a signup, inside the caller's transaction. A
 /// confirmed signup (double opt-in) proved its email address, so its typed names, phone and
 /// postal address fill in a known record's fields; an unconfirmed one changes no field of a
 /// known record.
-async fn store(
+pub(super) async fn store(
     tx: &mut Conn,
     pii: &crate::pii::PiiKey,
     site: SiteId,
@@ -84,14 +97,7 @@ async fn store(
     page_url: &str,
     confirmed: Option<&Confirmed<'_>>,
 ) -> sqlx::Result<(CustomerId, identity::Claim)> {
-    let contact = Contact {
-        first_name: s.first_name.as_ref(),
-        last_name: s.last_name.as_ref(),
-        email: &s.email,
-        phone: s.phone.as_ref(),
-        address: s.address.as_ref(),
-        source: "signup",
-    };
+    let contact = contact(s);
     let (customer_id, claim) = if confirmed.is_some() {
         let (id, created) = identity::upsert_customer(&mut *tx, pii, site, &contact).await?;
         (id, if created { identity::Claim::New } else { identity::Claim::Known })

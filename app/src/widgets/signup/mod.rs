@@ -3,6 +3,8 @@
 
 mod api;
 #[cfg(feature = "ssr")]
+mod batch;
+#[cfg(feature = "ssr")]
 pub mod db;
 mod form;
 

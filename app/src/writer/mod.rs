@@ -26,6 +26,9 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{Mutex, MutexGuard, oneshot};
 
+mod batched;
+pub use batched::{Batch, batched};
+
 static WRITER: Mutex<()> = Mutex::const_new(());
 
 /// This process's turn to write, and a write transaction (`BEGIN IMMEDIATE`). Bind the turn
@@ -94,31 +97,21 @@ fn waiting() -> &'static Mutex<HashMap<String, Line>> {
 async fn write_group(pool: Db, mut jobs: Vec<Box<dyn Grouped>>) {
     let committed: sqlx::Result<()> = async {
         let mut tx = pool.begin_write().await?;
+        // Each statement is a trip to the connection's thread and back (most of a
+        // signup's time in the group), so one job's release and the next one's savepoint
+        // go together, and the commit releases the last.
+        let mut step = "SAVEPOINT grouped_write";
         for job in &mut jobs {
-            sqlx::query("SAVEPOINT grouped_write").execute(&mut *tx).await?;
+            sqlx::raw_sql(step).execute(&mut *tx).await?;
+            step = "RELEASE grouped_write; SAVEPOINT grouped_write";
             if !job.run(&mut tx).await {
                 sqlx::query("ROLLBACK TO grouped_write").execute(&mut *tx).await?;
             }
-            sqlx::query("RELEASE grouped_write").execute(&mut *tx).await?;
         }
         tx.commit().await
     }
     .await;
-    let failed = match &committed {
-        Ok(()) => {
-            crate::storage::committed();
-            None
-        }
-        // A storage fault is logged once for its whole episode, when a request is
-        // answered with it (see `crate::storage`).
-        Err(e) => Some(match crate::storage::Fault::of(e) {
-            Some(fault) => Failure::Fault(fault),
-            None => {
-                tracing::error!(error = %e, writes = jobs.len(), "a group of writes was not committed");
-                Failure::Other(e.to_string())
-            }
-        }),
-    };
+    let failed = Failure::of(committed, jobs.len());
     for job in jobs {
         job.answer(failed.clone());
     }
@@ -130,6 +123,35 @@ enum Failure {
     /// The storage's fault: each request answers 503, not 500.
     Fault(crate::storage::Fault),
     Other(String),
+}
+
+impl Failure {
+    /// What a group's commit came to: None when it is on disk.
+    fn of(committed: sqlx::Result<()>, writes: usize) -> Option<Failure> {
+        match committed {
+            Ok(()) => {
+                crate::storage::committed();
+                None
+            }
+            // A storage fault is logged once for its whole episode, when a request is
+            // answered with it (see `crate::storage`).
+            Err(e) => Some(match crate::storage::Fault::of(&e) {
+                Some(fault) => Failure::Fault(fault),
+                None => {
+                    tracing::error!(error = %e, writes, "a group of writes was not committed");
+                    Failure::Other(e.to_string())
+                }
+            }),
+        }
+    }
+
+    /// The error a request of the group is answered with.
+    fn error(self) -> sqlx::Error {
+        match self {
+            Failure::Fault(fault) => fault.into_error(),
+            Failure::Other(why) => sqlx::Error::Protocol(format!("the write was not committed: {why}")),
+        }
+    }
 }
 
 /// A grouped write with its answer, whatever its result type.
@@ -159,8 +181,7 @@ impl<T: Send + 'static> Grouped for Job<T> {
 
     fn answer(self: Box<Self>, commit_failed: Option<Failure>) {
         let result = match (commit_failed, self.result) {
-            (Some(Failure::Fault(fault)), _) => Err(fault.into_error()),
-            (Some(Failure::Other(why)), _) => Err(sqlx::Error::Protocol(format!("the write was not committed: {why}"))),
+            (Some(failure), _) => Err(failure.error()),
             (None, Some(result)) => result,
             (None, None) => Err(sqlx::Error::Protocol("the write was not done".into())),
         };
