@@ -10,9 +10,15 @@ impl Dialect {
     /// statement is prepared and again at every bind, which for a thousand values was
     /// most of a batch insert's time.
     pub fn value_rows(self, rows: usize, columns: usize) -> String {
+        self.value_rows_from(1, rows, columns)
+    }
+
+    /// [`Dialect::value_rows`] whose first value is the statement's parameter `first`
+    /// (those before it bound ahead of them; on SQLite anonymous `?` count in order).
+    pub fn value_rows_from(self, first: usize, rows: usize, columns: usize) -> String {
         let mark = |i: usize| match self {
             Dialect::Sqlite => "?".to_owned(),
-            Dialect::Postgres => format!("${i}"),
+            Dialect::Postgres => format!("${}", first - 1 + i),
         };
         let row = |r: usize| (1..=columns).map(|c| mark(r * columns + c)).collect::<Vec<_>>().join(", ");
         (0..rows).map(|r| format!("({})", row(r))).collect::<Vec<_>>().join(", ")
@@ -169,6 +175,7 @@ mod tests {
     #[test]
     fn placeholders_are_numbered_row_after_row() {
         assert_eq!(Dialect::Postgres.value_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(Dialect::Postgres.value_rows_from(2, 1, 3), "($2, $3, $4)");
         let sqlite = Dialect::Sqlite.value_rows(2, 2);
         assert_eq!(sqlite.replace('?', "_"), "(_, _), (_, _)", "SQLite's anonymous marks");
     }

@@ -49,7 +49,7 @@ pub struct ImportProgress {
     pub skipped: i64,
 }
 
-/// Rows per transaction while customers or products are imported.
+/// Rows per transaction while products are imported.
 pub const CHUNK_ROWS: usize = 200;
 /// Characters per upload request: at most ~48 KiB form-encoded even for 4-byte characters.
 pub const PIECE_CHARS: usize = 4_000;

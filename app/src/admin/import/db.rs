@@ -1,6 +1,6 @@
-//! SQL of imports: the upload, the job's progress, and applying one customer row: a customer found
-//! by email (else phone) gets the file's values where they differ, logged in the record's
-//! history; anyone else is created. A second import of the same file changes nothing.
+//! SQL of imports: the upload, the job's progress, and a known customer's row: the file's
+//! values where they differ, logged in the record's history (new customers go in a chunk
+//! at a time: `customers_db`). A second import of the same file changes nothing.
 
 use super::api::ImportProgress;
 use super::kind::ImportKind;
@@ -10,7 +10,7 @@ use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::{Country, CustomerField, CustomerId, FieldValue, SiteId, StaffId};
 use crate::pii::PiiKey;
-use sqlx::{AssertSqlSafe, Row as _};
+use sqlx::Row as _;
 
 /// An upload may not grow past this (characters).
 pub const MAX_CONTENT: i64 = 20_000_000;
@@ -171,28 +171,9 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// The customer of `site` with the row's email, else with its phone.
-async fn existing(conn: &mut Conn, pii: &PiiKey, site: SiteId, row: &Row) -> sqlx::Result<Option<i64>> {
-    for (field, kind) in [(CustomerField::Email, "email"), (CustomerField::Phone, "phone")] {
-        if let Some(value) = row.text(field) {
-            let found: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-                "SELECT id FROM customers WHERE site_id = $1 AND {kind}_hash = $2 ORDER BY id LIMIT 1"
-            )))
-            .bind(site)
-            .bind(pii.hash_of(kind, value))
-            .fetch_optional(&mut *conn)
-            .await?;
-            if found.is_some() {
-                return Ok(found);
-            }
-        }
-    }
-    Ok(None)
-}
-
 /// The row with its phone number as a site of `country` stores it (E.164 where it has
 /// one), so it finds the customer who has it in any spelling.
-fn phone_in_country(row: &Row, country: Option<&Country>) -> Row {
+pub fn phone_in_country(row: &Row, country: Option<&Country>) -> Row {
     let mut row = row.clone();
     for (field, value) in &mut row.values {
         if let (CustomerField::Phone, FieldValue::Text(typed)) = (*field, &*value)
@@ -204,54 +185,9 @@ fn phone_in_country(row: &Row, country: Option<&Country>) -> Row {
     row
 }
 
-/// Applies one row (see the module comment) of a site in `country`, which the import reads
-/// once. Column names come from `CustomerField`.
-pub async fn apply(
-    conn: &mut Conn,
-    pii: &PiiKey,
-    site: SiteId,
-    country: Option<&Country>,
-    staff: StaffId,
-    row: &Row,
-) -> sqlx::Result<Outcome> {
-    let row = &phone_in_country(row, country);
-    let Some(id) = existing(conn, pii, site, row).await? else {
-        let columns: Vec<&str> = row.values.iter().map(|(f, _)| f.column()).collect();
-        // $1 is the site; the row's values follow.
-        let marks = (2..columns.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-        let sql = if columns.is_empty() {
-            "INSERT INTO customers (site_id, source) VALUES ($1, 'import') RETURNING id".to_owned()
-        } else {
-            format!(
-                "INSERT INTO customers (site_id, source, {}) VALUES ($1, 'import', {marks}) RETURNING id",
-                columns.join(", ")
-            )
-        };
-        let mut q = sqlx::query_scalar::<_, i64>(AssertSqlSafe(sql)).bind(site);
-        for (field, value) in &row.values {
-            q = match value {
-                FieldValue::Text(t) => q.bind(crate::pii::stored_field(pii, *field, t)),
-                FieldValue::Number(n) => q.bind(*n),
-                FieldValue::Empty => q.bind(None::<String>),
-            };
-        }
-        let id = q.fetch_one(&mut *conn).await?;
-        let text = |field| {
-            row.values.iter().find(|(f, _)| *f == field).and_then(|(_, v)| match v {
-                FieldValue::Text(t) => Some(t.as_str()),
-                _ => None,
-            })
-        };
-        let plain = crate::pii::blind::Plain {
-            first_name: text(CustomerField::FirstName),
-            last_name: text(CustomerField::LastName),
-            email: text(CustomerField::Email),
-            phone: text(CustomerField::Phone),
-        };
-        crate::pii::blind::set(conn, pii, CustomerId(id), plain).await?;
-        tag(conn, id, &row.tags).await?;
-        return Ok(Outcome::Created);
-    };
+/// Gives customer `id` the row's values where they differ (each change in the record's
+/// history) and its tags: whether anything changed.
+pub async fn update(conn: &mut Conn, pii: &PiiKey, id: i64, staff: StaffId, row: &Row) -> sqlx::Result<Outcome> {
     let mut changed = false;
     for (field, value) in &row.values {
         // An email another customer of the site has is left as it was (the file's rows

@@ -8,6 +8,8 @@
 mod address;
 mod api;
 #[cfg(feature = "ssr")]
+mod customers_db;
+#[cfg(feature = "ssr")]
 pub mod db;
 mod headers;
 mod kind;

@@ -154,9 +154,8 @@ impl Reading {
         };
         match &self.parsed {
             Parsed::Customers(rows) => {
-                for row in &rows[range] {
-                    count(super::db::apply(conn, pii, site, terms.country.as_ref(), staff, row).await?);
-                }
+                let country = terms.country.as_ref();
+                return super::customers_db::apply(conn, pii, site, country, staff, &rows[range]).await;
             }
             Parsed::Products(rows) => {
                 for row in &rows[range] {
@@ -171,13 +170,14 @@ impl Reading {
         Ok(counts)
     }
 
-    /// The good rows in chunks, one transaction each. Purchases go in thousands: a chunk is a
-    /// few statements, and each commit waits for the disk (5,000 orders hold the writer for
-    /// about half a second).
+    /// The good rows in chunks, one transaction each. Purchases and customers go in
+    /// thousands: a chunk is a few statements, and each commit waits for the disk (5,000
+    /// orders hold the writer for about half a second).
     pub fn chunks(&self) -> impl Iterator<Item = std::ops::Range<usize>> + use<> {
         let size = match self.parsed {
             Parsed::Purchases(_) => 5_000,
-            _ => super::CHUNK_ROWS,
+            Parsed::Customers(_) => 2_000,
+            Parsed::Products(_) => super::CHUNK_ROWS,
         };
         let rows = self.good_rows();
         (0..rows).step_by(size).map(move |start| start..(start + size).min(rows))
