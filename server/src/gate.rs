@@ -9,8 +9,7 @@ use crate::client_ip::{TrustedProxy, client_ip};
 use crate::rate_limit::Limit;
 use app::db::Db;
 use app::domain::{Origin, SiteKey};
-use app::sites::WidgetCaller;
-use app::sites::cache::SiteCache;
+use app::sites::{self, WidgetCaller};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
@@ -28,8 +27,6 @@ pub struct WidgetGate {
     pub limit: Limit,
     /// What `self` stands for among a site's allowed origins.
     pub public: app::server_ctx::PublicOrigin,
-    /// The sites looked up, kept for a second.
-    pub sites: std::sync::Arc<SiteCache>,
 }
 
 /// Routes `/s/SITEKEY/w/...` to the widget server function `/w/...` when SITEKEY names a
@@ -44,7 +41,7 @@ pub async fn widget_gate(State(gate): State<WidgetGate>, mut req: Request, next:
     let Ok(key) = SiteKey::parse(&key) else {
         return refuse(StatusCode::NOT_FOUND, "unknown site");
     };
-    let site = match gate.sites.find(pool, &key).await {
+    let site = match sites::db::find_by_key(pool, &key).await {
         Ok(Some(site)) => site,
         Ok(None) => return refuse(StatusCode::FORBIDDEN, "unknown site"),
         Err(e) => {
@@ -94,22 +91,6 @@ pub async fn widget_gate(State(gate): State<WidgetGate>, mut req: Request, next:
     // Never Access-Control-Allow-Credentials: widgets carry no staff cookie.
     h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, allow_origin);
     h.insert(header::VARY, HeaderValue::from_static("origin"));
-    res
-}
-
-/// Forgets the sites the widget gate keeps once a write of the admin or the REST API is
-/// done: it may have changed a site (an origin allowed or removed, a widget turned off),
-/// and the next widget request must see it.
-pub async fn forget_sites_after_writes(
-    State(sites): State<std::sync::Arc<SiteCache>>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let writes = req.method() != Method::GET && req.method() != Method::HEAD && req.uri().path().starts_with("/api/");
-    let res = next.run(req).await;
-    if writes {
-        sites.forget_all();
-    }
     res
 }
 

@@ -182,7 +182,6 @@ fn router(
             crate::rate_limit::Limit::per_minute(config.ingest_rate),
             public.clone(),
         )));
-    let sites = std::sync::Arc::new(app::sites::cache::SiteCache::default());
     let app = Router::new()
         .route("/", get(move || async move { Redirect::to(if demo { "/demo" } else { "/admin" }) }))
         .route(
@@ -203,7 +202,6 @@ fn router(
         .merge(app::public_pages::routes(app::public_pages::SelfService { pool: pool.clone(), public: public.clone() }))
         .merge(app::rest_api::routes(pool.clone()))
         .merge(static_files::routes(assets, config.demo))
-        .layer(axum::middleware::from_fn_with_state(sites.clone(), gate::forget_sites_after_writes))
         .layer(axum::middleware::from_fn_with_state(public.clone(), gate::admin_same_origin))
         .layer(axum::middleware::from_fn_with_state(pool.clone(), crate::public_limit::limit))
         .layer(axum::middleware::from_fn_with_state(
@@ -225,7 +223,6 @@ fn router(
         proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
         limit: widget_limit,
         public: public.clone(),
-        sites,
     };
     // Over https, browsers are told to come back over https only (a year; no subdomains:
     // the shop's other hosts are not Patron's to decide).

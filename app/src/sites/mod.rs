@@ -1,8 +1,6 @@
 //! Sites: the shops' websites that embed Patron, each with its allowed origins.
 
 #[cfg(feature = "ssr")]
-pub mod cache;
-#[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod date_style;

@@ -189,13 +189,6 @@ impl TestApp {
     }
 
     /// The blind index of a whole email or phone (`email_hash`, `phone_hash`, `to_hash`).
-    /// Waits until a site changed behind the server's back (in SQL here; in a shop, by the
-    /// command line or another server) is read again by the widget gate, which keeps the
-    /// sites it read for `SiteCache`'s `FRESH`.
-    pub async fn after_a_site_changed_elsewhere(&self) {
-        tokio::time::sleep(app::sites::cache::FRESH + std::time::Duration::from_millis(50)).await;
-    }
-
     pub fn hash(&self, kind: &str, value: &str) -> Vec<u8> {
         self.pool.pii().hash(kind, value)
     }
