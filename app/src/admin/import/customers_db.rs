@@ -41,10 +41,15 @@ pub async fn apply(
             None => new.push(row),
         }
     }
-    // Rows that give the same fields go in one statement.
-    let mut by_fields: HashMap<Vec<CustomerField>, Vec<&Row>> = HashMap::new();
+    // Rows that give the same fields go in one statement, in the file's order (a file has
+    // a few such shapes at most).
+    let mut by_fields: Vec<(Vec<CustomerField>, Vec<&Row>)> = Vec::new();
     for row in new {
-        by_fields.entry(row.values.iter().map(|(f, _)| *f).collect()).or_default().push(row);
+        let fields: Vec<CustomerField> = row.values.iter().map(|(f, _)| *f).collect();
+        match by_fields.iter_mut().find(|(given, _)| *given == fields) {
+            Some((_, rows)) => rows.push(row),
+            None => by_fields.push((fields, vec![row])),
+        }
     }
     for (fields, rows) in by_fields {
         for part in rows.chunks(ROWS_PER_INSERT) {

@@ -131,7 +131,13 @@ async fn customers(conn: &mut Conn, items: &[NewSignup]) -> sqlx::Result<Vec<(Cu
     let mut insert = sqlx::query(AssertSqlSafe(sql));
     for item in items {
         let phone: Option<Phone> = item.signup.phone.as_ref().map(|p| p.in_country(item.country.as_ref()));
-        insert = identity::bind_new_customer(insert, &item.pii, item.site, &super::db::contact(&item.signup), phone.as_ref());
+        insert = identity::bind_new_customer(
+            insert,
+            &item.pii,
+            item.site,
+            &super::db::contact(&item.signup),
+            phone.as_ref(),
+        );
     }
     let mut made: HashMap<(i64, Option<Vec<u8>>), CustomerId> = HashMap::new();
     for row in insert.fetch_all(&mut *conn).await? {
