@@ -71,42 +71,43 @@ fn key(pii: &PiiKey, row: &Row) -> Option<(&'static str, Vec<u8>)> {
 
 /// Each row's customer: the site's with the row's email, else the oldest with its phone.
 async fn existing(conn: &mut Conn, pii: &PiiKey, site: SiteId, rows: &[Row]) -> sqlx::Result<Vec<Option<i64>>> {
-    let hashes = |kind: &str, field| -> Vec<Vec<u8>> {
-        rows.iter().filter_map(|row| pii.hash_of(kind, row.text(field)?)).collect()
-    };
-    let mut by_email: HashMap<Vec<u8>, i64> = HashMap::new();
-    let mut by_phone: HashMap<Vec<u8>, i64> = HashMap::new();
-    for (kind, field, found) in
-        [("email", CustomerField::Email, &mut by_email), ("phone", CustomerField::Phone, &mut by_phone)]
-    {
-        let wanted = hashes(kind, field);
+    // Each row's keyed hashes of its email and phone, worked out once.
+    let hashed: Vec<[Option<Vec<u8>>; 2]> = rows
+        .iter()
+        .map(|row| {
+            let hash = |kind, field| pii.hash_of(kind, row.text(field)?);
+            [hash("email", CustomerField::Email), hash("phone", CustomerField::Phone)]
+        })
+        .collect();
+    let mut found: [HashMap<Vec<u8>, i64>; 2] = Default::default();
+    let dialect = Dialect::of(conn);
+    for (i, kind) in ["email", "phone"].into_iter().enumerate() {
+        let wanted: Vec<&Vec<u8>> = hashed.iter().filter_map(|h| h[i].as_ref()).collect();
         if wanted.is_empty() {
             continue;
         }
-        // $1 is the site (on SQLite the first `?`, a `?` too): the list comes after it.
-        let (site_mark, list) = match Dialect::of(conn) {
-            Dialect::Sqlite => ("?", Dialect::Sqlite.value_rows(1, wanted.len())),
-            Dialect::Postgres => ("$1", Dialect::Postgres.value_rows_from(2, 1, wanted.len())),
-        };
+        // The site is the first parameter, the list comes after it.
         let sql = format!(
-            "SELECT id, {kind}_hash AS hash FROM customers WHERE site_id = {site_mark} AND {kind}_hash IN {list}"
+            "SELECT id, {kind}_hash AS hash FROM customers WHERE site_id IN {} AND {kind}_hash IN {}",
+            dialect.value_rows(1, 1),
+            dialect.value_rows_from(2, 1, wanted.len())
         );
         let mut q = sqlx::query(AssertSqlSafe(sql)).bind(site);
         for hash in wanted {
-            q = q.bind(hash);
+            q = q.bind(hash.clone());
         }
         for r in q.fetch_all(&mut *conn).await? {
             let id: i64 = r.try_get("id")?;
-            let slot = found.entry(r.try_get("hash")?).or_insert(id);
+            let slot = found[i].entry(r.try_get("hash")?).or_insert(id);
             *slot = (*slot).min(id);
         }
     }
-    Ok(rows
+    let [by_email, by_phone] = &found;
+    Ok(hashed
         .iter()
-        .map(|row| {
-            let email = row.text(CustomerField::Email).and_then(|e| pii.hash_of("email", e));
-            let phone = row.text(CustomerField::Phone).and_then(|p| pii.hash_of("phone", p));
-            email.and_then(|h| by_email.get(&h).copied()).or_else(|| phone.and_then(|h| by_phone.get(&h).copied()))
+        .map(|[email, phone]| {
+            let known = |hash: &Option<Vec<u8>>, by: &HashMap<Vec<u8>, i64>| by.get(hash.as_ref()?).copied();
+            known(email, by_email).or_else(|| known(phone, by_phone))
         })
         .collect())
 }

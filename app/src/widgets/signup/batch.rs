@@ -143,26 +143,28 @@ async fn customers(conn: &mut Conn, items: &[NewSignup]) -> sqlx::Result<Vec<(Cu
     for row in insert.fetch_all(&mut *conn).await? {
         made.insert((row.try_get("site_id")?, row.try_get("email_hash")?), CustomerId(row.try_get("id")?));
     }
+    let keys: Vec<_> = items.iter().map(NewSignup::key).collect();
     let mut claims: Vec<Option<(CustomerId, Claim)>> =
-        items.iter().map(|item| made.remove(&item.key()).map(|id| (id, Claim::New))).collect();
+        keys.iter().map(|key| made.remove(key).map(|id| (id, Claim::New))).collect();
     // The addresses the sites had already.
-    let known: Vec<&NewSignup> = items.iter().zip(&claims).filter(|(_, c)| c.is_none()).map(|(i, _)| i).collect();
+    let known: Vec<&(i64, Option<Vec<u8>>)> =
+        keys.iter().zip(&claims).filter(|(_, c)| c.is_none()).map(|(k, _)| k).collect();
     if !known.is_empty() {
         let sql = format!(
             "SELECT id, site_id, email_hash FROM customers WHERE email_hash IN {}",
             Dialect::of(conn).value_rows(1, known.len())
         );
         let mut select = sqlx::query(AssertSqlSafe(sql));
-        for item in &known {
-            select = select.bind(item.key().1);
+        for (_, hash) in &known {
+            select = select.bind(hash.clone());
         }
         let mut had: HashMap<(i64, Option<Vec<u8>>), CustomerId> = HashMap::new();
         for row in select.fetch_all(&mut *conn).await? {
             had.insert((row.try_get("site_id")?, row.try_get("email_hash")?), CustomerId(row.try_get("id")?));
         }
-        for (item, claim) in items.iter().zip(claims.iter_mut()) {
+        for (key, claim) in keys.iter().zip(claims.iter_mut()) {
             if claim.is_none() {
-                *claim = had.get(&item.key()).map(|id| (*id, Claim::Known));
+                *claim = had.get(key).map(|id| (*id, Claim::Known));
             }
         }
     }
