@@ -6,9 +6,11 @@
 // The widgets speak the page's language when the site writes its own texts in it, else the
 // site's default (the server says which, once per language asked for), never a mix of two.
 // Each widget gets its own open Shadow DOM, so the page's CSS and the widget's never meet.
-// The widget bundle (WASM) is loaded once per page, only if a widget is on it, and only once
+// The widget code (WASM) is loaded once per page, only if a widget is on it, and only once
 // one comes within a screen's height of the viewport: a signup in the footer costs a visitor
-// who never scrolls there nothing. Then every widget of the page mounts (their code is
+// who never scrolls there nothing. It comes in bundles per family of widgets (`families`
+// below; scripts/build makes them): a page whose widgets are all of one family loads that
+// family's, any other page the bundle of them all — two requests either way. Then every widget of the page mounts (their code is
 // there; mounting one by one as each comes near would only move the page under the reader's
 // eyes). A widget hidden (display: none) is never near until shown. The styles
 // are fetched once (connect-src) and adopted by each shadow root as a constructed
@@ -19,13 +21,37 @@
   const site = me.dataset.site;
   const lang = me.dataset.lang || document.documentElement.lang || navigator.language || "en";
   const server = new URL(me.src).origin;
-  let bundle, sheet;
+  let sheet;
   const spoken = {};
+  // Each widget kind's family (frontend/Cargo.toml; scripts/test.d/widget-families holds
+  // the two lists equal). A kind not here goes to the whole bundle, which says it is unknown.
+  const families = {
+    signup: "signup",
+    favourite: "favourites",
+    "favourites-list": "favourites",
+    reservation: "reservation",
+    nps: "surveys",
+    reasons: "surveys",
+    heard: "surveys",
+    warranty: "warranty",
+    profile: "profile",
+    loyalty: "loyalty",
+  };
+  const bundles = {};
   // The WASM is asked for with its JS glue, not after it: one round trip less on a phone.
-  const load = () => {
-    if (bundle) return bundle;
-    const wasm = fetch(server + "/v/dev/pkg/widgets_bg.wasm");
-    return (bundle = import(server + "/v/dev/pkg/widgets.js").then((m) => m.default({ module_or_path: wasm }).then(() => m)));
+  const load = (name) =>
+    (bundles[name] ||= (() => {
+      const wasm = fetch(`${server}/v/dev/pkg/${name}_bg.wasm`);
+      return import(`${server}/v/dev/pkg/${name}.js`).then((m) => m.default({ module_or_path: wasm }).then(() => m));
+    })());
+  // The bundle for each of `hosts`: one already loaded that has its widget, else its
+  // family's when the new ones are all of one family, else the whole one.
+  const choose = (hosts) => {
+    const family = (host) => "widgets-" + (families[host.dataset.patron] || "all");
+    const have = (host) => (bundles.widgets ? "widgets" : bundles[family(host)] && family(host));
+    const wanted = new Set(hosts.filter((host) => !have(host)).map(family));
+    const single = wanted.size == 1 && !wanted.has("widgets-all");
+    return (host) => have(host) || (single ? family(host) : "widgets");
   };
   const styles = () =>
     (sheet ||= fetch(server + "/v/dev/pkg/widgets.css")
@@ -50,12 +76,14 @@
       for (const host of hosts) watch.observe(host);
       return;
     }
+    const bundle = choose(hosts);
     for (const host of hosts) {
+      const name = bundle(host);
       const root = host.attachShadow({ mode: "open" });
       const box = document.createElement("div");
       box.className = "patron";
       root.append(box);
-      Promise.all([load(), styles(), language(host.dataset.lang || lang)]).then(
+      Promise.all([load(name), styles(), language(host.dataset.lang || lang)]).then(
         ([m, s, said]) => {
           root.adoptedStyleSheets = [s];
           m.mount(box, host.dataset.patron, site, said, server, host.dataset.item);

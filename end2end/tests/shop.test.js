@@ -168,7 +168,7 @@ test("a page whose only widget is far below the fold fetches no widget code unti
     patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
     const page = await strictPage(browser);
     const fetched = [];
-    page.on("request", (r) => r.url().includes("/pkg/widgets") && fetched.push(r.url()));
+    page.on("request", (r) => /\/pkg\/widgets.*\.(js|wasm)$/.test(r.url()) && fetched.push(r.url()));
     await page.goto(shop.url);
     await page.waitForLoadState("networkidle");
     assert.deepEqual(fetched, [], "nothing of the widgets before the visitor scrolls");
@@ -180,7 +180,7 @@ test("a page whose only widget is far below the fold fetches no widget code unti
       scrollTo(0, top - 1.8 * innerHeight);
     });
     await signup.getByRole("button", { name: "Sign up" }).waitFor();
-    assert.ok(fetched.some((u) => u.endsWith("widgets_bg.wasm")), fetched.join(" "));
+    assert.deepEqual(fetched.map((u) => u.split("/pkg/")[1]).sort(), ["widgets-signup.js", "widgets-signup_bg.wasm"], "the signup family's bundle, nothing else");
     await signup.getByLabel("Email", { exact: true }).fill("footer@example.nl");
     await signup.getByRole("button", { name: "Sign up" }).click();
     await signup.getByRole("status").waitFor();
@@ -189,5 +189,48 @@ test("a page whose only widget is far below the fold fetches no widget code unti
     await page.close();
   } finally {
     await shop.stop();
+  }
+});
+
+test("a page loads the code of its widgets' family only, a mixed page the whole bundle once", async () => {
+  const hearts = await startShop(patron.url, { widgets: [{ kind: "favourite", item: "RYE" }, "favourites-list"] });
+  const mixed = await startShop(patron.url, { widgets: ["signup", { kind: "reservation", item: "RYE" }, "nps"] });
+  try {
+    for (const shop of [hearts, mixed]) patron.cli(["site", "allow-origin", "--site", "demo", "--origin", shop.url]);
+    const watched = async () => {
+      const page = await strictPage(browser);
+      const fetched = [];
+      page.on("request", (r) => /\/pkg\/widgets.*\.(js|wasm)$/.test(r.url()) && fetched.push(r.url().split("/pkg/")[1]));
+      return { page, fetched };
+    };
+    const { page, fetched } = await watched();
+    await page.goto(hearts.url);
+    await heart(page, "RYE").click();
+    assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "true");
+    assert.deepEqual(fetched.sort(), ["widgets-favourites.js", "widgets-favourites_bg.wasm"]);
+    // A signup added to the page later brings its own family's code; the heart goes on working.
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML("beforeend", '<div data-patron="signup"></div>');
+      Patron.scan();
+    });
+    await page.locator('[data-patron="signup"]').getByRole("button", { name: "Sign up" }).waitFor();
+    assert.deepEqual(fetched.sort(),
+      ["widgets-favourites.js", "widgets-favourites_bg.wasm", "widgets-signup.js", "widgets-signup_bg.wasm"]);
+    await heart(page, "RYE").click();
+    assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "false");
+    assert.deepEqual(page.problems, []);
+    await page.close();
+
+    const other = await watched();
+    await other.page.goto(mixed.url);
+    await other.page.locator('[data-patron="signup"]').getByRole("button", { name: "Sign up" }).waitFor();
+    await other.page.locator('[data-patron="reservation"]').getByRole("button", { name: "Reserve" }).waitFor();
+    await other.page.locator('[data-patron="nps"] .patron').getByRole("radio").first().waitFor();
+    assert.deepEqual(other.fetched.sort(), ["widgets.js", "widgets_bg.wasm"], "three families: the whole bundle, once");
+    assert.deepEqual(other.page.problems, []);
+    await other.page.close();
+  } finally {
+    await hearts.stop();
+    await mixed.stop();
   }
 });
