@@ -190,7 +190,7 @@ impl CustomerField {
             }
             CustomerField::Email => text(Email::parse(s).map(|e| e.as_str().to_owned())),
             CustomerField::Phone => text(Phone::parse(s).map(|p| p.as_str().to_owned())),
-            CustomerField::Postcode => text(ProfileField::Postcode.parse(s)),
+            CustomerField::Postcode => text(super::profile::postcode(s)),
             CustomerField::Birthday => text(birthday(s)),
             CustomerField::HouseholdSize => ProfileField::HouseholdSize
                 .parse(s)
@@ -211,15 +211,7 @@ impl CustomerField {
             | CustomerField::Street
             | CustomerField::City
             | CustomerField::Region
-            | CustomerField::Country => {
-                if s.chars().count() > 120 {
-                    Err(Problem::TooLong)
-                } else if has_control_chars(s) {
-                    Err(Problem::BadCharacters)
-                } else {
-                    Ok(FieldValue::Text(s.split_whitespace().collect::<Vec<_>>().join(" ")))
-                }
-            }
+            | CustomerField::Country => text(line(s)),
         }
     }
 
@@ -241,6 +233,18 @@ impl CustomerField {
 
 /// A tag on a customer: 1–40 characters, lower case, letters, digits, `-` and `_`,
 /// so "VIP" and "vip " are one tag and a segment can match it exactly.
+/// One line of text of a record (a street, a company; trimmed, not blank): at most 120
+/// characters, none of them control characters, runs of spaces made one.
+pub fn line(s: &str) -> Result<String, Problem> {
+    if s.chars().count() > 120 {
+        Err(Problem::TooLong)
+    } else if has_control_chars(s) {
+        Err(Problem::BadCharacters)
+    } else {
+        Ok(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
 pub fn parse_tag(raw: &str) -> Result<String, Problem> {
     let t = raw.trim().to_lowercase().replace(' ', "-");
     if t.is_empty() {

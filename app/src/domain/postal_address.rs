@@ -1,7 +1,7 @@
 //! A postal address typed into a widget, in the parts the customer record keeps, and how
 //! much of one a site's widget asks for.
 
-use super::customer_field::{CustomerField, FieldValue};
+use super::customer_field::{CustomerField, line};
 use super::problem::{Field, FieldErrors, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -84,10 +84,11 @@ impl AddressForm {
                 }
                 return None;
             }
-            match errors.check(Field::Customer(field), field.parse(raw))? {
-                FieldValue::Text(s) => Some(s),
-                FieldValue::Number(_) | FieldValue::Empty => None,
-            }
+            // The parts' own parsers, not `CustomerField::parse`: its match over every field
+            // of the record put the date and number parsers into each widget with an address.
+            let raw = raw.trim();
+            let parsed = if field == CustomerField::Postcode { super::profile::postcode(raw) } else { line(raw) };
+            errors.check(Field::Customer(field), parsed)
         };
         let [street, postcode, city, country] = parts.map(|(field, raw)| text(field, raw));
         if *errors != before {

@@ -61,18 +61,7 @@ impl ProfileField {
         }
         match self {
             ProfileField::Birthday => PastDate::parse(s, None).map(|d| d.as_str().to_owned()),
-            ProfileField::Postcode => {
-                let code = s.to_uppercase();
-                if code.len() > 12 {
-                    Err(Problem::TooLong)
-                } else if code.len() < 2 {
-                    Err(Problem::TooShort)
-                } else if code.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
-                    Ok(code)
-                } else {
-                    Err(Problem::BadCharacters)
-                }
-            }
+            ProfileField::Postcode => postcode(s),
             ProfileField::HouseholdSize => {
                 let n: i64 = s.parse().map_err(|_| Problem::NotANumber)?;
                 if (1..=20).contains(&n) { Ok(n.to_string()) } else { Err(Problem::OutOfRange) }
@@ -82,6 +71,22 @@ impl ProfileField {
             }
             ProfileField::Occupation => FreeText::parse(s, 100).map(|t| t.as_str().to_owned()),
         }
+    }
+}
+
+/// A postcode (trimmed, not blank): upper case, 2 to 12 letters, digits, spaces and dashes.
+/// A function of its own so that the widgets' address fields can check one without the
+/// other profile fields' parsers (dates among them) in their bundle.
+pub fn postcode(s: &str) -> Result<String, Problem> {
+    let code = s.to_uppercase();
+    if code.len() > 12 {
+        Err(Problem::TooLong)
+    } else if code.len() < 2 {
+        Err(Problem::TooShort)
+    } else if code.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
+        Ok(code)
+    } else {
+        Err(Problem::BadCharacters)
     }
 }
 
