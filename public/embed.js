@@ -37,6 +37,29 @@
     profile: "profile",
     loyalty: "loyalty",
   };
+  // The first answer some widgets ask for when they show (app::widgets::ui::fetched_first):
+  // asked for here, while their code downloads — on a phone one round trip less before the
+  // form shows. Each gives its server function's endpoint and arguments; the widget looks
+  // for the answer under the same key and asks itself when there is none.
+  const first = {
+    signup: (item, lang) => ["signup_config", { lang }],
+    loyalty: (item, lang) => ["loyalty_offer", { lang }],
+    nps: (item, lang) => ["question", { kind: "Nps", lang }],
+    reasons: (item, lang) => ["question", { kind: "Reasons", lang }],
+    heard: (item, lang) => ["question", { kind: "Heard", lang }],
+    reservation: (item) => item && ["item", { sku: item }],
+    warranty: (item) => ["warranty_config", { sku: item || "" }],
+  };
+  const preloaded = {};
+  const preload = (host, said) => {
+    const ask = first[host.dataset.patron]?.(host.dataset.item, said);
+    if (!ask) return;
+    const [endpoint, args] = ask;
+    const key = endpoint + "?" + Object.entries(args).map(([k, v]) => k + "=" + v).join("&");
+    preloaded[key] ||= fetch(`${server}/s/${site}/w/${endpoint}`, { method: "POST", body: new URLSearchParams(args) })
+      .then((r) => (r.ok ? r.text() : null))
+      .catch(() => null);
+  };
   const bundles = {};
   // The WASM is asked for with its JS glue, not after it: one round trip less on a phone.
   const load = (name) =>
@@ -64,8 +87,15 @@
   // Mounts every widget not mounted yet once one is near the viewport (`near`); pages that
   // add widgets later call Patron.scan().
   let near = !("IntersectionObserver" in window), watch;
+  // Within a screen's height of the viewport and shown, now: the observer's first report
+  // comes a frame later, which on a phone is ~70 ms more before the code is asked for.
+  const nearNow = (host) => {
+    const box = host.getBoundingClientRect();
+    return host.getClientRects().length > 0 && box.top < 2 * innerHeight && box.bottom > -innerHeight;
+  };
   const scan = () => {
     const hosts = [...document.querySelectorAll("[data-patron]")].filter((host) => !host.shadowRoot);
+    near ||= hosts.some(nearNow);
     if (!near) {
       watch ||= new IntersectionObserver((seen) => {
         if (!seen.some((e) => e.isIntersecting)) return;
@@ -83,7 +113,9 @@
       const box = document.createElement("div");
       box.className = "patron";
       root.append(box);
-      Promise.all([load(name), styles(), language(host.dataset.lang || lang)]).then(
+      const said = language(host.dataset.lang || lang);
+      said.then((l) => preload(host, l));
+      Promise.all([load(name), styles(), said]).then(
         ([m, s, said]) => {
           root.adoptedStyleSheets = [s];
           m.mount(box, host.dataset.patron, site, said, server, host.dataset.item);
@@ -92,7 +124,13 @@
       );
     }
   };
-  window.Patron = { scan };
+  // A widget takes its preloaded answer once (a second widget of the kind asks anew).
+  const take = (key) => {
+    const answer = preloaded[key];
+    delete preloaded[key];
+    return answer;
+  };
+  window.Patron = { scan, take };
   // Page-path analytics ride along unless the page says data-track="off".
   if (me.dataset.track != "off") {
     const t = document.createElement("script");

@@ -169,6 +169,10 @@ test("a page whose only widget is far below the fold fetches no widget code unti
     const page = await strictPage(browser);
     const fetched = [];
     page.on("request", (r) => /\/pkg\/widgets.*\.(js|wasm)$/.test(r.url()) && fetched.push(r.url()));
+    // The form's consent wording: asked for by embed.js while the code downloads, and taken
+    // by the widget, which then does not ask again (its own request would say it takes JSON).
+    const configs = [];
+    page.on("request", (r) => r.url().endsWith("/w/signup_config") && configs.push(r.headers().accept ?? "embed.js"));
     await page.goto(shop.url);
     await page.waitForLoadState("networkidle");
     assert.deepEqual(fetched, [], "nothing of the widgets before the visitor scrolls");
@@ -181,6 +185,7 @@ test("a page whose only widget is far below the fold fetches no widget code unti
     });
     await signup.getByRole("button", { name: "Sign up" }).waitFor();
     assert.deepEqual(fetched.map((u) => u.split("/pkg/")[1]).sort(), ["widgets-signup.js", "widgets-signup_bg.wasm"], "the signup family's bundle, nothing else");
+    assert.deepEqual(configs, ["embed.js"], "one request for the form's wording, embed.js's");
     await signup.getByLabel("Email", { exact: true }).fill("footer@example.nl");
     await signup.getByRole("button", { name: "Sign up" }).click();
     await signup.getByRole("status").waitFor();

@@ -94,9 +94,9 @@ pub fn favourites(kind: &str) -> Option<Mounter> {
             Some(sku) => leptos::mount::mount_to(el, move || view! { <FavouriteButton lang site sku /> }).forget(),
             None => unknown(el, lang, "favourite"),
         }),
-        "favourites-list" => {
-            Some(|el, lang, site, _| leptos::mount::mount_to(el, move || view! { <FavouritesList lang site /> }).forget())
-        }
+        "favourites-list" => Some(|el, lang, site, _| {
+            leptos::mount::mount_to(el, move || view! { <FavouritesList lang site /> }).forget()
+        }),
         _ => None,
     }
 }
@@ -112,11 +112,15 @@ pub fn reservation(kind: &str) -> Option<Mounter> {
 /// The short surveys: NPS, rank-your-reasons and how-did-you-hear.
 pub fn surveys(kind: &str) -> Option<Mounter> {
     match kind {
-        "nps" => Some(|el, lang, site, _| leptos::mount::mount_to(el, move || view! { <NpsWidget lang site /> }).forget()),
-        "reasons" => {
-            Some(|el, lang, site, _| leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang site /> }).forget())
+        "nps" => {
+            Some(|el, lang, site, _| leptos::mount::mount_to(el, move || view! { <NpsWidget lang site /> }).forget())
         }
-        "heard" => Some(|el, lang, site, _| leptos::mount::mount_to(el, move || view! { <HeardWidget lang site /> }).forget()),
+        "reasons" => Some(|el, lang, site, _| {
+            leptos::mount::mount_to(el, move || view! { <ReasonsWidget lang site /> }).forget()
+        }),
+        "heard" => {
+            Some(|el, lang, site, _| leptos::mount::mount_to(el, move || view! { <HeardWidget lang site /> }).forget())
+        }
         _ => None,
     }
 }

@@ -133,6 +133,54 @@ where
     answer
 }
 
+/// [`fetched`], whose first answer `embed.js` may have asked for already, while the widget's
+/// code downloaded: `preload` is the key it was kept under (`ENDPOINT?NAME=VALUE&...`, as
+/// embed.js's `first` map makes it). On a phone that is one round trip less before the form
+/// shows. A key embed.js did not preload, or an answer that does not decode, falls back to
+/// asking, so a key out of step costs the time saved and never a wrong answer.
+pub fn fetched_first<T, F>(
+    preload: String,
+    request: impl Fn() -> F + 'static,
+) -> ReadSignal<Option<Result<T, AppError>>, LocalStorage>
+where
+    T: serde::de::DeserializeOwned + 'static,
+    F: Future<Output = Result<T, AppError>> + 'static,
+{
+    let preload = Cell::new(Some(preload));
+    fetched(move || {
+        let asked = request();
+        let key = preload.take();
+        async move {
+            let kept = match key {
+                Some(key) => preloaded(&key).await,
+                None => None,
+            };
+            // `from_slice`, as the server function's own decoder does: one copy of the
+            // decoder per answer type in the bundle, not two.
+            if let Some(kept) = kept.and_then(|text| serde_json::from_slice(text.as_bytes()).ok()) {
+                return Ok(kept);
+            }
+            asked.await
+        }
+    })
+}
+
+/// The answer `embed.js` preloaded under `key` (`Patron.take`), once, as the server sent it.
+#[cfg(feature = "widgets")]
+async fn preloaded(key: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use web_sys::js_sys::{Function, Promise, Reflect};
+    let patron = Reflect::get(&window(), &"Patron".into()).ok()?;
+    let take = Reflect::get(&patron, &"take".into()).ok()?.dyn_into::<Function>().ok()?;
+    let promise = take.call1(&patron, &key.into()).ok()?.dyn_into::<Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
+}
+
+#[cfg(not(feature = "widgets"))]
+async fn preloaded(_key: &str) -> Option<String> {
+    None
+}
+
 /// The host page's origin and path: where an answer or consent was given.
 pub fn page_url() -> String {
     let loc = window().location();

@@ -9,13 +9,15 @@ pub use api::{MAX_OTHER_CHARS, SubmitHeard, submit_heard};
 use crate::domain::{Field, FieldErrors, FreeText, Problem};
 use crate::widgets::question::{Question, QuestionKind, get_question};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, fetched, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, fetched_first, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
 
 #[component]
 pub fn HeardWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
-    let question = fetched(move || get_question(QuestionKind::Heard, lang.code().to_string()));
+    let question = fetched_first(format!("question?kind=Heard&lang={}", lang.code()), move || {
+        get_question(QuestionKind::Heard, lang.code().to_string())
+    });
     move || match question.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),

@@ -14,14 +14,15 @@ pub use form::{JoinForm, ValidJoin};
 
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched_first, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
 #[component]
 pub fn LoyaltyWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
-    let offer = fetched(move || get_loyalty_offer(lang.code().to_owned()));
+    let offer =
+        fetched_first(format!("loyalty_offer?lang={}", lang.code()), move || get_loyalty_offer(lang.code().to_owned()));
     move || match offer.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Ok(offer)) if !offer.programmes.is_empty() => view! { <JoinView offer lang site t /> }.into_any(),

@@ -9,14 +9,16 @@ pub use api::{MAX_REASON_CHARS, SubmitNps, submit_nps};
 use crate::domain::{Field, FieldErrors, FreeText, NpsScore};
 use crate::widgets::question::{QuestionKind, get_question};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, fetched, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, fetched_first, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
 #[component]
 pub fn NpsWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
-    let question = fetched(move || get_question(QuestionKind::Nps, lang.code().to_string()));
+    let question = fetched_first(format!("question?kind=Nps&lang={}", lang.code()), move || {
+        get_question(QuestionKind::Nps, lang.code().to_string())
+    });
     move || match question.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),

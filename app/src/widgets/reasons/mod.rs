@@ -10,13 +10,15 @@ pub use api::{SubmitRanking, submit_ranking};
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::question::{Question, QuestionKind, QuestionOption, get_question};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, fetched, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, fetched_first, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
 
 #[component]
 pub fn ReasonsWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
-    let question = fetched(move || get_question(QuestionKind::Reasons, lang.code().to_string()));
+    let question = fetched_first(format!("question?kind=Reasons&lang={}", lang.code()), move || {
+        get_question(QuestionKind::Reasons, lang.code().to_string())
+    });
     move || match question.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Ok(q)) if !q.options.is_empty() => view! { <RankingForm question=q lang site t /> }.into_any(),

@@ -13,14 +13,14 @@ use crate::domain::{AddressMode, Field, FieldErrors};
 use crate::widgets::address::{AddressFields, AddressInputs};
 use crate::widgets::catalogue::ItemView;
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched_first, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use leptos::prelude::*;
 
 #[component]
 pub fn ReservationWidget(lang: Lang, site: &'static str, sku: String) -> impl IntoView {
     let t = lang.texts();
-    let item = fetched(move || get_item(sku.clone()));
+    let item = fetched_first(format!("item?sku={sku}"), move || get_item(sku.clone()));
     move || match item.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),

@@ -14,14 +14,16 @@ pub use form::{SignupForm, ValidSignup};
 use crate::domain::{Field, FieldErrors};
 use crate::widgets::address::{AddressFields, AddressInputs};
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{FieldError, SubmitRow, TextField, fetched_first, page_url, submit_error, take_server_errors};
 use leptos::prelude::*;
 
 /// The signup widget: loads the site's consent wording, then shows the form.
 #[component]
 pub fn SignupWidget(lang: Lang, site: &'static str) -> impl IntoView {
     let t = lang.texts();
-    let config = fetched(move || get_signup_config(lang.code().to_string()));
+    let config = fetched_first(format!("signup_config?lang={}", lang.code()), move || {
+        get_signup_config(lang.code().to_string())
+    });
     move || match config.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),

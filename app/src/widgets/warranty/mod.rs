@@ -17,7 +17,7 @@ use crate::domain::{AddressMode, Field, FieldErrors};
 use crate::widgets::address::{AddressFields, AddressInputs};
 use crate::widgets::catalogue::ItemView;
 use crate::widgets::texts::{Lang, Texts};
-use crate::widgets::ui::{SubmitRow, TextField, fetched, page_url, submit_error, take_server_errors};
+use crate::widgets::ui::{SubmitRow, TextField, fetched_first, page_url, submit_error, take_server_errors};
 use crate::widgets::visitor;
 use choice::ProductChoice;
 use leptos::prelude::*;
@@ -25,7 +25,9 @@ use leptos::prelude::*;
 #[component]
 pub fn WarrantyWidget(lang: Lang, site: &'static str, sku: Option<String>) -> impl IntoView {
     let t = lang.texts();
-    let config = fetched(move || warranty_config(sku.clone().unwrap_or_default()));
+    let config = fetched_first(format!("warranty_config?sku={}", sku.as_deref().unwrap_or_default()), move || {
+        warranty_config(sku.clone().unwrap_or_default())
+    });
     move || match config.get() {
         None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
         // A page naming a product the shop does not offer, or a shop with none yet.
