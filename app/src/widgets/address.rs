@@ -55,18 +55,18 @@ pub fn AddressFields(
         view! {
             <fieldset class="patron-address">
                 <legend>
-                    {t.address}
+                    {t.forms().address}
                     {(!required).then(|| view! { <span class="patron-muted">" (" {t.optional} ")"</span> })}
                 </legend>
-                <TextField label=t.street name="address-line1" kind="text" value=inputs.street
+                <TextField label=t.forms().street name="address-line1" kind="text" value=inputs.street
                     field=field(CustomerField::Street) errors t required unmarked=true />
                 <div class="patron-row">
-                    <TextField label=t.postcode name="postal-code" kind="text" value=inputs.postcode
+                    <TextField label=t.forms().postcode name="postal-code" kind="text" value=inputs.postcode
                         field=field(CustomerField::Postcode) errors t required unmarked=true />
-                    <TextField label=t.city name="address-level2" kind="text" value=inputs.city
+                    <TextField label=t.forms().city name="address-level2" kind="text" value=inputs.city
                         field=field(CustomerField::City) errors t required unmarked=true />
                 </div>
-                <TextField label=t.country name="country-name" kind="text" value=inputs.country
+                <TextField label=t.forms().country name="country-name" kind="text" value=inputs.country
                     field=field(CustomerField::Country) errors t unmarked=!required />
             </fieldset>
         }

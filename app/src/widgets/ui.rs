@@ -18,7 +18,7 @@ pub fn FieldError(
 ) -> impl IntoView {
     view! {
         <p class="patron-field-error" id=id data-field=format!("{field:?}")>
-            {move || errors.with(|e| e.get(field)).map(|p| t.problem(p))}
+            {move || errors.with(|e| e.get(field)).map(|p| t.forms().problem(p))}
         </p>
     }
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub(crate) fn shown_value(t: &AdminTexts, lang: Lang, field: CustomerField, value: &str) -> String {
     let name = match field {
         CustomerField::Gender => (t.record.gender)(value),
-        CustomerField::IncomeRange | CustomerField::PreferredChannel => (lang.texts().profile_choice)(value),
+        CustomerField::IncomeRange | CustomerField::PreferredChannel => (lang.profile().profile_choice)(value),
         CustomerField::Birthday => return crate::staff::ui::short_time(value),
         _ => "",
     };

@@ -72,7 +72,7 @@ pub fn ReportsPage() -> impl IntoView {
 /// A survey option in the reader's language (the catalogue's name of a standard code).
 fn label(code: &str) -> String {
     let lang = crate::staff::texts::lang();
-    (lang.texts().option)(code).map(str::to_owned).unwrap_or_else(|| code.replace('_', " "))
+    (lang.surveys().option)(code).map(str::to_owned).unwrap_or_else(|| code.replace('_', " "))
 }
 
 /// `150` → `1.50`.

@@ -253,7 +253,8 @@ fn RuleRow(
         }
         Some(Kind::Code) => {
             let codes = if rule.what == "heard" { &choices.heard } else { &choices.reasons };
-            let name = |c: &String| (lang.texts().option)(c).map(str::to_owned).unwrap_or_else(|| c.replace('_', " "));
+            let name =
+                |c: &String| (lang.surveys().option)(c).map(str::to_owned).unwrap_or_else(|| c.replace('_', " "));
             Some(codes.iter().map(|c| (c.clone(), name(c))).collect())
         }
         Some(Kind::Item) if !choices.items_more => {

@@ -343,13 +343,13 @@ fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
             let mut rows: Vec<(String, String, String)> = Vec::new();
             for q in &s.questions {
                 let catalogue = match q.kind {
-                    QuestionKind::Reasons => t.reasons_question,
-                    QuestionKind::Nps => t.nps_question,
-                    QuestionKind::Heard => t.heard_question,
+                    QuestionKind::Reasons => t.surveys().reasons_question,
+                    QuestionKind::Nps => t.surveys().nps_question,
+                    QuestionKind::Heard => t.surveys().heard_question,
                 };
                 rows.push((format!("{}.question", q.kind.key()), question_title(w, q.kind).to_owned(), catalogue.to_owned()));
                 for o in &q.options {
-                    let placeholder = (t.option)(&o.code).unwrap_or("").to_owned();
+                    let placeholder = (t.surveys().option)(&o.code).unwrap_or("").to_owned();
                     rows.push((format!("{}.option.{}", q.kind.key(), o.code), format!("· {}", o.code), placeholder));
                 }
             }
@@ -389,7 +389,7 @@ fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
 fn ProfileFields(site: String, profile_fields: Vec<ProfileField>, changed: RwSignal<u32>) -> impl IntoView {
     let w = &crate::staff::texts::t().settings;
     // Each question as the widget asks it, in the reader's language.
-    let asked = use_context::<Lang>().unwrap_or(Lang::En).texts().profile_field;
+    let asked = use_context::<Lang>().unwrap_or(Lang::En).profile().profile_field;
     let save = ServerAction::<SaveProfileFields>::new();
     reload_after(save, changed);
     let send = move |fields: Vec<ProfileField>, site: String| {

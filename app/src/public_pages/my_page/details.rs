@@ -77,7 +77,7 @@ pub fn form(v: &Visit, values: &HashMap<&'static str, String>, problems: &HashMa
                 Some(p) => (
                     format!(
                         "<p class=\"error\" id=\"{name}-error\" role=\"alert\">{}</p>",
-                        e(v.lang.texts().problem(*p))
+                        e(v.lang.forms().problem(*p))
                     ),
                     format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\""),
                 ),

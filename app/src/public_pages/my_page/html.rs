@@ -100,7 +100,7 @@ fn card_section(v: &Visit, card: Option<&PrintableCard>, balances: &[Card]) -> S
             title = e(t.card),
             none = e(t.no_card),
             action = at(v, "/card"),
-            agree = e(v.lang.texts().loyalty_agree),
+            agree = e(v.lang.loyalty().loyalty_agree),
             get = e(t.get_card),
         );
     };

@@ -148,7 +148,7 @@ pub async fn ask_for_link(
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
         Err(problem) => {
-            let message = v.lang.texts().problem(problem);
+            let message = v.lang.forms().problem(problem);
             return html::ask(StatusCode::UNPROCESSABLE_ENTITY, &v, &form.email, Some(message));
         }
     };
@@ -327,7 +327,7 @@ pub async fn take_card(
     let page = format!("{}{}", s.public.as_str(), base(&v));
     let joined = crate::loyalty::db::Joined::Themselves {
         via: "my_page",
-        text: v.lang.texts().loyalty_agree,
+        text: v.lang.loyalty().loyalty_agree,
         language: v.lang.code(),
         page: &page,
     };

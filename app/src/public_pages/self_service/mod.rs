@@ -118,7 +118,7 @@ pub async fn request_sent(
     let invalid = |error: &str| page(&v, StatusCode::UNPROCESSABLE_ENTITY, &form_html(&v, &form, Some(error)));
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
-        Err(problem) => return invalid(v.lang.texts().problem(problem)),
+        Err(problem) => return invalid(v.lang.forms().problem(problem)),
     };
     let Some(kind) = Kind::parse(&form.kind) else { return invalid(t.common.choose_what) };
     let token = match crate::tokens::new_token() {

@@ -47,7 +47,7 @@ pub fn FavouriteButton(lang: Lang, site: &'static str, sku: String) -> impl Into
             on:click=on_click>
             <span aria-hidden="true">{move || if is_saved() { "♥" } else { "♡" }}</span>
             " "
-            {move || if is_saved() { t.saved } else { t.save }}
+            {move || if is_saved() { t.favourites().saved } else { t.save }}
         </button>
         <Show when=move || refused.get()>
             <p class="patron-alert" role="alert">{t.unavailable}</p>
@@ -67,11 +67,11 @@ pub fn FavouritesList(lang: Lang, site: &'static str) -> impl IntoView {
     });
     view! {
         <section class="patron-favourites">
-            <p class="patron-question">{t.favourites_title}</p>
+            <p class="patron-question">{t.favourites().favourites_title}</p>
             {move || match items.get() {
                 None => view! { <p class="patron-muted">{t.loading}</p> }.into_any(),
                 Some(Err(_)) => view! { <p class="patron-alert" role="alert">{t.unavailable}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="patron-muted">{t.favourites_empty}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="patron-muted">{t.favourites().favourites_empty}</p> }.into_any(),
                 Some(Ok(list)) => view! { <ItemList list lang /> }.into_any(),
             }}
         </section>

@@ -97,9 +97,9 @@ fn HeardForm(question: Question, lang: Lang, site: &'static str, t: &'static Tex
                             <input type="radio" name="heard" value="other"
                                 prop:checked=move || pick.get() == Some(Pick::Other)
                                 on:change=move |_| choose(Pick::Other) />
-                            {t.heard_other}
+                            {t.surveys().heard_other}
                         </label>
-                        <input type="text" class="patron-other" aria-label=t.heard_other aria-describedby="other-error"
+                        <input type="text" class="patron-other" aria-label=t.surveys().heard_other aria-describedby="other-error"
                             prop:value=other
                             on:focus=move |_| choose(Pick::Other)
                             on:input=move |ev| { other.set(event_target_value(&ev)); errors.update(|e| e.remove(Field::Other)); } />

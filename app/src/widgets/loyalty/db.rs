@@ -62,7 +62,7 @@ pub async fn join(
         source: "loyalty",
     };
     let (customer, _) = identity::claim_customer(&mut tx, pool.pii(), site.id, &contact).await?;
-    let joined = Joined::Themselves { via: "widget", text: lang.texts().loyalty_agree, language: lang.code(), page };
+    let joined = Joined::Themselves { via: "widget", text: lang.loyalty().loyalty_agree, language: lang.code(), page };
     crate::loyalty::db::issue_card_in(&mut tx, customer, &joined).await?;
     identity::attach_favourites(&mut tx, site.id, customer, &j.favourites).await?;
     let visitor = identity::link_browser(&mut tx, site.id, customer).await?;

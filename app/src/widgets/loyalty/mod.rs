@@ -72,35 +72,35 @@ fn JoinView(offer: LoyaltyOffer, lang: Lang, site: &'static str, t: &'static Tex
             let policy = offer.privacy_policy_url.clone();
             view! {
                 <form class="patron-form" novalidate on:submit=on_submit>
-                    <p class="patron-question">{t.loyalty_title}</p>
+                    <p class="patron-question">{t.loyalty().loyalty_title}</p>
                     <ul class="patron-programmes">
                         {programmes.into_iter().map(|(name, rewards)| view! {
                             <li><strong>{name}</strong>" "<span class="patron-muted">{rewards}</span></li>
                         }).collect_view()}
                     </ul>
                     <div class="patron-row">
-                        <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
-                        <TextField label=t.last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t />
+                        <TextField label=t.forms().first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
+                        <TextField label=t.forms().last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t />
                     </div>
-                    <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
+                    <TextField label=t.forms().email name="email" kind="email" value=email field=Field::Email errors t required=true />
                     <div class="patron-consent">
                         <input id="agree" type="checkbox" prop:checked=agree
                             aria-describedby="agree-error"
                             on:change=move |ev| { agree.set(event_target_checked(&ev)); errors.update(|e| e.remove(Field::Consent)); } />
-                        <label for="agree">{t.loyalty_agree}</label>
+                        <label for="agree">{t.loyalty().loyalty_agree}</label>
                     </div>
                     <FieldError id="agree-error" field=Field::Consent errors t />
-                    <p class="patron-small"><a href=policy target="_blank" rel="noopener">{t.privacy_policy}</a></p>
+                    <p class="patron-small"><a href=policy target="_blank" rel="noopener">{t.forms().privacy_policy}</a></p>
                     <div class="patron-hp" hidden=true inert=true aria-hidden="true">
                         <label for="website">"Website"</label>
                         <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
                             prop:value=website on:input=move |ev| website.set(event_target_value(&ev)) />
                     </div>
-                    <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.join t />
+                    <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.loyalty().join t />
                 </form>
             }
         }>
-            <p class="patron-thanks" role="status">{t.loyalty_mailed}</p>
+            <p class="patron-thanks" role="status">{t.loyalty().loyalty_mailed}</p>
         </Show>
     }
 }

@@ -67,12 +67,12 @@ fn NpsForm(question: String, lang: Lang, site: &'static str, t: &'static Texts) 
                             </label>
                         }).collect_view()}
                     </div>
-                    <div class="patron-scale-ends" aria-hidden="true"><span>{t.nps_low}</span><span>{t.nps_high}</span></div>
+                    <div class="patron-scale-ends" aria-hidden="true"><span>{t.surveys().nps_low}</span><span>{t.surveys().nps_high}</span></div>
                 </fieldset>
                 <FieldError id="score-error" field=Field::Score errors t />
                 <Show when=move || score.get().is_some()>
                     <div class="patron-field">
-                        <label for="reason">{t.nps_why} <span class="patron-muted">" (" {t.optional} ")"</span></label>
+                        <label for="reason">{t.surveys().nps_why} <span class="patron-muted">" (" {t.optional} ")"</span></label>
                         <textarea id="reason" name="reason" rows="3" aria-describedby="reason-error"
                             prop:value=reason on:input=move |ev| { reason.set(event_target_value(&ev)); errors.update(|e| e.remove(Field::Reason)); }>
                         </textarea>

@@ -69,7 +69,7 @@ fn ProfileForm(fields: Vec<ProfileField>, site: &'static str, t: &'static Texts)
             let on_submit = on_submit.clone();
             view! {
                 <form class="patron-form" novalidate on:submit=on_submit>
-                    <p class="patron-question">{t.profile_intro}</p>
+                    <p class="patron-question">{t.profile().profile_intro}</p>
                     {values.into_iter().map(|(field, value)| view! { <ProfileInput field value errors t /> }).collect_view()}
                     <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.save t />
                 </form>
@@ -89,7 +89,7 @@ fn ProfileInput(
 ) -> impl IntoView {
     let id = field.code();
     let error_id = format!("{id}-error");
-    let label = (t.profile_field)(id);
+    let label = (t.profile().profile_field)(id);
     let on_input = move |ev| {
         value.set(event_target_value(&ev));
         errors.update(|e| e.remove(Field::Profile(field)));
@@ -98,7 +98,7 @@ fn ProfileInput(
         ProfileField::IncomeRange | ProfileField::PreferredChannel => view! {
             <select id=id aria-describedby=error_id.clone() on:change=on_input>
                 <option value="" selected>"—"</option>
-                {field.choices().iter().map(|c| view! { <option value=*c>{(t.profile_choice)(c)}</option> }).collect_view()}
+                {field.choices().iter().map(|c| view! { <option value=*c>{(t.profile().profile_choice)(c)}</option> }).collect_view()}
             </select>
         }
         .into_any(),

@@ -69,9 +69,9 @@ pub async fn get_question(kind: QuestionKind, lang: String) -> Result<Question, 
             let t = lang.texts();
             let question_key = format!("{}.question", kind.key());
             let catalogue_question = match kind {
-                QuestionKind::Reasons => t.reasons_question,
-                QuestionKind::Nps => t.nps_question,
-                QuestionKind::Heard => t.heard_question,
+                QuestionKind::Reasons => t.surveys().reasons_question,
+                QuestionKind::Nps => t.surveys().nps_question,
+                QuestionKind::Heard => t.surveys().heard_question,
             };
             let text = own(&question_key, lang.code()).unwrap_or_else(|| catalogue_question.to_owned());
             let options = super::db::options(&pool, caller.site.id, kind)

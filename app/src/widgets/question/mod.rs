@@ -13,7 +13,7 @@ use crate::widgets::texts::Lang;
 /// default language, and last the code.
 pub fn option_name(code: &str, lang: Lang, default_lang: &str, own: impl Fn(&str) -> Option<String>) -> String {
     own(lang.code())
-        .or_else(|| (lang.texts().option)(code).map(str::to_owned))
+        .or_else(|| (lang.surveys().option)(code).map(str::to_owned))
         .or_else(|| own(default_lang))
         .unwrap_or_else(|| code.to_owned())
 }

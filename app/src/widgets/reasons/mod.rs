@@ -75,7 +75,7 @@ fn RankingForm(question: Question, lang: Lang, site: &'static str, t: &'static T
         <Show when=done fallback=move || view! {
             <form class="patron-form" novalidate on:submit=on_submit>
                 <p class="patron-question" id="reasons-question">{question_text.clone()}</p>
-                <p class="patron-small patron-muted" id="reasons-hint">{t.reasons_hint}</p>
+                <p class="patron-small patron-muted" id="reasons-hint">{t.surveys().reasons_hint}</p>
                 <ol node_ref=list class="patron-rank" aria-labelledby="reasons-question" aria-describedby="reasons-hint ranking-error">
                     {(0..count).map(|place| view! { <RankPlace place count order dragged move_option t /> }).collect_view()}
                 </ol>
@@ -138,10 +138,10 @@ fn RankPlace(
             <span class="patron-rank-number" aria-hidden="true">{place + 1}</span>
             <span class="patron-rank-label">{label}</span>
             <button type="button" class="patron-icon" tabindex="-1"
-                aria-label=move || format!("{}: {}", t.move_up, label())
+                aria-label=move || format!("{}: {}", t.surveys().move_up, label())
                 disabled=place == 0 on:click=move |_| move_option(place, place.wrapping_sub(1), false)>"↑"</button>
             <button type="button" class="patron-icon" tabindex="-1"
-                aria-label=move || format!("{}: {}", t.move_down, label())
+                aria-label=move || format!("{}: {}", t.surveys().move_down, label())
                 disabled=place + 1 == count on:click=move |_| move_option(place, place + 1, false)>"↓"</button>
         </li>
     }

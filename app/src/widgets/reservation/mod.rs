@@ -82,27 +82,27 @@ fn ReservationFormView(
     view! {
         <Show when=done fallback=move || view! {
             <form class="patron-form" novalidate on:submit=on_submit.clone()>
-                <p class="patron-question">{t.reserve} ": " {item.name_in(lang).to_owned()} <span class="patron-muted">" · " {item.price_in(lang)}</span></p>
-                {expected.clone().map(|d| view! { <p class="patron-small">{t.expected} " " {d}</p> })}
+                <p class="patron-question">{t.reservation().reserve} ": " {item.name_in(lang).to_owned()} <span class="patron-muted">" · " {item.price_in(lang)}</span></p>
+                {expected.clone().map(|d| view! { <p class="patron-small">{t.reservation().expected} " " {d}</p> })}
                 <div class="patron-row">
-                    <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
-                    <TextField label=t.last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t required=true />
+                    <TextField label=t.forms().first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
+                    <TextField label=t.forms().last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t required=true />
                 </div>
-                <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
-                <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t required=true />
+                <TextField label=t.forms().email name="email" kind="email" value=email field=Field::Email errors t required=true />
+                <TextField label=t.forms().phone name="tel" kind="tel" value=phone field=Field::Phone errors t required=true />
                 <AddressFields mode=address_mode inputs=address errors t />
-                <TextField label=t.quantity name="quantity" kind="number" value=quantity field=Field::Quantity errors t required=true />
+                <TextField label=t.reservation().quantity name="quantity" kind="number" value=quantity field=Field::Quantity errors t required=true />
                 <div class="patron-field">
-                    <label for="note">{t.note} <span class="patron-muted">" (" {t.optional} ")"</span></label>
+                    <label for="note">{t.reservation().note} <span class="patron-muted">" (" {t.optional} ")"</span></label>
                     <textarea id="note" rows="2" aria-describedby="note-error" prop:value=note
                         on:input=move |ev| { note.set(event_target_value(&ev)); errors.update(|e| e.remove(Field::Note)); }></textarea>
                     <FieldError id="note-error" field=Field::Note errors t />
                 </div>
                 <FieldError id="item-error" field=Field::Item errors t />
-                <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.reserve t />
+                <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.reservation().reserve t />
             </form>
         }>
-            <p class="patron-thanks" role="status">{t.reserved}</p>
+            <p class="patron-thanks" role="status">{t.reservation().reserved}</p>
         </Show>
     }
 }

@@ -85,9 +85,9 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
     };
 
     let thanks = move || match outcome() {
-        Some(SignupOutcome::Pending) => t.thanks_confirm,
-        _ if !sent_consent.get() => t.thanks_no_consent,
-        _ => t.thanks_new,
+        Some(SignupOutcome::Pending) => t.signup().thanks_confirm,
+        _ if !sent_consent.get() => t.signup().thanks_no_consent,
+        _ => t.signup().thanks_new,
     };
     view! {
         <Show
@@ -96,11 +96,11 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
                 view! {
                     <form class="patron-form" novalidate on:submit=on_submit>
                         <div class="patron-row">
-                            <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t />
-                            <TextField label=t.last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t />
+                            <TextField label=t.forms().first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t />
+                            <TextField label=t.forms().last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t />
                         </div>
-                        <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
-                        <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t />
+                        <TextField label=t.forms().email name="email" kind="email" value=email field=Field::Email errors t required=true />
+                        <TextField label=t.forms().phone name="tel" kind="tel" value=phone field=Field::Phone errors t />
                         <AddressFields mode=address_mode inputs=address errors t />
                         <div class="patron-consent">
                             <input
@@ -113,7 +113,7 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
                         </div>
                         <FieldError id="consent-error" field=Field::Consent errors t />
                         <p class="patron-small">
-                            <a href=cfg.privacy_policy_url.clone() target="_blank" rel="noopener">{t.privacy_policy}</a>
+                            <a href=cfg.privacy_policy_url.clone() target="_blank" rel="noopener">{t.forms().privacy_policy}</a>
                         </p>
                         // The honeypot: `hidden` and `inert`, so it stays out of sight, focus and screen
                         // readers even where no stylesheet loads (a host page's strict CSP).
@@ -122,7 +122,7 @@ fn SignupFormView(cfg: SignupConfig, site: &'static str, t: &'static Texts) -> i
                             <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
                                 prop:value=website on:input=move |ev| website.set(event_target_value(&ev)) />
                         </div>
-                        <SubmitRow pending=send.pending() error=Signal::derive(general_error) label=t.subscribe t />
+                        <SubmitRow pending=send.pending() error=Signal::derive(general_error) label=t.signup().subscribe t />
                     </form>
                 }
             }

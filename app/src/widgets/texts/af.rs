@@ -1,8 +1,9 @@
 //! Afrikaans.
 
-use super::Texts;
+use super::*;
 
 pub static TEXTS: Texts = Texts {
+    lang: Lang::Af,
     optional: "opsioneel",
     send: "Stuur",
     sending: "Besig om te stuur…",
@@ -13,6 +14,10 @@ pub static TEXTS: Texts = Texts {
     fix_fields: "Korrigeer asseblief die gemerkte velde.",
     unknown_widget: "Onbekende Patron-legstuk",
     thanks_answer: "Dankie vir jou antwoord!",
+    save: "Stoor",
+};
+
+pub static FORMS: FormTexts = FormTexts {
     required: "Vul dit asseblief in.",
     too_long: "Dit is te lank.",
     too_short: "Dit is te kort.",
@@ -37,10 +42,16 @@ pub static TEXTS: Texts = Texts {
     postcode: "Poskode",
     city: "Dorp of stad",
     country: "Land",
+};
+
+pub static SIGNUP: SignupTexts = SignupTexts {
     subscribe: "Teken in",
     thanks_new: "Dankie dat jy ingeteken het!",
     thanks_no_consent: "Dankie! Ons het jou besonderhede, maar sonder 'n regmerkie in die blokkie stuur ons jou nie ons nuus nie.",
     thanks_confirm: "Amper klaar: ons het vir jou 'n e-pos gestuur. Maak die skakel daarin oop om jou intekening te bevestig.",
+};
+
+pub static SURVEYS: SurveyTexts = SurveyTexts {
     nps_question: "Hoe waarskynlik is dit dat jy ons by 'n vriend, familielid of kollega sal aanbeveel?",
     nps_low: "Glad nie waarskynlik nie",
     nps_high: "Uiters waarskynlik",
@@ -51,15 +62,37 @@ pub static TEXTS: Texts = Texts {
     move_down: "Skuif af",
     heard_question: "Hoe het jy van ons gehoor?",
     heard_other: "Ander:",
-    save: "Stoor",
+    option: |code| {
+        Some(match code {
+            "convenience" => "Gerief",
+            "low_price" => "Lae prys",
+            "best_quality" => "Beste gehalte",
+            "best_choice" => "Beste keuse",
+            "search_engine" => "'n Soekenjin",
+            "friend" => "'n Vriend of familielid",
+            "social_media" => "Sosiale media",
+            "walked_by" => "Ek het by die winkel verbygestap",
+            "newspaper" => "Koerant of tydskrif",
+            _ => return None,
+        })
+    },
+};
+
+pub static FAVOURITES: FavouriteTexts = FavouriteTexts {
     saved: "Gestoor",
     favourites_title: "Jou gestoorde items",
     favourites_empty: "Nog niks gestoor nie. Tik op ♡ by 'n item om dit hier te hou.",
+};
+
+pub static RESERVATION: ReservationTexts = ReservationTexts {
     reserve: "Bespreek",
     quantity: "Hoeveelheid",
     note: "Nota",
     expected: "Verwag in voorraad:",
     reserved: "Bespreek! Ons laat jou weet sodra dit gereed is.",
+};
+
+pub static WARRANTY: WarrantyTexts = WarrantyTexts {
     warranty_title: "Registreer jou waarborg",
     product: "Produk",
     find_product: "Soek jou produk (naam of nommer)",
@@ -68,10 +101,16 @@ pub static TEXTS: Texts = Texts {
     purchase_date: "Aankoopdatum",
     register: "Registreer",
     warranty_done: "Jou waarborg is geregistreer. Hou jou kwitansie daarby.",
+};
+
+pub static LOYALTY: LoyaltyTexts = LoyaltyTexts {
     loyalty_title: "Sluit aan by ons lojaliteitsprogram",
     loyalty_agree: "Ek wil aansluit. My aankope hier word aangeteken om my stempels en punte te tel.",
     join: "Sluit aan",
     loyalty_mailed: "Dankie! Kyk in jou inkassie: ons het vir jou 'n skakel na jou eie bladsy gestuur, waar jou lojaliteitskaart gehou word.",
+};
+
+pub static PROFILE: ProfileTexts = ProfileTexts {
     profile_intro: "'n Vinnige vraag, sodat ons jou beter kan bedien",
     profile_field: |code| match code {
         "birthday" => "Jou verjaarsdag",
@@ -94,19 +133,5 @@ pub static TEXTS: Texts = Texts {
         "sms" => "SMS",
         "post" => "Pos",
         _ => "",
-    },
-    option: |code| {
-        Some(match code {
-            "convenience" => "Gerief",
-            "low_price" => "Lae prys",
-            "best_quality" => "Beste gehalte",
-            "best_choice" => "Beste keuse",
-            "search_engine" => "'n Soekenjin",
-            "friend" => "'n Vriend of familielid",
-            "social_media" => "Sosiale media",
-            "walked_by" => "Ek het by die winkel verbygestap",
-            "newspaper" => "Koerant of tydskrif",
-            _ => return None,
-        })
     },
 };

@@ -1,8 +1,9 @@
 //! German.
 
-use super::Texts;
+use super::*;
 
 pub static TEXTS: Texts = Texts {
+    lang: Lang::De,
     optional: "optional",
     send: "Senden",
     sending: "Wird gesendet…",
@@ -13,6 +14,10 @@ pub static TEXTS: Texts = Texts {
     fix_fields: "Bitte korrigieren Sie die markierten Felder.",
     unknown_widget: "Unbekanntes Patron-Widget",
     thanks_answer: "Vielen Dank für Ihre Antwort!",
+    save: "Merken",
+};
+
+pub static FORMS: FormTexts = FormTexts {
     required: "Bitte ausfüllen.",
     too_long: "Das ist zu lang.",
     too_short: "Das ist zu kurz.",
@@ -37,10 +42,16 @@ pub static TEXTS: Texts = Texts {
     postcode: "Postleitzahl",
     city: "Ort",
     country: "Land",
+};
+
+pub static SIGNUP: SignupTexts = SignupTexts {
     subscribe: "Anmelden",
     thanks_new: "Vielen Dank für Ihre Anmeldung!",
     thanks_no_consent: "Danke! Wir haben Ihre Angaben, aber ohne Häkchen im Kästchen senden wir Ihnen keine Neuigkeiten.",
     thanks_confirm: "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Anmeldung zu bestätigen.",
+};
+
+pub static SURVEYS: SurveyTexts = SurveyTexts {
     nps_question: "Wie wahrscheinlich ist es, dass Sie uns einem Freund, Familienmitglied oder Kollegen empfehlen?",
     nps_low: "Sehr unwahrscheinlich",
     nps_high: "Sehr wahrscheinlich",
@@ -51,15 +62,37 @@ pub static TEXTS: Texts = Texts {
     move_down: "Nach unten",
     heard_question: "Wie haben Sie von uns erfahren?",
     heard_other: "Anderes:",
-    save: "Merken",
+    option: |code| {
+        Some(match code {
+            "convenience" => "Bequemlichkeit",
+            "low_price" => "Niedriger Preis",
+            "best_quality" => "Beste Qualität",
+            "best_choice" => "Beste Auswahl",
+            "search_engine" => "Über eine Suchmaschine",
+            "friend" => "Von Freunden oder Familie",
+            "social_media" => "Soziale Medien",
+            "walked_by" => "Ich bin am Laden vorbeigekommen",
+            "newspaper" => "Zeitung oder Zeitschrift",
+            _ => return None,
+        })
+    },
+};
+
+pub static FAVOURITES: FavouriteTexts = FavouriteTexts {
     saved: "Gemerkt",
     favourites_title: "Ihre gemerkten Artikel",
     favourites_empty: "Noch nichts gemerkt. Tippen Sie bei einem Artikel auf ♡, um ihn hier zu behalten.",
+};
+
+pub static RESERVATION: ReservationTexts = ReservationTexts {
     reserve: "Reservieren",
     quantity: "Menge",
     note: "Anmerkung",
     expected: "Voraussichtlich vorrätig:",
     reserved: "Reserviert! Wir sagen Ihnen Bescheid, sobald es für Sie bereitliegt.",
+};
+
+pub static WARRANTY: WarrantyTexts = WarrantyTexts {
     warranty_title: "Registrieren Sie Ihre Garantie",
     product: "Produkt",
     find_product: "Finden Sie Ihr Produkt (Name oder Nummer)",
@@ -68,10 +101,16 @@ pub static TEXTS: Texts = Texts {
     purchase_date: "Kaufdatum",
     register: "Registrieren",
     warranty_done: "Ihre Garantie ist registriert. Bewahren Sie den Kassenbon dazu auf.",
+};
+
+pub static LOYALTY: LoyaltyTexts = LoyaltyTexts {
     loyalty_title: "Werden Sie Mitglied in unserem Treueprogramm",
     loyalty_agree: "Ich möchte Mitglied werden. Meine Einkäufe hier werden erfasst, um meine Stempel und Punkte zu zählen.",
     join: "Mitglied werden",
     loyalty_mailed: "Danke! Schauen Sie in Ihr Postfach: Wir haben Ihnen einen Link zu Ihrer eigenen Seite geschickt, auf der Ihre Kundenkarte liegt.",
+};
+
+pub static PROFILE: ProfileTexts = ProfileTexts {
     profile_intro: "Eine kurze Frage, damit wir Sie besser bedienen können",
     profile_field: |code| match code {
         "birthday" => "Ihr Geburtstag",
@@ -94,19 +133,5 @@ pub static TEXTS: Texts = Texts {
         "sms" => "SMS",
         "post" => "Post",
         _ => "",
-    },
-    option: |code| {
-        Some(match code {
-            "convenience" => "Bequemlichkeit",
-            "low_price" => "Niedriger Preis",
-            "best_quality" => "Beste Qualität",
-            "best_choice" => "Beste Auswahl",
-            "search_engine" => "Über eine Suchmaschine",
-            "friend" => "Von Freunden oder Familie",
-            "social_media" => "Soziale Medien",
-            "walked_by" => "Ich bin am Laden vorbeigekommen",
-            "newspaper" => "Zeitung oder Zeitschrift",
-            _ => return None,
-        })
     },
 };

@@ -1,8 +1,9 @@
 //! English.
 
-use super::Texts;
+use super::*;
 
 pub static TEXTS: Texts = Texts {
+    lang: Lang::En,
     optional: "optional",
     send: "Send",
     sending: "Sending…",
@@ -13,6 +14,10 @@ pub static TEXTS: Texts = Texts {
     fix_fields: "Please correct the highlighted fields.",
     unknown_widget: "Unknown Patron widget",
     thanks_answer: "Thank you for your answer!",
+    save: "Save",
+};
+
+pub static FORMS: FormTexts = FormTexts {
     required: "Please fill this in.",
     too_long: "This is too long.",
     too_short: "This is too short.",
@@ -37,10 +42,16 @@ pub static TEXTS: Texts = Texts {
     postcode: "Postcode",
     city: "Town or city",
     country: "Country",
+};
+
+pub static SIGNUP: SignupTexts = SignupTexts {
     subscribe: "Sign up",
     thanks_new: "Thank you for signing up!",
     thanks_no_consent: "Thank you! We have your details, but without a tick in the box we will not send you our news.",
     thanks_confirm: "Almost done: we have sent you an email. Open the link in it to confirm your subscription.",
+};
+
+pub static SURVEYS: SurveyTexts = SurveyTexts {
     nps_question: "How likely are you to recommend us to a friend, family member or colleague?",
     nps_low: "Not at all likely",
     nps_high: "Extremely likely",
@@ -51,15 +62,37 @@ pub static TEXTS: Texts = Texts {
     move_down: "Move down",
     heard_question: "How did you hear about us?",
     heard_other: "Other:",
-    save: "Save",
+    option: |code| {
+        Some(match code {
+            "convenience" => "Convenience",
+            "low_price" => "Low price",
+            "best_quality" => "Best quality",
+            "best_choice" => "Best choice",
+            "search_engine" => "A search engine",
+            "friend" => "A friend or family member",
+            "social_media" => "Social media",
+            "walked_by" => "I walked by the shop",
+            "newspaper" => "Newspaper or magazine",
+            _ => return None,
+        })
+    },
+};
+
+pub static FAVOURITES: FavouriteTexts = FavouriteTexts {
     saved: "Saved",
     favourites_title: "Your saved items",
     favourites_empty: "Nothing saved yet. Tap ♡ on an item to keep it here.",
+};
+
+pub static RESERVATION: ReservationTexts = ReservationTexts {
     reserve: "Reserve",
     quantity: "Quantity",
     note: "Note",
     expected: "Expected in stock:",
     reserved: "Reserved! We will let you know when it is ready for you.",
+};
+
+pub static WARRANTY: WarrantyTexts = WarrantyTexts {
     warranty_title: "Register your warranty",
     product: "Product",
     find_product: "Find your product (name or number)",
@@ -68,10 +101,16 @@ pub static TEXTS: Texts = Texts {
     purchase_date: "Date of purchase",
     register: "Register",
     warranty_done: "Your warranty is registered. Keep your receipt with it.",
+};
+
+pub static LOYALTY: LoyaltyTexts = LoyaltyTexts {
     loyalty_title: "Join our loyalty programme",
     loyalty_agree: "I want to join. My purchases here are recorded to count my stamps and points.",
     join: "Join",
     loyalty_mailed: "Thank you! Check your inbox: we have mailed you a link to your own page, where your loyalty card is kept.",
+};
+
+pub static PROFILE: ProfileTexts = ProfileTexts {
     profile_intro: "A quick question, so we can serve you better",
     profile_field: |code| match code {
         "birthday" => "Your birthday",
@@ -94,19 +133,5 @@ pub static TEXTS: Texts = Texts {
         "sms" => "Text message",
         "post" => "Post",
         _ => "",
-    },
-    option: |code| {
-        Some(match code {
-            "convenience" => "Convenience",
-            "low_price" => "Low price",
-            "best_quality" => "Best quality",
-            "best_choice" => "Best choice",
-            "search_engine" => "A search engine",
-            "friend" => "A friend or family member",
-            "social_media" => "Social media",
-            "walked_by" => "I walked by the shop",
-            "newspaper" => "Newspaper or magazine",
-            _ => return None,
-        })
     },
 };

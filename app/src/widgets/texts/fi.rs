@@ -1,8 +1,9 @@
 //! Finnish.
 
-use super::Texts;
+use super::*;
 
 pub static TEXTS: Texts = Texts {
+    lang: Lang::Fi,
     optional: "vapaaehtoinen",
     send: "Lähetä",
     sending: "Lähetetään…",
@@ -13,6 +14,10 @@ pub static TEXTS: Texts = Texts {
     fix_fields: "Korjaa merkityt kentät.",
     unknown_widget: "Tuntematon Patron-widget",
     thanks_answer: "Kiitos vastauksestasi!",
+    save: "Tallenna",
+};
+
+pub static FORMS: FormTexts = FormTexts {
     required: "Täytä tämä kenttä.",
     too_long: "Tämä on liian pitkä.",
     too_short: "Tämä on liian lyhyt.",
@@ -37,10 +42,16 @@ pub static TEXTS: Texts = Texts {
     postcode: "Postinumero",
     city: "Postitoimipaikka",
     country: "Maa",
+};
+
+pub static SIGNUP: SignupTexts = SignupTexts {
     subscribe: "Tilaa",
     thanks_new: "Kiitos tilauksestasi!",
     thanks_no_consent: "Kiitos! Tietosi on tallennettu, mutta ilman rastia ruudussa emme lähetä sinulle uutisiamme.",
     thanks_confirm: "Melkein valmista: lähetimme sinulle sähköpostin. Vahvista tilauksesi avaamalla siinä oleva linkki.",
+};
+
+pub static SURVEYS: SurveyTexts = SurveyTexts {
     nps_question: "Kuinka todennäköisesti suosittelisit meitä ystävälle, perheenjäsenelle tai työtoverille?",
     nps_low: "Erittäin epätodennäköisesti",
     nps_high: "Erittäin todennäköisesti",
@@ -51,15 +62,37 @@ pub static TEXTS: Texts = Texts {
     move_down: "Siirrä alas",
     heard_question: "Mistä kuulit meistä?",
     heard_other: "Muu:",
-    save: "Tallenna",
+    option: |code| {
+        Some(match code {
+            "convenience" => "Helppous",
+            "low_price" => "Edullinen hinta",
+            "best_quality" => "Paras laatu",
+            "best_choice" => "Paras valikoima",
+            "search_engine" => "Hakukoneesta",
+            "friend" => "Ystävältä tai perheenjäseneltä",
+            "social_media" => "Sosiaalisesta mediasta",
+            "walked_by" => "Kävelin liikkeen ohi",
+            "newspaper" => "Sanoma- tai aikakauslehdestä",
+            _ => return None,
+        })
+    },
+};
+
+pub static FAVOURITES: FavouriteTexts = FavouriteTexts {
     saved: "Tallennettu",
     favourites_title: "Tallentamasi tuotteet",
     favourites_empty: "Ei vielä tallennettuja. Napauta tuotteen ♡ tallentaaksesi sen tänne.",
+};
+
+pub static RESERVATION: ReservationTexts = ReservationTexts {
     reserve: "Varaa",
     quantity: "Määrä",
     note: "Lisätieto",
     expected: "Odotetaan varastoon:",
     reserved: "Varattu! Ilmoitamme, kun tuote on valmiina sinulle.",
+};
+
+pub static WARRANTY: WarrantyTexts = WarrantyTexts {
     warranty_title: "Rekisteröi takuusi",
     product: "Tuote",
     find_product: "Etsi tuotteesi (nimi tai numero)",
@@ -68,10 +101,16 @@ pub static TEXTS: Texts = Texts {
     purchase_date: "Ostopäivä",
     register: "Rekisteröi",
     warranty_done: "Takuusi on rekisteröity. Säilytä kuitti sen kanssa.",
+};
+
+pub static LOYALTY: LoyaltyTexts = LoyaltyTexts {
     loyalty_title: "Liity kanta-asiakasohjelmaamme",
     loyalty_agree: "Haluan liittyä. Ostokseni täällä kirjataan leimojen ja pisteiden laskemista varten.",
     join: "Liity",
     loyalty_mailed: "Kiitos! Katso sähköpostisi: lähetimme sinulle linkin omalle sivullesi, jolla kanta-asiakaskorttisi on.",
+};
+
+pub static PROFILE: ProfileTexts = ProfileTexts {
     profile_intro: "Lyhyt kysymys, jotta voimme palvella sinua paremmin",
     profile_field: |code| match code {
         "birthday" => "Syntymäpäiväsi",
@@ -94,19 +133,5 @@ pub static TEXTS: Texts = Texts {
         "sms" => "Tekstiviesti",
         "post" => "Kirje",
         _ => "",
-    },
-    option: |code| {
-        Some(match code {
-            "convenience" => "Helppous",
-            "low_price" => "Edullinen hinta",
-            "best_quality" => "Paras laatu",
-            "best_choice" => "Paras valikoima",
-            "search_engine" => "Hakukoneesta",
-            "friend" => "Ystävältä tai perheenjäseneltä",
-            "social_media" => "Sosiaalisesta mediasta",
-            "walked_by" => "Kävelin liikkeen ohi",
-            "newspaper" => "Sanoma- tai aikakauslehdestä",
-            _ => return None,
-        })
     },
 };

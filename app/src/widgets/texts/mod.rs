@@ -15,6 +15,37 @@ mod ru;
 
 use crate::domain::Problem;
 
+/// One accessor per family of texts: `lang.signup()` is the signup's strings in `lang`.
+macro_rules! per_language {
+    ($($(#[$doc:meta])* $name:ident: $ty:ident = $static:ident,)*) => {
+        impl Lang {
+        $(
+            $(#[$doc])*
+            pub fn $name(self) -> &'static $ty {
+                match self {
+                    Lang::En => &en::$static,
+                    Lang::Nl => &nl::$static,
+                    Lang::Af => &af::$static,
+                    Lang::Pt => &pt::$static,
+                    Lang::Ru => &ru::$static,
+                    Lang::Fi => &fi::$static,
+                    Lang::De => &de::$static,
+                }
+            }
+        )*
+        }
+
+        impl Texts {
+            $(
+                /// The same language's strings of another family.
+                pub fn $name(&self) -> &'static $ty {
+                    self.lang.$name()
+                }
+            )*
+        }
+    };
+}
+
 /// A language the widgets are translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -65,23 +96,30 @@ impl Lang {
             Lang::De => "Deutsch",
         }
     }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::En => &en::TEXTS,
-            Lang::Nl => &nl::TEXTS,
-            Lang::Af => &af::TEXTS,
-            Lang::Pt => &pt::TEXTS,
-            Lang::Ru => &ru::TEXTS,
-            Lang::Fi => &fi::TEXTS,
-            Lang::De => &de::TEXTS,
-        }
-    }
 }
 
-/// Every fixed string a widget shows.
+per_language! {
+    /// What every widget shows.
+    texts: Texts = TEXTS,
+    /// The fields of a form about the visitor, and their problems.
+    forms: FormTexts = FORMS,
+    signup: SignupTexts = SIGNUP,
+    surveys: SurveyTexts = SURVEYS,
+    favourites: FavouriteTexts = FAVOURITES,
+    reservation: ReservationTexts = RESERVATION,
+    warranty: WarrantyTexts = WARRANTY,
+    loyalty: LoyaltyTexts = LOYALTY,
+    profile: ProfileTexts = PROFILE,
+}
+
+/// The fixed strings of the widgets, one struct per family of widgets and one static of each
+/// per language: a widget bundle carries only the strings of the widgets in it (a single
+/// struct of every string would put all of them, in every language, into each bundle).
+///
+/// This one: what every widget shows, its buttons, its states, its general errors.
 pub struct Texts {
-    // Shared
+    /// This language: the other families' strings of it are `t.forms()`, `t.signup()`, ...
+    pub lang: Lang,
     pub optional: &'static str,
     pub send: &'static str,
     pub sending: &'static str,
@@ -93,7 +131,11 @@ pub struct Texts {
     pub fix_fields: &'static str,
     pub unknown_widget: &'static str,
     pub thanks_answer: &'static str,
-    // Field problems
+    pub save: &'static str,
+}
+
+/// The fields of a form about the visitor (name, contact, postal address) and what can be wrong with a field.
+pub struct FormTexts {
     pub required: &'static str,
     pub too_long: &'static str,
     pub too_short: &'static str,
@@ -108,18 +150,20 @@ pub struct Texts {
     pub not_a_date: &'static str,
     pub already_registered: &'static str,
     pub must_agree: &'static str,
-    // Signup
     pub first_name: &'static str,
     pub last_name: &'static str,
     pub email: &'static str,
     pub phone: &'static str,
     pub privacy_policy: &'static str,
-    // A postal address (signup, reservation, warranty, where the site asks for one)
     pub address: &'static str,
     pub street: &'static str,
     pub postcode: &'static str,
     pub city: &'static str,
     pub country: &'static str,
+}
+
+/// The newsletter signup's own words.
+pub struct SignupTexts {
     pub subscribe: &'static str,
     /// After a signup, for a new address and a known one alike (the answer must not tell).
     pub thanks_new: &'static str,
@@ -127,31 +171,42 @@ pub struct Texts {
     pub thanks_no_consent: &'static str,
     /// After a signup held for double opt-in: look in your mail.
     pub thanks_confirm: &'static str,
-    // NPS
+}
+
+/// The surveys' own words (NPS, rank your reasons, how did you hear).
+pub struct SurveyTexts {
     pub nps_question: &'static str,
     pub nps_low: &'static str,
     pub nps_high: &'static str,
     pub nps_why: &'static str,
-    // Rank your reasons
     pub reasons_question: &'static str,
     pub reasons_hint: &'static str,
     pub move_up: &'static str,
     pub move_down: &'static str,
-    // How did you hear about us
     pub heard_question: &'static str,
     pub heard_other: &'static str,
-    // Favourites
-    pub save: &'static str,
+    /// Labels of the standard option codes a site may use without writing its own.
+    pub option: fn(&str) -> Option<&'static str>,
+}
+
+/// The favourite button's and list's own words.
+pub struct FavouriteTexts {
     pub saved: &'static str,
     pub favourites_title: &'static str,
     pub favourites_empty: &'static str,
-    // Reservation
+}
+
+/// The reservation's own words.
+pub struct ReservationTexts {
     pub reserve: &'static str,
     pub quantity: &'static str,
     pub note: &'static str,
     pub expected: &'static str,
     pub reserved: &'static str,
-    // Warranty
+}
+
+/// The warranty card's own words.
+pub struct WarrantyTexts {
     pub warranty_title: &'static str,
     pub product: &'static str,
     /// The search over a catalogue too large to list (a name or a product number).
@@ -161,24 +216,28 @@ pub struct Texts {
     pub purchase_date: &'static str,
     pub register: &'static str,
     pub warranty_done: &'static str,
-    // Loyalty
+}
+
+/// The loyalty card's own words.
+pub struct LoyaltyTexts {
     pub loyalty_title: &'static str,
     pub loyalty_agree: &'static str,
     pub join: &'static str,
     /// After joining, for a new address and a known one alike (the answer must not tell
     /// which): the card is behind the mailed link.
     pub loyalty_mailed: &'static str,
-    // Progressive profiling
+}
+
+/// The progressive profile's own words.
+pub struct ProfileTexts {
     pub profile_intro: &'static str,
     /// Label of a profile field, by its code (`birthday`, `postcode`, ...).
     pub profile_field: fn(&str) -> &'static str,
     /// Label of a choice of the income-range and preferred-channel fields, by its code.
     pub profile_choice: fn(&str) -> &'static str,
-    /// Labels of the standard option codes a site may use without writing its own.
-    pub option: fn(&str) -> Option<&'static str>,
 }
 
-impl Texts {
+impl FormTexts {
     pub fn problem(&self, p: Problem) -> &'static str {
         match p {
             Problem::Required => self.required,
@@ -206,7 +265,7 @@ impl Texts {
             Problem::NeedsEmailOrPhone => self.required,
             Problem::WrongPassword => self.bad_characters,
             // Only staff and the API correct sales.
-            Problem::Voided => self.unavailable,
+            Problem::Voided => self.bad_characters,
             Problem::DuplicateInFile => self.already_registered,
         }
     }
@@ -242,9 +301,9 @@ mod tests {
     fn every_language_labels_every_standard_option() {
         for lang in Lang::ALL {
             for code in STANDARD_OPTIONS {
-                assert!((lang.texts().option)(code).is_some(), "{lang:?} lacks {code}");
+                assert!((lang.surveys().option)(code).is_some(), "{lang:?} lacks {code}");
             }
-            assert_eq!((lang.texts().option)("no_such_code"), None);
+            assert_eq!((lang.surveys().option)("no_such_code"), None);
         }
     }
 
@@ -252,7 +311,7 @@ mod tests {
     fn every_language_labels_every_profile_field_and_choice() {
         use crate::domain::ProfileField;
         for lang in Lang::ALL {
-            let t = lang.texts();
+            let t = lang.profile();
             for f in ProfileField::ALL {
                 assert!(!(t.profile_field)(f.code()).is_empty(), "{lang:?} {f:?}");
                 for c in f.choices() {
@@ -265,7 +324,7 @@ mod tests {
     #[test]
     fn translations_differ_from_english() {
         for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
-            assert_ne!(lang.texts().nps_question, Lang::En.texts().nps_question, "{lang:?}");
+            assert_ne!(lang.surveys().nps_question, Lang::En.surveys().nps_question, "{lang:?}");
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Dutch.
 
-use super::Texts;
+use super::*;
 
 pub static TEXTS: Texts = Texts {
+    lang: Lang::Nl,
     optional: "optioneel",
     send: "Versturen",
     sending: "Bezig met versturen…",
@@ -13,6 +14,10 @@ pub static TEXTS: Texts = Texts {
     fix_fields: "Verbeter de gemarkeerde velden.",
     unknown_widget: "Onbekende Patron-widget",
     thanks_answer: "Bedankt voor uw antwoord!",
+    save: "Bewaren",
+};
+
+pub static FORMS: FormTexts = FormTexts {
     required: "Vul dit in.",
     too_long: "Dit is te lang.",
     too_short: "Dit is te kort.",
@@ -37,10 +42,16 @@ pub static TEXTS: Texts = Texts {
     postcode: "Postcode",
     city: "Plaats",
     country: "Land",
+};
+
+pub static SIGNUP: SignupTexts = SignupTexts {
     subscribe: "Aanmelden",
     thanks_new: "Bedankt voor uw aanmelding!",
     thanks_no_consent: "Dank u! We hebben uw gegevens, maar zonder vinkje in het vakje sturen we u geen nieuws.",
     thanks_confirm: "Bijna klaar: we hebben u een e-mail gestuurd. Open de link erin om uw aanmelding te bevestigen.",
+};
+
+pub static SURVEYS: SurveyTexts = SurveyTexts {
     nps_question: "Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend, familielid of collega?",
     nps_low: "Zeer onwaarschijnlijk",
     nps_high: "Zeer waarschijnlijk",
@@ -51,15 +62,37 @@ pub static TEXTS: Texts = Texts {
     move_down: "Omlaag",
     heard_question: "Hoe heeft u over ons gehoord?",
     heard_other: "Anders:",
-    save: "Bewaren",
+    option: |code| {
+        Some(match code {
+            "convenience" => "Gemak",
+            "low_price" => "Lage prijs",
+            "best_quality" => "Beste kwaliteit",
+            "best_choice" => "Grootste keuze",
+            "search_engine" => "Via een zoekmachine",
+            "friend" => "Via een vriend of familielid",
+            "social_media" => "Sociale media",
+            "walked_by" => "Ik liep langs de winkel",
+            "newspaper" => "Krant of tijdschrift",
+            _ => return None,
+        })
+    },
+};
+
+pub static FAVOURITES: FavouriteTexts = FavouriteTexts {
     saved: "Bewaard",
     favourites_title: "Uw bewaarde artikelen",
     favourites_empty: "Nog niets bewaard. Tik op ♡ bij een artikel om het hier te bewaren.",
+};
+
+pub static RESERVATION: ReservationTexts = ReservationTexts {
     reserve: "Reserveren",
     quantity: "Aantal",
     note: "Opmerking",
     expected: "Verwacht op voorraad:",
     reserved: "Gereserveerd! We laten het u weten zodra het voor u klaarligt.",
+};
+
+pub static WARRANTY: WarrantyTexts = WarrantyTexts {
     warranty_title: "Registreer uw garantie",
     product: "Product",
     find_product: "Zoek uw product (naam of nummer)",
@@ -68,10 +101,16 @@ pub static TEXTS: Texts = Texts {
     purchase_date: "Aankoopdatum",
     register: "Registreren",
     warranty_done: "Uw garantie is geregistreerd. Bewaar uw kassabon erbij.",
+};
+
+pub static LOYALTY: LoyaltyTexts = LoyaltyTexts {
     loyalty_title: "Word lid van ons spaarprogramma",
     loyalty_agree: "Ik wil lid worden. Mijn aankopen hier worden bijgehouden om mijn stempels en punten te tellen.",
     join: "Lid worden",
     loyalty_mailed: "Dank u! Kijk in uw inbox: we hebben u een link naar uw eigen pagina gestuurd, waar uw klantenkaart staat.",
+};
+
+pub static PROFILE: ProfileTexts = ProfileTexts {
     profile_intro: "Een korte vraag, zodat we u beter kunnen helpen",
     profile_field: |code| match code {
         "birthday" => "Uw verjaardag",
@@ -94,19 +133,5 @@ pub static TEXTS: Texts = Texts {
         "sms" => "Sms",
         "post" => "Post",
         _ => "",
-    },
-    option: |code| {
-        Some(match code {
-            "convenience" => "Gemak",
-            "low_price" => "Lage prijs",
-            "best_quality" => "Beste kwaliteit",
-            "best_choice" => "Grootste keuze",
-            "search_engine" => "Via een zoekmachine",
-            "friend" => "Via een vriend of familielid",
-            "social_media" => "Sociale media",
-            "walked_by" => "Ik liep langs de winkel",
-            "newspaper" => "Krant of tijdschrift",
-            _ => return None,
-        })
     },
 };

@@ -1,8 +1,9 @@
 //! Portuguese.
 
-use super::Texts;
+use super::*;
 
 pub static TEXTS: Texts = Texts {
+    lang: Lang::Pt,
     optional: "opcional",
     send: "Enviar",
     sending: "A enviar…",
@@ -13,6 +14,10 @@ pub static TEXTS: Texts = Texts {
     fix_fields: "Por favor, corrija os campos assinalados.",
     unknown_widget: "Widget Patron desconhecido",
     thanks_answer: "Obrigado pela sua resposta!",
+    save: "Guardar",
+};
+
+pub static FORMS: FormTexts = FormTexts {
     required: "Por favor, preencha este campo.",
     too_long: "Isto é demasiado longo.",
     too_short: "Isto é demasiado curto.",
@@ -37,10 +42,16 @@ pub static TEXTS: Texts = Texts {
     postcode: "Código postal",
     city: "Localidade",
     country: "País",
+};
+
+pub static SIGNUP: SignupTexts = SignupTexts {
     subscribe: "Inscrever-me",
     thanks_new: "Obrigado pela sua inscrição!",
     thanks_no_consent: "Obrigado! Temos os seus dados, mas sem a caixa assinalada não lhe enviaremos as nossas novidades.",
     thanks_confirm: "Quase pronto: enviámos-lhe um e-mail. Abra o link nele para confirmar a sua inscrição.",
+};
+
+pub static SURVEYS: SurveyTexts = SurveyTexts {
     nps_question: "Qual a probabilidade de nos recomendar a um amigo, familiar ou colega?",
     nps_low: "Nada provável",
     nps_high: "Extremamente provável",
@@ -51,15 +62,37 @@ pub static TEXTS: Texts = Texts {
     move_down: "Descer",
     heard_question: "Como ouviu falar de nós?",
     heard_other: "Outro:",
-    save: "Guardar",
+    option: |code| {
+        Some(match code {
+            "convenience" => "Comodidade",
+            "low_price" => "Preço baixo",
+            "best_quality" => "Melhor qualidade",
+            "best_choice" => "Maior escolha",
+            "search_engine" => "Um motor de busca",
+            "friend" => "Um amigo ou familiar",
+            "social_media" => "Redes sociais",
+            "walked_by" => "Passei pela loja",
+            "newspaper" => "Jornal ou revista",
+            _ => return None,
+        })
+    },
+};
+
+pub static FAVOURITES: FavouriteTexts = FavouriteTexts {
     saved: "Guardado",
     favourites_title: "Os seus artigos guardados",
     favourites_empty: "Ainda nada guardado. Toque em ♡ num artigo para o guardar aqui.",
+};
+
+pub static RESERVATION: ReservationTexts = ReservationTexts {
     reserve: "Reservar",
     quantity: "Quantidade",
     note: "Nota",
     expected: "Previsto em stock:",
     reserved: "Reservado! Avisamos quando estiver pronto para si.",
+};
+
+pub static WARRANTY: WarrantyTexts = WarrantyTexts {
     warranty_title: "Registe a sua garantia",
     product: "Produto",
     find_product: "Procure o seu produto (nome ou número)",
@@ -68,10 +101,16 @@ pub static TEXTS: Texts = Texts {
     purchase_date: "Data de compra",
     register: "Registar",
     warranty_done: "A sua garantia está registada. Guarde o talão com ela.",
+};
+
+pub static LOYALTY: LoyaltyTexts = LoyaltyTexts {
     loyalty_title: "Adira ao nosso programa de fidelidade",
     loyalty_agree: "Quero aderir. As minhas compras aqui são registadas para contar os meus selos e pontos.",
     join: "Aderir",
     loyalty_mailed: "Obrigado! Veja a sua caixa de correio: enviámos-lhe uma ligação para a sua página, onde está o seu cartão de cliente.",
+};
+
+pub static PROFILE: ProfileTexts = ProfileTexts {
     profile_intro: "Uma pergunta rápida, para o podermos servir melhor",
     profile_field: |code| match code {
         "birthday" => "O seu aniversário",
@@ -94,19 +133,5 @@ pub static TEXTS: Texts = Texts {
         "sms" => "SMS",
         "post" => "Correio",
         _ => "",
-    },
-    option: |code| {
-        Some(match code {
-            "convenience" => "Comodidade",
-            "low_price" => "Preço baixo",
-            "best_quality" => "Melhor qualidade",
-            "best_choice" => "Maior escolha",
-            "search_engine" => "Um motor de busca",
-            "friend" => "Um amigo ou familiar",
-            "social_media" => "Redes sociais",
-            "walked_by" => "Passei pela loja",
-            "newspaper" => "Jornal ou revista",
-            _ => return None,
-        })
     },
 };

@@ -1,8 +1,9 @@
 //! Russian.
 
-use super::Texts;
+use super::*;
 
 pub static TEXTS: Texts = Texts {
+    lang: Lang::Ru,
     optional: "необязательно",
     send: "Отправить",
     sending: "Отправка…",
@@ -13,6 +14,10 @@ pub static TEXTS: Texts = Texts {
     fix_fields: "Пожалуйста, исправьте отмеченные поля.",
     unknown_widget: "Неизвестный виджет Patron",
     thanks_answer: "Спасибо за ваш ответ!",
+    save: "Сохранить",
+};
+
+pub static FORMS: FormTexts = FormTexts {
     required: "Пожалуйста, заполните это поле.",
     too_long: "Слишком длинно.",
     too_short: "Слишком коротко.",
@@ -37,10 +42,16 @@ pub static TEXTS: Texts = Texts {
     postcode: "Почтовый индекс",
     city: "Город",
     country: "Страна",
+};
+
+pub static SIGNUP: SignupTexts = SignupTexts {
     subscribe: "Подписаться",
     thanks_new: "Спасибо за подписку!",
     thanks_no_consent: "Спасибо! Мы сохранили ваши данные, но без отметки в поле не будем присылать вам новости.",
     thanks_confirm: "Почти готово: мы отправили вам письмо. Откройте ссылку в нём, чтобы подтвердить подписку.",
+};
+
+pub static SURVEYS: SurveyTexts = SurveyTexts {
     nps_question: "Насколько вероятно, что вы порекомендуете нас другу, родственнику или коллеге?",
     nps_low: "Совсем маловероятно",
     nps_high: "Очень вероятно",
@@ -51,15 +62,37 @@ pub static TEXTS: Texts = Texts {
     move_down: "Ниже",
     heard_question: "Как вы о нас узнали?",
     heard_other: "Другое:",
-    save: "Сохранить",
+    option: |code| {
+        Some(match code {
+            "convenience" => "Удобство",
+            "low_price" => "Низкая цена",
+            "best_quality" => "Лучшее качество",
+            "best_choice" => "Лучший выбор",
+            "search_engine" => "Через поисковик",
+            "friend" => "От друга или родственника",
+            "social_media" => "Социальные сети",
+            "walked_by" => "Проходил(а) мимо магазина",
+            "newspaper" => "Газета или журнал",
+            _ => return None,
+        })
+    },
+};
+
+pub static FAVOURITES: FavouriteTexts = FavouriteTexts {
     saved: "Сохранено",
     favourites_title: "Сохранённые товары",
     favourites_empty: "Пока ничего не сохранено. Нажмите ♡ у товара, чтобы сохранить его здесь.",
+};
+
+pub static RESERVATION: ReservationTexts = ReservationTexts {
     reserve: "Зарезервировать",
     quantity: "Количество",
     note: "Примечание",
     expected: "Ожидается в наличии:",
     reserved: "Зарезервировано! Мы сообщим, когда всё будет готово.",
+};
+
+pub static WARRANTY: WarrantyTexts = WarrantyTexts {
     warranty_title: "Зарегистрируйте гарантию",
     product: "Товар",
     find_product: "Найдите товар (название или номер)",
@@ -68,10 +101,16 @@ pub static TEXTS: Texts = Texts {
     purchase_date: "Дата покупки",
     register: "Зарегистрировать",
     warranty_done: "Гарантия зарегистрирована. Сохраните чек.",
+};
+
+pub static LOYALTY: LoyaltyTexts = LoyaltyTexts {
     loyalty_title: "Вступите в нашу программу лояльности",
     loyalty_agree: "Я хочу вступить. Мои покупки здесь записываются, чтобы считать мои штампы и баллы.",
     join: "Вступить",
     loyalty_mailed: "Спасибо! Проверьте почту: мы отправили вам ссылку на вашу личную страницу, где хранится ваша карта лояльности.",
+};
+
+pub static PROFILE: ProfileTexts = ProfileTexts {
     profile_intro: "Короткий вопрос, чтобы мы могли обслуживать вас лучше",
     profile_field: |code| match code {
         "birthday" => "Ваш день рождения",
@@ -94,19 +133,5 @@ pub static TEXTS: Texts = Texts {
         "sms" => "SMS",
         "post" => "Почта",
         _ => "",
-    },
-    option: |code| {
-        Some(match code {
-            "convenience" => "Удобство",
-            "low_price" => "Низкая цена",
-            "best_quality" => "Лучшее качество",
-            "best_choice" => "Лучший выбор",
-            "search_engine" => "Через поисковик",
-            "friend" => "От друга или родственника",
-            "social_media" => "Социальные сети",
-            "walked_by" => "Проходил(а) мимо магазина",
-            "newspaper" => "Газета или журнал",
-            _ => return None,
-        })
     },
 };

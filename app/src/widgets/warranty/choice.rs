@@ -25,7 +25,7 @@ pub fn ProductChoice(
         let name = listed[0].name_in(lang).to_owned();
         return view! {
             <div class="patron-field">
-                <label for="product">{t.product}</label>
+                <label for="product">{t.warranty().product}</label>
                 <p id="product" class="patron-fixed">{name}</p>
                 <FieldError id="item-error" field=Field::Item errors t />
             </div>
@@ -61,15 +61,15 @@ pub fn ProductChoice(
     view! {
         {searchable.then(|| view! {
             <div class="patron-field">
-                <label for="product-search">{t.find_product}</label>
+                <label for="product-search">{t.warranty().find_product}</label>
                 <input id="product-search" type="search" autocomplete="off" prop:value=typed on:input=on_search
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); } />
             </div>
         })}
         <div class="patron-field">
-            <label for="product">{t.product}</label>
+            <label for="product">{t.warranty().product}</label>
             <Show when=move || !shown.with(Vec::is_empty) fallback=move || view! {
-                <p id="product" class="patron-muted" role="status">{t.no_product_found}</p>
+                <p id="product" class="patron-muted" role="status">{t.warranty().no_product_found}</p>
             }>
                 <select id="product" aria-describedby="item-error" on:change=move |ev| sku.set(event_target_value(&ev))>
                     {move || shown.get().into_iter().map(|p| {

@@ -91,22 +91,22 @@ fn WarrantyFormView(
             let products = products.clone();
             view! {
                 <form class="patron-form" novalidate on:submit=on_submit>
-                    <p class="patron-question">{t.warranty_title}</p>
+                    <p class="patron-question">{t.warranty().warranty_title}</p>
                     <ProductChoice listed=products searchable sku errors t lang />
-                    <TextField label=t.serial_number name="serial" kind="text" value=serial field=Field::Serial errors t required=true />
-                    <TextField label=t.purchase_date name="purchase-date" kind="date" value=date field=Field::PurchaseDate errors t required=true />
+                    <TextField label=t.warranty().serial_number name="serial" kind="text" value=serial field=Field::Serial errors t required=true />
+                    <TextField label=t.warranty().purchase_date name="purchase-date" kind="date" value=date field=Field::PurchaseDate errors t required=true />
                     <div class="patron-row">
-                        <TextField label=t.first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
-                        <TextField label=t.last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t required=true />
+                        <TextField label=t.forms().first_name name="given-name" kind="text" value=first_name field=Field::FirstName errors t required=true />
+                        <TextField label=t.forms().last_name name="family-name" kind="text" value=last_name field=Field::LastName errors t required=true />
                     </div>
-                    <TextField label=t.email name="email" kind="email" value=email field=Field::Email errors t required=true />
-                    <TextField label=t.phone name="tel" kind="tel" value=phone field=Field::Phone errors t />
+                    <TextField label=t.forms().email name="email" kind="email" value=email field=Field::Email errors t required=true />
+                    <TextField label=t.forms().phone name="tel" kind="tel" value=phone field=Field::Phone errors t />
                     <AddressFields mode=address_mode inputs=address errors t />
-                    <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.register t />
+                    <SubmitRow pending=send.pending() error=Signal::derive(move || submit_error(send.value().get(), t)) label=t.warranty().register t />
                 </form>
             }
         }>
-            <p class="patron-thanks" role="status">{t.warranty_done}</p>
+            <p class="patron-thanks" role="status">{t.warranty().warranty_done}</p>
         </Show>
     }
 }
