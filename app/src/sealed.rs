@@ -30,9 +30,10 @@ pub fn row_key(table: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The `customers` columns that index sealed ones: keyed hashes (`crate::pii::blind`).
+/// The `customers` columns that index sealed ones: keyed hashes (`crate::pii::blind`), in
+/// the order `Plain::indexes` gives their values (a test there holds it).
 pub const BLIND_INDEXES: [&str; 6] =
-    ["email_hash", "phone_hash", "email_prefix", "phone_prefix", "first_name_prefix", "last_name_prefix"];
+    ["email_hash", "email_prefix", "phone_hash", "phone_prefix", "first_name_prefix", "last_name_prefix"];
 
 pub fn is_sealed(table: &str, column: &str) -> bool {
     SEALED.contains(&(table, column))

@@ -55,14 +55,15 @@ impl Plain<'_> {
     }
 }
 
+/// The statement of [`set`]: the indexes in [`Plain::indexes`]' order, then the id.
+const SET_ALL: &str = "UPDATE customers SET email_hash = $1, email_prefix = $2, phone_hash = $3, phone_prefix = $4,
+        first_name_prefix = $5, last_name_prefix = $6
+    WHERE id = $7";
+
 /// Sets every index of customer `id` from its plain fields. A second customer of the site
 /// with this email fails it (`customers_one_per_email`): a unique violation.
 pub async fn set(conn: &mut Conn, pii: &PiiKey, id: CustomerId, plain: Plain<'_>) -> sqlx::Result<()> {
-    let mut query = sqlx::query(
-        "UPDATE customers SET email_hash = $1, email_prefix = $2, phone_hash = $3, phone_prefix = $4,
-                first_name_prefix = $5, last_name_prefix = $6
-         WHERE id = $7",
-    );
+    let mut query = sqlx::query(SET_ALL);
     for (_, value) in plain.indexes(pii) {
         query = query.bind(value);
     }
@@ -96,11 +97,12 @@ mod tests {
     fn the_indexes_are_in_the_order_the_update_names_them() {
         let pii = PiiKey::from_master(&[7; 32]);
         let names: Vec<_> = Plain::default().indexes(&pii).into_iter().map(|(c, _)| c).collect();
-        assert_eq!(
-            names,
-            ["email_hash", "email_prefix", "phone_hash", "phone_prefix", "first_name_prefix", "last_name_prefix"]
-        );
-        // A widget's new customer is inserted with them last, in this order.
+        assert_eq!(names, crate::sealed::BLIND_INDEXES);
+        for (i, name) in names.iter().enumerate() {
+            assert!(SET_ALL.contains(&format!("{name} = ${}", i + 1)), "{name}");
+        }
+        // A widget's new customer is inserted with them last, in this order (an import's
+        // new customers name `BLIND_INDEXES` themselves).
         assert_eq!(names, crate::widgets::identity::NEW_CUSTOMER_COLUMNS[10..]);
     }
 

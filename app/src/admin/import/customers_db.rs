@@ -120,10 +120,12 @@ async fn insert(
     fields: &[CustomerField],
     rows: &[&Row],
 ) -> sqlx::Result<i64> {
-    const INDEXES: [&str; 6] =
-        ["email_hash", "email_prefix", "phone_hash", "phone_prefix", "first_name_prefix", "last_name_prefix"];
-    let columns: Vec<&str> =
-        ["site_id", "source"].into_iter().chain(fields.iter().map(|f| f.column())).chain(INDEXES).collect();
+    // The blind indexes last, in `Plain::indexes`' order (a test in `pii::blind` holds it).
+    let columns: Vec<&str> = ["site_id", "source"]
+        .into_iter()
+        .chain(fields.iter().map(|f| f.column()))
+        .chain(crate::sealed::BLIND_INDEXES)
+        .collect();
     let sql = format!(
         "INSERT INTO customers ({}) VALUES {} RETURNING id, email_hash, phone_hash",
         columns.join(", "),
