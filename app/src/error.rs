@@ -103,6 +103,12 @@ impl FromServerFnError for AppError {
             other => AppError::Transport(other.to_string()),
         }
     }
+
+    /// In a widget bundle, read without serde's derived decoders (`widgets::errors`).
+    #[cfg(all(feature = "widgets", not(feature = "ssr"), not(feature = "hydrate")))]
+    fn de(data: leptos::server_fn::Bytes) -> Self {
+        crate::widgets::errors::decode(&data)
+    }
 }
 
 #[cfg(feature = "ssr")]

@@ -8,6 +8,8 @@ pub mod address;
 #[cfg(feature = "ssr")]
 pub mod caller;
 pub mod catalogue;
+#[cfg(any(test, feature = "widgets"))]
+pub mod errors;
 pub mod favourites;
 pub mod heard;
 #[cfg(feature = "ssr")]
