@@ -10,9 +10,9 @@
 // one comes within a screen's height of the viewport: a signup in the footer costs a visitor
 // who never scrolls there nothing. It comes in bundles per family of widgets (`families`
 // below; scripts/build makes them): a page whose widgets are all of one family loads that
-// family's, any other page the bundle of them all — two requests either way. Then every widget of the page mounts (their code is
-// there; mounting one by one as each comes near would only move the page under the reader's
-// eyes). A widget hidden (display: none) is never near until shown. The styles
+// family's, any other page the bundle of them all — two requests either way. Then every
+// widget of the page mounts (their code is there; mounting one by one as each comes near
+// would only move the page under the reader's eyes). A widget hidden (display: none) is never near until shown. The styles
 // are fetched once (connect-src) and adopted by each shadow root as a constructed
 // stylesheet, which a page's CSP `style-src` does not block as it would a <link>.
 (() => {

@@ -231,8 +231,6 @@ impl CustomerField {
     }
 }
 
-/// A tag on a customer: 1–40 characters, lower case, letters, digits, `-` and `_`,
-/// so "VIP" and "vip " are one tag and a segment can match it exactly.
 /// One line of text of a record (a street, a company; trimmed, not blank): at most 120
 /// characters, none of them control characters, runs of spaces made one.
 pub fn line(s: &str) -> Result<String, Problem> {
@@ -245,6 +243,8 @@ pub fn line(s: &str) -> Result<String, Problem> {
     }
 }
 
+/// A tag on a customer: 1–40 characters, lower case, letters, digits, `-` and `_`,
+/// so "VIP" and "vip " are one tag and a segment can match it exactly.
 pub fn parse_tag(raw: &str) -> Result<String, Problem> {
     let t = raw.trim().to_lowercase().replace(' ', "-");
     if t.is_empty() {
