@@ -69,16 +69,34 @@ fn evidence(cell: &str) -> Option<DayOrder> {
 /// The day order of a column: what its cells show, else `fallback`. A column whose cells
 /// show both orders keeps `fallback`, and the cells that disagree are refused as not dates.
 pub fn day_order<'a>(cells: impl IntoIterator<Item = &'a str>, fallback: DayOrder) -> DayOrder {
-    let mut seen = None;
-    for cell in cells {
-        match (seen, evidence(cell)) {
+    let mut finder = DayOrderFinder::default();
+    cells.into_iter().for_each(|cell| finder.add(cell));
+    finder.order(fallback)
+}
+
+/// [`day_order`] a cell at a time, for a column read a piece of its file at a time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DayOrderFinder {
+    seen: Option<DayOrder>,
+    mixed: bool,
+}
+
+impl DayOrderFinder {
+    pub fn add(&mut self, cell: &str) {
+        if self.mixed {
+            return;
+        }
+        match (self.seen, evidence(cell)) {
             (_, None) => {}
-            (None, found) => seen = found,
-            (Some(a), Some(b)) if a != b => return fallback,
+            (None, found) => self.seen = found,
+            (Some(a), Some(b)) if a != b => self.mixed = true,
             _ => {}
         }
     }
-    seen.unwrap_or(fallback)
+
+    pub fn order(&self, fallback: DayOrder) -> DayOrder {
+        if self.mixed { fallback } else { self.seen.unwrap_or(fallback) }
+    }
 }
 
 /// Reads a date, with a time and an offset if the cell has them.

@@ -228,3 +228,57 @@ async fn an_upload_waits_sealed_piece_by_piece_and_goes_when_it_names_an_erased_
     assert_eq!(count("SELECT count(*) FROM import_pieces").await, 0);
     assert_eq!(count("SELECT count(*) FROM imports WHERE status = 'failed'").await, 1);
 }
+
+/// Uploads `csv` in pieces of `size` characters; the pieces, to see where they were cut.
+async fn upload_in(app: &TestApp, client: &reqwest::Client, csv: &str, size: usize) -> (String, Vec<String>) {
+    let res =
+        call(app, client, "start_import", &[("site", "demo"), ("kind", "customers"), ("file_name", "f.csv")]).await;
+    let id = res.json::<i64>().await.unwrap().to_string();
+    let chars: Vec<char> = csv.chars().collect();
+    let pieces: Vec<String> = chars.chunks(size).map(|p| p.iter().collect()).collect();
+    for piece in &pieces {
+        let res = call(app, client, "append_import", &[("site", "demo"), ("id", &id), ("piece", piece)]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    (id, pieces)
+}
+
+#[tokio::test]
+async fn a_long_file_is_read_a_batch_of_pieces_at_a_time_as_it_was_written() {
+    let app = spawn_app().await;
+    let client = app.signed_in_as(Role::Manager, "manager@shop.example").await;
+    // A spreadsheet's export: byte-order mark, semicolons, Windows line ends, a name with a
+    // line break in it, a bad email far down; in 7-character pieces, ~10 batches of them.
+    let mut csv = "\u{feff}E-Mail;Vorname\r\n".to_owned();
+    for i in 1..=150 {
+        match i {
+            100 => csv.push_str("p100@example.com;\"Two\r\nlines\"\r\n"),
+            120 => csv.push_str("not-an-email;Ben\r\n"),
+            _ => csv.push_str(&format!("p{i}@example.com;Name {i}\r\n")),
+        }
+    }
+    let (id, pieces) = upload_in(&app, &client, &csv, 7).await;
+    assert!(pieces.iter().any(|p| p.ends_with('\r')), "a line end is cut between two pieces");
+    let preview: Value =
+        call(&app, &client, "preview_import", &[("site", "demo"), ("id", &id)]).await.json().await.unwrap();
+    assert_eq!((&preview["columns"], &preview["total_rows"]), (&json!(["E-Mail", "Vorname"]), &json!(150)));
+    assert_eq!(preview["rows"][0], json!(["p1@example.com", "Name 1"]));
+    let mapping = json!(["email", "first_name"]).to_string();
+    let dry: Value = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", &mapping)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    // Row 120 is on line 122: the header is line 1, and row 100's name takes two lines.
+    assert_eq!(dry["problems"], json!([{"row": 122, "field": {"customer": "email"}, "problem": "NotAnEmail"}]));
+    assert_eq!((&dry["created"], &dry["problem_count"]), (&json!(149), &json!(1)));
+    let rejected: Vec<&str> = dry["rejected_csv"].as_str().unwrap().lines().collect();
+    assert_eq!(rejected[0], r#""E-Mail","Vorname","Problem""#);
+    assert!(rejected[1].starts_with(r#""not-an-email","Ben","Email: "#), "{}", rejected[1]);
+    let done = run_valid(&app, &client, &id, &mapping, true).await;
+    assert_eq!((&done["created"], &done["skipped"], &done["status"]), (&json!(149), &json!(1), &json!("done")));
+    let names: Vec<String> = sqlx::query_scalar("SELECT first_name FROM customers").fetch_all(&app.pool).await.unwrap();
+    let names: Vec<String> = names.iter().map(|n| app.open(n)).collect();
+    // A name keeps no line break (the record's name field makes it a space).
+    assert!(names.contains(&"Two lines".to_owned()) && names.contains(&"Name 150".to_owned()), "{names:?}");
+}

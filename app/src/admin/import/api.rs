@@ -62,17 +62,27 @@ mod ssr {
     use crate::domain::SiteId;
     use crate::error::AppError;
 
-    /// The upload read under `mapping`, with the site's terms.
-    pub async fn read(
+    /// A file of products or purchases (customers are read a batch at a time), read
+    /// whole under `mapping`.
+    pub async fn read_whole(
+        pool: &crate::db::Db,
+        kind: super::super::ImportKind,
+        id: i64,
+        mapping: &str,
+        terms: &SiteTerms,
+    ) -> Result<Reading, AppError> {
+        let content = super::super::db::content(pool, id).await?;
+        Reading::new(kind, &content, mapping, terms)
+    }
+
+    /// The kind of upload `id` of `site`, waiting to run, and the site's terms.
+    pub async fn waiting(
         pool: &crate::db::Db,
         site: SiteId,
         id: i64,
-        mapping: &str,
-    ) -> Result<(Reading, SiteTerms), AppError> {
-        let (kind, content) = super::super::db::content(pool, site, id).await?.ok_or(AppError::NotFound)?;
-        let terms = SiteTerms::of(pool, site).await?;
-        let reading = Reading::new(kind, &content, mapping, &terms)?;
-        Ok((reading, terms))
+    ) -> Result<(super::super::ImportKind, SiteTerms), AppError> {
+        let kind = super::super::db::waiting_kind(pool, site, id).await?.ok_or(AppError::NotFound)?;
+        Ok((kind, SiteTerms::of(pool, site).await?))
     }
 }
 
@@ -114,9 +124,15 @@ pub async fn preview_import(site: String, id: i64) -> Result<Preview, AppError> 
     crate::server_ctx::answer(
         async move {
             let (_, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
-            let (kind, content) = super::db::content(&pool, site, id).await?.ok_or(AppError::NotFound)?;
-            let (columns, rows, total_rows) = super::rows::preview(&content, 5).map_err(super::reading::bad_file)?;
-            let targets = super::reading::SiteTerms::of(&pool, site).await?.targets(kind);
+            let (kind, terms) = ssr::waiting(&pool, site, id).await?;
+            // The header, the first rows, and how many there are: the file read a batch at a time.
+            let (columns, mut records) = super::upload::UploadRecords::open(&pool, id).await?;
+            let (mut rows, mut total_rows) = (Vec::new(), 0);
+            while let Some(batch) = records.next_batch().await? {
+                total_rows += batch.len();
+                rows.extend(batch.into_iter().map(|(_, r)| r).take(5usize.saturating_sub(rows.len())));
+            }
+            let targets = terms.targets(kind);
             let suggested = columns.iter().map(|c| kind.suggest(c)).collect();
             Ok(Preview { columns, rows, suggested, targets, total_rows })
         }
@@ -131,19 +147,30 @@ pub async fn check_import(site: String, id: i64, mapping: String) -> Result<DryR
     crate::server_ctx::answer(
         async move {
             let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
-            let (reading, terms) = ssr::read(&pool, site, id, &mapping).await?;
+            let (kind, terms) = ssr::waiting(&pool, site, id).await?;
+            let w = crate::staff::texts::of_caller();
+            if kind == super::ImportKind::Customers {
+                use super::customers_file::{Apply, apply, scan};
+                let scan = scan(&pool, id, &mapping, &terms, w).await?;
+                let counts = apply(&pool, site, staff.id, id, &terms, &scan, Apply::DryRun).await?;
+                return Ok(DryRun {
+                    problem_count: scan.problem_count,
+                    problems: scan.problems,
+                    rejected_csv: scan.rejected_csv,
+                    created: counts[0],
+                    updated: counts[1],
+                    unchanged: counts[2],
+                });
+            }
+            let reading = ssr::read_whole(&pool, kind, id, &mapping, &terms).await?;
             let mut counts = [0i64; 3];
             let (_turn, mut tx) = crate::writer::begin(&pool).await?;
             for chunk in reading.chunks() {
-                let done = reading.apply(&mut tx, pool.pii(), site, staff.id, id, &terms, chunk).await?;
+                let done = reading.apply(&mut tx, pool.pii(), site, id, &terms, chunk).await?;
                 counts.iter_mut().zip(done).for_each(|(c, d)| *c += d);
             }
             tx.rollback().await?;
-            let rejected_csv = if reading.problems.is_empty() {
-                String::new()
-            } else {
-                reading.rejected_csv(crate::staff::texts::of_caller())
-            };
+            let rejected_csv = if reading.problems.is_empty() { String::new() } else { reading.rejected_csv(w) };
             Ok(DryRun {
                 problems: reading.problems.iter().take(SHOWN_PROBLEMS).copied().collect(),
                 problem_count: reading.problems.len(),
@@ -164,19 +191,31 @@ pub async fn run_import(site: String, id: i64, mapping: String, valid_only: bool
     crate::server_ctx::answer(
         async move {
             let (staff, site, pool) = crate::staff::guard::manager_and_site(&site).await?;
-            let (reading, terms) = ssr::read(&pool, site, id, &mapping).await?;
-            if !reading.problems.is_empty() && !valid_only {
-                return Err(AppError::InvalidRows(reading.problems.into_iter().take(SHOWN_PROBLEMS).collect()));
+            let (kind, terms) = ssr::waiting(&pool, site, id).await?;
+            let w = crate::staff::texts::of_caller();
+            let (job, good, skipped) = if kind == super::ImportKind::Customers {
+                let scan = super::customers_file::scan(&pool, id, &mapping, &terms, w).await?;
+                if scan.problem_count > 0 && !valid_only {
+                    return Err(AppError::InvalidRows(scan.problems));
+                }
+                let (good, skipped) = (scan.good, scan.rejected);
+                (Job::Customers(scan), good, skipped)
+            } else {
+                let reading = ssr::read_whole(&pool, kind, id, &mapping, &terms).await?;
+                if !reading.problems.is_empty() && !valid_only {
+                    return Err(AppError::InvalidRows(reading.problems.into_iter().take(SHOWN_PROBLEMS).collect()));
+                }
+                let (good, skipped) = (reading.good_rows(), reading.rejected_lines().len());
+                (Job::Whole(reading), good, skipped)
+            };
+            if !super::db::begin_run(&pool, site, id, &mapping, good, skipped).await? {
+                return Err(AppError::Conflict(w.refusals.import_started.into()));
             }
-            let skipped = reading.rejected_lines().len();
-            if !super::db::begin_run(&pool, site, id, &mapping, reading.good_rows(), skipped).await? {
-                return Err(AppError::Conflict(crate::staff::texts::of_caller().refusals.import_started.into()));
-            }
-            let detail = format!("import {id}, {} rows, {skipped} left out", reading.good_rows());
+            let detail = format!("import {id}, {good} rows, {skipped} left out");
             crate::staff::audit::note(&staff, crate::staff::audit::AuditAction::Imported, Some(site), None, &detail)
                 .await?;
             tokio::spawn(async move {
-                let result = run(&pool, site, staff.id, id, &reading, &terms).await;
+                let result = run(&pool, site, staff.id, id, &job, &terms).await;
                 if let Err(e) = &result {
                     tracing::error!(error = %e, import = id, "import failed");
                 }
@@ -190,6 +229,14 @@ pub async fn run_import(site: String, id: i64, mapping: String, valid_only: bool
     )
 }
 
+/// What a started import goes through: a customers file, read again a batch at a time,
+/// or a file of products or purchases, read whole.
+#[cfg(feature = "ssr")]
+enum Job {
+    Customers(super::customers_file::Scan),
+    Whole(super::reading::Reading),
+}
+
 /// The good rows in chunks, each chunk and its progress in one transaction.
 #[cfg(feature = "ssr")]
 async fn run(
@@ -197,15 +244,23 @@ async fn run(
     site: crate::domain::SiteId,
     staff: crate::domain::StaffId,
     id: i64,
-    reading: &super::reading::Reading,
+    job: &Job,
     terms: &super::reading::SiteTerms,
 ) -> sqlx::Result<()> {
-    for chunk in reading.chunks() {
-        let (_turn, mut tx) = crate::writer::begin(pool).await?;
-        let rows = chunk.len();
-        let counts = reading.apply(&mut tx, pool.pii(), site, staff, id, terms, chunk).await?;
-        super::db::progress(&mut tx, id, rows, counts).await?;
-        tx.commit().await?;
+    match job {
+        Job::Customers(scan) => {
+            use super::customers_file::{Apply, apply};
+            apply(pool, site, staff, id, terms, scan, Apply::Import).await?;
+        }
+        Job::Whole(reading) => {
+            for chunk in reading.chunks() {
+                let (_turn, mut tx) = crate::writer::begin(pool).await?;
+                let rows = chunk.len();
+                let counts = reading.apply(&mut tx, pool.pii(), site, id, terms, chunk).await?;
+                super::db::progress(&mut tx, id, rows, counts).await?;
+                tx.commit().await?;
+            }
+        }
     }
     Ok(())
 }

@@ -12,8 +12,13 @@ use crate::domain::{Country, CustomerField, CustomerId, FieldValue, SiteId, Staf
 use crate::pii::PiiKey;
 use sqlx::Row as _;
 
-/// An upload may not grow past this (characters).
+/// An upload of products or purchases may not grow past this (characters): it is read
+/// whole (`reading`).
 pub const MAX_CONTENT: i64 = 20_000_000;
+/// An upload of customers, read a batch at a time (`customers_file`), may grow to this:
+/// ~4 million rows of a newsletter tool's export, sealed ~1.4 times that on disk until
+/// the import ends.
+pub const MAX_CUSTOMERS_CONTENT: i64 = 300_000_000;
 
 pub async fn start(pool: &Db, site: SiteId, staff: StaffId, kind: ImportKind, file_name: &str) -> sqlx::Result<i64> {
     sqlx::query_scalar("INSERT INTO imports (site_id, staff_id, kind, file_name) VALUES ($1, $2, $3, $4) RETURNING id")
@@ -48,13 +53,16 @@ pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Resu
     let mut tx = pool.begin_write().await?;
     let grown = sqlx::query(
         "UPDATE imports SET size = size + $1, updated_at = $5
-         WHERE id = $2 AND site_id = $3 AND status = 'uploading' AND size + $1 <= $4",
+         WHERE id = $2 AND site_id = $3 AND status = 'uploading'
+           AND size + $1 <= CASE kind WHEN $6 THEN $7 ELSE $4 END",
     )
     .bind(piece.chars().count() as i64)
     .bind(id)
     .bind(site)
     .bind(MAX_CONTENT)
     .bind(crate::db::now())
+    .bind(ImportKind::Customers.code())
+    .bind(MAX_CUSTOMERS_CONTENT)
     .execute(&mut *tx)
     .await?;
     if grown.rows_affected() != 1 {
@@ -72,18 +80,20 @@ pub async fn append(pool: &Db, site: SiteId, id: i64, piece: &str) -> sqlx::Resu
     Ok(true)
 }
 
-/// What an import still waiting to run brings in, and its uploaded file.
-pub async fn content(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<(ImportKind, String)>> {
-    let mut tx = pool.begin().await?;
+/// What an import of `site` still waiting to run brings in.
+pub async fn waiting_kind(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<ImportKind>> {
     let kind: Option<String> =
         sqlx::query_scalar("SELECT kind FROM imports WHERE id = $1 AND site_id = $2 AND status = 'uploading'")
             .bind(id)
             .bind(site)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(pool)
             .await?;
-    let Some(kind) = kind else { return Ok(None) };
-    let text = uploaded_text(&mut tx, pool.pii(), id).await?;
-    Ok(Some((ImportKind::from_code(&kind).unwrap_or_default(), text)))
+    Ok(kind.map(|k| ImportKind::from_code(&k).unwrap_or_default()))
+}
+
+/// The uploaded file of an import of products or purchases still waiting to run, whole.
+pub async fn content(pool: &Db, id: i64) -> sqlx::Result<String> {
+    uploaded_text(&mut *pool.acquire().await?, pool.pii(), id).await
 }
 
 /// Marks the import running with its mapping and row count; false if it is not waiting.

@@ -1,5 +1,6 @@
-//! An upload read under its mapping, whatever its kind: the rows that parsed, every
-//! problem, the rows handed back to fix, and applying the good rows a chunk at a time.
+//! An upload of products or past purchases read whole under its mapping: the rows that
+//! parsed, every problem, the rows handed back to fix, and applying the good rows a chunk
+//! at a time. (Customers are read a batch at a time: `customers_file`.)
 
 use super::db::Outcome;
 use super::kind::{ImportKind, check_mapping, problem_text};
@@ -7,7 +8,7 @@ use super::{products, purchases, purchases_db, rows};
 use crate::db::Conn;
 use crate::db::Db;
 use crate::domain::date_spelling::DayOrder;
-use crate::domain::{Country, Field, FieldErrors, Problem, RowProblem, SiteId, StaffId};
+use crate::domain::{Country, Field, FieldErrors, Problem, RowProblem, SiteId};
 use crate::error::AppError;
 use crate::staff::texts::AdminTexts;
 use std::collections::HashSet;
@@ -34,14 +35,13 @@ impl SiteTerms {
         all
     }
 
-    fn day_order(&self) -> DayOrder {
+    pub fn day_order(&self) -> DayOrder {
         DayOrder::of_country(self.country.as_ref().map(|c| c.as_str()))
     }
 }
 
 /// The good rows of an upload, by kind.
 pub enum Parsed {
-    Customers(Vec<rows::Row>),
     Products(Vec<products::ProductRow>),
     Purchases(Vec<purchases::Order>),
 }
@@ -71,8 +71,8 @@ impl Reading {
             .map_err(|p| AppError::Invalid(FieldErrors::one(Field::Mapping, p)))?;
         let (parsed, problems) = match kind {
             ImportKind::Customers => {
-                let (good, problems) = rows::rows(&records, &targets, site.day_order());
-                (Parsed::Customers(good), problems)
+                // Never read whole: `customers_file` reads them a batch at a time.
+                return Err(AppError::Invalid(FieldErrors::one(Field::Mapping, Problem::UnknownOption)));
             }
             ImportKind::Products => {
                 let (good, problems) = products::products(&records, &targets, &site.languages, site.day_order());
@@ -90,7 +90,6 @@ impl Reading {
     /// How many rows (orders, for purchases) are good.
     pub fn good_rows(&self) -> usize {
         match &self.parsed {
-            Parsed::Customers(r) => r.len(),
             Parsed::Products(r) => r.len(),
             Parsed::Purchases(r) => r.len(),
         }
@@ -135,13 +134,11 @@ impl Reading {
 
     /// Applies the good rows `from..to` in the caller's transaction: created, updated
     /// (for purchases: customers added), unchanged.
-    #[allow(clippy::too_many_arguments)] // the chunk's transaction and key, then whose rows go where
     pub async fn apply(
         &self,
         conn: &mut Conn,
         pii: &crate::pii::PiiKey,
         site: SiteId,
-        staff: StaffId,
         import: i64,
         terms: &SiteTerms,
         range: std::ops::Range<usize>,
@@ -153,10 +150,6 @@ impl Reading {
             Outcome::Unchanged => counts[2] += 1,
         };
         match &self.parsed {
-            Parsed::Customers(rows) => {
-                let country = terms.country.as_ref();
-                return super::customers_db::apply(conn, pii, site, country, staff, &rows[range]).await;
-            }
             Parsed::Products(rows) => {
                 for row in &rows[range] {
                     count(apply_product(conn, site, &row.product).await?);
@@ -170,13 +163,12 @@ impl Reading {
         Ok(counts)
     }
 
-    /// The good rows in chunks, one transaction each. Purchases and customers go in
-    /// thousands: a chunk is a few statements, and each commit waits for the disk (5,000
-    /// orders hold the writer for about half a second).
+    /// The good rows in chunks, one transaction each. Purchases go in thousands: a chunk
+    /// is a few statements, and each commit waits for the disk (5,000 orders hold the
+    /// writer for about half a second).
     pub fn chunks(&self) -> impl Iterator<Item = std::ops::Range<usize>> + use<> {
         let size = match self.parsed {
             Parsed::Purchases(_) => 5_000,
-            Parsed::Customers(_) => 2_000,
             Parsed::Products(_) => super::CHUNK_ROWS,
         };
         let rows = self.good_rows();

@@ -20,7 +20,8 @@ pub use parse::*;
 mod parse {
     use crate::domain::date_spelling::{self, DayOrder};
     use crate::domain::{CustomerField, Field, FieldValue, Problem, RowProblem, parse_tag};
-    use std::collections::HashMap;
+    use std::collections::HashSet;
+    use std::hash::{BuildHasher, RandomState};
 
     /// One row that parsed: the values given (blank cells are left out, never cleared).
     #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,22 +53,6 @@ mod parse {
         let first = content.lines().next().unwrap_or("");
         let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(content.as_bytes())
-    }
-
-    /// The header and the first `n` rows, for the mapping form.
-    /// The header, the first rows, and how many rows there are.
-    pub type Sample = (Vec<String>, Vec<Vec<String>>, usize);
-
-    pub fn preview(content: &str, n: usize) -> Result<Sample, csv::Error> {
-        let mut rows = Vec::new();
-        let mut total = 0;
-        let header = each_record(content, |_, record| {
-            total += 1;
-            if rows.len() < n {
-                rows.push(record.iter().map(str::to_owned).collect());
-            }
-        })?;
-        Ok((header, rows, total))
     }
 
     /// A row of the file with its line number.
@@ -116,17 +101,52 @@ mod parse {
     /// Every row parsed, and every problem found (all of them, not only the first).
     /// A birthday may be written as the file's tool writes dates (`03/15/1990`, `15.3.1990`):
     /// its column shows which number is the day, else `fallback` (the site's country) says.
-    pub fn rows(
-        records: &[(usize, Vec<String>)],
-        mapping: &[Option<String>],
-        fallback: DayOrder,
-    ) -> (Vec<Row>, Vec<RowProblem>) {
+    pub fn rows(records: &[Record], mapping: &[Option<String>], fallback: DayOrder) -> (Vec<Row>, Vec<RowProblem>) {
         let order = column_day_order(records, mapping, "birthday", fallback);
-        let mut rows = Vec::new();
-        let mut problems = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (line, record) in records {
-            let line = *line;
+        RowReader::new(order).read(records, mapping)
+    }
+
+    /// Rows parsed a batch of records at a time, as [`rows`] parses a whole file: a row
+    /// naming an email or phone an earlier one named is refused.
+    pub struct RowReader {
+        /// The day order of the birthday column.
+        order: DayOrder,
+        /// The emails and phones of the rows read so far, as keyed hashes: 16 bytes a row
+        /// where the strings took ~50, for a file of a million rows.
+        seen: HashSet<u128>,
+        keys: (RandomState, RandomState),
+    }
+
+    impl RowReader {
+        pub fn new(order: DayOrder) -> RowReader {
+            RowReader { order, seen: HashSet::new(), keys: (RandomState::new(), RandomState::new()) }
+        }
+
+        /// Whether `key` was seen before (a chance of 2⁻¹²⁸ a pair of keys to be wrong).
+        fn seen_before(&mut self, key: &str) -> bool {
+            let hash = (u128::from(self.keys.0.hash_one(key)) << 64) | u128::from(self.keys.1.hash_one(key));
+            !self.seen.insert(hash)
+        }
+
+        /// The rows of `records` that parse, and the problems of the others.
+        pub fn read(&mut self, records: &[Record], mapping: &[Option<String>]) -> (Vec<Row>, Vec<RowProblem>) {
+            let mut rows = Vec::new();
+            let mut problems = Vec::new();
+            for (line, record) in records {
+                if let Some(row) = self.row(*line, record, mapping, &mut problems) {
+                    rows.push(row);
+                }
+            }
+            (rows, problems)
+        }
+
+        fn row(
+            &mut self,
+            line: usize,
+            record: &[String],
+            mapping: &[Option<String>],
+            problems: &mut Vec<RowProblem>,
+        ) -> Option<Row> {
             let mut row = Row { line, values: Vec::new(), tags: Vec::new() };
             let before = problems.len();
             for (cell, target) in record.iter().zip(mapping) {
@@ -160,7 +180,7 @@ mod parse {
                 }
                 let Some(field) = CustomerField::from_column(target) else { continue };
                 // A birthday without its year (`03/15`) is kept as `--03-15`.
-                let spelled = match (field, date_spelling::read(cell, order)) {
+                let spelled = match (field, date_spelling::read(cell, self.order)) {
                     (CustomerField::Birthday, Ok(date)) if date.time.is_none() => date.date(),
                     _ => cell.to_owned(),
                 };
@@ -170,26 +190,22 @@ mod parse {
                 }
             }
             if problems.len() > before {
-                continue;
+                return None;
             }
             let keys = [row.text(CustomerField::Email), row.text(CustomerField::Phone)];
             if keys.iter().all(Option::is_none) {
                 problems.push(RowProblem { row: line, field: Field::Row, problem: Problem::NeedsEmailOrPhone });
-                continue;
+                return None;
             }
-            let mut duplicate = false;
-            for key in keys.into_iter().flatten() {
-                if seen.insert(key.to_owned(), line).is_some() {
-                    duplicate = true;
-                }
-            }
+            let keys: Vec<String> = keys.into_iter().flatten().map(str::to_owned).collect();
+            // Both keys go in the seen ones, as before: a later row with either is refused.
+            let duplicate = keys.iter().fold(false, |dup, key| self.seen_before(key) | dup);
             if duplicate {
                 problems.push(RowProblem { row: line, field: Field::Row, problem: Problem::DuplicateInFile });
-                continue;
+                return None;
             }
-            rows.push(row);
+            Some(row)
         }
-        (rows, problems)
     }
 
     #[cfg(test)]
