@@ -241,15 +241,13 @@ pub async fn erase(pool: &Db, id: CustomerId, by: By<'_>) -> sqlx::Result<Option
         .execute(&mut *tx)
         .await?;
     // An upload not yet imported that names them is dropped: staff upload it again. (Its
-    // whole text is searched: an address may span two of its pieces.)
+    // whole text is searched, a batch of pieces at a time: an address may span two.)
     let uploading: Vec<i64> = sqlx::query_scalar("SELECT id FROM imports WHERE site_id = $1 AND status = 'uploading'")
         .bind(site)
         .fetch_all(&mut *tx)
         .await?;
     for import in uploading {
-        let text = crate::admin::import::db::uploaded_text(&mut tx, pool.pii(), import).await?;
-        let names = (!email.is_empty() && text.to_lowercase().contains(email.as_str()))
-            || (!phone.is_empty() && text.contains(phone.as_str()));
+        let names = crate::admin::import::db::upload_names(&mut tx, pool.pii(), import, &email, &phone).await?;
         if !names {
             continue;
         }

@@ -282,3 +282,37 @@ async fn a_long_file_is_read_a_batch_of_pieces_at_a_time_as_it_was_written() {
     // A name keeps no line break (the record's name field makes it a space).
     assert!(names.contains(&"Two lines".to_owned()) && names.contains(&"Name 150".to_owned()), "{names:?}");
 }
+
+#[tokio::test]
+async fn an_upload_naming_an_erased_customer_across_two_batches_of_pieces_goes() {
+    let app = spawn_app().await;
+    let owner = app.signed_in_as(Role::Owner, "owner@shop.example").await;
+    let res = app.signup(&common::Signup { email: "erin@example.com", ..Default::default() }).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // Erin's address starts 5 characters before the end of the 64th 10-character piece:
+    // the erasure reads 64 pieces at a time, and finds it cut between two reads.
+    let mut csv = "email,city\n".to_owned();
+    while csv.len() < 590 {
+        csv.push_str(&format!("f{}@example.com,Bern\n", csv.len()));
+    }
+    csv.push_str(&format!("x@example.com,{}\n", "B".repeat(635 - csv.len() - 15)));
+    assert_eq!(csv.len(), 635);
+    csv.push_str("ERIN@example.com,Bern\n");
+    let (id, pieces) = upload_in(&app, &owner, &csv, 10).await;
+    assert!(pieces[63].ends_with("ERIN@") && pieces.len() > 64);
+    let erin: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
+        .bind(app.hash("email", "erin@example.com"))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let res = app.admin_via(&owner, &app.url, "erase_customer", &[("id", &erin.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let status: String = sqlx::query_scalar("SELECT status FROM imports WHERE id = $1")
+        .bind(id.parse::<i64>().unwrap())
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "failed");
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM import_pieces").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(left, 0);
+}

@@ -46,6 +46,43 @@ pub async fn uploaded_text(conn: &mut Conn, pii: &PiiKey, id: i64) -> sqlx::Resu
     Ok(text)
 }
 
+/// Whether upload `id` names `email` (in any case; given in lower case) or `phone`, read a
+/// batch of pieces at a time (an upload may be ~300 MB): the end of each batch is kept, so a
+/// name cut between two pieces is found.
+pub async fn upload_names(conn: &mut Conn, pii: &PiiKey, id: i64, email: &str, phone: &str) -> sqlx::Result<bool> {
+    if email.is_empty() && phone.is_empty() {
+        return Ok(false);
+    }
+    // What is kept of a batch: one character less than the longer name.
+    let keep = email.chars().count().max(phone.chars().count()) - 1;
+    let content: String =
+        sqlx::query_scalar("SELECT content FROM imports WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
+    let mut window = pii.open(&content)?;
+    let mut after = 0i64;
+    loop {
+        if (!email.is_empty() && window.to_lowercase().contains(email)) || (!phone.is_empty() && window.contains(phone))
+        {
+            return Ok(true);
+        }
+        let pieces: Vec<(i64, String)> =
+            sqlx::query_as("SELECT n, content FROM import_pieces WHERE import_id = $1 AND n > $2 ORDER BY n LIMIT 64")
+                .bind(id)
+                .bind(after)
+                .fetch_all(&mut *conn)
+                .await?;
+        let Some(&(last, _)) = pieces.last() else { return Ok(false) };
+        after = last;
+        let cut = match keep {
+            0 => window.len(),
+            _ => window.char_indices().rev().nth(keep - 1).map_or(0, |(i, _)| i),
+        };
+        window.drain(..cut);
+        for (_, piece) in pieces {
+            window.push_str(&pii.open(&piece)?);
+        }
+    }
+}
+
 /// Appends a piece of the file to an upload in progress; false if there is no such upload
 /// or it would grow too big. The file is personal data, so it waits sealed, a piece at a
 /// time (sealing each piece once: the cost grows with the file, not with its square).
