@@ -30,7 +30,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 54] = [
+    let files: [(i64, &str, &'static str); 55] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -85,6 +85,7 @@ fn migrator() -> Migrator {
         (52, "blind_indexes_in_rust", include_str!("../migrations/0052_blind_indexes_in_rust.sql")),
         (53, "job_leases", include_str!("../migrations/0053_job_leases.sql")),
         (55, "analytics_inbox", include_str!("../migrations/0055_analytics_inbox.sql")),
+        (56, "customers_email_index_once", include_str!("../migrations/0056_customers_email_index_once.sql")),
     ];
     embedded(files)
 }
@@ -92,10 +93,11 @@ fn migrator() -> Migrator {
 /// PostgreSQL's migrations (`migrations/postgres`): its schema as SQLite's reach it at 0053,
 /// then each later migration under the number it has for SQLite.
 fn postgres_migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 3] = [
+    let files: [(i64, &str, &'static str); 4] = [
         (53, "schema", include_str!("../migrations/postgres/0053_schema.sql")),
         (54, "returns_as_integers", include_str!("../migrations/postgres/0054_returns_as_integers.sql")),
         (55, "analytics_inbox", include_str!("../migrations/postgres/0055_analytics_inbox.sql")),
+        (56, "customers_email_index_once", include_str!("../migrations/postgres/0056_customers_email_index_once.sql")),
     ];
     embedded(files)
 }

@@ -107,7 +107,8 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
     // Each range is `key >= start AND key < end` of `PiiKey::prefix_range`; a full name
     // reads the last-name range and keeps the first names in it from the same index, unless
     // the last name typed is too short to have a key of its own. The keys are worked out
-    // here, with the key; the database only compares them.
+    // here, with the key; the database only compares them. An email is found through the
+    // one-per-email index of each site (`site_id IN`: no index on the address alone).
     let pii = pool.pii();
     let (phone_from, phone_to) = pii.prefix_range(&typed.phone, 6);
     // What was typed, as the start of an email or of a last name: one range, two indexes.
@@ -115,7 +116,7 @@ async fn candidates(pool: &Db, typed: &Typed) -> sqlx::Result<Vec<i64>> {
     let (first_from, first_to) = pii.prefix_range(&typed.first, 3);
     let (typed_last_from, typed_last_to) = pii.prefix_range(&typed.last, 3);
     sqlx::query_scalar(
-        "SELECT id FROM customers WHERE email_hash = $1
+        "SELECT id FROM customers WHERE site_id IN (SELECT id FROM sites) AND email_hash = $1
          UNION SELECT id FROM (SELECT id FROM customers WHERE length($2) >= 6
            AND phone_prefix >= $7 AND phone_prefix < $8
            ORDER BY phone_prefix DESC, id DESC LIMIT $6) AS r1
