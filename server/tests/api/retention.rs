@@ -145,6 +145,27 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
         )
         .await;
     }
+    // An import running (it reads its file from the pieces as it goes), and one left
+    // running two days ago by a server that was killed.
+    for (name, age) in [("running.csv", "-1 minutes"), ("killed.csv", "-2 days")] {
+        exec(
+            &app,
+            &format!(
+                "INSERT INTO imports (site_id, file_name, status, updated_at) VALUES (1, '{name}', 'running', {when})",
+                when = common::at(age)
+            ),
+        )
+        .await;
+        exec(
+            &app,
+            &format!(
+                "INSERT INTO import_pieces (import_id, n, content)
+                 SELECT id, 1, 'email
+someone@example.org' FROM imports WHERE file_name = '{name}'"
+            ),
+        )
+        .await;
+    }
     // A self-service request whose link expired unopened (with its mail), one still valid.
     for (hash, expires) in [("expired", "-1 hours"), ("valid", "+5 hours")] {
         exec(
@@ -211,6 +232,17 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
         1,
         "the busy upload stays"
     );
+    let pieces_of = |name: &str| {
+        format!(
+            "SELECT count(*) FROM import_pieces WHERE import_id = (SELECT id FROM imports WHERE file_name = '{name}')"
+        )
+    };
+    assert_eq!(scalar(&app, &pieces_of("running.csv")).await, 1, "a running import keeps the pieces it reads");
+    assert_eq!(scalar(&app, &pieces_of("killed.csv")).await, 0, "one its server left goes");
+    assert_eq!(
+        scalar(&app, "SELECT count(*) FROM imports WHERE file_name = 'killed.csv' AND status = 'failed'").await,
+        1
+    );
     assert_eq!(
         scalar(&app, "SELECT count(*) FROM privacy_requests WHERE state = 'refused' AND link_hash IS NULL").await,
         1
@@ -232,7 +264,8 @@ async fn the_job_removes_what_the_rules_say_and_keeps_everyone_still_active() {
         (Some(1), Some(1), Some(2))
     );
     let server_run = runs.iter().find(|r| r["server_wide"] == true).expect("the server-wide run");
-    assert_eq!((server_run["uploads"].as_i64(), server_run["links"].as_i64()), (Some(1), Some(1)));
+    // The stale upload and the import its server left.
+    assert_eq!((server_run["uploads"].as_i64(), server_run["links"].as_i64()), (Some(2), Some(1)));
 
     // A second run finds nothing more and logs nothing.
     apply(&app).await;

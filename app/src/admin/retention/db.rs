@@ -209,20 +209,22 @@ async fn inactive_customers(pool: &Db, site: SiteId, cutoff: &str) -> sqlx::Resu
     Ok(ids.into_iter().map(CustomerId).collect())
 }
 
-/// Uploads left unfinished for a day: their content (customer data) goes, the import is
-/// marked failed so staff see why.
+/// Uploads left unfinished for a day, and imports left running as long (a running import
+/// notes its progress every chunk: one that has not for a day was stopped with its
+/// server): their content (customer data) goes, the import is marked failed so staff see
+/// why. A running import reads its file from the pieces as it goes: they stay.
 async fn drop_stale_uploads(pool: &Db) -> sqlx::Result<i64> {
     let mut tx = pool.begin().await?;
     let n = sqlx::query(
         "UPDATE imports SET status = 'failed', content = '', updated_at = $2
-         WHERE status = 'uploading' AND updated_at < $1",
+         WHERE status IN ('uploading', 'running') AND updated_at < $1",
     )
     .bind(crate::db::now_plus(-UPLOAD_HOURS * 3600))
     .bind(crate::db::now())
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    sqlx::query("DELETE FROM import_pieces WHERE import_id IN (SELECT id FROM imports WHERE status <> 'uploading')")
+    sqlx::query("DELETE FROM import_pieces WHERE import_id IN (SELECT id FROM imports WHERE status IN ('done', 'failed'))")
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
