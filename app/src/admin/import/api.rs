@@ -250,7 +250,16 @@ async fn run(
     match job {
         Job::Customers(scan) => {
             use super::customers_file::{Apply, apply};
-            apply(pool, site, staff, id, terms, scan, Apply::Import).await?;
+            let counts = apply(pool, site, staff, id, terms, scan, Apply::Import).await?;
+            // The file is read again as it goes in: one that came up short (its pieces
+            // gone) fails rather than ends done.
+            let applied: i64 = counts.iter().sum();
+            if applied != scan.good as i64 {
+                return Err(sqlx::Error::Protocol(format!(
+                    "{applied} of the file's {} good rows were read",
+                    scan.good
+                )));
+            }
         }
         Job::Whole(reading) => {
             for chunk in reading.chunks() {

@@ -224,9 +224,11 @@ async fn drop_stale_uploads(pool: &Db) -> sqlx::Result<i64> {
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    sqlx::query("DELETE FROM import_pieces WHERE import_id IN (SELECT id FROM imports WHERE status IN ('done', 'failed'))")
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "DELETE FROM import_pieces WHERE import_id IN (SELECT id FROM imports WHERE status IN ('done', 'failed'))",
+    )
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(n as i64)
 }
