@@ -145,6 +145,16 @@ async fn an_import_adds_and_updates_and_a_second_import_changes_nothing() {
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM customer_changes").fetch_one(&app.pool).await.unwrap(),
     );
     assert_eq!(after, before);
+    // The same rows but a tag more for Dora: she is updated (the tag added), the rest not.
+    let more =
+        upload(&app, &client, &GOOD.replace("dora@example.com;;Zürich;", "dora@example.com;;Zürich;regular")).await;
+    let done = run_to_end(&app, &client, &more, &mapping).await;
+    assert_eq!((&done["updated"], &done["unchanged"]), (&json!(1), &json!(3)));
+    let tags: i64 = sqlx::query_scalar("SELECT count(*) FROM customer_tags WHERE tag = 'regular'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(tags, 1);
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ use crate::db::{Conn, Dialect};
 use crate::domain::{Country, CustomerField, FieldValue, SiteId, StaffId};
 use crate::pii::PiiKey;
 use sqlx::{AssertSqlSafe, Row as _};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Rows in one insert: well under SQLite's 32,766 values with every field given.
 const ROWS_PER_INSERT: usize = 500;
@@ -30,10 +30,13 @@ pub async fn apply(
 ) -> sqlx::Result<[i64; 3]> {
     let rows: Vec<Row> = rows.iter().map(|row| phone_in_country(row, country)).collect();
     let found = existing(conn, pii, site, &rows).await?;
+    let known: Vec<(i64, &Row)> = found.iter().zip(&rows).filter_map(|(id, row)| Some(((*id)?, row))).collect();
+    let same = unchanged(conn, pii, &known).await?;
     let mut counts = [0i64; 3];
     let mut new = Vec::new();
     for (row, id) in rows.iter().zip(found) {
         match id {
+            Some(id) if same.contains(&id) => counts[2] += 1,
             Some(id) => match update(conn, pii, id, staff, row).await? {
                 Outcome::Updated => counts[1] += 1,
                 _ => counts[2] += 1,
@@ -57,6 +60,61 @@ pub async fn apply(
         }
     }
     Ok(counts)
+}
+
+/// Of the known rows' customers, those the row would not change: every value as the
+/// record has it (compared as `customer_changes::set_in` compares them) and every tag
+/// there, read for the chunk in two statements. The others go through `update`, field by
+/// field. A file imported again was a round trip per field of every row: on PostgreSQL,
+/// whose trips cross a socket, 2,400 rows/s.
+async fn unchanged(conn: &mut Conn, pii: &PiiKey, known: &[(i64, &Row)]) -> sqlx::Result<HashSet<i64>> {
+    let mut fields: Vec<CustomerField> = Vec::new();
+    for (field, _) in known.iter().flat_map(|(_, row)| &row.values) {
+        if !fields.contains(field) {
+            fields.push(*field);
+        }
+    }
+    if known.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let dialect = Dialect::of(conn);
+    let ids = dialect.value_rows(1, known.len());
+    // The stored forms are SQL of fixed lists; the ids are bound.
+    let columns: String = fields.iter().map(|f| format!(", {}", f.stored_sql("c"))).collect();
+    let mut select = sqlx::query(AssertSqlSafe(format!("SELECT c.id{columns} FROM customers c WHERE c.id IN {ids}")));
+    for (id, _) in known {
+        select = select.bind(id);
+    }
+    let mut stored: HashMap<i64, Vec<Option<String>>> = HashMap::new();
+    for r in select.fetch_all(&mut *conn).await? {
+        let mut values = Vec::with_capacity(fields.len());
+        for (i, field) in fields.iter().enumerate() {
+            let value = crate::pii::read_field(pii, *field, r.try_get(i + 1)?)?;
+            values.push(value.filter(|v| !v.is_empty()));
+        }
+        stored.insert(r.try_get(0)?, values);
+    }
+    let mut tags =
+        sqlx::query(AssertSqlSafe(format!("SELECT customer_id, tag FROM customer_tags WHERE customer_id IN {ids}")));
+    for (id, _) in known {
+        tags = tags.bind(id);
+    }
+    let mut tagged: HashSet<(i64, String)> = HashSet::new();
+    for r in tags.fetch_all(&mut *conn).await? {
+        tagged.insert((r.try_get(0)?, r.try_get(1)?));
+    }
+    // A customer two rows found (one by email, one by phone) is left to `update`.
+    let mut seen = HashSet::new();
+    let twice: HashSet<i64> = known.iter().filter(|(id, _)| !seen.insert(*id)).map(|(id, _)| *id).collect();
+    let same = |id: i64, row: &Row| {
+        let Some(values) = stored.get(&id) else { return false };
+        let value_same = row.values.iter().all(|(field, value)| {
+            let i = fields.iter().position(|f| f == field);
+            i.is_some_and(|i| values[i] == value.shown())
+        });
+        value_same && row.tags.iter().all(|t| tagged.contains(&(id, t.clone())))
+    };
+    Ok(known.iter().filter(|(id, row)| !twice.contains(id) && same(*id, row)).map(|(id, _)| *id).collect())
 }
 
 /// The blind index a row is found by: its email's, else its phone's.
