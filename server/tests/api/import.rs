@@ -17,17 +17,40 @@ async fn upload(app: &TestApp, client: &reqwest::Client, csv: &str) -> String {
     upload_as(app, client, "customers", csv).await
 }
 
-/// Uploads `csv` as an import of `kind` (customers, products, purchases).
+/// Uploads `csv` as an import of `kind` (customers, products, purchases), in pieces of 10.
 pub async fn upload_as(app: &TestApp, client: &reqwest::Client, kind: &str, csv: &str) -> String {
+    upload_in(app, client, kind, csv, 10).await.0
+}
+
+/// Uploads `csv` as an import of `kind` in pieces of `size` characters; the pieces, to see
+/// where they were cut.
+async fn upload_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    kind: &str,
+    csv: &str,
+    size: usize,
+) -> (String, Vec<String>) {
     let res = call(app, client, "start_import", &[("site", "demo"), ("kind", kind), ("file_name", "file.csv")]).await;
     let id = res.json::<i64>().await.unwrap().to_string();
     let chars: Vec<char> = csv.chars().collect();
-    for piece in chars.chunks(10) {
-        let piece: String = piece.iter().collect();
-        let res = call(app, client, "append_import", &[("site", "demo"), ("id", &id), ("piece", &piece)]).await;
+    let pieces: Vec<String> = chars.chunks(size).map(|p| p.iter().collect()).collect();
+    for piece in &pieces {
+        let res = call(app, client, "append_import", &[("site", "demo"), ("id", &id), ("piece", piece)]).await;
         assert_eq!(res.status(), StatusCode::OK);
     }
-    id
+    (id, pieces)
+}
+
+/// Erases the customer with `email` as staff do, from the record.
+async fn erase_by_email(app: &TestApp, client: &reqwest::Client, email: &str) {
+    let id: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
+        .bind(app.hash("email", email))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let res = app.admin_via(client, &app.url, "erase_customer", &[("id", &id.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
 }
 
 const GOOD: &str = "Vorname;Nachname;E-Mail;Telefon;Ort;Tags\n\
@@ -228,29 +251,9 @@ async fn an_upload_waits_sealed_piece_by_piece_and_goes_when_it_names_an_erased_
     let preview = call(&app, &owner, "preview_import", &[("site", "demo"), ("id", &id)]).await.text().await.unwrap();
     assert!(preview.contains("dora@example.com") && preview.contains("Zürich"), "{preview}");
     // Dora's address spans three pieces of the upload; erasing her drops it all the same.
-    let dora: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
-        .bind(app.hash("email", "dora@example.com"))
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    let res = app.admin_via(&owner, &app.url, "erase_customer", &[("id", &dora.to_string())]).await;
-    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    erase_by_email(&app, &owner, "dora@example.com").await;
     assert_eq!(count("SELECT count(*) FROM import_pieces").await, 0);
     assert_eq!(count("SELECT count(*) FROM imports WHERE status = 'failed'").await, 1);
-}
-
-/// Uploads `csv` in pieces of `size` characters; the pieces, to see where they were cut.
-async fn upload_in(app: &TestApp, client: &reqwest::Client, csv: &str, size: usize) -> (String, Vec<String>) {
-    let res =
-        call(app, client, "start_import", &[("site", "demo"), ("kind", "customers"), ("file_name", "f.csv")]).await;
-    let id = res.json::<i64>().await.unwrap().to_string();
-    let chars: Vec<char> = csv.chars().collect();
-    let pieces: Vec<String> = chars.chunks(size).map(|p| p.iter().collect()).collect();
-    for piece in &pieces {
-        let res = call(app, client, "append_import", &[("site", "demo"), ("id", &id), ("piece", piece)]).await;
-        assert_eq!(res.status(), StatusCode::OK);
-    }
-    (id, pieces)
 }
 
 #[tokio::test]
@@ -267,7 +270,7 @@ async fn a_long_file_is_read_a_batch_of_pieces_at_a_time_as_it_was_written() {
             _ => csv.push_str(&format!("p{i}@example.com;Name {i}\r\n")),
         }
     }
-    let (id, pieces) = upload_in(&app, &client, &csv, 7).await;
+    let (id, pieces) = upload_in(&app, &client, "customers", &csv, 7).await;
     assert!(pieces.iter().any(|p| p.ends_with('\r')), "a line end is cut between two pieces");
     let preview: Value =
         call(&app, &client, "preview_import", &[("site", "demo"), ("id", &id)]).await.json().await.unwrap();
@@ -308,15 +311,9 @@ async fn an_upload_naming_an_erased_customer_across_two_batches_of_pieces_goes()
     csv.push_str(&format!("x@example.com,{}\n", "B".repeat(635 - csv.len() - 15)));
     assert_eq!(csv.len(), 635);
     csv.push_str("ERIN@example.com,Bern\n");
-    let (id, pieces) = upload_in(&app, &owner, &csv, 10).await;
+    let (id, pieces) = upload_in(&app, &owner, "customers", &csv, 10).await;
     assert!(pieces[63].ends_with("ERIN@") && pieces.len() > 64);
-    let erin: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email_hash = $1")
-        .bind(app.hash("email", "erin@example.com"))
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    let res = app.admin_via(&owner, &app.url, "erase_customer", &[("id", &erin.to_string())]).await;
-    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    erase_by_email(&app, &owner, "erin@example.com").await;
     let status: String = sqlx::query_scalar("SELECT status FROM imports WHERE id = $1")
         .bind(id.parse::<i64>().unwrap())
         .fetch_one(&app.pool)

@@ -30,57 +30,82 @@ pub async fn start(pool: &Db, site: SiteId, staff: StaffId, kind: ImportKind, fi
         .await
 }
 
-/// The whole uploaded text of import `id`: what an older version appended to its `content`,
-/// then its pieces in order, each opened.
+/// Pieces opened per query: ~256 KB of text (pieces are at most 4,000 characters).
+const PIECES_PER_READ: i64 = 64;
+
+/// The uploaded text of import `id` in order, a batch of pieces at a time, each opened:
+/// what an older version appended to its `content`, then its pieces. An upload may be
+/// ~300 MB; what reads it holds a batch.
+pub struct UploadedText {
+    id: i64,
+    /// The last piece read; None before `content`.
+    after: Option<i64>,
+}
+
+impl UploadedText {
+    pub fn new(id: i64) -> UploadedText {
+        UploadedText { id, after: None }
+    }
+
+    /// The next stretch of text; None after the last.
+    pub async fn next(&mut self, conn: &mut Conn, pii: &PiiKey) -> sqlx::Result<Option<String>> {
+        let Some(after) = self.after else {
+            self.after = Some(0);
+            let content: String =
+                sqlx::query_scalar("SELECT content FROM imports WHERE id = $1").bind(self.id).fetch_one(conn).await?;
+            return Ok(Some(pii.open(&content)?));
+        };
+        let pieces: Vec<(i64, String)> =
+            sqlx::query_as("SELECT n, content FROM import_pieces WHERE import_id = $1 AND n > $2 ORDER BY n LIMIT $3")
+                .bind(self.id)
+                .bind(after)
+                .bind(PIECES_PER_READ)
+                .fetch_all(conn)
+                .await?;
+        let Some(&(last, _)) = pieces.last() else { return Ok(None) };
+        self.after = Some(last);
+        let mut text = String::new();
+        for (_, piece) in pieces {
+            text.push_str(&pii.open(&piece)?);
+        }
+        Ok(Some(text))
+    }
+}
+
+/// The whole uploaded text of import `id`.
 pub async fn uploaded_text(conn: &mut Conn, pii: &PiiKey, id: i64) -> sqlx::Result<String> {
-    let content: String =
-        sqlx::query_scalar("SELECT content FROM imports WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
-    let pieces: Vec<String> = sqlx::query_scalar("SELECT content FROM import_pieces WHERE import_id = $1 ORDER BY n")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut text = pii.open(&content)?;
-    for piece in pieces {
-        text.push_str(&pii.open(&piece)?);
+    let mut upload = UploadedText::new(id);
+    let mut text = String::new();
+    while let Some(more) = upload.next(conn, pii).await? {
+        text.push_str(&more);
     }
     Ok(text)
 }
 
 /// Whether upload `id` names `email` (in any case; given in lower case) or `phone`, read a
-/// batch of pieces at a time (an upload may be ~300 MB): the end of each batch is kept, so a
-/// name cut between two pieces is found.
+/// batch of pieces at a time: the end of each batch is kept, so a name cut between two
+/// pieces is found.
 pub async fn upload_names(conn: &mut Conn, pii: &PiiKey, id: i64, email: &str, phone: &str) -> sqlx::Result<bool> {
     if email.is_empty() && phone.is_empty() {
         return Ok(false);
     }
     // What is kept of a batch: one character less than the longer name.
     let keep = email.chars().count().max(phone.chars().count()) - 1;
-    let content: String =
-        sqlx::query_scalar("SELECT content FROM imports WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
-    let mut window = pii.open(&content)?;
-    let mut after = 0i64;
-    loop {
-        if (!email.is_empty() && window.to_lowercase().contains(email)) || (!phone.is_empty() && window.contains(phone))
-        {
-            return Ok(true);
-        }
-        let pieces: Vec<(i64, String)> =
-            sqlx::query_as("SELECT n, content FROM import_pieces WHERE import_id = $1 AND n > $2 ORDER BY n LIMIT 64")
-                .bind(id)
-                .bind(after)
-                .fetch_all(&mut *conn)
-                .await?;
-        let Some(&(last, _)) = pieces.last() else { return Ok(false) };
-        after = last;
+    let mut upload = UploadedText::new(id);
+    let mut window = String::new();
+    while let Some(more) = upload.next(conn, pii).await? {
         let cut = match keep {
             0 => window.len(),
             _ => window.char_indices().rev().nth(keep - 1).map_or(0, |(i, _)| i),
         };
         window.drain(..cut);
-        for (_, piece) in pieces {
-            window.push_str(&pii.open(&piece)?);
+        window.push_str(&more);
+        if (!email.is_empty() && window.to_lowercase().contains(email)) || (!phone.is_empty() && window.contains(phone))
+        {
+            return Ok(true);
         }
     }
+    Ok(false)
 }
 
 /// Appends a piece of the file to an upload in progress; false if there is no such upload

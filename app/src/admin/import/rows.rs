@@ -43,16 +43,52 @@ mod parse {
     /// The file with its byte-order mark dropped and line ends made `\n`: the csv crate
     /// counts a CRLF file's lines one short, and line numbers are what staff look for.
     fn normalised(content: &str) -> String {
-        let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-        content.replace("\r\n", "\n").replace('\r', "\n")
+        LineEnds::default().normalised(content)
     }
 
-    /// Semicolon-separated when the header has more semicolons than commas (spreadsheets in
-    /// much of Europe save CSV that way).
+    /// [`normalised`] a piece of the file at a time (`upload` reads it so): the mark is
+    /// dropped from the first piece, and a `\r` ending one piece with the `\n` starting
+    /// the next is one line end.
+    #[derive(Debug, Default)]
+    pub struct LineEnds {
+        started: bool,
+        carried_cr: bool,
+    }
+
+    impl LineEnds {
+        pub fn normalised(&mut self, piece: &str) -> String {
+            let mut piece = piece;
+            if !self.started && !piece.is_empty() {
+                self.started = true;
+                piece = piece.strip_prefix('\u{feff}').unwrap_or(piece);
+            }
+            let mut text = String::with_capacity(piece.len());
+            for c in piece.chars() {
+                match c {
+                    '\n' if self.carried_cr => {}
+                    '\r' => text.push('\n'),
+                    c => text.push(c),
+                }
+                self.carried_cr = c == '\r';
+            }
+            text
+        }
+    }
+
+    /// Semicolons when the first line of `text` has more of them than commas (spreadsheets
+    /// in much of Europe save CSV that way), else commas.
+    pub fn delimiter(text: &str) -> u8 {
+        let first = text.lines().next().unwrap_or("");
+        if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' }
+    }
+
     fn reader(content: &str) -> csv::Reader<&[u8]> {
-        let first = content.lines().next().unwrap_or("");
-        let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(content.as_bytes())
+        csv::ReaderBuilder::new().delimiter(delimiter(content)).flexible(true).from_reader(content.as_bytes())
+    }
+
+    /// A row with nothing in it (`;;;`) is no row.
+    pub fn blank<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
+        cells.into_iter().all(|c| c.trim().is_empty())
     }
 
     /// A row of the file with its line number.
@@ -72,7 +108,7 @@ mod parse {
         let header = r.headers()?.iter().map(str::to_owned).collect();
         for record in r.records() {
             let record = record?;
-            if record.iter().all(|c| c.trim().is_empty()) {
+            if blank(&record) {
                 continue;
             }
             each(record.position().map_or(0, |p| p.line() as usize), &record);
