@@ -51,10 +51,12 @@ pub mod writer;
 
 pub use admin::{AdminApp, shell};
 
-/// Entry point of the admin bundle: hydrates the server-rendered admin page.
+/// Entry point of an admin bundle: hydrates the server-rendered admin page with the pages
+/// of `B`'s areas (`admin::areas`).
 #[cfg(feature = "hydrate")]
-pub fn hydrate() {
-    leptos::mount::hydrate_body(AdminApp);
+pub fn hydrate<B: admin::areas::Bundle>() {
+    admin::areas::note_loaded_path();
+    leptos::mount::hydrate_body(admin::admin_app::<B>);
     // Tells browser tests (and anyone curious) that clicks are now handled by the app,
     // not by plain HTML forms.
     if let Some(root) = leptos::prelude::document().document_element() {

@@ -1,5 +1,6 @@
 //! The browser side of Patron (see docs/design.md, "Two browser bundles"): with `hydrate`
-//! it hydrates the server-rendered admin; with one or more widget families (`signup`,
+//! it hydrates the server-rendered admin (one bundle per area of the admin, `admin-*`
+//! features, `app::admin::areas`); with one or more widget families (`signup`,
 //! `favourites`, ...) it mounts those widgets into shops' pages for `embed.js`. It only
 //! starts things: the code lives in `app`.
 //!
@@ -12,7 +13,42 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    app::hydrate();
+    app::hydrate::<AdminAreas>();
+}
+
+/// The admin's areas this bundle carries (`app::admin::areas`): those of the `admin-*`
+/// features, or every one when none is named (`scripts/dev`'s one bundle).
+#[cfg(feature = "hydrate")]
+struct AdminAreas;
+
+#[cfg(feature = "hydrate")]
+impl app::admin::areas::Bundle for AdminAreas {
+    const AREAS: u32 = {
+        use app::admin::areas::Area;
+        let mut areas = 0;
+        if cfg!(feature = "admin-front") {
+            areas |= Area::Front.bit();
+        }
+        if cfg!(feature = "admin-till") {
+            areas |= Area::Till.bit();
+        }
+        if cfg!(feature = "admin-customers") {
+            areas |= Area::Customers.bit();
+        }
+        if cfg!(feature = "admin-upkeep") {
+            areas |= Area::Upkeep.bit();
+        }
+        if cfg!(feature = "admin-insight") {
+            areas |= Area::Insight.bit();
+        }
+        if cfg!(feature = "admin-settings") {
+            areas |= Area::Settings.bit();
+        }
+        if cfg!(feature = "admin-oversight") {
+            areas |= Area::Oversight.bit();
+        }
+        if areas == 0 { u32::MAX } else { areas }
+    };
 }
 
 /// Called by `embed.js` once per `[data-patron]` element, with a fresh element inside the

@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod api_keys;
+pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod backups;
@@ -26,6 +27,7 @@ pub mod staff;
 pub mod till;
 
 use analytics::AnalyticsPage;
+use areas::{Area, Bundle, Everything, page};
 use audit::AuditLogPage;
 use auth::{AuthState, LoginPage, SetupPage, get_auth_state};
 use backups::BackupsPage;
@@ -71,7 +73,7 @@ pub fn shell(options: LeptosOptions, assets: String) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href=format!("{assets}/pkg/admin.css") />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options root=assets />
+                <HydrationScripts options=area_bundle(options) root=assets />
                 <MetaTags />
             </head>
             <body>
@@ -79,6 +81,17 @@ pub fn shell(options: LeptosOptions, assets: String) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// `options` naming the bundle of the requested page's area (`areas`).
+fn area_bundle(options: LeptosOptions) -> LeptosOptions {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        let mut options = options;
+        options.output_name = Area::of_path(parts.uri.path()).bundle().into();
+        return options;
+    }
+    options
 }
 
 /// The admin's Content-Security-Policy: scripts only from Patron itself plus the inline
@@ -103,8 +116,22 @@ fn set_security_policy() {
     crate::server_ctx::set_response_header(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
 }
 
+/// The admin with every page, as the server renders it.
 #[component]
 pub fn AdminApp() -> impl IntoView {
+    admin_app::<Everything>()
+}
+
+/// A route's view in bundle `B` (in scope where it is used): the page when `B` carries
+/// its area, else `areas::Elsewhere`.
+macro_rules! in_area {
+    ($area:ident, $page:path) => {
+        page::<B, { Area::$area.bit() }, _, _>($page)
+    };
+}
+
+/// The admin with the pages of bundle `B`'s areas; the others' routes lead to `Elsewhere`.
+pub fn admin_app<B: Bundle>() -> impl IntoView {
     provide_meta_context();
     // Every page below reads its words in this language (`staff::texts::t`).
     provide_context(crate::staff::texts::choice::page_lang());
@@ -112,42 +139,42 @@ pub fn AdminApp() -> impl IntoView {
     provide_context(crate::staff::ui::page_dates());
     let t = crate::staff::texts::t();
     view! {
-        <Title text=t.common.title />
+        <Title text=t.common().title />
         <Router>
-            <Routes fallback=move || view! { <main class="auth"><h1>{t.common.not_found}</h1><a href="/admin">{t.common.back_to_admin}</a></main> }>
-                <Route path=path!("/admin/setup") view=SetupPage />
-                <Route path=path!("/admin/login") view=LoginPage />
-                <Route path=path!("/admin/invite/:token") view=InvitePage />
+            <Routes fallback=move || view! { <main class="auth"><h1>{t.common().not_found}</h1><a href="/admin">{t.common().back_to_admin}</a></main> }>
+                <Route path=path!("/admin/setup") view=in_area!(Front, SetupPage) />
+                <Route path=path!("/admin/login") view=in_area!(Front, LoginPage) />
+                <Route path=path!("/admin/invite/:token") view=in_area!(Front, InvitePage) />
                 <ParentRoute path=path!("/admin") view=SignedInLayout>
-                    <Route path=path!("") view=DashboardPage />
-                    <Route path=path!("customers") view=CustomersPage />
-                    <Route path=path!("customers/:id") view=RecordPage />
-                    <Route path=path!("customers/:id/card") view=crate::admin::services::loyalty_card::PrintCardPage />
+                    <Route path=path!("") view=in_area!(Front, DashboardPage) />
+                    <Route path=path!("customers") view=in_area!(Customers, CustomersPage) />
+                    <Route path=path!("customers/:id") view=in_area!(Customers, RecordPage) />
+                    <Route path=path!("customers/:id/card") view=in_area!(Till, crate::admin::services::loyalty_card::PrintCardPage) />
                     // Rendered whole before it is sent: the till makes its loyalty cards' data
                     // before a customer is chosen, unread on the server, and streamed out of
                     // order that data raced the page's own, so hydration sometimes met the
                     // "Loading…" it expected replaced already (about 1 load in 30).
-                    <Route path=path!("till") view=TillPage ssr=SsrMode::Async />
-                    <Route path=path!("reservations") view=ReservationsPage />
-                    <Route path=path!("products") view=products::ProductsPage />
-                    <Route path=path!("segments") view=SegmentsPage />
+                    <Route path=path!("till") view=in_area!(Till, TillPage) ssr=SsrMode::Async />
+                    <Route path=path!("reservations") view=in_area!(Till, ReservationsPage) />
+                    <Route path=path!("products") view=in_area!(Till, products::ProductsPage) />
+                    <Route path=path!("segments") view=in_area!(Insight, SegmentsPage) />
                     // Whole before it is sent, as the till: its list is made inside the rule's
                     // suspense (it needs the saved rule), and streamed, 10 loads in 30 met a
                     // hydration panic (tachys "entered unreachable code").
-                    <Route path=path!("dormant") view=DormantPage ssr=SsrMode::Async />
-                    <Route path=path!("reports") view=ReportsPage />
-                    <Route path=path!("duplicates") view=DuplicatesPage />
-                    <Route path=path!("import") view=ImportPage />
-                    <Route path=path!("quality") view=QualityPage />
-                    <Route path=path!("analytics") view=AnalyticsPage />
-                    <Route path=path!("requests") view=RequestsPage />
-                    <Route path=path!("outbox") view=crate::admin::services::mail::OutboxPage />
-                    <Route path=path!("staff") view=StaffPage />
-                    <Route path=path!("account") view=AccountPage />
-                    <Route path=path!("backups") view=BackupsPage />
-                    <Route path=path!("audit") view=AuditLogPage />
-                    <Route path=path!("sites") view=SitesPage />
-                    <Route path=path!("sites/:key") view=SiteSettingsPage />
+                    <Route path=path!("dormant") view=in_area!(Insight, DormantPage) ssr=SsrMode::Async />
+                    <Route path=path!("reports") view=in_area!(Insight, ReportsPage) />
+                    <Route path=path!("duplicates") view=in_area!(Upkeep, DuplicatesPage) />
+                    <Route path=path!("import") view=in_area!(Upkeep, ImportPage) />
+                    <Route path=path!("quality") view=in_area!(Upkeep, QualityPage) />
+                    <Route path=path!("analytics") view=in_area!(Insight, AnalyticsPage) />
+                    <Route path=path!("requests") view=in_area!(Customers, RequestsPage) />
+                    <Route path=path!("outbox") view=in_area!(Oversight, crate::admin::services::mail::OutboxPage) />
+                    <Route path=path!("staff") view=in_area!(Oversight, StaffPage) />
+                    <Route path=path!("account") view=in_area!(Front, AccountPage) />
+                    <Route path=path!("backups") view=in_area!(Oversight, BackupsPage) />
+                    <Route path=path!("audit") view=in_area!(Oversight, AuditLogPage) />
+                    <Route path=path!("sites") view=in_area!(Settings, SitesPage) />
+                    <Route path=path!("sites/:key") view=in_area!(Settings, SiteSettingsPage) />
                 </ParentRoute>
             </Routes>
         </Router>

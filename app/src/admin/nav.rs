@@ -86,8 +86,8 @@ pub fn SideNav(email: String, role: Role, sites: Vec<(String, String)>, site: St
             (!links.is_empty()).then(|| {
                 view! {
                     <div class="nav-group">
-                        <span class="nav-title">{title(&t.frame)}</span>
-                        {links.into_iter().map(|l| view! { <A href=l.href exact=l.href == "/admin">{(l.label)(&t.frame)}</A> }).collect_view()}
+                        <span class="nav-title">{title(t.frame())}</span>
+                        {links.into_iter().map(|l| view! { <A href=l.href exact=l.href == "/admin">{(l.label)(t.frame())}</A> }).collect_view()}
                     </div>
                 }
             })
@@ -99,14 +99,14 @@ pub fn SideNav(email: String, role: Role, sites: Vec<(String, String)>, site: St
                 <A href="/admin" attr:class="brand">"Patron"</A>
                 <button type="button" class="menu-toggle secondary" aria-controls="admin-nav"
                     aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    {t.frame.menu}
+                    {t.frame().menu}
                 </button>
             </div>
             <div class="side-menu" id="admin-nav" on:click=on_nav_click>
                 <SiteSwitcher sites site />
-                <nav aria-label=t.frame.nav_label>{groups}</nav>
+                <nav aria-label=t.frame().nav_label>{groups}</nav>
                 <div class="side-who">
-                    <a class="who" href="/admin/account" title=t.frame.account_hint>{email} " · " {t.role(role)}</a>
+                    <a class="who" href="/admin/account" title=t.frame().account_hint>{email} " · " {t.role(role)}</a>
                     <LogoutButton />
                 </div>
             </div>
@@ -132,7 +132,7 @@ fn SiteSwitcher(sites: Vec<(String, String)>, site: String) -> impl IntoView {
     }
     view! {
         <label class="side-site">
-            <span class="nav-title">{t().common.site}</span>
+            <span class="nav-title">{t().common().site}</span>
             <select on:change=move |ev| { choose.dispatch(super::site_choice::ChooseSite { site: event_target_value(&ev) }); }>
                 {sites.into_iter().map(|(key, name)| {
                     let selected = key == site;

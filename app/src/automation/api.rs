@@ -26,7 +26,7 @@ pub async fn save_automation_rule(
         let trigger = Trigger::parse(&trigger).ok_or(AppError::NotFound)?;
         let (active, send_mail, send_webhook) = (active.is_some(), send_mail.is_some(), send_webhook.is_some());
         if active && !send_mail && !send_webhook {
-            return Err(AppError::Conflict(crate::staff::texts::of_caller().refusals.rule_does_nothing.into()));
+            return Err(AppError::Conflict(crate::staff::texts::of_caller().refusals().rule_does_nothing.into()));
         }
         // The win-back mail is there to carry the code; the other mails have none.
         let discount_code = match trigger {

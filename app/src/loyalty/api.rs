@@ -52,7 +52,7 @@ pub async fn loyalty_cards(customer: i64) -> Result<Vec<Card>, AppError> {
 #[cfg(feature = "ssr")]
 fn refused(r: super::db::Refused) -> AppError {
     use super::db::Refused;
-    let w = &crate::staff::texts::of_caller().refusals;
+    let w = crate::staff::texts::of_caller().refusals();
     match r {
         Refused::NotFound => AppError::NotFound,
         Refused::NotEnough(balance) => AppError::Conflict((w.not_enough)(balance)),

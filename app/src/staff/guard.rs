@@ -139,7 +139,7 @@ pub async fn manager_download(
     site: &str,
 ) -> Result<(StaffRow, SiteId), (axum::http::StatusCode, &'static str)> {
     use axum::http::StatusCode;
-    let e = &crate::staff::texts::of_headers(headers).errors;
+    let e = crate::staff::texts::of_headers(headers).errors();
     let broken = (StatusCode::INTERNAL_SERVER_ERROR, e.internal);
     let missing = (StatusCode::NOT_FOUND, e.unknown_site);
     let staff = staff_at_least(pool, headers, Role::Manager).await.map_err(|error| match error {

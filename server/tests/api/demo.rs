@@ -67,9 +67,26 @@ async fn the_assets_come_compressed_from_the_binary_and_are_cached_for_good_unde
     for bad in ["/v/x/../../Cargo.toml", "/.env", "/pkg/%2e%2e/Cargo.toml"] {
         assert_eq!(get(bad.into(), "br").await.unwrap().status(), StatusCode::NOT_FOUND, "{bad}");
     }
-    // The admin's pages load this build's bundle.
-    let login = plain().get(format!("{}/admin/login", app.url)).send().await.unwrap().text().await.unwrap();
-    assert!(login.contains(&format!("/v/{version}/pkg/patron_bg.wasm")), "{login}");
+    // Each admin page loads this build's bundle of its area, and each area's bundle is there.
+    let owner = app.signed_in_as(app::domain::Role::Owner, "owner@example.com").await;
+    for (page, area) in [
+        ("/admin/login", "front"),
+        ("/admin", "front"),
+        ("/admin/till", "till"),
+        ("/admin/customers", "customers"),
+        ("/admin/import", "upkeep"),
+        ("/admin/analytics", "insight"),
+        ("/admin/sites", "settings"),
+        ("/admin/backups", "oversight"),
+    ] {
+        let html = owner.get(format!("{}{page}", app.url)).send().await.unwrap().text().await.unwrap();
+        let bundle = format!("/v/{version}/pkg/patron-{area}_bg.wasm");
+        assert!(html.contains(&bundle), "{page}: {html}");
+        assert_eq!(html.matches("_bg.wasm").count(), 1, "{page} loads one bundle");
+        for file in [bundle.clone(), bundle.replace("_bg.wasm", ".js")] {
+            assert_eq!(get(file.clone(), "br").await.unwrap().status(), StatusCode::OK, "{file}");
+        }
+    }
 }
 
 #[tokio::test]

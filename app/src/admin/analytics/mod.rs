@@ -56,7 +56,7 @@ pub fn AnalyticsPage() -> impl IntoView {
         |(f, start)| analytics_paths(f.site, f.days, f.from, f.to, start),
     );
     let t = crate::staff::texts::t();
-    let w = &t.insight;
+    let w = t.insight();
     let presets = move || {
         let site = query_value(&filter.read().site);
         [1u32, 7, 30, 90, 365]
@@ -69,7 +69,7 @@ pub fn AnalyticsPage() -> impl IntoView {
     };
     view! {
         <section class="analytics">
-            <h1>{t.frame.analytics}</h1>
+            <h1>{t.frame().analytics}</h1>
             <form method="GET" class="row">
                 <label>{w.from} " " <input type="date" name="from" aria-label=w.from_label
                     prop:value=move || overview_day(overview, true) /></label>
@@ -78,7 +78,7 @@ pub fn AnalyticsPage() -> impl IntoView {
                 <button type="submit">{w.show}</button>
             </form>
             <p class="presets">{presets}</p>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match overview.await {
                         Ok(o) => view! { <OverviewView o query=filter.get_untracked().query() /> }.into_any(),
@@ -91,7 +91,7 @@ pub fn AnalyticsPage() -> impl IntoView {
                 })}
             </Transition>
             <h2>{w.paths}</h2>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match paths.await {
                         Ok(tree) => view! { <PathExplorer tree filter=filter.get_untracked() /> }.into_any(),
@@ -111,7 +111,7 @@ fn overview_day(overview: Resource<Result<Overview, AppError>>, first: bool) -> 
 #[component]
 fn OverviewView(o: Overview, query: String) -> impl IntoView {
     let paths_link = move |path: &str| format!("?{query}&start={}#paths", query_value(path));
-    let w = &crate::staff::texts::t().insight;
+    let w = crate::staff::texts::t().insight();
     view! {
         <dl class="stats">
             <div><dt>{w.page_views}</dt><dd data-stat="views">{o.views}</dd></div>
@@ -201,7 +201,7 @@ fn CountList(items: Vec<Count>, empty: &'static str, name: &'static str) -> impl
 #[component]
 fn PathExplorer(tree: PathTree, filter: Filter) -> impl IntoView {
     let query = filter.query();
-    let w = &crate::staff::texts::t().insight;
+    let w = crate::staff::texts::t().insight();
     let hidden = move |name: &'static str, value: Option<String>| {
         value.map(|value| view! { <input type="hidden" name=name value=value /> })
     };
@@ -227,7 +227,7 @@ fn PathExplorer(tree: PathTree, filter: Filter) -> impl IntoView {
 }
 
 fn path_nodes(nodes: Vec<PathNode>, parent: i64, query: &str) -> AnyView {
-    let w = &crate::staff::texts::t().insight;
+    let w = crate::staff::texts::t().insight();
     nodes
         .into_iter()
         .map(|node| {

@@ -88,14 +88,14 @@ pub fn ApiKeySettings(site: String, state: ApiKeyState) -> impl IntoView {
     let revoke_error = action_error(revoke);
     let new_key = move || create.value().get().and_then(Result::ok);
     let t = crate::staff::texts::t();
-    let c = &t.connections;
+    let c = t.connections();
     view! {
         <h2>{c.api_keys}</h2>
         <p class="hint">{c.api_hint_before} " " <a href="/api/docs">"/api/docs"</a> {c.api_hint_after} " " <code>"Authorization: Bearer KEY"</code>"."</p>
         {move || new_key().map(|key| view! {
             <p class="notice" role="status">{c.new_key} " " <code data-new-key>{key}</code></p>
         })}
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -130,7 +130,7 @@ pub fn ApiKeySettings(site: String, state: ApiKeyState) -> impl IntoView {
 }
 
 fn key_row(k: ApiKeyView, site: String, revoke: ServerAction<RevokeApiKey>) -> impl IntoView {
-    let c = &crate::staff::texts::t().connections;
+    let c = crate::staff::texts::t().connections();
     let id = k.id;
     let revoked = k.revoked_at.clone();
     let off = revoked.is_some();

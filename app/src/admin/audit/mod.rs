@@ -20,7 +20,7 @@ pub fn AuditLogPage() -> impl IntoView {
     let before = RwSignal::new(String::new());
     let page = Resource::new(move || (action.get(), customer.get(), before.get()), |(a, c, b)| audit_log(a, c, b));
     let t = crate::staff::texts::t();
-    let w = &t.oversight;
+    let w = t.oversight();
     view! {
         <section class="audit">
             <h1>{w.audit_title}</h1>
@@ -36,7 +36,7 @@ pub fn AuditLogPage() -> impl IntoView {
                         on:change=move |ev| { before.set(String::new()); customer.set(event_target_value(&ev)); } />
                 </label>
             </div>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     let page = match page.await {
                         Ok(page) => page,
@@ -47,7 +47,7 @@ pub fn AuditLogPage() -> impl IntoView {
                     view! {
                         {none.then(|| view! { <p class="empty">{w.no_entries}</p> })}
                         <table class="customers" hidden=none>
-                            <thead><tr><th>{w.when}</th><th>{w.who}</th><th>{w.what}</th><th>{t.common.site}</th><th>{w.customer}</th><th>{w.detail}</th></tr></thead>
+                            <thead><tr><th>{w.when}</th><th>{w.who}</th><th>{w.what}</th><th>{t.common().site}</th><th>{w.customer}</th><th>{w.detail}</th></tr></thead>
                             <tbody>
                                 {page.entries.into_iter().map(|e| view! {
                                     <tr data-audit=e.action.code()>

@@ -28,18 +28,18 @@ pub fn SetupPage() -> impl IntoView {
     let code = move || query.read().get("code").unwrap_or_default();
     view! {
         <main class="auth">
-            <h1>{t.sign_in.welcome}</h1>
-            <p>{t.sign_in.welcome_intro}</p>
+            <h1>{t.sign_in().welcome}</h1>
+            <p>{t.sign_in().welcome_intro}</p>
             <ActionForm action>
                 <label>
-                    {t.sign_in.setup_code}
+                    {t.sign_in().setup_code}
                     <input name="token" autocomplete="off" spellcheck="false" required value=code />
                 </label>
-                <label>{t.common.email} <input type="email" name="email" autocomplete="username" required /></label>
+                <label>{t.common().email} <input type="email" name="email" autocomplete="username" required /></label>
                 <FormError error field=Field::Email />
                 <NewPasswordField error />
                 <FormError error />
-                <button type="submit">{t.sign_in.create_owner}</button>
+                <button type="submit">{t.sign_in().create_owner}</button>
             </ActionForm>
         </main>
     }
@@ -50,7 +50,7 @@ pub fn SetupPage() -> impl IntoView {
 pub fn NewPasswordField(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
         <label>
-            {(t().sign_in.new_password)(Password::MIN_CHARS)}
+            {(t().sign_in().new_password)(Password::MIN_CHARS)}
             <input type="password" name="password" autocomplete="new-password" required />
         </label>
         <FormError error field=Field::Password />
@@ -71,12 +71,12 @@ pub fn LoginPage() -> impl IntoView {
     });
     view! {
         <main class="auth">
-            <h1>{t.sign_in.title}</h1>
+            <h1>{t.sign_in().title}</h1>
             <ActionForm action>
-                <label>{t.common.email} <input type="email" name="email" autocomplete="username" required /></label>
-                <label>{t.sign_in.password} <input type="password" name="password" autocomplete="current-password" required /></label>
+                <label>{t.common().email} <input type="email" name="email" autocomplete="username" required /></label>
+                <label>{t.sign_in().password} <input type="password" name="password" autocomplete="current-password" required /></label>
                 <FormError error />
-                <button type="submit">{t.sign_in.sign_in}</button>
+                <button type="submit">{t.sign_in().sign_in}</button>
             </ActionForm>
         </main>
     }
@@ -90,10 +90,10 @@ pub fn LogoutButton() -> impl IntoView {
     let everywhere = ServerAction::<LogoutEverywhere>::new();
     view! {
         <ActionForm action attr:class="logout">
-            <button type="submit">{t.frame.sign_out}</button>
+            <button type="submit">{t.frame().sign_out}</button>
         </ActionForm>
         <ActionForm action=everywhere attr:class="logout">
-            <button type="submit" title=t.frame.sign_out_everywhere_hint>{t.frame.sign_out_everywhere}</button>
+            <button type="submit" title=t.frame().sign_out_everywhere_hint>{t.frame().sign_out_everywhere}</button>
         </ActionForm>
     }
 }

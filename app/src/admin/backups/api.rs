@@ -63,7 +63,7 @@ pub async fn start_backup() -> Result<BackupFile, AppError> {
             let now = crate::server_ctx::now();
             let file = super::files::backup(&pool, &place, now).await.map_err(|e| match e {
                 super::files::BackupError::Postgres => {
-                    AppError::Conflict(crate::staff::texts::of_caller().refusals.backups_postgres.into())
+                    AppError::Conflict(crate::staff::texts::of_caller().refusals().backups_postgres.into())
                 }
                 e => AppError::internal("backup", e),
             })?;

@@ -20,11 +20,11 @@ pub fn BackupsPage() -> impl IntoView {
     let list = Resource::new(move || take.version().get(), |_| list_backups());
     let take_error = action_error(take);
     let t = crate::staff::texts::t();
-    let w = &t.oversight;
+    let w = t.oversight();
     view! {
         <section class="backups">
             <h1>{w.backups_title}</h1>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     let list = match list.await {
                         Ok(list) => list,

@@ -21,13 +21,13 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <section>
-            <h1>{t.list.title}</h1>
+            <h1>{t.list().title}</h1>
             <Form method="GET" action="">
-                <input type="search" name="q" placeholder=t.list.search_placeholder aria-label=t.list.search_label
+                <input type="search" name="q" placeholder=t.list().search_placeholder aria-label=t.list().search_label
                     prop:value=search />
-                <button type="submit">{t.list.search}</button>
+                <button type="submit">{t.list().search}</button>
             </Form>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match customers.await {
                         Ok(page) => view! { <CustomerTable page search=search() /> }.into_any(),
@@ -43,7 +43,7 @@ pub fn CustomersPage() -> impl IntoView {
 fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
     let t = crate::staff::texts::t();
     if page.rows.is_empty() {
-        let text = if search.is_empty() { t.list.none_yet } else { t.list.no_match };
+        let text = if search.is_empty() { t.list().none_yet } else { t.list().no_match };
         return view! { <p class="empty">{text}</p> }.into_any();
     }
     let last_page = ((page.total + i64::from(page.per_page) - 1) / i64::from(page.per_page)).max(1) as u32;
@@ -54,14 +54,14 @@ fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
     view! {
         <table class="customers">
             <thead>
-                <tr><th>{t.list.name}</th><th>{t.common.email}</th><th>{t.common.phone}</th><th>{t.list.newsletter}</th><th>{t.common.site}</th><th>{t.list.added}</th></tr>
+                <tr><th>{t.list().name}</th><th>{t.common().email}</th><th>{t.common().phone}</th><th>{t.list().newsletter}</th><th>{t.common().site}</th><th>{t.list().added}</th></tr>
             </thead>
             <tbody>
                 {page.rows.into_iter().map(|c| {
                     // A customer known only by email or phone (an import, the API) still
                     // needs something to click.
                     let name = format!("{} {}", c.first_name, c.last_name).trim().to_owned();
-                    let (name, unnamed) = if name.is_empty() { ((t.common.customer_n)(c.id), true) } else { (name, false) };
+                    let (name, unnamed) = if name.is_empty() { ((t.common().customer_n)(c.id), true) } else { (name, false) };
                     view! {
                     <tr data-customer=c.id>
                         <td><A href=format!("/admin/customers/{}", c.id) attr:class=unnamed.then_some("unnamed")>{name}</A></td>
@@ -75,10 +75,10 @@ fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        <nav class="pager" aria-label=t.list.pages>
-            <span>{(t.list.pager)(page.total, page.page, last_page)}</span>
-            {(page.page > 1).then(|| view! { <a href=link(page.page - 1) rel="prev">{t.list.newer}</a> })}
-            {(page.page < last_page).then(|| view! { <a href=link(page.page + 1) rel="next">{t.list.older}</a> })}
+        <nav class="pager" aria-label=t.list().pages>
+            <span>{(t.list().pager)(page.total, page.page, last_page)}</span>
+            {(page.page > 1).then(|| view! { <a href=link(page.page - 1) rel="prev">{t.list().newer}</a> })}
+            {(page.page < last_page).then(|| view! { <a href=link(page.page + 1) rel="next">{t.list().older}</a> })}
         </nav>
     }
     .into_any()
@@ -86,7 +86,7 @@ fn CustomerTable(page: CustomerPage, search: String) -> impl IntoView {
 
 #[component]
 fn ConsentBadge(state: ConsentState, at: Option<String>) -> impl IntoView {
-    let t = &crate::staff::texts::t().list;
+    let t = crate::staff::texts::t().list();
     let (class, text) = match state {
         ConsentState::Granted => ("badge granted", t.subscribed),
         ConsentState::Withdrawn => ("badge withdrawn", t.withdrawn),

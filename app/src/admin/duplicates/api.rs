@@ -58,7 +58,7 @@ pub const SHOWN: usize = 20;
 #[cfg(feature = "ssr")]
 fn refused(e: super::db::MergeError) -> AppError {
     use super::db::MergeError;
-    let w = &crate::staff::texts::of_caller().refusals;
+    let w = crate::staff::texts::of_caller().refusals();
     AppError::Conflict(
         match e {
             MergeError::NotFound => return AppError::NotFound,

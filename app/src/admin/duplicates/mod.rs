@@ -59,10 +59,10 @@ pub fn DuplicatesPage() -> impl IntoView {
             .map(|error| view! { <ErrorLine error /> })
     };
     let t = crate::staff::texts::t();
-    let w = &t.duplicates;
+    let w = t.duplicates();
     view! {
         <section class="duplicates">
-            <h1>{t.frame.duplicates}</h1>
+            <h1>{t.frame().duplicates}</h1>
             {failure}
             <Transition fallback=move || view! { <p>{w.looking}</p> }>
                 {move || Suspend::new(async move {
@@ -101,7 +101,7 @@ pub fn DuplicatesPage() -> impl IntoView {
                 })}
             </Transition>
             <h2>{w.merges}</h2>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match merges.await {
                         Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_merges}</p> }.into_any(),
@@ -140,13 +140,13 @@ pub fn DuplicatesPage() -> impl IntoView {
 #[component]
 fn SideCard(side: Side, money: crate::domain::MoneyStyle) -> impl IntoView {
     let t = crate::staff::texts::t();
-    let w = &t.duplicates;
+    let w = t.duplicates();
     view! {
         <div class="side" data-customer=side.id>
             <h3><a href=format!("/admin/customers/{}", side.id)>{format!("{} {}", side.first_name, side.last_name)}</a></h3>
             <dl>
-                <dt>{t.common.email}</dt><dd>{side.email.unwrap_or_default()}</dd>
-                <dt>{t.common.phone}</dt><dd>{side.phone.unwrap_or_default()}</dd>
+                <dt>{t.common().email}</dt><dd>{side.email.unwrap_or_default()}</dd>
+                <dt>{t.common().phone}</dt><dd>{side.phone.unwrap_or_default()}</dd>
                 <dt>{w.address}</dt><dd>{[side.street.clone(), format!("{} {}", side.postcode, side.city).trim().to_owned()]
                     .into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ")}</dd>
                 <dt>{w.joined}</dt><dd>{short_time(&side.joined)}</dd>
@@ -165,7 +165,7 @@ mod tests {
     fn every_reason_has_a_name_in_every_language() {
         for lang in Lang::ALL {
             for r in Reason::ALL {
-                assert!(!(of(lang).duplicates.reason)(r.code()).is_empty(), "{} {r:?}", lang.code());
+                assert!(!(of(lang).duplicates().reason)(r.code()).is_empty(), "{} {r:?}", lang.code());
             }
         }
     }

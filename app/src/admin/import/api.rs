@@ -112,7 +112,7 @@ pub async fn append_import(site: String, id: i64, piece: String) -> Result<(), A
             if super::db::append(&pool, site, id, &piece).await? {
                 Ok(())
             } else {
-                Err(AppError::Conflict(crate::staff::texts::of_caller().refusals.upload_closed.into()))
+                Err(AppError::Conflict(crate::staff::texts::of_caller().refusals().upload_closed.into()))
             }
         }
         .await,
@@ -209,7 +209,7 @@ pub async fn run_import(site: String, id: i64, mapping: String, valid_only: bool
                 (Job::Whole(reading), good, skipped)
             };
             if !super::db::begin_run(&pool, site, id, &mapping, good, skipped).await? {
-                return Err(AppError::Conflict(w.refusals.import_started.into()));
+                return Err(AppError::Conflict(w.refusals().import_started.into()));
             }
             let detail = format!("import {id}, {good} rows, {skipped} left out");
             crate::staff::audit::note(&staff, crate::staff::audit::AuditAction::Imported, Some(site), None, &detail)

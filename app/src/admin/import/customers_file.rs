@@ -70,7 +70,7 @@ pub async fn scan(pool: &Db, id: i64, mapping: &str, terms: &SiteTerms, w: &Admi
         }
         if scan.rejected_csv.is_empty() {
             let header = header.iter().map(|h| h.as_str().into());
-            scan.rejected_csv = csv_line(header.chain([w.import.problem_column.into()]));
+            scan.rejected_csv = csv_line(header.chain([w.import().problem_column.into()]));
         }
         scan.rejected += rejected_lines(&batch, &problems, header.len(), w, &mut scan.rejected_csv);
         scan.problem_count += problems.len();

@@ -136,8 +136,8 @@ fn own_name(h: &str) -> Option<&'static str> {
     use crate::staff::texts::{Lang, of};
     let same = |name: &str| squashed(name) == h;
     Lang::ALL.into_iter().map(of).find_map(|t| {
-        let field = CustomerField::ALL.into_iter().find(|f| same((t.record.field)(*f))).map(|f| f.column());
-        field.or_else(|| (same(t.record.tags) || same((t.segments.subject)("tags"))).then_some("tags"))
+        let field = CustomerField::ALL.into_iter().find(|f| same((t.record().field)(*f))).map(|f| f.column());
+        field.or_else(|| (same(t.record().tags) || same((t.segments().subject)("tags"))).then_some("tags"))
     })
 }
 

@@ -116,13 +116,13 @@ pub fn check_mapping(
 pub fn target_name(w: &AdminTexts, kind: ImportKind, code: &str) -> String {
     let field = CustomerField::from_column(code).filter(|_| kind == ImportKind::Customers);
     let named = match (kind, code, field) {
-        (_, "", _) => w.import.skip,
-        (ImportKind::Purchases, "email", _) => w.import.customer_email,
-        (ImportKind::Purchases, "phone", _) => w.import.customer_phone,
-        (_, _, Some(field)) => (w.record.field)(field),
+        (_, "", _) => w.import().skip,
+        (ImportKind::Purchases, "email", _) => w.import().customer_email,
+        (ImportKind::Purchases, "phone", _) => w.import().customer_phone,
+        (_, _, Some(field)) => (w.record().field)(field),
         _ => match code.strip_prefix("name:") {
-            Some(language) => return (w.import.name_in)(&crate::admin::products::language_name(language)),
-            None => (w.import.target)(code),
+            Some(language) => return (w.import().name_in)(&crate::admin::products::language_name(language)),
+            None => (w.import().target)(code),
         },
     };
     or_code(named, code)
@@ -131,8 +131,8 @@ pub fn target_name(w: &AdminTexts, kind: ImportKind, code: &str) -> String {
 /// The name of a row problem's field in the reader's language.
 pub fn field_name(w: &AdminTexts, field: Field) -> &'static str {
     match field {
-        Field::Customer(f) => (w.record.field)(f),
-        other => (w.import.field)(other),
+        Field::Customer(f) => (w.record().field)(f),
+        other => (w.import().field)(other),
     }
 }
 
@@ -217,7 +217,7 @@ mod tests {
             assert!(values.iter().all(|v| s.contains(v)), "{code}: {s:?} leaves out one of {values:?}");
         };
         for lang in Lang::ALL {
-            let (w, code) = (&of(lang).import, lang.code());
+            let (w, code) = (&of(lang).import(), lang.code());
             for kind in ImportKind::ALL {
                 let k = kind.words(w);
                 shows((k.would)(7, 8, 9), &["7", "8", "9"], code);

@@ -42,7 +42,7 @@ use leptos_router::hooks::use_query_map;
 
 /// A problem as the page lists it: "Line 7 · Email: This does not look like an email address."
 fn problem_line(t: &AdminTexts, p: &RowProblem) -> String {
-    (t.import.line)(p.row, kind::field_name(t, p.field), &t.problem(p.problem))
+    (t.import().line)(p.row, kind::field_name(t, p.field), &t.problem(p.problem))
 }
 
 /// A link that downloads `csv` as a file, made in the browser from what the dry run sent.
@@ -184,7 +184,7 @@ pub fn ImportPage() -> impl IntoView {
     });
     let site_query = move || site.get();
     let t = t();
-    let w = &t.import;
+    let w = t.import();
 
     view! {
         <section class="import">
@@ -277,6 +277,6 @@ pub fn ImportPage() -> impl IntoView {
 
 /// What a finished import did, and the rows it left out.
 fn done_line(t: &AdminTexts, kind: ImportKind, s: &ImportProgress) -> String {
-    let done = (kind.words(&t.import).done)(s.created, s.updated, s.unchanged);
-    if s.skipped > 0 { format!("{done} {}", (t.import.skipped)(s.skipped)) } else { done }
+    let done = (kind.words(t.import()).done)(s.created, s.updated, s.unchanged);
+    if s.skipped > 0 { format!("{done} {}", (t.import().skipped)(s.skipped)) } else { done }
 }

@@ -116,14 +116,14 @@ impl Reading {
     pub fn rejected_csv(&self, w: &AdminTexts) -> String {
         let rejected = self.rejected_lines();
         use crate::csv_cells::csv_line;
-        let mut out = csv_line(self.header.iter().map(|h| h.as_str().into()).chain([w.import.problem_column.into()]));
+        let mut out = csv_line(self.header.iter().map(|h| h.as_str().into()).chain([w.import().problem_column.into()]));
         for (line, record) in &self.records {
             if !rejected.contains(line) {
                 continue;
             }
             let why: Vec<String> =
                 self.problems.iter().filter(|p| p.row == *line).map(|p| problem_text(w, p)).collect();
-            let why = if why.is_empty() { w.import.other_line_of_order.to_owned() } else { why.join(" ") };
+            let why = if why.is_empty() { w.import().other_line_of_order.to_owned() } else { why.join(" ") };
             let mut cells = record.clone();
             cells.resize(self.header.len(), String::new());
             cells.push(why);

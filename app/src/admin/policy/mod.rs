@@ -41,11 +41,11 @@ pub fn PolicySettings(site: String, state: PolicyState) -> impl IntoView {
     let PolicyState { save, policy } = state;
     let error = action_error(save);
     let t = crate::staff::texts::t();
-    let w = &t.privacy;
+    let w = t.privacy();
     view! {
         <h2>{w.policy_title}</h2>
         <p class="hint">{w.policy_hint}</p>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {

@@ -41,9 +41,9 @@ pub fn ProductsPage() -> impl IntoView {
     });
     view! {
         <section class="products">
-            <h1>{t.products.title}</h1>
+            <h1>{t.products().title}</h1>
             {move || archive.value().get().and_then(Result::err).map(|error| view! { <ErrorLine error /> })}
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(v) => view! { <Products v search=search() shown=shown() editing save archive /> }.into_any(),
@@ -76,11 +76,11 @@ fn Products(
         }
     };
     let empty = if !search.is_empty() {
-        t.products.no_match
+        t.products().no_match
     } else if archived {
-        t.products.no_archived
+        t.products().no_archived
     } else {
-        t.products.none_yet
+        t.products().none_yet
     };
     let (languages, currency, money) = (v.languages.clone(), v.money.currency.clone(), v.money.clone());
     let rows = v.rows.clone();
@@ -94,7 +94,7 @@ fn Products(
                 Some(p) => view! { <Editor site languages currency product=Some(p) save editing /> }.into_any(),
                 None => view! {
                     <details class="add">
-                        <summary>{t.products.add}</summary>
+                        <summary>{t.products().add}</summary>
                         <Editor site languages currency product=None save editing />
                     </details>
                 }
@@ -106,12 +106,12 @@ fn Products(
         <Form method="GET" action="" attr:class="row">
             {site_choice}
             {archived.then(|| view! { <input type="hidden" name="archived" value="1" /> })}
-            <input type="search" name="q" placeholder=t.products.search_placeholder aria-label=t.products.search_label prop:value=search.clone() />
-            <button type="submit">{t.products.search}</button>
+            <input type="search" name="q" placeholder=t.products().search_placeholder aria-label=t.products().search_label prop:value=search.clone() />
+            <button type="submit">{t.products().search}</button>
         </Form>
-        <nav class="tabs" aria-label=t.products.tabs_label>
-            <a href=link(1, false) aria-current=(!archived).then_some("page")>{t.products.offered}</a>
-            <a href=link(1, true) aria-current=archived.then_some("page")>{t.products.archived}</a>
+        <nav class="tabs" aria-label=t.products().tabs_label>
+            <a href=link(1, false) aria-current=(!archived).then_some("page")>{t.products().offered}</a>
+            <a href=link(1, true) aria-current=archived.then_some("page")>{t.products().archived}</a>
         </nav>
         {editor}
         {rows.is_empty().then(|| view! { <p class="empty">{empty}</p> })}
@@ -120,8 +120,8 @@ fn Products(
             view! {
                 <table class="customers products">
                     <thead><tr>
-                        <th>{t.products.sku}</th><th>{t.products.name}</th><th>{t.products.category}</th>
-                        <th>{t.products.price}</th><th>{t.products.expected}</th><th></th>
+                        <th>{t.products().sku}</th><th>{t.products().name}</th><th>{t.products().category}</th>
+                        <th>{t.products().price}</th><th>{t.products().expected}</th><th></th>
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|p| {
@@ -137,10 +137,10 @@ fn Products(
                                     <td>{p.stock_expected.as_deref().map(crate::staff::ui::short_time)}</td>
                                     <td class="actions">
                                         <button type="button" class="small secondary"
-                                            on:click=move |_| editing.set(Some(edited.clone()))>{t.products.edit}</button>
+                                            on:click=move |_| editing.set(Some(edited.clone()))>{t.products().edit}</button>
                                         <button type="button" class="small secondary"
                                             on:click=move |_| { archive.dispatch(ArchiveProduct { site: site.clone(), sku: sku.clone(), archived: !p.archived }); }>
-                                            {if p.archived { t.products.offer_again } else { t.products.archive }}
+                                            {if p.archived { t.products().offer_again } else { t.products().archive }}
                                         </button>
                                     </td>
                                 </tr>
@@ -150,10 +150,10 @@ fn Products(
                 </table>
             }
         })}
-        <nav class="pager" aria-label=t.products.pages>
-            <span>{(t.products.count)(v.total, v.page, last_page)}</span>
-            {(v.page > 1).then(|| view! { <a href=link(v.page - 1, archived) rel="prev">{t.products.previous}</a> })}
-            {(v.page < last_page).then(|| view! { <a href=link(v.page + 1, archived) rel="next">{t.products.next}</a> })}
+        <nav class="pager" aria-label=t.products().pages>
+            <span>{(t.products().count)(v.total, v.page, last_page)}</span>
+            {(v.page > 1).then(|| view! { <a href=link(v.page - 1, archived) rel="prev">{t.products().previous}</a> })}
+            {(v.page < last_page).then(|| view! { <a href=link(v.page + 1, archived) rel="next">{t.products().next}</a> })}
         </nav>
     }
 }
@@ -184,44 +184,44 @@ fn Editor(
         archived: false,
     });
     let price = if create { String::new() } else { p.price.plain() };
-    let title = if create { t.products.new_product.to_owned() } else { (t.products.change)(&p.sku) };
+    let title = if create { t.products().new_product.to_owned() } else { (t.products().change)(&p.sku) };
     view! {
         <ActionForm action=save attr:class="stacked product-form" attr:id=if create { "new-product" } else { "edit-product" }>
             <h2>{title}</h2>
             <input type="hidden" name="site" value=site />
             <input type="hidden" name="create" value=create.to_string() />
-            <label>{t.products.sku_hint}
+            <label>{t.products().sku_hint}
                 <input name="form[sku]" value=p.sku.clone() required readonly=!create maxlength="64" autocomplete="off" />
             </label>
             <FormError error field=Field::Item />
-            <label>{t.products.name} " " <input name="form[name]" value=p.name.clone() required maxlength="200" /></label>
+            <label>{t.products().name} " " <input name="form[name]" value=p.name.clone() required maxlength="200" /></label>
             <FormError error field=Field::ProductName />
             {languages.into_iter().map(|language| {
                 let value = p.names.iter().find(|(l, _)| *l == language).map(|(_, n)| n.clone()).unwrap_or_default();
                 view! {
-                    <label>{(t.products.name_in)(&language_name(&language))}
+                    <label>{(t.products().name_in)(&language_name(&language))}
                         <input name=format!("form[names][{language}]") value=value maxlength="200" />
                     </label>
                 }
             }).collect_view()}
             <FormError error field=Field::Language />
-            <label>{(t.products.price_in)(&currency)}
+            <label>{(t.products().price_in)(&currency)}
                 <input name="form[price]" value=price required inputmode="decimal" placeholder="4.60" />
             </label>
             <FormError error field=Field::UnitPrice />
-            <label>{t.products.category_optional} " " <input name="form[category]" value=p.category.clone() maxlength="80" /></label>
+            <label>{t.products().category_optional} " " <input name="form[category]" value=p.category.clone() maxlength="80" /></label>
             <FormError error field=Field::Category />
-            <label>{t.products.image_optional} " " <input name="form[image_url]" type="url" value=p.image_url.clone() placeholder="https://" /></label>
+            <label>{t.products().image_optional} " " <input name="form[image_url]" type="url" value=p.image_url.clone() placeholder="https://" /></label>
             <FormError error field=Field::ImageUrl />
-            <label>{t.products.expected_hint}
+            <label>{t.products().expected_hint}
                 <input name="form[stock_expected]" type="date" value=p.stock_expected.clone().unwrap_or_default() />
             </label>
             <FormError error field=Field::StockExpected />
             <FormError error />
             <div class="row">
-                <button type="submit">{if create { t.products.add_product } else { t.products.save }}</button>
+                <button type="submit">{if create { t.products().add_product } else { t.products().save }}</button>
                 {(!create).then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| editing.set(None)>{t.products.cancel}</button>
+                    <button type="button" class="secondary" on:click=move |_| editing.set(None)>{t.products().cancel}</button>
                 })}
             </div>
         </ActionForm>

@@ -137,10 +137,10 @@ pub fn QualityPage() -> impl IntoView {
     let quality =
         Resource::new(move || (site.get(), check.get(), save.version().get()), |(s, c, _)| data_quality(s, c));
     let t = crate::staff::texts::t();
-    let w = &t.quality;
+    let w = t.quality();
     view! {
         <section class="quality">
-            <h1>{t.frame.quality}</h1>
+            <h1>{t.frame().quality}</h1>
             {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorLine error /> })}
             <Transition fallback=move || view! { <p>{w.checking}</p> }>
                 {move || Suspend::new(async move {
@@ -193,22 +193,22 @@ fn FlaggedRow(f: Flagged, save: ServerAction<UpdateCustomer>) -> impl IntoView {
     let t = crate::staff::texts::t();
     let link = view! { <a href=format!("/admin/customers/{id}")>{if f.name.is_empty() { format!("#{id}") } else { f.name.clone() }}</a> };
     let Some(field) = f.field else {
-        return view! { <tr data-customer=id><td>{link}</td><td colspan="2">{t.quality.ask_consent}</td></tr> }
+        return view! { <tr data-customer=id><td>{link}</td><td colspan="2">{t.quality().ask_consent}</td></tr> }
             .into_any();
     };
     let value = RwSignal::new(f.proposal.clone().unwrap_or_else(|| f.value.clone()));
     view! {
         <tr data-customer=id>
             <td>{link}</td>
-            <td>{(t.record.field)(field)} {(!f.value.is_empty()).then(|| view! { <span class="muted">" " {(t.quality.now)(&f.value)}</span> })}</td>
+            <td>{(t.record().field)(field)} {(!f.value.is_empty()).then(|| view! { <span class="muted">" " {(t.quality().now)(&f.value)}</span> })}</td>
             <td>
                 <form class="row" on:submit=move |ev| {
                     ev.prevent_default();
                     save.dispatch(UpdateCustomer { id, field, value: value.get_untracked(), requested: false });
                 }>
-                    <input aria-label=(t.quality.field_of)((t.record.field)(field), id) prop:value=move || value.get()
+                    <input aria-label=(t.quality().field_of)((t.record().field)(field), id) prop:value=move || value.get()
                         on:input=move |ev| value.set(event_target_value(&ev)) />
-                    <button type="submit" class="small">{t.record.save}</button>
+                    <button type="submit" class="small">{t.record().save}</button>
                 </form>
             </td>
         </tr>
@@ -224,7 +224,7 @@ mod tests {
     fn every_check_has_a_title_in_every_language() {
         for lang in Lang::ALL {
             for check in super::CHECKS {
-                assert!(!(of(lang).quality.check)(check).is_empty(), "{} {check}", lang.code());
+                assert!(!(of(lang).quality().check)(check).is_empty(), "{} {check}", lang.code());
             }
         }
     }

@@ -12,13 +12,13 @@ use leptos::prelude::*;
 
 /// A purpose by its name; one Patron does not know by its code.
 fn purpose_name(t: &AdminTexts, code: &str) -> String {
-    or_code((t.record.purpose)(code), code)
+    or_code((t.record().purpose)(code), code)
 }
 
 #[component]
 pub(super) fn Consents(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView {
     let t = crate::staff::texts::t();
-    let w = &t.record;
+    let w = t.record();
     let action = ServerAction::<RecordConsent>::new();
     reload_after(action, changed);
     let error = action_error(action);

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 fn refused(refused: crate::corrections::Refused) -> AppError {
     use crate::corrections::Refused;
     use crate::domain::{Field, FieldErrors, Problem};
-    let w = &crate::staff::texts::of_caller().refusals;
+    let w = crate::staff::texts::of_caller().refusals();
     match refused {
         Refused::NotFound => AppError::NotFound,
         Refused::NotAllowed => AppError::Conflict(w.void_not_allowed.into()),

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 /// A field's value as staff read it: a choice by its name in the reader's language.
 pub(crate) fn shown_value(t: &AdminTexts, lang: Lang, field: CustomerField, value: &str) -> String {
     let name = match field {
-        CustomerField::Gender => (t.record.gender)(value),
+        CustomerField::Gender => (t.record().gender)(value),
         CustomerField::IncomeRange | CustomerField::PreferredChannel => (lang.profile().profile_choice)(value),
         CustomerField::Birthday => return crate::staff::ui::short_time(value),
         _ => "",
@@ -35,13 +35,13 @@ pub(super) fn Fields(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView
     });
     let role = r.viewer_role;
     view! {
-        <h2>{t.record.details}</h2>
+        <h2>{t.record().details}</h2>
         <table class="fields">
             <tbody>
                 {r.fields.into_iter().map(|(field, value)| {
                     let may_edit = role.at_least(field.editable_by());
                     let shown = value.as_deref().map(|v| shown_value(t, lang, field, v)).unwrap_or_default();
-                    let label = (t.record.field)(field);
+                    let label = (t.record().field)(field);
                     view! {
                         <tr data-field=field.column()>
                             <th scope="row">{label}</th>
@@ -52,9 +52,9 @@ pub(super) fn Fields(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoView
                                     view! {
                                         <span class="value">{shown.clone()}</span>
                                         {may_edit.then(|| view! {
-                                            <button type="button" class="secondary small" aria-label=(t.record.edit_field)(label)
+                                            <button type="button" class="secondary small" aria-label=(t.record().edit_field)(label)
                                                 on:click=move |_| { action.value().set(None); editing.set(Some(field)); }>
-                                                {t.record.edit}
+                                                {t.record().edit}
                                             </button>
                                         })}
                                     }.into_any()
@@ -80,7 +80,7 @@ fn FieldEditor(
     let lang = crate::staff::texts::lang();
     let error = action_error(action);
     let value = value.unwrap_or_default();
-    let label = (t.record.field)(field);
+    let label = (t.record().field)(field);
     let text_box = NodeRef::<html::Input>::new();
     let list = NodeRef::<html::Select>::new();
     // Where the click on Edit was, the cursor goes on: into the field it opened.
@@ -118,11 +118,11 @@ fn FieldEditor(
                 <FormError error field=Field::Email />
                 <label class="inline hint">
                     <input type="checkbox" name="requested" value="true" />
-                    {t.record.requested}
+                    {t.record().requested}
                 </label>
                 <span class="row">
-                    <button type="submit" class="small">{t.record.save}</button>
-                    <button type="button" class="secondary small" on:click=move |_| cancel()>{t.record.cancel}</button>
+                    <button type="submit" class="small">{t.record().save}</button>
+                    <button type="button" class="secondary small" on:click=move |_| cancel()>{t.record().cancel}</button>
                 </span>
             </ActionForm>
         </div>
@@ -131,7 +131,7 @@ fn FieldEditor(
 
 #[component]
 pub(super) fn Tags(id: i64, tags: Vec<String>, may_edit: bool, changed: RwSignal<u32>) -> impl IntoView {
-    let t = &crate::staff::texts::t().record;
+    let t = crate::staff::texts::t().record();
     let action = ServerAction::<TagCustomer>::new();
     reload_after(action, changed);
     let error = action_error(action);

@@ -32,7 +32,7 @@ pub fn RecordPage() -> impl IntoView {
     let cards = crate::admin::services::loyalty_card::CardState::new(Signal::derive(move || Some(id())));
     let t = crate::staff::texts::t();
     view! {
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || Suspend::new(async move {
                 match record.await {
                     Ok(r) => view! { <RecordView r changed cards /> }.into_any(),
@@ -71,10 +71,10 @@ impl Part {
 
     fn name(self, t: &AdminTexts) -> &'static str {
         match self {
-            Part::Overview => t.record.overview,
-            Part::Purchases => t.record.purchases,
-            Part::Timeline => t.record.timeline,
-            Part::Privacy => t.record.privacy,
+            Part::Overview => t.record().overview,
+            Part::Purchases => t.record().purchases,
+            Part::Timeline => t.record().timeline,
+            Part::Privacy => t.record().privacy,
         }
     }
 }
@@ -132,7 +132,7 @@ fn RecordView(
     view! {
         <section class="record" data-customer=id>
             {head}
-            <nav class="tabs record-parts" aria-label=t.record.parts>{tabs}</nav>
+            <nav class="tabs record-parts" aria-label=t.record().parts>{tabs}</nav>
             {shown}
         </section>
     }
@@ -152,21 +152,21 @@ fn RecordHead(r: CustomerRecord) -> impl IntoView {
     view! {
         <header class="record-head">
             <h1>{r.name()}</h1>
-            <p class="hint">{(t.record.head)(&r.site_name, &source, &short_time(&r.created_at))}</p>
-            <A href=format!("/admin/till?customer={}", r.id) attr:class="button">{t.record.new_purchase}</A>
+            <p class="hint">{(t.record().head)(&r.site_name, &source, &short_time(&r.created_at))}</p>
+            <A href=format!("/admin/till?customer={}", r.id) attr:class="button">{t.record().new_purchase}</A>
         </header>
         <dl class="stats">
-            <div><dt>{t.record.total_spend}</dt><dd data-stat="total">{money(s.total)}</dd></div>
-            <div><dt>{t.record.orders}</dt><dd data-stat="orders">{s.orders}</dd></div>
-            <div><dt>{t.record.average_order}</dt><dd data-stat="average">{money(s.average)}</dd></div>
-            <div><dt>{t.record.first_purchase}</dt><dd>{when(&s.first)}</dd></div>
-            <div><dt>{t.record.last_purchase}</dt><dd>{when(&s.last)}</dd></div>
-            <div><dt>{t.record.last_visit}</dt><dd data-stat="last_visit">{when(&r.last_visit)}</dd></div>
+            <div><dt>{t.record().total_spend}</dt><dd data-stat="total">{money(s.total)}</dd></div>
+            <div><dt>{t.record().orders}</dt><dd data-stat="orders">{s.orders}</dd></div>
+            <div><dt>{t.record().average_order}</dt><dd data-stat="average">{money(s.average)}</dd></div>
+            <div><dt>{t.record().first_purchase}</dt><dd>{when(&s.first)}</dd></div>
+            <div><dt>{t.record().last_purchase}</dt><dd>{when(&s.last)}</dd></div>
+            <div><dt>{t.record().last_visit}</dt><dd data-stat="last_visit">{when(&r.last_visit)}</dd></div>
         </dl>
     }
 }
 
 /// Where a customer or a consent came from, in words; a code Patron does not know as it is.
 fn source_name(t: &AdminTexts, code: &str) -> String {
-    if code.is_empty() { "–".to_owned() } else { crate::staff::texts::or_code((t.record.source)(code), code) }
+    if code.is_empty() { "–".to_owned() } else { crate::staff::texts::or_code((t.record().source)(code), code) }
 }

@@ -19,7 +19,7 @@ pub(super) fn Purchases(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoV
     let query = use_query_map();
     let total = r.purchases.len();
     if total == 0 {
-        return view! { <p class="empty">{t.purchases.none}</p> }.into_any();
+        return view! { <p class="empty">{t.purchases().none}</p> }.into_any();
     }
     let pages = total.div_ceil(PER_PAGE);
     let page =
@@ -39,10 +39,10 @@ pub(super) fn Purchases(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoV
         let last = (p * PER_PAGE).min(total);
         (pages > 1).then(|| {
             view! {
-                <nav class="pager" aria-label=t.list.pages>
-                    <span>{(t.purchases.shown)((p - 1) * PER_PAGE + 1, last, total)}</span>
-                    {(p > 1).then(|| view! { <A href=link(p - 1) attr:rel="prev">{t.list.newer}</A> })}
-                    {(p < pages).then(|| view! { <A href=link(p + 1) attr:rel="next">{t.list.older}</A> })}
+                <nav class="pager" aria-label=t.list().pages>
+                    <span>{(t.purchases().shown)((p - 1) * PER_PAGE + 1, last, total)}</span>
+                    {(p > 1).then(|| view! { <A href=link(p - 1) attr:rel="prev">{t.list().newer}</A> })}
+                    {(p < pages).then(|| view! { <A href=link(p + 1) attr:rel="next">{t.list().older}</A> })}
                 </nav>
             }
         })
@@ -61,8 +61,8 @@ fn Purchase(p: PurchaseView, money: crate::domain::MoneyStyle, changed: RwSignal
     let may_correct = voided.is_none();
     let returns = p.returns.clone();
     let t = crate::staff::texts::t();
-    let w = &t.purchases;
-    let the_api = t.timeline.the_api;
+    let w = t.purchases();
+    let the_api = t.timeline().the_api;
     view! {
         <article class=class data-purchase=p.id>
             <p>
@@ -105,7 +105,7 @@ fn Correct(p: PurchaseView, changed: RwSignal<u32>) -> impl IntoView {
     reload_after(void, changed);
     let (back_error, void_error) = (action_error(back), action_error(void));
     let open_lines: Vec<_> = p.lines.iter().filter(|l| l.quantity > l.returned).cloned().collect();
-    let w = &crate::staff::texts::t().purchases;
+    let w = crate::staff::texts::t().purchases();
     view! {
         <div class="corrections">
             {(!open_lines.is_empty()).then(|| view! {

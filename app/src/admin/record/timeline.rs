@@ -36,7 +36,7 @@ impl Kind {
     }
 
     fn name(self, t: &AdminTexts) -> &'static str {
-        let w = &t.timeline;
+        let w = t.timeline();
         match self {
             Kind::Contact => w.contacts,
             Kind::Reservation => w.reservations,
@@ -58,7 +58,7 @@ pub(super) fn Timeline(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoVi
     let base = format!("/admin/customers/{}?part=timeline", r.id);
     let everything = {
         let href = base.clone();
-        view! { <a href=href aria-current=move || only.get().is_none().then_some("page")>{t.timeline.everything}</a> }
+        view! { <a href=href aria-current=move || only.get().is_none().then_some("page")>{t.timeline().everything}</a> }
     };
     let filters = Kind::ALL
         .into_iter()
@@ -74,9 +74,10 @@ pub(super) fn Timeline(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoVi
             events.retain(|e| e.kind == kind);
         }
         if events.is_empty() {
-            return view! { <p class="empty">{t.timeline.empty}</p> }.into_any();
+            return view! { <p class="empty">{t.timeline().empty}</p> }.into_any();
         }
-        let hint = (only.get() == Some(Kind::Visit)).then(|| view! { <p class="hint">{t.timeline.no_visits_hint}</p> });
+        let hint =
+            (only.get() == Some(Kind::Visit)).then(|| view! { <p class="hint">{t.timeline().no_visits_hint}</p> });
         view! {
             {hint}
             <ul class="timeline">
@@ -94,7 +95,7 @@ pub(super) fn Timeline(r: CustomerRecord, changed: RwSignal<u32>) -> impl IntoVi
     view! {
         <div class="record-grid">
             <div>
-                <nav class="chips" aria-label=t.timeline.show>{everything}{filters}</nav>
+                <nav class="chips" aria-label=t.timeline().show>{everything}{filters}</nav>
                 {events}
             </div>
             <div><LogContact id changed /></div>
@@ -114,7 +115,7 @@ struct Event {
 /// Every event of the record, newest first (a stable sort: the same order on the server
 /// and in the browser, so the page hydrates).
 fn events(t: &'static AdminTexts, r: &CustomerRecord) -> Vec<Event> {
-    let w = &t.timeline;
+    let w = t.timeline();
     let lang = crate::staff::texts::lang();
     let mut out = Vec::new();
     for i in &r.interactions {
@@ -153,7 +154,7 @@ fn events(t: &'static AdminTexts, r: &CustomerRecord) -> Vec<Event> {
 }
 
 fn answer(t: &AdminTexts, lang: Lang, site_lang: &str, a: &Answer) -> String {
-    let w = &t.timeline;
+    let w = t.timeline();
     match &a.said {
         Said::Nps { score, .. } => {
             let category = NpsScore::parse(*score).map(|s| match s.category() {
@@ -183,7 +184,7 @@ fn reason_of(a: &Answer) -> String {
 }
 
 fn change(t: &AdminTexts, lang: Lang, h: &Change) -> Event {
-    let w = &t.timeline;
+    let w = t.timeline();
     let field = CustomerField::from_column(&h.field);
     let value = |v: &Option<String>| match (v, field) {
         (None, _) => "–".to_owned(),
@@ -193,9 +194,9 @@ fn change(t: &AdminTexts, lang: Lang, h: &Change) -> Event {
         (Some(v), None) => v.clone(),
     };
     let title = match (field, h.field.as_str()) {
-        (Some(f), _) => (t.record.field)(f).to_owned(),
+        (Some(f), _) => (t.record().field)(f).to_owned(),
         (None, "created") => w.created.to_owned(),
-        (None, "tag") => t.record.tags.to_owned(),
+        (None, "tag") => t.record().tags.to_owned(),
         (None, "do_not_sell") => w.do_not_sell.to_owned(),
         (None, other) => match other.strip_prefix("reservation ").and_then(|n| n.parse().ok()) {
             Some(n) => (w.reservation_n)(n),
@@ -210,13 +211,13 @@ fn change(t: &AdminTexts, lang: Lang, h: &Change) -> Event {
         ChangedBy::Api => w.the_api.to_owned(),
     };
     let text = format!("{} → {}", value(&h.old), value(&h.new));
-    Event { kind: Kind::Change, at: h.at.clone(), title, detail: (t.record.by)(&by), text }
+    Event { kind: Kind::Change, at: h.at.clone(), title, detail: (t.record().by)(&by), text }
 }
 
 /// The form that logs a call, a visit, a complaint…
 #[component]
 fn LogContact(id: i64, changed: RwSignal<u32>) -> impl IntoView {
-    let w = &crate::staff::texts::t().timeline;
+    let w = crate::staff::texts::t().timeline();
     let action = ServerAction::<LogInteraction>::new();
     reload_after(action, changed);
     let error = action_error(action);

@@ -35,7 +35,7 @@ pub fn ReportsPage() -> impl IntoView {
         reports.get().and_then(Result::ok).map(|r| if first { r.from } else { r.to }).unwrap_or_default()
     };
     let t = crate::staff::texts::t();
-    let w = &t.insight;
+    let w = t.insight();
     let presets = move || {
         let site = query_value(&args.read().0);
         [30u32, 90, 365]
@@ -45,14 +45,14 @@ pub fn ReportsPage() -> impl IntoView {
     };
     view! {
         <section class="reports">
-            <h1>{t.frame.reports}</h1>
+            <h1>{t.frame().reports}</h1>
             <form method="GET" class="row">
                 <label>{w.from} " " <input type="date" name="from" aria-label=w.from_label prop:value=move || shown(true) /></label>
                 <label>{w.to} " " <input type="date" name="to" aria-label=w.to_label prop:value=move || shown(false) /></label>
                 <button type="submit">{w.show}</button>
             </form>
             <p class="presets">{presets}</p>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match reports.await {
                         Ok(r) => view! { <ReportsView r /> }.into_any(),
@@ -83,7 +83,7 @@ fn hundredths(x: i64) -> String {
 #[component]
 fn ReportsView(r: Reports) -> impl IntoView {
     let t = crate::staff::texts::t();
-    let w = &t.insight;
+    let w = t.insight();
     let total = r.nps_total.clone();
     let score = total.score().map_or_else(|| "–".to_owned(), |s| s.to_string());
     let nps_points: Vec<Column> = r
@@ -92,7 +92,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
         .filter_map(|w| {
             let score = w.score()?;
             let week = short_time(&w.week);
-            let title = (t.insight.nps_week)(&week, score, w.answers());
+            let title = (t.insight().nps_week)(&week, score, w.answers());
             Some(Column { label: week, value: score, title })
         })
         .collect();
@@ -195,7 +195,7 @@ fn ReportsView(r: Reports) -> impl IntoView {
 /// The period's best sellers: units and revenue, net of returns.
 #[component]
 fn Sellers(rows: Vec<Seller>, money: crate::domain::MoneyStyle, name: &'static str) -> impl IntoView {
-    let w = &crate::staff::texts::t().insight;
+    let w = crate::staff::texts::t().insight();
     if rows.is_empty() {
         return view! { <p class="empty">{w.nothing_sold}</p> }.into_any();
     }

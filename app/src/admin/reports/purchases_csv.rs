@@ -38,19 +38,19 @@ pub async fn handler(State(pool): State<Db>, headers: HeaderMap, Query(q): Query
         Ok(zone) => zone,
         Err(e) => {
             tracing::error!(error = %e, "the site's clock");
-            return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors().internal);
         }
     };
     let Ok(range) = DateRange::parse(&q.from, &q.to, &crate::sites::clock::today(&zone)) else {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals.bad_period);
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals().bad_period);
     };
     let detail = format!("purchases {} to {}", range.from.as_str(), range.to.as_str());
     if let Err(e) = crate::staff::audit::record(&pool, &staff, AuditAction::Exported, Some(site), None, &detail).await {
         tracing::error!(error = %e, "audit log");
-        return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors().internal);
     }
     let (from, until) = crate::sites::periods::bounds(&zone, &range);
-    let header_line = csv_line(t.insight.purchases_csv.iter().map(|h| (*h).into()));
+    let header_line = csv_line(t.insight().purchases_csv.iter().map(|h| (*h).into()));
     // State: the id of the last purchase written; None once the last chunk is out.
     let stream = futures_util::stream::unfold(Some(0i64), move |after| {
         let (pool, from, until) = (pool.clone(), from.clone(), until.clone());

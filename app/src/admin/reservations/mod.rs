@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ReservationsPage() -> impl IntoView {
     let t = crate::staff::texts::t();
-    let w = &t.desk;
+    let w = t.desk();
     let query = use_query_map();
     let closed_part = Memo::new(move |_| query.read().get("show").as_deref() == Some("closed"));
     let search = RwSignal::new(String::new());
@@ -73,10 +73,10 @@ fn Open(
     closing: StoredValue<String>,
 ) -> impl IntoView {
     let t = crate::staff::texts::t();
-    let w = &t.desk;
+    let w = t.desk();
     let list = Resource::new(move || (search.get(), changed.get()), |(q, _)| open_reservations(q));
     view! {
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || Suspend::new(async move {
                 let rows = match list.await {
                     Ok(rows) => rows,
@@ -148,10 +148,10 @@ fn Open(
 #[component]
 fn Closed(search: RwSignal<String>, changed: RwSignal<u32>) -> impl IntoView {
     let t = crate::staff::texts::t();
-    let w = &t.desk;
+    let w = t.desk();
     let list = Resource::new(move || (search.get(), changed.get()), |(q, _)| closed_reservations(q));
     view! {
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || Suspend::new(async move {
                 let rows = match list.await {
                     Ok(rows) => rows,
@@ -166,8 +166,8 @@ fn Closed(search: RwSignal<String>, changed: RwSignal<u32>) -> impl IntoView {
                         <tbody>
                             {rows.into_iter().map(|r| {
                                 let (state, class) = match r.outcome {
-                                    Outcome::Fulfilled => ((t.timeline.reservation_status)("fulfilled"), "badge granted"),
-                                    Outcome::Cancelled => ((t.timeline.reservation_status)("cancelled"), "badge withdrawn"),
+                                    Outcome::Fulfilled => ((t.timeline().reservation_status)("fulfilled"), "badge granted"),
+                                    Outcome::Cancelled => ((t.timeline().reservation_status)("cancelled"), "badge withdrawn"),
                                 };
                                 view! {
                                     <tr data-reservation=r.id data-outcome=r.outcome.code()>
@@ -177,7 +177,7 @@ fn Closed(search: RwSignal<String>, changed: RwSignal<u32>) -> impl IntoView {
                                         // table's last columns) still shows the state.
                                         <td>{format!("{} × {}", r.quantity, r.item)}</td>
                                         <td><span class=class>{state}</span></td>
-                                        <td>{r.by.unwrap_or_else(|| t.timeline.former_staff.to_owned())}</td>
+                                        <td>{r.by.unwrap_or_else(|| t.timeline().former_staff.to_owned())}</td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -61,11 +61,11 @@ pub fn RetentionSettings(site: String, state: RetentionState) -> impl IntoView {
     let error = action_error(save);
     let apply_error = action_error(apply);
     let t = crate::staff::texts::t();
-    let w = &t.privacy;
+    let w = t.privacy();
     view! {
         <h2>{w.retention_title}</h2>
         <p class="hint">{w.retention_hint}</p>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -110,7 +110,7 @@ pub fn RetentionSettings(site: String, state: RetentionState) -> impl IntoView {
 
 #[component]
 fn RunList(runs: Vec<RetentionRun>) -> impl IntoView {
-    let w = &crate::staff::texts::t().privacy;
+    let w = crate::staff::texts::t().privacy();
     if runs.is_empty() {
         return view! { <p class="empty">{w.nothing_removed}</p> }.into_any();
     }

@@ -29,7 +29,7 @@ pub fn DataRights(
     reload_after(toggle, changed);
     let toggle_error = action_error(toggle);
     let on = do_not_sell_at.is_some();
-    let w = &crate::staff::texts::t().rights;
+    let w = crate::staff::texts::t().rights();
     view! {
         <h2>{w.title}</h2>
         <p data-do-not-sell=on.to_string()>
@@ -54,7 +54,7 @@ fn ExportAndErase(id: i64) -> impl IntoView {
     let erase = ServerAction::<EraseCustomer>::new();
     let error = action_error(erase);
     let confirming = RwSignal::new(false);
-    let w = &crate::staff::texts::t().rights;
+    let w = crate::staff::texts::t().rights();
     view! {
         <p class="row">
             <a class="button secondary" href=format!("/admin/customer-data?id={id}&format=json") download="">{w.download_json}</a>
@@ -89,12 +89,12 @@ fn ExportAndErase(id: i64) -> impl IntoView {
 pub fn RequestsPage() -> impl IntoView {
     let requests = Resource::new(|| (), |_| privacy_requests());
     let t = crate::staff::texts::t();
-    let w = &t.oversight;
+    let w = t.oversight();
     view! {
         <section class="requests">
             <h1>{w.requests_title}</h1>
             <p class="hint">{w.requests_hint} " " <code>"/p/SITEKEY/privacy/request"</code> " " {w.requests_hint_after}</p>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     let list = match requests.await {
                         Ok(list) => list,
@@ -105,7 +105,7 @@ pub fn RequestsPage() -> impl IntoView {
                     }
                     view! {
                         <table class="customers">
-                            <thead><tr><th>{w.received}</th><th>{w.what}</th><th>{w.customer}</th><th>{t.common.site}</th><th>{w.state}</th><th>{w.due}</th><th>{w.done}</th><th>{w.by}</th><th>{w.outcome}</th></tr></thead>
+                            <thead><tr><th>{w.received}</th><th>{w.what}</th><th>{w.customer}</th><th>{t.common().site}</th><th>{w.state}</th><th>{w.due}</th><th>{w.done}</th><th>{w.by}</th><th>{w.outcome}</th></tr></thead>
                             <tbody>
                                 {list.into_iter().map(|r| {
                                     let (kind, state) = (r.kind.clone(), r.state.clone());
@@ -139,13 +139,13 @@ pub fn RequestsPage() -> impl IntoView {
 fn outcome_words(stored: &str) -> String {
     use crate::domain::RequestOutcome as O;
     let t = crate::staff::texts::t();
-    let w = &t.oversight;
+    let w = t.oversight();
     match O::parse(stored) {
         Some(O::HandedOver { rows }) => (w.handed_over)(rows),
         Some(O::Erased { rows, tables }) => (w.erased)(rows, tables),
         Some(O::ClosedErased) => w.closed_erased.into(),
         Some(O::ClosedUnconfirmed) => w.closed_unconfirmed.into(),
-        Some(O::Corrected(field)) => (w.corrected)((t.record.field)(field)),
+        Some(O::Corrected(field)) => (w.corrected)((t.record().field)(field)),
         Some(O::MarkedNotToSell) => w.marked_not_to_sell.into(),
         Some(O::MarkedAlready) => w.marked_already.into(),
         None => stored.to_owned(),

@@ -37,11 +37,11 @@ pub fn DormantPage() -> impl IntoView {
         typed.set(Some(text));
     };
     let t = crate::staff::texts::t();
-    let w = &t.segments;
+    let w = t.segments();
     view! {
         <section class="dormant">
             <h1>{w.dormant_title}</h1>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match rule.await {
                         Ok(rule) => {

@@ -138,7 +138,7 @@ mod handlers {
     ) -> Result<(), Refusal> {
         crate::staff::audit::record(pool, staff, action, Some(site), None, detail).await.map_err(|e| {
             tracing::error!(error = %e, "audit log");
-            (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal)
+            (StatusCode::INTERNAL_SERVER_ERROR, t.errors().internal)
         })
     }
 
@@ -157,7 +157,7 @@ mod handlers {
         };
         let filter = match parse_filter(&q.filter) {
             Ok((_, filter)) => filter,
-            Err(_) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals.segment_needs_correcting),
+            Err(_) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals().segment_needs_correcting),
         };
         let mut columns: Vec<&'static str> = Vec::new();
         for code in q.columns.split(',').filter(|c| !c.is_empty()) {
@@ -165,7 +165,7 @@ mod handlers {
                 Some(c) if !columns.contains(c) => columns.push(c),
                 Some(_) => {}
                 None => {
-                    return refuse(StatusCode::UNPROCESSABLE_ENTITY, &(t.refusals.no_such_column)(code));
+                    return refuse(StatusCode::UNPROCESSABLE_ENTITY, &(t.refusals().no_such_column)(code));
                 }
             }
         }
@@ -187,7 +187,7 @@ mod handlers {
             Ok(rules) => rules,
             Err(e) => {
                 tracing::error!(error = %e, "export: site rules");
-                return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors().internal);
             }
         };
         let unsubscribe = if columns.contains(&"unsubscribe_url") {
@@ -199,7 +199,7 @@ mod handlers {
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "export: unsubscribe secret");
-                    return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
+                    return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors().internal);
                 }
             }
         } else {
@@ -302,7 +302,7 @@ mod handlers {
             Err((status, text)) => return refuse(status, text),
         };
         let Ok((_, filter)) = parse_filter(&q.filter) else {
-            return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals.segment_needs_correcting);
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, t.refusals().segment_needs_correcting);
         };
         let sheet = SHEETS.iter().find(|s| s.code == q.sheet).copied().unwrap_or(SHEETS[0]);
         let result = db::label_addresses(&pool, site, &filter, now(), MAX_LABELS).await;
@@ -310,7 +310,7 @@ mod handlers {
             Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "labels: reading addresses");
-                return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal);
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, t.errors().internal);
             }
         };
         let detail = format!("{} labels, {} sheet, {skipped} left out", addresses.len(), sheet.code);
@@ -344,7 +344,7 @@ mod handlers {
             gx = sheet.gap.0,
             gy = sheet.gap.1,
         );
-        let w = &crate::staff::texts::of(lang).segments;
+        let w = crate::staff::texts::of(lang).segments();
         let note = (w.labels_note)(addresses.len(), (w.sheet)(sheet.code), skipped);
         let mut html = format!(
             "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
@@ -375,7 +375,7 @@ mod words_tests {
     #[test]
     fn every_column_and_sheet_has_a_name_in_every_language() {
         for lang in Lang::ALL {
-            let w = &of(lang).segments;
+            let w = &of(lang).segments();
             for column in super::COLUMNS {
                 let named = CustomerField::from_column(column).is_some() || !(w.subject)(column).is_empty();
                 assert!(named, "{} has no name for the column {column}", lang.code());

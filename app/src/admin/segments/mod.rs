@@ -68,11 +68,11 @@ pub fn SegmentsPage() -> impl IntoView {
         },
     );
     let t = crate::staff::texts::t();
-    let w = &t.segments;
+    let w = t.segments();
     view! {
         <section class="segments">
             <h1>{w.title}</h1>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match saved.await {
                         Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_saved}</p> }.into_any(),
@@ -138,7 +138,7 @@ fn Builder(filter: RwSignal<RawFilter>, choices: Resource<Result<Choices, AppErr
         })
     };
     let choices = move || choices.get().and_then(Result::ok).unwrap_or_default();
-    let w = &crate::staff::texts::t().segments;
+    let w = crate::staff::texts::t().segments();
     view! {
         <div class="builder">
             {move || {
@@ -212,7 +212,7 @@ fn RuleRow(
 ) -> impl IntoView {
     let t = crate::staff::texts::t();
     let lang = crate::staff::texts::lang();
-    let w = &t.segments;
+    let w = t.segments();
     let kind = kind_of(&rule.what);
     let problem_of = |field: Field| problems.iter().find(|p| p.field == field).map(|p| t.problem(p.problem));
     let subjects = SUBJECTS
@@ -243,13 +243,13 @@ fn RuleRow(
             RESERVATION_CHOICES
                 .iter()
                 .map(|c| {
-                    let name = if *c == "any" { w.any_state } else { (t.timeline.reservation_status)(c) };
+                    let name = if *c == "any" { w.any_state } else { (t.timeline().reservation_status)(c) };
                     (c.to_string(), name.to_string())
                 })
                 .collect(),
         ),
         Some(Kind::Consent) => {
-            Some(CONSENT_PURPOSES.iter().map(|c| (c.to_string(), (t.record.purpose)(c).to_string())).collect())
+            Some(CONSENT_PURPOSES.iter().map(|c| (c.to_string(), (t.record().purpose)(c).to_string())).collect())
         }
         Some(Kind::Code) => {
             let codes = if rule.what == "heard" { &choices.heard } else { &choices.reasons };
@@ -351,8 +351,8 @@ fn RuleRow(
 /// record's name for it.
 pub(super) fn subject_name<'a>(t: &crate::staff::texts::AdminTexts, code: &'a str) -> &'a str {
     match crate::domain::CustomerField::from_column(code) {
-        Some(field) => (t.record.field)(field),
-        None => match (t.segments.subject)(code) {
+        Some(field) => (t.record().field)(field),
+        None => match (t.segments().subject)(code) {
             "" => code,
             name => name,
         },

@@ -30,7 +30,7 @@ impl Paging {
 #[component]
 pub(super) fn Results(matches: Matches, paging: Paging) -> impl IntoView {
     let Paging { sort, page } = paging;
-    let w = &crate::staff::texts::t().segments;
+    let w = crate::staff::texts::t().segments();
     view! {
         <Transition fallback=move || view! { <p>{w.counting}</p> }>
             {move || Suspend::new(async move {
@@ -49,7 +49,7 @@ fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u
     let last_page = ((p.count + i64::from(p.per_page) - 1) / i64::from(p.per_page)).max(1) as u32;
     let money = p.money.clone();
     let t = crate::staff::texts::t();
-    let w = &t.segments;
+    let w = t.segments();
     let header = move |code: &'static str, label: &'static str| {
         let (current, descending) = sort.get_untracked();
         let arrow = if current == code { if descending { " ↓" } else { " ↑" } } else { "" };
@@ -69,11 +69,11 @@ fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u
             view! {
                 <table class="customers segment">
                     <thead><tr>
-                        {header("name", t.list.name)}{header("email", t.common.email)}<th>{t.common.phone}</th>
-                        {header("city", (t.record.field)(CustomerField::City))}
-                        {header("postcode", (t.record.field)(CustomerField::Postcode))}{header("joined", w.joined)}
-                        {header("spent", w.spent)}{header("purchases", t.record.purchases)}
-                        {header("last_purchase", t.record.last_purchase)}
+                        {header("name", t.list().name)}{header("email", t.common().email)}<th>{t.common().phone}</th>
+                        {header("city", (t.record().field)(CustomerField::City))}
+                        {header("postcode", (t.record().field)(CustomerField::Postcode))}{header("joined", w.joined)}
+                        {header("spent", w.spent)}{header("purchases", t.record().purchases)}
+                        {header("last_purchase", t.record().last_purchase)}
                     </tr></thead>
                     <tbody>
                         {p.rows.into_iter().map(|c| view! {
@@ -88,7 +88,7 @@ fn SegmentTable(p: SegmentPage, sort: RwSignal<(String, bool)>, page: RwSignal<u
                         }).collect_view()}
                     </tbody>
                 </table>
-                <nav class="pager" aria-label=t.list.pages>
+                <nav class="pager" aria-label=t.list().pages>
                     <span>{(w.page_of)(p.page, last_page)}</span>
                     {(p.page > 1).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n -= 1)>{w.previous}</button> })}
                     {(p.page < last_page).then(|| view! { <button type="button" class="link" on:click=move |_| page.update(|n| *n += 1)>{w.next}</button> })}
@@ -124,7 +124,7 @@ pub(super) fn SegmentActions(site: String, json: String) -> impl IntoView {
         format!("/admin/labels?site={}&filter={}&sheet={}", query_value(&site), query_value(&json), sheet.get())
     };
     let t = crate::staff::texts::t();
-    let w = &t.segments;
+    let w = t.segments();
     view! {
         <div class="segment-actions">
             <form class="row" on:submit=move |ev| {

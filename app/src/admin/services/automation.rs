@@ -38,12 +38,12 @@ pub fn AutomationSettings(site: String, state: AutomationState) -> impl IntoView
     let run_error = action_error(run);
     let run_site = site.clone();
     let t = crate::staff::texts::t();
-    let a = &t.automation;
+    let a = t.automation();
     let ran = move || run.value().get().and_then(Result::ok).map(|f| (a.done)(f.customers, f.mailed, f.told));
     view! {
         <h2>{a.title}</h2>
         <p class="hint">{a.hint_before} " " <code>"automation.fired"</code> " " {a.hint_after}</p>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -68,7 +68,7 @@ fn rule_form(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let trigger = r.trigger;
-    let a = &crate::staff::texts::t().automation;
+    let a = crate::staff::texts::t().automation();
     let state = match (&r.active, &r.active_since) {
         (true, Some(since)) => (a.on_since)(&short_time(since)),
         _ => a.off.to_owned(),

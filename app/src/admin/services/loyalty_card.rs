@@ -68,7 +68,7 @@ impl CardState {
 }
 
 fn unit(kind: Kind, n: i64) -> String {
-    let cards = &t().cards;
+    let cards = t().cards();
     match kind {
         Kind::Stamps => (cards.stamps)(n),
         Kind::Points => (cards.points)(n),
@@ -91,13 +91,13 @@ pub fn LoyaltyCards(customer: i64, state: CardState) -> impl IntoView {
                         // Attributes are built after children: the copy is taken first.
                         let number = m.code.clone();
                         view! {
-                            <p class="loyalty-member">{t.cards.card} " " <code data-card=number>{m.code}</code> " · "
-                                <A href=format!("/admin/customers/{customer}/card")>{t.cards.print_card}</A></p>
+                            <p class="loyalty-member">{t.cards().card} " " <code data-card=number>{m.code}</code> " · "
+                                <A href=format!("/admin/customers/{customer}/card")>{t.cards().print_card}</A></p>
                         }.into_any()
                     }
                     Ok(None) => view! {
                         <p class="loyalty-member"><button type="button" class="small secondary"
-                            on:click=move |_| { issue.dispatch(IssueLoyaltyCard { customer }); }>{t.cards.give_card}</button></p>
+                            on:click=move |_| { issue.dispatch(IssueLoyaltyCard { customer }); }>{t.cards().give_card}</button></p>
                     }.into_any(),
                     Err(error) => view! { <ErrorLine error /> }.into_any(),
                 }
@@ -124,7 +124,7 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
         .rewards
         .into_iter()
         .map(|r| {
-            let label = (t.cards.redeem)(&r.name, &unit(kind, r.cost));
+            let label = (t.cards().redeem)(&r.name, &unit(kind, r.cost));
             view! {
                 <button type="button" class="small" data-reward=r.id
                     on:click=move |_| { redeem.dispatch(RedeemReward { customer, reward: r.id }); }>{label}</button>
@@ -134,7 +134,7 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
     let birthday = c.birthday_gift.map(|name| {
         view! {
             <button type="button" class="small secondary" data-birthday=programme
-                on:click=move |_| { gift.dispatch(GiveBirthdayGift { customer, programme }); }>{(t.cards.birthday_gift)(&name)}</button>
+                on:click=move |_| { gift.dispatch(GiveBirthdayGift { customer, programme }); }>{(t.cards().birthday_gift)(&name)}</button>
         }
     });
     let movements = c.movements.into_iter().map(|m| movement(kind, m)).collect_view();
@@ -143,17 +143,17 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
             <h2>{c.programme} " " <small data-balance=c.balance>{unit(kind, c.balance)}</small></h2>
             <p class="actions">{rewards}{birthday}</p>
             <details>
-                <summary>{t.cards.movements}</summary>
+                <summary>{t.cards().movements}</summary>
                 <ul class="timeline">{movements}</ul>
                 <ActionForm action=adjust attr:class="stacked">
                     <input type="hidden" name="customer" value=customer />
                     <input type="hidden" name="programme" value=programme />
-                    <label>{t.cards.add_or_remove} <input name="amount" inputmode="numeric" /></label>
+                    <label>{t.cards().add_or_remove} <input name="amount" inputmode="numeric" /></label>
                     <FormError error=adjust_error field=Field::Amount />
-                    <label>{t.cards.reason} <input name="reason" maxlength="200" /></label>
+                    <label>{t.cards().reason} <input name="reason" maxlength="200" /></label>
                     <FormError error=adjust_error field=Field::AdjustReason />
                     <FormError error=adjust_error />
-                    <button type="submit" class="secondary">{t.cards.adjust}</button>
+                    <button type="submit" class="secondary">{t.cards().adjust}</button>
                 </ActionForm>
             </details>
         </section>
@@ -163,18 +163,18 @@ fn card(customer: i64, c: Card, state: CardState, adjust_error: Signal<Option<Ap
 fn movement(kind: Kind, m: crate::loyalty::Movement) -> impl IntoView {
     let t = t();
     let what = match m.kind.as_str() {
-        "earn" => t.cards.earned.to_owned(),
-        "redeem" => (t.cards.redeemed)(&m.reward_name.clone().unwrap_or_default()),
-        "birthday" => (t.cards.birthday)(&m.reward_name.clone().unwrap_or_default()),
-        _ => (t.cards.adjusted)(&m.reason.clone().unwrap_or_default()),
+        "earn" => t.cards().earned.to_owned(),
+        "redeem" => (t.cards().redeemed)(&m.reward_name.clone().unwrap_or_default()),
+        "birthday" => (t.cards().birthday)(&m.reward_name.clone().unwrap_or_default()),
+        _ => (t.cards().adjusted)(&m.reason.clone().unwrap_or_default()),
     };
     let amount = if m.amount > 0 { format!("+{}", unit(kind, m.amount)) } else { unit(kind, m.amount) };
     view! {
         <li data-movement=m.kind.clone()>
             <time>{short_time(&m.created_at)}</time> " " {amount} " " {what}
-            {m.purchase_id.map(|p| view! { " · " <A href=format!("#purchase-{p}")>{(t.cards.purchase)(p)}</A> })}
-            {m.staff.map(|s| format!(" · {}", (t.cards.by)(&s)))}
-            {m.expires_at.map(|x| format!(" · {}", (t.cards.expires)(&short_time(&x))))}
+            {m.purchase_id.map(|p| view! { " · " <A href=format!("#purchase-{p}")>{(t.cards().purchase)(p)}</A> })}
+            {m.staff.map(|s| format!(" · {}", (t.cards().by)(&s)))}
+            {m.expires_at.map(|x| format!(" · {}", (t.cards().expires)(&short_time(&x))))}
         </li>
     }
 }
@@ -189,8 +189,8 @@ pub fn PrintCardPage() -> impl IntoView {
     let card = Resource::new(id, printable_card);
     view! {
         <section class="print-page">
-            <p><A href=move || format!("/admin/customers/{}", id())>{t.cards.back_to_record}</A></p>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <p><A href=move || format!("/admin/customers/{}", id())>{t.cards().back_to_record}</A></p>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match card.await {
                         Ok(c) => {
@@ -204,7 +204,7 @@ pub fn PrintCardPage() -> impl IntoView {
                                     <p class="number" data-card=number>{c.code}</p>
                                 </div>
                             </div>
-                            <p><button type="button" on:click=|_| { let _ = window().print(); }>{t.cards.print}</button></p>
+                            <p><button type="button" on:click=|_| { let _ = window().print(); }>{t.cards().print}</button></p>
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorLine error /> }.into_any(),

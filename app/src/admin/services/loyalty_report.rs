@@ -34,12 +34,12 @@ pub async fn loyalty_report(
 pub fn LoyaltyReportView(report: Resource<Result<LoyaltyFigures, AppError>>) -> impl IntoView {
     let t = crate::staff::texts::t();
     view! {
-        <h2>{t.insight.loyalty}</h2>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <h2>{t.insight().loyalty}</h2>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) if r.programmes.is_empty() => {
-                        view! { <p class="empty">{t.insight.no_programme}</p> }.into_any()
+                        view! { <p class="empty">{t.insight().no_programme}</p> }.into_any()
                     }
                     Ok(r) => figures(r).into_any(),
                     // The period's error is shown once, above, by the customer reports.
@@ -55,7 +55,7 @@ fn figures(r: LoyaltyFigures) -> impl IntoView {
     let share = r.member_share().map_or_else(|| "–".to_owned(), |s| format!("{s} %"));
     let member_revenue = r.money.format(r.member_revenue);
     let revenue = r.money.format(r.revenue);
-    let w = &crate::staff::texts::t().insight;
+    let w = crate::staff::texts::t().insight();
     view! {
         <dl class="stats loyalty-stats">
             <div><dt>{w.members}</dt><dd data-stat="members">{r.members}</dd></div>
@@ -92,7 +92,7 @@ fn figures(r: LoyaltyFigures) -> impl IntoView {
 
 /// A week's column: the week's first day under it, "week of …: n" on hover.
 fn week(first_day: &str, n: i64) -> Column {
-    let w = &crate::staff::texts::t().insight;
+    let w = crate::staff::texts::t().insight();
     let day = crate::staff::ui::short_time(first_day);
     Column { title: (w.week_value)(&day, n), label: day, value: n }
 }

@@ -33,9 +33,9 @@ pub fn LoyaltySettings(site: String, state: LoyaltyState) -> impl IntoView {
     let error = action_error(save);
     let t = crate::staff::texts::t();
     view! {
-        <h2>{t.loyalty.title}</h2>
-        <p class="hint">{t.loyalty.hint}</p>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <h2>{t.loyalty().title}</h2>
+        <p class="hint">{t.loyalty().hint}</p>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -66,7 +66,7 @@ fn programme_form(
         move || save.input().get().is_none_or(|i| i.id == id)
     };
     let error = Signal::derive(move || if mine() { error.get() } else { None });
-    let w = &crate::staff::texts::t().loyalty;
+    let w = crate::staff::texts::t().loyalty();
     let title = p.as_ref().map_or(w.new_programme.to_owned(), |p| (w.members)(&p.name, p.members));
     let kind = p.as_ref().map_or(Kind::Stamps, |p| p.kind);
     let value = |f: fn(&Programme) -> String| p.as_ref().map(f).unwrap_or_default();
@@ -117,7 +117,7 @@ fn programme_form(
 /// The programme's words in each of its site's other languages, one folded block each: its
 /// name, birthday gift and every reward's name, with its own words as the placeholders.
 fn programme_words(p: &Programme) -> Vec<AnyView> {
-    let w = &crate::staff::texts::t().loyalty;
+    let w = crate::staff::texts::t().loyalty();
     p.words
         .iter()
         .enumerate()

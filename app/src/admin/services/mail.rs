@@ -37,10 +37,10 @@ pub fn MailSettings(site: String, state: MailState) -> impl IntoView {
     let opt_in_error = action_error(opt_in);
     let wording_error = action_error(wording);
     let t = crate::staff::texts::t();
-    let m = &t.mail;
+    let m = t.mail();
     view! {
         <h2>{m.title}</h2>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || {
                 let site = site.clone();
                 Suspend::new(async move {
@@ -82,7 +82,7 @@ pub fn MailSettings(site: String, state: MailState) -> impl IntoView {
 
 /// The form of one mail's wording in one language, folded: a site has about 35.
 fn wording_form(w: WordingView, site: String, action: ServerAction<SaveMailWording>) -> impl IntoView {
-    let m = &crate::staff::texts::t().mail;
+    let m = crate::staff::texts::t().mail();
     let origin = if w.own { m.site_wording } else { m.patrons_wording };
     let title = format!("{} · {} ({origin})", m.kind(&w.kind), w.language_name);
     let id = format!("{}:{}", w.kind, w.language);
@@ -114,11 +114,11 @@ fn wording_form(w: WordingView, site: String, action: ServerAction<SaveMailWordi
 pub fn OutboxPage() -> impl IntoView {
     let mails = Resource::new(|| (), |_| outbox());
     let t = crate::staff::texts::t();
-    let m = &t.mail;
+    let m = t.mail();
     view! {
         <section class="outbox">
-            <h1>{t.frame.outbox}</h1>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <h1>{t.frame().outbox}</h1>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     let view = match mails.await {
                         Ok(view) => view,
@@ -136,7 +136,7 @@ pub fn OutboxPage() -> impl IntoView {
                             view! {
                                 <table class="customers outbox-mails">
                                     <thead><tr>
-                                        <th>{m.written}</th><th>{t.common.site}</th><th>{m.to}</th><th>{m.subject}</th><th>{m.state}</th>
+                                        <th>{m.written}</th><th>{t.common().site}</th><th>{m.to}</th><th>{m.subject}</th><th>{m.state}</th>
                                     </tr></thead>
                                     <tbody>
                                         {view.mails.into_iter().map(|m| mail_row(m, sending)).collect_view()}
@@ -152,7 +152,7 @@ pub fn OutboxPage() -> impl IntoView {
 }
 
 fn mail_state(m: &OutboxMail, sending: bool) -> String {
-    let w = &crate::staff::texts::t().mail;
+    let w = crate::staff::texts::t().mail();
     match (&m.sent_at, &m.failed_at, &m.last_error) {
         (Some(at), _, _) => (w.sent)(&short_time(at)),
         (None, Some(at), error) => (w.failed)(&short_time(at), error.as_deref().unwrap_or("")),

@@ -40,11 +40,11 @@ pub fn WebhookSettings(site: String, state: WebhookState) -> impl IntoView {
     let other_error = Signal::derive(move || action_error(remove).get().or_else(|| action_error(resend).get()));
     let all_events = EVENT_TYPES.join(", ");
     let t = crate::staff::texts::t();
-    let c = &t.connections;
+    let c = t.connections();
     view! {
         <h2>{c.webhooks}</h2>
         <p class="hint">{c.webhooks_hint}</p>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || {
                 let site = site.clone();
                 let all_events = all_events.clone();
@@ -82,7 +82,7 @@ pub fn WebhookSettings(site: String, state: WebhookState) -> impl IntoView {
 }
 
 fn endpoint_row(e: Endpoint, site: String, remove: ServerAction<RemoveWebhook>) -> impl IntoView {
-    let c = &crate::staff::texts::t().connections;
+    let c = crate::staff::texts::t().connections();
     let id = e.id;
     view! {
         <li data-endpoint=e.id>
@@ -96,7 +96,7 @@ fn endpoint_row(e: Endpoint, site: String, remove: ServerAction<RemoveWebhook>) 
 }
 
 fn delivery_state(d: &Delivery) -> String {
-    let c = &crate::staff::texts::t().connections;
+    let c = crate::staff::texts::t().connections();
     let answer = match (d.last_status, &d.last_error) {
         (Some(status), _) => format!("HTTP {status}"),
         (None, Some(error)) => error.clone(),
@@ -111,7 +111,7 @@ fn delivery_state(d: &Delivery) -> String {
 }
 
 fn delivery_row(d: Delivery, site: String, resend: ServerAction<ResendWebhook>) -> impl IntoView {
-    let c = &crate::staff::texts::t().connections;
+    let c = crate::staff::texts::t().connections();
     let state = delivery_state(&d);
     let id = d.id;
     let event = d.event_type.clone();

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
-    let w = &t().settings;
+    let w = t().settings();
     let action = ServerAction::<SaveSite>::new();
     reload_after(action, changed);
     let error = action_error(action);
@@ -62,7 +62,7 @@ pub(super) fn General(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView 
 /// country's zones, then every other.
 #[component]
 fn TimeZoneSelect(chosen: String, zones: super::TimeZoneChoice) -> impl IntoView {
-    let w = &t().settings;
+    let w = t().settings();
     let option = |zone: String| {
         let selected = zone == chosen;
         view! { <option value=zone.clone() selected=selected>{zone.clone()}</option> }
@@ -86,7 +86,7 @@ fn TimeZoneSelect(chosen: String, zones: super::TimeZoneChoice) -> impl IntoView
 
 #[component]
 pub(super) fn Origins(site: String, origins: Vec<String>, changed: RwSignal<u32>) -> impl IntoView {
-    let w = &t().settings;
+    let w = t().settings();
     let add = ServerAction::<AddOrigin>::new();
     let remove = ServerAction::<RemoveOrigin>::new();
     reload_after(add, changed);
@@ -129,7 +129,7 @@ pub(super) fn Widgets(
     server: String,
     changed: RwSignal<u32>,
 ) -> impl IntoView {
-    let w = &t().settings;
+    let w = t().settings();
     let switch = ServerAction::<SetWidget>::new();
     reload_after(switch, changed);
     let set_address = ServerAction::<SetAddressMode>::new();

@@ -29,7 +29,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 #[component]
 pub fn SitesPage() -> impl IntoView {
     let t = crate::staff::texts::t();
-    let w = &t.settings;
+    let w = t.settings();
     let create = ServerAction::<CreateSite>::new();
     let sites = Resource::new(move || create.version().get(), |_| list_sites());
     let error = action_error(create);
@@ -41,14 +41,14 @@ pub fn SitesPage() -> impl IntoView {
     });
     view! {
         <section class="settings">
-            <h1>{t.frame.sites}</h1>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <h1>{t.frame().sites}</h1>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match sites.await {
                         Ok(sites) => view! {
                             <table class="customers">
                                 <thead><tr>
-                                    <th>{t.common.site}</th><th>{w.key}</th><th>{w.allowed_origins}</th><th>{w.customers}</th>
+                                    <th>{t.common().site}</th><th>{w.key}</th><th>{w.allowed_origins}</th><th>{w.customers}</th>
                                 </tr></thead>
                                 <tbody>
                                     {sites.into_iter().map(|s| view! {
@@ -114,8 +114,8 @@ pub fn SiteSettingsPage() -> impl IntoView {
     let api_keys = crate::admin::api_keys::ApiKeyState::new(key, changed);
     view! {
         <section class="settings">
-            <p><A href="/admin/sites">{crate::staff::texts::t().settings.all_sites}</A></p>
-            <Transition fallback=move || view! { <p>{crate::staff::texts::t().common.loading}</p> }>
+            <p><A href="/admin/sites">{crate::staff::texts::t().settings().all_sites}</A></p>
+            <Transition fallback=move || view! { <p>{crate::staff::texts::t().common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
                         Ok(s) => view! { <SettingsView s changed policy retention mail webhooks automation loyalty api_keys /> }.into_any(),
@@ -160,7 +160,7 @@ impl Section {
     }
 
     fn name(self, t: &'static crate::staff::texts::AdminTexts) -> &'static str {
-        let w = &t.settings;
+        let w = t.settings();
         match self {
             Section::General => w.general,
             Section::Wording => w.wording,
@@ -237,14 +237,14 @@ fn SettingsView(
     };
     view! {
         {title}
-        <nav class="tabs settings-sections" aria-label=t.settings.sections>{tabs}</nav>
+        <nav class="tabs settings-sections" aria-label=t.settings().sections>{tabs}</nav>
         {shown}
     }
 }
 
 #[component]
 fn ConsentTexts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
-    let w = &crate::staff::texts::t().settings;
+    let w = crate::staff::texts::t().settings();
     let action = ServerAction::<SaveConsentText>::new();
     reload_after(action, changed);
     let error = action_error(action);
@@ -272,7 +272,7 @@ fn ConsentTexts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn Questions(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
-    let w = &crate::staff::texts::t().settings;
+    let w = crate::staff::texts::t().settings();
     let add = ServerAction::<AddOption>::new();
     let switch = ServerAction::<SetOption>::new();
     let shift = ServerAction::<MoveOption>::new();
@@ -331,7 +331,7 @@ fn question_title(w: &'static crate::staff::texts::Settings, kind: QuestionKind)
 /// The site's own wording per language, with the catalogue's wording as placeholder.
 #[component]
 fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
-    let w = &crate::staff::texts::t().settings;
+    let w = crate::staff::texts::t().settings();
     let action = ServerAction::<SaveTexts>::new();
     reload_after(action, changed);
     let error = action_error(action);
@@ -387,7 +387,7 @@ fn Texts(s: SiteSettings, changed: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn ProfileFields(site: String, profile_fields: Vec<ProfileField>, changed: RwSignal<u32>) -> impl IntoView {
-    let w = &crate::staff::texts::t().settings;
+    let w = crate::staff::texts::t().settings();
     // Each question as the widget asks it, in the reader's language.
     let asked = use_context::<Lang>().unwrap_or(Lang::En).profile().profile_field;
     let save = ServerAction::<SaveProfileFields>::new();

@@ -76,15 +76,15 @@ pub fn LanguageChoice() -> impl IntoView {
     });
     let error = crate::staff::ui::action_error(choose);
     view! {
-        <h2>{t.account.language}</h2>
-        <p class="hint">{t.account.language_hint}</p>
-        <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+        <h2>{t.account().language}</h2>
+        <p class="hint">{t.account().language_hint}</p>
+        <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
             {move || Suspend::new(async move {
                 let chosen = match current.await {
                     Ok(c) => c.unwrap_or_default(),
                     Err(error) => return view! { <crate::staff::ui::ErrorLine error /> }.into_any(),
                 };
-                let options = std::iter::once(("", t.account.browser_language))
+                let options = std::iter::once(("", t.account().browser_language))
                     .chain(Lang::ALL.into_iter().map(|l| (l.code(), l.name())))
                     .map(|(code, name)| {
                         // The language's own name, marked as such for screen readers.
@@ -93,7 +93,7 @@ pub fn LanguageChoice() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <label class="language-choice">{t.account.language}
+                    <label class="language-choice">{t.account().language}
                         <select name="lang" on:change=move |ev| { choose.dispatch(SetLanguage { lang: event_target_value(&ev) }); }>
                             {options}
                         </select>

@@ -22,9 +22,9 @@ const ROLES: [Role; 3] = [Role::Staff, Role::Manager, Role::Owner];
 /// What a role may do, as the invitation form offers it.
 fn can(t: &'static crate::staff::texts::AdminTexts, role: Role) -> &'static str {
     match role {
-        Role::Staff => t.staff.staff_can,
-        Role::Manager => t.staff.manager_can,
-        Role::Owner => t.staff.owner_can,
+        Role::Staff => t.staff().staff_can,
+        Role::Manager => t.staff().manager_can,
+        Role::Owner => t.staff().owner_can,
     }
 }
 
@@ -50,9 +50,9 @@ pub fn StaffPage() -> impl IntoView {
     };
     view! {
         <section class="staff">
-            <h1>{t.staff.title}</h1>
+            <h1>{t.staff().title}</h1>
             {move || change_error().map(|error| view! { <ErrorLine error /> })}
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     let list = match list.await {
                         Ok(list) => list,
@@ -60,13 +60,13 @@ pub fn StaffPage() -> impl IntoView {
                     };
                     view! {
                         <table class="customers stack">
-                            <thead><tr><th>{t.common.email}</th><th>{t.staff.role}</th><th>{t.staff.since}</th><th></th></tr></thead>
+                            <thead><tr><th>{t.common().email}</th><th>{t.staff().role}</th><th>{t.staff().since}</th><th></th></tr></thead>
                             <tbody>
                                 {list.members.into_iter().map(|m| view! {
                                     <tr data-staff=m.email.clone()>
-                                        <td>{m.email.clone()}" "{m.is_you.then_some(t.staff.you)}</td>
+                                        <td>{m.email.clone()}" "{m.is_you.then_some(t.staff().you)}</td>
                                         <td>
-                                            <select aria-label=(t.staff.role_of)(&m.email) on:change=move |ev| {
+                                            <select aria-label=(t.staff().role_of)(&m.email) on:change=move |ev| {
                                                 if let Some(role) = Role::parse(&event_target_value(&ev)) {
                                                     set.dispatch(SetRole { staff: m.id, role });
                                                 }
@@ -74,22 +74,22 @@ pub fn StaffPage() -> impl IntoView {
                                                 {ROLES.iter().map(|r| view! { <option value=r.as_str() selected=*r == m.role>{t.role(*r)}</option> }).collect_view()}
                                             </select>
                                         </td>
-                                        <td data-label=t.staff.since>{short_time(&m.since)}</td>
+                                        <td data-label=t.staff().since>{short_time(&m.since)}</td>
                                         <td>{(!m.is_you).then(|| view! {
                                             <button type="button" class="secondary small"
-                                                on:click=move |_| { reset.dispatch(ResetPassword { staff: m.id }); }>{t.staff.reset_password}</button>
+                                                on:click=move |_| { reset.dispatch(ResetPassword { staff: m.id }); }>{t.staff().reset_password}</button>
                                             " "
                                             <button type="button" class="secondary small"
-                                                on:click=move |_| { remove.dispatch(RemoveStaff { staff: m.id }); }>{t.staff.remove}</button>
+                                                on:click=move |_| { remove.dispatch(RemoveStaff { staff: m.id }); }>{t.staff().remove}</button>
                                         })}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
                         {(!list.pending.is_empty()).then(|| view! {
-                            <h2>{t.staff.pending}</h2>
+                            <h2>{t.staff().pending}</h2>
                             <ul>{list.pending.into_iter().map(|p| view! {
-                                <li>{(t.staff.pending_line)(&p.email, t.role(p.role), &short_time(&p.expires_at))}</li>
+                                <li>{(t.staff().pending_line)(&p.email, t.role(p.role), &short_time(&p.expires_at))}</li>
                             }).collect_view()}</ul>
                         })}
                     }.into_any()
@@ -97,25 +97,25 @@ pub fn StaffPage() -> impl IntoView {
             </Transition>
             {move || reset.value().get().and_then(Result::ok).map(|link| view! {
                 <div class="invite-link" role="status">
-                    <p>{t.staff.reset_done}</p>
-                    <input readonly aria-label=t.staff.reset_link value=link />
+                    <p>{t.staff().reset_done}</p>
+                    <input readonly aria-label=t.staff().reset_link value=link />
                 </div>
             })}
-            <h2>{t.staff.invite}</h2>
+            <h2>{t.staff().invite}</h2>
             <ActionForm action=invite attr:class="stacked">
-                <label>{t.common.email} " " <input type="email" name="email" required /></label>
+                <label>{t.common().email} " " <input type="email" name="email" required /></label>
                 <FormError error=invite_error field=Field::Email />
-                <label>{t.staff.role}
-                    <select name="role" aria-label=t.staff.invite_as>
+                <label>{t.staff().role}
+                    <select name="role" aria-label=t.staff().invite_as>
                         {ROLES.iter().map(|r| view! { <option value=r.as_str()>{can(t, *r)}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="submit">{t.staff.make_link}</button>
+                <button type="submit">{t.staff().make_link}</button>
             </ActionForm>
             {move || invite.value().get().and_then(Result::ok).map(|link| view! {
                 <div class="invite-link" role="status">
-                    <p>{t.staff.invite_done}</p>
-                    <input readonly aria-label=t.staff.invite_link value=link />
+                    <p>{t.staff().invite_done}</p>
+                    <input readonly aria-label=t.staff().invite_link value=link />
                 </div>
             })}
         </section>
@@ -133,25 +133,25 @@ pub fn InvitePage() -> impl IntoView {
     let t = crate::staff::texts::t();
     view! {
         <main class="auth">
-            <h1>{t.sign_in.join_title}</h1>
-            <Suspense fallback=move || view! { <p>{t.common.loading}</p> }>
+            <h1>{t.sign_in().join_title}</h1>
+            <Suspense fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     match info.await {
                         Ok(info) => view! {
                             <p>{if info.reset {
-                                (t.sign_in.reset_for)(&info.email)
+                                (t.sign_in().reset_for)(&info.email)
                             } else {
-                                (t.sign_in.invited_as)(&info.email, t.role(info.role))
+                                (t.sign_in().invited_as)(&info.email, t.role(info.role))
                             }}</p>
                             <ActionForm action=accept>
                                 <input type="hidden" name="token" value=token() />
                                 <NewPasswordField error />
                                 <FormError error />
-                                <button type="submit">{t.sign_in.join}</button>
+                                <button type="submit">{t.sign_in().join}</button>
                             </ActionForm>
                         }.into_any(),
                         Err(_) => view! {
-                            <p class="form-error" role="alert">{t.sign_in.invite_expired}</p>
+                            <p class="form-error" role="alert">{t.sign_in().invite_expired}</p>
                         }.into_any(),
                     }
                 })}
@@ -168,19 +168,19 @@ pub fn AccountPage() -> impl IntoView {
     let error = action_error(change);
     view! {
         <section class="account">
-            <h1>{t.account.title}</h1>
+            <h1>{t.account().title}</h1>
             <language::LanguageChoice />
-            <h2>{t.account.password_title}</h2>
-            <p class="hint">{t.account.password_hint}</p>
+            <h2>{t.account().password_title}</h2>
+            <p class="hint">{t.account().password_hint}</p>
             <ActionForm action=change attr:class="stacked">
-                <label>{t.account.current_password} <input type="password" name="current" autocomplete="current-password" required /></label>
+                <label>{t.account().current_password} <input type="password" name="current" autocomplete="current-password" required /></label>
                 <FormError error field=Field::Current />
                 <NewPasswordField error />
                 <FormError error />
-                <button type="submit">{t.account.change_password}</button>
+                <button type="submit">{t.account().change_password}</button>
             </ActionForm>
             {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
-                <p class="ok" role="status">{t.account.password_changed}</p>
+                <p class="ok" role="status">{t.account().password_changed}</p>
             })}
         </section>
     }

@@ -78,8 +78,8 @@ pub fn TillPage() -> impl IntoView {
     let t = t();
     view! {
         <section class="till">
-            <h1>{t.till.title}</h1>
-            <Transition fallback=move || view! { <p>{t.common.loading}</p> }>
+            <h1>{t.till().title}</h1>
+            <Transition fallback=move || view! { <p>{t.common().loading}</p> }>
                 {move || Suspend::new(async move {
                     let setup = match setup.await {
                         Ok(s) => s,
@@ -127,13 +127,13 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
         {move || customer.get().map(|c| view! {
             <div class="chosen" data-customer=c.id>
                 <strong>{c.name.clone()}</strong> " " {c.phone.clone().unwrap_or_default()} " " {c.email.clone().unwrap_or_default()}
-                " · " <A href=format!("/admin/customers/{}", c.id)>{t.common.open_record}</A>
-                <button type="button" class="secondary small" on:click=move |_| customer.set(None)>{t.till.change_customer}</button>
+                " · " <A href=format!("/admin/customers/{}", c.id)>{t.common().open_record}</A>
+                <button type="button" class="secondary small" on:click=move |_| customer.set(None)>{t.till().change_customer}</button>
             </div>
         })}
         <Show when=move || customer.get().is_none()>
-            <label class="lookup">{t.till.find}
-                <input type="search" placeholder=t.till.find_placeholder autofocus
+            <label class="lookup">{t.till().find}
+                <input type="search" placeholder=t.till().find_placeholder autofocus
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); pick_first(); } />
@@ -141,10 +141,10 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
             {move || match results.get() {
                 None => None,
                 Some(Ok(answer)) if answer.found.is_empty() && !answer.more && search.get_untracked().chars().count() >= 2 =>
-                    Some(view! { <p class="empty">{t.till.none_found}</p> }.into_any()),
+                    Some(view! { <p class="empty">{t.till().none_found}</p> }.into_any()),
                 Some(Ok(answer)) => Some(view! {
                     {answer.more.then(|| view! {
-                        <p class="hint" data-more>{t.till.many_match}</p>
+                        <p class="hint" data-more>{t.till().many_match}</p>
                     })}
                     <ul class="results">
                         {answer.found.into_iter().map(|f| {
@@ -157,22 +157,22 @@ fn CustomerPicker(customer: RwSignal<Option<Found>>, sites: Vec<TillSite>) -> im
                 Some(Err(error)) => Some(view! { <ErrorLine error /> }.into_any()),
             }}
             <details class="new-customer">
-                <summary>{t.till.new_customer}</summary>
+                <summary>{t.till().new_customer}</summary>
                 <ActionForm action=create attr:class="stacked">
-                    <label>{t.common.site}
+                    <label>{t.common().site}
                         <select name="form[site]">
                             {sites.with_value(|sites| sites.iter().map(|s| view! { <option value=s.key.clone()>{s.name.clone()}</option> }).collect_view())}
                         </select>
                     </label>
-                    <label>{t.common.first_name} <input name="form[first_name]" required /></label>
+                    <label>{t.common().first_name} <input name="form[first_name]" required /></label>
                     <FormError error field=Field::FirstName />
-                    <label>{t.common.last_name} <input name="form[last_name]" /></label>
+                    <label>{t.common().last_name} <input name="form[last_name]" /></label>
                     <FormError error field=Field::LastName />
-                    <label>{t.common.phone} <input name="form[phone]" type="tel" /></label>
+                    <label>{t.common().phone} <input name="form[phone]" type="tel" /></label>
                     <FormError error field=Field::Phone />
-                    <label>{t.common.email} <input name="form[email]" type="email" /></label>
+                    <label>{t.common().email} <input name="form[email]" type="email" /></label>
                     <FormError error field=Field::Email />
-                    <button type="submit">{t.till.create_customer}</button>
+                    <button type="submit">{t.till().create_customer}</button>
                 </ActionForm>
             </details>
         </Show>
@@ -253,7 +253,7 @@ fn PurchaseEntry(
     view! {
         <form class="purchase-entry" on:submit=submit>
             <table class="lines">
-                <thead><tr><th>{t.till.item}</th><th>{t.till.description}</th><th>{t.till.qty}</th><th>{format!("{} ({currency})", t.till.unit_price)}</th><th></th></tr></thead>
+                <thead><tr><th>{t.till().item}</th><th>{t.till().description}</th><th>{t.till().qty}</th><th>{format!("{} ({currency})", t.till().unit_price)}</th><th></th></tr></thead>
                 <tbody>
                     <For each=move || lines.get() key=|l| l.key let:line>
                         {
@@ -263,14 +263,14 @@ fn PurchaseEntry(
                                     <td>
                                         <ItemInput line customer=customer_id />
                                     </td>
-                                    <td><input aria-label=t.till.description prop:value=move || line.description.get()
+                                    <td><input aria-label=t.till().description prop:value=move || line.description.get()
                                         on:input=move |ev| line.description.set(event_target_value(&ev)) /></td>
-                                    <td><input aria-label=t.till.quantity class="qty" inputmode="numeric" prop:value=move || line.quantity.get()
+                                    <td><input aria-label=t.till().quantity class="qty" inputmode="numeric" prop:value=move || line.quantity.get()
                                         on:input=move |ev| line.quantity.set(event_target_value(&ev)) /></td>
-                                    <td><input aria-label=t.till.unit_price class="amount" inputmode="decimal" prop:value=move || line.unit_price.get()
+                                    <td><input aria-label=t.till().unit_price class="amount" inputmode="decimal" prop:value=move || line.unit_price.get()
                                         on:input=move |ev| line.unit_price.set(event_target_value(&ev)) /></td>
                                     <td>
-                                        <button type="button" class="secondary small" aria-label=t.till.remove_line
+                                        <button type="button" class="secondary small" aria-label=t.till().remove_line
                                             on:click=move |_| lines.update(|l| l.retain(|x| x.key != line.key))>"×"</button>
                                     </td>
                                 </tr>
@@ -285,17 +285,17 @@ fn PurchaseEntry(
                     </For>
                 </tbody>
             </table>
-            <p><button type="button" class="secondary" on:click=move |_| add_line()>{t.till.add_line}</button></p>
+            <p><button type="button" class="secondary" on:click=move |_| add_line()>{t.till().add_line}</button></p>
             <div class="till-foot">
-                <label>{t.till.discount} <input class="amount" inputmode="decimal" prop:value=move || discount.get()
+                <label>{t.till().discount} <input class="amount" inputmode="decimal" prop:value=move || discount.get()
                     on:input=move |ev| discount.set(event_target_value(&ev)) /></label>
-                <label>{t.till.payment}
+                <label>{t.till().payment}
                     <select on:change=move |ev| method.set(event_target_value(&ev))>
                         {PaymentMethod::ALL.into_iter().map(|m| view! { <option value=m.code()>{t.payment(m)}</option> }).collect_view()}
                     </select>
                 </label>
-                <p class="total">{t.till.total} ": " <strong data-total>{shown_total}</strong></p>
-                <button type="submit" disabled=move || save.pending().get()>{t.till.save}</button>
+                <p class="total">{t.till().total} ": " <strong data-total>{shown_total}</strong></p>
+                <button type="submit" disabled=move || save.pending().get()>{t.till().save}</button>
             </div>
             {move || {
                 let texts = row_problems(0);
@@ -305,9 +305,9 @@ fn PurchaseEntry(
             {move || match save.value().get() {
                 Some(Ok(saved)) => Some(view! {
                     <div class="saved" role="status">
-                        <p><strong>{(t.till.saved)(&money.format_in(saved.total, &saved.currency))}</strong>
-                            " · " <A href=format!("/admin/customers/{customer_id}")>{t.common.open_record}</A></p>
-                        <button type="button" class="next-customer" on:click=move |_| chosen.set(None)>{t.till.next_customer}</button>
+                        <p><strong>{(t.till().saved)(&money.format_in(saved.total, &saved.currency))}</strong>
+                            " · " <A href=format!("/admin/customers/{customer_id}")>{t.common().open_record}</A></p>
+                        <button type="button" class="next-customer" on:click=move |_| chosen.set(None)>{t.till().next_customer}</button>
                     </div>
                 }),
                 _ => None,
@@ -319,18 +319,18 @@ fn PurchaseEntry(
 /// One row problem as staff read it: "Unit price: Please enter an amount, such as 12.50."
 fn describe(t: &crate::staff::texts::AdminTexts, p: RowProblem) -> String {
     let field = match p.field {
-        Field::Item => t.till.item,
-        Field::Description => t.till.description,
-        Field::Quantity => t.till.quantity,
-        Field::UnitPrice => t.till.unit_price,
-        Field::Discount => t.till.discount,
-        Field::PaymentMethod => t.till.payment,
-        Field::Lines => t.till.lines,
+        Field::Item => t.till().item,
+        Field::Description => t.till().description,
+        Field::Quantity => t.till().quantity,
+        Field::UnitPrice => t.till().unit_price,
+        Field::Discount => t.till().discount,
+        Field::PaymentMethod => t.till().payment,
+        Field::Lines => t.till().lines,
         _ => "",
     };
     let problem = match (p.field, p.problem) {
-        (Field::Lines, crate::domain::Problem::Required) => t.till.needs_a_line.to_owned(),
-        (Field::Discount, crate::domain::Problem::OutOfRange) => t.till.discount_too_big.to_owned(),
+        (Field::Lines, crate::domain::Problem::Required) => t.till().needs_a_line.to_owned(),
+        (Field::Discount, crate::domain::Problem::OutOfRange) => t.till().discount_too_big.to_owned(),
         (_, problem) => t.problem(problem),
     };
     format!("{field}: {problem}")
@@ -360,7 +360,7 @@ fn ItemInput(line: Line, customer: i64) -> impl IntoView {
     });
     let list = format!("till-items-{}", line.key);
     view! {
-        <input aria-label=t.till.item list=list.clone() placeholder=t.till.item_placeholder autocomplete="off"
+        <input aria-label=t.till().item list=list.clone() placeholder=t.till().item_placeholder autocomplete="off"
             prop:value=move || line.sku.get()
             on:input=move |ev| line.sku.set(event_target_value(&ev)) />
         <datalist id=list>

@@ -47,40 +47,74 @@ pub use refusals::Refusals;
 pub use segments::Segments;
 pub use settings::{Automation, Connections, LoyaltySettings, Mail, PrivacySettings, Settings};
 
-/// Every fixed word of the translated admin pages, by area.
-#[cfg_attr(test, derive(serde::Serialize))]
+/// Every fixed word of the translated admin pages, in one language: a catalogue per area,
+/// each read by its method (`t.till()`). Each language keeps each area's words in a static
+/// of its own, so a bundle of the admin carries only the words of the pages it has
+/// (`admin::areas`): one value with every area's words made every bundle carry them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AdminTexts {
-    pub common: Common,
-    pub frame: Frame,
-    pub sign_in: SignIn,
-    pub account: Account,
-    pub errors: Errors,
-    pub problems: Problems,
-    pub today: Today,
-    pub till: Till,
-    pub payment: Payment,
-    pub cards: Cards,
-    pub products: Products,
-    pub staff: Staff,
-    pub settings: Settings,
-    pub privacy: PrivacySettings,
-    pub mail: Mail,
-    pub automation: Automation,
-    pub loyalty: LoyaltySettings,
-    pub connections: Connections,
-    pub list: CustomerList,
-    pub record: Record,
-    pub timeline: Timeline,
-    pub purchases: RecordPurchases,
-    pub rights: Rights,
-    pub desk: Desk,
-    pub oversight: Oversight,
-    pub segments: Segments,
-    pub insight: Insight,
-    pub quality: Quality,
-    pub duplicates: Duplicates,
-    pub import: Import,
-    pub refusals: Refusals,
+    lang: Lang,
+}
+
+/// The catalogues: each a method of [`AdminTexts`] reading the language's static.
+macro_rules! catalogues {
+    ($($field:ident: $ty:ident = $name:ident,)*) => {
+        impl AdminTexts {
+            $(
+                pub fn $field(&self) -> &'static $ty {
+                    match self.lang {
+                        Lang::En => &en::$name,
+                        Lang::Nl => &nl::$name,
+                        Lang::Af => &af::$name,
+                        Lang::Pt => &pt::$name,
+                        Lang::Ru => &ru::$name,
+                        Lang::Fi => &fi::$name,
+                        Lang::De => &de::$name,
+                    }
+                }
+            )*
+
+            /// Every catalogue by name, for the tests of every word.
+            #[cfg(test)]
+            pub(crate) fn json(&self) -> serde_json::Value {
+                serde_json::json!({ $(stringify!($field): self.$field(),)* })
+            }
+        }
+    };
+}
+
+catalogues! {
+    common: Common = COMMON,
+    frame: Frame = FRAME,
+    sign_in: SignIn = SIGN_IN,
+    account: Account = ACCOUNT,
+    errors: Errors = ERRORS,
+    problems: Problems = PROBLEMS,
+    today: Today = TODAY,
+    till: Till = TILL,
+    payment_methods: Payment = PAYMENT,
+    cards: Cards = CARDS,
+    products: Products = PRODUCTS,
+    staff: Staff = STAFF,
+    settings: Settings = SETTINGS,
+    privacy: PrivacySettings = PRIVACY,
+    mail: Mail = MAIL,
+    automation: Automation = AUTOMATION,
+    loyalty: LoyaltySettings = LOYALTY,
+    connections: Connections = CONNECTIONS,
+    list: CustomerList = LIST,
+    record: Record = RECORD,
+    timeline: Timeline = TIMELINE,
+    purchases: RecordPurchases = PURCHASES,
+    rights: Rights = RIGHTS,
+    desk: Desk = DESK,
+    oversight: Oversight = OVERSIGHT,
+    segments: Segments = SEGMENTS,
+    insight: Insight = INSIGHT,
+    quality: Quality = QUALITY,
+    duplicates: Duplicates = DUPLICATES,
+    import: Import = IMPORT,
+    refusals: Refusals = REFUSALS,
 }
 
 /// Words many pages use.
@@ -412,13 +446,13 @@ pub struct Cards {
 /// The words of `lang`.
 pub fn of(lang: Lang) -> &'static AdminTexts {
     match lang {
-        Lang::En => &en::TEXTS,
-        Lang::Nl => &nl::TEXTS,
-        Lang::Af => &af::TEXTS,
-        Lang::Pt => &pt::TEXTS,
-        Lang::Ru => &ru::TEXTS,
-        Lang::Fi => &fi::TEXTS,
-        Lang::De => &de::TEXTS,
+        Lang::En => &AdminTexts { lang: Lang::En },
+        Lang::Nl => &AdminTexts { lang: Lang::Nl },
+        Lang::Af => &AdminTexts { lang: Lang::Af },
+        Lang::Pt => &AdminTexts { lang: Lang::Pt },
+        Lang::Ru => &AdminTexts { lang: Lang::Ru },
+        Lang::Fi => &AdminTexts { lang: Lang::Fi },
+        Lang::De => &AdminTexts { lang: Lang::De },
     }
 }
 
@@ -456,14 +490,14 @@ pub fn lang() -> Lang {
 impl AdminTexts {
     pub fn role(&self, role: Role) -> &'static str {
         match role {
-            Role::Staff => self.frame.role_staff,
-            Role::Manager => self.frame.role_manager,
-            Role::Owner => self.frame.role_owner,
+            Role::Staff => self.frame().role_staff,
+            Role::Manager => self.frame().role_manager,
+            Role::Owner => self.frame().role_owner,
         }
     }
 
     pub fn payment(&self, method: PaymentMethod) -> &'static str {
-        let p = &self.payment;
+        let p = self.payment_methods();
         match method {
             PaymentMethod::Cash => p.cash,
             PaymentMethod::Card => p.card,
@@ -475,7 +509,7 @@ impl AdminTexts {
     }
 
     pub fn problem(&self, problem: Problem) -> String {
-        let p = &self.problems;
+        let p = self.problems();
         match problem {
             Problem::Required => p.required,
             Problem::TooLong => p.too_long,
@@ -509,7 +543,7 @@ impl AdminTexts {
     /// An error as staff read it. A feature's own sentence (`Conflict`, `BadRequest`) is
     /// shown as the server wrote it.
     pub fn error(&self, error: &AppError) -> String {
-        let e = &self.errors;
+        let e = self.errors();
         match error {
             AppError::Invalid(_) => e.fix_fields,
             AppError::InvalidRows(_) => e.fix_lines,

@@ -25,7 +25,7 @@ fn words(lang: Lang) -> Vec<(String, String)> {
         }
     }
     let mut out = Vec::new();
-    walk("", &serde_json::to_value(of(lang)).expect("a catalogue serialises"), &mut out);
+    walk("", &of(lang).json(), &mut out);
     out
 }
 
@@ -61,36 +61,41 @@ fn sentences_built_from_a_value_show_it() {
     for lang in Lang::ALL {
         let t = of(lang);
         let code = lang.code();
-        assert!((t.common.customer_n)(4711).contains("4711"), "{code} customer_n");
-        assert!((t.sign_in.new_password)(12).contains("12"), "{code} new_password");
-        assert!((t.problems.password_too_short)(12).contains("12"), "{code} password_too_short");
-        assert!((t.today.no_key_detail)("/srv/key").contains("/srv/key"), "{code} no_key_detail");
-        assert!((t.till.saved)("€ 24,50").contains("€ 24,50"), "{code} saved");
+        assert!((t.common().customer_n)(4711).contains("4711"), "{code} customer_n");
+        assert!((t.sign_in().new_password)(12).contains("12"), "{code} new_password");
+        assert!((t.problems().password_too_short)(12).contains("12"), "{code} password_too_short");
+        assert!((t.today().no_key_detail)("/srv/key").contains("/srv/key"), "{code} no_key_detail");
+        assert!((t.till().saved)("€ 24,50").contains("€ 24,50"), "{code} saved");
         for n in [0, 1, 2, 5, 11, 21, 22, -1, -3] {
-            assert!((t.cards.stamps)(n).contains(&n.to_string()), "{code} stamps {n}");
-            assert!((t.cards.points)(n).contains(&n.to_string()), "{code} points {n}");
+            assert!((t.cards().stamps)(n).contains(&n.to_string()), "{code} stamps {n}");
+            assert!((t.cards().points)(n).contains(&n.to_string()), "{code} points {n}");
         }
-        let redeem = (t.cards.redeem)("Koffie", "10 x");
+        let redeem = (t.cards().redeem)("Koffie", "10 x");
         assert!(redeem.contains("Koffie") && redeem.contains("10 x"), "{code} redeem");
-        for f in
-            [t.cards.birthday_gift, t.cards.redeemed, t.cards.birthday, t.cards.adjusted, t.cards.by, t.cards.expires]
-        {
+        for f in [
+            t.cards().birthday_gift,
+            t.cards().redeemed,
+            t.cards().birthday,
+            t.cards().adjusted,
+            t.cards().by,
+            t.cards().expires,
+        ] {
             assert!(f("Zebra").contains("Zebra"), "{code} a card movement drops its value");
         }
-        assert!((t.cards.purchase)(31).contains("31"), "{code} purchase");
-        assert!((t.sign_in.reset_for)("a@b.example").contains("a@b.example"), "{code} reset_for");
+        assert!((t.cards().purchase)(31).contains("31"), "{code} purchase");
+        assert!((t.sign_in().reset_for)("a@b.example").contains("a@b.example"), "{code} reset_for");
         for n in [0, 1, 3, 21, 112] {
-            let count = (t.products.count)(n, 2, 9);
+            let count = (t.products().count)(n, 2, 9);
             assert!(count.contains(&n.to_string()) && count.contains('2') && count.contains('9'), "{code} {count}");
         }
-        assert!((t.products.change)("RYE-1").contains("RYE-1"), "{code} change");
-        assert!((t.staff.role_of)("a@b.example").contains("a@b.example"), "{code} role_of");
-        assert!((t.settings.snippet_of)("Zebra").contains("Zebra"), "{code} snippet_of");
-        for f in [t.settings.move_up, t.settings.move_down, t.settings.save_texts, t.settings.ask] {
+        assert!((t.products().change)("RYE-1").contains("RYE-1"), "{code} change");
+        assert!((t.staff().role_of)("a@b.example").contains("a@b.example"), "{code} role_of");
+        assert!((t.settings().snippet_of)("Zebra").contains("Zebra"), "{code} snippet_of");
+        for f in [t.settings().move_up, t.settings().move_down, t.settings().save_texts, t.settings().ask] {
             assert!(f("Zebra").contains("Zebra"), "{code} a settings sentence drops its value");
         }
-        assert!((t.settings.version)(7).contains('7'), "{code} version");
-        let p = &t.privacy;
+        assert!((t.settings().version)(7).contains('7'), "{code} version");
+        let p = t.privacy();
         let in_force = (p.in_force)(7, "2026-01-02 10:00");
         assert!(in_force.contains('7') && in_force.contains("2026-01-02 10:00"), "{code} in_force");
         assert!((p.all_versions)(7).contains('7') && (p.version)(7).contains('7'), "{code} versions");
@@ -99,7 +104,7 @@ fn sentences_built_from_a_value_show_it() {
             assert!(s.contains('1') && s.contains("120"), "{code} {s}");
         }
         assert!((p.last_applied)("2026-01-02 10:00").contains("2026-01-02 10:00"), "{code} last_applied");
-        let m = &t.mail;
+        let m = t.mail();
         for f in [m.sent_through, m.body, m.outbox_sending, m.sent] {
             assert!(f("Zebra").contains("Zebra"), "{code} a mail sentence drops its value");
         }
@@ -108,17 +113,17 @@ fn sentences_built_from_a_value_show_it() {
         let retrying = (m.retrying)(3, "timeout");
         assert!(retrying.contains('3') && retrying.contains("timeout"), "{code} retrying");
         assert!((m.confirm_hours)(1, 168).contains("168"), "{code} confirm_hours");
-        let a = &t.automation;
+        let a = t.automation();
         let done = (a.done)(11, 22, 33);
         assert!(done.contains("11") && done.contains("22") && done.contains("33"), "{code} done");
         let fired = (a.fired)(44, 55);
         assert!(fired.contains("44") && fired.contains("55"), "{code} fired");
         assert!((a.on_since)("2026-01-02").contains("2026-01-02"), "{code} on_since");
         for n in [0, 1, 2, 5, 21] {
-            let members = (t.loyalty.members)("Zebra card", n);
+            let members = (t.loyalty().members)("Zebra card", n);
             assert!(members.contains("Zebra card") && members.contains(&n.to_string()), "{code} {members}");
         }
-        let c = &t.connections;
+        let c = t.connections();
         let delivered = (c.delivered)("10:00", "HTTP 204");
         assert!(delivered.contains("10:00") && delivered.contains("HTTP 204"), "{code} delivered");
         let given_up = (c.given_up)("10:00", 7, "HTTP 500");
@@ -126,33 +131,33 @@ fn sentences_built_from_a_value_show_it() {
         let retrying = (c.retrying)(3, "HTTP 502", "11:00");
         assert!(retrying.contains('3') && retrying.contains("HTTP 502") && retrying.contains("11:00"), "{code}");
         assert!((c.revoked)("10:00").contains("10:00"), "{code} revoked");
-        let line = (t.staff.pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
+        let line = (t.staff().pending_line)("a@b.example", "Zebra", "2026-01-02 10:00");
         assert!(line.contains("a@b.example") && line.contains("Zebra") && line.contains("2026-01-02 10:00"), "{code}");
-        assert!((t.products.name_in)("Suomi").contains("Suomi"), "{code} name_in");
-        assert!((t.products.price_in)("ZAR").contains("ZAR"), "{code} price_in");
-        let invited = (t.sign_in.invited_as)("a@b.example", t.frame.role_manager);
-        assert!(invited.contains("a@b.example") && invited.contains(t.frame.role_manager), "{code} invited_as");
+        assert!((t.products().name_in)("Suomi").contains("Suomi"), "{code} name_in");
+        assert!((t.products().price_in)("ZAR").contains("ZAR"), "{code} price_in");
+        let invited = (t.sign_in().invited_as)("a@b.example", t.frame().role_manager);
+        assert!(invited.contains("a@b.example") && invited.contains(t.frame().role_manager), "{code} invited_as");
     }
 }
 
 #[test]
 fn russian_counts_take_their_plural_form() {
     let t = of(Lang::Ru);
-    assert_eq!((t.cards.stamps)(1), "1 штамп");
-    assert_eq!((t.cards.stamps)(3), "3 штампа");
-    assert_eq!((t.cards.stamps)(5), "5 штампов");
-    assert_eq!((t.cards.stamps)(11), "11 штампов");
-    assert_eq!((t.cards.stamps)(21), "21 штамп");
-    assert_eq!((t.cards.stamps)(-2), "-2 штампа");
-    assert_eq!((t.cards.points)(112), "112 баллов");
-    assert_eq!((t.list.pager)(3, 1, 1), "3 клиента · страница 1 из 1");
-    assert_eq!((t.list.pager)(25, 1, 2), "25 клиентов · страница 1 из 2");
+    assert_eq!((t.cards().stamps)(1), "1 штамп");
+    assert_eq!((t.cards().stamps)(3), "3 штампа");
+    assert_eq!((t.cards().stamps)(5), "5 штампов");
+    assert_eq!((t.cards().stamps)(11), "11 штампов");
+    assert_eq!((t.cards().stamps)(21), "21 штамп");
+    assert_eq!((t.cards().stamps)(-2), "-2 штампа");
+    assert_eq!((t.cards().points)(112), "112 баллов");
+    assert_eq!((t.list().pager)(3, 1, 1), "3 клиента · страница 1 из 1");
+    assert_eq!((t.list().pager)(25, 1, 2), "25 клиентов · страница 1 из 2");
 }
 
 #[test]
 fn every_error_and_problem_has_its_own_words() {
     let t = of(Lang::Nl);
-    assert_eq!(t.error(&AppError::WrongCredentials), t.errors.wrong_credentials);
+    assert_eq!(t.error(&AppError::WrongCredentials), t.errors().wrong_credentials);
     assert_eq!(t.error(&AppError::Conflict("As written".into())), "As written");
     assert_eq!(t.problem(Problem::PasswordTooShort), "Dit moet minstens 12 tekens lang zijn.");
 }
@@ -177,20 +182,20 @@ fn the_record_names_every_code_it_shows() {
     for lang in Lang::ALL {
         let (t, code) = (of(lang), lang.code());
         for s in sources {
-            assert!(!(t.record.source)(s).is_empty(), "{code} has no name for the source {s}");
+            assert!(!(t.record().source)(s).is_empty(), "{code} has no name for the source {s}");
         }
         for p in crate::segment_rules::filter::CONSENT_PURPOSES {
-            assert!(!(t.record.purpose)(p).is_empty(), "{code} has no name for the purpose {p}");
+            assert!(!(t.record().purpose)(p).is_empty(), "{code} has no name for the purpose {p}");
         }
         for g in CustomerField::Gender.choices() {
-            assert!(!(t.record.gender)(g).is_empty(), "{code} has no name for the gender {g}");
+            assert!(!(t.record().gender)(g).is_empty(), "{code} has no name for the gender {g}");
         }
         for s in ["open", "fulfilled", "cancelled"] {
-            assert!(!(t.timeline.reservation_status)(s).is_empty(), "{code} has no name for the state {s}");
+            assert!(!(t.timeline().reservation_status)(s).is_empty(), "{code} has no name for the state {s}");
         }
-        let labels: HashSet<&str> = CustomerField::ALL.into_iter().map(t.record.field).collect();
+        let labels: HashSet<&str> = CustomerField::ALL.into_iter().map(t.record().field).collect();
         assert_eq!(labels.len(), CustomerField::ALL.len(), "{code}: two fields share a label");
-        assert_eq!((t.record.source)("widget:unknown"), "", "{code} names a source it does not know");
+        assert_eq!((t.record().source)("widget:unknown"), "", "{code} names a source it does not know");
     }
 }
 
@@ -202,17 +207,17 @@ fn the_records_sentences_show_their_values() {
             assert!(values.iter().all(|v| s.contains(v)), "{code}: {s} drops one of {values:?}");
         };
         for n in [0, 1, 2, 5, 21, 112] {
-            shows((t.list.pager)(n, 3, 9), &[&n.to_string(), "3", "9"]);
+            shows((t.list().pager)(n, 3, 9), &[&n.to_string(), "3", "9"]);
         }
-        shows((t.list.since)("Zebra"), &["Zebra"]);
-        shows((t.record.head)("Xylo", "Yak", "Zebra"), &["Xylo", "Yak", "Zebra"]);
-        let r = &t.record;
+        shows((t.list().since)("Zebra"), &["Zebra"]);
+        shows((t.record().head)("Xylo", "Yak", "Zebra"), &["Xylo", "Yak", "Zebra"]);
+        let r = t.record();
         for f in [r.edit_field, r.remove_tag, r.by, r.confirmed_by_link] {
             shows(f("Zebra"), &["Zebra"]);
         }
         shows((r.policy_version)(7), &["7"]);
         shows((r.wording)("Xylo", 7, "nl"), &["Xylo", "7", "nl"]);
-        let w = &t.timeline;
+        let w = t.timeline();
         for f in [w.outcome_is, w.reasons, w.heard, w.favourite, w.visit_from] {
             shows(f("Zebra"), &["Zebra"]);
         }
@@ -220,7 +225,7 @@ fn the_records_sentences_show_their_values() {
         shows((w.warranty)("Xylo", "Yak", "Zebra"), &["Xylo", "Yak", "Zebra"]);
         shows((w.seconds)(42), &["42"]);
         shows((w.reservation_n)(42), &["42"]);
-        let p = &t.purchases;
+        let p = t.purchases();
         shows((p.paid_back)("Xylo", "Zebra"), &["Xylo", "Zebra"]);
         shows((p.discount)("Zebra"), &["Zebra"]);
         shows((p.voided)("Xylo", "Yak", "Zebra"), &["Xylo", "Yak", "Zebra"]);
@@ -228,15 +233,15 @@ fn the_records_sentences_show_their_values() {
         shows((p.returned_by)("Xylo", "Yak", "Zebra", "Gnu"), &["Xylo", "Yak", "Zebra", "Gnu"]);
         shows((p.of_left)(3, "Zebra"), &["3", "Zebra"]);
         shows((p.shown)(11, 20, 73), &["11", "20", "73"]);
-        shows((t.rights.do_not_sell_since)("Zebra"), &["Zebra"]);
-        shows((t.rights.erased)(42, 7), &["42", "7"]);
+        shows((t.rights().do_not_sell_since)("Zebra"), &["Zebra"]);
+        shows((t.rights().erased)(42, 7), &["42", "7"]);
     }
 }
 
 #[test]
 fn the_desks_sentences_show_their_values() {
     for lang in Lang::ALL {
-        let (d, code) = (&of(lang).desk, lang.code());
+        let (d, code) = (&of(lang).desk(), lang.code());
         for n in [1, 2, 5, 21] {
             assert!((d.reserved)(n).contains(&n.to_string()), "{code} reserved {n}");
             assert!((d.mailing)(n).contains(&n.to_string()), "{code} mailing {n}");
@@ -254,7 +259,7 @@ fn the_oversight_pages_name_every_code_and_show_their_values() {
     use crate::staff::audit::AuditAction;
     use std::collections::HashSet;
     for lang in Lang::ALL {
-        let (o, code) = (&of(lang).oversight, lang.code());
+        let (o, code) = (&of(lang).oversight(), lang.code());
         for kind in ["access", "rectification", "erasure", "do_not_sell"] {
             assert!(!(o.request)(kind).is_empty(), "{code} has no name for the request {kind}");
         }
@@ -274,7 +279,7 @@ fn the_segment_builder_names_every_subject_test_and_choice() {
     use crate::domain::CustomerField;
     use crate::segment_rules::filter::{MORE_SUBJECTS, NPS_CHOICES, SUBJECTS};
     for lang in Lang::ALL {
-        let (w, code) = (&of(lang).segments, lang.code());
+        let (w, code) = (&of(lang).segments(), lang.code());
         for (subject, kind) in SUBJECTS.iter().chain(MORE_SUBJECTS.iter()) {
             let named = CustomerField::from_column(subject).is_some() || !(w.subject)(subject).is_empty();
             assert!(named, "{code} has no name for the subject {subject}");
@@ -303,7 +308,7 @@ fn the_segment_builder_names_every_subject_test_and_choice() {
 fn the_insight_pages_show_their_values() {
     for lang in Lang::ALL {
         let (t, code) = (of(lang), lang.code());
-        let w = &t.insight;
+        let w = t.insight();
         for n in [1, 7, 30, 365] {
             assert!((w.days)(n).contains(&n.to_string()), "{code} days {n}");
         }
@@ -324,7 +329,7 @@ fn the_insight_pages_show_their_values() {
         let day = (w.day_value)("2026-12-01", 17, 9);
         assert!(day.contains("2026-12-01") && day.contains("17") && day.contains('9'), "{code}: {day}");
         assert!((w.then)(42).contains("42"), "{code} then");
-        let q = &t.quality;
+        let q = t.quality();
         assert!((q.nothing_under)("Zebra").contains("Zebra") && (q.now)("Zebra").contains("Zebra"), "{code}");
         let label = (q.field_of)("Zebra", 42);
         assert!(label.contains("Zebra") && label.contains("42"), "{code}: {label}");
@@ -334,7 +339,7 @@ fn the_insight_pages_show_their_values() {
 #[test]
 fn the_duplicates_page_shows_its_values() {
     for lang in Lang::ALL {
-        let (d, code) = (&of(lang).duplicates, lang.code());
+        let (d, code) = (&of(lang).duplicates(), lang.code());
         assert_eq!((d.reason)("same_nose"), "", "{code} names a reason it does not know");
         for n in [1, 2, 5, 21] {
             assert!((d.pairs)(n).contains(&n.to_string()), "{code} pairs {n}");
@@ -348,11 +353,11 @@ fn the_duplicates_page_shows_its_values() {
 fn refusals_and_printed_sheets_show_their_values() {
     for lang in Lang::ALL {
         let (t, code) = (of(lang), lang.code());
-        let note = (t.segments.labels_note)(42, "A4", 7);
+        let note = (t.segments().labels_note)(42, "A4", 7);
         assert!(note.contains("42") && note.contains("A4") && note.contains('7'), "{code}: {note}");
-        assert!((t.refusals.no_such_column)("password_hash").contains("password_hash"), "{code}");
-        assert!((t.refusals.not_enough)(12).contains("12"), "{code}");
-        let header: std::collections::HashSet<&str> = t.insight.purchases_csv.into_iter().collect();
+        assert!((t.refusals().no_such_column)("password_hash").contains("password_hash"), "{code}");
+        assert!((t.refusals().not_enough)(12).contains("12"), "{code}");
+        let header: std::collections::HashSet<&str> = t.insight().purchases_csv.into_iter().collect();
         assert_eq!(header.len(), 16, "{code}: two columns of the purchases file share a name");
     }
 }
