@@ -121,10 +121,28 @@ pub fn Elsewhere() -> impl IntoView {
         // The page the browser loaded is always one of this bundle's (the server chose the
         // bundle for it); going there again would load the same bundle: a loop, not a page.
         if location.pathname.get_untracked() != loaded_path() {
-            let _ = window().location().assign(&href);
+            load(&href);
         }
     }
     view! { <p class="loading">{t.common().loading}</p> }
+}
+
+/// Loads `href` from the server as a new page, once: a second call for the same address
+/// (the sign-in page's own move and the router's, which its server's redirect starts,
+/// meeting `Elsewhere`) would abort the first load and start it again. In the browser only.
+pub fn load(href: &str) {
+    thread_local! {
+        static LOADING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+    let first = LOADING.with(|loading| {
+        let mut loading = loading.borrow_mut();
+        let first = loading.as_deref() != Some(href);
+        *loading = Some(href.to_owned());
+        first
+    });
+    if first {
+        let _ = window().location().assign(href);
+    }
 }
 
 /// The path of the page the browser loaded, before any navigation inside the app.

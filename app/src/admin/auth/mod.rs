@@ -66,7 +66,7 @@ pub fn LoginPage() -> impl IntoView {
     // cookie the sign-in set), not the one this page was built in.
     Effect::new(move || {
         if let Some(Ok(())) = action.value().get() {
-            let _ = window().location().assign("/admin/customers");
+            crate::admin::areas::load("/admin/customers");
         }
     });
     view! {
