@@ -133,3 +133,42 @@ test("every admin page opened directly hydrates without errors", async () => {
     assert.deepEqual(page.problems, [], path);
   }
 });
+
+// Each area of the admin is a bundle of its own (app::admin::areas): a link within an area
+// moves without a page load, a link into another area loads the page from the server with
+// that area's bundle, and the back button returns.
+test("a link into another area of the admin loads its page with that area's bundle", async () => {
+  const page = await strictPage(browser);
+  await gotoAdmin(page, `${patron.url}/admin/login`);
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/customers$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  const bundles = () => page.evaluate(() =>
+    performance.getEntriesByType("resource").map((r) => r.name).filter((n) => n.endsWith("_bg.wasm"))
+      .map((n) => n.split("/").pop()));
+  assert.deepEqual(await bundles(), ["patron-customers_bg.wasm"]);
+  // Into the till's area: a new page, its bundle alone.
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.locator("nav").getByRole("link", { name: "Till", exact: true }).click();
+  await page.waitForURL(/\/admin\/till$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  await page.locator('.page input[type="search"]').waitFor();
+  assert.equal(await page.evaluate(() => window.sameDocument), undefined, "loaded from the server");
+  assert.deepEqual(await bundles(), ["patron-till_bg.wasm"]);
+  // Within the till's area: no page load.
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.locator("nav").getByRole("link", { name: "Reservations", exact: true }).click();
+  await page.waitForURL(/\/admin\/reservations$/);
+  await page.locator("main.page h1").waitFor();
+  assert.equal(await page.evaluate(() => window.sameDocument), true, "moved inside the page");
+  // Back, and back again into the customers' area.
+  await page.goBack();
+  await page.waitForURL(/\/admin\/till$/);
+  await page.goBack();
+  await page.waitForURL(/\/admin\/customers$/);
+  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  await page.locator("main.page h1").waitFor();
+  assert.deepEqual(page.problems, []);
+});

@@ -130,6 +130,9 @@ pub fn Elsewhere() -> impl IntoView {
 /// Loads `href` from the server as a new page, once: a second call for the same address
 /// (the sign-in page's own move and the router's, which its server's redirect starts,
 /// meeting `Elsewhere`) would abort the first load and start it again. In the browser only.
+///
+/// The new page takes the place of the router's history entry for `href` (pushed as the
+/// router moved there), so the back button leads to the page before, not to `href` again.
 pub fn load(href: &str) {
     thread_local! {
         static LOADING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
@@ -141,7 +144,7 @@ pub fn load(href: &str) {
         first
     });
     if first {
-        let _ = window().location().assign(href);
+        let _ = window().location().replace(href);
     }
 }
 
