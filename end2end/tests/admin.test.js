@@ -124,7 +124,7 @@ test("every admin page opened directly hydrates without errors", async () => {
   const [{ id }] = patron.sql("SELECT id FROM customers LIMIT 1");
   const paths = ["/admin", "/admin/customers", "/admin/customers?q=rob", `/admin/customers/${id}`,
     `/admin/customers/${id}?part=purchases`, `/admin/customers/${id}?part=timeline&show=changes`,
-    `/admin/customers/${id}?part=privacy`, "/admin/till",
+    `/admin/customers/${id}?part=privacy`, `/admin/customers/${id}/card`, "/admin/till",
     `/admin/till?customer=${id}`, "/admin/reservations", "/admin/staff", "/admin/sites", "/admin/sites/demo",
     "/admin/analytics", "/admin/analytics?site=demo&days=7"];
   for (const path of paths) {

@@ -323,3 +323,54 @@ async fn an_upload_naming_an_erased_customer_across_two_batches_of_pieces_goes()
     let left: i64 = sqlx::query_scalar("SELECT count(*) FROM import_pieces").fetch_one(&app.pool).await.unwrap();
     assert_eq!(left, 0);
 }
+
+/// A server killed mid-import (or restarted, or out of disk) leaves the import `running`
+/// with nothing to finish it; once it has not moved for a quarter of an hour its page says
+/// it stopped (run it again) instead of showing a bar that never moves, and its pieces go.
+/// One that moved a minute ago is left running.
+#[tokio::test]
+async fn an_import_that_stopped_moving_with_its_server_is_shown_failed_and_its_file_goes() {
+    let app = spawn_app().await;
+    let client = app.signed_in_as(Role::Manager, "manager@example.com").await;
+    let mut ids = Vec::new();
+    for (name, age) in [("moving.csv", "-1 minutes"), ("stopped.csv", "-16 minutes")] {
+        app.fixture(&format!(
+            "INSERT INTO imports (site_id, file_name, status, total_rows, done_rows, updated_at)
+             VALUES (1, '{name}', 'running', 10000, 4000, {when})",
+            when = common::at(age)
+        ))
+        .await;
+        app.fixture(&format!(
+            "INSERT INTO import_pieces (import_id, n, content)
+             SELECT id, 1, 'email' FROM imports WHERE file_name = '{name}'"
+        ))
+        .await;
+        let id: i64 = sqlx::query_scalar("SELECT id FROM imports WHERE file_name = $1")
+            .bind(name)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        ids.push(id.to_string());
+    }
+    let status = |id: String| {
+        let (app, client) = (&app, &client);
+        async move {
+            let s: Value =
+                call(app, client, "import_status", &[("site", "demo"), ("id", &id)]).await.json().await.unwrap();
+            (s["status"].as_str().unwrap().to_owned(), s["done"].as_i64().unwrap())
+        }
+    };
+    assert_eq!(status(ids[0].clone()).await, ("running".to_owned(), 4000));
+    assert_eq!(status(ids[1].clone()).await, ("failed".to_owned(), 4000), "the rows in are still counted");
+    assert_eq!(status(ids[1].clone()).await.0, "failed", "and stays so");
+    let pool = &app.pool;
+    let pieces = |id: i64| async move {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM import_pieces WHERE import_id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(pieces(ids[0].parse().unwrap()).await, 1, "a moving import keeps the file it reads");
+    assert_eq!(pieces(ids[1].parse().unwrap()).await, 0, "a stopped import's file (customer data) goes");
+}

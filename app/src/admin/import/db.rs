@@ -215,16 +215,29 @@ pub async fn finish(pool: &Db, id: i64, ok: bool) -> sqlx::Result<()> {
     tx.commit().await
 }
 
+/// How long a running import may go without noting progress before it is taken for
+/// stopped with its server. A chunk notes it every 2,000 rows, seconds apart; reading the
+/// largest file through before the first chunk takes a few minutes.
+const STALLED_MINUTES: i64 = 15;
+
+/// The import's progress. A running import that has not moved for `STALLED_MINUTES` was
+/// stopped with its server (killed, restarted, out of disk) and nothing will finish it:
+/// it is marked failed here, so its page says so (run it again: rows already in are not
+/// duplicated) instead of showing a bar that never moves until retention's daily sweep.
 pub async fn status(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<ImportProgress>> {
+    let stalled_before = crate::db::now_plus(-STALLED_MINUTES * 60);
     let row = sqlx::query(
-        "SELECT status, total_rows, done_rows, created, updated, unchanged, skipped
+        "SELECT status, total_rows, done_rows, created, updated, unchanged, skipped,
+                CAST(CASE WHEN status = 'running' AND updated_at < $3 THEN 1 ELSE 0 END AS BIGINT) AS stalled
          FROM imports WHERE id = $1 AND site_id = $2",
     )
     .bind(id)
     .bind(site)
+    .bind(&stalled_before)
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|r| ImportProgress {
+    let Some(r) = row else { return Ok(None) };
+    let mut progress = ImportProgress {
         status: r.get("status"),
         total: r.get("total_rows"),
         done: r.get("done_rows"),
@@ -232,7 +245,34 @@ pub async fn status(pool: &Db, site: SiteId, id: i64) -> sqlx::Result<Option<Imp
         updated: r.get("updated"),
         unchanged: r.get("unchanged"),
         skipped: r.get("skipped"),
-    }))
+    };
+    if r.get::<i64, _>("stalled") == 1 && fail_stalled(pool, id, &stalled_before).await? {
+        progress.status = "failed".into();
+    }
+    Ok(Some(progress))
+}
+
+/// Marks the running import `id` failed if it has still not moved since `stalled_before`
+/// (it may have, between the read and this write), its pieces going with it. True if so.
+async fn fail_stalled(pool: &Db, id: i64, stalled_before: &str) -> sqlx::Result<bool> {
+    let mut tx = pool.begin().await?;
+    let failed = sqlx::query(
+        "UPDATE imports SET status = 'failed', content = '', updated_at = $3
+         WHERE id = $1 AND status = 'running' AND updated_at < $2",
+    )
+    .bind(id)
+    .bind(stalled_before)
+    .bind(crate::db::now())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if failed {
+        tracing::warn!(import = id, "an import stopped moving (its server stopped?): marked failed");
+        sqlx::query("DELETE FROM import_pieces WHERE import_id = $1").bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(failed)
 }
 
 /// What applying a row did.
