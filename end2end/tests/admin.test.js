@@ -2,7 +2,7 @@
 // customer who signed up through the widget, visible with their consent.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gotoAdmin, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { gotoAdmin, signedInPage, startPatronAndBrowser, stopPatronAndBrowser, strictPage } from "./harness.js";
 
 let patron, browser;
 before(async () => ({ patron, browser } = await startPatronAndBrowser()));
@@ -138,13 +138,7 @@ test("every admin page opened directly hydrates without errors", async () => {
 // moves without a page load, a link into another area loads the page from the server with
 // that area's bundle, and the back button returns.
 test("a link into another area of the admin loads its page with that area's bundle", async () => {
-  const page = await strictPage(browser);
-  await gotoAdmin(page, `${patron.url}/admin/login`);
-  await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin\/customers$/);
-  await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  const page = await signedInPage(browser, patron.url, OWNER.email, OWNER.password);
   const bundles = () => page.evaluate(() =>
     performance.getEntriesByType("resource").map((r) => r.name).filter((n) => n.endsWith("_bg.wasm"))
       .map((n) => n.split("/").pop()));

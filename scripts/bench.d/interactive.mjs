@@ -21,17 +21,23 @@ const PHONE = {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** A page of `context` with its cache off and, given a profile, the phone's CPU and network. */
+async function coldPage(context, profile) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (profile) {
+    await cdp.send("Network.emulateNetworkConditions", profile.network);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+  }
+  return page;
+}
+
 async function once(browser, url, profile, { widget = true } = {}) {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    if (profile) {
-      await cdp.send("Network.emulateNetworkConditions", profile.network);
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
-    }
+    const page = await coldPage(context, profile);
     await page.goto(url, { waitUntil: widget ? "commit" : "load" });
     if (!widget) {
       await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length, null, { polling: 50 });
@@ -60,14 +66,7 @@ async function till(browser, url, cookie, profile) {
   try {
     const at = cookie.indexOf("=");
     await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    if (profile) {
-      await cdp.send("Network.emulateNetworkConditions", profile.network);
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
-    }
+    const page = await coldPage(context, profile);
     await page.goto(`${url}/admin/till`, { waitUntil: "commit" });
     const usable = await page.waitForFunction(
       () => document.documentElement.hasAttribute("data-hydrated") && document.querySelector('.page input[type="search"]')
