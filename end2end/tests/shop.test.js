@@ -26,6 +26,12 @@ test("favourites survive a reload and attach to the customer after signup", asyn
   assert.deepEqual(warnings.filter((w) => w.includes("site key")), []);
   assert.deepEqual(patron.sql("SELECT count(*) AS n FROM favourites"), [{ n: 0 }], "anonymous: nothing on the server");
 
+  // Kept as JSON, exactly as earlier versions wrote it (serde's writer, through
+  // gloo-storage), so what browsers kept before an upgrade is still read after it.
+  const kept = () => page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("patron:"))
+      .map((k) => [k.split(":")[2], localStorage.getItem(k)])));
+  assert.deepEqual(await kept(), { saved: '["RYE","PANETTONE"]' });
   await page.reload();
   await heart(page, "RYE").waitFor();
   assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "true");
@@ -40,6 +46,9 @@ test("favourites survive a reload and attach to the customer after signup", asyn
     patron.sql(`SELECT c.email, i.sku FROM favourites f JOIN customers c ON c.id = f.customer_id
                 JOIN catalogue_items i ON i.id = f.item_id ORDER BY i.sku`);
   assert.deepEqual(attached(), [{ email: "mia@example.fi", sku: "RYE" }]);
+  const { saved, visitor } = await kept();
+  assert.equal(saved, '["RYE"]');
+  assert.match(visitor, /^"[^"]{20,}"$/, "the visitor's token, a JSON string");
 
   // Known now: the next save goes straight to the record.
   await heart(page, "SOURDOUGH").click();

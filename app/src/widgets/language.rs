@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// The code (`nl`) of the language to mount the widgets in, for a page in `lang` (a BCP 47
 /// tag such as `nl-BE`, as the page or its `data-lang` names it).
-#[server(prefix = "/w", endpoint = "language")]
+#[server(prefix = "/w", endpoint = "language", output = crate::widgets::wire::Answer)]
 pub async fn widget_language(lang: String) -> Result<String, AppError> {
     crate::server_ctx::answer(
         async move {

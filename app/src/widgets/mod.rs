@@ -26,6 +26,7 @@ pub mod texts;
 pub mod ui;
 pub mod visitor;
 pub mod warranty;
+pub mod wire;
 
 #[cfg(feature = "widgets")]
 pub mod mount;

@@ -155,9 +155,9 @@ where
                 Some(key) => preloaded(&key).await,
                 None => None,
             };
-            // `from_slice`, as the server function's own decoder does: one copy of the
+            // Read as the server function's own decoder reads (`wire`): one copy of the
             // decoder per answer type in the bundle, not two.
-            if let Some(kept) = kept.and_then(|text| serde_json::from_slice(text.as_bytes()).ok()) {
+            if let Some(kept) = kept.and_then(|text| crate::widgets::wire::from_json(&text).ok()) {
                 return Ok(kept);
             }
             asked.await

@@ -14,17 +14,29 @@ fn key(site: &str, what: &str) -> String {
     format!("patron:{site}:{what}")
 }
 
+/// The value kept under `key`, as JSON (as `gloo-storage` writes it: what browsers kept
+/// before stays readable), read as the widgets read their answers (`wire`).
 #[cfg(feature = "widgets")]
 fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     use gloo_storage::Storage;
-    gloo_storage::LocalStorage::get(key).ok()
+    let text = gloo_storage::LocalStorage::raw().get_item(key).ok()??;
+    crate::widgets::wire::from_json(&text).ok()
 }
 
+/// Keeps `value` under `key` as JSON, written by the browser's `JSON.stringify` (serde's
+/// writer would bring `serde_json` back into the bundle for a list of strings).
 #[cfg(feature = "widgets")]
-fn store<T: serde::Serialize>(key: &str, value: &T) {
+fn store(key: &str, value: &Kept) {
     use gloo_storage::Storage;
+    use wasm_bindgen::JsValue;
+    let value: JsValue = match value {
+        Kept::Text(text) => JsValue::from_str(text),
+        Kept::List(list) => list.iter().map(|s| JsValue::from_str(s)).collect::<web_sys::js_sys::Array>().into(),
+    };
     // Storage can be full or disabled (private modes); the page keeps working without it.
-    let _ = gloo_storage::LocalStorage::set(key, value);
+    if let Ok(json) = web_sys::js_sys::JSON::stringify(&value) {
+        let _ = gloo_storage::LocalStorage::raw().set_item(key, &String::from(json));
+    }
 }
 
 #[cfg(not(feature = "widgets"))]
@@ -33,7 +45,14 @@ fn load<T>(_key: &str) -> Option<T> {
 }
 
 #[cfg(not(feature = "widgets"))]
-fn store<T>(_key: &str, _value: &T) {}
+fn store(_key: &str, _value: &Kept) {}
+
+/// What a widget keeps: a token, or the saved SKUs. (Read only where there is a browser.)
+#[cfg_attr(not(feature = "widgets"), allow(dead_code))]
+enum Kept<'a> {
+    Text(&'a str),
+    List(&'a [String]),
+}
 
 thread_local! {
     static SAVED: RefCell<Option<ArcRwSignal<Vec<String>>>> = const { RefCell::new(None) };
@@ -63,7 +82,7 @@ pub fn toggle_saved(site: &str, sku: &str) -> bool {
             list.push(sku.to_owned());
             now_saved = true;
         }
-        store(&key(site, "saved"), list);
+        store(&key(site, "saved"), &Kept::List(list));
     });
     now_saved
 }
@@ -75,5 +94,5 @@ pub fn token(site: &str) -> Option<String> {
 
 /// Remembers who identified on this browser.
 pub fn set_token(site: &str, token: &str) {
-    store(&key(site, "visitor"), &token);
+    store(&key(site, "visitor"), &Kept::Text(token));
 }

@@ -15,7 +15,7 @@ pub struct SavedQuery {
 
 /// Details of the items this browser saved and, when its visitor token belongs to a
 /// customer who identified here, of the items saved on their record too.
-#[server(prefix = "/w", endpoint = "favourites")]
+#[server(prefix = "/w", endpoint = "favourites", output = crate::widgets::wire::Answer)]
 pub async fn saved_items(query: SavedQuery) -> Result<Vec<ItemView>, AppError> {
     crate::server_ctx::answer(
         async move {
@@ -33,7 +33,7 @@ pub async fn saved_items(query: SavedQuery) -> Result<Vec<ItemView>, AppError> {
 /// Saves (or un-saves) an item on the record of the customer who identified on this
 /// browser. Anonymous visitors keep their favourites in the browser only: for them this
 /// checks the item and stores nothing.
-#[server(prefix = "/w", endpoint = "favourite")]
+#[server(prefix = "/w", endpoint = "favourite", output = crate::widgets::wire::Answer)]
 pub async fn set_favourite(sku: String, saved: bool, visitor: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {

@@ -8,7 +8,7 @@ pub const MAX_OTHER_CHARS: usize = 200;
 
 /// Either `option_id` (one of the site's options) or a non-blank `other`, not both;
 /// `visitor` as for NPS.
-#[server(prefix = "/w", endpoint = "heard")]
+#[server(prefix = "/w", endpoint = "heard", output = crate::widgets::wire::Answer)]
 pub async fn submit_heard(
     option_id: Option<i64>,
     other: String,

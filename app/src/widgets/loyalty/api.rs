@@ -23,7 +23,7 @@ pub struct JoinDone {
 
 /// The offer in the widget's language `lang` where the site writes in it, else in the site's
 /// default language (never a mix of the two).
-#[server(prefix = "/w", endpoint = "loyalty_offer")]
+#[server(prefix = "/w", endpoint = "loyalty_offer", output = crate::widgets::wire::Answer)]
 pub async fn get_loyalty_offer(#[server(default)] lang: String) -> Result<LoyaltyOffer, AppError> {
     crate::server_ctx::answer(
         async move {
@@ -37,7 +37,7 @@ pub async fn get_loyalty_offer(#[server(default)] lang: String) -> Result<Loyalt
     )
 }
 
-#[server(prefix = "/w", endpoint = "loyalty_join")]
+#[server(prefix = "/w", endpoint = "loyalty_join", output = crate::widgets::wire::Answer)]
 pub async fn join_loyalty(form: JoinForm) -> Result<JoinDone, AppError> {
     crate::server_ctx::answer(
         async move {

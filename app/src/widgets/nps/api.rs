@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// Longest "Why?" answer kept, in characters.
 pub const MAX_REASON_CHARS: usize = 1000;
 
-#[server(prefix = "/w", endpoint = "nps")]
+#[server(prefix = "/w", endpoint = "nps", output = crate::widgets::wire::Answer)]
 /// `visitor` is this browser's token when the visitor identified here (blank otherwise):
 /// the answer is then linked to their customer record.
 pub async fn submit_nps(

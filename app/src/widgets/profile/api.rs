@@ -11,7 +11,7 @@ const AT_ONCE: usize = 2;
 
 /// The next unanswered fields of the site's list for the customer who identified on this
 /// browser; none for an unknown visitor.
-#[server(prefix = "/w", endpoint = "profile_next")]
+#[server(prefix = "/w", endpoint = "profile_next", output = crate::widgets::wire::Answer)]
 pub async fn next_profile_fields(visitor: String) -> Result<Vec<ProfileField>, AppError> {
     crate::server_ctx::answer(
         async move {
@@ -38,7 +38,7 @@ pub struct ProfileAnswers {
     pub answers: Vec<(ProfileField, String)>,
 }
 
-#[server(prefix = "/w", endpoint = "profile")]
+#[server(prefix = "/w", endpoint = "profile", output = crate::widgets::wire::Answer)]
 pub async fn save_profile(answers: ProfileAnswers) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {

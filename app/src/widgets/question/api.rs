@@ -49,7 +49,7 @@ pub struct Question {
 
 /// Resolves wording in this order: the site's own text in the visitor's language, the
 /// catalogue's, the site's own text in its default language, and finally the option code.
-#[server(prefix = "/w", endpoint = "question")]
+#[server(prefix = "/w", endpoint = "question", output = crate::widgets::wire::Answer)]
 pub async fn get_question(kind: QuestionKind, lang: String) -> Result<Question, AppError> {
     crate::server_ctx::answer(
         async move {

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// `order` lists the site's option ids, most important first; `visitor` as for NPS.
-#[server(prefix = "/w", endpoint = "reasons")]
+#[server(prefix = "/w", endpoint = "reasons", output = crate::widgets::wire::Answer)]
 pub async fn submit_ranking(order: Vec<i64>, lang: String, page_url: String, visitor: String) -> Result<(), AppError> {
     crate::server_ctx::answer(
         async move {

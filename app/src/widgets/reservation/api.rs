@@ -14,7 +14,7 @@ pub struct ReservationConfig {
 }
 
 /// The item a reservation widget is for; refused when the site has no such active item.
-#[server(prefix = "/w", endpoint = "item")]
+#[server(prefix = "/w", endpoint = "item", output = crate::widgets::wire::Answer)]
 pub async fn get_item(sku: String) -> Result<ReservationConfig, AppError> {
     crate::server_ctx::answer(
         async move {
@@ -32,7 +32,7 @@ pub async fn get_item(sku: String) -> Result<ReservationConfig, AppError> {
 
 /// Stores a reservation for the customer with this email (created if new); answers the
 /// token this browser keeps from now on.
-#[server(prefix = "/w", endpoint = "reserve")]
+#[server(prefix = "/w", endpoint = "reserve", output = crate::widgets::wire::Answer)]
 pub async fn reserve(form: ReservationForm) -> Result<String, AppError> {
     crate::server_ctx::answer(
         async move {

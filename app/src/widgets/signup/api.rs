@@ -37,7 +37,7 @@ pub struct SignupDone {
     pub visitor: String,
 }
 
-#[server(prefix = "/w", endpoint = "signup_config")]
+#[server(prefix = "/w", endpoint = "signup_config", output = crate::widgets::wire::Answer)]
 pub async fn get_signup_config(lang: String) -> Result<SignupConfig, AppError> {
     crate::server_ctx::answer(
         async move {
@@ -66,7 +66,7 @@ pub async fn get_signup_config(lang: String) -> Result<SignupConfig, AppError> {
     )
 }
 
-#[server(prefix = "/w", endpoint = "signup")]
+#[server(prefix = "/w", endpoint = "signup", output = crate::widgets::wire::Answer)]
 pub async fn signup(form: SignupForm) -> Result<SignupDone, AppError> {
     crate::server_ctx::answer(
         async move {

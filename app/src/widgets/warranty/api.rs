@@ -22,7 +22,7 @@ pub struct WarrantySetup {
 }
 
 /// The form's setup; `sku` is the product the page names (`data-item`), or blank.
-#[server(prefix = "/w", endpoint = "warranty_config")]
+#[server(prefix = "/w", endpoint = "warranty_config", output = crate::widgets::wire::Answer)]
 pub async fn warranty_config(sku: String) -> Result<WarrantySetup, AppError> {
     crate::server_ctx::answer(
         async move {
@@ -44,7 +44,7 @@ pub async fn warranty_config(sku: String) -> Result<WarrantySetup, AppError> {
 
 /// The products a visitor's search finds (at most [`FOUND`]), for a catalogue too large to
 /// list whole.
-#[server(prefix = "/w", endpoint = "find_products")]
+#[server(prefix = "/w", endpoint = "find_products", output = crate::widgets::wire::Answer)]
 pub async fn find_products(query: String) -> Result<Vec<ItemView>, AppError> {
     crate::server_ctx::answer(
         async move {
@@ -60,7 +60,7 @@ pub async fn find_products(query: String) -> Result<Vec<ItemView>, AppError> {
 
 /// Registers a product's warranty for the customer with this email (created if new);
 /// answers the token this browser keeps from now on.
-#[server(prefix = "/w", endpoint = "warranty")]
+#[server(prefix = "/w", endpoint = "warranty", output = crate::widgets::wire::Answer)]
 pub async fn register_warranty(form: WarrantyForm) -> Result<String, AppError> {
     crate::server_ctx::answer(
         async move {
