@@ -76,9 +76,10 @@ impl ProfileField {
 
 /// A postcode (trimmed, not blank): upper case, 2 to 12 letters, digits, spaces and dashes.
 /// A function of its own so that the widgets' address fields can check one without the
-/// other profile fields' parsers (dates among them) in their bundle.
+/// other profile fields' parsers (dates among them) in their bundle. Upper case the ASCII
+/// way: a postcode is ASCII, and Unicode's case tables weigh ~10 KB in a widget bundle.
 pub fn postcode(s: &str) -> Result<String, Problem> {
-    let code = s.to_uppercase();
+    let code = s.to_ascii_uppercase();
     if code.len() > 12 {
         Err(Problem::TooLong)
     } else if code.len() < 2 {
@@ -97,6 +98,11 @@ mod tests {
     #[test]
     fn answers_parse_per_field() {
         assert_eq!(ProfileField::Postcode.parse(" 8001 ab ").unwrap(), "8001 AB");
+        assert_eq!(
+            ProfileField::Postcode.parse("ıb 12"),
+            Err(Problem::BadCharacters),
+            "no Unicode upper case into ASCII"
+        );
         assert_eq!(ProfileField::HouseholdSize.parse("4").unwrap(), "4");
         assert_eq!(ProfileField::HouseholdSize.parse("21"), Err(Problem::OutOfRange));
         assert_eq!(ProfileField::HouseholdSize.parse("four"), Err(Problem::NotANumber));
