@@ -153,6 +153,24 @@ test("a warranty card is registered on the product's page, and a second time ref
   assert.deepEqual(page.problems, []);
 });
 
+test("favourites are kept on a host page whose old library changes how arrays become JSON", async () => {
+  const page = await strictPage(browser);
+  // Prototype 1.6 (still under some old shops) gives arrays a `toJSON` that makes
+  // `JSON.stringify(["RYE"])` the string '"[\"RYE\"]"'.
+  await page.addInitScript(() => {
+    Array.prototype.toJSON = function () { return "[" + this.map((v) => JSON.stringify(v)).join(", ") + "]"; };
+  });
+  await page.goto(`${patron.url}/demo`);
+  await heart(page, "RYE").click();
+  assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "true");
+  await page.reload();
+  await heart(page, "RYE").waitFor();
+  assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "true", "still saved after a reload");
+  await savedList(page).getByText("Rye bread").waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test("a heart on a page the site does not allow says so instead of pretending to save", async () => {
   const shop = await startShop(patron.url, { widgets: [{ kind: "favourite", item: "RYE" }] });
   try {

@@ -23,20 +23,14 @@ fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     crate::widgets::wire::from_json(&text).ok()
 }
 
-/// Keeps `value` under `key` as JSON, written by the browser's `JSON.stringify` (serde's
-/// writer would bring `serde_json` back into the bundle for a list of strings).
+/// Keeps `value` under `key` as JSON, written by `serde_json` through `gloo-storage` (not
+/// the browser's `JSON.stringify`, which a host page's old library can change: Prototype
+/// 1.6's `Array.prototype.toJSON` writes a list as a string).
 #[cfg(feature = "widgets")]
-fn store(key: &str, value: &Kept) {
+fn store<T: serde::Serialize + ?Sized>(key: &str, value: &T) {
     use gloo_storage::Storage;
-    use wasm_bindgen::JsValue;
-    let value: JsValue = match value {
-        Kept::Text(text) => JsValue::from_str(text),
-        Kept::List(list) => list.iter().map(|s| JsValue::from_str(s)).collect::<web_sys::js_sys::Array>().into(),
-    };
     // Storage can be full or disabled (private modes); the page keeps working without it.
-    if let Ok(json) = web_sys::js_sys::JSON::stringify(&value) {
-        let _ = gloo_storage::LocalStorage::raw().set_item(key, &String::from(json));
-    }
+    let _ = gloo_storage::LocalStorage::set(key, value);
 }
 
 #[cfg(not(feature = "widgets"))]
@@ -45,14 +39,7 @@ fn load<T>(_key: &str) -> Option<T> {
 }
 
 #[cfg(not(feature = "widgets"))]
-fn store(_key: &str, _value: &Kept) {}
-
-/// What a widget keeps: a token, or the saved SKUs. (Read only where there is a browser.)
-#[cfg_attr(not(feature = "widgets"), allow(dead_code))]
-enum Kept<'a> {
-    Text(&'a str),
-    List(&'a [String]),
-}
+fn store<T: ?Sized>(_key: &str, _value: &T) {}
 
 thread_local! {
     static SAVED: RefCell<Option<ArcRwSignal<Vec<String>>>> = const { RefCell::new(None) };
@@ -82,7 +69,7 @@ pub fn toggle_saved(site: &str, sku: &str) -> bool {
             list.push(sku.to_owned());
             now_saved = true;
         }
-        store(&key(site, "saved"), &Kept::List(list));
+        store(&key(site, "saved"), list);
     });
     now_saved
 }
@@ -94,5 +81,5 @@ pub fn token(site: &str) -> Option<String> {
 
 /// Remembers who identified on this browser.
 pub fn set_token(site: &str, token: &str) {
-    store(&key(site, "visitor"), &Kept::Text(token));
+    store(&key(site, "visitor"), token);
 }
