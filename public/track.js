@@ -13,7 +13,9 @@
   // Events of one moment (a leave report and the next page's view) go in one request.
   const flush = () => {
     if (!queue.length) return;
-    const body = JSON.stringify(queue[1] ? queue : queue[0]);
+    // The list written by hand: an old library on the page (Prototype 1.6) can give
+    // arrays a toJSON that makes JSON.stringify write the list as one string.
+    const body = queue[1] ? "[" + queue.map((e) => JSON.stringify(e)).join(",") + "]" : JSON.stringify(queue[0]);
     queue = [];
     n.sendBeacon ? n.sendBeacon(url, body) : fetch(url, { method: "POST", body, keepalive: true });
   };

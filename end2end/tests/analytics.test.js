@@ -114,3 +114,27 @@ test("a visit's path, referrer and time on page are recorded without cookies", a
   await admin.locator('[data-stat="views"]', { hasText: "4" }).waitFor();
   await admin.close();
 });
+
+test("a page whose old library gives arrays a toJSON still has each view recorded", async () => {
+  const context = await browser.newContext();
+  // Prototype 1.6 (still under some old shops): `JSON.stringify([a, b])` gives a JSON string
+  // holding the list, not the list; the tracker sends a leave report and the next view as one.
+  await context.addInitScript(() => {
+    Array.prototype.toJSON = function () { return "[" + this.map((v) => JSON.stringify(v)).join(", ") + "]"; };
+  });
+  const page = await context.newPage();
+  const earlier = patron.sql("SELECT coalesce(max(id), 0) AS id FROM page_views")[0].id;
+  await page.goto(`${patron.url}/demo/privacy?old-library`);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => history.pushState({}, "", "/demo/privacy/old-library"));
+  await page.waitForTimeout(300);
+  await page.close();
+  await context.close();
+  let rows = [];
+  for (let i = 0; i < 50 && (rows.length < 2 || rows[0].duration_ms === null); i++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    rows = patron.sql(`SELECT path, duration_ms FROM page_views WHERE id > ${earlier} ORDER BY id`);
+  }
+  assert.deepEqual(rows.map((r) => r.path), ["/demo/privacy", "/demo/privacy/old-library"], "both views");
+  assert.ok(rows[0].duration_ms >= 200, `the first view's time on page: ${rows[0].duration_ms} ms`);
+});

@@ -90,7 +90,9 @@ mod js {
 
     /// A whole number a JavaScript number holds exactly. (Serde's visitors take any integer
     /// through `visit_i64` and check their own range; no answer of ours has a fraction
-    /// where a whole number is expected.)
+    /// where a whole number is expected. One beyond 2^53, which `JSON.parse` would round,
+    /// is unreadable rather than wrong; the widgets' answers carry none: ids and tokens
+    /// they send back are small or strings.)
     fn whole(n: f64) -> Option<i64> {
         const SAFE: f64 = 9_007_199_254_740_991.0;
         (n.trunc() == n && n.abs() <= SAFE).then_some(n as i64)
