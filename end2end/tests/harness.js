@@ -128,7 +128,9 @@ export async function strictPage(browser, allowed = [], { locale = "en-US" } = {
   const problems = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !allowed.some((re) => re.test(m.text()))) problems.push(`console: ${m.text()}`);
+    // A failed load names no address in its text; its location does (which request 404ed).
+    const where = m.text().startsWith("Failed to load resource") ? ` (${m.location()?.url})` : "";
+    if (m.type() === "error" && !allowed.some((re) => re.test(m.text()))) problems.push(`console: ${m.text()}${where}`);
   });
   page.problems = problems;
   return page;
