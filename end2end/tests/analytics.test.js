@@ -3,7 +3,7 @@
 // with its referrer and the time it was visible, and no cookie is set.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, startPatron, stopPatronAndBrowser } from "./harness.js";
+import { launchBrowser, startPatron, stopPatronAndBrowser, withOldPrototype } from "./harness.js";
 
 // Headless Chromium says "HeadlessChrome" in its user agent, which the ingest drops as a
 // bot; a visitor's browser says Chrome. A browser-wide switch, because the beacons sent
@@ -117,11 +117,8 @@ test("a visit's path, referrer and time on page are recorded without cookies", a
 
 test("a page whose old library gives arrays a toJSON still has each view recorded", async () => {
   const context = await browser.newContext();
-  // Prototype 1.6 (still under some old shops): `JSON.stringify([a, b])` gives a JSON string
-  // holding the list, not the list; the tracker sends a leave report and the next view as one.
-  await context.addInitScript(() => {
-    Array.prototype.toJSON = function () { return "[" + this.map((v) => JSON.stringify(v)).join(", ") + "]"; };
-  });
+  // The tracker sends a leave report and the next view as one list.
+  await withOldPrototype(context);
   const page = await context.newPage();
   const earlier = patron.sql("SELECT coalesce(max(id), 0) AS id FROM page_views")[0].id;
   await page.goto(`${patron.url}/demo/privacy?old-library`);

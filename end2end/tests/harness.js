@@ -152,6 +152,17 @@ export async function gotoAdmin(page, url) {
   }
 }
 
+/**
+ * Makes the pages of `target` (a page or a browser context) behave like a host page with
+ * Prototype 1.6 (still under some old shops): arrays get a `toJSON`, so
+ * `JSON.stringify(["RYE"])` gives the string '"[\\"RYE\\"]"' instead of the list.
+ */
+export async function withOldPrototype(target) {
+  await target.addInitScript(() => {
+    Array.prototype.toJSON = function () { return "[" + this.map((v) => JSON.stringify(v)).join(", ") + "]"; };
+  });
+}
+
 /** A strict page signed in to the admin as `email` (lands on the customers list). */
 export async function signedInPage(browser, patronUrl, email, password) {
   const page = await strictPage(browser);

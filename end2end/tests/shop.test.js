@@ -2,7 +2,7 @@
 // reload, attach to the customer when they sign up, and a reservation with its errors.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage } from "./harness.js";
+import { startPatronAndBrowser, startShop, stopPatronAndBrowser, strictPage, withOldPrototype } from "./harness.js";
 
 let patron, browser;
 before(async () => ({ patron, browser } = await startPatronAndBrowser()));
@@ -155,11 +155,7 @@ test("a warranty card is registered on the product's page, and a second time ref
 
 test("favourites are kept on a host page whose old library changes how arrays become JSON", async () => {
   const page = await strictPage(browser);
-  // Prototype 1.6 (still under some old shops) gives arrays a `toJSON` that makes
-  // `JSON.stringify(["RYE"])` the string '"[\"RYE\"]"'.
-  await page.addInitScript(() => {
-    Array.prototype.toJSON = function () { return "[" + this.map((v) => JSON.stringify(v)).join(", ") + "]"; };
-  });
+  await withOldPrototype(page);
   await page.goto(`${patron.url}/demo`);
   await heart(page, "RYE").click();
   assert.equal(await heart(page, "RYE").getAttribute("aria-pressed"), "true");
