@@ -11,7 +11,7 @@
 //! needs to know that an answer could not be read (it then says "please try again"), so
 //! [`Unreadable`] carries no text and the formatting is never compiled in.
 
-use leptos::server_fn::codec::Post;
+use leptos::server_fn::codec::{JsonEncoding, Post};
 use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -20,11 +20,11 @@ use serde::de::DeserializeOwned;
 /// (`#[server(..., output = Answer)]`).
 pub type Answer = Post<JsonAnswer>;
 
-/// The encoding of [`Answer`]: `application/json`, as `server_fn`'s `Json`.
+/// The encoding of [`Answer`]: `server_fn`'s `Json` on the server, read as above.
 pub struct JsonAnswer;
 
 impl ContentType for JsonAnswer {
-    const CONTENT_TYPE: &'static str = "application/json";
+    const CONTENT_TYPE: &'static str = JsonEncoding::CONTENT_TYPE;
 }
 
 impl FormatType for JsonAnswer {
@@ -35,7 +35,7 @@ impl<T: Serialize> Encodes<T> for JsonAnswer {
     type Error = serde_json::Error;
 
     fn encode(output: &T) -> Result<Bytes, Self::Error> {
-        serde_json::to_vec(output).map(Bytes::from)
+        <JsonEncoding as Encodes<T>>::encode(output)
     }
 }
 
@@ -102,10 +102,11 @@ mod js {
         type Error = Unreadable;
 
         fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unreadable> {
+            if self.is_none() {
+                return visitor.visit_unit();
+            }
             let value = self.0;
-            if value.is_null() || value.is_undefined() {
-                visitor.visit_unit()
-            } else if let Some(b) = value.as_bool() {
+            if let Some(b) = value.as_bool() {
                 visitor.visit_bool(b)
             } else if let Some(n) = value.as_f64() {
                 visitor.visit_i64(whole(n).ok_or(Unreadable)?)
