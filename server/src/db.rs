@@ -30,7 +30,7 @@ pub enum DbError {
 
 /// Every migration, compiled into the binary so a lone `patron` file can set up its database.
 fn migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 55] = [
+    let files: [(i64, &str, &'static str); 56] = [
         (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
         (2, "surveys", include_str!("../migrations/0002_surveys.sql")),
         (3, "shop", include_str!("../migrations/0003_shop.sql")),
@@ -86,6 +86,7 @@ fn migrator() -> Migrator {
         (53, "job_leases", include_str!("../migrations/0053_job_leases.sql")),
         (55, "analytics_inbox", include_str!("../migrations/0055_analytics_inbox.sql")),
         (56, "customers_email_index_once", include_str!("../migrations/0056_customers_email_index_once.sql")),
+        (57, "sealed_email_not_unique", include_str!("../migrations/0057_sealed_email_not_unique.sql")),
     ];
     embedded(files)
 }
@@ -93,11 +94,12 @@ fn migrator() -> Migrator {
 /// PostgreSQL's migrations (`migrations/postgres`): its schema as SQLite's reach it at 0053,
 /// then each later migration under the number it has for SQLite.
 fn postgres_migrator() -> Migrator {
-    let files: [(i64, &str, &'static str); 4] = [
+    let files: [(i64, &str, &'static str); 5] = [
         (53, "schema", include_str!("../migrations/postgres/0053_schema.sql")),
         (54, "returns_as_integers", include_str!("../migrations/postgres/0054_returns_as_integers.sql")),
         (55, "analytics_inbox", include_str!("../migrations/postgres/0055_analytics_inbox.sql")),
         (56, "customers_email_index_once", include_str!("../migrations/postgres/0056_customers_email_index_once.sql")),
+        (57, "sealed_email_not_unique", include_str!("../migrations/postgres/0057_sealed_email_not_unique.sql")),
     ];
     embedded(files)
 }
@@ -115,7 +117,10 @@ fn embedded<const N: usize>(files: [(i64, &'static str, &'static str); N]) -> Mi
         files
             .into_iter()
             .map(|(version, name, sql)| {
-                Migration::new(version, name.into(), MigrationType::Simple, SqlStr::from_static(sql), false)
+                // sqlx's own marker: a file that must switch what only works outside a
+                // transaction (SQLite's foreign keys) opens and commits its own.
+                let no_tx = sql.starts_with("-- no-transaction");
+                Migration::new(version, name.into(), MigrationType::Simple, SqlStr::from_static(sql), no_tx)
             })
             .collect(),
     )
@@ -303,6 +308,9 @@ pub async fn migrate(pool: &Db) -> Result<(), DbError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod customers_rebuilt;
 
 #[cfg(test)]
 mod tests {
