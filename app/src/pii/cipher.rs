@@ -24,7 +24,11 @@ const DEEPER: usize = 5;
 #[derive(Clone)]
 pub struct PiiKey {
     cipher: XChaCha20Poly1305,
-    index_key: [u8; 32],
+    /// HMAC-SHA256 under the index key with the key already absorbed: each blind index
+    /// clones it instead of hashing the key's two pads again, half the SHA-256 work of a
+    /// MAC of a short value (an imported customer takes ~20: keyed hashes and the lookup
+    /// buckets of `prefix`; SHA-256 was 9 % of the import's CPU).
+    index_mac: Hmac<Sha256>,
     fingerprint: String,
 }
 
@@ -49,7 +53,9 @@ impl PiiKey {
         };
         let cipher = XChaCha20Poly1305::new(&derive("patron pii cipher v1").into());
         let fingerprint = hex::encode(&derive("patron key fingerprint v1")[..8]);
-        PiiKey { cipher, index_key: derive("patron pii index v1"), fingerprint }
+        let index_mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&derive("patron pii index v1")).expect("HMAC takes any key length");
+        PiiKey { cipher, index_mac, fingerprint }
     }
 
     /// 32 fresh random bytes for a new master key.
@@ -142,7 +148,7 @@ impl PiiKey {
     }
 
     fn mac(&self, kind: &str, value: &str) -> [u8; 32] {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.index_key).expect("HMAC takes any key length");
+        let mut mac = self.index_mac.clone();
         mac.update(kind.as_bytes());
         mac.update(&[0]);
         mac.update(value.as_bytes());

@@ -24,7 +24,7 @@ pub async fn upload_as(app: &TestApp, client: &reqwest::Client, kind: &str, csv:
 
 /// Uploads `csv` as an import of `kind` in pieces of `size` characters; the pieces, to see
 /// where they were cut.
-async fn upload_in(
+pub async fn upload_in(
     app: &TestApp,
     client: &reqwest::Client,
     kind: &str,

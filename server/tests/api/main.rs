@@ -17,6 +17,7 @@ mod faults;
 mod headers;
 mod history_import;
 mod import;
+mod import_chunks;
 mod loyalty;
 mod loyalty_words;
 mod mail;

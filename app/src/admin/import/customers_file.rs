@@ -6,6 +6,7 @@
 //! purchases are read whole (`reading`), an order's rows being checked together.
 
 use super::api::SHOWN_PROBLEMS;
+use super::customers_db::Prepared;
 use super::kind::{ImportKind, check_mapping, problem_text};
 use super::reading::SiteTerms;
 use super::rows::{Record, Row, RowReader, cell};
@@ -119,6 +120,10 @@ pub enum Apply {
 /// unchanged. A dry run rolls each chunk back: no two rows of a file share an email or
 /// phone, so a chunk's outcome does not hang on the ones before, and the writer is free
 /// for signups between chunks.
+///
+/// Two things go on at once: the file is read and each chunk prepared (sealed, its blind
+/// indexes worked out: `Prepared`, on a blocking thread) while the chunk before it is
+/// written. One after the other, the writer's thread waited for that half of the work.
 #[allow(clippy::too_many_arguments)] // where the rows go, who brings them, and how
 pub async fn apply(
     pool: &Db,
@@ -129,21 +134,20 @@ pub async fn apply(
     scan: &Scan,
     how: Apply,
 ) -> sqlx::Result<[i64; 3]> {
-    let (_, mut records) = UploadRecords::open(pool, id).await?;
-    let mut reader = RowReader::new(scan.order);
-    let mut counts = [0i64; 3];
-    let mut rows: Vec<Row> = Vec::new();
-    loop {
-        let batch = records.next_batch().await?;
-        let ended = batch.is_none();
-        if let Some(batch) = batch {
-            rows.extend(reader.read(&batch, &scan.targets).0);
+    // One chunk prepared and waiting while one is written: three chunks in memory at most.
+    let (ready, mut chunks) = tokio::sync::mpsc::channel::<sqlx::Result<Vec<Prepared>>>(1);
+    let read = async move {
+        if let Err(e) = prepare_chunks(pool, id, terms, scan, &ready).await {
+            // The writer may have stopped already: then it has its own error to tell.
+            let _ = ready.send(Err(e)).await;
         }
-        while rows.len() >= CHUNK || (ended && !rows.is_empty()) {
-            let chunk: Vec<Row> = rows.drain(..rows.len().min(CHUNK)).collect();
+    };
+    let write = async move {
+        let mut counts = [0i64; 3];
+        while let Some(chunk) = chunks.recv().await {
+            let chunk = chunk?;
             let (_turn, mut tx) = crate::writer::begin(pool).await?;
-            let country = terms.country.as_ref();
-            let done = super::customers_db::apply(&mut tx, pool.pii(), site, country, staff, &chunk).await?;
+            let done = super::customers_db::apply(&mut tx, pool.pii(), site, staff, &chunk).await?;
             match how {
                 Apply::Import => {
                     super::db::progress(&mut tx, id, chunk.len(), done).await?;
@@ -153,8 +157,42 @@ pub async fn apply(
             }
             counts.iter_mut().zip(done).for_each(|(c, d)| *c += d);
         }
+        Ok(counts)
+    };
+    // The writer returning early (an error) drops its end of the line, and the reading
+    // stops at its next chunk.
+    tokio::join!(read, write).1
+}
+
+/// Reads upload `id`'s good rows and hands them to `ready` a prepared chunk at a time.
+async fn prepare_chunks(
+    pool: &Db,
+    id: i64,
+    terms: &SiteTerms,
+    scan: &Scan,
+    ready: &tokio::sync::mpsc::Sender<sqlx::Result<Vec<Prepared>>>,
+) -> sqlx::Result<()> {
+    let (_, mut records) = UploadRecords::open(pool, id).await?;
+    let mut reader = RowReader::new(scan.order);
+    let mut rows: Vec<Row> = Vec::new();
+    loop {
+        let batch = records.next_batch().await?;
+        let ended = batch.is_none();
+        if let Some(batch) = batch {
+            rows.extend(reader.read(&batch, &scan.targets).0);
+        }
+        while rows.len() >= CHUNK || (ended && !rows.is_empty()) {
+            let chunk: Vec<Row> = rows.drain(..rows.len().min(CHUNK)).collect();
+            let (pii, country) = (pool.pii_shared(), terms.country.clone());
+            let prepared = tokio::task::spawn_blocking(move || Prepared::all(&pii, country.as_ref(), &chunk))
+                .await
+                .map_err(|e| sqlx::Error::Protocol(format!("preparing a chunk of the import: {e}")))?;
+            if ready.send(Ok(prepared)).await.is_err() {
+                return Ok(());
+            }
+        }
         if ended {
-            return Ok(counts);
+            return Ok(());
         }
     }
 }
