@@ -8,7 +8,7 @@ use common::{TestApp, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+pub async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
     app.admin_via(client, &app.url, endpoint, form).await
 }
 

@@ -3,7 +3,7 @@
 //! once, and a chunk the database refuses must stop the import, not hang it.
 
 use crate::common;
-use crate::import::{run_valid, upload_in};
+use crate::import::{call, run_valid, upload_in};
 
 use app::domain::Role;
 use common::spawn_app;
@@ -31,8 +31,7 @@ async fn a_file_of_several_chunks_goes_in_once_and_again_changes_nothing() {
     let client = app.signed_in_as(Role::Manager, "manager@shop.example").await;
     let before = app.count("customers").await;
     let (id, _) = upload_in(&app, &client, "customers", &subscribers(0), 4_000).await;
-    let dry: Value = app
-        .admin_via(&client, &app.url, "check_import", &[("site", "demo"), ("id", &id), ("mapping", MAPPING)])
+    let dry: Value = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", MAPPING)])
         .await
         .json()
         .await
@@ -50,17 +49,12 @@ async fn a_file_of_several_chunks_goes_in_once_and_again_changes_nothing() {
     assert_eq!(tagged, 1_500, "each row's tags on its own customer");
     // Rows of every chunk, found by their blind indexes with their own values.
     for i in [1, 2_000, 2_001, 4_000, 4_005, 4_500] {
-        let found: Value = app
-            .admin_via(&client, &app.url, "lookup", &[("query", &format!("sub{i}@example.org"))])
-            .await
-            .json()
-            .await
-            .unwrap();
+        let found: Value =
+            call(&app, &client, "lookup", &[("query", &format!("sub{i}@example.org"))]).await.json().await.unwrap();
         assert_eq!(found["found"].as_array().map(Vec::len), Some(1), "row {i}: {found}");
         assert_eq!(found["found"][0]["name"], format!("Name {i}"), "row {i}: {found}");
     }
-    let phone: Value =
-        app.admin_via(&client, &app.url, "lookup", &[("query", "+31610004005")]).await.json().await.unwrap();
+    let phone: Value = call(&app, &client, "lookup", &[("query", "+31610004005")]).await.json().await.unwrap();
     assert_eq!(phone["found"][0]["email"], "sub4005@example.org", "{phone}");
 
     let (again, _) = upload_in(&app, &client, "customers", &subscribers(0), 4_000).await;
@@ -91,8 +85,7 @@ async fn a_chunk_the_database_refuses_stops_the_import_with_the_chunks_before_it
     }
     let before = app.count("customers").await;
     let (id, _) = upload_in(&app, &client, "customers", &subscribers(3_000), 4_000).await;
-    let res =
-        app.admin_via(&client, &app.url, "check_import", &[("site", "demo"), ("id", &id), ("mapping", MAPPING)]).await;
+    let res = call(&app, &client, "check_import", &[("site", "demo"), ("id", &id), ("mapping", MAPPING)]).await;
     assert_ne!(res.status(), StatusCode::OK, "the dry run meets the refusal too");
     assert_eq!(app.count("customers").await, before);
 
