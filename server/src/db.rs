@@ -412,6 +412,7 @@ mod tests {
         (53, "2f351a72dbf4b3b85310582414e792d95b80b445d8828928f2b6d4ea24beeb79"),
         (55, "96ab16b5472b539d104567746fb1355fb5952dd65830132cd69ecc0dc81b7372"),
         (56, "adb525cda47be77ec77958701e7287a1c19ee16c8ada7369029463b30a1bb2b4"),
+        (57, "1ac7209e3b07bba43681a7a9c2b2327efbe4fbfcb556096ffd5ba524ed7c6bd3"),
     ];
 
     #[test]
@@ -419,12 +420,13 @@ mod tests {
         assert_unchanged(migrator(), LANDED);
     }
 
-    /// The same for PostgreSQL's folder (its 0053 landed with stop 44, 0054 and 0055 with stop 45, 0056 with stop 48).
+    /// The same for PostgreSQL's folder (its 0053 landed with stop 44, 0054 and 0055 with stop 45, 0056 with stop 48, 0057 with stop 51).
     const LANDED_POSTGRES: &[(i64, &str)] = &[
         (53, "0b8d5219bacf751f841a199a9cb660430f7c857f9964cd59bcd8dcbe2a4f2994"),
         (54, "7fabb4d062850399f2daf87832e06995755095a98ddc068eca378270033750cc"),
         (55, "4d0aaa785ffc4f7c22e42810dd364839a4db8587a84c0e8ab6e2ce8d0ec37ba9"),
         (56, "adb525cda47be77ec77958701e7287a1c19ee16c8ada7369029463b30a1bb2b4"),
+        (57, "17e86f6fc76aa6fc3aedafe119e6b2e88d85bf4bd01b77fc1c8894cabb8d409b"),
     ];
 
     #[test]
