@@ -24,6 +24,10 @@ use std::collections::{HashMap, HashSet};
 /// Rows in one insert: well under SQLite's 32,766 values with every field given.
 const ROWS_PER_INSERT: usize = 500;
 
+/// Keys looked up in one statement: a chunk (`customers_file::CHUNK`) has more than
+/// SQLite's 32,766 parameters allow.
+const KEYS_PER_LOOKUP: usize = 5_000;
+
 /// A row with what writing it takes that needs no database: sealing and the ~20 keyed
 /// hashes of its blind indexes were half the import's CPU, done in the writer's turn.
 pub struct Prepared {
@@ -128,31 +132,38 @@ async fn unchanged(conn: &mut Conn, pii: &PiiKey, known: &[(i64, &Row)]) -> sqlx
             fields.push(*field);
         }
     }
-    let dialect = Dialect::of(conn);
-    let ids = dialect.value_rows(1, known.len());
-    // The stored forms are SQL of fixed lists; the ids are bound.
+    // The stored forms are SQL of fixed lists; the ids are bound. The ids come first as a
+    // list of rows joined to the table (SQLite keeps a CROSS JOIN's order): read as
+    // `c.id IN (…)`, statistics from a smaller table (`patron seed`'s ANALYZE) made SQLite
+    // scan every customer for each chunk.
     let columns: String = fields.iter().map(|f| format!(", {}", f.stored_sql("c"))).collect();
-    let mut select = sqlx::query(AssertSqlSafe(format!("SELECT c.id{columns} FROM customers c WHERE c.id IN {ids}")));
-    for (id, _) in known {
-        select = select.bind(id);
-    }
     let mut stored: HashMap<i64, Vec<Option<String>>> = HashMap::new();
-    for r in select.fetch_all(&mut *conn).await? {
-        let mut values = Vec::with_capacity(fields.len());
-        for (i, field) in fields.iter().enumerate() {
-            let value = crate::pii::read_field(pii, *field, r.try_get(i + 1)?)?;
-            values.push(value.filter(|v| !v.is_empty()));
-        }
-        stored.insert(r.try_get(0)?, values);
-    }
-    let mut tags =
-        sqlx::query(AssertSqlSafe(format!("SELECT customer_id, tag FROM customer_tags WHERE customer_id IN {ids}")));
-    for (id, _) in known {
-        tags = tags.bind(id);
-    }
     let mut tagged: HashSet<(i64, String)> = HashSet::new();
-    for r in tags.fetch_all(&mut *conn).await? {
-        tagged.insert((r.try_get(0)?, r.try_get(1)?));
+    for part in known.chunks(KEYS_PER_LOOKUP) {
+        let ids = format!("(VALUES {}) AS k", Dialect::of(conn).value_rows(part.len(), 1));
+        let sql = format!("SELECT c.id{columns} FROM {ids} CROSS JOIN customers c WHERE c.id = k.column1");
+        let mut select = sqlx::query(AssertSqlSafe(sql));
+        for (id, _) in part {
+            select = select.bind(id);
+        }
+        for r in select.fetch_all(&mut *conn).await? {
+            let mut values = Vec::with_capacity(fields.len());
+            for (i, field) in fields.iter().enumerate() {
+                let value = crate::pii::read_field(pii, *field, r.try_get(i + 1)?)?;
+                values.push(value.filter(|v| !v.is_empty()));
+            }
+            stored.insert(r.try_get(0)?, values);
+        }
+        let sql = format!(
+            "SELECT t.customer_id, t.tag FROM {ids} CROSS JOIN customer_tags t WHERE t.customer_id = k.column1"
+        );
+        let mut tags = sqlx::query(AssertSqlSafe(sql));
+        for (id, _) in part {
+            tags = tags.bind(id);
+        }
+        for r in tags.fetch_all(&mut *conn).await? {
+            tagged.insert((r.try_get(0)?, r.try_get(1)?));
+        }
     }
     // A customer two rows found (one by email, one by phone) is left to `update`.
     let mut seen = HashSet::new();
@@ -174,23 +185,22 @@ async fn existing(conn: &mut Conn, site: SiteId, rows: &[Prepared]) -> sqlx::Res
     let dialect = Dialect::of(conn);
     for (i, kind) in ["email", "phone"].into_iter().enumerate() {
         let wanted: Vec<&Vec<u8>> = rows.iter().filter_map(|p| p.hash(kind)).collect();
-        if wanted.is_empty() {
-            continue;
-        }
-        // The site is the first parameter, the list comes after it.
-        let sql = format!(
-            "SELECT id, {kind}_hash AS hash FROM customers WHERE site_id IN {} AND {kind}_hash IN {}",
-            dialect.value_rows(1, 1),
-            dialect.value_rows_from(2, 1, wanted.len())
-        );
-        let mut q = sqlx::query(AssertSqlSafe(sql)).bind(site);
-        for hash in wanted {
-            q = q.bind(hash.clone());
-        }
-        for r in q.fetch_all(&mut *conn).await? {
-            let id: i64 = r.try_get("id")?;
-            let slot = found[i].entry(r.try_get("hash")?).or_insert(id);
-            *slot = (*slot).min(id);
+        for part in wanted.chunks(KEYS_PER_LOOKUP) {
+            // The site is the first parameter, the list comes after it.
+            let sql = format!(
+                "SELECT id, {kind}_hash AS hash FROM customers WHERE site_id IN {} AND {kind}_hash IN {}",
+                dialect.value_rows(1, 1),
+                dialect.value_rows_from(2, 1, part.len())
+            );
+            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(site);
+            for hash in part {
+                q = q.bind((*hash).clone());
+            }
+            for r in q.fetch_all(&mut *conn).await? {
+                let id: i64 = r.try_get("id")?;
+                let slot = found[i].entry(r.try_get("hash")?).or_insert(id);
+                *slot = (*slot).min(id);
+            }
         }
     }
     let [by_email, by_phone] = &found;
