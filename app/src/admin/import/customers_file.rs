@@ -1,7 +1,7 @@
 //! The customers import read a batch of its upload at a time (`upload`), so memory holds a
 //! batch and the keys of the rows seen, not the file: one pass finds how the birthdays are
 //! written (when a column is mapped to them), the next every problem, and applying the
-//! good rows reads the file once more, 20,000 rows a transaction. Customers are the kind
+//! good rows reads the file once more, 10,000 rows a transaction. Customers are the kind
 //! shops bring by the hundred thousand (a newsletter tool's export); products and past
 //! purchases are read whole (`reading`), an order's rows being checked together.
 
@@ -21,11 +21,11 @@ use crate::staff::texts::AdminTexts;
 /// Rows a transaction. A new customer goes into six indexes keyed by hashes, each insert
 /// on a page of its own: a commit writes every page it changed to the WAL and copies it
 /// into the file at the next checkpoint. With a million customers, 2,000 rows changed
-/// ~10,000 pages a commit (~25 KB written a row); 20,000 rows land several to a page.
-/// Measured at a million rows (`scripts/bench --import`): 16.1k rows/s with 2,000 a
-/// transaction, 22.8k with 10,000, 26.2k with 20,000. The price: a signup waits behind
-/// the chunk being written, up to ~0.8 s, while an import runs.
-const CHUNK: usize = 20_000;
+/// ~10,000 pages a commit (~25 KB written a row); 10,000 rows land several to a page.
+/// Measured at a million rows (`scripts/bench --import`): 15.2k rows/s with 2,000 a
+/// transaction, 20.3k with 10,000, 24.4k with 20,000, whose two chunks in memory took
+/// ~100 MB more at the server's peak and held signups up to ~0.8 s behind each.
+const CHUNK: usize = 10_000;
 
 /// What reading the whole file under a mapping found, before any of it goes in.
 pub struct Scan {
@@ -140,7 +140,7 @@ pub async fn apply(
     scan: &Scan,
     how: Apply,
 ) -> sqlx::Result<[i64; 3]> {
-    // One chunk prepared and waiting while one is written: three chunks in memory at most.
+    // One chunk read and prepared while one is written: two chunks in memory at most.
     let (ready, mut chunks) = tokio::sync::mpsc::channel::<sqlx::Result<Vec<Prepared>>>(1);
     let read = async move {
         if let Err(e) = prepare_chunks(pool, id, terms, scan, &ready).await {
@@ -171,6 +171,8 @@ pub async fn apply(
 }
 
 /// Reads upload `id`'s good rows and hands them to `ready` a prepared chunk at a time.
+/// Its place in the line is taken before a chunk is read: so the chunk being written and
+/// the next one are all that is in memory.
 async fn prepare_chunks(
     pool: &Db,
     id: i64,
@@ -181,24 +183,25 @@ async fn prepare_chunks(
     let (_, mut records) = UploadRecords::open(pool, id).await?;
     let mut reader = RowReader::new(scan.order);
     let mut rows: Vec<Row> = Vec::new();
-    loop {
-        let batch = records.next_batch().await?;
-        let ended = batch.is_none();
-        if let Some(batch) = batch {
-            rows.extend(reader.read(&batch, &scan.targets).0);
-        }
-        while rows.len() >= CHUNK || (ended && !rows.is_empty()) {
-            let chunk: Vec<Row> = rows.drain(..rows.len().min(CHUNK)).collect();
-            let (pii, country) = (pool.pii_shared(), terms.country.clone());
-            let prepared = tokio::task::spawn_blocking(move || Prepared::all(&pii, country.as_ref(), &chunk))
-                .await
-                .map_err(|e| sqlx::Error::Protocol(format!("preparing a chunk of the import: {e}")))?;
-            if ready.send(Ok(prepared)).await.is_err() {
-                return Ok(());
+    let mut ended = false;
+    while !(ended && rows.is_empty()) {
+        // The writer stopped (its error is the import's).
+        let Ok(place) = ready.reserve().await else { return Ok(()) };
+        while rows.len() < CHUNK && !ended {
+            match records.next_batch().await? {
+                Some(batch) => rows.extend(reader.read(&batch, &scan.targets).0),
+                None => ended = true,
             }
         }
-        if ended {
-            return Ok(());
+        if rows.is_empty() {
+            break;
         }
+        let chunk: Vec<Row> = rows.drain(..rows.len().min(CHUNK)).collect();
+        let (pii, country) = (pool.pii_shared(), terms.country.clone());
+        let prepared = tokio::task::spawn_blocking(move || Prepared::all(&pii, country.as_ref(), &chunk))
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("preparing a chunk of the import: {e}")))?;
+        place.send(Ok(prepared));
     }
+    Ok(())
 }
