@@ -216,7 +216,7 @@ pub async fn finish(pool: &Db, id: i64, ok: bool) -> sqlx::Result<()> {
 }
 
 /// How long a running import may go without noting progress before it is taken for
-/// stopped with its server. A chunk notes it every 2,000 rows, seconds apart; reading the
+/// stopped with its server. A chunk notes it every 10,000 rows, seconds apart; reading the
 /// largest file through before the first chunk takes a few minutes.
 const STALLED_MINUTES: i64 = 15;
 
