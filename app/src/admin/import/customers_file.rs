@@ -23,8 +23,8 @@ use crate::staff::texts::AdminTexts;
 /// into the file at the next checkpoint. With a million customers, 2,000 rows changed
 /// ~10,000 pages a commit (~25 KB written a row); 10,000 rows land several to a page.
 /// Measured at a million rows (`scripts/bench --import`): 15.2k rows/s with 2,000 a
-/// transaction, 20.3k with 10,000, 24.4k with 20,000, whose two chunks in memory took
-/// ~100 MB more at the server's peak and held signups up to ~0.8 s behind each.
+/// transaction, 22.1k with 10,000, 23.8k with 20,000, whose chunks in memory took ~50 MB
+/// more at the server's peak and held a signup up to ~0.8 s behind each (~0.4 s now).
 const CHUNK: usize = 10_000;
 
 /// What reading the whole file under a mapping found, before any of it goes in.
