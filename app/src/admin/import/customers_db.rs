@@ -24,8 +24,8 @@ use std::collections::{HashMap, HashSet};
 /// Rows in one insert: well under SQLite's 32,766 values with every field given.
 const ROWS_PER_INSERT: usize = 500;
 
-/// Keys looked up in one statement: a chunk (`customers_file::CHUNK`) has more than
-/// SQLite's 32,766 parameters allow.
+/// Keys looked up in one statement: well under SQLite's 32,766 parameters, whatever size
+/// a chunk is (`customers_file::CHUNK`; a chunk of 50,000 rows failed on that limit).
 const KEYS_PER_LOOKUP: usize = 5_000;
 
 /// A row with what writing it takes that needs no database: sealing and the ~20 keyed
